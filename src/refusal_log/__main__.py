@@ -1,0 +1,3 @@
+from refusal_log.cli import main
+
+main()

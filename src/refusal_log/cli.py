@@ -1,0 +1,487 @@
+"""The command line: parse options, call one domain function, show the result.
+
+This is the only module that imports typer or prints. Data (tables, JSON, documents)
+goes to stdout; messages, prompts and errors go to stderr, so that
+`refusal-log timeline --format md > t.md` stays clean.
+
+Heavy libraries (sqlmodel, jinja2) are imported inside the domain functions that
+need them, never at the top of this module: `--help`, `--version`, `check` and shell
+completion run on every start and must stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from refusal_log import __version__, paths
+from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from refusal_log.entries import EntryView
+    from refusal_log.wording import CheckResult
+
+
+class _Group(TyperGroup):
+    """Turns every error a user can cause into one sentence on stderr and exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RefusalLogError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            sys.stderr.write("\nStopped. Nothing half-written was kept.\n")
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(message.rstrip() + "\n")
+    raise typer.Exit(ExitCode.ERROR)
+
+
+def _sub_app(help_text: str) -> typer.Typer:
+    return typer.Typer(cls=_Group, help=help_text, no_args_is_help=True, rich_markup_mode=None)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="refusal-log",
+    help="Keep a dated record of a child's absences, calls with school, GP visits and meetings.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+child_app = _sub_app("The child (or children) the log is about.")
+contact_app = _sub_app("People at school, the GP and elsewhere that you deal with.")
+app.add_typer(child_app, name="child")
+app.add_typer(contact_app, name="contact")
+
+
+@cache
+def _out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+@cache
+def _err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"refusal-log {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    home: Annotated[Optional[str], typer.Option("--home", help="Folder that holds the log (default: $REFUSAL_LOG_HOME, then your user data folder).", metavar="DIR")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Keep a dated record of a child's absences, calls with school, GP visits and meetings."""
+    import os
+
+    # Whatever the tool creates (the database, backups, rendered files) is the
+    # family's private record: owner-only from the first byte.
+    os.umask(0o077)
+    paths.set_home(home)
+
+
+# --- Setting up ---------------------------------------------------------------------
+
+ChildOpt = Annotated[Optional[str], typer.Option("--child", help="Which child (needed only when the log has more than one).", metavar="NAME")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.command()
+def init(
+    child: Annotated[Optional[str], typer.Option("--child", help="The child's first name.", metavar="NAME")] = None,
+    school: Annotated[Optional[str], typer.Option("--school", help="The child's school.", metavar="NAME")] = None,
+    parent: Annotated[Optional[str], typer.Option("--parent", help="Your name, to sign letters with.", metavar="NAME")] = None,
+    email: Annotated[Optional[str], typer.Option("--email", help="Your email address.", metavar="ADDRESS")] = None,
+    school_email: Annotated[Optional[str], typer.Option("--school-email", help="The school's attendance or office email.", metavar="ADDRESS")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", help="england, wales, scotland or northern-ireland (default england).")] = None,
+) -> None:
+    """Set up the log: the child, the school, and your details for letters."""
+    from refusal_log import people
+
+    if _interactive():
+        ask = lambda text, **kw: typer.prompt(text, err=True, **kw)  # noqa: E731
+        child = child or ask("Child's first name")
+        school = school or ask("School")
+        if parent is None:
+            parent = ask("Your name (for letters; Enter to skip)", default="", show_default=False)
+        if email is None:
+            email = ask("Your email (Enter to skip)", default="", show_default=False)
+        if school_email is None:
+            school_email = ask("School's attendance email (Enter to skip)", default="", show_default=False)
+    elif not child:
+        _fail("init needs --child NAME (and --school NAME) when it is not run in a terminal.")
+    result = people.setup(child, school, parent, email, school_email, region)
+    err = _err()
+    if result.child_added:
+        err.print(f"Set up a log for {result.child.name} in {result.home}.")
+    else:
+        err.print(f"The log in {result.home} already has {result.child.name}; nothing logged was changed.")
+    err.print("Next: refusal-log add-call --help, or refusal-log demo to see a worked example.")
+
+
+@child_app.command("add")
+def child_add(
+    name: Annotated[str, typer.Argument(help="The child's name.")],
+    school: Annotated[Optional[str], typer.Option("--school", metavar="NAME", help="Their school.")] = None,
+    born: Annotated[Optional[str], typer.Option("--born", metavar="DATE", help="Date of birth, day first.")] = None,
+) -> None:
+    """Add a child to the log."""
+    from refusal_log import people
+
+    added = people.add_child(name, school, born)
+    _out().print(f"Added {added.name} (child {added.id}).")
+
+
+@child_app.command("list")
+def child_list(as_json: JsonOpt = False) -> None:
+    """List the children in the log."""
+    from refusal_log import people
+
+    children = people.list_children()
+    if as_json:
+        return _print_json([c.to_json() for c in children])
+    _table(["id", "name", "school", "born"], [[c.id, c.name, c.school, c.born] for c in children])
+
+
+@contact_app.command("add")
+def contact_add(
+    name: Annotated[str, typer.Argument(help="Their name, as you would write it in a letter.")],
+    role: Annotated[str, typer.Option("--role", help="e.g. attendance officer, SENCo, head of year, GP, CAMHS.")],
+    email: Annotated[Optional[str], typer.Option("--email", metavar="ADDRESS")] = None,
+    phone: Annotated[Optional[str], typer.Option("--phone", metavar="NUMBER")] = None,
+) -> None:
+    """Add a person you deal with (school staff, GP, CAMHS...)."""
+    from refusal_log import people
+
+    added = people.add_contact(name, role, email, phone)
+    _out().print(f"Added {added.name}, {added.role} (contact {added.id}).")
+
+
+@contact_app.command("list")
+def contact_list(as_json: JsonOpt = False) -> None:
+    """List the people you deal with."""
+    from refusal_log import people
+
+    contacts = people.list_contacts()
+    if as_json:
+        return _print_json([c.to_json() for c in contacts])
+    _table(["id", "name", "role", "email", "phone"], [[c.id, c.name, c.role, c.email, c.phone] for c in contacts])
+
+
+# --- Logging ------------------------------------------------------------------------
+
+WhenOpt = Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", help="When it happened, e.g. '08/09/2026 09:10', 'yesterday 3pm' (default: now).")]
+DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME", help="When it happened, e.g. '08/09/2026 14:00' (default: now).")]
+
+
+def _logged(view: EntryView, as_json: bool) -> None:
+    from refusal_log.dates import human_date, human_datetime
+
+    if as_json:
+        return _print_json(view.to_json())
+    moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
+    who = f" with {view.who}" if view.who and view.kind in ("call", "meeting") else ""
+    sys.stdout.write(f"Logged entry {view.id} ({view.label}{who}, {moment}).\n")
+
+
+@app.command("add-absence")
+def add_absence(
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="The (first) day absent, e.g. 08/09/2026 or today.")],
+    reason: Annotated[str, typer.Option("--reason", help="The reason, as you gave it to school. Checked, then kept word for word.")],
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="The last day, for an absence of several days.")] = None,
+    sessions: Annotated[Optional[str], typer.Option("--sessions", help="am, pm or both (default both).")] = None,
+    via: Annotated[Optional[str], typer.Option("--via", help="How school was told: email, phone, app, letter or in-person.")] = None,
+    told: Annotated[Optional[str], typer.Option("--told", metavar="NAME", help="Who you told.")] = None,
+    accept_wording: Annotated[bool, typer.Option("--accept-wording", help="Log the reason as written even if the wording check advises against it.")] = False,
+    child: ChildOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log an absence and how it was reported; the reason's wording is checked first."""
+    from refusal_log import entries
+
+    def log(reason_text: str, accepted: bool) -> EntryView:
+        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted)
+
+    try:
+        view = log(reason, accept_wording)
+    except WordingNeedsConfirmation as exc:
+        _show_check(exc.result, _err())
+        if not _interactive():
+            raise
+        view = _ask_about_wording(exc.result, log)
+    if view.fields.get("verdict") == "caution":
+        _err().print("Logged as written. The wording check has a note on this reason: "
+                     f"see 'refusal-log show {view.id}' or 'refusal-log check'.")
+    _logged(view, as_json)
+
+
+def _ask_about_wording(result: CheckResult, log) -> EntryView:
+    choices = "[s] log the suggested wording, [k] keep my own words, [c] cancel"
+    answer = typer.prompt(f"What would you like to do? {choices}", default="s" if result.suggestion else "c", err=True)
+    answer = answer.strip().lower()[:1]
+    if answer == "s" and result.suggestion:
+        return log(result.suggestion, False)
+    if answer == "k":
+        return log(result.text, True)
+    _fail("Nothing was logged.")
+
+
+@app.command("add-call")
+def add_call(
+    with_: Annotated[str, typer.Option("--with", metavar="NAME", help="Who you spoke to.")],
+    summary: Annotated[str, typer.Option("--summary", help="What was said, in your own words.")],
+    role: Annotated[Optional[str], typer.Option("--role", help="Their role, e.g. attendance officer (filled in from your contacts if known).")] = None,
+    when: WhenOpt = None,
+    direction: Annotated[Optional[str], typer.Option("--direction", help="out (you rang them) or in (they rang you).")] = None,
+    agreed: Annotated[Optional[str], typer.Option("--agreed", help="What was agreed, and by whom.")] = None,
+    minutes: Annotated[Optional[int], typer.Option("--minutes", metavar="N", help="How long the call took, in minutes.")] = None,
+    child: ChildOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a phone call: who, when, what was said and what was agreed."""
+    from refusal_log import entries
+
+    _logged(entries.add_call(with_, summary, role, when, direction, agreed, minutes, child), as_json)
+
+
+@app.command("add-gp")
+def add_gp(
+    summary: Annotated[str, typer.Option("--summary", help="What the GP said or did.")],
+    date: DateTimeOpt = None,
+    clinician: Annotated[Optional[str], typer.Option("--clinician", metavar="NAME", help="Who you saw.")] = None,
+    referral: Annotated[Optional[list[str]], typer.Option("--referral", help="A referral made (CAMHS, paediatrics...); repeat for several.")] = None,
+    letter: Annotated[Optional[str], typer.Option("--letter", help="A letter for school: requested or received.")] = None,
+    child: ChildOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a GP visit, its referrals and any letter for school."""
+    from refusal_log import entries
+
+    _logged(entries.add_gp(summary, date, clinician, referral, letter, child), as_json)
+
+
+@app.command("add-meeting")
+def add_meeting(
+    with_: Annotated[str, typer.Option("--with", metavar="NAMES", help="Who was there from school or elsewhere.")],
+    summary: Annotated[str, typer.Option("--summary", help="What was discussed.")],
+    date: DateTimeOpt = None,
+    witness: Annotated[Optional[str], typer.Option("--witness", metavar="NAME", help="Someone who came with you and can confirm what was said.")] = None,
+    agreed: Annotated[Optional[str], typer.Option("--agreed", help="What was agreed: who does what, by when.")] = None,
+    minutes_requested: Annotated[bool, typer.Option("--minutes-requested", help="You asked the school for its minutes.")] = False,
+    child: ChildOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a meeting: who was there, what was discussed and agreed."""
+    from refusal_log import entries
+
+    _logged(entries.add_meeting(with_, summary, date, witness, agreed, minutes_requested, child), as_json)
+
+
+@app.command("add-note")
+def add_note(
+    text: Annotated[str, typer.Argument(help="What you saw or heard, in your own words.")],
+    when: WhenOpt = None,
+    child: ChildOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log an observation: how the day went, what your child said, anything worth keeping."""
+    from refusal_log import entries
+
+    _logged(entries.add_note(text, when, child), as_json)
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="absence, call, gp, meeting or note; repeat for several.")] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="From this day.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
+    child: ChildOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List entries in the order they happened."""
+    from refusal_log import entries
+    from refusal_log.dates import human_date, human_datetime
+
+    views = entries.list_entries(kind, from_, to, child)
+    if as_json:
+        return _print_json([v.to_json() for v in views])
+    if not views:
+        _err().print("No entries match.")
+        return
+    rows = []
+    for v in views:
+        moment = human_date(v.when) if v.kind == "absence" else human_datetime(v.when)
+        flags = ", ".join(filter(None, [
+            f"wording: {v.fields['verdict']}" if v.fields.get("verdict") not in (None, "ok") else "",
+            "corrected" if v.corrected else "", "withdrawn" if v.withdrawn else "",
+        ]))
+        rows.append([v.id, moment, v.label, v.who or "", _clip(v.summary), flags])
+    _table(["id", "when", "kind", "who", "what", "notes"], rows)
+
+
+@app.command()
+def show(
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, as 'list' shows it.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one entry in full, with when it was recorded and every correction."""
+    from refusal_log import entries
+
+    view = entries.get_entry(entry_id)
+    if as_json:
+        return _print_json(view.to_json(history=True))
+    _show_entry(view)
+
+
+# --- Checking wording ---------------------------------------------------------------
+
+@app.command()
+def check(
+    text: Annotated[Optional[str], typer.Argument(help="The reason or sentence to check; '-' reads it from standard input.")] = None,
+    file: Annotated[Optional[str], typer.Option("--file", metavar="FILE", help="Check a whole draft (an email, a letter) sentence by sentence.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check the wording of an absence reason against the parents' FAQ."""
+    # Only the small wording engine: no database, no templates.
+    from refusal_log import wording
+
+    if file is not None:
+        from refusal_log.text import read_text_file
+
+        document = wording.check_document(read_text_file(file))
+        if as_json:
+            return _print_json(document.to_dict())
+        return _show_document(document)
+    if text is None:
+        _fail("Give the text to check, for example: refusal-log check \"too unwell to attend today\".")
+    if text == "-":
+        text = sys.stdin.read()
+    result = wording.check_text(text)
+    if as_json:
+        return _print_json(result.to_dict())
+    _show_check(result, _out())
+
+
+# --- Showing things -----------------------------------------------------------------
+
+def _clip(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(*headers, show_lines=False)
+    for row in rows:
+        table.add_row(*("" if cell is None else str(cell) for cell in row))
+    _out().print(table)
+
+
+_VERDICT_STYLE = {"ok": "bold green", "caution": "bold yellow", "avoid": "bold red"}
+_VERDICT_WORDS = {
+    "ok": "OK: this wording fits the law's sickness defence.",
+    "caution": "Take care: this wording may not be read as illness.",
+    "avoid": "Better not: this wording could be read as a choice, not illness.",
+}
+
+
+def _show_check(result: CheckResult, console: Console) -> None:
+    from rich.text import Text
+
+    console.print(Text(_VERDICT_WORDS[result.verdict], style=_VERDICT_STYLE[result.verdict]))
+    if result.findings:
+        marked = Text(result.text)
+        for finding in result.findings:
+            marked.stylize("reverse " + _VERDICT_STYLE[finding.severity].split()[-1], finding.start, finding.end)
+        console.print(Text("  ").append(marked))
+    for finding in result.findings:
+        console.print(Text(f"  • {finding.matched!r} ({finding.severity}): ", style="bold").append(finding.why, style=""))
+        console.print(Text(f"    Source: {finding.source}", style="dim"))
+    if result.suggestion:
+        console.print(Text("  Suggested wording: ", style="bold").append(result.suggestion))
+    for hint in result.hints:
+        console.print(Text(f"  Tip: {hint}", style="dim"))
+
+
+def _show_document(document) -> None:
+    from rich.text import Text
+
+    console = _out()
+    console.print(Text(f"Whole draft: {_VERDICT_WORDS[document.verdict]}", style=_VERDICT_STYLE[document.verdict]))
+    for sentence in document.sentences:
+        if sentence.verdict == "ok" and not sentence.findings:
+            continue
+        console.print(Text(f"\nCharacters {sentence.start}-{sentence.end}: ", style="bold").append(_clip(sentence.text, 100)))
+        for finding in sentence.findings:
+            console.print(Text(f"  • {finding.matched!r} ({finding.severity}): {finding.why}"))
+            console.print(Text(f"    Source: {finding.source}", style="dim"))
+        if sentence.suggestion:
+            console.print(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
+
+
+def _show_entry(view: EntryView) -> None:
+    from rich.table import Table
+
+    from refusal_log.dates import human_date, human_datetime
+
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
+    table.add_row("Entry", f"{view.id} ({view.label.lower()}, {view.child})")
+    table.add_row("When", moment)
+    table.add_row("Recorded", human_datetime(view.recorded) + ("  (more than a day later)" if view.late else ""))
+    for key, value in view.fields.items():
+        if value in (None, "", [], False) or key == "wording_rules":
+            continue
+        if isinstance(value, list):
+            value = "; ".join(value)
+        if value is True:
+            value = "yes"
+        table.add_row(key.replace("_", " ").capitalize(), str(value))
+    if view.corrected:
+        table.add_row("Corrected", f"{human_datetime(view.corrected)} (revision {view.revision})")
+    if view.withdrawn:
+        table.add_row("Withdrawn", view.withdrawn["reason"])
+    _out().print(table)
+    if len(view.history) > 1:
+        _out().print("\nHistory (every version is kept):")
+        for rev in view.history:
+            why = f" because: {rev.change_reason}" if rev.change_reason else ""
+            _out().print(f"  revision {rev.number}, recorded {human_datetime(rev.recorded)}{why}: {_clip(_summary_of(rev.fields), 70)}")
+
+
+def _summary_of(fields: dict[str, Any]) -> str:
+    return fields.get("reason") or fields.get("summary") or fields.get("text") or ""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,232 @@
+"""Dates and times as a person in the UK types them: day-first, or in plain words.
+
+We parse the contract's few forms ourselves rather than take a general date parser:
+a general parser guesses (and is US month-first by default), costs import time on
+every command, and the forms people need here are few. An input we cannot read,
+or a date that does not exist, is an error that names the input; never a guess.
+
+Times are local (Europe/London unless REFUSAL_LOG_TZ says otherwise) and always
+returned timezone-aware. A wall-clock time skipped by the clocks going forward
+(e.g. 01:30 on the last Sunday in March) is an error; a time that happens twice
+when the clocks go back is taken as the first (summer time) occurrence.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from refusal_log.errors import InvalidInput
+
+DEFAULT_ZONE = "Europe/London"
+ENV_ZONE = "REFUSAL_LOG_TZ"
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]
+
+
+def local_zone() -> ZoneInfo:
+    name = os.environ.get(ENV_ZONE) or DEFAULT_ZONE
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise InvalidInput(
+            f"The time zone {name!r} (from {ENV_ZONE}) is not known; use a name such as Europe/London."
+        ) from exc
+
+
+def now() -> datetime:
+    """The current local time, aware, to the second."""
+    return datetime.now(local_zone()).replace(microsecond=0)
+
+
+def today() -> date:
+    return now().date()
+
+
+# --- the pieces -----------------------------------------------------------------
+
+_TIME = re.compile(
+    r"^(?:at\s+)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?$"
+)
+_ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})$")
+_UK_DATE = re.compile(r"^(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{2}|\d{4})$")
+_WORD_DATE = re.compile(
+    r"^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$"
+)
+_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three)\s+(?P<unit>day|days|week|weeks)\s+ago$")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _bad(text: str) -> InvalidInput:
+    return InvalidInput(
+        f"{text!r} is not a date refusal-log can read. "
+        "Try a date such as 08/09/2026, 2026-09-08, today, yesterday or last monday."
+    )
+
+
+def _make_date(text: str, y: int, mo: int, d: int) -> date:
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        what = f"there is no {d} {MONTHS[mo - 1].title()} {y}" if 1 <= mo <= 12 else f"there is no month {mo}"
+        raise InvalidInput(
+            f"{text!r} is not a real date: {what}. Dates are day first, as in 08/09/2026 for 8 September 2026."
+        ) from None
+
+
+def _parse_time(text: str, part: str) -> time | None:
+    if part in ("noon", "midday"):
+        return time(12, 0)
+    if part == "midnight":
+        return time(0, 0)
+    m = _TIME.match(part)
+    if not m:
+        return None
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    ampm = (m["ampm"] or "").replace(".", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise InvalidInput(f"{text!r} has an impossible time: {part!r}.")
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    elif m["m"] is None:
+        return None  # a bare number like "9" is too ambiguous to be a time
+    if hour > 23 or minute > 59:
+        raise InvalidInput(f"{text!r} has an impossible time: {part!r}.")
+    return time(hour, minute)
+
+
+def _parse_day(text: str, part: str) -> date | None:
+    base = today()
+    if part in ("today", "this morning", "this afternoon", "tonight", "this evening"):
+        return base
+    if part in ("yesterday", "last night"):
+        return base - timedelta(days=1)
+    if part == "tomorrow":
+        return base + timedelta(days=1)
+    if m := _AGO.match(part):
+        n = _NUMBERS.get(m["n"]) or int(m["n"])
+        return base - timedelta(days=n * (7 if m["unit"].startswith("week") else 1))
+    words = part.split()
+    if len(words) in (1, 2) and words[-1] in WEEKDAYS and (len(words) == 1 or words[0] in ("last", "on")):
+        # "monday" and "last monday" both mean the most recent one before today:
+        # people log what has happened, so a bare weekday looks back, not ahead.
+        back = (base.weekday() - WEEKDAYS.index(words[-1])) % 7 or 7
+        return base - timedelta(days=back)
+    if m := _ISO_DATE.match(part):
+        return _make_date(text, int(m["y"]), int(m["mo"]), int(m["d"]))
+    if m := _UK_DATE.match(part):
+        year = int(m["y"])
+        if len(m["y"]) == 2:
+            year += 2000
+        return _make_date(text, year, int(m["mo"]), int(m["d"]))
+    if m := _WORD_DATE.match(part):
+        month = next((i + 1 for i, name in enumerate(MONTHS) if name.startswith(m["mon"]) and len(m["mon"]) >= 3), None)
+        if month is None:
+            return None
+        year = int(m["y"]) if m["y"] else base.year
+        return _make_date(text, year, month, int(m["d"]))
+    return None
+
+
+def _normalise(text: str) -> str:
+    """Lower case, single spaces, and ISO's "T" between date and time made a space."""
+    text = re.sub(r"^(\s*\d{4}-\d{1,2}-\d{1,2})t", r"\1 ", text.strip().lower())
+    return " ".join(text.split())
+
+
+def _split(text: str, cleaned: str) -> tuple[date | None, time | None]:
+    """Find the split between a day part and a time part, trying the longest day first."""
+    if not cleaned:
+        raise InvalidInput("A date is needed but none was given; try today, yesterday or 08/09/2026.")
+    words = cleaned.replace(",", " ").split()
+    for cut in range(len(words), -1, -1):
+        day_part, time_part = " ".join(words[:cut]), " ".join(words[cut:])
+        day = _parse_day(text, day_part) if day_part else None
+        if day_part and day is None:
+            continue
+        if not time_part:
+            return day, None
+        clock = _parse_time(text, time_part.removeprefix("at ").strip() if time_part != "at" else time_part)
+        if clock is not None:
+            return day, clock
+    raise _bad(text)
+
+
+def _aware(text: str, day: date, clock: time) -> datetime:
+    zone = local_zone()
+    wall = datetime.combine(day, clock).replace(tzinfo=zone)
+    # A wall time that the clocks skip does not survive a round trip through UTC.
+    back = wall.astimezone(ZoneInfo("UTC")).astimezone(zone)
+    if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
+        raise InvalidInput(
+            f"{text!r} is a time that did not exist in {zone.key}: the clocks went forward "
+            "that night. Try a time an hour later."
+        )
+    return wall
+
+
+_ISO_WITH_OFFSET = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(z|[+-]\d{2}:?\d{2})\s*$")
+
+
+def parse_datetime(text: str) -> datetime:
+    """Read a date and time a person typed; a date alone means the start of that day."""
+    if _ISO_WITH_OFFSET.match(text.lower()):
+        # A full ISO timestamp with its offset (as `list --json` prints) is taken as it is.
+        try:
+            return datetime.fromisoformat(text.strip().upper().replace("Z", "+00:00")).replace(microsecond=0)
+        except ValueError:
+            raise _bad(text) from None
+    cleaned = _normalise(text)
+    if cleaned == "now":
+        return now()
+    day, clock = _split(text, cleaned)
+    if day is None:
+        day = today()
+    return _aware(text, day, clock or time(0, 0))
+
+
+def parse_when(text: str | None) -> datetime:
+    """--when / --date for a call, visit, meeting or note: default now; a bare date is that day."""
+    if text is None or _normalise(text) in ("now", "today"):
+        # Right after a call, "today" means just now, not midnight.
+        return now()
+    return parse_datetime(text)
+
+
+def parse_date(text: str) -> date:
+    """A day alone (an absence, --from/--to, --born)."""
+    day, clock = _split(text, _normalise(text))
+    if clock is not None and day is not None:
+        raise InvalidInput(f"{text!r} has a time, but only a day is wanted here; try {day:%d/%m/%Y}.")
+    if day is None:
+        raise _bad(text)
+    return day
+
+
+def start_of_day(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0)).replace(tzinfo=local_zone())
+
+
+# --- showing dates to people --------------------------------------------------------
+
+def human_date(day: date | datetime) -> str:
+    """Tue 8 Sep 2026."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def human_datetime(moment: datetime) -> str:
+    """Tue 8 Sep 2026 09:10 (local time)."""
+    local = moment.astimezone(local_zone())
+    return f"{human_date(local)} {local:%H:%M}"
+
+
+def long_date(day: date | datetime) -> str:
+    """8 September 2026."""
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,334 @@
+"""Evidence entries: absences, phone calls, GP visits, meetings and notes.
+
+Functions here take plain values as typed on the command line, check them all
+before the store is opened (so a mistake never leaves a trace), write through
+store.writing(), and return EntryView objects. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from refusal_log import dates, integrity, people, store
+from refusal_log.errors import InvalidInput, NothingLoggedYet, NotFound, WordingNeedsConfirmation
+from refusal_log.text import optional_text, required_text
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from refusal_log.wording import CheckResult
+
+KINDS = ("absence", "call", "gp", "meeting", "note")
+KIND_LABELS = {"absence": "Absence", "call": "Phone call", "gp": "GP visit", "meeting": "Meeting", "note": "Note"}
+SESSIONS = {"am": "am", "morning": "am", "pm": "pm", "afternoon": "pm",
+            "both": "both", "all day": "both", "all-day": "both", "full day": "both", "day": "both"}
+VIA = ("email", "phone", "app", "letter", "in-person")
+DIRECTIONS = {"out": "out", "outgoing": "out", "in": "in", "incoming": "in"}
+LETTER = ("requested", "received")
+
+# Columns whose name on the command line differs from the column's name.
+_OPTION_NAMES = {"with_name": "with", "with_names": "with", "referrals": "referral"}
+_JSON_COLUMNS = ("referrals", "wording_rules")
+_BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason"}
+# Recorded more than this after the event: say so beside the entry.
+LATE_AFTER = timedelta(days=1)
+
+
+@dataclass
+class Revision:
+    number: int
+    when: datetime
+    recorded: datetime
+    fields: dict[str, Any]
+    change_reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"revision": self.number, "when": self.when.isoformat(), "recorded": self.recorded.isoformat(),
+                "change_reason": self.change_reason, **self.fields}
+
+
+@dataclass
+class EntryView:
+    """One entry as a reader sees it: its latest revision, and its history."""
+
+    id: int
+    kind: str
+    child: str
+    when: datetime
+    recorded: datetime
+    fields: dict[str, Any]
+    history: list[Revision] = field(default_factory=list)
+    withdrawn: dict[str, str] | None = None
+
+    @property
+    def revision(self) -> int:
+        return self.history[-1].number if self.history else 1
+
+    @property
+    def corrected(self) -> datetime | None:
+        return self.history[-1].recorded if self.revision > 1 else None
+
+    @property
+    def late(self) -> bool:
+        """Written down more than a day after it happened (the timeline says so)."""
+        end = self.when
+        if self.kind == "absence" and self.fields.get("until"):
+            end = dates.start_of_day(date.fromisoformat(self.fields["until"]))
+        return self.recorded - end > LATE_AFTER
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind.title())
+
+    @property
+    def who(self) -> str | None:
+        f = self.fields
+        return f.get("with") or f.get("clinician") or f.get("told") or f.get("from")
+
+    @property
+    def summary(self) -> str:
+        f = self.fields
+        return f.get("reason") or f.get("summary") or f.get("text") or f.get("subject") or ""
+
+    def to_json(self, history: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id, "kind": self.kind, "child": self.child,
+            "when": self.when.isoformat(), "recorded": self.recorded.isoformat(),
+            **self.fields,
+            "revision": self.revision,
+            "corrected": self.corrected.isoformat() if self.corrected else None,
+            "withdrawn": self.withdrawn,
+        }
+        if history:
+            data["history"] = [r.to_json() for r in self.history]
+        return data
+
+
+# --- checking what was typed -------------------------------------------------------
+
+def _choice(value: str | None, options: dict[str, str] | tuple[str, ...], option: str) -> str | None:
+    if value is None:
+        return None
+    key = " ".join(value.strip().lower().split())
+    table = options if isinstance(options, dict) else {o: o for o in options}
+    if key not in table:
+        allowed = sorted(set(table.values()), key=list(table.values()).index)
+        raise InvalidInput(f"{option} must be one of {', '.join(allowed)}; {value!r} is not.")
+    return table[key]
+
+
+def _minutes(value: int | None) -> int | None:
+    if value is not None and not 0 <= value <= 24 * 60:
+        raise InvalidInput(f"--minutes must be a number of minutes between 0 and 1440; {value} is not.")
+    return value
+
+
+def _columns(row: Any) -> dict[str, Any]:
+    """The kind's own fields of a revision row, under their command-line names."""
+    out: dict[str, Any] = {}
+    for name in type(row).model_fields:
+        if name in _BASE_COLUMNS:
+            continue
+        value = getattr(row, name)
+        if name in _JSON_COLUMNS:
+            value = json.loads(value) if value else []
+        elif isinstance(value, date):
+            value = value.isoformat()
+        out[_OPTION_NAMES.get(name, name)] = value
+    return out
+
+
+def _revision(row: Any) -> Revision:
+    return Revision(row.revision, row.happened_at, row.recorded_at, _columns(row), row.change_reason)
+
+
+def _model(kind: str):
+    from refusal_log.models import REVISION_TABLES
+
+    return REVISION_TABLES[kind]
+
+
+# --- writing ------------------------------------------------------------------------
+
+def _require_store() -> None:
+    if not store.exists():
+        raise NothingLoggedYet(
+            f"Nothing is set up yet in {store.paths.home_dir()}. "
+            "Start with: refusal-log init --child NAME --school SCHOOL"
+        )
+
+
+def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any]) -> EntryView:
+    from refusal_log.models import Entry
+
+    _require_store()
+    model = _model(kind)
+    with store.writing() as session:
+        owner = people.resolve_child(session, child)
+        now = dates.now()
+        entry = Entry(kind=kind, child_id=owner.id, recorded_at=now)
+        session.add(entry)
+        session.flush()
+        integrity.append(session, "entry", entry.id, entry.id)
+        if kind == "call" and not fields.get("role"):
+            fields["role"] = people.contact_role(session, fields["with_name"])
+        row = model(entry_id=entry.id, revision=1, happened_at=when, recorded_at=now, **fields)
+        session.add(row)
+        session.flush()
+        integrity.append(session, model.__tablename__, row.id, entry.id)
+        revision = _revision(row)
+        return EntryView(entry.id, kind, owner.name, when, now, revision.fields, [revision])
+
+
+def check_reason(reason: str) -> CheckResult:
+    from refusal_log.wording import check_text
+
+    return check_text(reason)
+
+
+def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
+                via: str | None = None, told: str | None = None, child: str | None = None,
+                accept_wording: bool = False) -> EntryView:
+    """Log an absence. A reason the wording rules advise against needs accept_wording."""
+    day = dates.parse_date(date_)
+    last = dates.parse_date(until) if until else None
+    if last is not None and last < day:
+        raise InvalidInput(f"--until ({until}) is before --date ({date_}); the last day must come after the first.")
+    reason = required_text(reason, "--reason", "the reason for the absence, in your own words")
+    result = check_reason(reason)
+    if result.verdict == "avoid" and not accept_wording:
+        raise WordingNeedsConfirmation.for_result(result)
+    fields = {
+        "date": day, "until": last, "sessions": _choice(sessions or "both", SESSIONS, "--sessions"),
+        "reason": reason, "via": _choice(via, VIA, "--via"), "told": optional_text(told),
+        "verdict": result.verdict, "wording_rules": json.dumps([f.rule for f in result.findings]),
+    }
+    return _add("absence", child, dates.start_of_day(day), fields)
+
+
+def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
+             direction: str | None = None, agreed: str | None = None, minutes: int | None = None,
+             child: str | None = None) -> EntryView:
+    moment = dates.parse_when(when)
+    fields = {
+        "with_name": required_text(with_, "--with", "the name of the person you spoke to"),
+        "role": optional_text(role), "direction": _choice(direction, DIRECTIONS, "--direction"),
+        "summary": required_text(summary, "--summary", "what was said, in your own words"),
+        "agreed": optional_text(agreed), "minutes": _minutes(minutes),
+    }
+    return _add("call", child, moment, fields)
+
+
+def add_gp(summary: str, when: str | None = None, clinician: str | None = None,
+           referrals: list[str] | None = None, letter: str | None = None, child: str | None = None) -> EntryView:
+    moment = dates.parse_when(when)
+    kept = [r for r in (referrals or []) if r.strip()]
+    fields = {
+        "clinician": optional_text(clinician),
+        "summary": required_text(summary, "--summary", "what the GP said or did"),
+        "referrals": json.dumps(kept, ensure_ascii=False), "letter": _choice(letter, LETTER, "--letter"),
+    }
+    return _add("gp", child, moment, fields)
+
+
+def add_meeting(with_: str, summary: str, when: str | None = None, witness: str | None = None,
+                agreed: str | None = None, minutes_requested: bool = False, child: str | None = None) -> EntryView:
+    moment = dates.parse_when(when)
+    fields = {
+        "with_names": required_text(with_, "--with", "who was at the meeting"),
+        "witness": optional_text(witness),
+        "summary": required_text(summary, "--summary", "what was discussed"),
+        "agreed": optional_text(agreed), "minutes_requested": bool(minutes_requested),
+    }
+    return _add("meeting", child, moment, fields)
+
+
+def add_note(text: str, when: str | None = None, child: str | None = None) -> EntryView:
+    moment = dates.parse_when(when)
+    fields = {"text": required_text(text, "TEXT", "the note itself")}
+    return _add("note", child, moment, fields)
+
+
+# --- reading ------------------------------------------------------------------------
+
+def _load(session: Session, kinds: tuple[str, ...], entry_ids: list[int] | None = None,
+          child_id: int | None = None) -> list[EntryView]:
+    from sqlmodel import select
+
+    from refusal_log.models import Child, Entry, Withdrawal
+
+    children = {c.id: c.name for c in session.exec(select(Child))}
+    query = select(Entry).where(Entry.kind.in_(kinds))
+    if entry_ids is not None:
+        query = query.where(Entry.id.in_(entry_ids))
+    if child_id is not None:
+        query = query.where(Entry.child_id == child_id)
+    entries = {e.id: e for e in session.exec(query)}
+    if not entries:
+        return []
+    withdrawals = {w.entry_id: w for w in session.exec(select(Withdrawal))}
+    history: dict[int, list[Revision]] = {}
+    for kind in kinds:
+        model = _model(kind)
+        rows = select(model).order_by(model.entry_id, model.revision)
+        if entry_ids is not None:
+            rows = rows.where(model.entry_id.in_(entry_ids))
+        for row in session.exec(rows):
+            if row.entry_id in entries:
+                history.setdefault(row.entry_id, []).append(_revision(row))
+    views = []
+    for entry_id, revisions in history.items():
+        entry, latest = entries[entry_id], revisions[-1]
+        gone = withdrawals.get(entry_id)
+        views.append(EntryView(
+            entry_id, entry.kind, children.get(entry.child_id, "?"), latest.when, entry.recorded_at,
+            latest.fields, revisions,
+            {"reason": gone.reason, "recorded": gone.recorded_at.isoformat()} if gone else None,
+        ))
+    return views
+
+
+def _in_range(view: EntryView, start: date | None, end: date | None) -> bool:
+    first = view.when.astimezone(dates.local_zone()).date()
+    last = date.fromisoformat(view.fields["until"]) if view.kind == "absence" and view.fields.get("until") else first
+    return (start is None or last >= start) and (end is None or first <= end)
+
+
+def parse_kinds(kinds: list[str] | None) -> tuple[str, ...]:
+    if not kinds:
+        return KINDS
+    chosen = []
+    for kind in kinds:
+        key = kind.strip().lower().replace("-", "_")
+        key = {"gp_visit": "gp", "calls": "call", "notes": "note", "absences": "absence", "meetings": "meeting"}.get(key, key)
+        if key not in KINDS:
+            raise InvalidInput(f"--kind must be one of {', '.join(KINDS)}; {kind!r} is not.")
+        chosen.append(key)
+    return tuple(dict.fromkeys(chosen))
+
+
+def list_entries(kinds: list[str] | None = None, from_: str | None = None, to: str | None = None,
+                 child: str | None = None, include_withdrawn: bool = True) -> list[EntryView]:
+    """Entries in the order they happened, filtered by kind, dates and child."""
+    wanted = parse_kinds(kinds)
+    start = dates.parse_date(from_) if from_ else None
+    end = dates.parse_date(to) if to else None
+    if start and end and end < start:
+        raise InvalidInput(f"--to ({to}) is before --from ({from_}); nothing could match.")
+    with store.reading() as session:
+        child_id = people.resolve_child(session, child).id if child else None
+        views = _load(session, wanted, child_id=child_id)
+    views = [v for v in views if _in_range(v, start, end) and (include_withdrawn or not v.withdrawn)]
+    views.sort(key=lambda v: (v.when, v.id))
+    return views
+
+
+def get_entry(entry_id: int) -> EntryView:
+    with store.reading() as session:
+        found = _load(session, KINDS, entry_ids=[entry_id])
+    if not found:
+        raise NotFound(f"There is no entry {entry_id}; 'refusal-log list' shows the ids there are.")
+    return found[0]

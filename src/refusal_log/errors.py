@@ -1,0 +1,55 @@
+"""The one family of errors a user can cause, and the exit codes.
+
+Domain code raises these; the command line turns each into one plain sentence on
+stderr and exit code 1 (see cli.py). Messages are written for a tired person: say
+what happened, that nothing was lost, and what to do next. Never blame.
+"""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class RefusalLogError(Exception):
+    """Something the user can put right. The message is shown as it is."""
+
+
+class InvalidInput(RefusalLogError):
+    """A value typed on the command line cannot be used (a date, an empty text...)."""
+
+
+class NotFound(RefusalLogError):
+    """An id or name that is not in the log."""
+
+
+class NothingLoggedYet(RefusalLogError):
+    """A read command found no home: nothing has been logged there."""
+
+
+class DamagedStore(RefusalLogError):
+    """The database file cannot be read as a refusal-log store."""
+
+
+class StoreNotWritable(RefusalLogError):
+    """The home or the database cannot be written to (read-only, full, or locked)."""
+
+
+class WordingNeedsConfirmation(RefusalLogError):
+    """An absence reason the rules advise against, with no confirmation given."""
+
+    def __init__(self, message: str, result=None):
+        super().__init__(message)
+        self.result = result
+
+    @classmethod
+    def for_result(cls, result) -> "WordingNeedsConfirmation":
+        return cls(
+            "Nothing was logged: the wording of this reason could count against you "
+            "(see above). Log it with the suggested wording, or keep yours with --accept-wording.",
+            result,
+        )

@@ -1,0 +1,79 @@
+"""Where the user's data lives. Every path the tool uses derives from `home_dir()`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_HOME = "REFUSAL_LOG_HOME"
+DB_NAME = "refusal-log.db"
+
+# Set by the --home option; it wins over the environment variable.
+_home_override: Path | None = None
+
+
+def set_home(path: str | os.PathLike[str] | None) -> None:
+    global _home_override
+    _home_override = Path(path).expanduser() if path else None
+
+
+def home_dir() -> Path:
+    """--home, then $REFUSAL_LOG_HOME, then the platform's user data folder."""
+    if _home_override is not None:
+        return _home_override
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs  # only needed when neither option nor variable is set
+
+    return Path(platformdirs.user_data_dir("refusal-log", appauthor=False))
+
+
+def db_path() -> Path:
+    return home_dir() / DB_NAME
+
+
+def attachments_dir() -> Path:
+    return home_dir() / "attachments"
+
+
+def backups_dir() -> Path:
+    return home_dir() / "backups"
+
+
+def user_templates_dir() -> Path:
+    return home_dir() / "templates"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) owner-only; tighten it if it already exists."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if (path.stat().st_mode & 0o777) != 0o700:
+        os.chmod(path, 0o700)
+    return path
+
+
+def make_private(path: Path) -> None:
+    if path.exists() and (path.stat().st_mode & 0o777) != 0o600:
+        os.chmod(path, 0o600)
+
+
+def atomic_write(path: Path, data: bytes | str) -> Path:
+    """Write a file whole or not at all, owner-only (temp file, fsync, then rename)."""
+    import tempfile
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

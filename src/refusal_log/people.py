@@ -1,0 +1,200 @@
+"""The family and the people they deal with: the child (or children), contacts, and
+the parent's own details that letters are signed with."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from refusal_log import dates, integrity, store
+from refusal_log.errors import InvalidInput, NotFound
+from refusal_log.text import optional_text, required_text
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from refusal_log.models import Child
+
+REGIONS = ("england", "wales", "scotland", "northern-ireland")
+PROFILE_KEYS = ("parent", "email", "school_email", "region")
+
+
+@dataclass
+class ChildView:
+    id: int
+    name: str
+    school: str | None
+    born: str | None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ContactView:
+    id: int
+    name: str
+    role: str
+    email: str | None
+    phone: str | None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SetupResult:
+    home: str
+    child: ChildView
+    child_added: bool
+    profile: dict[str, str]
+
+
+def _child_view(child: Child) -> ChildView:
+    return ChildView(child.id, child.name, child.school, child.born.isoformat() if child.born else None)
+
+
+def _validate_email(value: str | None, option: str) -> str | None:
+    value = optional_text(value)
+    if value is not None and ("@" not in value or " " in value):
+        raise InvalidInput(f"{option} {value!r} does not look like an email address (name@example.org).")
+    return value
+
+
+def _find_child(session: Session, name: str) -> Child | None:
+    from sqlmodel import func, select
+
+    from refusal_log.models import Child
+
+    return session.exec(select(Child).where(func.lower(Child.name) == name.strip().lower())).first()
+
+
+def _insert_child(session: Session, name: str, school: str | None, born: date | None) -> Child:
+    from refusal_log.models import Child
+
+    child = Child(name=name.strip(), school=school, born=born, recorded_at=dates.now())
+    session.add(child)
+    session.flush()
+    integrity.append(session, "child", child.id)
+    return child
+
+
+def setup(child: str, school: str | None, parent: str | None = None, email: str | None = None,
+          school_email: str | None = None, region: str | None = None) -> SetupResult:
+    """Create the home (or add to it): the child, and the parent's details for letters.
+
+    Running it again never touches what was logged: a child already there is kept as
+    it is, and only the details given this time are updated.
+    """
+    from refusal_log.models import Setting
+
+    name = required_text(child, "--child", "the child's first name")
+    school = optional_text(school)
+    given = {
+        "parent": optional_text(parent),
+        "email": _validate_email(email, "--email"),
+        "school_email": _validate_email(school_email, "--school-email"),
+        "region": optional_text(region),
+    }
+    if given["region"] is not None:
+        given["region"] = given["region"].lower().replace(" ", "-")
+        if given["region"] not in REGIONS:
+            raise InvalidInput(f"--region must be one of {', '.join(REGIONS)}; {region!r} is not.")
+    with store.writing() as session:
+        existing = _find_child(session, name)
+        record = existing or _insert_child(session, name, school, None)
+        for key, value in given.items():
+            if value is not None:
+                session.merge(Setting(key=key, value=value))
+        if session.get(Setting, "region") is None:
+            session.add(Setting(key="region", value="england"))
+        session.flush()
+        profile = {s.key: s.value for s in session.exec(_all_settings())}
+        return SetupResult(str(store.paths.home_dir()), _child_view(record), existing is None, profile)
+
+
+def _all_settings():
+    from sqlmodel import select
+
+    from refusal_log.models import Setting
+
+    return select(Setting)
+
+
+def profile() -> dict[str, str]:
+    with store.reading() as session:
+        return {s.key: s.value for s in session.exec(_all_settings())}
+
+
+def add_child(name: str, school: str | None = None, born: str | None = None) -> ChildView:
+    name = required_text(name, "NAME", "the child's name")
+    born_on = dates.parse_date(born) if born else None
+    with store.writing() as session:
+        if _find_child(session, name):
+            raise InvalidInput(f"A child called {name} is already set up; 'refusal-log child list' shows them.")
+        return _child_view(_insert_child(session, name, optional_text(school), born_on))
+
+
+def list_children() -> list[ChildView]:
+    from sqlmodel import select
+
+    from refusal_log.models import Child
+
+    with store.reading() as session:
+        return [_child_view(c) for c in session.exec(select(Child).order_by(Child.id))]
+
+
+def resolve_child(session: Session, name: str | None) -> Child:
+    """The child a command is about: the one named, or the only one there is."""
+    from sqlmodel import select
+
+    from refusal_log.models import Child
+
+    if name is not None:
+        found = _find_child(session, name)
+        if found is None:
+            known = ", ".join(c.name for c in session.exec(select(Child))) or "none yet"
+            raise NotFound(f"There is no child called {name!r} in this log (children: {known}).")
+        return found
+    children = session.exec(select(Child).order_by(Child.id)).all()
+    if not children:
+        raise NotFound("No child is set up yet. Start with: refusal-log init --child NAME --school SCHOOL")
+    if len(children) > 1:
+        names = ", ".join(c.name for c in children)
+        raise InvalidInput(f"This log has {len(children)} children ({names}); say which one with --child NAME.")
+    return children[0]
+
+
+def add_contact(name: str, role: str, email: str | None = None, phone: str | None = None) -> ContactView:
+    from refusal_log.models import Contact
+
+    name = required_text(name, "NAME", "the person's name")
+    role = required_text(role, "--role", "their role, such as 'attendance officer' or SENCo")
+    email = _validate_email(email, "--email")
+    with store.writing() as session:
+        contact = Contact(name=name, role=role, email=email, phone=optional_text(phone), recorded_at=dates.now())
+        session.add(contact)
+        session.flush()
+        integrity.append(session, "contact", contact.id)
+        return ContactView(contact.id, contact.name, contact.role, contact.email, contact.phone)
+
+
+def list_contacts() -> list[ContactView]:
+    from sqlmodel import select
+
+    from refusal_log.models import Contact
+
+    with store.reading() as session:
+        return [ContactView(c.id, c.name, c.role, c.email, c.phone)
+                for c in session.exec(select(Contact).order_by(Contact.name))]
+
+
+def contact_role(session: Session, name: str) -> str | None:
+    """The role of a known contact, so `add-call --with "Mrs Patel"` can fill it in."""
+    from sqlmodel import func, select
+
+    from refusal_log.models import Contact
+
+    found = session.exec(select(Contact).where(func.lower(Contact.name) == name.strip().lower())).first()
+    return found.role if found else None

@@ -1,0 +1,268 @@
+"""The one place that opens the SQLite store.
+
+Everything about the database file lives here: where it is, how a connection is set
+up (WAL, foreign keys, a busy timeout, full fsync), the schema migrations run on every
+write, the sessions, and the translation of SQLite's failures into plain sentences.
+
+Two promises shape it:
+- Nothing is ever half-written. A write session is one `BEGIN IMMEDIATE` transaction:
+  it takes the write lock before reading anything, so two processes adding at once
+  queue up instead of both reading the same chain head.
+- Reading never changes or creates anything. A read-only command on a home with no
+  database says so; a read-only or damaged file is opened read-only or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from refusal_log import paths
+from refusal_log.errors import DamagedStore, NothingLoggedYet, StoreNotWritable
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15_000
+
+
+class StoreBusy(StoreNotWritable):
+    """Another refusal-log held the write lock for longer than the busy timeout."""
+
+
+# --- connections ------------------------------------------------------------------
+
+def _connect(path: Path, *, write: bool, immutable: bool = False) -> sqlite3.Connection:
+    if write:
+        uri = f"file:{quote(str(path))}?mode=rwc"
+    else:
+        uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+    # isolation_level=None: we issue BEGIN ourselves (see _begin), so that a write
+    # takes the lock at the start of the transaction, not at its first INSERT.
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if write:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a record the tool said was stored survives a power cut.
+        conn.execute("PRAGMA synchronous = FULL")
+    else:
+        conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _check_is_sqlite(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreNotWritable(f"The database at {path} cannot be opened ({exc.strerror}); nothing was changed.") from None
+    if head and head != SQLITE_HEADER:
+        raise damaged(path)
+
+
+def damaged(path: Path) -> DamagedStore:
+    return DamagedStore(
+        f"The database at {path} is damaged; nothing was changed. Keep that file as it is, "
+        "and restore your latest backup into a new folder with "
+        "'refusal-log --home NEW_FOLDER restore BACKUP_FILE'."
+    )
+
+
+def translate(exc: BaseException, path: Path) -> Exception:
+    """Turn a failure from SQLite into the user's error it stands for."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    if isinstance(orig, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        return StoreBusy(
+            "The log is busy: another refusal-log is writing to it. Nothing was changed; try again in a moment."
+        )
+    if any(word in text for word in ("readonly", "read-only", "unable to open", "permission", "disk i/o", "full")):
+        return StoreNotWritable(
+            f"The log at {path} cannot be written to ({orig}); nothing was changed. "
+            "Check that the folder is yours and writable, and that the disk has space."
+        )
+    if isinstance(orig, sqlite3.DatabaseError):
+        return damaged(path)
+    return exc if isinstance(exc, Exception) else RuntimeError(str(exc))
+
+
+# --- opening ----------------------------------------------------------------------
+
+def _writable(path: Path) -> bool:
+    # The owner's write bit, not os.access: root may write anywhere, but a home the
+    # user made read-only is meant to stay unchanged.
+    return bool(path.stat().st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
+
+
+def _prepare_home_for_writing() -> Path:
+    home = paths.home_dir()
+    db = paths.db_path()
+    try:
+        if home.exists() and not _writable(home):
+            raise StoreNotWritable(f"The folder {home} is read-only, so nothing was saved. Make it writable and try again.")
+        if db.exists() and not _writable(db):
+            raise StoreNotWritable(f"The database {db} is read-only, so nothing was saved. Make it writable and try again.")
+        paths.ensure_private_dir(home)
+    except OSError as exc:
+        raise StoreNotWritable(f"The folder {home} cannot be created or written to ({exc.strerror}); nothing was saved.") from None
+    if db.exists():
+        _check_is_sqlite(db)
+    return db
+
+
+def _migrate(path: Path) -> None:
+    from refusal_log.migrations import MIGRATIONS, SCHEMA_VERSION
+
+    new_file = not path.exists()
+    conn = _connect(path, write=True)
+    try:
+        if new_file:
+            paths.make_private(path)
+        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+            for step in MIGRATIONS:
+                if step.__name__ not in done:
+                    step(conn)
+                    conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (step.__name__,))
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        paths.make_private(path.with_name(path.name + suffix))
+
+
+def _schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _open_for_reading(path: Path) -> sqlite3.Connection:
+    from refusal_log.migrations import SCHEMA_VERSION
+
+    if not path.exists():
+        raise NothingLoggedYet(
+            f"Nothing is logged yet in {paths.home_dir()}. "
+            "To start, run: refusal-log init --child NAME --school SCHOOL"
+        )
+    _check_is_sqlite(path)
+    try:
+        conn = _connect(path, write=False)
+        version = _schema_version(conn)
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            raise translate(exc, path) from None
+        # A read-only folder cannot hold WAL's shared-memory file. Nobody can be
+        # writing to it, so reading the file as it stands is safe.
+        conn = _connect(path, write=False, immutable=True)
+        try:
+            version = _schema_version(conn)
+        except sqlite3.DatabaseError as exc2:
+            raise translate(exc2, path) from None
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from None
+    if version < SCHEMA_VERSION:
+        conn.close()
+        if version == 0 and path.stat().st_size == 0:
+            raise NothingLoggedYet(f"Nothing is logged yet in {paths.home_dir()}.")
+        # An older store: bring it up to date (a write), then read.
+        _migrate(path)
+        return _connect(path, write=False)
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreNotWritable(
+            f"The log at {path} was written by a newer refusal-log; nothing was changed. "
+            "Upgrade refusal-log to read it."
+        )
+    return conn
+
+
+def _engine(creator):
+    # Imported here, not at the top: sqlmodel costs half a second, and --help,
+    # --version and check must not pay for it.
+    from sqlalchemy import event
+    from sqlalchemy.pool import NullPool
+    from sqlmodel import create_engine
+
+    engine = create_engine("sqlite://", creator=creator, poolclass=NullPool)
+    return engine, event
+
+
+@contextmanager
+def writing() -> Iterator[Session]:
+    """A session whose whole block is one transaction, committed only if it ends well."""
+    from sqlmodel import Session
+
+    path = _prepare_home_for_writing()
+    try:
+        _migrate(path)
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from None
+    engine, event = _engine(lambda: _connect(path, write=True))
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+    except DBAPIError as exc:
+        raise translate(exc, path) from None
+    finally:
+        engine.dispose()
+    for suffix in ("", "-wal", "-shm"):
+        paths.make_private(path.with_name(path.name + suffix))
+
+
+@contextmanager
+def reading() -> Iterator[Session]:
+    """A session that can only read; it creates nothing, not even the home."""
+    from sqlmodel import Session
+
+    path = paths.db_path()
+    first = _open_for_reading(path)
+    connections = iter([first])
+
+    def creator() -> sqlite3.Connection:
+        return next(connections, None) or _open_for_reading(path)
+
+    engine, event = _engine(creator)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+    except DBAPIError as exc:
+        raise translate(exc, path) from None
+    finally:
+        engine.dispose()
+
+
+def exists() -> bool:
+    return paths.db_path().exists()

@@ -1,0 +1,35 @@
+"""Checks on the text a person types: what must not be empty, and what may be."""
+
+from __future__ import annotations
+
+from refusal_log.errors import InvalidInput
+
+
+def required_text(value: str | None, option: str, what: str) -> str:
+    """Keep the text exactly as typed (it is evidence), but refuse one that is blank."""
+    if value is None or not value.strip():
+        raise InvalidInput(f"{option} is empty; please give {what}.")
+    return value
+
+
+def optional_text(value: str | None) -> str | None:
+    """A blank optional value means "not given"; anything else is kept as typed."""
+    if value is None or not value.strip():
+        return None
+    return value
+
+
+def read_text_file(path: str) -> str:
+    """A draft to check or a file to import, read as UTF-8 with a plain error if it cannot be."""
+    from pathlib import Path
+
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file at {path}; check the name and folder.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a file.") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not plain text (UTF-8); save it as plain text and try again.") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path} cannot be read ({exc.strerror}).") from None
