@@ -198,14 +198,16 @@ def add_absence(date_: str, reason: str, until: str | None = None, sessions: str
     if last is not None and last < day:
         raise InvalidInput(f"--until ({until}) is before --date ({date_}); the last day must come after the first.")
     reason = required_text(reason, "--reason", "the reason for the absence, in your own words")
-    result = check_reason(reason)
-    if result.verdict == "avoid" and not accept_wording:
-        raise WordingNeedsConfirmation.for_result(result)
     fields = {
         "date": day, "until": last, "sessions": _choice(sessions or "both", SESSIONS, "--sessions"),
         "reason": reason, "via": _choice(via, VIA, "--via"), "told": optional_text(told),
-        "verdict": result.verdict, "wording_rules": json.dumps([f.rule for f in result.findings]),
     }
+    # The check comes last, so that every plain mistake is reported before it.
+    result = check_reason(reason)
+    if result.verdict == "avoid" and not accept_wording:
+        raise WordingNeedsConfirmation.for_result(result)
+    fields["verdict"] = result.verdict
+    fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
     return _add("absence", child, dates.start_of_day(day), fields)
 
 

@@ -39,12 +39,17 @@ class StoreBusy(StoreNotWritable):
 
 # --- connections ------------------------------------------------------------------
 
-def _connect(path: Path, *, write: bool, immutable: bool = False) -> sqlite3.Connection:
-    if write:
-        uri = f"file:{quote(str(path))}?mode=rwc"
-    else:
-        uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
-    # isolation_level=None: we issue BEGIN ourselves (see _begin), so that a write
+def _connect(path: Path, *, write: bool, mode: str = "rwc") -> sqlite3.Connection:
+    """A connection set up the same way every time.
+
+    mode is SQLite's "rwc" (may create), "rw" or "ro", or "immutable" (read-only,
+    and SQLite may assume nobody else writes the file). A reader normally opens
+    "rw" with query_only on, because only a read-write connection removes WAL's
+    side files when it closes; a reader that leaves them behind changes the home.
+    """
+    query = {"rwc": "mode=rwc", "rw": "mode=rw", "ro": "mode=ro", "immutable": "mode=ro&immutable=1"}[mode]
+    uri = f"file:{quote(str(path))}?{query}"
+    # isolation_level=None: we issue BEGIN ourselves (see writing()), so that a write
     # takes the lock at the start of the transaction, not at its first INSERT.
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                            check_same_thread=False)
@@ -149,10 +154,6 @@ def _migrate(path: Path) -> None:
         paths.make_private(path.with_name(path.name + suffix))
 
 
-def _schema_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
-
-
 def _open_for_reading(path: Path) -> sqlite3.Connection:
     from refusal_log.migrations import SCHEMA_VERSION
 
@@ -162,28 +163,28 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
             "To start, run: refusal-log init --child NAME --school SCHOOL"
         )
     _check_is_sqlite(path)
+    if _writable(path.parent) and _writable(path):
+        mode = "rw"
+    elif path.with_name(path.name + "-wal").exists():
+        mode = "ro"  # a crash left recent writes in the WAL: read them too
+    else:
+        # A read-only folder cannot hold WAL's side files, and nobody can be
+        # writing to it, so the file as it stands is the whole record.
+        mode = "immutable"
     try:
-        conn = _connect(path, write=False)
-        version = _schema_version(conn)
-    except sqlite3.OperationalError as exc:
-        if "unable to open" not in str(exc):
-            raise translate(exc, path) from None
-        # A read-only folder cannot hold WAL's shared-memory file. Nobody can be
-        # writing to it, so reading the file as it stands is safe.
-        conn = _connect(path, write=False, immutable=True)
-        try:
-            version = _schema_version(conn)
-        except sqlite3.DatabaseError as exc2:
-            raise translate(exc2, path) from None
+        conn = _connect(path, write=False, mode=mode)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise translate(exc, path) from None
     if version < SCHEMA_VERSION:
         conn.close()
-        if version == 0 and path.stat().st_size == 0:
-            raise NothingLoggedYet(f"Nothing is logged yet in {paths.home_dir()}.")
-        # An older store: bring it up to date (a write), then read.
-        _migrate(path)
-        return _connect(path, write=False)
+        if mode != "rw":
+            raise StoreNotWritable(
+                f"The log at {path} was made by an older refusal-log and its folder is read-only, "
+                "so it cannot be brought up to date; nothing was changed. Make the folder writable and try again."
+            )
+        _migrate(path)  # an older store: bring it up to date (a write), then read
+        return _connect(path, write=False, mode="rw")
     if version > SCHEMA_VERSION:
         conn.close()
         raise StoreNotWritable(

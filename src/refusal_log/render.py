@@ -1,0 +1,415 @@
+"""Rendering: the Jinja2 environment, and the timeline built from the log.
+
+Templates are data, so a family (or a charity helping them) can change how a
+timeline or letter looks without touching the code. The environment looks first in
+HOME/templates, then in the templates shipped with refusal-log; a home template can
+also start from a shipped one with `{% extends "default:timeline.html.j2" %}`.
+
+The templates get ready-made values (dates already written out, who and what
+already picked from the entry's fields), so that they hold layout and wording only,
+and an overriding template does not need to know how the store keeps things.
+
+Jinja2 is imported inside the functions that need it: this module is imported by the
+`timeline`, `draft` and `demo` commands only, but keeping the import local means no
+other start-up path can pick up its cost by accident.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from refusal_log import __version__, dates, paths
+from refusal_log.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from refusal_log.entries import EntryView
+
+FORMATS = ("txt", "md", "html")
+# Used to guess --format from the name given to --out.
+SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+PLURALS = {"absence": "absences", "call": "phone calls", "gp": "GP visits", "meeting": "meetings",
+           "note": "notes", "email": "emails"}
+SINGULARS = {plural: singular for singular, plural in
+             {"absence": "absences", "phone call": "phone calls", "GP visit": "GP visits",
+              "meeting": "meetings", "note": "notes", "email": "emails"}.items()}
+SESSION_WORDS = {"both": "all day", "am": "morning only", "pm": "afternoon only"}
+VIA_WORDS = {"email": "by email", "phone": "by phone", "app": "through the school app",
+             "letter": "by letter", "in-person": "in person"}
+
+
+# --- the environment ---------------------------------------------------------------
+
+def shipped_templates() -> Path:
+    """The templates that come with refusal-log.
+
+    In a wheel they are inside the package (pyproject maps the top-level templates/
+    folder to refusal_log/templates). In an editable install the package is
+    src/refusal_log and the folder is still at the top of the repository.
+    """
+    from importlib.resources import files
+
+    inside = files("refusal_log") / "templates"
+    if inside.is_dir():
+        return Path(str(inside))
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def environment() -> Environment:
+    """A Jinja2 environment: the home's templates first, then the shipped ones."""
+    # Deferred: jinja2 is only needed when something is rendered.
+    from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
+                        select_autoescape)
+
+    shipped = FileSystemLoader(str(shipped_templates()))
+    loader = ChoiceLoader([
+        FileSystemLoader(str(paths.user_templates_dir())),
+        # "default:timeline.html.j2" always means the shipped template, so a home
+        # template of the same name can extend it instead of copying it.
+        PrefixLoader({"default": shipped}, delimiter=":"),
+        shipped,
+    ])
+    env = Environment(
+        loader=loader,
+        # Names end in .j2, so list the double extensions: select_autoescape
+        # matches the end of the name. Text, Markdown and letters are not escaped.
+        autoescape=select_autoescape(["html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"],
+                                     default_for_string=False),
+        # A misspelt name in a (user's) template is an error, not a silent blank.
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        wrap=wrap, human_date=dates.human_date, human_datetime=dates.human_datetime,
+        long_date=dates.long_date, bullets=bullets, sentence=sentence,
+    )
+    return env
+
+
+def render(name: str, context: dict[str, Any]) -> str:
+    """Render one template by name, with a plain error if a home template is broken."""
+    from jinja2 import TemplateError, TemplateNotFound
+
+    env = environment()
+    try:
+        return env.get_template(name).render(context)
+    except TemplateNotFound as exc:
+        raise InvalidInput(f"The template {exc.name} was not found, in {paths.user_templates_dir()} "
+                           "or among the shipped templates.") from None
+    except TemplateError as exc:
+        raise InvalidInput(f"The template {name} could not be used: {exc.message}. "
+                           f"If you changed it in {paths.user_templates_dir()}, check it there.") from None
+
+
+def write(path: str | Path, text: str | bytes) -> Path:
+    """Write a rendered file whole, owner-only (it is the family's private record)."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name for --out, such as {target / 'timeline.html'}.")
+    try:
+        return paths.atomic_write(target, text)
+    except OSError as exc:
+        raise InvalidInput(f"{target} could not be written ({exc.strerror}); nothing was saved there.") from None
+
+
+# --- filters -----------------------------------------------------------------------
+
+def wrap(text: Any, width: int = 80, first: str = "", indent: str = "") -> str:
+    """Wrap text to `width` columns, keeping the writer's own line breaks.
+
+    `first` starts the first line (a label such as "  Said: ") and `indent` starts
+    every other line, so a long field hangs neatly under its label.
+    """
+    out: list[str] = []
+    for paragraph in str(text).splitlines() or [""]:
+        lead = first if not out else indent
+        if not paragraph.strip():
+            out.append(lead.rstrip())
+            continue
+        out.extend(textwrap.wrap(paragraph, width=width, initial_indent=lead, subsequent_indent=indent,
+                                 break_on_hyphens=False) or [lead.rstrip()])
+    return "\n".join(out)
+
+
+def bullets(text: str | None) -> list[str]:
+    """Split an 'agreed' text into separate actions (people type them with ; or new lines)."""
+    if not text:
+        return []
+    parts = [p.strip().rstrip(".") for line in text.splitlines() for p in line.split(";")]
+    return [p[:1].upper() + p[1:] for p in parts if p]
+
+
+def sentence(text: str | None) -> str:
+    """A fragment made into a sentence: a capital letter at the start, a full stop at the end."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    text = text[:1].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+# --- the timeline ------------------------------------------------------------------
+
+@dataclass
+class TimelineEntry:
+    """One entry as the timeline templates see it (see module docstring)."""
+
+    id: int
+    kind: str
+    label: str
+    child: str
+    when: datetime
+    day: str                   # "Tue 8 Sep 2026", or "Tue 8 Sep 2026 to Fri 11 Sep 2026"
+    time: str | None           # "09:10"; None for an absence, which is a day, not a moment
+    heading: str               # "Phone call with Mrs Patel (attendance officer)"
+    who: str | None
+    said_label: str            # what to call the main text: "Reason given", "What was said"...
+    said: str
+    agreed: str | None
+    details: list[tuple[str, str]]
+    verdict: str | None        # an absence's stored wording check: ok, caution or avoid
+    late: bool                 # recorded more than a day after it happened
+    recorded: str
+    corrected: str | None      # "Tue 8 Sep 2026" when a later revision exists
+    revision: int
+    withdrawn: dict[str, str] | None
+    sessions: str | None = None    # an absence: "all day", "morning only"...
+    reported: str | None = None    # an absence: "by email to Mrs Patel"
+    counterpart: str | None = None  # a call: "Mrs Patel (attendance officer)"
+    # Files kept with the entry (each with .name and .sha256); empty until attachments exist.
+    attachments: list[Any] = field(default_factory=list)
+
+    @property
+    def when_text(self) -> str:
+        return f"{self.day} {self.time}" if self.time else self.day
+
+
+@dataclass
+class Summary:
+    counts: list[tuple[str, int]]
+    absences: list[TimelineEntry]
+    absence_days: int
+    absence_sessions: int
+    calls: list[TimelineEntry]
+    gp_visits: list[TimelineEntry]
+    referrals: list[str]
+    agreed: list[TimelineEntry]
+    minutes_requested: list[TimelineEntry]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    @property
+    def counts_text(self) -> str:
+        """"3 absences, 2 phone calls, 1 GP visit"."""
+        return ", ".join(f"{n} {label if n != 1 else SINGULARS.get(label, label)}" for label, n in self.counts)
+
+
+def _weekdays(first: date, last: date) -> list[date]:
+    days, day = [], first
+    while day <= last:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _absence_days(view: EntryView) -> tuple[date, date]:
+    first = date.fromisoformat(view.fields["date"])
+    last = date.fromisoformat(view.fields["until"]) if view.fields.get("until") else first
+    return first, last
+
+
+def _join(parts: list[str | None], sep: str = ", ") -> str:
+    return sep.join(p for p in parts if p)
+
+
+def timeline_entry(view: EntryView) -> TimelineEntry:
+    f = view.fields
+    local = view.when.astimezone(dates.local_zone())
+    day, time = dates.human_date(local), f"{local:%H:%M}"
+    who, agreed = view.who, f.get("agreed")
+    details: list[tuple[str, str]] = []
+    said_label, heading = "What was said", view.label
+    extra: dict[str, str | None] = {}
+    if view.kind == "absence":
+        first, last = _absence_days(view)
+        day, time = dates.human_date(first), None
+        if last != first:
+            day = f"{dates.human_date(first)} to {dates.human_date(last)}"
+        sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
+        heading = f"Absence ({sessions})"
+        said_label = "Reason given"
+        reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ")
+        reported = reported or "how it was reported was not logged"
+        details.append(("Reported", reported))
+        extra = {"sessions": sessions, "reported": reported}
+    elif view.kind == "call":
+        name = _join([f.get("with"), f"({f['role']})" if f.get("role") else None], " ")
+        heading = f"Phone call {'from' if f.get('direction') == 'in' else 'with'} {name}"
+        extra = {"counterpart": name}
+        if f.get("direction"):
+            details.append(("Call", "they rang me" if f["direction"] == "in" else "I rang them"))
+        if f.get("minutes") is not None:
+            details.append(("Length", f"{f['minutes']} minutes"))
+    elif view.kind == "gp":
+        heading = _join(["GP visit", f"with {f['clinician']}" if f.get("clinician") else None], " ")
+        said_label = "What the GP said or did"
+        for referral in f.get("referral") or []:
+            details.append(("Referral", referral))
+        if f.get("letter"):
+            details.append(("Letter for school", f["letter"]))
+    elif view.kind == "meeting":
+        heading = f"Meeting with {f['with']}"
+        said_label = "What was discussed"
+        if f.get("witness"):
+            details.append(("Came with me", f["witness"]))
+        details.append(("School's minutes", "requested" if f.get("minutes_requested") else "not requested"))
+    elif view.kind == "note":
+        said_label = "Note"
+    elif who:
+        heading = f"{view.label}: {who}"
+    return TimelineEntry(
+        id=view.id, kind=view.kind, label=view.label, child=view.child, when=view.when,
+        day=day, time=time, heading=heading, who=who, said_label=said_label, said=view.summary,
+        agreed=agreed, details=details, verdict=f.get("verdict") if view.kind == "absence" else None,
+        late=view.late, recorded=dates.human_datetime(view.recorded),
+        corrected=dates.human_date(view.corrected.astimezone(dates.local_zone())) if view.corrected else None,
+        revision=view.revision, withdrawn=view.withdrawn,
+        attachments=list(getattr(view, "attachments", None) or []), **extra,
+    )
+
+
+def summarise(items: list[TimelineEntry], views: dict[int, EntryView]) -> Summary:
+    """The counts and lists at the top of a timeline (withdrawn entries are not counted)."""
+    kept = [e for e in items if not e.withdrawn]
+    counts: dict[str, int] = {}
+    for e in kept:
+        counts[e.kind] = counts.get(e.kind, 0) + 1
+    order = [k for k in PLURALS if k in counts] + [k for k in counts if k not in PLURALS]
+    absences = [e for e in kept if e.kind == "absence"]
+    days: set[date] = set()
+    sessions = 0
+    for e in absences:
+        view = views[e.id]
+        weekdays = _weekdays(*_absence_days(view))
+        days.update(weekdays)
+        sessions += len(weekdays) * (2 if (view.fields.get("sessions") or "both") == "both" else 1)
+    gp_visits = [e for e in kept if e.kind == "gp"]
+    referrals = [r for e in gp_visits for r in (views[e.id].fields.get("referral") or [])]
+    return Summary(
+        counts=[(PLURALS.get(k, k + "s"), counts[k]) for k in order],
+        absences=absences, absence_days=len(days), absence_sessions=sessions,
+        calls=[e for e in kept if e.kind == "call"],
+        gp_visits=gp_visits, referrals=list(dict.fromkeys(referrals)),
+        agreed=[e for e in kept if e.agreed],
+        minutes_requested=[e for e in kept if e.kind == "meeting" and views[e.id].fields.get("minutes_requested")],
+    )
+
+
+def _months(items: list[TimelineEntry]) -> list[tuple[str, list[TimelineEntry]]]:
+    months: list[tuple[str, list[TimelineEntry]]] = []
+    for e in items:
+        local = e.when.astimezone(dates.local_zone())
+        title = f"{local:%B %Y}"
+        if not months or months[-1][0] != title:
+            months.append((title, []))
+        months[-1][1].append(e)
+    return months
+
+
+def _period(start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"{dates.long_date(start)} to {dates.long_date(end)}"
+    if start:
+        return f"from {dates.long_date(start)}"
+    if end:
+        return f"up to {dates.long_date(end)}"
+    return "all dates"
+
+
+def timeline_context(views: list[EntryView], *, generated: datetime, start: date | None = None,
+                     end: date | None = None, kinds: list[str] | None = None, child: str | None = None,
+                     include_withdrawn: bool = False, head_hash: str | None = None) -> dict[str, Any]:
+    """Everything a timeline template can use; see templates/timeline.*.j2."""
+    from refusal_log import people
+
+    items = [timeline_entry(v) for v in views]
+    by_id = {v.id: v for v in views}
+    children = people.list_children()
+    chosen = [c for c in children if child and c.name.lower() == child.strip().lower()] or children
+    if not child and items:
+        # Several children in the log: name only those who appear in this timeline.
+        shown = {e.child for e in items}
+        chosen = [c for c in chosen if c.name in shown] or chosen
+    profile = people.profile()
+    # Without --from/--to, the period is the span of the entries shown (an absence
+    # over several days ends on its last day).
+    spans = [_absence_days(v) if v.kind == "absence" else (v.when.astimezone(dates.local_zone()).date(),) * 2
+             for v in views]
+    start = start or (min(s for s, _ in spans) if spans else None)
+    end = end or (max(e for _, e in spans) if spans else None)
+    return {
+        "children": [c.name for c in chosen],
+        "schools": list(dict.fromkeys(c.school for c in chosen if c.school)),
+        "several_children": len({e.child for e in items}) > 1,
+        "parent": profile.get("parent"),
+        "period": _period(start, end),
+        "kinds": [PLURALS.get(k, k) for k in kinds] if kinds else [],
+        "generated": dates.human_datetime(generated),
+        "generated_iso": generated.isoformat(),
+        "version": __version__,
+        "entries": items,
+        "months": _months(items),
+        "summary": summarise(items, by_id),
+        "include_withdrawn": include_withdrawn,
+        "head_hash": head_hash,
+    }
+
+
+@dataclass
+class Rendered:
+    text: str
+    count: int
+    format: str
+
+
+def pick_format(fmt: str | None, out: str | None, default: str = "txt",
+                allowed: tuple[str, ...] = FORMATS, suffixes: dict[str, str] = SUFFIX_FORMATS) -> str:
+    """--format if given, else guessed from --out's name, else the default."""
+    if fmt is None and out:
+        fmt = suffixes.get(Path(out).suffix.lower())
+    fmt = (fmt or default).strip().lower().lstrip(".")
+    if fmt not in allowed:
+        hint = " For a PDF, write html and print it from a browser." if fmt == "pdf" else ""
+        raise InvalidInput(f"--format must be {', '.join(allowed[:-1])} or {allowed[-1]}; {fmt!r} is not.{hint}")
+    return fmt
+
+
+def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = None, child: str | None = None,
+             kinds: list[str] | None = None, include_withdrawn: bool = False,
+             generated: datetime | None = None, head_hash: str | None = None) -> Rendered:
+    """The timeline of the log as text, Markdown or one self-contained HTML page.
+
+    `generated` is the moment printed in the header (default now); tests pass a
+    fixed one. `head_hash` is the hash-chain head for the footer, when known.
+    """
+    from refusal_log import entries
+
+    fmt = pick_format(fmt, None)
+    views = entries.list_entries(kinds, from_, to, child, include_withdrawn=include_withdrawn)
+    context = timeline_context(
+        views, generated=generated or dates.now(),
+        start=dates.parse_date(from_) if from_ else None, end=dates.parse_date(to) if to else None,
+        kinds=list(entries.parse_kinds(kinds)) if kinds else None, child=child,
+        include_withdrawn=include_withdrawn, head_hash=head_hash,
+    )
+    return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)

@@ -1,0 +1,131 @@
+"""The shape of the tool: start-up stays light, the contract's spelling exists, the
+schema the migrations build is the one the models describe, and every command is
+documented."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from refusal_log.cli import app
+
+HEAVY = ("sqlalchemy", "sqlmodel", "jinja2")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(*args: str) -> set[str]:
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "refusal_log", *args],
+                            capture_output=True, text=True, timeout=60)
+    return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["add-call", "--help"], ["check", "Too unwell to attend today"]])
+def test_start_up_imports_nothing_heavy(args):
+    modules = imported_modules(*args)
+    assert modules, "importtime printed nothing"
+    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
+    assert heavy == []
+
+
+def test_python_dash_m_runs_the_cli():
+    result = subprocess.run([sys.executable, "-m", "refusal_log", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("refusal-log ")
+
+
+def _command(path: list[str]):
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]
+    return command
+
+
+CONTRACT = {
+    (): ["--home", "--version"],
+    ("init",): ["--child", "--school", "--parent", "--email", "--school-email", "--region"],
+    ("child", "add"): ["--school", "--born"],
+    ("child", "list"): ["--json"],
+    ("contact", "add"): ["--role", "--email", "--phone"],
+    ("contact", "list"): ["--json"],
+    ("add-absence",): ["--date", "--until", "--sessions", "--reason", "--via", "--told", "--child", "--accept-wording", "--json"],
+    ("add-call",): ["--with", "--role", "--when", "--direction", "--summary", "--agreed", "--minutes", "--child", "--json"],
+    ("add-gp",): ["--date", "--clinician", "--summary", "--referral", "--letter", "--child", "--json"],
+    ("add-meeting",): ["--date", "--with", "--witness", "--summary", "--agreed", "--minutes-requested", "--child", "--json"],
+    ("add-note",): ["--when", "--child", "--json"],
+    ("list",): ["--kind", "--from", "--to", "--child", "--json"],
+    ("show",): ["--json"],
+    ("check",): ["--json", "--file"],
+}
+
+
+@pytest.mark.parametrize("path", list(CONTRACT), ids=lambda p: " ".join(p) or "refusal-log")
+def test_contract_spelling(path):
+    command = _command(list(path))
+    options = {opt for param in command.params for opt in param.opts}
+    missing = [o for o in CONTRACT[path] if o not in options]
+    assert missing == []
+
+
+def _all_commands(command=None, prefix=()):
+    command = command or typer.main.get_command(app)
+    for name, sub in getattr(command, "commands", {}).items():
+        yield prefix + (name,), sub
+        yield from _all_commands(sub, prefix + (name,))
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    for path, command in _all_commands():
+        assert (command.help or "").strip(), f"{' '.join(path)} has no help"
+        if len(path) == 1:
+            assert f"refusal-log {path[0]}" in readme or f" {path[0]} " in readme, f"README does not mention {path[0]}"
+
+
+def test_migrations_build_the_schema_the_models_describe(tmp_path):
+    from sqlmodel import SQLModel
+
+    import refusal_log.models  # noqa: F401  (registers the tables)
+    from refusal_log.migrations import MIGRATIONS, SCHEMA_VERSION
+
+    db = sqlite3.connect(tmp_path / "blank.db")
+    for step in MIGRATIONS:
+        step(db)
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == set(SQLModel.metadata.tables)
+    for name, table in SQLModel.metadata.tables.items():
+        columns = {row[1]: (row[2].upper(), bool(row[3])) for row in db.execute(f'PRAGMA table_info("{name}")')}
+        expected = {c.name: (c.type.compile(dialect=_sqlite()).upper(), not c.nullable and not c.primary_key)
+                    for c in table.columns}
+        assert {k: v[0] for k, v in columns.items()} == {k: v[0] for k, v in expected.items()}, name
+        for column, (_, not_null) in expected.items():
+            if not_null:
+                assert columns[column][1], f"{name}.{column} should be NOT NULL"
+    assert SCHEMA_VERSION == len(MIGRATIONS)
+
+
+def _sqlite():
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.dialect()
+
+
+def test_store_uses_wal_and_foreign_keys(cli, ready):
+    db = sqlite3.connect(ready / "refusal-log.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA user_version").fetchone()[0] >= 1
+    names = [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+    assert names[0] == "m001_initial"
+
+
+def test_stored_times_keep_their_offset(cli, ready):
+    cli("add-call", "--with", "Office", "--summary", "Reported absence", "--when", "08/09/2026 09:10", ok=True)
+    cli("add-call", "--with", "Office", "--summary", "Reported absence", "--when", "08/12/2026 09:10", ok=True)
+    db = sqlite3.connect(ready / "refusal-log.db")
+    stored = [r[0] for r in db.execute("SELECT happened_at FROM call ORDER BY id")]
+    assert stored == ["2026-09-08T09:10:00+01:00", "2026-12-08T09:10:00+00:00"]
+    assert all(re.search(r"[+-]\d\d:\d\d$", r[0]) for r in db.execute("SELECT recorded_at FROM entry"))
