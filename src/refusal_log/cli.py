@@ -40,6 +40,18 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:
             sys.stderr.write("\nStopped. Nothing half-written was kept.\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            import os
+
+            if os.environ.get("REFUSAL_LOG_DEBUG"):
+                raise
+            # A fault of ours, not the user's: every write is one transaction, so
+            # nothing half-done was kept. Say so calmly instead of a traceback.
+            _fail(f"Something went wrong inside refusal-log ({type(exc).__name__}: {exc}). Nothing half-done "
+                  "was kept, and this is not something you did. Please report it; run again with "
+                  "REFUSAL_LOG_DEBUG=1 to see the details.")
 
 
 def _fail(message: str) -> None:
@@ -76,7 +88,8 @@ def _out() -> Console:
 def _err() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    # soft_wrap: a message holding a path must not be broken across lines.
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _print_json(data: Any) -> None:
@@ -278,13 +291,14 @@ def add_gp(
     clinician: Annotated[Optional[str], typer.Option("--clinician", metavar="NAME", help="Who you saw.")] = None,
     referral: Annotated[Optional[list[str]], typer.Option("--referral", help="A referral made (CAMHS, paediatrics...); repeat for several.")] = None,
     letter: Annotated[Optional[str], typer.Option("--letter", help="A letter for school: requested or received.")] = None,
+    letter_file: Annotated[Optional[list[str]], typer.Option("--letter-file", metavar="FILE", help="A scan or PDF of the GP's letter, kept with the entry.")] = None,
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Log a GP visit, its referrals and any letter for school."""
     from refusal_log import entries
 
-    _logged(entries.add_gp(summary, date, clinician, referral, letter, child), as_json)
+    _logged(entries.add_gp(summary, date, clinician, referral, letter, child, letter_file), as_json)
 
 
 @app.command("add-meeting")
@@ -358,6 +372,165 @@ def show(
     if as_json:
         return _print_json(view.to_json(history=True))
     _show_entry(view)
+
+
+# --- Keeping the record sound --------------------------------------------------------
+
+@app.command()
+def edit(
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry to correct.")],
+    why: Annotated[Optional[str], typer.Option("--why", help="Why the correction is made (kept with it).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="Absence: the first day. GP visit, meeting: when.")] = None,
+    when: Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", help="Call, note: when it happened.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE")] = None,
+    sessions: Annotated[Optional[str], typer.Option("--sessions")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason")] = None,
+    via: Annotated[Optional[str], typer.Option("--via")] = None,
+    told: Annotated[Optional[str], typer.Option("--told", metavar="NAME")] = None,
+    with_: Annotated[Optional[str], typer.Option("--with", metavar="NAME")] = None,
+    role: Annotated[Optional[str], typer.Option("--role")] = None,
+    direction: Annotated[Optional[str], typer.Option("--direction")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary")] = None,
+    agreed: Annotated[Optional[str], typer.Option("--agreed")] = None,
+    minutes: Annotated[Optional[int], typer.Option("--minutes", metavar="N")] = None,
+    clinician: Annotated[Optional[str], typer.Option("--clinician", metavar="NAME")] = None,
+    referral: Annotated[Optional[list[str]], typer.Option("--referral", help="Replaces the list of referrals; repeat for several.")] = None,
+    letter: Annotated[Optional[str], typer.Option("--letter")] = None,
+    witness: Annotated[Optional[str], typer.Option("--witness", metavar="NAME")] = None,
+    minutes_requested: Annotated[Optional[bool], typer.Option("--minutes-requested/--no-minutes-requested")] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="Note: the corrected text.")] = None,
+    accept_wording: Annotated[bool, typer.Option("--accept-wording", help="Keep a corrected absence reason even if the wording check advises against it.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Correct an entry: the correction is added as a new revision and the original is kept."""
+    from refusal_log import entries
+
+    changes = {"date": date, "when": when, "until": until, "sessions": sessions, "reason": reason, "via": via,
+               "told": told, "with": with_, "role": role, "direction": direction, "summary": summary,
+               "agreed": agreed, "minutes": minutes, "clinician": clinician, "referral": referral,
+               "letter": letter, "witness": witness, "minutes_requested": minutes_requested, "text": text}
+    try:
+        view = entries.edit_entry(entry_id, changes, why, accept_wording)
+    except WordingNeedsConfirmation as exc:
+        _show_check(exc.result, _err())
+        raise
+    if as_json:
+        return _print_json(view.to_json(history=True))
+    sys.stdout.write(f"Corrected entry {view.id}: revision {view.revision} added; earlier revisions are kept.\n")
+
+
+@app.command()
+def withdraw(
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry to withdraw.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (kept with it).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Mark an entry withdrawn; it is kept, and left out of timelines."""
+    from refusal_log import entries
+
+    view = entries.withdraw_entry(entry_id, reason)
+    if as_json:
+        return _print_json(view.to_json(history=True))
+    sys.stdout.write(f"Withdrew entry {view.id}. It is kept, with your reason, and 'show {view.id}' still shows it.\n")
+
+
+@app.command()
+def verify(
+    head: Annotated[Optional[str], typer.Option("--head", metavar="HASH", help="A head hash printed on an earlier timeline, to check that copy against the log.")] = None,
+) -> None:
+    """Check that nothing in the log was changed outside refusal-log."""
+    from refusal_log import integrity
+
+    result = integrity.verify(head)
+    sys.stdout.write(result.summary() + "\n")
+
+
+@app.command()
+def attach(
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry the files belong to.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Letters, screenshots, scans.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Keep files with an entry (copied into the log, with their SHA-256)."""
+    from refusal_log import attachments
+
+    kept = attachments.attach(entry_id, files)
+    if as_json:
+        return _print_json(kept)
+    for item in kept:
+        sys.stdout.write(f"Attached {item['name']} ({item['size']} bytes, sha256 {item['sha256'][:12]}…) to entry {entry_id}.\n")
+
+
+@app.command("import-email")
+def import_email(
+    files: Annotated[list[str], typer.Argument(metavar="FILE.eml...", help="Emails saved from your mail program.")],
+    child: ChildOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Keep emails (.eml files) as correspondence entries; importing one twice changes nothing."""
+    from refusal_log import emails
+
+    result = emails.import_emails(files, child)
+    if as_json:
+        return _print_json({"imported": [v.to_json() for v in result.imported],
+                            "skipped": [{"file": f, "entry": i} for f, i in result.skipped]})
+    for view in result.imported:
+        sys.stdout.write(f"Imported entry {view.id}: {view.summary or '(no subject)'}\n")
+    for name, existing in result.skipped:
+        _err().print(f"Already in the log as entry {existing}, so left as it is: {name}")
+
+
+@app.command()
+def backup(
+    out: Annotated[Optional[str], typer.Option("--out", metavar="FILE", help="Where to write the backup (default: the home's backups folder).")] = None,
+) -> None:
+    """Write the whole log, attachments included, to one backup file."""
+    from refusal_log import backup as backups
+
+    result = backups.backup(out)
+    sys.stdout.write(f"{result.path}\n")
+    _err().print(f"Backed up {result.entries} entries ({result.size:,} bytes). Keep a copy somewhere other "
+                 "than this computer, such as a USB stick.")
+
+
+@app.command()
+def restore(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A backup made by 'refusal-log backup'.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace a log that already has entries (it is backed up first).")] = False,
+) -> None:
+    """Restore a backup into an empty home (checking every file's hash first)."""
+    from refusal_log import backup as backups
+
+    result = backups.restore(file, force)
+    if result.previous_backup:
+        _err().print(f"The log that was here is saved in {result.previous_backup}.")
+    sys.stdout.write(f"Restored {result.entries} entries into {result.home}; chain intact, head {result.head}\n")
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Option("--format", help="json (complete; can be imported again) or csv (for a spreadsheet).")] = "json",
+    out: Annotated[Optional[str], typer.Option("--out", metavar="FILE", help="Write to this file instead of the screen.")] = None,
+) -> None:
+    """Export the whole log as JSON or CSV."""
+    from refusal_log import exchange
+
+    document = exchange.export(format_)
+    if out is None:
+        sys.stdout.write(document)
+        return
+    _err().print(f"Exported to {paths.write_user_file(out, document)}.")
+
+
+@app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(metavar="FILE.json", help="A file made by 'refusal-log export --format json'.")],
+) -> None:
+    """Recreate an exported log in a new, empty home."""
+    from refusal_log import exchange
+
+    count = exchange.import_json(file)
+    sys.stdout.write(f"Imported {count} entries into {paths.home_dir()}.\n")
 
 
 # --- Checking wording ---------------------------------------------------------------
@@ -450,13 +623,15 @@ def _show_document(document) -> None:
 def _show_entry(view: EntryView) -> None:
     from rich.table import Table
 
+    from datetime import datetime
+
     from refusal_log.dates import human_date, human_datetime
 
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
-    table.add_row("Entry", f"{view.id} ({view.label.lower()}, {view.child})")
+    table.add_row("Entry", f"{view.id} ({view.label}, {view.child})")
     table.add_row("When", moment)
     table.add_row("Recorded", human_datetime(view.recorded) + ("  (more than a day later)" if view.late else ""))
     for key, value in view.fields.items():
@@ -470,7 +645,9 @@ def _show_entry(view: EntryView) -> None:
     if view.corrected:
         table.add_row("Corrected", f"{human_datetime(view.corrected)} (revision {view.revision})")
     if view.withdrawn:
-        table.add_row("Withdrawn", view.withdrawn["reason"])
+        table.add_row("Withdrawn", f"{view.withdrawn['reason']} (on {human_datetime(datetime.fromisoformat(view.withdrawn['recorded']))})")
+    for item in view.attachments:
+        table.add_row("Attached", f"{item['name']} ({item['size']:,} bytes, {item['type']}, sha256 {item['sha256'][:16]}…)")
     _out().print(table)
     if len(view.history) > 1:
         _out().print("\nHistory (every version is kept):")
@@ -481,6 +658,11 @@ def _show_entry(view: EntryView) -> None:
 
 def _summary_of(fields: dict[str, Any]) -> str:
     return fields.get("reason") or fields.get("summary") or fields.get("text") or ""
+
+
+from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see cli_output.py)
+
+cli_output.register(app, _Group)
 
 
 def main() -> None:

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
     from refusal_log.wording import CheckResult
 
-KINDS = ("absence", "call", "gp", "meeting", "note")
-KIND_LABELS = {"absence": "Absence", "call": "Phone call", "gp": "GP visit", "meeting": "Meeting", "note": "Note"}
+KINDS = ("absence", "call", "gp", "meeting", "note", "email")
+KIND_LABELS = {"absence": "Absence", "call": "Phone call", "gp": "GP visit", "meeting": "Meeting",
+               "note": "Note", "email": "Email"}
 SESSIONS = {"am": "am", "morning": "am", "pm": "pm", "afternoon": "pm",
             "both": "both", "all day": "both", "all-day": "both", "full day": "both", "day": "both"}
 VIA = ("email", "phone", "app", "letter", "in-person")
@@ -30,8 +31,9 @@ DIRECTIONS = {"out": "out", "outgoing": "out", "in": "in", "incoming": "in"}
 LETTER = ("requested", "received")
 
 # Columns whose name on the command line differs from the column's name.
-_OPTION_NAMES = {"with_name": "with", "with_names": "with", "referrals": "referral"}
-_JSON_COLUMNS = ("referrals", "wording_rules")
+_OPTION_NAMES = {"with_name": "with", "with_names": "with", "referrals": "referral",
+                 "sender": "from", "recipients": "to"}
+_JSON_COLUMNS = ("referrals", "wording_rules", "recipients")
 _BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason"}
 # Recorded more than this after the event: say so beside the entry.
 LATE_AFTER = timedelta(days=1)
@@ -62,6 +64,7 @@ class EntryView:
     fields: dict[str, Any]
     history: list[Revision] = field(default_factory=list)
     withdrawn: dict[str, str] | None = None
+    attachments: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def revision(self) -> int:
@@ -101,6 +104,7 @@ class EntryView:
             "revision": self.revision,
             "corrected": self.corrected.isoformat() if self.corrected else None,
             "withdrawn": self.withdrawn,
+            "attachments": self.attachments,
         }
         if history:
             data["history"] = [r.to_json() for r in self.history]
@@ -141,6 +145,23 @@ def _columns(row: Any) -> dict[str, Any]:
     return out
 
 
+def columns_from_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of _columns: option names and JSON values back to a row's columns."""
+    model = _model(kind)
+    reverse = {v: k for k, v in _OPTION_NAMES.items() if k in model.model_fields}
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        column = reverse.get(key, key)
+        if column not in model.model_fields or column in _BASE_COLUMNS:
+            continue
+        if column in _JSON_COLUMNS:
+            value = json.dumps(value or [], ensure_ascii=False)
+        elif column in ("date", "until") and value:
+            value = date.fromisoformat(value)
+        out[column] = value
+    return out
+
+
 def _revision(row: Any) -> Revision:
     return Revision(row.revision, row.happened_at, row.recorded_at, _columns(row), row.change_reason)
 
@@ -161,9 +182,12 @@ def _require_store() -> None:
         )
 
 
-def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any]) -> EntryView:
+def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any],
+         files: list[str] | None = None) -> EntryView:
+    from refusal_log import attachments
     from refusal_log.models import Entry
 
+    incoming = [attachments.read_file(f) for f in files or []]  # read before anything is written
     _require_store()
     model = _model(kind)
     with store.writing() as session:
@@ -179,8 +203,9 @@ def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any]) -
         session.add(row)
         session.flush()
         integrity.append(session, model.__tablename__, row.id, entry.id)
+        kept = attachments.store_files(session, entry.id, incoming)
         revision = _revision(row)
-        return EntryView(entry.id, kind, owner.name, when, now, revision.fields, [revision])
+        return EntryView(entry.id, kind, owner.name, when, now, revision.fields, [revision], attachments=kept)
 
 
 def check_reason(reason: str) -> CheckResult:
@@ -189,14 +214,16 @@ def check_reason(reason: str) -> CheckResult:
     return check_text(reason)
 
 
-def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
-                via: str | None = None, told: str | None = None, child: str | None = None,
-                accept_wording: bool = False) -> EntryView:
-    """Log an absence. A reason the wording rules advise against needs accept_wording."""
-    day = dates.parse_date(date_)
+# One function per kind turns what was typed into a revision's columns. `add-*` and
+# `edit` both go through it, so a correction is checked exactly like the original.
+
+def _absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
+                    via: str | None = None, told: str | None = None,
+                    accept_wording: bool = False) -> tuple[datetime, dict[str, Any]]:
+    day = dates.parse_date(date)
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
-        raise InvalidInput(f"--until ({until}) is before --date ({date_}); the last day must come after the first.")
+        raise InvalidInput(f"--until ({until}) is before --date ({date}); the last day must come after the first.")
     reason = required_text(reason, "--reason", "the reason for the absence, in your own words")
     fields = {
         "date": day, "until": last, "sessions": _choice(sessions or "both", SESSIONS, "--sessions"),
@@ -208,50 +235,159 @@ def add_absence(date_: str, reason: str, until: str | None = None, sessions: str
         raise WordingNeedsConfirmation.for_result(result)
     fields["verdict"] = result.verdict
     fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
-    return _add("absence", child, dates.start_of_day(day), fields)
+    return dates.start_of_day(day), fields
 
 
-def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
-             direction: str | None = None, agreed: str | None = None, minutes: int | None = None,
-             child: str | None = None) -> EntryView:
+def _call_fields(with_: str, summary: str, role: str | None = None, when: str | None = None,
+                 direction: str | None = None, agreed: str | None = None,
+                 minutes: int | None = None) -> tuple[datetime, dict[str, Any]]:
     moment = dates.parse_when(when)
-    fields = {
+    return moment, {
         "with_name": required_text(with_, "--with", "the name of the person you spoke to"),
         "role": optional_text(role), "direction": _choice(direction, DIRECTIONS, "--direction"),
         "summary": required_text(summary, "--summary", "what was said, in your own words"),
         "agreed": optional_text(agreed), "minutes": _minutes(minutes),
     }
-    return _add("call", child, moment, fields)
 
 
-def add_gp(summary: str, when: str | None = None, clinician: str | None = None,
-           referrals: list[str] | None = None, letter: str | None = None, child: str | None = None) -> EntryView:
+def _gp_fields(summary: str, when: str | None = None, clinician: str | None = None,
+               referral: list[str] | None = None, letter: str | None = None) -> tuple[datetime, dict[str, Any]]:
     moment = dates.parse_when(when)
-    kept = [r for r in (referrals or []) if r.strip()]
-    fields = {
+    kept = [r for r in (referral or []) if r.strip()]
+    return moment, {
         "clinician": optional_text(clinician),
         "summary": required_text(summary, "--summary", "what the GP said or did"),
         "referrals": json.dumps(kept, ensure_ascii=False), "letter": _choice(letter, LETTER, "--letter"),
     }
-    return _add("gp", child, moment, fields)
 
 
-def add_meeting(with_: str, summary: str, when: str | None = None, witness: str | None = None,
-                agreed: str | None = None, minutes_requested: bool = False, child: str | None = None) -> EntryView:
+def _meeting_fields(with_: str, summary: str, when: str | None = None, witness: str | None = None,
+                    agreed: str | None = None, minutes_requested: bool = False) -> tuple[datetime, dict[str, Any]]:
     moment = dates.parse_when(when)
-    fields = {
+    return moment, {
         "with_names": required_text(with_, "--with", "who was at the meeting"),
         "witness": optional_text(witness),
         "summary": required_text(summary, "--summary", "what was discussed"),
         "agreed": optional_text(agreed), "minutes_requested": bool(minutes_requested),
     }
-    return _add("meeting", child, moment, fields)
+
+
+def _note_fields(text: str, when: str | None = None) -> tuple[datetime, dict[str, Any]]:
+    return dates.parse_when(when), {"text": required_text(text, "TEXT", "the note itself")}
+
+
+_FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_fields,
+                   "meeting": _meeting_fields, "note": _note_fields}
+
+
+def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
+                via: str | None = None, told: str | None = None, child: str | None = None,
+                accept_wording: bool = False) -> EntryView:
+    """Log an absence. A reason the wording rules advise against needs accept_wording."""
+    return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording))
+
+
+def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
+             direction: str | None = None, agreed: str | None = None, minutes: int | None = None,
+             child: str | None = None) -> EntryView:
+    return _add("call", child, *_call_fields(with_, summary, role, when, direction, agreed, minutes))
+
+
+def add_gp(summary: str, when: str | None = None, clinician: str | None = None,
+           referrals: list[str] | None = None, letter: str | None = None, child: str | None = None,
+           letter_files: list[str] | None = None) -> EntryView:
+    """Log a GP visit; a letter file given with it is kept as an attachment."""
+    if letter_files and letter is None:
+        letter = "received"
+    return _add("gp", child, *_gp_fields(summary, when, clinician, referrals, letter), files=letter_files)
+
+
+def add_meeting(with_: str, summary: str, when: str | None = None, witness: str | None = None,
+                agreed: str | None = None, minutes_requested: bool = False, child: str | None = None) -> EntryView:
+    return _add("meeting", child, *_meeting_fields(with_, summary, when, witness, agreed, minutes_requested))
 
 
 def add_note(text: str, when: str | None = None, child: str | None = None) -> EntryView:
-    moment = dates.parse_when(when)
-    fields = {"text": required_text(text, "TEXT", "the note itself")}
-    return _add("note", child, moment, fields)
+    return _add("note", child, *_note_fields(text, when))
+
+
+# --- corrections --------------------------------------------------------------------
+
+# What `edit` may change for each kind, by option name (as on the add command).
+EDITABLE = {
+    "absence": ("date", "until", "sessions", "reason", "via", "told"),
+    "call": ("with", "role", "when", "direction", "summary", "agreed", "minutes"),
+    "gp": ("when", "clinician", "summary", "referral", "letter"),
+    "meeting": ("when", "with", "witness", "summary", "agreed", "minutes_requested"),
+    "note": ("when", "text"),
+}
+
+
+def _as_typed(view: EntryView) -> dict[str, Any]:
+    """The latest revision as if it had been typed: what edit's changes are laid over."""
+    typed = {k: v for k, v in view.fields.items() if k in EDITABLE[view.kind]}
+    if view.kind != "absence":
+        typed["when"] = view.when.isoformat()
+    return typed
+
+
+def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
+               accept_wording: bool = False) -> EntryView:
+    """Add a corrected revision; the original and every earlier revision stay as they were."""
+    current = get_entry(entry_id)
+    if current.kind not in EDITABLE:
+        raise InvalidInput(f"Entry {entry_id} is an imported {current.label.lower()}, a copy of the original, "
+                           "so it cannot be edited; withdraw it if it was imported by mistake.")
+    if current.withdrawn:
+        raise InvalidInput(f"Entry {entry_id} was withdrawn, so it cannot be corrected.")
+    changes = {("when" if k == "date" and current.kind != "absence" else k): v
+               for k, v in changes.items() if v is not None}
+    if not changes:
+        raise InvalidInput("Nothing to correct: give the options to change, for example --summary \"...\".")
+    wrong = [k for k in changes if k not in EDITABLE[current.kind]]
+    if wrong:
+        allowed = ", ".join("--" + k.replace("_", "-") for k in EDITABLE[current.kind])
+        raise InvalidInput(f"--{wrong[0].replace('_', '-')} does not apply to a {current.label.lower()}; "
+                           f"it takes {allowed}.")
+    merged = {**_as_typed(current), **changes}
+    arguments = {("with_" if k == "with" else k): v for k, v in merged.items()}
+    if current.kind == "absence":
+        arguments["accept_wording"] = accept_wording
+    when, fields = _FIELD_BUILDERS[current.kind](**arguments)
+    model = _model(current.kind)
+    proposed = _columns(model(entry_id=entry_id, happened_at=when, recorded_at=when, **fields))
+    if proposed == current.fields and when == current.when:
+        raise InvalidInput(f"That is what entry {entry_id} already says; nothing was changed.")
+    from sqlmodel import func, select
+
+    with store.writing() as session:
+        latest = session.exec(select(func.max(model.revision)).where(model.entry_id == entry_id)).one()
+        row = model(entry_id=entry_id, revision=latest + 1, happened_at=when, recorded_at=dates.now(),
+                    change_reason=optional_text(why), **fields)
+        session.add(row)
+        session.flush()
+        integrity.append(session, model.__tablename__, row.id, entry_id)
+    return get_entry(entry_id)
+
+
+def withdraw_entry(entry_id: int, reason: str) -> EntryView:
+    """Mark an entry withdrawn, with the reason. It is kept, and still shown by `show`."""
+    from refusal_log.models import Entry, Withdrawal
+
+    reason = required_text(reason, "--reason", "why the entry is being withdrawn")
+    _require_store()
+    from sqlmodel import select
+
+    with store.writing() as session:
+        if session.get(Entry, entry_id) is None:
+            raise NotFound(f"There is no entry {entry_id}; 'refusal-log list' shows the ids there are.")
+        if session.exec(select(Withdrawal).where(Withdrawal.entry_id == entry_id)).first():
+            raise InvalidInput(f"Entry {entry_id} is already withdrawn; nothing was changed.")
+        mark = Withdrawal(entry_id=entry_id, reason=reason, recorded_at=dates.now())
+        session.add(mark)
+        session.flush()
+        integrity.append(session, "withdrawal", mark.id, entry_id)
+    return get_entry(entry_id)
 
 
 # --- reading ------------------------------------------------------------------------
@@ -260,7 +396,7 @@ def _load(session: Session, kinds: tuple[str, ...], entry_ids: list[int] | None 
           child_id: int | None = None) -> list[EntryView]:
     from sqlmodel import select
 
-    from refusal_log.models import Child, Entry, Withdrawal
+    from refusal_log.models import Attachment, Child, Entry, Withdrawal
 
     children = {c.id: c.name for c in session.exec(select(Child))}
     query = select(Entry).where(Entry.kind.in_(kinds))
@@ -272,6 +408,11 @@ def _load(session: Session, kinds: tuple[str, ...], entry_ids: list[int] | None 
     if not entries:
         return []
     withdrawals = {w.entry_id: w for w in session.exec(select(Withdrawal))}
+    files: dict[int, list[dict[str, Any]]] = {}
+    for a in session.exec(select(Attachment).order_by(Attachment.id)):
+        files.setdefault(a.entry_id, []).append(
+            {"id": a.id, "name": a.name, "size": a.size, "type": a.media_type, "sha256": a.sha256,
+             "recorded": a.recorded_at.isoformat()})
     history: dict[int, list[Revision]] = {}
     for kind in kinds:
         model = _model(kind)
@@ -289,6 +430,7 @@ def _load(session: Session, kinds: tuple[str, ...], entry_ids: list[int] | None 
             entry_id, entry.kind, children.get(entry.child_id, "?"), latest.when, entry.recorded_at,
             latest.fields, revisions,
             {"reason": gone.reason, "recorded": gone.recorded_at.isoformat()} if gone else None,
+            files.get(entry_id, []),
         ))
     return views
 
@@ -305,7 +447,8 @@ def parse_kinds(kinds: list[str] | None) -> tuple[str, ...]:
     chosen = []
     for kind in kinds:
         key = kind.strip().lower().replace("-", "_")
-        key = {"gp_visit": "gp", "calls": "call", "notes": "note", "absences": "absence", "meetings": "meeting"}.get(key, key)
+        key = {"gp_visit": "gp", "calls": "call", "notes": "note", "absences": "absence",
+               "meetings": "meeting", "emails": "email"}.get(key, key)
         if key not in KINDS:
             raise InvalidInput(f"--kind must be one of {', '.join(KINDS)}; {kind!r} is not.")
         chosen.append(key)

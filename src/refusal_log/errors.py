@@ -53,3 +53,7 @@ class WordingNeedsConfirmation(RefusalLogError):
             "(see above). Log it with the suggested wording, or keep yours with --accept-wording.",
             result,
         )
+
+
+class ChainBroken(RefusalLogError):
+    """`verify` found a record that does not match what was written."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -52,3 +53,109 @@ def append(session: Session, table: str, record_id: int, entry_id: int | None = 
         (table, record_id, entry_id, prev, digest),
     )
     return digest
+
+
+# --- checking -------------------------------------------------------------------------
+
+# Every table whose rows are evidence, and how a person would name one of its rows.
+CHAINED_TABLES = ("child", "contact", "entry", "absence", "call", "gp_visit", "meeting", "note", "email",
+                  "withdrawal", "attachment")
+
+
+@dataclass
+class Verification:
+    entries: int
+    links: int
+    head: str
+    head_checked: str | None = None
+
+    def summary(self) -> str:
+        text = f"{self.entries} entries, chain intact, head {self.head}"
+        if self.head_checked:
+            text += f"; {self.head_checked[:12]}… is in the chain, so nothing recorded up to it has changed"
+        return text
+
+
+def _describe(table: str, record_id: int, entry_id: int | None, row: dict[str, Any] | None) -> str:
+    if table == "entry" or entry_id is None:
+        return f"{table.replace('_', ' ')} {record_id}" if table != "entry" else f"Entry {record_id}"
+    what = {"withdrawal": "its withdrawal", "attachment": f"attachment {record_id}"}.get(table)
+    if what is None:
+        revision = row.get("revision") if row else None
+        what = f"revision {revision}" if revision else "a revision"
+    return f"Entry {entry_id} ({what})"
+
+
+def verify(expected_head: str | None = None) -> Verification:
+    """Walk the whole chain, SQLite's own check, and every attachment's bytes.
+
+    Raises ChainBroken naming the first thing that does not match.
+    """
+    from refusal_log import paths, store
+    from refusal_log.errors import ChainBroken
+
+    with store.reading() as session:
+        db = session.connection()
+        problems = [r[0] for r in db.exec_driver_sql("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise ChainBroken(f"SQLite's own integrity check failed ({problems[0]}); "
+                              "the database file itself is damaged. Restore your latest backup.")
+        prev, count = GENESIS, 0
+        chained: dict[str, set[int]] = {}
+        links = db.exec_driver_sql(
+            "SELECT seq, record_table, record_id, entry_id, prev_hash, hash FROM ledger ORDER BY seq").fetchall()
+        for seq, table, record_id, entry_id, prev_hash, digest in links:
+            row = raw_row(session, table, record_id) if table in CHAINED_TABLES else None
+            name = _describe(table, record_id, entry_id, row)
+            if prev_hash != prev:
+                raise ChainBroken(f"{name} does not follow the link before it (link {seq}): "
+                                  "a record before it was removed or reordered outside refusal-log.")
+            if row is None:
+                raise ChainBroken(f"{name} is missing: it was deleted outside refusal-log (link {seq}).")
+            if link_hash(prev, table, row) != digest:
+                raise ChainBroken(f"{name} does not match what was recorded: it was changed outside "
+                                  f"refusal-log (link {seq}).")
+            chained.setdefault(table, set()).add(record_id)
+            prev, count = digest, count + 1
+        for table in CHAINED_TABLES:
+            for (record_id,) in db.exec_driver_sql(f'SELECT rowid FROM "{table}" ORDER BY rowid'):
+                if record_id not in chained.get(table, set()):
+                    row = raw_row(session, table, record_id)
+                    name = _describe(table, record_id, (row or {}).get("entry_id"), row)
+                    raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")
+        for name, sha, entry_id, attachment_id in db.exec_driver_sql(
+                "SELECT name, sha256, entry_id, id FROM attachment ORDER BY id"):
+            stored = paths.attachments_dir() / sha
+            if not stored.is_file():
+                raise ChainBroken(f"Entry {entry_id} (attachment {attachment_id}, {name}): the file is missing "
+                                  f"from {paths.attachments_dir()}.")
+            if file_sha256(stored) != sha:
+                raise ChainBroken(f"Entry {entry_id} (attachment {attachment_id}, {name}): the file was changed "
+                                  "after it was attached.")
+        entries = db.exec_driver_sql("SELECT count(*) FROM entry").scalar_one()
+    result = Verification(entries, count, prev)
+    if expected_head:
+        wanted = expected_head.strip().lower()
+        known = {digest for *_, digest in links}
+        matches = [d for d in known if d.startswith(wanted)] if len(wanted) >= 12 else []
+        if len(matches) != 1:
+            raise ChainBroken(f"The hash {expected_head} is not in this log's chain: the copy it came from "
+                              "was not made from this log, or records were changed or removed since.")
+        result.head_checked = matches[0]
+    return result
+
+
+def file_sha256(path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def current_head() -> str:
+    """The newest link's hash, for the foot of a timeline."""
+    from refusal_log import store
+
+    with store.reading() as session:
+        return head(session)[1]

@@ -156,4 +156,37 @@ def m001_initial(db: _Executes) -> None:
     """)
 
 
+@migration
+def m002_attachments_and_emails(db: _Executes) -> None:
+    _run(db, """
+    CREATE TABLE attachment (
+        id INTEGER NOT NULL PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry (id),
+        name VARCHAR NOT NULL,
+        size INTEGER NOT NULL,
+        media_type VARCHAR NOT NULL,
+        sha256 VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL
+    );
+    CREATE INDEX ix_attachment_entry_id ON attachment (entry_id);
+    CREATE TABLE email (
+        id INTEGER NOT NULL PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry (id),
+        revision INTEGER NOT NULL,
+        happened_at VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL,
+        change_reason VARCHAR,
+        message_id VARCHAR NOT NULL,
+        sender VARCHAR NOT NULL,
+        recipients VARCHAR NOT NULL,
+        subject VARCHAR NOT NULL,
+        body VARCHAR NOT NULL,
+        UNIQUE (entry_id, revision)
+    );
+    CREATE INDEX ix_email_entry_id ON email (entry_id);
+    -- The same message imported twice must not become two entries.
+    CREATE UNIQUE INDEX ux_email_message_id ON email (message_id) WHERE revision = 1
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -149,6 +149,32 @@ class Note(NoteFields, RevisionBase, table=True):
     __table_args__ = (UniqueConstraint("entry_id", "revision"),)
 
 
+class EmailFields(SQLModel):
+    message_id: str
+    sender: str
+    recipients: str  # JSON list of To and Cc addresses
+    subject: str
+    body: str
+
+
+class Email(EmailFields, RevisionBase, table=True):
+    """A message imported from a .eml file: correspondence the FAQ says to keep."""
+
+    __table_args__ = (UniqueConstraint("entry_id", "revision"),)
+
+
+class Attachment(SQLModel, table=True):
+    """A file kept with an entry; its bytes live in HOME/attachments under their SHA-256."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id", index=True)
+    name: str
+    size: int
+    media_type: str
+    sha256: str
+    recorded_at: datetime = _aware(nullable=False)
+
+
 class Withdrawal(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     entry_id: int = Field(foreign_key="entry.id", index=True, unique=True)
@@ -174,4 +200,5 @@ REVISION_TABLES: dict[str, type[RevisionBase]] = {
     "gp": GPVisit,
     "meeting": Meeting,
     "note": Note,
+    "email": Email,
 }

@@ -77,3 +77,18 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_user_file(out: str, data: bytes | str) -> Path:
+    """Write a document to a path the user named (--out), owner-only and whole."""
+    from refusal_log.errors import InvalidInput
+
+    target = Path(out).expanduser()
+    if target.is_dir():
+        raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"The folder {target.parent} does not exist; create it or choose another --out.")
+    try:
+        return atomic_write(target, data)
+    except OSError as exc:
+        raise InvalidInput(f"{out} could not be written ({exc.strerror}).") from None

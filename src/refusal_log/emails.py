@@ -1,0 +1,134 @@
+"""Importing emails (.eml files) as correspondence entries.
+
+The parents' FAQ says to keep every email. An imported message becomes an entry of
+kind "email" (sender, recipients, date, subject and body), its attachments are kept
+with it, and the original .eml is attached too, so the headers survive. A message
+whose Message-ID is already in the log is skipped: importing twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from refusal_log import attachments, dates, entries, integrity, people, store
+from refusal_log.errors import InvalidInput
+
+
+@dataclass
+class ParsedEmail:
+    source: str
+    message_id: str
+    when: datetime
+    sender: str
+    recipients: list[str]
+    subject: str
+    body: str
+    files: list[attachments.IncomingFile] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    imported: list[entries.EntryView]
+    skipped: list[tuple[str, int]]  # (file, the entry that already holds it)
+
+
+def _text_of_html(markup: str) -> str:
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+        def handle_starttag(self, tag, attrs) -> None:
+            if tag in ("br", "p", "div", "li", "tr"):
+                self.parts.append("\n")
+
+    parser = _Text()
+    parser.feed(markup)
+    return "".join(parser.parts).strip()
+
+
+def parse_eml(path: str) -> ParsedEmail:
+    from email import policy
+    from email.parser import BytesParser
+    from email.utils import getaddresses, parsedate_to_datetime
+
+    source = Path(path).expanduser()
+    if not source.is_file():
+        raise InvalidInput(f"There is no file at {path}; check the name and folder.")
+    raw = source.read_bytes()
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        sender = str(message.get("From", "")).strip()
+        date_header = message.get("Date")
+    except Exception as exc:  # the email package raises many kinds on a broken header
+        raise InvalidInput(f"{path} could not be read as an email ({exc}).") from None
+    if not sender and not date_header:
+        raise InvalidInput(f"{path} does not look like an email: it has no From or Date header.")
+    try:
+        when = parsedate_to_datetime(str(date_header)) if date_header else None
+    except (TypeError, ValueError):
+        when = None
+    if when is None:
+        raise InvalidInput(f"{path} has no readable Date header, so it cannot be placed on the timeline.")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dates.local_zone())
+    # Messages without a Message-ID are still recognised the second time, by their bytes.
+    message_id = str(message.get("Message-ID", "")).strip() or f"<sha256-{hashlib.sha256(raw).hexdigest()}@refusal-log>"
+    recipients = [addr for _, addr in getaddresses([str(v) for v in message.get_all("To", []) + message.get_all("Cc", [])]) if addr]
+    body_part = message.get_body(preferencelist=("plain", "html"))
+    body = ""
+    if body_part is not None:
+        content = body_part.get_content()
+        body = _text_of_html(content) if body_part.get_content_subtype() == "html" else content
+    files = [attachments.from_bytes(source.name, raw, "message/rfc822")]
+    for part in message.iter_attachments():
+        data = part.get_payload(decode=True) or b""
+        files.append(attachments.from_bytes(part.get_filename() or "attachment", data, part.get_content_type()))
+    return ParsedEmail(path, message_id, when.replace(microsecond=0), sender,
+                       recipients, str(message.get("Subject", "")), body, files)
+
+
+def import_emails(paths_: list[str], child: str | None = None) -> ImportResult:
+    from sqlmodel import select
+
+    from refusal_log.models import Email, Entry
+
+    if not paths_:
+        raise InvalidInput("Name at least one .eml file to import.")
+    parsed = [parse_eml(p) for p in paths_]  # every file is read before anything is written
+    entries._require_store()
+    imported, skipped, seen = [], [], {}
+    with store.writing() as session:
+        owner = people.resolve_child(session, child)
+        for mail in parsed:
+            existing = session.exec(select(Email).where(Email.message_id == mail.message_id,
+                                                        Email.revision == 1)).first()
+            if existing or mail.message_id in seen:
+                skipped.append((mail.source, existing.entry_id if existing else seen[mail.message_id]))
+                continue
+            now = dates.now()
+            entry = Entry(kind="email", child_id=owner.id, recorded_at=now)
+            session.add(entry)
+            session.flush()
+            integrity.append(session, "entry", entry.id, entry.id)
+            row = Email(entry_id=entry.id, revision=1, happened_at=mail.when, recorded_at=now,
+                        message_id=mail.message_id, sender=mail.sender,
+                        recipients=json.dumps(mail.recipients, ensure_ascii=False),
+                        subject=mail.subject, body=mail.body)
+            session.add(row)
+            session.flush()
+            integrity.append(session, "email", row.id, entry.id)
+            attachments.store_files(session, entry.id, mail.files)
+            seen[mail.message_id] = entry.id
+            imported.append(entry.id)
+    views = {v.id: v for v in entries.list_entries(["email"])} if imported else {}
+    return ImportResult([views[i] for i in imported], skipped)
