@@ -45,7 +45,9 @@ class _Group(TyperGroup):
         except Exception as exc:
             import os
 
-            if os.environ.get("REFUSAL_LOG_DEBUG"):
+            # Typer's own usage errors (exit 2) know how to show themselves; Typer
+            # vendors Click and does not export the class, so recognise them by that.
+            if os.environ.get("REFUSAL_LOG_DEBUG") or (hasattr(exc, "show") and hasattr(exc, "exit_code")):
                 raise
             # A fault of ours, not the user's: every write is one transaction, so
             # nothing half-done was kept. Say so calmly instead of a traceback.

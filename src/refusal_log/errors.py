@@ -49,8 +49,8 @@ class WordingNeedsConfirmation(RefusalLogError):
     @classmethod
     def for_result(cls, result) -> "WordingNeedsConfirmation":
         return cls(
-            "Nothing was logged: the wording of this reason could count against you "
-            "(see above). Log it with the suggested wording, or keep yours with --accept-wording.",
+            "Nothing was logged yet. The parents' FAQ advises against this wording (see above): "
+            "log the suggested wording, or keep your own words with --accept-wording.",
             result,
         )
 

@@ -1,0 +1,29 @@
+"""Wording checks for absence reasons: is this the wording the law recognises?
+
+Guidance, not legal advice (see ``load_rules().disclaimer``). The rules are data in
+rules.toml; engine.py explains the design.
+"""
+
+from refusal_log.wording.engine import (
+    CheckResult,
+    Document,
+    Finding,
+    Result,
+    Rules,
+    Sentence,
+    check_document,
+    check_text,
+    load_rules,
+)
+
+__all__ = [
+    "CheckResult",
+    "Document",
+    "Finding",
+    "Result",
+    "Rules",
+    "Sentence",
+    "check_document",
+    "check_text",
+    "load_rules",
+]

@@ -1,0 +1,586 @@
+"""The wording check: a small engine over the rules in rules.toml.
+
+Design decisions:
+
+- Rules are data. The engine knows only mechanisms (normalising, matching, negation,
+  quotation, the positive rule, building a suggestion); every word list, pattern,
+  explanation, source and hint lives in rules.toml.
+- Matching runs on a normalised copy of the text (lower case, straight quotes, single
+  spaces, contractions spelled out, typos and US spellings mapped). Every normalised
+  character remembers the span of the original it came from, so each finding carries
+  offsets and the matched words of the ORIGINAL text.
+- Negation: a hit is dropped when "not", "never", "no"... comes up to four words before it
+  in the same clause ("she is not refusing"; "it isn't that he won't go"), unless a word
+  like "why" or "know" stands between ("I don't know why she is refusing" still counts).
+- Quotation: a hit inside quotes, or after a reporting verb whose subject is not the
+  family ("Mrs Patel said he was refusing"), is someone else's account: it is capped at
+  caution and does not drive a suggestion.
+- The positive rule: a reason that names no illness, symptom, medical appointment or
+  unavoidable cause gets a caution. It is only added when no other rule fired (those
+  already explain the problem). In check_document it is applied once to the whole draft:
+  if no sentence names an illness, the finding is attached to the first sentence that
+  talks about the absence (else the first that is not a greeting or sign-off). Greetings
+  and sign-offs are never the target and never make the rule fire on their own.
+- A decision word ("kept off", "staying home") or bullying given as the reason is
+  softened to caution when the text (or the document) names an illness (the rule's
+  `with_illness`); refusal, won't-go and can't-get wording stays "avoid" even then.
+- Suggestions never invent a fact: "{child} is too unwell to attend school {days}
+  ({the parent's own health words})". With no health word written, it says "too unwell"
+  only and adds a hint to use it only if true. Where no honest rewording exists (a
+  holiday, "family reasons"), the suggestion is None and a hint explains what to do.
+- "Refusing" with an object that is not school (food, medicine; or the school refusing
+  something) is not school refusal and is not flagged.
+- Nothing here prints or imports anything heavy: `re` at import, `tomllib` on the first
+  check. dataclasses is avoided on purpose: it alone costs ~10 ms of start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import namedtuple
+from functools import lru_cache
+
+from refusal_log.errors import InvalidInput
+
+RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
+_RANK = {"ok": 0, "caution": 1, "avoid": 2}
+
+# Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
+_PLAIN = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+    "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-",
+    "\u00a0": " ",
+})
+_TOKEN = re.compile(r"[a-z0-9&]+(?:'[a-z]+)*|\s+|.", re.S)
+_WORDS = re.compile(r"[a-z0-9&]+")
+_QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
+_ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
+_BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
+# The verb is in a lookahead so that "Unfortunately Mia is" can also try "Mia is".
+_NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
+_LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
+_PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
+_THEY = re.compile(r"\b(they|them|their)\b", re.I)
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri)day\b")
+
+_FindingBase = namedtuple("Finding", "rule severity matched why source start end")
+
+
+class Finding(_FindingBase):
+    """One rule hit; start/end are offsets into the text that was checked."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        return dict(self._asdict())
+
+
+class Result:
+    """The verdict on one reason (check_text)."""
+
+    __slots__ = ("text", "verdict", "findings", "suggestion", "hints")
+
+    def __init__(self, text, verdict, findings, suggestion, hints):
+        self.text, self.verdict, self.findings = text, verdict, findings
+        self.suggestion, self.hints = suggestion, hints
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "verdict": self.verdict,
+            "findings": [f.to_dict() for f in self.findings],
+            "suggestion": self.suggestion,
+            "hints": list(self.hints),
+        }
+
+    def __repr__(self):
+        return f"Result(verdict={self.verdict!r}, findings={[f.rule for f in self.findings]}, suggestion={self.suggestion!r})"
+
+
+CheckResult = Result  # the name the rest of the package uses in type hints
+
+
+class Sentence(Result):
+    """One sentence of a document; offsets are into the whole document."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start, end, text, verdict, findings, suggestion, hints):
+        super().__init__(text, verdict, findings, suggestion, hints)
+        self.start, self.end = start, end
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "verdict": self.verdict,
+            "findings": [f.to_dict() for f in self.findings],
+            "suggestion": self.suggestion,
+        }
+
+
+class Document:
+    """The verdict on a whole draft (check_document), sentence by sentence."""
+
+    __slots__ = ("text", "verdict", "sentences")
+
+    def __init__(self, text, verdict, sentences):
+        self.text, self.verdict, self.sentences = text, verdict, sentences
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for s in self.sentences for f in s.findings]
+
+    @property
+    def hints(self) -> list[str]:
+        return list(dict.fromkeys(h for s in self.sentences for h in s.hints))
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "sentences": [s.to_dict() for s in self.sentences]}
+
+
+# --------------------------------------------------------------------------- rules data
+
+
+class _Rule:
+    __slots__ = ("id", "severity", "with_illness", "suggest", "cause", "why", "source",
+                 "regex", "unless")
+
+
+class Rules:
+    """The compiled contents of a rules file."""
+
+    def __init__(self, data: dict):
+        self.disclaimer = data["disclaimer"]
+        self.sources = data["sources"]
+        self.hints = data["hints"]
+        macros = data.get("macros", {})
+        words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
+
+        self.rules = []
+        for raw in data["rules"]:
+            rule = _Rule()
+            rule.id, rule.severity, rule.why = raw["id"], raw["severity"], raw["why"]
+            rule.with_illness = raw.get("with_illness")
+            rule.suggest = raw.get("suggest", "health")
+            rule.cause = raw.get("cause")
+            rule.source = self._source(raw["source"])
+            rule.regex = words(raw["patterns"])
+            rule.unless = re.compile("|".join(raw["unless"])) if raw.get("unless") else None
+            if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution"):
+                raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity")
+            if rule.severity == "avoid" and rule.suggest != "health":
+                raise ValueError(f"rules.toml: avoid rule {rule.id!r} must suggest a rewording")
+            self.rules.append(rule)
+
+        pos = data["positive"]
+        self.positive = (pos["id"], pos["severity"], pos["why"], self._source(pos["source"]))
+        health = data["health"]
+        self.adjectives = set(health["adjectives"])
+        self.sole_adjectives = set(health["sole_adjectives"])
+        self.health = [("generic", words([p])) for p in health["generic"]]
+        self.health += [("specific", words([p])) for p in health["specific"]]
+        self.unavoidable = words(data["unavoidable"]["patterns"])
+        self.days = words([data["days"]["pattern"]])
+        self.past = re.compile(data["days"]["past"])
+
+        ctx = data["context"]
+        self.negators, self.blockers = set(ctx["negators"]), set(ctx["blockers"])
+        self.phrase_negators = re.compile(ctx["phrase_negators"])
+        self.boundary = re.compile(ctx["boundary"])
+        self.sentence_boundary = re.compile(ctx["sentence_boundary"])
+        self.reporting = re.compile(ctx["reporting"])
+        self.reported_always = re.compile(ctx["reported_always"])
+        self.own_subjects = set(ctx["own_subjects"])
+        self.auxiliaries = set(ctx["auxiliaries"])
+
+        email = data["email"]
+        self.greeting = re.compile(email["greeting"])
+        self.signoff = re.compile(email["signoff"])
+        self.absence_cue = re.compile(email["absence_cue"])
+
+        names = data["names"]
+        self.name_verbs = set(names["verbs"])
+        self.name_after = re.compile(names["after"])
+        self.family = re.compile(names["family"])
+        self.plural = re.compile(names["plural"])
+        self.not_names = set(names["not_names"])
+        # "Mrs Patel said..." and "Dr. Khan has..." are not the child.
+        self.titled = re.compile(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
+        self.setting = re.compile(names["setting"])
+
+        norm = data["normalise"]
+        self.words, self.suffixes = norm["words"], norm["suffixes"]
+        self._terms = [r.regex for r in self.rules] + [rx for _, rx in self.health] + [self.days]
+        self.acronyms = re.compile(r"(?<![a-z&])(?:%s)(?![a-z&])" % "|".join(map(re.escape, norm["acronyms"])))
+
+    def _source(self, keys: list[str]) -> str:
+        return "; ".join(self.sources[k] for k in keys)
+
+    def word(self, token: str) -> str:
+        """One lower-case word as the rules see it ("won't" -> "will not")."""
+        if token in self.words:
+            return self.words[token]
+        for suffix, spelled in self.suffixes.items():
+            if token.endswith(suffix) and len(token) > len(suffix):
+                return token[: -len(suffix)] + spelled
+        return token
+
+    def is_term(self, word: str) -> bool:
+        """True if a single word is itself something the rules look for (not a name)."""
+        w = self.word(word.lower())
+        return any(rx.fullmatch(w) for rx in self._terms)
+
+
+def _compile(patterns: list[str], macros: dict) -> re.Pattern:
+    expanded = []
+    for p in patterns:
+        for _ in range(5):  # macros may use macros; five levels is plenty
+            if "@" not in p:
+                break
+            p = re.sub(r"@([a-z_]+)", lambda m: macros[m.group(1)], p)
+        expanded.append(f"(?:{p})")
+    return re.compile(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % "|".join(expanded))
+
+
+def load_rules(path: str | None = None) -> Rules:
+    """The rules from rules.toml (or from another file with the same layout)."""
+    return _load(path or RULES_PATH)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Rules:
+    # Imported here, not at the top: tomllib brings in `typing`, and importing the
+    # package (e.g. for `refusal-log --help`) should not pay for that.
+    import tomllib
+
+    with open(path, "rb") as f:
+        return Rules(tomllib.load(f))
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+class _Norm:
+    """Normalised text plus, for each of its characters, the original span it came from."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, original: str, rules: Rules):
+        plain = "".join(c if len(c.lower()) != 1 else c.lower() for c in original.translate(_PLAIN))
+        out, starts, ends = [], [], []
+        for m in _TOKEN.finditer(plain):
+            tok, a, b = m.group(), m.start(), m.end()
+            if tok[0].isspace():
+                # A blank line separates; a single line break is just a wrapped line.
+                rep = "\n" if tok.count("\n") > 1 else " "
+            elif tok[0].isalnum() or tok[0] == "&":
+                rep = rules.word(tok)
+            else:
+                rep = tok
+            out.append(rep)
+            if rep == tok:
+                starts.extend(range(a, b))
+                ends.extend(range(a + 1, b + 1))
+            else:
+                starts.extend([a] * len(rep))
+                ends.extend([b] * len(rep))
+        self.text, self.starts, self.ends = "".join(out), starts, ends
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return self.starts[a], self.ends[b - 1]
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+_Term = namedtuple("_Term", "kind text")  # a health phrase: "generic" or "specific"
+
+
+def _negated(norm: str, a: int, rules: Rules) -> bool:
+    pre = norm[max(0, a - 100):a]
+    if rules.phrase_negators.search(pre):
+        return True
+    cuts = [m.end() for m in rules.boundary.finditer(pre)]
+    words = _WORDS.findall(pre[cuts[-1]:] if cuts else pre)[-4:]
+    for w in reversed(words):
+        if w in rules.blockers:
+            return False
+        if w in rules.negators:
+            return True
+    return False
+
+
+def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
+    """Someone else's words: inside quotes, or after "the school said" and the like."""
+    inside = None
+    for q in _QUOTES.finditer(norm):
+        if q.start() < a and b <= q.end():
+            inside = q
+            break
+    end = inside.start() if inside else a
+    starts = [m.end() for m in rules.sentence_boundary.finditer(norm, 0, end)]
+    first = starts[-1] if starts else 0
+    if rules.reported_always.search(norm, first, end):
+        return True
+    # A hit may itself open with the verb ("said she won't go"), so look up to its end.
+    region = norm[first:b]
+    verbs = [v for v in rules.reporting.finditer(region) if first + v.start() <= end]
+    if not verbs:
+        return inside is not None  # scare quotes: a word the parent is distancing from
+    before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
+    if not before:
+        return False
+    return before[-1] not in rules.own_subjects and before[-1] != child
+
+
+class _Analysis:
+    """Everything found in one piece of text, before verdicts are drawn."""
+
+    def __init__(self, text: str, rules: Rules):
+        self.text, self.rules = text, rules
+        self.norm = _Norm(text, rules)
+        n = self.norm.text
+        self.health = self._health()
+        self.unavoidable = any(not _negated(n, m.start(), rules) for m in rules.unavoidable.finditer(n))
+        self.named = bool(self.health) or self.unavoidable
+        self.subject, self.plural = _subject(text, rules)
+        self.days = list(dict.fromkeys(m.group() for m in rules.days.finditer(n)))
+        setting = rules.setting.search(n)
+        self.setting = setting.group(1) if setting else "school"
+        self.hits = []  # (Finding, rule, reported), filled by find()
+
+    def _health(self) -> list[_Term]:
+        n, rules = self.norm.text, self.rules
+        found = sorted(
+            (m.start(), -len(m.group()), i, kind, m)
+            for i, (kind, rx) in enumerate(rules.health)
+            for m in rx.finditer(n)
+        )
+        terms, reach = [], -1
+        for start, _, _, kind, m in found:
+            if start < reach:
+                continue  # the longer phrase at this place already won ("off sick" over "sick")
+            reach = m.end()
+            if not _negated(n, start, rules):
+                terms.append(_Term(kind, m.group()))
+        return terms
+
+    def find(self, illness_named: bool, offset: int = 0) -> None:
+        """Rule hits; `offset` places this text inside a larger document."""
+        n, rules = self.norm.text, self.rules
+        child = self.subject.split()[-1].lower()
+        for rule in rules.rules:
+            for m in rule.regex.finditer(n):
+                a, b = m.span()
+                if rule.unless and rule.unless.search(n[max(0, a - 80):b]):
+                    continue
+                if _negated(n, a, rules):
+                    continue
+                severity, why = rule.severity, rule.why
+                if illness_named and rule.with_illness:
+                    severity = rule.with_illness
+                reported = _reported(n, a, b, rules, child)
+                if reported:
+                    severity, why = "caution", rules.hints["quoted_prefix"] + why
+                s, e = self.norm.span(a, b)
+                finding = Finding(rule.id, severity, self.text[s:e], why, rule.source, s + offset, e + offset)
+                self.hits.append((finding, rule, reported))
+        self.hits.sort(key=lambda h: h[0].start)
+
+    @property
+    def own_hits(self):
+        return [h for h in self.hits if not h[2]]
+
+
+def _subject(text: str, rules: Rules) -> tuple[str, bool]:
+    """Who the reason is about, as the parent wrote it, and whether it is plural."""
+    found = []
+    for m in _NAME_VERB.finditer(text):
+        verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]
+        if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) \
+                and not rules.titled.search(text, 0, m.start()):
+            found.append((m.start(1), m.group(1)))
+            break
+    family = rules.family.search(text)
+    if family:
+        phrase = family.group()
+        last = phrase.rsplit(" ", 1)[-1]
+        if last[0].isupper() and not _is_name(last, rules):
+            phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
+        found.append((family.start(), phrase[0].upper() + phrase[1:]))
+    for m in rules.name_after.finditer(text):
+        if _is_name(m.group(1), rules):
+            found.append((m.start(1), m.group(1)))
+            break
+    if found:
+        phrase = min(found)[1]
+        return phrase, bool(rules.plural.search(phrase.lower()))
+    pronoun = _PRONOUN.search(text)
+    if pronoun:
+        return ("She" if pronoun.group(1).lower() in ("she", "her", "hers") else "He"), False
+    if _THEY.search(text):
+        return "They", True
+    return "My child", False
+
+
+def _is_name(word: str, rules: Rules) -> bool:
+    return word.lower() not in rules.not_names and not rules.is_term(word)
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def _suggestion(an: _Analysis) -> str:
+    """One sentence the rules pass, built only from what the parent wrote."""
+    rules = an.rules
+    specific = list(dict.fromkeys(_display(t.text, rules) for t in an.health if t.kind == "specific"))
+    generic = [t.text for t in an.health if t.kind == "generic" and t.text in rules.adjectives]
+    if len(specific) == 1 and specific[0] in rules.sole_adjectives and not generic:
+        adjective, specific = specific[0], []
+    else:
+        adjective = generic[0] if generic else "unwell"
+    days = [d for d in an.days if d == "again"] + [d for d in an.days if d != "again"]
+    past = any(rules.past.search(d) for d in days)
+    verb = ("were" if an.plural else "was") if past else ("are" if an.plural else "is")
+    sentence = f"{an.subject} {verb} too {adjective} to attend {an.setting}"
+    if days:
+        sentence += " " + _WEEKDAY.sub(lambda m: m.group().capitalize(), " and ".join(days).replace("again and ", "again "))
+    if specific:
+        sentence += f" ({', '.join(specific)})"
+    return sentence + "."
+
+
+def _display(term: str, rules: Rules) -> str:
+    return rules.acronyms.sub(lambda m: m.group().upper(), term)
+
+
+def _verdict(findings) -> str:
+    return max((f.severity for f in findings), key=_RANK.__getitem__, default="ok")
+
+
+def _conclude(an: _Analysis, illness_named: bool, extra: list[Finding] = ()) -> tuple:
+    """Verdict, findings, suggestion and hints for one analysed text."""
+    rules, hints = an.rules, []
+    findings = [h[0] for h in an.hits] + list(extra)
+    verdict = _verdict(findings)
+    for _, rule, reported in an.hits:
+        if rule.cause and not reported:
+            hints.append(rules.hints["cause"].format(cause=rule.cause))
+    if any(reported for _, _, reported in an.hits):
+        hints.append(rules.hints["quoted"])
+    suggestion = None
+    if any(rule.suggest == "health" for _, rule, reported in an.hits if not reported):
+        suggestion = _suggestion(an)
+        if not (an.health or illness_named):
+            hints.append(rules.hints["honest"])
+    if verdict != "ok" and suggestion is None:
+        hints.append(rules.hints["no_illness"])
+    if an.health or (suggestion and illness_named):
+        hints.append(rules.hints["evidence"])
+    return verdict, findings, suggestion, list(dict.fromkeys(hints))
+
+
+def _positive(rules: Rules, text: str, start: int, end: int) -> Finding:
+    rule_id, severity, why, source = rules.positive
+    return Finding(rule_id, severity, text[start:end], why, source, start, end)
+
+
+def _require(text: str) -> None:
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInput("There is no text to check. Give the reason in quotes, "
+                           "for example: refusal-log check \"Too unwell to attend school today\".")
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: at . ! ? (not after Mrs, Dr...), blank lines, and line breaks that
+    end a line with punctuation or start the next with a capital (email layout)."""
+    spans, start = [], 0
+    for m in _BREAK.finditer(text):
+        if m.group() == "\n":
+            before, after = text[start:m.start()].rstrip(), text[m.end():].lstrip(" \t")
+            if before and before[-1] not in ".,!?:;" and after and not (after[0].isupper() or after[0] == "\n"):
+                continue  # a wrapped line, not a new sentence
+            end = m.start()
+        else:
+            if m.group()[0] == "." and _ABBREV.search(text[start:m.start()]):
+                continue
+            end = m.end()
+        spans.append((start, end))
+        start = m.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for a, b in spans:
+        chunk = text[a:b]
+        a2 = a + len(chunk) - len(chunk.lstrip())
+        b2 = b - (len(chunk) - len(chunk.rstrip()))
+        if a2 < b2:
+            trimmed.append((a2, b2))
+    return trimmed
+
+
+def _content(rules: Rules, sentence: str, after_signoff: bool, last: bool) -> bool:
+    """False for greetings, sign-offs and a lone name under them."""
+    norm = _Norm(sentence, rules).text.strip()
+    rest = rules.greeting.sub("", norm).strip()
+    if not rest or rules.signoff.match(rest):
+        return False
+    return not ((after_signoff or last) and _LONE_NAME.fullmatch(sentence.strip()))
+
+
+def _content_flags(rules: Rules, text: str, spans) -> list[bool]:
+    flags, after_signoff = [], False
+    for i, (a, b) in enumerate(spans):
+        flag = _content(rules, text[a:b], after_signoff, last=len(spans) > 1 and i == len(spans) - 1)
+        flags.append(flag)
+        after_signoff = not flag
+    return flags
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def check_text(text: str, rules: Rules | None = None) -> Result:
+    """Check one absence reason. Raises InvalidInput for empty text."""
+    _require(text)
+    rules = rules or load_rules()
+    an = _Analysis(text, rules)
+    an.find(an.named)
+    extra = []
+    if not an.named and not an.own_hits:
+        spans = _sentences(text)
+        if any(_content_flags(rules, text, spans)):
+            extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
+    verdict, findings, suggestion, hints = _conclude(an, an.named, extra)
+    return Result(text, verdict, findings, suggestion, hints)
+
+
+def check_document(text: str, rules: Rules | None = None) -> Document:
+    """Check a whole draft (an email, a letter) sentence by sentence."""
+    _require(text)
+    rules = rules or load_rules()
+    spans = _sentences(text)
+    analyses = [_Analysis(text[a:b], rules) for a, b in spans]
+    named = any(an.named for an in analyses)
+    for (a, _), an in zip(spans, analyses):
+        an.find(named, offset=a)
+
+    extra: dict[int, list[Finding]] = {}
+    if not named and not any(an.own_hits for an in analyses):
+        content = [i for i, flag in enumerate(_content_flags(rules, text, spans)) if flag]
+        cued = [i for i in content if rules.absence_cue.search(analyses[i].norm.text)]
+        if content:
+            target = (cued or content)[0]
+            extra[target] = [_positive(rules, text, *spans[target])]
+
+    sentences = []
+    for i, ((a, b), an) in enumerate(zip(spans, analyses)):
+        verdict, findings, suggestion, hints = _conclude(an, named, extra.get(i, []))
+        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints))
+    return Document(text, _verdict(f for s in sentences for f in s.findings), sentences)

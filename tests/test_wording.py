@@ -1,0 +1,320 @@
+"""The wording check: verdicts on everyday phrasings, the suggestion's promises (it passes
+the rules, keeps the parent's facts and adds none), documents, and start-up cost."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from refusal_log.errors import InvalidInput
+from refusal_log.wording import check_document, check_text, load_rules
+from refusal_log.wording.engine import _Analysis
+
+from wording_cases import CASES
+
+
+def specific_terms(text: str) -> set[str]:
+    """The health words the engine finds in a text, as it would carry them over."""
+    return {t.text for t in _Analysis(text, load_rules()).health if t.kind == "specific"}
+
+
+def assert_offsets(text, findings):
+    for f in findings:
+        assert text[f.start:f.end] == f.matched, f
+
+
+# --- the table ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,allowed", CASES, ids=[c[0][:50] for c in CASES])
+def test_everyday_phrasings(text, allowed):
+    result = check_text(text)
+    assert result.verdict in allowed, [(f.rule, f.severity, f.matched) for f in result.findings]
+    assert_offsets(text, result.findings)
+    if result.verdict == "ok":
+        assert result.suggestion is None
+    if result.verdict == "avoid":
+        assert result.suggestion, "every avoid verdict comes with a suggestion"
+    if result.suggestion:
+        assert check_text(result.suggestion).verdict == "ok", result.suggestion
+        assert "refus" not in result.suggestion.lower()
+        assert specific_terms(result.suggestion) <= specific_terms(text)
+
+
+def test_the_table_is_big_enough():
+    assert len(CASES) >= 80
+
+
+# --- the contract cases ---------------------------------------------------------------
+
+def test_refusing_to_go_in_is_avoid_with_a_clean_suggestion():
+    result = check_text("She is refusing to go in")
+    assert result.verdict == "avoid"
+    assert any("Not Fine in School" in f.source and "FAQ" in f.source for f in result.findings)
+    assert "refus" not in result.suggestion.lower()
+    assert check_text(result.suggestion).verdict == "ok"
+    assert result.suggestion == "She is too unwell to attend school."
+
+
+def test_too_unwell_is_ok_with_nothing_to_say():
+    result = check_text("Too unwell to attend school today")
+    assert (result.verdict, result.findings, result.suggestion) == ("ok", [], None)
+
+
+def test_a_denied_refusal_is_not_avoid():
+    assert check_text("She's not refusing, she's too unwell to go in").verdict != "avoid"
+
+
+def test_family_reasons_points_to_sickness():
+    result = check_text("Family reasons")
+    assert result.verdict in ("caution", "avoid")
+    assert any("sickness" in f.why for f in result.findings)
+    assert any("s444(2A)" in f.source for f in result.findings)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t "])
+def test_empty_text_is_a_user_error(text):
+    with pytest.raises(InvalidInput):
+        check_text(text)
+    with pytest.raises(InvalidInput):
+        check_document(text)
+
+
+def test_to_dict_has_exactly_the_contract_keys():
+    data = check_text("Sam won't go, he has a migraine").to_dict()
+    assert list(data) == ["text", "verdict", "findings", "suggestion", "hints"]
+    assert list(data["findings"][0]) == ["rule", "severity", "matched", "why", "source", "start", "end"]
+    assert data["suggestion"] == "Sam is too unwell to attend school (migraine)."
+
+
+# --- what the suggestion keeps and adds -----------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sam is refusing to go in today", "Sam is too unwell to attend school today."),
+    ("She is refusing to go in, panic attacks all night", "She is too unwell to attend school (panic attacks)."),
+    ("I can't get Ellie to school this morning, she has a migraine and has been vomiting",
+     "Ellie is too unwell to attend school this morning (migraine, vomiting)."),
+    ("My son won't go in again, his anxiety is awful", "My son is too unwell to attend school again (anxiety)."),
+    ("She refused yesterday", "She was too unwell to attend school yesterday."),
+    ("The twins are refusing to go in", "The twins are too unwell to attend school."),
+    ("They won't go in", "They are too unwell to attend school."),
+    ("She refuses, she's anxious", "She is too anxious to attend school."),
+    ("He's poorly and won't go", "He is too poorly to attend school."),
+    ("Kept him off on Monday, CAMHS appointment", "He is too unwell to attend school on Monday (CAMHS appointment)."),
+    ("Refusing college again", "My child is too unwell to attend college again."),
+])
+def test_suggestion_keeps_name_days_and_illness_words(text, expected):
+    assert check_text(text).suggestion == expected
+
+
+def test_no_illness_written_means_none_invented_and_an_honesty_hint():
+    result = check_text("He just won't go")
+    assert result.suggestion == "He is too unwell to attend school."
+    assert specific_terms(result.suggestion) == set()
+    assert any("only if it is true" in h for h in result.hints)
+
+
+def test_no_honest_rewording_for_a_holiday():
+    result = check_text("Family holiday to Spain")
+    assert result.verdict == "caution" and result.suggestion is None
+    assert any("code G" in f.source for f in result.findings)
+    assert any("leave" in h for h in result.hints)
+
+
+def test_a_risky_cause_gets_a_hint_to_log_it_as_a_note():
+    result = check_text("We're keeping him home as he's being bullied")
+    assert result.verdict == "avoid"
+    assert {f.rule for f in result.findings} == {"kept_off", "bullying"}
+    hint = next(h for h in result.hints if "bullying" in h)
+    assert "refusal-log add-note" in hint and "SENCo" in hint
+
+
+def test_quoted_words_are_a_caution_and_drive_no_suggestion():
+    text = 'The school called it "refusal" but she has anxiety'
+    result = check_text(text)
+    assert result.verdict == "caution" and result.suggestion is None
+    finding = result.findings[0]
+    assert finding.matched == "refusal" and finding.why.startswith("These look like someone else's words")
+
+
+def test_refusing_food_is_not_school_refusal_but_refusing_school_still_is():
+    assert check_text("He is refusing food and feels sick").verdict == "ok"
+    assert check_text("He is refusing school and feels sick").verdict == "avoid"
+
+
+def test_offsets_point_into_the_original_text_through_contractions_and_curly_quotes():
+    text = "Honestly \u2019tis hard \u2014 she\u2019s REFUSING and I can\u2019t get her in.  She won\u2019t go."
+    result = check_text(text)
+    matched = [f.matched for f in result.findings]
+    assert matched == ["REFUSING", "can\u2019t get her in", "won\u2019t go"]
+    assert_offsets(text, result.findings)
+
+
+# --- documents ------------------------------------------------------------------------
+
+EMAIL = (
+    "Dear Mrs Patel,\n\n"
+    "I\u2019m afraid Mia is refusing to come in again this morning. She was sick in the night and "
+    "has not slept.\n\n"
+    "Kind regards,\n"
+    "Alex"
+)
+
+
+def test_document_offsets_match_sentences_and_findings():
+    doc = check_document(EMAIL)
+    assert [s.text for s in doc.sentences] == [
+        "Dear Mrs Patel,",
+        "I\u2019m afraid Mia is refusing to come in again this morning.",
+        "She was sick in the night and has not slept.",
+        "Kind regards,",
+        "Alex",
+    ]
+    for s in doc.sentences:
+        assert EMAIL[s.start:s.end] == s.text
+        assert_offsets(EMAIL, s.findings)
+    assert doc.verdict == "avoid"
+    refusing = doc.sentences[1]
+    assert refusing.findings[0].matched == "refusing"
+    assert refusing.suggestion == "Mia is too unwell to attend school again this morning."
+    assert check_text(refusing.suggestion).verdict == "ok"
+
+
+def test_document_to_dict_shape():
+    data = check_document(EMAIL).to_dict()
+    assert list(data) == ["verdict", "sentences"]
+    assert list(data["sentences"][0]) == ["start", "end", "text", "verdict", "findings", "suggestion"]
+
+
+def test_greetings_and_sign_offs_do_not_trigger_the_positive_rule():
+    doc = check_document("Dear Mrs Patel,\nSam has a temperature and a cough.\nKind regards,\nAlex")
+    assert doc.verdict == "ok" and doc.findings == []
+
+
+def test_the_positive_rule_applies_once_to_the_whole_draft():
+    text = "Hi Mrs Patel,\nI hope you are well.\nSam won't be in school today.\nThanks,\nAlex"
+    doc = check_document(text)
+    assert doc.verdict == "caution"
+    flagged = [s for s in doc.sentences if s.findings]
+    assert len(flagged) == 1 and flagged[0].text == "Sam won't be in school today."
+    assert flagged[0].findings[0].rule == "no_illness_named"
+    # Named in another sentence, the illness satisfies the rule for the whole draft.
+    assert check_document("Sam won't be in school today. He has tonsillitis.").verdict == "ok"
+
+
+def test_a_decision_word_is_softened_by_an_illness_elsewhere_in_the_draft():
+    doc = check_document("I've kept him off today. He has been sick all night.")
+    assert doc.verdict == "caution"
+    assert doc.sentences[0].findings[0].rule == "kept_off"
+
+
+def test_a_wrapped_line_stays_one_sentence():
+    text = "Sam won't\ngo in today.\nThanks"
+    doc = check_document(text)
+    assert doc.sentences[0].text == "Sam won't\ngo in today."
+    assert doc.sentences[0].findings[0].matched == "won't\ngo"
+
+
+# --- the rules are data ---------------------------------------------------------------
+
+def test_every_rule_explains_itself_and_names_its_source():
+    rules = load_rules()
+    assert "not legal advice" in rules.disclaimer
+    ids = [r.id for r in rules.rules]
+    for expected in ("refusal", "will_not_go", "cannot_get_to_school", "not_want", "chose_not_to",
+                     "kept_off", "staying_off", "truancy", "bullying", "fear_of_teacher",
+                     "sensory_overload", "anxiety_about_school"):
+        assert expected in ids
+    for rule in rules.rules:
+        assert rule.why and rule.source and rule.severity in ("avoid", "caution")
+        assert rule.severity == "caution" or rule.suggest == "health"
+
+
+def test_adding_a_rule_is_editing_the_data_file(tmp_path):
+    from refusal_log.wording.engine import RULES_PATH
+
+    extra = tmp_path / "rules.toml"
+    text = open(RULES_PATH, encoding="utf-8").read()
+    text = text.replace("[positive]", (
+        '[[rules]]\nid = "sulking"\nseverity = "caution"\nsource = ["faq"]\n'
+        'why = "Sulking sounds like a mood."\npatterns = [\'sulk[a-z]*\']\n\n[positive]'), 1)
+    extra.write_text(text, encoding="utf-8")
+    result = check_text("He is sulking today", rules=load_rules(str(extra)))
+    assert [f.rule for f in result.findings] == ["sulking"]
+    assert check_text("He is sulking today").findings[0].rule == "no_illness_named"
+
+
+# --- property tests -------------------------------------------------------------------
+
+NAMES = ["Sam", "Ellie", "My son", "My daughter", "She", "He"]
+RISKY = ["is refusing to go in", "won't go", "refused point blank", "refuses school", "will not get dressed",
+         "doesn't want to go in", "is being bullied", "is scared of school", "hates school",
+         "is a school refuser", "is having a day off", "is staying home", "is terrified of her teacher"]
+ILLNESS = [("has a migraine", "migraine"), ("panic attacks all night", "panic attacks"),
+           ("has been vomiting", "vomiting"), ("has a temperature", "temperature"),
+           ("is not sleeping", "not sleeping"), ("her anxiety is bad", "anxiety"),
+           ("has tonsillitis", "tonsillitis"), ("had a meltdown", "meltdown"),
+           ("has a bad cold", "bad cold"), ("has diarrhoea", "diarrhoea"),
+           ("autistic burnout", "autistic burnout"), ("low mood", "low mood"),
+           ("has a headache", "headache"), ("has a CAMHS appointment", "CAMHS appointment")]
+DAYS = ["", "today", "this morning", "again", "tomorrow", "on Monday", "this week"]
+FILLERS = ["", "Sorry, ", "Just to let you know, ", "Unfortunately ", "Hi, "]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(FILLERS), st.sampled_from(NAMES), st.sampled_from(RISKY),
+       st.lists(st.sampled_from(ILLNESS), max_size=3, unique=True), st.sampled_from(DAYS))
+def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnesses, day):
+    opening = name if not filler or name in ("Sam", "Ellie") else name[0].lower() + name[1:]
+    text = f"{filler}{opening} {risky}" + (f" {day}" if day else "")
+    text += "".join(f", {phrase}" for phrase, _ in illnesses) + "."
+    result = check_text(text)
+    assert result.verdict != "ok"
+    suggestion = result.suggestion
+    assert suggestion, text
+    assert check_text(suggestion).verdict == "ok", (text, suggestion)
+    assert "refus" not in suggestion.lower()
+    for _, word in illnesses:
+        assert word.lower() in suggestion.lower(), (text, suggestion)
+    assert specific_terms(suggestion) <= specific_terms(text), (text, suggestion)
+    if not illnesses:
+        assert "(" not in suggestion and "too unwell" in suggestion
+    if day:
+        assert day.lower() in suggestion.lower()
+    if name in ("Sam", "Ellie", "My son", "My daughter"):
+        assert suggestion.startswith(name), (text, suggestion)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=200).filter(str.strip))
+def test_any_text_gives_sound_offsets_and_sound_suggestions(text):
+    result = check_text(text)
+    assert result.verdict in ("ok", "caution", "avoid")
+    assert_offsets(text, result.findings)
+    if result.suggestion:
+        assert check_text(result.suggestion).verdict == "ok"
+    doc = check_document(text)
+    for s in doc.sentences:
+        assert text[s.start:s.end] == s.text
+        assert_offsets(text, s.findings)
+
+
+# --- start-up -------------------------------------------------------------------------
+
+def test_importing_the_wording_engine_pulls_in_nothing_heavy():
+    code = ("import sys, refusal_log.wording; "
+            "heavy = {'sqlmodel', 'sqlalchemy', 'jinja2', 'pydantic', 'rich', 'typer'}; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_rules_file_ships_inside_the_package():
+    from importlib.resources import files
+
+    assert files("refusal_log.wording").joinpath("rules.toml").is_file()
+    assert re.search(r"^disclaimer = ", files("refusal_log.wording").joinpath("rules.toml").read_text("utf-8"), re.M)
