@@ -637,6 +637,10 @@ def _show_entry(view: EntryView) -> None:
     table.add_row("When", moment)
     table.add_row("Recorded", human_datetime(view.recorded) + ("  (more than a day later)" if view.late else ""))
     for key, value in view.fields.items():
+        if key == "verdict" and value:
+            rules = ", ".join(view.fields.get("wording_rules") or [])
+            table.add_row("Wording check", f"{value} when logged" + (f" ({rules})" if rules else ""))
+            continue
         if value in (None, "", [], False) or key == "wording_rules":
             continue
         if isinstance(value, list):

@@ -1,0 +1,70 @@
+"""In a real terminal refusal-log asks; without one it never waits for an answer."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect drives a pseudo-terminal (not on Windows)")
+
+EXE = shutil.which("refusal-log") or ""
+
+
+def spawn(home, *args: str):
+    env = {**os.environ, "REFUSAL_LOG_HOME": str(home), "REFUSAL_LOG_TZ": "Europe/London"}
+    command = [sys.executable, "-m", "refusal_log", *args]
+    return pexpect.spawn(command[0], command[1:], env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))
+
+
+def listed(home):
+    env = {**os.environ, "REFUSAL_LOG_HOME": str(home)}
+    out = subprocess.run([sys.executable, "-m", "refusal_log", "list", "--json"], env=env,
+                         capture_output=True, text=True, stdin=subprocess.DEVNULL, check=True).stdout
+    return json.loads(out)
+
+
+def test_init_asks_for_what_is_missing(home):
+    child = spawn(home, "init", "--school", "Hill Primary")
+    child.expect("Child's first name")
+    child.sendline("Sam")
+    for prompt in ("Your name", "Your email", "attendance email"):
+        child.expect(prompt)
+        child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (home / "refusal-log.db").exists()
+
+
+def test_init_with_every_flag_asks_nothing(home):
+    child = spawn(home, "init", "--child", "Sam", "--school", "Hill", "--parent", "Alex",
+                  "--email", "a@example.org", "--school-email", "office@hill.example")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and "?" not in child.before.replace("refusal-log", "")
+
+
+@pytest.mark.parametrize(("answer", "stored"), [
+    ("s", "She is too unwell to attend school (migraine)."),
+    ("k", "She is refusing to go in, migraine"),
+    ("c", None),
+])
+def test_the_wording_gate_asks_in_a_terminal(cli, ready, answer, stored):
+    child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "She is refusing to go in, migraine")
+    child.expect("Suggested wording")
+    child.expect("What would you like to do")
+    child.sendline(answer)
+    child.expect(pexpect.EOF)
+    child.close()
+    entries = listed(ready)
+    if stored is None:
+        assert child.exitstatus == 1 and entries == []
+    else:
+        assert child.exitstatus == 0
+        assert [e["reason"] for e in entries] == [stored]
+        assert entries[0]["verdict"] == ("ok" if answer == "s" else "avoid")
