@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,9 +36,8 @@ FORMATS = ("txt", "md", "html")
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 PLURALS = {"absence": "absences", "call": "phone calls", "gp": "GP visits", "meeting": "meetings",
            "note": "notes", "email": "emails"}
-SINGULARS = {plural: singular for singular, plural in
-             {"absence": "absences", "phone call": "phone calls", "GP visit": "GP visits",
-              "meeting": "meetings", "note": "notes", "email": "emails"}.items()}
+SINGULARS = {"absence": "absence", "call": "phone call", "gp": "GP visit", "meeting": "meeting",
+             "note": "note", "email": "email"}
 SESSION_WORDS = {"both": "all day", "am": "morning only", "pm": "afternoon only"}
 VIA_WORDS = {"email": "by email", "phone": "by phone", "app": "through the school app",
              "letter": "by letter", "in-person": "in person"}
@@ -165,7 +165,9 @@ class TimelineEntry:
     kind: str
     label: str
     child: str
-    when: datetime
+    when: datetime             # when it happened, in local time
+    first_day: date            # the day it happened (an absence: its first day)
+    last_day: date             # an absence over several days: its last day; otherwise first_day
     day: str                   # "Tue 8 Sep 2026", or "Tue 8 Sep 2026 to Fri 11 Sep 2026"
     time: str | None           # "09:10"; None for an absence, which is a day, not a moment
     heading: str               # "Phone call with Mrs Patel (attendance officer)"
@@ -176,10 +178,11 @@ class TimelineEntry:
     details: list[tuple[str, str]]
     verdict: str | None        # an absence's stored wording check: ok, caution or avoid
     late: bool                 # recorded more than a day after it happened
-    recorded: str
+    recorded_at: datetime
     corrected: str | None      # "Tue 8 Sep 2026" when a later revision exists
     revision: int
     withdrawn: dict[str, str] | None
+    fields: dict[str, Any]     # the entry's own fields, under their option names
     sessions: str | None = None    # an absence: "all day", "morning only"...
     reported: str | None = None    # an absence: "by email to Mrs Patel"
     counterpart: str | None = None  # a call: "Mrs Patel (attendance officer)"
@@ -190,10 +193,15 @@ class TimelineEntry:
     def when_text(self) -> str:
         return f"{self.day} {self.time}" if self.time else self.day
 
+    @property
+    def recorded(self) -> str:
+        # Worked out only when a template shows it (for late entries, usually).
+        return dates.human_datetime(self.recorded_at)
+
 
 @dataclass
 class Summary:
-    counts: list[tuple[str, int]]
+    counts: list[tuple[str, int]]    # ("phone calls", 2), ("GP visit", 1): the label agrees with n
     absences: list[TimelineEntry]
     absence_days: int
     absence_sessions: int
@@ -210,7 +218,7 @@ class Summary:
     @property
     def counts_text(self) -> str:
         """"3 absences, 2 phone calls, 1 GP visit"."""
-        return ", ".join(f"{n} {label if n != 1 else SINGULARS.get(label, label)}" for label, n in self.counts)
+        return ", ".join(f"{n} {label}" for label, n in self.counts)
 
 
 def _weekdays(first: date, last: date) -> list[date]:
@@ -222,29 +230,28 @@ def _weekdays(first: date, last: date) -> list[date]:
     return days
 
 
-def _absence_days(view: EntryView) -> tuple[date, date]:
-    first = date.fromisoformat(view.fields["date"])
-    last = date.fromisoformat(view.fields["until"]) if view.fields.get("until") else first
-    return first, last
-
-
 def _join(parts: list[str | None], sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
 
-def timeline_entry(view: EntryView) -> TimelineEntry:
+# A long log has many entries on the same day: write each day out once.
+_day_text = lru_cache(maxsize=4096)(dates.human_date)
+
+
+def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry:
     f = view.fields
-    local = view.when.astimezone(dates.local_zone())
-    day, time = dates.human_date(local), f"{local:%H:%M}"
-    who, agreed = view.who, f.get("agreed")
+    local = view.when.astimezone(zone or dates.local_zone())
+    first = last = local.date()
+    day, time = _day_text(first), f"{local:%H:%M}"
     details: list[tuple[str, str]] = []
     said_label, heading = "What was said", view.label
     extra: dict[str, str | None] = {}
     if view.kind == "absence":
-        first, last = _absence_days(view)
-        day, time = dates.human_date(first), None
+        first = date.fromisoformat(f["date"])
+        last = date.fromisoformat(f["until"]) if f.get("until") else first
+        day, time = _day_text(first), None
         if last != first:
-            day = f"{dates.human_date(first)} to {dates.human_date(last)}"
+            day = f"{day} to {_day_text(last)}"
         sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
         heading = f"Absence ({sessions})"
         said_label = "Reason given"
@@ -253,13 +260,17 @@ def timeline_entry(view: EntryView) -> TimelineEntry:
         details.append(("Reported", reported))
         extra = {"sessions": sessions, "reported": reported}
     elif view.kind == "call":
-        name = _join([f.get("with"), f"({f['role']})" if f.get("role") else None], " ")
+        role = f.get("role")
+        # "CAMHS (CAMHS)" says nothing twice: the role is left out when it is the name.
+        if role and role.strip().lower() == f["with"].strip().lower():
+            role = None
+        name = f"{f['with']} ({role})" if role else f["with"]
         heading = f"Phone call {'from' if f.get('direction') == 'in' else 'with'} {name}"
         extra = {"counterpart": name}
-        if f.get("direction"):
-            details.append(("Call", "they rang me" if f["direction"] == "in" else "I rang them"))
-        if f.get("minutes") is not None:
-            details.append(("Length", f"{f['minutes']} minutes"))
+        how = {"in": "they rang me", "out": "I rang them"}.get(f.get("direction") or "")
+        length = None if f.get("minutes") is None else f"{f['minutes']} minute{'' if f['minutes'] == 1 else 's'}"
+        if how or length:
+            details.append(("Call", _join([how, length], "; ")))
     elif view.kind == "gp":
         heading = _join(["GP visit", f"with {f['clinician']}" if f.get("clinician") else None], " ")
         said_label = "What the GP said or did"
@@ -274,21 +285,23 @@ def timeline_entry(view: EntryView) -> TimelineEntry:
             details.append(("Came with me", f["witness"]))
         details.append(("School's minutes", "requested" if f.get("minutes_requested") else "not requested"))
     elif view.kind == "note":
-        said_label = "Note"
-    elif who:
-        heading = f"{view.label}: {who}"
+        said_label = "What I noted"
+    elif view.who:
+        heading = f"{view.label}: {view.who}"
+    corrected = view.corrected
     return TimelineEntry(
-        id=view.id, kind=view.kind, label=view.label, child=view.child, when=view.when,
-        day=day, time=time, heading=heading, who=who, said_label=said_label, said=view.summary,
-        agreed=agreed, details=details, verdict=f.get("verdict") if view.kind == "absence" else None,
-        late=view.late, recorded=dates.human_datetime(view.recorded),
-        corrected=dates.human_date(view.corrected.astimezone(dates.local_zone())) if view.corrected else None,
-        revision=view.revision, withdrawn=view.withdrawn,
+        id=view.id, kind=view.kind, label=view.label, child=view.child, when=local,
+        first_day=first, last_day=last, day=day, time=time, heading=heading, who=view.who,
+        said_label=said_label, said=view.summary, agreed=f.get("agreed"), details=details,
+        verdict=f.get("verdict") if view.kind == "absence" else None, late=view.late,
+        recorded_at=view.recorded,
+        corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
+        revision=view.revision, withdrawn=view.withdrawn, fields=f,
         attachments=list(getattr(view, "attachments", None) or []), **extra,
     )
 
 
-def summarise(items: list[TimelineEntry], views: dict[int, EntryView]) -> Summary:
+def summarise(items: list[TimelineEntry]) -> Summary:
     """The counts and lists at the top of a timeline (withdrawn entries are not counted)."""
     kept = [e for e in items if not e.withdrawn]
     counts: dict[str, int] = {}
@@ -299,34 +312,35 @@ def summarise(items: list[TimelineEntry], views: dict[int, EntryView]) -> Summar
     days: set[date] = set()
     sessions = 0
     for e in absences:
-        view = views[e.id]
-        weekdays = _weekdays(*_absence_days(view))
+        weekdays = _weekdays(e.first_day, e.last_day)
         days.update(weekdays)
-        sessions += len(weekdays) * (2 if (view.fields.get("sessions") or "both") == "both" else 1)
+        sessions += len(weekdays) * (2 if (e.fields.get("sessions") or "both") == "both" else 1)
     gp_visits = [e for e in kept if e.kind == "gp"]
-    referrals = [r for e in gp_visits for r in (views[e.id].fields.get("referral") or [])]
+    referrals = [r for e in gp_visits for r in (e.fields.get("referral") or [])]
     return Summary(
-        counts=[(PLURALS.get(k, k + "s"), counts[k]) for k in order],
+        counts=[((SINGULARS if counts[k] == 1 else PLURALS).get(k, k), counts[k]) for k in order],
         absences=absences, absence_days=len(days), absence_sessions=sessions,
         calls=[e for e in kept if e.kind == "call"],
         gp_visits=gp_visits, referrals=list(dict.fromkeys(referrals)),
         agreed=[e for e in kept if e.agreed],
-        minutes_requested=[e for e in kept if e.kind == "meeting" and views[e.id].fields.get("minutes_requested")],
+        minutes_requested=[e for e in kept if e.kind == "meeting" and e.fields.get("minutes_requested")],
     )
 
 
 def _months(items: list[TimelineEntry]) -> list[tuple[str, list[TimelineEntry]]]:
     months: list[tuple[str, list[TimelineEntry]]] = []
+    current = None
     for e in items:
-        local = e.when.astimezone(dates.local_zone())
-        title = f"{local:%B %Y}"
-        if not months or months[-1][0] != title:
-            months.append((title, []))
+        if (e.when.year, e.when.month) != current:
+            current = (e.when.year, e.when.month)
+            months.append((f"{e.when:%B %Y}", []))
         months[-1][1].append(e)
     return months
 
 
 def _period(start: date | None, end: date | None) -> str:
+    if start and start == end:
+        return dates.long_date(start)
     if start and end:
         return f"{dates.long_date(start)} to {dates.long_date(end)}"
     if start:
@@ -342,8 +356,8 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
     """Everything a timeline template can use; see templates/timeline.*.j2."""
     from refusal_log import people
 
-    items = [timeline_entry(v) for v in views]
-    by_id = {v.id: v for v in views}
+    zone = dates.local_zone()
+    items = [timeline_entry(v, zone) for v in views]
     children = people.list_children()
     chosen = [c for c in children if child and c.name.lower() == child.strip().lower()] or children
     if not child and items:
@@ -353,10 +367,9 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
     profile = people.profile()
     # Without --from/--to, the period is the span of the entries shown (an absence
     # over several days ends on its last day).
-    spans = [_absence_days(v) if v.kind == "absence" else (v.when.astimezone(dates.local_zone()).date(),) * 2
-             for v in views]
-    start = start or (min(s for s, _ in spans) if spans else None)
-    end = end or (max(e for _, e in spans) if spans else None)
+    if items:
+        start = start or min(e.first_day for e in items)
+        end = end or max(e.last_day for e in items)
     return {
         "children": [c.name for c in chosen],
         "schools": list(dict.fromkeys(c.school for c in chosen if c.school)),
@@ -369,7 +382,7 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "version": __version__,
         "entries": items,
         "months": _months(items),
-        "summary": summarise(items, by_id),
+        "summary": summarise(items),
         "include_withdrawn": include_withdrawn,
         "head_hash": head_hash,
     }

@@ -1,0 +1,125 @@
+"""How long the HTML timeline of a large log takes: 20,000 entries.
+
+    python benchmarks/timeline_bench.py [--entries N] [--cache DIR] [--rebuild]
+
+The log is built once through the ordinary domain functions (entries.add_* and
+people.setup, one write transaction each, as the commands do), which takes a few
+minutes, and kept under /tmp between runs. Then it times, in this process:
+  - loading the entries (entries.list_entries),
+  - building the template context and rendering the HTML (render.timeline, which
+    loads again, so this figure is the whole in-process cost),
+and as a user would meet it:
+  - `refusal-log --version` (interpreter and CLI start-up),
+  - `refusal-log timeline --format html --out FILE`, minus that start-up.
+The target is under one second beyond start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+KIND_CYCLE = ("note", "absence", "call", "note", "gp", "call", "meeting", "note")
+
+
+def build(home: Path, count: int) -> None:
+    from refusal_log import dates, entries, paths, people
+
+    paths.set_home(home)
+    people.setup("Maya", "Hollins Park Academy", "Sarah Bennett", "sarah@example.org",
+                 "attendance@hollinspark.example.org", "england")
+    people.add_contact("Mrs Patel", "attendance officer", "patel@hollinspark.example.org")
+    start = dates.parse_datetime("2020-01-06 08:30")
+    began = time.perf_counter()
+    for i in range(count):
+        moment = start + timedelta(hours=3 * i)
+        when = moment.strftime("%Y-%m-%d %H:%M")
+        kind = KIND_CYCLE[i % len(KIND_CYCLE)]
+        if kind == "absence":
+            # Every tenth absence in words the check advises against, as real logs have.
+            risky = i % 10 == 1
+            reason = "She is refusing to go in." if risky else "Too unwell to attend: anxiety and sickness."
+            entries.add_absence(moment.date().isoformat(), reason, via="email", told="Mrs Patel",
+                                accept_wording=risky)
+        elif kind == "call":
+            entries.add_call("Mrs Patel", f"Call {i}: we talked about attendance and the support plan. " * 3,
+                             when=when, direction="in", agreed="I will send the GP letter; school will review", minutes=10)
+        elif kind == "gp":
+            entries.add_gp(f"Visit {i}: symptoms of anxiety discussed.", when=when, clinician="Dr Shah",
+                           referrals=["CAMHS"], letter="requested")
+        elif kind == "meeting":
+            entries.add_meeting("Mr Hughes (SENCo), Ms Okafor", f"Meeting {i}: support reviewed.", when=when,
+                                witness="Claire Morgan", agreed="Quiet room by Friday; staff briefed",
+                                minutes_requested=True)
+        else:
+            entries.add_note(f"Note {i}: how the day went, in a few sentences of ordinary length. " * 2, when=when)
+        if (i + 1) % 1000 == 0:
+            rate = (i + 1) / (time.perf_counter() - began)
+            sys.stderr.write(f"  built {i + 1} of {count} entries ({rate:.0f} a second)\n")
+
+
+def best_of(runs: int, action) -> tuple[float, float]:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - began)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=20_000)
+    parser.add_argument("--cache", type=Path, default=None, help="Folder to keep the built log in.")
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("REFUSAL_LOG_TZ", "Europe/London")
+
+    home = args.cache or Path(tempfile.gettempdir()) / f"refusal-log-bench-{args.entries}"
+    done = home / ".complete"
+    if args.rebuild or not done.exists():
+        import shutil
+
+        shutil.rmtree(home, ignore_errors=True)
+        sys.stderr.write(f"Building a log of {args.entries} entries in {home} (once; kept for later runs)...\n")
+        began = time.perf_counter()
+        build(home, args.entries)
+        done.write_text("ok\n")
+        sys.stderr.write(f"Built in {time.perf_counter() - began:.0f} s.\n")
+
+    from refusal_log import entries, paths, render
+
+    paths.set_home(home)
+    count = len(entries.list_entries())
+    print(f"Log: {home} ({count} entries)")
+
+    load = best_of(args.runs, lambda: entries.list_entries())
+    print(f"in-process  load entries (list_entries):        best {load[0]:.3f} s, median {load[1]:.3f} s")
+    html: list[str] = []
+    whole = best_of(args.runs, lambda: html.append(render.timeline("html").text))
+    print(f"in-process  render HTML timeline (load+render): best {whole[0]:.3f} s, median {whole[1]:.3f} s"
+          f"  ({len(html[-1]) / 1e6:.1f} MB of HTML)")
+    print(f"            of which context and template:      about {whole[0] - load[0]:.3f} s")
+
+    out = Path(tempfile.mkdtemp(prefix="refusal-log-bench-out-")) / "timeline.html"
+    command = [sys.executable, "-m", "refusal_log", "--home", str(home)]
+    startup = best_of(args.runs, lambda: subprocess.run([*command, "--version"], check=True, capture_output=True))
+    full = best_of(args.runs, lambda: subprocess.run([*command, "timeline", "--format", "html", "--out", str(out)],
+                                                     check=True, capture_output=True))
+    print(f"subprocess  refusal-log --version (start-up):   best {startup[0]:.3f} s")
+    print(f"subprocess  refusal-log timeline --format html: best {full[0]:.3f} s, median {full[1]:.3f} s")
+    beyond = full[0] - startup[0]
+    verdict = "within" if beyond < 1.0 else "over"
+    print(f"beyond start-up: {beyond:.3f} s ({verdict} the one-second target)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""The output commands: `timeline`, `draft ...` and `demo`.
+
+They live apart from cli.py so that the output work can grow (more draft kinds,
+more formats) without crowding the logging commands; cli.py adds them to the app
+with `cli_output.register(app)`. The same conventions hold: thin commands, domain
+modules imported inside each command (jinja2 and sqlmodel stay off the start-up
+path), documents on stdout, messages on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from refusal_log.letters import Draft
+
+ChildOpt = Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Which child (needed only when the log has more than one).")]
+OutOpt = Annotated[Optional[str], typer.Option("--out", metavar="FILE", help="Save to this file (owner-only) instead of printing.")]
+DraftFormatOpt = Annotated[Optional[str], typer.Option("--format", metavar="txt|eml", help="txt (to read or paste) or eml (opens in your email program as a draft). Default: from --out's name, else txt.")]
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+def timeline(
+    from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="From this day.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
+    child: ChildOpt = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="absence, call, gp, meeting, note or email; repeat for several.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", metavar="txt|md|html", help="txt, md (for an email) or html (to print or send). Default: from --out's name, else txt.")] = None,
+    out: OutOpt = None,
+    include_withdrawn: Annotated[bool, typer.Option("--include-withdrawn", help="Also show withdrawn entries, marked as withdrawn.")] = False,
+) -> None:
+    """Show the log as a dated timeline, in the order things happened."""
+    from refusal_log import render
+
+    chosen = render.pick_format(fmt, out)
+    document = render.timeline(chosen, from_=from_, to=to, child=child, kinds=kind,
+                               include_withdrawn=include_withdrawn)
+    if document.count == 0:
+        _say("No entries match, so the timeline says that nothing is logged for this period.")
+    if out is None:
+        sys.stdout.write(document.text)
+        return
+    path = render.write(out, document.text)
+    entries = f"{document.count} entr{'y' if document.count == 1 else 'ies'}"
+    _say(f"Saved the timeline ({entries}) to {path}.")
+    if chosen == "html":
+        _say("Open it in a web browser to read or print it; it is laid out for A4.")
+
+
+def _hand_over(draft: Draft, fmt: str | None, out: str | None) -> None:
+    from refusal_log import letters, render
+
+    chosen = render.pick_format(fmt, out, allowed=letters.FORMATS, suffixes=letters.SUFFIX_FORMATS)
+    for note in draft.notes:
+        _say(note)
+    data: str | bytes = draft.as_eml() if chosen == "eml" else draft.as_text()
+    if out is None:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    path = render.write(out, data)
+    if chosen == "eml":
+        _say(f"Saved the draft to {path}. Nothing has been sent: open it in your email program, "
+             "read it through, then send it when you are ready.")
+    else:
+        _say(f"Saved the draft to {path}. Nothing has been sent.")
+
+
+def draft_absence_email(
+    date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="The day of the absence (default today).")] = None,
+    child: ChildOpt = None,
+    fmt: DraftFormatOpt = None,
+    out: OutOpt = None,
+) -> None:
+    """Draft the email telling school your child is too unwell to attend."""
+    from refusal_log import letters
+
+    _hand_over(letters.absence_email(date, child), fmt, out)
+
+
+def draft_meeting_summary(
+    meeting: Annotated[int, typer.Option("--meeting", metavar="ID", help="The meeting's entry id, as 'refusal-log list --kind meeting' shows it.")],
+    fmt: DraftFormatOpt = None,
+    out: OutOpt = None,
+) -> None:
+    """Draft your own summary of a meeting, asking for the school's minutes."""
+    from refusal_log import letters
+
+    _hand_over(letters.meeting_summary(meeting), fmt, out)
+
+
+def draft_call_confirmation(
+    call: Annotated[int, typer.Option("--call", metavar="ID", help="The call's entry id, as 'refusal-log list --kind call' shows it.")],
+    fmt: DraftFormatOpt = None,
+    out: OutOpt = None,
+) -> None:
+    """Draft an email confirming what was said and agreed on a phone call."""
+    from refusal_log import letters
+
+    _hand_over(letters.call_confirmation(call), fmt, out)
+
+
+def demo(
+    ctx: typer.Context,
+    home: Annotated[Optional[str], typer.Option("--home", metavar="DIR", help="An empty folder to build the example in (default: a new folder).")] = None,
+) -> None:
+    """Build a made-up example log, with its timeline and an absence email, to try things on."""
+    import shlex
+
+    from refusal_log import demo as example
+
+    # The demo's own --home wins; then the global --home. Never $REFUSAL_LOG_HOME
+    # or the default folder: either may be the family's real log.
+    target = home or ctx.find_root().params.get("home")
+    result = example.build(target)
+    for path in result.files:
+        sys.stdout.write(f"{path}\n")
+    for note in result.notes:
+        _say(note)
+    where = shlex.quote(str(result.home))
+    _say(
+        f"Built a made-up example log in {result.home}: {result.entries} entries about "
+        f"{result.child}, over the autumn term of 2026. Nothing in it is real.\n"
+        "Things to try:\n"
+        f"  refusal-log --home {where} list\n"
+        f"  refusal-log --home {where} timeline --format txt\n"
+        f"  refusal-log --home {where} show {result.sample_entry}\n"
+        f"  refusal-log --home {where} draft meeting-summary --meeting {result.sample_meeting}\n"
+        "  refusal-log check \"she is refusing to go in\""
+    )
+
+
+def register(app: typer.Typer, group: type | None = None) -> None:
+    """Add timeline, draft and demo to the main app (cli.py calls this)."""
+    if group is None:
+        # cli.py calls register() at the end of its own body, so its error-mapping
+        # group class is already defined by then.
+        from refusal_log.cli import _Group as group
+
+    draft_app = typer.Typer(cls=group, no_args_is_help=True, rich_markup_mode=None,
+                            help="Draft a letter or email from the log, for you to check and send.")
+    draft_app.command("absence-email")(draft_absence_email)
+    draft_app.command("meeting-summary")(draft_meeting_summary)
+    draft_app.command("call-confirmation")(draft_call_confirmation)
+    app.command("timeline")(timeline)
+    app.add_typer(draft_app, name="draft")
+    app.command("demo")(demo)

@@ -1,0 +1,322 @@
+"""Drafted letters: an absence email, a summary after a meeting, a note confirming a call.
+
+Each draft is built from the log and rendered from templates/letters/*.txt.j2 (which
+a home template can override). A template sets its own subject with a top-level
+`{% set subject = ... %}`; the rest of its output is the body. Drafts are never sent:
+they are printed, or written as a .eml file that mail programs open as a draft.
+
+The absence email is the one the parents' FAQ asks for: to the school's attendance
+contact, saying the child is too unwell to attend. Its wording must pass the same
+check as `refusal-log check`, so a reason logged in risky words is replaced by the
+check's suggestion (the log itself keeps the parent's words, untouched).
+
+Nothing here prints; what the person should know about a draft is returned in
+`Draft.notes`, and the command line shows it on stderr.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from refusal_log import dates, render
+from refusal_log.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from refusal_log.entries import EntryView
+
+FORMATS = ("txt", "eml")
+SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".eml": "eml"}
+# The sentence used when nothing usable is logged for the day: the FAQ's own advice
+# is to say the child is too unwell to attend.
+TOO_UNWELL = "{child} is too unwell to attend school."
+_REFUS = re.compile(r"refus", re.IGNORECASE)
+SESSION_PHRASES = {"both": "", "am": " (the morning session)", "pm": " (the afternoon session)"}
+
+
+@dataclass
+class Draft:
+    kind: str
+    subject: str
+    body: str
+    to: list[str]
+    sender: str | None
+    sender_name: str | None
+    created: datetime
+    notes: list[str] = field(default_factory=list)
+
+    def as_text(self) -> str:
+        """The draft as plain text, with the To and Subject lines to copy across."""
+        head = [f"To: {', '.join(self.to)}"] if self.to else []
+        head.append(f"Subject: {self.subject}")
+        return "\n".join(head) + "\n\n" + self.body.rstrip("\n") + "\n"
+
+    def as_eml(self) -> bytes:
+        """A standard email file that mail programs open as an unsent draft."""
+        from email import policy, utils
+        from email.errors import HeaderParseError
+        from email.headerregistry import Address
+        from email.message import EmailMessage
+
+        message = EmailMessage(policy=policy.SMTP)
+        try:
+            if self.to:
+                message["To"] = ", ".join(self.to)
+            if self.sender:
+                message["From"] = Address(display_name=self.sender_name or "", addr_spec=self.sender)
+        except (HeaderParseError, ValueError, IndexError):
+            raise InvalidInput("An email address in your details cannot be used in an email; "
+                               "check them with 'refusal-log init --help' and set them again.") from None
+        message["Subject"] = self.subject
+        message["Date"] = utils.format_datetime(self.created)
+        # The domain is the sender's, not this computer's name (which make_msgid
+        # would otherwise look up, and which is nobody's business).
+        domain = self.sender.rpartition("@")[2] if self.sender else "refusal-log.invalid"
+        message["Message-ID"] = utils.make_msgid(domain=domain)
+        # Thunderbird and Outlook open a message marked unsent as a draft to edit.
+        message["X-Unsent"] = "1"
+        message.set_content(self.body, charset="utf-8")
+        return message.as_bytes()
+
+
+# --- shared pieces ------------------------------------------------------------------
+
+def _full_date(day: date | datetime) -> str:
+    """Tuesday 8 September 2026: the spelled-out form a letter uses."""
+    return f"{day:%A} {dates.long_date(day)}"
+
+
+def _plain_name(text: str) -> str:
+    """'Mr Hughes (SENCo)' -> 'Mr Hughes': the name to write after 'Dear'."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", text).split())
+
+
+def _people(names: str) -> list[str]:
+    """'Mr Hughes (SENCo, acting), Ms Okafor' -> each person, commas in brackets kept."""
+    parts, depth, current = [], 0, ""
+    for char in names:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char in ",;" and depth <= 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def _several(names: str) -> bool:
+    return len(_people(names)) > 1 or bool(re.search(r"&|\band\b|/", _plain_name(names)))
+
+
+def _child_name(child: str | None) -> str:
+    from refusal_log import people, store
+
+    with store.reading() as session:
+        return people.resolve_child(session, child).name
+
+
+def _contacts_in(text: str) -> list:
+    """The known contacts named in a call's or meeting's 'with'."""
+    from refusal_log import people
+
+    lowered = text.lower()
+    return [c for c in people.list_contacts() if c.name.lower() in lowered]
+
+
+def _letter(template: str, context: dict) -> tuple[str, str | None]:
+    """Render a letter template: its body, and the subject it sets (if it does)."""
+    from jinja2 import TemplateError, TemplateNotFound
+
+    env = render.environment()
+    try:
+        compiled = env.get_template(f"letters/{template}.txt.j2")
+        module = compiled.make_module(context)
+    except TemplateNotFound as exc:
+        raise InvalidInput(f"The letter template {exc.name} was not found.") from None
+    except TemplateError as exc:
+        raise InvalidInput(f"The letter template {template} could not be used: {exc.message}.") from None
+    body = str(module).strip("\n") + "\n"
+    subject = getattr(module, "subject", None)
+    return body, " ".join(str(subject).split()) if subject else None
+
+
+def _sign_off(profile: dict[str, str], child: str, notes: list[str]) -> str | None:
+    parent = profile.get("parent")
+    if not parent:
+        notes.append("Your name is not in your details, so the letter is not signed. "
+                     f"To add it: refusal-log init --child {_quoted(child)} --parent \"YOUR NAME\"")
+    return parent
+
+
+def _recipients(named: list, profile: dict[str, str], child: str, notes: list[str]) -> list[str]:
+    found = [c.email for c in named if c.email]
+    if found:
+        return list(dict.fromkeys(found))
+    if profile.get("school_email"):
+        return [profile["school_email"]]
+    notes.append("There is no email address to send this to yet, so the draft has no To line. "
+                 f"To add the school's: refusal-log init --child {_quoted(child)} --school-email ADDRESS")
+    return []
+
+
+def _quoted(text: str) -> str:
+    return text if re.fullmatch(r"[\w.@-]+", text) else '"' + text.replace('"', '\\"') + '"'
+
+
+def _draft(kind: str, context: dict, default_subject: str, to: list[str], profile: dict[str, str],
+           created: datetime, notes: list[str]) -> Draft:
+    body, subject = _letter(kind, context)
+    return Draft(kind, subject or default_subject, body, to, profile.get("email"), profile.get("parent"),
+                 created, notes)
+
+
+# --- the absence email --------------------------------------------------------------
+
+def _reason_for(view: EntryView | None, child: str, day: date, notes: list[str]) -> str:
+    """The reason sentence for the email: the parent's words if they pass the check,
+    otherwise the check's suggestion (or the FAQ's "too unwell to attend")."""
+    from refusal_log.wording import check_text
+
+    standard = TOO_UNWELL.format(child=child)
+    if view is None:
+        notes.append(
+            f"Nothing is logged for {dates.long_date(day)} yet, so the draft says {child} is too unwell "
+            "to attend. To log the absence as well, run:\n"
+            f"  refusal-log add-absence --date {day:%d/%m/%Y} --reason \"too unwell to attend school\" "
+            f"--via email --child {_quoted(child)}"
+        )
+        return standard
+    reason = view.fields["reason"]
+    # Checked again now, not only trusted from when it was logged: the email must
+    # pass the rules as they stand today. Any form of "refus" is kept out even where
+    # the rules let it pass ("she refused breakfast"): in an attendance email it is
+    # too easily read as the child choosing not to go.
+    result = check_text(reason)
+    if result.verdict == "ok" and not _REFUS.search(reason):
+        return render.sentence(reason)
+    suggestion = result.suggestion
+    if suggestion and check_text(suggestion).verdict == "ok" and not _REFUS.search(suggestion):
+        chosen = render.sentence(suggestion)
+    else:
+        chosen = standard
+    notes.append(
+        f"The reason logged in entry {view.id} (\"{' '.join(reason.split())}\") has wording that is "
+        f"better kept out of an email to school (see 'refusal-log check'), so the draft says instead: \"{chosen}\" "
+        "Your log keeps your own words as they were."
+    )
+    return chosen
+
+
+def absence_email(day: str | None = None, child: str | None = None, now: datetime | None = None) -> Draft:
+    """Draft the email telling the school a child is too unwell to attend on a day."""
+    from refusal_log import entries, people
+
+    now = now or dates.now()
+    the_day = dates.parse_date(day) if day else now.astimezone(dates.local_zone()).date()
+    name = _child_name(child)
+    profile = people.profile()
+    notes: list[str] = []
+    logged = entries.list_entries(["absence"], the_day.isoformat(), the_day.isoformat(), name,
+                                  include_withdrawn=False)
+    # If a day was logged twice, the latest entry is the one the parent meant last.
+    view = logged[-1] if logged else None
+    reason = _reason_for(view, name, the_day, notes)
+    until = None
+    if view and view.fields.get("until"):
+        last = date.fromisoformat(view.fields["until"])
+        until = _full_date(last) if last > the_day else None
+    attendance = [c for c in people.list_contacts() if "attendance" in c.role.lower()]
+    # Always the school's attendance address: that is where the FAQ says to report.
+    to = _recipients([], profile, name, notes)
+    context = {
+        "child": name,
+        "day_long": dates.long_date(the_day),
+        "day_full": _full_date(the_day),
+        "is_today": the_day == now.astimezone(dates.local_zone()).date(),
+        "sessions": SESSION_PHRASES.get((view.fields.get("sessions") if view else None) or "both", ""),
+        "reason": reason,
+        "until": until,
+        "greeting": attendance[0].name if attendance else "Attendance Team",
+        "parent": _sign_off(profile, name, notes),
+    }
+    return _draft("absence-email", context, f"{name}: absence on {dates.long_date(the_day)}",
+                  to, profile, now, notes)
+
+
+# --- after a meeting or a call -----------------------------------------------------
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _entry_of_kind(entry_id: int, kind: str) -> EntryView:
+    from refusal_log import entries
+
+    view = entries.get_entry(entry_id)
+    if view.kind != kind:
+        what = render.SINGULARS[kind]
+        raise InvalidInput(
+            f"Entry {entry_id} is {_a(render.SINGULARS.get(view.kind, view.label.lower()))}, not {_a(what)}. To see the {render.PLURALS[kind]} "
+            f"and their ids: refusal-log list --kind {kind}"
+        )
+    return view
+
+
+def meeting_summary(meeting_id: int, now: datetime | None = None) -> Draft:
+    """Draft your own summary of a meeting, asking for the school's minutes."""
+    from refusal_log import people
+
+    now = now or dates.now()
+    view = _entry_of_kind(meeting_id, "meeting")
+    f = view.fields
+    profile = people.profile()
+    notes: list[str] = []
+    local = view.when.astimezone(dates.local_zone())
+    context = {
+        "child": view.child,
+        "day_long": dates.long_date(local),
+        "day_full": _full_date(local),
+        "time": f"{local:%H:%M}",
+        "with": f["with"],
+        "people": _people(f["with"]),
+        "greeting": "all" if _several(f["with"]) else _plain_name(f["with"]),
+        "witness": f.get("witness"),
+        "summary": f["summary"].strip(),
+        "agreed": render.bullets(f.get("agreed")),
+        "minutes_requested": bool(f.get("minutes_requested")),
+        "parent": _sign_off(profile, view.child, notes),
+    }
+    to = _recipients(_contacts_in(f["with"]), profile, view.child, notes)
+    return _draft("meeting-summary", context, f"Summary of our meeting on {dates.long_date(local)} about {view.child}",
+                  to, profile, now, notes)
+
+
+def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
+    """Draft a short email confirming what was said and agreed on a phone call."""
+    from refusal_log import people
+
+    now = now or dates.now()
+    view = _entry_of_kind(call_id, "call")
+    f = view.fields
+    profile = people.profile()
+    notes: list[str] = []
+    local = view.when.astimezone(dates.local_zone())
+    same_day = local.date() == now.astimezone(dates.local_zone()).date()
+    context = {
+        "child": view.child,
+        "day_long": dates.long_date(local),
+        "when": f"today at {local:%H:%M}" if same_day else f"on {dates.human_date(local)} at {local:%H:%M}",
+        "with": f["with"],
+        "role": f.get("role"),
+        "greeting": _plain_name(f["with"]),
+        "they_rang": f.get("direction") == "in",
+        "summary": f["summary"].strip(),
+        "agreed": render.bullets(f.get("agreed")),
+        "parent": _sign_off(profile, view.child, notes),
+    }
+    to = _recipients(_contacts_in(f["with"]), profile, view.child, notes)
+    return _draft("call-confirmation", context, f"Our phone call on {dates.long_date(local)} about {view.child}",
+                  to, profile, now, notes)

@@ -1,0 +1,66 @@
+"""The HTML timeline in a real browser: headless Chromium prints it to PDF and takes a
+screenshot. Skipped (with the reason) where no Chromium is installed, except in CI,
+where a missing browser is a failure: CI is meant to prove the page prints.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from refusal_log.cli import app
+
+pytestmark = pytest.mark.browser
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("No chromium binary was found, and CI must run the browser test (apt-get install chromium).")
+    pytest.skip("No chromium binary found (install it with: apt-get install chromium).")
+
+
+def headless(binary: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
+    # Each switch keeps the run offline and self-contained: no network, no updates,
+    # no sync, a throwaway profile. --no-sandbox because CI runs as root.
+    command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={profile}", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def demo_timeline(tmp_path) -> Path:
+    folder = tmp_path / "demo"
+    result = CliRunner().invoke(app, ["demo", "--home", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    return folder / "timeline.html"
+
+
+def test_timeline_prints_to_pdf_and_screenshots(demo_timeline, tmp_path):
+    binary = chromium()
+    pdf, png = tmp_path / "timeline.pdf", tmp_path / "timeline.png"
+    url = demo_timeline.resolve().as_uri()
+
+    printed = headless(binary, tmp_path / "profile-pdf", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", url)
+    assert pdf.is_file(), printed.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    # Page objects, not the /Type /Pages node above them.
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    assert pages >= 1
+    # A term's log does not fit on one page, and printing must not explode into scraps either.
+    assert 3 <= pages <= 40, pages
+
+    shot = headless(binary, tmp_path / "profile-png", f"--screenshot={png}", "--window-size=1024,1400", url)
+    assert png.is_file(), shot.stderr
+    assert png.stat().st_size > 0
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

@@ -1,0 +1,103 @@
+"""The demo: a made-up term's log, built through the domain functions, never in a real home."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import tempfile
+from email import policy
+from email.parser import BytesParser
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from refusal_log import demo, paths
+from refusal_log.cli import app
+from refusal_log.wording import check_text
+
+runner = CliRunner()
+
+
+def run(*args: str, code: int = 0):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    return result
+
+
+def test_demo_builds_its_files_in_the_folder_given(tmp_path):
+    folder = tmp_path / "demo"
+    result = run("demo", "--home", str(folder))
+    files = [Path(line) for line in result.stdout.splitlines()]
+    assert [f.name for f in files] == ["timeline.html", "timeline.md", "absence-email.eml"]
+    for f in files:
+        assert f.parent == folder and f.is_file() and f.stat().st_size > 0
+        assert f.stat().st_mode & 0o777 == 0o600
+    assert f"refusal-log --home {folder} list" in result.stderr
+    assert "Nothing in it is real" in result.stderr
+
+    entries = json.loads(run("--home", str(folder), "list", "--json").stdout)
+    assert len(entries) == 40
+    assert {e["kind"] for e in entries} == {"absence", "call", "gp", "meeting", "note"}
+    verdicts = [e["verdict"] for e in entries if e["kind"] == "absence"]
+    assert verdicts.count("ok") >= 10 and "avoid" in verdicts
+    assert any(e["kind"] == "gp" and "CAMHS" in e["referral"] for e in entries)
+    assert any(e["kind"] == "meeting" and e["witness"] for e in entries)
+    # In time order, over the autumn term of 2026.
+    assert [e["when"] for e in entries] == sorted(e["when"] for e in entries)
+    assert entries[0]["when"].startswith("2026-09-07") and entries[-1]["when"].startswith("2026-12-18")
+
+    html = (folder / "timeline.html").read_text(encoding="utf-8")
+    assert "Record of events: Maya" in html and "Fri 18 Dec 2026 17:00" in html
+    assert html.count('class="late">recorded') == 2
+    message = BytesParser(policy=policy.default).parsebytes((folder / "absence-email.eml").read_bytes())
+    assert message["To"] == demo.SCHOOL_EMAIL and "14 December 2026" in message["Subject"]
+    body = message.get_body(("plain",)).get_content()
+    assert check_text(body).verdict == "ok" and "refus" not in body.lower()
+
+
+def test_demo_output_is_the_same_every_time(tmp_path):
+    run("demo", "--home", str(tmp_path / "one"))
+    run("demo", "--home", str(tmp_path / "two"))
+    for name in ("timeline.html", "timeline.md"):
+        assert (tmp_path / "one" / name).read_text() == (tmp_path / "two" / name).read_text()
+
+
+def test_global_home_is_used_and_the_demos_own_home_wins(tmp_path):
+    result = run("--home", str(tmp_path / "global"), "demo")
+    assert (tmp_path / "global" / "timeline.html").is_file()
+    assert str(tmp_path / "global") in result.stdout
+    run("--home", str(tmp_path / "other"), "demo", "--home", str(tmp_path / "own"))
+    assert (tmp_path / "own" / "timeline.md").is_file()
+    assert not (tmp_path / "other").exists()
+
+
+def test_without_home_it_never_touches_the_real_log(home, tmp_path, monkeypatch):
+    # REFUSAL_LOG_HOME points at the "real" log (conftest): the demo must not use it.
+    run("init", "--child", "Sam", "--school", "Hill Primary")
+    before = (home / paths.DB_NAME).read_bytes()
+    # Keep the fresh demo folder inside this test's tmp_path (tempfile caches TMPDIR).
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    result = run("demo")
+    folder = Path(result.stdout.splitlines()[0]).parent
+    assert folder.name.startswith("refusal-log-demo-") and folder.parent == tmp_path
+    assert (home / paths.DB_NAME).read_bytes() == before
+    assert run("list", "--json").stdout.strip() == "[]"
+
+
+def test_a_folder_that_already_holds_a_log_is_refused(home):
+    run("init", "--child", "Sam", "--school", "Hill Primary")
+    before = (home / paths.DB_NAME).read_bytes()
+    result = run("demo", "--home", str(home), code=1)
+    assert "already holds a log" in result.stderr and "never mix" in result.stderr
+    assert (home / paths.DB_NAME).read_bytes() == before
+    assert not (home / "timeline.html").exists()
+
+
+def test_the_suggested_commands_work(tmp_path):
+    folder = tmp_path / "demo"
+    hints = run("demo", "--home", str(folder)).stderr
+    commands = re.findall(r"^  refusal-log (.+)$", hints, flags=re.MULTILINE)
+    assert len(commands) == 5
+    for command in commands:
+        run(*shlex.split(command))

@@ -1,0 +1,229 @@
+"""Drafted letters: the absence email, a meeting summary and a call confirmation.
+
+Real store, real templates and the real wording rules: the absence email must pass
+`check` as a whole and never use any form of "refus", whatever was logged.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email import policy
+from email.parser import BytesParser
+from zoneinfo import ZoneInfo
+
+import pytest
+from typer.testing import CliRunner
+
+from refusal_log import letters
+from refusal_log.cli import app
+from refusal_log.wording import check_text
+
+runner = CliRunner()
+LONDON = ZoneInfo("Europe/London")
+
+
+def run(*args: str, code: int = 0):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    return result
+
+
+@pytest.fixture
+def family():
+    run("init", "--child", "Maya", "--school", "Hollins Park Academy", "--parent", "Sarah Bennett",
+        "--email", "sarah@example.org", "--school-email", "attendance@hollinspark.example.org")
+    run("contact", "add", "Mrs Patel", "--role", "attendance officer", "--email", "patel@hollinspark.example.org")
+    run("contact", "add", "Mr Hughes", "--role", "SENCo", "--email", "senco@hollinspark.example.org")
+
+
+def parse_eml(data: bytes):
+    return BytesParser(policy=policy.default).parsebytes(data)
+
+
+def assert_safe_body(body: str) -> None:
+    assert "refus" not in body.lower()
+    result = check_text(body)
+    assert result.verdict == "ok", [(f.rule, f.matched) for f in result.findings]
+
+
+# --- the absence email --------------------------------------------------------------
+
+def test_absence_email_as_eml_file(family, tmp_path):
+    run("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend: a high temperature and sickness.",
+        "--via", "email")
+    out = tmp_path / "absence.eml"
+    result = run("draft", "absence-email", "--date", "08/09/2026", "--out", str(out))
+    assert result.stdout == ""
+    assert "Nothing has been sent" in result.stderr
+    assert out.stat().st_mode & 0o777 == 0o600
+    message = parse_eml(out.read_bytes())
+    assert message["To"] == "attendance@hollinspark.example.org"
+    assert message["From"].addresses[0].addr_spec == "sarah@example.org"
+    assert message["From"].addresses[0].display_name == "Sarah Bennett"
+    assert "Maya" in message["Subject"] and "8 September 2026" in message["Subject"]
+    assert message["X-Unsent"] == "1"
+    assert message["Message-ID"].endswith("@example.org>")
+    assert message["Date"]
+    body = message.get_body(("plain",)).get_content()
+    assert "A high temperature and sickness" in body or "a high temperature and sickness" in body
+    assert "code I" in body and "authorised" in body
+    assert body.rstrip().endswith("Sarah Bennett")
+    assert "Tuesday 8 September 2026" in body
+    assert_safe_body(body)
+
+
+def test_risky_reason_is_replaced_by_the_suggestion(family):
+    run("add-absence", "--date", "10/09/2026", "--reason", "She is refusing to go in and I can't get her out of the door.",
+        "--via", "phone", "--accept-wording")
+    result = run("draft", "absence-email", "--date", "10/09/2026", "--format", "eml")
+    message = parse_eml(result.stdout_bytes)
+    body = message.get_body(("plain",)).get_content()
+    assert_safe_body(body)
+    suggestion = check_text("She is refusing to go in and I can't get her out of the door.").suggestion
+    assert suggestion and suggestion.rstrip(".") in body
+    # Said on stderr, calmly: what was changed and that the log keeps the parent's words.
+    assert "better kept out of an email to school" in result.stderr
+    assert "Your log keeps your own words" in result.stderr
+    # The log itself is untouched.
+    shown = run("show", "1", "--json").stdout
+    assert "refusing to go in" in shown
+
+
+def test_parents_words_are_used_when_they_pass_but_never_a_form_of_refus(family):
+    run("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend: a migraine since last night.")
+    run("add-absence", "--date", "09/09/2026", "--reason", "She refused breakfast and is too unwell to attend.")
+    own = run("draft", "absence-email", "--date", "08/09/2026")
+    assert "Reason for absence: Too unwell to attend: a migraine since last night." in own.stdout
+    assert own.stderr == ""
+    other = run("draft", "absence-email", "--date", "09/09/2026")
+    assert_safe_body(other.stdout.split("\n\n", 1)[1])
+    assert "better kept out of an email to school" in other.stderr
+
+
+def test_nothing_logged_drafts_too_unwell_and_shows_how_to_log_it(family):
+    result = run("draft", "absence-email", "--date", "14/09/2026")
+    assert result.stdout.startswith("To: attendance@hollinspark.example.org\nSubject: Maya: absence on 14 September 2026\n\n")
+    assert "Maya is too unwell to attend school." in result.stdout
+    assert_safe_body(result.stdout.split("\n\n", 1)[1])
+    assert 'refusal-log add-absence --date 14/09/2026 --reason "too unwell to attend school"' in result.stderr
+
+
+def test_draft_for_today_says_today(family):
+    now = datetime(2026, 9, 8, 7, 55, tzinfo=LONDON)
+    draft = letters.absence_email("08/09/2026", now=now)
+    assert "absence from school today, Tuesday 8 September 2026." in draft.body
+    draft = letters.absence_email("07/09/2026", now=now)
+    assert "absence from school on Monday 7 September 2026." in draft.body
+
+
+def test_several_days_and_half_days(family):
+    run("add-absence", "--date", "14/09/2026", "--until", "18/09/2026", "--reason", "Too unwell to attend this week.")
+    run("add-absence", "--date", "21/09/2026", "--sessions", "am", "--reason", "Too unwell to attend this morning.")
+    middle = run("draft", "absence-email", "--date", "16/09/2026").stdout
+    assert "Wednesday 16 September 2026." in middle
+    assert "off school until Friday 18 September 2026" in middle
+    morning = run("draft", "absence-email", "--date", "21/09/2026").stdout
+    assert "Monday 21 September 2026 (the morning session)." in morning
+    for body in (middle, morning):
+        assert_safe_body(body.split("\n\n", 1)[1])
+
+
+def test_missing_school_email_and_name_are_explained_not_invented():
+    run("init", "--child", "Sam", "--school", "Hill Primary")
+    result = run("draft", "absence-email", "--date", "08/09/2026")
+    assert not result.stdout.startswith("To:")
+    assert "--school-email ADDRESS" in result.stderr
+    assert "--parent" in result.stderr
+    message = parse_eml(run("draft", "absence-email", "--date", "08/09/2026", "--format", "eml").stdout_bytes)
+    assert message["To"] is None and message["From"] is None
+    assert message["X-Unsent"] == "1"
+
+
+def test_absence_email_needs_a_child_when_there_are_several(family):
+    run("child", "add", "Sam")
+    result = run("draft", "absence-email", code=1)
+    assert "--child NAME" in result.stderr
+    assert "Sam" in run("draft", "absence-email", "--child", "Sam", "--date", "08/09/2026").stdout
+
+
+def test_wrong_format_is_a_plain_error(family):
+    result = run("draft", "absence-email", "--format", "pdf", code=1)
+    assert "--format must be txt or eml" in result.stderr
+
+
+# --- after a meeting ----------------------------------------------------------------
+
+def test_meeting_summary(family):
+    run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mr Hughes (SENCo), Ms Okafor (head of year)",
+        "--witness", "Claire Morgan", "--summary", "We went through Maya's attendance and the GP's letter.",
+        "--agreed", "Mr Hughes to set up a quiet room by 12 October; Ms Okafor to brief Maya's teachers by 9 October",
+        "--minutes-requested")
+    text = run("draft", "meeting-summary", "--meeting", "1").stdout
+    assert text.startswith("To: senco@hollinspark.example.org\nSubject: Summary of our meeting on 1 October 2026 about Maya\n")
+    assert "Dear all," in text
+    assert "Thursday 1 October 2026 at 15:30" in text
+    assert "- Mr Hughes (SENCo)\n- Ms Okafor (head of year)\n- Sarah Bennett, Maya's parent\n- Claire Morgan, who came with me" in text
+    assert "We went through Maya's attendance and the GP's letter." in text
+    assert "- Mr Hughes to set up a quiet room by 12 October\n- Ms Okafor to brief Maya's teachers by 9 October" in text
+    assert "who will do it and by when" in text
+    assert "As I asked at the meeting, please could you send me a copy of the school's minutes" in text
+    assert "inaccurate" in text
+    assert text.rstrip().endswith("Kind regards,\nSarah Bennett")
+
+
+def test_meeting_summary_without_agreements_or_request(family):
+    run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mrs Patel", "--summary", "Attendance review.")
+    text = run("draft", "meeting-summary", "--meeting", "1").stdout
+    assert text.startswith("To: patel@hollinspark.example.org\n")
+    assert "Dear Mrs Patel," in text
+    assert "no actions were agreed" in text
+    assert "Please could you send me a copy of the school's minutes" in text
+
+
+def test_meeting_summary_as_eml(family):
+    run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mr Hughes", "--summary", "Support plan.")
+    message = parse_eml(run("draft", "meeting-summary", "--meeting", "1", "--format", "eml").stdout_bytes)
+    assert message["To"] == "senco@hollinspark.example.org"
+    assert "Support plan." in message.get_body(("plain",)).get_content()
+
+
+# --- after a call -------------------------------------------------------------------
+
+def test_call_confirmation_today_and_another_day(family):
+    run("add-call", "--with", "Mrs Patel", "--when", "08/09/2026 09:10", "--direction", "in",
+        "--summary", "Mrs Patel asked about Maya's absences. I explained she is being sick.",
+        "--agreed", "I will send the GP letter; Mrs Patel will update the head of year")
+    draft = letters.call_confirmation(1, now=datetime(2026, 9, 8, 11, 0, tzinfo=LONDON))
+    assert "to confirm our call today at 09:10 about Maya" in draft.body
+    assert "Thank you for calling me." in draft.body
+    assert draft.to == ["patel@hollinspark.example.org"]
+    later = letters.call_confirmation(1, now=datetime(2026, 9, 10, 11, 0, tzinfo=LONDON))
+    assert "to confirm our call on Tue 8 Sep 2026 at 09:10 about Maya" in later.body
+    text = run("draft", "call-confirmation", "--call", "1").stdout
+    assert "Subject: Our phone call on 8 September 2026 about Maya" in text
+    assert "Dear Mrs Patel," in text
+    assert "Mrs Patel asked about Maya's absences. I explained she is being sick." in text
+    assert "- I will send the GP letter\n- Mrs Patel will update the head of year" in text
+    assert re.search(r"please reply to let me know", text)
+
+
+def test_wrong_ids_are_plain_errors(family):
+    run("add-note", "--when", "08/09/2026 18:00", "A quiet day.")
+    result = run("draft", "call-confirmation", "--call", "1", code=1)
+    assert result.stderr == ("Entry 1 is a note, not a phone call. To see the phone calls and their ids: "
+                             "refusal-log list --kind call\n")
+    result = run("draft", "meeting-summary", "--meeting", "99", code=1)
+    assert "There is no entry 99" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_home_letter_template_overrides_the_shipped_one(family, home):
+    run("add-call", "--with", "Mrs Patel", "--when", "08/09/2026 09:10", "--summary", "Short call.")
+    folder = home / "templates" / "letters"
+    folder.mkdir(parents=True)
+    (folder / "call-confirmation.txt.j2").write_text(
+        '{% set subject = "Call notes, " ~ day_long %}\nHello {{ greeting }}, notes: {{ summary }}\n', encoding="utf-8")
+    text = run("draft", "call-confirmation", "--call", "1").stdout
+    assert text == ("To: patel@hollinspark.example.org\nSubject: Call notes, 8 September 2026\n\n"
+                    "Hello Mrs Patel, notes: Short call.\n")

@@ -1,0 +1,349 @@
+"""The timeline in its three formats: order, filters, escaping, overrides, golden copies.
+
+Every test has its own home under tmp_path (conftest.py's autouse `home`) and a real
+SQLite store. The small data set is dated in September and October 2099: being in
+the future, no entry is ever "recorded more than a day after", so the golden copies
+do not change with the day the tests run. The "Generated" moment is passed in (domain calls) or normalised
+(command-line calls).
+
+To rewrite the golden copies after an intended change:
+    REFUSAL_LOG_UPDATE_GOLDEN=1 python -m pytest tests/test_timeline.py
+and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from typer.testing import CliRunner
+
+from refusal_log import render
+from refusal_log.cli import app
+
+GOLDEN = Path(__file__).parent / "golden"
+GENERATED = datetime(2099, 10, 9, 17, 0, tzinfo=ZoneInfo("Europe/London"))
+runner = CliRunner()
+
+
+def run(*args: str, code: int = 0):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    return result
+
+
+def setup_small_log() -> None:
+    """The golden data set: one child, a few of every kind, logged out of order."""
+    run("init", "--child", "Maya", "--school", "Hollins Park Academy", "--parent", "Sarah Bennett",
+        "--email", "sarah@example.org", "--school-email", "attendance@hollinspark.example.org")
+    run("contact", "add", "Mrs Patel", "--role", "attendance officer", "--email", "patel@hollinspark.example.org")
+    run("add-note", "--when", "02/10/2099 18:00",
+        "Maya managed two lessons today with her friend meeting her at the gate. She came home tired but "
+        "said the quiet room at lunch helped. She asked whether she could do the same tomorrow, and I said "
+        "we would see how she feels in the morning.")
+    run("add-absence", "--date", "07/09/2099", "--reason", "Too unwell to attend: sickness and a high temperature.",
+        "--via", "email", "--told", "Mrs Patel")
+    run("add-call", "--with", "Mrs Patel", "--when", "07/09/2099 09:10", "--direction", "in", "--minutes", "8",
+        "--summary", "Mrs Patel rang about today's absence. I explained that Maya was sick in the night.",
+        "--agreed", "I will send the GP's letter when it comes; Mrs Patel will tell the head of year")
+    run("add-gp", "--date", "08/09/2099 10:20", "--clinician", "Dr Shah", "--summary",
+        "Dr Shah said the sickness fits with anxiety and Maya is not fit for school for now.",
+        "--referral", "CAMHS", "--letter", "requested")
+    run("add-absence", "--date", "08/09/2099", "--until", "10/09/2099", "--reason", "She is refusing to go in",
+        "--accept-wording", "--via", "phone")
+    run("add-meeting", "--date", "01/10/2099 15:30", "--with", "Mr Hughes (SENCo), Ms Okafor (head of year)",
+        "--witness", "Claire Morgan", "--summary", "We went through Maya's attendance and the GP's letter.",
+        "--agreed", "Mr Hughes to set up a quiet room by 12 October; Ms Okafor to brief Maya's teachers by 9 October",
+        "--minutes-requested")
+    run("add-absence", "--date", "05/10/2099", "--sessions", "am", "--reason", "Too unwell to attend this morning.",
+        "--via", "app")
+
+
+def timeline_ids(text: str, fmt: str) -> list[int]:
+    """The entry ids in the order the entry blocks appear (not the summary tables)."""
+    patterns = {"txt": r"^Entry (\d+) \|", "md": r"^### Entry (\d+):", "html": r'<article class="entry[^"]*" id="entry-(\d+)"'}
+    return [int(n) for n in re.findall(patterns[fmt], text, flags=re.MULTILINE)]
+
+
+# --- golden copies -----------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_golden(fmt):
+    setup_small_log()
+    text = render.timeline(fmt, generated=GENERATED).text
+    golden = GOLDEN / f"timeline.{fmt}"
+    if os.environ.get("REFUSAL_LOG_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    # The command prints the same document; only the moment it was generated differs.
+    printed = run("timeline", "--format", fmt).stdout
+    pattern = re.compile(r"^(\**Generated:?\**:?) .*$", re.MULTILINE)
+    assert pattern.sub(r"\1 X", printed) == pattern.sub(r"\1 X", text)
+
+
+def test_txt_fits_80_columns():
+    setup_small_log()
+    run("add-note", "--when", "03/10/2099 09:00", "x" * 150 + " https://example.org/" + "a" * 120)
+    text = run("timeline").stdout
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "x" * 70 in text  # the long word was broken, not dropped
+
+
+# --- order and filters ---------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_entries_logged_out_of_order_come_out_in_time_order(fmt):
+    setup_small_log()
+    text = run("timeline", "--format", fmt).stdout
+    # Logged as 1 note (2 Oct), 2 absence (7 Sep), 3 call (7 Sep 09:10), 4 GP (8 Sep),
+    # 5 absence (8-10 Sep), 6 meeting (1 Oct), 7 absence (5 Oct).
+    # An absence is a whole day, so it comes before a visit later that day.
+    assert timeline_ids(text, fmt) == [2, 3, 5, 4, 6, 1, 7]
+
+
+def test_filters_by_date_kind_and_child():
+    setup_small_log()
+    run("child", "add", "Sam", "--school", "Hollins Park Academy")
+    run("add-note", "--child", "Sam", "--when", "08/09/2099 12:00", "Sam had a good day.")
+    both = run("timeline").stdout
+    assert "Children" not in both and "Maya, Sam" in both and "Child: Sam" in both
+
+    only_sam = run("timeline", "--child", "sam").stdout
+    assert timeline_ids(only_sam, "txt") == [8]
+    assert "RECORD OF EVENTS: Sam" in only_sam
+
+    september = run("timeline", "--child", "Maya", "--from", "08/09/2099", "--to", "30/09/2099").stdout
+    # The absence of 8-10 September overlaps the period; the call on the 7th does not.
+    assert timeline_ids(september, "txt") == [5, 4]
+    assert "Period: 8 September 2099 to 30 September 2099" in september
+
+    calls_and_gp = run("timeline", "--child", "Maya", "--kind", "call", "--kind", "gp", "--format", "md").stdout
+    assert timeline_ids(calls_and_gp, "md") == [3, 4]
+    assert "**Showing only:** phone calls, GP visits" in calls_and_gp
+
+    result = run("timeline", "--kind", "holiday", code=1)
+    assert "--kind must be one of" in result.stderr
+    result = run("timeline", "--from", "10/10/2099", "--to", "01/10/2099", code=1)
+    assert "before --from" in result.stderr
+
+
+def test_nothing_logged_for_the_period_is_said_plainly():
+    setup_small_log()
+    result = run("timeline", "--from", "01/01/2100")
+    assert "Nothing is logged for this period." in result.stdout
+    assert "No entries match" in result.stderr
+
+
+def test_without_a_log_it_says_how_to_start():
+    result = run("timeline", code=1)
+    assert "refusal-log init" in result.stderr
+    assert result.stdout == ""
+
+
+def test_unknown_format_is_a_plain_error():
+    setup_small_log()
+    result = run("timeline", "--format", "pdf", code=1)
+    assert "--format must be txt, md or html" in result.stderr
+    assert "print it from a browser" in result.stderr
+
+
+# --- what the entries show -----------------------------------------------------------
+
+def test_summary_counts_reporting_referrals_and_agreements():
+    setup_small_log()
+    text = run("timeline").stdout
+    assert "Entries: 7 (3 absences, 1 phone call, 1 GP visit, 1 meeting, 1 note)" in text
+    # 7 Sep (2 sessions), 8-10 Sep (3 days, 6 sessions), 5 Oct morning (1 session).
+    assert "Absences: 3, covering 5 weekdays (9 sessions)" in text
+    assert "reported by email to Mrs Patel" in text
+    assert "reported by phone" in text and "reported through the school app" in text
+    assert "Referrals made: CAMHS" in text
+    assert "Mr Hughes to set up a quiet room by 12 October" in text
+    assert "Meetings where I asked for the school's minutes:" in text
+
+
+def test_absences_show_the_wording_check_kept_with_them():
+    setup_small_log()
+    text = run("timeline").stdout
+    blocks = text.split("\nEntry ")
+    risky = next(b for b in blocks if b.startswith("5 |"))
+    fine = next(b for b in blocks if b.startswith("2 |"))
+    assert "Wording check when logged: avoid" in risky
+    assert "Wording check when logged: ok" in fine
+    html = run("timeline", "--format", "html").stdout
+    assert "wording check when logged: avoid" in html
+
+
+def test_an_entry_recorded_late_shows_when_it_was_recorded():
+    setup_small_log()
+    run("add-note", "--when", "03/03/2020 10:00", "Written down long after.")
+    for fmt, mark in (("txt", "(more than a day after)"), ("md", "more than a day after"), ("html", 'class="late">recorded ')):
+        text = run("timeline", "--format", fmt).stdout
+        assert text.count(mark) == 1, fmt
+
+
+def test_out_writes_an_owner_only_file_and_guesses_the_format(tmp_path):
+    setup_small_log()
+    target = tmp_path / "out" / "timeline.html"
+    result = run("timeline", "--out", str(target))
+    assert result.stdout == ""
+    assert f"Saved the timeline (7 entries) to {target}." in result.stderr
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert target.stat().st_mode & 0o777 == 0o600
+    md = tmp_path / "t.md"
+    run("timeline", "--out", str(md))
+    assert md.read_text(encoding="utf-8").startswith("# Record of events: Maya")
+    forced = tmp_path / "t.html"
+    run("timeline", "--out", str(forced), "--format", "txt")
+    assert forced.read_text(encoding="utf-8").startswith("=" * 78)
+
+
+def test_html_is_self_contained_and_ready_to_print():
+    setup_small_log()
+    html = run("timeline", "--format", "html").stdout
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "nothing may be fetched"
+    assert "@page" in html and "size: A4" in html and "break-inside: avoid" in html
+    for text in ("Entry 3", "Mon 7 Sep 2099", "09:10", "Phone call from Mrs Patel (attendance officer)",
+                 "I will send the GP&#39;s letter when it comes", "September 2099", "October 2099",
+                 "Hollins Park Academy", "Period</dt><dd>7 September 2099 to 5 October 2099"):
+        assert text in html, text
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.data: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.data.append(data)
+
+
+def test_typed_script_is_escaped_in_every_field():
+    evil = "<script>alert(1)</script>"
+    run("init", "--child", f"Maya {evil}", "--school", f"School {evil}", "--parent", f"Parent {evil}")
+    run("contact", "add", f"Mrs Patel {evil}", "--role", f"attendance {evil}")
+    run("add-absence", "--date", "07/09/2099", "--reason", f"Too unwell {evil}", "--told", f"Office {evil}",
+        "--via", "email", "--accept-wording")
+    run("add-call", "--with", f"Mrs Patel {evil}", "--role", f"officer {evil}", "--when", "07/09/2099 09:10",
+        "--summary", f"Said {evil}", "--agreed", f"Agreed {evil}")
+    run("add-gp", "--date", "08/09/2099 10:00", "--clinician", f"Dr {evil}", "--summary", f"GP {evil}",
+        "--referral", f"CAMHS {evil}")
+    run("add-meeting", "--date", "09/09/2099 15:00", "--with", f"SENCo {evil}", "--witness", f"Friend {evil}",
+        "--summary", f"Talked {evil}", "--agreed", f"Plan {evil}", "--minutes-requested")
+    run("add-note", "--when", "10/09/2099 18:00", f"Note {evil}")
+    html = run("timeline", "--format", "html").stdout
+    parser = _Tags()
+    parser.feed(html)
+    assert "script" not in parser.tags
+    shown = "".join(parser.data)
+    # Each field shows what was typed, as text: 2 (title, heading) + 13 typed fields at least.
+    assert shown.count(evil) >= 13
+
+
+# --- templates ----------------------------------------------------------------------
+
+def test_a_home_template_overrides_the_shipped_one(home):
+    setup_small_log()
+    (home / "templates").mkdir()
+    (home / "templates" / "timeline.html.j2").write_text(
+        "<p>Our own layout for {{ children | join(', ') }}: {{ entries | length }} entries</p>\n", encoding="utf-8")
+    assert run("timeline", "--format", "html").stdout == "<p>Our own layout for Maya: 7 entries</p>\n"
+    # The text format still comes from the shipped template.
+    assert run("timeline").stdout.startswith("=" * 78)
+
+
+def test_a_home_template_can_extend_the_shipped_one(home):
+    setup_small_log()
+    (home / "templates").mkdir()
+    (home / "templates" / "timeline.html.j2").write_text(
+        '{% extends "default:timeline.html.j2" %}\n'
+        "{% block footer %}<footer>Prepared for the review on {{ period }}, {{ parent }}</footer>{% endblock %}\n",
+        encoding="utf-8")
+    html = run("timeline", "--format", "html").stdout
+    assert "Prepared for the review on 7 September 2099 to 5 October 2099, Sarah Bennett</footer>" in html
+    assert "Entry 3" in html and "End of record" not in html
+
+
+def test_a_broken_home_template_is_a_plain_error(home):
+    setup_small_log()
+    (home / "templates").mkdir()
+    (home / "templates" / "timeline.txt.j2").write_text("{{ no_such_thing }}\n", encoding="utf-8")
+    result = run("timeline", code=1)
+    assert "timeline.txt.j2 could not be used" in result.stderr
+    assert "no_such_thing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_templates_are_found_when_installed_from_a_wheel(tmp_path):
+    """A wheel holds the package with templates/ inside it (pyproject's force-include)."""
+    import shutil
+
+    site = tmp_path / "site"
+    package = Path(render.__file__).resolve().parent
+    shutil.copytree(package, site / "refusal_log", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(package.parents[1] / "templates", site / "refusal_log" / "templates")
+    code = ("from refusal_log import render; p = render.shipped_templates(); print(p); "
+            "print(render.environment().get_template('timeline.txt.j2').filename)")
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                         cwd=tmp_path).stdout.splitlines()
+    assert out[0] == str(site / "refusal_log" / "templates")
+    assert out[1].startswith(str(site))
+
+
+def test_editable_install_uses_the_repository_templates():
+    repo = Path(__file__).resolve().parents[1]
+    if not Path(render.__file__).resolve().is_relative_to(repo / "src"):
+        pytest.skip("refusal-log is installed from a wheel here, not from this checkout")
+    assert render.shipped_templates() == Path(__file__).resolve().parents[1] / "templates"
+    assert (render.shipped_templates() / "timeline.html.j2").is_file()
+
+
+def test_wrap_keeps_line_breaks_and_hangs_under_the_label():
+    text = render.wrap("one two three four five six\n\nseven", width=16, first="  Said: ", indent="    ")
+    assert text.splitlines() == ["  Said: one two", "    three four", "    five six", "", "    seven"]
+
+
+# --- the slots kept for corrections, withdrawals and the hash chain -----------------
+
+def test_corrected_and_withdrawn_entries_are_marked():
+    from refusal_log import entries
+
+    if not hasattr(entries, "withdraw_entry"):
+        pytest.skip("corrections and withdrawals are not in this build yet")
+    setup_small_log()
+    run("edit", "1", "--text", "Maya managed two lessons today.", "--why", "Shortened")
+    run("withdraw", "3", "--reason", "Logged twice")
+    text = run("timeline").stdout
+    assert "Entry 3 " not in text and "Entries: 6" in text
+    assert re.search(r"Corrected on \w{3} \d+ \w{3} \d{4} \(version 2; earlier versions are kept\)", text)
+    shown = run("timeline", "--include-withdrawn").stdout
+    assert "Entry 3 | Mon 7 Sep 2099 09:10 | Phone call from Mrs Patel" in shown and "| WITHDRAWN" in shown
+    assert "  Withdrawn: Logged twice" in shown
+    # Withdrawn entries are shown, marked, but not counted in the summary.
+    assert "Entries: 6" in shown
+    html = run("timeline", "--include-withdrawn", "--format", "html").stdout
+    assert '<article class="entry kind-call withdrawn" id="entry-3">' in html
+    assert '<p class="corrected">corrected on ' in html
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_footer_shows_the_log_fingerprint_when_given(fmt):
+    setup_small_log()
+    head = "ab" * 32
+    assert head not in render.timeline(fmt, generated=GENERATED).text
+    text = render.timeline(fmt, generated=GENERATED, head_hash=head).text
+    assert f"refusal-log verify --head {head}" in text.replace("\n", " ")
