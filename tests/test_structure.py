@@ -129,3 +129,24 @@ def test_stored_times_keep_their_offset(cli, ready):
     stored = [r[0] for r in db.execute("SELECT happened_at FROM call ORDER BY id")]
     assert stored == ["2026-09-08T09:10:00+01:00", "2026-12-08T09:10:00+00:00"]
     assert all(re.search(r"[+-]\d\d:\d\d$", r[0]) for r in db.execute("SELECT recorded_at FROM entry"))
+
+
+def test_reads_name_the_same_tables_as_the_models():
+    from refusal_log import entries
+    from refusal_log.models import REVISION_TABLES
+
+    assert {kind: model.__tablename__ for kind, model in REVISION_TABLES.items()} == entries.TABLES
+    assert set(entries.KINDS) == set(REVISION_TABLES)
+
+
+@pytest.mark.parametrize("args", [["list"], ["show", "1"], ["verify"], ["timeline", "--format", "html"]])
+def test_reading_never_imports_the_orm(cli, ready, args):
+    import os
+
+    cli("add-note", "one", ok=True)
+    env = {**os.environ, "REFUSAL_LOG_HOME": str(ready)}
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "refusal_log", *args],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr[-500:]
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel")]

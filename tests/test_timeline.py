@@ -83,10 +83,21 @@ def test_golden(fmt):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
-    # The command prints the same document; only the moment it was generated differs.
+    # The command prints the same document, with the log's fingerprint at the foot;
+    # only the moment it was generated differs.
+    from refusal_log import integrity
+
+    head = integrity.current_head()
     printed = run("timeline", "--format", fmt).stdout
-    pattern = re.compile(r"^(\**Generated:?\**:?) .*$", re.MULTILINE)
-    assert pattern.sub(r"\1 X", printed) == pattern.sub(r"\1 X", text)
+    assert printed.count(head) == 2  # the fingerprint, and the command that checks it
+    assert printed == render.timeline(fmt, generated=GENERATED, head_hash=head).text.replace(
+        render.dates.human_datetime(GENERATED), _generated_line(printed))
+
+
+def _generated_line(printed: str) -> str:
+    """The moment the command says it generated the document, as printed."""
+    match = re.search(r"Generated:?\**:? (\w{3} \d{1,2} \w{3} \d{4} \d\d:\d\d)", printed)
+    return match.group(1)
 
 
 def test_txt_fits_80_columns():

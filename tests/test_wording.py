@@ -19,8 +19,8 @@ from wording_cases import CASES
 
 
 def specific_terms(text: str) -> set[str]:
-    """The health words the engine finds in a text, as it would carry them over."""
-    return {t.text for t in _Analysis(text, load_rules()).health if t.kind == "specific"}
+    """The health words the engine finds in a text that it would carry into a suggestion."""
+    return {t.text for t in _Analysis(text, load_rules()).health if t.kind in ("specific", "episode")}
 
 
 def assert_offsets(text, findings):
@@ -104,7 +104,27 @@ def test_to_dict_has_exactly_the_contract_keys():
     ("They won't go in", "They are too unwell to attend school."),
     ("She refuses, she's anxious", "She is too anxious to attend school."),
     ("He's poorly and won't go", "He is too poorly to attend school."),
-    ("Kept him off on Monday, CAMHS appointment", "He is too unwell to attend school on Monday (CAMHS appointment)."),
+    # An appointment is a medical reason, not an illness: it is never put in the brackets.
+    ("Kept him off on Monday, CAMHS appointment", "He is too unwell to attend school on Monday."),
+    ("Anxiety is through the roof since the bullying started, GP has signed her off",
+     "She is too unwell to attend school (anxiety)."),
+    # The child is the subject, never other children named in a "because of" clause.
+    ("He's too scared to go because of the kids in his class", "He is too unwell to attend school."),
+    ("Too scared to go because of the boys", "My child is too unwell to attend school."),
+    ("Child is staying home today.", "My child is too unwell to attend school today."),
+    ("hes off cos of the bullying", "He is too unwell to attend school."),
+    ("The kids are both refusing", "The kids are too unwell to attend school."),
+    # The parent's own phrase for anxiety, not the symptom "(sick)".
+    ("the wee lad won't go, he's sick with worry", "He is too unwell to attend school (sick with worry)."),
+    ("I haven't been able to get Oliver into school today. He was very distressed.",
+     "Oliver is too distressed to attend school today."),
+    ("Kept off with a temp of 39", "My child is too unwell to attend school (temp of 39)."),
+    ("meltdown this morning", "My child is too unwell to attend school this morning (meltdown)."),
+    # Days come from the first sentence that names one ("Wednesday" is the GP's day).
+    ("Poppy won't go in today. She has a migraine. GP on Wednesday.",
+     "Poppy is too unwell to attend school today (migraine)."),
+    ("cannae get him tae school the day, he's greetin and shaking",
+     "He is too unwell to attend school the day (shaking)."),
     ("Refusing college again", "My child is too unwell to attend college again."),
 ])
 def test_suggestion_keeps_name_days_and_illness_words(text, expected):
@@ -134,11 +154,44 @@ def test_a_risky_cause_gets_a_hint_to_log_it_as_a_note():
 
 
 def test_quoted_words_are_a_caution_and_drive_no_suggestion():
-    text = 'The school called it "refusal" but she has anxiety'
+    text = 'The school called it "refusal" again'
     result = check_text(text)
     assert result.verdict == "caution" and result.suggestion is None
     finding = result.findings[0]
     assert finding.matched == "refusal" and finding.why.startswith("These look like someone else's words")
+
+
+def test_a_quoted_or_denied_word_next_to_a_named_illness_is_treated_the_same():
+    # The parent's own reason is the illness whether they deny the word or quote it.
+    for text in ('it is NOT refusal!! she is ill', 'school called it "refusal" but he is ill',
+                 'The school called it "refusal" but she has anxiety', "She isn't refusing, she's ill."):
+        assert check_text(text).verdict == "ok", text
+
+
+def test_a_negation_denies_only_the_first_risky_phrase_after_it():
+    assert check_text("He's not refusing he just won't go").verdict == "avoid"
+    result = check_text("He's not refusing \u2014 he genuinely can't face it. His anxiety is through the roof")
+    assert result.verdict == "caution" and [f.rule for f in result.findings] == ["reluctance"]
+    assert result.suggestion == "He is too unwell to attend school (anxiety)."
+
+
+def test_an_illness_word_does_not_rescue_cant_get_wording():
+    result = check_text("Hi Mrs Jones, unfortunately I haven't been able to get Oliver into school today. "
+                        "He was very distressed.")
+    assert result.verdict == "avoid" and result.findings[0].rule == "cannot_get_to_school"
+
+
+def test_travel_and_leave_are_cautions_with_advice_and_no_invented_illness():
+    for text, rule, says in [("Car broke down, can't get him to school", "travel", "Y1"),
+                             ("trains on strike", "travel", "Y2"),
+                             ("funeral", "leave", "code C"), ("family emergency", "leave", "code C")]:
+        result = check_text(text)
+        assert (result.verdict, result.suggestion) == ("caution", None), text
+        assert [f.rule for f in result.findings] == [rule], text
+        assert any(says in h for h in result.hints), text
+    # Council transport that does not come has its own code; so does a closed school.
+    assert check_text("The school taxi didn't turn up").verdict == "ok"
+    assert check_text("School closed due to snow").verdict == "ok"
 
 
 def test_refusing_food_is_not_school_refusal_but_refusing_school_still_is():
@@ -260,7 +313,10 @@ ILLNESS = [("has a migraine", "migraine"), ("panic attacks all night", "panic at
            ("has tonsillitis", "tonsillitis"), ("had a meltdown", "meltdown"),
            ("has a bad cold", "bad cold"), ("has diarrhoea", "diarrhoea"),
            ("autistic burnout", "autistic burnout"), ("low mood", "low mood"),
-           ("has a headache", "headache"), ("has a CAMHS appointment", "CAMHS appointment")]
+           ("has a headache", "headache"), ("sick with worry", "sick with worry"),
+           ("has a temp of 39", "temp of 39"),
+           # An appointment names a medical reason but is not carried into the suggestion.
+           ("has a CAMHS appointment", None)]
 DAYS = ["", "today", "this morning", "again", "tomorrow", "on Monday", "this week"]
 FILLERS = ["", "Sorry, ", "Just to let you know, ", "Unfortunately ", "Hi, "]
 
@@ -279,9 +335,11 @@ def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnes
     assert check_text(suggestion).verdict == "ok", (text, suggestion)
     assert "refus" not in suggestion.lower()
     for _, word in illnesses:
-        assert word.lower() in suggestion.lower(), (text, suggestion)
+        if word:
+            assert word.lower() in suggestion.lower(), (text, suggestion)
+    assert "camhs" not in suggestion.lower()
     assert specific_terms(suggestion) <= specific_terms(text), (text, suggestion)
-    if not illnesses:
+    if not any(word for _, word in illnesses):
         assert "(" not in suggestion and "too unwell" in suggestion
     if day:
         assert day.lower() in suggestion.lower()

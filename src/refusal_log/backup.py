@@ -158,8 +158,8 @@ def read_backup(path: str) -> tuple[dict, dict[str, bytes]]:
 def _has_entries() -> bool:
     if not store.exists():
         return False
-    with store.reading() as session:
-        return session.connection().exec_driver_sql("SELECT count(*) FROM entry").scalar_one() > 0
+    with store.reading() as db:
+        return db.execute("SELECT count(*) FROM entry").fetchone()[0] > 0
 
 
 def restore(path: str, force: bool = False) -> RestoreResult:

@@ -36,17 +36,17 @@ def timeline(
     include_withdrawn: Annotated[bool, typer.Option("--include-withdrawn", help="Also show withdrawn entries, marked as withdrawn.")] = False,
 ) -> None:
     """Show the log as a dated timeline, in the order things happened."""
-    from refusal_log import render
+    from refusal_log import paths, render
 
     chosen = render.pick_format(fmt, out)
     document = render.timeline(chosen, from_=from_, to=to, child=child, kinds=kind,
-                               include_withdrawn=include_withdrawn)
+                               include_withdrawn=include_withdrawn, fingerprint=True)
     if document.count == 0:
         _say("No entries match, so the timeline says that nothing is logged for this period.")
     if out is None:
         sys.stdout.write(document.text)
         return
-    path = render.write(out, document.text)
+    path = paths.write_user_file(out, document.text)
     entries = f"{document.count} entr{'y' if document.count == 1 else 'ies'}"
     _say(f"Saved the timeline ({entries}) to {path}.")
     if chosen == "html":
@@ -54,7 +54,7 @@ def timeline(
 
 
 def _hand_over(draft: Draft, fmt: str | None, out: str | None) -> None:
-    from refusal_log import letters, render
+    from refusal_log import letters, paths, render
 
     chosen = render.pick_format(fmt, out, allowed=letters.FORMATS, suffixes=letters.SUFFIX_FORMATS)
     for note in draft.notes:
@@ -67,7 +67,7 @@ def _hand_over(draft: Draft, fmt: str | None, out: str | None) -> None:
         else:
             sys.stdout.write(data)
         return
-    path = render.write(out, data)
+    path = paths.write_user_file(out, data)
     if chosen == "eml":
         _say(f"Saved the draft to {path}. Nothing has been sent: open it in your email program, "
              "read it through, then send it when you are ready.")

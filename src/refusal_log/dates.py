@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from refusal_log.errors import InvalidInput
@@ -31,7 +34,11 @@ MONTHS = [
 
 
 def local_zone() -> ZoneInfo:
-    name = os.environ.get(ENV_ZONE) or DEFAULT_ZONE
+    return _zone(os.environ.get(ENV_ZONE) or DEFAULT_ZONE)
+
+
+@lru_cache(maxsize=8)
+def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -40,9 +47,31 @@ def local_zone() -> ZoneInfo:
         ) from exc
 
 
+# Set only by `story_clock`, for the demo's made-up case; never from user input.
+_story_now: datetime | None = None
+
+
 def now() -> datetime:
     """The current local time, aware, to the second."""
+    if _story_now is not None:
+        return _story_now
     return datetime.now(local_zone()).replace(microsecond=0)
+
+
+@contextmanager
+def story_clock(moment: datetime) -> Iterator[None]:
+    """Make `now()` read a fixed moment while a block runs.
+
+    Only the demo uses this: its fictional entries are "recorded" at believable
+    moments of the story, so that its timeline looks like a real term's and comes
+    out the same on every run. A user can never set when an entry was recorded.
+    """
+    global _story_now
+    before, _story_now = _story_now, moment
+    try:
+        yield
+    finally:
+        _story_now = before
 
 
 def today() -> date:
@@ -216,17 +245,24 @@ def start_of_day(day: date) -> datetime:
 
 # --- showing dates to people --------------------------------------------------------
 
+# Written out with our own tables, not strftime: %a and %b follow the computer's
+# locale, and a record for an English school should read the same everywhere.
+# (Also much faster over a 20,000-entry timeline.)
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = tuple(name.title() for name in MONTHS)
+
+
 def human_date(day: date | datetime) -> str:
     """Tue 8 Sep 2026."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1][:3]} {day.year}"
 
 
-def human_datetime(moment: datetime) -> str:
-    """Tue 8 Sep 2026 09:10 (local time)."""
-    local = moment.astimezone(local_zone())
-    return f"{human_date(local)} {local:%H:%M}"
+def human_datetime(moment: datetime, zone: ZoneInfo | None = None) -> str:
+    """Tue 8 Sep 2026 09:10, in local time."""
+    local = moment.astimezone(zone or local_zone())
+    return f"{human_date(local)} {local.hour:02d}:{local.minute:02d}"
 
 
 def long_date(day: date | datetime) -> str:
     """8 September 2026."""
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"

@@ -25,8 +25,6 @@ into a real log would spoil it as evidence, so a folder that has one is refused.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -216,17 +214,6 @@ class DemoResult:
     notes: list[str] = field(default_factory=list)
 
 
-@contextmanager
-def _story_clock(moment: datetime) -> Iterator[None]:
-    """Let the store read the story's time as 'now' while one entry is written."""
-    real = dates.now
-    dates.now = lambda: moment
-    try:
-        yield
-    finally:
-        dates.now = real
-
-
 def _choose_home(home: str | Path | None) -> Path:
     if home is None:
         return Path(tempfile.mkdtemp(prefix="refusal-log-demo-"))
@@ -247,7 +234,7 @@ def _write_story() -> dict[str, list[int]]:
     adders = {"call": entries.add_call, "gp": entries.add_gp, "meeting": entries.add_meeting,
               "note": entries.add_note}
     start = dates.parse_datetime("2026-09-05 10:00")
-    with _story_clock(start):
+    with dates.story_clock(start):
         people.setup(CHILD, SCHOOL, PARENT, PARENT_EMAIL, SCHOOL_EMAIL, "england")
         for name, role, email, phone in CONTACTS:
             people.add_contact(name, role, email, phone)
@@ -268,7 +255,7 @@ def _write_story() -> dict[str, list[int]]:
         else:
             call = lambda: adders[kind](when=happened, **args)  # noqa: E731
             kinds = (kind,)
-        with _story_clock(moment):
+        with dates.story_clock(moment):
             view = call()
         for name in kinds:
             ids.setdefault(name, []).append(view.id)
@@ -286,10 +273,10 @@ def build(home: str | Path | None = None) -> DemoResult:
     generated = dates.parse_datetime(GENERATED)
     files = []
     for fmt in ("html", "md"):
-        document = render.timeline(fmt, generated=generated)
-        files.append(render.write(folder / f"timeline.{fmt}", document.text))
+        document = render.timeline(fmt, generated=generated, fingerprint=True)
+        files.append(paths.write_user_file(folder / f"timeline.{fmt}", document.text))
     email = letters.absence_email(EMAIL_DAY, CHILD, now=dates.parse_datetime(EMAIL_DRAFTED))
-    files.append(render.write(folder / "absence-email.eml", email.as_eml()))
+    files.append(paths.write_user_file(folder / "absence-email.eml", email.as_eml()))
     return DemoResult(
         home=folder, child=CHILD, entries=sum(len(v) for k, v in ids.items() if k != "risky"),
         files=files, sample_entry=ids["risky"][0], sample_meeting=ids["meeting"][0], notes=email.notes,

@@ -108,7 +108,7 @@ def import_emails(paths_: list[str], child: str | None = None) -> ImportResult:
     entries._require_store()
     imported, skipped, seen = [], [], {}
     with store.writing() as session:
-        owner = people.resolve_child(session, child)
+        owner = people.resolve_child(store.driver(session), child)
         for mail in parsed:
             existing = session.exec(select(Email).where(Email.message_id == mail.message_id,
                                                         Email.revision == 1)).first()

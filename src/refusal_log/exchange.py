@@ -34,15 +34,13 @@ def export(fmt: str = "json") -> str:
 
 
 def _json(views: list[entries.EntryView]) -> str:
-    from sqlmodel import select
-
-    from refusal_log.models import Child, Contact
-
-    with store.reading() as session:
-        children = [{"id": c.id, "name": c.name, "school": c.school, "born": c.born.isoformat() if c.born else None,
-                     "recorded": c.recorded_at.isoformat()} for c in session.exec(select(Child).order_by(Child.id))]
-        contacts = [{"id": c.id, "name": c.name, "role": c.role, "email": c.email, "phone": c.phone,
-                     "recorded": c.recorded_at.isoformat()} for c in session.exec(select(Contact).order_by(Contact.id))]
+    with store.reading() as db:
+        children = [{"id": i, "name": name, "school": school, "born": born, "recorded": recorded}
+                    for i, name, school, born, recorded in
+                    db.execute("SELECT id, name, school, born, recorded_at FROM child ORDER BY id")]
+        contacts = [{"id": i, "name": name, "role": role, "email": email, "phone": phone, "recorded": recorded}
+                    for i, name, role, email, phone, recorded in
+                    db.execute("SELECT id, name, role, email, phone, recorded_at FROM contact ORDER BY id")]
     document = {
         "format": FORMAT, "version": 1, "tool": __version__, "exported": dates.now().isoformat(),
         "profile": people.profile(), "children": children, "contacts": contacts,
@@ -102,9 +100,8 @@ def import_json(path: str) -> int:
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidInput(f"{path} is a refusal-log export, but part of it cannot be read ({exc}); nothing was imported.") from None
     if store.exists():
-        with store.reading() as session:
-            used = session.connection().exec_driver_sql(
-                "SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM child)").scalar_one()
+        with store.reading() as db:
+            used = db.execute("SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM child)").fetchone()[0]
         if used:
             raise InvalidInput(f"The log in {paths.home_dir()} is not empty, so nothing was imported. "
                                "Import into a new folder: refusal-log --home NEW_FOLDER import FILE.")

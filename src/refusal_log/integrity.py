@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlmodel import Session
 
 GENESIS = "0" * 64
@@ -30,25 +32,28 @@ def link_hash(prev_hash: str, table: str, row: dict[str, Any]) -> str:
     return hashlib.sha256(f"{prev_hash}\n{canonical(table, row)}".encode("utf-8")).hexdigest()
 
 
-def raw_row(session: Session, table: str, record_id: int) -> dict[str, Any] | None:
-    # Read through the driver, not the ORM: the hash must cover the stored bytes,
+def raw_row(db: sqlite3.Connection, table: str, record_id: int) -> dict[str, Any] | None:
+    # Read through the driver, not the ORM: the hash must cover the stored values,
     # not Python's view of them.
-    result = session.connection().exec_driver_sql(f'SELECT * FROM "{table}" WHERE rowid = ?', (record_id,))
-    row = result.fetchone()
-    return None if row is None else dict(zip(result.keys(), row))
+    cursor = db.execute(f'SELECT * FROM "{table}" WHERE rowid = ?', (record_id,))
+    row = cursor.fetchone()
+    return None if row is None else dict(zip((d[0] for d in cursor.description), row))
 
 
-def head(session: Session) -> tuple[int, str]:
-    row = session.connection().exec_driver_sql("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+def head(db: sqlite3.Connection) -> tuple[int, str]:
+    row = db.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
     return (0, GENESIS) if row is None else (row[0], row[1])
 
 
 def append(session: Session, table: str, record_id: int, entry_id: int | None = None) -> str:
     """Chain the row just written. Runs inside the caller's write transaction."""
+    from refusal_log.store import driver
+
     session.flush()
-    _, prev = head(session)
-    digest = link_hash(prev, table, raw_row(session, table, record_id))
-    session.connection().exec_driver_sql(
+    db = driver(session)
+    _, prev = head(db)
+    digest = link_hash(prev, table, raw_row(db, table, record_id))
+    db.execute(
         "INSERT INTO ledger (record_table, record_id, entry_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?)",
         (table, record_id, entry_id, prev, digest),
     )
@@ -94,18 +99,17 @@ def verify(expected_head: str | None = None) -> Verification:
     from refusal_log import paths, store
     from refusal_log.errors import ChainBroken
 
-    with store.reading() as session:
-        db = session.connection()
-        problems = [r[0] for r in db.exec_driver_sql("PRAGMA integrity_check")]
+    with store.reading() as db:
+        problems = [r[0] for r in db.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
             raise ChainBroken(f"SQLite's own integrity check failed ({problems[0]}); "
                               "the database file itself is damaged. Restore your latest backup.")
         prev, count = GENESIS, 0
         chained: dict[str, set[int]] = {}
-        links = db.exec_driver_sql(
+        links = db.execute(
             "SELECT seq, record_table, record_id, entry_id, prev_hash, hash FROM ledger ORDER BY seq").fetchall()
         for seq, table, record_id, entry_id, prev_hash, digest in links:
-            row = raw_row(session, table, record_id) if table in CHAINED_TABLES else None
+            row = raw_row(db, table, record_id) if table in CHAINED_TABLES else None
             name = _describe(table, record_id, entry_id, row)
             if prev_hash != prev:
                 raise ChainBroken(f"{name} does not follow the link before it (link {seq}): "
@@ -118,12 +122,12 @@ def verify(expected_head: str | None = None) -> Verification:
             chained.setdefault(table, set()).add(record_id)
             prev, count = digest, count + 1
         for table in CHAINED_TABLES:
-            for (record_id,) in db.exec_driver_sql(f'SELECT rowid FROM "{table}" ORDER BY rowid'):
+            for (record_id,) in db.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid'):
                 if record_id not in chained.get(table, set()):
-                    row = raw_row(session, table, record_id)
+                    row = raw_row(db, table, record_id)
                     name = _describe(table, record_id, (row or {}).get("entry_id"), row)
                     raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")
-        for name, sha, entry_id, attachment_id in db.exec_driver_sql(
+        for name, sha, entry_id, attachment_id in db.execute(
                 "SELECT name, sha256, entry_id, id FROM attachment ORDER BY id"):
             stored = paths.attachments_dir() / sha
             if not stored.is_file():
@@ -132,7 +136,7 @@ def verify(expected_head: str | None = None) -> Verification:
             if file_sha256(stored) != sha:
                 raise ChainBroken(f"Entry {entry_id} (attachment {attachment_id}, {name}): the file was changed "
                                   "after it was attached.")
-        entries = db.exec_driver_sql("SELECT count(*) FROM entry").scalar_one()
+        entries = db.execute("SELECT count(*) FROM entry").fetchone()[0]
     result = Verification(entries, count, prev)
     if expected_head:
         wanted = expected_head.strip().lower()
@@ -157,5 +161,5 @@ def current_head() -> str:
     """The newest link's hash, for the foot of a timeline."""
     from refusal_log import store
 
-    with store.reading() as session:
-        return head(session)[1]
+    with store.reading() as db:
+        return head(db)[1]

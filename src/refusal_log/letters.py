@@ -114,8 +114,8 @@ def _several(names: str) -> bool:
 def _child_name(child: str | None) -> str:
     from refusal_log import people, store
 
-    with store.reading() as session:
-        return people.resolve_child(session, child).name
+    with store.reading() as db:
+        return people.resolve_child(db, child).name
 
 
 def _contacts_in(text: str) -> list:

@@ -79,16 +79,16 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
     return path
 
 
-def write_user_file(out: str, data: bytes | str) -> Path:
+def write_user_file(out: str | Path, data: bytes | str) -> Path:
     """Write a document to a path the user named (--out), owner-only and whole."""
     from refusal_log.errors import InvalidInput
 
     target = Path(out).expanduser()
     if target.is_dir():
         raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
-    if not target.parent.is_dir():
-        raise InvalidInput(f"The folder {target.parent} does not exist; create it or choose another --out.")
     try:
+        if not target.parent.is_dir():
+            ensure_private_dir(target.parent)  # asked to save there: make the folder, owner-only
         return atomic_write(target, data)
     except OSError as exc:
         raise InvalidInput(f"{out} could not be written ({exc.strerror}).") from None

@@ -12,9 +12,9 @@ from refusal_log.errors import InvalidInput, NotFound
 from refusal_log.text import optional_text, required_text
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    import sqlite3
 
-    from refusal_log.models import Child
+    from sqlmodel import Session
 
 REGIONS = ("england", "wales", "scotland", "northern-ireland")
 PROFILE_KEYS = ("parent", "email", "school_email", "region")
@@ -51,33 +51,33 @@ class SetupResult:
     profile: dict[str, str]
 
 
-def _child_view(child: Child) -> ChildView:
-    return ChildView(child.id, child.name, child.school, child.born.isoformat() if child.born else None)
+_CHILD_COLUMNS = "id, name, school, born"
 
 
 def _validate_email(value: str | None, option: str) -> str | None:
     value = optional_text(value)
-    if value is not None and ("@" not in value or " " in value):
+    if value is not None and ("@" not in value or " " in value.strip()):
         raise InvalidInput(f"{option} {value!r} does not look like an email address (name@example.org).")
     return value
 
 
-def _find_child(session: Session, name: str) -> Child | None:
-    from sqlmodel import func, select
+def _find_child(db: sqlite3.Connection, name: str) -> ChildView | None:
+    # lower() in SQLite folds only ASCII; fold in Python so "Zoë" finds "ZOË" too.
+    wanted = name.strip().casefold()
+    for row in db.execute(f"SELECT {_CHILD_COLUMNS} FROM child ORDER BY id"):
+        if row[1].casefold() == wanted:
+            return ChildView(*row)
+    return None
 
-    from refusal_log.models import Child
 
-    return session.exec(select(Child).where(func.lower(Child.name) == name.strip().lower())).first()
-
-
-def _insert_child(session: Session, name: str, school: str | None, born: date | None) -> Child:
+def _insert_child(session: Session, name: str, school: str | None, born: date | None) -> ChildView:
     from refusal_log.models import Child
 
     child = Child(name=name.strip(), school=school, born=born, recorded_at=dates.now())
     session.add(child)
     session.flush()
     integrity.append(session, "child", child.id)
-    return child
+    return ChildView(child.id, child.name, child.school, born.isoformat() if born else None)
 
 
 def setup(child: str, school: str | None, parent: str | None = None, email: str | None = None,
@@ -102,7 +102,7 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
         if given["region"] not in REGIONS:
             raise InvalidInput(f"--region must be one of {', '.join(REGIONS)}; {region!r} is not.")
     with store.writing() as session:
-        existing = _find_child(session, name)
+        existing = _find_child(store.driver(session), name)
         record = existing or _insert_child(session, name, school, None)
         for key, value in given.items():
             if value is not None:
@@ -110,54 +110,39 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
         if session.get(Setting, "region") is None:
             session.add(Setting(key="region", value="england"))
         session.flush()
-        profile = {s.key: s.value for s in session.exec(_all_settings())}
-        return SetupResult(str(store.paths.home_dir()), _child_view(record), existing is None, profile)
-
-
-def _all_settings():
-    from sqlmodel import select
-
-    from refusal_log.models import Setting
-
-    return select(Setting)
+        settings = dict(store.driver(session).execute("SELECT key, value FROM setting"))
+        return SetupResult(str(store.paths.home_dir()), record, existing is None, settings)
 
 
 def profile() -> dict[str, str]:
-    with store.reading() as session:
-        return {s.key: s.value for s in session.exec(_all_settings())}
+    """The parent's details for letters: parent, email, school_email, region."""
+    with store.reading() as db:
+        return dict(db.execute("SELECT key, value FROM setting"))
 
 
 def add_child(name: str, school: str | None = None, born: str | None = None) -> ChildView:
     name = required_text(name, "NAME", "the child's name")
     born_on = dates.parse_date(born) if born else None
     with store.writing() as session:
-        if _find_child(session, name):
+        if _find_child(store.driver(session), name):
             raise InvalidInput(f"A child called {name} is already set up; 'refusal-log child list' shows them.")
-        return _child_view(_insert_child(session, name, optional_text(school), born_on))
+        return _insert_child(session, name, optional_text(school), born_on)
 
 
 def list_children() -> list[ChildView]:
-    from sqlmodel import select
-
-    from refusal_log.models import Child
-
-    with store.reading() as session:
-        return [_child_view(c) for c in session.exec(select(Child).order_by(Child.id))]
+    with store.reading() as db:
+        return [ChildView(*row) for row in db.execute(f"SELECT {_CHILD_COLUMNS} FROM child ORDER BY id")]
 
 
-def resolve_child(session: Session, name: str | None) -> Child:
+def resolve_child(db: sqlite3.Connection, name: str | None) -> ChildView:
     """The child a command is about: the one named, or the only one there is."""
-    from sqlmodel import select
-
-    from refusal_log.models import Child
-
     if name is not None:
-        found = _find_child(session, name)
+        found = _find_child(db, name)
         if found is None:
-            known = ", ".join(c.name for c in session.exec(select(Child))) or "none yet"
+            known = ", ".join(row[0] for row in db.execute("SELECT name FROM child ORDER BY id")) or "none yet"
             raise NotFound(f"There is no child called {name!r} in this log (children: {known}).")
         return found
-    children = session.exec(select(Child).order_by(Child.id)).all()
+    children = [ChildView(*row) for row in db.execute(f"SELECT {_CHILD_COLUMNS} FROM child ORDER BY id")]
     if not children:
         raise NotFound("No child is set up yet. Start with: refusal-log init --child NAME --school SCHOOL")
     if len(children) > 1:
@@ -181,20 +166,15 @@ def add_contact(name: str, role: str, email: str | None = None, phone: str | Non
 
 
 def list_contacts() -> list[ContactView]:
-    from sqlmodel import select
-
-    from refusal_log.models import Contact
-
-    with store.reading() as session:
-        return [ContactView(c.id, c.name, c.role, c.email, c.phone)
-                for c in session.exec(select(Contact).order_by(Contact.name))]
+    with store.reading() as db:
+        return [ContactView(*row) for row in
+                db.execute("SELECT id, name, role, email, phone FROM contact ORDER BY name, id")]
 
 
-def contact_role(session: Session, name: str) -> str | None:
+def contact_role(db: sqlite3.Connection, name: str) -> str | None:
     """The role of a known contact, so `add-call --with "Mrs Patel"` can fill it in."""
-    from sqlmodel import func, select
-
-    from refusal_log.models import Contact
-
-    found = session.exec(select(Contact).where(func.lower(Contact.name) == name.strip().lower())).first()
-    return found.role if found else None
+    wanted = name.strip().casefold()
+    for contact_name, role in db.execute("SELECT name, role FROM contact ORDER BY id"):
+        if contact_name.casefold() == wanted:
+            return role
+    return None

@@ -108,17 +108,6 @@ def render(name: str, context: dict[str, Any]) -> str:
                            f"If you changed it in {paths.user_templates_dir()}, check it there.") from None
 
 
-def write(path: str | Path, text: str | bytes) -> Path:
-    """Write a rendered file whole, owner-only (it is the family's private record)."""
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise InvalidInput(f"{target} is a folder; give a file name for --out, such as {target / 'timeline.html'}.")
-    try:
-        return paths.atomic_write(target, text)
-    except OSError as exc:
-        raise InvalidInput(f"{target} could not be written ({exc.strerror}); nothing was saved there.") from None
-
-
 # --- filters -----------------------------------------------------------------------
 
 def wrap(text: Any, width: int = 80, first: str = "", indent: str = "") -> str:
@@ -157,7 +146,7 @@ def sentence(text: str | None) -> str:
 
 # --- the timeline ------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class TimelineEntry:
     """One entry as the timeline templates see it (see module docstring)."""
 
@@ -179,6 +168,8 @@ class TimelineEntry:
     verdict: str | None        # an absence's stored wording check: ok, caution or avoid
     late: bool                 # recorded more than a day after it happened
     recorded_at: datetime
+    recorded: str | None       # "Thu 24 Sep 2026 20:15", written out for late entries only
+    when_iso: str              # for <time datetime="...">
     corrected: str | None      # "Tue 8 Sep 2026" when a later revision exists
     revision: int
     withdrawn: dict[str, str] | None
@@ -192,11 +183,6 @@ class TimelineEntry:
     @property
     def when_text(self) -> str:
         return f"{self.day} {self.time}" if self.time else self.day
-
-    @property
-    def recorded(self) -> str:
-        # Worked out only when a template shows it (for late entries, usually).
-        return dates.human_datetime(self.recorded_at)
 
 
 @dataclass
@@ -294,7 +280,8 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
         first_day=first, last_day=last, day=day, time=time, heading=heading, who=view.who,
         said_label=said_label, said=view.summary, agreed=f.get("agreed"), details=details,
         verdict=f.get("verdict") if view.kind == "absence" else None, late=view.late,
-        recorded_at=view.recorded,
+        recorded_at=view.recorded, when_iso=local.isoformat(),
+        recorded=dates.human_datetime(view.recorded, local.tzinfo) if view.late else None,
         corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
         revision=view.revision, withdrawn=view.withdrawn, fields=f,
         attachments=list(getattr(view, "attachments", None) or []), **extra,
@@ -409,16 +396,22 @@ def pick_format(fmt: str | None, out: str | None, default: str = "txt",
 
 def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = None, child: str | None = None,
              kinds: list[str] | None = None, include_withdrawn: bool = False,
-             generated: datetime | None = None, head_hash: str | None = None) -> Rendered:
+             generated: datetime | None = None, head_hash: str | None = None,
+             fingerprint: bool = False) -> Rendered:
     """The timeline of the log as text, Markdown or one self-contained HTML page.
 
     `generated` is the moment printed in the header (default now); tests pass a
-    fixed one. `head_hash` is the hash-chain head for the footer, when known.
+    fixed one. With `fingerprint`, the footer prints the hash chain's head (or the
+    `head_hash` given), so a printed copy can be checked later with verify --head.
     """
-    from refusal_log import entries
+    from refusal_log import entries, integrity
 
     fmt = pick_format(fmt, None)
     views = entries.list_entries(kinds, from_, to, child, include_withdrawn=include_withdrawn)
+    if fingerprint and head_hash is None:
+        # Read after the entries, so that every entry shown is covered by it even
+        # if another refusal-log writes in between.
+        head_hash = integrity.current_head()
     context = timeline_context(
         views, generated=generated or dates.now(),
         start=dates.parse_date(from_) if from_ else None, end=dates.parse_date(to) if to else None,

@@ -236,33 +236,26 @@ def writing() -> Iterator[Session]:
 
 
 @contextmanager
-def reading() -> Iterator[Session]:
-    """A session that can only read; it creates nothing, not even the home."""
-    from sqlmodel import Session
+def reading() -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection holding one consistent read snapshot; it creates nothing.
 
+    Reads need no ORM. Going straight to the driver keeps sqlmodel's import, and
+    building an object per row, off `list`, `show`, `timeline` and `verify`.
+    """
     path = paths.db_path()
-    first = _open_for_reading(path)
-    connections = iter([first])
-
-    def creator() -> sqlite3.Connection:
-        return next(connections, None) or _open_for_reading(path)
-
-    engine, event = _engine(creator)
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN")
-
-    from sqlalchemy.exc import DBAPIError
-
+    conn = _open_for_reading(path)
     try:
-        with Session(engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
-    except DBAPIError as exc:
+        conn.execute("BEGIN")
+        yield conn
+    except sqlite3.DatabaseError as exc:
         raise translate(exc, path) from None
     finally:
-        engine.dispose()
+        conn.close()
+
+
+def driver(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under a write session, inside the same transaction."""
+    return session.connection().connection.driver_connection
 
 
 def exists() -> bool:

@@ -12,9 +12,13 @@ Design decisions:
 - Negation: a hit is dropped when "not", "never", "no"... comes up to four words before it
   in the same clause ("she is not refusing"; "it isn't that he won't go"), unless a word
   like "why" or "know" stands between ("I don't know why she is refusing" still counts).
+  A negator denies only the first risky phrase after it: in "he's not refusing he just
+  won't go" the "won't go" still counts.
 - Quotation: a hit inside quotes, or after a reporting verb whose subject is not the
   family ("Mrs Patel said he was refusing"), is someone else's account: it is capped at
-  caution and does not drive a suggestion.
+  caution and does not drive a suggestion. When the parent also names an illness
+  ("school called it refusal but he is ill"), it is dropped, as a denied word is: the
+  parent's own reason is the illness.
 - The positive rule: a reason that names no illness, symptom, medical appointment or
   unavoidable cause gets a caution. It is only added when no other rule fired (those
   already explain the problem). In check_document it is applied once to the whole draft:
@@ -24,8 +28,16 @@ Design decisions:
 - A decision word ("kept off", "staying home") or bullying given as the reason is
   softened to caution when the text (or the document) names an illness (the rule's
   `with_illness`); refusal, won't-go and can't-get wording stays "avoid" even then.
+  `with_illness = "ok"` drops the hit instead: a vague word ("not up to it", "meltdown",
+  a funeral, a broken-down car) is only a problem when no illness is named.
+- Health words come in four kinds (rules.toml [health]): generic ("unwell"), specific
+  illnesses and symptoms (carried into the suggestion), care (appointments, clinicians,
+  tests, medicines: they name a medical reason but are not illnesses, so they are never
+  carried), and episodes ("meltdown": carried, but not enough on their own).
 - Suggestions never invent a fact: "{child} is too unwell to attend school {days}
-  ({the parent's own health words})". With no health word written, it says "too unwell"
+  ({the parent's own health words})". The child is the earliest name, "my son"-style
+  phrase or he/she in the text (never a noun after "because of"); the days are those of
+  the first sentence that gives any. With no illness word written, it says "too unwell"
   only and adds a hint to use it only if true. Where no honest rewording exists (a
   holiday, "family reasons"), the suggestion is None and a hint explains what to do.
 - "Refusing" with an object that is not school (food, medicine; or the school refusing
@@ -62,6 +74,7 @@ _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
 _NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
+_HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
 _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri)day\b")
 
@@ -146,8 +159,8 @@ class Document:
 
 
 class _Rule:
-    __slots__ = ("id", "severity", "with_illness", "suggest", "cause", "why", "source",
-                 "regex", "unless")
+    __slots__ = ("id", "severity", "with_illness", "suggest", "cause", "hint", "overrides",
+                 "why", "source", "regex", "unless")
 
 
 class Rules:
@@ -167,10 +180,12 @@ class Rules:
             rule.with_illness = raw.get("with_illness")
             rule.suggest = raw.get("suggest", "health")
             rule.cause = raw.get("cause")
+            rule.hint = raw.get("hint")
+            rule.overrides = set(raw.get("overrides", ()))
             rule.source = self._source(raw["source"])
             rule.regex = words(raw["patterns"])
             rule.unless = re.compile("|".join(raw["unless"])) if raw.get("unless") else None
-            if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution"):
+            if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok"):
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity")
             if rule.severity == "avoid" and rule.suggest != "health":
                 raise ValueError(f"rules.toml: avoid rule {rule.id!r} must suggest a rewording")
@@ -181,14 +196,17 @@ class Rules:
         health = data["health"]
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
-        self.health = [("generic", words([p])) for p in health["generic"]]
-        self.health += [("specific", words([p])) for p in health["specific"]]
+        self.not_child = re.compile(health["not_child"])
+        self.child_after = re.compile(health["child_after"])
+        self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode")
+                       for p in health[kind]]
         self.unavoidable = words(data["unavoidable"]["patterns"])
         self.days = words([data["days"]["pattern"]])
         self.past = re.compile(data["days"]["past"])
 
         ctx = data["context"]
         self.negators, self.blockers = set(ctx["negators"]), set(ctx["blockers"])
+        self.subjects, self.reach = set(ctx["subjects"]), set(ctx["reach"])
         self.phrase_negators = re.compile(ctx["phrase_negators"])
         self.boundary = re.compile(ctx["boundary"])
         self.sentence_boundary = re.compile(ctx["sentence_boundary"])
@@ -208,6 +226,8 @@ class Rules:
         self.family = re.compile(names["family"])
         self.plural = re.compile(names["plural"])
         self.not_names = set(names["not_names"])
+        self.group = re.compile(names["group"])
+        self.not_after = re.compile(names["not_after"])
         # "Mrs Patel said..." and "Dr. Khan has..." are not the child.
         self.titled = re.compile(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
         self.setting = re.compile(names["setting"])
@@ -297,21 +317,27 @@ class _Norm:
 # --------------------------------------------------------------------------- analysis
 
 
-_Term = namedtuple("_Term", "kind text")  # a health phrase: "generic" or "specific"
+_Term = namedtuple("_Term", "kind text")  # a health phrase: generic, specific, care or episode
 
 
-def _negated(norm: str, a: int, rules: Rules) -> bool:
-    pre = norm[max(0, a - 100):a]
-    if rules.phrase_negators.search(pre):
-        return True
+def _negator(norm: str, a: int, rules: Rules) -> int | None:
+    """Where the word that negates a phrase starting at `a` begins, or None."""
+    lo = max(0, a - 100)
+    pre = norm[lo:a]
+    phrase = rules.phrase_negators.search(pre)
+    if phrase:
+        return lo + phrase.start()
     cuts = [m.end() for m in rules.boundary.finditer(pre)]
-    words = _WORDS.findall(pre[cuts[-1]:] if cuts else pre)[-4:]
-    for w in reversed(words):
+    words = list(_WORDS.finditer(pre, cuts[-1] if cuts else 0))[-4:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
         if w in rules.blockers:
-            return False
+            return None
         if w in rules.negators:
-            return True
-    return False
+            return lo + words[i].start()
+        if w in rules.subjects and i and words[i - 1].group() not in rules.reach:
+            return None  # a new clause: "he's not being difficult he won't go"
+    return None
 
 
 def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
@@ -345,10 +371,13 @@ class _Analysis:
         self.norm = _Norm(text, rules)
         n = self.norm.text
         self.health = self._health()
-        self.unavoidable = any(not _negated(n, m.start(), rules) for m in rules.unavoidable.finditer(n))
-        self.named = bool(self.health) or self.unavoidable
-        self.subject, self.plural = _subject(text, rules)
-        self.days = list(dict.fromkeys(m.group() for m in rules.days.finditer(n)))
+        self.unavoidable = any(_negator(n, m.start(), rules) is None for m in rules.unavoidable.finditer(n))
+        # An illness or symptom the parent names; with care words and unavoidable causes,
+        # a reason the law recognises. An episode alone ("meltdown") is neither.
+        self.illness = any(t.kind in ("generic", "specific") for t in self.health)
+        self.named = self.unavoidable or any(t.kind != "episode" for t in self.health)
+        self.subject, self.plural = _subject(text, n, rules)
+        self.days = self._days()
         setting = rules.setting.search(n)
         self.setting = setting.group(1) if setting else "school"
         self.hits = []  # (Finding, rule, reported), filled by find()
@@ -365,39 +394,66 @@ class _Analysis:
             if start < reach:
                 continue  # the longer phrase at this place already won ("off sick" over "sick")
             reach = m.end()
-            if not _negated(n, start, rules):
-                terms.append(_Term(kind, m.group()))
+            if _negator(n, start, rules) is not None:
+                continue
+            if (rules.not_child.search(n, max(0, start - 60), start) or n.startswith(" myself", m.end())) \
+                    and not rules.child_after.match(n, m.end()):
+                continue  # the parent's own health ("I'm ill myself"), not the child's
+            terms.append(_Term(kind, m.group()))
         return terms
 
-    def find(self, illness_named: bool, offset: int = 0) -> None:
-        """Rule hits; `offset` places this text inside a larger document."""
+    def _days(self) -> list[str]:
+        """Day words as written, from the first sentence that names a day: in "won't be in
+        today ... GP on Wednesday" the absence is today's. "Again" is kept wherever it is."""
+        ends = [e for _, e in _sentences(self.text)]
+        found = [(sum(e <= self.norm.starts[m.start()] for e in ends), m.group())
+                 for m in self.rules.days.finditer(self.norm.text)]  # (sentence number, day)
+        first = min((i for i, d in found if d != "again"), default=None)
+        return list(dict.fromkeys(d for i, d in found if d == "again" or i == first))
+
+    def find(self, named: bool, illness: bool, offset: int = 0) -> None:
+        """Rule hits; `named`/`illness` may come from the whole document; `offset` places
+        this text inside it."""
         n, rules = self.norm.text, self.rules
         child = self.subject.split()[-1].lower()
+        candidates = []
         for rule in rules.rules:
             for m in rule.regex.finditer(n):
                 a, b = m.span()
-                if rule.unless and rule.unless.search(n[max(0, a - 80):b]):
-                    continue
-                if _negated(n, a, rules):
-                    continue
-                severity, why = rule.severity, rule.why
-                if illness_named and rule.with_illness:
-                    severity = rule.with_illness
-                reported = _reported(n, a, b, rules, child)
-                if reported:
-                    severity, why = "caution", rules.hints["quoted_prefix"] + why
-                s, e = self.norm.span(a, b)
-                finding = Finding(rule.id, severity, self.text[s:e], why, rule.source, s + offset, e + offset)
-                self.hits.append((finding, rule, reported))
-        self.hits.sort(key=lambda h: h[0].start)
+                if not (rule.unless and rule.unless.search(n[max(0, a - 80):b])):
+                    candidates.append((a, b, rule))
+        hits = []
+        for a, b, rule in candidates:
+            neg = _negator(n, a, rules)
+            # A negator denies the first risky phrase after it, not every one that follows.
+            if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2, _ in candidates):
+                continue
+            if named and rule.with_illness == "ok":
+                continue
+            severity, why = rule.severity, rule.why
+            if named and rule.with_illness:
+                severity = rule.with_illness
+            reported = _reported(n, a, b, rules, child)
+            if reported:
+                if illness:
+                    continue  # quoted, and the parent's own reason is an illness
+                severity, why = "caution", rules.hints["quoted_prefix"] + why
+            s, e = self.norm.span(a, b)
+            finding = Finding(rule.id, severity, self.text[s:e], why, rule.source, s + offset, e + offset)
+            hits.append((finding, rule, reported))
+        # A rule may explain another away: a broken-down car is why "I can't get him to
+        # school", so that is a travel problem (caution), not the can't-get wording (avoid).
+        overridden = set().union(*(rule.overrides for _, rule, reported in hits if not reported))
+        self.hits = sorted((h for h in hits if h[1].id not in overridden), key=lambda h: h[0].start)
 
     @property
     def own_hits(self):
         return [h for h in self.hits if not h[2]]
 
 
-def _subject(text: str, rules: Rules) -> tuple[str, bool]:
-    """Who the reason is about, as the parent wrote it, and whether it is plural."""
+def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
+    """Who the reason is about, as the parent wrote it, and whether it is plural: the
+    earliest name, "my son" or he/she; then him/her, they, and at last "My child"."""
     found = []
     for m in _NAME_VERB.finditer(text):
         verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]
@@ -412,23 +468,34 @@ def _subject(text: str, rules: Rules) -> tuple[str, bool]:
         if last[0].isupper() and not _is_name(last, rules):
             phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
         found.append((family.start(), phrase[0].upper() + phrase[1:]))
+    # "The twins", "the kids": the child only when no single child is meant elsewhere
+    # and not after "because of", "by"... ("scared because of the kids in his class").
+    singular = _PRONOUN.search(norm)
+    for group in rules.group.finditer(text):
+        if not singular and not rules.not_after.search(text, 0, group.start()):
+            found.append((group.start(), group.group()[0].upper() + group.group()[1:]))
+            break
     for m in rules.name_after.finditer(text):
         if _is_name(m.group(1), rules):
             found.append((m.start(1), m.group(1)))
             break
+    he_she = _HE_SHE.search(text)
+    if he_she:
+        found.append((he_she.start(), he_she.group(1).capitalize()))
     if found:
         phrase = min(found)[1]
         return phrase, bool(rules.plural.search(phrase.lower()))
-    pronoun = _PRONOUN.search(text)
-    if pronoun:
-        return ("She" if pronoun.group(1).lower() in ("she", "her", "hers") else "He"), False
+    if singular:
+        return ("She" if singular.group(1) in ("she", "her", "hers") else "He"), False
     if _THEY.search(text):
         return "They", True
     return "My child", False
 
 
 def _is_name(word: str, rules: Rules) -> bool:
-    return word.lower() not in rules.not_names and not rules.is_term(word)
+    w = word.lower()
+    # "Hes", "Im": a contraction without its apostrophe is not a name.
+    return w not in rules.not_names and " " not in rules.word(w) and not rules.is_term(word)
 
 
 # --------------------------------------------------------------------------- verdicts
@@ -437,7 +504,8 @@ def _is_name(word: str, rules: Rules) -> bool:
 def _suggestion(an: _Analysis) -> str:
     """One sentence the rules pass, built only from what the parent wrote."""
     rules = an.rules
-    specific = list(dict.fromkeys(_display(t.text, rules) for t in an.health if t.kind == "specific"))
+    carried = [t for t in an.health if t.kind in ("specific", "episode")]
+    specific = list(dict.fromkeys(_display(t.text, rules) for t in carried))
     generic = [t.text for t in an.health if t.kind == "generic" and t.text in rules.adjectives]
     if len(specific) == 1 and specific[0] in rules.sole_adjectives and not generic:
         adjective, specific = specific[0], []
@@ -462,7 +530,7 @@ def _verdict(findings) -> str:
     return max((f.severity for f in findings), key=_RANK.__getitem__, default="ok")
 
 
-def _conclude(an: _Analysis, illness_named: bool, extra: list[Finding] = ()) -> tuple:
+def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = ()) -> tuple:
     """Verdict, findings, suggestion and hints for one analysed text."""
     rules, hints = an.rules, []
     findings = [h[0] for h in an.hits] + list(extra)
@@ -470,16 +538,18 @@ def _conclude(an: _Analysis, illness_named: bool, extra: list[Finding] = ()) -> 
     for _, rule, reported in an.hits:
         if rule.cause and not reported:
             hints.append(rules.hints["cause"].format(cause=rule.cause))
+        if rule.hint and not reported:
+            hints.append(rule.hint)
     if any(reported for _, _, reported in an.hits):
         hints.append(rules.hints["quoted"])
     suggestion = None
     if any(rule.suggest == "health" for _, rule, reported in an.hits if not reported):
         suggestion = _suggestion(an)
-        if not (an.health or illness_named):
+        if not (an.illness or illness):
             hints.append(rules.hints["honest"])
-    if verdict != "ok" and suggestion is None:
+    if verdict != "ok" and suggestion is None and not any(rule.hint for _, rule, _ in an.hits):
         hints.append(rules.hints["no_illness"])
-    if an.health or (suggestion and illness_named):
+    if an.health or (suggestion and illness):
         hints.append(rules.hints["evidence"])
     return verdict, findings, suggestion, list(dict.fromkeys(hints))
 
@@ -551,13 +621,13 @@ def check_text(text: str, rules: Rules | None = None) -> Result:
     _require(text)
     rules = rules or load_rules()
     an = _Analysis(text, rules)
-    an.find(an.named)
+    an.find(an.named, an.illness)
     extra = []
     if not an.named and not an.own_hits:
         spans = _sentences(text)
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
-    verdict, findings, suggestion, hints = _conclude(an, an.named, extra)
+    verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
     return Result(text, verdict, findings, suggestion, hints)
 
 
@@ -568,8 +638,9 @@ def check_document(text: str, rules: Rules | None = None) -> Document:
     spans = _sentences(text)
     analyses = [_Analysis(text[a:b], rules) for a, b in spans]
     named = any(an.named for an in analyses)
+    illness = any(an.illness for an in analyses)
     for (a, _), an in zip(spans, analyses):
-        an.find(named, offset=a)
+        an.find(named, illness, offset=a)
 
     extra: dict[int, list[Finding]] = {}
     if not named and not any(an.own_hits for an in analyses):
@@ -581,6 +652,6 @@ def check_document(text: str, rules: Rules | None = None) -> Document:
 
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
-        verdict, findings, suggestion, hints = _conclude(an, named, extra.get(i, []))
+        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []))
         sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints))
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences)
