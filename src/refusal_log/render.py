@@ -17,6 +17,8 @@ other start-up path can pick up its cost by accident.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
@@ -228,7 +230,7 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
     f = view.fields
     local = view.when.astimezone(zone or dates.local_zone())
     first = last = local.date()
-    day, time = _day_text(first), f"{local:%H:%M}"
+    day, time = _day_text(first), f"{local.hour:02d}:{local.minute:02d}"
     details: list[tuple[str, str]] = []
     said_label, heading = "What was said", view.label
     extra: dict[str, str | None] = {}
@@ -284,7 +286,7 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
         recorded=dates.human_datetime(view.recorded, local.tzinfo) if view.late else None,
         corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
         revision=view.revision, withdrawn=view.withdrawn, fields=f,
-        attachments=list(getattr(view, "attachments", None) or []), **extra,
+        attachments=view.attachments, **extra,
     )
 
 
@@ -407,15 +409,36 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
     from refusal_log import entries, integrity
 
     fmt = pick_format(fmt, None)
-    views = entries.list_entries(kinds, from_, to, child, include_withdrawn=include_withdrawn)
-    if fingerprint and head_hash is None:
-        # Read after the entries, so that every entry shown is covered by it even
-        # if another refusal-log writes in between.
-        head_hash = integrity.current_head()
-    context = timeline_context(
-        views, generated=generated or dates.now(),
-        start=dates.parse_date(from_) if from_ else None, end=dates.parse_date(to) if to else None,
-        kinds=list(entries.parse_kinds(kinds)) if kinds else None, child=child,
-        include_withdrawn=include_withdrawn, head_hash=head_hash,
-    )
-    return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
+    with _collector_paused():
+        views = entries.list_entries(kinds, from_, to, child, include_withdrawn=include_withdrawn)
+        if fingerprint and head_hash is None:
+            # Read after the entries, so that every entry shown is covered by it even
+            # if another refusal-log writes in between.
+            head_hash = integrity.current_head()
+        context = timeline_context(
+            views, generated=generated or dates.now(),
+            start=dates.parse_date(from_) if from_ else None, end=dates.parse_date(to) if to else None,
+            kinds=list(entries.parse_kinds(kinds)) if kinds else None, child=child,
+            include_withdrawn=include_withdrawn, head_hash=head_hash,
+        )
+        return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a timeline is built.
+
+    A long log makes hundreds of thousands of small objects (entries, then escaped
+    pieces of HTML), none of them in reference cycles, so reference counting frees
+    them all; the collector's repeated scans of them only cost time, about half of
+    the rendering of a 20,000-entry timeline. It is switched back on afterwards.
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
