@@ -52,7 +52,7 @@ def test_check_a_whole_draft(cli, tmp_path):
         assert text[sentence["start"]:sentence["end"]] == sentence["text"]
     risky = [s for s in result["sentences"] if s["verdict"] == "avoid"]
     assert len(risky) == 1 and "refusing" in risky[0]["text"]
-    assert "Characters" in cli("check", "--file", str(draft), ok=True).stdout
+    assert "Line 3: He is refusing" in cli("check", "--file", str(draft), ok=True).stdout
 
 
 def test_check_bad_input(cli, tmp_path):

@@ -273,3 +273,31 @@ def test_json_output_is_only_json(cli, ready):
 def test_version(cli):
     result = cli("--version", ok=True)
     assert result.stdout.startswith("refusal-log ")
+
+
+def test_likely_slips_get_a_gentle_note_and_are_still_logged(cli, ready):
+    weekend = cli("add-absence", "--date", "09/08/2026", "--reason", "Too unwell to attend (migraine)", ok=True)
+    assert "Sun 9 Aug 2026 is a Sunday" in weekend.stderr and "day first" in weekend.stderr
+    again = cli("add-absence", "--date", "07/08/2026", "--until", "10/08/2026", "--reason", "Too unwell to attend", ok=True)
+    assert "already logged (entry 1)" in again.stderr
+    future = cli("add-call", "--with", "A", "--summary", "B", "--when", "08/09/2030 09:10", ok=True)
+    assert "in the future" in future.stderr and "refusal-log edit 3 --when" in future.stderr
+    assert len(cli.json("list")) == 3
+    quiet = cli("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend (migraine)", ok=True)
+    assert "Note:" not in quiet.stderr
+
+
+def test_init_again_says_which_details_it_updated(cli, ready):
+    result = cli("init", "--child", "Sam", "--school", "Hill Primary", "--school-email", "attendance@hill.example", ok=True)
+    assert "Updated your details: --school-email." in result.stderr
+    same = cli("init", "--child", "Sam", "--school", "Hill Primary", "--school-email", "attendance@hill.example", ok=True)
+    assert "Updated" not in same.stderr
+
+
+def test_list_shows_the_child_when_there_are_several(cli, ready):
+    cli("child", "add", "Kit", ok=True)
+    cli("add-note", "Sam's note", "--child", "Sam", ok=True)
+    cli("add-note", "Kit's note", "--child", "Kit", ok=True)
+    both = cli("list", ok=True).stdout
+    assert "child" in both and "Kit" in both and "Sam" in both
+    assert "child" not in cli("list", "--child", "Kit", ok=True).stdout.split("\n")[1]

@@ -358,3 +358,27 @@ def test_footer_shows_the_log_fingerprint_when_given(fmt):
     assert head not in render.timeline(fmt, generated=GENERATED).text
     text = render.timeline(fmt, generated=GENERATED, head_hash=head).text
     assert f"refusal-log verify --head {head}" in text.replace("\n", " ")
+
+
+def test_summary_counts_each_childs_half_days_once():
+    """Two entries for the same day (a report and its repeat) are still two sessions, not four."""
+    from refusal_log import entries, people
+
+    people.setup("Maya", "Hollins Park Academy")
+    people.add_child("Ella")
+    entries.add_absence("23/11/2026", "Too unwell to attend (migraine)", child="Maya")
+    entries.add_absence("23/11/2026", "Too unwell to attend (migraine)", child="Maya", sessions="am")
+    entries.add_absence("23/11/2026", "Too unwell to attend (tonsillitis)", child="Ella", sessions="pm")
+    text = render.timeline("txt").text
+    assert "covering 2 weekdays (3 sessions)" in text
+
+
+def test_an_absence_without_how_it_was_reported_reads_plainly():
+    from refusal_log import entries, people
+
+    people.setup("Maya", "Hollins Park Academy")
+    entries.add_absence("23/11/2026", "Too unwell to attend (migraine)")
+    for fmt in ("txt", "md", "html"):
+        text = render.timeline(fmt).text
+        assert "reported how" not in text
+        assert ("how school was told was not logged" in text) or ("not logged" in text)

@@ -137,7 +137,11 @@ def init(
     school_email: Annotated[Optional[str], typer.Option("--school-email", help="The school's attendance or office email.", metavar="ADDRESS")] = None,
     region: Annotated[Optional[str], typer.Option("--region", help="england, wales, scotland or northern-ireland (default england).")] = None,
 ) -> None:
-    """Set up the log: the child, the school, and your details for letters."""
+    """Set up the log: child, school and your details.
+
+    Asks for what is missing only when run in a terminal. Running it again never
+    changes what was logged; it adds a child that is new and updates the details given.
+    """
     from refusal_log import people
 
     if _interactive():
@@ -158,7 +162,10 @@ def init(
         err.print(f"Set up a log for {result.child.name} in {result.home}.")
     else:
         err.print(f"The log in {result.home} already has {result.child.name}; nothing logged was changed.")
-    err.print("Next: refusal-log add-call --help, or refusal-log demo to see a worked example.")
+    if result.updated and not result.child_added:
+        err.print(f"Updated your details: {', '.join(result.updated)}.")
+    err.print("Next: log an absence or a call (refusal-log add-absence --help, refusal-log add-call --help),"
+              " or run refusal-log demo to see a worked example.")
 
 
 @child_app.command("add")
@@ -219,6 +226,8 @@ DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME"
 def _logged(view: EntryView, as_json: bool) -> None:
     from refusal_log.dates import human_date, human_datetime
 
+    for note in view.notes:
+        _err().print(f"Note: {note}")
     if as_json:
         return _print_json(view.to_json())
     moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
@@ -238,7 +247,12 @@ def add_absence(
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log an absence and how it was reported; the reason's wording is checked first."""
+    """Log an absence; its reason's wording is checked first.
+
+    A reason the parents' FAQ advises against is shown with why and a suggested
+    wording. In a terminal you choose; otherwise it is logged only with --accept-wording.
+    What is stored is always your reason, word for word.
+    """
     from refusal_log import entries
 
     def log(reason_text: str, accepted: bool) -> EntryView:
@@ -280,7 +294,7 @@ def add_call(
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a phone call: who, when, what was said and what was agreed."""
+    """Log a phone call: who, when, what was said and agreed."""
     from refusal_log import entries
 
     _logged(entries.add_call(with_, summary, role, when, direction, agreed, minutes, child), as_json)
@@ -314,7 +328,7 @@ def add_meeting(
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a meeting: who was there, what was discussed and agreed."""
+    """Log a meeting: who was there, what was said and agreed."""
     from refusal_log import entries
 
     _logged(entries.add_meeting(with_, summary, date, witness, agreed, minutes_requested, child), as_json)
@@ -327,7 +341,10 @@ def add_note(
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log an observation: how the day went, what your child said, anything worth keeping."""
+    """Log an observation in your own words.
+
+    How the day went, what your child said, anything worth keeping.
+    """
     from refusal_log import entries
 
     _logged(entries.add_note(text, when, child), as_json)
@@ -335,10 +352,10 @@ def add_note(
 
 @app.command("list")
 def list_(
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="absence, call, gp, meeting or note; repeat for several.")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="absence, call, gp, meeting, note or email; repeat for several.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="From this day.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
-    child: ChildOpt = None,
+    child: Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Only this child's entries (default: every child).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List entries in the order they happened."""
@@ -351,6 +368,7 @@ def list_(
     if not views:
         _err().print("No entries match.")
         return
+    several = len({v.child for v in views}) > 1
     rows = []
     for v in views:
         moment = human_date(v.when) if v.kind == "absence" else human_datetime(v.when)
@@ -358,8 +376,8 @@ def list_(
             f"wording: {v.fields['verdict']}" if v.fields.get("verdict") not in (None, "ok") else "",
             "corrected" if v.corrected else "", "withdrawn" if v.withdrawn else "",
         ]))
-        rows.append([v.id, moment, v.label, v.who or "", _clip(v.summary), flags])
-    _table(["id", "when", "kind", "who", "what", "notes"], rows)
+        rows.append([v.id, moment, *([v.child] if several else []), v.label, v.who or "", _clip(v.summary), flags])
+    _table(["id", "when", *(["child"] if several else []), "kind", "who", "what", "notes"], rows)
 
 
 @app.command()
@@ -367,7 +385,7 @@ def show(
     entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, as 'list' shows it.")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Show one entry in full, with when it was recorded and every correction."""
+    """Show one entry in full, with its whole history."""
     from refusal_log import entries
 
     view = entries.get_entry(entry_id)
@@ -404,7 +422,11 @@ def edit(
     accept_wording: Annotated[bool, typer.Option("--accept-wording", help="Keep a corrected absence reason even if the wording check advises against it.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Correct an entry: the correction is added as a new revision and the original is kept."""
+    """Correct an entry; the original is kept.
+
+    Give the options to change, as on the entry's add command. The correction is
+    added as a new revision; every earlier one stays in the log.
+    """
     from refusal_log import entries
 
     changes = {"date": date, "when": when, "until": until, "sessions": sessions, "reason": reason, "via": via,
@@ -427,7 +449,10 @@ def withdraw(
     reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (kept with it).")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Mark an entry withdrawn; it is kept, and left out of timelines."""
+    """Withdraw an entry; it is kept, marked, with your reason.
+
+    Withdrawn entries are left out of timelines unless --include-withdrawn.
+    """
     from refusal_log import entries
 
     view = entries.withdraw_entry(entry_id, reason)
@@ -440,7 +465,11 @@ def withdraw(
 def verify(
     head: Annotated[Optional[str], typer.Option("--head", metavar="HASH", help="A head hash printed on an earlier timeline, to check that copy against the log.")] = None,
 ) -> None:
-    """Check that nothing in the log was changed outside refusal-log."""
+    """Check that no record was changed outside refusal-log.
+
+    Walks the hash chain, runs SQLite's integrity check and re-hashes every
+    attachment; exits 1 naming the first entry that does not match.
+    """
     from refusal_log import integrity
 
     result = integrity.verify(head)
@@ -453,7 +482,10 @@ def attach(
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Letters, screenshots, scans.")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Keep files with an entry (copied into the log, with their SHA-256)."""
+    """Keep files (letters, scans) with an entry.
+
+    Each file is copied into the log under its SHA-256, owner-only.
+    """
     from refusal_log import attachments
 
     kept = attachments.attach(entry_id, files)
@@ -469,7 +501,10 @@ def import_email(
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Keep emails (.eml files) as correspondence entries; importing one twice changes nothing."""
+    """Keep emails (.eml files) as entries.
+
+    Importing the same message twice changes nothing.
+    """
     from refusal_log import emails
 
     result = emails.import_emails(files, child)
@@ -486,7 +521,7 @@ def import_email(
 def backup(
     out: Annotated[Optional[str], typer.Option("--out", metavar="FILE", help="Where to write the backup (default: the home's backups folder).")] = None,
 ) -> None:
-    """Write the whole log, attachments included, to one backup file."""
+    """Back up the whole log, attachments included."""
     from refusal_log import backup as backups
 
     result = backups.backup(out)
@@ -500,7 +535,11 @@ def restore(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A backup made by 'refusal-log backup'.")],
     force: Annotated[bool, typer.Option("--force", help="Replace a log that already has entries (it is backed up first).")] = False,
 ) -> None:
-    """Restore a backup into an empty home (checking every file's hash first)."""
+    """Restore a backup; every file's hash is checked first.
+
+    Restores into a home with no entries; a log that has entries is replaced only
+    with --force, and is backed up first.
+    """
     from refusal_log import backup as backups
 
     result = backups.restore(file, force)
@@ -541,19 +580,24 @@ def import_(
 def check(
     text: Annotated[Optional[str], typer.Argument(help="The reason or sentence to check; '-' reads it from standard input.")] = None,
     file: Annotated[Optional[str], typer.Option("--file", metavar="FILE", help="Check a whole draft (an email, a letter) sentence by sentence.")] = None,
-    as_json: JsonOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
-    """Check the wording of an absence reason against the parents' FAQ."""
+    """Check an absence reason's wording against the FAQ.
+
+    Prints the verdict (ok, caution or avoid), why, the source, and a suggested
+    wording. It exits 0 whatever the verdict; use --json to read it in a script.
+    """
     # Only the small wording engine: no database, no templates.
     from refusal_log import wording
 
     if file is not None:
         from refusal_log.text import read_text_file
 
-        document = wording.check_document(read_text_file(file))
+        draft = read_text_file(file)
+        document = wording.check_document(draft)
         if as_json:
             return _print_json(document.to_dict())
-        return _show_document(document)
+        return _show_document(document, draft)
     if text is None:
         _fail("Give the text to check, for example: refusal-log check \"too unwell to attend today\".")
     if text == "-":
@@ -591,35 +635,44 @@ _VERDICT_WORDS = {
 def _show_check(result: CheckResult, console: Console) -> None:
     from rich.text import Text
 
-    console.print(Text(_VERDICT_WORDS[result.verdict], style=_VERDICT_STYLE[result.verdict]))
+    # soft_wrap: long explanations are wrapped by the terminal, at its own width.
+    say = lambda text: console.print(text, soft_wrap=True)  # noqa: E731
+    say(Text(_VERDICT_WORDS[result.verdict], style=_VERDICT_STYLE[result.verdict]))
     if result.findings:
         marked = Text(result.text)
         for finding in result.findings:
             marked.stylize("reverse " + _VERDICT_STYLE[finding.severity].split()[-1], finding.start, finding.end)
-        console.print(Text("  ").append(marked))
+        marked.rstrip()
+        say(Text("  ").append(marked))
     for finding in result.findings:
-        console.print(Text(f"  • {finding.matched!r} ({finding.severity}): ", style="bold").append(finding.why, style=""))
-        console.print(Text(f"    Source: {finding.source}", style="dim"))
+        _show_finding(finding, say)
     if result.suggestion:
-        console.print(Text("  Suggested wording: ", style="bold").append(result.suggestion))
+        say(Text("  Suggested wording: ", style="bold").append(result.suggestion))
     for hint in result.hints:
-        console.print(Text(f"  Tip: {hint}", style="dim"))
+        say(Text(f"  Tip: {hint}", style="dim"))
 
 
-def _show_document(document) -> None:
+def _show_finding(finding, say) -> None:
     from rich.text import Text
 
-    console = _out()
-    console.print(Text(f"Whole draft: {_VERDICT_WORDS[document.verdict]}", style=_VERDICT_STYLE[document.verdict]))
+    say(Text(f"  • {finding.matched!r} ({finding.severity}): ", style="bold").append(finding.why, style=""))
+    say(Text(f"    Source: {finding.source}", style="dim"))
+
+
+def _show_document(document, draft: str) -> None:
+    from rich.text import Text
+
+    say = lambda text: _out().print(text, soft_wrap=True)  # noqa: E731
+    say(Text(f"Whole draft: {_VERDICT_WORDS[document.verdict]}", style=_VERDICT_STYLE[document.verdict]))
     for sentence in document.sentences:
         if sentence.verdict == "ok" and not sentence.findings:
             continue
-        console.print(Text(f"\nCharacters {sentence.start}-{sentence.end}: ", style="bold").append(_clip(sentence.text, 100)))
+        line = draft.count("\n", 0, sentence.start) + 1
+        say(Text(f"\nLine {line}: ", style="bold").append(_clip(sentence.text, 100)))
         for finding in sentence.findings:
-            console.print(Text(f"  • {finding.matched!r} ({finding.severity}): {finding.why}"))
-            console.print(Text(f"    Source: {finding.source}", style="dim"))
+            _show_finding(finding, say)
         if sentence.suggestion:
-            console.print(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
+            say(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
 
 
 def _show_entry(view: EntryView) -> None:

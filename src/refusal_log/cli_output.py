@@ -29,13 +29,13 @@ def _say(message: str) -> None:
 def timeline(
     from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="From this day.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
-    child: ChildOpt = None,
+    child: Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Only this child's entries (default: every child).")] = None,
     kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="absence, call, gp, meeting, note or email; repeat for several.")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", metavar="txt|md|html", help="txt, md (for an email) or html (to print or send). Default: from --out's name, else txt.")] = None,
     out: OutOpt = None,
     include_withdrawn: Annotated[bool, typer.Option("--include-withdrawn", help="Also show withdrawn entries, marked as withdrawn.")] = False,
 ) -> None:
-    """Show the log as a dated timeline, in the order things happened."""
+    """Show the log as a dated timeline, in time order."""
     from refusal_log import paths, render
 
     chosen = render.pick_format(fmt, out)
@@ -81,7 +81,7 @@ def draft_absence_email(
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:
-    """Draft the email telling school your child is too unwell to attend."""
+    """Draft the email reporting an absence."""
     from refusal_log import letters
 
     _hand_over(letters.absence_email(date, child), fmt, out)
@@ -92,7 +92,7 @@ def draft_meeting_summary(
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:
-    """Draft your own summary of a meeting, asking for the school's minutes."""
+    """Draft your summary of a meeting, asking for minutes."""
     from refusal_log import letters
 
     _hand_over(letters.meeting_summary(meeting), fmt, out)
@@ -103,7 +103,7 @@ def draft_call_confirmation(
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:
-    """Draft an email confirming what was said and agreed on a phone call."""
+    """Draft an email confirming a phone call."""
     from refusal_log import letters
 
     _hand_over(letters.call_confirmation(call), fmt, out)
@@ -113,7 +113,7 @@ def demo(
     ctx: typer.Context,
     home: Annotated[Optional[str], typer.Option("--home", metavar="DIR", help="An empty folder to build the example in (default: a new folder).")] = None,
 ) -> None:
-    """Build a made-up example log, with its timeline and an absence email, to try things on."""
+    """Build a made-up example log to try things on."""
     import shlex
 
     from refusal_log import demo as example
@@ -147,7 +147,7 @@ def register(app: typer.Typer, group: type | None = None) -> None:
         from refusal_log.cli import _Group as group
 
     draft_app = typer.Typer(cls=group, no_args_is_help=True, rich_markup_mode=None,
-                            help="Draft a letter or email from the log, for you to check and send.")
+                            help="Draft a letter or email from the log.")
     draft_app.command("absence-email")(draft_absence_email)
     draft_app.command("meeting-summary")(draft_meeting_summary)
     draft_app.command("call-confirmation")(draft_call_confirmation)

@@ -263,6 +263,16 @@ def human_datetime(moment: datetime, zone: ZoneInfo | None = None) -> str:
     return f"{human_date(local)} {local.hour:02d}:{local.minute:02d}"
 
 
+def full_date(day: date | datetime) -> str:
+    """Monday 14 December 2026."""
+    return f"{WEEKDAYS[day.weekday()].title()} {long_date(day)}"
+
+
+def month_year(day: date | datetime) -> str:
+    """September 2026."""
+    return f"{_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 def long_date(day: date | datetime) -> str:
     """8 September 2026."""
     return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"

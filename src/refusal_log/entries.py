@@ -70,6 +70,8 @@ class EntryView:
     history: list[Revision] = field(default_factory=list)
     withdrawn: dict[str, str] | None = None
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    # Gentle remarks for the person who just logged it (not stored, not in JSON).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def revision(self) -> int:
@@ -244,7 +246,37 @@ def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any],
         integrity.append(session, model.__tablename__, row.id, entry.id)
         kept = attachments.store_files(session, entry.id, incoming)
         revision = _revision(row)
-        return EntryView(entry.id, kind, owner.name, when, now, revision.fields, [revision], attachments=kept)
+        notes = _notes_on(store.driver(session), kind, entry.id, owner.id, when, revision.fields, now)
+        return EntryView(entry.id, kind, owner.name, when, now, revision.fields, [revision], attachments=kept,
+                         notes=notes)
+
+
+def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, when: datetime,
+              fields: dict[str, Any], now: datetime) -> list[str]:
+    """Things worth a second look in what was just logged: likely slips of the keyboard."""
+    notes = []
+    option = "--when" if kind in ("call", "note") else "--date"
+    fix = f"if that is wrong, correct it with: refusal-log edit {entry_id} {option} DATE"
+    if when - now > timedelta(days=1):
+        notes.append(f"This is dated {dates.human_date(when)}, which is in the future; {fix}.")
+    if kind == "absence":
+        first = date.fromisoformat(fields["date"])
+        last = date.fromisoformat(fields["until"]) if fields.get("until") else first
+        if first == last and first.weekday() >= 5:
+            notes.append(f"{dates.human_date(first)} is a {dates.WEEKDAYS[first.weekday()].title()}. "
+                         f"Dates are day first (08/09/2026 is 8 September); {fix}.")
+        same_days = [row[0] for row in db.execute(
+            "SELECT e.id FROM entry e JOIN absence a ON a.entry_id = e.id "
+            "WHERE e.kind = 'absence' AND e.child_id = ? AND e.id != ? "
+            "AND a.revision = (SELECT max(revision) FROM absence WHERE entry_id = e.id) "
+            "AND a.date <= ? AND coalesce(a.until, a.date) >= ? "
+            "AND e.id NOT IN (SELECT entry_id FROM withdrawal) ORDER BY e.id",
+            (child_id, entry_id, last.isoformat(), first.isoformat()))]
+        if same_days:
+            ids = ", ".join(str(i) for i in same_days)
+            notes.append(f"An absence on these days is already logged (entry {ids}). If this one repeats it, "
+                         f"you can withdraw it: refusal-log withdraw {entry_id} --reason \"logged twice\".")
+    return notes
 
 
 def check_reason(reason: str) -> CheckResult:

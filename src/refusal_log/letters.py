@@ -83,11 +83,6 @@ class Draft:
 
 # --- shared pieces ------------------------------------------------------------------
 
-def _full_date(day: date | datetime) -> str:
-    """Tuesday 8 September 2026: the spelled-out form a letter uses."""
-    return f"{day:%A} {dates.long_date(day)}"
-
-
 def _plain_name(text: str) -> str:
     """'Mr Hughes (SENCo)' -> 'Mr Hughes': the name to write after 'Dear'."""
     return " ".join(re.sub(r"\([^)]*\)", " ", text).split())
@@ -227,14 +222,14 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     until = None
     if view and view.fields.get("until"):
         last = date.fromisoformat(view.fields["until"])
-        until = _full_date(last) if last > the_day else None
+        until = dates.full_date(last) if last > the_day else None
     attendance = [c for c in people.list_contacts() if "attendance" in c.role.lower()]
     # Always the school's attendance address: that is where the FAQ says to report.
     to = _recipients([], profile, name, notes)
     context = {
         "child": name,
         "day_long": dates.long_date(the_day),
-        "day_full": _full_date(the_day),
+        "day_full": dates.full_date(the_day),
         "is_today": the_day == now.astimezone(dates.local_zone()).date(),
         "sessions": SESSION_PHRASES.get((view.fields.get("sessions") if view else None) or "both", ""),
         "reason": reason,
@@ -278,7 +273,7 @@ def meeting_summary(meeting_id: int, now: datetime | None = None) -> Draft:
     context = {
         "child": view.child,
         "day_long": dates.long_date(local),
-        "day_full": _full_date(local),
+        "day_full": dates.full_date(local),
         "time": f"{local:%H:%M}",
         "with": f["with"],
         "people": _people(f["with"]),

@@ -49,6 +49,7 @@ class SetupResult:
     child: ChildView
     child_added: bool
     profile: dict[str, str]
+    updated: list[str]  # the details this run changed, by option name (--school-email...)
 
 
 _CHILD_COLUMNS = "id, name, school, born"
@@ -102,16 +103,20 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
         if given["region"] not in REGIONS:
             raise InvalidInput(f"--region must be one of {', '.join(REGIONS)}; {region!r} is not.")
     with store.writing() as session:
-        existing = _find_child(store.driver(session), name)
+        db = store.driver(session)
+        existing = _find_child(db, name)
         record = existing or _insert_child(session, name, school, None)
+        before = dict(db.execute("SELECT key, value FROM setting"))
+        updated = []
         for key, value in given.items():
-            if value is not None:
+            if value is not None and before.get(key) != value:
                 session.merge(Setting(key=key, value=value))
+                updated.append("--" + key.replace("_", "-"))
         if session.get(Setting, "region") is None:
             session.add(Setting(key="region", value="england"))
         session.flush()
         settings = dict(store.driver(session).execute("SELECT key, value FROM setting"))
-        return SetupResult(str(store.paths.home_dir()), record, existing is None, settings)
+        return SetupResult(str(store.paths.home_dir()), record, existing is None, settings, updated)
 
 
 def profile() -> dict[str, str]:

@@ -243,9 +243,9 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
         sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
         heading = f"Absence ({sessions})"
         said_label = "Reason given"
-        reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ")
-        reported = reported or "how it was reported was not logged"
-        details.append(("Reported", reported))
+        # "by email to Mrs Patel"; None when neither was logged (templates say so).
+        reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ") or None
+        details.append(("Reported", reported or "not logged"))
         extra = {"sessions": sessions, "reported": reported}
     elif view.kind == "call":
         role = f.get("role")
@@ -298,17 +298,19 @@ def summarise(items: list[TimelineEntry]) -> Summary:
         counts[e.kind] = counts.get(e.kind, 0) + 1
     order = [k for k in PLURALS if k in counts] + [k for k in counts if k not in PLURALS]
     absences = [e for e in kept if e.kind == "absence"]
-    days: set[date] = set()
-    sessions = 0
+    # Count each child's half-days once: two entries for the same morning (a report
+    # and a correction of it, say) are still one session missed.
+    halves: set[tuple[str, date, str]] = set()
     for e in absences:
-        weekdays = _weekdays(e.first_day, e.last_day)
-        days.update(weekdays)
-        sessions += len(weekdays) * (2 if (e.fields.get("sessions") or "both") == "both" else 1)
+        sessions = e.fields.get("sessions") or "both"
+        for day in _weekdays(e.first_day, e.last_day):
+            halves.update((e.child, day, half) for half in ("am", "pm") if sessions in (half, "both"))
+    days = {(child, day) for child, day, _ in halves}
     gp_visits = [e for e in kept if e.kind == "gp"]
     referrals = [r for e in gp_visits for r in (e.fields.get("referral") or [])]
     return Summary(
         counts=[((SINGULARS if counts[k] == 1 else PLURALS).get(k, k), counts[k]) for k in order],
-        absences=absences, absence_days=len(days), absence_sessions=sessions,
+        absences=absences, absence_days=len(days), absence_sessions=len(halves),
         calls=[e for e in kept if e.kind == "call"],
         gp_visits=gp_visits, referrals=list(dict.fromkeys(referrals)),
         agreed=[e for e in kept if e.agreed],
@@ -322,7 +324,7 @@ def _months(items: list[TimelineEntry]) -> list[tuple[str, list[TimelineEntry]]]
     for e in items:
         if (e.when.year, e.when.month) != current:
             current = (e.when.year, e.when.month)
-            months.append((f"{e.when:%B %Y}", []))
+            months.append((dates.month_year(e.when), []))
         months[-1][1].append(e)
     return months
 

@@ -40,6 +40,17 @@ Design decisions:
   the first sentence that gives any. With no illness word written, it says "too unwell"
   only and adds a hint to use it only if true. Where no honest rewording exists (a
   holiday, "family reasons"), the suggestion is None and a hint explains what to do.
+- Denied or doubted illness (rules with `suggest = "withhold"`: "she isn't ill, she just
+  won't go", "she says she's ill but I think she's avoiding maths") withholds every
+  suggestion in the text, because "too unwell to attend" would claim what the parent has
+  just denied; the rule's hint says what to do instead. This is the ONE exception to "every
+  avoid verdict comes with a suggestion", and the loader allows it for these rules only.
+- Days in the suggestion are the days of the absence. A day word that only dates the cause
+  ("after yesterday", "since Monday") or the return ("back on Monday") is left out
+  (rules.toml [days] not_absence).
+- Tiredness and lost sleep ([health] "state" words) count as a symptom unless the text gives
+  an everyday cause for them ("up late", "her brother screaming all night", "not ill, just
+  tired"): then they are not illness at all.
 - "Refusing" with an object that is not school (food, medicine; or the school refusing
   something) is not school refusal and is not flagged.
 - Nothing here prints or imports anything heavy: `re` at import, `tomllib` on the first
@@ -187,8 +198,14 @@ class Rules:
             rule.unless = re.compile("|".join(raw["unless"])) if raw.get("unless") else None
             if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok"):
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity")
-            if rule.severity == "avoid" and rule.suggest != "health":
+            if rule.suggest not in ("health", "none", "withhold"):
+                raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown suggest value")
+            # The one exception: denied or doubted illness withholds the suggestion even for
+            # avoid, since "too unwell" would contradict the parent. It must say what to do.
+            if rule.severity == "avoid" and rule.suggest == "none":
                 raise ValueError(f"rules.toml: avoid rule {rule.id!r} must suggest a rewording")
+            if rule.suggest == "withhold" and not rule.hint:
+                raise ValueError(f"rules.toml: withholding rule {rule.id!r} needs a hint")
             self.rules.append(rule)
 
         pos = data["positive"]
@@ -196,13 +213,15 @@ class Rules:
         health = data["health"]
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
-        self.not_child = re.compile(health["not_child"])
+        self.not_child = re.compile(_expand(health["not_child"], macros))
         self.child_after = re.compile(health["child_after"])
-        self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode")
+        self.everyday = re.compile(_expand(health["everyday_cause"], macros))
+        self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode", "state")
                        for p in health[kind]]
         self.unavoidable = words(data["unavoidable"]["patterns"])
         self.days = words([data["days"]["pattern"]])
         self.past = re.compile(data["days"]["past"])
+        self.not_absence = re.compile(data["days"]["not_absence"])
 
         ctx = data["context"]
         self.negators, self.blockers = set(ctx["negators"]), set(ctx["blockers"])
@@ -255,14 +274,16 @@ class Rules:
         return any(rx.fullmatch(w) for rx in self._terms)
 
 
+def _expand(p: str, macros: dict) -> str:
+    for _ in range(5):  # macros may use macros; five levels is plenty
+        if "@" not in p:
+            break
+        p = re.sub(r"@([a-z_]+)", lambda m: macros[m.group(1)], p)
+    return p
+
+
 def _compile(patterns: list[str], macros: dict) -> re.Pattern:
-    expanded = []
-    for p in patterns:
-        for _ in range(5):  # macros may use macros; five levels is plenty
-            if "@" not in p:
-                break
-            p = re.sub(r"@([a-z_]+)", lambda m: macros[m.group(1)], p)
-        expanded.append(f"(?:{p})")
+    expanded = [f"(?:{_expand(p, macros)})" for p in patterns]
     return re.compile(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % "|".join(expanded))
 
 
@@ -389,6 +410,9 @@ class _Analysis:
             for i, (kind, rx) in enumerate(rules.health)
             for m in rx.finditer(n)
         )
+        # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
+        # not illness; without one it is a symptom like any other.
+        everyday = rules.everyday.search(n) is not None
         terms, reach = [], -1
         for start, _, _, kind, m in found:
             if start < reach:
@@ -399,15 +423,22 @@ class _Analysis:
             if (rules.not_child.search(n, max(0, start - 60), start) or n.startswith(" myself", m.end())) \
                     and not rules.child_after.match(n, m.end()):
                 continue  # the parent's own health ("I'm ill myself"), not the child's
+            if kind == "state":
+                if everyday:
+                    continue
+                kind = "specific"
             terms.append(_Term(kind, m.group()))
         return terms
 
     def _days(self) -> list[str]:
         """Day words as written, from the first sentence that names a day: in "won't be in
         today ... GP on Wednesday" the absence is today's. "Again" is kept wherever it is."""
-        ends = [e for _, e in _sentences(self.text)]
+        n, ends = self.norm.text, [e for _, e in _sentences(self.text)]
+        # A day that dates the cause or the return ("after yesterday", "back on Monday") is
+        # not a day of the absence, so it never reaches the suggestion.
         found = [(sum(e <= self.norm.starts[m.start()] for e in ends), m.group())
-                 for m in self.rules.days.finditer(self.norm.text)]  # (sentence number, day)
+                 for m in self.rules.days.finditer(n)
+                 if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())]
         first = min((i for i, d in found if d != "again"), default=None)
         return list(dict.fromkeys(d for i, d in found if d == "again" or i == first))
 
@@ -530,8 +561,14 @@ def _verdict(findings) -> str:
     return max((f.severity for f in findings), key=_RANK.__getitem__, default="ok")
 
 
-def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = ()) -> tuple:
-    """Verdict, findings, suggestion and hints for one analysed text."""
+def _withholds(an: _Analysis) -> bool:
+    """True if the parent denies or doubts the illness in this text (a "withhold" rule)."""
+    return any(rule.suggest == "withhold" for _, rule, reported in an.hits if not reported)
+
+
+def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False) -> tuple:
+    """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
+    illness was denied or doubted (here or elsewhere in the draft)."""
     rules, hints = an.rules, []
     findings = [h[0] for h in an.hits] + list(extra)
     verdict = _verdict(findings)
@@ -543,13 +580,15 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = ()) -> tuple:
     if any(reported for _, _, reported in an.hits):
         hints.append(rules.hints["quoted"])
     suggestion = None
-    if any(rule.suggest == "health" for _, rule, reported in an.hits if not reported):
+    # Denied or doubted illness: no "too unwell" sentence, and no talk of evidence of it.
+    withheld = withheld or _withholds(an)
+    if not withheld and any(rule.suggest == "health" for _, rule, reported in an.hits if not reported):
         suggestion = _suggestion(an)
         if not (an.illness or illness):
             hints.append(rules.hints["honest"])
     if verdict != "ok" and suggestion is None and not any(rule.hint for _, rule, _ in an.hits):
         hints.append(rules.hints["no_illness"])
-    if an.health or (suggestion and illness):
+    if (an.health or (suggestion and illness)) and not withheld:
         hints.append(rules.hints["evidence"])
     return verdict, findings, suggestion, list(dict.fromkeys(hints))
 
@@ -650,8 +689,9 @@ def check_document(text: str, rules: Rules | None = None) -> Document:
             target = (cued or content)[0]
             extra[target] = [_positive(rules, text, *spans[target])]
 
+    withheld = any(_withholds(an) for an in analyses)
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
-        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []))
+        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld)
         sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints))
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences)
