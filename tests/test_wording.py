@@ -28,6 +28,14 @@ def assert_offsets(text, findings):
         assert text[f.start:f.end] == f.matched, f
 
 
+WITHHOLD_HINT = "If your child is not unwell, the sickness defence does not apply"
+
+
+def withheld(result) -> bool:
+    """True if a rule that withholds the suggestion (denied or doubted illness) fired."""
+    return any(f.rule in ("illness_denied", "illness_doubted") for f in result.findings)
+
+
 # --- the table ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,allowed", CASES, ids=[c[0][:50] for c in CASES])
@@ -37,7 +45,11 @@ def test_everyday_phrasings(text, allowed):
     assert_offsets(text, result.findings)
     if result.verdict == "ok":
         assert result.suggestion is None
-    if result.verdict == "avoid":
+    if withheld(result):
+        # The one exception: the parent denied or doubted the illness (see engine.py).
+        assert result.suggestion is None, result.suggestion
+        assert any(WITHHOLD_HINT in h for h in result.hints)
+    elif result.verdict == "avoid":
         assert result.suggestion, "every avoid verdict comes with a suggestion"
     if result.suggestion:
         assert check_text(result.suggestion).verdict == "ok", result.suggestion
@@ -207,6 +219,125 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     assert_offsets(text, result.findings)
 
 
+# --- denied or doubted illness: the one avoid without a suggestion --------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    ("She isn't ill, she just won't go", "avoid"),
+    ("she says she's ill but I think she's just avoiding maths", "avoid"),
+    ("I reckon he's putting it on to get out of PE", "avoid"),
+    ("I don't think he's really ill", "caution"),
+    ("she's not sick, she's just tired", "caution"),
+    ("She says she's poorly but I'm not convinced", "caution"),
+])
+def test_denied_or_doubted_illness_gets_no_suggestion_but_a_hint(text, verdict):
+    result = check_text(text)
+    assert (result.verdict, result.suggestion) == (verdict, None)
+    assert any(WITHHOLD_HINT in h and "meeting about support" in h for h in result.hints)
+    # Nothing that presumes an illness: no "use only if true", no "evidence of the illness".
+    assert not any("only if it is true" in h or "evidence of the illness" in h for h in result.hints)
+
+
+def test_a_denial_next_to_another_named_illness_is_fine():
+    # "Not ill as such" but anxiety named: the parent's reason is the anxiety.
+    assert check_text("He's not ill as such, his anxiety is really bad").verdict == "ok"
+    result = check_text("She isn't sick but she won't go, she has a migraine")
+    assert result.verdict == "avoid" and result.suggestion == "She is too unwell to attend school (migraine)."
+
+
+def test_a_denial_anywhere_in_a_draft_withholds_every_suggestion():
+    doc = check_document("Sam won't go in today. Honestly I don't think he's really ill.")
+    assert doc.verdict == "avoid"
+    assert all(s.suggestion is None for s in doc.sentences)
+
+
+def test_only_a_withholding_rule_may_leave_an_avoid_without_a_suggestion(tmp_path):
+    from refusal_log.wording.engine import RULES_PATH
+
+    text = open(RULES_PATH, encoding="utf-8").read()
+    avoid_none = '[[rules]]\nid = "x"\nseverity = "avoid"\nsuggest = "none"\nsource = ["faq"]\nwhy = "x"\npatterns = [\'zz\']\n\n'
+    withhold_no_hint = avoid_none.replace('"none"', '"withhold"')
+    for extra in (avoid_none, withhold_no_hint):
+        bad = tmp_path / "rules.toml"
+        bad.write_text(text.replace("[positive]", extra + "[positive]", 1), encoding="utf-8")
+        with pytest.raises(ValueError):
+            load_rules(str(bad))
+
+
+# --- whose illness, which day, and "ill" that is "I'll" --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Her little brother was rushed to hospital overnight",
+    "my wife is in labour", "my mum is poorly", "nan's in hospital",
+    "had to take her sister to A&E", "Baby brother has bronchiolitis and we're in hospital",
+])
+def test_someone_elses_illness_is_leave_and_never_moved_onto_the_child(text):
+    result = check_text(text)
+    assert result.verdict == "caution" and result.suggestion is None, text
+    assert [f.rule for f in result.findings][:1] == ["family_illness"]
+    assert any("code C" in h for h in result.hints)
+    assert any("code C" in f.source for f in result.findings)
+
+
+def test_cant_bring_them_in_for_a_parents_emergency_stays_avoid_without_their_illness():
+    result = check_text("My wife is in labour so we can't bring Tomos in")
+    assert result.verdict == "avoid"
+    assert result.suggestion == "Tomos is too unwell to attend school."  # nothing of the labour
+    assert any("only if it is true" in h for h in result.hints)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ds has sensory overload after yesterday and won't go in", "My child is too unwell to attend school."),
+    ("She has refused since Monday", "She is too unwell to attend school."),
+    ("won't go, back on Monday hopefully", "My child is too unwell to attend school."),
+    ("It's her birthday so she's having the day off", "She is too unwell to attend school."),
+    ("He had a meltdown yesterday and won't go in today",
+     "He is too unwell to attend school today (meltdown)."),
+    ("I couldn't get Ryan in today. I will try again tomorrow.", "Ryan is too unwell to attend school today."),
+    ("The wee man's refusin' tae go in the day", "The wee man is too unwell to attend school the day."),
+])
+def test_only_the_days_of_the_absence_reach_the_suggestion(text, expected):
+    assert check_text(text).suggestion == expected
+
+
+def test_the_evaluators_sensory_overload_case_is_ok():
+    text = ("ds has sensory overload after yesterday and is unwell with exhaustion and headaches, "
+            "the OT has advised rest")
+    assert check_text(text).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["Im sorry i just cant do it today, ill explain", "ill ring you later",
+                                  "not in today, ill be in touch"])
+def test_ill_for_ill_is_not_an_illness(text):
+    assert check_text(text).verdict != "ok"
+    assert check_text("she's ill, ill keep you posted").verdict == "ok"
+
+
+def test_a_hedged_symptom_gets_the_say_it_plainly_hint():
+    result = check_text("He has a sore tummy, he says")
+    assert result.verdict == "caution" and result.findings[0].rule == "reported_illness"
+    assert any("say so plainly" in h for h in result.hints)
+
+
+def test_weather_and_transport_are_one_caution():
+    for text in ("Snow day - can't get down the hill", "can't get out of the village", "road flooded",
+                 "car won't start", "Snowed in"):
+        result = check_text(text)
+        assert result.verdict == "caution" and {f.rule for f in result.findings} == {"travel"}, text
+    assert check_text("snow day").verdict == "ok"  # the school is closed
+    assert check_text("his council taxi didn't come").verdict == "ok"
+
+
+def test_checking_stays_fast():
+    import time
+
+    texts = [text for text, _ in CASES]
+    check_text(texts[0])
+    start = time.perf_counter()
+    for text in texts:
+        check_text(text)
+    assert (time.perf_counter() - start) / len(texts) < 0.002
+
+
 # --- documents ------------------------------------------------------------------------
 
 EMAIL = (
@@ -284,7 +415,9 @@ def test_every_rule_explains_itself_and_names_its_source():
         assert expected in ids
     for rule in rules.rules:
         assert rule.why and rule.source and rule.severity in ("avoid", "caution")
-        assert rule.severity == "caution" or rule.suggest == "health"
+        assert rule.severity == "caution" or rule.suggest in ("health", "withhold")
+        if rule.suggest == "withhold":
+            assert rule.id in ("illness_denied", "illness_doubted") and WITHHOLD_HINT in rule.hint
 
 
 def test_adding_a_rule_is_editing_the_data_file(tmp_path):
@@ -319,18 +452,34 @@ ILLNESS = [("has a migraine", "migraine"), ("panic attacks all night", "panic at
            ("has a CAMHS appointment", None)]
 DAYS = ["", "today", "this morning", "again", "tomorrow", "on Monday", "this week"]
 FILLERS = ["", "Sorry, ", "Just to let you know, ", "Unfortunately ", "Hi, "]
+# Doubt withholds the suggestion whatever else is said; a plain denial ("isn't ill") only
+# when no other illness is named ("not ill as such, it's her anxiety" is fine).
+DOUBTS = ["I don't think she's really ill", "He says he's ill but I think he's just avoiding maths",
+          "I reckon he's putting it on", "She says she's poorly but I'm not convinced"]
+DENIALS = ["She isn't ill", "he's not sick, just tired", "There's nothing wrong with her"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(FILLERS), st.sampled_from(NAMES), st.sampled_from(RISKY),
-       st.lists(st.sampled_from(ILLNESS), max_size=3, unique=True), st.sampled_from(DAYS))
-def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnesses, day):
+       st.lists(st.sampled_from(ILLNESS), max_size=3, unique=True), st.sampled_from(DAYS),
+       st.sampled_from([""] * 4 + DOUBTS + DENIALS))
+def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnesses, day, doubt):
+    if doubt in DENIALS:
+        illnesses = []
     opening = name if not filler or name in ("Sam", "Ellie") else name[0].lower() + name[1:]
     text = f"{filler}{opening} {risky}" + (f" {day}" if day else "")
     text += "".join(f", {phrase}" for phrase, _ in illnesses) + "."
+    if doubt:
+        text += f" {doubt}."
     result = check_text(text)
     assert result.verdict != "ok"
     suggestion = result.suggestion
+    if doubt:
+        # The suggestion may be None only here: the parent denied or doubted the illness.
+        assert suggestion is None and withheld(result), (text, suggestion)
+        assert any(WITHHOLD_HINT in h for h in result.hints), text
+        assert not any("only if it is true" in h or "gather evidence" in h for h in result.hints), text
+        return
     assert suggestion, text
     assert check_text(suggestion).verdict == "ok", (text, suggestion)
     assert "refus" not in suggestion.lower()

@@ -1,7 +1,9 @@
 """Wording checks for absence reasons: is this the wording the law recognises?
 
 Guidance, not legal advice (see ``load_rules().disclaimer``). The rules are data in
-rules.toml; engine.py explains the design.
+rules.toml; engine.py explains the design. Every "avoid" verdict comes with a suggested
+rewording, with one deliberate exception: where the parent denies or doubts the illness,
+no "too unwell" sentence is offered (engine.py, "withhold").
 """
 
 from refusal_log.wording.engine import (

@@ -29,11 +29,21 @@ Design decisions:
   softened to caution when the text (or the document) names an illness (the rule's
   `with_illness`); refusal, won't-go and can't-get wording stays "avoid" even then.
   `with_illness = "ok"` drops the hit instead: a vague word ("not up to it", "meltdown",
-  a funeral, a broken-down car) is only a problem when no illness is named.
-- Health words come in four kinds (rules.toml [health]): generic ("unwell"), specific
+  a funeral, a broken-down car) is only a problem when no illness is named. A rule with
+  `softened_by = "illness"` is softened only by an illness or symptom, not by a hospital or
+  an appointment: next to a relative's emergency, "we're all at the hospital" is theirs.
+- A rule's `unless` patterns (macros allowed) cancel a hit: "the GP said to keep her off"
+  is medical advice, not the parent's choice.
+- Health words come in five kinds (rules.toml [health]): generic ("unwell"), specific
   illnesses and symptoms (carried into the suggestion), care (appointments, clinicians,
   tests, medicines: they name a medical reason but are not illnesses, so they are never
-  carried), and episodes ("meltdown": carried, but not enough on their own).
+  carried), episodes ("meltdown", "dysregulated": carried, but not enough on their own),
+  and states (tiredness and lost sleep: a symptom unless the text gives an everyday cause
+  such as "up late" or "her brother screaming all night"; then not illness at all).
+- Whose health word it is: one whose subject is the parent ("I'm ill myself") is not the
+  child's; one whose subject is a relative ("her little brother was rushed to hospital")
+  is not the child's either, and is reported under the rule named by [health] others_rule
+  (leave, code C), whatever the illness is called.
 - Suggestions never invent a fact: "{child} is too unwell to attend school {days}
   ({the parent's own health words})". The child is the earliest name, "my son"-style
   phrase or he/she in the text (never a noun after "because of"); the days are those of
@@ -47,10 +57,8 @@ Design decisions:
   avoid verdict comes with a suggestion", and the loader allows it for these rules only.
 - Days in the suggestion are the days of the absence. A day word that only dates the cause
   ("after yesterday", "since Monday") or the return ("back on Monday") is left out
-  (rules.toml [days] not_absence).
-- Tiredness and lost sleep ([health] "state" words) count as a symptom unless the text gives
-  an everyday cause for them ("up late", "her brother screaming all night", "not ill, just
-  tired"): then they are not illness at all.
+  (rules.toml [days] not_absence), and so is a past day next to today's ("meltdown
+  yesterday, won't go in today": the report is about today).
 - "Refusing" with an object that is not school (food, medicine; or the school refusing
   something) is not school refusal and is not flagged.
 - Nothing here prints or imports anything heavy: `re` at import, `tomllib` on the first
@@ -170,7 +178,7 @@ class Document:
 
 
 class _Rule:
-    __slots__ = ("id", "severity", "with_illness", "suggest", "cause", "hint", "overrides",
+    __slots__ = ("id", "severity", "with_illness", "softened_by", "suggest", "cause", "hint", "overrides",
                  "why", "source", "regex", "unless")
 
 
@@ -189,14 +197,16 @@ class Rules:
             rule = _Rule()
             rule.id, rule.severity, rule.why = raw["id"], raw["severity"], raw["why"]
             rule.with_illness = raw.get("with_illness")
+            rule.softened_by = raw.get("softened_by", "named")
             rule.suggest = raw.get("suggest", "health")
             rule.cause = raw.get("cause")
             rule.hint = raw.get("hint")
             rule.overrides = set(raw.get("overrides", ()))
             rule.source = self._source(raw["source"])
             rule.regex = words(raw["patterns"])
-            rule.unless = re.compile("|".join(raw["unless"])) if raw.get("unless") else None
-            if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok"):
+            rule.unless = re.compile("|".join(_expand(u, macros) for u in raw["unless"])) if raw.get("unless") else None
+            if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok") \
+                    or rule.softened_by not in ("named", "illness"):
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity")
             if rule.suggest not in ("health", "none", "withhold"):
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown suggest value")
@@ -214,6 +224,7 @@ class Rules:
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
         self.not_child = re.compile(_expand(health["not_child"], macros))
+        self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.child_after = re.compile(health["child_after"])
         self.everyday = re.compile(_expand(health["everyday_cause"], macros))
         self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode", "state")
@@ -413,16 +424,18 @@ class _Analysis:
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
         everyday = rules.everyday.search(n) is not None
-        terms, reach = [], -1
+        terms, reach, self.others = [], -1, []
         for start, _, _, kind, m in found:
             if start < reach:
                 continue  # the longer phrase at this place already won ("off sick" over "sick")
             reach = m.end()
             if _negator(n, start, rules) is not None:
                 continue
-            if (rules.not_child.search(n, max(0, start - 60), start) or n.startswith(" myself", m.end())) \
-                    and not rules.child_after.match(n, m.end()):
-                continue  # the parent's own health ("I'm ill myself"), not the child's
+            owner = rules.not_child.search(n, max(0, start - 60), start)
+            if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
+                if owner and owner.group("other"):
+                    self.others.append((start, m.end()))  # a relative's: see find()
+                continue  # the parent's ("I'm ill myself") or a relative's, not the child's
             if kind == "state":
                 if everyday:
                     continue
@@ -440,7 +453,12 @@ class _Analysis:
                  for m in self.rules.days.finditer(n)
                  if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())]
         first = min((i for i, d in found if d != "again"), default=None)
-        return list(dict.fromkeys(d for i, d in found if d == "again" or i == first))
+        days = list(dict.fromkeys(d for i, d in found if d == "again" or i == first))
+        # "Meltdown yesterday and won't go in today": a past day next to today's is when the
+        # cause happened; the report is about today.
+        if any(d != "again" and not self.rules.past.search(d) for d in days):
+            days = [d for d in days if not self.rules.past.search(d)]
+        return days
 
     def find(self, named: bool, illness: bool, offset: int = 0) -> None:
         """Rule hits; `named`/`illness` may come from the whole document; `offset` places
@@ -453,16 +471,23 @@ class _Analysis:
                 a, b = m.span()
                 if not (rule.unless and rule.unless.search(n[max(0, a - 80):b])):
                     candidates.append((a, b, rule))
+        # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
+        # emergency, not the child's sickness: report it under [health] others_rule.
+        other = rules.others_rule
+        for a, b in self.others:
+            if not any(r.id == other.id and a2 < b and a < b2 for a2, b2, r in candidates):
+                candidates.append((a, b, other))
         hits = []
         for a, b, rule in candidates:
             neg = _negator(n, a, rules)
             # A negator denies the first risky phrase after it, not every one that follows.
             if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2, _ in candidates):
                 continue
-            if named and rule.with_illness == "ok":
+            soft = illness if rule.softened_by == "illness" else named
+            if soft and rule.with_illness == "ok":
                 continue
             severity, why = rule.severity, rule.why
-            if named and rule.with_illness:
+            if soft and rule.with_illness:
                 severity = rule.with_illness
             reported = _reported(n, a, b, rules, child)
             if reported:
