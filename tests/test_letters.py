@@ -227,3 +227,14 @@ def test_a_home_letter_template_overrides_the_shipped_one(family, home):
     text = run("draft", "call-confirmation", "--call", "1").stdout
     assert text == ("To: patel@hollinspark.example.org\nSubject: Call notes, 8 September 2026\n\n"
                     "Hello Mrs Patel, notes: Short call.\n")
+
+
+def test_no_illness_email_when_the_parent_said_the_child_is_not_ill():
+    """The tool never words an absence as illness when the parent's own reason denies it."""
+    from refusal_log import entries, letters, people
+    from refusal_log.errors import InvalidInput
+
+    people.setup("Maya", "Hollins Park Academy", "Sarah", "sarah@example.org", "attendance@hollins.example")
+    entries.add_absence("08/09/2026", "She isn't ill, she just won't go", accept_wording=True)
+    with pytest.raises(InvalidInput, match="no email saying Maya is too unwell was drafted"):
+        letters.absence_email("08/09/2026", "Maya")

@@ -190,6 +190,12 @@ def _reason_for(view: EntryView | None, child: str, day: date, notes: list[str])
     # the rules let it pass ("she refused breakfast"): in an attendance email it is
     # too easily read as the child choosing not to go.
     result = check_text(reason)
+    if result.withheld:
+        raise InvalidInput(
+            f"The reason logged in entry {view.id} says or suggests that {child} is not unwell, so no email "
+            f"saying {child} is too unwell was drafted. Tell the school plainly what is happening, or correct "
+            f"the entry if it was logged wrongly (refusal-log edit {view.id} --reason \"...\")."
+        )
     if result.verdict == "ok" and not _REFUS.search(reason):
         return render.sentence(reason)
     suggestion = result.suggestion

@@ -112,11 +112,14 @@ class Finding(_FindingBase):
 class Result:
     """The verdict on one reason (check_text)."""
 
-    __slots__ = ("text", "verdict", "findings", "suggestion", "hints")
+    __slots__ = ("text", "verdict", "findings", "suggestion", "hints", "withheld")
 
-    def __init__(self, text, verdict, findings, suggestion, hints):
+    def __init__(self, text, verdict, findings, suggestion, hints, withheld=False):
         self.text, self.verdict, self.findings = text, verdict, findings
         self.suggestion, self.hints = suggestion, hints
+        # True when the parent denies or doubts the illness: then nothing may be
+        # worded as illness on their behalf (no suggestion, no drafted illness email).
+        self.withheld = withheld
 
     def to_dict(self) -> dict:
         return {
@@ -692,7 +695,7 @@ def check_text(text: str, rules: Rules | None = None) -> Result:
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
-    return Result(text, verdict, findings, suggestion, hints)
+    return Result(text, verdict, findings, suggestion, hints, _withholds(an))
 
 
 def check_document(text: str, rules: Rules | None = None) -> Document:
