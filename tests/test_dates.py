@@ -54,12 +54,20 @@ def test_plain_words(typed, days_back, clock):
     assert moment.tzinfo is not None
 
 
-def test_last_weekday_looks_back_never_forward():
+def test_weekdays_look_back_never_forward():
     for name in dates.WEEKDAYS:
-        day = dates.parse_date(f"last {name}")
-        assert 1 <= (TODAY - day).days <= 7
-        assert day.strftime("%A").lower() == name
-        assert dates.parse_date(name) == day
+        last = dates.parse_date(f"last {name}")
+        assert 1 <= (TODAY - last).days <= 7
+        assert last.strftime("%A").lower() == name
+        bare = dates.parse_date(name)
+        # A bare weekday is today when today is that day, else the last one.
+        assert bare == (TODAY if TODAY.strftime("%A").lower() == name else last)
+
+
+@pytest.mark.parametrize("typed", ["08/09/0206", "2062-09-08", "9999-12-31T23:59-05:00", "1 Jan 1900"])
+def test_years_that_cannot_belong_to_the_record_are_refused(typed):
+    with pytest.raises(InvalidInput, match="looks like a slip"):
+        dates.parse_datetime(typed)
 
 
 def test_when_defaults_to_now():

@@ -357,3 +357,126 @@ def test_kill_minus_nine_while_writing_loses_nothing_that_was_reported(cli, read
     assert reported and set(reported) <= stored
     assert len(stored) - len(set(reported)) <= 20  # at most one committed but not yet printed per kill
     assert "chain intact" in cli("verify", ok=True).stdout
+
+
+# --- what a fresh-eyes review found ------------------------------------------------------------
+
+def _rewrite_backup(source: Path, target: Path, extra: dict[str, bytes] | None = None, db_sql: str | None = None,
+                    tmp: Path | None = None) -> Path:
+    """A backup changed by hand, with a manifest whose hashes match (as an attacker would make it)."""
+    import hashlib
+    import tarfile
+
+    with tarfile.open(source) as archive:
+        contents = {m.name: archive.extractfile(m).read() for m in archive.getmembers()}
+    manifest = json.loads(contents.pop("manifest.json"))
+    if db_sql:
+        db_file = tmp / "copy.db"
+        db_file.write_bytes(contents["refusal-log.db"])
+        conn = sqlite3.connect(db_file)
+        conn.execute(db_sql)
+        conn.commit()
+        conn.close()
+        contents["refusal-log.db"] = db_file.read_bytes()
+    contents.update(extra or {})
+    manifest["files"] = {name: hashlib.sha256(data).hexdigest() for name, data in contents.items()}
+    contents["manifest.json"] = json.dumps(manifest).encode()
+    with tarfile.open(target, "w:gz") as archive:
+        for name, data in contents.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return target
+
+
+def test_restore_never_writes_outside_the_home(cli, logged, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    cli("backup", "--out", str(archive), ok=True)
+    escape = tmp_path / "escaped"
+    for name in (f"attachments/../../{escape.name}", f"attachments/{'0' * 64}", "notes.txt"):
+        evil = _rewrite_backup(archive, tmp_path / "evil.tar.gz", {name: b"payload"})
+        result = cli("--home", str(tmp_path / "new"), "restore", str(evil))
+        assert result.exit_code == 1
+    assert not escape.exists() and not (tmp_path.parent / escape.name).exists()
+    assert not (tmp_path / "new" / "refusal-log.db").exists()
+
+
+def test_a_backup_that_does_not_verify_changes_nothing_even_with_force(cli, logged, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    cli("backup", "--out", str(archive), ok=True)
+    bad = _rewrite_backup(archive, tmp_path / "bad.tar.gz", db_sql="UPDATE note SET text = 'tampered'", tmp=tmp_path)
+    cli("add-note", "my real note", ok=True)
+    before = cli.json("list")
+    result = cli("restore", str(bad), "--force")
+    assert result.exit_code == 1 and "does not verify" in result.stderr and "Nothing in" in result.stderr
+    assert cli.json("list") == before
+
+
+def test_a_home_with_only_a_child_and_contacts_is_not_empty(cli, ready, tmp_path):
+    other = tmp_path / "other"
+    cli("--home", str(other), "init", "--child", "Kit", "--school", "Elm", ok=True)
+    cli("--home", str(other), "add-note", "x", ok=True)
+    archive = tmp_path / "other.tar.gz"
+    cli("--home", str(other), "backup", "--out", str(archive), ok=True)
+    cli("contact", "add", "Mrs Important", "--role", "attendance officer", ok=True)
+    result = cli("restore", str(archive))
+    assert result.exit_code == 1 and "not empty" in result.stderr
+    assert cli.json("contact", "list")[0]["name"] == "Mrs Important"
+
+
+def test_out_can_never_overwrite_the_log(cli, logged):
+    for args in (["timeline", "--format", "html"], ["export", "--format", "json"], ["backup"]):
+        result = cli(*args, "--out", str(logged / "refusal-log.db"))
+        assert result.exit_code == 1 and "part of your log" in result.stderr
+    cli("verify", ok=True)
+
+
+def test_a_store_from_a_newer_version_is_never_written(cli, logged):
+    db = sqlite3.connect(logged / "refusal-log.db")
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    result = cli("add-note", "x")
+    assert result.exit_code == 1 and "newer refusal-log" in result.stderr
+    assert sqlite3.connect(logged / "refusal-log.db").execute("PRAGMA user_version").fetchone()[0] == 99
+
+
+def test_a_later_migration_adding_a_column_keeps_every_hash(cli, logged):
+    db = sqlite3.connect(logged / "refusal-log.db")
+    db.execute("ALTER TABLE note ADD COLUMN mood VARCHAR")
+    db.commit()
+    db.close()
+    cli("verify", ok=True)
+
+
+def test_backup_refuses_when_a_kept_file_is_missing(cli, logged, tmp_path):
+    for stored in (logged / "attachments").iterdir():
+        stored.unlink()
+    result = cli("backup", "--out", str(tmp_path / "b.tar.gz"))
+    assert result.exit_code == 1 and "is missing" in result.stderr
+    assert not (tmp_path / "b.tar.gz").exists()
+
+
+def test_import_refuses_files_that_would_break_the_log(cli, logged, tmp_path):
+    exported = tmp_path / "export.json"
+    cli("export", "--out", str(exported), ok=True)
+    original = exported.read_text()
+    for change in (('"revision": 1', '"revision": "one"'), ('"text": "Wrong day"', '"text": 123'),
+                   ('"id": 2,', '"id": 1,'), ('"kind": "note"', '"kind": "call"')):
+        broken = tmp_path / "broken.json"
+        broken.write_text(original.replace(*change, 1))
+        fresh = tmp_path / f"new-{abs(hash(change))}"
+        result = cli("--home", str(fresh), "import", str(broken))
+        assert result.exit_code == 1 and "nothing was imported" in result.stderr, change
+        assert "damaged" not in result.stderr
+
+
+def test_existing_shared_folders_keep_their_permissions(cli, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "somebody-elses-file").write_text("x")
+    os.chmod(shared, 0o1777)
+    cli("--home", str(shared), "init", "--child", "Sam", "--school", "Hill", ok=True)
+    assert shared.stat().st_mode & 0o7777 == 0o1777
+    assert (shared / "refusal-log.db").stat().st_mode & 0o777 == 0o600
+    demo = cli("demo", "--home", str(shared))
+    assert demo.exit_code == 1 and "already holds a log" in demo.stderr

@@ -236,5 +236,17 @@ def test_no_illness_email_when_the_parent_said_the_child_is_not_ill():
 
     people.setup("Maya", "Hollins Park Academy", "Sarah", "sarah@example.org", "attendance@hollins.example")
     entries.add_absence("08/09/2026", "She isn't ill, she just won't go", accept_wording=True)
-    with pytest.raises(InvalidInput, match="no email saying Maya is too unwell was drafted"):
+    with pytest.raises(InvalidInput, match="does not say that Maya is unwell"):
         letters.absence_email("08/09/2026", "Maya")
+
+
+def test_a_call_with_the_gp_is_never_addressed_to_the_school():
+    from refusal_log import entries, letters, people
+
+    people.setup("Maya", "Hollins Park Academy", "Sarah", "sarah@example.org", "attendance@hollins.example")
+    people.add_contact("Mrs Patel-Jones", "attendance officer", "pj@hollins.example")
+    gp = entries.add_call("Dr Shah", "Talked about the CAMHS referral", role="GP", when="08/09/2026 10:00")
+    draft = letters.call_confirmation(gp.id)
+    assert draft.to == [] and any("not with the school" in n for n in draft.notes)
+    patel = entries.add_call("Mrs Patel", "Absence reviewed", role="attendance officer", when="08/09/2026 11:00")
+    assert letters.call_confirmation(patel.id).to == ["attendance@hollins.example"]

@@ -1,10 +1,10 @@
 """The timeline in its three formats: order, filters, escaping, overrides, golden copies.
 
 Every test has its own home under tmp_path (conftest.py's autouse `home`) and a real
-SQLite store. The small data set is dated in September and October 2099: being in
-the future, no entry is ever "recorded more than a day after", so the golden copies
-do not change with the day the tests run. The "Generated" moment is passed in (domain calls) or normalised
-(command-line calls).
+SQLite store. The small data set is dated September and October 2026 and recorded
+at one pinned moment (see setup_small_log), so the golden copies do not change with
+the day the tests run. The "Generated" moment is passed in (domain calls) or
+normalised (command-line calls).
 
 To rewrite the golden copies after an intended change:
     REFUSAL_LOG_UPDATE_GOLDEN=1 python -m pytest tests/test_timeline.py
@@ -25,11 +25,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
-from refusal_log import render
+from refusal_log import dates, render
 from refusal_log.cli import app
 
 GOLDEN = Path(__file__).parent / "golden"
-GENERATED = datetime(2099, 10, 9, 17, 0, tzinfo=ZoneInfo("Europe/London"))
+GENERATED = datetime(2026, 10, 9, 17, 0, tzinfo=ZoneInfo("Europe/London"))
+RECORDED = datetime(2026, 10, 8, 20, 30, tzinfo=ZoneInfo("Europe/London"))  # when the small set is logged
 runner = CliRunner()
 
 
@@ -40,29 +41,39 @@ def run(*args: str, code: int = 0):
 
 
 def setup_small_log() -> None:
-    """The golden data set: one child, a few of every kind, logged out of order."""
+    """The golden data set: one child, a few of every kind, logged out of order.
+
+    Everything is recorded at one fixed moment (the clock is pinned), so the golden
+    copies never depend on the day the tests run; the entries from September are
+    therefore marked as recorded later, which the copies show.
+    """
+    with dates.story_clock(RECORDED):
+        _log_small_set()
+
+
+def _log_small_set() -> None:
     run("init", "--child", "Maya", "--school", "Hollins Park Academy", "--parent", "Sarah Bennett",
         "--email", "sarah@example.org", "--school-email", "attendance@hollinspark.example.org")
     run("contact", "add", "Mrs Patel", "--role", "attendance officer", "--email", "patel@hollinspark.example.org")
-    run("add-note", "--when", "02/10/2099 18:00",
+    run("add-note", "--when", "02/10/2026 18:00",
         "Maya managed two lessons today with her friend meeting her at the gate. She came home tired but "
         "said the quiet room at lunch helped. She asked whether she could do the same tomorrow, and I said "
         "we would see how she feels in the morning.")
-    run("add-absence", "--date", "07/09/2099", "--reason", "Too unwell to attend: sickness and a high temperature.",
+    run("add-absence", "--date", "07/09/2026", "--reason", "Too unwell to attend: sickness and a high temperature.",
         "--via", "email", "--told", "Mrs Patel")
-    run("add-call", "--with", "Mrs Patel", "--when", "07/09/2099 09:10", "--direction", "in", "--minutes", "8",
+    run("add-call", "--with", "Mrs Patel", "--when", "07/09/2026 09:10", "--direction", "in", "--minutes", "8",
         "--summary", "Mrs Patel rang about today's absence. I explained that Maya was sick in the night.",
         "--agreed", "I will send the GP's letter when it comes; Mrs Patel will tell the head of year")
-    run("add-gp", "--date", "08/09/2099 10:20", "--clinician", "Dr Shah", "--summary",
+    run("add-gp", "--date", "08/09/2026 10:20", "--clinician", "Dr Shah", "--summary",
         "Dr Shah said the sickness fits with anxiety and Maya is not fit for school for now.",
         "--referral", "CAMHS", "--letter", "requested")
-    run("add-absence", "--date", "08/09/2099", "--until", "10/09/2099", "--reason", "She is refusing to go in",
+    run("add-absence", "--date", "08/09/2026", "--until", "10/09/2026", "--reason", "She is refusing to go in",
         "--accept-wording", "--via", "phone")
-    run("add-meeting", "--date", "01/10/2099 15:30", "--with", "Mr Hughes (SENCo), Ms Okafor (head of year)",
+    run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mr Hughes (SENCo), Ms Okafor (head of year)",
         "--witness", "Claire Morgan", "--summary", "We went through Maya's attendance and the GP's letter.",
         "--agreed", "Mr Hughes to set up a quiet room by 12 October; Ms Okafor to brief Maya's teachers by 9 October",
         "--minutes-requested")
-    run("add-absence", "--date", "05/10/2099", "--sessions", "am", "--reason", "Too unwell to attend this morning.",
+    run("add-absence", "--date", "05/10/2026", "--sessions", "am", "--reason", "Too unwell to attend this morning.",
         "--via", "app")
 
 
@@ -102,7 +113,7 @@ def _generated_line(printed: str) -> str:
 
 def test_txt_fits_80_columns():
     setup_small_log()
-    run("add-note", "--when", "03/10/2099 09:00", "x" * 150 + " https://example.org/" + "a" * 120)
+    run("add-note", "--when", "03/10/2026 09:00", "x" * 150 + " https://example.org/" + "a" * 120)
     text = run("timeline").stdout
     assert max(len(line) for line in text.splitlines()) <= 80
     assert "x" * 70 in text  # the long word was broken, not dropped
@@ -123,7 +134,7 @@ def test_entries_logged_out_of_order_come_out_in_time_order(fmt):
 def test_filters_by_date_kind_and_child():
     setup_small_log()
     run("child", "add", "Sam", "--school", "Hollins Park Academy")
-    run("add-note", "--child", "Sam", "--when", "08/09/2099 12:00", "Sam had a good day.")
+    run("add-note", "--child", "Sam", "--when", "08/09/2026 12:00", "Sam had a good day.")
     both = run("timeline").stdout
     assert "Children" not in both and "Maya, Sam" in both and "Child: Sam" in both
 
@@ -131,10 +142,10 @@ def test_filters_by_date_kind_and_child():
     assert timeline_ids(only_sam, "txt") == [8]
     assert "RECORD OF EVENTS: Sam" in only_sam
 
-    september = run("timeline", "--child", "Maya", "--from", "08/09/2099", "--to", "30/09/2099").stdout
+    september = run("timeline", "--child", "Maya", "--from", "08/09/2026", "--to", "30/09/2026").stdout
     # The absence of 8-10 September overlaps the period; the call on the 7th does not.
     assert timeline_ids(september, "txt") == [5, 4]
-    assert "Period: 8 September 2099 to 30 September 2099" in september
+    assert "Period: 8 September 2026 to 30 September 2026" in september
 
     calls_and_gp = run("timeline", "--child", "Maya", "--kind", "call", "--kind", "gp", "--format", "md").stdout
     assert timeline_ids(calls_and_gp, "md") == [3, 4]
@@ -142,13 +153,13 @@ def test_filters_by_date_kind_and_child():
 
     result = run("timeline", "--kind", "holiday", code=1)
     assert "--kind must be one of" in result.stderr
-    result = run("timeline", "--from", "10/10/2099", "--to", "01/10/2099", code=1)
+    result = run("timeline", "--from", "10/10/2026", "--to", "01/10/2026", code=1)
     assert "before --from" in result.stderr
 
 
 def test_nothing_logged_for_the_period_is_said_plainly():
     setup_small_log()
-    result = run("timeline", "--from", "01/01/2100")
+    result = run("timeline", "--from", "01/01/2030")
     assert "Nothing is logged for this period." in result.stdout
     assert "No entries match" in result.stderr
 
@@ -195,10 +206,11 @@ def test_absences_show_the_wording_check_kept_with_them():
 
 def test_an_entry_recorded_late_shows_when_it_was_recorded():
     setup_small_log()
+    marks = (("txt", "(more than a day after)"), ("md", "more than a day after"), ("html", 'class="late">recorded '))
+    before = {fmt: run("timeline", "--format", fmt).stdout.count(mark) for fmt, mark in marks}
     run("add-note", "--when", "03/03/2020 10:00", "Written down long after.")
-    for fmt, mark in (("txt", "(more than a day after)"), ("md", "more than a day after"), ("html", 'class="late">recorded ')):
-        text = run("timeline", "--format", fmt).stdout
-        assert text.count(mark) == 1, fmt
+    for fmt, mark in marks:
+        assert run("timeline", "--format", fmt).stdout.count(mark) == before[fmt] + 1, fmt
 
 
 def test_out_writes_an_owner_only_file_and_guesses_the_format(tmp_path):
@@ -223,9 +235,9 @@ def test_html_is_self_contained_and_ready_to_print():
     assert "<script" not in html.lower()
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "nothing may be fetched"
     assert "@page" in html and "size: A4" in html and "break-inside: avoid" in html
-    for text in ("Entry 3", "Mon 7 Sep 2099", "09:10", "Phone call from Mrs Patel (attendance officer)",
-                 "I will send the GP&#39;s letter when it comes", "September 2099", "October 2099",
-                 "Hollins Park Academy", "Period</dt><dd>7 September 2099 to 5 October 2099"):
+    for text in ("Entry 3", "Mon 7 Sep 2026", "09:10", "Phone call from Mrs Patel (attendance officer)",
+                 "I will send the GP&#39;s letter when it comes", "September 2026", "October 2026",
+                 "Hollins Park Academy", "Period</dt><dd>7 September 2026 to 5 October 2026"):
         assert text in html, text
 
 
@@ -246,15 +258,15 @@ def test_typed_script_is_escaped_in_every_field():
     evil = "<script>alert(1)</script>"
     run("init", "--child", f"Maya {evil}", "--school", f"School {evil}", "--parent", f"Parent {evil}")
     run("contact", "add", f"Mrs Patel {evil}", "--role", f"attendance {evil}")
-    run("add-absence", "--date", "07/09/2099", "--reason", f"Too unwell {evil}", "--told", f"Office {evil}",
+    run("add-absence", "--date", "07/09/2026", "--reason", f"Too unwell {evil}", "--told", f"Office {evil}",
         "--via", "email", "--accept-wording")
-    run("add-call", "--with", f"Mrs Patel {evil}", "--role", f"officer {evil}", "--when", "07/09/2099 09:10",
+    run("add-call", "--with", f"Mrs Patel {evil}", "--role", f"officer {evil}", "--when", "07/09/2026 09:10",
         "--summary", f"Said {evil}", "--agreed", f"Agreed {evil}")
-    run("add-gp", "--date", "08/09/2099 10:00", "--clinician", f"Dr {evil}", "--summary", f"GP {evil}",
+    run("add-gp", "--date", "08/09/2026 10:00", "--clinician", f"Dr {evil}", "--summary", f"GP {evil}",
         "--referral", f"CAMHS {evil}")
-    run("add-meeting", "--date", "09/09/2099 15:00", "--with", f"SENCo {evil}", "--witness", f"Friend {evil}",
+    run("add-meeting", "--date", "09/09/2026 15:00", "--with", f"SENCo {evil}", "--witness", f"Friend {evil}",
         "--summary", f"Talked {evil}", "--agreed", f"Plan {evil}", "--minutes-requested")
-    run("add-note", "--when", "10/09/2099 18:00", f"Note {evil}")
+    run("add-note", "--when", "10/09/2026 18:00", f"Note {evil}")
     html = run("timeline", "--format", "html").stdout
     parser = _Tags()
     parser.feed(html)
@@ -284,7 +296,7 @@ def test_a_home_template_can_extend_the_shipped_one(home):
         "{% block footer %}<footer>Prepared for the review on {{ period }}, {{ parent }}</footer>{% endblock %}\n",
         encoding="utf-8")
     html = run("timeline", "--format", "html").stdout
-    assert "Prepared for the review on 7 September 2099 to 5 October 2099, Sarah Bennett</footer>" in html
+    assert "Prepared for the review on 7 September 2026 to 5 October 2026, Sarah Bennett</footer>" in html
     assert "Entry 3" in html and "End of record" not in html
 
 
@@ -342,7 +354,7 @@ def test_corrected_and_withdrawn_entries_are_marked():
     assert "Entry 3 " not in text and "Entries: 6" in text
     assert re.search(r"Corrected on \w{3} \d+ \w{3} \d{4} \(version 2; earlier versions are kept\)", text)
     shown = run("timeline", "--include-withdrawn").stdout
-    assert "Entry 3 | Mon 7 Sep 2099 09:10 | Phone call from Mrs Patel" in shown and "| WITHDRAWN" in shown
+    assert "Entry 3 | Mon 7 Sep 2026 09:10 | Phone call from Mrs Patel" in shown and "| WITHDRAWN" in shown
     assert "  Withdrawn: Logged twice" in shown
     # Withdrawn entries are shown, marked, but not counted in the summary.
     assert "Entries: 6" in shown

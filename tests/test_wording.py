@@ -29,11 +29,17 @@ def assert_offsets(text, findings):
 
 
 WITHHOLD_HINT = "If your child is not unwell, the sickness defence does not apply"
+DOUBT_RULES = ("illness_denied", "illness_doubted")
 
 
 def withheld(result) -> bool:
-    """True if a rule that withholds the suggestion (denied or doubted illness) fired."""
-    return any(f.rule in ("illness_denied", "illness_doubted") for f in result.findings)
+    """True if the parent's own words rule out illness: they deny or doubt it, or give
+    another reason and name no illness of the child's (see engine.py)."""
+    return result.withheld
+
+
+def denied(result) -> bool:
+    return any(f.rule in DOUBT_RULES for f in result.findings)
 
 
 # --- the table ------------------------------------------------------------------------
@@ -46,9 +52,12 @@ def test_everyday_phrasings(text, allowed):
     if result.verdict == "ok":
         assert result.suggestion is None
     if withheld(result):
-        # The one exception: the parent denied or doubted the illness (see engine.py).
+        # The one exception: the parent's own words rule out illness (see engine.py): no
+        # suggestion, and a hint says what to do instead.
         assert result.suggestion is None, result.suggestion
-        assert any(WITHHOLD_HINT in h for h in result.hints)
+        assert result.hints
+        if denied(result):
+            assert any(WITHHOLD_HINT in h for h in result.hints)
     elif result.verdict == "avoid":
         assert result.suggestion, "every avoid verdict comes with a suggestion"
     if result.suggestion:
@@ -219,7 +228,7 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     assert_offsets(text, result.findings)
 
 
-# --- denied or doubted illness: the one avoid without a suggestion --------------------
+# --- the parent's words rule out illness: the one avoid without a suggestion ----------
 
 @pytest.mark.parametrize("text,verdict", [
     ("She isn't ill, she just won't go", "avoid"),
@@ -228,6 +237,23 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     ("I don't think he's really ill", "caution"),
     ("she's not sick, she's just tired", "caution"),
     ("She says she's poorly but I'm not convinced", "caution"),
+    # Round 4, point 2: general forms of doubt and denial.
+    ("He says he feels sick but I'm not sure he is.", "caution"),
+    ("She reckons she's ill but she was fine at the party last night", "caution"),
+    ("she says her tummy hurts but seemed fine at breakfast", "caution"),
+    ("Not convinced tbh, she says her tummy hurts", "caution"),
+    ("I don't believe her, she was on her phone all morning", "caution"),
+    ("He's supposedly ill again", "caution"),
+    ("She's allegedly got a migraine", "caution"),
+    ("He says he's poorly, if you believe him", "caution"),
+    ("I'm not sure she really is", "caution"),
+    ("It's not that she's ill, she just can't face it.", "avoid"),
+    ("It isn't that he's unwell, he just won't go", "avoid"),
+    ("It's not like she's poorly, she just hates it there", "avoid"),
+    ("She's not ill as such, just really low", "caution"),
+    ("Not poorly, just fed up with school", "caution"),
+    ("He's tired, not ill.", "caution"),
+    ("I reckon it's all put on", "avoid"),
 ])
 def test_denied_or_doubted_illness_gets_no_suggestion_but_a_hint(text, verdict):
     result = check_text(text)
@@ -250,7 +276,7 @@ def test_a_denial_anywhere_in_a_draft_withholds_every_suggestion():
     assert all(s.suggestion is None for s in doc.sentences)
 
 
-def test_only_a_withholding_rule_may_leave_an_avoid_without_a_suggestion(tmp_path):
+def test_only_a_rule_that_says_what_to_do_may_leave_an_avoid_without_a_suggestion(tmp_path):
     from refusal_log.wording.engine import RULES_PATH
 
     text = open(RULES_PATH, encoding="utf-8").read()
@@ -261,6 +287,179 @@ def test_only_a_withholding_rule_may_leave_an_avoid_without_a_suggestion(tmp_pat
         bad.write_text(text.replace("[positive]", extra + "[positive]", 1), encoding="utf-8")
         with pytest.raises(ValueError):
             load_rules(str(bad))
+    # With a hint (what to do instead), "another reason stated" may be avoid (round 4).
+    good = tmp_path / "good.toml"
+    good.write_text(text.replace("[positive]", avoid_none.replace('why = "x"', 'why = "x"\nhint = "Ask."') + "[positive]", 1),
+                    encoding="utf-8")
+    result = check_text("zz", rules=load_rules(str(good)))
+    assert (result.verdict, result.suggestion, result.withheld) == ("avoid", None, True)
+
+
+@pytest.mark.parametrize("text,hint", [
+    # Round 4, point 3: another reason stated that is not the child's illness. The parent's
+    # words rule it out, so there is no "too unwell" sentence, and the hint says what to do.
+    ("Millie is staying home today as I'm unwell and can't do the school run.", "you are unwell"),
+    ("I'm unwell and can't do the school run", "you are unwell"),
+    ("I've got flu so she's staying home with me", "you are unwell"),
+    ("My husband is in hospital so we're keeping the kids home", "code C"),
+    ("Her nan is really poorly so we're going up to see her", "code C"),
+    ("Kids have head lice, keeping them off till treated", "Head lice"),
+    ("Nits again, so she's off", "Head lice"),
+    ("Ella's stressed about exams so staying home to revise.", "code C"),
+    ("Revision day at home before her exam", "code C"),
+    ("We decided to keep her at home today, she needs a break.", "code C"),
+    ("Lexi's dad and I have agreed she can stay home today to rest.", "code C"),
+    ("He's just resting today", "code C"),
+    ("Keeping him off in protest until the school puts his EHCP support in place.", "in writing"),
+    ("He won't be in until the school puts his support in place", "in writing"),
+    ("Twins' birthday today so we're treating them to a day out!", "code C"),
+    ("It's her birthday so she's having the day off", "code C"),
+    ("Car broke down and she won't go in anyway", "Y1"),
+    ("Family holiday, she's refusing to come back early", "s444(3)"),
+])
+def test_another_reason_stated_is_never_worded_as_illness(text, hint):
+    result = check_text(text)
+    assert result.verdict != "ok" and result.suggestion is None and result.withheld, result
+    assert any(hint in h for h in result.hints), result.hints
+    assert not any("only if it is true" in h or "evidence of the illness" in h for h in result.hints)
+    assert not denied(result)  # not a denial: the other reason is what rules out illness
+    doc = check_document(text + " Thanks, Jo")
+    assert all(s.suggestion is None for s in doc.sentences)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # With the child's own illness named, the other reason no longer rules it out.
+    ("She's staying home to rest, she has flu", "She is too unwell to attend school (flu)."),
+    ("Keeping him off, he has head lice and a temperature", "He is too unwell to attend school (temperature)."),
+    ("It's her birthday but she's got tonsillitis and won't go in",
+     "She is too unwell to attend school (tonsillitis)."),
+])
+def test_another_reason_next_to_the_childs_own_illness_still_gets_a_suggestion(text, expected):
+    result = check_text(text)
+    assert result.suggestion == expected and not result.withheld
+
+
+# --- round 4, point 1: the refusal family, whatever illness is named -------------------
+
+REFUSAL_FAMILY = ["is school refusing", "is school-refusing again", "has been school refusing",
+                  "is a school refuser", "is refusing school", "refused to go in", "won't go in",
+                  "will not attend", "won't get out of bed", "wouldn't get in the car",
+                  "says she's not going", "is having none of it", "is digging her heels in",
+                  "won't wear her uniform"]
+ILLNESS_CLAUSES = [("has anxiety", "she has anxiety", "anxiety"),
+                   ("has a migraine", "she has a migraine", "migraine"),
+                   ("is poorly", "she is poorly", None), ("is unwell", "she's unwell", None),
+                   ("has been sick all night", "she's been sick all night", "been sick"),
+                   ("has a temperature", "she has a temperature", "temperature"),
+                   ("is not feeling well", "she's not feeling well", None),
+                   ("has EBSA and anxiety", "she has EBSA and anxiety", "anxiety"),
+                   ("has depression", "she has depression", "depression"),
+                   ("is having panic attacks", "she's having panic attacks", "panic attacks")]
+
+
+@pytest.mark.parametrize("form", REFUSAL_FAMILY)
+@pytest.mark.parametrize("before,after,word", ILLNESS_CLAUSES)
+def test_no_illness_word_turns_the_refusal_family_ok(form, before, after, word):
+    for text in (f"Ellie {before} and {form}.", f"Ellie {form}, {after}."):
+        result = check_text(text)
+        assert result.verdict == "avoid", (text, [(f.rule, f.severity) for f in result.findings])
+        assert result.suggestion and result.suggestion.startswith("Ellie is too"), (text, result.suggestion)
+        if word:
+            assert word in result.suggestion, (text, result.suggestion)
+
+
+@pytest.mark.parametrize("text", [
+    "I can't get her in, she has anxiety", "She has a migraine and I couldn't get her out of the house",
+    "Poorly and I can't make him go", "Her words were 'I'm not going back there' and I can't make her.",
+    "He's unwell and we've given up trying to get him in", "not feeling well won't go",
+    "Ellie has anxiety and is school refusing.", "EBSA and school refusing, she has panic attacks",
+])
+def test_cant_get_and_quoted_refusal_stay_avoid_next_to_an_illness(text):
+    assert check_text(text).verdict == "avoid"
+
+
+def test_school_refusing_with_anxiety_is_avoid_with_the_anxiety_carried():
+    result = check_text("Ellie has anxiety and is school refusing.")
+    assert result.verdict == "avoid" and result.findings[0].rule == "refusal"
+    assert result.suggestion == "Ellie is too unwell to attend school (anxiety)."
+    # The school refusing something is still not the child.
+    for text in ("The school refused our request for leave", "the school refused", "school have refused to help"):
+        assert not any(f.rule == "refusal" for f in check_text(text).findings), text
+
+
+def test_not_going_as_a_stance_is_a_caution_but_a_report_of_the_day_is_not():
+    result = check_text("He's not going, he's anxious.")
+    assert result.verdict == "caution" and [f.rule for f in result.findings] == ["not_going"]
+    assert result.suggestion == "He is too anxious to attend school."
+    assert check_text("She's not going in today, she has a fever").verdict == "ok"
+    assert check_text("The pain is not going, so she's off").verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["Kids giving him grief so he's stopping home", "He's getting picked on",
+                                  "She's being got at", "The other kids are horrible to her",
+                                  "Girls in her form are being really nasty"])
+def test_slang_for_bullying_is_bullying(text):
+    assert "bullying" in {f.rule for f in check_text(text).findings}
+
+
+# --- round 4, points 4-6 ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["She won't stop being sick, off today sorry", "He won't stop coughing",
+                                  "He hasn't stopped vomiting since 4", "She can't stop shivering"])
+def test_wont_stop_is_a_symptom_not_a_negation(text):
+    result = check_text(text)
+    assert result.verdict == "ok" and not result.findings, result
+    assert "will_not_go" not in {f.rule for f in check_text("She won't stop crying").findings}
+
+
+@pytest.mark.parametrize("text", ["Amy doesn't want to miss school but she's got a fever, so she has to stay home.",
+                                  "He really wanted to go in but he's been sick",
+                                  "She didn't want to miss the trip but she's got a temperature"])
+def test_a_wish_to_attend_is_not_choice_wording(text):
+    assert check_text(text).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", [
+    "Leave authorised by the head.", "Leave was approved by the head for Chloe to attend the parade.",
+    "The head has agreed she can miss Friday", "Authorised absence for her brother's graduation",
+    "Family holiday, authorised by the head teacher", "As agreed with the head, Sam is away Monday",
+    "Aisha will be absent today for Eid al-Fitr", "Religious observance for Rosh Hashanah",
+])
+def test_lawful_absences_of_their_own_are_ok(text):
+    assert check_text(text).verdict == "ok", text
+
+
+def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
+    for text in ("Holiday to Spain", "Holiday not authorised by the head", "It's her birthday"):
+        result = check_text(text)
+        assert result.verdict == "caution" and result.suggestion is None, text
+        assert any("s444(3)" in h and "code C" in h for h in result.hints), (text, result.hints)
+
+
+@pytest.mark.parametrize("text,verdict,suggestion", [
+    # Round 4, point 6: "staying home" the same in every phrasing.
+    ("She has a fever and is staying home", "caution", "She is too unwell to attend school (fever)."),
+    ("She has a fever and will stay home", "caution", "She is too unwell to attend school (fever)."),
+    ("She has a fever and is stopping home", "caution", "She is too unwell to attend school (fever)."),
+    ("She has a fever so she has to stay home", "ok", None),
+    ("She has a fever, we had to keep her off", "ok", None),
+    ("She has a fever, keeping her home to be safe", "caution", "She is too unwell to attend school (fever)."),
+    ("Bit of a sniffle so keeping him home", "caution", "He is too unwell to attend school (sniffle)."),
+    ("Keeping him off as per the 48 hour rule, he was sick last night", "ok", None),
+    ("She is staying home today", "avoid", "She is too unwell to attend school today."),
+    ("She's stopping home today", "avoid", "She is too unwell to attend school today."),
+    ("Keeping her home to be safe", "avoid", "She is too unwell to attend school."),
+    # The child's distress with no illness named: a caution, and nothing to word as illness.
+    ("Amelia is struggling today and will be staying home.", "caution", None),
+    ("She's having a hard time and is stopping home today", "caution", None),
+    ("Amelia is struggling with anxiety today and will be staying home.", "caution",
+     "Amelia is too unwell to attend school today (anxiety)."),
+    # "Keeping" is the parent's decision: distress does not soften it.
+    ("He's struggling, we're keeping him home", "avoid", "He is too unwell to attend school."),
+])
+def test_staying_home_is_treated_the_same_in_every_phrasing(text, verdict, suggestion):
+    result = check_text(text)
+    assert (result.verdict, result.suggestion) == (verdict, suggestion), result
 
 
 # --- whose illness, which day, and "ill" that is "I'll" --------------------------------
@@ -278,18 +477,21 @@ def test_someone_elses_illness_is_leave_and_never_moved_onto_the_child(text):
     assert any("code C" in f.source for f in result.findings)
 
 
-def test_cant_bring_them_in_for_a_parents_emergency_stays_avoid_without_their_illness():
+def test_cant_bring_them_in_for_a_parents_emergency_stays_avoid_and_is_never_worded_as_illness():
+    # Round 4: another reason stated (someone else's emergency) and no illness of the child's,
+    # so no "too unwell" sentence at all; the hint points to leave (code C).
     result = check_text("My wife is in labour so we can't bring Tomos in")
     assert result.verdict == "avoid"
-    assert result.suggestion == "Tomos is too unwell to attend school."  # nothing of the labour
-    assert any("only if it is true" in h for h in result.hints)
+    assert result.suggestion is None and result.withheld
+    assert any("code C" in h for h in result.hints)
+    assert not any("only if it is true" in h for h in result.hints)
 
 
 @pytest.mark.parametrize("text,expected", [
     ("ds has sensory overload after yesterday and won't go in", "My child is too unwell to attend school."),
     ("She has refused since Monday", "She is too unwell to attend school."),
     ("won't go, back on Monday hopefully", "My child is too unwell to attend school."),
-    ("It's her birthday so she's having the day off", "She is too unwell to attend school."),
+    ("She's having the day off, back tomorrow", "She is too unwell to attend school."),
     ("He had a meltdown yesterday and won't go in today",
      "He is too unwell to attend school today (meltdown)."),
     ("I couldn't get Ryan in today. I will try again tomorrow.", "Ryan is too unwell to attend school today."),
@@ -415,9 +617,10 @@ def test_every_rule_explains_itself_and_names_its_source():
         assert expected in ids
     for rule in rules.rules:
         assert rule.why and rule.source and rule.severity in ("avoid", "caution")
-        assert rule.severity == "caution" or rule.suggest in ("health", "withhold")
+        # Every rule that offers no rewording says what to do instead.
+        assert rule.suggest == "health" or rule.hint, rule.id
         if rule.suggest == "withhold":
-            assert rule.id in ("illness_denied", "illness_doubted") and WITHHOLD_HINT in rule.hint
+            assert rule.id in DOUBT_RULES and WITHHOLD_HINT in rule.hint
 
 
 def test_adding_a_rule_is_editing_the_data_file(tmp_path):
@@ -457,28 +660,43 @@ FILLERS = ["", "Sorry, ", "Just to let you know, ", "Unfortunately ", "Hi, "]
 DOUBTS = ["I don't think she's really ill", "He says he's ill but I think he's just avoiding maths",
           "I reckon he's putting it on", "She says she's poorly but I'm not convinced"]
 DENIALS = ["She isn't ill", "he's not sick, just tired", "There's nothing wrong with her"]
+# Another reason stated that is not the child's illness (round 4, point 3): it too rules out
+# illness, unless the child's own illness is named alongside.
+OTHERS = ["It's her birthday", "I'm unwell myself and can't do the school run", "Her nan is in hospital",
+          "She needs a break", "He has head lice", "Staying home to revise", "Keeping her off in protest",
+          "Grandad's funeral is today", "We're off on holiday"]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(FILLERS), st.sampled_from(NAMES), st.sampled_from(RISKY),
        st.lists(st.sampled_from(ILLNESS), max_size=3, unique=True), st.sampled_from(DAYS),
-       st.sampled_from([""] * 4 + DOUBTS + DENIALS))
-def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnesses, day, doubt):
-    if doubt in DENIALS:
+       st.sampled_from([""] * 5 + DOUBTS + DENIALS + OTHERS))
+def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnesses, day, extra):
+    if extra in DENIALS:
         illnesses = []
     opening = name if not filler or name in ("Sam", "Ellie") else name[0].lower() + name[1:]
     text = f"{filler}{opening} {risky}" + (f" {day}" if day else "")
     text += "".join(f", {phrase}" for phrase, _ in illnesses) + "."
-    if doubt:
-        text += f" {doubt}."
+    if extra:
+        text += f" {extra}."
     result = check_text(text)
     assert result.verdict != "ok"
     suggestion = result.suggestion
-    if doubt:
-        # The suggestion may be None only here: the parent denied or doubted the illness.
+    # The suggestion may be None only where the parent's own words rule out illness: they
+    # deny or doubt it, or give another reason and name no illness of the child's.
+    child_ill = any(word not in (None, "meltdown") for _, word in illnesses)  # an episode is not illness
+    if extra in DOUBTS + DENIALS or (extra in OTHERS and not child_ill):
         assert suggestion is None and withheld(result), (text, suggestion)
-        assert any(WITHHOLD_HINT in h for h in result.hints), text
+        assert result.hints, text
+        if extra in DOUBTS + DENIALS:
+            assert any(WITHHOLD_HINT in h for h in result.hints), text
         assert not any("only if it is true" in h or "gather evidence" in h for h in result.hints), text
+        return
+    assert not withheld(result), text
+    if extra in OTHERS and not suggestion:
+        # The other reason explains the absence ("I'm unwell myself": the parent's illness,
+        # not a decision): a caution, with nothing to reword.
+        assert result.verdict == "caution", text
         return
     assert suggestion, text
     assert check_text(suggestion).verdict == "ok", (text, suggestion)

@@ -8,13 +8,15 @@ size, type and hash are recorded and chained like any other evidence.
 from __future__ import annotations
 
 import mimetypes
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refusal_log import dates, integrity, paths, store
-from refusal_log.errors import InvalidInput, NotFound
+from refusal_log.errors import InvalidInput, NotFound, StoreNotWritable
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -58,21 +60,31 @@ def from_bytes(name: str, data: bytes, media_type: str | None = None) -> Incomin
 
 
 def _keep(incoming: IncomingFile) -> None:
-    """Copy the bytes into the home, once, owner-only."""
+    """Copy the bytes into the home, once, owner-only, whole or not at all."""
     folder = paths.ensure_private_dir(paths.attachments_dir())
     target = folder / incoming.sha256
     if target.exists() and integrity.file_sha256(target) == incoming.sha256:
         return
-    if incoming.data is not None:
-        paths.atomic_write(target, incoming.data)
-        return
-    temporary = folder / f".{incoming.sha256}.part"
-    shutil.copyfile(incoming.data_path, temporary)
-    temporary.chmod(0o600)
-    if integrity.file_sha256(temporary) != incoming.sha256:
-        temporary.unlink()
-        raise InvalidInput(f"{incoming.name} changed while it was being copied; please attach it again.")
-    temporary.replace(target)
+    try:
+        if incoming.data is not None:
+            paths.atomic_write(target, incoming.data)
+            return
+        # A temporary name of its own, so that two attaches of the same file at once
+        # cannot trip over each other; removed whatever happens.
+        fd, temporary = tempfile.mkstemp(prefix=f".{incoming.sha256}.", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out, open(incoming.data_path, "rb") as source:
+                shutil.copyfileobj(source, out)
+                out.flush()
+                os.fsync(out.fileno())
+            if integrity.file_sha256(temporary) != incoming.sha256:
+                raise InvalidInput(f"{incoming.name} changed while it was being copied; please attach it again.")
+            os.replace(temporary, target)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    except OSError as exc:
+        raise StoreNotWritable(f"{incoming.name} could not be kept in {folder} ({exc.strerror}); "
+                               "nothing was attached.") from None
 
 
 def store_files(session: Session, entry_id: int, files: list[IncomingFile]) -> list[dict]:

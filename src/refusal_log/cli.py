@@ -38,7 +38,9 @@ class _Group(TyperGroup):
         except RefusalLogError as exc:
             _fail(str(exc))
         except KeyboardInterrupt:
-            sys.stderr.write("\nStopped. Nothing half-written was kept.\n")
+            # Every write is one transaction: it is either whole in the log or not at all.
+            sys.stderr.write("\nStopped. Nothing half-written was kept; if it stopped just after saving, "
+                             "'refusal-log list' shows the entry.\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
@@ -51,7 +53,8 @@ class _Group(TyperGroup):
                 raise
             # A fault of ours, not the user's: every write is one transaction, so
             # nothing half-done was kept. Say so calmly instead of a traceback.
-            _fail(f"Something went wrong inside refusal-log ({type(exc).__name__}: {exc}). Nothing half-done "
+            first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+            _fail(f"Something went wrong inside refusal-log ({type(exc).__name__}: {first_line}). Nothing half-done "
                   "was kept, and this is not something you did. Please report it; run again with "
                   "REFUSAL_LOG_DEBUG=1 to see the details.")
 
@@ -265,9 +268,6 @@ def add_absence(
         if not _interactive():
             raise
         view = _ask_about_wording(exc.result, log)
-    if view.fields.get("verdict") == "caution":
-        _err().print("Logged as written. The wording check has a note on this reason: "
-                     f"see 'refusal-log show {view.id}' or 'refusal-log check'.")
     _logged(view, as_json)
 
 
@@ -382,7 +382,7 @@ def list_(
 
 @app.command()
 def show(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, as 'list' shows it.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry's id, as 'list' shows it.")],
     as_json: JsonOpt = False,
 ) -> None:
     """Show one entry in full, with its whole history."""
@@ -398,7 +398,7 @@ def show(
 
 @app.command()
 def edit(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry to correct.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry to correct.")],
     why: Annotated[Optional[str], typer.Option("--why", help="Why the correction is made (kept with it).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="Absence: the first day. GP visit, meeting: when.")] = None,
     when: Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", help="Call, note: when it happened.")] = None,
@@ -445,7 +445,7 @@ def edit(
 
 @app.command()
 def withdraw(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry to withdraw.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry to withdraw.")],
     reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (kept with it).")],
     as_json: JsonOpt = False,
 ) -> None:
@@ -478,7 +478,7 @@ def verify(
 
 @app.command()
 def attach(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry the files belong to.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry the files belong to.")],
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Letters, screenshots, scans.")],
     as_json: JsonOpt = False,
 ) -> None:
@@ -712,11 +712,7 @@ def _show_entry(view: EntryView) -> None:
         _out().print("\nHistory (every version is kept):")
         for rev in view.history:
             why = f" because: {rev.change_reason}" if rev.change_reason else ""
-            _out().print(f"  revision {rev.number}, recorded {human_datetime(rev.recorded)}{why}: {_clip(_summary_of(rev.fields), 70)}")
-
-
-def _summary_of(fields: dict[str, Any]) -> str:
-    return fields.get("reason") or fields.get("summary") or fields.get("text") or ""
+            _out().print(f"  revision {rev.number}, recorded {human_datetime(rev.recorded)}{why}: {_clip(rev.summary, 70)}")
 
 
 from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see cli_output.py)

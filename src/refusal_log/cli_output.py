@@ -88,7 +88,7 @@ def draft_absence_email(
 
 
 def draft_meeting_summary(
-    meeting: Annotated[int, typer.Option("--meeting", metavar="ID", help="The meeting's entry id, as 'refusal-log list --kind meeting' shows it.")],
+    meeting: Annotated[int, typer.Option("--meeting", metavar="ID", min=1, max=2**63 - 1, help="The meeting's entry id, as 'refusal-log list --kind meeting' shows it.")],
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:
@@ -99,7 +99,7 @@ def draft_meeting_summary(
 
 
 def draft_call_confirmation(
-    call: Annotated[int, typer.Option("--call", metavar="ID", help="The call's entry id, as 'refusal-log list --kind call' shows it.")],
+    call: Annotated[int, typer.Option("--call", metavar="ID", min=1, max=2**63 - 1, help="The call's entry id, as 'refusal-log list --kind call' shows it.")],
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:

@@ -100,9 +100,26 @@ def _bad(text: str) -> InvalidInput:
     )
 
 
+# A record of a school career: nothing before this, nothing far ahead. A year out of
+# this range is a slip of the keyboard (0206, 2062), and refusing it keeps the log
+# readable and sortable.
+FIRST_YEAR = 1970
+YEARS_AHEAD = 5
+
+
+def check_year(text: str, moment: date | datetime) -> None:
+    """Refuse a year that cannot belong to this record (named in the message)."""
+    last = today().year + YEARS_AHEAD
+    if not FIRST_YEAR <= moment.year <= last:
+        raise InvalidInput(f"{text!r} is in the year {moment.year}, which looks like a slip; "
+                           f"refusal-log takes years from {FIRST_YEAR} to {last}.")
+
+
 def _make_date(text: str, y: int, mo: int, d: int) -> date:
     try:
-        return date(y, mo, d)
+        made = date(y, mo, d)
+        check_year(text, made)
+        return made
     except ValueError:
         what = f"there is no {d} {MONTHS[mo - 1].title()} {y}" if 1 <= mo <= 12 else f"there is no month {mo}"
         raise InvalidInput(
@@ -144,9 +161,12 @@ def _parse_day(text: str, part: str) -> date | None:
         return base - timedelta(days=n * (7 if m["unit"].startswith("week") else 1))
     words = part.split()
     if len(words) in (1, 2) and words[-1] in WEEKDAYS and (len(words) == 1 or words[0] in ("last", "on")):
-        # "monday" and "last monday" both mean the most recent one before today:
-        # people log what has happened, so a bare weekday looks back, not ahead.
-        back = (base.weekday() - WEEKDAYS.index(words[-1])) % 7 or 7
+        # People log what has happened, so a weekday looks back, never ahead:
+        # "monday" is today if today is Monday, else the last one; "last monday"
+        # is always an earlier one.
+        back = (base.weekday() - WEEKDAYS.index(words[-1])) % 7
+        if back == 0 and words[0] == "last":
+            back = 7
         return base - timedelta(days=back)
     if m := _ISO_DATE.match(part):
         return _make_date(text, int(m["y"]), int(m["mo"]), int(m["d"]))
@@ -209,9 +229,11 @@ def parse_datetime(text: str) -> datetime:
     if _ISO_WITH_OFFSET.match(text.lower()):
         # A full ISO timestamp with its offset (as `list --json` prints) is taken as it is.
         try:
-            return datetime.fromisoformat(text.strip().upper().replace("Z", "+00:00")).replace(microsecond=0)
+            moment = datetime.fromisoformat(text.strip().upper().replace("Z", "+00:00")).replace(microsecond=0)
         except ValueError:
             raise _bad(text) from None
+        check_year(text, moment)
+        return moment
     cleaned = _normalise(text)
     if cleaned == "now":
         return now()

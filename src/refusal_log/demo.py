@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +225,9 @@ def _choose_home(home: str | Path | None) -> Path:
         )
     if folder.exists() and not folder.is_dir():
         raise InvalidInput(f"{folder} is a file, not a folder; give the demo a folder to build in.")
+    if folder.exists() and any(folder.iterdir()):
+        raise InvalidInput(f"{folder} is not empty, so the demo was not built there; give it a new or empty "
+                           "folder with --home, or leave --home out to get a fresh one.")
     return folder
 
 

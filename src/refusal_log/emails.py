@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from refusal_log import attachments, dates, entries, integrity, people, store
+from refusal_log import attachments, dates, entries, people, store
 from refusal_log.errors import InvalidInput
 
 
@@ -64,7 +64,10 @@ def parse_eml(path: str) -> ParsedEmail:
     source = Path(path).expanduser()
     if not source.is_file():
         raise InvalidInput(f"There is no file at {path}; check the name and folder.")
-    raw = source.read_bytes()
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{path} cannot be read ({exc.strerror}).") from None
     try:
         message = BytesParser(policy=policy.default).parsebytes(raw)
         sender = str(message.get("From", "")).strip()
@@ -81,13 +84,18 @@ def parse_eml(path: str) -> ParsedEmail:
         raise InvalidInput(f"{path} has no readable Date header, so it cannot be placed on the timeline.")
     if when.tzinfo is None:
         when = when.replace(tzinfo=dates.local_zone())
+    dates.check_year(f"the Date of {path}", when)
     # Messages without a Message-ID are still recognised the second time, by their bytes.
     message_id = str(message.get("Message-ID", "")).strip() or f"<sha256-{hashlib.sha256(raw).hexdigest()}@refusal-log>"
     recipients = [addr for _, addr in getaddresses([str(v) for v in message.get_all("To", []) + message.get_all("Cc", [])]) if addr]
     body_part = message.get_body(preferencelist=("plain", "html"))
     body = ""
     if body_part is not None:
-        content = body_part.get_content()
+        try:
+            content = body_part.get_content()
+        except (LookupError, UnicodeError):
+            # An unknown or wrong character set: keep what can be read rather than nothing.
+            content = (body_part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
         body = _text_of_html(content) if body_part.get_content_subtype() == "html" else content
     files = [attachments.from_bytes(source.name, raw, "message/rfc822")]
     for part in message.iter_attachments():
@@ -100,7 +108,7 @@ def parse_eml(path: str) -> ParsedEmail:
 def import_emails(paths_: list[str], child: str | None = None) -> ImportResult:
     from sqlmodel import select
 
-    from refusal_log.models import Email, Entry
+    from refusal_log.models import Email
 
     if not paths_:
         raise InvalidInput("Name at least one .eml file to import.")
@@ -115,20 +123,12 @@ def import_emails(paths_: list[str], child: str | None = None) -> ImportResult:
             if existing or mail.message_id in seen:
                 skipped.append((mail.source, existing.entry_id if existing else seen[mail.message_id]))
                 continue
-            now = dates.now()
-            entry = Entry(kind="email", child_id=owner.id, recorded_at=now)
-            session.add(entry)
-            session.flush()
-            integrity.append(session, "entry", entry.id, entry.id)
-            row = Email(entry_id=entry.id, revision=1, happened_at=mail.when, recorded_at=now,
-                        message_id=mail.message_id, sender=mail.sender,
-                        recipients=json.dumps(mail.recipients, ensure_ascii=False),
-                        subject=mail.subject, body=mail.body)
-            session.add(row)
-            session.flush()
-            integrity.append(session, "email", row.id, entry.id)
-            attachments.store_files(session, entry.id, mail.files)
-            seen[mail.message_id] = entry.id
-            imported.append(entry.id)
+            row = entries.insert_entry(session, "email", owner.id, mail.when, {
+                "message_id": mail.message_id, "sender": mail.sender,
+                "recipients": json.dumps(mail.recipients, ensure_ascii=False),
+                "subject": mail.subject, "body": mail.body})
+            attachments.store_files(session, row.entry_id, mail.files)
+            seen[mail.message_id] = row.entry_id
+            imported.append(row.entry_id)
     views = {v.id: v for v in entries.list_entries(["email"])} if imported else {}
     return ImportResult([views[i] for i in imported], skipped)

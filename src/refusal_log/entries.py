@@ -44,6 +44,11 @@ _BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "ch
 LATE_AFTER = timedelta(days=1)
 
 
+def main_text(fields: dict[str, Any]) -> str:
+    """The main text of an entry: an absence's reason, what was said, a note, an email's subject."""
+    return fields.get("reason") or fields.get("summary") or fields.get("text") or fields.get("subject") or ""
+
+
 @dataclass
 class Revision:
     number: int
@@ -51,6 +56,10 @@ class Revision:
     recorded: datetime
     fields: dict[str, Any]
     change_reason: str | None = None
+
+    @property
+    def summary(self) -> str:
+        return main_text(self.fields)
 
     def to_json(self) -> dict[str, Any]:
         return {"revision": self.number, "when": self.when.isoformat(), "recorded": self.recorded.isoformat(),
@@ -100,8 +109,7 @@ class EntryView:
 
     @property
     def summary(self) -> str:
-        f = self.fields
-        return f.get("reason") or f.get("summary") or f.get("text") or f.get("subject") or ""
+        return main_text(self.fields)
 
     def to_json(self, history: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -226,29 +234,37 @@ def _require_store() -> None:
 def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any],
          files: list[str] | None = None) -> EntryView:
     from refusal_log import attachments
-    from refusal_log.models import Entry
 
     incoming = [attachments.read_file(f) for f in files or []]  # read before anything is written
     _require_store()
-    model = _model(kind)
     with store.writing() as session:
         owner = people.resolve_child(store.driver(session), child)
-        now = dates.now()
-        entry = Entry(kind=kind, child_id=owner.id, recorded_at=now)
-        session.add(entry)
-        session.flush()
-        integrity.append(session, "entry", entry.id, entry.id)
         if kind == "call" and not fields.get("role"):
             fields["role"] = people.contact_role(store.driver(session), fields["with_name"])
-        row = model(entry_id=entry.id, revision=1, happened_at=when, recorded_at=now, **fields)
-        session.add(row)
-        session.flush()
-        integrity.append(session, model.__tablename__, row.id, entry.id)
-        kept = attachments.store_files(session, entry.id, incoming)
+        row = insert_entry(session, kind, owner.id, when, fields)
+        kept = attachments.store_files(session, row.entry_id, incoming)
         revision = _revision(row)
-        notes = _notes_on(store.driver(session), kind, entry.id, owner.id, when, revision.fields, now)
-        return EntryView(entry.id, kind, owner.name, when, now, revision.fields, [revision], attachments=kept,
-                         notes=notes)
+        notes = _notes_on(store.driver(session), kind, row.entry_id, owner.id, when, revision.fields,
+                          row.recorded_at)
+        return EntryView(row.entry_id, kind, owner.name, when, row.recorded_at, revision.fields, [revision],
+                         attachments=kept, notes=notes)
+
+
+def insert_entry(session, kind: str, child_id: int, when: datetime, columns: dict[str, Any]):
+    """Write a new entry and its first revision, both chained, in the caller's transaction."""
+    from refusal_log.models import Entry
+
+    model = _model(kind)
+    now = dates.now()
+    entry = Entry(kind=kind, child_id=child_id, recorded_at=now)
+    session.add(entry)
+    session.flush()
+    integrity.append(session, "entry", entry.id, entry.id)
+    row = model(entry_id=entry.id, revision=1, happened_at=when, recorded_at=now, **columns)
+    session.add(row)
+    session.flush()
+    integrity.append(session, model.__tablename__, row.id, entry.id)
+    return row
 
 
 def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, when: datetime,
@@ -259,6 +275,13 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
     fix = f"if that is wrong, correct it with: refusal-log edit {entry_id} {option} DATE"
     if when - now > timedelta(days=1):
         notes.append(f"This is dated {dates.human_date(when)}, which is in the future; {fix}.")
+    if kind == "absence" and fields.get("verdict") == "caution":
+        result = check_reason(fields["reason"])
+        if result.findings:
+            finding = result.findings[0]
+            suggested = f" Suggested wording: {result.suggestion}" if result.suggestion else ""
+            notes.append(f"The wording check has a note on this reason: {finding.why} "
+                         f"(Source: {finding.source}.){suggested}")
     if kind == "absence":
         first = date.fromisoformat(fields["date"])
         last = date.fromisoformat(fields["until"]) if fields.get("until") else first
@@ -423,8 +446,13 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
     merged = {**_as_typed(current), **changes}
     arguments = {("with_" if k == "with" else k): v for k, v in merged.items()}
     if current.kind == "absence":
-        arguments["accept_wording"] = accept_wording
-    when, fields = _FIELD_BUILDERS[current.kind](**arguments)
+        # A reason that is not being changed was already accepted when it was logged.
+        unchanged = changes.get("reason", current.fields["reason"]) == current.fields["reason"]
+        arguments["accept_wording"] = accept_wording or unchanged
+    try:
+        when, fields = _FIELD_BUILDERS[current.kind](**arguments)
+    except WordingNeedsConfirmation as exc:
+        raise WordingNeedsConfirmation.for_result(exc.result, correcting=True) from None
     model = _model(current.kind)
     proposed = _fields(fields)
     if proposed == current.fields and when == current.when:

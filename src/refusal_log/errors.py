@@ -47,10 +47,11 @@ class WordingNeedsConfirmation(RefusalLogError):
         self.result = result
 
     @classmethod
-    def for_result(cls, result) -> "WordingNeedsConfirmation":
+    def for_result(cls, result, correcting: bool = False) -> "WordingNeedsConfirmation":
+        done = "Nothing was corrected yet" if correcting else "Nothing was logged yet"
         return cls(
-            "Nothing was logged yet. The parents' FAQ advises against this wording (see above): "
-            "log the suggested wording, or keep your own words with --accept-wording.",
+            f"{done}. The parents' FAQ advises against this wording (see above): "
+            "use the suggested wording, or keep your own words with --accept-wording.",
             result,
         )
 

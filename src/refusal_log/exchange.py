@@ -15,10 +15,10 @@ import io
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, get_args
 
 from refusal_log import __version__, attachments, dates, entries, integrity, paths, people, store
-from refusal_log.errors import InvalidInput
+from refusal_log.errors import DamagedStore, InvalidInput, RefusalLogError
 
 FORMAT = "refusal-log-export"
 FORMATS = ("json", "csv")
@@ -77,34 +77,77 @@ def _csv(views: list[entries.EntryView]) -> str:
             value = v.fields.get(key)
             cells.append("; ".join(value) if isinstance(value, list) else "" if value is None else value)
         cells.append("; ".join(a["name"] for a in v.attachments))
-        writer.writerow(cells)
+        writer.writerow([_inert(cell) for cell in cells])
     # A byte-order mark tells spreadsheet programs the file is UTF-8.
     return "\ufeff" + buffer.getvalue()
 
 
-def _when(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+def _inert(cell: Any) -> Any:
+    """Text a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe.
+
+    Subjects of imported emails come from other people; a cell must never act.
+    """
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + cell
+    return cell
+
+
+def _when(text: Any) -> datetime:
+    """A time from the export: ISO 8601 with its offset, in a believable year."""
+    moment = datetime.fromisoformat(_text(text, "a time"))
+    if moment.tzinfo is None:
+        raise ValueError(f"the time {text!r} has no UTC offset")
+    dates.check_year(text, moment)
+    return moment
+
+
+def _text(value: Any, what: str, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{what} should be text, not {value!r:.40}")
+    return value
+
+
+def _number(value: Any, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value < 2**63:
+        raise ValueError(f"{what} should be a whole number from 1, not {value!r:.40}")
+    return value
 
 
 def import_json(path: str) -> int:
     """Recreate an exported log in a new, empty home. Returns the number of entries."""
     from refusal_log.text import read_text_file
 
+    not_ours = InvalidInput(f"{path} is not a refusal-log export (made with 'refusal-log export --format json').")
     try:
         document = json.loads(read_text_file(path))
-        assert isinstance(document, dict) and document.get("format") == FORMAT
-    except (ValueError, AssertionError):
-        raise InvalidInput(f"{path} is not a refusal-log export (made with 'refusal-log export --format json').") from None
+    except (ValueError, RecursionError):
+        raise not_ours from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise not_ours
     try:
         plan = _plan(document)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InvalidInput(f"{path} is a refusal-log export, but part of it cannot be read ({exc}); nothing was imported.") from None
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError, RefusalLogError) as exc:
+        raise InvalidInput(f"{path} is a refusal-log export, but part of it cannot be used ({exc}); "
+                           "nothing was imported.") from None
     if store.exists():
         with store.reading() as db:
             used = db.execute("SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM child)").fetchone()[0]
         if used:
             raise InvalidInput(f"The log in {paths.home_dir()} is not empty, so nothing was imported. "
                                "Import into a new folder: refusal-log --home NEW_FOLDER import FILE.")
+    try:
+        _write(plan)
+    except DamagedStore:
+        # A constraint the file breaks (a repeated id, a field of another kind) shows
+        # up as an integrity error; the file is at fault, not the log.
+        raise InvalidInput(f"{path} has entries that contradict each other (a repeated id, or fields of "
+                           "another kind); nothing was imported.") from None
+    return plan.entries
+
+
+def _write(plan: _Plan) -> None:
     with store.writing() as session:
         for setting in plan.settings:
             session.merge(setting)
@@ -114,7 +157,6 @@ def import_json(path: str) -> int:
             integrity.append(session, table, row.id, entry_id)
         for entry_id, incoming, attachment_id, recorded in plan.files:
             _import_attachment(session, entry_id, incoming, attachment_id, recorded)
-    return plan.entries
 
 
 def _import_attachment(session, entry_id: int, incoming: attachments.IncomingFile, attachment_id: int,
@@ -139,39 +181,80 @@ class _Plan:
     entries: int = 0
 
 
+def _check_fields(entry_id: int, model: type, fields: dict[str, Any]) -> None:
+    """Each field of a revision has the kind of value its column holds; none is missing.
+
+    Table models do not validate what they are given, so an edited export could
+    otherwise put a number where text belongs and break every later listing.
+    """
+    for name, info in model.model_fields.items():
+        if name in ("id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason"):
+            continue
+        value = fields.get(name)
+        if value is None:
+            if info.is_required():
+                raise ValueError(f"entry {entry_id} has no {name}")
+            continue
+        allowed = tuple(t for t in (get_args(info.annotation) or (info.annotation,)) if t is not type(None))
+        if bool in allowed and not isinstance(value, bool):
+            raise ValueError(f"entry {entry_id}'s {name} should be true or false")
+        if int in allowed and (not isinstance(value, int) or isinstance(value, bool)):
+            raise ValueError(f"entry {entry_id}'s {name} should be a whole number")
+        if (str in allowed or date in allowed) and not isinstance(value, (str, date)):
+            raise ValueError(f"entry {entry_id}'s {name} should be text")
+
+
 def _plan(document: dict[str, Any]) -> _Plan:
     from refusal_log.models import REVISION_TABLES, Child, Contact, Entry, Setting, Withdrawal
 
-    plan = _Plan(settings=[Setting(key=k, value=v) for k, v in (document.get("profile") or {}).items()])
+    profile = document.get("profile") or {}
+    if not isinstance(profile, dict):
+        raise ValueError("the profile should be a set of names and values")
+    plan = _Plan(settings=[Setting(key=_text(k, "a detail's name"), value=_text(v, f"the detail {k}"))
+                           for k, v in profile.items()])
     children = {}
     for c in document["children"]:
-        children[c["name"]] = c["id"]
+        children[_text(c["name"], "a child's name")] = _number(c["id"], "a child's id")
         plan.rows.append(("child", Child(
-            id=c["id"], name=c["name"], school=c.get("school"),
+            id=c["id"], name=c["name"], school=_text(c.get("school"), "a school", optional=True),
             born=date.fromisoformat(c["born"]) if c.get("born") else None, recorded_at=_when(c["recorded"])), None))
     for c in document.get("contacts", []):
         plan.rows.append(("contact", Contact(
-            id=c["id"], name=c["name"], role=c["role"], email=c.get("email"), phone=c.get("phone"),
-            recorded_at=_when(c["recorded"])), None))
+            id=_number(c["id"], "a contact's id"), name=_text(c["name"], "a contact's name"),
+            role=_text(c["role"], "a contact's role"), email=_text(c.get("email"), "an email", optional=True),
+            phone=_text(c.get("phone"), "a phone number", optional=True), recorded_at=_when(c["recorded"])), None))
+    for what, items in (("child", document["children"]), ("contact", document.get("contacts", [])),
+                        ("entry", document["entries"]),
+                        ("attachment", [a for e in document["entries"] for a in e.get("attachments", [])])):
+        ids = [item["id"] for item in items]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"{what} ids are repeated")
     for e in document["entries"]:
-        kind, entry_id = e["kind"], e["id"]
+        kind, entry_id = e["kind"], _number(e["id"], "an entry's id")
         if kind not in REVISION_TABLES:
             raise ValueError(f"entry {entry_id} has an unknown kind {kind!r}")
+        if not e["history"]:
+            raise ValueError(f"entry {entry_id} has no content")
         plan.entries += 1
         plan.rows.append(("entry", Entry(id=entry_id, kind=kind, child_id=children[e["child"]],
                                          recorded_at=_when(e["recorded"])), entry_id))
         model = REVISION_TABLES[kind]
-        for r in e["history"]:
+        for number, r in enumerate(e["history"], start=1):
+            if r["revision"] != number:
+                raise ValueError(f"entry {entry_id}'s revisions are not numbered 1, 2, 3...")
+            fields = entries.columns_from_fields(kind, r)
+            _check_fields(entry_id, model, fields)
             plan.rows.append((model.__tablename__, model(
-                entry_id=entry_id, revision=r["revision"], happened_at=_when(r["when"]),
-                recorded_at=_when(r["recorded"]), change_reason=r.get("change_reason"),
-                **entries.columns_from_fields(kind, r)), entry_id))
+                entry_id=entry_id, revision=number, happened_at=_when(r["when"]),
+                recorded_at=_when(r["recorded"]), change_reason=_text(r.get("change_reason"), "a reason", optional=True),
+                **fields), entry_id))
         if e.get("withdrawn"):
-            plan.rows.append(("withdrawal", Withdrawal(entry_id=entry_id, reason=e["withdrawn"]["reason"],
+            plan.rows.append(("withdrawal", Withdrawal(entry_id=entry_id, reason=_text(e["withdrawn"]["reason"], "a reason"),
                                                        recorded_at=_when(e["withdrawn"]["recorded"])), entry_id))
         for a in e.get("attachments", []):
-            incoming = attachments.from_bytes(a["name"], base64.b64decode(a["content_base64"]), a.get("type"))
+            incoming = attachments.from_bytes(_text(a["name"], "a file name"),
+                                              base64.b64decode(_text(a["content_base64"], "a file")), a.get("type"))
             if incoming.sha256 != a["sha256"]:
                 raise ValueError(f"attachment {a['name']} of entry {entry_id} does not match its hash")
-            plan.files.append((entry_id, incoming, a["id"], a["recorded"]))
+            plan.files.append((entry_id, incoming, _number(a["id"], "an attachment's id"), a["recorded"]))
     return plan

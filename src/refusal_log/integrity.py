@@ -13,7 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from refusal_log.errors import InvalidInput
 
 if TYPE_CHECKING:
     import sqlite3
@@ -24,8 +27,14 @@ GENESIS = "0" * 64
 
 
 def canonical(table: str, row: dict[str, Any]) -> str:
-    """The row exactly as SQLite stores it, as sorted compact JSON."""
-    return json.dumps({"table": table, "row": row}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """The row exactly as SQLite stores it, as sorted compact JSON.
+
+    Empty (NULL) columns are left out, so that a later migration adding a column
+    (empty in every earlier row) leaves every earlier hash as it was; setting a value
+    to NULL behind the tool's back still changes the hash, since the key disappears.
+    """
+    kept = {name: value for name, value in row.items() if value is not None}
+    return json.dumps({"table": table, "row": kept}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def link_hash(prev_hash: str, table: str, row: dict[str, Any]) -> str:
@@ -70,12 +79,11 @@ CHAINED_TABLES = ("child", "contact", "entry", "absence", "call", "gp_visit", "m
 @dataclass
 class Verification:
     entries: int
-    links: int
     head: str
     head_checked: str | None = None
 
     def summary(self) -> str:
-        text = f"{self.entries} entries, chain intact, head {self.head}"
+        text = f"{self.entries} {'entry' if self.entries == 1 else 'entries'}, chain intact, head {self.head}"
         if self.head_checked:
             text += f"; {self.head_checked[:12]}… is in the chain, so nothing recorded up to it has changed"
         return text
@@ -91,20 +99,24 @@ def _describe(table: str, record_id: int, entry_id: int | None, row: dict[str, A
     return f"Entry {entry_id} ({what})"
 
 
-def verify(expected_head: str | None = None) -> Verification:
+def verify(expected_head: str | None = None, db_path: Path | None = None,
+           attachments: Path | None = None) -> Verification:
     """Walk the whole chain, SQLite's own check, and every attachment's bytes.
 
-    Raises ChainBroken naming the first thing that does not match.
+    Checks the home's log, or (for a restore, before it replaces anything) a staged
+    copy given by db_path and attachments. Raises ChainBroken naming the first thing
+    that does not match.
     """
     from refusal_log import paths, store
     from refusal_log.errors import ChainBroken
 
-    with store.reading() as db:
+    folder = attachments or paths.attachments_dir()
+    with store.reading(db_path) as db:
         problems = [r[0] for r in db.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
             raise ChainBroken(f"SQLite's own integrity check failed ({problems[0]}); "
                               "the database file itself is damaged. Restore your latest backup.")
-        prev, count = GENESIS, 0
+        prev = GENESIS
         chained: dict[str, set[int]] = {}
         links = db.execute(
             "SELECT seq, record_table, record_id, entry_id, prev_hash, hash FROM ledger ORDER BY seq").fetchall()
@@ -120,7 +132,7 @@ def verify(expected_head: str | None = None) -> Verification:
                 raise ChainBroken(f"{name} does not match what was recorded: it was changed outside "
                                   f"refusal-log (link {seq}).")
             chained.setdefault(table, set()).add(record_id)
-            prev, count = digest, count + 1
+            prev = digest
         for table in CHAINED_TABLES:
             for (record_id,) in db.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid'):
                 if record_id not in chained.get(table, set()):
@@ -129,19 +141,21 @@ def verify(expected_head: str | None = None) -> Verification:
                     raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")
         for name, sha, entry_id, attachment_id in db.execute(
                 "SELECT name, sha256, entry_id, id FROM attachment ORDER BY id"):
-            stored = paths.attachments_dir() / sha
+            stored = folder / sha
             if not stored.is_file():
                 raise ChainBroken(f"Entry {entry_id} (attachment {attachment_id}, {name}): the file is missing "
-                                  f"from {paths.attachments_dir()}.")
+                                  f"from {folder}.")
             if file_sha256(stored) != sha:
                 raise ChainBroken(f"Entry {entry_id} (attachment {attachment_id}, {name}): the file was changed "
                                   "after it was attached.")
         entries = db.execute("SELECT count(*) FROM entry").fetchone()[0]
-    result = Verification(entries, count, prev)
+    result = Verification(entries, prev)
     if expected_head:
         wanted = expected_head.strip().lower()
+        if len(wanted) < 12:
+            raise InvalidInput(f"--head {expected_head!r} is too short to check; give at least its first 12 characters.")
         known = {digest for *_, digest in links}
-        matches = [d for d in known if d.startswith(wanted)] if len(wanted) >= 12 else []
+        matches = [d for d in known if d.startswith(wanted)]
         if len(matches) != 1:
             raise ChainBroken(f"The hash {expected_head} is not in this log's chain: the copy it came from "
                               "was not made from this log, or records were changed or removed since.")

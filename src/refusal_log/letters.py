@@ -117,8 +117,9 @@ def _contacts_in(text: str) -> list:
     """The known contacts named in a call's or meeting's 'with'."""
     from refusal_log import people
 
-    lowered = text.lower()
-    return [c for c in people.list_contacts() if c.name.lower() in lowered]
+    # Whole names only: "Mrs Patel" is not "Mrs Patel-Jones".
+    return [c for c in people.list_contacts()
+            if re.search(rf"(?<![\w-]){re.escape(c.name)}(?![\w-])", text, re.IGNORECASE)]
 
 
 def _letter(template: str, context: dict) -> tuple[str, str | None]:
@@ -146,10 +147,21 @@ def _sign_off(profile: dict[str, str], child: str, notes: list[str]) -> str | No
     return parent
 
 
-def _recipients(named: list, profile: dict[str, str], child: str, notes: list[str]) -> list[str]:
+# Roles outside the school: what was said to them is not the school's to read.
+_NOT_SCHOOL = re.compile(r"\b(gp|doctor|dr|camhs|nurse|clinician|therapist|psycholog\w*|psychiatr\w*|"
+                         r"paediatric\w*|social worker|caseworker|council|local authority|nhs)\b", re.IGNORECASE)
+
+
+def _recipients(named: list, profile: dict[str, str], child: str, notes: list[str],
+                role: str | None = None) -> list[str]:
     found = [c.email for c in named if c.email]
     if found:
         return list(dict.fromkeys(found))
+    roles = [r for r in [role, *(c.role for c in named)] if r]
+    if any(_NOT_SCHOOL.search(r) for r in roles):
+        notes.append("This was not with the school, so the draft is not addressed to the school and has no "
+                     "To line. To keep their address: refusal-log contact add NAME --role ROLE --email ADDRESS")
+        return []
     if profile.get("school_email"):
         return [profile["school_email"]]
     notes.append("There is no email address to send this to yet, so the draft has no To line. "
@@ -192,9 +204,10 @@ def _reason_for(view: EntryView | None, child: str, day: date, notes: list[str])
     result = check_text(reason)
     if result.withheld:
         raise InvalidInput(
-            f"The reason logged in entry {view.id} says or suggests that {child} is not unwell, so no email "
-            f"saying {child} is too unwell was drafted. Tell the school plainly what is happening, or correct "
-            f"the entry if it was logged wrongly (refusal-log edit {view.id} --reason \"...\")."
+            f"The reason logged in entry {view.id} does not say that {child} is unwell (it gives another reason, "
+            f"or doubts the illness), so no email saying {child} is too unwell was drafted. Tell the school "
+            f"plainly what is happening (for leave, ask the head teacher), or correct the entry if it was logged "
+            f"wrongly (refusal-log edit {view.id} --reason \"...\")."
         )
     if result.verdict == "ok" and not _REFUS.search(reason):
         return render.sentence(reason)
@@ -318,6 +331,6 @@ def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
         "agreed": render.bullets(f.get("agreed")),
         "parent": _sign_off(profile, view.child, notes),
     }
-    to = _recipients(_contacts_in(f["with"]), profile, view.child, notes)
+    to = _recipients(_contacts_in(f["with"]), profile, view.child, notes, role=f.get("role"))
     return _draft("call-confirmation", context, f"Our phone call on {dates.long_date(local)} about {view.child}",
                   to, profile, now, notes)

@@ -46,10 +46,22 @@ def user_templates_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) owner-only; tighten it if it already exists."""
+    """Create `path` (and any missing parents) owner-only.
+
+    A folder that already holds things is left as it is: it may be shared (/tmp, a
+    synced folder) and is the user's to set. What the tool creates, or finds empty,
+    is made 0700.
+    """
+    from refusal_log.errors import InvalidInput
+
+    if path.exists() and not path.is_dir():
+        raise InvalidInput(f"{path} is a file, not a folder; give refusal-log a folder to keep the log in.")
+    missing = [p for p in [path, *path.parents] if not p.exists()]
+    if not missing and not any(path.iterdir()):
+        missing = [path]  # an empty folder made for the log: safe to make private
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if (path.stat().st_mode & 0o777) != 0o700:
-        os.chmod(path, 0o700)
+    for created in missing:
+        os.chmod(created, 0o700)
     return path
 
 
@@ -86,9 +98,42 @@ def write_user_file(out: str | Path, data: bytes | str) -> Path:
     target = Path(out).expanduser()
     if target.is_dir():
         raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
+    # Through a symbolic link, not over it: the user named the place the link points to.
+    target = target.resolve()
+    refuse_if_part_of_log(target)
     try:
         if not target.parent.is_dir():
             ensure_private_dir(target.parent)  # asked to save there: make the folder, owner-only
         return atomic_write(target, data)
     except OSError as exc:
         raise InvalidInput(f"{out} could not be written ({exc.strerror}).") from None
+
+
+def refuse_if_part_of_log(target: Path) -> None:
+    """An --out that would overwrite the log itself (or a kept file) is refused."""
+    from refusal_log.errors import InvalidInput
+
+    resolved = target.expanduser().resolve()
+    db = db_path().resolve()
+    protected = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")}
+    if resolved in protected or attachments_dir().resolve() in resolved.parents:
+        raise InvalidInput(f"{target} is part of your log itself, so nothing was written there; choose another name.")
+
+
+def atomic_write_file(source: Path, target: Path) -> Path:
+    """Put a finished file in place whole: copy beside the target, fsync, then rename."""
+    import shutil
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
+            shutil.copyfileobj(handle, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 REGIONS = ("england", "wales", "scotland", "northern-ireland")
-PROFILE_KEYS = ("parent", "email", "school_email", "region")
 
 
 @dataclass

@@ -112,6 +112,8 @@ def _writable(path: Path) -> bool:
 def _prepare_home_for_writing() -> Path:
     home = paths.home_dir()
     db = paths.db_path()
+    if home.exists() and not home.is_dir():
+        raise StoreNotWritable(f"{home} is a file, not a folder; give refusal-log a folder to keep the log in.")
     try:
         if home.exists() and not _writable(home):
             raise StoreNotWritable(f"The folder {home} is read-only, so nothing was saved. Make it writable and try again.")
@@ -133,8 +135,14 @@ def _migrate(path: Path) -> None:
     try:
         if new_file:
             paths.make_private(path)
-        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
             return
+        if version > SCHEMA_VERSION:
+            raise StoreNotWritable(
+                f"The log at {path} was written by a newer refusal-log; nothing was changed. "
+                "Upgrade refusal-log to add to it."
+            )
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -157,6 +165,8 @@ def _migrate(path: Path) -> None:
 def _open_for_reading(path: Path) -> sqlite3.Connection:
     from refusal_log.migrations import SCHEMA_VERSION
 
+    if path.parent.exists() and not path.parent.is_dir():
+        raise NothingLoggedYet(f"{path.parent} is a file, not a folder, so there is no log there.")
     if not path.exists():
         raise NothingLoggedYet(
             f"Nothing is logged yet in {paths.home_dir()}. "
@@ -227,7 +237,8 @@ def writing() -> Iterator[Session]:
         with Session(engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
-    except DBAPIError as exc:
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
+        # sqlite3's own errors too: the ledger and plain queries use the driver directly.
         raise translate(exc, path) from None
     finally:
         engine.dispose()
@@ -236,13 +247,14 @@ def writing() -> Iterator[Session]:
 
 
 @contextmanager
-def reading() -> Iterator[sqlite3.Connection]:
+def reading(path: Path | None = None) -> Iterator[sqlite3.Connection]:
     """A plain sqlite3 connection holding one consistent read snapshot; it creates nothing.
 
     Reads need no ORM. Going straight to the driver keeps sqlmodel's import, and
-    building an object per row, off `list`, `show`, `timeline` and `verify`.
+    building an object per row, off `list`, `show`, `timeline` and `verify`. `path`
+    is the home's database unless given (restore checks a staged copy first).
     """
-    path = paths.db_path()
+    path = path or paths.db_path()
     conn = _open_for_reading(path)
     try:
         conn.execute("BEGIN")

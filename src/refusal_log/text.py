@@ -9,13 +9,23 @@ def required_text(value: str | None, option: str, what: str) -> str:
     """Keep the text exactly as typed (it is evidence), but refuse one that is blank."""
     if value is None or not value.strip():
         raise InvalidInput(f"{option} is empty; please give {what}.")
-    return value
+    return _readable(value, option)
 
 
-def optional_text(value: str | None) -> str | None:
+def optional_text(value: str | None, option: str = "The text") -> str | None:
     """A blank optional value means "not given"; anything else is kept as typed."""
     if value is None or not value.strip():
         return None
+    return _readable(value, option)
+
+
+def _readable(value: str, option: str) -> str:
+    # Bytes that are not UTF-8 reach Python as lone surrogates; they cannot be stored.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(f"{option} holds characters that are not valid text (UTF-8); "
+                           "please type it again, or set your terminal to UTF-8.") from None
     return value
 
 

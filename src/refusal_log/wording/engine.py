@@ -11,14 +11,18 @@ Design decisions:
   offsets and the matched words of the ORIGINAL text.
 - Negation: a hit is dropped when "not", "never", "no"... comes up to four words before it
   in the same clause ("she is not refusing"; "it isn't that he won't go"), unless a word
-  like "why" or "know" stands between ("I don't know why she is refusing" still counts).
-  A negator denies only the first risky phrase after it: in "he's not refusing he just
-  won't go" the "won't go" still counts.
+  like "why", "know" or "stop" stands between ("I don't know why she is refusing" still
+  counts; "she won't stop being sick" is a symptom that goes on, not a denied one). A
+  negator denies only the first phrase after it, risky or not: in "he's not refusing he
+  just won't go" the "won't go" still counts, and in "not feeling well won't go" the "not"
+  belongs to "not feeling well". "Until" and "unless" end a clause ("won't be in until the
+  school sorts it": the "not" is the absence, not a denial of what follows).
 - Quotation: a hit inside quotes, or after a reporting verb whose subject is not the
   family ("Mrs Patel said he was refusing"), is someone else's account: it is capped at
   caution and does not drive a suggestion. When the parent also names an illness
   ("school called it refusal but he is ill"), it is dropped, as a denied word is: the
-  parent's own reason is the illness.
+  parent's own reason is the illness. A quoted refusal in the first person with no one
+  reporting it ("her words were 'I'm not going back there'") is the child's own, and counts.
 - The positive rule: a reason that names no illness, symptom, medical appointment or
   unavoidable cause gets a caution. It is only added when no other rule fired (those
   already explain the problem). In check_document it is applied once to the whole draft:
@@ -27,19 +31,34 @@ Design decisions:
   and sign-offs are never the target and never make the rule fire on their own.
 - A decision word ("kept off", "staying home") or bullying given as the reason is
   softened to caution when the text (or the document) names an illness (the rule's
-  `with_illness`); refusal, won't-go and can't-get wording stays "avoid" even then.
+  `with_illness`); refusal, won't-go and can't-get wording ("school refusing", "won't
+  go", "I can't get her in") stays "avoid" even then: no illness word makes it fine.
   `with_illness = "ok"` drops the hit instead: a vague word ("not up to it", "meltdown",
-  a funeral, a broken-down car) is only a problem when no illness is named. A rule with
-  `softened_by = "illness"` is softened only by an illness or symptom, not by a hospital or
-  an appointment: next to a relative's emergency, "we're all at the hospital" is theirs.
+  a funeral, a broken-down car) is only a problem when no illness is named. What softens
+  a rule is its `softened_by`, one kind or several: "named" (the default: an illness,
+  symptom, appointment or unavoidable cause); "illness" (only the child's illness or
+  symptom: next to a relative's emergency, "we're all at the hospital" is theirs);
+  "distress" (the child's distress with no illness named: "struggling today and will be
+  staying home" is a caution); "lawful" (a lawful absence of its own, s444(3): leave the
+  head teacher granted, or religious observance). A hit softened only by distress or a
+  lawful absence drives no suggestion: no illness was named to word one on.
+- "Staying home" is treated the same however it is put ("stay home", "will be staying
+  home", Northern "stopping home"): avoid with nothing named, a caution next to an illness,
+  a symptom or the child's distress, and nothing to say when it is a necessity ("she has
+  to stay home") or medical advice. "Keeping her home" is the parent's decision (the FAQ's
+  "kept off"): avoid, softened to caution only by something named.
 - A rule's `unless` patterns (macros allowed) cancel a hit: "the GP said to keep her off"
-  is medical advice, not the parent's choice.
-- Health words come in five kinds (rules.toml [health]): generic ("unwell"), specific
+  is medical advice, not the parent's choice; "she has to stay home" is a necessity.
+  `unless_after` patterns do the same from the text after the hit: "keeping him off as
+  per the 48 hour rule".
+- Health words come in six kinds (rules.toml [health]): generic ("unwell"), specific
   illnesses and symptoms (carried into the suggestion), care (appointments, clinicians,
   tests, medicines: they name a medical reason but are not illnesses, so they are never
   carried), episodes ("meltdown", "dysregulated": carried, but not enough on their own),
-  and states (tiredness and lost sleep: a symptom unless the text gives an everyday cause
-  such as "up late" or "her brother screaming all night"; then not illness at all).
+  states (tiredness and lost sleep: a symptom unless the text gives an everyday cause
+  such as "up late" or "her brother screaming all night"; then not illness at all), and
+  distress ("struggling", "not coping", "in tears": never carried, not enough on its own,
+  and it softens only the rules that list it).
 - Whose health word it is: one whose subject is the parent ("I'm ill myself") is not the
   child's; one whose subject is a relative ("her little brother was rushed to hospital")
   is not the child's either, and is reported under the rule named by [health] others_rule
@@ -48,13 +67,28 @@ Design decisions:
   ({the parent's own health words})". The child is the earliest name, "my son"-style
   phrase or he/she in the text (never a noun after "because of"); the days are those of
   the first sentence that gives any. With no illness word written, it says "too unwell"
-  only and adds a hint to use it only if true. Where no honest rewording exists (a
-  holiday, "family reasons"), the suggestion is None and a hint explains what to do.
-- Denied or doubted illness (rules with `suggest = "withhold"`: "she isn't ill, she just
-  won't go", "she says she's ill but I think she's avoiding maths") withholds every
-  suggestion in the text, because "too unwell to attend" would claim what the parent has
-  just denied; the rule's hint says what to do instead. This is the ONE exception to "every
-  avoid verdict comes with a suggestion", and the loader allows it for these rules only.
+  only and adds a hint to use it only if true. Where no honest rewording exists ("family
+  reasons", or another reason stated: see below), the suggestion is None and a hint
+  explains what to do.
+- Lawful absences of their own (s444(3)): leave the head teacher has granted ("leave
+  authorised by the head", "the head has agreed", code C) and religious observance (code R)
+  name an unavoidable cause, so they are fine on their own; they also soften the rules
+  that ask for leave (a holiday, someone else's illness, a birthday), whose hints say so.
+- The parent's own words rule out illness, in two ways, and then no suggestion is made in
+  the text (in a draft, in the whole draft) and the result is marked `withheld`, so that
+  nothing is worded as illness for them (letters.py drafts no illness email either):
+  * denied or doubted illness (rules with `suggest = "withhold"`: "she isn't ill, she
+    just won't go", "it's not that she's ill, she just can't face it", "he says he feels
+    sick but I'm not sure he is"), even if another illness is named, because "too unwell
+    to attend" would claim what the parent has just denied;
+  * another reason stated that is not the child's illness (rules with `suggest = "none"`:
+    a holiday or day out, travel, leave, a birthday, revision, rest or "a break" with no
+    illness, a protest, head lice, tiredness, a period, the parent's own illness ("I'm
+    unwell and can't do the school run") or a relative's), unless the child's own illness
+    or symptom is named: "too unwell" would put that reason into illness words.
+  The rule's hint says what to do instead (ask the head teacher for leave, code C; or tell
+  the school plainly what is happening). This is the ONE exception to "every avoid verdict
+  comes with a suggestion", and the loader allows it only for rules that carry a hint.
 - Days in the suggestion are the days of the absence. A day word that only dates the cause
   ("after yesterday", "since Monday") or the return ("back on Monday") is left out
   (rules.toml [days] not_absence), and so is a past day next to today's ("meltdown
@@ -76,6 +110,8 @@ from refusal_log.errors import InvalidInput
 
 RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
+# What may soften a rule (its `softened_by`): see rules.toml's header.
+_SOFTENERS = frozenset(("named", "illness", "distress", "lawful"))
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
 _PLAIN = str.maketrans({
@@ -117,8 +153,9 @@ class Result:
     def __init__(self, text, verdict, findings, suggestion, hints, withheld=False):
         self.text, self.verdict, self.findings = text, verdict, findings
         self.suggestion, self.hints = suggestion, hints
-        # True when the parent denies or doubts the illness: then nothing may be
-        # worded as illness on their behalf (no suggestion, no drafted illness email).
+        # True when the parent's own words rule out illness (they deny or doubt it, or give
+        # another reason and name no illness of the child's): then nothing may be worded as
+        # illness on their behalf (no suggestion, no drafted illness email).
         self.withheld = withheld
 
     def to_dict(self) -> dict:
@@ -182,7 +219,7 @@ class Document:
 
 class _Rule:
     __slots__ = ("id", "severity", "with_illness", "softened_by", "suggest", "cause", "hint", "overrides",
-                 "why", "source", "regex", "unless")
+                 "why", "source", "regex", "unless", "unless_after")
 
 
 class Rules:
@@ -200,7 +237,8 @@ class Rules:
             rule = _Rule()
             rule.id, rule.severity, rule.why = raw["id"], raw["severity"], raw["why"]
             rule.with_illness = raw.get("with_illness")
-            rule.softened_by = raw.get("softened_by", "named")
+            soft = raw.get("softened_by", "named")
+            rule.softened_by = frozenset([soft] if isinstance(soft, str) else soft)
             rule.suggest = raw.get("suggest", "health")
             rule.cause = raw.get("cause")
             rule.hint = raw.get("hint")
@@ -208,17 +246,19 @@ class Rules:
             rule.source = self._source(raw["source"])
             rule.regex = words(raw["patterns"])
             rule.unless = re.compile("|".join(_expand(u, macros) for u in raw["unless"])) if raw.get("unless") else None
+            rule.unless_after = re.compile("|".join(_expand(u, macros) for u in raw["unless_after"])) \
+                if raw.get("unless_after") else None
             if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok") \
-                    or rule.softened_by not in ("named", "illness"):
+                    or not rule.softened_by or not rule.softened_by <= _SOFTENERS:
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity")
             if rule.suggest not in ("health", "none", "withhold"):
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown suggest value")
-            # The one exception: denied or doubted illness withholds the suggestion even for
-            # avoid, since "too unwell" would contradict the parent. It must say what to do.
-            if rule.severity == "avoid" and rule.suggest == "none":
-                raise ValueError(f"rules.toml: avoid rule {rule.id!r} must suggest a rewording")
-            if rule.suggest == "withhold" and not rule.hint:
-                raise ValueError(f"rules.toml: withholding rule {rule.id!r} needs a hint")
+            # The one exception to "every avoid comes with a suggestion": the parent's own
+            # words rule out illness (denied or doubted: "withhold"; another reason stated:
+            # "none"). "Too unwell" would then contradict the parent or invent a fact, so
+            # the rule must say what to do instead.
+            if rule.suggest in ("none", "withhold") and not rule.hint:
+                raise ValueError(f"rules.toml: rule {rule.id!r} offers no rewording, so it needs a hint")
             self.rules.append(rule)
 
         pos = data["positive"]
@@ -230,9 +270,10 @@ class Rules:
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.child_after = re.compile(health["child_after"])
         self.everyday = re.compile(_expand(health["everyday_cause"], macros))
-        self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode", "state")
+        self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode", "state", "distress")
                        for p in health[kind]]
-        self.unavoidable = words(data["unavoidable"]["patterns"])
+        self.unavoidable = words(data["unavoidable"]["patterns"] + data["unavoidable"]["lawful"])
+        self.lawful = words(data["unavoidable"]["lawful"])
         self.days = words([data["days"]["pattern"]])
         self.past = re.compile(data["days"]["past"])
         self.not_absence = re.compile(data["days"]["not_absence"])
@@ -352,7 +393,10 @@ class _Norm:
 # --------------------------------------------------------------------------- analysis
 
 
-_Term = namedtuple("_Term", "kind text")  # a health phrase: generic, specific, care or episode
+_Term = namedtuple("_Term", "kind text")  # a health phrase: generic, specific, care, episode or distress
+# One rule hit: the finding, its rule, whether it is someone else's words, and whether it
+# may drive a suggestion (`quiet`: softened only by distress or a lawful absence).
+_Hit = namedtuple("_Hit", "finding rule reported quiet")
 
 
 def _negator(norm: str, a: int, rules: Rules) -> int | None:
@@ -391,11 +435,17 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
     region = norm[first:b]
     verbs = [v for v in rules.reporting.finditer(region) if first + v.start() <= end]
     if not verbs:
-        return inside is not None  # scare quotes: a word the parent is distancing from
+        # Scare quotes: a word the parent is distancing from. But a quoted refusal in the
+        # first person ("her words were 'I'm not going back there'") is the child's own.
+        return inside is not None and not norm.startswith(("i ", "we "), a)
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
     if not before:
         return False
-    return before[-1] not in rules.own_subjects and before[-1] != child
+    subject = before[-1]
+    if subject in ("and", "then", "so") and len(before) > 1:
+        # "Ellie has anxiety and says she's not going": the subject is the clause's first.
+        subject = before[1] if before[0] in ("the", "a", "an") else before[0]
+    return subject not in rules.own_subjects and subject != child
 
 
 class _Analysis:
@@ -405,12 +455,19 @@ class _Analysis:
         self.text, self.rules = text, rules
         self.norm = _Norm(text, rules)
         n = self.norm.text
+        self.spans = []  # every health or unavoidable phrase, negated or not: see find()
         self.health = self._health()
-        self.unavoidable = any(_negator(n, m.start(), rules) is None for m in rules.unavoidable.finditer(n))
+        self.unavoidable = self._unavoidable(rules.unavoidable)
+        # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
+        # religious observance. An unavoidable cause for the positive rule; it also softens
+        # the rules that ask for leave (a holiday, someone else's illness, a birthday).
+        self.lawful = self._unavoidable(rules.lawful)
         # An illness or symptom the parent names; with care words and unavoidable causes,
-        # a reason the law recognises. An episode alone ("meltdown") is neither.
+        # a reason the law recognises. An episode alone ("meltdown") is neither, and nor is
+        # distress ("struggling", "not coping"): it only softens the rules that allow it.
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
-        self.named = self.unavoidable or any(t.kind != "episode" for t in self.health)
+        self.named = self.unavoidable or any(t.kind not in ("episode", "distress") for t in self.health)
+        self.distress = any(t.kind in ("episode", "distress") for t in self.health)
         self.subject, self.plural = _subject(text, n, rules)
         self.days = self._days()
         setting = rules.setting.search(n)
@@ -432,6 +489,7 @@ class _Analysis:
             if start < reach:
                 continue  # the longer phrase at this place already won ("off sick" over "sick")
             reach = m.end()
+            self.spans.append((start, m.end()))
             if _negator(n, start, rules) is not None:
                 continue
             owner = rules.not_child.search(n, max(0, start - 60), start)
@@ -445,6 +503,13 @@ class _Analysis:
                 kind = "specific"
             terms.append(_Term(kind, m.group()))
         return terms
+
+    def _unavoidable(self, rx) -> bool:
+        n, found = self.norm.text, False
+        for m in rx.finditer(n):
+            self.spans.append(m.span())
+            found = found or _negator(n, m.start(), self.rules) is None
+        return found
 
     def _days(self) -> list[str]:
         """Day words as written, from the first sentence that names a day: in "won't be in
@@ -463,35 +528,46 @@ class _Analysis:
             days = [d for d in days if not self.rules.past.search(d)]
         return days
 
-    def find(self, named: bool, illness: bool, offset: int = 0) -> None:
-        """Rule hits; `named`/`illness` may come from the whole document; `offset` places
-        this text inside it."""
+    def find(self, named: bool, illness: bool, offset: int = 0, distress: bool = False, lawful: bool = False) -> None:
+        """Rule hits; `named`/`illness`/`distress`/`lawful` may come from the whole
+        document; `offset` places this text inside it."""
         n, rules = self.norm.text, self.rules
         child = self.subject.split()[-1].lower()
+        # What may soften a rule (its softened_by). Distress and a lawful absence soften
+        # without naming an illness, so a hit softened only by them drives no suggestion.
+        present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful}
         candidates = []
         for rule in rules.rules:
             for m in rule.regex.finditer(n):
                 a, b = m.span()
-                if not (rule.unless and rule.unless.search(n[max(0, a - 80):b])):
-                    candidates.append((a, b, rule))
+                if rule.unless and rule.unless.search(n[max(0, a - 80):b]):
+                    continue
+                if rule.unless_after and rule.unless_after.match(n[b:b + 80]):
+                    continue
+                candidates.append((a, b, rule))
         # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
         # emergency, not the child's sickness: report it under [health] others_rule.
         other = rules.others_rule
         for a, b in self.others:
             if not any(r.id == other.id and a2 < b and a < b2 for a2, b2, r in candidates):
                 candidates.append((a, b, other))
+        # A negator denies the first phrase after it, risky or not: in "not feeling well won't
+        # go" the "not" belongs to "not feeling well", so "won't go" still counts.
+        phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
         hits = []
         for a, b, rule in candidates:
             neg = _negator(n, a, rules)
             # A negator denies the first risky phrase after it, not every one that follows.
-            if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2, _ in candidates):
+            if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2 in phrases):
                 continue
-            soft = illness if rule.softened_by == "illness" else named
+            soft = [k for k in rule.softened_by if present[k]]
             if soft and rule.with_illness == "ok":
                 continue
             severity, why = rule.severity, rule.why
             if soft and rule.with_illness:
                 severity = rule.with_illness
+            # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
+            quiet = bool(soft) and not {"named", "illness"} & set(soft) and rule.with_illness is not None
             reported = _reported(n, a, b, rules, child)
             if reported:
                 if illness:
@@ -499,15 +575,15 @@ class _Analysis:
                 severity, why = "caution", rules.hints["quoted_prefix"] + why
             s, e = self.norm.span(a, b)
             finding = Finding(rule.id, severity, self.text[s:e], why, rule.source, s + offset, e + offset)
-            hits.append((finding, rule, reported))
+            hits.append(_Hit(finding, rule, reported, quiet))
         # A rule may explain another away: a broken-down car is why "I can't get him to
         # school", so that is a travel problem (caution), not the can't-get wording (avoid).
-        overridden = set().union(*(rule.overrides for _, rule, reported in hits if not reported))
-        self.hits = sorted((h for h in hits if h[1].id not in overridden), key=lambda h: h[0].start)
+        overridden = set().union(*(h.rule.overrides for h in hits if not h.reported))
+        self.hits = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
 
     @property
     def own_hits(self):
-        return [h for h in self.hits if not h[2]]
+        return [h for h in self.hits if not h.reported]
 
 
 def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
@@ -582,6 +658,11 @@ def _suggestion(an: _Analysis) -> str:
 
 
 def _display(term: str, rules: Rules) -> str:
+    # "(a cold)" reads as "(cold)", if "cold" alone is still the same health word; the
+    # parent's words are otherwise kept as written ("a bit of a temperature").
+    bare = re.sub(r"^(?:a|an|the) (?=\S)", "", term, flags=re.I)
+    if bare != term and any(rx.fullmatch(bare.lower()) for _, rx in rules.health):
+        term = bare
     return rules.acronyms.sub(lambda m: m.group().upper(), term)
 
 
@@ -589,34 +670,39 @@ def _verdict(findings) -> str:
     return max((f.severity for f in findings), key=_RANK.__getitem__, default="ok")
 
 
-def _withholds(an: _Analysis) -> bool:
-    """True if the parent denies or doubts the illness in this text (a "withhold" rule)."""
-    return any(rule.suggest == "withhold" for _, rule, reported in an.hits if not reported)
+def _withholds(an: _Analysis, illness: bool) -> bool:
+    """True if the parent's own words rule out illness in this text: they deny or doubt it
+    (a "withhold" rule), or give another reason that is not the child's illness (a "none"
+    rule: a holiday, a relative's illness, head lice...) and name no illness of the child's
+    (`illness` may come from the whole draft)."""
+    return any(h.rule.suggest == "withhold" or (h.rule.suggest == "none" and not illness)
+               for h in an.own_hits)
 
 
 def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False) -> tuple:
     """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
-    illness was denied or doubted (here or elsewhere in the draft)."""
+    parent's words rule out illness (here or elsewhere in the draft)."""
     rules, hints = an.rules, []
-    findings = [h[0] for h in an.hits] + list(extra)
+    findings = [h.finding for h in an.hits] + list(extra)
     verdict = _verdict(findings)
-    for _, rule, reported in an.hits:
-        if rule.cause and not reported:
-            hints.append(rules.hints["cause"].format(cause=rule.cause))
-        if rule.hint and not reported:
-            hints.append(rule.hint)
-    if any(reported for _, _, reported in an.hits):
+    for h in an.own_hits:
+        if h.rule.cause:
+            hints.append(rules.hints["cause"].format(cause=h.rule.cause))
+        if h.rule.hint:
+            hints.append(h.rule.hint)
+    if any(h.reported for h in an.hits):
         hints.append(rules.hints["quoted"])
     suggestion = None
-    # Denied or doubted illness: no "too unwell" sentence, and no talk of evidence of it.
-    withheld = withheld or _withholds(an)
-    if not withheld and any(rule.suggest == "health" for _, rule, reported in an.hits if not reported):
+    # Denied or doubted illness, or another reason: no "too unwell" sentence, and no talk
+    # of evidence of an illness.
+    withheld = withheld or _withholds(an, illness or an.illness)
+    if not withheld and any(h.rule.suggest == "health" and not h.quiet for h in an.own_hits):
         suggestion = _suggestion(an)
         if not (an.illness or illness):
             hints.append(rules.hints["honest"])
-    if verdict != "ok" and suggestion is None and not any(rule.hint for _, rule, _ in an.hits):
+    if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
         hints.append(rules.hints["no_illness"])
-    if (an.health or (suggestion and illness)) and not withheld:
+    if (any(t.kind != "distress" for t in an.health) or (suggestion and illness)) and not withheld:
         hints.append(rules.hints["evidence"])
     return verdict, findings, suggestion, list(dict.fromkeys(hints))
 
@@ -688,14 +774,14 @@ def check_text(text: str, rules: Rules | None = None) -> Result:
     _require(text)
     rules = rules or load_rules()
     an = _Analysis(text, rules)
-    an.find(an.named, an.illness)
+    an.find(an.named, an.illness, 0, an.distress, an.lawful)
     extra = []
     if not an.named and not an.own_hits:
         spans = _sentences(text)
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
-    return Result(text, verdict, findings, suggestion, hints, _withholds(an))
+    return Result(text, verdict, findings, suggestion, hints, _withholds(an, an.illness))
 
 
 def check_document(text: str, rules: Rules | None = None) -> Document:
@@ -706,8 +792,10 @@ def check_document(text: str, rules: Rules | None = None) -> Document:
     analyses = [_Analysis(text[a:b], rules) for a, b in spans]
     named = any(an.named for an in analyses)
     illness = any(an.illness for an in analyses)
+    distress = any(an.distress for an in analyses)
+    lawful = any(an.lawful for an in analyses)
     for (a, _), an in zip(spans, analyses):
-        an.find(named, illness, offset=a)
+        an.find(named, illness, a, distress, lawful)
 
     extra: dict[int, list[Finding]] = {}
     if not named and not any(an.own_hits for an in analyses):
@@ -717,7 +805,7 @@ def check_document(text: str, rules: Rules | None = None) -> Document:
             target = (cued or content)[0]
             extra[target] = [_positive(rules, text, *spans[target])]
 
-    withheld = any(_withholds(an) for an in analyses)
+    withheld = any(_withholds(an, illness) for an in analyses)
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
         verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld)
