@@ -279,6 +279,19 @@ def _entry_of_kind(entry_id: int, kind: str) -> EntryView:
     return view
 
 
+def _conversation(view: EntryView, local: datetime, profile: dict[str, str], notes: list[str]) -> dict:
+    """What a meeting summary and a call confirmation both say: who, what, what was agreed."""
+    f = view.fields
+    return {
+        "child": view.child,
+        "day_long": dates.long_date(local),
+        "with": f["with"],
+        "summary": f["summary"].strip(),
+        "agreed": render.bullets(f.get("agreed")),
+        "parent": _sign_off(profile, view.child, notes),
+    }
+
+
 def meeting_summary(meeting_id: int, now: datetime | None = None) -> Draft:
     """Draft your own summary of a meeting, asking for the school's minutes."""
     from refusal_log import people
@@ -290,18 +303,13 @@ def meeting_summary(meeting_id: int, now: datetime | None = None) -> Draft:
     notes: list[str] = []
     local = view.when.astimezone(dates.local_zone())
     context = {
-        "child": view.child,
-        "day_long": dates.long_date(local),
+        **_conversation(view, local, profile, notes),
         "day_full": dates.full_date(local),
         "time": f"{local:%H:%M}",
-        "with": f["with"],
         "people": _people(f["with"]),
         "greeting": "all" if _several(f["with"]) else _plain_name(f["with"]),
         "witness": f.get("witness"),
-        "summary": f["summary"].strip(),
-        "agreed": render.bullets(f.get("agreed")),
         "minutes_requested": bool(f.get("minutes_requested")),
-        "parent": _sign_off(profile, view.child, notes),
     }
     to = _recipients(_contacts_in(f["with"]), profile, view.child, notes)
     return _draft("meeting-summary", context, f"Summary of our meeting on {dates.long_date(local)} about {view.child}",
@@ -320,16 +328,11 @@ def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
     local = view.when.astimezone(dates.local_zone())
     same_day = local.date() == now.astimezone(dates.local_zone()).date()
     context = {
-        "child": view.child,
-        "day_long": dates.long_date(local),
+        **_conversation(view, local, profile, notes),
         "when": f"today at {local:%H:%M}" if same_day else f"on {dates.human_date(local)} at {local:%H:%M}",
-        "with": f["with"],
         "role": f.get("role"),
         "greeting": _plain_name(f["with"]),
         "they_rang": f.get("direction") == "in",
-        "summary": f["summary"].strip(),
-        "agreed": render.bullets(f.get("agreed")),
-        "parent": _sign_off(profile, view.child, notes),
     }
     to = _recipients(_contacts_in(f["with"]), profile, view.child, notes, role=f.get("role"))
     return _draft("call-confirmation", context, f"Our phone call on {dates.long_date(local)} about {view.child}",

@@ -72,15 +72,29 @@ def make_private(path: Path) -> None:
 
 def atomic_write(path: Path, data: bytes | str) -> Path:
     """Write a file whole or not at all, owner-only (temp file, fsync, then rename)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return _replace_whole(Path(path), lambda out: out.write(raw))
+
+
+def atomic_write_file(source: Path, target: Path) -> Path:
+    """Put a finished file in place whole, the same way (for files too big to hold in memory)."""
+    import shutil
+
+    def copy(out) -> None:
+        with open(source, "rb") as handle:
+            shutil.copyfileobj(handle, out)
+
+    return _replace_whole(Path(target), copy)
+
+
+def _replace_whole(path: Path, fill) -> Path:
     import tempfile
 
-    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
@@ -119,21 +133,3 @@ def refuse_if_part_of_log(target: Path) -> None:
     if resolved in protected or attachments_dir().resolve() in resolved.parents:
         raise InvalidInput(f"{target} is part of your log itself, so nothing was written there; choose another name.")
 
-
-def atomic_write_file(source: Path, target: Path) -> Path:
-    """Put a finished file in place whole: copy beside the target, fsync, then rename."""
-    import shutil
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
-            shutil.copyfileobj(handle, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
