@@ -743,3 +743,10 @@ def test_the_rules_file_ships_inside_the_package():
 
     assert files("refusal_log.wording").joinpath("rules.toml").is_file()
     assert re.search(r"^disclaimer = ", files("refusal_log.wording").joinpath("rules.toml").read_text("utf-8"), re.M)
+
+
+def test_fine_in_herself_is_a_denial_and_honestly_is_not_a_name():
+    denied = check_text("She's fine in herself but just doesn't want to go")
+    assert denied.verdict == "avoid" and denied.suggestion is None and denied.withheld
+    named = check_text("Honestly can't face the battle this morning, he won't go in")
+    assert named.suggestion and not named.suggestion.startswith("Honestly")

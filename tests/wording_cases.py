@@ -2365,4 +2365,9 @@ CASES = [
     # evaluator: caution; ours: 'not himself' is British English for unwell (round 3, point 9)
     ("Not sure what's wrong with him, he's just not himself.", OK),
     ('Please mark Molly as absent today.', CAUTION),
+    # Fourth independent evaluation: "fine in herself" denies illness (no suggestion may claim
+    # one); an opening adverb is never the child's name.
+    ("She's fine in herself but just doesn't want to go", AVOID),
+    ("he is fine but just won't go in", AVOID),
+    ("Honestly can't face the battle this morning, he won't go in", AVOID),
 ]
