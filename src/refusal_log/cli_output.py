@@ -139,13 +139,8 @@ def demo(
     )
 
 
-def register(app: typer.Typer, group: type | None = None) -> None:
-    """Add timeline, draft and demo to the main app (cli.py calls this)."""
-    if group is None:
-        # cli.py calls register() at the end of its own body, so its error-mapping
-        # group class is already defined by then.
-        from refusal_log.cli import _Group as group
-
+def register(app: typer.Typer, group: type) -> None:
+    """Add timeline, draft and demo to the main app; `group` is cli.py's error-mapping class."""
     draft_app = typer.Typer(cls=group, no_args_is_help=True, rich_markup_mode=None,
                             help="Draft a letter or email from the log.")
     draft_app.command("absence-email")(draft_absence_email)

@@ -302,6 +302,11 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
     return notes
 
 
+def no_entry(entry_id: int) -> NotFound:
+    """The one way to say an id is not in the log."""
+    return NotFound(f"There is no entry {entry_id}; 'refusal-log list' shows the ids there are.")
+
+
 def check_reason(reason: str) -> CheckResult:
     from refusal_log.wording import check_text
 
@@ -479,7 +484,7 @@ def withdraw_entry(entry_id: int, reason: str) -> EntryView:
 
     with store.writing() as session:
         if session.get(Entry, entry_id) is None:
-            raise NotFound(f"There is no entry {entry_id}; 'refusal-log list' shows the ids there are.")
+            raise no_entry(entry_id)
         if session.exec(select(Withdrawal).where(Withdrawal.entry_id == entry_id)).first():
             raise InvalidInput(f"Entry {entry_id} is already withdrawn; nothing was changed.")
         mark = Withdrawal(entry_id=entry_id, reason=reason, recorded_at=dates.now())
@@ -576,5 +581,5 @@ def get_entry(entry_id: int) -> EntryView:
     with store.reading() as db:
         found = _load(db, KINDS, entry_ids=[entry_id])
     if not found:
-        raise NotFound(f"There is no entry {entry_id}; 'refusal-log list' shows the ids there are.")
+        raise no_entry(entry_id)
     return found[0]

@@ -47,7 +47,6 @@ class SetupResult:
     home: str
     child: ChildView
     child_added: bool
-    profile: dict[str, str]
     updated: list[str]  # the details this run changed, by option name (--school-email...)
 
 
@@ -114,8 +113,7 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
         if session.get(Setting, "region") is None:
             session.add(Setting(key="region", value="england"))
         session.flush()
-        settings = dict(store.driver(session).execute("SELECT key, value FROM setting"))
-        return SetupResult(str(store.paths.home_dir()), record, existing is None, settings, updated)
+        return SetupResult(str(store.paths.home_dir()), record, existing is None, updated)
 
 
 def profile() -> dict[str, str]:

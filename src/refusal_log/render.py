@@ -169,7 +169,6 @@ class TimelineEntry:
     details: list[tuple[str, str]]
     verdict: str | None        # an absence's stored wording check: ok, caution or avoid
     late: bool                 # recorded more than a day after it happened
-    recorded_at: datetime
     recorded: str | None       # "Thu 24 Sep 2026 20:15", written out for late entries only
     when_iso: str              # for <time datetime="...">
     corrected: str | None      # "Tue 8 Sep 2026" when a later revision exists
@@ -282,7 +281,7 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
         first_day=first, last_day=last, day=day, time=time, heading=heading, who=view.who,
         said_label=said_label, said=view.summary, agreed=f.get("agreed"), details=details,
         verdict=f.get("verdict") if view.kind == "absence" else None, late=view.late,
-        recorded_at=view.recorded, when_iso=local.isoformat(),
+        when_iso=local.isoformat(),
         recorded=dates.human_datetime(view.recorded, local.tzinfo) if view.late else None,
         corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
         revision=view.revision, withdrawn=view.withdrawn, fields=f,
