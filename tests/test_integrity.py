@@ -347,12 +347,24 @@ def test_two_writers_at_once_lose_and_duplicate_nothing(cli, ready):
 def test_kill_minus_nine_while_writing_loses_nothing_that_was_reported(cli, ready):
     rng = random.Random(2026)
     reported: list[int] = []
-    for round_ in range(20):
-        writer = _writer(ready, 10_000, f"round {round_}")
-        time.sleep(rng.uniform(0.4, 1.2))
-        os.kill(writer.pid, signal.SIGKILL)
-        out, _ = writer.communicate(timeout=30)
-        reported.extend(int(line) for line in out.split() if line.strip().isdigit())
+    # 20 kills, two writers at a time; each one's random timer starts once it has reported
+    # its first id, so the kill lands mid-write rather than during start-up.
+    for round_ in range(10):
+        writers = [_writer(ready, 10_000, f"round {round_}.{n}") for n in (1, 2)]
+        for writer in writers:
+            first = writer.stdout.readline()
+            assert first.strip().isdigit(), writer.stderr.read()[-2000:]
+            reported.append(int(first))
+        for writer in writers:
+            time.sleep(rng.uniform(0.0, 0.25))
+            os.kill(writer.pid, signal.SIGKILL)
+        for writer in writers:
+            # read() rather than communicate(): the first readline() may have buffered more ids.
+            out = writer.stdout.read()
+            writer.wait(timeout=30)
+            writer.stderr.close()
+            writer.stdout.close()
+            reported.extend(int(line) for line in out.split() if line.strip().isdigit())
     stored = {e["id"] for e in cli.json("list")}
     assert reported and set(reported) <= stored
     assert len(stored) - len(set(reported)) <= 20  # at most one committed but not yet printed per kill
