@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from refusal_log import dates, integrity, people, store
+from refusal_log import dates, integrity, nations, people, store
 from refusal_log.errors import InvalidInput, NothingLoggedYet, NotFound, WordingNeedsConfirmation
 from refusal_log.text import optional_text, required_text
 
@@ -27,12 +27,18 @@ KIND_LABELS = {"absence": "Absence", "call": "Phone call", "gp": "GP visit", "me
 SESSIONS = {"am": "am", "morning": "am", "pm": "pm", "afternoon": "pm",
             "both": "both", "all day": "both", "all-day": "both", "full day": "both", "day": "both"}
 VIA = ("email", "phone", "app", "letter", "in-person")
+# The kinds of absence (`add-absence --type`); each drafts its own email. Spellings
+# people type are mapped to the one the log keeps.
+ABSENCE_TYPES = {**{t: t for t in nations.ABSENCE_TYPES}, "ill": "illness", "sick": "illness",
+                 "sickness": "illness", "medical": "appointment", "appt": "appointment",
+                 "part time": "part-time", "parttime": "part-time", "religion": "religious",
+                 "suspension": "exclusion", "suspended": "exclusion", "excluded": "exclusion"}
 DIRECTIONS = {"out": "out", "outgoing": "out", "in": "in", "incoming": "in"}
 LETTER = ("requested", "received")
 
 # Columns whose name on the command line differs from the column's name.
 _OPTION_NAMES = {"with_name": "with", "with_names": "with", "referrals": "referral",
-                 "sender": "from", "recipients": "to"}
+                 "sender": "from", "recipients": "to", "absence_type": "type"}
 _JSON_COLUMNS = ("referrals", "wording_rules", "recipients")
 _YES_NO_COLUMNS = ("minutes_requested",)
 # Each kind's revision table. Reads use this rather than models.py, so that listing
@@ -316,9 +322,21 @@ def check_reason(reason: str) -> CheckResult:
 # One function per kind turns what was typed into a revision's columns. `add-*` and
 # `edit` both go through it, so a correction is checked exactly like the original.
 
+def absence_type(value: str | None, reason: str) -> str:
+    """The type given (checked), or the one the reason's words point to."""
+    chosen = _choice(value, ABSENCE_TYPES, "--type")
+    if chosen is not None:
+        return chosen
+    from refusal_log import wording
+
+    # TEMPORARY until the wording branch is merged (it brings infer_absence_type).
+    infer = getattr(wording, "infer_absence_type", None)
+    return infer(reason) if infer else "other"
+
+
 def _absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
                     via: str | None = None, told: str | None = None,
-                    accept_wording: bool = False) -> tuple[datetime, dict[str, Any]]:
+                    accept_wording: bool = False, type: str | None = None) -> tuple[datetime, dict[str, Any]]:
     day = dates.parse_date(date)
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
@@ -328,12 +346,14 @@ def _absence_fields(date: str, reason: str, until: str | None = None, sessions: 
         "date": day, "until": last, "sessions": _choice(sessions or "both", SESSIONS, "--sessions"),
         "reason": reason, "via": _choice(via, VIA, "--via"), "told": optional_text(told),
     }
+    kind_given = _choice(type, ABSENCE_TYPES, "--type")
     # The check comes last, so that every plain mistake is reported before it.
     result = check_reason(reason)
     if result.verdict == "avoid" and not accept_wording:
         raise WordingNeedsConfirmation.for_result(result)
     fields["verdict"] = result.verdict
     fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
+    fields["absence_type"] = kind_given or absence_type(None, reason)
     return dates.start_of_day(day), fields
 
 
@@ -381,9 +401,13 @@ _FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_f
 
 def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
                 via: str | None = None, told: str | None = None, child: str | None = None,
-                accept_wording: bool = False) -> EntryView:
-    """Log an absence. A reason the wording rules advise against needs accept_wording."""
-    return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording))
+                accept_wording: bool = False, type_: str | None = None) -> EntryView:
+    """Log an absence. A reason the wording rules advise against needs accept_wording.
+
+    type_ is the kind of absence (illness, appointment...); without it, the reason's
+    words decide (wording.infer_absence_type)."""
+    return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording,
+                                                   type_))
 
 
 def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
@@ -414,7 +438,7 @@ def add_note(text: str, when: str | None = None, child: str | None = None) -> En
 
 # What `edit` may change for each kind, by option name (as on the add command).
 EDITABLE = {
-    "absence": ("date", "until", "sessions", "reason", "via", "told"),
+    "absence": ("date", "until", "sessions", "reason", "via", "told", "type"),
     "call": ("with", "role", "when", "direction", "summary", "agreed", "minutes"),
     "gp": ("when", "clinician", "summary", "referral", "letter"),
     "meeting": ("when", "with", "witness", "summary", "agreed", "minutes_requested"),
@@ -500,7 +524,7 @@ def _load(db: sqlite3.Connection, kinds: tuple[str, ...], entry_ids: list[int] |
           child_id: int | None = None) -> list[EntryView]:
     # Plain rows through the driver, not ORM objects: a long log is read whole for a
     # timeline, and building a model object per row costs more than everything else.
-    children = dict(db.execute("SELECT id, name FROM child"))
+    children = people.child_names(db)
     where, params = [f"kind IN ({', '.join('?' * len(kinds))})"], list(kinds)
     if entry_ids is not None:
         where.append(f"id IN ({', '.join('?' * len(entry_ids))})")
@@ -525,6 +549,9 @@ def _load(db: sqlite3.Connection, kinds: tuple[str, ...], entry_ids: list[int] |
         read = _raw_reader([d[0] for d in rows.description])
         for values in rows:
             entry_id, revision = read(values)
+            if kind == "absence" and revision.fields.get("type") is None:
+                # Logged before absences had a type: typed from the reason, never stored.
+                revision.fields["type"] = absence_type(None, revision.fields["reason"])
             if entry_id in entries:
                 history.setdefault(entry_id, []).append(revision)
     views = []
