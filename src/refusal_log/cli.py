@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from refusal_log import __version__, paths
+from refusal_log import __version__, cli_family, paths
 from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
 
 if TYPE_CHECKING:
@@ -76,9 +76,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-child_app = _sub_app("The child (or children) the log is about.")
 contact_app = _sub_app("People at school, the GP and elsewhere that you deal with.")
-app.add_typer(child_app, name="child")
 app.add_typer(contact_app, name="contact")
 
 
@@ -133,8 +131,13 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 @app.command()
 def init(
-    child: Annotated[Optional[str], typer.Option("--child", help="The child's first name.", metavar="NAME")] = None,
+    child: Annotated[Optional[str], typer.Option("--child", help="The child's full name, e.g. 'Maya Bennett'.", metavar="NAME")] = None,
     school: Annotated[Optional[str], typer.Option("--school", help="The child's school.", metavar="NAME")] = None,
+    born: cli_family.BornOpt = None,
+    year_group: cli_family.YearOpt = None,
+    form: cli_family.FormOpt = None,
+    upn: cli_family.UpnOpt = None,
+    school_type: cli_family.SchoolTypeOpt = None,
     parent: Annotated[Optional[str], typer.Option("--parent", help="Your name, to sign letters with.", metavar="NAME")] = None,
     email: Annotated[Optional[str], typer.Option("--email", help="Your email address.", metavar="ADDRESS")] = None,
     school_email: Annotated[Optional[str], typer.Option("--school-email", help="The school's attendance or office email.", metavar="ADDRESS")] = None,
@@ -147,9 +150,14 @@ def init(
     """
     from refusal_log import people
 
+    new_child = None
     if _interactive():
         ask = lambda text, **kw: typer.prompt(text, err=True, **kw)  # noqa: E731
-        child = child or ask("Child's first name")
+        child = child or ask("Child's full name")
+        others = people.would_add_child(child)
+        if others:
+            # "Sammy" on a log that has "Sam" is more often a slip than a second child.
+            new_child = _ask_new_child(child, others)
         school = school or ask("School")
         if parent is None:
             parent = ask("Your name (for letters; Enter to skip)", default="", show_default=False)
@@ -159,9 +167,16 @@ def init(
             school_email = ask("School's attendance email (Enter to skip)", default="", show_default=False)
     elif not child:
         _fail("init needs --child NAME (and --school NAME) when it is not run in a terminal.")
-    result = people.setup(child, school, parent, email, school_email, region)
+    result = people.setup(child, school, parent, email, school_email, region, born=born, year_group=year_group,
+                          form=form, upn=upn, school_type=school_type, new_child=new_child)
     err = _err()
-    if result.child_added:
+    if result.child_added and result.others:
+        name = result.child.name
+        err.print(f"This log already had {', '.join(result.others)}, so {name} was added as another child; "
+                  "commands now need --child NAME. If that was a slip, undo it with: "
+                  f"refusal-log child remove \"{name}\"  (to correct a child's name instead: "
+                  f"refusal-log child edit \"{result.others[0]}\" --name \"NEW NAME\")")
+    elif result.child_added:
         err.print(f"Set up a log for {result.child.name} in {result.home}.")
     else:
         err.print(f"The log in {result.home} already has {result.child.name}; nothing logged was changed.")
@@ -171,28 +186,17 @@ def init(
               " or run refusal-log demo to see a worked example.")
 
 
-@child_app.command("add")
-def child_add(
-    name: Annotated[str, typer.Argument(help="The child's name.")],
-    school: Annotated[Optional[str], typer.Option("--school", metavar="NAME", help="Their school.")] = None,
-    born: Annotated[Optional[str], typer.Option("--born", metavar="DATE", help="Date of birth, day first.")] = None,
-) -> None:
-    """Add a child to the log."""
-    from refusal_log import people
-
-    added = people.add_child(name, school, born)
-    _out().print(f"Added {added.name} (child {added.id}).")
-
-
-@child_app.command("list")
-def child_list(as_json: JsonOpt = False) -> None:
-    """List the children in the log."""
-    from refusal_log import people
-
-    children = people.list_children()
-    if as_json:
-        return _print_json([c.to_json() for c in children])
-    _table(["id", "name", "school", "born"], [[c.id, c.name, c.school, c.born] for c in children])
+def _ask_new_child(name: str, others: list[str]) -> bool:
+    """Ask whether a name that is not in the log is really another child."""
+    while True:
+        answer = typer.prompt(f"This log already has {', '.join(others)}. Is {name} another child? "
+                              "[a] add as another child, [c] cancel", default="", show_default=False,
+                              err=True).strip().lower()[:1]
+        if answer == "a":
+            return True
+        if answer == "c":
+            _fail(f"Nothing was changed. To correct a child's name: refusal-log child edit \"{others[0]}\" "
+                  "--name \"NEW NAME\"")
 
 
 @contact_app.command("add")
@@ -222,6 +226,8 @@ def contact_list(as_json: JsonOpt = False) -> None:
 
 # --- Logging ------------------------------------------------------------------------
 
+TYPE_HELP = ("illness, appointment, leave, religious, part-time, transport, exclusion or other "
+             "(default: from the reason's words). Each drafts its own email; only illness is worded as illness.")
 WhenOpt = Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", help="When it happened, e.g. '08/09/2026 09:10', 'yesterday 3pm' (default: now).")]
 DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME", help="When it happened, e.g. '08/09/2026 14:00' (default: now).")]
 
@@ -247,6 +253,7 @@ def add_absence(
     via: Annotated[Optional[str], typer.Option("--via", help="How school was told: email, phone, app, letter or in-person.")] = None,
     told: Annotated[Optional[str], typer.Option("--told", metavar="NAME", help="Who you told.")] = None,
     accept_wording: Annotated[bool, typer.Option("--accept-wording", help="Log the reason as written even if the wording check advises against it.")] = False,
+    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help=TYPE_HELP)] = None,
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -259,7 +266,7 @@ def add_absence(
     from refusal_log import entries
 
     def log(reason_text: str, accepted: bool) -> EntryView:
-        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted)
+        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, type_)
 
     try:
         view = log(reason, accept_wording)
@@ -407,6 +414,7 @@ def edit(
     reason: Annotated[Optional[str], typer.Option("--reason")] = None,
     via: Annotated[Optional[str], typer.Option("--via")] = None,
     told: Annotated[Optional[str], typer.Option("--told", metavar="NAME")] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="Absence: " + TYPE_HELP)] = None,
     with_: Annotated[Optional[str], typer.Option("--with", metavar="NAME")] = None,
     role: Annotated[Optional[str], typer.Option("--role")] = None,
     direction: Annotated[Optional[str], typer.Option("--direction")] = None,
@@ -430,7 +438,7 @@ def edit(
     from refusal_log import entries
 
     changes = {"date": date, "when": when, "until": until, "sessions": sessions, "reason": reason, "via": via,
-               "told": told, "with": with_, "role": role, "direction": direction, "summary": summary,
+               "told": told, "type": type_, "with": with_, "role": role, "direction": direction, "summary": summary,
                "agreed": agreed, "minutes": minutes, "clinician": clinician, "referral": referral,
                "letter": letter, "witness": witness, "minutes_requested": minutes_requested, "text": text}
     try:
@@ -717,6 +725,7 @@ def _show_entry(view: EntryView) -> None:
 
 from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see cli_output.py)
 
+cli_family.register(app, _Group)
 cli_output.register(app, _Group)
 
 
