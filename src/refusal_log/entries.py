@@ -327,11 +327,9 @@ def absence_type(value: str | None, reason: str) -> str:
     chosen = _choice(value, ABSENCE_TYPES, "--type")
     if chosen is not None:
         return chosen
-    from refusal_log import wording
+    from refusal_log.wording import infer_absence_type
 
-    # TEMPORARY until the wording branch is merged (it brings infer_absence_type).
-    infer = getattr(wording, "infer_absence_type", None)
-    return infer(reason) if infer else "other"
+    return infer_absence_type(reason)
 
 
 def _absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 FORMATS = ("txt", "eml")
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".eml": "eml"}
+# For an illness logged in words better kept out of an email, when the check has no
+# safer wording of its own: what the FAQ advises saying.
+TOO_UNWELL = "{child} is too unwell to attend school."
 _REFUS = re.compile(r"refus", re.IGNORECASE)
 SESSION_PHRASES = {"both": "", "am": " (the morning session)", "pm": " (the afternoon session)"}
 
@@ -201,17 +204,6 @@ def _draft(kind: str, context: dict, default_subject: str, to: list[str], profil
                  created, notes)
 
 
-def _check_document(text: str, region: str):
-    from refusal_log import wording
-
-    # TEMPORARY until the wording branch (per-nation sources) is merged.
-    import inspect
-
-    if "region" in inspect.signature(wording.check_document).parameters:
-        return wording.check_document(text, region=region)
-    return wording.check_document(text)
-
-
 def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
     """What the wording check says about the whole draft, naming the words it matched.
 
@@ -222,7 +214,7 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
     """
     from refusal_log import wording
 
-    document = _check_document(body, law.key)
+    document = wording.check_document(body, region=law.key)
     no_illness_rule = wording.load_rules().positive[0]
     seen, notes = set(), []
     for finding in document.findings:
@@ -237,10 +229,14 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
 
 # --- the absence email --------------------------------------------------------------
 
-def _reason_for_illness(text: str, where: str, child: str, notes: list[str]) -> str:
+
+def _reason_for_illness(text: str, where: str, child: str, notes: list[str], region: str) -> str:
     """The reason sentence for an illness email: the parent's words if they pass the
     check, otherwise the check's suggestion. Never an illness the parent ruled out."""
-    from refusal_log.wording import check_text
+    from refusal_log import wording
+
+    def check_text(words: str):
+        return wording.check_text(words, region=region)
 
     # Checked again now, not only trusted from when it was logged: the email must
     # pass the rules as they stand today. Any form of "refus" is kept out even where
@@ -258,13 +254,15 @@ def _reason_for_illness(text: str, where: str, child: str, notes: list[str]) -> 
     if result.verdict == "ok" and not _REFUS.search(text):
         return render.sentence(text)
     suggestion = result.suggestion
-    if not (suggestion and check_text(suggestion).verdict == "ok" and not _REFUS.search(suggestion)):
-        raise InvalidInput(
-            f"The reason in {where} (\"{' '.join(text.split())}\") has wording better kept out of an email to "
-            f"school, and no safer wording keeps its meaning, so no email was drafted. See 'refusal-log check', "
-            f"then {fix}."
-        )
-    chosen = render.sentence(suggestion)
+    if suggestion and check_text(suggestion).verdict == "ok" and not _REFUS.search(suggestion):
+        chosen = render.sentence(suggestion)
+    else:
+        # The parent logged an illness (that is what the type says), so saying they are
+        # too unwell keeps their meaning without the risky words.
+        chosen = TOO_UNWELL.format(child=child)
+    if wording.GAP in chosen:
+        notes.append(f"The draft has a gap, {wording.GAP}, where only you can say what is wrong: fill it in before "
+                     "you send it (refusal-log does not guess an illness).")
     notes.append(
         f"The reason in {where} (\"{' '.join(text.split())}\") has wording that is better kept out of an email "
         f"to school (see 'refusal-log check'), so the draft says instead: \"{chosen}\" "
@@ -291,7 +289,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     add-absence checks it, and not stored) must be given. Only an illness is worded
     as illness, and only England's attendance codes are ever named.
     """
-    from refusal_log import entries, people
+    from refusal_log import entries, people, wording
     from refusal_log.text import required_text
 
     now = now or dates.now()
@@ -323,11 +321,18 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
             "refusal-log attach ID FILE"
         )
     if kind == "illness":
-        worded = _reason_for_illness(text, where, kid.first_name, notes)
+        worded = _reason_for_illness(text, where, kid.first_name, notes, law.key)
     else:
         # Not an illness: the parent's own words, never the check's "too unwell"
-        # suggestion (which would claim an illness nobody logged).
+        # suggestion (which would claim an illness nobody logged). If the words are
+        # risky, the parent hears so (below) and may correct the entry themselves.
         worded = render.sentence(text)
+        result = wording.check_text(text, region=law.key)
+        if result.verdict == "avoid" and not result.withheld:
+            fix = (f"refusal-log edit {view.id} --reason \"...\" --type illness --why \"...\""
+                   if view else "--reason \"...\" --type illness")
+            notes.append(f"The reason in {where} names no illness, so the email gives it in your own words. "
+                         f"If {kid.first_name} was unwell, say so and name it ({fix}), then draft again.")
     code = law.code_for(kind)
     if code is None and kind in nations.nation(nations.DEFAULT).codes and law.unverified:
         notes.append(law.unverified)
