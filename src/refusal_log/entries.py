@@ -27,12 +27,6 @@ KIND_LABELS = {"absence": "Absence", "call": "Phone call", "gp": "GP visit", "me
 SESSIONS = {"am": "am", "morning": "am", "pm": "pm", "afternoon": "pm",
             "both": "both", "all day": "both", "all-day": "both", "full day": "both", "day": "both"}
 VIA = ("email", "phone", "app", "letter", "in-person")
-# The kinds of absence (`add-absence --type`); each drafts its own email. Spellings
-# people type are mapped to the one the log keeps.
-ABSENCE_TYPES = {**{t: t for t in nations.ABSENCE_TYPES}, "ill": "illness", "sick": "illness",
-                 "sickness": "illness", "medical": "appointment", "appt": "appointment",
-                 "part time": "part-time", "parttime": "part-time", "religion": "religious",
-                 "suspension": "exclusion", "suspended": "exclusion", "excluded": "exclusion"}
 DIRECTIONS = {"out": "out", "outgoing": "out", "in": "in", "incoming": "in"}
 LETTER = ("requested", "received")
 
@@ -322,16 +316,6 @@ def check_reason(reason: str) -> CheckResult:
 # One function per kind turns what was typed into a revision's columns. `add-*` and
 # `edit` both go through it, so a correction is checked exactly like the original.
 
-def absence_type(value: str | None, reason: str) -> str:
-    """The type given (checked), or the one the reason's words point to."""
-    chosen = _choice(value, ABSENCE_TYPES, "--type")
-    if chosen is not None:
-        return chosen
-    from refusal_log.wording import infer_absence_type
-
-    return infer_absence_type(reason)
-
-
 def _absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
                     via: str | None = None, told: str | None = None,
                     accept_wording: bool = False, type: str | None = None) -> tuple[datetime, dict[str, Any]]:
@@ -344,14 +328,14 @@ def _absence_fields(date: str, reason: str, until: str | None = None, sessions: 
         "date": day, "until": last, "sessions": _choice(sessions or "both", SESSIONS, "--sessions"),
         "reason": reason, "via": _choice(via, VIA, "--via"), "told": optional_text(told),
     }
-    kind_given = _choice(type, ABSENCE_TYPES, "--type")
+    kind_given = nations.absence_type_option(type)
     # The check comes last, so that every plain mistake is reported before it.
     result = check_reason(reason)
     if result.verdict == "avoid" and not accept_wording:
         raise WordingNeedsConfirmation.for_result(result)
     fields["verdict"] = result.verdict
     fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
-    fields["absence_type"] = kind_given or absence_type(None, reason)
+    fields["absence_type"] = kind_given or nations.absence_type(None, reason)
     return dates.start_of_day(day), fields
 
 
@@ -400,10 +384,8 @@ _FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_f
 def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
                 via: str | None = None, told: str | None = None, child: str | None = None,
                 accept_wording: bool = False, type_: str | None = None) -> EntryView:
-    """Log an absence. A reason the wording rules advise against needs accept_wording.
-
-    type_ is the kind of absence (illness, appointment...); without it, the reason's
-    words decide (wording.infer_absence_type)."""
+    """Log an absence. A reason the wording rules advise against needs accept_wording;
+    without type_ (illness, appointment...), the reason's words decide the type."""
     return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording,
                                                    type_))
 
@@ -549,7 +531,7 @@ def _load(db: sqlite3.Connection, kinds: tuple[str, ...], entry_ids: list[int] |
             entry_id, revision = read(values)
             if kind == "absence" and revision.fields.get("type") is None:
                 # Logged before absences had a type: typed from the reason, never stored.
-                revision.fields["type"] = absence_type(None, revision.fields["reason"])
+                revision.fields["type"] = nations.absence_type(None, revision.fields["reason"])
             if entry_id in entries:
                 history.setdefault(entry_id, []).append(revision)
     views = []

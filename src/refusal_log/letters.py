@@ -313,7 +313,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
         text, kind, where = view.fields["reason"], view.fields["type"], f"entry {view.id}"
     else:
         text = required_text(reason, "--reason", "the reason for the absence, in your own words")
-        kind, where = entries.absence_type(type_, text), "--reason"
+        kind, where = nations.absence_type(type_, text), "--reason"
     if kind == "exclusion":
         raise InvalidInput(
             f"The absence in {where} is a suspension or exclusion: the school decided it and records it itself, "

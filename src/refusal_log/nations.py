@@ -18,7 +18,13 @@ from refusal_log.errors import InvalidInput
 
 REGIONS = ("england", "wales", "scotland", "northern-ireland")
 DEFAULT = "england"
+# The kinds of absence the law treats differently (`add-absence --type`); each drafts its
+# own email and has its own code in England. Spellings people type map to the one kept.
 ABSENCE_TYPES = ("illness", "appointment", "leave", "religious", "part-time", "transport", "exclusion", "other")
+_TYPE_WORDS = {**{t: t for t in ABSENCE_TYPES}, "ill": "illness", "sick": "illness", "sickness": "illness",
+               "medical": "appointment", "appt": "appointment", "part time": "part-time",
+               "parttime": "part-time", "religion": "religious", "suspension": "exclusion",
+               "suspended": "exclusion", "excluded": "exclusion"}
 
 
 @dataclass(frozen=True)
@@ -60,3 +66,23 @@ def region_key(value: str | None, option: str = "--region") -> str:
 def nation(region: str | None) -> Nation:
     """The law for a region (England when none is set yet)."""
     return _all()[region_key(region)]
+
+
+def absence_type_option(value: str | None) -> str | None:
+    """A --type as typed, checked: one of ABSENCE_TYPES, or None when not given."""
+    if value is None or not value.strip():
+        return None
+    key = " ".join(value.strip().lower().replace("_", " ").split())
+    if key not in _TYPE_WORDS:
+        raise InvalidInput(f"--type must be one of {', '.join(ABSENCE_TYPES)}; {value!r} is not.")
+    return _TYPE_WORDS[key]
+
+
+def absence_type(value: str | None, reason: str) -> str:
+    """The type given (checked), or the one the reason's own words point to."""
+    chosen = absence_type_option(value)
+    if chosen is not None:
+        return chosen
+    from refusal_log.wording import infer_absence_type  # the rules data; only when needed
+
+    return infer_absence_type(reason)
