@@ -141,7 +141,7 @@ def init(
     parent: Annotated[Optional[str], typer.Option("--parent", help="Your name, to sign letters with.", metavar="NAME")] = None,
     email: Annotated[Optional[str], typer.Option("--email", help="Your email address.", metavar="ADDRESS")] = None,
     school_email: Annotated[Optional[str], typer.Option("--school-email", help="The school's attendance or office email.", metavar="ADDRESS")] = None,
-    region: Annotated[Optional[str], typer.Option("--region", help="england, wales, scotland or northern-ireland (default england).")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", metavar="NATION", help="england, wales, scotland or northern-ireland (default england): the law letters follow.")] = None,
 ) -> None:
     """Set up the log: child, school and your details.
 
@@ -414,7 +414,7 @@ def edit(
     reason: Annotated[Optional[str], typer.Option("--reason")] = None,
     via: Annotated[Optional[str], typer.Option("--via")] = None,
     told: Annotated[Optional[str], typer.Option("--told", metavar="NAME")] = None,
-    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="Absence: " + TYPE_HELP)] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="Absence: the kind of absence (illness, appointment, leave, religious, part-time, transport, exclusion or other).")] = None,
     with_: Annotated[Optional[str], typer.Option("--with", metavar="NAME")] = None,
     role: Annotated[Optional[str], typer.Option("--role")] = None,
     direction: Annotated[Optional[str], typer.Option("--direction")] = None,

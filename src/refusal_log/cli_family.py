@@ -70,7 +70,7 @@ def child_edit(
     form: FormOpt = None,
     upn: UpnOpt = None,
     school_type: SchoolTypeOpt = None,
-    why: Annotated[Optional[str], typer.Option("--why", help="Why it changed, e.g. 'moved up a year' (kept with it).")] = None,
+    why: Annotated[Optional[str], typer.Option("--why", metavar="TEXT", help="Why it changed, e.g. 'moved up a year' (kept with it).")] = None,
 ) -> None:
     """Correct a child's details; the earlier details are kept."""
     from refusal_log import people
@@ -83,7 +83,7 @@ def child_edit(
 
 def child_remove(
     child: Annotated[str, typer.Argument(metavar="NAME", help="The child added by mistake.")],
-    reason: Annotated[Optional[str], typer.Option("--reason", help="Why (kept with the record).")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", metavar="TEXT", help="Why (kept with the record).")] = None,
 ) -> None:
     """Undo adding a child by mistake (only while nothing is logged for them)."""
     from refusal_log import people
@@ -99,8 +99,9 @@ def region_set(
     from refusal_log import nations, people
 
     key = people.set_region(region)
-    _say(f"The log now follows the law of {nations.nation(key).name}: letters cite it, and only its own "
-         "attendance codes.")
+    law = nations.nation(key)
+    _say(f"Letters and wording checks now follow the law of {law.name}."
+         + (f" {law.unverified}" if law.unverified else ""))
 
 
 def region_show(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:

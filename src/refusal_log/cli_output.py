@@ -77,7 +77,7 @@ def _hand_over(draft: Draft, fmt: str | None, out: str | None) -> None:
 
 def draft_absence_email(
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="The day of the absence (default today).")] = None,
-    reason: Annotated[Optional[str], typer.Option("--reason", help="Only when nothing is logged for the day: the reason, in your own words (used for this email, not stored).")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", metavar="TEXT", help="Only when nothing is logged for the day: the reason, in your own words (used for this email, not stored).")] = None,
     type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="With --reason: illness, appointment, leave, religious, part-time, transport or other (default: from the reason's words).")] = None,
     child: ChildOpt = None,
     fmt: DraftFormatOpt = None,
