@@ -150,14 +150,13 @@ def init(
     """
     from refusal_log import people
 
-    new_child = None
     if _interactive():
         ask = lambda text, **kw: typer.prompt(text, err=True, **kw)  # noqa: E731
         child = child or ask("Child's full name")
         others = people.would_add_child(child)
         if others:
             # "Sammy" on a log that has "Sam" is more often a slip than a second child.
-            new_child = _ask_new_child(child, others)
+            _ask_new_child(child, others)
         school = school or ask("School")
         if parent is None:
             parent = ask("Your name (for letters; Enter to skip)", default="", show_default=False)
@@ -168,7 +167,7 @@ def init(
     elif not child:
         _fail("init needs --child NAME (and --school NAME) when it is not run in a terminal.")
     result = people.setup(child, school, parent, email, school_email, region, born=born, year_group=year_group,
-                          form=form, upn=upn, school_type=school_type, new_child=new_child)
+                          form=form, upn=upn, school_type=school_type)
     err = _err()
     if result.child_added and result.others:
         name = result.child.name
@@ -186,14 +185,14 @@ def init(
               " or run refusal-log demo to see a worked example.")
 
 
-def _ask_new_child(name: str, others: list[str]) -> bool:
-    """Ask whether a name that is not in the log is really another child."""
+def _ask_new_child(name: str, others: list[str]) -> None:
+    """Ask whether a name that is not in the log is really another child; cancel stops."""
     while True:
         answer = typer.prompt(f"This log already has {', '.join(others)}. Is {name} another child? "
                               "[a] add as another child, [c] cancel", default="", show_default=False,
                               err=True).strip().lower()[:1]
         if answer == "a":
-            return True
+            return
         if answer == "c":
             _fail(f"Nothing was changed. To correct a child's name: refusal-log child edit \"{others[0]}\" "
                   "--name \"NEW NAME\"")
@@ -241,6 +240,8 @@ def _logged(view: EntryView, as_json: bool) -> None:
         return _print_json(view.to_json())
     moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
     who = f" with {view.who}" if view.who and view.kind in ("call", "meeting") else ""
+    # The type decides the email drafted for it: show it, so a wrong guess is seen.
+    who = f": {view.fields['type']}" if view.kind == "absence" else who
     sys.stdout.write(f"Logged entry {view.id} ({view.label}{who}, {moment}).\n")
 
 

@@ -430,7 +430,9 @@ def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
     same_day = local.date() == now.astimezone(dates.local_zone()).date()
     context = {
         **_conversation(view, local, profile, notes),
-        "when": f"today at {local:%H:%M}" if same_day else f"on {dates.full_date(local)} at {local:%H:%M}",
+        # The date in full even on the day: one spelling throughout, and the email may be
+        # read (or sent) later than it was drafted.
+        "when": f"{'today, ' if same_day else 'on '}{dates.full_date(local)}, at {local:%H:%M}",
         "role": f.get("role"),
         "greeting": _plain_name(f["with"]),
         "they_rang": f.get("direction") == "in",

@@ -193,13 +193,13 @@ def _save_settings(session: Session, given: dict[str, str | None]) -> list[str]:
 def setup(child: str, school: str | None, parent: str | None = None, email: str | None = None,
           school_email: str | None = None, region: str | None = None, *, born: str | None = None,
           year_group: str | None = None, form: str | None = None, upn: str | None = None,
-          school_type: str | None = None, new_child: bool | None = None) -> SetupResult:
+          school_type: str | None = None) -> SetupResult:
     """Create the home (or add to it): the child, and the parent's details for letters.
 
     Running it again never touches what was logged: a child already there is kept as
     it is (details given for them are added as a correction), and only the parent's
-    details given this time are updated. `new_child=False` refuses to add a child the
-    log does not have yet (the person said they meant one already there).
+    details given this time are updated. A name the log does not have is a new child
+    (SetupResult.others lists the children already there, for the caller to mention).
     """
     from refusal_log.models import Setting
 
@@ -215,8 +215,6 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
         db = store.driver(session)
         children = _children(db)
         existing = match_child(children, details["name"])
-        if existing is None and new_child is False:
-            raise InvalidInput(f"Nothing was changed: {details['name']} is not in this log.")
         if existing is None:
             record = _insert_child(session, details)
         else:
