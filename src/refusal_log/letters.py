@@ -229,10 +229,11 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
 
 # --- the absence email --------------------------------------------------------------
 
-
-def _reason_for_illness(text: str, where: str, child: str, notes: list[str], region: str) -> str:
+def _reason_for_illness(text: str, entry_id: int | None, child: str, notes: list[str], region: str) -> str:
     """The reason sentence for an illness email: the parent's words if they pass the
-    check, otherwise the check's suggestion. Never an illness the parent ruled out."""
+    check, otherwise the check's suggestion. Never an illness the parent ruled out.
+
+    entry_id is the absence logged for the day, or None for a reason given with --reason."""
     from refusal_log import wording
 
     def check_text(words: str):
@@ -243,19 +244,25 @@ def _reason_for_illness(text: str, where: str, child: str, notes: list[str], reg
     # the rules let it pass ("she refused breakfast"): in an attendance email it is
     # too easily read as the child choosing not to go.
     result = check_text(text)
-    fix = (f"correct the entry if it was logged wrongly (refusal-log edit {where.split()[-1]} --reason \"...\" "
-           "--type TYPE)") if where.startswith("entry") else "give the reason as it is (--reason \"...\")"
+    said = f"The reason logged in entry {entry_id}" if entry_id else "The reason you gave"
+    fix = (f"correct the entry if it was logged wrongly (refusal-log edit {entry_id} --reason \"...\" "
+           "--type TYPE)") if entry_id else "give the reason as it is (--reason \"...\" --type TYPE)"
     if result.withheld:
         raise InvalidInput(
-            f"The reason in {where} does not say that {child} is unwell (it gives another reason, or doubts the "
+            f"{said} does not say that {child} is unwell (it gives another reason, or doubts the "
             f"illness), so no email saying {child} is unwell was drafted. Tell the school plainly what is "
             f"happening (for leave, ask the head teacher), or {fix}."
         )
     if result.verdict == "ok" and not _REFUS.search(text):
         return render.sentence(text)
     suggestion = result.suggestion
-    if suggestion and check_text(suggestion).verdict == "ok" and not _REFUS.search(suggestion):
+    if suggestion and not _REFUS.search(suggestion) and (
+            wording.GAP in suggestion or check_text(suggestion).verdict == "ok"):
         chosen = render.sentence(suggestion)
+    elif result.verdict == "caution" and not _REFUS.search(text):
+        # Only a note of caution and no better wording: the parent's own words stand
+        # (the draft's wording check shows the note on stderr).
+        return render.sentence(text)
     else:
         # The parent logged an illness (that is what the type says), so saying they are
         # too unwell keeps their meaning without the risky words.
@@ -264,9 +271,9 @@ def _reason_for_illness(text: str, where: str, child: str, notes: list[str], reg
         notes.append(f"The draft has a gap, {wording.GAP}, where only you can say what is wrong: fill it in before "
                      "you send it (refusal-log does not guess an illness).")
     notes.append(
-        f"The reason in {where} (\"{' '.join(text.split())}\") has wording that is better kept out of an email "
-        f"to school (see 'refusal-log check'), so the draft says instead: \"{chosen}\" "
-        "Your log keeps your own words as they were."
+        f"{said} (\"{' '.join(text.split())}\") has wording that is better kept out of an email "
+        f"to school (see 'refusal-log check'), so the draft says instead: \"{chosen}\""
+        + (" Your log keeps your own words as they were." if entry_id else "")
     )
     return chosen
 
@@ -310,18 +317,18 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     if view is None and reason is None:
         raise _nothing_logged(the_day, kid.name)
     if view is not None:
-        text, kind, where = view.fields["reason"], view.fields["type"], f"entry {view.id}"
+        text, kind, entry_id = view.fields["reason"], view.fields["type"], view.id
     else:
         text = required_text(reason, "--reason", "the reason for the absence, in your own words")
-        kind, where = nations.absence_type(type_, text), "--reason"
+        kind, entry_id = nations.absence_type(type_, text), None
     if kind == "exclusion":
         raise InvalidInput(
-            f"The absence in {where} is a suspension or exclusion: the school decided it and records it itself, "
+            f"This absence{f' (entry {entry_id})' if entry_id else ''} is a suspension or exclusion: the school decided it and records it itself, "
             "so there is nothing to report and no email was drafted. Keep any letter about it with: "
             "refusal-log attach ID FILE"
         )
     if kind == "illness":
-        worded = _reason_for_illness(text, where, kid.first_name, notes, law.key)
+        worded = _reason_for_illness(text, entry_id, kid.first_name, notes, law.key)
     else:
         # Not an illness: the parent's own words, never the check's "too unwell"
         # suggestion (which would claim an illness nobody logged). If the words are
@@ -331,7 +338,8 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
         if result.verdict == "avoid" and not result.withheld:
             fix = (f"refusal-log edit {view.id} --reason \"...\" --type illness --why \"...\""
                    if view else "--reason \"...\" --type illness")
-            notes.append(f"The reason in {where} names no illness, so the email gives it in your own words. "
+            said = f"The reason logged in entry {entry_id}" if entry_id else "The reason you gave"
+            notes.append(f"{said} names no illness, so the email gives it in your own words. "
                          f"If {kid.first_name} was unwell, say so and name it ({fix}), then draft again.")
     code = law.code_for(kind)
     if code is None and kind in nations.nation(nations.DEFAULT).codes and law.unverified:
