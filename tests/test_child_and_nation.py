@@ -240,3 +240,11 @@ def test_a_clean_meeting_summary_has_no_wording_notes(cli, sam):
     assert result.exit_code == 0 and "Wording check" not in result.stderr
     assert "My notes of what we discussed:\n    We agreed a support plan." in result.stdout
     assert "Thursday 1 October 2026" in result.stdout and not re.search(r"\b1 Oct\b|Thu 1", result.stdout)
+
+
+def test_an_illness_with_nothing_named_leaves_a_gap_for_the_parent(cli, sam):
+    result = cli("draft", "absence-email", "--date", "09/09/2026", "--reason", "She is refusing to go in",
+                 "--type", "illness", ok=True)
+    assert "([what is wrong])" in result.stdout and "refusing" not in result.stdout
+    assert "fill it in before you send it" in result.stderr
+    assert "Your log keeps" not in result.stderr  # nothing was logged

@@ -267,7 +267,7 @@ def add_absence(
     from refusal_log import entries
 
     def log(reason_text: str, accepted: bool) -> EntryView:
-        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, type_)
+        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, type_=type_)
 
     try:
         view = log(reason, accept_wording)

@@ -318,7 +318,7 @@ def check_reason(reason: str) -> CheckResult:
 
 def _absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
                     via: str | None = None, told: str | None = None,
-                    accept_wording: bool = False, type: str | None = None) -> tuple[datetime, dict[str, Any]]:
+                    accept_wording: bool = False, *, type: str | None = None) -> tuple[datetime, dict[str, Any]]:
     day = dates.parse_date(date)
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
@@ -383,11 +383,11 @@ _FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_f
 
 def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
                 via: str | None = None, told: str | None = None, child: str | None = None,
-                accept_wording: bool = False, type_: str | None = None) -> EntryView:
+                accept_wording: bool = False, *, type_: str | None = None) -> EntryView:
     """Log an absence. A reason the wording rules advise against needs accept_wording;
     without type_ (illness, appointment...), the reason's words decide the type."""
     return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording,
-                                                   type_))
+                                                   type=type_))
 
 
 def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
