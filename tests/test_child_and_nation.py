@@ -7,7 +7,6 @@ Run as a user runs them: the command line, a fresh home, real rules and template
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 
