@@ -6,6 +6,7 @@ Real store, real templates and the real wording rules: the absence email must pa
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from email import policy
@@ -73,14 +74,15 @@ def test_absence_email_as_eml_file(family, tmp_path):
     assert_safe_body(body)
 
 
-def test_risky_reason_is_replaced_by_the_suggestion(family):
-    run("add-absence", "--date", "10/09/2026", "--reason", "She is refusing to go in and I can't get her out of the door.",
-        "--via", "phone", "--accept-wording")
+def test_risky_illness_reason_is_replaced_by_the_suggestion(family):
+    reason = "She is refusing to go in, she has had a migraine since last night."
+    run("add-absence", "--date", "10/09/2026", "--reason", reason, "--via", "phone", "--accept-wording")
+    assert json.loads(run("show", "1", "--json").stdout)["type"] == "illness"
     result = run("draft", "absence-email", "--date", "10/09/2026", "--format", "eml")
     message = parse_eml(result.stdout_bytes)
     body = message.get_body(("plain",)).get_content()
     assert_safe_body(body)
-    suggestion = check_text("She is refusing to go in and I can't get her out of the door.").suggestion
+    suggestion = check_text(reason).suggestion
     assert suggestion and suggestion.rstrip(".") in body
     # Said on stderr, calmly: what was changed and that the log keeps the parent's words.
     assert "better kept out of an email to school" in result.stderr
@@ -88,6 +90,16 @@ def test_risky_reason_is_replaced_by_the_suggestion(family):
     # The log itself is untouched.
     shown = run("show", "1", "--json").stdout
     assert "refusing to go in" in shown
+
+
+def test_risky_reason_naming_no_illness_is_never_made_an_illness(family):
+    """"Refusing" with no illness named: the parent's words, a warning, and no illness claim."""
+    run("add-absence", "--date", "10/09/2026", "--reason", "She is refusing to go in.", "--accept-wording")
+    result = run("draft", "absence-email", "--date", "10/09/2026")
+    assert "Reason for absence: She is refusing to go in." in result.stdout
+    assert "unwell" not in result.stdout and "illness" not in result.stdout and "code I" not in result.stdout
+    assert '"refusing"' in result.stderr
+    assert "--type illness" in result.stderr
 
 
 def test_parents_words_are_used_when_they_pass_but_never_a_form_of_refus(family):
@@ -101,20 +113,31 @@ def test_parents_words_are_used_when_they_pass_but_never_a_form_of_refus(family)
     assert "better kept out of an email to school" in other.stderr
 
 
-def test_nothing_logged_drafts_too_unwell_and_shows_how_to_log_it(family):
-    result = run("draft", "absence-email", "--date", "14/09/2026")
-    assert result.stdout.startswith("To: attendance@hollinspark.example.org\nSubject: Maya: absence on 14 September 2026\n\n")
-    assert "Maya is too unwell to attend school." in result.stdout
-    assert_safe_body(result.stdout.split("\n\n", 1)[1])
-    assert 'refusal-log add-absence --date 14/09/2026 --reason "too unwell to attend school"' in result.stderr
+def test_nothing_logged_never_invents_a_reason(family):
+    result = run("draft", "absence-email", "--date", "14/09/2026", code=1)
+    assert result.stdout == ""
+    assert "Nothing is logged for Monday 14 September 2026" in result.stderr
+    assert 'refusal-log add-absence --date 14/09/2026 --reason "WHAT HAPPENED"' in result.stderr
+    assert "--reason" in result.stderr and "Traceback" not in result.stderr
+    # With --reason, the email is drafted from it (and nothing is stored).
+    given = run("draft", "absence-email", "--date", "14/09/2026", "--reason", "Too unwell to attend: a migraine.")
+    assert given.stdout.startswith("To: attendance@hollinspark.example.org\n"
+                                   "Subject: Maya: absence on Monday 14 September 2026\n\n")
+    assert "Reason for absence: Too unwell to attend: a migraine." in given.stdout
+    assert "code I" in given.stdout
+    assert_safe_body(given.stdout.split("\n\n", 1)[1])
+    assert run("list", "--json").stdout.strip() == "[]"
+    empty = run("draft", "absence-email", "--date", "14/09/2026", "--reason", "  ", code=1)
+    assert "--reason is empty" in empty.stderr
 
 
 def test_draft_for_today_says_today(family):
+    run("add-absence", "--date", "07/09/2026", "--until", "08/09/2026", "--reason", "Too unwell to attend: flu.")
     now = datetime(2026, 9, 8, 7, 55, tzinfo=LONDON)
     draft = letters.absence_email("08/09/2026", now=now)
-    assert "absence from school today, Tuesday 8 September 2026." in draft.body
+    assert "absence of Maya from school today, Tuesday 8 September 2026." in draft.body
     draft = letters.absence_email("07/09/2026", now=now)
-    assert "absence from school on Monday 7 September 2026." in draft.body
+    assert "absence of Maya from school on Monday 7 September 2026." in draft.body
 
 
 def test_several_days_and_half_days(family):
@@ -131,6 +154,7 @@ def test_several_days_and_half_days(family):
 
 def test_missing_school_email_and_name_are_explained_not_invented():
     run("init", "--child", "Sam", "--school", "Hill Primary")
+    run("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend: a cold.")
     result = run("draft", "absence-email", "--date", "08/09/2026")
     assert not result.stdout.startswith("To:")
     assert "--school-email ADDRESS" in result.stderr
@@ -144,11 +168,13 @@ def test_absence_email_needs_a_child_when_there_are_several(family):
     run("child", "add", "Sam")
     result = run("draft", "absence-email", code=1)
     assert "--child NAME" in result.stderr
+    run("add-absence", "--child", "Sam", "--date", "08/09/2026", "--reason", "Too unwell to attend: a cold.")
     assert "Sam" in run("draft", "absence-email", "--child", "Sam", "--date", "08/09/2026").stdout
 
 
 def test_wrong_format_is_a_plain_error(family):
-    result = run("draft", "absence-email", "--format", "pdf", code=1)
+    run("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend: a cold.")
+    result = run("draft", "absence-email", "--date", "08/09/2026", "--format", "pdf", code=1)
     assert "--format must be txt or eml" in result.stderr
 
 
@@ -160,7 +186,7 @@ def test_meeting_summary(family):
         "--agreed", "Mr Hughes to set up a quiet room by 12 October; Ms Okafor to brief Maya's teachers by 9 October",
         "--minutes-requested")
     text = run("draft", "meeting-summary", "--meeting", "1").stdout
-    assert text.startswith("To: senco@hollinspark.example.org\nSubject: Summary of our meeting on 1 October 2026 about Maya\n")
+    assert text.startswith("To: senco@hollinspark.example.org\nSubject: Summary of our meeting on Thursday 1 October 2026 about Maya\n")
     assert "Dear all," in text
     assert "Thursday 1 October 2026 at 15:30" in text
     assert "- Mr Hughes (SENCo)\n- Ms Okafor (head of year)\n- Sarah Bennett, Maya's parent\n- Claire Morgan, who came with me" in text
@@ -195,15 +221,14 @@ def test_call_confirmation_today_and_another_day(family):
         "--summary", "Mrs Patel asked about Maya's absences. I explained she is being sick.",
         "--agreed", "I will send the GP letter; Mrs Patel will update the head of year")
     draft = letters.call_confirmation(1, now=datetime(2026, 9, 8, 11, 0, tzinfo=LONDON))
-    assert "to confirm our call today at 09:10 about Maya" in draft.body
-    assert "Thank you for calling me." in draft.body
+    assert "Thank you for calling me today, Tuesday 8 September 2026, at 09:10 about Maya." in draft.body
     assert draft.to == ["patel@hollinspark.example.org"]
     later = letters.call_confirmation(1, now=datetime(2026, 9, 10, 11, 0, tzinfo=LONDON))
-    assert "to confirm our call on Tue 8 Sep 2026 at 09:10 about Maya" in later.body
+    assert "Thank you for calling me on Tuesday 8 September 2026, at 09:10 about Maya." in later.body
     text = run("draft", "call-confirmation", "--call", "1").stdout
-    assert "Subject: Our phone call on 8 September 2026 about Maya" in text
+    assert "Subject: Our phone call on Tuesday 8 September 2026 about Maya" in text
     assert "Dear Mrs Patel," in text
-    assert "Mrs Patel asked about Maya's absences. I explained she is being sick." in text
+    assert "My notes of what was said:\n    Mrs Patel asked about Maya's absences. I explained she is being sick." in text
     assert "- I will send the GP letter\n- Mrs Patel will update the head of year" in text
     assert re.search(r"please reply to let me know", text)
 
@@ -225,7 +250,7 @@ def test_a_home_letter_template_overrides_the_shipped_one(family, home):
     (folder / "call-confirmation.txt.j2").write_text(
         '{% set subject = "Call notes, " ~ day_long %}\nHello {{ greeting }}, notes: {{ summary }}\n', encoding="utf-8")
     text = run("draft", "call-confirmation", "--call", "1").stdout
-    assert text == ("To: patel@hollinspark.example.org\nSubject: Call notes, 8 September 2026\n\n"
+    assert text == ("To: patel@hollinspark.example.org\nSubject: Call notes, Tuesday 8 September 2026\n\n"
                     "Hello Mrs Patel, notes: Short call.\n")
 
 
@@ -236,8 +261,15 @@ def test_no_illness_email_when_the_parent_said_the_child_is_not_ill():
 
     people.setup("Maya", "Hollins Park Academy", "Sarah", "sarah@example.org", "attendance@hollins.example")
     entries.add_absence("08/09/2026", "She isn't ill, she just won't go", accept_wording=True)
+    draft = letters.absence_email("08/09/2026", "Maya")
+    assert "Reason for absence: She isn't ill, she just won't go." in draft.body
+    for claim in ("unwell", "illness", "code I", "well enough"):
+        assert claim not in draft.body
+    assert any("won't go" in note for note in draft.notes)
+    # Even when the parent types it as illness, their words rule it out: no email.
+    entries.add_absence("09/09/2026", "She isn't ill, she just won't go", accept_wording=True, type_="illness")
     with pytest.raises(InvalidInput, match="does not say that Maya is unwell"):
-        letters.absence_email("08/09/2026", "Maya")
+        letters.absence_email("09/09/2026", "Maya")
 
 
 def test_a_call_with_the_gp_is_never_addressed_to_the_school():

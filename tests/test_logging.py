@@ -139,7 +139,9 @@ def test_several_children_need_naming(cli, ready):
     assert result.exit_code == 1 and "--child" in result.stderr
     cli("add-note", "Kit was sick", "--child", "Kit", ok=True)
     assert cli.json("list", "--child", "Kit")[0]["child"] == "Kit"
-    assert cli.json("child", "list")[1] == {"id": 2, "name": "Kit", "school": "Hill Primary", "born": "2015-04-03"}
+    assert cli.json("child", "list")[1] == {"id": 2, "name": "Kit", "school": "Hill Primary", "born": "2015-04-03",
+                                              "year_group": None, "form": None, "upn": None,
+                                              "school_type": None}
     missing = cli("list", "--child", "Nobody")
     assert missing.exit_code == 1 and "no child called 'Nobody'" in missing.stderr
 

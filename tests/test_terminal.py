@@ -30,7 +30,7 @@ def listed(home):
 
 def test_init_asks_for_what_is_missing(home):
     child = spawn(home, "init", "--school", "Hill Primary")
-    child.expect("Child's first name")
+    child.expect("Child.s full name")
     child.sendline("Sam")
     for prompt in ("Your name", "Your email", "attendance email"):
         child.expect(prompt)
@@ -68,3 +68,25 @@ def test_the_wording_gate_asks_in_a_terminal(cli, ready, answer, stored):
         assert child.exitstatus == 0
         assert [e["reason"] for e in entries] == [stored]
         assert entries[0]["verdict"] == ("ok" if answer == "s" else "avoid")
+
+
+def test_init_with_a_new_name_asks_whether_it_is_another_child(cli, ready):
+    # "Sammy" on a log that has Sam is more often a slip than a second child.
+    child = spawn(ready, "init", "--child", "Sammy", "--school", "Hill Primary", "--parent", "Alex",
+                  "--email", "alex@example.org", "--school-email", "office@hill.example")
+    child.expect("already has Sam")
+    child.sendline("")  # Enter alone is no answer: it asks again
+    child.expect("Is Sammy another child")
+    child.sendline("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1 and "child edit" in child.before
+    assert [c["name"] for c in cli.json("child", "list")] == ["Sam"]
+    child = spawn(ready, "init", "--child", "Sammy", "--school", "Hill Primary", "--parent", "Alex",
+                  "--email", "alex@example.org", "--school-email", "office@hill.example")
+    child.expect("Is Sammy another child")
+    child.sendline("a")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [c["name"] for c in cli.json("child", "list")] == ["Sam", "Sammy"]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from refusal_log import __version__, paths
+from refusal_log import __version__, cli_family, paths
 from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
 
 if TYPE_CHECKING:
@@ -76,9 +76,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-child_app = _sub_app("The child (or children) the log is about.")
 contact_app = _sub_app("People at school, the GP and elsewhere that you deal with.")
-app.add_typer(child_app, name="child")
 app.add_typer(contact_app, name="contact")
 
 
@@ -133,12 +131,17 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 @app.command()
 def init(
-    child: Annotated[Optional[str], typer.Option("--child", help="The child's first name.", metavar="NAME")] = None,
+    child: Annotated[Optional[str], typer.Option("--child", help="The child's full name, e.g. 'Maya Bennett'.", metavar="NAME")] = None,
     school: Annotated[Optional[str], typer.Option("--school", help="The child's school.", metavar="NAME")] = None,
+    born: cli_family.BornOpt = None,
+    year_group: cli_family.YearOpt = None,
+    form: cli_family.FormOpt = None,
+    upn: cli_family.UpnOpt = None,
+    school_type: cli_family.SchoolTypeOpt = None,
     parent: Annotated[Optional[str], typer.Option("--parent", help="Your name, to sign letters with.", metavar="NAME")] = None,
     email: Annotated[Optional[str], typer.Option("--email", help="Your email address.", metavar="ADDRESS")] = None,
     school_email: Annotated[Optional[str], typer.Option("--school-email", help="The school's attendance or office email.", metavar="ADDRESS")] = None,
-    region: Annotated[Optional[str], typer.Option("--region", help="england, wales, scotland or northern-ireland (default england).")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", metavar="NATION", help="england, wales, scotland or northern-ireland (default england): the law letters follow.")] = None,
 ) -> None:
     """Set up the log: child, school and your details.
 
@@ -149,7 +152,11 @@ def init(
 
     if _interactive():
         ask = lambda text, **kw: typer.prompt(text, err=True, **kw)  # noqa: E731
-        child = child or ask("Child's first name")
+        child = child or ask("Child's full name")
+        others = people.would_add_child(child)
+        if others:
+            # "Sammy" on a log that has "Sam" is more often a slip than a second child.
+            _ask_new_child(child, others)
         school = school or ask("School")
         if parent is None:
             parent = ask("Your name (for letters; Enter to skip)", default="", show_default=False)
@@ -159,9 +166,16 @@ def init(
             school_email = ask("School's attendance email (Enter to skip)", default="", show_default=False)
     elif not child:
         _fail("init needs --child NAME (and --school NAME) when it is not run in a terminal.")
-    result = people.setup(child, school, parent, email, school_email, region)
+    result = people.setup(child, school, parent, email, school_email, region, born=born, year_group=year_group,
+                          form=form, upn=upn, school_type=school_type)
     err = _err()
-    if result.child_added:
+    if result.child_added and result.others:
+        name = result.child.name
+        err.print(f"This log already had {', '.join(result.others)}, so {name} was added as another child; "
+                  "commands now need --child NAME. If that was a slip, undo it with: "
+                  f"refusal-log child remove \"{name}\"  (to correct a child's name instead: "
+                  f"refusal-log child edit \"{result.others[0]}\" --name \"NEW NAME\")")
+    elif result.child_added:
         err.print(f"Set up a log for {result.child.name} in {result.home}.")
     else:
         err.print(f"The log in {result.home} already has {result.child.name}; nothing logged was changed.")
@@ -171,28 +185,17 @@ def init(
               " or run refusal-log demo to see a worked example.")
 
 
-@child_app.command("add")
-def child_add(
-    name: Annotated[str, typer.Argument(help="The child's name.")],
-    school: Annotated[Optional[str], typer.Option("--school", metavar="NAME", help="Their school.")] = None,
-    born: Annotated[Optional[str], typer.Option("--born", metavar="DATE", help="Date of birth, day first.")] = None,
-) -> None:
-    """Add a child to the log."""
-    from refusal_log import people
-
-    added = people.add_child(name, school, born)
-    _out().print(f"Added {added.name} (child {added.id}).")
-
-
-@child_app.command("list")
-def child_list(as_json: JsonOpt = False) -> None:
-    """List the children in the log."""
-    from refusal_log import people
-
-    children = people.list_children()
-    if as_json:
-        return _print_json([c.to_json() for c in children])
-    _table(["id", "name", "school", "born"], [[c.id, c.name, c.school, c.born] for c in children])
+def _ask_new_child(name: str, others: list[str]) -> None:
+    """Ask whether a name that is not in the log is really another child; cancel stops."""
+    while True:
+        answer = typer.prompt(f"This log already has {', '.join(others)}. Is {name} another child? "
+                              "[a] add as another child, [c] cancel", default="", show_default=False,
+                              err=True).strip().lower()[:1]
+        if answer == "a":
+            return
+        if answer == "c":
+            _fail(f"Nothing was changed. To correct a child's name: refusal-log child edit \"{others[0]}\" "
+                  "--name \"NEW NAME\"")
 
 
 @contact_app.command("add")
@@ -222,6 +225,8 @@ def contact_list(as_json: JsonOpt = False) -> None:
 
 # --- Logging ------------------------------------------------------------------------
 
+TYPE_HELP = ("illness, appointment, leave, religious, part-time, transport, exclusion or other "
+             "(default: from the reason's words). Each drafts its own email; only illness is worded as illness.")
 WhenOpt = Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", help="When it happened, e.g. '08/09/2026 09:10', 'yesterday 3pm' (default: now).")]
 DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME", help="When it happened, e.g. '08/09/2026 14:00' (default: now).")]
 
@@ -235,6 +240,8 @@ def _logged(view: EntryView, as_json: bool) -> None:
         return _print_json(view.to_json())
     moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
     who = f" with {view.who}" if view.who and view.kind in ("call", "meeting") else ""
+    # The type decides the email drafted for it: show it, so a wrong guess is seen.
+    who = f": {view.fields['type']}" if view.kind == "absence" else who
     sys.stdout.write(f"Logged entry {view.id} ({view.label}{who}, {moment}).\n")
 
 
@@ -247,6 +254,7 @@ def add_absence(
     via: Annotated[Optional[str], typer.Option("--via", help="How school was told: email, phone, app, letter or in-person.")] = None,
     told: Annotated[Optional[str], typer.Option("--told", metavar="NAME", help="Who you told.")] = None,
     accept_wording: Annotated[bool, typer.Option("--accept-wording", help="Log the reason as written even if the wording check advises against it.")] = False,
+    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help=TYPE_HELP)] = None,
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -259,7 +267,7 @@ def add_absence(
     from refusal_log import entries
 
     def log(reason_text: str, accepted: bool) -> EntryView:
-        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted)
+        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, type_=type_)
 
     try:
         view = log(reason, accept_wording)
@@ -407,6 +415,7 @@ def edit(
     reason: Annotated[Optional[str], typer.Option("--reason")] = None,
     via: Annotated[Optional[str], typer.Option("--via")] = None,
     told: Annotated[Optional[str], typer.Option("--told", metavar="NAME")] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="Absence: the kind of absence (illness, appointment, leave, religious, part-time, transport, exclusion or other).")] = None,
     with_: Annotated[Optional[str], typer.Option("--with", metavar="NAME")] = None,
     role: Annotated[Optional[str], typer.Option("--role")] = None,
     direction: Annotated[Optional[str], typer.Option("--direction")] = None,
@@ -430,7 +439,7 @@ def edit(
     from refusal_log import entries
 
     changes = {"date": date, "when": when, "until": until, "sessions": sessions, "reason": reason, "via": via,
-               "told": told, "with": with_, "role": role, "direction": direction, "summary": summary,
+               "told": told, "type": type_, "with": with_, "role": role, "direction": direction, "summary": summary,
                "agreed": agreed, "minutes": minutes, "clinician": clinician, "referral": referral,
                "letter": letter, "witness": witness, "minutes_requested": minutes_requested, "text": text}
     try:
@@ -580,6 +589,7 @@ def import_(
 def check(
     text: Annotated[Optional[str], typer.Argument(help="The reason or sentence to check; '-' reads it from standard input.")] = None,
     file: Annotated[Optional[str], typer.Option("--file", metavar="FILE", help="Check a whole draft (an email, a letter) sentence by sentence.")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", metavar="NATION", help="Whose law to follow: england, wales, scotland or northern-ireland (default: your log's, else england).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Check an absence reason's wording against the FAQ.
@@ -589,23 +599,55 @@ def check(
     """
     # Only the small wording engine: no database, no templates.
     from refusal_log import wording
+    from refusal_log.wording.region import home_region
 
+    # The nation decides the law cited: --region, else the log's own, else England (said).
+    defaulted = False
+    if region is None:
+        region = home_region(paths.db_path())
+        if region not in wording.REGIONS:
+            region, defaulted = "england", True
+    note = ("This follows the law in England. For a child in Wales, Scotland or Northern Ireland, "
+            "use --region (or refusal-log region set NATION).") if defaulted else None
     if file is not None:
         from refusal_log.text import read_text_file
 
         draft = read_text_file(file)
-        document = wording.check_document(draft)
+        document = wording.check_document(draft, region=region)
         if as_json:
-            return _print_json(document.to_dict())
-        return _show_document(document, draft)
+            return _print_json(_check_json(document.to_dict(), document.region, note))
+        _show_document(document, draft)
+        return _show_check_footer(document.region, note)
     if text is None:
         _fail("Give the text to check, for example: refusal-log check \"too unwell to attend today\".")
     if text == "-":
         text = sys.stdin.read()
-    result = wording.check_text(text)
+    result = wording.check_text(text, region=region)
     if as_json:
-        return _print_json(result.to_dict())
+        return _print_json(_check_json(result.to_dict(), result.region, note))
     _show_check(result, _out())
+    _show_check_footer(result.region, note)
+
+
+def _check_json(data: dict, region: str, note: str | None) -> dict:
+    from refusal_log.wording import load_rules
+
+    data["region"] = region
+    data["disclaimer"] = load_rules().disclaimer_for(region)
+    if note:
+        data["region_note"] = note
+    return data
+
+
+def _show_check_footer(region: str, note: str | None) -> None:
+    from rich.text import Text
+
+    from refusal_log.wording import load_rules
+
+    console = _out()
+    console.print(Text(f"\n{load_rules().disclaimer_for(region)}", style="dim"), soft_wrap=True)
+    if note:
+        console.print(Text(note, style="dim"), soft_wrap=True)
 
 
 # --- Showing things -----------------------------------------------------------------
@@ -717,6 +759,7 @@ def _show_entry(view: EntryView) -> None:
 
 from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see cli_output.py)
 
+cli_family.register(app, _Group)
 cli_output.register(app, _Group)
 
 

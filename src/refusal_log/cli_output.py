@@ -77,14 +77,20 @@ def _hand_over(draft: Draft, fmt: str | None, out: str | None) -> None:
 
 def draft_absence_email(
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="The day of the absence (default today).")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", metavar="TEXT", help="Only when nothing is logged for the day: the reason, in your own words (used for this email, not stored).")] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="With --reason: illness, appointment, leave, religious, part-time, transport or other (default: from the reason's words).")] = None,
     child: ChildOpt = None,
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:
-    """Draft the email reporting an absence."""
+    """Draft the email reporting an absence, worded for its type.
+
+    It uses the reason logged for the day; with nothing logged, give --reason.
+    Only an illness is worded as illness, and attendance codes follow the child's nation.
+    """
     from refusal_log import letters
 
-    _hand_over(letters.absence_email(date, child), fmt, out)
+    _hand_over(letters.absence_email(date, child, reason=reason, type_=type_), fmt, out)
 
 
 def draft_meeting_summary(

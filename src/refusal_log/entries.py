@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from refusal_log import dates, integrity, people, store
+from refusal_log import dates, integrity, nations, people, store
 from refusal_log.errors import InvalidInput, NothingLoggedYet, NotFound, WordingNeedsConfirmation
 from refusal_log.text import optional_text, required_text
 
@@ -32,7 +32,7 @@ LETTER = ("requested", "received")
 
 # Columns whose name on the command line differs from the column's name.
 _OPTION_NAMES = {"with_name": "with", "with_names": "with", "referrals": "referral",
-                 "sender": "from", "recipients": "to"}
+                 "sender": "from", "recipients": "to", "absence_type": "type"}
 _JSON_COLUMNS = ("referrals", "wording_rules", "recipients")
 _YES_NO_COLUMNS = ("minutes_requested",)
 # Each kind's revision table. Reads use this rather than models.py, so that listing
@@ -318,7 +318,7 @@ def check_reason(reason: str) -> CheckResult:
 
 def _absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
                     via: str | None = None, told: str | None = None,
-                    accept_wording: bool = False) -> tuple[datetime, dict[str, Any]]:
+                    accept_wording: bool = False, *, type: str | None = None) -> tuple[datetime, dict[str, Any]]:
     day = dates.parse_date(date)
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
@@ -328,12 +328,14 @@ def _absence_fields(date: str, reason: str, until: str | None = None, sessions: 
         "date": day, "until": last, "sessions": _choice(sessions or "both", SESSIONS, "--sessions"),
         "reason": reason, "via": _choice(via, VIA, "--via"), "told": optional_text(told),
     }
+    kind_given = nations.absence_type_option(type)
     # The check comes last, so that every plain mistake is reported before it.
     result = check_reason(reason)
     if result.verdict == "avoid" and not accept_wording:
         raise WordingNeedsConfirmation.for_result(result)
     fields["verdict"] = result.verdict
     fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
+    fields["absence_type"] = kind_given or nations.absence_type(None, reason)
     return dates.start_of_day(day), fields
 
 
@@ -381,9 +383,11 @@ _FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_f
 
 def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
                 via: str | None = None, told: str | None = None, child: str | None = None,
-                accept_wording: bool = False) -> EntryView:
-    """Log an absence. A reason the wording rules advise against needs accept_wording."""
-    return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording))
+                accept_wording: bool = False, *, type_: str | None = None) -> EntryView:
+    """Log an absence. A reason the wording rules advise against needs accept_wording;
+    without type_ (illness, appointment...), the reason's words decide the type."""
+    return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording,
+                                                   type=type_))
 
 
 def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
@@ -414,7 +418,7 @@ def add_note(text: str, when: str | None = None, child: str | None = None) -> En
 
 # What `edit` may change for each kind, by option name (as on the add command).
 EDITABLE = {
-    "absence": ("date", "until", "sessions", "reason", "via", "told"),
+    "absence": ("date", "until", "sessions", "reason", "via", "told", "type"),
     "call": ("with", "role", "when", "direction", "summary", "agreed", "minutes"),
     "gp": ("when", "clinician", "summary", "referral", "letter"),
     "meeting": ("when", "with", "witness", "summary", "agreed", "minutes_requested"),
@@ -500,7 +504,7 @@ def _load(db: sqlite3.Connection, kinds: tuple[str, ...], entry_ids: list[int] |
           child_id: int | None = None) -> list[EntryView]:
     # Plain rows through the driver, not ORM objects: a long log is read whole for a
     # timeline, and building a model object per row costs more than everything else.
-    children = dict(db.execute("SELECT id, name FROM child"))
+    children = people.child_names(db)
     where, params = [f"kind IN ({', '.join('?' * len(kinds))})"], list(kinds)
     if entry_ids is not None:
         where.append(f"id IN ({', '.join('?' * len(entry_ids))})")
@@ -525,6 +529,9 @@ def _load(db: sqlite3.Connection, kinds: tuple[str, ...], entry_ids: list[int] |
         read = _raw_reader([d[0] for d in rows.description])
         for values in rows:
             entry_id, revision = read(values)
+            if kind == "absence" and revision.fields.get("type") is None:
+                # Logged before absences had a type: typed from the reason, never stored.
+                revision.fields["type"] = nations.absence_type(None, revision.fields["reason"])
             if entry_id in entries:
                 history.setdefault(entry_id, []).append(revision)
     views = []

@@ -35,15 +35,21 @@ def export(fmt: str = "json") -> str:
 
 def _json(views: list[entries.EntryView]) -> str:
     with store.reading() as db:
-        children = [{"id": i, "name": name, "school": school, "born": born, "recorded": recorded}
-                    for i, name, school, born, recorded in
-                    db.execute("SELECT id, name, school, born, recorded_at FROM child ORDER BY id")]
+        children = [{"id": i, "name": name, "school": school, "born": born, "year_group": year, "form": form,
+                     "upn": upn, "school_type": kind, "recorded": recorded}
+                    for i, name, school, born, year, form, upn, kind, recorded in
+                    db.execute("SELECT id, name, school, born, year_group, form, upn, school_type, recorded_at "
+                               "FROM child ORDER BY id")]
+        cursor = db.execute("SELECT * FROM child_revision ORDER BY id")
+        columns = [d[0] for d in cursor.description]
+        child_revisions = [dict(zip(columns, row)) for row in cursor]
         contacts = [{"id": i, "name": name, "role": role, "email": email, "phone": phone, "recorded": recorded}
                     for i, name, role, email, phone, recorded in
                     db.execute("SELECT id, name, role, email, phone, recorded_at FROM contact ORDER BY id")]
     document = {
         "format": FORMAT, "version": 1, "tool": __version__, "exported": dates.now().isoformat(),
-        "profile": people.profile(), "children": children, "contacts": contacts,
+        "profile": people.profile(), "children": children, "child_revisions": child_revisions,
+        "contacts": contacts,
         "entries": [_entry_json(v) for v in sorted(views, key=lambda v: v.id)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -205,7 +211,7 @@ def _check_fields(entry_id: int, model: type, fields: dict[str, Any]) -> None:
 
 
 def _plan(document: dict[str, Any]) -> _Plan:
-    from refusal_log.models import REVISION_TABLES, Child, Contact, Entry, Setting, Withdrawal
+    from refusal_log.models import REVISION_TABLES, Child, ChildRevision, Contact, Entry, Setting, Withdrawal
 
     profile = document.get("profile") or {}
     if not isinstance(profile, dict):
@@ -217,7 +223,20 @@ def _plan(document: dict[str, Any]) -> _Plan:
         children[_text(c["name"], "a child's name")] = _number(c["id"], "a child's id")
         plan.rows.append(("child", Child(
             id=c["id"], name=c["name"], school=_text(c.get("school"), "a school", optional=True),
-            born=date.fromisoformat(c["born"]) if c.get("born") else None, recorded_at=_when(c["recorded"])), None))
+            born=date.fromisoformat(c["born"]) if c.get("born") else None, recorded_at=_when(c["recorded"]),
+            **{k: _text(c.get(k), f"a child's {k.replace('_', ' ')}", optional=True)
+               for k in ("year_group", "form", "upn", "school_type")}), None))
+    for r in document.get("child_revisions", []):
+        details = {k: _text(r.get(k), f"a child's {k.replace('_', ' ')}", optional=True)
+                   for k in ("school", "year_group", "form", "upn", "school_type", "change_reason",
+                             "removed_reason")}
+        plan.rows.append(("child_revision", ChildRevision(
+            id=_number(r["id"], "a child revision's id"), child_id=_number(r["child_id"], "a child's id"),
+            revision=_number(r["revision"], "a revision number"), recorded_at=_when(r["recorded_at"]),
+            name=_text(r["name"], "a child's name"), born=date.fromisoformat(r["born"]) if r.get("born") else None,
+            **details), None))
+        # Entries name their child as the child is now called: a corrected name too.
+        children[r["name"]] = r["child_id"]
     for c in document.get("contacts", []):
         plan.rows.append(("contact", Contact(
             id=_number(c["id"], "a contact's id"), name=_text(c["name"], "a contact's name"),

@@ -72,7 +72,7 @@ def append(session: Session, table: str, record_id: int, entry_id: int | None = 
 # --- checking -------------------------------------------------------------------------
 
 # Every table whose rows are evidence, and how a person would name one of its rows.
-CHAINED_TABLES = ("child", "contact", "entry", "absence", "call", "gp_visit", "meeting", "note", "email",
+CHAINED_TABLES = ("child", "child_revision", "contact", "entry", "absence", "call", "gp_visit", "meeting", "note", "email",
                   "withdrawal", "attachment")
 
 

@@ -5,10 +5,14 @@ a home template can override). A template sets its own subject with a top-level
 `{% set subject = ... %}`; the rest of its output is the body. Drafts are never sent:
 they are printed, or written as a .eml file that mail programs open as a draft.
 
-The absence email is the one the parents' FAQ asks for: to the school's attendance
-contact, saying the child is too unwell to attend. Its wording must pass the same
-check as `refusal-log check`, so a reason logged in risky words is replaced by the
-check's suggestion (the log itself keeps the parent's words, untouched).
+Never words in the family's mouth. The absence email says what kind of absence the
+parent logged (illness, an appointment, leave, a part-time timetable...) and asks for
+only what fits it: only an illness is worded as illness, and an attendance code is
+named only where the child's nation has verified codes (England's; nations.toml). An
+illness reason in risky words is replaced by the check's suggestion (the log keeps the
+parent's words, untouched); with nothing logged for the day, nothing is made up.
+Letters to a person say "you", and quote the parent's notes as the parent's notes.
+Every draft is run through the wording check; its findings come back as notes.
 
 Nothing here prints; what the person should know about a draft is returned in
 `Draft.notes`, and the command line shows it on stderr.
@@ -21,16 +25,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from refusal_log import dates, render
+from refusal_log import dates, nations, render
 from refusal_log.errors import InvalidInput
 
 if TYPE_CHECKING:
     from refusal_log.entries import EntryView
+    from refusal_log.people import ChildView
 
 FORMATS = ("txt", "eml")
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".eml": "eml"}
-# The sentence used when nothing usable is logged for the day: the FAQ's own advice
-# is to say the child is too unwell to attend.
+# For an illness logged in words better kept out of an email, when the check has no
+# safer wording of its own: what the FAQ advises saying.
 TOO_UNWELL = "{child} is too unwell to attend school."
 _REFUS = re.compile(r"refus", re.IGNORECASE)
 SESSION_PHRASES = {"both": "", "am": " (the morning session)", "pm": " (the afternoon session)"}
@@ -106,11 +111,29 @@ def _several(names: str) -> bool:
     return len(_people(names)) > 1 or bool(re.search(r"&|\band\b|/", _plain_name(names)))
 
 
-def _child_name(child: str | None) -> str:
+def _child(child: str | None) -> ChildView:
     from refusal_log import people, store
 
     with store.reading() as db:
-        return people.resolve_child(db, child).name
+        return people.resolve_child(db, child)
+
+
+def _child_named(name: str) -> ChildView:
+    """The child an entry is about, by the name the entry shows."""
+    from refusal_log import people
+
+    found = [c for c in people.list_children() if c.name == name]
+    return found[0] if found else people.ChildView(0, name)
+
+
+def _subject_name(kid: ChildView) -> str:
+    """'Maya Bennett (Year 9, form 9R)': enough for a school to find the pupil."""
+    return f"{kid.name} ({kid.class_label})" if kid.class_label else kid.name
+
+
+def _child_context(kid: ChildView) -> dict:
+    return {"child": kid.name, "child_first": kid.first_name, "class_label": kid.class_label,
+            "child_subject": _subject_name(kid)}
 
 
 def _contacts_in(text: str) -> list:
@@ -174,90 +197,176 @@ def _quoted(text: str) -> str:
 
 
 def _draft(kind: str, context: dict, default_subject: str, to: list[str], profile: dict[str, str],
-           created: datetime, notes: list[str]) -> Draft:
+           created: datetime, notes: list[str], law: nations.Nation) -> Draft:
     body, subject = _letter(kind, context)
+    notes.extend(_wording_notes(body, law, illness=context.get("type") == "illness"))
     return Draft(kind, subject or default_subject, body, to, profile.get("email"), profile.get("parent"),
                  created, notes)
 
 
+def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
+    """What the wording check says about the whole draft, naming the words it matched.
+
+    The draft is still written: the parent decides. Each finding is one line, without
+    its source (a source is the nation's law; `refusal-log check --file` gives it).
+    A letter that is not about an illness names none by design, so the check's note
+    that no illness is named is left out of it.
+    """
+    from refusal_log import wording
+
+    document = wording.check_document(body, region=law.key)
+    no_illness_rule = wording.load_rules().positive[0]
+    seen, notes = set(), []
+    for finding in document.findings:
+        key = (finding.matched.casefold(), finding.rule)
+        if key in seen or (finding.rule == no_illness_rule and not illness):
+            continue
+        seen.add(key)
+        notes.append(f"Wording check ({finding.severity}): \"{finding.matched}\" in the draft. {finding.why} "
+                     "The draft is written as it is; you decide whether to change it.")
+    return notes
+
+
 # --- the absence email --------------------------------------------------------------
 
-def _reason_for(view: EntryView | None, child: str, day: date, notes: list[str]) -> str:
-    """The reason sentence for the email: the parent's words if they pass the check,
-    otherwise the check's suggestion (or the FAQ's "too unwell to attend")."""
-    from refusal_log.wording import check_text
+def _reason_for_illness(text: str, entry_id: int | None, child: str, notes: list[str], region: str) -> str:
+    """The reason sentence for an illness email: the parent's words if they pass the
+    check, otherwise the check's suggestion. Never an illness the parent ruled out.
 
-    standard = TOO_UNWELL.format(child=child)
-    if view is None:
-        notes.append(
-            f"Nothing is logged for {dates.long_date(day)} yet, so the draft says {child} is too unwell "
-            "to attend. To log the absence as well, run:\n"
-            f"  refusal-log add-absence --date {day:%d/%m/%Y} --reason \"too unwell to attend school\" "
-            f"--via email --child {_quoted(child)}"
-        )
-        return standard
-    reason = view.fields["reason"]
+    entry_id is the absence logged for the day, or None for a reason given with --reason."""
+    from refusal_log import wording
+
+    def check_text(words: str):
+        return wording.check_text(words, region=region)
+
     # Checked again now, not only trusted from when it was logged: the email must
     # pass the rules as they stand today. Any form of "refus" is kept out even where
     # the rules let it pass ("she refused breakfast"): in an attendance email it is
     # too easily read as the child choosing not to go.
-    result = check_text(reason)
+    result = check_text(text)
+    said = f"The reason logged in entry {entry_id}" if entry_id else "The reason you gave"
+    fix = (f"correct the entry if it was logged wrongly (refusal-log edit {entry_id} --reason \"...\" "
+           "--type TYPE)") if entry_id else "give the reason as it is (--reason \"...\" --type TYPE)"
     if result.withheld:
         raise InvalidInput(
-            f"The reason logged in entry {view.id} does not say that {child} is unwell (it gives another reason, "
-            f"or doubts the illness), so no email saying {child} is too unwell was drafted. Tell the school "
-            f"plainly what is happening (for leave, ask the head teacher), or correct the entry if it was logged "
-            f"wrongly (refusal-log edit {view.id} --reason \"...\")."
+            f"{said} does not say that {child} is unwell (it gives another reason, or doubts the "
+            f"illness), so no email saying {child} is unwell was drafted. Tell the school plainly what is "
+            f"happening (for leave, ask the head teacher), or {fix}."
         )
-    if result.verdict == "ok" and not _REFUS.search(reason):
-        return render.sentence(reason)
+    if result.verdict == "ok" and not _REFUS.search(text):
+        return render.sentence(text)
     suggestion = result.suggestion
-    if suggestion and check_text(suggestion).verdict == "ok" and not _REFUS.search(suggestion):
+    if suggestion and not _REFUS.search(suggestion) and (
+            wording.GAP in suggestion or check_text(suggestion).verdict == "ok"):
         chosen = render.sentence(suggestion)
+    elif result.verdict == "caution" and not _REFUS.search(text):
+        # Only a note of caution and no better wording: the parent's own words stand
+        # (the draft's wording check shows the note on stderr).
+        return render.sentence(text)
     else:
-        chosen = standard
+        # The parent logged an illness (that is what the type says), so saying they are
+        # too unwell keeps their meaning without the risky words.
+        chosen = TOO_UNWELL.format(child=child)
+    if wording.GAP in chosen:
+        notes.append(f"The draft has a gap, {wording.GAP}, where only you can say what is wrong: fill it in before "
+                     "you send it (refusal-log does not guess an illness).")
     notes.append(
-        f"The reason logged in entry {view.id} (\"{' '.join(reason.split())}\") has wording that is "
-        f"better kept out of an email to school (see 'refusal-log check'), so the draft says instead: \"{chosen}\" "
-        "Your log keeps your own words as they were."
+        f"{said} (\"{' '.join(text.split())}\") has wording that is better kept out of an email "
+        f"to school (see 'refusal-log check'), so the draft says instead: \"{chosen}\""
+        + (" Your log keeps your own words as they were." if entry_id else "")
     )
     return chosen
 
 
-def absence_email(day: str | None = None, child: str | None = None, now: datetime | None = None) -> Draft:
-    """Draft the email telling the school a child is too unwell to attend on a day."""
-    from refusal_log import entries, people
+def _nothing_logged(day: date, child: str) -> InvalidInput:
+    return InvalidInput(
+        f"Nothing is logged for {dates.full_date(day)}, so there is no reason to put in the email (refusal-log "
+        "never makes one up). Log the day first, then draft again:\n"
+        f"  refusal-log add-absence --date {day:%d/%m/%Y} --reason \"WHAT HAPPENED\" --child {_quoted(child)}\n"
+        "or give the reason for this email only: refusal-log draft absence-email "
+        f"--date {day:%d/%m/%Y} --reason \"WHAT HAPPENED\""
+    )
+
+
+def absence_email(day: str | None = None, child: str | None = None, now: datetime | None = None,
+                  reason: str | None = None, type_: str | None = None) -> Draft:
+    """Draft the email reporting an absence on a day, worded for its type and the child's nation.
+
+    The reason is the one logged for the day; with nothing logged, `reason` (checked as
+    add-absence checks it, and not stored) must be given. Only an illness is worded
+    as illness, and only England's attendance codes are ever named.
+    """
+    from refusal_log import entries, people, wording
+    from refusal_log.text import required_text
 
     now = now or dates.now()
     the_day = dates.parse_date(day) if day else now.astimezone(dates.local_zone()).date()
-    name = _child_name(child)
+    kid = _child(child)
     profile = people.profile()
+    law = people.region_of(profile)
     notes: list[str] = []
-    logged = entries.list_entries(["absence"], the_day.isoformat(), the_day.isoformat(), name,
+    logged = entries.list_entries(["absence"], the_day.isoformat(), the_day.isoformat(), kid.name,
                                   include_withdrawn=False)
     # If a day was logged twice, the latest entry is the one the parent meant last.
     view = logged[-1] if logged else None
-    reason = _reason_for(view, name, the_day, notes)
+    if view is not None and (reason is not None or type_ is not None):
+        raise InvalidInput(
+            f"An absence is already logged for {dates.full_date(the_day)} (entry {view.id}), and the email uses "
+            f"what it says. To change it: refusal-log edit {view.id} --reason \"...\" --type TYPE --why \"...\""
+        )
+    if view is None and reason is None:
+        raise _nothing_logged(the_day, kid.name)
+    if view is not None:
+        text, kind, entry_id = view.fields["reason"], view.fields["type"], view.id
+    else:
+        text = required_text(reason, "--reason", "the reason for the absence, in your own words")
+        kind, entry_id = nations.absence_type(type_, text), None
+    if kind == "exclusion":
+        raise InvalidInput(
+            f"This absence{f' (entry {entry_id})' if entry_id else ''} is a suspension or exclusion: the school decided it and records it itself, "
+            "so there is nothing to report and no email was drafted. Keep any letter about it with: "
+            "refusal-log attach ID FILE"
+        )
+    if kind == "illness":
+        worded = _reason_for_illness(text, entry_id, kid.first_name, notes, law.key)
+    else:
+        # Not an illness: the parent's own words, never the check's "too unwell"
+        # suggestion (which would claim an illness nobody logged). If the words are
+        # risky, the parent hears so (below) and may correct the entry themselves.
+        worded = render.sentence(text)
+        result = wording.check_text(text, region=law.key)
+        if result.verdict == "avoid" and not result.withheld:
+            fix = (f"refusal-log edit {view.id} --reason \"...\" --type illness --why \"...\""
+                   if view else "--reason \"...\" --type illness")
+            said = f"The reason logged in entry {entry_id}" if entry_id else "The reason you gave"
+            notes.append(f"{said} names no illness, so the email gives it in your own words. "
+                         f"If {kid.first_name} was unwell, say so and name it ({fix}), then draft again.")
+    code = law.code_for(kind)
+    if code is None and kind in nations.nation(nations.DEFAULT).codes and law.unverified:
+        notes.append(law.unverified)
     until = None
     if view and view.fields.get("until"):
         last = date.fromisoformat(view.fields["until"])
         until = dates.full_date(last) if last > the_day else None
     attendance = [c for c in people.list_contacts() if "attendance" in c.role.lower()]
     # Always the school's attendance address: that is where the FAQ says to report.
-    to = _recipients([], profile, name, notes)
+    to = _recipients([], profile, kid.name, notes)
     context = {
-        "child": name,
-        "day_long": dates.long_date(the_day),
+        **_child_context(kid),
+        "type": kind,
+        "code": code,
+        "nation": law.name,
+        "day_long": dates.full_date(the_day),
         "day_full": dates.full_date(the_day),
         "is_today": the_day == now.astimezone(dates.local_zone()).date(),
         "sessions": SESSION_PHRASES.get((view.fields.get("sessions") if view else None) or "both", ""),
-        "reason": reason,
+        "reason": worded,
         "until": until,
         "greeting": attendance[0].name if attendance else "Attendance Team",
-        "parent": _sign_off(profile, name, notes),
+        "parent": _sign_off(profile, kid.name, notes),
     }
-    return _draft("absence-email", context, f"{name}: absence on {dates.long_date(the_day)}",
-                  to, profile, now, notes)
+    return _draft("absence-email", context, f"{_subject_name(kid)}: absence on {dates.full_date(the_day)}",
+                  to, profile, now, notes, law)
 
 
 # --- after a meeting or a call -----------------------------------------------------
@@ -283,8 +392,8 @@ def _conversation(view: EntryView, local: datetime, profile: dict[str, str], not
     """What a meeting summary and a call confirmation both say: who, what, what was agreed."""
     f = view.fields
     return {
-        "child": view.child,
-        "day_long": dates.long_date(local),
+        **_child_context(_child_named(view.child)),
+        "day_long": dates.full_date(local),
         "with": f["with"],
         "summary": f["summary"].strip(),
         "agreed": render.bullets(f.get("agreed")),
@@ -312,8 +421,8 @@ def meeting_summary(meeting_id: int, now: datetime | None = None) -> Draft:
         "minutes_requested": bool(f.get("minutes_requested")),
     }
     to = _recipients(_contacts_in(f["with"]), profile, view.child, notes)
-    return _draft("meeting-summary", context, f"Summary of our meeting on {dates.long_date(local)} about {view.child}",
-                  to, profile, now, notes)
+    return _draft("meeting-summary", context, f"Summary of our meeting on {dates.full_date(local)} about "
+                  f"{context['child_subject']}", to, profile, now, notes, people.region_of(profile))
 
 
 def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
@@ -329,11 +438,13 @@ def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
     same_day = local.date() == now.astimezone(dates.local_zone()).date()
     context = {
         **_conversation(view, local, profile, notes),
-        "when": f"today at {local:%H:%M}" if same_day else f"on {dates.human_date(local)} at {local:%H:%M}",
+        # The date in full even on the day: one spelling throughout, and the email may be
+        # read (or sent) later than it was drafted.
+        "when": f"{'today, ' if same_day else 'on '}{dates.full_date(local)}, at {local:%H:%M}",
         "role": f.get("role"),
         "greeting": _plain_name(f["with"]),
         "they_rang": f.get("direction") == "in",
     }
     to = _recipients(_contacts_in(f["with"]), profile, view.child, notes, role=f.get("role"))
-    return _draft("call-confirmation", context, f"Our phone call on {dates.long_date(local)} about {view.child}",
-                  to, profile, now, notes)
+    return _draft("call-confirmation", context, f"Our phone call on {dates.full_date(local)} about "
+                  f"{context['child_subject']}", to, profile, now, notes, people.region_of(profile))

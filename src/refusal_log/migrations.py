@@ -189,4 +189,39 @@ def m002_attachments_and_emails(db: _Executes) -> None:
     """)
 
 
+@migration
+def m004_child_details_and_absence_type(db: _Executes) -> None:
+    # A secondary school cannot match "Maya" to a pupil: the child's full details, as
+    # the school knows them. Corrections are revisions (child_revision), chained like an
+    # entry's; the child row keeps what was first recorded. The new columns are empty in
+    # every earlier row, so the hash of each earlier row is unchanged.
+    _run(db, """
+    ALTER TABLE child ADD COLUMN year_group VARCHAR;
+    ALTER TABLE child ADD COLUMN form VARCHAR;
+    ALTER TABLE child ADD COLUMN upn VARCHAR;
+    ALTER TABLE child ADD COLUMN school_type VARCHAR;
+    CREATE TABLE child_revision (
+        id INTEGER NOT NULL PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES child (id),
+        revision INTEGER NOT NULL,
+        recorded_at VARCHAR NOT NULL,
+        change_reason VARCHAR,
+        name VARCHAR NOT NULL,
+        school VARCHAR,
+        born DATE,
+        year_group VARCHAR,
+        form VARCHAR,
+        upn VARCHAR,
+        school_type VARCHAR,
+        -- Set when a child added by mistake (nothing logged) was removed: kept, marked.
+        removed_reason VARCHAR,
+        UNIQUE (child_id, revision)
+    );
+    CREATE INDEX ix_child_revision_child_id ON child_revision (child_id);
+    -- What kind of absence it was (illness, appointment, leave...): each drafts its own
+    -- email. Empty on absences logged before this, which are typed from their reason.
+    ALTER TABLE absence ADD COLUMN absence_type VARCHAR
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -50,12 +50,39 @@ class Setting(SQLModel, table=True):
     value: str
 
 
-class Child(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+class ChildDetails(SQLModel):
+    """The child as the school knows them: what letters need to match a pupil."""
+
     name: str = Field(index=True)
     school: str | None = None
     born: date | None = None
+    year_group: str | None = None
+    form: str | None = None
+    upn: str | None = None  # the unique pupil number
+    school_type: str | None = None
+
+
+class Child(ChildDetails, table=True):
+    """A child as first recorded; corrections are ChildRevision rows, the original stays."""
+
+    id: int | None = Field(default=None, primary_key=True)
     recorded_at: datetime = _aware(nullable=False)
+
+
+class ChildRevision(ChildDetails, table=True):
+    """A correction of a child's details (`child edit`): every field, as it now reads."""
+
+    __tablename__ = "child_revision"
+    __table_args__ = (UniqueConstraint("child_id", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="child.id", index=True)
+    revision: int
+    recorded_at: datetime = _aware(nullable=False)
+    change_reason: str | None = None
+    # Set when a child added by mistake, with nothing logged, was removed (`child remove`).
+    removed_reason: str | None = None
+    name: str
 
 
 class Contact(SQLModel, table=True):
@@ -98,6 +125,9 @@ class AbsenceFields(SQLModel):
     # What the wording check said when the reason was logged, kept with it.
     verdict: str | None = None
     wording_rules: str | None = None  # JSON list of rule ids
+    # illness, appointment, leave, religious, part-time, transport, exclusion or other
+    # (`type` on the command line and in JSON); empty on absences logged before it existed.
+    absence_type: str | None = None
 
 
 class Absence(AbsenceFields, RevisionBase, table=True):

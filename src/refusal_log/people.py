@@ -3,11 +3,11 @@ the parent's own details that letters are signed with."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from refusal_log import dates, integrity, store
+from refusal_log import dates, integrity, nations, store
 from refusal_log.errors import InvalidInput, NotFound
 from refusal_log.text import optional_text, required_text
 
@@ -16,18 +16,40 @@ if TYPE_CHECKING:
 
     from sqlmodel import Session
 
-REGIONS = ("england", "wales", "scotland", "northern-ireland")
+REGIONS = nations.REGIONS
+SCHOOL_TYPES = ("maintained", "academy", "free", "independent", "special", "pru", "other")
+# The child's details that `child edit` can correct, by option name.
+CHILD_DETAILS = ("name", "school", "born", "year_group", "form", "upn", "school_type")
 
 
 @dataclass
 class ChildView:
+    """A child as the log now knows them: the original, or its latest correction."""
+
     id: int
     name: str
-    school: str | None
-    born: str | None
+    school: str | None = None
+    born: str | None = None
+    year_group: str | None = None
+    form: str | None = None
+    upn: str | None = None
+    school_type: str | None = None
+    revision: int = 1
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+    @property
+    def class_label(self) -> str | None:
+        """'Year 9, form 9R' or 'Year 9' or 'form 9R': how a school finds the pupil."""
+        parts = [p for p in (self.year_group, f"form {self.form}" if self.form else None) if p]
+        return ", ".join(parts) or None
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        del data["revision"]  # how many corrections: bookkeeping, not a detail of the child
+        return data
 
 
 @dataclass
@@ -48,9 +70,12 @@ class SetupResult:
     child: ChildView
     child_added: bool
     updated: list[str]  # the details this run changed, by option name (--school-email...)
+    # The children already in the log when a new one was added: the person may have
+    # meant one of them ("Sammy" for "Sam"); the command line says so.
+    others: list[str] = field(default_factory=list)
 
 
-_CHILD_COLUMNS = "id, name, school, born"
+_DETAIL_COLUMNS = "name, school, born, year_group, form, upn, school_type"
 
 
 def _validate_email(value: str | None, option: str) -> str | None:
@@ -60,60 +85,172 @@ def _validate_email(value: str | None, option: str) -> str | None:
     return value
 
 
-def _find_child(db: sqlite3.Connection, name: str) -> ChildView | None:
-    # lower() in SQLite folds only ASCII; fold in Python so "Zoë" finds "ZOË" too.
-    wanted = name.strip().casefold()
-    for row in db.execute(f"SELECT {_CHILD_COLUMNS} FROM child ORDER BY id"):
-        if row[1].casefold() == wanted:
-            return ChildView(*row)
+def _children(db: sqlite3.Connection) -> list[ChildView]:
+    """Every child with their details as they now read (a correction replaces the original).
+
+    A child removed by `child remove` (added by mistake, nothing logged) is left out.
+    """
+    found = {row[0]: ChildView(*row) for row in db.execute(f"SELECT id, {_DETAIL_COLUMNS} FROM child ORDER BY id")}
+    removed = set()
+    for child_id, revision, removed_reason, *details in db.execute(
+            f"SELECT child_id, revision, removed_reason, {_DETAIL_COLUMNS} FROM child_revision "
+            "ORDER BY child_id, revision"):
+        if child_id in found:
+            found[child_id] = ChildView(child_id, *details, revision=revision)
+            (removed.add if removed_reason else removed.discard)(child_id)
+    return [c for c in found.values() if c.id not in removed]
+
+
+def child_names(db: sqlite3.Connection) -> dict[int, str]:
+    """Each child's name as it now reads, by id: what entries are shown under."""
+    return {c.id: c.name for c in _children(db)}
+
+
+def match_child(children: list[ChildView], name: str) -> ChildView | None:
+    """The child a typed name means: the full name, else a unique first name or start.
+
+    "Maya" finds "Maya Bennett"; "maya b" finds her too. Two children it could mean is
+    a plain error listing both, never a guess.
+    """
+    # casefold, not SQLite's lower(): "Zoë" must find "ZOË".
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return None
+    for test in (lambda c: c.name.casefold() == wanted,
+                 lambda c: c.first_name.casefold() == wanted,
+                 lambda c: " ".join(c.name.split()).casefold().startswith(wanted)):
+        hits = [c for c in children if test(c)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            names = ", ".join(c.name for c in hits)
+            raise InvalidInput(f"{name!r} could mean more than one child ({names}); give the full name with "
+                               "--child \"FULL NAME\".")
     return None
 
 
-def _insert_child(session: Session, name: str, school: str | None, born: date | None) -> ChildView:
+def _find_child(db: sqlite3.Connection, name: str) -> ChildView | None:
+    return match_child(_children(db), name)
+
+
+def _school_type(value: str | None) -> str | None:
+    value = optional_text(value, "--school-type")
+    if value is None:
+        return None
+    key = value.strip().lower()
+    if key not in SCHOOL_TYPES:
+        raise InvalidInput(f"--school-type must be one of {', '.join(SCHOOL_TYPES)}; {value!r} is not.")
+    return key
+
+
+def _details(name: str | None = None, school: str | None = None, born: str | None = None,
+             year_group: str | None = None, form: str | None = None, upn: str | None = None,
+             school_type: str | None = None) -> dict:
+    """What was typed about a child, checked; a detail not given is left out."""
+    given = {
+        "name": " ".join(required_text(name, "--child", "the child's full name").split()) if name is not None else None,
+        "school": optional_text(school, "--school"),
+        "born": dates.parse_date(born) if optional_text(born) else None,
+        "year_group": optional_text(year_group, "--year-group"),
+        "form": optional_text(form, "--form"),
+        "upn": optional_text(upn, "--upn"),
+        "school_type": _school_type(school_type),
+    }
+    if given["upn"] is not None:
+        given["upn"] = given["upn"].strip().upper()
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def _insert_child(session: Session, details: dict) -> ChildView:
     from refusal_log.models import Child
 
-    child = Child(name=name.strip(), school=school, born=born, recorded_at=dates.now())
+    child = Child(**details, recorded_at=dates.now())
     session.add(child)
     session.flush()
     integrity.append(session, "child", child.id)
-    return ChildView(child.id, child.name, child.school, born.isoformat() if born else None)
+    return _view_of(child)
+
+
+def _view_of(row) -> ChildView:
+    born = row.born.isoformat() if row.born else None
+    return ChildView(row.child_id if hasattr(row, "child_id") else row.id, row.name, row.school, born,
+                     row.year_group, row.form, row.upn, row.school_type, getattr(row, "revision", 1))
+
+
+def _save_settings(session: Session, given: dict[str, str | None]) -> list[str]:
+    """Write the parent's details that were given and differ; returns their option names."""
+    from refusal_log.models import Setting
+
+    before = dict(store.driver(session).execute("SELECT key, value FROM setting"))
+    updated = []
+    for key, value in given.items():
+        if value is not None and before.get(key) != value:
+            session.merge(Setting(key=key, value=value))
+            updated.append("--" + key.replace("_", "-"))
+    return updated
 
 
 def setup(child: str, school: str | None, parent: str | None = None, email: str | None = None,
-          school_email: str | None = None, region: str | None = None) -> SetupResult:
+          school_email: str | None = None, region: str | None = None, *, born: str | None = None,
+          year_group: str | None = None, form: str | None = None, upn: str | None = None,
+          school_type: str | None = None) -> SetupResult:
     """Create the home (or add to it): the child, and the parent's details for letters.
 
     Running it again never touches what was logged: a child already there is kept as
-    it is, and only the details given this time are updated.
+    it is (details given for them are added as a correction), and only the parent's
+    details given this time are updated. A name the log does not have is a new child
+    (SetupResult.others lists the children already there, for the caller to mention).
     """
     from refusal_log.models import Setting
 
-    name = required_text(child, "--child", "the child's first name")
-    school = optional_text(school)
+    details = _details(required_text(child, "--child", "the child's full name"), school, born, year_group,
+                       form, upn, school_type)
     given = {
         "parent": optional_text(parent),
         "email": _validate_email(email, "--email"),
         "school_email": _validate_email(school_email, "--school-email"),
-        "region": optional_text(region),
+        "region": nations.region_key(region) if optional_text(region) else None,
     }
-    if given["region"] is not None:
-        given["region"] = given["region"].lower().replace(" ", "-")
-        if given["region"] not in REGIONS:
-            raise InvalidInput(f"--region must be one of {', '.join(REGIONS)}; {region!r} is not.")
     with store.writing() as session:
         db = store.driver(session)
-        existing = _find_child(db, name)
-        record = existing or _insert_child(session, name, school, None)
-        before = dict(db.execute("SELECT key, value FROM setting"))
-        updated = []
-        for key, value in given.items():
-            if value is not None and before.get(key) != value:
-                session.merge(Setting(key=key, value=value))
-                updated.append("--" + key.replace("_", "-"))
+        children = _children(db)
+        existing = match_child(children, details["name"])
+        if existing is None:
+            record = _insert_child(session, details)
+        else:
+            # The name stays as the log has it ("Maya" finds "Maya Bennett"): a new name
+            # is `child edit`'s job. Other details given now are added as a correction.
+            changes = {k: v for k, v in details.items() if k != "name"}
+            record = _revise_child(session, existing, changes, "given again to refusal-log init") or existing
+        updated = _save_settings(session, given)
         if session.get(Setting, "region") is None:
-            session.add(Setting(key="region", value="england"))
+            session.add(Setting(key="region", value=nations.DEFAULT))
         session.flush()
-        return SetupResult(str(store.paths.home_dir()), record, existing is None, updated)
+        return SetupResult(str(store.paths.home_dir()), record, existing is None, updated,
+                           [c.name for c in children] if existing is None else [])
+
+
+def would_add_child(name: str) -> list[str]:
+    """The children already in the log, if `init --child NAME` would add a new one beside them."""
+    if not store.exists():
+        return []
+    with store.reading() as db:
+        children = _children(db)
+    if not children or match_child(children, name) is not None:
+        return []
+    return [c.name for c in children]
+
+
+def set_region(region: str) -> str:
+    """Set the child's nation, which decides every citation and code; returns its key."""
+    key = nations.region_key(required_text(region, "REGION", "england, wales, scotland or northern-ireland"),
+                             "The region")
+    if not store.exists():
+        raise NotFound("No child is set up yet. Start with: refusal-log init --child \"FULL NAME\" --school SCHOOL "
+                       f"--region {key}")
+    with store.writing() as session:
+        _save_settings(session, {"region": key})
+    return key
 
 
 def profile() -> dict[str, str]:
@@ -122,29 +259,100 @@ def profile() -> dict[str, str]:
         return dict(db.execute("SELECT key, value FROM setting"))
 
 
-def add_child(name: str, school: str | None = None, born: str | None = None) -> ChildView:
-    name = required_text(name, "NAME", "the child's name")
-    born_on = dates.parse_date(born) if born else None
+def region_of(details: dict[str, str]) -> nations.Nation:
+    """The nation whose law applies, from the profile (England until one is set)."""
+    return nations.nation(details.get("region"))
+
+
+def add_child(name: str, school: str | None = None, born: str | None = None, *, year_group: str | None = None,
+              form: str | None = None, upn: str | None = None, school_type: str | None = None) -> ChildView:
+    details = _details(required_text(name, "NAME", "the child's full name"), school, born, year_group, form,
+                       upn, school_type)
     with store.writing() as session:
-        if _find_child(store.driver(session), name):
-            raise InvalidInput(f"A child called {name} is already set up; 'refusal-log child list' shows them.")
-        return _insert_child(session, name, optional_text(school), born_on)
+        for known in _children(store.driver(session)):
+            if known.name.casefold() == details["name"].casefold():
+                raise InvalidInput(f"A child called {known.name} is already set up; "
+                                   "'refusal-log child list' shows them.")
+        return _insert_child(session, details)
+
+
+def _revise_child(session: Session, current: ChildView, changes: dict, why: str | None) -> ChildView | None:
+    """Add a revision holding every detail as it now reads; None when nothing differs."""
+    from refusal_log.models import ChildRevision
+
+    now = {k: getattr(current, k) for k in CHILD_DETAILS}
+    now["born"] = date.fromisoformat(now["born"]) if now["born"] else None
+    merged = {**now, **changes}
+    if merged == now:
+        return None
+    row = ChildRevision(child_id=current.id, revision=current.revision + 1, recorded_at=dates.now(),
+                        change_reason=optional_text(why), **merged)
+    session.add(row)
+    session.flush()
+    integrity.append(session, "child_revision", row.id)
+    return _view_of(row)
+
+
+def edit_child(name: str, changes: dict[str, str | None], why: str | None = None) -> ChildView:
+    """Correct a child's details; the original and every earlier version are kept."""
+    checked = _details(**{k: v for k, v in changes.items() if k in CHILD_DETAILS})
+    if not checked:
+        raise InvalidInput("Nothing to change: give the details to correct, for example --year-group \"Year 9\".")
+    if not store.exists():
+        raise NotFound("No child is set up yet. Start with: refusal-log init --child \"FULL NAME\" --school SCHOOL")
+    with store.writing() as session:
+        db = store.driver(session)
+        current = resolve_child(db, name)
+        if "name" in checked:
+            for other in _children(db):
+                if other.id != current.id and other.name.casefold() == checked["name"].casefold():
+                    raise InvalidInput(f"Another child is already called {other.name}; nothing was changed.")
+        revised = _revise_child(session, current, checked, why)
+        if revised is None:
+            raise InvalidInput(f"That is what the log already says about {current.name}; nothing was changed.")
+        return revised
+
+
+def remove_child(name: str, reason: str | None = None) -> ChildView:
+    """Undo adding a child by mistake. Only a child with nothing logged can be removed;
+    the record of them stays in the log (and its hash chain), marked as removed."""
+    from refusal_log.models import ChildRevision
+
+    if not store.exists():
+        raise NotFound("No child is set up yet, so there is nothing to remove.")
+    with store.writing() as session:
+        db = store.driver(session)
+        current = resolve_child(db, name)
+        logged = db.execute("SELECT count(*) FROM entry WHERE child_id = ?", (current.id,)).fetchone()[0]
+        if logged:
+            raise InvalidInput(f"{current.name} has {logged} entr{'y' if logged == 1 else 'ies'} in the log, so "
+                               f"{current.name} cannot be removed; to correct the name instead: "
+                               f"refusal-log child edit {current.name!r} --name \"NEW NAME\"")
+        details = {k: getattr(current, k) for k in CHILD_DETAILS}
+        details["born"] = date.fromisoformat(details["born"]) if details["born"] else None
+        row = ChildRevision(child_id=current.id, revision=current.revision + 1, recorded_at=dates.now(),
+                            change_reason=optional_text(reason), removed_reason=optional_text(reason) or "removed",
+                            **details)
+        session.add(row)
+        session.flush()
+        integrity.append(session, "child_revision", row.id)
+        return current
 
 
 def list_children() -> list[ChildView]:
     with store.reading() as db:
-        return [ChildView(*row) for row in db.execute(f"SELECT {_CHILD_COLUMNS} FROM child ORDER BY id")]
+        return _children(db)
 
 
 def resolve_child(db: sqlite3.Connection, name: str | None) -> ChildView:
     """The child a command is about: the one named, or the only one there is."""
+    children = _children(db)
     if name is not None:
-        found = _find_child(db, name)
+        found = match_child(children, name)
         if found is None:
-            known = ", ".join(row[0] for row in db.execute("SELECT name FROM child ORDER BY id")) or "none yet"
+            known = ", ".join(c.name for c in children) or "none yet"
             raise NotFound(f"There is no child called {name!r} in this log (children: {known}).")
         return found
-    children = [ChildView(*row) for row in db.execute(f"SELECT {_CHILD_COLUMNS} FROM child ORDER BY id")]
     if not children:
         raise NotFound("No child is set up yet. Start with: refusal-log init --child NAME --school SCHOOL")
     if len(children) > 1:

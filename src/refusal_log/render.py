@@ -349,7 +349,8 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
     zone = dates.local_zone()
     items = [timeline_entry(v, zone) for v in views]
     children = people.list_children()
-    chosen = [c for c in children if child and c.name.lower() == child.strip().lower()] or children
+    picked = people.match_child(children, child) if child else None  # "Maya" is "Maya Bennett"
+    chosen = [picked] if picked else children
     if not child and items:
         # Several children in the log: name only those who appear in this timeline.
         shown = {e.child for e in items}

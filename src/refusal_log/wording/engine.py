@@ -110,6 +110,9 @@ from refusal_log.errors import InvalidInput
 
 RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
+# The visible gap in a suggestion when the parent named no illness: only they can say what
+# is wrong, so the tool asks (fill_gap) rather than guesses.
+GAP = "[what is wrong]"
 # What may soften a rule (its `softened_by`): see rules.toml's header.
 _SOFTENERS = frozenset(("named", "illness", "distress", "lawful"))
 
@@ -148,15 +151,22 @@ class Finding(_FindingBase):
 class Result:
     """The verdict on one reason (check_text)."""
 
-    __slots__ = ("text", "verdict", "findings", "suggestion", "hints", "withheld")
+    __slots__ = ("text", "verdict", "findings", "suggestion", "hints", "withheld", "region")
 
-    def __init__(self, text, verdict, findings, suggestion, hints, withheld=False):
+    def __init__(self, text, verdict, findings, suggestion, hints, withheld=False, region="england"):
         self.text, self.verdict, self.findings = text, verdict, findings
         self.suggestion, self.hints = suggestion, hints
         # True when the parent's own words rule out illness (they deny or doubt it, or give
         # another reason and name no illness of the child's): then nothing may be worded as
         # illness on their behalf (no suggestion, no drafted illness email).
         self.withheld = withheld
+        self.region = region
+
+    @property
+    def needs_input(self) -> bool:
+        """True when the suggestion has a gap ([what is wrong]) only the parent can fill:
+        they named no illness, so the tool will not name one for them."""
+        return bool(self.suggestion) and GAP in self.suggestion
 
     def to_dict(self) -> dict:
         return {
@@ -164,6 +174,9 @@ class Result:
             "verdict": self.verdict,
             "findings": [f.to_dict() for f in self.findings],
             "suggestion": self.suggestion,
+            "needs_input": self.needs_input,
+            "withheld": self.withheld,
+            "region": self.region,
             "hints": list(self.hints),
         }
 
@@ -179,8 +192,8 @@ class Sentence(Result):
 
     __slots__ = ("start", "end")
 
-    def __init__(self, start, end, text, verdict, findings, suggestion, hints):
-        super().__init__(text, verdict, findings, suggestion, hints)
+    def __init__(self, start, end, text, verdict, findings, suggestion, hints, withheld=False, region="england"):
+        super().__init__(text, verdict, findings, suggestion, hints, withheld, region)
         self.start, self.end = start, end
 
     def to_dict(self) -> dict:
@@ -191,16 +204,26 @@ class Sentence(Result):
             "verdict": self.verdict,
             "findings": [f.to_dict() for f in self.findings],
             "suggestion": self.suggestion,
+            "needs_input": self.needs_input,
+            "withheld": self.withheld,
         }
 
 
 class Document:
     """The verdict on a whole draft (check_document), sentence by sentence."""
 
-    __slots__ = ("text", "verdict", "sentences")
+    __slots__ = ("text", "verdict", "sentences", "region")
 
-    def __init__(self, text, verdict, sentences):
-        self.text, self.verdict, self.sentences = text, verdict, sentences
+    def __init__(self, text, verdict, sentences, region="england"):
+        self.text, self.verdict, self.sentences, self.region = text, verdict, sentences, region
+
+    @property
+    def withheld(self) -> bool:
+        return any(s.withheld for s in self.sentences)
+
+    @property
+    def needs_input(self) -> bool:
+        return any(s.needs_input for s in self.sentences)
 
     @property
     def findings(self) -> list[Finding]:
@@ -211,10 +234,18 @@ class Document:
         return list(dict.fromkeys(h for s in self.sentences for h in s.hints))
 
     def to_dict(self) -> dict:
-        return {"verdict": self.verdict, "sentences": [s.to_dict() for s in self.sentences]}
+        return {"verdict": self.verdict, "withheld": self.withheld, "needs_input": self.needs_input,
+                "region": self.region, "sentences": [s.to_dict() for s in self.sentences]}
 
 
 # --------------------------------------------------------------------------- rules data
+
+
+class _Terms(dict):
+    """A nation's words; a placeholder that is not one of them ({cause}) is left as it is."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
 
 
 class _Rule:
@@ -226,10 +257,16 @@ class Rules:
     """The compiled contents of a rules file."""
 
     def __init__(self, data: dict):
-        self.disclaimer = data["disclaimer"]
-        self.sources = data["sources"]
+        self._disclaimer = data["disclaimer"]
+        # Per nation: the sources each key names there, and the words explanations use.
+        self.nations = {name: (n["sources"], _Terms(n["terms"])) for name, n in data["nations"].items()}
+        self.regions = tuple(self.nations)
         self.hints = data["hints"]
         macros = data.get("macros", {})
+        self.macros = macros
+        # Absence types: compiled by absence_types.py on first use, since `check` needs none.
+        self.types_data = data["types"]
+        self.compiled_types = None
         words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
 
         self.rules = []
@@ -243,7 +280,7 @@ class Rules:
             rule.cause = raw.get("cause")
             rule.hint = raw.get("hint")
             rule.overrides = set(raw.get("overrides", ()))
-            rule.source = self._source(raw["source"])
+            rule.source = self._source_keys(raw["source"], raw["id"])
             rule.regex = words(raw["patterns"])
             rule.unless = re.compile("|".join(_expand(u, macros) for u in raw["unless"])) if raw.get("unless") else None
             rule.unless_after = re.compile("|".join(_expand(u, macros) for u in raw["unless_after"])) \
@@ -262,7 +299,7 @@ class Rules:
             self.rules.append(rule)
 
         pos = data["positive"]
-        self.positive = (pos["id"], pos["severity"], pos["why"], self._source(pos["source"]))
+        self.positive = (pos["id"], pos["severity"], pos["why"], self._source_keys(pos["source"], pos["id"]))
         health = data["health"]
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
@@ -311,8 +348,28 @@ class Rules:
         self._terms = [r.regex for r in self.rules] + [rx for _, rx in self.health] + [self.days]
         self.acronyms = re.compile(r"(?<![a-z&])(?:%s)(?![a-z&])" % "|".join(map(re.escape, norm["acronyms"])))
 
-    def _source(self, keys: list[str]) -> str:
-        return "; ".join(self.sources[k] for k in keys)
+    def _source_keys(self, keys: list[str], rule_id: str) -> tuple:
+        unknown = [k for k in keys if k not in self.nations["england"][0]]
+        if unknown:
+            raise ValueError(f"rules.toml: rule {rule_id!r} cites an unknown source {unknown[0]!r}")
+        return tuple(keys)
+
+    def source(self, keys: tuple, region: str = "england") -> str:
+        """The sources a rule cites, as the child's nation knows them: a key the nation
+        does not define (an English attendance code for a child in Scotland) is left out."""
+        sources = self.nations[region][0]
+        return "; ".join(sources[k] for k in keys if k in sources)
+
+    def render(self, text: str, region: str = "england") -> str:
+        """An explanation or hint with the nation's words put in ({code_i}, {law}...)."""
+        return text.format_map(self.nations[region][1]) if "{" in text else text
+
+    @property
+    def disclaimer(self) -> str:
+        return self.disclaimer_for("england")
+
+    def disclaimer_for(self, region: str = "england") -> str:
+        return self.render(self._disclaimer, region)
 
     def word(self, token: str) -> str:
         """One lower-case word as the rules see it ("won't" -> "will not")."""
@@ -636,7 +693,7 @@ def _is_name(word: str, rules: Rules) -> bool:
 # --------------------------------------------------------------------------- verdicts
 
 
-def _suggestion(an: _Analysis) -> str:
+def _suggestion(an: _Analysis, illness: bool = False) -> str:
     """One sentence the rules pass, built only from what the parent wrote."""
     rules = an.rules
     carried = [t for t in an.health if t.kind in ("specific", "episode")]
@@ -654,6 +711,10 @@ def _suggestion(an: _Analysis) -> str:
         sentence += " " + _WEEKDAY.sub(lambda m: m.group().capitalize(), " and ".join(days).replace("again and ", "again "))
     if specific:
         sentence += f" ({', '.join(specific)})"
+    elif not (an.illness or illness):
+        # Nothing named: "too unwell" alone would claim an illness the parent did not
+        # name, so the sentence shows the gap only they can fill.
+        sentence += f" ({GAP})"
     return sentence + "."
 
 
@@ -697,7 +758,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     # of evidence of an illness.
     withheld = withheld or _withholds(an, illness or an.illness)
     if not withheld and any(h.rule.suggest == "health" and not h.quiet for h in an.own_hits):
-        suggestion = _suggestion(an)
+        suggestion = _suggestion(an, illness)
         if not (an.illness or illness):
             hints.append(rules.hints["honest"])
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
@@ -769,10 +830,25 @@ def _content_flags(rules: Rules, text: str, spans) -> list[bool]:
 # --------------------------------------------------------------------------- public API
 
 
-def check_text(text: str, rules: Rules | None = None) -> Result:
-    """Check one absence reason. Raises InvalidInput for empty text."""
+def _region(region: str, rules: Rules) -> str:
+    key = (region or "england").strip().lower().replace(" ", "-").replace("_", "-")
+    if key not in rules.nations:
+        raise InvalidInput(f"The region must be one of {', '.join(rules.regions)}; {region!r} is not.")
+    return key
+
+
+def _localise(rules: Rules, region: str, findings, hints) -> tuple[list, list]:
+    """Findings and hints as the child's nation reads them: its sources, its words."""
+    findings = [f._replace(why=rules.render(f.why, region), source=rules.source(f.source, region)) for f in findings]
+    return findings, [rules.render(h, region) for h in hints]
+
+
+def check_text(text: str, rules: Rules | None = None, *, region: str = "england") -> Result:
+    """Check one absence reason, citing the law of `region` (england, wales, scotland or
+    northern-ireland). Raises InvalidInput for empty text or an unknown region."""
     _require(text)
     rules = rules or load_rules()
+    region = _region(region, rules)
     an = _Analysis(text, rules)
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     extra = []
@@ -781,13 +857,16 @@ def check_text(text: str, rules: Rules | None = None) -> Result:
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
-    return Result(text, verdict, findings, suggestion, hints, _withholds(an, an.illness))
+    findings, hints = _localise(rules, region, findings, hints)
+    return Result(text, verdict, findings, suggestion, hints, _withholds(an, an.illness), region)
 
 
-def check_document(text: str, rules: Rules | None = None) -> Document:
-    """Check a whole draft (an email, a letter) sentence by sentence."""
+def check_document(text: str, rules: Rules | None = None, *, region: str = "england") -> Document:
+    """Check a whole draft (an email, a letter) sentence by sentence, citing the law of
+    `region`."""
     _require(text)
     rules = rules or load_rules()
+    region = _region(region, rules)
     spans = _sentences(text)
     analyses = [_Analysis(text[a:b], rules) for a, b in spans]
     named = any(an.named for an in analyses)
@@ -809,5 +888,21 @@ def check_document(text: str, rules: Rules | None = None) -> Document:
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
         verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld)
-        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints))
-    return Document(text, _verdict(f for s in sentences for f in s.findings), sentences)
+        findings, hints = _localise(rules, region, findings, hints)
+        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, withheld, region))
+    return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
+
+
+def fill_gap(suggestion: str, answer: str) -> str:
+    """The suggestion with the parent's answer where the gap ([what is wrong]) was:
+    fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "a migraine")
+    gives "Sam is too unwell to attend school today (a migraine).". A suggestion without a
+    gap comes back as it was. An empty answer is an InvalidInput: the gap is never filled
+    with a guess."""
+    if GAP not in suggestion:
+        return suggestion
+    words = " ".join(str(answer or "").split()).strip(" .;,()[]")
+    if not words:
+        raise InvalidInput("Say in a few words what is wrong (for example: a migraine, anxiety, "
+                           "being sick), or keep your own words.")
+    return suggestion.replace(GAP, words, 1)

@@ -1,0 +1,88 @@
+"""The law of the child's nation: what letters cite, read from nations.toml.
+
+Every citation, attendance code and penalty the tool prints for a child comes from
+the entry for their nation (`region set`, `init --region`), never from England's by
+default. A nation lacking something in the data has nothing cited for it; its
+`unverified` sentence tells the parent what to ask instead. Small and import-light
+(tomllib only), so `check` can use it too.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from refusal_log.errors import InvalidInput
+
+REGIONS = ("england", "wales", "scotland", "northern-ireland")
+DEFAULT = "england"
+# The kinds of absence the law treats differently (`add-absence --type`); each drafts its
+# own email and has its own code in England. Spellings people type map to the one kept.
+ABSENCE_TYPES = ("illness", "appointment", "leave", "religious", "part-time", "transport", "exclusion", "other")
+_TYPE_WORDS = {**{t: t for t in ABSENCE_TYPES}, "ill": "illness", "sick": "illness", "sickness": "illness",
+               "medical": "appointment", "appt": "appointment", "part time": "part-time",
+               "parttime": "part-time", "religion": "religious", "suspension": "exclusion",
+               "suspended": "exclusion", "excluded": "exclusion"}
+
+
+@dataclass(frozen=True)
+class Nation:
+    key: str
+    name: str
+    offence: str
+    source: str
+    illness_defence: str | None = None
+    illness_defence_short: str | None = None
+    registration: str | None = None
+    registration_source: str | None = None
+    penalty: str | None = None
+    penalty_source: str | None = None
+    unverified: str | None = None
+    codes: dict[str, str] = field(default_factory=dict)
+
+    def code_for(self, absence_type: str) -> str | None:
+        """The attendance code for a type of absence, only where it is verified for this nation."""
+        return self.codes.get(absence_type)
+
+
+@cache
+def _all() -> dict[str, Nation]:
+    data = tomllib.loads((Path(__file__).with_name("nations.toml")).read_text(encoding="utf-8"))
+    return {key: Nation(key=key, **values) for key, values in data.items()}
+
+
+def region_key(value: str | None, option: str = "--region") -> str:
+    """'Northern Ireland', 'scotland ' -> the region's key; an unknown one is a plain error."""
+    if value is None:
+        return DEFAULT
+    key = "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+    if key not in REGIONS:
+        raise InvalidInput(f"{option} must be one of {', '.join(REGIONS)}; {value!r} is not.")
+    return key
+
+
+def nation(region: str | None) -> Nation:
+    """The law for a region (England when none is set yet)."""
+    return _all()[region_key(region)]
+
+
+def absence_type_option(value: str | None) -> str | None:
+    """A --type as typed, checked: one of ABSENCE_TYPES, or None when not given."""
+    if value is None or not value.strip():
+        return None
+    key = " ".join(value.strip().lower().replace("_", " ").split())
+    if key not in _TYPE_WORDS:
+        raise InvalidInput(f"--type must be one of {', '.join(ABSENCE_TYPES)}; {value!r} is not.")
+    return _TYPE_WORDS[key]
+
+
+def absence_type(value: str | None, reason: str) -> str:
+    """The type given (checked), or the one the reason's own words point to."""
+    chosen = absence_type_option(value)
+    if chosen is not None:
+        return chosen
+    from refusal_log.wording import infer_absence_type  # the rules data; only when needed
+
+    return infer_absence_type(reason)

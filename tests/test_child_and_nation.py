@@ -1,0 +1,249 @@
+"""The child in full, the kind of absence, and the law of the child's nation.
+
+Never words in the family's mouth: each kind of absence drafts its own email (only an
+illness is worded as illness), and a child outside England gets none of England's law.
+Run as a user runs them: the command line, a fresh home, real rules and templates.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+NO_ILLNESS = ("unwell", "illness", "well enough", "code I")
+
+
+@pytest.fixture
+def sam(cli, home):
+    cli("init", "--child", "Sam Jones", "--year-group", "Year 8", "--school-type", "academy",
+        "--school", "Hill Academy", "--parent", "Alex Jones", "--school-email", "office@hill.example", ok=True)
+    return home
+
+
+def absence(cli, day: str, reason: str, *extra: str) -> dict:
+    return cli.json("add-absence", "--date", day, "--reason", reason, "--accept-wording", *extra)
+
+
+def email(cli, day: str, *extra: str) -> str:
+    return cli("draft", "absence-email", "--date", day, *extra, ok=True).stdout
+
+
+# --- Done when 3: the child in full ---------------------------------------------------
+
+def test_init_takes_the_child_in_full_and_letters_name_them(cli, sam):
+    [child] = cli.json("child", "list")
+    assert child == {"id": 1, "name": "Sam Jones", "school": "Hill Academy", "born": None, "year_group": "Year 8",
+                     "form": None, "upn": None, "school_type": "academy"}
+    absence(cli, "08/09/2026", "Too unwell to attend: a high temperature.")
+    text = email(cli, "08/09/2026")
+    assert "Subject: Sam Jones (Year 8): absence on Tuesday 8 September 2026\n" in text
+    assert "I am writing to report the absence of Sam Jones (Year 8) from school on Tuesday 8 September 2026." in text
+
+
+def test_child_option_finds_the_child_by_first_name_or_start(cli, sam):
+    cli("child", "add", "Samira Khan", ok=True)
+    cli("add-note", "A quiet day", "--when", "08/09/2026 18:00", "--child", "Sam", ok=True)
+    cli("add-note", "Tired", "--when", "08/09/2026 18:00", "--child", "samira", ok=True)
+    assert [e["child"] for e in cli.json("list")] == ["Sam Jones", "Samira Khan"]
+    ambiguous = cli("list", "--child", "Sa")
+    assert ambiguous.exit_code == 1
+    assert ambiguous.stderr == ("'Sa' could mean more than one child (Sam Jones, Samira Khan); give the full name "
+                                "with --child \"FULL NAME\".\n")
+
+
+def test_child_edit_adds_a_revision_that_is_chained(cli, sam):
+    cli("add-note", "A quiet day", "--when", "08/09/2026 18:00", ok=True)
+    changed = cli("child", "edit", "Sam", "--form", "8R", "--upn", "a123456789012", "--why", "from the school's letter")
+    assert changed.exit_code == 0 and "earlier ones are kept" in changed.stdout
+    [child] = cli.json("child", "list")
+    assert (child["form"], child["upn"], child["year_group"]) == ("8R", "A123456789012", "Year 8")
+    db = sqlite3.connect(sam / "refusal-log.db")
+    assert db.execute("SELECT form FROM child").fetchone() == (None,)  # the original stays as it was
+    assert db.execute("SELECT revision, change_reason FROM child_revision").fetchall() == [
+        (2, "from the school's letter")]
+    assert cli("verify").exit_code == 0
+    same = cli("child", "edit", "Sam", "--form", "8R")
+    assert same.exit_code == 1 and "nothing was changed" in same.stderr
+    db.execute("UPDATE child_revision SET form = '8X'")
+    db.commit()
+    broken = cli("verify")
+    assert broken.exit_code == 1 and "changed outside refusal-log" in broken.stderr
+
+
+def test_bad_child_details_are_plain_errors(cli, sam):
+    wrong = cli("child", "edit", "Sam", "--school-type", "grammar")
+    assert wrong.exit_code == 1 and "--school-type must be one of maintained, academy" in wrong.stderr
+    nobody = cli("child", "edit", "Kit", "--form", "3B")
+    assert nobody.exit_code == 1 and "no child called 'Kit'" in nobody.stderr
+
+
+def test_init_with_a_new_name_says_so_and_how_to_undo_it(cli, home):
+    cli("init", "--child", "Sam", "--school", "Hill Primary", ok=True)
+    result = cli("init", "--child", "Sammy", "--school", "Hill Primary", ok=True)
+    assert "This log already had Sam, so Sammy was added as another child" in result.stderr
+    assert 'refusal-log child remove "Sammy"' in result.stderr
+    assert [c["name"] for c in cli.json("child", "list")] == ["Sam", "Sammy"]
+    cli("child", "remove", "Sammy", ok=True)
+    assert [c["name"] for c in cli.json("child", "list")] == ["Sam"]
+    assert cli("verify").exit_code == 0
+    # A child with entries is never removed.
+    cli("add-note", "A quiet day", ok=True)
+    kept = cli("child", "remove", "Sam")
+    assert kept.exit_code == 1 and "cannot be removed" in kept.stderr
+
+
+def test_init_again_with_details_keeps_the_name_and_adds_them(cli, home):
+    cli("init", "--child", "Maya Bennett", "--school", "Hollins Park", ok=True)
+    again = cli("init", "--child", "Maya", "--school", "Hollins Park", "--form", "9R")
+    assert again.exit_code == 0 and "already has Maya Bennett" in again.stderr
+    [child] = cli.json("child", "list")
+    assert (child["name"], child["form"]) == ("Maya Bennett", "9R")
+
+
+# --- Done when 1: each kind of absence its own email -----------------------------------
+
+@pytest.mark.parametrize(("reason", "kind", "asks"), [
+    ("Orthodontist appointment at 10am", "appointment",
+     ["record this as a medical appointment (attendance code M)", "appointment card"]),
+    ("Leave granted by the head teacher for a family funeral", "leave",
+     ["leave of absence the school granted", "(attendance code C)"]),
+    ("Afternoon off under her agreed part-time timetable", "part-time",
+     ["part-time timetable agreed with the school", "(attendance code C2)"]),
+])
+def test_appointment_leave_and_part_time_are_never_worded_as_illness(cli, sam, reason, kind, asks):
+    entry = absence(cli, "08/09/2026", reason)
+    assert entry["type"] == kind
+    assert cli.json("list")[0]["type"] == kind
+    text = email(cli, "08/09/2026")
+    for words in asks:
+        assert words in text
+    for claim in NO_ILLNESS:
+        assert claim not in text, claim
+    assert f"Reason for absence: {reason}." in text
+
+
+def test_illness_still_asks_for_illness(cli, sam):
+    assert absence(cli, "08/09/2026", "Too unwell to attend: a migraine since last night.")["type"] == "illness"
+    text = email(cli, "08/09/2026")
+    assert "Please record this as an authorised absence for illness (attendance code I)." in text
+    assert "well enough to return" in text
+
+
+def test_type_given_wins_and_can_be_corrected(cli, sam):
+    entry = absence(cli, "08/09/2026", "Eid al-Fitr", "--type", "religious")
+    assert entry["type"] == "religious"
+    assert "religious observance (attendance code R)" in email(cli, "08/09/2026")
+    cli("edit", str(entry["id"]), "--type", "leave", "--why", "the head agreed it as leave", ok=True)
+    shown = cli.json("show", str(entry["id"]))
+    assert shown["type"] == "leave" and [r["type"] for r in shown["history"]] == ["religious", "leave"]
+    wrong = cli("add-absence", "--date", "09/09/2026", "--reason", "Too unwell", "--type", "holiday")
+    assert wrong.exit_code == 1 and "--type must be one of illness, appointment" in wrong.stderr
+
+
+def test_transport_and_exclusion(cli, sam):
+    absence(cli, "08/09/2026", "The school taxi did not turn up", "--type", "transport")
+    text = email(cli, "08/09/2026")
+    assert "transport normally provided" in text and "(attendance code Y1)" in text
+    absence(cli, "09/09/2026", "Suspended for two days", "--type", "exclusion")
+    excluded = cli("draft", "absence-email", "--date", "09/09/2026")
+    assert excluded.exit_code == 1 and "the school decided it" in excluded.stderr and excluded.stdout == ""
+
+
+def test_reason_given_for_an_unlogged_day_is_checked_and_typed(cli, sam):
+    text = email(cli, "10/09/2026", "--reason", "Dentist appointment at 2pm")
+    assert "medical appointment (attendance code M)" in text
+    assert cli.json("list") == []
+    logged = absence(cli, "11/09/2026", "Too unwell to attend: flu.")
+    clash = cli("draft", "absence-email", "--date", "11/09/2026", "--reason", "Dentist")
+    assert clash.exit_code == 1 and f"entry {logged['id']}" in clash.stderr
+
+
+def test_types_survive_export_and_import(cli, sam, tmp_path):
+    absence(cli, "08/09/2026", "Orthodontist appointment at 10am")
+    cli("child", "edit", "Sam", "--name", "Samuel Jones", "--form", "8R", ok=True)
+    exported = tmp_path / "log.json"
+    cli("export", "--out", str(exported), ok=True)
+    before = cli.json("list")
+    cli("--home", str(tmp_path / "other"), "import", str(exported), ok=True)
+    assert cli.json("--home", str(tmp_path / "other"), "list")[0]["type"] == before[0]["type"] == "appointment"
+    assert cli.json("--home", str(tmp_path / "other"), "child", "list") == cli.json("child", "list")
+    assert cli("--home", str(tmp_path / "other"), "verify").exit_code == 0
+
+
+# --- Done when 2: the nation decides the law -------------------------------------------
+
+ENGLAND_ONLY = re.compile(r"Education Act 1996|\(England\)|attendance code|\bcode [A-Z]\d?\b")
+
+
+@pytest.mark.parametrize("region", ["scotland", "wales", "northern-ireland"])
+def test_outside_england_letters_cite_none_of_englands_law(cli, home, region):
+    cli("init", "--child", "Ailsa Ross", "--school", "Kirk Academy", "--region", region, ok=True)
+    absence(cli, "08/09/2026", "Too unwell to attend: a migraine since last night.")
+    absence(cli, "09/09/2026", "Dentist appointment at 9am")
+    for day in ("08/09/2026", "09/09/2026"):
+        result = cli("draft", "absence-email", "--date", day, ok=True)
+        assert not ENGLAND_ONLY.search(result.stdout), result.stdout
+        assert not re.search(r"\(England\)|\bcode [A-Z]\d?\b|Education Act 1996", result.stderr), result.stderr
+        assert "ask the school" in result.stderr
+    assert "authorised absence for illness." in email(cli, "08/09/2026")
+
+
+def test_scotland_check_and_draft_cite_no_english_law(cli, home):
+    checked = cli("check", "--region", "scotland", "--json", "She is refusing to go in", ok=True)
+    assert not ENGLAND_ONLY.search(checked.stdout)
+    cli("init", "--child", "Ailsa Ross", "--school", "Kirk Academy", ok=True)
+    cli("region", "set", "Scotland", ok=True)
+    assert cli("region", "show", ok=True).stdout == "scotland (Scotland)\n"
+    assert not ENGLAND_ONLY.search(cli("check", "She is refusing to go in", ok=True).stdout)
+    absence(cli, "08/09/2026", "Too unwell to attend: a migraine since last night.")
+    assert not ENGLAND_ONLY.search(email(cli, "08/09/2026"))
+    wrong = cli("region", "set", "atlantis")
+    assert wrong.exit_code == 1 and "england, wales, scotland, northern-ireland" in wrong.stderr
+
+
+def test_the_law_of_each_nation_is_data_with_sources():
+    from refusal_log import nations
+
+    for key in nations.REGIONS:
+        law = nations.nation(key)
+        assert law.source.startswith("http") and law.offence
+        assert set(law.codes) <= set(nations.ABSENCE_TYPES)
+    assert nations.nation("england").code_for("illness") == "I"
+    assert nations.nation("england").code_for("other") is None
+    for key in ("wales", "scotland", "northern-ireland"):
+        assert nations.nation(key).codes == {} and nations.nation(key).unverified
+    assert nations.nation("scotland").penalty is None
+    assert "s42(1)(b)" in nations.nation("scotland").illness_defence
+    assert nations.nation("northern-ireland").illness_defence is None  # Sch 13 para 3 is unverified
+
+
+# --- Done when 7: letters to a person, checked ----------------------------------------
+
+def test_call_confirmation_quotes_the_notes_and_names_risky_words(cli, sam):
+    cli("add-call", "--with", "Mrs Patel", "--when", "08/09/2026 09:10", "--summary", "I said Sam is refusing to go in.",
+        "--agreed", "Mrs Patel will ring the SENCo", ok=True)
+    result = cli("draft", "call-confirmation", "--call", "1")
+    assert result.exit_code == 0
+    assert "Dear Mrs Patel," in result.stdout and "Thank you for speaking with me on Tuesday 8 September 2026, at 09:10" in result.stdout
+    assert "My notes of what was said:\n    I said Sam is refusing to go in." in result.stdout
+    assert "Subject: Our phone call on Tuesday 8 September 2026 about Sam Jones (Year 8)" in result.stdout
+    assert re.search(r'Wording check \(avoid\): "refusing"', result.stderr)
+
+
+def test_a_clean_meeting_summary_has_no_wording_notes(cli, sam):
+    cli("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mr Hughes", "--summary", "We agreed a support plan.",
+        ok=True)
+    result = cli("draft", "meeting-summary", "--meeting", "1")
+    assert result.exit_code == 0 and "Wording check" not in result.stderr
+    assert "My notes of what we discussed:\n    We agreed a support plan." in result.stdout
+    assert "Thursday 1 October 2026" in result.stdout and not re.search(r"\b1 Oct\b|Thu 1", result.stdout)
+
+
+def test_an_illness_with_nothing_named_leaves_a_gap_for_the_parent(cli, sam):
+    result = cli("draft", "absence-email", "--date", "09/09/2026", "--reason", "She is refusing to go in",
+                 "--type", "illness", ok=True)
+    assert "([what is wrong])" in result.stdout and "refusing" not in result.stdout
+    assert "fill it in before you send it" in result.stderr
+    assert "Your log keeps" not in result.stderr  # nothing was logged
