@@ -227,13 +227,11 @@ DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME"
 
 
 def _logged(view: EntryView, as_json: bool) -> None:
-    from refusal_log.dates import human_date, human_datetime
-
     for note in view.notes:
         _err().print(f"Note: {note}")
     if as_json:
         return _print_json(view.to_json())
-    moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
+    moment = view.when_text
     who = f" with {view.who}" if view.who and view.kind in ("call", "meeting") else ""
     sys.stdout.write(f"Logged entry {view.id} ({view.label}{who}, {moment}).\n")
 
@@ -253,13 +251,15 @@ def add_absence(
     """Log an absence; its reason's wording is checked first.
 
     A reason the parents' FAQ advises against is shown with why and a suggested
-    wording. In a terminal you choose; otherwise it is logged only with --accept-wording.
-    What is stored is always your reason, word for word.
+    wording. In a terminal you choose: s sends the suggested wording instead (your
+    own first words are kept in the entry beside it), k keeps your words exactly as
+    typed (say, if school was already told them), c cancels; Enter alone asks again.
+    Without a terminal it is logged only with --accept-wording, word for word.
     """
     from refusal_log import entries
 
-    def log(reason_text: str, accepted: bool) -> EntryView:
-        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted)
+    def log(reason_text: str, accepted: bool, typed: str | None = None) -> EntryView:
+        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, typed)
 
     try:
         view = log(reason, accept_wording)
@@ -267,17 +267,40 @@ def add_absence(
         _show_check(exc.result, _err())
         if not _interactive():
             raise
-        view = _ask_about_wording(exc.result, log)
+        view = _ask_about_wording(exc.result, log, child)
     _logged(view, as_json)
 
 
-def _ask_about_wording(result: CheckResult, log) -> EntryView:
-    choices = "[s] log the suggested wording, [k] keep my own words, [c] cancel"
-    answer = typer.prompt(f"What would you like to do? {choices}", default="s" if result.suggestion else "c", err=True)
-    answer = answer.strip().lower()[:1]
-    if answer == "s" and result.suggestion:
-        return log(result.suggestion, False)
-    if answer == "k":
+def _ask_about_wording(result: CheckResult, log, child: str | None) -> EntryView:
+    """The gate: what is stored is what the parent chooses, and their own words are never lost."""
+    from refusal_log import wording
+
+    suggestion = result.suggestion
+    if suggestion and getattr(result, "needs_input", False):
+        # The suggestion has a gap only the parent can fill ("[what is wrong]"): ask, never guess.
+        from refusal_log import entries
+
+        name = entries.child_first_name(child)
+        answer = ""
+        while not answer.strip():
+            answer = typer.prompt(f"Is {name} unwell today? What is wrong? (for the suggested wording)",
+                                  default="", show_default=False, err=True)
+        suggestion = wording.fill_gap(suggestion, answer.strip())
+        _err().print(f"  Suggested wording: {suggestion}", soft_wrap=True, markup=False)
+    options = {"k": "keep my words", "c": "cancel"}
+    if suggestion:
+        options = {"s": "send the suggested wording instead", **options}
+    question = "What would you like to do? " + ", ".join(f"[{key}] {text}" for key, text in options.items())
+    while True:
+        answer = typer.prompt(question, default="", show_default=False, err=True).strip().lower()
+        if answer in options or (answer and answer[0] in options and options[answer[0]].startswith(answer)):
+            break
+        # Enter alone, or anything unclear, asks again: nothing is chosen for the parent.
+        _err().print(f"Please type {', '.join(options)}.")
+    choice = answer[0]
+    if choice == "s":
+        return log(suggestion, True, result.text)
+    if choice == "k":
         return log(result.text, True)
     _fail("Nothing was logged.")
 
@@ -360,7 +383,6 @@ def list_(
 ) -> None:
     """List entries in the order they happened."""
     from refusal_log import entries
-    from refusal_log.dates import human_date, human_datetime
 
     views = entries.list_entries(kind, from_, to, child)
     if as_json:
@@ -371,7 +393,7 @@ def list_(
     several = len({v.child for v in views}) > 1
     rows = []
     for v in views:
-        moment = human_date(v.when) if v.kind == "absence" else human_datetime(v.when)
+        moment = v.when_text
         flags = ", ".join(filter(None, [
             f"wording: {v.fields['verdict']}" if v.fields.get("verdict") not in (None, "ok") else "",
             "corrected" if v.corrected else "", "withdrawn" if v.withdrawn else "",
@@ -680,12 +702,12 @@ def _show_entry(view: EntryView) -> None:
 
     from datetime import datetime
 
-    from refusal_log.dates import human_date, human_datetime
+    from refusal_log.dates import human_datetime
 
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
-    moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
+    moment = view.when_text
     table.add_row("Entry", f"{view.id} ({view.label}, {view.child})")
     table.add_row("When", moment)
     table.add_row("Recorded", human_datetime(view.recorded) + ("  (more than a day later)" if view.late else ""))

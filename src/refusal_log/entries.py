@@ -39,7 +39,7 @@ _YES_NO_COLUMNS = ("minutes_requested",)
 # never imports sqlmodel (tests keep the two in step).
 TABLES = {"absence": "absence", "call": "call", "gp": "gp_visit", "meeting": "meeting", "note": "note",
           "email": "email"}
-_BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason"}
+_BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason", "timeless"}
 # Recorded more than this after the event: say so beside the entry.
 LATE_AFTER = timedelta(days=1)
 
@@ -56,14 +56,27 @@ class Revision:
     recorded: datetime
     fields: dict[str, Any]
     change_reason: str | None = None
+    # Only a day was given (always so for an absence): `when` is that day's start,
+    # for sorting, and no time is ever shown for it.
+    timeless: bool = False
 
     @property
     def summary(self) -> str:
         return main_text(self.fields)
 
     def to_json(self) -> dict[str, Any]:
-        return {"revision": self.number, "when": self.when.isoformat(), "recorded": self.recorded.isoformat(),
-                "change_reason": self.change_reason, **self.fields}
+        return {"revision": self.number, "when": when_json(self.when, self.timeless),
+                "recorded": self.recorded.isoformat(), "change_reason": self.change_reason, **self.fields}
+
+
+def when_json(when: datetime, timeless: bool) -> str:
+    """ISO 8601: the day alone ("2026-09-14") when no time was given, else with time and offset."""
+    return when.date().isoformat() if timeless else when.isoformat()
+
+
+def when_text(when: datetime, timeless: bool) -> str:
+    """How a person reads it: "Mon 14 Sep 2026", or "Mon 14 Sep 2026 09:10" when a time was given."""
+    return dates.human_date(when) if timeless else dates.human_datetime(when)
 
 
 @dataclass
@@ -85,6 +98,15 @@ class EntryView:
     @property
     def revision(self) -> int:
         return self.history[-1].number if self.history else 1
+
+    @property
+    def timeless(self) -> bool:
+        """Only a day was given for it (an absence is always a day): show no time."""
+        return self.history[-1].timeless if self.history else self.kind == "absence"
+
+    @property
+    def when_text(self) -> str:
+        return when_text(self.when, self.timeless)
 
     @property
     def corrected(self) -> datetime | None:
@@ -114,7 +136,7 @@ class EntryView:
     def to_json(self, history: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id, "kind": self.kind, "child": self.child,
-            "when": self.when.isoformat(), "recorded": self.recorded.isoformat(),
+            "when": when_json(self.when, self.timeless), "recorded": self.recorded.isoformat(),
             **self.fields,
             "revision": self.revision,
             "corrected": self.corrected.isoformat() if self.corrected else None,
@@ -183,10 +205,12 @@ def columns_from_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def _revision(row: Any) -> Revision:
-    return Revision(row.revision, row.happened_at, row.recorded_at, _fields(row.model_dump()), row.change_reason)
+    timeless = row.__tablename__ == "absence" or bool(getattr(row, "timeless", None))
+    return Revision(row.revision, row.happened_at, row.recorded_at, _fields(row.model_dump()), row.change_reason,
+                    timeless)
 
 
-def _raw_reader(columns: list[str]):
+def _raw_reader(columns: list[str], always_timeless: bool = False):
     """A function turning one raw row of a revision table into (entry id, Revision).
 
     Worked out once per table from its column names, so that the conversion of each
@@ -202,11 +226,13 @@ def _raw_reader(columns: list[str]):
     entry, number, happened, recorded, why = (at[c] for c in ("entry_id", "revision", "happened_at",
                                                                 "recorded_at", "change_reason"))
     parse = datetime.fromisoformat
+    timeless = at.get("timeless")
 
     def read(values: tuple) -> tuple[int, Revision]:
         fields = {key: values[i] if convert is None else convert(values[i]) for i, key, convert in plan}
+        day_only = always_timeless or (timeless is not None and bool(values[timeless]))
         return values[entry], Revision(values[number], parse(values[happened]), parse(values[recorded]),
-                                       fields, values[why])
+                                       fields, values[why], day_only)
 
     return read
 
@@ -244,8 +270,8 @@ def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any],
         row = insert_entry(session, kind, owner.id, when, fields)
         kept = attachments.store_files(session, row.entry_id, incoming)
         revision = _revision(row)
-        notes = _notes_on(store.driver(session), kind, row.entry_id, owner.id, when, revision.fields,
-                          row.recorded_at)
+        notes = _notes_on(store.driver(session), kind, row.entry_id, owner.id, when,
+                          {**revision.fields, "timeless": revision.timeless}, row.recorded_at)
         return EntryView(row.entry_id, kind, owner.name, when, row.recorded_at, revision.fields, [revision],
                          attachments=kept, notes=notes)
 
@@ -273,8 +299,15 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
     notes = []
     option = "--when" if kind in ("call", "note") else "--date"
     fix = f"if that is wrong, correct it with: refusal-log edit {entry_id} {option} DATE"
-    if when - now > timedelta(days=1):
-        notes.append(f"This is dated {dates.human_date(when)}, which is in the future; {fix}.")
+    timeless = kind == "absence" or bool(fields.get("timeless"))
+    if timeless and when.date() > now.date():
+        if kind == "absence":
+            notes.append(f"This absence is for {dates.human_date(when)}, which has not come yet. That is fine if "
+                         f"you are telling school ahead; {fix}.")
+        else:
+            notes.append(f"This is dated {dates.human_date(when)}, which has not come yet; {fix}.")
+    elif not timeless and when > now:
+        notes.append(f"This is dated {dates.human_datetime(when)}, which is later than now; {fix}.")
     if kind == "absence" and fields.get("verdict") == "caution":
         result = check_reason(fields["reason"])
         if result.findings:
@@ -302,6 +335,14 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
     return notes
 
 
+def child_first_name(child: str | None = None) -> str:
+    """The first name of the child a command is about, to ask the parent about them."""
+    _require_store()
+    with store.reading() as db:
+        name = people.resolve_child(db, child).name
+    return (name.split() or [name])[0]
+
+
 def no_entry(entry_id: int) -> NotFound:
     """The one way to say an id is not in the log."""
     return NotFound(f"There is no entry {entry_id}; 'refusal-log list' shows the ids there are.")
@@ -318,7 +359,7 @@ def check_reason(reason: str) -> CheckResult:
 
 def _absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
                     via: str | None = None, told: str | None = None,
-                    accept_wording: bool = False) -> tuple[datetime, dict[str, Any]]:
+                    accept_wording: bool = False, typed_reason: str | None = None) -> tuple[datetime, dict[str, Any]]:
     day = dates.parse_date(date)
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
@@ -334,14 +375,18 @@ def _absence_fields(date: str, reason: str, until: str | None = None, sessions: 
         raise WordingNeedsConfirmation.for_result(result)
     fields["verdict"] = result.verdict
     fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
+    # The parent's own first words, kept when they chose the suggested wording instead.
+    typed = optional_text(typed_reason)
+    fields["typed_reason"] = typed if typed and typed != reason else None
     return dates.start_of_day(day), fields
 
 
 def _call_fields(with_: str, summary: str, role: str | None = None, when: str | None = None,
                  direction: str | None = None, agreed: str | None = None,
                  minutes: int | None = None) -> tuple[datetime, dict[str, Any]]:
-    moment = dates.parse_when(when)
+    moment, timeless = dates.parse_when_given(when)
     return moment, {
+        "timeless": timeless or None,
         "with_name": required_text(with_, "--with", "the name of the person you spoke to"),
         "role": optional_text(role), "direction": _choice(direction, DIRECTIONS, "--direction"),
         "summary": required_text(summary, "--summary", "what was said, in your own words"),
@@ -351,9 +396,10 @@ def _call_fields(with_: str, summary: str, role: str | None = None, when: str | 
 
 def _gp_fields(summary: str, when: str | None = None, clinician: str | None = None,
                referral: list[str] | None = None, letter: str | None = None) -> tuple[datetime, dict[str, Any]]:
-    moment = dates.parse_when(when)
+    moment, timeless = dates.parse_when_given(when)
     kept = [r for r in (referral or []) if r.strip()]
     return moment, {
+        "timeless": timeless or None,
         "clinician": optional_text(clinician),
         "summary": required_text(summary, "--summary", "what the GP said or did"),
         "referrals": json.dumps(kept, ensure_ascii=False), "letter": _choice(letter, LETTER, "--letter"),
@@ -362,8 +408,9 @@ def _gp_fields(summary: str, when: str | None = None, clinician: str | None = No
 
 def _meeting_fields(with_: str, summary: str, when: str | None = None, witness: str | None = None,
                     agreed: str | None = None, minutes_requested: bool = False) -> tuple[datetime, dict[str, Any]]:
-    moment = dates.parse_when(when)
+    moment, timeless = dates.parse_when_given(when)
     return moment, {
+        "timeless": timeless or None,
         "with_names": required_text(with_, "--with", "who was at the meeting"),
         "witness": optional_text(witness),
         "summary": required_text(summary, "--summary", "what was discussed"),
@@ -372,7 +419,8 @@ def _meeting_fields(with_: str, summary: str, when: str | None = None, witness: 
 
 
 def _note_fields(text: str, when: str | None = None) -> tuple[datetime, dict[str, Any]]:
-    return dates.parse_when(when), {"text": required_text(text, "TEXT", "the note itself")}
+    moment, timeless = dates.parse_when_given(when)
+    return moment, {"timeless": timeless or None, "text": required_text(text, "TEXT", "the note itself")}
 
 
 _FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_fields,
@@ -381,9 +429,14 @@ _FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_f
 
 def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
                 via: str | None = None, told: str | None = None, child: str | None = None,
-                accept_wording: bool = False) -> EntryView:
-    """Log an absence. A reason the wording rules advise against needs accept_wording."""
-    return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording))
+                accept_wording: bool = False, typed_reason: str | None = None) -> EntryView:
+    """Log an absence. A reason the wording rules advise against needs accept_wording.
+
+    typed_reason: the words first typed, when the parent chose the suggested wording
+    (given as `reason`) instead; kept in the entry beside it.
+    """
+    return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording,
+                                                   typed_reason))
 
 
 def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
@@ -426,7 +479,7 @@ def _as_typed(view: EntryView) -> dict[str, Any]:
     """The latest revision as if it had been typed: what edit's changes are laid over."""
     typed = {k: v for k, v in view.fields.items() if k in EDITABLE[view.kind]}
     if view.kind != "absence":
-        typed["when"] = view.when.isoformat()
+        typed["when"] = when_json(view.when, view.timeless)
     return typed
 
 
@@ -454,13 +507,16 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
         # A reason that is not being changed was already accepted when it was logged.
         unchanged = changes.get("reason", current.fields["reason"]) == current.fields["reason"]
         arguments["accept_wording"] = accept_wording or unchanged
+        # The words first typed belong with the reason they were replaced by.
+        arguments["typed_reason"] = current.fields.get("typed_reason") if unchanged else None
     try:
         when, fields = _FIELD_BUILDERS[current.kind](**arguments)
     except WordingNeedsConfirmation as exc:
         raise WordingNeedsConfirmation.for_result(exc.result, correcting=True) from None
     model = _model(current.kind)
     proposed = _fields(fields)
-    if proposed == current.fields and when == current.when:
+    timeless = current.kind == "absence" or bool(fields.get("timeless"))
+    if proposed == current.fields and when == current.when and timeless == current.timeless:
         raise InvalidInput(f"That is what entry {entry_id} already says; nothing was changed.")
     from sqlmodel import func, select
 
@@ -522,7 +578,7 @@ def _load(db: sqlite3.Connection, kinds: tuple[str, ...], entry_ids: list[int] |
     history: dict[int, list[Revision]] = {}
     for kind in kinds:
         rows = db.execute(f'SELECT * FROM "{TABLES[kind]}" ORDER BY entry_id, revision')
-        read = _raw_reader([d[0] for d in rows.description])
+        read = _raw_reader([d[0] for d in rows.description], always_timeless=kind == "absence")
         for values in rows:
             entry_id, revision = read(values)
             if entry_id in entries:
@@ -573,7 +629,8 @@ def list_entries(kinds: list[str] | None = None, from_: str | None = None, to: s
     if not include_withdrawn:
         views = [v for v in views if not v.withdrawn]
     # A timestamp sorts much faster than aware datetimes in different offsets.
-    views.sort(key=lambda v: (v.when.timestamp(), v.id))
+    # A day given without a time comes before the timed entries of that day.
+    views.sort(key=lambda v: (v.when.timestamp(), not v.timeless, v.id))
     return views
 
 

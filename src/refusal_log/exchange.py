@@ -101,6 +101,16 @@ def _when(text: Any) -> datetime:
     return moment
 
 
+def _happened(text: Any) -> tuple[datetime, bool]:
+    """When an entry happened: a day alone ("2026-09-14", no time was given) or a full time."""
+    value = _text(text, "a time")
+    if len(value.strip()) == 10:
+        day = date.fromisoformat(value.strip())
+        dates.check_year(value, day)
+        return dates.start_of_day(day), True
+    return _when(value), False
+
+
 def _text(value: Any, what: str, optional: bool = False) -> Any:
     if value is None and optional:
         return None
@@ -243,9 +253,12 @@ def _plan(document: dict[str, Any]) -> _Plan:
             if r["revision"] != number:
                 raise ValueError(f"entry {entry_id}'s revisions are not numbered 1, 2, 3...")
             fields = entries.columns_from_fields(kind, r)
+            happened, timeless = _happened(r["when"])
+            if timeless and "timeless" in model.model_fields:
+                fields["timeless"] = True
             _check_fields(entry_id, model, fields)
             plan.rows.append((model.__tablename__, model(
-                entry_id=entry_id, revision=number, happened_at=_when(r["when"]),
+                entry_id=entry_id, revision=number, happened_at=happened,
                 recorded_at=_when(r["recorded"]), change_reason=_text(r.get("change_reason"), "a reason", optional=True),
                 **fields), entry_id))
         if e.get("withdrawn"):

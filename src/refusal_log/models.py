@@ -98,6 +98,8 @@ class AbsenceFields(SQLModel):
     # What the wording check said when the reason was logged, kept with it.
     verdict: str | None = None
     wording_rules: str | None = None  # JSON list of rule ids
+    # The words first typed, when the parent chose the suggested wording instead.
+    typed_reason: str | None = None
 
 
 class Absence(AbsenceFields, RevisionBase, table=True):
@@ -111,6 +113,8 @@ class CallFields(SQLModel):
     summary: str
     agreed: str | None = None
     minutes: int | None = None
+    # True when only a day was given: no time is shown for it (None otherwise).
+    timeless: bool | None = None
 
 
 class Call(CallFields, RevisionBase, table=True):
@@ -122,6 +126,8 @@ class GPVisitFields(SQLModel):
     summary: str
     referrals: str | None = None  # JSON list: a visit can lead to several referrals
     letter: str | None = None
+    # True when only a day was given: no time is shown for it (None otherwise).
+    timeless: bool | None = None
 
 
 class GPVisit(GPVisitFields, RevisionBase, table=True):
@@ -135,6 +141,8 @@ class MeetingFields(SQLModel):
     summary: str
     agreed: str | None = None
     minutes_requested: bool = False
+    # True when only a day was given: no time is shown for it (None otherwise).
+    timeless: bool | None = None
 
 
 class Meeting(MeetingFields, RevisionBase, table=True):
@@ -143,6 +151,8 @@ class Meeting(MeetingFields, RevisionBase, table=True):
 
 class NoteFields(SQLModel):
     text: str
+    # True when only a day was given: no time is shown for it (None otherwise).
+    timeless: bool | None = None
 
 
 class Note(NoteFields, RevisionBase, table=True):

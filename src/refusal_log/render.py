@@ -160,7 +160,7 @@ class TimelineEntry:
     first_day: date            # the day it happened (an absence: its first day)
     last_day: date             # an absence over several days: its last day; otherwise first_day
     day: str                   # "Tue 8 Sep 2026", or "Tue 8 Sep 2026 to Fri 11 Sep 2026"
-    time: str | None           # "09:10"; None for an absence, which is a day, not a moment
+    time: str | None           # "09:10"; None for an absence or any entry logged with a day but no time
     heading: str               # "Phone call with Mrs Patel (attendance officer)"
     who: str | None
     said_label: str            # what to call the main text: "Reason given", "What was said"...
@@ -229,7 +229,8 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
     f = view.fields
     local = view.when.astimezone(zone or dates.local_zone())
     first = last = local.date()
-    day, time = _day_text(first), f"{local.hour:02d}:{local.minute:02d}"
+    # A day given without a time shows the day alone, never a made-up 00:00.
+    day, time = _day_text(first), None if view.timeless else f"{local.hour:02d}:{local.minute:02d}"
     details: list[tuple[str, str]] = []
     said_label, heading = "What was said", view.label
     extra: dict[str, str | None] = {}
