@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from refusal_log import __version__, paths
+from refusal_log.cli_help import entry_number, use_plain_help
 from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
 
 if TYPE_CHECKING:
@@ -404,7 +405,7 @@ def list_(
 
 @app.command()
 def show(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry's id, as 'list' shows it.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", parser=entry_number, help="The entry's id, as 'list' shows it.")],
     as_json: JsonOpt = False,
 ) -> None:
     """Show one entry in full, with its whole history."""
@@ -420,7 +421,7 @@ def show(
 
 @app.command()
 def edit(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry to correct.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", parser=entry_number, help="The entry to correct.")],
     why: Annotated[Optional[str], typer.Option("--why", help="Why the correction is made (kept with it).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="Absence: the first day. GP visit, meeting: when.")] = None,
     when: Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", help="Call, note: when it happened.")] = None,
@@ -467,7 +468,7 @@ def edit(
 
 @app.command()
 def withdraw(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry to withdraw.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", parser=entry_number, help="The entry to withdraw.")],
     reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (kept with it).")],
     as_json: JsonOpt = False,
 ) -> None:
@@ -500,7 +501,7 @@ def verify(
 
 @app.command()
 def attach(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry the files belong to.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", parser=entry_number, help="The entry the files belong to.")],
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Letters, screenshots, scans.")],
     as_json: JsonOpt = False,
 ) -> None:
@@ -740,6 +741,7 @@ def _show_entry(view: EntryView) -> None:
 from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see cli_output.py)
 
 cli_output.register(app, _Group)
+use_plain_help(app)
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from refusal_log.cli_help import entry_number
+
 if TYPE_CHECKING:
     from refusal_log.letters import Draft
 
@@ -88,7 +90,7 @@ def draft_absence_email(
 
 
 def draft_meeting_summary(
-    meeting: Annotated[int, typer.Option("--meeting", metavar="ID", min=1, max=2**63 - 1, help="The meeting's entry id, as 'refusal-log list --kind meeting' shows it.")],
+    meeting: Annotated[int, typer.Option("--meeting", metavar="ID", parser=entry_number, help="The meeting's entry id, as 'refusal-log list --kind meeting' shows it.")],
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:
@@ -99,7 +101,7 @@ def draft_meeting_summary(
 
 
 def draft_call_confirmation(
-    call: Annotated[int, typer.Option("--call", metavar="ID", min=1, max=2**63 - 1, help="The call's entry id, as 'refusal-log list --kind call' shows it.")],
+    call: Annotated[int, typer.Option("--call", metavar="ID", parser=entry_number, help="The call's entry id, as 'refusal-log list --kind call' shows it.")],
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:

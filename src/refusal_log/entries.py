@@ -496,6 +496,7 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
                for k, v in changes.items() if v is not None}
     if not changes:
         raise InvalidInput("Nothing to correct: give the options to change, for example --summary \"...\".")
+    # A correction without its reason reads, later, like a change made to suit.
     wrong = [k for k in changes if k not in EDITABLE[current.kind]]
     if wrong:
         allowed = ", ".join("--" + k.replace("_", "-") for k in EDITABLE[current.kind])
@@ -518,6 +519,11 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
     timeless = current.kind == "absence" or bool(fields.get("timeless"))
     if proposed == current.fields and when == current.when and timeless == current.timeless:
         raise InvalidInput(f"That is what entry {entry_id} already says; nothing was changed.")
+    # A correction without its reason reads, later, like a change made to suit.
+    if why is None:
+        raise InvalidInput("A correction needs --why: say in a few words why it is made, for example "
+                           "--why \"wrong day\". It is kept with the correction.")
+    why = required_text(why, "--why", "why the correction is made (it is kept with it)")
     from sqlmodel import func, select
 
     with store.writing() as session:
