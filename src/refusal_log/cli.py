@@ -414,7 +414,9 @@ def show(
     view = entries.get_entry(entry_id)
     if as_json:
         return _print_json(view.to_json(history=True))
-    _show_entry(view)
+    from refusal_log.cli_show import show_entry
+
+    show_entry(view, _out())
 
 
 # --- Keeping the record sound --------------------------------------------------------
@@ -696,46 +698,6 @@ def _show_document(document, draft: str) -> None:
             _show_finding(finding, say)
         if sentence.suggestion:
             say(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
-
-
-def _show_entry(view: EntryView) -> None:
-    from rich.table import Table
-
-    from datetime import datetime
-
-    from refusal_log.dates import human_datetime
-
-    table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column(style="bold")
-    table.add_column(overflow="fold")
-    moment = view.when_text
-    table.add_row("Entry", f"{view.id} ({view.label}, {view.child})")
-    table.add_row("When", moment)
-    table.add_row("Recorded", human_datetime(view.recorded) + ("  (more than a day later)" if view.late else ""))
-    for key, value in view.fields.items():
-        if key == "verdict" and value:
-            rules = ", ".join(view.fields.get("wording_rules") or [])
-            table.add_row("Wording check", f"{value} when logged" + (f" ({rules})" if rules else ""))
-            continue
-        if value in (None, "", [], False) or key == "wording_rules":
-            continue
-        if isinstance(value, list):
-            value = "; ".join(value)
-        if value is True:
-            value = "yes"
-        table.add_row(key.replace("_", " ").capitalize(), str(value))
-    if view.corrected:
-        table.add_row("Corrected", f"{human_datetime(view.corrected)} (revision {view.revision})")
-    if view.withdrawn:
-        table.add_row("Withdrawn", f"{view.withdrawn['reason']} (on {human_datetime(datetime.fromisoformat(view.withdrawn['recorded']))})")
-    for item in view.attachments:
-        table.add_row("Attached", f"{item['name']} ({item['size']:,} bytes, {item['type']}, sha256 {item['sha256'][:16]}…)")
-    _out().print(table)
-    if len(view.history) > 1:
-        _out().print("\nHistory (every version is kept):")
-        for rev in view.history:
-            why = f" because: {rev.change_reason}" if rev.change_reason else ""
-            _out().print(f"  revision {rev.number}, recorded {human_datetime(rev.recorded)}{why}: {_clip(rev.summary, 70)}")
 
 
 from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see cli_output.py)

@@ -343,12 +343,18 @@ def _period(start: date | None, end: date | None) -> str:
 
 def timeline_context(views: list[EntryView], *, generated: datetime, start: date | None = None,
                      end: date | None = None, kinds: list[str] | None = None, child: str | None = None,
-                     include_withdrawn: bool = False, head_hash: str | None = None) -> dict[str, Any]:
+                     include_withdrawn: bool = False, head_hash: str | None = None,
+                     show_checks: bool = False) -> dict[str, Any]:
     """Everything a timeline template can use; see templates/timeline.*.j2."""
     from refusal_log import people
 
     zone = dates.local_zone()
     items = [timeline_entry(v, zone) for v in views]
+    if not show_checks:
+        # A timeline is read by the school and others: what the tool thought of the
+        # family's wording is the family's business, shown only when they ask.
+        for item in items:
+            item.verdict = None
     children = people.list_children()
     chosen = [c for c in children if child and c.name.lower() == child.strip().lower()] or children
     if not child and items:
@@ -376,6 +382,7 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "summary": summarise(items),
         "include_withdrawn": include_withdrawn,
         "head_hash": head_hash,
+        "show_checks": show_checks,
     }
 
 
@@ -401,7 +408,7 @@ def pick_format(fmt: str | None, out: str | None, default: str = "txt",
 def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = None, child: str | None = None,
              kinds: list[str] | None = None, include_withdrawn: bool = False,
              generated: datetime | None = None, head_hash: str | None = None,
-             fingerprint: bool = False) -> Rendered:
+             fingerprint: bool = False, show_checks: bool = False) -> Rendered:
     """The timeline of the log as text, Markdown or one self-contained HTML page.
 
     `generated` is the moment printed in the header (default now); tests pass a
@@ -421,7 +428,7 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
             views, generated=generated or dates.now(),
             start=dates.parse_date(from_) if from_ else None, end=dates.parse_date(to) if to else None,
             kinds=list(entries.parse_kinds(kinds)) if kinds else None, child=child,
-            include_withdrawn=include_withdrawn, head_hash=head_hash,
+            include_withdrawn=include_withdrawn, head_hash=head_hash, show_checks=show_checks,
         )
         return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
 
