@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from refusal_log import __version__, paths
+from refusal_log import __version__, cli_ask, paths
 from refusal_log.cli_help import entry_number, use_plain_help
 from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
 
@@ -103,7 +103,7 @@ def _print_json(data: Any) -> None:
 
 
 def _interactive() -> bool:
-    return sys.stdin.isatty()
+    return cli_ask.interactive()
 
 
 def _version(value: bool) -> None:
@@ -237,16 +237,21 @@ def _logged(view: EntryView, as_json: bool) -> None:
     sys.stdout.write(f"Logged entry {view.id} ({view.label}{who}, {moment}).\n")
 
 
+EditOpt = Annotated[bool, typer.Option("--edit", help="Write the long text in your editor ($EDITOR), as git commit does.")]
+
+
 @app.command("add-absence")
 def add_absence(
-    date: Annotated[str, typer.Option("--date", metavar="DATE", help="The (first) day absent, e.g. 08/09/2026 or today.")],
-    reason: Annotated[str, typer.Option("--reason", help="The reason, as you gave it to school. Checked, then kept word for word.")],
+    ctx: typer.Context,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="The (first) day absent, e.g. 08/09/2026 or today. Needed; asked for in a terminal.")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="The reason, as you gave it to school. Checked, then kept word for word. Needed; asked for in a terminal.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="The last day, for an absence of several days.")] = None,
     sessions: Annotated[Optional[str], typer.Option("--sessions", help="am, pm or both (default both).")] = None,
     via: Annotated[Optional[str], typer.Option("--via", help="How school was told: email, phone, app, letter or in-person.")] = None,
     told: Annotated[Optional[str], typer.Option("--told", metavar="NAME", help="Who you told.")] = None,
     accept_wording: Annotated[bool, typer.Option("--accept-wording", help="Log the reason as written even if the wording check advises against it.")] = False,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Log an absence; its reason's wording is checked first.
@@ -258,6 +263,13 @@ def add_absence(
     Without a terminal it is logged only with --accept-wording, word for word.
     """
     from refusal_log import entries
+
+    date, reason, via, told = cli_ask.fill(ctx, [
+        cli_ask.Ask("--date", "Which day was your child absent?", date, hint="(e.g. today, 08/09/2026)"),
+        cli_ask.Ask("--reason", "The reason, as you gave it to school:", reason),
+        cli_ask.Ask("--via", "How did you tell school?", via, False, "(email, phone, app, letter, in-person; Enter to skip)"),
+        cli_ask.Ask("--told", "Who did you tell?", told, False, "(Enter to skip)"),
+    ], edit="--reason" if edit else None)
 
     def log(reason_text: str, accepted: bool, typed: str | None = None) -> EntryView:
         return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, typed)
@@ -308,68 +320,111 @@ def _ask_about_wording(result: CheckResult, log, child: str | None) -> EntryView
 
 @app.command("add-call")
 def add_call(
-    with_: Annotated[str, typer.Option("--with", metavar="NAME", help="Who you spoke to.")],
-    summary: Annotated[str, typer.Option("--summary", help="What was said, in your own words.")],
+    ctx: typer.Context,
+    with_: Annotated[Optional[str], typer.Option("--with", metavar="NAME", help="Who you spoke to. Needed; asked for in a terminal.")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="What was said, in your own words. Needed; asked for in a terminal.")] = None,
     role: Annotated[Optional[str], typer.Option("--role", help="Their role, e.g. attendance officer (filled in from your contacts if known).")] = None,
     when: WhenOpt = None,
     direction: Annotated[Optional[str], typer.Option("--direction", help="out (you rang them) or in (they rang you).")] = None,
     agreed: Annotated[Optional[str], typer.Option("--agreed", help="What was agreed, and by whom.")] = None,
     minutes: Annotated[Optional[int], typer.Option("--minutes", metavar="N", help="How long the call took, in minutes.")] = None,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a phone call: who, when, what was said and agreed."""
+    """Log a phone call: who, when, what was said and agreed.
+
+    In a terminal, whatever is missing is asked for; --edit writes what was said in your editor.
+    """
     from refusal_log import entries
+
+    with_, when, summary, agreed = cli_ask.fill(ctx, [
+        cli_ask.Ask("--with", "Who did you speak to?", with_),
+        cli_ask.Ask("--when", "When was the call?", when, False, "(e.g. 'today 9:10'; Enter for now)"),
+        cli_ask.Ask("--summary", "What was said?", summary),
+        cli_ask.Ask("--agreed", "What was agreed?", agreed, False, "(Enter if nothing)"),
+    ], edit="--summary" if edit else None)
 
     _logged(entries.add_call(with_, summary, role, when, direction, agreed, minutes, child), as_json)
 
 
 @app.command("add-gp")
 def add_gp(
-    summary: Annotated[str, typer.Option("--summary", help="What the GP said or did.")],
+    ctx: typer.Context,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="What the GP said or did. Needed; asked for in a terminal.")] = None,
     date: DateTimeOpt = None,
     clinician: Annotated[Optional[str], typer.Option("--clinician", metavar="NAME", help="Who you saw.")] = None,
     referral: Annotated[Optional[list[str]], typer.Option("--referral", help="A referral made (CAMHS, paediatrics...); repeat for several.")] = None,
     letter: Annotated[Optional[str], typer.Option("--letter", help="A letter for school: requested or received.")] = None,
     letter_file: Annotated[Optional[list[str]], typer.Option("--letter-file", metavar="FILE", help="A scan or PDF of the GP's letter, kept with the entry.")] = None,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a GP visit, its referrals and any letter for school."""
+    """Log a GP visit, its referrals and any letter for school.
+
+    In a terminal, whatever is missing is asked for; --edit writes the summary in your editor.
+    """
     from refusal_log import entries
+
+    date, clinician, summary = cli_ask.fill(ctx, [
+        cli_ask.Ask("--date", "When was the visit?", date, False, "(e.g. 'yesterday 4pm'; Enter for now)"),
+        cli_ask.Ask("--clinician", "Who did you see?", clinician, False, "(Enter to skip)"),
+        cli_ask.Ask("--summary", "What did the GP say or do?", summary),
+    ], edit="--summary" if edit else None)
 
     _logged(entries.add_gp(summary, date, clinician, referral, letter, child, letter_file), as_json)
 
 
 @app.command("add-meeting")
 def add_meeting(
-    with_: Annotated[str, typer.Option("--with", metavar="NAMES", help="Who was there from school or elsewhere.")],
-    summary: Annotated[str, typer.Option("--summary", help="What was discussed.")],
+    ctx: typer.Context,
+    with_: Annotated[Optional[str], typer.Option("--with", metavar="NAMES", help="Who was there from school or elsewhere. Needed; asked for in a terminal.")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="What was discussed. Needed; asked for in a terminal.")] = None,
     date: DateTimeOpt = None,
     witness: Annotated[Optional[str], typer.Option("--witness", metavar="NAME", help="Someone who came with you and can confirm what was said.")] = None,
     agreed: Annotated[Optional[str], typer.Option("--agreed", help="What was agreed: who does what, by when.")] = None,
     minutes_requested: Annotated[bool, typer.Option("--minutes-requested", help="You asked the school for its minutes.")] = False,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a meeting: who was there, what was said and agreed."""
+    """Log a meeting: who was there, what was said and agreed.
+
+    In a terminal, whatever is missing is asked for; --edit writes the summary in your editor.
+    """
     from refusal_log import entries
+
+    with_, date, summary, agreed = cli_ask.fill(ctx, [
+        cli_ask.Ask("--with", "Who was at the meeting?", with_),
+        cli_ask.Ask("--date", "When was it?", date, False, "(e.g. '15/09/2026 15:30'; Enter for now)"),
+        cli_ask.Ask("--summary", "What was discussed?", summary),
+        cli_ask.Ask("--agreed", "What was agreed?", agreed, False, "(Enter if nothing)"),
+    ], edit="--summary" if edit else None)
 
     _logged(entries.add_meeting(with_, summary, date, witness, agreed, minutes_requested, child), as_json)
 
 
 @app.command("add-note")
 def add_note(
-    text: Annotated[str, typer.Argument(help="What you saw or heard, in your own words.")],
+    ctx: typer.Context,
+    text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help="What you saw or heard, in your own words. Asked for in a terminal when left out.")] = None,
     when: WhenOpt = None,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Log an observation in your own words.
 
-    How the day went, what your child said, anything worth keeping.
+    How the day went, what your child said, anything worth keeping. In a terminal,
+    a missing text is asked for; --edit writes it in your editor.
     """
     from refusal_log import entries
+
+    text, when = cli_ask.fill(ctx, [
+        cli_ask.Ask("TEXT", "What do you want to note?", text),
+        cli_ask.Ask("--when", "When was it?", when, False, "(e.g. 'today 7am'; Enter for now)"),
+    ], edit="TEXT" if edit else None)
 
     _logged(entries.add_note(text, when, child), as_json)
 

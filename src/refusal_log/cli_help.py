@@ -34,6 +34,8 @@ def _word(match: re.Match) -> str:
 
 
 def plain(text: str) -> str:
+    # After a name already in capitals (an argument's "ID", "TEXT"), the type says nothing more.
+    text = re.sub(r"(?<=[A-Z]) <[a-z \[\]]+>", lambda m: " " * len(m[0]), text)
     text = _TYPE_HINT.sub(_word, text)
     text = _BOUNDS.sub("", text)
     text = _BRACED.sub(lambda m: m[1].upper(), text)

@@ -282,7 +282,7 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
         first_day=first, last_day=last, day=day, time=time, heading=heading, who=view.who,
         said_label=said_label, said=view.summary, agreed=f.get("agreed"), details=details,
         verdict=f.get("verdict") if view.kind == "absence" else None, late=view.late,
-        when_iso=local.isoformat(),
+        when_iso=first.isoformat() if view.timeless else local.isoformat(),
         recorded=dates.human_datetime(view.recorded, local.tzinfo) if view.late else None,
         corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
         revision=view.revision, withdrawn=view.withdrawn, fields=f,

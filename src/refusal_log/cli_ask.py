@@ -1,0 +1,103 @@
+"""Asked, not refused: what a logging command still needs, asked for in a terminal.
+
+A tired parent who types `refusal-log add-call` and nothing else should be asked who,
+when, what was said and what was agreed, all in one go, not sent away with one error
+per missing option. In a script (no terminal) nothing is asked: the usage error
+names every missing option at once and exits 2, as a mistyped command does.
+
+`--edit` opens the parent's editor ($VISUAL, then $EDITOR) for a long text, as
+`git commit` does: lines starting with # are guidance and are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+
+from refusal_log.errors import ExitCode, InvalidInput
+
+
+@dataclass
+class Ask:
+    """One value a command may ask for."""
+
+    option: str            # "--summary", or "TEXT" for an argument
+    question: str          # "What was said?"
+    value: str | None
+    required: bool = True
+    hint: str = ""         # shown after the question: "(Enter for now)"
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def fill(ctx: typer.Context, asks: list[Ask], *, edit: str | None = None) -> list[str | None]:
+    """The values, with whatever is missing asked for in a terminal.
+
+    `edit` names the option whose text is written in the editor (with --edit).
+    Without a terminal a missing required value is a usage error (exit 2) naming
+    all of them; optional ones are then left as they are.
+    """
+    values = {a.option: a.value for a in asks}
+    if edit is not None:
+        chosen = next(a for a in asks if a.option == edit)
+        values[edit] = edited(chosen.question, values[edit])
+    missing = [a for a in asks if a.required and not _given(values[a.option])]
+    if not missing:
+        return [values[a.option] for a in asks]
+    if not interactive():
+        names = [a.option for a in missing]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        what = "option" if names[0].startswith("-") else "argument"
+        typer.echo(f"{ctx.get_usage()}\nTry '{ctx.command_path} {ctx.help_option_names[0]}' for help.\n\n"
+                   f"Error: Missing {what}{'' if len(names) == 1 else 's'} {listed}.", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    # In a terminal: everything still open, required or not, in one go.
+    for a in asks:
+        if _given(values[a.option]):
+            continue
+        prompt = f"{a.question} {a.hint}".strip()
+        while True:
+            answer = typer.prompt(prompt, default="", show_default=False, err=True)
+            if answer.strip() or not a.required:
+                values[a.option] = answer if answer.strip() else None
+                break
+            typer.echo("This one is needed; type it, or press Ctrl+C to stop (nothing is logged).", err=True)
+    return [values[a.option] for a in asks]
+
+
+def _given(value: str | None) -> bool:
+    return value is not None and bool(str(value).strip())
+
+
+_GUIDE = ("# {question}\n"
+          "# Write it above, in your own words; it is kept exactly as written.\n"
+          "# Lines starting with # are left out. Leave it empty to stop: nothing is logged.\n")
+
+
+def edited(question: str, start: str | None = None) -> str:
+    """A text written in the parent's editor, as `git commit` does; empty stops."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if os.name == "nt" else "vi")
+    with tempfile.TemporaryDirectory(prefix="refusal-log-edit-") as folder:
+        path = Path(folder) / "refusal-log-text.txt"
+        path.write_text((start or "") + "\n\n" + _GUIDE.format(question=question), encoding="utf-8")
+        try:
+            done = subprocess.run([*shlex.split(editor, posix=os.name != "nt"), str(path)], check=False)
+        except OSError:
+            raise InvalidInput(f"The editor {editor!r} could not be started; set EDITOR to one you use "
+                               "(for example EDITOR=nano), or give the text as an option.") from None
+        if done.returncode != 0:
+            raise InvalidInput(f"The editor {editor!r} stopped with an error, so nothing was logged.")
+        lines = path.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(line for line in lines if not line.startswith("#")).strip()
+    if not text:
+        raise InvalidInput("The text was left empty, so nothing was logged.")
+    return text
