@@ -286,22 +286,8 @@ def add_absence(
 
 def _ask_about_wording(result: CheckResult, log, child: str | None) -> EntryView:
     """The gate: what is stored is what the parent chooses, and their own words are never lost."""
-    from refusal_log import wording
-
-    suggestion = result.suggestion
-    if suggestion and getattr(result, "needs_input", False):
-        # The suggestion has a gap only the parent can fill ("[what is wrong]"): ask, never guess.
-        from refusal_log import entries
-
-        name = entries.child_first_name(child)
-        answer = ""
-        while not answer.strip():
-            answer = typer.prompt(f"Is {name} unwell today? What is wrong? (for the suggested wording)",
-                                  default="", show_default=False, err=True)
-        suggestion = wording.fill_gap(suggestion, answer.strip())
-        _err().print(f"  Suggested wording: {suggestion}", soft_wrap=True, markup=False)
     options = {"k": "keep my words", "c": "cancel"}
-    if suggestion:
+    if result.suggestion:
         options = {"s": "send the suggested wording instead", **options}
     question = "What would you like to do? " + ", ".join(f"[{key}] {text}" for key, text in options.items())
     while True:
@@ -312,10 +298,25 @@ def _ask_about_wording(result: CheckResult, log, child: str | None) -> EntryView
         _err().print(f"Please type {', '.join(options)}.")
     choice = answer[0]
     if choice == "s":
-        return log(suggestion, True, result.text)
+        return log(_filled_suggestion(result, child), True, result.text)
     if choice == "k":
         return log(result.text, True)
     _fail("Nothing was logged.")
+
+
+def _filled_suggestion(result: CheckResult, child: str | None) -> str:
+    """The suggested wording; where it has a gap only the parent can fill, asked, never guessed."""
+    if not getattr(result, "needs_input", False):
+        return result.suggestion
+    from refusal_log import entries, wording
+
+    name = entries.child_first_name(child)
+    answer = ""
+    while not answer.strip():
+        answer = typer.prompt(f"Is {name} unwell today? What is wrong?", default="", show_default=False, err=True)
+    filled = wording.fill_gap(result.suggestion, answer.strip())
+    _err().print(f"Logged as: {filled}", soft_wrap=True, markup=False, highlight=False)
+    return filled
 
 
 @app.command("add-call")

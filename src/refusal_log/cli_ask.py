@@ -75,7 +75,8 @@ def fill(ctx: typer.Context, asks: list[Ask], *, edit: str | None = None) -> lis
 
 
 def _given(value: str | None) -> bool:
-    return value is not None and bool(str(value).strip())
+    # A value typed blank on purpose is not "missing": the domain says it is empty (exit 1).
+    return value is not None
 
 
 _GUIDE = ("# {question}\n"

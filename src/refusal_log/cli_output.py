@@ -41,6 +41,10 @@ def timeline(
     """Show the log as a dated timeline, in time order."""
     from refusal_log import paths, render, timeline_files
 
+    if out is not None:
+        from pathlib import Path
+
+        paths.refuse_if_part_of_log(Path(out))  # said first: the log itself is never a place to write
     chosen = timeline_files.choose_format(fmt, out)
     # A PDF is the HTML timeline printed by a browser, found before anything is written.
     if chosen == "pdf":
