@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import snapshot
 
 
@@ -87,3 +89,83 @@ def test_gate_accepted_keeps_the_words_and_the_verdict(cli, ready):
 def test_caution_is_logged_with_a_note(cli, ready):
     result = cli("add-absence", "--date", "08/09/2026", "--reason", "Family reasons", ok=True)
     assert "Logged entry" in result.stdout and "note on this reason" in result.stderr
+
+
+# --- the nation decides the law (issue 9, point 2) --------------------------------------
+
+ENGLISH_ONLY = ("Education Act 1996", "(England)", "code I", "code C", "code G", "code Y1", "EHCP")
+
+
+def _cited(result: dict) -> str:
+    return " ".join([f["why"] + " " + f["source"] for f in result["findings"]] + result["hints"]
+                    + [result["disclaimer"]])
+
+
+def test_check_without_a_home_follows_england_and_says_how_to_change_it(cli, home):
+    out = cli("check", "He won't go in", ok=True).stdout
+    assert "Education Act 1996 s444(2A)" in out
+    assert out.count("follows the law in England") == 1 and "--region" in out and "region set" in out
+    assert out.count("Guidance, not legal advice") == 1
+    data = cli.json("check", "He won't go in")
+    assert data["region"] == "england" and "not legal advice" in data["disclaimer"]
+    assert "England" in data["region_note"]
+    assert not home.exists(), "check never creates a log"
+
+
+@pytest.mark.parametrize("region,law", [
+    ("scotland", "Education (Scotland) Act 1980 s35"),
+    ("northern-ireland", "Education and Libraries (Northern Ireland) Order 1986, Schedule 13"),
+])
+def test_scotland_and_northern_ireland_get_their_own_law_only(cli, region, law):
+    for text in ("He won't go in", "Family holiday to Spain", "Keeping her off in protest until they act",
+                 "My mum is poorly", "Mental health day", "She's anxious about school"):
+        data = cli.json("check", text, "--region", region)
+        cited = _cited(data)
+        assert data["region"] == region and "region_note" not in data
+        assert not [w for w in ENGLISH_ONLY if w in cited], (text, cited)
+        assert "penalty notice" not in cited, (text, cited)
+    assert law in _cited(cli.json("check", "He won't go in", "--region", region))
+
+
+def test_wales_has_section_444_but_no_english_code_letters(cli):
+    data = cli.json("check", "Mental health day", "--region", "wales")
+    cited = _cited(data)
+    assert "s444(2A)" in " ".join(f["source"] for f in data["findings"]) or data["findings"][0]["source"]
+    assert "code I" not in cited and "(England)" not in cited
+    assert "ask the school which code it used" in cited
+
+
+def test_check_reads_the_region_from_the_log(cli, home):
+    cli("init", "--child", "Sam", "--school", "Hill", "--parent", "Alex", "--email", "a@example.org",
+        "--school-email", "o@example.org", "--region", "scotland", ok=True)
+    data = cli.json("check", "He won't go in")
+    assert data["region"] == "scotland" and "region_note" not in data
+    assert "Education (Scotland) Act 1980" in data["findings"][0]["source"]
+    # --region still wins over the log's.
+    assert cli.json("check", "He won't go in", "--region", "england")["region"] == "england"
+
+
+def test_an_unknown_region_is_a_plain_error(cli):
+    result = cli("check", "He won't go in", "--region", "mars")
+    assert result.exit_code == 1 and "mars" in result.stderr and "scotland" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_draft_gets_the_disclaimer_and_region_too(cli, tmp_path):
+    draft = tmp_path / "email.txt"
+    draft.write_text("Dear Mrs Patel,\n\nSam is refusing to go in today.\n\nKind regards,\nAlex\n")
+    data = cli.json("check", "--file", str(draft), "--region", "scotland")
+    assert data["region"] == "scotland" and "Scotland" in data["disclaimer"]
+    assert "needs_input" in data and "withheld" in data
+    out = cli("check", "--file", str(draft), ok=True).stdout
+    assert out.count("Guidance, not legal advice") == 1
+
+
+def test_json_says_when_a_suggestion_needs_the_parents_words_or_is_withheld(cli):
+    gap = cli.json("check", "He won't go in today")
+    assert gap["needs_input"] is True and gap["withheld"] is False
+    assert gap["suggestion"] == "He is too unwell to attend school today ([what is wrong])."
+    named = cli.json("check", "He won't go in today, he has a migraine")
+    assert named["needs_input"] is False and "(migraine)" in named["suggestion"]
+    held = cli.json("check", "She isn't ill, she just won't go")
+    assert held["withheld"] is True and held["suggestion"] is None and held["needs_input"] is False

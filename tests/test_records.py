@@ -39,6 +39,22 @@ def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(c
     assert "Words first typed" in screen and "refusing to go in" in screen
 
 
+def test_a_suggestion_with_a_gap_asks_what_is_wrong_and_never_guesses(cli, ready):
+    child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "She won't go to school")
+    child.expect("send the suggested wording instead")
+    child.sendline("s")
+    child.expect_exact("Is Sam unwell today? What is wrong?")
+    child.sendline("")  # no answer, no illness: asked again
+    child.expect_exact("Is Sam unwell today? What is wrong?")
+    child.sendline("a migraine")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    entry = listed(ready)[0]
+    assert "migraine" in entry["reason"] and "[what is wrong]" not in entry["reason"]
+    assert entry["typed_reason"] == "She won't go to school"
+
+
 def test_keep_my_words_stores_them_verbatim_and_no_draft(cli, ready):
     child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", RISKY)
     child.expect("keep my words")

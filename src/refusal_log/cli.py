@@ -306,7 +306,7 @@ def _ask_about_wording(result: CheckResult, log, child: str | None) -> EntryView
 
 def _filled_suggestion(result: CheckResult, child: str | None) -> str:
     """The suggested wording; where it has a gap only the parent can fill, asked, never guessed."""
-    if not getattr(result, "needs_input", False):
+    if not result.needs_input:
         return result.suggestion
     from refusal_log import entries, wording
 
@@ -661,6 +661,7 @@ def import_(
 def check(
     text: Annotated[Optional[str], typer.Argument(help="The reason or sentence to check; '-' reads it from standard input.")] = None,
     file: Annotated[Optional[str], typer.Option("--file", metavar="FILE", help="Check a whole draft (an email, a letter) sentence by sentence.")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", metavar="NATION", help="Whose law to follow: england, wales, scotland or northern-ireland (default: your log's, else england).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Check an absence reason's wording against the FAQ.
@@ -670,23 +671,55 @@ def check(
     """
     # Only the small wording engine: no database, no templates.
     from refusal_log import wording
+    from refusal_log.wording.region import home_region
 
+    # The nation decides the law cited: --region, else the log's own, else England (said).
+    defaulted = False
+    if region is None:
+        region = home_region(paths.db_path())
+        if region not in wording.REGIONS:
+            region, defaulted = "england", True
+    note = ("This follows the law in England. For a child in Wales, Scotland or Northern Ireland, "
+            "use --region (or refusal-log region set NATION).") if defaulted else None
     if file is not None:
         from refusal_log.text import read_text_file
 
         draft = read_text_file(file)
-        document = wording.check_document(draft)
+        document = wording.check_document(draft, region=region)
         if as_json:
-            return _print_json(document.to_dict())
-        return _show_document(document, draft)
+            return _print_json(_check_json(document.to_dict(), document.region, note))
+        _show_document(document, draft)
+        return _show_check_footer(document.region, note)
     if text is None:
         _fail("Give the text to check, for example: refusal-log check \"too unwell to attend today\".")
     if text == "-":
         text = sys.stdin.read()
-    result = wording.check_text(text)
+    result = wording.check_text(text, region=region)
     if as_json:
-        return _print_json(result.to_dict())
+        return _print_json(_check_json(result.to_dict(), result.region, note))
     _show_check(result, _out())
+    _show_check_footer(result.region, note)
+
+
+def _check_json(data: dict, region: str, note: str | None) -> dict:
+    from refusal_log.wording import load_rules
+
+    data["region"] = region
+    data["disclaimer"] = load_rules().disclaimer_for(region)
+    if note:
+        data["region_note"] = note
+    return data
+
+
+def _show_check_footer(region: str, note: str | None) -> None:
+    from rich.text import Text
+
+    from refusal_log.wording import load_rules
+
+    console = _out()
+    console.print(Text(f"\n{load_rules().disclaimer_for(region)}", style="dim"), soft_wrap=True)
+    if note:
+        console.print(Text(note, style="dim"), soft_wrap=True)
 
 
 # --- Showing things -----------------------------------------------------------------

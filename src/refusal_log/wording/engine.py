@@ -110,6 +110,9 @@ from refusal_log.errors import InvalidInput
 
 RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
+# The visible gap in a suggestion when the parent named no illness: only they can say what
+# is wrong, so the tool asks (fill_gap) rather than guesses.
+GAP = "[what is wrong]"
 # What may soften a rule (its `softened_by`): see rules.toml's header.
 _SOFTENERS = frozenset(("named", "illness", "distress", "lawful"))
 
@@ -119,6 +122,9 @@ _PLAIN = str.maketrans({
     "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-",
     "\u00a0": " ",
+    # Accents folded one for one (Welsh "sâl", "ŵyr"; "café"), so offsets still hold.
+    **{c: b for b, cs in (("a", "âáàäÂÁÀÄ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöÔÓÒÖ"),
+                          ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ")) for c in cs},
 })
 _TOKEN = re.compile(r"[a-z0-9&]+(?:'[a-z]+)*|\s+|.", re.S)
 _WORDS = re.compile(r"[a-z0-9&]+")
@@ -148,15 +154,22 @@ class Finding(_FindingBase):
 class Result:
     """The verdict on one reason (check_text)."""
 
-    __slots__ = ("text", "verdict", "findings", "suggestion", "hints", "withheld")
+    __slots__ = ("text", "verdict", "findings", "suggestion", "hints", "withheld", "region")
 
-    def __init__(self, text, verdict, findings, suggestion, hints, withheld=False):
+    def __init__(self, text, verdict, findings, suggestion, hints, withheld=False, region="england"):
         self.text, self.verdict, self.findings = text, verdict, findings
         self.suggestion, self.hints = suggestion, hints
         # True when the parent's own words rule out illness (they deny or doubt it, or give
         # another reason and name no illness of the child's): then nothing may be worded as
         # illness on their behalf (no suggestion, no drafted illness email).
         self.withheld = withheld
+        self.region = region
+
+    @property
+    def needs_input(self) -> bool:
+        """True when the suggestion has a gap ([what is wrong]) only the parent can fill:
+        they named no illness, so the tool will not name one for them."""
+        return bool(self.suggestion) and GAP in self.suggestion
 
     def to_dict(self) -> dict:
         return {
@@ -164,6 +177,9 @@ class Result:
             "verdict": self.verdict,
             "findings": [f.to_dict() for f in self.findings],
             "suggestion": self.suggestion,
+            "needs_input": self.needs_input,
+            "withheld": self.withheld,
+            "region": self.region,
             "hints": list(self.hints),
         }
 
@@ -179,8 +195,8 @@ class Sentence(Result):
 
     __slots__ = ("start", "end")
 
-    def __init__(self, start, end, text, verdict, findings, suggestion, hints):
-        super().__init__(text, verdict, findings, suggestion, hints)
+    def __init__(self, start, end, text, verdict, findings, suggestion, hints, withheld=False, region="england"):
+        super().__init__(text, verdict, findings, suggestion, hints, withheld, region)
         self.start, self.end = start, end
 
     def to_dict(self) -> dict:
@@ -191,16 +207,26 @@ class Sentence(Result):
             "verdict": self.verdict,
             "findings": [f.to_dict() for f in self.findings],
             "suggestion": self.suggestion,
+            "needs_input": self.needs_input,
+            "withheld": self.withheld,
         }
 
 
 class Document:
     """The verdict on a whole draft (check_document), sentence by sentence."""
 
-    __slots__ = ("text", "verdict", "sentences")
+    __slots__ = ("text", "verdict", "sentences", "region")
 
-    def __init__(self, text, verdict, sentences):
-        self.text, self.verdict, self.sentences = text, verdict, sentences
+    def __init__(self, text, verdict, sentences, region="england"):
+        self.text, self.verdict, self.sentences, self.region = text, verdict, sentences, region
+
+    @property
+    def withheld(self) -> bool:
+        return any(s.withheld for s in self.sentences)
+
+    @property
+    def needs_input(self) -> bool:
+        return any(s.needs_input for s in self.sentences)
 
     @property
     def findings(self) -> list[Finding]:
@@ -211,10 +237,18 @@ class Document:
         return list(dict.fromkeys(h for s in self.sentences for h in s.hints))
 
     def to_dict(self) -> dict:
-        return {"verdict": self.verdict, "sentences": [s.to_dict() for s in self.sentences]}
+        return {"verdict": self.verdict, "withheld": self.withheld, "needs_input": self.needs_input,
+                "region": self.region, "sentences": [s.to_dict() for s in self.sentences]}
 
 
 # --------------------------------------------------------------------------- rules data
+
+
+class _Terms(dict):
+    """A nation's words; a placeholder that is not one of them ({cause}) is left as it is."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
 
 
 class _Rule:
@@ -226,10 +260,16 @@ class Rules:
     """The compiled contents of a rules file."""
 
     def __init__(self, data: dict):
-        self.disclaimer = data["disclaimer"]
-        self.sources = data["sources"]
+        self._disclaimer = data["disclaimer"]
+        # Per nation: the sources each key names there, and the words explanations use.
+        self.nations = {name: (n["sources"], _Terms(n["terms"])) for name, n in data["nations"].items()}
+        self.regions = tuple(self.nations)
         self.hints = data["hints"]
         macros = data.get("macros", {})
+        self.macros = macros
+        # Absence types: compiled by absence_types.py on first use, since `check` needs none.
+        self.types_data = data["types"]
+        self.compiled_types = None
         words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
 
         self.rules = []
@@ -243,7 +283,7 @@ class Rules:
             rule.cause = raw.get("cause")
             rule.hint = raw.get("hint")
             rule.overrides = set(raw.get("overrides", ()))
-            rule.source = self._source(raw["source"])
+            rule.source = self._source_keys(raw["source"], raw["id"])
             rule.regex = words(raw["patterns"])
             rule.unless = re.compile("|".join(_expand(u, macros) for u in raw["unless"])) if raw.get("unless") else None
             rule.unless_after = re.compile("|".join(_expand(u, macros) for u in raw["unless_after"])) \
@@ -262,13 +302,15 @@ class Rules:
             self.rules.append(rule)
 
         pos = data["positive"]
-        self.positive = (pos["id"], pos["severity"], pos["why"], self._source(pos["source"]))
+        self.positive = (pos["id"], pos["severity"], pos["why"], self._source_keys(pos["source"], pos["id"]))
         health = data["health"]
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
         self.not_child = re.compile(_expand(health["not_child"], macros))
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.child_after = re.compile(health["child_after"])
+        self.hedge = re.compile(_expand(health["hedge"], macros))
+        self.clause_start = re.compile(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|\b(?:but|because|so)\b")
         self.everyday = re.compile(_expand(health["everyday_cause"], macros))
         self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode", "state", "distress")
                        for p in health[kind]]
@@ -286,6 +328,7 @@ class Rules:
         self.sentence_boundary = re.compile(ctx["sentence_boundary"])
         self.reporting = re.compile(ctx["reporting"])
         self.reported_always = re.compile(ctx["reported_always"])
+        self.own_voice = re.compile(ctx["own_voice"])
         self.own_subjects = set(ctx["own_subjects"])
         self.auxiliaries = set(ctx["auxiliaries"])
 
@@ -311,8 +354,28 @@ class Rules:
         self._terms = [r.regex for r in self.rules] + [rx for _, rx in self.health] + [self.days]
         self.acronyms = re.compile(r"(?<![a-z&])(?:%s)(?![a-z&])" % "|".join(map(re.escape, norm["acronyms"])))
 
-    def _source(self, keys: list[str]) -> str:
-        return "; ".join(self.sources[k] for k in keys)
+    def _source_keys(self, keys: list[str], rule_id: str) -> tuple:
+        unknown = [k for k in keys if k not in self.nations["england"][0]]
+        if unknown:
+            raise ValueError(f"rules.toml: rule {rule_id!r} cites an unknown source {unknown[0]!r}")
+        return tuple(keys)
+
+    def source(self, keys: tuple, region: str = "england") -> str:
+        """The sources a rule cites, as the child's nation knows them: a key the nation
+        does not define (an English attendance code for a child in Scotland) is left out."""
+        sources = self.nations[region][0]
+        return "; ".join(sources[k] for k in keys if k in sources)
+
+    def render(self, text: str, region: str = "england") -> str:
+        """An explanation or hint with the nation's words put in ({code_i}, {law}...)."""
+        return text.format_map(self.nations[region][1]) if "{" in text else text
+
+    @property
+    def disclaimer(self) -> str:
+        return self.disclaimer_for("england")
+
+    def disclaimer_for(self, region: str = "england") -> str:
+        return self.render(self._disclaimer, region)
 
     def word(self, token: str) -> str:
         """One lower-case word as the rules see it ("won't" -> "will not")."""
@@ -393,7 +456,10 @@ class _Norm:
 # --------------------------------------------------------------------------- analysis
 
 
-_Term = namedtuple("_Term", "kind text")  # a health phrase: generic, specific, care, episode or distress
+# A health phrase: its kind (generic, specific, care, episode or distress), the parent's own
+# words for it, and whether it is hedged ("not sure if it's a migraine", "she says her ear
+# hurts"): a hedged word counts for the verdict but is never stated as fact in a suggestion.
+_Term = namedtuple("_Term", "kind text hedged")
 # One rule hit: the finding, its rule, whether it is someone else's words, and whether it
 # may drive a suggestion (`quiet`: softened only by distress or a lawful absence).
 _Hit = namedtuple("_Hit", "finding rule reported quiet")
@@ -438,6 +504,10 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
         # Scare quotes: a word the parent is distancing from. But a quoted refusal in the
         # first person ("her words were 'I'm not going back there'") is the child's own.
         return inside is not None and not norm.startswith(("i ", "we "), a)
+    # Back in the parent's own voice: "the office calls it refusal and, to be honest, he is
+    # refusing"; "Mrs Clarke said it was 'unacceptable' and now he has refused".
+    if rules.own_voice.search(norm, first + verbs[-1].end(), a):
+        return False
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
     if not before:
         return False
@@ -468,6 +538,8 @@ class _Analysis:
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
         self.named = self.unavoidable or any(t.kind not in ("episode", "distress") for t in self.health)
         self.distress = any(t.kind in ("episode", "distress") for t in self.health)
+        # What the parent states plainly (not hedged): only that may be worded as fact.
+        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
         self.subject, self.plural = _subject(text, n, rules)
         self.days = self._days()
         setting = rules.setting.search(n)
@@ -501,7 +573,9 @@ class _Analysis:
                 if everyday:
                     continue
                 kind = "specific"
-            terms.append(_Term(kind, m.group()))
+            clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
+            a, b = self.norm.span(start, m.end())
+            terms.append(_Term(kind, self.text[a:b], bool(rules.hedge.search(clause))))
         return terms
 
     def _unavoidable(self, rx) -> bool:
@@ -554,12 +628,20 @@ class _Analysis:
         # A negator denies the first phrase after it, risky or not: in "not feeling well won't
         # go" the "not" belongs to "not feeling well", so "won't go" still counts.
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
-        hits = []
+        kept = []
         for a, b, rule in candidates:
             neg = _negator(n, a, rules)
             # A negator denies the first risky phrase after it, not every one that follows.
             if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2 in phrases):
                 continue
+            kept.append((a, b, rule))
+        # Once the parent denies or doubts the illness ("not ill as such, just had a rough
+        # week"), a vague word of distress no longer softens a decision: only a named
+        # illness or symptom could.
+        if any(rule.suggest == "withhold" for _, _, rule in kept):
+            present["distress"] = False
+        hits = []
+        for a, b, rule in kept:
             soft = [k for k in rule.softened_by if present[k]]
             if soft and rule.with_illness == "ok":
                 continue
@@ -567,7 +649,8 @@ class _Analysis:
             if soft and rule.with_illness:
                 severity = rule.with_illness
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
-            quiet = bool(soft) and not {"named", "illness"} & set(soft) and rule.with_illness is not None
+            # Softened by the child's distress, the suggestion carries the distress words.
+            quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None
             reported = _reported(n, a, b, rules, child)
             if reported:
                 if illness:
@@ -636,13 +719,15 @@ def _is_name(word: str, rules: Rules) -> bool:
 # --------------------------------------------------------------------------- verdicts
 
 
-def _suggestion(an: _Analysis) -> str:
+def _suggestion(an: _Analysis, stated: bool = False) -> str:
     """One sentence the rules pass, built only from what the parent wrote."""
     rules = an.rules
-    carried = [t for t in an.health if t.kind in ("specific", "episode")]
+    # Every illness, condition and feeling word the parent wrote, as written, unless hedged.
+    carried = [t for t in an.health if t.kind in ("specific", "episode", "distress") and not t.hedged]
     specific = list(dict.fromkeys(_display(t.text, rules) for t in carried))
-    generic = [t.text for t in an.health if t.kind == "generic" and t.text in rules.adjectives]
-    if len(specific) == 1 and specific[0] in rules.sole_adjectives and not generic:
+    generic = [t.text.lower() for t in an.health if t.kind == "generic" and not t.hedged
+               and t.text.lower() in rules.adjectives]
+    if len(specific) == 1 and specific[0].lower() in rules.sole_adjectives and not generic:
         adjective, specific = specific[0], []
     else:
         adjective = generic[0] if generic else "unwell"
@@ -654,6 +739,10 @@ def _suggestion(an: _Analysis) -> str:
         sentence += " " + _WEEKDAY.sub(lambda m: m.group().capitalize(), " and ".join(days).replace("again and ", "again "))
     if specific:
         sentence += f" ({', '.join(specific)})"
+    elif not (generic or stated):
+        # Nothing named: "too unwell" alone would claim an illness the parent did not
+        # name, so the sentence shows the gap only they can fill.
+        sentence += f" ({GAP})"
     return sentence + "."
 
 
@@ -661,8 +750,11 @@ def _display(term: str, rules: Rules) -> str:
     # "(a cold)" reads as "(cold)", if "cold" alone is still the same health word; the
     # parent's words are otherwise kept as written ("a bit of a temperature").
     bare = re.sub(r"^(?:a|an|the) (?=\S)", "", term, flags=re.I)
-    if bare != term and any(rx.fullmatch(bare.lower()) for _, rx in rules.health):
+    if bare != term and any(rx.fullmatch(_Norm(bare, rules).text) for _, rx in rules.health):
         term = bare
+    # A capital only because the word opened the sentence ("Anxiety is through the roof").
+    if term[:1].isupper() and term[1:] == term[1:].lower():
+        term = term[0].lower() + term[1:]
     return rules.acronyms.sub(lambda m: m.group().upper(), term)
 
 
@@ -679,7 +771,8 @@ def _withholds(an: _Analysis, illness: bool) -> bool:
                for h in an.own_hits)
 
 
-def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False) -> tuple:
+def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False,
+              stated: bool | None = None) -> tuple:
     """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
     parent's words rule out illness (here or elsewhere in the draft)."""
     rules, hints = an.rules, []
@@ -697,7 +790,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     # of evidence of an illness.
     withheld = withheld or _withholds(an, illness or an.illness)
     if not withheld and any(h.rule.suggest == "health" and not h.quiet for h in an.own_hits):
-        suggestion = _suggestion(an)
+        suggestion = _suggestion(an, an.stated if stated is None else stated)
         if not (an.illness or illness):
             hints.append(rules.hints["honest"])
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
@@ -769,10 +862,25 @@ def _content_flags(rules: Rules, text: str, spans) -> list[bool]:
 # --------------------------------------------------------------------------- public API
 
 
-def check_text(text: str, rules: Rules | None = None) -> Result:
-    """Check one absence reason. Raises InvalidInput for empty text."""
+def _region(region: str, rules: Rules) -> str:
+    key = (region or "england").strip().lower().replace(" ", "-").replace("_", "-")
+    if key not in rules.nations:
+        raise InvalidInput(f"The region must be one of {', '.join(rules.regions)}; {region!r} is not.")
+    return key
+
+
+def _localise(rules: Rules, region: str, findings, hints) -> tuple[list, list]:
+    """Findings and hints as the child's nation reads them: its sources, its words."""
+    findings = [f._replace(why=rules.render(f.why, region), source=rules.source(f.source, region)) for f in findings]
+    return findings, [rules.render(h, region) for h in hints]
+
+
+def check_text(text: str, rules: Rules | None = None, *, region: str = "england") -> Result:
+    """Check one absence reason, citing the law of `region` (england, wales, scotland or
+    northern-ireland). Raises InvalidInput for empty text or an unknown region."""
     _require(text)
     rules = rules or load_rules()
+    region = _region(region, rules)
     an = _Analysis(text, rules)
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     extra = []
@@ -781,13 +889,16 @@ def check_text(text: str, rules: Rules | None = None) -> Result:
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
-    return Result(text, verdict, findings, suggestion, hints, _withholds(an, an.illness))
+    findings, hints = _localise(rules, region, findings, hints)
+    return Result(text, verdict, findings, suggestion, hints, _withholds(an, an.illness), region)
 
 
-def check_document(text: str, rules: Rules | None = None) -> Document:
-    """Check a whole draft (an email, a letter) sentence by sentence."""
+def check_document(text: str, rules: Rules | None = None, *, region: str = "england") -> Document:
+    """Check a whole draft (an email, a letter) sentence by sentence, citing the law of
+    `region`."""
     _require(text)
     rules = rules or load_rules()
+    region = _region(region, rules)
     spans = _sentences(text)
     analyses = [_Analysis(text[a:b], rules) for a, b in spans]
     named = any(an.named for an in analyses)
@@ -806,8 +917,25 @@ def check_document(text: str, rules: Rules | None = None) -> Document:
             extra[target] = [_positive(rules, text, *spans[target])]
 
     withheld = any(_withholds(an, illness) for an in analyses)
+    stated = any(an.stated for an in analyses)
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
-        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld)
-        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints))
-    return Document(text, _verdict(f for s in sentences for f in s.findings), sentences)
+        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld, stated)
+        findings, hints = _localise(rules, region, findings, hints)
+        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, withheld, region))
+    return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
+
+
+def fill_gap(suggestion: str, answer: str) -> str:
+    """The suggestion with the parent's answer where the gap ([what is wrong]) was:
+    fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "a migraine")
+    gives "Sam is too unwell to attend school today (a migraine).". A suggestion without a
+    gap comes back as it was. An empty answer is an InvalidInput: the gap is never filled
+    with a guess."""
+    if GAP not in suggestion:
+        return suggestion
+    words = " ".join(str(answer or "").split()).strip(" .;,()[]")
+    if not words:
+        raise InvalidInput("Say in a few words what is wrong (for example: a migraine, anxiety, "
+                           "being sick), or keep your own words.")
+    return suggestion.replace(GAP, words, 1)

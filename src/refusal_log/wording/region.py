@@ -1,0 +1,31 @@
+"""Which nation's law `check` follows when no --region is given: the home's own setting.
+
+Read with plain sqlite3, read-only, so that `check` never imports the ORM and never creates
+or changes a log: a missing, locked or damaged store simply gives no answer (England's law
+then applies, and `check` says so and how to change it).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+
+def home_region(db_path) -> str | None:
+    """The region stored with `init --region` or `region set`, or None when there is no
+    log or it does not say."""
+    path = os.fspath(db_path)
+    if not os.path.isfile(path):
+        return None
+    try:
+        uri = "file:" + path.replace("?", "%3f").replace("#", "%23") + "?mode=ro"
+        db = sqlite3.connect(uri, uri=True, timeout=0.5)
+        try:
+            row = db.execute("SELECT value FROM setting WHERE key = 'region'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    value = (row[0] if row else "") or ""
+    value = value.strip().lower().replace(" ", "-")
+    return value or None
