@@ -117,3 +117,12 @@ def test_the_demo_timeline_has_no_accessibility_violations(demo_timeline, tmp_pa
     violations = run_axe(chromium(), demo_timeline, tmp_path / "profile-axe")
     described = [f"{v['id']}: {v['help']} ({len(v.get('nodes', []))} elements)" for v in violations]
     assert violations == [], "\n".join(described)
+
+
+def test_timeline_out_pdf_writes_a_real_pdf(demo_timeline, tmp_path):
+    chromium()
+    target = tmp_path / "t.pdf"
+    result = CliRunner().invoke(app, ["--home", str(demo_timeline.parent), "timeline", "--out", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_mode & 0o777 == 0o600
+    assert f"to {target}" in result.stderr

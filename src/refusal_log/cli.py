@@ -280,43 +280,8 @@ def add_absence(
         _show_check(exc.result, _err())
         if not _interactive():
             raise
-        view = _ask_about_wording(exc.result, log, child)
+        view = cli_ask.wording_gate(exc.result, log, child)
     _logged(view, as_json)
-
-
-def _ask_about_wording(result: CheckResult, log, child: str | None) -> EntryView:
-    """The gate: what is stored is what the parent chooses, and their own words are never lost."""
-    options = {"k": "keep my words", "c": "cancel"}
-    if result.suggestion:
-        options = {"s": "send the suggested wording instead", **options}
-    question = "What would you like to do? " + ", ".join(f"[{key}] {text}" for key, text in options.items())
-    while True:
-        answer = typer.prompt(question, default="", show_default=False, err=True).strip().lower()
-        if answer in options or (answer and answer[0] in options and options[answer[0]].startswith(answer)):
-            break
-        # Enter alone, or anything unclear, asks again: nothing is chosen for the parent.
-        _err().print(f"Please type {', '.join(options)}.")
-    choice = answer[0]
-    if choice == "s":
-        return log(_filled_suggestion(result, child), True, result.text)
-    if choice == "k":
-        return log(result.text, True)
-    _fail("Nothing was logged.")
-
-
-def _filled_suggestion(result: CheckResult, child: str | None) -> str:
-    """The suggested wording; where it has a gap only the parent can fill, asked, never guessed."""
-    if not result.needs_input:
-        return result.suggestion
-    from refusal_log import entries, wording
-
-    name = entries.child_first_name(child)
-    answer = ""
-    while not answer.strip():
-        answer = typer.prompt(f"Is {name} unwell today? What is wrong?", default="", show_default=False, err=True)
-    filled = wording.fill_gap(result.suggestion, answer.strip())
-    _err().print(f"Logged as: {filled}", soft_wrap=True, markup=False, highlight=False)
-    return filled
 
 
 @app.command("add-call")

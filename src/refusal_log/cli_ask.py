@@ -18,10 +18,14 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 import typer
 
 from refusal_log.errors import ExitCode, InvalidInput
+
+if TYPE_CHECKING:
+    from refusal_log.wording import CheckResult
 
 
 @dataclass
@@ -102,3 +106,45 @@ def edited(question: str, start: str | None = None) -> str:
     if not text:
         raise InvalidInput("The text was left empty, so nothing was logged.")
     return text
+
+
+# --- the add-absence wording gate ------------------------------------------------------------
+
+def wording_gate(result: CheckResult, log: Callable[..., Any], child: str | None) -> Any:
+    """What is stored is what the parent chooses, and their own words are never lost.
+
+    `log(reason, accepted, typed)` logs the absence. s: the suggested wording, with the
+    words first typed kept beside it; k: the words as typed; c: nothing. Enter alone or
+    anything unclear asks again: nothing is chosen for the parent.
+    """
+    options = {"k": "keep my words", "c": "cancel"}
+    if result.suggestion:
+        options = {"s": "send the suggested wording instead", **options}
+    question = "What would you like to do? " + ", ".join(f"[{key}] {text}" for key, text in options.items())
+    while True:
+        answer = typer.prompt(question, default="", show_default=False, err=True).strip().lower()
+        if answer in options or (answer and answer[0] in options and options[answer[0]].startswith(answer)):
+            break
+        typer.echo(f"Please type {', '.join(options)}.", err=True)
+    choice = answer[0]
+    if choice == "s":
+        return log(_filled_suggestion(result, child), True, result.text)
+    if choice == "k":
+        return log(result.text, True)
+    typer.echo("Nothing was logged.", err=True)
+    raise typer.Exit(ExitCode.ERROR)
+
+
+def _filled_suggestion(result: CheckResult, child: str | None) -> str:
+    """The suggested wording; where it has a gap only the parent can fill, asked, never guessed."""
+    if not result.needs_input:
+        return result.suggestion
+    from refusal_log import entries, wording
+
+    name = entries.child_first_name(child)
+    answer = ""
+    while not answer.strip():
+        answer = typer.prompt(f"Is {name} unwell today? What is wrong?", default="", show_default=False, err=True)
+    filled = wording.fill_gap(result.suggestion, answer.strip())
+    typer.echo(f"Logged as: {filled}", err=True)
+    return filled

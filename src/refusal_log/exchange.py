@@ -70,7 +70,7 @@ def _csv(views: list[entries.EntryView]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(fixed + extra + ["attachments"])
     for v in views:
-        cells = [v.id, v.kind, v.child, v.when.isoformat(), v.recorded.isoformat(), v.who or "", v.summary,
+        cells = [v.id, v.kind, v.child, entries.when_json(v.when, v.timeless), v.recorded.isoformat(), v.who or "", v.summary,
                  v.fields.get("agreed") or "", v.revision, v.corrected.isoformat() if v.corrected else "",
                  v.withdrawn["reason"] if v.withdrawn else ""]
         for key in extra:
