@@ -37,9 +37,10 @@ def headless(binary: str, profile: Path, *args: str) -> subprocess.CompletedProc
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
 
-@pytest.fixture
-def demo_timeline(tmp_path) -> Path:
-    folder = tmp_path / "demo"
+@pytest.fixture(scope="module")
+def demo_timeline(tmp_path_factory) -> Path:
+    # Built once for the module: every test here only reads it.
+    folder = tmp_path_factory.mktemp("browser") / "demo"
     result = CliRunner().invoke(app, ["demo", "--home", str(folder)])
     assert result.exit_code == 0, result.stderr
     return folder / "timeline.html"
