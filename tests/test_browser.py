@@ -37,9 +37,10 @@ def headless(binary: str, profile: Path, *args: str) -> subprocess.CompletedProc
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
 
-@pytest.fixture
-def demo_timeline(tmp_path) -> Path:
-    folder = tmp_path / "demo"
+@pytest.fixture(scope="module")
+def demo_timeline(tmp_path_factory) -> Path:
+    # Built once for the module: every test here only reads it.
+    folder = tmp_path_factory.mktemp("browser") / "demo"
     result = CliRunner().invoke(app, ["demo", "--home", str(folder)])
     assert result.exit_code == 0, result.stderr
     return folder / "timeline.html"
@@ -64,3 +65,65 @@ def test_timeline_prints_to_pdf_and_screenshots(demo_timeline, tmp_path):
     assert png.is_file(), shot.stderr
     assert png.stat().st_size > 0
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+# --- accessibility: axe-core in the same headless Chromium -------------------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_script() -> Path:
+    """axe-core's axe.min.js: from npm (AXE_CORE_JS, set by .ci/run) or the [test] extra's copy."""
+    chosen = os.environ.get("AXE_CORE_JS")
+    if chosen and Path(chosen).is_file():
+        return Path(chosen)
+    try:
+        import axe_core_python
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("axe-core was not found: .ci/run installs it (npm axe-core, or pip install -e '.[test]').")
+        pytest.skip("axe-core is not installed (pip install -e '.[test]').")
+    return Path(axe_core_python.__file__).with_name("axe.min.js")
+
+
+def run_axe(binary: str, page: Path, profile: Path) -> list[dict]:
+    """Every violation axe-core finds in the page, WCAG 2.1 A and AA and best practice.
+
+    A copy of the page loads axe and, once loaded, writes the results into the DOM,
+    which --dump-dom prints; the page under test is otherwise unchanged.
+    """
+    import json
+
+    runner = (f'<script src="{axe_script().resolve().as_uri()}"></script><script>'
+              'window.addEventListener("load", function () {'
+              f' axe.run(document, {{runOnly: {{type: "tag", values: {json.dumps(AXE_TAGS)}}}}})'
+              '  .then(function (r) { var p = document.createElement("pre"); p.id = "axe-results";'
+              '    p.textContent = JSON.stringify(r.violations); document.body.appendChild(p); })'
+              '  .catch(function (e) { var p = document.createElement("pre"); p.id = "axe-results";'
+              '    p.textContent = JSON.stringify([{id: "axe-error", help: String(e)}]); document.body.appendChild(p); });'
+              '});</script>')
+    html = page.read_text(encoding="utf-8")
+    checked = page.with_name("axe-" + page.name)
+    checked.write_text(html.replace("</head>", runner + "</head>", 1), encoding="utf-8")
+    dumped = headless(binary, profile, "--allow-file-access-from-files", "--virtual-time-budget=30000",
+                      "--dump-dom", checked.resolve().as_uri())
+    found = re.search(r'<pre id="axe-results">(.*?)</pre>', dumped.stdout, re.S)
+    assert found, f"axe-core did not report (stderr: {dumped.stderr[-500:]})"
+    import html as html_lib
+
+    return json.loads(html_lib.unescape(found.group(1)))
+
+
+def test_the_demo_timeline_has_no_accessibility_violations(demo_timeline, tmp_path):
+    violations = run_axe(chromium(), demo_timeline, tmp_path / "profile-axe")
+    described = [f"{v['id']}: {v['help']} ({len(v.get('nodes', []))} elements)" for v in violations]
+    assert violations == [], "\n".join(described)
+
+
+def test_timeline_out_pdf_writes_a_real_pdf(demo_timeline, tmp_path):
+    chromium()
+    target = tmp_path / "t.pdf"
+    result = CliRunner().invoke(app, ["--home", str(demo_timeline.parent), "timeline", "--out", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_mode & 0o777 == 0o600
+    assert f"to {target}" in result.stderr

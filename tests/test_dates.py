@@ -73,7 +73,29 @@ def test_years_that_cannot_belong_to_the_record_are_refused(typed):
 def test_when_defaults_to_now():
     moment = dates.parse_when(None)
     assert abs(moment - datetime.now(moment.tzinfo)) < timedelta(seconds=5)
-    assert abs(dates.parse_when("today") - moment) < timedelta(seconds=5)
+    assert dates.parse_when_given(None)[1] is False
+
+
+@pytest.mark.parametrize("typed", ["today", "14/09/2026", "monday", "8/9", "Sept 8"])
+def test_a_day_without_a_time_keeps_no_time(typed):
+    moment, timeless = dates.parse_when_given(typed)
+    assert timeless is True and (moment.hour, moment.minute) == (0, 0)
+
+
+@pytest.mark.parametrize(("typed", "day", "clock"), [
+    ("8/9", (9, 8), None),
+    ("Sept 8", (9, 8), None),
+    ("September 8th", (9, 8), None),
+    ("09:10 08/09/2026", (9, 8), (9, 10)),
+    ("3pm yesterday", None, (15, 0)),
+])
+def test_dates_as_parents_type_them(typed, day, clock):
+    moment, timeless = dates.parse_when_given(typed)
+    if day:
+        assert (moment.month, moment.day) == day and moment.year == dates.today().year or "2026" in typed
+    assert timeless is (clock is None)
+    if clock:
+        assert (moment.hour, moment.minute) == clock
 
 
 @pytest.mark.parametrize(

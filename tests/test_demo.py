@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 import re
 import shlex
 import tempfile
@@ -37,7 +38,7 @@ def test_demo_builds_its_files_in_the_folder_given(tmp_path):
     assert "Nothing in it is real" in result.stderr
 
     entries = json.loads(run("--home", str(folder), "list", "--json").stdout)
-    assert len(entries) == 40
+    assert len(entries) == 43
     assert {e["kind"] for e in entries} == {"absence", "call", "gp", "meeting", "note"}
     verdicts = [e["verdict"] for e in entries if e["kind"] == "absence"]
     assert verdicts.count("ok") >= 10 and "avoid" in verdicts
@@ -47,9 +48,20 @@ def test_demo_builds_its_files_in_the_folder_given(tmp_path):
     assert [e["when"] for e in entries] == sorted(e["when"] for e in entries)
     assert entries[0]["when"].startswith("2026-09-07") and entries[-1]["when"].startswith("2026-12-18")
 
+    # It shows a corrected entry, a withdrawn one, an appointment and a part-time session.
+    assert any(e["revision"] == 2 and e["history"][0]["minutes"] == 9
+               for e in [json.loads(run("--home", str(folder), "show", str(e["id"]), "--json").stdout)
+                         for e in entries if e["corrected"]])
+    assert [e["withdrawn"]["reason"][:16] for e in entries if e["withdrawn"]] == ["Logged twice by "]
+    assert any("orthodontist appointment" in e.get("reason", "") and e["sessions"] == "am" for e in entries)
+    assert any("part-time timetable" in e.get("reason", "") and e["sessions"] == "pm" for e in entries)
+
     html = (folder / "timeline.html").read_text(encoding="utf-8")
-    assert "Record of events: Maya" in html and "Fri 18 Dec 2026 17:00" in html
-    assert html.count('class="late">recorded') == 2
+    assert "Record of events: Maya" in html and html.count('class="late">recorded') == 2
+    assert "orthodontist" in html and "part-time timetable" in html and "Withdrawn" in html
+    # "Generated" is when it truly was, not a moment of the story.
+    generated = re.search(r'<time datetime="([^"]+)">', html).group(1)
+    assert abs(datetime.fromisoformat(generated) - datetime.now(timezone.utc)) < timedelta(minutes=5)
     message = BytesParser(policy=policy.default).parsebytes((folder / "absence-email.eml").read_bytes())
     assert message["To"] == demo.SCHOOL_EMAIL and "14 December 2026" in message["Subject"]
     body = message.get_body(("plain",)).get_content()
@@ -60,7 +72,13 @@ def test_demo_output_is_the_same_every_time(tmp_path):
     run("demo", "--home", str(tmp_path / "one"))
     run("demo", "--home", str(tmp_path / "two"))
     for name in ("timeline.html", "timeline.md"):
-        assert (tmp_path / "one" / name).read_text() == (tmp_path / "two" / name).read_text()
+        one, two = ((tmp_path / d / name).read_text() for d in ("one", "two"))
+        # Only the moment each was generated may differ.
+        assert _without_generated(one) == _without_generated(two)
+
+
+def _without_generated(text: str) -> str:
+    return re.sub(r"(?m)^.*Generated.*$", "", text)
 
 
 def test_global_home_is_used_and_the_demos_own_home_wins(tmp_path):

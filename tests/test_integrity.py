@@ -68,7 +68,7 @@ def test_edit_keeps_the_original(cli, logged):
 
 
 def test_edit_can_move_the_time(cli, logged):
-    moved = cli.json("edit", "1", "--when", "08/09/2026 09:40")
+    moved = cli.json("edit", "1", "--when", "08/09/2026 09:40", "--why", "wrong time")
     assert moved["when"] == "2026-09-08T09:40:00+01:00" and moved["revision"] == 3
     assert moved["history"][0]["when"] == "2026-09-08T09:10:00+01:00"
 
@@ -92,7 +92,7 @@ def test_edit_an_absence_reason_goes_through_the_wording_gate(cli, ready):
     refused = cli("edit", "1", "--reason", "She is refusing to go in")
     assert refused.exit_code == 1
     assert cli.json("show", "1")["revision"] == 1
-    kept = cli.json("edit", "1", "--reason", "She is refusing to go in", "--accept-wording")
+    kept = cli.json("edit", "1", "--reason", "She is refusing to go in", "--accept-wording", "--why", "as said")
     assert kept["reason"] == "She is refusing to go in" and kept["verdict"] == "avoid"
     assert kept["history"][0]["reason"] == "Too unwell to attend school today"
 

@@ -172,9 +172,9 @@ def test_without_a_log_it_says_how_to_start():
 
 def test_unknown_format_is_a_plain_error():
     setup_small_log()
-    result = run("timeline", "--format", "pdf", code=1)
-    assert "--format must be txt, md or html" in result.stderr
-    assert "print it from a browser" in result.stderr
+    result = run("timeline", "--format", "docx", code=1)
+    assert "--format must be txt, md, html or pdf" in result.stderr
+    assert "give its name with --out" in run("timeline", "--format", "pdf", code=1).stderr
 
 
 # --- what the entries show -----------------------------------------------------------
@@ -192,16 +192,17 @@ def test_summary_counts_reporting_referrals_and_agreements():
     assert "Meetings where I asked for the school's minutes:" in text
 
 
-def test_absences_show_the_wording_check_kept_with_them():
+def test_absences_show_the_wording_check_kept_with_them_when_asked():
     setup_small_log()
-    text = run("timeline").stdout
+    assert "ording check" not in run("timeline").stdout
+    text = run("timeline", "--show-checks").stdout
     blocks = text.split("\nEntry ")
     risky = next(b for b in blocks if b.startswith("5 |"))
     fine = next(b for b in blocks if b.startswith("2 |"))
     assert "Wording check when logged: avoid" in risky
     assert "Wording check when logged: ok" in fine
-    html = run("timeline", "--format", "html").stdout
-    assert "wording check when logged: avoid" in html
+    html = run("timeline", "--format", "html", "--show-checks").stdout
+    assert "Wording check when logged: avoid" in html
 
 
 def test_an_entry_recorded_late_shows_when_it_was_recorded():
@@ -224,9 +225,9 @@ def test_out_writes_an_owner_only_file_and_guesses_the_format(tmp_path):
     md = tmp_path / "t.md"
     run("timeline", "--out", str(md))
     assert md.read_text(encoding="utf-8").startswith("# Record of events: Maya")
-    forced = tmp_path / "t.html"
-    run("timeline", "--out", str(forced), "--format", "txt")
-    assert forced.read_text(encoding="utf-8").startswith("=" * 78)
+    clash = tmp_path / "t.html"
+    assert "does not match the file name" in run("timeline", "--out", str(clash), "--format", "txt", code=1).stderr
+    assert not clash.exists()
 
 
 def test_html_is_self_contained_and_ready_to_print():

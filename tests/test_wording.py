@@ -20,7 +20,8 @@ from wording_cases import CASES
 
 def specific_terms(text: str) -> set[str]:
     """The health words the engine finds in a text that it would carry into a suggestion."""
-    return {t.text for t in _Analysis(text, load_rules()).health if t.kind in ("specific", "episode")}
+    # The parent's own words, compared without case ("Anxiety" opening a sentence is "anxiety").
+    return {t.text.lower() for t in _Analysis(text, load_rules()).health if t.kind in ("specific", "episode")}
 
 
 def assert_offsets(text, findings):
@@ -251,7 +252,7 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     ("It isn't that he's unwell, he just won't go", "avoid"),
     ("It's not like she's poorly, she just hates it there", "avoid"),
     ("She's not ill as such, just really low", "caution"),
-    ("Not poorly, just fed up with school", "caution"),
+    ("Not poorly, just fed up with school", "avoid"),  # round 5: a dislike idiom as the reason
     ("He's tired, not ill.", "caution"),
     ("I reckon it's all put on", "avoid"),
 ])
@@ -449,13 +450,16 @@ def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
     ("She is staying home today", "avoid", "She is too unwell to attend school today ([what is wrong])."),
     ("She's stopping home today", "avoid", "She is too unwell to attend school today ([what is wrong])."),
     ("Keeping her home to be safe", "avoid", "She is too unwell to attend school ([what is wrong])."),
-    # The child's distress with no illness named: a caution, and nothing to word as illness.
-    ("Amelia is struggling today and will be staying home.", "caution", None),
-    ("She's having a hard time and is stopping home today", "caution", None),
+    # The child's distress with no illness named: a caution.
+    # Round 5 (issue 10): the child's distress, named, is carried into the suggestion as written.
+    ("Amelia is struggling today and will be staying home.", "caution",
+     "Amelia is too unwell to attend school today (struggling)."),
+    ("She's having a hard time and is stopping home today", "caution",
+     "She is too unwell to attend school today (having a hard time)."),
     ("Amelia is struggling with anxiety today and will be staying home.", "caution",
-     "Amelia is too unwell to attend school today (anxiety)."),
+     "Amelia is too unwell to attend school today (struggling, anxiety)."),
     # "Keeping" is the parent's decision: distress does not soften it.
-    ("He's struggling, we're keeping him home", "avoid", "He is too unwell to attend school ([what is wrong])."),
+    ("He's struggling, we're keeping him home", "avoid", "He is too unwell to attend school (struggling)."),
 ])
 def test_staying_home_is_treated_the_same_in_every_phrasing(text, verdict, suggestion):
     result = check_text(text)

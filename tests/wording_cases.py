@@ -254,10 +254,10 @@ CASES = [
     # --- true but risky causes -------------------------------------------------------
     ("She is scared of school", CAUTION),
     ("She's feart of the school", CAUTION),  # Scots
-    ("He's frightened of his maths teacher", CAUTION),
-    ("She's scared of her teacher", CAUTION),
-    ("Terrified of Mr Brown", CAUTION),
-    ("The teacher shouts at him", CAUTION),
+    ("He's frightened of his maths teacher", AVOID),  # Round 5 (issue 10): fear of or conflict with staff given as the reason is avoid, as bullying is.
+    ("She's scared of her teacher", AVOID),  # Round 5 (issue 10): fear of or conflict with staff given as the reason is avoid, as bullying is.
+    ("Terrified of Mr Brown", AVOID),  # Round 5 (issue 10): fear of or conflict with staff given as the reason is avoid, as bullying is.
+    ("The teacher shouts at him", AVOID),  # Round 5 (issue 10): fear of or conflict with staff given as the reason is avoid, as bullying is.
     ("Sensory overload in class", CAUTION),
     ("It's too noisy for him", CAUTION),
     ("Too loud in the classroom", CAUTION),
@@ -273,11 +273,11 @@ CASES = [
     ("Dreading school", CAUTION),
     ("EBSA", CAUTION),
     ("Emotionally based school avoidance", CAUTION),
-    ("She's avoiding school", CAUTION),
-    ("She's got no support in school", CAUTION),
-    ("No support in school", CAUTION),
-    ("Her EHCP isn't being followed", CAUTION),
-    ("His needs aren't being met", CAUTION),
+    ("She's avoiding school", AVOID),  # Round 5: avoiding school in the parent's words is a choice; "EBSA" names the pattern and stays caution.
+    ("She's got no support in school", AVOID),  # Round 5 (issue 10): needs not met or support not in place, given as the reason, is avoid.
+    ("No support in school", AVOID),  # Round 5 (issue 10): needs not met or support not in place, given as the reason, is avoid.
+    ("Her EHCP isn't being followed", AVOID),  # Round 5 (issue 10): needs not met or support not in place, given as the reason, is avoid.
+    ("His needs aren't being met", AVOID),  # Round 5 (issue 10): needs not met or support not in place, given as the reason, is avoid.
     ("She fell out with her friends", CAUTION),
     ("She has no friends at school", CAUTION),
     ("He's being left out", CAUTION),
@@ -751,7 +751,7 @@ CASES = [
     ('He refused his breakfast and was sick', OK),
     ('The council refused her EHCP and she is too anxious to attend', OK),
     ("We've decided to home educate", CAUTION),
-    ('He is on a part-time timetable and not in this afternoon', CAUTION),
+    ('He is on a part-time timetable and not in this afternoon', OK),  # Round 5: an agreed part-time timetable is a lawful absence (code C2 in England).
     ('Archie will not be in school today, he is unwell', OK),
     ("Can't face another day of being picked on", AVOID),
     ("he's dreading going in", CAUTION),
@@ -790,7 +790,7 @@ CASES = [
     ("he didn't go in, he was in a state", CAUTION),
     ("I couldn't get her to go, she was too anxious", AVOID),
     ("she's had enough of school", AVOID),
-    ('He says school is pointless', CAUTION),
+    ('He says school is pointless', AVOID),  # Round 5: a dislike idiom given as the reason is avoid.
     ("She doesn't feel safe at school", CAUTION),
     ("She's refusing because of a teacher", AVOID),
     ("He's been excluded for 2 days", OK),
@@ -1176,7 +1176,7 @@ CASES = [
     ('Absent today, will explain later', CAUTION),
     ("she's exhausted after her brother's party", CAUTION),
     ("he's tired after the trip", CAUTION),
-    ("she's scared of her maths teacher", CAUTION),
+    ("she's scared of her maths teacher", AVOID),  # Round 5 (issue 10): fear of or conflict with staff given as the reason is avoid, as bullying is.
     ("he's anxious about school", CAUTION),
     ('she fell out with her friends and is very upset', CAUTION),
     ("Car won't start, sorry", CAUTION),
@@ -1771,7 +1771,7 @@ CASES = [
     ("It isn't that he's unwell, he just won't go", AVOID),
     ("It's not like she's poorly, she just hates it there", AVOID),
     ("She's not ill as such, just really low", CAUTION),
-    ('Not poorly, just fed up with school', CAUTION),
+    ('Not poorly, just fed up with school', AVOID),  # Round 5: a denial, and a dislike idiom as the reason.
     ("She's tired, not ill.", CAUTION),
     ("I'm not sure he's really ill but he won't get up", AVOID),
     ('I have my doubts, he says his head hurts', CAUTION),
@@ -2015,7 +2015,7 @@ CASES = [
     ('We overslept', CAUTION),
     ('Snow', CAUTION),
     ("She's too scared to come in after what happened yesterday", CAUTION),
-    ("He's frightened of the new teacher", CAUTION),
+    ("He's frightened of the new teacher", AVOID),  # Round 5 (issue 10): fear of or conflict with staff given as the reason is avoid, as bullying is.
     ("She's refusing to eat and has a high temperature", OK),
     ('Declined to attend', AVOID),
     ('He chose to stay home', AVOID),
@@ -2360,7 +2360,7 @@ CASES = [
     ("Daisy's off as her brother's poorly and I can't leave him", CAUTION),
     ('Young carer - Kai had to look after his mum who had a fall this morning.', CAUTION),
     ("Felix has no school place yet, the council still haven't named one on his EHCP.", CAUTION),
-    ("Lottie's EHCP says 1:1 and there's no 1:1 today so she can't safely attend.", CAUTION),
+    ("Lottie's EHCP says 1:1 and there's no 1:1 today so she can't safely attend.", AVOID),  # Round 5 (issue 10): needs not met or support not in place, given as the reason, is avoid.
     ("Jack missed the bus and I can't take him, so he's off.", CAUTION),
     # evaluator: caution; ours: 'not himself' is British English for unwell (round 3, point 9)
     ("Not sure what's wrong with him, he's just not himself.", OK),

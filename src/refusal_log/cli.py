@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from refusal_log import __version__, cli_family, paths
+from refusal_log import __version__, cli_ask, cli_family, paths
+from refusal_log.cli_help import entry_number, use_plain_help
 from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def _print_json(data: Any) -> None:
 
 
 def _interactive() -> bool:
-    return sys.stdin.isatty()
+    return cli_ask.interactive()
 
 
 def _version(value: bool) -> None:
@@ -232,23 +233,25 @@ DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME"
 
 
 def _logged(view: EntryView, as_json: bool) -> None:
-    from refusal_log.dates import human_date, human_datetime
-
     for note in view.notes:
         _err().print(f"Note: {note}")
     if as_json:
         return _print_json(view.to_json())
-    moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
+    moment = view.when_text
     who = f" with {view.who}" if view.who and view.kind in ("call", "meeting") else ""
     # The type decides the email drafted for it: show it, so a wrong guess is seen.
     who = f": {view.fields['type']}" if view.kind == "absence" else who
     sys.stdout.write(f"Logged entry {view.id} ({view.label}{who}, {moment}).\n")
 
 
+EditOpt = Annotated[bool, typer.Option("--edit", help="Write the long text in your editor ($EDITOR), as git commit does.")]
+
+
 @app.command("add-absence")
 def add_absence(
-    date: Annotated[str, typer.Option("--date", metavar="DATE", help="The (first) day absent, e.g. 08/09/2026 or today.")],
-    reason: Annotated[str, typer.Option("--reason", help="The reason, as you gave it to school. Checked, then kept word for word.")],
+    ctx: typer.Context,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="The (first) day absent, e.g. 08/09/2026 or today. Needed; asked for in a terminal.")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="The reason, as you gave it to school. Checked, then kept word for word. Needed; asked for in a terminal.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="The last day, for an absence of several days.")] = None,
     sessions: Annotated[Optional[str], typer.Option("--sessions", help="am, pm or both (default both).")] = None,
     via: Annotated[Optional[str], typer.Option("--via", help="How school was told: email, phone, app, letter or in-person.")] = None,
@@ -256,18 +259,29 @@ def add_absence(
     accept_wording: Annotated[bool, typer.Option("--accept-wording", help="Log the reason as written even if the wording check advises against it.")] = False,
     type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help=TYPE_HELP)] = None,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Log an absence; its reason's wording is checked first.
 
     A reason the parents' FAQ advises against is shown with why and a suggested
-    wording. In a terminal you choose; otherwise it is logged only with --accept-wording.
-    What is stored is always your reason, word for word.
+    wording. In a terminal you choose: s sends the suggested wording instead (your
+    own first words are kept in the entry beside it), k keeps your words exactly as
+    typed (say, if school was already told them), c cancels; Enter alone asks again.
+    Without a terminal it is logged only with --accept-wording, word for word.
     """
     from refusal_log import entries
 
-    def log(reason_text: str, accepted: bool) -> EntryView:
-        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, type_=type_)
+    date, reason, via, told = cli_ask.fill(ctx, [
+        cli_ask.Ask("--date", "Which day was your child absent?", date, hint="(e.g. today, 08/09/2026)"),
+        cli_ask.Ask("--reason", "The reason, as you gave it to school:", reason),
+        cli_ask.Ask("--via", "How did you tell school?", via, False, "(email, phone, app, letter, in-person; Enter to skip)"),
+        cli_ask.Ask("--told", "Who did you tell?", told, False, "(Enter to skip)"),
+    ], edit="--reason" if edit else None)
+
+    def log(reason_text: str, accepted: bool, typed: str | None = None) -> EntryView:
+        return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, typed,
+                                   type_=type_)
 
     try:
         view = log(reason, accept_wording)
@@ -275,85 +289,117 @@ def add_absence(
         _show_check(exc.result, _err())
         if not _interactive():
             raise
-        view = _ask_about_wording(exc.result, log)
+        view = cli_ask.wording_gate(exc.result, log, child)
     _logged(view, as_json)
-
-
-def _ask_about_wording(result: CheckResult, log) -> EntryView:
-    choices = "[s] log the suggested wording, [k] keep my own words, [c] cancel"
-    answer = typer.prompt(f"What would you like to do? {choices}", default="s" if result.suggestion else "c", err=True)
-    answer = answer.strip().lower()[:1]
-    if answer == "s" and result.suggestion:
-        return log(result.suggestion, False)
-    if answer == "k":
-        return log(result.text, True)
-    _fail("Nothing was logged.")
 
 
 @app.command("add-call")
 def add_call(
-    with_: Annotated[str, typer.Option("--with", metavar="NAME", help="Who you spoke to.")],
-    summary: Annotated[str, typer.Option("--summary", help="What was said, in your own words.")],
+    ctx: typer.Context,
+    with_: Annotated[Optional[str], typer.Option("--with", metavar="NAME", help="Who you spoke to. Needed; asked for in a terminal.")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="What was said, in your own words. Needed; asked for in a terminal.")] = None,
     role: Annotated[Optional[str], typer.Option("--role", help="Their role, e.g. attendance officer (filled in from your contacts if known).")] = None,
     when: WhenOpt = None,
     direction: Annotated[Optional[str], typer.Option("--direction", help="out (you rang them) or in (they rang you).")] = None,
     agreed: Annotated[Optional[str], typer.Option("--agreed", help="What was agreed, and by whom.")] = None,
     minutes: Annotated[Optional[int], typer.Option("--minutes", metavar="N", help="How long the call took, in minutes.")] = None,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a phone call: who, when, what was said and agreed."""
+    """Log a phone call: who, when, what was said and agreed.
+
+    In a terminal, whatever is missing is asked for; --edit writes what was said in your editor.
+    """
     from refusal_log import entries
+
+    with_, when, summary, agreed = cli_ask.fill(ctx, [
+        cli_ask.Ask("--with", "Who did you speak to?", with_),
+        cli_ask.Ask("--when", "When was the call?", when, False, "(e.g. 'today 9:10'; Enter for now)"),
+        cli_ask.Ask("--summary", "What was said?", summary),
+        cli_ask.Ask("--agreed", "What was agreed?", agreed, False, "(Enter if nothing)"),
+    ], edit="--summary" if edit else None)
 
     _logged(entries.add_call(with_, summary, role, when, direction, agreed, minutes, child), as_json)
 
 
 @app.command("add-gp")
 def add_gp(
-    summary: Annotated[str, typer.Option("--summary", help="What the GP said or did.")],
+    ctx: typer.Context,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="What the GP said or did. Needed; asked for in a terminal.")] = None,
     date: DateTimeOpt = None,
     clinician: Annotated[Optional[str], typer.Option("--clinician", metavar="NAME", help="Who you saw.")] = None,
     referral: Annotated[Optional[list[str]], typer.Option("--referral", help="A referral made (CAMHS, paediatrics...); repeat for several.")] = None,
     letter: Annotated[Optional[str], typer.Option("--letter", help="A letter for school: requested or received.")] = None,
     letter_file: Annotated[Optional[list[str]], typer.Option("--letter-file", metavar="FILE", help="A scan or PDF of the GP's letter, kept with the entry.")] = None,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a GP visit, its referrals and any letter for school."""
+    """Log a GP visit, its referrals and any letter for school.
+
+    In a terminal, whatever is missing is asked for; --edit writes the summary in your editor.
+    """
     from refusal_log import entries
+
+    date, clinician, summary = cli_ask.fill(ctx, [
+        cli_ask.Ask("--date", "When was the visit?", date, False, "(e.g. 'yesterday 4pm'; Enter for now)"),
+        cli_ask.Ask("--clinician", "Who did you see?", clinician, False, "(Enter to skip)"),
+        cli_ask.Ask("--summary", "What did the GP say or do?", summary),
+    ], edit="--summary" if edit else None)
 
     _logged(entries.add_gp(summary, date, clinician, referral, letter, child, letter_file), as_json)
 
 
 @app.command("add-meeting")
 def add_meeting(
-    with_: Annotated[str, typer.Option("--with", metavar="NAMES", help="Who was there from school or elsewhere.")],
-    summary: Annotated[str, typer.Option("--summary", help="What was discussed.")],
+    ctx: typer.Context,
+    with_: Annotated[Optional[str], typer.Option("--with", metavar="NAMES", help="Who was there from school or elsewhere. Needed; asked for in a terminal.")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="What was discussed. Needed; asked for in a terminal.")] = None,
     date: DateTimeOpt = None,
     witness: Annotated[Optional[str], typer.Option("--witness", metavar="NAME", help="Someone who came with you and can confirm what was said.")] = None,
     agreed: Annotated[Optional[str], typer.Option("--agreed", help="What was agreed: who does what, by when.")] = None,
     minutes_requested: Annotated[bool, typer.Option("--minutes-requested", help="You asked the school for its minutes.")] = False,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a meeting: who was there, what was said and agreed."""
+    """Log a meeting: who was there, what was said and agreed.
+
+    In a terminal, whatever is missing is asked for; --edit writes the summary in your editor.
+    """
     from refusal_log import entries
+
+    with_, date, summary, agreed = cli_ask.fill(ctx, [
+        cli_ask.Ask("--with", "Who was at the meeting?", with_),
+        cli_ask.Ask("--date", "When was it?", date, False, "(e.g. '15/09/2026 15:30'; Enter for now)"),
+        cli_ask.Ask("--summary", "What was discussed?", summary),
+        cli_ask.Ask("--agreed", "What was agreed?", agreed, False, "(Enter if nothing)"),
+    ], edit="--summary" if edit else None)
 
     _logged(entries.add_meeting(with_, summary, date, witness, agreed, minutes_requested, child), as_json)
 
 
 @app.command("add-note")
 def add_note(
-    text: Annotated[str, typer.Argument(help="What you saw or heard, in your own words.")],
+    ctx: typer.Context,
+    text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help="What you saw or heard, in your own words. Asked for in a terminal when left out.")] = None,
     when: WhenOpt = None,
     child: ChildOpt = None,
+    edit: EditOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Log an observation in your own words.
 
-    How the day went, what your child said, anything worth keeping.
+    How the day went, what your child said, anything worth keeping. In a terminal,
+    a missing text is asked for; --edit writes it in your editor.
     """
     from refusal_log import entries
+
+    text, when = cli_ask.fill(ctx, [
+        cli_ask.Ask("TEXT", "What do you want to note?", text),
+        cli_ask.Ask("--when", "When was it?", when, False, "(e.g. 'today 7am'; Enter for now)"),
+    ], edit="TEXT" if edit else None)
 
     _logged(entries.add_note(text, when, child), as_json)
 
@@ -368,7 +414,6 @@ def list_(
 ) -> None:
     """List entries in the order they happened."""
     from refusal_log import entries
-    from refusal_log.dates import human_date, human_datetime
 
     views = entries.list_entries(kind, from_, to, child)
     if as_json:
@@ -379,7 +424,7 @@ def list_(
     several = len({v.child for v in views}) > 1
     rows = []
     for v in views:
-        moment = human_date(v.when) if v.kind == "absence" else human_datetime(v.when)
+        moment = v.when_text
         flags = ", ".join(filter(None, [
             f"wording: {v.fields['verdict']}" if v.fields.get("verdict") not in (None, "ok") else "",
             "corrected" if v.corrected else "", "withdrawn" if v.withdrawn else "",
@@ -390,7 +435,7 @@ def list_(
 
 @app.command()
 def show(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry's id, as 'list' shows it.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", parser=entry_number, help="The entry's id, as 'list' shows it.")],
     as_json: JsonOpt = False,
 ) -> None:
     """Show one entry in full, with its whole history."""
@@ -399,14 +444,16 @@ def show(
     view = entries.get_entry(entry_id)
     if as_json:
         return _print_json(view.to_json(history=True))
-    _show_entry(view)
+    from refusal_log.cli_show import show_entry
+
+    show_entry(view, _out())
 
 
 # --- Keeping the record sound --------------------------------------------------------
 
 @app.command()
 def edit(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry to correct.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", parser=entry_number, help="The entry to correct.")],
     why: Annotated[Optional[str], typer.Option("--why", help="Why the correction is made (kept with it).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="Absence: the first day. GP visit, meeting: when.")] = None,
     when: Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", help="Call, note: when it happened.")] = None,
@@ -454,7 +501,7 @@ def edit(
 
 @app.command()
 def withdraw(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry to withdraw.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", parser=entry_number, help="The entry to withdraw.")],
     reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (kept with it).")],
     as_json: JsonOpt = False,
 ) -> None:
@@ -487,7 +534,7 @@ def verify(
 
 @app.command()
 def attach(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1, help="The entry the files belong to.")],
+    entry_id: Annotated[int, typer.Argument(metavar="ID", parser=entry_number, help="The entry the files belong to.")],
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Letters, screenshots, scans.")],
     as_json: JsonOpt = False,
 ) -> None:
@@ -717,50 +764,11 @@ def _show_document(document, draft: str) -> None:
             say(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
 
 
-def _show_entry(view: EntryView) -> None:
-    from rich.table import Table
-
-    from datetime import datetime
-
-    from refusal_log.dates import human_date, human_datetime
-
-    table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column(style="bold")
-    table.add_column(overflow="fold")
-    moment = human_date(view.when) if view.kind == "absence" else human_datetime(view.when)
-    table.add_row("Entry", f"{view.id} ({view.label}, {view.child})")
-    table.add_row("When", moment)
-    table.add_row("Recorded", human_datetime(view.recorded) + ("  (more than a day later)" if view.late else ""))
-    for key, value in view.fields.items():
-        if key == "verdict" and value:
-            rules = ", ".join(view.fields.get("wording_rules") or [])
-            table.add_row("Wording check", f"{value} when logged" + (f" ({rules})" if rules else ""))
-            continue
-        if value in (None, "", [], False) or key == "wording_rules":
-            continue
-        if isinstance(value, list):
-            value = "; ".join(value)
-        if value is True:
-            value = "yes"
-        table.add_row(key.replace("_", " ").capitalize(), str(value))
-    if view.corrected:
-        table.add_row("Corrected", f"{human_datetime(view.corrected)} (revision {view.revision})")
-    if view.withdrawn:
-        table.add_row("Withdrawn", f"{view.withdrawn['reason']} (on {human_datetime(datetime.fromisoformat(view.withdrawn['recorded']))})")
-    for item in view.attachments:
-        table.add_row("Attached", f"{item['name']} ({item['size']:,} bytes, {item['type']}, sha256 {item['sha256'][:16]}…)")
-    _out().print(table)
-    if len(view.history) > 1:
-        _out().print("\nHistory (every version is kept):")
-        for rev in view.history:
-            why = f" because: {rev.change_reason}" if rev.change_reason else ""
-            _out().print(f"  revision {rev.number}, recorded {human_datetime(rev.recorded)}{why}: {_clip(rev.summary, 70)}")
-
-
 from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see cli_output.py)
 
 cli_family.register(app, _Group)
 cli_output.register(app, _Group)
+use_plain_help(app)
 
 
 def main() -> None:

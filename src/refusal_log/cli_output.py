@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from refusal_log.cli_help import entry_number
+
 if TYPE_CHECKING:
     from refusal_log.letters import Draft
 
@@ -31,22 +33,32 @@ def timeline(
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
     child: Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Only this child's entries (default: every child).")] = None,
     kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="absence, call, gp, meeting, note or email; repeat for several.")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", metavar="txt|md|html", help="txt, md (for an email) or html (to print or send). Default: from --out's name, else txt.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", metavar="txt|md|html|pdf", help="txt, md (for an email), html (to print or send) or pdf (printed by a local Chromium, Chrome or Edge). Default: from --out's name (.txt, .md, .html, .pdf), else txt.")] = None,
     out: OutOpt = None,
     include_withdrawn: Annotated[bool, typer.Option("--include-withdrawn", help="Also show withdrawn entries, marked as withdrawn.")] = False,
+    show_checks: Annotated[bool, typer.Option("--show-checks", help="Also show what the wording check said of each absence reason when it was logged (left out by default: a timeline is for others to read).")] = False,
 ) -> None:
     """Show the log as a dated timeline, in time order."""
-    from refusal_log import paths, render
+    from refusal_log import paths, render, timeline_files
 
-    chosen = render.pick_format(fmt, out)
-    document = render.timeline(chosen, from_=from_, to=to, child=child, kinds=kind,
-                               include_withdrawn=include_withdrawn, fingerprint=True)
+    if out is not None:
+        from pathlib import Path
+
+        paths.refuse_if_part_of_log(Path(out))  # said first: the log itself is never a place to write
+    chosen = timeline_files.choose_format(fmt, out)
+    # A PDF is the HTML timeline printed by a browser, found before anything is written.
+    if chosen == "pdf":
+        timeline_files.require_browser()
+    document = render.timeline("html" if chosen == "pdf" else chosen, from_=from_, to=to, child=child,
+                               kinds=kind, include_withdrawn=include_withdrawn, fingerprint=True,
+                               show_checks=show_checks)
     if document.count == 0:
         _say("No entries match, so the timeline says that nothing is logged for this period.")
     if out is None:
         sys.stdout.write(document.text)
         return
-    path = paths.write_user_file(out, document.text)
+    data: str | bytes = timeline_files.print_pdf(document.text) if chosen == "pdf" else document.text
+    path = paths.write_user_file(out, data)
     entries = f"{document.count} entr{'y' if document.count == 1 else 'ies'}"
     _say(f"Saved the timeline ({entries}) to {path}.")
     if chosen == "html":
@@ -94,7 +106,7 @@ def draft_absence_email(
 
 
 def draft_meeting_summary(
-    meeting: Annotated[int, typer.Option("--meeting", metavar="ID", min=1, max=2**63 - 1, help="The meeting's entry id, as 'refusal-log list --kind meeting' shows it.")],
+    meeting: Annotated[int, typer.Option("--meeting", metavar="ID", parser=entry_number, help="The meeting's entry id, as 'refusal-log list --kind meeting' shows it.")],
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:
@@ -105,7 +117,7 @@ def draft_meeting_summary(
 
 
 def draft_call_confirmation(
-    call: Annotated[int, typer.Option("--call", metavar="ID", min=1, max=2**63 - 1, help="The call's entry id, as 'refusal-log list --kind call' shows it.")],
+    call: Annotated[int, typer.Option("--call", metavar="ID", parser=entry_number, help="The call's entry id, as 'refusal-log list --kind call' shows it.")],
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:

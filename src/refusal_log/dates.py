@@ -89,6 +89,10 @@ _WORD_DATE = re.compile(
     r"^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+)?"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$"
 )
+# "8/9": a day and month with no year, as parents jot them: this year.
+_SHORT_DATE = re.compile(r"^(?P<d>\d{1,2})/(?P<mo>\d{1,2})$")
+# "Sept 8", "September 8th, 2026": month first, as people also write.
+_MONTH_FIRST = re.compile(r"^(?P<mon>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?$")
 _AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three)\s+(?P<unit>day|days|week|weeks)\s+ago$")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 
@@ -175,7 +179,9 @@ def _parse_day(text: str, part: str) -> date | None:
         if len(m["y"]) == 2:
             year += 2000
         return _make_date(text, year, int(m["mo"]), int(m["d"]))
-    if m := _WORD_DATE.match(part):
+    if m := _SHORT_DATE.match(part):
+        return _make_date(text, base.year, int(m["mo"]), int(m["d"]))
+    if m := (_WORD_DATE.match(part) or _MONTH_FIRST.match(part)):
         month = next((i + 1 for i, name in enumerate(MONTHS) if name.startswith(m["mon"]) and len(m["mon"]) >= 3), None)
         if month is None:
             return None
@@ -204,6 +210,12 @@ def _split(text: str, cleaned: str) -> tuple[date | None, time | None]:
             return day, None
         clock = _parse_time(text, time_part.removeprefix("at ").strip() if time_part != "at" else time_part)
         if clock is not None:
+            return day, clock
+    # The time first, as in "09:10 08/09/2026" or "3pm yesterday".
+    for cut in range(1, len(words)):
+        clock = _parse_time(text, " ".join(words[:cut]))
+        day_part = " ".join(words[cut:]).removeprefix("on ")
+        if clock is not None and (day := _parse_day(text, day_part)) is not None:
             return day, clock
     raise _bad(text)
 
@@ -245,10 +257,24 @@ def parse_datetime(text: str) -> datetime:
 
 def parse_when(text: str | None) -> datetime:
     """--when / --date for a call, visit, meeting or note: default now; a bare date is that day."""
-    if text is None or _normalise(text) in ("now", "today"):
-        # Right after a call, "today" means just now, not midnight.
-        return now()
-    return parse_datetime(text)
+    return parse_when_given(text)[0]
+
+
+def parse_when_given(text: str | None) -> tuple[datetime, bool]:
+    """--when / --date as given: (the moment, True when only a day was given).
+
+    Left out, it is now. A day without a time ("14/09/2026", "monday", "today")
+    keeps no time: the moment is the start of that day, for sorting only, and the
+    flag says that no time is to be shown for it. Never a made-up 00:00.
+    """
+    if text is None or _normalise(text) == "now":
+        return now(), False
+    if _ISO_WITH_OFFSET.match(text.lower()):
+        return parse_datetime(text), False
+    day, clock = _split(text, _normalise(text))
+    if clock is None:
+        return start_of_day(day), True
+    return _aware(text, day or today(), clock), False
 
 
 def parse_date(text: str) -> date:

@@ -12,8 +12,8 @@ Everything is written through the same domain functions the commands use, never
 raw SQL, so the demo is also a check that they work together.
 
 Two choices keep the result the same on every run:
-- the dates are fixed (7 September to 18 December 2026), and so are the moment the
-  timeline says it was generated and the moment the email was drafted;
+- the dates are fixed (7 September to 18 December 2026), and so is the moment the
+  email was drafted (the timeline says, truly, when it was generated);
 - each entry is recorded at a believable moment of the story (most soon after the
   event, two some days later, so the timeline's "recorded ..." mark shows), by
   letting the store's clock read the story's time while the demo writes.
@@ -38,8 +38,6 @@ SCHOOL = "Hollins Park Academy"
 PARENT = "Sarah Bennett"
 PARENT_EMAIL = "sarah.bennett@example.org"
 SCHOOL_EMAIL = "attendance@hollinspark.example.org"
-# Shown as "Generated" on the demo's timeline: the end of the story's term.
-GENERATED = "2026-12-18 17:00"
 # The demo's absence email is for this day, drafted that morning.
 EMAIL_DAY = "2026-12-14"
 EMAIL_DRAFTED = "2026-12-14 07:55"
@@ -131,6 +129,9 @@ STORY: list[tuple[str, str, str | None, dict[str, Any]]] = [
     ("absence", "2026-10-12", "2026-10-12 08:00", {"reason":
         "Maya is too unwell to attend today; she was awake most of the night with anxiety and being sick.",
         "via": "email", "told": "Mrs Patel"}),
+    ("absence", "2026-10-20", "2026-10-19 19:30", {"reason":
+        "Maya has an orthodontist appointment at 10:30 tomorrow morning; she will be in school from lunchtime.",
+        "sessions": "am", "via": "email", "told": "Mrs Patel"}),
     ("call", "2026-10-14 10:05", None, {"with_": "Mrs Patel", "direction": "out", "minutes": 9, "summary":
         "I rang to check that Maya's recent absences are recorded as illness. Mrs Patel said 10 September was "
         "recorded as unauthorised because of what was said on the phone that morning. I explained Maya was too "
@@ -183,7 +184,12 @@ STORY: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "Review of the support plan. Attendance in November was about 85%. Maya uses the quiet room most "
         "lunchtimes. Ms Okafor will arrange a gradual return to PE, which Maya finds hardest.",
         "agreed": "Ms Okafor to agree PE arrangements with Maya by 11 December; "
-                  "Mr Hughes to chase the educational psychologist; next review in January"}),
+                  "Mr Hughes to chase the educational psychologist; "
+                  "part-time timetable until the end of term: Maya in school every morning, at home on "
+                  "Thursday afternoons; next review in January"}),
+    ("absence", "2026-12-10", "2026-12-10 12:30", {"reason":
+        "At home this afternoon under the part-time timetable agreed with Mr Hughes and Ms Okafor on 3 December.",
+        "sessions": "pm", "via": "email", "told": "Mrs Patel"}),
     ("note", "2026-12-04 10:00", "2026-12-08 21:00", {"text":
         "The paediatric appointment letter arrived: the assessment is on 12 February 2027. I forwarded it to "
         "Mrs Patel the same day."}),
@@ -197,9 +203,25 @@ STORY: list[tuple[str, str, str | None, dict[str, Any]]] = [
     ("absence", "2026-12-14", "2026-12-14 07:50", {"reason":
         "Maya is too unwell to attend today: a migraine and being sick since the early hours.",
         "via": "email", "told": "Mrs Patel"}),
+    # Logged a second time through the school app by mistake; withdrawn (see WITHDRAWALS).
+    ("absence", "2026-12-14", "2026-12-14 08:05", {"reason":
+        "Maya is too unwell to attend today: a migraine and being sick.", "via": "app"}),
     ("note", "2026-12-18 16:00", None, {"text":
         "Last day of term. Maya went in for the Christmas assembly and came home smiling. By my count she was "
         "in school for about three quarters of the term."}),
+]
+
+
+# Corrections, as a parent makes them: (kind, when it happened, when corrected, the
+# changes, why). The original stays in the log beside each.
+CORRECTIONS: list[tuple[str, str, str, dict[str, Any], str]] = [
+    ("call", "2026-10-14 10:05", "2026-10-14 19:10", {"minutes": 11},
+     "Checked my phone's call log: the call lasted 11 minutes, not 9."),
+]
+# Withdrawals: (kind, when it happened, which of that day's entries (0 first), when, why).
+WITHDRAWALS: list[tuple[str, str, int, str, str]] = [
+    ("absence", "2026-12-14", 1, "2026-12-14 08:15",
+     "Logged twice by mistake: the same morning was already logged and reported by email."),
 ]
 
 
@@ -250,6 +272,7 @@ def _write_story() -> dict[str, list[int]]:
     steps.sort(key=lambda step: step[0])
     # Entry ids by kind, plus "risky": the absences logged in words the check advises against.
     ids: dict[str, list[int]] = {}
+    by_moment: dict[tuple[str, str], list[int]] = {}
     for moment, kind, happened, args in steps:
         if kind == "absence":
             risky = args.pop("risky", False)
@@ -262,6 +285,15 @@ def _write_story() -> dict[str, list[int]]:
             view = call()
         for name in kinds:
             ids.setdefault(name, []).append(view.id)
+        by_moment.setdefault((kind, happened), []).append(view.id)
+    for kind, happened, when, changes, why in CORRECTIONS:
+        with dates.story_clock(dates.parse_datetime(when)):
+            view = entries.edit_entry(by_moment[(kind, happened)][0], changes, why)
+        ids.setdefault("corrected", []).append(view.id)
+    for kind, happened, which, when, why in WITHDRAWALS:
+        with dates.story_clock(dates.parse_datetime(when)):
+            view = entries.withdraw_entry(by_moment[(kind, happened)][which], why)
+        ids.setdefault("withdrawn", []).append(view.id)
     return ids
 
 
@@ -273,14 +305,15 @@ def build(home: str | Path | None = None) -> DemoResult:
     paths.set_home(folder)
     paths.ensure_private_dir(folder)
     ids = _write_story()
-    generated = dates.parse_datetime(GENERATED)
     files = []
     for fmt in ("html", "md"):
-        document = render.timeline(fmt, generated=generated, fingerprint=True)
+        # Withdrawn entries are shown (marked), so the example shows how one looks.
+        document = render.timeline(fmt, fingerprint=True, include_withdrawn=True)
         files.append(paths.write_user_file(folder / f"timeline.{fmt}", document.text))
     email = letters.absence_email(EMAIL_DAY, CHILD, now=dates.parse_datetime(EMAIL_DRAFTED))
     files.append(paths.write_user_file(folder / "absence-email.eml", email.as_eml()))
     return DemoResult(
-        home=folder, child=CHILD, entries=sum(len(v) for k, v in ids.items() if k != "risky"),
+        home=folder, child=CHILD,
+        entries=sum(len(v) for k, v in ids.items() if k not in ("risky", "corrected", "withdrawn")),
         files=files, sample_entry=ids["risky"][0], sample_meeting=ids["meeting"][0], notes=email.notes,
     )

@@ -8,11 +8,19 @@ store.writing(), and return EntryView objects. Nothing here prints.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from refusal_log import dates, integrity, nations, people, store
+from refusal_log.entry_views import (  # noqa: F401  (the read model, used from here by other modules)
+    KIND_LABELS,
+    LATE_AFTER,
+    EntryView,
+    Revision,
+    main_text,
+    when_json,
+    when_text,
+)
 from refusal_log.errors import InvalidInput, NothingLoggedYet, NotFound, WordingNeedsConfirmation
 from refusal_log.text import optional_text, required_text
 
@@ -22,8 +30,6 @@ if TYPE_CHECKING:
     from refusal_log.wording import CheckResult
 
 KINDS = ("absence", "call", "gp", "meeting", "note", "email")
-KIND_LABELS = {"absence": "Absence", "call": "Phone call", "gp": "GP visit", "meeting": "Meeting",
-               "note": "Note", "email": "Email"}
 SESSIONS = {"am": "am", "morning": "am", "pm": "pm", "afternoon": "pm",
             "both": "both", "all day": "both", "all-day": "both", "full day": "both", "day": "both"}
 VIA = ("email", "phone", "app", "letter", "in-person")
@@ -39,93 +45,7 @@ _YES_NO_COLUMNS = ("minutes_requested",)
 # never imports sqlmodel (tests keep the two in step).
 TABLES = {"absence": "absence", "call": "call", "gp": "gp_visit", "meeting": "meeting", "note": "note",
           "email": "email"}
-_BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason"}
-# Recorded more than this after the event: say so beside the entry.
-LATE_AFTER = timedelta(days=1)
-
-
-def main_text(fields: dict[str, Any]) -> str:
-    """The main text of an entry: an absence's reason, what was said, a note, an email's subject."""
-    return fields.get("reason") or fields.get("summary") or fields.get("text") or fields.get("subject") or ""
-
-
-@dataclass
-class Revision:
-    number: int
-    when: datetime
-    recorded: datetime
-    fields: dict[str, Any]
-    change_reason: str | None = None
-
-    @property
-    def summary(self) -> str:
-        return main_text(self.fields)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"revision": self.number, "when": self.when.isoformat(), "recorded": self.recorded.isoformat(),
-                "change_reason": self.change_reason, **self.fields}
-
-
-@dataclass
-class EntryView:
-    """One entry as a reader sees it: its latest revision, and its history."""
-
-    id: int
-    kind: str
-    child: str
-    when: datetime
-    recorded: datetime
-    fields: dict[str, Any]
-    history: list[Revision] = field(default_factory=list)
-    withdrawn: dict[str, str] | None = None
-    attachments: list[dict[str, Any]] = field(default_factory=list)
-    # Gentle remarks for the person who just logged it (not stored, not in JSON).
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def revision(self) -> int:
-        return self.history[-1].number if self.history else 1
-
-    @property
-    def corrected(self) -> datetime | None:
-        return self.history[-1].recorded if self.revision > 1 else None
-
-    @property
-    def late(self) -> bool:
-        """Written down more than a day after it happened (the timeline says so)."""
-        end = self.when
-        if self.kind == "absence" and self.fields.get("until"):
-            end = dates.start_of_day(date.fromisoformat(self.fields["until"]))
-        return self.recorded - end > LATE_AFTER
-
-    @property
-    def label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind.title())
-
-    @property
-    def who(self) -> str | None:
-        f = self.fields
-        return f.get("with") or f.get("clinician") or f.get("told") or f.get("from")
-
-    @property
-    def summary(self) -> str:
-        return main_text(self.fields)
-
-    def to_json(self, history: bool = False) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": self.id, "kind": self.kind, "child": self.child,
-            "when": self.when.isoformat(), "recorded": self.recorded.isoformat(),
-            **self.fields,
-            "revision": self.revision,
-            "corrected": self.corrected.isoformat() if self.corrected else None,
-            "withdrawn": self.withdrawn,
-            "attachments": self.attachments,
-        }
-        if history:
-            data["history"] = [r.to_json() for r in self.history]
-        return data
-
-
+_BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason", "timeless"}
 # --- checking what was typed -------------------------------------------------------
 
 def _choice(value: str | None, options: dict[str, str] | tuple[str, ...], option: str) -> str | None:
@@ -183,10 +103,12 @@ def columns_from_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def _revision(row: Any) -> Revision:
-    return Revision(row.revision, row.happened_at, row.recorded_at, _fields(row.model_dump()), row.change_reason)
+    timeless = row.__tablename__ == "absence" or bool(getattr(row, "timeless", None))
+    return Revision(row.revision, row.happened_at, row.recorded_at, _fields(row.model_dump()), row.change_reason,
+                    timeless)
 
 
-def _raw_reader(columns: list[str]):
+def _raw_reader(columns: list[str], always_timeless: bool = False):
     """A function turning one raw row of a revision table into (entry id, Revision).
 
     Worked out once per table from its column names, so that the conversion of each
@@ -202,11 +124,13 @@ def _raw_reader(columns: list[str]):
     entry, number, happened, recorded, why = (at[c] for c in ("entry_id", "revision", "happened_at",
                                                                 "recorded_at", "change_reason"))
     parse = datetime.fromisoformat
+    timeless = at.get("timeless")
 
     def read(values: tuple) -> tuple[int, Revision]:
         fields = {key: values[i] if convert is None else convert(values[i]) for i, key, convert in plan}
+        day_only = always_timeless or (timeless is not None and bool(values[timeless]))
         return values[entry], Revision(values[number], parse(values[happened]), parse(values[recorded]),
-                                       fields, values[why])
+                                       fields, values[why], day_only)
 
     return read
 
@@ -244,8 +168,8 @@ def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any],
         row = insert_entry(session, kind, owner.id, when, fields)
         kept = attachments.store_files(session, row.entry_id, incoming)
         revision = _revision(row)
-        notes = _notes_on(store.driver(session), kind, row.entry_id, owner.id, when, revision.fields,
-                          row.recorded_at)
+        notes = _notes_on(store.driver(session), kind, row.entry_id, owner.id, when,
+                          {**revision.fields, "timeless": revision.timeless}, row.recorded_at)
         return EntryView(row.entry_id, kind, owner.name, when, row.recorded_at, revision.fields, [revision],
                          attachments=kept, notes=notes)
 
@@ -273,8 +197,15 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
     notes = []
     option = "--when" if kind in ("call", "note") else "--date"
     fix = f"if that is wrong, correct it with: refusal-log edit {entry_id} {option} DATE"
-    if when - now > timedelta(days=1):
-        notes.append(f"This is dated {dates.human_date(when)}, which is in the future; {fix}.")
+    timeless = kind == "absence" or bool(fields.get("timeless"))
+    if timeless and when.date() > now.date():
+        if kind == "absence":
+            notes.append(f"This absence is for {dates.human_date(when)}, which has not come yet. That is fine if "
+                         f"you are telling school ahead; {fix}.")
+        else:
+            notes.append(f"This is dated {dates.human_date(when)}, which has not come yet; {fix}.")
+    elif not timeless and when > now:
+        notes.append(f"This is dated {dates.human_datetime(when)}, which is later than now; {fix}.")
     if kind == "absence" and fields.get("verdict") == "caution":
         result = check_reason(fields["reason"])
         if result.findings:
@@ -302,6 +233,14 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
     return notes
 
 
+def child_first_name(child: str | None = None) -> str:
+    """The first name of the child a command is about, to ask the parent about them."""
+    _require_store()
+    with store.reading() as db:
+        name = people.resolve_child(db, child).name
+    return (name.split() or [name])[0]
+
+
 def no_entry(entry_id: int) -> NotFound:
     """The one way to say an id is not in the log."""
     return NotFound(f"There is no entry {entry_id}; 'refusal-log list' shows the ids there are.")
@@ -318,7 +257,8 @@ def check_reason(reason: str) -> CheckResult:
 
 def _absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
                     via: str | None = None, told: str | None = None,
-                    accept_wording: bool = False, *, type: str | None = None) -> tuple[datetime, dict[str, Any]]:
+                    accept_wording: bool = False, typed_reason: str | None = None, *,
+                    type: str | None = None) -> tuple[datetime, dict[str, Any]]:
     day = dates.parse_date(date)
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
@@ -336,14 +276,18 @@ def _absence_fields(date: str, reason: str, until: str | None = None, sessions: 
     fields["verdict"] = result.verdict
     fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
     fields["absence_type"] = kind_given or nations.absence_type(None, reason)
+    # The parent's own first words, kept when they chose the suggested wording instead.
+    typed = optional_text(typed_reason)
+    fields["typed_reason"] = typed if typed and typed != reason else None
     return dates.start_of_day(day), fields
 
 
 def _call_fields(with_: str, summary: str, role: str | None = None, when: str | None = None,
                  direction: str | None = None, agreed: str | None = None,
                  minutes: int | None = None) -> tuple[datetime, dict[str, Any]]:
-    moment = dates.parse_when(when)
+    moment, timeless = dates.parse_when_given(when)
     return moment, {
+        "timeless": timeless or None,
         "with_name": required_text(with_, "--with", "the name of the person you spoke to"),
         "role": optional_text(role), "direction": _choice(direction, DIRECTIONS, "--direction"),
         "summary": required_text(summary, "--summary", "what was said, in your own words"),
@@ -353,9 +297,10 @@ def _call_fields(with_: str, summary: str, role: str | None = None, when: str | 
 
 def _gp_fields(summary: str, when: str | None = None, clinician: str | None = None,
                referral: list[str] | None = None, letter: str | None = None) -> tuple[datetime, dict[str, Any]]:
-    moment = dates.parse_when(when)
+    moment, timeless = dates.parse_when_given(when)
     kept = [r for r in (referral or []) if r.strip()]
     return moment, {
+        "timeless": timeless or None,
         "clinician": optional_text(clinician),
         "summary": required_text(summary, "--summary", "what the GP said or did"),
         "referrals": json.dumps(kept, ensure_ascii=False), "letter": _choice(letter, LETTER, "--letter"),
@@ -364,8 +309,9 @@ def _gp_fields(summary: str, when: str | None = None, clinician: str | None = No
 
 def _meeting_fields(with_: str, summary: str, when: str | None = None, witness: str | None = None,
                     agreed: str | None = None, minutes_requested: bool = False) -> tuple[datetime, dict[str, Any]]:
-    moment = dates.parse_when(when)
+    moment, timeless = dates.parse_when_given(when)
     return moment, {
+        "timeless": timeless or None,
         "with_names": required_text(with_, "--with", "who was at the meeting"),
         "witness": optional_text(witness),
         "summary": required_text(summary, "--summary", "what was discussed"),
@@ -374,7 +320,8 @@ def _meeting_fields(with_: str, summary: str, when: str | None = None, witness: 
 
 
 def _note_fields(text: str, when: str | None = None) -> tuple[datetime, dict[str, Any]]:
-    return dates.parse_when(when), {"text": required_text(text, "TEXT", "the note itself")}
+    moment, timeless = dates.parse_when_given(when)
+    return moment, {"timeless": timeless or None, "text": required_text(text, "TEXT", "the note itself")}
 
 
 _FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_fields,
@@ -383,11 +330,16 @@ _FIELD_BUILDERS = {"absence": _absence_fields, "call": _call_fields, "gp": _gp_f
 
 def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,
                 via: str | None = None, told: str | None = None, child: str | None = None,
-                accept_wording: bool = False, *, type_: str | None = None) -> EntryView:
+                accept_wording: bool = False, typed_reason: str | None = None, *,
+                type_: str | None = None) -> EntryView:
     """Log an absence. A reason the wording rules advise against needs accept_wording;
-    without type_ (illness, appointment...), the reason's words decide the type."""
+    without type_ (illness, appointment...), the reason's words decide the type.
+
+    typed_reason: the words first typed, when the parent chose the suggested wording
+    (given as `reason`) instead; kept in the entry beside it.
+    """
     return _add("absence", child, *_absence_fields(date_, reason, until, sessions, via, told, accept_wording,
-                                                   type=type_))
+                                                   typed_reason, type=type_))
 
 
 def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
@@ -430,7 +382,7 @@ def _as_typed(view: EntryView) -> dict[str, Any]:
     """The latest revision as if it had been typed: what edit's changes are laid over."""
     typed = {k: v for k, v in view.fields.items() if k in EDITABLE[view.kind]}
     if view.kind != "absence":
-        typed["when"] = view.when.isoformat()
+        typed["when"] = when_json(view.when, view.timeless)
     return typed
 
 
@@ -447,6 +399,7 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
                for k, v in changes.items() if v is not None}
     if not changes:
         raise InvalidInput("Nothing to correct: give the options to change, for example --summary \"...\".")
+    # A correction without its reason reads, later, like a change made to suit.
     wrong = [k for k in changes if k not in EDITABLE[current.kind]]
     if wrong:
         allowed = ", ".join("--" + k.replace("_", "-") for k in EDITABLE[current.kind])
@@ -458,14 +411,22 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
         # A reason that is not being changed was already accepted when it was logged.
         unchanged = changes.get("reason", current.fields["reason"]) == current.fields["reason"]
         arguments["accept_wording"] = accept_wording or unchanged
+        # The words first typed belong with the reason they were replaced by.
+        arguments["typed_reason"] = current.fields.get("typed_reason") if unchanged else None
     try:
         when, fields = _FIELD_BUILDERS[current.kind](**arguments)
     except WordingNeedsConfirmation as exc:
         raise WordingNeedsConfirmation.for_result(exc.result, correcting=True) from None
     model = _model(current.kind)
     proposed = _fields(fields)
-    if proposed == current.fields and when == current.when:
+    timeless = current.kind == "absence" or bool(fields.get("timeless"))
+    if proposed == current.fields and when == current.when and timeless == current.timeless:
         raise InvalidInput(f"That is what entry {entry_id} already says; nothing was changed.")
+    # A correction without its reason reads, later, like a change made to suit.
+    if why is None:
+        raise InvalidInput("A correction needs --why: say in a few words why it is made, for example "
+                           "--why \"wrong day\". It is kept with the correction.")
+    why = required_text(why, "--why", "why the correction is made (it is kept with it)")
     from sqlmodel import func, select
 
     with store.writing() as session:
@@ -526,7 +487,7 @@ def _load(db: sqlite3.Connection, kinds: tuple[str, ...], entry_ids: list[int] |
     history: dict[int, list[Revision]] = {}
     for kind in kinds:
         rows = db.execute(f'SELECT * FROM "{TABLES[kind]}" ORDER BY entry_id, revision')
-        read = _raw_reader([d[0] for d in rows.description])
+        read = _raw_reader([d[0] for d in rows.description], always_timeless=kind == "absence")
         for values in rows:
             entry_id, revision = read(values)
             if kind == "absence" and revision.fields.get("type") is None:
@@ -580,7 +541,8 @@ def list_entries(kinds: list[str] | None = None, from_: str | None = None, to: s
     if not include_withdrawn:
         views = [v for v in views if not v.withdrawn]
     # A timestamp sorts much faster than aware datetimes in different offsets.
-    views.sort(key=lambda v: (v.when.timestamp(), v.id))
+    # A day given without a time comes before the timed entries of that day.
+    views.sort(key=lambda v: (v.when.timestamp(), not v.timeless, v.id))
     return views
 
 

@@ -76,7 +76,7 @@ def _csv(views: list[entries.EntryView]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(fixed + extra + ["attachments"])
     for v in views:
-        cells = [v.id, v.kind, v.child, v.when.isoformat(), v.recorded.isoformat(), v.who or "", v.summary,
+        cells = [v.id, v.kind, v.child, entries.when_json(v.when, v.timeless), v.recorded.isoformat(), v.who or "", v.summary,
                  v.fields.get("agreed") or "", v.revision, v.corrected.isoformat() if v.corrected else "",
                  v.withdrawn["reason"] if v.withdrawn else ""]
         for key in extra:
@@ -105,6 +105,16 @@ def _when(text: Any) -> datetime:
         raise ValueError(f"the time {text!r} has no UTC offset")
     dates.check_year(text, moment)
     return moment
+
+
+def _happened(text: Any) -> tuple[datetime, bool]:
+    """When an entry happened: a day alone ("2026-09-14", no time was given) or a full time."""
+    value = _text(text, "a time")
+    if len(value.strip()) == 10:
+        day = date.fromisoformat(value.strip())
+        dates.check_year(value, day)
+        return dates.start_of_day(day), True
+    return _when(value), False
 
 
 def _text(value: Any, what: str, optional: bool = False) -> Any:
@@ -262,9 +272,12 @@ def _plan(document: dict[str, Any]) -> _Plan:
             if r["revision"] != number:
                 raise ValueError(f"entry {entry_id}'s revisions are not numbered 1, 2, 3...")
             fields = entries.columns_from_fields(kind, r)
+            happened, timeless = _happened(r["when"])
+            if timeless and "timeless" in model.model_fields:
+                fields["timeless"] = True
             _check_fields(entry_id, model, fields)
             plan.rows.append((model.__tablename__, model(
-                entry_id=entry_id, revision=number, happened_at=_when(r["when"]),
+                entry_id=entry_id, revision=number, happened_at=happened,
                 recorded_at=_when(r["recorded"]), change_reason=_text(r.get("change_reason"), "a reason", optional=True),
                 **fields), entry_id))
         if e.get("withdrawn"):

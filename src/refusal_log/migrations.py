@@ -224,4 +224,21 @@ def m004_child_details_and_absence_type(db: _Executes) -> None:
     """)
 
 
+@migration
+def m005_timeless_entries_and_typed_reasons(db: _Executes) -> None:
+    # Both columns stay empty (NULL) on every earlier row, so every earlier hash in
+    # the chain is unchanged (integrity.canonical leaves NULL columns out).
+    # timeless = 1: the parent gave a day without a time ("--when 14/09/2026"); the
+    # time stored is the start of that day, for sorting only, and is never shown.
+    # typed_reason: the words first typed for an absence when the parent chose the
+    # suggested wording instead at the add-absence gate.
+    _run(db, """
+    ALTER TABLE call ADD COLUMN timeless BOOLEAN;
+    ALTER TABLE gp_visit ADD COLUMN timeless BOOLEAN;
+    ALTER TABLE meeting ADD COLUMN timeless BOOLEAN;
+    ALTER TABLE note ADD COLUMN timeless BOOLEAN;
+    ALTER TABLE absence ADD COLUMN typed_reason VARCHAR
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -128,6 +128,8 @@ class AbsenceFields(SQLModel):
     # illness, appointment, leave, religious, part-time, transport, exclusion or other
     # (`type` on the command line and in JSON); empty on absences logged before it existed.
     absence_type: str | None = None
+    # The words first typed, when the parent chose the suggested wording instead.
+    typed_reason: str | None = None
 
 
 class Absence(AbsenceFields, RevisionBase, table=True):
@@ -141,6 +143,8 @@ class CallFields(SQLModel):
     summary: str
     agreed: str | None = None
     minutes: int | None = None
+    # True when only a day was given: no time is shown for it (None otherwise).
+    timeless: bool | None = None
 
 
 class Call(CallFields, RevisionBase, table=True):
@@ -152,6 +156,8 @@ class GPVisitFields(SQLModel):
     summary: str
     referrals: str | None = None  # JSON list: a visit can lead to several referrals
     letter: str | None = None
+    # True when only a day was given: no time is shown for it (None otherwise).
+    timeless: bool | None = None
 
 
 class GPVisit(GPVisitFields, RevisionBase, table=True):
@@ -165,6 +171,8 @@ class MeetingFields(SQLModel):
     summary: str
     agreed: str | None = None
     minutes_requested: bool = False
+    # True when only a day was given: no time is shown for it (None otherwise).
+    timeless: bool | None = None
 
 
 class Meeting(MeetingFields, RevisionBase, table=True):
@@ -173,6 +181,8 @@ class Meeting(MeetingFields, RevisionBase, table=True):
 
 class NoteFields(SQLModel):
     text: str
+    # True when only a day was given: no time is shown for it (None otherwise).
+    timeless: bool | None = None
 
 
 class Note(NoteFields, RevisionBase, table=True):

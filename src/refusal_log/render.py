@@ -160,7 +160,7 @@ class TimelineEntry:
     first_day: date            # the day it happened (an absence: its first day)
     last_day: date             # an absence over several days: its last day; otherwise first_day
     day: str                   # "Tue 8 Sep 2026", or "Tue 8 Sep 2026 to Fri 11 Sep 2026"
-    time: str | None           # "09:10"; None for an absence, which is a day, not a moment
+    time: str | None           # "09:10"; None for an absence or any entry logged with a day but no time
     heading: str               # "Phone call with Mrs Patel (attendance officer)"
     who: str | None
     said_label: str            # what to call the main text: "Reason given", "What was said"...
@@ -229,7 +229,8 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
     f = view.fields
     local = view.when.astimezone(zone or dates.local_zone())
     first = last = local.date()
-    day, time = _day_text(first), f"{local.hour:02d}:{local.minute:02d}"
+    # A day given without a time shows the day alone, never a made-up 00:00.
+    day, time = _day_text(first), None if view.timeless else f"{local.hour:02d}:{local.minute:02d}"
     details: list[tuple[str, str]] = []
     said_label, heading = "What was said", view.label
     extra: dict[str, str | None] = {}
@@ -281,7 +282,7 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry
         first_day=first, last_day=last, day=day, time=time, heading=heading, who=view.who,
         said_label=said_label, said=view.summary, agreed=f.get("agreed"), details=details,
         verdict=f.get("verdict") if view.kind == "absence" else None, late=view.late,
-        when_iso=local.isoformat(),
+        when_iso=first.isoformat() if view.timeless else local.isoformat(),
         recorded=dates.human_datetime(view.recorded, local.tzinfo) if view.late else None,
         corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
         revision=view.revision, withdrawn=view.withdrawn, fields=f,
@@ -342,12 +343,18 @@ def _period(start: date | None, end: date | None) -> str:
 
 def timeline_context(views: list[EntryView], *, generated: datetime, start: date | None = None,
                      end: date | None = None, kinds: list[str] | None = None, child: str | None = None,
-                     include_withdrawn: bool = False, head_hash: str | None = None) -> dict[str, Any]:
+                     include_withdrawn: bool = False, head_hash: str | None = None,
+                     show_checks: bool = False) -> dict[str, Any]:
     """Everything a timeline template can use; see templates/timeline.*.j2."""
     from refusal_log import people
 
     zone = dates.local_zone()
     items = [timeline_entry(v, zone) for v in views]
+    if not show_checks:
+        # A timeline is read by the school and others: what the tool thought of the
+        # family's wording is the family's business, shown only when they ask.
+        for item in items:
+            item.verdict = None
     children = people.list_children()
     picked = people.match_child(children, child) if child else None  # "Maya" is "Maya Bennett"
     chosen = [picked] if picked else children
@@ -376,6 +383,7 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "summary": summarise(items),
         "include_withdrawn": include_withdrawn,
         "head_hash": head_hash,
+        "show_checks": show_checks,
     }
 
 
@@ -401,7 +409,7 @@ def pick_format(fmt: str | None, out: str | None, default: str = "txt",
 def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = None, child: str | None = None,
              kinds: list[str] | None = None, include_withdrawn: bool = False,
              generated: datetime | None = None, head_hash: str | None = None,
-             fingerprint: bool = False) -> Rendered:
+             fingerprint: bool = False, show_checks: bool = False) -> Rendered:
     """The timeline of the log as text, Markdown or one self-contained HTML page.
 
     `generated` is the moment printed in the header (default now); tests pass a
@@ -421,7 +429,7 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
             views, generated=generated or dates.now(),
             start=dates.parse_date(from_) if from_ else None, end=dates.parse_date(to) if to else None,
             kinds=list(entries.parse_kinds(kinds)) if kinds else None, child=child,
-            include_withdrawn=include_withdrawn, head_hash=head_hash,
+            include_withdrawn=include_withdrawn, head_hash=head_hash, show_checks=show_checks,
         )
         return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
 

@@ -122,6 +122,9 @@ _PLAIN = str.maketrans({
     "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-",
     "\u00a0": " ",
+    # Accents folded one for one (Welsh "sâl", "ŵyr"; "café"), so offsets still hold.
+    **{c: b for b, cs in (("a", "âáàäÂÁÀÄ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöÔÓÒÖ"),
+                          ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ")) for c in cs},
 })
 _TOKEN = re.compile(r"[a-z0-9&]+(?:'[a-z]+)*|\s+|.", re.S)
 _WORDS = re.compile(r"[a-z0-9&]+")
@@ -306,6 +309,8 @@ class Rules:
         self.not_child = re.compile(_expand(health["not_child"], macros))
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.child_after = re.compile(health["child_after"])
+        self.hedge = re.compile(_expand(health["hedge"], macros))
+        self.clause_start = re.compile(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|\b(?:but|because|so)\b")
         self.everyday = re.compile(_expand(health["everyday_cause"], macros))
         self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode", "state", "distress")
                        for p in health[kind]]
@@ -323,6 +328,7 @@ class Rules:
         self.sentence_boundary = re.compile(ctx["sentence_boundary"])
         self.reporting = re.compile(ctx["reporting"])
         self.reported_always = re.compile(ctx["reported_always"])
+        self.own_voice = re.compile(ctx["own_voice"])
         self.own_subjects = set(ctx["own_subjects"])
         self.auxiliaries = set(ctx["auxiliaries"])
 
@@ -450,7 +456,10 @@ class _Norm:
 # --------------------------------------------------------------------------- analysis
 
 
-_Term = namedtuple("_Term", "kind text")  # a health phrase: generic, specific, care, episode or distress
+# A health phrase: its kind (generic, specific, care, episode or distress), the parent's own
+# words for it, and whether it is hedged ("not sure if it's a migraine", "she says her ear
+# hurts"): a hedged word counts for the verdict but is never stated as fact in a suggestion.
+_Term = namedtuple("_Term", "kind text hedged")
 # One rule hit: the finding, its rule, whether it is someone else's words, and whether it
 # may drive a suggestion (`quiet`: softened only by distress or a lawful absence).
 _Hit = namedtuple("_Hit", "finding rule reported quiet")
@@ -495,6 +504,10 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
         # Scare quotes: a word the parent is distancing from. But a quoted refusal in the
         # first person ("her words were 'I'm not going back there'") is the child's own.
         return inside is not None and not norm.startswith(("i ", "we "), a)
+    # Back in the parent's own voice: "the office calls it refusal and, to be honest, he is
+    # refusing"; "Mrs Clarke said it was 'unacceptable' and now he has refused".
+    if rules.own_voice.search(norm, first + verbs[-1].end(), a):
+        return False
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
     if not before:
         return False
@@ -525,6 +538,8 @@ class _Analysis:
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
         self.named = self.unavoidable or any(t.kind not in ("episode", "distress") for t in self.health)
         self.distress = any(t.kind in ("episode", "distress") for t in self.health)
+        # What the parent states plainly (not hedged): only that may be worded as fact.
+        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
         self.subject, self.plural = _subject(text, n, rules)
         self.days = self._days()
         setting = rules.setting.search(n)
@@ -558,7 +573,9 @@ class _Analysis:
                 if everyday:
                     continue
                 kind = "specific"
-            terms.append(_Term(kind, m.group()))
+            clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
+            a, b = self.norm.span(start, m.end())
+            terms.append(_Term(kind, self.text[a:b], bool(rules.hedge.search(clause))))
         return terms
 
     def _unavoidable(self, rx) -> bool:
@@ -611,12 +628,20 @@ class _Analysis:
         # A negator denies the first phrase after it, risky or not: in "not feeling well won't
         # go" the "not" belongs to "not feeling well", so "won't go" still counts.
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
-        hits = []
+        kept = []
         for a, b, rule in candidates:
             neg = _negator(n, a, rules)
             # A negator denies the first risky phrase after it, not every one that follows.
             if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2 in phrases):
                 continue
+            kept.append((a, b, rule))
+        # Once the parent denies or doubts the illness ("not ill as such, just had a rough
+        # week"), a vague word of distress no longer softens a decision: only a named
+        # illness or symptom could.
+        if any(rule.suggest == "withhold" for _, _, rule in kept):
+            present["distress"] = False
+        hits = []
+        for a, b, rule in kept:
             soft = [k for k in rule.softened_by if present[k]]
             if soft and rule.with_illness == "ok":
                 continue
@@ -624,7 +649,8 @@ class _Analysis:
             if soft and rule.with_illness:
                 severity = rule.with_illness
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
-            quiet = bool(soft) and not {"named", "illness"} & set(soft) and rule.with_illness is not None
+            # Softened by the child's distress, the suggestion carries the distress words.
+            quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None
             reported = _reported(n, a, b, rules, child)
             if reported:
                 if illness:
@@ -693,13 +719,15 @@ def _is_name(word: str, rules: Rules) -> bool:
 # --------------------------------------------------------------------------- verdicts
 
 
-def _suggestion(an: _Analysis, illness: bool = False) -> str:
+def _suggestion(an: _Analysis, stated: bool = False) -> str:
     """One sentence the rules pass, built only from what the parent wrote."""
     rules = an.rules
-    carried = [t for t in an.health if t.kind in ("specific", "episode")]
+    # Every illness, condition and feeling word the parent wrote, as written, unless hedged.
+    carried = [t for t in an.health if t.kind in ("specific", "episode", "distress") and not t.hedged]
     specific = list(dict.fromkeys(_display(t.text, rules) for t in carried))
-    generic = [t.text for t in an.health if t.kind == "generic" and t.text in rules.adjectives]
-    if len(specific) == 1 and specific[0] in rules.sole_adjectives and not generic:
+    generic = [t.text.lower() for t in an.health if t.kind == "generic" and not t.hedged
+               and t.text.lower() in rules.adjectives]
+    if len(specific) == 1 and specific[0].lower() in rules.sole_adjectives and not generic:
         adjective, specific = specific[0], []
     else:
         adjective = generic[0] if generic else "unwell"
@@ -711,7 +739,7 @@ def _suggestion(an: _Analysis, illness: bool = False) -> str:
         sentence += " " + _WEEKDAY.sub(lambda m: m.group().capitalize(), " and ".join(days).replace("again and ", "again "))
     if specific:
         sentence += f" ({', '.join(specific)})"
-    elif not (an.illness or illness):
+    elif not (generic or stated):
         # Nothing named: "too unwell" alone would claim an illness the parent did not
         # name, so the sentence shows the gap only they can fill.
         sentence += f" ({GAP})"
@@ -722,8 +750,11 @@ def _display(term: str, rules: Rules) -> str:
     # "(a cold)" reads as "(cold)", if "cold" alone is still the same health word; the
     # parent's words are otherwise kept as written ("a bit of a temperature").
     bare = re.sub(r"^(?:a|an|the) (?=\S)", "", term, flags=re.I)
-    if bare != term and any(rx.fullmatch(bare.lower()) for _, rx in rules.health):
+    if bare != term and any(rx.fullmatch(_Norm(bare, rules).text) for _, rx in rules.health):
         term = bare
+    # A capital only because the word opened the sentence ("Anxiety is through the roof").
+    if term[:1].isupper() and term[1:] == term[1:].lower():
+        term = term[0].lower() + term[1:]
     return rules.acronyms.sub(lambda m: m.group().upper(), term)
 
 
@@ -740,7 +771,8 @@ def _withholds(an: _Analysis, illness: bool) -> bool:
                for h in an.own_hits)
 
 
-def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False) -> tuple:
+def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False,
+              stated: bool | None = None) -> tuple:
     """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
     parent's words rule out illness (here or elsewhere in the draft)."""
     rules, hints = an.rules, []
@@ -758,7 +790,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     # of evidence of an illness.
     withheld = withheld or _withholds(an, illness or an.illness)
     if not withheld and any(h.rule.suggest == "health" and not h.quiet for h in an.own_hits):
-        suggestion = _suggestion(an, illness)
+        suggestion = _suggestion(an, an.stated if stated is None else stated)
         if not (an.illness or illness):
             hints.append(rules.hints["honest"])
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
@@ -885,9 +917,10 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
             extra[target] = [_positive(rules, text, *spans[target])]
 
     withheld = any(_withholds(an, illness) for an in analyses)
+    stated = any(an.stated for an in analyses)
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
-        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld)
+        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld, stated)
         findings, hints = _localise(rules, region, findings, hints)
         sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, withheld, region))
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)

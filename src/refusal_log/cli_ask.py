@@ -1,0 +1,150 @@
+"""Asked, not refused: what a logging command still needs, asked for in a terminal.
+
+A tired parent who types `refusal-log add-call` and nothing else should be asked who,
+when, what was said and what was agreed, all in one go, not sent away with one error
+per missing option. In a script (no terminal) nothing is asked: the usage error
+names every missing option at once and exits 2, as a mistyped command does.
+
+`--edit` opens the parent's editor ($VISUAL, then $EDITOR) for a long text, as
+`git commit` does: lines starting with # are guidance and are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import typer
+
+from refusal_log.errors import ExitCode, InvalidInput
+
+if TYPE_CHECKING:
+    from refusal_log.wording import CheckResult
+
+
+@dataclass
+class Ask:
+    """One value a command may ask for."""
+
+    option: str            # "--summary", or "TEXT" for an argument
+    question: str          # "What was said?"
+    value: str | None
+    required: bool = True
+    hint: str = ""         # shown after the question: "(Enter for now)"
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def fill(ctx: typer.Context, asks: list[Ask], *, edit: str | None = None) -> list[str | None]:
+    """The values, with whatever is missing asked for in a terminal.
+
+    `edit` names the option whose text is written in the editor (with --edit).
+    Without a terminal a missing required value is a usage error (exit 2) naming
+    all of them; optional ones are then left as they are.
+    """
+    values = {a.option: a.value for a in asks}
+    if edit is not None:
+        chosen = next(a for a in asks if a.option == edit)
+        values[edit] = edited(chosen.question, values[edit])
+    missing = [a for a in asks if a.required and not _given(values[a.option])]
+    if not missing:
+        return [values[a.option] for a in asks]
+    if not interactive():
+        names = [a.option for a in missing]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        what = "option" if names[0].startswith("-") else "argument"
+        typer.echo(f"{ctx.get_usage()}\nTry '{ctx.command_path} {ctx.help_option_names[0]}' for help.\n\n"
+                   f"Error: Missing {what}{'' if len(names) == 1 else 's'} {listed}.", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    # In a terminal: everything still open, required or not, in one go.
+    for a in asks:
+        if _given(values[a.option]):
+            continue
+        prompt = f"{a.question} {a.hint}".strip()
+        while True:
+            answer = typer.prompt(prompt, default="", show_default=False, err=True)
+            if answer.strip() or not a.required:
+                values[a.option] = answer if answer.strip() else None
+                break
+            typer.echo("This one is needed; type it, or press Ctrl+C to stop (nothing is logged).", err=True)
+    return [values[a.option] for a in asks]
+
+
+def _given(value: str | None) -> bool:
+    # A value typed blank on purpose is not "missing": the domain says it is empty (exit 1).
+    return value is not None
+
+
+_GUIDE = ("# {question}\n"
+          "# Write it above, in your own words; it is kept exactly as written.\n"
+          "# Lines starting with # are left out. Leave it empty to stop: nothing is logged.\n")
+
+
+def edited(question: str, start: str | None = None) -> str:
+    """A text written in the parent's editor, as `git commit` does; empty stops."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if os.name == "nt" else "vi")
+    with tempfile.TemporaryDirectory(prefix="refusal-log-edit-") as folder:
+        path = Path(folder) / "refusal-log-text.txt"
+        path.write_text((start or "") + "\n\n" + _GUIDE.format(question=question), encoding="utf-8")
+        try:
+            done = subprocess.run([*shlex.split(editor, posix=os.name != "nt"), str(path)], check=False)
+        except OSError:
+            raise InvalidInput(f"The editor {editor!r} could not be started; set EDITOR to one you use "
+                               "(for example EDITOR=nano), or give the text as an option.") from None
+        if done.returncode != 0:
+            raise InvalidInput(f"The editor {editor!r} stopped with an error, so nothing was logged.")
+        lines = path.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(line for line in lines if not line.startswith("#")).strip()
+    if not text:
+        raise InvalidInput("The text was left empty, so nothing was logged.")
+    return text
+
+
+# --- the add-absence wording gate ------------------------------------------------------------
+
+def wording_gate(result: CheckResult, log: Callable[..., Any], child: str | None) -> Any:
+    """What is stored is what the parent chooses, and their own words are never lost.
+
+    `log(reason, accepted, typed)` logs the absence. s: the suggested wording, with the
+    words first typed kept beside it; k: the words as typed; c: nothing. Enter alone or
+    anything unclear asks again: nothing is chosen for the parent.
+    """
+    options = {"k": "keep my words", "c": "cancel"}
+    if result.suggestion:
+        options = {"s": "send the suggested wording instead", **options}
+    question = "What would you like to do? " + ", ".join(f"[{key}] {text}" for key, text in options.items())
+    while True:
+        answer = typer.prompt(question, default="", show_default=False, err=True).strip().lower()
+        if answer in options or (answer and answer[0] in options and options[answer[0]].startswith(answer)):
+            break
+        typer.echo(f"Please type {', '.join(options)}.", err=True)
+    choice = answer[0]
+    if choice == "s":
+        return log(_filled_suggestion(result, child), True, result.text)
+    if choice == "k":
+        return log(result.text, True)
+    typer.echo("Nothing was logged.", err=True)
+    raise typer.Exit(ExitCode.ERROR)
+
+
+def _filled_suggestion(result: CheckResult, child: str | None) -> str:
+    """The suggested wording; where it has a gap only the parent can fill, asked, never guessed."""
+    if not result.needs_input:
+        return result.suggestion
+    from refusal_log import entries, wording
+
+    name = entries.child_first_name(child)
+    answer = ""
+    while not answer.strip():
+        answer = typer.prompt(f"Is {name} unwell today? What is wrong?", default="", show_default=False, err=True)
+    filled = wording.fill_gap(result.suggestion, answer.strip())
+    typer.echo(f"Logged as: {filled}", err=True)
+    return filled
