@@ -282,3 +282,12 @@ def test_a_call_with_the_gp_is_never_addressed_to_the_school():
     assert draft.to == [] and any("not with the school" in n for n in draft.notes)
     patel = entries.add_call("Mrs Patel", "Absence reviewed", role="attendance officer", when="08/09/2026 11:00")
     assert letters.call_confirmation(patel.id).to == ["attendance@hollins.example"]
+
+
+def test_a_call_or_meeting_logged_as_a_day_alone_gets_no_made_up_time(family):
+    run("add-call", "--with", "Mrs Patel", "--when", "14/09/2026", "--summary", "Talked about the week.")
+    run("add-meeting", "--date", "15/09/2026", "--with", "Mrs Patel", "--summary", "Attendance review.")
+    call = run("draft", "call-confirmation", "--call", "1").stdout
+    assert "on Monday 14 September 2026 about Maya." in call and "00:00" not in call
+    meeting = run("draft", "meeting-summary", "--meeting", "2").stdout
+    assert "meeting me on Tuesday 15 September 2026 to talk about Maya" in meeting and "00:00" not in meeting

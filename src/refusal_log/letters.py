@@ -414,7 +414,8 @@ def meeting_summary(meeting_id: int, now: datetime | None = None) -> Draft:
     context = {
         **_conversation(view, local, profile, notes),
         "day_full": dates.full_date(local),
-        "time": f"{local:%H:%M}",
+        # A day given without a time keeps none: never a made-up 00:00.
+        "time": None if view.timeless else f"{local:%H:%M}",
         "people": _people(f["with"]),
         "greeting": "all" if _several(f["with"]) else _plain_name(f["with"]),
         "witness": f.get("witness"),
@@ -440,7 +441,8 @@ def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
         **_conversation(view, local, profile, notes),
         # The date in full even on the day: one spelling throughout, and the email may be
         # read (or sent) later than it was drafted.
-        "when": f"{'today, ' if same_day else 'on '}{dates.full_date(local)}, at {local:%H:%M}",
+        "when": f"{'today, ' if same_day else 'on '}{dates.full_date(local)}"
+                + ("" if view.timeless else f", at {local:%H:%M}"),
         "role": f.get("role"),
         "greeting": _plain_name(f["with"]),
         "they_rang": f.get("direction") == "in",
