@@ -719,6 +719,10 @@ from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see
 
 cli_output.register(app, _Group)
 
+from refusal_log import cli_search  # noqa: E402  (search; see cli_search.py)
+
+cli_search.register(app)
+
 
 def main() -> None:
     app()

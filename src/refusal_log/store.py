@@ -265,6 +265,32 @@ def reading(path: Path | None = None) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+@contextmanager
+def writing_file(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain connection to the database at `path`, brought up to date, in one transaction.
+
+    For work on a whole file that needs no ORM, such as rebuilding the search index
+    of a staged restore before it is checked.
+    """
+    try:
+        _migrate(path)
+        conn = _connect(path, write=True, mode="rw")
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from None
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from None
+    finally:
+        conn.close()
+
+
 def driver(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under a write session, inside the same transaction."""
     return session.connection().connection.driver_connection
