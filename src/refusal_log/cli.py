@@ -9,8 +9,6 @@ need them, never at the top of this module: `--help`, `--version`, `check` and s
 completion run on every start and must stay fast.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from functools import cache
@@ -83,14 +81,14 @@ app.add_typer(contact_app, name="contact")
 
 
 @cache
-def _out() -> Console:
+def _out() -> "Console":
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)
 
 
 @cache
-def _err() -> Console:
+def _err() -> "Console":
     from rich.console import Console
 
     # soft_wrap: a message holding a path must not be broken across lines.
@@ -226,7 +224,7 @@ WhenOpt = Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", he
 DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME", help="When it happened, e.g. '08/09/2026 14:00' (default: now).")]
 
 
-def _logged(view: EntryView, as_json: bool) -> None:
+def _logged(view: "EntryView", as_json: bool) -> None:
     from refusal_log.dates import human_date, human_datetime
 
     for note in view.notes:
@@ -258,7 +256,7 @@ def add_absence(
     """
     from refusal_log import entries
 
-    def log(reason_text: str, accepted: bool) -> EntryView:
+    def log(reason_text: str, accepted: bool) -> "EntryView":
         return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted)
 
     try:
@@ -271,7 +269,7 @@ def add_absence(
     _logged(view, as_json)
 
 
-def _ask_about_wording(result: CheckResult, log) -> EntryView:
+def _ask_about_wording(result: "CheckResult", log) -> "EntryView":
     choices = "[s] log the suggested wording, [k] keep my own words, [c] cancel"
     answer = typer.prompt(f"What would you like to do? {choices}", default="s" if result.suggestion else "c", err=True)
     answer = answer.strip().lower()[:1]
@@ -632,7 +630,7 @@ _VERDICT_WORDS = {
 }
 
 
-def _show_check(result: CheckResult, console: Console) -> None:
+def _show_check(result: "CheckResult", console: "Console") -> None:
     from rich.text import Text
 
     # soft_wrap: long explanations are wrapped by the terminal, at its own width.
@@ -675,7 +673,7 @@ def _show_document(document, draft: str) -> None:
             say(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
 
 
-def _show_entry(view: EntryView) -> None:
+def _show_entry(view: "EntryView") -> None:
     from rich.table import Table
 
     from datetime import datetime

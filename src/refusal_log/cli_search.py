@@ -5,8 +5,6 @@ Apart from cli.py for the same reason as cli_output.py: a command that can grow
 search.py; this module parses options and prints.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import Annotated, Optional

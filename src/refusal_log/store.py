@@ -20,7 +20,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from refusal_log import paths
@@ -128,30 +128,19 @@ def _prepare_home_for_writing() -> Path:
 
 
 def _migrate(path: Path) -> None:
-    from refusal_log.migrations import MIGRATIONS, SCHEMA_VERSION
+    """Bring the file at `path` up to the current schema, in a transaction of its own."""
+    from refusal_log.migrations import SCHEMA_VERSION
 
     new_file = not path.exists()
     conn = _connect(path, write=True)
     try:
         if new_file:
             paths.make_private(path)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
+        if _schema_version(conn, path) == SCHEMA_VERSION:
             return
-        if version > SCHEMA_VERSION:
-            raise StoreNotWritable(
-                f"The log at {path} was written by a newer refusal-log; nothing was changed. "
-                "Upgrade refusal-log to add to it."
-            )
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-            done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
-            for step in MIGRATIONS:
-                if step.__name__ not in done:
-                    step(conn)
-                    conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (step.__name__,))
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            _bring_up_to_date(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -160,6 +149,31 @@ def _migrate(path: Path) -> None:
         conn.close()
     for suffix in ("-wal", "-shm"):
         paths.make_private(path.with_name(path.name + suffix))
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    from refusal_log.migrations import SCHEMA_VERSION
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreNotWritable(
+            f"The log at {path} was written by a newer refusal-log; nothing was changed. "
+            "Upgrade refusal-log to add to it."
+        )
+    return version
+
+
+def _bring_up_to_date(conn: sqlite3.Connection) -> None:
+    """Apply the migrations not yet applied, inside the caller's write transaction."""
+    from refusal_log.migrations import MIGRATIONS, SCHEMA_VERSION
+
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    for step in MIGRATIONS:
+        if step.__name__ not in done:
+            step(conn)
+            conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (step.__name__,))
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _open_for_reading(path: Path) -> sqlite3.Connection:
@@ -204,44 +218,57 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _engine(creator):
-    # Imported here, not at the top: sqlmodel costs half a second, and --help,
-    # --version and check must not pay for it.
-    from sqlalchemy import event
-    from sqlalchemy.pool import NullPool
-    from sqlmodel import create_engine
+# One engine per database file, made on first use. NullPool: a connection is opened
+# for each write and closed after it, so a file replaced by `restore` is never
+# written through a connection to the old one.
+_ENGINES: dict[Path, Any] = {}
 
-    engine = create_engine("sqlite://", creator=creator, poolclass=NullPool)
-    return engine, event
+
+def _engine(path: Path):
+    engine = _ENGINES.get(path)
+    if engine is None:
+        # Imported here, not at the top: sqlmodel costs half a second, and --help,
+        # --version and check must not pay for it.
+        from sqlalchemy import event
+        from sqlalchemy.pool import NullPool
+        from sqlmodel import create_engine
+
+        engine = create_engine("sqlite://", creator=lambda: _connect(path, write=True), poolclass=NullPool)
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        _ENGINES[path] = engine
+    return engine
 
 
 @contextmanager
 def writing() -> Iterator[Session]:
-    """A session whose whole block is one transaction, committed only if it ends well."""
+    """A session whose whole block is one transaction, committed only if it ends well.
+
+    The schema version is read, and any migration applied, on the same connection and
+    inside the same transaction as the write itself: one connection per command.
+    """
+    from sqlalchemy.exc import DBAPIError
     from sqlmodel import Session
 
+    from refusal_log.migrations import SCHEMA_VERSION
+
     path = _prepare_home_for_writing()
+    new_file = not path.exists()
     try:
-        _migrate(path)
-    except sqlite3.DatabaseError as exc:
-        raise translate(exc, path) from None
-    engine, event = _engine(lambda: _connect(path, write=True))
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    from sqlalchemy.exc import DBAPIError
-
-    try:
-        with Session(engine, expire_on_commit=False) as session:
+        with Session(_engine(path), expire_on_commit=False) as session:
             with session.begin():
+                db = driver(session)
+                if new_file:
+                    paths.make_private(path)
+                if _schema_version(db, path) != SCHEMA_VERSION:
+                    _bring_up_to_date(db)
                 yield session
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         # sqlite3's own errors too: the ledger and plain queries use the driver directly.
         raise translate(exc, path) from None
-    finally:
-        engine.dispose()
     for suffix in ("", "-wal", "-shm"):
         paths.make_private(path.with_name(path.name + suffix))
 
