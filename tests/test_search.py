@@ -201,3 +201,16 @@ def test_a_terminal_gets_a_highlight_not_brackets(searchable):
     assert child.exitstatus == 0
     assert "[nausea]" not in child.before
     assert "\x1b[" in child.before and "nausea" in child.before
+
+
+def test_search_loads_neither_the_orm_nor_pydantic(searchable):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REFUSAL_LOG_HOME": str(searchable)}
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "refusal_log", "search", "nausea", "--json"],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0 and '"id": 3' in result.stdout
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "pydantic", "jinja2")]

@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from refusal_log import __version__, paths
+from refusal_log import __version__, cli_params, paths
 from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
+
+# Option values converted in plain Python, so that parsing them imports no pydantic.
+cli_params.install()
 
 if TYPE_CHECKING:
     from rich.console import Console
