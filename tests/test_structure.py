@@ -152,3 +152,15 @@ def test_reading_never_imports_the_orm(cli, ready, args):
     assert result.returncode == 0, result.stderr[-500:]
     modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel")]
+
+
+def test_option_values_are_read_without_pydantic(cli, ready):
+    from refusal_log import cli_params
+
+    assert cli_params.install() is True  # Typer still has the hook cli_params wraps
+    wrong = cli("add-call", "--with", "Office", "--summary", "Rang", "--minutes", "ten")
+    assert wrong.exit_code == 2 and "Input should be a valid integer" in wrong.stderr
+    assert cli("show", "0").exit_code == 2
+    logged = cli.json("add-call", "--with", "Office", "--summary", "Rang", "--minutes", " 12")
+    assert logged["minutes"] == 12 and logged["with"] == "Office"
+    assert [e["kind"] for e in cli.json("list", "--kind", "call", "--kind", "note")] == ["call"]

@@ -87,6 +87,12 @@ def translate(exc: BaseException, path: Path) -> Exception:
     """Turn a failure from SQLite into the user's error it stands for."""
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).lower()
+    if "no such module: fts5" in text:
+        # A Python built without SQLite's full-text search: the file is fine.
+        return StoreNotWritable(
+            f"The log at {path} needs SQLite's full-text search (FTS5), which this Python's SQLite lacks; "
+            "nothing was changed. Use a Python from python.org or your system's packages, which include it."
+        )
     if isinstance(orig, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
         return StoreBusy(
             "The log is busy: another refusal-log is writing to it. Nothing was changed; try again in a moment."
@@ -207,7 +213,10 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
                 f"The log at {path} was made by an older refusal-log and its folder is read-only, "
                 "so it cannot be brought up to date; nothing was changed. Make the folder writable and try again."
             )
-        _migrate(path)  # an older store: bring it up to date (a write), then read
+        try:
+            _migrate(path)  # an older store: bring it up to date (a write), then read
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, path) from None
         return _connect(path, write=False, mode="rw")
     if version > SCHEMA_VERSION:
         conn.close()
