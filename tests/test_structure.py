@@ -89,7 +89,9 @@ def test_every_command_has_help_and_is_in_the_readme():
 def test_migrations_build_the_schema_the_models_describe(tmp_path):
     from sqlmodel import SQLModel
 
-    import refusal_log.models  # noqa: F401  (registers the tables)
+    import refusal_log.models
+
+    refusal_log.models.build_all()  # tables are otherwise built on first use
     from refusal_log.migrations import MIGRATIONS, SCHEMA_VERSION
 
     db = sqlite3.connect(tmp_path / "blank.db")

@@ -216,9 +216,9 @@ def _json_list(value: str | None) -> list[Any]:
 
 
 def _model(kind: str):
-    from refusal_log.models import REVISION_TABLES
+    from refusal_log.models import revision_table
 
-    return REVISION_TABLES[kind]
+    return revision_table(kind)
 
 
 # --- writing ------------------------------------------------------------------------

@@ -1,0 +1,18 @@
+"""The meeting table: one row per revision of a meeting entry."""
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import SQLModel
+
+from refusal_log.models import RevisionBase
+
+
+class MeetingFields(SQLModel):
+    with_names: str
+    witness: str | None = None
+    summary: str
+    agreed: str | None = None
+    minutes_requested: bool = False
+
+
+class Meeting(MeetingFields, RevisionBase, table=True):
+    __table_args__ = (UniqueConstraint("entry_id", "revision"),)
