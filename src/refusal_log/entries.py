@@ -182,10 +182,6 @@ def columns_from_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _revision(row: Any) -> Revision:
-    return Revision(row.revision, row.happened_at, row.recorded_at, _fields(row.model_dump()), row.change_reason)
-
-
 def _raw_reader(columns: list[str]):
     """A function turning one raw row of a revision table into (entry id, Revision).
 
