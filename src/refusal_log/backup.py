@@ -20,7 +20,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from refusal_log import __version__, dates, integrity, paths, store
+from refusal_log import __version__, dates, integrity, paths, search, store
 from refusal_log.errors import DamagedStore, InvalidInput, RefusalLogError, StoreNotWritable
 
 FORMAT = "refusal-log-backup"
@@ -214,6 +214,9 @@ def restore(path: str, force: bool = False) -> RestoreResult:
                 if name.startswith("attachments/"):
                     paths.atomic_write(staged_files / name.removeprefix("attachments/"), data)
             try:
+                # The search index is derived from the entries: built afresh, never taken on trust.
+                with store.writing_file(staged_db) as staged:
+                    search.rebuild(staged)
                 checked = integrity.verify(db_path=staged_db, attachments=staged_files)
             except RefusalLogError as exc:
                 raise InvalidInput(f"The backup {path} does not verify ({exc}) Nothing in {home} was changed.") from None

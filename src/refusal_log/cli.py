@@ -9,8 +9,6 @@ need them, never at the top of this module: `--help`, `--version`, `check` and s
 completion run on every start and must stay fast.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from functools import cache
@@ -19,9 +17,12 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from refusal_log import __version__, cli_ask, cli_family, paths
+from refusal_log import __version__, cli_ask, cli_family, cli_params, paths
 from refusal_log.cli_help import entry_number, use_plain_help
 from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
+
+# Option values converted in plain Python, so that parsing them imports no pydantic.
+cli_params.install()
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -82,14 +83,14 @@ app.add_typer(contact_app, name="contact")
 
 
 @cache
-def _out() -> Console:
+def _out() -> "Console":
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)
 
 
 @cache
-def _err() -> Console:
+def _err() -> "Console":
     from rich.console import Console
 
     # soft_wrap: a message holding a path must not be broken across lines.
@@ -232,7 +233,7 @@ WhenOpt = Annotated[Optional[str], typer.Option("--when", metavar="DATETIME", he
 DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME", help="When it happened, e.g. '08/09/2026 14:00' (default: now).")]
 
 
-def _logged(view: EntryView, as_json: bool) -> None:
+def _logged(view: "EntryView", as_json: bool) -> None:
     for note in view.notes:
         _err().print(f"Note: {note}")
     if as_json:
@@ -279,7 +280,7 @@ def add_absence(
         cli_ask.Ask("--told", "Who did you tell?", told, False, "(Enter to skip)"),
     ], edit="--reason" if edit else None)
 
-    def log(reason_text: str, accepted: bool, typed: str | None = None) -> EntryView:
+    def log(reason_text: str, accepted: bool, typed: str | None = None) -> "EntryView":
         return entries.add_absence(date, reason_text, until, sessions, via, told, child, accepted, typed,
                                    type_=type_)
 
@@ -721,7 +722,7 @@ _VERDICT_WORDS = {
 }
 
 
-def _show_check(result: CheckResult, console: Console) -> None:
+def _show_check(result: "CheckResult", console: "Console") -> None:
     from rich.text import Text
 
     # soft_wrap: long explanations are wrapped by the terminal, at its own width.
@@ -769,6 +770,10 @@ from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see
 cli_family.register(app, _Group)
 cli_output.register(app, _Group)
 use_plain_help(app)
+
+from refusal_log import cli_search  # noqa: E402  (search; see cli_search.py)
+
+cli_search.register(app)
 
 
 def main() -> None:

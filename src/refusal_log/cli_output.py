@@ -7,8 +7,6 @@ modules imported inside each command (jinja2 and sqlmodel stay off the start-up
 path), documents on stdout, messages on stderr.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -65,7 +63,7 @@ def timeline(
         _say("Open it in a web browser to read or print it; it is laid out for A4.")
 
 
-def _hand_over(draft: Draft, fmt: str | None, out: str | None) -> None:
+def _hand_over(draft: "Draft", fmt: str | None, out: str | None) -> None:
     from refusal_log import letters, paths, render
 
     chosen = render.pick_format(fmt, out, allowed=letters.FORMATS, suffixes=letters.SUFFIX_FORMATS)

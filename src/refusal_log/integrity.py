@@ -107,7 +107,7 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
     copy given by db_path and attachments. Raises ChainBroken naming the first thing
     that does not match.
     """
-    from refusal_log import paths, store
+    from refusal_log import paths, search, store
     from refusal_log.errors import ChainBroken
 
     folder = attachments or paths.attachments_dir()
@@ -139,6 +139,10 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
                     row = raw_row(db, table, record_id)
                     name = _describe(table, record_id, (row or {}).get("entry_id"), row)
                     raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")
+        problem = search.index_problem(db)
+        if problem:
+            raise ChainBroken(f"{problem}. The entries themselves are not affected: the index is only a copy of "
+                              "their words, and 'refusal-log search --rebuild-index' makes it afresh.")
         for name, sha, entry_id, attachment_id in db.execute(
                 "SELECT name, sha256, entry_id, id FROM attachment ORDER BY id"):
             stored = folder / sha

@@ -241,4 +241,91 @@ def m005_timeless_entries_and_typed_reasons(db: _Executes) -> None:
     """)
 
 
+def _run_statements(db: _Executes, script: str) -> None:
+    """Like _run, for scripts whose triggers hold semicolons inside BEGIN ... END."""
+    import sqlite3
+
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+    if pending.strip():
+        db.execute(pending)
+
+
+@migration
+def m006_search_index(db: _Executes) -> None:
+    # One full-text index over every piece of the log's own words. The view
+    # search_text says once what each indexed row holds: the triggers, the rebuild
+    # (restore, import) and verify all read it, so they cannot disagree.
+    # Evidence is only ever inserted, so only inserts need a trigger.
+    _run_statements(db, """
+    CREATE VIRTUAL TABLE search_index USING fts5(
+        text, entry_id UNINDEXED, source UNINDEXED, source_id UNINDEXED,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE VIEW search_text (source, source_id, entry_id, text) AS
+        SELECT 'absence', id, entry_id,
+               reason || coalesce(' · ' || typed_reason, '') || coalesce(' · ' || told, '') || coalesce(' · ' || change_reason, '')
+        FROM absence
+        UNION ALL
+        SELECT 'call', id, entry_id,
+               summary || coalesce(' · ' || agreed, '') || ' · ' || with_name
+               || coalesce(' · ' || role, '') || coalesce(' · ' || change_reason, '')
+        FROM call
+        UNION ALL
+        SELECT 'gp_visit', id, entry_id,
+               summary || coalesce(' · ' || clinician, '')
+               || coalesce(' · ' || replace(replace(replace(nullif(referrals, '[]'), '["', ''), '"]', ''), '", "', ', '), '')
+               || coalesce(' · ' || change_reason, '')
+        FROM gp_visit
+        UNION ALL
+        SELECT 'meeting', id, entry_id,
+               summary || coalesce(' · ' || agreed, '') || ' · ' || with_names
+               || coalesce(' · ' || witness, '') || coalesce(' · ' || change_reason, '')
+        FROM meeting
+        UNION ALL
+        SELECT 'note', id, entry_id, text || coalesce(' · ' || change_reason, '')
+        FROM note
+        UNION ALL
+        SELECT 'email', id, entry_id, subject || ' · ' || sender || ' · ' || body
+        FROM email
+        UNION ALL
+        SELECT 'attachment', id, entry_id, name
+        FROM attachment;
+    CREATE TRIGGER search_absence AFTER INSERT ON absence BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'absence' AND source_id = new.id;
+    END;
+    CREATE TRIGGER search_call AFTER INSERT ON call BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'call' AND source_id = new.id;
+    END;
+    CREATE TRIGGER search_gp_visit AFTER INSERT ON gp_visit BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'gp_visit' AND source_id = new.id;
+    END;
+    CREATE TRIGGER search_meeting AFTER INSERT ON meeting BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'meeting' AND source_id = new.id;
+    END;
+    CREATE TRIGGER search_note AFTER INSERT ON note BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'note' AND source_id = new.id;
+    END;
+    CREATE TRIGGER search_email AFTER INSERT ON email BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'email' AND source_id = new.id;
+    END;
+    CREATE TRIGGER search_attachment AFTER INSERT ON attachment BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'attachment' AND source_id = new.id;
+    END;
+    INSERT INTO search_index (text, entry_id, source, source_id)
+        SELECT text, entry_id, source, source_id FROM search_text
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)

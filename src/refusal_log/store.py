@@ -20,7 +20,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from refusal_log import paths
@@ -87,6 +87,12 @@ def translate(exc: BaseException, path: Path) -> Exception:
     """Turn a failure from SQLite into the user's error it stands for."""
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).lower()
+    if "no such module: fts5" in text:
+        # A Python built without SQLite's full-text search: the file is fine.
+        return StoreNotWritable(
+            f"The log at {path} needs SQLite's full-text search (FTS5), which this Python's SQLite lacks; "
+            "nothing was changed. Use a Python from python.org or your system's packages, which include it."
+        )
     if isinstance(orig, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
         return StoreBusy(
             "The log is busy: another refusal-log is writing to it. Nothing was changed; try again in a moment."
@@ -128,30 +134,19 @@ def _prepare_home_for_writing() -> Path:
 
 
 def _migrate(path: Path) -> None:
-    from refusal_log.migrations import MIGRATIONS, SCHEMA_VERSION
+    """Bring the file at `path` up to the current schema, in a transaction of its own."""
+    from refusal_log.migrations import SCHEMA_VERSION
 
     new_file = not path.exists()
     conn = _connect(path, write=True)
     try:
         if new_file:
             paths.make_private(path)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
+        if _schema_version(conn, path) == SCHEMA_VERSION:
             return
-        if version > SCHEMA_VERSION:
-            raise StoreNotWritable(
-                f"The log at {path} was written by a newer refusal-log; nothing was changed. "
-                "Upgrade refusal-log to add to it."
-            )
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-            done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
-            for step in MIGRATIONS:
-                if step.__name__ not in done:
-                    step(conn)
-                    conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (step.__name__,))
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            _bring_up_to_date(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -160,6 +155,31 @@ def _migrate(path: Path) -> None:
         conn.close()
     for suffix in ("-wal", "-shm"):
         paths.make_private(path.with_name(path.name + suffix))
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    from refusal_log.migrations import SCHEMA_VERSION
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreNotWritable(
+            f"The log at {path} was written by a newer refusal-log; nothing was changed. "
+            "Upgrade refusal-log to add to it."
+        )
+    return version
+
+
+def _bring_up_to_date(conn: sqlite3.Connection) -> None:
+    """Apply the migrations not yet applied, inside the caller's write transaction."""
+    from refusal_log.migrations import MIGRATIONS, SCHEMA_VERSION
+
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    for step in MIGRATIONS:
+        if step.__name__ not in done:
+            step(conn)
+            conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (step.__name__,))
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _open_for_reading(path: Path) -> sqlite3.Connection:
@@ -193,7 +213,10 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
                 f"The log at {path} was made by an older refusal-log and its folder is read-only, "
                 "so it cannot be brought up to date; nothing was changed. Make the folder writable and try again."
             )
-        _migrate(path)  # an older store: bring it up to date (a write), then read
+        try:
+            _migrate(path)  # an older store: bring it up to date (a write), then read
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, path) from None
         return _connect(path, write=False, mode="rw")
     if version > SCHEMA_VERSION:
         conn.close()
@@ -204,44 +227,57 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _engine(creator):
-    # Imported here, not at the top: sqlmodel costs half a second, and --help,
-    # --version and check must not pay for it.
-    from sqlalchemy import event
-    from sqlalchemy.pool import NullPool
-    from sqlmodel import create_engine
+# One engine per database file, made on first use. NullPool: a connection is opened
+# for each write and closed after it, so a file replaced by `restore` is never
+# written through a connection to the old one.
+_ENGINES: dict[Path, Any] = {}
 
-    engine = create_engine("sqlite://", creator=creator, poolclass=NullPool)
-    return engine, event
+
+def _engine(path: Path):
+    engine = _ENGINES.get(path)
+    if engine is None:
+        # Imported here, not at the top: sqlmodel costs half a second, and --help,
+        # --version and check must not pay for it.
+        from sqlalchemy import event
+        from sqlalchemy.pool import NullPool
+        from sqlmodel import create_engine
+
+        engine = create_engine("sqlite://", creator=lambda: _connect(path, write=True), poolclass=NullPool)
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        _ENGINES[path] = engine
+    return engine
 
 
 @contextmanager
 def writing() -> Iterator[Session]:
-    """A session whose whole block is one transaction, committed only if it ends well."""
+    """A session whose whole block is one transaction, committed only if it ends well.
+
+    The schema version is read, and any migration applied, on the same connection and
+    inside the same transaction as the write itself: one connection per command.
+    """
+    from sqlalchemy.exc import DBAPIError
     from sqlmodel import Session
 
+    from refusal_log.migrations import SCHEMA_VERSION
+
     path = _prepare_home_for_writing()
+    new_file = not path.exists()
     try:
-        _migrate(path)
-    except sqlite3.DatabaseError as exc:
-        raise translate(exc, path) from None
-    engine, event = _engine(lambda: _connect(path, write=True))
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    from sqlalchemy.exc import DBAPIError
-
-    try:
-        with Session(engine, expire_on_commit=False) as session:
+        with Session(_engine(path), expire_on_commit=False) as session:
             with session.begin():
+                db = driver(session)
+                if new_file:
+                    paths.make_private(path)
+                if _schema_version(db, path) != SCHEMA_VERSION:
+                    _bring_up_to_date(db)
                 yield session
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         # sqlite3's own errors too: the ledger and plain queries use the driver directly.
         raise translate(exc, path) from None
-    finally:
-        engine.dispose()
     for suffix in ("", "-wal", "-shm"):
         paths.make_private(path.with_name(path.name + suffix))
 
@@ -259,6 +295,32 @@ def reading(path: Path | None = None) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN")
         yield conn
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from None
+    finally:
+        conn.close()
+
+
+@contextmanager
+def writing_file(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain connection to the database at `path`, brought up to date, in one transaction.
+
+    For work on a whole file that needs no ORM, such as rebuilding the search index
+    of a staged restore before it is checked.
+    """
+    try:
+        _migrate(path)
+        conn = _connect(path, write=True, mode="rw")
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from None
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
     except sqlite3.DatabaseError as exc:
         raise translate(exc, path) from None
     finally:
