@@ -765,15 +765,13 @@ def _show_document(document, draft: str) -> None:
             say(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
 
 
-from refusal_log import cli_output  # noqa: E402  (timeline, draft and demo; see cli_output.py)
+from refusal_log import cli_output, cli_search  # noqa: E402  (the commands kept in their own modules)
 
 cli_family.register(app, _Group)
 cli_output.register(app, _Group)
-use_plain_help(app)
-
-from refusal_log import cli_search  # noqa: E402  (search; see cli_search.py)
-
 cli_search.register(app)
+# Last: plain help for every command registered above.
+use_plain_help(app)
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ def search(
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
     child: Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Only this child's entries (default: every child).")] = None,
     include_withdrawn: Annotated[bool, typer.Option("--include-withdrawn", help="Also find withdrawn entries.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: a list of {id, kind, when, snippet, rank}.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: a list of entries with id, kind, when, snippet and rank.")] = False,
     rebuild_index: Annotated[bool, typer.Option("--rebuild-index", help="Build the search index afresh from the entries (if 'verify' says it does not match).")] = False,
 ) -> None:
     """Find entries by their words, best match first.

@@ -8,6 +8,7 @@ store.writing(), and return EntryView objects. Nothing here prints.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
