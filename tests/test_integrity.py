@@ -380,6 +380,7 @@ def _rewrite_backup(source: Path, target: Path, extra: dict[str, bytes] | None =
         contents["refusal-log.db"] = db_file.read_bytes()
     contents.update(extra or {})
     manifest["files"] = {name: hashlib.sha256(data).hexdigest() for name, data in contents.items()}
+    manifest["sizes"] = {name: len(data) for name, data in contents.items()}
     contents["manifest.json"] = json.dumps(manifest).encode()
     with tarfile.open(target, "w:gz") as archive:
         for name, data in contents.items():
@@ -440,12 +441,26 @@ def test_a_store_from_a_newer_version_is_never_written(cli, logged):
     assert sqlite3.connect(logged / "refusal-log.db").execute("PRAGMA user_version").fetchone()[0] == 99
 
 
-def test_a_later_migration_adding_a_column_keeps_every_hash(cli, logged):
+def test_a_later_migration_adding_a_column_keeps_every_hash(cli, logged, monkeypatch):
+    from refusal_log import migrations, store
+
+    def m999_note_mood(db) -> None:
+        db.execute("ALTER TABLE note ADD COLUMN mood VARCHAR")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m999_note_mood])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", migrations.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store, "_expected", {})
+    cli("add-note", "after the upgrade", ok=True)
+    assert "chain intact" in cli("verify", ok=True).stdout
+
+
+def test_a_column_added_outside_the_tool_fails_verify(cli, logged):
     db = sqlite3.connect(logged / "refusal-log.db")
     db.execute("ALTER TABLE note ADD COLUMN mood VARCHAR")
     db.commit()
     db.close()
-    cli("verify", ok=True)
+    result = cli("verify")
+    assert result.exit_code == 1 and "table note was changed" in result.stderr
 
 
 def test_backup_refuses_when_a_kept_file_is_missing(cli, logged, tmp_path):

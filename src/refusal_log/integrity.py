@@ -116,6 +116,12 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
         if problems != ["ok"]:
             raise ChainBroken(f"SQLite's own integrity check failed ({problems[0]}); "
                               "the database file itself is damaged. Restore your latest backup.")
+        # A trigger or view added outside the tool can rewrite a row before it is chained.
+        extra = store.schema_problems(db)
+        if extra:
+            raise ChainBroken(f"The database holds things refusal-log did not make ({'; '.join(extra[:3])}): it was "
+                              "changed outside refusal-log, and they could alter what is written. "
+                              "Restore your latest backup into a new folder.")
         prev = GENESIS
         chained: dict[str, set[int]] = {}
         links = db.execute(

@@ -37,6 +37,214 @@ class StoreBusy(StoreNotWritable):
     """Another refusal-log held the write lock for longer than the busy timeout."""
 
 
+def _busy() -> StoreBusy:
+    return StoreBusy("The log is busy: another refusal-log is writing to it. Nothing was changed; try again in a moment.")
+
+
+# --- the write lock -----------------------------------------------------------------
+#
+# SQLite's own lock lives on the database file, and `restore` replaces that file: a
+# writer waiting on the old file's lock would get it after the swap and write into a
+# file nobody will ever read again ("Logged entry 4", then gone). So every writer, and
+# restore from its backup of the old log to the swap, first takes a lock on a file that
+# is never replaced. A killed process drops its lock with it.
+
+LOCK_NAME = "refusal-log.lock"
+
+
+@contextmanager
+def write_lock(home: Path | None = None) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: SQLite's own lock is all there is
+        yield
+        return
+    home = home or paths.home_dir()
+    lock = home / LOCK_NAME
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError as exc:
+        raise StoreNotWritable(f"The folder {home} cannot be written to ({exc.strerror}); nothing was changed.") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        if not _wait_for_lock(fd, fcntl):
+            raise _busy() from None
+    try:
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock
+
+
+def _wait_for_lock(fd: int, fcntl) -> bool:
+    """Block in the kernel (woken the moment the lock is free), up to the busy timeout.
+
+    Polling would lose every race to a writer that releases and takes the lock again
+    at once. A blocking call cannot be given a timeout, so it waits in a thread; if the
+    timeout passes first, the thread gives the lock back (and closes the file) as soon
+    as it gets it.
+    """
+    import threading
+
+    state = {"given_up": False, "got": False}
+    guard = threading.Lock()
+
+    def take() -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with guard:
+            state["got"] = True
+            if state["given_up"]:
+                os.close(fd)
+
+    waiter = threading.Thread(target=take, daemon=True)
+    waiter.start()
+    waiter.join(BUSY_TIMEOUT_MS / 1000)
+    with guard:
+        if state["got"]:
+            return True
+        state["given_up"] = True
+    return False
+
+
+# --- staging folders ---------------------------------------------------------------
+#
+# backup and restore work in a private folder inside the home (a full copy of the
+# family's record must not sit in a shared /tmp). A process killed mid-way cannot
+# remove its own, so each holds a lock on a file inside it while it lives, and the
+# next command removes any folder whose owner is gone, and says so (see notes).
+
+STAGING_PREFIXES = (".backup-", ".restore-")
+_OWNER = ".owner"
+notes: list[str] = []
+
+
+@contextmanager
+def staging(prefix: str) -> Iterator[Path]:
+    import shutil
+    import tempfile
+
+    work = Path(tempfile.mkdtemp(prefix=prefix, dir=paths.home_dir()))
+    fd = os.open(work / _OWNER, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        _flock(fd, blocking=False)
+        yield work
+    finally:
+        os.close(fd)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _flock(fd: int, blocking: bool) -> bool:
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        return True
+    except BlockingIOError:
+        return False
+
+
+def sweep_staging(home: Path) -> None:
+    """Remove copies left by a backup or restore that was killed; a live one is left alone."""
+    import shutil
+    import time
+
+    try:
+        found = [p for p in home.iterdir() if p.name.startswith(STAGING_PREFIXES) and p.is_dir()
+                 and not p.is_symlink()]
+    except OSError:
+        return
+    for folder in found:
+        try:
+            fd = os.open(folder / _OWNER, os.O_RDWR)
+        except FileNotFoundError:
+            # Made this instant, before its owner could lock it? Leave it a minute.
+            if time.time() - folder.stat().st_mtime < 60:
+                continue
+            fd = None
+        except OSError:
+            continue
+        try:
+            if fd is not None and not _flock(fd, blocking=False):
+                continue  # its backup or restore is still running
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                notes.append(f"Removed {folder.name}, a working copy left in {home} by a backup or restore "
+                             "that was stopped; your log was not affected.")
+        finally:
+            if fd is not None:
+                os.close(fd)
+
+
+def take_notes() -> list[str]:
+    taken = notes[:]
+    notes.clear()
+    return taken
+
+
+# --- the schema ---------------------------------------------------------------------
+#
+# A trigger or view added behind the tool's back can rewrite a row between its INSERT
+# and its link in the chain, and the chain would then faithfully vouch for the rewritten
+# text. So a store must hold exactly what the migrations make: the expected set is built
+# by running the migrations on a blank in-memory database (never a list kept by hand,
+# so a new migration, FTS5's shadow tables included, is covered by itself).
+
+MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+_expected: dict[int, set[tuple[str, str, str, str]]] = {}
+
+
+def _schema_of(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    # sqlite_stat* tables are SQLite's own query statistics (ANALYZE, PRAGMA optimize).
+    return {(kind, name, table, " ".join((sql or "").split())) for kind, name, table, sql in rows
+            if not name.startswith("sqlite_stat")}
+
+
+def expected_schema(version: int) -> set[tuple[str, str, str, str]]:
+    """What the first `version` migrations create, from a blank database."""
+    if version not in _expected:
+        from refusal_log.migrations import MIGRATIONS
+
+        blank = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            blank.execute(MIGRATIONS_TABLE)
+            for step in MIGRATIONS[:version]:
+                step(blank)
+            _expected[version] = _schema_of(blank)
+        finally:
+            blank.close()
+    return _expected[version]
+
+
+def schema_problems(conn: sqlite3.Connection) -> list[str]:
+    """Every table, index, trigger or view that differs from what the migrations make."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    actual, wanted = _schema_of(conn), expected_schema(version)
+    problems = [f"{kind} {name} was added" for kind, name, _, _ in sorted(actual - wanted)
+                if (kind, name) not in {(k, n) for k, n, _, _ in wanted}]
+    problems += [f"{kind} {name} was changed" for kind, name, _, _ in sorted(actual - wanted)
+                 if (kind, name) in {(k, n) for k, n, _, _ in wanted}]
+    names = {(k, n) for k, n, _, _ in actual}
+    problems += [f"{kind} {name} is missing" for kind, name, _, _ in sorted(wanted) if (kind, name) not in names]
+    return problems
+
+
+def foreign_schema(path: Path, problems: list[str]) -> DamagedStore:
+    return DamagedStore(
+        f"The database at {path} holds things refusal-log did not make ({'; '.join(problems[:3])}), so it was "
+        "not trusted and nothing was changed. Something outside refusal-log changed it: keep the file as it is "
+        "and restore your latest backup into a new folder."
+    )
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    problems = schema_problems(conn)
+    if problems:
+        raise foreign_schema(path, problems)
+
+
 # --- connections ------------------------------------------------------------------
 
 def _connect(path: Path, *, write: bool, mode: str = "rwc") -> sqlite3.Connection:
@@ -88,9 +296,7 @@ def translate(exc: BaseException, path: Path) -> Exception:
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).lower()
     if isinstance(orig, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
-        return StoreBusy(
-            "The log is busy: another refusal-log is writing to it. Nothing was changed; try again in a moment."
-        )
+        return _busy()
     if any(word in text for word in ("readonly", "read-only", "unable to open", "permission", "disk i/o", "full")):
         return StoreNotWritable(
             f"The log at {path} cannot be written to ({orig}); nothing was changed. "
@@ -124,6 +330,7 @@ def _prepare_home_for_writing() -> Path:
         raise StoreNotWritable(f"The folder {home} cannot be created or written to ({exc.strerror}); nothing was saved.") from None
     if db.exists():
         _check_is_sqlite(db)
+    sweep_staging(home)
     return db
 
 
@@ -145,7 +352,7 @@ def _migrate(path: Path) -> None:
             )
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            conn.execute(MIGRATIONS_TABLE)
             done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
             for step in MIGRATIONS:
                 if step.__name__ not in done:
@@ -174,6 +381,7 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
         )
     _check_is_sqlite(path)
     if _writable(path.parent) and _writable(path):
+        sweep_staging(path.parent)
         mode = "rw"
     elif path.with_name(path.name + "-wal").exists():
         mode = "ro"  # a crash left recent writes in the WAL: read them too
@@ -193,7 +401,8 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
                 f"The log at {path} was made by an older refusal-log and its folder is read-only, "
                 "so it cannot be brought up to date; nothing was changed. Make the folder writable and try again."
             )
-        _migrate(path)  # an older store: bring it up to date (a write), then read
+        with write_lock(path.parent):
+            _migrate(path)  # an older store: bring it up to date (a write), then read
         return _connect(path, write=False, mode="rw")
     if version > SCHEMA_VERSION:
         conn.close()
@@ -217,8 +426,14 @@ def _engine(creator):
 
 @contextmanager
 def writing() -> Iterator[Session]:
-    """A session whose whole block is one transaction, committed only if it ends well."""
+    """A session whose whole block is one transaction, committed only if it ends well.
+
+    It refuses to write into a store whose schema is not the one the migrations made,
+    checked inside the transaction, so nothing can be added between check and write.
+    """
     from sqlmodel import Session
+
+    from refusal_log.migrations import SCHEMA_VERSION
 
     path = _prepare_home_for_writing()
     try:
@@ -230,11 +445,15 @@ def writing() -> Iterator[Session]:
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+        db = conn.connection.driver_connection
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            raise _busy()  # restored from an older backup in the meantime: the next try migrates it
+        check_schema(db, path)
 
     from sqlalchemy.exc import DBAPIError
 
     try:
-        with Session(engine, expire_on_commit=False) as session:
+        with write_lock(path.parent), Session(engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
     except (DBAPIError, sqlite3.DatabaseError) as exc:
