@@ -18,6 +18,9 @@ from refusal_log import attachments, dates, entries, people, store
 from refusal_log.errors import InvalidInput
 
 
+MAX_EMAIL = 100 * 1024 * 1024
+
+
 @dataclass
 class ParsedEmail:
     source: str
@@ -61,11 +64,11 @@ def parse_eml(path: str) -> ParsedEmail:
     from email.parser import BytesParser
     from email.utils import getaddresses, parsedate_to_datetime
 
-    source = Path(path).expanduser()
-    if not source.is_file():
-        raise InvalidInput(f"There is no file at {path}; check the name and folder.")
+    from refusal_log import paths
+
+    source = paths.regular_file(path, limit=MAX_EMAIL, limit_text="100 MB", what="email")
     try:
-        raw = source.read_bytes()
+        raw = paths.read_bounded(source, MAX_EMAIL)
     except OSError as exc:
         raise InvalidInput(f"{path} cannot be read ({exc.strerror}).") from None
     try:

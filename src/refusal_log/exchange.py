@@ -22,6 +22,8 @@ from refusal_log.errors import DamagedStore, InvalidInput, RefusalLogError
 
 FORMAT = "refusal-log-export"
 FORMATS = ("json", "csv")
+# An export carries attachments as base64; a log larger than this belongs in a backup.
+MAX_IMPORT = 512 * 1024 * 1024
 
 
 def export(fmt: str = "json") -> str:
@@ -121,7 +123,7 @@ def import_json(path: str) -> int:
 
     not_ours = InvalidInput(f"{path} is not a refusal-log export (made with 'refusal-log export --format json').")
     try:
-        document = json.loads(read_text_file(path))
+        document = json.loads(read_text_file(path, MAX_IMPORT, "512 MB", "refusal-log export"))
     except (ValueError, RecursionError):
         raise not_ours from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:

@@ -16,6 +16,8 @@ other start-up path can pick up its cost by accident.
 
 from __future__ import annotations
 
+import re
+
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,10 +65,19 @@ def shipped_templates() -> Path:
 
 
 def environment() -> Environment:
-    """A Jinja2 environment: the home's templates first, then the shipped ones."""
+    """A Jinja2 environment: the home's templates first, then the shipped ones.
+
+    Sandboxed: a template (one planted in the home, say) cannot reach Python's
+    internals through an object's attributes (`cycler.__init__.__globals__`). And
+    every value a template prints passes `_finalize`: bidi controls are made visible,
+    and in Markdown typed text is escaped so it cannot become a heading, list,
+    link or HTML.
+    """
     # Deferred: jinja2 is only needed when something is rendered.
-    from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
-                        select_autoescape)
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context, select_autoescape
+    from jinja2.sandbox import SandboxedEnvironment
+
+    paths.check_home()
 
     shipped = FileSystemLoader(str(shipped_templates()))
     loader = ChoiceLoader([
@@ -76,8 +87,9 @@ def environment() -> Environment:
         PrefixLoader({"default": shipped}, delimiter=":"),
         shipped,
     ])
-    env = Environment(
+    env = SandboxedEnvironment(
         loader=loader,
+        finalize=pass_context(_finalize),
         # Names end in .j2, so list the double extensions: select_autoescape
         # matches the end of the name. Text, Markdown and letters are not escaped.
         autoescape=select_autoescape(["html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"],
@@ -108,6 +120,45 @@ def render(name: str, context: dict[str, Any]) -> str:
     except TemplateError as exc:
         raise InvalidInput(f"The template {name} could not be used: {exc.message}. "
                            f"If you changed it in {paths.user_templates_dir()}, check it there.") from None
+
+
+# --- what every printed value passes through --------------------------------------
+
+# Right-to-left overrides and their kin reorder how text is shown, so a note could
+# display differently from what is stored. Each is printed as its name instead.
+BIDI_CONTROLS = {cp: f"\u27e8U+{cp:04X}\u27e9" for cp in
+                 (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_MD_ANYWHERE = {ord(c): "\\" + c for c in "\\`*_[]<>#|~&"}
+# Markers that count only at the start of a line: - + = (lists, setext headings) and
+# "1." or "1)" (numbered lists). A value may begin mid-line (after "**Said:** "), so a
+# number there ("0.1.0") is left alone; after a line break it is escaped.
+_MD_MARKER = re.compile(r"([ \t]*)([-+=])")
+_MD_NUMBER = re.compile(r"([ \t]*)(\d{1,9})([.)])")
+
+
+def _finalize(context, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return value
+    value = value.translate(BIDI_CONTROLS)
+    name = context.name or ""
+    if name.endswith((".md.j2", ".md", ".markdown")):
+        return md_escape(value)
+    return value
+
+
+def md_escape(text: str) -> str:
+    """Typed text as Markdown that shows exactly those characters and nothing more."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").translate(_MD_ANYWHERE).split("\n")
+    for i, line in enumerate(lines):
+        line = _MD_MARKER.sub(r"\1\\\2", line, count=1) if _MD_MARKER.match(line) else line
+        if i and _MD_NUMBER.match(line):
+            line = _MD_NUMBER.sub(r"\1\2\\\3", line, count=1)
+        lines[i] = line
+    return "\n".join(lines)
 
 
 # --- filters -----------------------------------------------------------------------
@@ -375,7 +426,14 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "summary": summarise(items),
         "include_withdrawn": include_withdrawn,
         "head_hash": head_hash,
+        "zone_note": zone_note(zone),
     }
+
+
+def zone_note(zone: tzinfo) -> str:
+    """Which clock the times are on, named: a log kept abroad must not claim UK time."""
+    key = getattr(zone, "key", str(zone))
+    return "UK local time" if key == "Europe/London" else f"local time in {key}"
 
 
 @dataclass

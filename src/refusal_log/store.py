@@ -316,7 +316,7 @@ def _writable(path: Path) -> bool:
 
 
 def _prepare_home_for_writing() -> Path:
-    home = paths.home_dir()
+    home = paths.check_home()
     db = paths.db_path()
     if home.exists() and not home.is_dir():
         raise StoreNotWritable(f"{home} is a file, not a folder; give refusal-log a folder to keep the log in.")
@@ -374,6 +374,8 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
 
     if path.parent.exists() and not path.parent.is_dir():
         raise NothingLoggedYet(f"{path.parent} is a file, not a folder, so there is no log there.")
+    if path == paths.db_path():
+        paths.check_home()
     if not path.exists():
         raise NothingLoggedYet(
             f"Nothing is logged yet in {paths.home_dir()}. "
