@@ -152,7 +152,7 @@ def import_json(path: str) -> int:
 def _write(plan: _Plan) -> None:
     with store.writing() as session:
         for setting in plan.settings:
-            session.merge(setting)
+            integrity.set_detail(session, setting.key, setting.value)
         for table, row, entry_id in plan.rows:
             session.add(row)
             session.flush()

@@ -189,4 +189,26 @@ def m002_attachments_and_emails(db: _Executes) -> None:
     """)
 
 
+@migration
+def m003_integrity_profile_history(db: _Executes) -> None:
+    """The parent's details become chained changes; the ones already set are chained now."""
+    _run(db, """
+    CREATE TABLE profile_change (
+        id INTEGER NOT NULL PRIMARY KEY,
+        "key" VARCHAR NOT NULL,
+        value VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL
+    );
+    CREATE INDEX ix_profile_change_key ON profile_change ("key")
+    """)
+    from datetime import datetime, timezone
+
+    from refusal_log import integrity
+
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    for key, value in list(db.execute("SELECT key, value FROM setting ORDER BY key")):
+        cursor = db.execute("INSERT INTO profile_change (key, value, recorded_at) VALUES (?, ?, ?)", (key, value, now))
+        integrity.chain_row(db, "profile_change", cursor.lastrowid)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)

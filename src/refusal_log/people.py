@@ -108,10 +108,10 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
         updated = []
         for key, value in given.items():
             if value is not None and before.get(key) != value:
-                session.merge(Setting(key=key, value=value))
+                integrity.set_detail(session, key, value)
                 updated.append("--" + key.replace("_", "-"))
         if session.get(Setting, "region") is None:
-            session.add(Setting(key="region", value="england"))
+            integrity.set_detail(session, "region", "england")
         session.flush()
         return SetupResult(str(store.paths.home_dir()), record, existing is None, updated)
 
