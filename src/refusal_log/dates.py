@@ -33,8 +33,30 @@ MONTHS = [
 ]
 
 
+# The zone the open log keeps its days in (recorded by `init`), set by the store when
+# it opens a log. A day typed on the command line is a day of the log, so it must not
+# move when REFUSAL_LOG_TZ differs from the zone the log was kept in; the variable
+# chooses the zone of a new log (and of an older one that never recorded its zone).
+_log_zone: str | None = None
+
+
+def use_log_zone(name: str | None) -> None:
+    global _log_zone
+    _log_zone = name or None
+
+
 def local_zone() -> ZoneInfo:
+    if _log_zone:
+        try:
+            return _zone(_log_zone)
+        except InvalidInput:
+            pass  # a zone this machine does not know: fall back to the variable
     return _zone(os.environ.get(ENV_ZONE) or DEFAULT_ZONE)
+
+
+def zone_for_new_log() -> str:
+    """The zone a new log records: REFUSAL_LOG_TZ's, or Europe/London."""
+    return _zone(os.environ.get(ENV_ZONE) or DEFAULT_ZONE).key
 
 
 @lru_cache(maxsize=8)

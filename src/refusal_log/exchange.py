@@ -206,6 +206,40 @@ def _check_fields(entry_id: int, model: type, fields: dict[str, Any]) -> None:
             raise ValueError(f"entry {entry_id}'s {name} should be text")
 
 
+VERDICTS = ("ok", "caution", "avoid")
+
+
+def _check_values(entry_id: int, kind: str, fields: dict[str, Any]) -> None:
+    """The bounds, choices and date ranges the commands apply, applied to an imported revision.
+
+    An export edited by hand must not hold what no command would accept: an absence
+    to the year 9999 (which breaks every timeline), a year-1 date, an end before the
+    start, minutes beyond a day, a 'via' or 'direction' no command offers.
+    """
+    where = f"entry {entry_id}"
+    for column in ("date", "until"):
+        if isinstance(fields.get(column), date):
+            dates.check_year(f"{where}'s {column}", fields[column])
+    if fields.get("date") and fields.get("until") and fields["until"] < fields["date"]:
+        raise ValueError(f"{where} ends (until {fields['until']}) before it starts ({fields['date']})")
+    checks = {"via": entries.VIA, "direction": tuple(entries.DIRECTIONS.values()), "verdict": VERDICTS,
+              "sessions": tuple(entries.SESSIONS.values())}
+    for column, allowed in checks.items():
+        value = fields.get(column)
+        if value is not None and value not in allowed:
+            raise ValueError(f"{where}'s {column} must be one of {', '.join(dict.fromkeys(allowed))}, not {value!r:.40}")
+    if fields.get("minutes") is not None:
+        try:
+            entries._minutes(fields["minutes"])
+        except InvalidInput:
+            raise ValueError(f"{where}'s minutes must be between 0 and 1440") from None
+    for column in entries._JSON_COLUMNS:
+        if column in fields:
+            items = json.loads(fields[column])
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise ValueError(f"{where}'s {column} should be a list of names")
+
+
 def _plan(document: dict[str, Any]) -> _Plan:
     from refusal_log.models import REVISION_TABLES, Child, Contact, Entry, Setting, Withdrawal
 
@@ -216,7 +250,9 @@ def _plan(document: dict[str, Any]) -> _Plan:
                            for k, v in profile.items()])
     children = {}
     for c in document["children"]:
-        children[_text(c["name"], "a child's name")] = _number(c["id"], "a child's id")
+        if _text(c["name"], "a child's name") in children:
+            raise ValueError(f"two children are called {c['name']!r:.40}")
+        children[c["name"]] = _number(c["id"], "a child's id")
         plan.rows.append(("child", Child(
             id=c["id"], name=c["name"], school=_text(c.get("school"), "a school", optional=True),
             born=date.fromisoformat(c["born"]) if c.get("born") else None, recorded_at=_when(c["recorded"])), None))
@@ -246,6 +282,7 @@ def _plan(document: dict[str, Any]) -> _Plan:
                 raise ValueError(f"entry {entry_id}'s revisions are not numbered 1, 2, 3...")
             fields = entries.columns_from_fields(kind, r)
             _check_fields(entry_id, model, fields)
+            _check_values(entry_id, kind, fields)
             plan.rows.append((model.__tablename__, model(
                 entry_id=entry_id, revision=number, happened_at=_when(r["when"]),
                 recorded_at=_when(r["recorded"]), change_reason=_text(r.get("change_reason"), "a reason", optional=True),
@@ -258,5 +295,6 @@ def _plan(document: dict[str, Any]) -> _Plan:
                                               base64.b64decode(_text(a["content_base64"], "a file")), a.get("type"))
             if incoming.sha256 != a["sha256"]:
                 raise ValueError(f"attachment {a['name']} of entry {entry_id} does not match its hash")
+            _when(a["recorded"])  # checked now: nothing is written until the whole document is
             plan.files.append((entry_id, incoming, _number(a["id"], "an attachment's id"), a["recorded"]))
     return plan

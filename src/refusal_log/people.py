@@ -112,6 +112,9 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
                 updated.append("--" + key.replace("_", "-"))
         if session.get(Setting, "region") is None:
             integrity.set_detail(session, "region", "england")
+        if session.get(Setting, "zone") is None:
+            # The zone the log keeps its days in, whatever REFUSAL_LOG_TZ says later.
+            integrity.set_detail(session, "zone", dates.zone_for_new_log())
         session.flush()
         return SetupResult(str(store.paths.home_dir()), record, existing is None, updated)
 

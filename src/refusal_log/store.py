@@ -269,6 +269,8 @@ def _connect(path: Path, *, write: bool, mode: str = "rwc") -> sqlite3.Connectio
         conn.execute("PRAGMA synchronous = FULL")
     else:
         conn.execute("PRAGMA query_only = ON")
+        # Sorting a large timeline must not need a temporary file in a full home.
+        conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
 
@@ -391,11 +393,34 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
         # A read-only folder cannot hold WAL's side files, and nobody can be
         # writing to it, so the file as it stands is the whole record.
         mode = "immutable"
+    had_side_files = {suffix for suffix in ("-wal", "-shm") if path.with_name(path.name + suffix).exists()}
+    conn = None
     try:
         conn = _connect(path, write=False, mode=mode)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise translate(exc, path) from None
+        error = translate(exc, path)
+        if mode != "rw" or not isinstance(error, StoreNotWritable) or isinstance(error, StoreBusy):
+            raise error from None
+        # A full disk: WAL's shared-memory file cannot be made. Reading needs no
+        # writing, so read the file as it stands (with any WAL left by a crash), and
+        # remove the empty side files this attempt itself left.
+        try:
+            if conn is not None:
+                conn.close()
+        except sqlite3.Error:
+            pass
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if suffix not in had_side_files and side.exists():
+                side.unlink(missing_ok=True)
+        wal = path.with_name(path.name + "-wal")
+        mode = "ro" if wal.exists() and wal.stat().st_size > 0 else "immutable"
+        try:
+            conn = _connect(path, write=False, mode=mode)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            raise error from None
     if version < SCHEMA_VERSION:
         conn.close()
         if mode != "rw":
@@ -451,6 +476,7 @@ def writing() -> Iterator[Session]:
         if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             raise _busy()  # restored from an older backup in the meantime: the next try migrates it
         check_schema(db, path)
+        _use_log_zone(db)
 
     from sqlalchemy.exc import DBAPIError
 
@@ -479,11 +505,19 @@ def reading(path: Path | None = None) -> Iterator[sqlite3.Connection]:
     conn = _open_for_reading(path)
     try:
         conn.execute("BEGIN")
+        _use_log_zone(conn)
         yield conn
     except sqlite3.DatabaseError as exc:
         raise translate(exc, path) from None
     finally:
         conn.close()
+
+
+def _use_log_zone(conn: sqlite3.Connection) -> None:
+    from refusal_log import dates
+
+    row = conn.execute("SELECT value FROM setting WHERE key = 'zone'").fetchone()
+    dates.use_log_zone(row[0] if row else None)
 
 
 def driver(session: Session) -> sqlite3.Connection:
