@@ -469,3 +469,23 @@ def test_a_forwarded_message_keeps_its_bytes_as_an_attachment(cli, ready, tmp_pa
     assert "Attendance meeting" in shown
     sizes = re.findall(r"\((\d+) bytes\)", shown)
     assert "0" not in sizes
+
+
+def test_an_older_store_holding_a_trigger_is_not_migrated(cli, home):
+    from refusal_log import store
+    from refusal_log.migrations import MIGRATIONS
+
+    home.mkdir(mode=0o700)
+    db = sqlite3.connect(home / "refusal-log.db", isolation_level=None)
+    db.execute(store.MIGRATIONS_TABLE)
+    for step in MIGRATIONS[:2]:
+        step(db)
+        db.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (step.__name__,))
+    db.execute("PRAGMA user_version = 2")
+    db.execute(TRIGGER)
+    db.close()
+    result = cli("init", "--child", "Sam", "--school", "Hill")
+    assert result.exit_code == 1 and "trigger quietly was added" in result.stderr
+    db = sqlite3.connect(home / "refusal-log.db")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM child").fetchone()[0] == 0

@@ -12,7 +12,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from refusal_log import attachments, dates, entries, people, store
 from refusal_log.errors import InvalidInput

@@ -354,6 +354,8 @@ def _migrate(path: Path) -> None:
             )
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if version:
+                check_schema(conn, path)  # never migrate (write into) a store changed behind our back
             conn.execute(MIGRATIONS_TABLE)
             done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
             for step in MIGRATIONS:
