@@ -64,32 +64,32 @@ def shipped_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
-def environment() -> Environment:
+def environment(markdown: bool = False) -> Environment:
     """A Jinja2 environment: the home's templates first, then the shipped ones.
 
-    Sandboxed: a template (one planted in the home, say) cannot reach Python's
-    internals through an object's attributes (`cycler.__init__.__globals__`). And
-    every value a template prints passes `_finalize`: bidi controls are made visible,
-    and in Markdown typed text is escaped so it cannot become a heading, list,
-    link or HTML.
+    When the home holds templates of its own, they render in Jinja2's sandbox: a
+    template (one planted in the home, say) cannot reach Python's internals through
+    an object's attributes (`cycler.__init__.__globals__`). The shipped templates
+    alone render unsandboxed, loaded only from the package: the sandbox would make a
+    long timeline two to three times slower. In Markdown every printed value passes
+    `md_escape`, so typed text cannot become a heading, list, link or HTML.
     """
     # Deferred: jinja2 is only needed when something is rendered.
-    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context, select_autoescape
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 
     paths.check_home()
-
     shipped = FileSystemLoader(str(shipped_templates()))
-    loader = ChoiceLoader([
-        FileSystemLoader(str(paths.user_templates_dir())),
-        # "default:timeline.html.j2" always means the shipped template, so a home
-        # template of the same name can extend it instead of copying it.
-        PrefixLoader({"default": shipped}, delimiter=":"),
-        shipped,
-    ])
-    env = SandboxedEnvironment(
-        loader=loader,
-        finalize=pass_context(_finalize),
+    # "default:timeline.html.j2" always means the shipped template, so a home
+    # template of the same name can extend it instead of copying it.
+    loaders = [PrefixLoader({"default": shipped}, delimiter=":"), shipped]
+    kind = Environment
+    if _home_has_templates():
+        from jinja2.sandbox import SandboxedEnvironment
+
+        loaders.insert(0, FileSystemLoader(str(paths.user_templates_dir())))
+        kind = SandboxedEnvironment
+    env = kind(
+        loader=ChoiceLoader(loaders),
         # Names end in .j2, so list the double extensions: select_autoescape
         # matches the end of the name. Text, Markdown and letters are not escaped.
         autoescape=select_autoescape(["html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"],
@@ -99,6 +99,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        **({"finalize": _md_finalize} if markdown else {}),
     )
     env.filters.update(
         wrap=wrap, human_date=dates.human_date, human_datetime=dates.human_datetime,
@@ -107,13 +108,21 @@ def environment() -> Environment:
     return env
 
 
+def _home_has_templates() -> bool:
+    folder = paths.user_templates_dir()
+    try:
+        return folder.is_dir() and any(p.is_file() for p in folder.rglob("*"))
+    except OSError:
+        return True  # cannot tell: assume there are, and sandbox
+
+
 def render(name: str, context: dict[str, Any]) -> str:
     """Render one template by name, with a plain error if a home template is broken."""
     from jinja2 import TemplateError, TemplateNotFound
 
-    env = environment()
+    env = environment(markdown=name.endswith((".md.j2", ".markdown.j2")))
     try:
-        return env.get_template(name).render(context)
+        return show_bidi_controls(env.get_template(name).render(context))
     except TemplateNotFound as exc:
         raise InvalidInput(f"The template {exc.name} was not found, in {paths.user_templates_dir()} "
                            "or among the shipped templates.") from None
@@ -122,7 +131,7 @@ def render(name: str, context: dict[str, Any]) -> str:
                            f"If you changed it in {paths.user_templates_dir()}, check it there.") from None
 
 
-# --- what every printed value passes through --------------------------------------
+# --- what rendered text passes through ---------------------------------------------
 
 # Right-to-left overrides and their kin reorder how text is shown, so a note could
 # display differently from what is stored. Each is printed as its name instead.
@@ -136,16 +145,21 @@ _MD_MARKER = re.compile(r"([ \t]*)([-+=])")
 _MD_NUMBER = re.compile(r"([ \t]*)(\d{1,9})([.)])")
 
 
-def _finalize(context, value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    from markupsafe import Markup
+_BIDI = re.compile("[" + "".join(chr(cp) for cp in BIDI_CONTROLS) + "]")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&\n\r]|^[ \t]*[-+=]")
 
-    if isinstance(value, Markup):
-        return value
-    value = value.translate(BIDI_CONTROLS)
-    name = context.name or ""
-    if name.endswith((".md.j2", ".md", ".markdown")):
+
+def show_bidi_controls(text: str) -> str:
+    """A whole rendered document with each bidi control shown as its code (one fast pass)."""
+    # `in` per character is a fast scan (and free when the text has no such wide
+    # characters at all); a regular expression over a long timeline is a tenth of a second.
+    if not any(chr(cp) in text for cp in BIDI_CONTROLS):
+        return text
+    return _BIDI.sub(lambda m: BIDI_CONTROLS[ord(m.group())], text)
+
+
+def _md_finalize(value: Any) -> Any:
+    if value.__class__ is str and _MD_SPECIAL.search(value):
         return md_escape(value)
     return value
 
