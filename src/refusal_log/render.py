@@ -127,7 +127,7 @@ def render(name: str, context: dict[str, Any]) -> str:
         raise InvalidInput(f"The template {exc.name} was not found, in {paths.user_templates_dir()} "
                            "or among the shipped templates.") from None
     except TemplateError as exc:
-        raise InvalidInput(f"The template {name} could not be used: {exc.message}. "
+        raise InvalidInput(f"The template {name} could not be used: {(exc.message or '').rstrip('.')}. "
                            f"If you changed it in {paths.user_templates_dir()}, check it there.") from None
 
 
