@@ -483,3 +483,31 @@ def test_an_older_store_holding_a_trigger_is_not_migrated(cli, home):
     db = sqlite3.connect(home / "refusal-log.db")
     assert db.execute("PRAGMA user_version").fetchone()[0] == 2
     assert db.execute("SELECT count(*) FROM child").fetchone()[0] == 0
+
+
+def test_an_older_log_keeps_the_zone_it_was_used_in_when_upgraded(cli, home, monkeypatch):
+    """A log made before details were chained: the upgrade chains them and records the zone."""
+    from refusal_log import integrity, store
+    from refusal_log.migrations import MIGRATIONS
+
+    home.mkdir(mode=0o700)
+    db = sqlite3.connect(home / "refusal-log.db", isolation_level=None)
+    db.execute(store.MIGRATIONS_TABLE)
+    for step in MIGRATIONS[:2]:
+        step(db)
+        db.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (step.__name__,))
+    db.execute("PRAGMA user_version = 2")
+    db.execute("INSERT INTO setting VALUES ('school_email', 'office@hill.example'), ('region', 'england')")
+    db.execute("INSERT INTO child (id, name, recorded_at) VALUES (1, 'Sam', '2026-05-01T09:00:00+01:00')")
+    integrity.chain_row(db, "child", 1)
+    db.close()
+    assert "chain intact" in cli("verify", ok=True).stdout
+    details = sqlite3.connect(home / "refusal-log.db").execute("SELECT key, value FROM profile_change").fetchall()
+    assert ("zone", "Europe/London") in details and ("school_email", "office@hill.example") in details
+    env = {**os.environ, "REFUSAL_LOG_HOME": str(home), "REFUSAL_LOG_TZ": "Asia/Tokyo"}
+    added = subprocess.run([sys.executable, "-m", "refusal_log", "add-absence", "--date", "01/06/2026", "--reason",
+                            "Too unwell to attend", "--accept-wording"], env=env, capture_output=True, text=True)
+    assert added.returncode == 0, added.stderr
+    monkeypatch.setenv("REFUSAL_LOG_TZ", "America/New_York")
+    found = cli.json("list", "--from", "01/06/2026", "--to", "01/06/2026")
+    assert [(e["kind"], e["when"][:10]) for e in found] == [("absence", "2026-06-01")]

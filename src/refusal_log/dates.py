@@ -45,10 +45,18 @@ def use_log_zone(name: str | None) -> None:
     _log_zone = name or None
 
 
+# Set by the store: reads the zone of the home's log before the store is opened, so a
+# day typed on the command line (parsed before any query) is already a day of the log.
+zone_resolver = None
+
+
 def local_zone() -> ZoneInfo:
-    if _log_zone:
+    name = _log_zone
+    if name is None and zone_resolver is not None:
+        name = zone_resolver()
+    if name:
         try:
-            return _zone(_log_zone)
+            return _zone(name)
         except InvalidInput:
             pass  # a zone this machine does not know: fall back to the variable
     return _zone(os.environ.get(ENV_ZONE) or DEFAULT_ZONE)

@@ -205,7 +205,14 @@ def m003_integrity_profile_history(db: _Executes) -> None:
 
     from refusal_log import integrity
 
+    from refusal_log import dates
+
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    # A log in use keeps its days in the zone it is being used in now (Europe/London
+    # unless REFUSAL_LOG_TZ says otherwise), from here on whatever the variable says.
+    if db.execute("SELECT count(*) FROM setting").fetchone()[0] and \
+            not db.execute("SELECT count(*) FROM setting WHERE key = 'zone'").fetchone()[0]:
+        db.execute("INSERT INTO setting (key, value) VALUES ('zone', ?)", (dates.zone_for_new_log(),))
     for key, value in list(db.execute("SELECT key, value FROM setting ORDER BY key")):
         cursor = db.execute("INSERT INTO profile_change (key, value, recorded_at) VALUES (?, ?, ?)", (key, value, now))
         integrity.chain_row(db, "profile_change", cursor.lastrowid)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from refusal_log import paths
-from refusal_log.errors import DamagedStore, NothingLoggedYet, StoreNotWritable
+from refusal_log.errors import DamagedStore, NothingLoggedYet, RefusalLogError, StoreNotWritable
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -522,6 +522,39 @@ def _use_log_zone(conn: sqlite3.Connection) -> None:
     dates.use_log_zone(row[0] if row else None)
 
 
+_zones_read: dict[str, str | None] = {}
+
+
+def _zone_of_home() -> str | None:
+    """The home's log's zone, read once, before the store is opened (see dates.local_zone)."""
+    try:
+        path = paths.db_path()
+    except RefusalLogError:
+        return None
+    key = str(path)
+    if key not in _zones_read:
+        _zones_read[key] = _read_zone(path)
+    return _zones_read[key]
+
+
+def _read_zone(path: Path) -> str | None:
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+        mode = "rw" if _writable(path.parent) and _writable(path) else "immutable"
+        conn = _connect(path, write=False, mode=mode)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = 'zone'").fetchone()
+        finally:
+            conn.close()
+        return row[0] if row else None
+    except (sqlite3.Error, OSError):
+        return None
+
+
 def driver(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under a write session, inside the same transaction."""
     return session.connection().connection.driver_connection
@@ -529,3 +562,12 @@ def driver(session: Session) -> sqlite3.Connection:
 
 def exists() -> bool:
     return paths.db_path().exists()
+
+
+def _install_zone_resolver() -> None:
+    from refusal_log import dates
+
+    dates.zone_resolver = _zone_of_home
+
+
+_install_zone_resolver()
