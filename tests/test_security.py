@@ -381,12 +381,18 @@ def test_the_html_timeline_names_the_zone_it_uses(cli, home, monkeypatch):
     assert "local time in America/New_York" in html and "UK local time" not in html
 
 
+_EXPORTED: list[str] = []
+
+
 def _export(cli, tmp_path) -> dict:
-    cli("add-absence", "--date", "01/06/2026", "--reason", "Too unwell to attend", "--accept-wording", ok=True)
-    cli("add-call", "--with", "Office", "--summary", "Reported absence", "--minutes", "5", ok=True)
-    out = tmp_path / "e.json"
-    cli("export", "--out", str(out), ok=True)
-    return json.loads(out.read_text())
+    """An export of a small log: made once for the module (it is only read), a fresh copy each time."""
+    if not _EXPORTED:
+        cli("add-absence", "--date", "01/06/2026", "--reason", "Too unwell to attend", "--accept-wording", ok=True)
+        cli("add-call", "--with", "Office", "--summary", "Reported absence", "--minutes", "5", ok=True)
+        out = tmp_path / "e.json"
+        cli("export", "--out", str(out), ok=True)
+        _EXPORTED.append(out.read_text())
+    return json.loads(_EXPORTED[0])
 
 
 @pytest.mark.parametrize("change", [
