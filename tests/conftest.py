@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from refusal_log import paths
+from refusal_log import dates, paths
 from refusal_log.cli import app
 
 
@@ -20,8 +20,10 @@ def home(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("REFUSAL_LOG_TZ", "Europe/London")
     monkeypatch.delenv("CI_FAKE_TTY", raising=False)
     paths.set_home(None)
+    dates.use_log_zone(None)
     yield folder
     paths.set_home(None)
+    dates.use_log_zone(None)
 
 
 class Cli:

@@ -392,6 +392,7 @@ def _rewrite_backup(source: Path, target: Path, extra: dict[str, bytes] | None =
         contents["refusal-log.db"] = db_file.read_bytes()
     contents.update(extra or {})
     manifest["files"] = {name: hashlib.sha256(data).hexdigest() for name, data in contents.items()}
+    manifest["sizes"] = {name: len(data) for name, data in contents.items()}
     contents["manifest.json"] = json.dumps(manifest).encode()
     with tarfile.open(target, "w:gz") as archive:
         for name, data in contents.items():
@@ -452,12 +453,26 @@ def test_a_store_from_a_newer_version_is_never_written(cli, logged):
     assert sqlite3.connect(logged / "refusal-log.db").execute("PRAGMA user_version").fetchone()[0] == 99
 
 
-def test_a_later_migration_adding_a_column_keeps_every_hash(cli, logged):
+def test_a_later_migration_adding_a_column_keeps_every_hash(cli, logged, monkeypatch):
+    from refusal_log import migrations, store
+
+    def m999_note_mood(db) -> None:
+        db.execute("ALTER TABLE note ADD COLUMN mood VARCHAR")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m999_note_mood])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", migrations.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store, "_expected", {})
+    cli("add-note", "after the upgrade", ok=True)
+    assert "chain intact" in cli("verify", ok=True).stdout
+
+
+def test_a_column_added_outside_the_tool_fails_verify(cli, logged):
     db = sqlite3.connect(logged / "refusal-log.db")
     db.execute("ALTER TABLE note ADD COLUMN mood VARCHAR")
     db.commit()
     db.close()
-    cli("verify", ok=True)
+    result = cli("verify")
+    assert result.exit_code == 1 and "table note was changed" in result.stderr
 
 
 def test_backup_refuses_when_a_kept_file_is_missing(cli, logged, tmp_path):
@@ -487,8 +502,9 @@ def test_existing_shared_folders_keep_their_permissions(cli, tmp_path):
     shared.mkdir()
     (shared / "somebody-elses-file").write_text("x")
     os.chmod(shared, 0o1777)
-    cli("--home", str(shared), "init", "--child", "Sam", "--school", "Hill", ok=True)
+    # A folder others can write is refused (they could move the log or plant a
+    # template), and left exactly as it was.
+    result = cli("--home", str(shared), "init", "--child", "Sam", "--school", "Hill")
+    assert result.exit_code == 1 and f"chmod 700 {shared}" in result.stderr
     assert shared.stat().st_mode & 0o7777 == 0o1777
-    assert (shared / "refusal-log.db").stat().st_mode & 0o777 == 0o600
-    demo = cli("demo", "--home", str(shared))
-    assert demo.exit_code == 1 and "already holds a log" in demo.stderr
+    assert not (shared / "refusal-log.db").exists()

@@ -37,14 +37,9 @@ class IncomingFile:
 
 
 def read_file(path: str) -> IncomingFile:
-    source = Path(path).expanduser()
-    if not source.is_file():
-        raise InvalidInput(f"There is no file at {path}; check the name and folder." if not source.exists()
-                           else f"{path} is a folder, not a file.")
+    source = paths.regular_file(path, limit=MAX_BYTES, limit_text="200 MB", what="attachment")
     try:
         size = source.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(f"{path} is larger than 200 MB; attach a smaller copy or a scan at lower resolution.")
         digest = integrity.file_sha256(source)
     except OSError as exc:
         raise InvalidInput(f"{path} cannot be read ({exc.strerror}).") from None

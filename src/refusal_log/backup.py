@@ -14,13 +14,13 @@ import io
 import json
 import re
 import sqlite3
+import stat
 import tarfile
-import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from refusal_log import __version__, dates, integrity, paths, search, store
+from refusal_log import __version__, attachments, dates, integrity, paths, search, store
 from refusal_log.errors import DamagedStore, InvalidInput, RefusalLogError, StoreNotWritable
 
 FORMAT = "refusal-log-backup"
@@ -95,8 +95,8 @@ def backup(out: str | None = None) -> BackupResult:
         paths.ensure_private_dir(target.parent)
         # The working copy is the family's whole record: keep it in the home (owner-only),
         # not in a shared temporary folder where a crash could leave it behind.
-        with tempfile.TemporaryDirectory(prefix=".backup-", dir=paths.home_dir()) as work:
-            db_copy = Path(work) / paths.DB_NAME
+        with store.staging(".backup-") as work:
+            db_copy = work / paths.DB_NAME
             entries, head = _snapshot_database(db_copy)
             files = {paths.DB_NAME: db_copy}
             folder = paths.attachments_dir()
@@ -112,9 +112,10 @@ def backup(out: str | None = None) -> BackupResult:
                 "format": FORMAT, "version": 1, "tool": __version__, "created": dates.now().isoformat(),
                 "entries": entries, "head": head,
                 "files": {name: integrity.file_sha256(path) for name, path in files.items()},
+                "sizes": {name: path.stat().st_size for name, path in files.items()},
             }
             # Streamed to a file beside the target, then renamed: never half a backup.
-            partial = Path(work) / "backup.tar.gz"
+            partial = work / "backup.tar.gz"
             with tarfile.open(partial, mode="w:gz") as archive:
                 _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
                 for name, path in files.items():
@@ -134,53 +135,110 @@ def _attachments_in(db_file: Path) -> list[tuple[str, str, int]]:
         conn.close()
 
 
-def _sha(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
-
-
 _ATTACHMENT_NAME = re.compile(r"attachments/[0-9a-f]{64}")
+# A backup is read member by member onto disk, never whole into memory, and each member
+# must be no larger than the manifest says (and than such a file can be), so a small
+# archive that unpacks to gigabytes is refused from its header, before it is read.
+MAX_MANIFEST = 16 * 1024 * 1024
+MAX_DATABASE = 1024 * 1024 * 1024 - 1
+MAX_TOTAL = 64 * 1024 * 1024 * 1024
 
 
-def read_backup(path: str) -> tuple[dict, dict[str, bytes]]:
-    """Open a backup and check every file against its manifest; nothing is written.
+def _open_backup_file(path: str) -> Path:
+    source = Path(path).expanduser()
+    try:
+        mode = source.stat().st_mode
+    except OSError:
+        raise InvalidInput(f"There is no backup file at {path}; check the name and folder.") from None
+    except UnicodeEncodeError:
+        raise InvalidInput(f"The name {path!r} is not valid text (UTF-8); rename the file and try again.") from None
+    if not stat.S_ISREG(mode):
+        raise InvalidInput(f"{path} is not a file (it is a folder, a device or a pipe); give a backup file "
+                           "made with 'refusal-log backup'.")
+    return source
 
-    Only three kinds of member are accepted: manifest.json, the database, and
+
+def read_backup(path: str, into: Path) -> dict:
+    """Unpack a backup into the folder `into`, checking every file against its manifest.
+
+    Only three kinds of member are accepted: manifest.json (first), the database, and
     attachments named by the SHA-256 of their own bytes. So no name in an archive,
     however crafted, can lead a restore to write anywhere but the home.
     """
-    source = Path(path).expanduser()
-    if not source.is_file():
-        raise InvalidInput(f"There is no backup file at {path}; check the name and folder.")
+    import hashlib
+
+    source = _open_backup_file(path)
     not_ours = InvalidInput(f"{path} is not a refusal-log backup (made with 'refusal-log backup'); nothing was restored.")
+    too_big = InvalidInput(f"The backup {path} holds a file larger than its manifest or such a file allows; "
+                           "nothing was restored.")
+    manifest: dict | None = None
+    found: dict[str, tuple[str, int]] = {}  # name: (sha256, size)
+    total = 0
     try:
-        contents = {}
-        with tarfile.open(source, mode="r:*") as archive:
-            for member in archive.getmembers():
+        with tarfile.open(source, mode="r|*") as archive:
+            for member in archive:
                 if not member.isfile():
                     raise not_ours
-                if member.name not in ("manifest.json", paths.DB_NAME) and not _ATTACHMENT_NAME.fullmatch(member.name):
+                if member.name == "manifest.json" and manifest is None:
+                    if member.size > MAX_MANIFEST:
+                        raise not_ours
+                    manifest = _manifest(archive.extractfile(member).read(), not_ours)
+                    continue
+                name = member.name
+                if name in found or (manifest is not None and name not in manifest["files"]):
+                    raise _incomplete(path)
+                if name != paths.DB_NAME and not _ATTACHMENT_NAME.fullmatch(name):
                     raise not_ours
-                contents[member.name] = archive.extractfile(member).read()
-    except (tarfile.TarError, OSError, EOFError, zlib.error):
+                total += member.size
+                if member.size > (MAX_DATABASE if name == paths.DB_NAME else attachments.MAX_BYTES) \
+                        or total > MAX_TOTAL or not _size_agrees(manifest, name, member.size):
+                    raise too_big
+                digest = hashlib.sha256()
+                with archive.extractfile(member) as data, open(into / name, "wb") as out:
+                    for block in iter(lambda: data.read(1 << 20), b""):
+                        digest.update(block)
+                        out.write(block)
+                found[name] = (digest.hexdigest(), member.size)
+    except (tarfile.TarError, EOFError, zlib.error, UnicodeError):
         raise not_ours from None
-    try:
-        manifest = json.loads(contents.pop("manifest.json"))
-        files = manifest["files"]
-        if manifest.get("format") != FORMAT or not isinstance(files, dict):
-            raise not_ours
-    except (KeyError, ValueError, TypeError, AttributeError):
-        raise not_ours from None
-    if paths.DB_NAME not in contents or set(contents) != set(files):
-        raise InvalidInput(f"The backup {path} is incomplete or holds files its manifest does not list; "
-                           "nothing was restored.")
-    for name, data in contents.items():
-        actual = _sha(data)
-        if actual != files[name] or (name.startswith("attachments/") and name != f"attachments/{actual}"):
+    except OSError as exc:
+        if isinstance(exc, (IsADirectoryError, FileNotFoundError)) or exc.errno is None:
+            raise not_ours from None
+        raise StoreNotWritable(f"The backup could not be unpacked ({exc.strerror}); nothing was restored.") from None
+    if manifest is None:
+        raise not_ours
+    if paths.DB_NAME not in found or set(found) != set(manifest["files"]):
+        raise _incomplete(path)
+    for name, (actual, size) in found.items():
+        if not _size_agrees(manifest, name, size):
+            raise too_big
+        if actual != manifest["files"][name] or (name.startswith("attachments/") and name != f"attachments/{actual}"):
             raise InvalidInput(f"The backup {path} is damaged: {name} does not match its recorded hash; "
                                "nothing was restored.")
-    return manifest, contents
+    return manifest
+
+
+def _size_agrees(manifest: dict | None, name: str, size: int) -> bool:
+    listed = (manifest or {}).get("sizes", {}).get(name)
+    return not isinstance(listed, int) or listed == size
+
+
+def _incomplete(path: str) -> InvalidInput:
+    return InvalidInput(f"The backup {path} is incomplete or holds files its manifest does not list; "
+                        "nothing was restored.")
+
+
+def _manifest(raw: bytes, not_ours: InvalidInput) -> dict:
+    try:
+        manifest = json.loads(raw)
+        files, sizes = manifest["files"], manifest.get("sizes", {})
+        if manifest.get("format") != FORMAT or not isinstance(files, dict) or not isinstance(sizes, dict):
+            raise not_ours
+        if not all(isinstance(v, str) for v in files.values()):
+            raise not_ours
+    except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
+        raise not_ours from None
+    return manifest
 
 
 def _log_has_anything() -> bool:
@@ -193,26 +251,26 @@ def _log_has_anything() -> bool:
 
 
 def restore(path: str, force: bool = False) -> RestoreResult:
-    """Restore a backup. The staged copy is verified before anything in the home changes."""
-    manifest, contents = read_backup(path)
+    """Restore a backup. The staged copy is verified before anything in the home changes.
+
+    From the backup of the log being replaced to the swap, restore holds the write lock
+    every writer takes, so an entry added meanwhile is either in that backup or waits
+    and lands in the restored log; it is never reported as logged and then lost.
+    """
+    _open_backup_file(path)
     home = paths.home_dir()
-    occupied = _log_has_anything()
-    if occupied and not force:
-        raise InvalidInput(
-            f"The log in {home} is not empty, so nothing was restored. Restore into a new "
-            "folder with --home, or pass --force to replace it (it is backed up first)."
-        )
+    if _log_has_anything() and not force:
+        raise _not_empty(home)
+    created = not home.exists()
     store._prepare_home_for_writing()
     db = paths.db_path()
     try:
-        with tempfile.TemporaryDirectory(prefix=".restore-", dir=home) as work:
-            staged_db = Path(work) / paths.DB_NAME
-            staged_files = Path(work) / "attachments"
+        with store.staging(".restore-") as work:
+            staged_db = work / paths.DB_NAME
+            staged_files = work / "attachments"
             staged_files.mkdir(mode=0o700)
-            paths.atomic_write(staged_db, contents[paths.DB_NAME])
-            for name, data in contents.items():
-                if name.startswith("attachments/"):
-                    paths.atomic_write(staged_files / name.removeprefix("attachments/"), data)
+            read_backup(path, work)
+            paths.make_private(staged_db)
             try:
                 # The search index is derived from the entries: built afresh, never taken on trust.
                 with store.writing_file(staged_db) as staged:
@@ -220,14 +278,38 @@ def restore(path: str, force: bool = False) -> RestoreResult:
                 checked = integrity.verify(db_path=staged_db, attachments=staged_files)
             except RefusalLogError as exc:
                 raise InvalidInput(f"The backup {path} does not verify ({exc}) Nothing in {home} was changed.") from None
-            previous = backup().path if occupied else None
-            folder = paths.ensure_private_dir(paths.attachments_dir())
-            for staged in staged_files.iterdir():
-                staged.replace(folder / staged.name)
-            # Side files of the old database must not be replayed over the restored one.
-            for suffix in ("-wal", "-shm"):
-                db.with_name(db.name + suffix).unlink(missing_ok=True)
-            staged_db.replace(db)
-    except OSError as exc:
-        raise StoreNotWritable(f"The backup could not be restored into {home} ({exc.strerror}).") from None
+            with store.write_lock(home):
+                occupied = _log_has_anything()
+                if occupied and not force:
+                    raise _not_empty(home)
+                previous = backup().path if occupied else None
+                folder = paths.ensure_private_dir(paths.attachments_dir())
+                for staged in staged_files.iterdir():
+                    staged.replace(folder / staged.name)
+                # Side files of the old database must not be replayed over the restored one.
+                for suffix in ("-wal", "-shm"):
+                    db.with_name(db.name + suffix).unlink(missing_ok=True)
+                staged_db.replace(db)
+    except BaseException as failure:
+        if created and not db.exists():
+            _remove_new_home(home)
+        if isinstance(failure, OSError):
+            raise StoreNotWritable(f"The backup could not be restored into {home} ({failure.strerror}).") from None
+        raise
     return RestoreResult(home, checked.entries, checked.head, previous)
+
+
+def _not_empty(home: Path) -> InvalidInput:
+    return InvalidInput(
+        f"The log in {home} is not empty, so nothing was restored. Restore into a new "
+        "folder with --home, or pass --force to replace it (it is backed up first)."
+    )
+
+
+def _remove_new_home(home: Path) -> None:
+    """A restore that failed into a folder it made leaves no folder behind."""
+    import shutil
+
+    leftovers = {p.name for p in home.iterdir()} if home.is_dir() else set()
+    if leftovers <= {store.LOCK_NAME, "attachments", "backups"}:
+        shutil.rmtree(home, ignore_errors=True)

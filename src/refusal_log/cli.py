@@ -59,6 +59,15 @@ class _Group(TyperGroup):
             _fail(f"Something went wrong inside refusal-log ({type(exc).__name__}: {first_line}). Nothing half-done "
                   "was kept, and this is not something you did. Please report it; run again with "
                   "REFUSAL_LOG_DEBUG=1 to see the details.")
+        finally:
+            _print_notes()
+
+
+def _print_notes() -> None:
+    """What the store tidied up on the way (a copy left by a stopped backup), said once."""
+    store = sys.modules.get("refusal_log.store")  # a command that never opened the store has none
+    for note in store.take_notes() if store else []:
+        sys.stderr.write(note + "\n")
 
 
 def _fail(message: str) -> None:

@@ -33,8 +33,38 @@ MONTHS = [
 ]
 
 
+# The zone the open log keeps its days in (recorded by `init`), set by the store when
+# it opens a log. A day typed on the command line is a day of the log, so it must not
+# move when REFUSAL_LOG_TZ differs from the zone the log was kept in; the variable
+# chooses the zone of a new log (and of an older one that never recorded its zone).
+_log_zone: str | None = None
+
+
+def use_log_zone(name: str | None) -> None:
+    global _log_zone
+    _log_zone = name or None
+
+
+# Set by the store: reads the zone of the home's log before the store is opened, so a
+# day typed on the command line (parsed before any query) is already a day of the log.
+zone_resolver = None
+
+
 def local_zone() -> ZoneInfo:
+    name = _log_zone
+    if name is None and zone_resolver is not None:
+        name = zone_resolver()
+    if name:
+        try:
+            return _zone(name)
+        except InvalidInput:
+            pass  # a zone this machine does not know: fall back to the variable
     return _zone(os.environ.get(ENV_ZONE) or DEFAULT_ZONE)
+
+
+def zone_for_new_log() -> str:
+    """The zone a new log records: REFUSAL_LOG_TZ's, or Europe/London."""
+    return _zone(os.environ.get(ENV_ZONE) or DEFAULT_ZONE).key
 
 
 @lru_cache(maxsize=8)

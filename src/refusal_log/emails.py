@@ -12,10 +12,12 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from refusal_log import attachments, dates, entries, people, store
 from refusal_log.errors import InvalidInput
+
+
+MAX_EMAIL = 100 * 1024 * 1024
 
 
 @dataclass
@@ -56,16 +58,21 @@ def _text_of_html(markup: str) -> str:
     return "".join(parser.parts).strip()
 
 
+def _safe_name(subject: str) -> str:
+    """A subject as a file name: no folder separators or control characters, not too long."""
+    return "".join(c if c.isprintable() and c not in "/\\" else " " for c in subject).strip()[:80]
+
+
 def parse_eml(path: str) -> ParsedEmail:
     from email import policy
     from email.parser import BytesParser
     from email.utils import getaddresses, parsedate_to_datetime
 
-    source = Path(path).expanduser()
-    if not source.is_file():
-        raise InvalidInput(f"There is no file at {path}; check the name and folder.")
+    from refusal_log import paths
+
+    source = paths.regular_file(path, limit=MAX_EMAIL, limit_text="100 MB", what="email")
     try:
-        raw = source.read_bytes()
+        raw = paths.read_bounded(source, MAX_EMAIL)
     except OSError as exc:
         raise InvalidInput(f"{path} cannot be read ({exc.strerror}).") from None
     try:
@@ -99,6 +106,14 @@ def parse_eml(path: str) -> ParsedEmail:
         body = _text_of_html(content) if body_part.get_content_subtype() == "html" else content
     files = [attachments.from_bytes(source.name, raw, "message/rfc822")]
     for part in message.iter_attachments():
+        if part.get_content_type() == "message/rfc822":
+            # A forwarded message: its own bytes, named by its subject, so it survives on its own.
+            inner = part.get_payload(0) if part.is_multipart() else None
+            data = inner.as_bytes() if inner is not None else b""
+            subject = str(inner.get("Subject", "")).strip() if inner is not None else ""
+            name = part.get_filename() or f"{_safe_name(subject) or 'forwarded message'}.eml"
+            files.append(attachments.from_bytes(name, data, "message/rfc822"))
+            continue
         data = part.get_payload(decode=True) or b""
         files.append(attachments.from_bytes(part.get_filename() or "attachment", data, part.get_content_type()))
     return ParsedEmail(path, message_id, when.replace(microsecond=0), sender,

@@ -39,6 +39,10 @@ class StoreNotWritable(RefusalLogError):
     """The home or the database cannot be written to (read-only, full, or locked)."""
 
 
+class HomeNotPrivate(RefusalLogError):
+    """The home or templates folder can be changed by someone else, so it is not used."""
+
+
 class WordingNeedsConfirmation(RefusalLogError):
     """An absence reason the rules advise against, with no confirmation given."""
 

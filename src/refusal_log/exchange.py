@@ -22,6 +22,8 @@ from refusal_log.errors import DamagedStore, InvalidInput, RefusalLogError
 
 FORMAT = "refusal-log-export"
 FORMATS = ("json", "csv")
+# An export carries attachments as base64; a log larger than this belongs in a backup.
+MAX_IMPORT = 512 * 1024 * 1024
 
 
 def export(fmt: str = "json") -> str:
@@ -137,7 +139,7 @@ def import_json(path: str) -> int:
 
     not_ours = InvalidInput(f"{path} is not a refusal-log export (made with 'refusal-log export --format json').")
     try:
-        document = json.loads(read_text_file(path))
+        document = json.loads(read_text_file(path, MAX_IMPORT, "512 MB", "refusal-log export"))
     except (ValueError, RecursionError):
         raise not_ours from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
@@ -169,7 +171,7 @@ def _write(plan: _Plan) -> None:
         # for certain, and the triggers build it row by row as the entries go in.
         store.driver(session).execute("DELETE FROM search_index")
         for setting in plan.settings:
-            session.merge(setting)
+            integrity.set_detail(session, setting.key, setting.value)
         for table, row, entry_id in plan.rows:
             session.add(row)
             session.flush()
@@ -223,6 +225,40 @@ def _check_fields(entry_id: int, model: type, fields: dict[str, Any]) -> None:
             raise ValueError(f"entry {entry_id}'s {name} should be text")
 
 
+VERDICTS = ("ok", "caution", "avoid")
+
+
+def _check_values(entry_id: int, kind: str, fields: dict[str, Any]) -> None:
+    """The bounds, choices and date ranges the commands apply, applied to an imported revision.
+
+    An export edited by hand must not hold what no command would accept: an absence
+    to the year 9999 (which breaks every timeline), a year-1 date, an end before the
+    start, minutes beyond a day, a 'via' or 'direction' no command offers.
+    """
+    where = f"entry {entry_id}"
+    for column in ("date", "until"):
+        if isinstance(fields.get(column), date):
+            dates.check_year(f"{where}'s {column}", fields[column])
+    if fields.get("date") and fields.get("until") and fields["until"] < fields["date"]:
+        raise ValueError(f"{where} ends (until {fields['until']}) before it starts ({fields['date']})")
+    checks = {"via": entries.VIA, "direction": tuple(entries.DIRECTIONS.values()), "verdict": VERDICTS,
+              "sessions": tuple(entries.SESSIONS.values())}
+    for column, allowed in checks.items():
+        value = fields.get(column)
+        if value is not None and value not in allowed:
+            raise ValueError(f"{where}'s {column} must be one of {', '.join(dict.fromkeys(allowed))}, not {value!r:.40}")
+    if fields.get("minutes") is not None:
+        try:
+            entries._minutes(fields["minutes"])
+        except InvalidInput:
+            raise ValueError(f"{where}'s minutes must be between 0 and 1440") from None
+    for column in entries._JSON_COLUMNS:
+        if column in fields:
+            items = json.loads(fields[column])
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise ValueError(f"{where}'s {column} should be a list of names")
+
+
 def _plan(document: dict[str, Any]) -> _Plan:
     from refusal_log.models import REVISION_TABLES, Child, ChildRevision, Contact, Entry, Setting, Withdrawal
 
@@ -233,7 +269,9 @@ def _plan(document: dict[str, Any]) -> _Plan:
                            for k, v in profile.items()])
     children = {}
     for c in document["children"]:
-        children[_text(c["name"], "a child's name")] = _number(c["id"], "a child's id")
+        if _text(c["name"], "a child's name") in children:
+            raise ValueError(f"two children are called {c['name']!r:.40}")
+        children[c["name"]] = _number(c["id"], "a child's id")
         plan.rows.append(("child", Child(
             id=c["id"], name=c["name"], school=_text(c.get("school"), "a school", optional=True),
             born=date.fromisoformat(c["born"]) if c.get("born") else None, recorded_at=_when(c["recorded"]),
@@ -279,6 +317,7 @@ def _plan(document: dict[str, Any]) -> _Plan:
             if timeless and "timeless" in model.model_fields:
                 fields["timeless"] = True
             _check_fields(entry_id, model, fields)
+            _check_values(entry_id, kind, fields)
             plan.rows.append((model.__tablename__, model(
                 entry_id=entry_id, revision=number, happened_at=happened,
                 recorded_at=_when(r["recorded"]), change_reason=_text(r.get("change_reason"), "a reason", optional=True),
@@ -291,5 +330,6 @@ def _plan(document: dict[str, Any]) -> _Plan:
                                               base64.b64decode(_text(a["content_base64"], "a file")), a.get("type"))
             if incoming.sha256 != a["sha256"]:
                 raise ValueError(f"attachment {a['name']} of entry {entry_id} does not match its hash")
+            _when(a["recorded"])  # checked now: nothing is written until the whole document is
             plan.files.append((entry_id, incoming, _number(a["id"], "an attachment's id"), a["recorded"]))
     return plan

@@ -59,7 +59,11 @@ def append(session: Session, table: str, record_id: int, entry_id: int | None = 
     from refusal_log.store import driver
 
     session.flush()
-    db = driver(session)
+    return chain_row(driver(session), table, record_id, entry_id)
+
+
+def chain_row(db: sqlite3.Connection, table: str, record_id: int, entry_id: int | None = None) -> str:
+    """Chain a row on a plain connection (a migration's, or a session's driver)."""
     _, prev = head(db)
     digest = link_hash(prev, table, raw_row(db, table, record_id))
     db.execute(
@@ -69,10 +73,22 @@ def append(session: Session, table: str, record_id: int, entry_id: int | None = 
     return digest
 
 
+def set_detail(session: Session, key: str, value: str, recorded_at=None) -> None:
+    """Change one of the parent's details: the current value, and a chained change."""
+    from refusal_log import dates
+    from refusal_log.models import ProfileChange, Setting
+
+    session.merge(Setting(key=key, value=value))
+    change = ProfileChange(key=key, value=value, recorded_at=recorded_at or dates.now())
+    session.add(change)
+    session.flush()
+    append(session, "profile_change", change.id)
+
+
 # --- checking -------------------------------------------------------------------------
 
 # Every table whose rows are evidence, and how a person would name one of its rows.
-CHAINED_TABLES = ("child", "child_revision", "contact", "entry", "absence", "call", "gp_visit", "meeting", "note", "email",
+CHAINED_TABLES = ("profile_change", "child", "child_revision", "contact", "entry", "absence", "call", "gp_visit", "meeting", "note", "email",
                   "withdrawal", "attachment")
 
 
@@ -90,6 +106,8 @@ class Verification:
 
 
 def _describe(table: str, record_id: int, entry_id: int | None, row: dict[str, Any] | None) -> str:
+    if table == "profile_change":
+        return f"Your details (change {record_id}{', ' + str(row['key']) if row and 'key' in row else ''})"
     if table == "entry" or entry_id is None:
         return f"{table.replace('_', ' ')} {record_id}" if table != "entry" else f"Entry {record_id}"
     what = {"withdrawal": "its withdrawal", "attachment": f"attachment {record_id}"}.get(table)
@@ -116,6 +134,12 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
         if problems != ["ok"]:
             raise ChainBroken(f"SQLite's own integrity check failed ({problems[0]}); "
                               "the database file itself is damaged. Restore your latest backup.")
+        # A trigger or view added outside the tool can rewrite a row before it is chained.
+        extra = store.schema_problems(db)
+        if extra:
+            raise ChainBroken(f"The database holds things refusal-log did not make ({'; '.join(extra[:3])}): it was "
+                              "changed outside refusal-log, and they could alter what is written. "
+                              "Restore your latest backup into a new folder.")
         prev = GENESIS
         chained: dict[str, set[int]] = {}
         links = db.execute(
@@ -139,6 +163,7 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
                     row = raw_row(db, table, record_id)
                     name = _describe(table, record_id, (row or {}).get("entry_id"), row)
                     raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")
+        _check_details(db)
         problem = search.index_problem(db)
         if problem:
             raise ChainBroken(f"{problem}. The entries themselves are not affected: the index is only a copy of "
@@ -165,6 +190,19 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
                               "was not made from this log, or records were changed or removed since.")
         result.head_checked = matches[0]
     return result
+
+
+def _check_details(db: sqlite3.Connection) -> None:
+    """The parent's details in use are the latest chained change of each."""
+    from refusal_log.errors import ChainBroken
+
+    latest = dict(db.execute("SELECT key, value FROM profile_change ORDER BY id"))
+    current = dict(db.execute("SELECT key, value FROM setting"))
+    for key in sorted(set(latest) | set(current)):
+        if latest.get(key) != current.get(key):
+            raise ChainBroken(f"Your details ({key.replace('_', ' ')}) were changed outside refusal-log: what is in "
+                              "use does not match what was recorded. Check them with 'refusal-log init' and "
+                              "restore your latest backup if they are wrong.")
 
 
 def file_sha256(path) -> str:

@@ -190,6 +190,35 @@ def m002_attachments_and_emails(db: _Executes) -> None:
 
 
 @migration
+def m003_integrity_profile_history(db: _Executes) -> None:
+    """The parent's details become chained changes; the ones already set are chained now."""
+    _run(db, """
+    CREATE TABLE profile_change (
+        id INTEGER NOT NULL PRIMARY KEY,
+        "key" VARCHAR NOT NULL,
+        value VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL
+    );
+    CREATE INDEX ix_profile_change_key ON profile_change ("key")
+    """)
+    from datetime import datetime, timezone
+
+    from refusal_log import integrity
+
+    from refusal_log import dates
+
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    # A log in use keeps its days in the zone it is being used in now (Europe/London
+    # unless REFUSAL_LOG_TZ says otherwise), from here on whatever the variable says.
+    if db.execute("SELECT count(*) FROM setting").fetchone()[0] and \
+            not db.execute("SELECT count(*) FROM setting WHERE key = 'zone'").fetchone()[0]:
+        db.execute("INSERT INTO setting (key, value) VALUES ('zone', ?)", (dates.zone_for_new_log(),))
+    for key, value in list(db.execute("SELECT key, value FROM setting ORDER BY key")):
+        cursor = db.execute("INSERT INTO profile_change (key, value, recorded_at) VALUES (?, ?, ?)", (key, value, now))
+        integrity.chain_row(db, "profile_change", cursor.lastrowid)
+
+
+@migration
 def m004_child_details_and_absence_type(db: _Executes) -> None:
     # A secondary school cannot match "Maya" to a pupil: the child's full details, as
     # the school knows them. Corrections are revisions (child_revision), chained like an

@@ -58,6 +58,18 @@ class Setting(SQLModel, table=True):
     value: str
 
 
+class ProfileChange(SQLModel, table=True):
+    """One change of a parent's detail (Setting), chained, so a school address changed
+    behind the tool's back is caught by verify. Setting holds the current values."""
+
+    __tablename__ = "profile_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(index=True)
+    value: str
+    recorded_at: datetime = _aware(nullable=False)
+
+
 class ChildDetails(SQLModel):
     """The child as the school knows them: what letters need to match a pupil."""
 

@@ -14,7 +14,20 @@ _home_override: Path | None = None
 
 def set_home(path: str | os.PathLike[str] | None) -> None:
     global _home_override
-    _home_override = Path(path).expanduser() if path else None
+    _home_override = _utf8(Path(path).expanduser(), "--home") if path else None
+
+
+def _utf8(path: Path, source: str) -> Path:
+    """A folder name that is not valid text cannot be shown or stored; say so before making it."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        from refusal_log.errors import InvalidInput
+
+        shown = os.fsencode(path).decode("utf-8", errors="replace")
+        raise InvalidInput(f"The folder name {shown} (from {source}) is not valid text (UTF-8); "
+                           "choose a folder whose name is plain text.") from None
+    return path
 
 
 def home_dir() -> Path:
@@ -23,7 +36,7 @@ def home_dir() -> Path:
         return _home_override
     env = os.environ.get(ENV_HOME)
     if env:
-        return Path(env).expanduser()
+        return _utf8(Path(env).expanduser(), ENV_HOME)
     import platformdirs  # only needed when neither option nor variable is set
 
     return Path(platformdirs.user_data_dir("refusal-log", appauthor=False))
@@ -43,6 +56,40 @@ def backups_dir() -> Path:
 
 def user_templates_dir() -> Path:
     return home_dir() / "templates"
+
+
+def check_private(folder: Path) -> None:
+    """Refuse a folder someone else could change, as ssh refuses a key others can read.
+
+    Whoever can write to the home can move the log away or plant a template that runs
+    when a letter is drafted. Only the owner's own folder, writable by nobody else, is used.
+    """
+    import stat
+
+    from refusal_log.errors import HomeNotPrivate
+
+    try:
+        info = folder.stat()
+    except OSError:
+        return  # not there (yet): whoever creates it makes it 0700
+    if not stat.S_ISDIR(info.st_mode):
+        return
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is not None and info.st_uid != geteuid():
+        raise HomeNotPrivate(f"The folder {folder} belongs to another user, so refusal-log did not use it; "
+                             f"use a folder of your own, or make this one yours with: chown $(id -un) {folder} "
+                             f"&& chmod 700 {folder}")
+    if os.name == "posix" and info.st_mode & 0o022:
+        raise HomeNotPrivate(f"The folder {folder} can be changed by other users, so refusal-log did not use it; "
+                             f"make it yours alone with: chmod 700 {folder}")
+
+
+def check_home() -> Path:
+    """The home and its templates folder, checked to be the owner's alone."""
+    home = home_dir()
+    check_private(home)
+    check_private(user_templates_dir())
+    return home
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -133,3 +180,51 @@ def refuse_if_part_of_log(target: Path) -> None:
     if resolved in protected or attachments_dir().resolve() in resolved.parents:
         raise InvalidInput(f"{target} is part of your log itself, so nothing was written there; choose another name.")
 
+
+
+def regular_file(path: str | os.PathLike[str], *, limit: int, limit_text: str, what: str = "file") -> Path:
+    """A path the user named, checked to be an ordinary file no larger than `limit`.
+
+    Refused by type, not by what reading it would do: a pipe would wait for ever and
+    /dev/zero would never end. A name that is not valid text (UTF-8) is refused plainly.
+    """
+    import stat
+
+    from refusal_log.errors import InvalidInput
+
+    source = Path(path).expanduser()
+    shown = os.fsencode(path).decode("utf-8", errors="replace")
+    try:
+        os.fsencode(source).decode("utf-8")
+        info = source.stat()
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        raise InvalidInput(f"The name {shown} is not valid text (UTF-8); rename the file and try again.") from None
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file at {shown}; check the name and folder.") from None
+    except OSError as exc:
+        raise InvalidInput(f"{shown} cannot be read ({exc.strerror}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InvalidInput(f"{shown} is a folder, not a file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidInput(f"{shown} is not an ordinary file (it is a device, a pipe or a socket); "
+                           "give a file saved on disk.")
+    if info.st_size > limit:
+        raise InvalidInput(f"{shown} is larger than {limit_text}, the most refusal-log takes for one {what}.")
+    return source
+
+
+def read_bounded(source: Path, limit: int) -> bytes:
+    """Read a checked file, never more than `limit` bytes even if it grows meanwhile."""
+    from refusal_log.errors import InvalidInput
+
+    # O_NONBLOCK: if the name was swapped for a pipe since the check, opening does not wait.
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        import stat
+
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise InvalidInput(f"{source} is not an ordinary file; give a saved file.")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InvalidInput(f"{source} grew while it was being read; try again when it is complete.")
+    return data

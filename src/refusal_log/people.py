@@ -185,7 +185,8 @@ def _save_settings(session: Session, given: dict[str, str | None]) -> list[str]:
     updated = []
     for key, value in given.items():
         if value is not None and before.get(key) != value:
-            session.merge(Setting(key=key, value=value))
+            # A chained change, so that verify sees any change made behind the tool's back.
+            integrity.set_detail(session, key, value)
             updated.append("--" + key.replace("_", "-"))
     return updated
 
@@ -224,7 +225,10 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
             record = _revise_child(session, existing, changes, "given again to refusal-log init") or existing
         updated = _save_settings(session, given)
         if session.get(Setting, "region") is None:
-            session.add(Setting(key="region", value=nations.DEFAULT))
+            integrity.set_detail(session, "region", nations.DEFAULT)
+        if session.get(Setting, "zone") is None:
+            # The zone the log keeps its days in, whatever REFUSAL_LOG_TZ says later.
+            integrity.set_detail(session, "zone", dates.zone_for_new_log())
         session.flush()
         return SetupResult(str(store.paths.home_dir()), record, existing is None, updated,
                            [c.name for c in children] if existing is None else [])

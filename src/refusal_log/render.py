@@ -16,6 +16,8 @@ other start-up path can pick up its cost by accident.
 
 from __future__ import annotations
 
+import re
+
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,22 +64,32 @@ def shipped_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
-def environment() -> Environment:
-    """A Jinja2 environment: the home's templates first, then the shipped ones."""
-    # Deferred: jinja2 is only needed when something is rendered.
-    from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
-                        select_autoescape)
+def environment(markdown: bool = False) -> Environment:
+    """A Jinja2 environment: the home's templates first, then the shipped ones.
 
+    When the home holds templates of its own, they render in Jinja2's sandbox: a
+    template (one planted in the home, say) cannot reach Python's internals through
+    an object's attributes (`cycler.__init__.__globals__`). The shipped templates
+    alone render unsandboxed, loaded only from the package: the sandbox would make a
+    long timeline two to three times slower. In Markdown every printed value passes
+    `md_escape`, so typed text cannot become a heading, list, link or HTML.
+    """
+    # Deferred: jinja2 is only needed when something is rendered.
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+
+    paths.check_home()
     shipped = FileSystemLoader(str(shipped_templates()))
-    loader = ChoiceLoader([
-        FileSystemLoader(str(paths.user_templates_dir())),
-        # "default:timeline.html.j2" always means the shipped template, so a home
-        # template of the same name can extend it instead of copying it.
-        PrefixLoader({"default": shipped}, delimiter=":"),
-        shipped,
-    ])
-    env = Environment(
-        loader=loader,
+    # "default:timeline.html.j2" always means the shipped template, so a home
+    # template of the same name can extend it instead of copying it.
+    loaders = [PrefixLoader({"default": shipped}, delimiter=":"), shipped]
+    kind = Environment
+    if _home_has_templates():
+        from jinja2.sandbox import SandboxedEnvironment
+
+        loaders.insert(0, FileSystemLoader(str(paths.user_templates_dir())))
+        kind = SandboxedEnvironment
+    env = kind(
+        loader=ChoiceLoader(loaders),
         # Names end in .j2, so list the double extensions: select_autoescape
         # matches the end of the name. Text, Markdown and letters are not escaped.
         autoescape=select_autoescape(["html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"],
@@ -87,6 +99,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        **({"finalize": _md_finalize} if markdown else {}),
     )
     env.filters.update(
         wrap=wrap, human_date=dates.human_date, human_datetime=dates.human_datetime,
@@ -95,19 +108,71 @@ def environment() -> Environment:
     return env
 
 
+def _home_has_templates() -> bool:
+    folder = paths.user_templates_dir()
+    try:
+        return folder.is_dir() and any(p.is_file() for p in folder.rglob("*"))
+    except OSError:
+        return True  # cannot tell: assume there are, and sandbox
+
+
 def render(name: str, context: dict[str, Any]) -> str:
     """Render one template by name, with a plain error if a home template is broken."""
     from jinja2 import TemplateError, TemplateNotFound
 
-    env = environment()
+    env = environment(markdown=name.endswith((".md.j2", ".markdown.j2")))
     try:
-        return env.get_template(name).render(context)
+        return show_bidi_controls(env.get_template(name).render(context))
     except TemplateNotFound as exc:
         raise InvalidInput(f"The template {exc.name} was not found, in {paths.user_templates_dir()} "
                            "or among the shipped templates.") from None
     except TemplateError as exc:
-        raise InvalidInput(f"The template {name} could not be used: {exc.message}. "
+        raise InvalidInput(f"The template {name} could not be used: {(exc.message or '').rstrip('.')}. "
                            f"If you changed it in {paths.user_templates_dir()}, check it there.") from None
+
+
+# --- what rendered text passes through ---------------------------------------------
+
+# Right-to-left overrides and their kin reorder how text is shown, so a note could
+# display differently from what is stored. Each is printed as its name instead.
+BIDI_CONTROLS = {cp: f"\u27e8U+{cp:04X}\u27e9" for cp in
+                 (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_MD_ANYWHERE = {ord(c): "\\" + c for c in "\\`*_[]<>#|~&"}
+# Markers that count only at the start of a line: - + = (lists, setext headings) and
+# "1." or "1)" (numbered lists). A value may begin mid-line (after "**Said:** "), so a
+# number there ("0.1.0") is left alone; after a line break it is escaped.
+_MD_MARKER = re.compile(r"([ \t]*)([-+=])")
+_MD_NUMBER = re.compile(r"([ \t]*)(\d{1,9})([.)])")
+
+
+_BIDI = re.compile("[" + "".join(chr(cp) for cp in BIDI_CONTROLS) + "]")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&\n\r]|^[ \t]*[-+=]")
+
+
+def show_bidi_controls(text: str) -> str:
+    """A whole rendered document with each bidi control shown as its code (one fast pass)."""
+    # `in` per character is a fast scan (and free when the text has no such wide
+    # characters at all); a regular expression over a long timeline is a tenth of a second.
+    if not any(chr(cp) in text for cp in BIDI_CONTROLS):
+        return text
+    return _BIDI.sub(lambda m: BIDI_CONTROLS[ord(m.group())], text)
+
+
+def _md_finalize(value: Any) -> Any:
+    if value.__class__ is str and _MD_SPECIAL.search(value):
+        return md_escape(value)
+    return value
+
+
+def md_escape(text: str) -> str:
+    """Typed text as Markdown that shows exactly those characters and nothing more."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").translate(_MD_ANYWHERE).split("\n")
+    for i, line in enumerate(lines):
+        line = _MD_MARKER.sub(r"\1\\\2", line, count=1) if _MD_MARKER.match(line) else line
+        if i and _MD_NUMBER.match(line):
+            line = _MD_NUMBER.sub(r"\1\2\\\3", line, count=1)
+        lines[i] = line
+    return "\n".join(lines)
 
 
 # --- filters -----------------------------------------------------------------------
@@ -384,7 +449,14 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "include_withdrawn": include_withdrawn,
         "head_hash": head_hash,
         "show_checks": show_checks,
+        "zone_note": zone_note(zone),
     }
+
+
+def zone_note(zone: tzinfo) -> str:
+    """Which clock the times are on, named: a log kept abroad must not claim UK time."""
+    key = getattr(zone, "key", str(zone))
+    return "UK local time" if key == "Europe/London" else f"local time in {key}"
 
 
 @dataclass

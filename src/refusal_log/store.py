@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from refusal_log import paths
-from refusal_log.errors import DamagedStore, NothingLoggedYet, StoreNotWritable
+from refusal_log.errors import DamagedStore, NothingLoggedYet, RefusalLogError, StoreNotWritable
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -35,6 +35,214 @@ BUSY_TIMEOUT_MS = 15_000
 
 class StoreBusy(StoreNotWritable):
     """Another refusal-log held the write lock for longer than the busy timeout."""
+
+
+def _busy() -> StoreBusy:
+    return StoreBusy("The log is busy: another refusal-log is writing to it. Nothing was changed; try again in a moment.")
+
+
+# --- the write lock -----------------------------------------------------------------
+#
+# SQLite's own lock lives on the database file, and `restore` replaces that file: a
+# writer waiting on the old file's lock would get it after the swap and write into a
+# file nobody will ever read again ("Logged entry 4", then gone). So every writer, and
+# restore from its backup of the old log to the swap, first takes a lock on a file that
+# is never replaced. A killed process drops its lock with it.
+
+LOCK_NAME = "refusal-log.lock"
+
+
+@contextmanager
+def write_lock(home: Path | None = None) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: SQLite's own lock is all there is
+        yield
+        return
+    home = home or paths.home_dir()
+    lock = home / LOCK_NAME
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError as exc:
+        raise StoreNotWritable(f"The folder {home} cannot be written to ({exc.strerror}); nothing was changed.") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        if not _wait_for_lock(fd, fcntl):
+            raise _busy() from None
+    try:
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock
+
+
+def _wait_for_lock(fd: int, fcntl) -> bool:
+    """Block in the kernel (woken the moment the lock is free), up to the busy timeout.
+
+    Polling would lose every race to a writer that releases and takes the lock again
+    at once. A blocking call cannot be given a timeout, so it waits in a thread; if the
+    timeout passes first, the thread gives the lock back (and closes the file) as soon
+    as it gets it.
+    """
+    import threading
+
+    state = {"given_up": False, "got": False}
+    guard = threading.Lock()
+
+    def take() -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with guard:
+            state["got"] = True
+            if state["given_up"]:
+                os.close(fd)
+
+    waiter = threading.Thread(target=take, daemon=True)
+    waiter.start()
+    waiter.join(BUSY_TIMEOUT_MS / 1000)
+    with guard:
+        if state["got"]:
+            return True
+        state["given_up"] = True
+    return False
+
+
+# --- staging folders ---------------------------------------------------------------
+#
+# backup and restore work in a private folder inside the home (a full copy of the
+# family's record must not sit in a shared /tmp). A process killed mid-way cannot
+# remove its own, so each holds a lock on a file inside it while it lives, and the
+# next command removes any folder whose owner is gone, and says so (see notes).
+
+STAGING_PREFIXES = (".backup-", ".restore-")
+_OWNER = ".owner"
+notes: list[str] = []
+
+
+@contextmanager
+def staging(prefix: str) -> Iterator[Path]:
+    import shutil
+    import tempfile
+
+    work = Path(tempfile.mkdtemp(prefix=prefix, dir=paths.home_dir()))
+    fd = os.open(work / _OWNER, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        _flock(fd, blocking=False)
+        yield work
+    finally:
+        os.close(fd)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _flock(fd: int, blocking: bool) -> bool:
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        return True
+    except BlockingIOError:
+        return False
+
+
+def sweep_staging(home: Path) -> None:
+    """Remove copies left by a backup or restore that was killed; a live one is left alone."""
+    import shutil
+    import time
+
+    try:
+        found = [p for p in home.iterdir() if p.name.startswith(STAGING_PREFIXES) and p.is_dir()
+                 and not p.is_symlink()]
+    except OSError:
+        return
+    for folder in found:
+        try:
+            fd = os.open(folder / _OWNER, os.O_RDWR)
+        except FileNotFoundError:
+            # Made this instant, before its owner could lock it? Leave it a minute.
+            if time.time() - folder.stat().st_mtime < 60:
+                continue
+            fd = None
+        except OSError:
+            continue
+        try:
+            if fd is not None and not _flock(fd, blocking=False):
+                continue  # its backup or restore is still running
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                notes.append(f"Removed {folder.name}, a working copy left in {home} by a backup or restore "
+                             "that was stopped; your log was not affected.")
+        finally:
+            if fd is not None:
+                os.close(fd)
+
+
+def take_notes() -> list[str]:
+    taken = notes[:]
+    notes.clear()
+    return taken
+
+
+# --- the schema ---------------------------------------------------------------------
+#
+# A trigger or view added behind the tool's back can rewrite a row between its INSERT
+# and its link in the chain, and the chain would then faithfully vouch for the rewritten
+# text. So a store must hold exactly what the migrations make: the expected set is built
+# by running the migrations on a blank in-memory database (never a list kept by hand,
+# so a new migration, FTS5's shadow tables included, is covered by itself).
+
+MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+_expected: dict[int, set[tuple[str, str, str, str]]] = {}
+
+
+def _schema_of(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    # sqlite_stat* tables are SQLite's own query statistics (ANALYZE, PRAGMA optimize).
+    return {(kind, name, table, " ".join((sql or "").split())) for kind, name, table, sql in rows
+            if not name.startswith("sqlite_stat")}
+
+
+def expected_schema(version: int) -> set[tuple[str, str, str, str]]:
+    """What the first `version` migrations create, from a blank database."""
+    if version not in _expected:
+        from refusal_log.migrations import MIGRATIONS
+
+        blank = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            blank.execute(MIGRATIONS_TABLE)
+            for step in MIGRATIONS[:version]:
+                step(blank)
+            _expected[version] = _schema_of(blank)
+        finally:
+            blank.close()
+    return _expected[version]
+
+
+def schema_problems(conn: sqlite3.Connection) -> list[str]:
+    """Every table, index, trigger or view that differs from what the migrations make."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    actual, wanted = _schema_of(conn), expected_schema(version)
+    problems = [f"{kind} {name} was added" for kind, name, _, _ in sorted(actual - wanted)
+                if (kind, name) not in {(k, n) for k, n, _, _ in wanted}]
+    problems += [f"{kind} {name} was changed" for kind, name, _, _ in sorted(actual - wanted)
+                 if (kind, name) in {(k, n) for k, n, _, _ in wanted}]
+    names = {(k, n) for k, n, _, _ in actual}
+    problems += [f"{kind} {name} is missing" for kind, name, _, _ in sorted(wanted) if (kind, name) not in names]
+    return problems
+
+
+def foreign_schema(path: Path, problems: list[str]) -> DamagedStore:
+    return DamagedStore(
+        f"The database at {path} holds things refusal-log did not make ({'; '.join(problems[:3])}), so it was "
+        "not trusted and nothing was changed. Something outside refusal-log changed it: keep the file as it is "
+        "and restore your latest backup into a new folder."
+    )
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    problems = schema_problems(conn)
+    if problems:
+        raise foreign_schema(path, problems)
 
 
 # --- connections ------------------------------------------------------------------
@@ -61,6 +269,8 @@ def _connect(path: Path, *, write: bool, mode: str = "rwc") -> sqlite3.Connectio
         conn.execute("PRAGMA synchronous = FULL")
     else:
         conn.execute("PRAGMA query_only = ON")
+        # Sorting a large timeline must not need a temporary file in a full home.
+        conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
 
@@ -94,9 +304,7 @@ def translate(exc: BaseException, path: Path) -> Exception:
             "nothing was changed. Use a Python from python.org or your system's packages, which include it."
         )
     if isinstance(orig, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
-        return StoreBusy(
-            "The log is busy: another refusal-log is writing to it. Nothing was changed; try again in a moment."
-        )
+        return _busy()
     if any(word in text for word in ("readonly", "read-only", "unable to open", "permission", "disk i/o", "full")):
         return StoreNotWritable(
             f"The log at {path} cannot be written to ({orig}); nothing was changed. "
@@ -116,7 +324,7 @@ def _writable(path: Path) -> bool:
 
 
 def _prepare_home_for_writing() -> Path:
-    home = paths.home_dir()
+    home = paths.check_home()
     db = paths.db_path()
     if home.exists() and not home.is_dir():
         raise StoreNotWritable(f"{home} is a file, not a folder; give refusal-log a folder to keep the log in.")
@@ -130,6 +338,7 @@ def _prepare_home_for_writing() -> Path:
         raise StoreNotWritable(f"The folder {home} cannot be created or written to ({exc.strerror}); nothing was saved.") from None
     if db.exists():
         _check_is_sqlite(db)
+    sweep_staging(home)
     return db
 
 
@@ -146,7 +355,7 @@ def _migrate(path: Path) -> None:
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
-            _bring_up_to_date(conn)
+            _bring_up_to_date(conn, path)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -169,11 +378,13 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def _bring_up_to_date(conn: sqlite3.Connection) -> None:
+def _bring_up_to_date(conn: sqlite3.Connection, path: Path) -> None:
     """Apply the migrations not yet applied, inside the caller's write transaction."""
     from refusal_log.migrations import MIGRATIONS, SCHEMA_VERSION
 
-    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    if conn.execute("PRAGMA user_version").fetchone()[0]:
+        check_schema(conn, path)  # never migrate (write into) a store changed behind our back
+    conn.execute(MIGRATIONS_TABLE)
     done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
     for step in MIGRATIONS:
         if step.__name__ not in done:
@@ -187,6 +398,8 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
 
     if path.parent.exists() and not path.parent.is_dir():
         raise NothingLoggedYet(f"{path.parent} is a file, not a folder, so there is no log there.")
+    if path == paths.db_path():
+        paths.check_home()
     if not path.exists():
         raise NothingLoggedYet(
             f"Nothing is logged yet in {paths.home_dir()}. "
@@ -194,6 +407,7 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
         )
     _check_is_sqlite(path)
     if _writable(path.parent) and _writable(path):
+        sweep_staging(path.parent)
         mode = "rw"
     elif path.with_name(path.name + "-wal").exists():
         mode = "ro"  # a crash left recent writes in the WAL: read them too
@@ -201,11 +415,34 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
         # A read-only folder cannot hold WAL's side files, and nobody can be
         # writing to it, so the file as it stands is the whole record.
         mode = "immutable"
+    had_side_files = {suffix for suffix in ("-wal", "-shm") if path.with_name(path.name + suffix).exists()}
+    conn = None
     try:
         conn = _connect(path, write=False, mode=mode)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise translate(exc, path) from None
+        error = translate(exc, path)
+        if mode != "rw" or not isinstance(error, StoreNotWritable) or isinstance(error, StoreBusy):
+            raise error from None
+        # A full disk: WAL's shared-memory file cannot be made. Reading needs no
+        # writing, so read the file as it stands (with any WAL left by a crash), and
+        # remove the empty side files this attempt itself left.
+        try:
+            if conn is not None:
+                conn.close()
+        except sqlite3.Error:
+            pass
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if suffix not in had_side_files and side.exists():
+                side.unlink(missing_ok=True)
+        wal = path.with_name(path.name + "-wal")
+        mode = "ro" if wal.exists() and wal.stat().st_size > 0 else "immutable"
+        try:
+            conn = _connect(path, write=False, mode=mode)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            raise error from None
     if version < SCHEMA_VERSION:
         conn.close()
         if mode != "rw":
@@ -213,10 +450,8 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
                 f"The log at {path} was made by an older refusal-log and its folder is read-only, "
                 "so it cannot be brought up to date; nothing was changed. Make the folder writable and try again."
             )
-        try:
+        with write_lock(path.parent):
             _migrate(path)  # an older store: bring it up to date (a write), then read
-        except sqlite3.DatabaseError as exc:
-            raise translate(exc, path) from None
         return _connect(path, write=False, mode="rw")
     if version > SCHEMA_VERSION:
         conn.close()
@@ -242,11 +477,21 @@ def _engine(path: Path):
         from sqlalchemy.pool import NullPool
         from sqlmodel import create_engine
 
+        from refusal_log.migrations import SCHEMA_VERSION
+
         engine = create_engine("sqlite://", creator=lambda: _connect(path, write=True), poolclass=NullPool)
 
         @event.listens_for(engine, "begin")
         def _begin(conn) -> None:
+            # The schema version is read, any migration applied and the schema checked
+            # on the write's own connection, inside its transaction: nothing can be
+            # added to the store between the check and the write.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+            db = conn.connection.driver_connection
+            if _schema_version(db, path) != SCHEMA_VERSION:
+                _bring_up_to_date(db, path)
+            check_schema(db, path)
+            _use_log_zone(db)
 
         _ENGINES[path] = engine
     return engine
@@ -256,49 +501,26 @@ def _engine(path: Path):
 def writing() -> Iterator[Session]:
     """A session whose whole block is one transaction, committed only if it ends well.
 
-    The schema version is read, and any migration applied, on the same connection and
-    inside the same transaction as the write itself: one connection per command.
+    It refuses to write into a store whose schema is not the one the migrations made,
+    checked inside the transaction (see _engine), and holds the home's write lock, which
+    restore takes too.
     """
     from sqlalchemy.exc import DBAPIError
     from sqlmodel import Session
 
-    from refusal_log.migrations import SCHEMA_VERSION
-
     path = _prepare_home_for_writing()
     new_file = not path.exists()
     try:
-        with Session(_engine(path), expire_on_commit=False) as session:
+        with write_lock(path.parent), Session(_engine(path), expire_on_commit=False) as session:
             with session.begin():
-                db = driver(session)
                 if new_file:
                     paths.make_private(path)
-                if _schema_version(db, path) != SCHEMA_VERSION:
-                    _bring_up_to_date(db)
                 yield session
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         # sqlite3's own errors too: the ledger and plain queries use the driver directly.
         raise translate(exc, path) from None
     for suffix in ("", "-wal", "-shm"):
         paths.make_private(path.with_name(path.name + suffix))
-
-
-@contextmanager
-def reading(path: Path | None = None) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection holding one consistent read snapshot; it creates nothing.
-
-    Reads need no ORM. Going straight to the driver keeps sqlmodel's import, and
-    building an object per row, off `list`, `show`, `timeline` and `verify`. `path`
-    is the home's database unless given (restore checks a staged copy first).
-    """
-    path = path or paths.db_path()
-    conn = _open_for_reading(path)
-    try:
-        conn.execute("BEGIN")
-        yield conn
-    except sqlite3.DatabaseError as exc:
-        raise translate(exc, path) from None
-    finally:
-        conn.close()
 
 
 @contextmanager
@@ -327,6 +549,66 @@ def writing_file(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+@contextmanager
+def reading(path: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection holding one consistent read snapshot; it creates nothing.
+
+    Reads need no ORM. Going straight to the driver keeps sqlmodel's import, and
+    building an object per row, off `list`, `show`, `timeline` and `verify`. `path`
+    is the home's database unless given (restore checks a staged copy first).
+    """
+    path = path or paths.db_path()
+    conn = _open_for_reading(path)
+    try:
+        conn.execute("BEGIN")
+        _use_log_zone(conn)
+        yield conn
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from None
+    finally:
+        conn.close()
+
+
+def _use_log_zone(conn: sqlite3.Connection) -> None:
+    from refusal_log import dates
+
+    row = conn.execute("SELECT value FROM setting WHERE key = 'zone'").fetchone()
+    dates.use_log_zone(row[0] if row else None)
+
+
+_zones_read: dict[str, str | None] = {}
+
+
+def _zone_of_home() -> str | None:
+    """The home's log's zone, read once, before the store is opened (see dates.local_zone)."""
+    try:
+        path = paths.db_path()
+    except RefusalLogError:
+        return None
+    key = str(path)
+    if key not in _zones_read:
+        _zones_read[key] = _read_zone(path)
+    return _zones_read[key]
+
+
+def _read_zone(path: Path) -> str | None:
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+        mode = "rw" if _writable(path.parent) and _writable(path) else "immutable"
+        conn = _connect(path, write=False, mode=mode)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = 'zone'").fetchone()
+        finally:
+            conn.close()
+        return row[0] if row else None
+    except (sqlite3.Error, OSError):
+        return None
+
+
 def driver(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under a write session, inside the same transaction."""
     return session.connection().connection.driver_connection
@@ -334,3 +616,12 @@ def driver(session: Session) -> sqlite3.Connection:
 
 def exists() -> bool:
     return paths.db_path().exists()
+
+
+def _install_zone_resolver() -> None:
+    from refusal_log import dates
+
+    dates.zone_resolver = _zone_of_home
+
+
+_install_zone_resolver()

@@ -29,16 +29,17 @@ def _readable(value: str, option: str) -> str:
     return value
 
 
-def read_text_file(path: str) -> str:
-    """A draft to check or a file to import, read as UTF-8 with a plain error if it cannot be."""
-    from pathlib import Path
+def read_text_file(path: str, limit: int = 8 * 1024 * 1024, limit_text: str = "8 MB",
+                   what: str = "text file") -> str:
+    """A draft to check or a file to import, read as UTF-8 with a plain error if it cannot be.
 
+    Only an ordinary file, and only up to `limit` bytes (stated in the error).
+    """
+    from refusal_log import paths
+
+    source = paths.regular_file(path, limit=limit, limit_text=limit_text, what=what)
     try:
-        return Path(path).expanduser().read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidInput(f"There is no file at {path}; check the name and folder.") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a file.") from None
+        return paths.read_bounded(source, limit).decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidInput(f"{path} is not plain text (UTF-8); save it as plain text and try again.") from None
     except OSError as exc:
