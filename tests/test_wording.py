@@ -828,3 +828,55 @@ def test_every_region_cites_only_its_own_law():
         assert "England" not in rules.disclaimer_for(region)
     with pytest.raises(InvalidInput):
         check_text("He won't go in", region="france")
+
+
+# --- round 5: suggestions ask rather than guess (issue 10) ---------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # Feelings and conditions the parent named are carried as written.
+    ("Ava won't go in, she's stressed and non-verbal this morning",
+     "Ava is too unwell to attend school this morning (stressed, non-verbal)."),
+    ("Leo won't go, he's exhausted and in tears", "Leo is too unwell to attend school (exhausted, in tears)."),
+    ("Priya is refusing today, overwhelmed and shut down",
+     "Priya is too unwell to attend school today (overwhelmed, shut down)."),
+    # Hedged or doubted: never stated as fact, the parent is asked.
+    ("Not sure if it's a migraine, Isla won't go in", "Isla is too unwell to attend school ([what is wrong])."),
+    ("He says his ear hurts and won't go in today", "He is too unwell to attend school today ([what is wrong])."),
+    # The name is kept, also in simple English ("Fatima she...", "Kuba not...").
+    ("Fatima she not want go school today", "Fatima is too unwell to attend school today ([what is wrong])."),
+    ("Kuba not want to go school, he cry", "Kuba is too unwell to attend school ([what is wrong])."),
+    # A day that dates the cause is not the day of the absence.
+    ("He's refusing since the way he was spoken to on Monday", "He is too unwell to attend school ([what is wrong])."),
+])
+def test_round5_suggestions_keep_the_parents_words_and_ask_for_the_rest(text, expected):
+    result = check_text(text)
+    assert result.suggestion == expected
+    assert result.needs_input == (GAP in expected)
+    assert check_text(result.suggestion).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", [
+    "Jack's sister has D&V. Jack's fine but I've kept him off just in case.",
+    "Our youngest has chickenpox so Tom is staying home",
+    "The baby has croup so I can't bring Ellie in",
+    "His one to one is off sick so he's at home",
+])
+def test_someone_elses_illness_never_reaches_the_childs_suggestion(text):
+    result = check_text(text)
+    for word in ("D&V", "chickenpox", "croup", "off sick"):
+        assert word.lower() not in (result.suggestion or "").lower(), (text, result.suggestion)
+
+
+def test_welsh_illness_reads_as_illness_and_welsh_refusal_as_refusal():
+    assert check_text("Mae Osian yn sâl heddiw").verdict == "ok"
+    assert check_text("Mae hi'n rhy dost i fynd i'r ysgol").verdict == "ok"
+    assert check_text("Dyw e ddim moyn mynd i'r ysgol heddiw").verdict == "avoid"
+
+
+def test_needs_point_to_their_own_routes_not_to_leave():
+    result = check_text("His needs aren't being met so he's at home")
+    assert result.verdict == "avoid"
+    tips = " ".join(result.hints)
+    assert "EHC" in tips and "section 19" in tips and "ask the head teacher for leave" not in tips.lower()
+    scottish = " ".join(check_text("His needs aren't being met so he's at home", region="scotland").hints)
+    assert "EHC" not in scottish and "additional support for learning" in scottish

@@ -308,9 +308,11 @@ class Rules:
         self.sole_adjectives = set(health["sole_adjectives"])
         self.not_child = re.compile(_expand(health["not_child"], macros))
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
+        self.hedged_rule = next(r for r in self.rules if r.id == health["hedged_rule"])
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
-        self.clause_start = re.compile(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|\b(?:but|because|so)\b")
+        self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
+        self.clause_start = re.compile(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
         self.everyday = re.compile(_expand(health["everyday_cause"], macros))
         self.health = [(kind, words([p])) for kind in ("generic", "specific", "care", "episode", "state", "distress")
                        for p in health[kind]]
@@ -328,6 +330,8 @@ class Rules:
         self.sentence_boundary = re.compile(ctx["sentence_boundary"])
         self.reporting = re.compile(ctx["reporting"])
         self.reported_always = re.compile(ctx["reported_always"])
+        self.background = re.compile(ctx["background"])
+        self.background_sentence = re.compile(ctx["background_sentence"])
         self.own_voice = re.compile(ctx["own_voice"])
         self.own_subjects = set(ctx["own_subjects"])
         self.auxiliaries = set(ctx["auxiliaries"])
@@ -348,6 +352,8 @@ class Rules:
         # "Mrs Patel said..." and "Dr. Khan has..." are not the child.
         self.titled = re.compile(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
         self.setting = re.compile(names["setting"])
+        # "Hi Kate he won't go": the name after a greeting is the reader's, not the child's.
+        self.greeted = re.compile(names["greeted"])
 
         norm = data["normalise"]
         self.words, self.suffixes = norm["words"], norm["suffixes"]
@@ -459,7 +465,7 @@ class _Norm:
 # A health phrase: its kind (generic, specific, care, episode or distress), the parent's own
 # words for it, and whether it is hedged ("not sure if it's a migraine", "she says her ear
 # hurts"): a hedged word counts for the verdict but is never stated as fact in a suggestion.
-_Term = namedtuple("_Term", "kind text hedged")
+_Term = namedtuple("_Term", "kind text hedged doubted start end")
 # One rule hit: the finding, its rule, whether it is someone else's words, and whether it
 # may drive a suggestion (`quiet`: softened only by distress or a lawful absence).
 _Hit = namedtuple("_Hit", "finding rule reported quiet")
@@ -575,14 +581,23 @@ class _Analysis:
                 kind = "specific"
             clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
             a, b = self.norm.span(start, m.end())
-            terms.append(_Term(kind, self.text[a:b], bool(rules.hedge.search(clause))))
+            # Scare quotes around a short phrase ("she's 'poorly' again") distance it too.
+            quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30
+                         for q in _QUOTES.finditer(n))
+            doubted = quoted or bool(rules.doubt_hedge.search(clause))
+            hedged = doubted or bool(rules.hedge.search(clause))
+            terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         return terms
 
     def _unavoidable(self, rx) -> bool:
-        n, found = self.norm.text, False
+        n, found, rules = self.norm.text, False, self.rules
         for m in rx.finditer(n):
             self.spans.append(m.span())
-            found = found or _negator(n, m.start(), self.rules) is None
+            # Only the child's own: "his brother has been suspended" is not a reason for him.
+            owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
+            if owner and not rules.child_after.match(n, m.end()):
+                continue
+            found = found or _negator(n, m.start(), rules) is None
         return found
 
     def _days(self) -> list[str]:
@@ -602,6 +617,15 @@ class _Analysis:
             days = [d for d in days if not self.rules.past.search(d)]
         return days
 
+    def _background(self, a: int, b: int) -> bool:
+        n, rules = self.norm.text, self.rules
+        start = max([m.end() for m in rules.sentence_boundary.finditer(n, 0, a)] or [0])
+        if rules.background_sentence.search(n[start:a]):
+            return True
+        lo = max([m.end() for m in rules.boundary.finditer(n, 0, a)] or [0])
+        hi = next((m.start() for m in rules.boundary.finditer(n, b)), len(n))
+        return bool(rules.background.search(n, lo, hi))
+
     def find(self, named: bool, illness: bool, offset: int = 0, distress: bool = False, lawful: bool = False) -> None:
         """Rule hits; `named`/`illness`/`distress`/`lawful` may come from the whole
         document; `offset` places this text inside it."""
@@ -619,6 +643,15 @@ class _Analysis:
                 if rule.unless_after and rule.unless_after.match(n[b:b + 80]):
                     continue
                 candidates.append((a, b, rule))
+        # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
+        # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
+        hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
+        doubt = None
+        if hedged and not self.stated and not any(r.id == rules.hedged_rule.id for _, _, r in candidates):
+            doubt = (hedged[0].start, hedged[0].end)
+            candidates.append((*doubt, rules.hedged_rule))
+        # What happened before is background, not today's reason ("he was bullied last year").
+        candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)]
         # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
         # emergency, not the child's sickness: report it under [health] others_rule.
         other = rules.others_rule
@@ -640,6 +673,11 @@ class _Analysis:
         # illness or symptom could.
         if any(rule.suggest == "withhold" for _, _, rule in kept):
             present["distress"] = False
+            # Nor does an illness the parent only reports or hedges ("she says she's poorly").
+            plain = any(t.kind in ("generic", "specific") and not t.hedged for t in self.health)
+            present["illness"] = present["illness"] and plain
+            present["named"] = present["named"] and (plain or self.unavoidable
+                                                     or any(t.kind == "care" for t in self.health))
         hits = []
         for a, b, rule in kept:
             soft = [k for k in rule.softened_by if present[k]]
@@ -651,7 +689,8 @@ class _Analysis:
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
             # Softened by the child's distress, the suggestion carries the distress words.
             quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None
-            reported = _reported(n, a, b, rules, child)
+            # A hedge is the parent's own doubt, even inside scare quotes.
+            reported = (a, b) != doubt and _reported(n, a, b, rules, child)
             if reported:
                 if illness:
                     continue  # quoted, and the parent's own reason is an illness
@@ -676,7 +715,7 @@ def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     for m in _NAME_VERB.finditer(text):
         verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]
         if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) \
-                and not rules.titled.search(text, 0, m.start()):
+                and not rules.titled.search(text, 0, m.start()) and not rules.greeted.search(text, 0, m.start()):
             found.append((m.start(1), m.group(1)))
             break
     family = rules.family.search(text)
