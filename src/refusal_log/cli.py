@@ -29,8 +29,42 @@ if TYPE_CHECKING:
     from refusal_log.wording import CheckResult
 
 
+def _plain_text(params) -> None:
+    """Take plain text options as typed, without Typer's pydantic coercion.
+
+    Typer (0.29) builds a pydantic TypeAdapter for every option it processes, given or not,
+    and importing pydantic costs more than the whole `check` command. A `str` needs no
+    coercion, so its runtime step is Typer's own pass-through. Only plain `str`, Optional[str]
+    and bool flags change; if Typer's internals differ, nothing does.
+    """
+    try:
+        from typer._coercion import PassThroughRuntimeParam
+    except ImportError:
+        return
+    for param in params:
+        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        plain = {str: str, Optional[str]: str, bool: bool}.get(annotation)
+        if plain and getattr(param, "_runtime_param", False) is None:
+            param._runtime_param = PassThroughRuntimeParam(parameter_info=param.type_descriptor.parameter_info,
+                                                           annotation=plain)
+
+
+class _LightCommand(typer.core.TyperCommand):
+    """A command whose text options skip pydantic (see _plain_text): `check`."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        _plain_text(params)
+        return params
+
+
 class _Group(TyperGroup):
     """Turns every error a user can cause into one sentence on stderr and exit 1."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        _plain_text(params)  # --home, --help... are processed before every command
+        return params
 
     def invoke(self, ctx):
         try:
@@ -576,7 +610,7 @@ def import_(
 
 # --- Checking wording ---------------------------------------------------------------
 
-@app.command()
+@app.command(cls=_LightCommand)
 def check(
     text: Annotated[Optional[str], typer.Argument(help="The reason or sentence to check; '-' reads it from standard input.")] = None,
     file: Annotated[Optional[str], typer.Option("--file", metavar="FILE", help="Check a whole draft (an email, a letter) sentence by sentence.")] = None,
