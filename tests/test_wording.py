@@ -880,3 +880,97 @@ def test_needs_point_to_their_own_routes_not_to_leave():
     assert "EHC" in tips and "section 19" in tips and "ask the head teacher for leave" not in tips.lower()
     scottish = " ".join(check_text("His needs aren't being met so he's at home", region="scotland").hints)
     assert "EHC" not in scottish and "additional support for learning" in scottish
+
+
+# --- issue 12: triggers, the rules file's layout -------------------------------------------
+
+def _every_lazy_pattern(rules):
+    for rule in rules.rules:
+        yield rule.id, rule.triggers, rule.regex
+    for kind, lazy in rules.health:
+        yield f"health {kind}", lazy.triggers, lazy.rx
+    for lazy in rules.unavoidable.parts:
+        yield "unavoidable", lazy.triggers, lazy.rx
+
+
+def _assert_triggers_hold(rules, norm):
+    for name, triggers, regex in _every_lazy_pattern(rules):
+        if not triggers:
+            continue
+        for m in regex.finditer(norm):
+            assert any(t in m.group() for t in triggers), (name, m.group(), norm)
+
+
+def test_every_hit_in_the_case_table_contains_one_of_its_rules_triggers():
+    from refusal_log.wording.analysis import _Norm
+
+    rules = load_rules()
+    assert all(rule.triggers for rule in rules.rules), "every shipped rule has triggers"
+    for text, _ in CASES:
+        _assert_triggers_hold(rules, _Norm(text, rules).text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([c[0] for c in CASES[::7]]), min_size=1, max_size=3), st.text(max_size=40))
+def test_no_trigger_hides_a_hit_in_mixed_text(parts, noise):
+    from refusal_log.wording.analysis import _Norm
+
+    rules = load_rules()
+    text = noise.join(parts)
+    _assert_triggers_hold(rules, _Norm(text, rules).text)
+
+
+def test_the_shipped_triggers_are_as_derived_from_the_patterns():
+    from refusal_log.wording.triggers import _rewrite
+    from refusal_log.wording.engine import RULES_PATH
+
+    assert _rewrite(RULES_PATH, check=True) == 0
+
+
+def test_a_short_reason_compiles_only_the_rules_it_could_match():
+    from refusal_log.wording.loading import _load
+
+    rules = _load.__wrapped__(RULES_PATH_FOR_TESTS())
+    check_text("Too unwell to attend school today (migraine)", rules=rules)
+    compiled = [r.id for r in rules.rules if not isinstance(r._compiled[0], str)]
+    assert len(compiled) <= 5, compiled
+
+
+def RULES_PATH_FOR_TESTS():
+    from refusal_log.wording.engine import RULES_PATH
+
+    return RULES_PATH
+
+
+@pytest.mark.parametrize("change,says", [
+    (('id = "refusal"\nseverity = "avoid"', 'id = "refusal"\nsoruce = ["x"]\nseverity = "avoid"'),
+     "rule 'refusal' has an unknown key 'soruce'"),
+    (('overrides = ["cannot_get_to_school"]\nsource = ["s444", "travel"]', 'overrides = ["cannot_get_to_shcool"]\nsource = ["s444", "travel"]'),
+     "rule 'travel' overrides an unknown rule 'cannot_get_to_shcool'"),
+    (('id = "mental_health_day"\nseverity = "caution"', 'id = "mental_health_day"\nseverity = "severe"'),
+     "rule 'mental_health_day' has an unknown severity"),
+    (('id = "mental_health_day"\nseverity = "caution"\nsuggest = "health"\nsource = ["faq", "code_i"]',
+      'id = "mental_health_day"\nseverity = "caution"\nsuggest = "health"\nsource = ["faq", "code_x"]'),
+     "rule 'mental_health_day' cites an unknown source 'code_x'"),
+])
+def test_a_mistake_in_the_rules_file_is_a_load_error_naming_the_rule(tmp_path, change, says):
+    from refusal_log.wording.engine import RULES_PATH
+
+    text = open(RULES_PATH, encoding="utf-8").read()
+    assert text.count(change[0]) == 1, change[0]
+    bad = tmp_path / "rules.toml"
+    bad.write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(says)):
+        load_rules(str(bad))
+
+
+def test_a_new_rule_without_triggers_is_added_by_editing_the_data_alone(tmp_path):
+    from refusal_log.wording.engine import RULES_PATH
+
+    text = open(RULES_PATH, encoding="utf-8").read()
+    rule = ('[[rules]]\nid = "gnome"\nseverity = "avoid"\nsuggest = "health"\nsource = ["faq"]\n'
+            'why = "Garden gnomes are not illness."\npatterns = [\'garden gnomes?\']\n\n')
+    path = tmp_path / "rules.toml"
+    path.write_text(text.replace("[positive]", rule + "[positive]", 1), encoding="utf-8")
+    result = check_text("He won't go in because of the garden gnome", rules=load_rules(str(path)))
+    assert "gnome" in [f.rule for f in result.findings]
