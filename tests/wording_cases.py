@@ -2438,4 +2438,7 @@ CASES = [
     ("School is closed to Year 8 today because of staff shortages", OK),
     ("He's on a managed move and not due at the new school until Monday", OK),
     ("Suspended for two days by the head", OK),
+    ("I think he's swinging it to be honest", AVOID),
+    ("Tom says his stomach hurts but he ate all his breakfast", AVOID),
+    ("She ate her breakfast then threw up", OK),  # eating is not doubt; a big breakfast after "sick" is
 ]
