@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-from refusal_log.wording.loading import Rules
+from refusal_log.wording.loading import Rules, child_slot_ok
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
 _PLAIN = str.maketrans({
@@ -257,6 +257,8 @@ class _Analysis:
             if not rule.present(n):
                 continue  # none of its triggers here: it cannot match, so it is not compiled
             for m in rule.regex.finditer(n):
+                if not child_slot_ok(m, rules.child_not):
+                    continue  # "get up", "get ready": not the child
                 a, b = m.span()
                 if rule.unless and rule.unless.search(n[max(0, a - 80):b]):
                     continue

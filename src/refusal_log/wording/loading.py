@@ -120,8 +120,8 @@ class Rules:
             rule.triggers = tuple(raw.get("triggers", ()))
             # Expanded now (cheap string work), compiled on first use.
             rule._compiled = [_wrap(raw["patterns"], macros),
-                              "|".join(_expand(u, macros) for u in raw["unless"]) if raw.get("unless") else None,
-                              "|".join(_expand(u, macros) for u in raw["unless_after"]) if raw.get("unless_after") else None]
+                              _number("|".join(_expand(u, macros) for u in raw["unless"])) if raw.get("unless") else None,
+                              _number("|".join(_expand(u, macros) for u in raw["unless_after"])) if raw.get("unless_after") else None]
             if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok"):
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity ({rule.severity!r}, "
                                  f"with_illness {rule.with_illness!r})")
@@ -169,6 +169,7 @@ class Rules:
 
         ctx = data["context"]
         self.negators, self.blockers = set(ctx["negators"]), set(ctx["blockers"])
+        self.child_not = frozenset(ctx["child_not"])
         self.subjects, self.reach = set(ctx["subjects"]), set(ctx["reach"])
         self.phrase_negators = re.compile(ctx["phrase_negators"])
         self.boundary = re.compile(ctx["boundary"])
@@ -255,7 +256,18 @@ def _expand(p: str, macros: dict) -> str:
 
 def _wrap(patterns: list[str], macros: dict) -> str:
     expanded = [f"(?:{_expand(p, macros)})" for p in patterns]
-    return r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % "|".join(expanded)
+    return _number(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % "|".join(expanded))
+
+
+def _number(pattern: str) -> str:
+    """@child's open slot is a named group; each use gets its own name (cw1, cw2...)."""
+    count = iter(range(1, 10_000))
+    return re.sub(r"\(\?P<cw>", lambda m: f"(?P<cw{next(count)}>", pattern)
+
+
+def child_slot_ok(match: re.Match, not_child: frozenset) -> bool:
+    """False when a word in @child's open slot is one that is never the child ("get up")."""
+    return not any(v in not_child for k, v in match.groupdict().items() if v and k.startswith("cw"))
 
 
 def _compile(patterns: list[str], macros: dict) -> re.Pattern:
