@@ -974,3 +974,13 @@ def test_a_new_rule_without_triggers_is_added_by_editing_the_data_alone(tmp_path
     path.write_text(text.replace("[positive]", rule + "[positive]", 1), encoding="utf-8")
     result = check_text("He won't go in because of the garden gnome", rules=load_rules(str(path)))
     assert "gnome" in [f.rule for f in result.findings]
+
+
+def test_a_condition_is_kept_but_never_made_the_illness():
+    result = check_text("He's autistic and won't go in today")
+    assert result.suggestion == "He is too unwell to attend school today (autistic, [what is wrong])."
+    assert result.needs_input
+    from refusal_log.wording import fill_gap
+
+    assert fill_gap(result.suggestion, "a migraine") == "He is too unwell to attend school today (autistic, a migraine)."
+    assert check_text("Harvey's autism means he can't cope with the noise").suggestion.count("autism") == 1

@@ -160,7 +160,7 @@ class _Analysis:
         # a reason the law recognises. An episode alone ("meltdown") is neither, and nor is
         # distress ("struggling", "not coping"): it only softens the rules that allow it.
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
-        self.named = self.unavoidable or any(t.kind not in ("episode", "distress") for t in self.health)
+        self.named = self.unavoidable or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
         self.distress = any(t.kind in ("episode", "distress") for t in self.health)
         # What the parent states plainly (not hedged): only that may be worded as fact.
         self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)

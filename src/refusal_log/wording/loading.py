@@ -276,7 +276,7 @@ def _compile(patterns: list[str], macros: dict) -> re.Pattern:
 
 # The layout of a rules file: a key the engine does not know is a mistake (a typo would
 # otherwise switch a rule's behaviour off without a word), so loading names it.
-_HEALTH_KINDS = ("generic", "specific", "care", "episode", "state", "distress")
+_HEALTH_KINDS = ("generic", "specific", "care", "episode", "state", "distress", "condition")
 _SECTIONS = frozenset(("triggers", "disclaimer", "nations", "hints", "macros", "rules", "positive", "health", "unavoidable",
                        "types", "days", "context", "email", "names", "normalise"))
 _RULE_KEYS = frozenset(("id", "severity", "with_illness", "softened_by", "suggest", "cause", "hint", "overrides",

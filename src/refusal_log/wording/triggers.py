@@ -135,7 +135,7 @@ def _rewrite(path: str, check: bool) -> int:
         out.append("\n".join(lines))
     text = "\n[[rules]]\n".join(out)
     # Health words and unavoidable causes: a [triggers] table beside them, one list per pattern.
-    lists = {"health": ("generic", "specific", "care", "episode", "state", "distress"),
+    lists = {"health": ("generic", "specific", "care", "episode", "state", "distress", "condition"),
              "unavoidable": ("patterns", "lawful")}
     table = ["[triggers]", "# Written by python -m refusal_log.wording.triggers: for each pattern in the list of",
              "# the same name, the strings one of which every match contains. Do not edit by hand."]

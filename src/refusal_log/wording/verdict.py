@@ -113,7 +113,7 @@ def _suggestion(an: _Analysis, stated: bool = False) -> str:
     """One sentence the rules pass, built only from what the parent wrote."""
     rules = an.rules
     # Every illness, condition and feeling word the parent wrote, as written, unless hedged.
-    carried = [t for t in an.health if t.kind in ("specific", "episode", "distress") and not t.hedged]
+    carried = [t for t in an.health if t.kind in ("specific", "episode", "distress", "condition") and not t.hedged]
     specific = list(dict.fromkeys(_display(t.text, rules) for t in carried))
     generic = [t.text.lower() for t in an.health if t.kind == "generic" and not t.hedged
                and t.text.lower() in rules.adjectives]
@@ -127,12 +127,13 @@ def _suggestion(an: _Analysis, stated: bool = False) -> str:
     sentence = f"{an.subject} {verb} too {adjective} to attend {an.setting}"
     if days:
         sentence += " " + _WEEKDAY.sub(lambda m: m.group().capitalize(), " and ".join(days).replace("again and ", "again "))
+    if not (generic or stated):
+        # No illness or distress named (a condition such as autism is not one): "too
+        # unwell" alone would claim what the parent did not say, so the sentence shows
+        # the gap only they can fill, beside any condition they named.
+        specific = specific + [GAP]
     if specific:
         sentence += f" ({', '.join(specific)})"
-    elif not (generic or stated):
-        # Nothing named: "too unwell" alone would claim an illness the parent did not
-        # name, so the sentence shows the gap only they can fill.
-        sentence += f" ({GAP})"
     return sentence + "."
 
 
