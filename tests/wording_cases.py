@@ -2441,4 +2441,7 @@ CASES = [
     ("I think he's swinging it to be honest", AVOID),
     ("Tom says his stomach hurts but he ate all his breakfast", AVOID),
     ("She ate her breakfast then threw up", OK),  # eating is not doubt; a big breakfast after "sick" is
+    ("He just didn't want to today", AVOID),
+    ("she reckons she's too ill but she was out on her bike all evening", AVOID),
+    ("He's autistic and won't go in today", AVOID),
 ]
