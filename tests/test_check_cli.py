@@ -167,3 +167,11 @@ def test_json_says_when_a_suggestion_needs_the_parents_words_or_is_withheld(cli)
     assert named["needs_input"] is False and "(migraine)" in named["suggestion"]
     held = cli.json("check", "She isn't ill, she just won't go")
     assert held["withheld"] is True and held["suggestion"] is None and held["needs_input"] is False
+
+
+def test_check_reads_the_log_without_changing_it(cli, ready):
+    from conftest import snapshot
+
+    before = snapshot(ready)
+    assert cli.json("check", "He won't go in")["region"] == "england"
+    assert snapshot(ready) == before
