@@ -169,3 +169,15 @@ def test_json_says_when_a_suggestion_needs_the_parents_words_or_is_withheld(cli)
     assert named["needs_input"] is False and "(migraine)" in named["suggestion"]
     held = cli.json("check", "She isn't ill, she just won't go")
     assert held["withheld"] is True and held["suggestion"] is None and held["needs_input"] is False
+
+
+def test_check_reads_the_log_without_changing_it(cli, ready):
+    from conftest import snapshot
+
+    before = snapshot(ready)
+    assert cli.json("check", "He won't go in")["region"] == "england"
+    after = snapshot(ready)
+    # A reader of a write-ahead-logged database may create or tidy away SQLite's own -wal and
+    # -shm files; the database itself is byte for byte the same, and nothing else appears.
+    assert after["refusal-log.db"] == before["refusal-log.db"]
+    assert set(after) ^ set(before) <= {"refusal-log.db-wal", "refusal-log.db-shm"}

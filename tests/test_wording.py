@@ -828,3 +828,159 @@ def test_every_region_cites_only_its_own_law():
         assert "England" not in rules.disclaimer_for(region)
     with pytest.raises(InvalidInput):
         check_text("He won't go in", region="france")
+
+
+# --- round 5: suggestions ask rather than guess (issue 10) ---------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # Feelings and conditions the parent named are carried as written.
+    ("Ava won't go in, she's stressed and non-verbal this morning",
+     "Ava is too unwell to attend school this morning (stressed, non-verbal)."),
+    ("Leo won't go, he's exhausted and in tears", "Leo is too unwell to attend school (exhausted, in tears)."),
+    ("Priya is refusing today, overwhelmed and shut down",
+     "Priya is too unwell to attend school today (overwhelmed, shut down)."),
+    # Hedged or doubted: never stated as fact, the parent is asked.
+    ("Not sure if it's a migraine, Isla won't go in", "Isla is too unwell to attend school ([what is wrong])."),
+    ("He says his ear hurts and won't go in today", "He is too unwell to attend school today ([what is wrong])."),
+    # The name is kept, also in simple English ("Fatima she...", "Kuba not...").
+    ("Fatima she not want go school today", "Fatima is too unwell to attend school today ([what is wrong])."),
+    ("Kuba not want to go school, he cry", "Kuba is too unwell to attend school ([what is wrong])."),
+    # A day that dates the cause is not the day of the absence.
+    ("He's refusing since the way he was spoken to on Monday", "He is too unwell to attend school ([what is wrong])."),
+])
+def test_round5_suggestions_keep_the_parents_words_and_ask_for_the_rest(text, expected):
+    result = check_text(text)
+    assert result.suggestion == expected
+    assert result.needs_input == (GAP in expected)
+    assert check_text(result.suggestion).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", [
+    "Jack's sister has D&V. Jack's fine but I've kept him off just in case.",
+    "Our youngest has chickenpox so Tom is staying home",
+    "The baby has croup so I can't bring Ellie in",
+    "His one to one is off sick so he's at home",
+])
+def test_someone_elses_illness_never_reaches_the_childs_suggestion(text):
+    result = check_text(text)
+    for word in ("D&V", "chickenpox", "croup", "off sick"):
+        assert word.lower() not in (result.suggestion or "").lower(), (text, result.suggestion)
+
+
+def test_welsh_illness_reads_as_illness_and_welsh_refusal_as_refusal():
+    assert check_text("Mae Osian yn sâl heddiw").verdict == "ok"
+    assert check_text("Mae hi'n rhy dost i fynd i'r ysgol").verdict == "ok"
+    assert check_text("Dyw e ddim moyn mynd i'r ysgol heddiw").verdict == "avoid"
+
+
+def test_needs_point_to_their_own_routes_not_to_leave():
+    result = check_text("His needs aren't being met so he's at home")
+    assert result.verdict == "avoid"
+    tips = " ".join(result.hints)
+    assert "EHC" in tips and "section 19" in tips and "ask the head teacher for leave" not in tips.lower()
+    scottish = " ".join(check_text("His needs aren't being met so he's at home", region="scotland").hints)
+    assert "EHC" not in scottish and "additional support for learning" in scottish
+
+
+# --- issue 12: triggers, the rules file's layout -------------------------------------------
+
+def _every_lazy_pattern(rules):
+    for rule in rules.rules:
+        yield rule.id, rule.triggers, rule.regex
+    for kind, lazy in rules.health:
+        yield f"health {kind}", lazy.triggers, lazy.rx
+    for lazy in rules.unavoidable.parts:
+        yield "unavoidable", lazy.triggers, lazy.rx
+
+
+def _assert_triggers_hold(rules, norm):
+    for name, triggers, regex in _every_lazy_pattern(rules):
+        if not triggers:
+            continue
+        for m in regex.finditer(norm):
+            assert any(t in m.group() for t in triggers), (name, m.group(), norm)
+
+
+def test_every_hit_in_the_case_table_contains_one_of_its_rules_triggers():
+    from refusal_log.wording.analysis import _Norm
+
+    rules = load_rules()
+    assert all(rule.triggers for rule in rules.rules), "every shipped rule has triggers"
+    for text, _ in CASES:
+        _assert_triggers_hold(rules, _Norm(text, rules).text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([c[0] for c in CASES[::7]]), min_size=1, max_size=3), st.text(max_size=40))
+def test_no_trigger_hides_a_hit_in_mixed_text(parts, noise):
+    from refusal_log.wording.analysis import _Norm
+
+    rules = load_rules()
+    text = noise.join(parts)
+    _assert_triggers_hold(rules, _Norm(text, rules).text)
+
+
+def test_the_shipped_triggers_are_as_derived_from_the_patterns():
+    from refusal_log.wording.triggers import _rewrite
+    from refusal_log.wording.engine import RULES_PATH
+
+    assert _rewrite(RULES_PATH, check=True) == 0
+
+
+def test_a_short_reason_compiles_only_the_rules_it_could_match():
+    from refusal_log.wording.loading import _load
+
+    rules = _load.__wrapped__(RULES_PATH_FOR_TESTS())
+    check_text("Too unwell to attend school today (migraine)", rules=rules)
+    compiled = [r.id for r in rules.rules if not isinstance(r._compiled[0], str)]
+    assert len(compiled) <= 5, compiled
+
+
+def RULES_PATH_FOR_TESTS():
+    from refusal_log.wording.engine import RULES_PATH
+
+    return RULES_PATH
+
+
+@pytest.mark.parametrize("change,says", [
+    (('id = "refusal"\nseverity = "avoid"', 'id = "refusal"\nsoruce = ["x"]\nseverity = "avoid"'),
+     "rule 'refusal' has an unknown key 'soruce'"),
+    (('overrides = ["cannot_get_to_school"]\nsource = ["s444", "travel"]', 'overrides = ["cannot_get_to_shcool"]\nsource = ["s444", "travel"]'),
+     "rule 'travel' overrides an unknown rule 'cannot_get_to_shcool'"),
+    (('id = "mental_health_day"\nseverity = "caution"', 'id = "mental_health_day"\nseverity = "severe"'),
+     "rule 'mental_health_day' has an unknown severity"),
+    (('id = "mental_health_day"\nseverity = "caution"\nsuggest = "health"\nsource = ["faq", "code_i"]',
+      'id = "mental_health_day"\nseverity = "caution"\nsuggest = "health"\nsource = ["faq", "code_x"]'),
+     "rule 'mental_health_day' cites an unknown source 'code_x'"),
+])
+def test_a_mistake_in_the_rules_file_is_a_load_error_naming_the_rule(tmp_path, change, says):
+    from refusal_log.wording.engine import RULES_PATH
+
+    text = open(RULES_PATH, encoding="utf-8").read()
+    assert text.count(change[0]) == 1, change[0]
+    bad = tmp_path / "rules.toml"
+    bad.write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(says)):
+        load_rules(str(bad))
+
+
+def test_a_new_rule_without_triggers_is_added_by_editing_the_data_alone(tmp_path):
+    from refusal_log.wording.engine import RULES_PATH
+
+    text = open(RULES_PATH, encoding="utf-8").read()
+    rule = ('[[rules]]\nid = "gnome"\nseverity = "avoid"\nsuggest = "health"\nsource = ["faq"]\n'
+            'why = "Garden gnomes are not illness."\npatterns = [\'garden gnomes?\']\n\n')
+    path = tmp_path / "rules.toml"
+    path.write_text(text.replace("[positive]", rule + "[positive]", 1), encoding="utf-8")
+    result = check_text("He won't go in because of the garden gnome", rules=load_rules(str(path)))
+    assert "gnome" in [f.rule for f in result.findings]
+
+
+def test_a_condition_is_kept_but_never_made_the_illness():
+    result = check_text("He's autistic and won't go in today")
+    assert result.suggestion == "He is too unwell to attend school today (autistic, [what is wrong])."
+    assert result.needs_input
+    from refusal_log.wording import fill_gap
+
+    assert fill_gap(result.suggestion, "a migraine") == "He is too unwell to attend school today (autistic, a migraine)."
+    assert check_text("Harvey's autism means he can't cope with the noise").suggestion.count("autism") == 1

@@ -1653,7 +1653,8 @@ CASES = [
     ("The school told us to put 'refusing' on the form but she's actually ill", OK),
     # evaluator: caution; ours: quoted, and an illness named (round 3, point 9)
     ("Attendance officer said 'just say she refused' but she had a panic attack", OK),
-    ("She's been bullied in the past but today she's off with a migraine", CAUTION),
+    # Round 5 (issue 10): what happened before is background, not today's reason.
+    ("She's been bullied in the past but today she's off with a migraine", OK),
     ('We kept her off as she had a temperature', CAUTION),
     ("He's tired and emotional after a rough weekend", CAUTION),
     # Changed in round 4 (point 6: a sniffle is a symptom, so 'keeping him home' next to it is
@@ -2370,4 +2371,77 @@ CASES = [
     ("She's fine in herself but just doesn't want to go", AVOID),
     ("he is fine but just won't go in", AVOID),
     ("Honestly can't face the battle this morning, he won't go in", AVOID),
+    # --- round 5 (issue 10): the same ideas in other words ---------------------------
+    # Written for this round, one or more per class of failure found on a helper's
+    # everyday phrasings (never copied from them). Contested verdicts, and why:
+    # - fear of or conflict with staff, unmet needs and support not in place, given as the
+    #   reason, are "avoid" as bullying is (issue 10), so several earlier CAUTION rows moved;
+    # - a doubt the parent backs with what they saw ("ate a big breakfast", "fine by lunchtime
+    #   yesterday") is "avoid", like "putting it on"; a doubt that only hedges ("not sure if
+    #   it's a bug", scare quotes) is "caution", and its suggestion asks ([what is wrong]);
+    # - a symptom that "won't shift" is not refusal; history ("last year", "separately") is
+    #   background; the school's own instruction to keep a child home is not the parent's
+    #   decision; a sibling's or a twin's illness, appointment or exclusion is not the child's.
+    # a symptom as the subject of "won't" is not refusal
+    ("His cough won't shift, he's been up half the night with it", OK),
+    ("Her temperature won't come down so she's off today", OK),
+    ("The rash isn't going away, GP this afternoon", OK),
+    # back in the parent's own voice after quoting the school
+    ("The office calls it refusal and, to be honest, he is refusing", AVOID),
+    ("Mr Hughes described her as defiant and now she won't go in at all", AVOID),
+    ("The head of year says it's school refusal but she has tonsillitis", OK),
+    # a denial is not cancelled by a vague tiredness word
+    ("Not ill as such, just worn out, so she's staying home", AVOID),
+    ("He isn't poorly, he's just having a rough patch, keeping him off", AVOID),
+    ("She's not ill as such, it's her anxiety", OK),
+    # causes as the reason: staff, needs, support, dislike idioms
+    ("He's scared stiff of his form tutor after last week", AVOID),
+    ("She had a row with her PE teacher and says she's not going back", AVOID),
+    ("Nobody has put his reasonable adjustments in place so he's at home", AVOID),
+    ("His one to one is off sick again so there's no support for him today", AVOID),
+    ("She's sick to death of school", AVOID),
+    ("He's had it up to here with that school", AVOID),
+    # another person's illness never becomes the child's
+    ("My partner has covid so Mia is at home", CAUTION),
+    ("Nan's been taken into hospital, Harry's with me", CAUTION),
+    ("Ollie's brother has tonsillitis and Ollie won't go without him", AVOID),
+    # hedged or doubted illness
+    ("Not sure if it's a bug, he says his tummy hurts", CAUTION),
+    ("Probably nothing but she says she feels sick", CAUTION),
+    ("He swears he's got a migraine, funny how it's always on test days", AVOID),
+    ("She said she felt sick, then ate a massive breakfast", AVOID),
+    # Welsh
+    ("Mae Elin yn dost heddiw", OK),
+    ("Mae o'n sâl, mae ganddo wres uchel", OK),
+    ("Dydy o ddim isio dod i'r ysgol", AVOID),
+    # another child's appointment, a sibling's exclusion
+    ("Her twin has a dentist appointment so she's tagging along", CAUTION),
+    ("His brother has been suspended so I've kept them both home", AVOID),
+    # a decision in any words
+    ("We've given him a few days at home to settle", AVOID),
+    ("Let her stay in bed this morning, she was up late", AVOID),
+    ("The GP told us to keep her home until the rash clears", OK),
+    # choice and refusal in any words, simple English
+    ("He say he no go to school, he very angry", AVOID),
+    ("She is on strike against school this week", AVOID),
+    ("He's done with school, full stop", AVOID),
+    ("She won't set foot in that building", AVOID),
+    # doubt
+    ("She's 'poorly' again", CAUTION),
+    ("He was fine by lunchtime yesterday so I'm not convinced", AVOID),
+    # background, not today's reason; the school's own instruction
+    ("Separately, he was bullied last year. Today he has a high temperature.", OK),
+    ("The school rang and asked me to keep him home today while they investigate", OK),
+    # lawful reasons in any words
+    ("Agreed part-time timetable: Tuesdays and Thursdays only, so not in today", OK),
+    ("The council's taxi never turned up this morning", OK),
+    ("School is closed to Year 8 today because of staff shortages", OK),
+    ("He's on a managed move and not due at the new school until Monday", OK),
+    ("Suspended for two days by the head", OK),
+    ("I think he's swinging it to be honest", AVOID),
+    ("Tom says his stomach hurts but he ate all his breakfast", AVOID),
+    ("She ate her breakfast then threw up", OK),  # eating is not doubt; a big breakfast after "sick" is
+    ("He just didn't want to today", AVOID),
+    ("she reckons she's too ill but she was out on her bike all evening", AVOID),
+    ("He's autistic and won't go in today", AVOID),
 ]

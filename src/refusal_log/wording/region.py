@@ -8,7 +8,6 @@ then applies, and `check` says so and how to change it).
 from __future__ import annotations
 
 import os
-import sqlite3
 
 
 def home_region(db_path) -> str | None:
@@ -17,6 +16,8 @@ def home_region(db_path) -> str | None:
     path = os.fspath(db_path)
     if not os.path.isfile(path):
         return None
+    import sqlite3  # only when there is a log to read
+
     try:
         uri = "file:" + path.replace("?", "%3f").replace("#", "%23") + "?mode=ro"
         db = sqlite3.connect(uri, uri=True, timeout=0.5)

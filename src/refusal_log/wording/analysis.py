@@ -1,0 +1,427 @@
+"""Analysis: what one piece of text says, before any verdict. Normalising (with offsets
+back into the original), negation, reported speech, health words and whose they are,
+the child, the days, and each rule's hits. See engine.py for the design."""
+
+from __future__ import annotations
+
+import re
+from collections import namedtuple
+
+from refusal_log.wording.loading import Rules, child_slot_ok
+
+# Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
+_PLAIN = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+    "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-",
+    "\u00a0": " ",
+    # Accents folded one for one (Welsh "sâl", "ŵyr"; "café"), so offsets still hold.
+    **{c: b for b, cs in (("a", "âáàäÂÁÀÄ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöÔÓÒÖ"),
+                          ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ")) for c in cs},
+})
+_TOKEN = re.compile(r"[a-z0-9&]+(?:'[a-z]+)*|\s+|.", re.S)
+_WORDS = re.compile(r"[a-z0-9&]+")
+_QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
+_ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
+_BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
+# The verb is in a lookahead so that "Unfortunately Mia is" can also try "Mia is".
+_NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
+_LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
+_PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
+_HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
+_THEY = re.compile(r"\b(they|them|their)\b", re.I)
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+_FindingBase = namedtuple("Finding", "rule severity matched why source start end")
+
+
+class Finding(_FindingBase):
+    """One rule hit; start/end are offsets into the text that was checked."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        return dict(self._asdict())
+
+
+class _Norm:
+    """Normalised text plus, for each of its characters, the original span it came from."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, original: str, rules: Rules):
+        plain = "".join(c if len(c.lower()) != 1 else c.lower() for c in original.translate(_PLAIN))
+        out, starts, ends = [], [], []
+        for m in _TOKEN.finditer(plain):
+            tok, a, b = m.group(), m.start(), m.end()
+            if tok[0].isspace():
+                # A blank line separates; a single line break is just a wrapped line.
+                rep = "\n" if tok.count("\n") > 1 else " "
+            elif tok[0].isalnum() or tok[0] == "&":
+                rep = rules.word(tok)
+            else:
+                rep = tok
+            out.append(rep)
+            if rep == tok:
+                starts.extend(range(a, b))
+                ends.extend(range(a + 1, b + 1))
+            else:
+                starts.extend([a] * len(rep))
+                ends.extend([b] * len(rep))
+        self.text, self.starts, self.ends = "".join(out), starts, ends
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return self.starts[a], self.ends[b - 1]
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+# A health phrase: its kind (generic, specific, care, episode or distress), the parent's own
+# words for it, and whether it is hedged ("not sure if it's a migraine", "she says her ear
+# hurts"): a hedged word counts for the verdict but is never stated as fact in a suggestion.
+_Term = namedtuple("_Term", "kind text hedged doubted start end")
+# One rule hit: the finding, its rule, whether it is someone else's words, and whether it
+# may drive a suggestion (`quiet`: softened only by distress or a lawful absence).
+_Hit = namedtuple("_Hit", "finding rule reported quiet")
+
+
+def _negator(norm: str, a: int, rules: Rules) -> int | None:
+    """Where the word that negates a phrase starting at `a` begins, or None."""
+    lo = max(0, a - 100)
+    pre = norm[lo:a]
+    phrase = rules.phrase_negators.search(pre)
+    if phrase:
+        return lo + phrase.start()
+    cuts = [m.end() for m in rules.boundary.finditer(pre)]
+    words = list(_WORDS.finditer(pre, cuts[-1] if cuts else 0))[-4:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        if w in rules.blockers:
+            return None
+        if w in rules.negators:
+            return lo + words[i].start()
+        if w in rules.subjects and i and words[i - 1].group() not in rules.reach:
+            return None  # a new clause: "he's not being difficult he won't go"
+    return None
+
+
+def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
+    """Someone else's words: inside quotes, or after "the school said" and the like."""
+    inside = None
+    for q in _QUOTES.finditer(norm):
+        if q.start() < a and b <= q.end():
+            inside = q
+            break
+    end = inside.start() if inside else a
+    starts = [m.end() for m in rules.sentence_boundary.finditer(norm, 0, end)]
+    first = starts[-1] if starts else 0
+    if rules.reported_always.search(norm, first, end):
+        return True
+    # A hit may itself open with the verb ("said she won't go"), so look up to its end.
+    region = norm[first:b]
+    verbs = [v for v in rules.reporting.finditer(region) if first + v.start() <= end]
+    if not verbs:
+        # Scare quotes: a word the parent is distancing from. But a quoted refusal in the
+        # first person ("her words were 'I'm not going back there'") is the child's own.
+        return inside is not None and not norm.startswith(("i ", "we "), a)
+    # Back in the parent's own voice: "the office calls it refusal and, to be honest, he is
+    # refusing"; "Mrs Clarke said it was 'unacceptable' and now he has refused".
+    if rules.own_voice.search(norm, first + verbs[-1].end(), a):
+        return False
+    before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
+    if not before:
+        return False
+    subject = before[-1]
+    if subject in ("and", "then", "so") and len(before) > 1:
+        # "Ellie has anxiety and says she's not going": the subject is the clause's first.
+        subject = before[1] if before[0] in ("the", "a", "an") else before[0]
+    return subject not in rules.own_subjects and subject != child
+
+
+class _Analysis:
+    """Everything found in one piece of text, before verdicts are drawn."""
+
+    def __init__(self, text: str, rules: Rules):
+        self.text, self.rules = text, rules
+        self.norm = _Norm(text, rules)
+        n = self.norm.text
+        self.spans = []  # every health or unavoidable phrase, negated or not: see find()
+        self.health = self._health()
+        self.unavoidable = self._unavoidable(rules.unavoidable)
+        # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
+        # religious observance. An unavoidable cause for the positive rule; it also softens
+        # the rules that ask for leave (a holiday, someone else's illness, a birthday).
+        self.lawful = self._unavoidable(rules.lawful)
+        # An illness or symptom the parent names; with care words and unavoidable causes,
+        # a reason the law recognises. An episode alone ("meltdown") is neither, and nor is
+        # distress ("struggling", "not coping"): it only softens the rules that allow it.
+        self.illness = any(t.kind in ("generic", "specific") for t in self.health)
+        self.named = self.unavoidable or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
+        self.distress = any(t.kind in ("episode", "distress") for t in self.health)
+        # What the parent states plainly (not hedged): only that may be worded as fact.
+        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
+        self.subject, self.plural = _subject(text, n, rules)
+        self.days = self._days()
+        setting = rules.setting.search(n)
+        self.setting = setting.group(1) if setting else "school"
+        self.hits = []  # (Finding, rule, reported), filled by find()
+
+    def _health(self) -> list[_Term]:
+        n, rules = self.norm.text, self.rules
+        found = sorted(
+            (m.start(), -len(m.group()), i, kind, m)
+            for i, (kind, rx) in enumerate(rules.health)
+            for m in rx.finditer(n)
+        )
+        # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
+        # not illness; without one it is a symptom like any other.
+        everyday = rules.everyday.search(n) is not None
+        terms, reach, self.others = [], -1, []
+        for start, _, _, kind, m in found:
+            if start < reach:
+                continue  # the longer phrase at this place already won ("off sick" over "sick")
+            reach = m.end()
+            self.spans.append((start, m.end()))
+            if _negator(n, start, rules) is not None:
+                continue
+            owner = rules.not_child.search(n, max(0, start - 60), start)
+            if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
+                if owner and owner.group("other"):
+                    self.others.append((start, m.end()))  # a relative's: see find()
+                continue  # the parent's ("I'm ill myself") or a relative's, not the child's
+            if kind == "state":
+                if everyday:
+                    continue
+                kind = "specific"
+            clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
+            a, b = self.norm.span(start, m.end())
+            # Scare quotes around a short phrase ("she's 'poorly' again") distance it too.
+            quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30
+                         for q in _QUOTES.finditer(n))
+            doubted = quoted or bool(rules.doubt_hedge.search(clause))
+            hedged = doubted or bool(rules.hedge.search(clause))
+            terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
+        return terms
+
+    def _unavoidable(self, rx) -> bool:
+        n, found, rules = self.norm.text, False, self.rules
+        for m in rx.finditer(n):
+            self.spans.append(m.span())
+            # Only the child's own: "his brother has been suspended" is not a reason for him.
+            owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
+            if owner and not rules.child_after.match(n, m.end()):
+                continue
+            found = found or _negator(n, m.start(), rules) is None
+        return found
+
+    def _days(self) -> list[str]:
+        """Day words as written, from the first sentence that names a day: in "won't be in
+        today ... GP on Wednesday" the absence is today's. "Again" is kept wherever it is."""
+        n, ends = self.norm.text, [e for _, e in _sentences(self.text)]
+        # A day that dates the cause or the return ("after yesterday", "back on Monday") is
+        # not a day of the absence, so it never reaches the suggestion.
+        found = [(sum(e <= self.norm.starts[m.start()] for e in ends), m.group())
+                 for m in self.rules.days.finditer(n)
+                 if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())]
+        first = min((i for i, d in found if d != "again"), default=None)
+        days = list(dict.fromkeys(d for i, d in found if d == "again" or i == first))
+        # "Meltdown yesterday and won't go in today": a past day next to today's is when the
+        # cause happened; the report is about today.
+        if any(d != "again" and not self.rules.past.search(d) for d in days):
+            days = [d for d in days if not self.rules.past.search(d)]
+        return days
+
+    def _background(self, a: int, b: int) -> bool:
+        n, rules = self.norm.text, self.rules
+        start = max([m.end() for m in rules.sentence_boundary.finditer(n, 0, a)] or [0])
+        if rules.background_sentence.search(n[start:a]):
+            return True
+        lo = max([m.end() for m in rules.boundary.finditer(n, 0, a)] or [0])
+        hi = next((m.start() for m in rules.boundary.finditer(n, b)), len(n))
+        return bool(rules.background.search(n, lo, hi))
+
+    def find(self, named: bool, illness: bool, offset: int = 0, distress: bool = False, lawful: bool = False) -> None:
+        """Rule hits; `named`/`illness`/`distress`/`lawful` may come from the whole
+        document; `offset` places this text inside it."""
+        n, rules = self.norm.text, self.rules
+        child = self.subject.split()[-1].lower()
+        # What may soften a rule (its softened_by). Distress and a lawful absence soften
+        # without naming an illness, so a hit softened only by them drives no suggestion.
+        present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful}
+        candidates = []
+        for rule in rules.rules:
+            if not rule.present(n):
+                continue  # none of its triggers here: it cannot match, so it is not compiled
+            for m in rule.regex.finditer(n):
+                if not child_slot_ok(m, rules.child_not):
+                    continue  # "get up", "get ready": not the child
+                a, b = m.span()
+                if rule.unless and rule.unless.search(n[max(0, a - 80):b]):
+                    continue
+                if rule.unless_after and rule.unless_after.match(n[b:b + 80]):
+                    continue
+                candidates.append((a, b, rule))
+        # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
+        # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
+        hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
+        doubt = None
+        if hedged and not self.stated and not any(r.id == rules.hedged_rule.id for _, _, r in candidates):
+            doubt = (hedged[0].start, hedged[0].end)
+            candidates.append((*doubt, rules.hedged_rule))
+        # What happened before is background, not today's reason ("he was bullied last year").
+        candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)]
+        # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
+        # emergency, not the child's sickness: report it under [health] others_rule.
+        other = rules.others_rule
+        for a, b in self.others:
+            if not any(r.id == other.id and a2 < b and a < b2 for a2, b2, r in candidates):
+                candidates.append((a, b, other))
+        # A negator denies the first phrase after it, risky or not: in "not feeling well won't
+        # go" the "not" belongs to "not feeling well", so "won't go" still counts.
+        phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
+        kept = []
+        for a, b, rule in candidates:
+            neg = _negator(n, a, rules)
+            # A negator denies the first risky phrase after it, not every one that follows.
+            if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2 in phrases):
+                continue
+            kept.append((a, b, rule))
+        # Once the parent denies or doubts the illness ("not ill as such, just had a rough
+        # week"), a vague word of distress no longer softens a decision: only a named
+        # illness or symptom could.
+        if any(rule.suggest == "withhold" for _, _, rule in kept):
+            present["distress"] = False
+            # Nor does an illness the parent only reports or hedges ("she says she's poorly").
+            plain = any(t.kind in ("generic", "specific") and not t.hedged for t in self.health)
+            present["illness"] = present["illness"] and plain
+            present["named"] = present["named"] and (plain or self.unavoidable
+                                                     or any(t.kind == "care" for t in self.health))
+        hits = []
+        for a, b, rule in kept:
+            soft = [k for k in rule.softened_by if present[k]]
+            if soft and rule.with_illness == "ok":
+                continue
+            severity, why = rule.severity, rule.why
+            if soft and rule.with_illness:
+                severity = rule.with_illness
+            # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
+            # Softened by the child's distress, the suggestion carries the distress words.
+            quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None
+            # A hedge is the parent's own doubt, even inside scare quotes.
+            reported = (a, b) != doubt and _reported(n, a, b, rules, child)
+            if reported:
+                if illness:
+                    continue  # quoted, and the parent's own reason is an illness
+                severity, why = "caution", rules.hints["quoted_prefix"] + why
+            s, e = self.norm.span(a, b)
+            finding = Finding(rule.id, severity, self.text[s:e], why, rule.source, s + offset, e + offset)
+            hits.append(_Hit(finding, rule, reported, quiet))
+        # A rule may explain another away: a broken-down car is why "I can't get him to
+        # school", so that is a travel problem (caution), not the can't-get wording (avoid).
+        overridden = set().union(*(h.rule.overrides for h in hits if not h.reported))
+        self.hits = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
+
+    @property
+    def own_hits(self):
+        return [h for h in self.hits if not h.reported]
+
+
+def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
+    """Who the reason is about, as the parent wrote it, and whether it is plural: the
+    earliest name, "my son" or he/she; then him/her, they, and at last "My child"."""
+    found = []
+    for m in _NAME_VERB.finditer(text):
+        verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]
+        if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) \
+                and not rules.titled.search(text, 0, m.start()) and not rules.greeted.search(text, 0, m.start()):
+            found.append((m.start(1), m.group(1)))
+            break
+    family = rules.family.search(text)
+    if family:
+        phrase = family.group()
+        last = phrase.rsplit(" ", 1)[-1]
+        if last[0].isupper() and not _is_name(last, rules):
+            phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
+        found.append((family.start(), phrase[0].upper() + phrase[1:]))
+    # "The twins", "the kids": the child only when no single child is meant elsewhere
+    # and not after "because of", "by"... ("scared because of the kids in his class").
+    singular = _PRONOUN.search(norm)
+    for group in rules.group.finditer(text):
+        if not singular and not rules.not_after.search(text, 0, group.start()):
+            found.append((group.start(), group.group()[0].upper() + group.group()[1:]))
+            break
+    for m in rules.name_after.finditer(text):
+        if _is_name(m.group(1), rules):
+            found.append((m.start(1), m.group(1)))
+            break
+    he_she = _HE_SHE.search(text)
+    if he_she:
+        found.append((he_she.start(), he_she.group(1).capitalize()))
+    if found:
+        phrase = min(found)[1]
+        return phrase, bool(rules.plural.search(phrase.lower()))
+    if singular:
+        return ("She" if singular.group(1) in ("she", "her", "hers") else "He"), False
+    if _THEY.search(text):
+        return "They", True
+    return "My child", False
+
+
+def _is_name(word: str, rules: Rules) -> bool:
+    w = word.lower()
+    # "Hes", "Im": a contraction without its apostrophe is not a name.
+    return w not in rules.not_names and " " not in rules.word(w) and not rules.is_term(word)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: at . ! ? (not after Mrs, Dr...), blank lines, and line breaks that
+    end a line with punctuation or start the next with a capital (email layout)."""
+    spans, start = [], 0
+    for m in _BREAK.finditer(text):
+        if m.group() == "\n":
+            before, after = text[start:m.start()].rstrip(), text[m.end():].lstrip(" \t")
+            if before and before[-1] not in ".,!?:;" and after and not (after[0].isupper() or after[0] == "\n"):
+                continue  # a wrapped line, not a new sentence
+            end = m.start()
+        else:
+            if m.group()[0] == "." and _ABBREV.search(text[start:m.start()]):
+                continue
+            end = m.end()
+        spans.append((start, end))
+        start = m.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for a, b in spans:
+        chunk = text[a:b]
+        a2 = a + len(chunk) - len(chunk.lstrip())
+        b2 = b - (len(chunk) - len(chunk.rstrip()))
+        if a2 < b2:
+            trimmed.append((a2, b2))
+    return trimmed
+
+
+def _content(rules: Rules, sentence: str, after_signoff: bool, last: bool) -> bool:
+    """False for greetings, sign-offs and a lone name under them."""
+    norm = _Norm(sentence, rules).text.strip()
+    rest = rules.greeting.sub("", norm).strip()
+    if not rest or rules.signoff.match(rest):
+        return False
+    return not ((after_signoff or last) and _LONE_NAME.fullmatch(sentence.strip()))
+
+
+def _content_flags(rules: Rules, text: str, spans) -> list[bool]:
+    flags, after_signoff = [], False
+    for i, (a, b) in enumerate(spans):
+        flag = _content(rules, text[a:b], after_signoff, last=len(spans) > 1 and i == len(spans) - 1)
+        flags.append(flag)
+        after_signoff = not flag
+    return flags
+
+

@@ -1,0 +1,335 @@
+"""Loading the wording rules: rules.toml read, checked against its layout, and turned into
+the engine's data. Patterns are compiled lazily (see _Rule); nothing here analyses text."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
+# What may soften a rule (its `softened_by`): see rules.toml's header.
+_SOFTENERS = frozenset(("named", "illness", "distress", "lawful"))
+
+
+class _Terms(dict):
+    """A nation's words; a placeholder that is not one of them ({cause}) is left as it is."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+class _Lazy:
+    """One pattern, compiled only when one of its literal triggers is in the text (none
+    given: always). It answers finditer/fullmatch as a compiled pattern would."""
+
+    __slots__ = ("triggers", "_pattern")
+
+    def __init__(self, pattern: str, triggers=()):
+        self._pattern, self.triggers = pattern, tuple(triggers)
+
+    def present(self, text: str) -> bool:
+        return not self.triggers or any(t in text for t in self.triggers)
+
+    @property
+    def rx(self) -> re.Pattern:
+        if isinstance(self._pattern, str):
+            self._pattern = re.compile(self._pattern)
+        return self._pattern
+
+    def finditer(self, text: str, *args):
+        return self.rx.finditer(text, *args) if self.present(text) else iter(())
+
+    def fullmatch(self, text: str):
+        return self.rx.fullmatch(text) if self.present(text) else None
+
+
+class _LazyGroup:
+    """Several lazy patterns read as one: matches in text order."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts):
+        self.parts = list(parts)
+
+    def finditer(self, text: str):
+        return iter(sorted((m for part in self.parts for m in part.finditer(text)), key=lambda m: m.span()))
+
+
+class _Rule:
+    """One [[rules]] entry. Its patterns are compiled on first use, and only for a text that
+    holds one of its literal triggers (see triggers.py): compiling is most of what a check
+    would otherwise cost at start-up."""
+
+    __slots__ = ("id", "severity", "with_illness", "softened_by", "suggest", "cause", "hint", "overrides",
+                 "why", "source", "triggers", "_sources", "_compiled")
+
+    def present(self, norm: str) -> bool:
+        """Whether the rule can match `norm` at all: one of its triggers is in it."""
+        return not self.triggers or any(t in norm for t in self.triggers)
+
+    def _get(self, i: int):
+        pattern = self._compiled[i]
+        if isinstance(pattern, str):
+            pattern = self._compiled[i] = re.compile(pattern)
+        return pattern
+
+    @property
+    def regex(self) -> re.Pattern:
+        return self._get(0)
+
+    @property
+    def unless(self) -> re.Pattern | None:
+        return self._get(1) if self._compiled[1] is not None else None
+
+    @property
+    def unless_after(self) -> re.Pattern | None:
+        return self._get(2) if self._compiled[2] is not None else None
+
+
+class Rules:
+    """The compiled contents of a rules file."""
+
+    def __init__(self, data: dict):
+        self._disclaimer = data["disclaimer"]
+        # Per nation: the sources each key names there, and the words explanations use.
+        self.nations = {name: (n["sources"], _Terms(n["terms"])) for name, n in data["nations"].items()}
+        self.regions = tuple(self.nations)
+        self.hints = data["hints"]
+        macros = data.get("macros", {})
+        self.macros = macros
+        # Absence types: compiled by absence_types.py on first use, since `check` needs none.
+        self.types_data = data["types"]
+        self.compiled_types = None
+        words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
+
+        _check_schema(data)
+        self.rules = []
+        for raw in data["rules"]:
+            _check_rule(raw)
+            rule = _Rule()
+            rule.id, rule.severity, rule.why = raw["id"], raw["severity"], raw["why"]
+            rule.with_illness = raw.get("with_illness")
+            soft = raw.get("softened_by", "named")
+            rule.softened_by = frozenset([soft] if isinstance(soft, str) else soft)
+            rule.suggest = raw.get("suggest", "health")
+            rule.cause = raw.get("cause")
+            rule.hint = raw.get("hint")
+            rule.overrides = set(raw.get("overrides", ()))
+            rule.source = self._source_keys(raw["source"], raw["id"])
+            rule.triggers = tuple(raw.get("triggers", ()))
+            # Expanded now (cheap string work), compiled on first use.
+            rule._compiled = [_wrap(raw["patterns"], macros),
+                              _number("|".join(_expand(u, macros) for u in raw["unless"])) if raw.get("unless") else None,
+                              _number("|".join(_expand(u, macros) for u in raw["unless_after"])) if raw.get("unless_after") else None]
+            if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok"):
+                raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity ({rule.severity!r}, "
+                                 f"with_illness {rule.with_illness!r})")
+            if not rule.softened_by or not rule.softened_by <= _SOFTENERS:
+                raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown softened_by {sorted(rule.softened_by)}")
+            if rule.suggest not in ("health", "none", "withhold"):
+                raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown suggest value")
+            # The one exception to "every avoid comes with a suggestion": the parent's own
+            # words rule out illness (denied or doubted: "withhold"; another reason stated:
+            # "none"). "Too unwell" would then contradict the parent or invent a fact, so
+            # the rule must say what to do instead.
+            if rule.suggest in ("none", "withhold") and not rule.hint:
+                raise ValueError(f"rules.toml: rule {rule.id!r} offers no rewording, so it needs a hint")
+            self.rules.append(rule)
+        known = {r.id for r in self.rules}
+        for rule in self.rules:
+            unknown = sorted(rule.overrides - known)
+            if unknown:
+                raise ValueError(f"rules.toml: rule {rule.id!r} overrides an unknown rule {unknown[0]!r}")
+
+        pos = data["positive"]
+        self.positive = (pos["id"], pos["severity"], pos["why"], self._source_keys(pos["source"], pos["id"]))
+        health = data["health"]
+        self.adjectives = set(health["adjectives"])
+        self.sole_adjectives = set(health["sole_adjectives"])
+        self.not_child = re.compile(_expand(health["not_child"], macros))
+        self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
+        self.hedged_rule = next(r for r in self.rules if r.id == health["hedged_rule"])
+        self.child_after = re.compile(health["child_after"])
+        self.hedge = re.compile(_expand(health["hedge"], macros))
+        self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
+        self.clause_start = re.compile(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
+        self.everyday = re.compile(_expand(health["everyday_cause"], macros))
+        # Health words and unavoidable causes: one lazy pattern each, with the triggers
+        # triggers.py derived for it (rules.toml [triggers]; missing ones: always compiled).
+        found = data.get("triggers", {})
+        lazy = lambda section, kind: [_Lazy(_wrap([p], macros), t)  # noqa: E731
+                                      for p, t in _paired(data[section][kind], found.get(section, {}).get(kind), kind)]
+        self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
+        self.lawful = _LazyGroup(lazy("unavoidable", "lawful"))
+        self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + self.lawful.parts)
+        self.days = words([data["days"]["pattern"]])
+        self.past = re.compile(data["days"]["past"])
+        self.not_absence = re.compile(data["days"]["not_absence"])
+
+        ctx = data["context"]
+        self.negators, self.blockers = set(ctx["negators"]), set(ctx["blockers"])
+        self.child_not = frozenset(ctx["child_not"])
+        self.subjects, self.reach = set(ctx["subjects"]), set(ctx["reach"])
+        self.phrase_negators = re.compile(ctx["phrase_negators"])
+        self.boundary = re.compile(ctx["boundary"])
+        self.sentence_boundary = re.compile(ctx["sentence_boundary"])
+        self.reporting = re.compile(ctx["reporting"])
+        self.reported_always = re.compile(ctx["reported_always"])
+        self.background = re.compile(ctx["background"])
+        self.background_sentence = re.compile(ctx["background_sentence"])
+        self.own_voice = re.compile(ctx["own_voice"])
+        self.own_subjects = set(ctx["own_subjects"])
+        self.auxiliaries = set(ctx["auxiliaries"])
+
+        email = data["email"]
+        self.greeting = re.compile(email["greeting"])
+        self.signoff = re.compile(email["signoff"])
+        self.absence_cue = re.compile(email["absence_cue"])
+
+        names = data["names"]
+        self.name_verbs = set(names["verbs"])
+        self.name_after = re.compile(names["after"])
+        self.family = re.compile(names["family"])
+        self.plural = re.compile(names["plural"])
+        self.not_names = set(names["not_names"])
+        self.group = re.compile(names["group"])
+        self.not_after = re.compile(names["not_after"])
+        # "Mrs Patel said..." and "Dr. Khan has..." are not the child.
+        self.titled = re.compile(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
+        self.setting = re.compile(names["setting"])
+        # "Hi Kate he won't go": the name after a greeting is the reader's, not the child's.
+        self.greeted = re.compile(names["greeted"])
+
+        norm = data["normalise"]
+        self.words, self.suffixes = norm["words"], norm["suffixes"]
+        self.acronyms = re.compile(r"(?<![a-z&])(?:%s)(?![a-z&])" % "|".join(map(re.escape, norm["acronyms"])))
+
+    def _source_keys(self, keys: list[str], rule_id: str) -> tuple:
+        unknown = [k for k in keys if k not in self.nations["england"][0]]
+        if unknown:
+            raise ValueError(f"rules.toml: rule {rule_id!r} cites an unknown source {unknown[0]!r}")
+        return tuple(keys)
+
+    def source(self, keys: tuple, region: str = "england") -> str:
+        """The sources a rule cites, as the child's nation knows them: a key the nation
+        does not define (an English attendance code for a child in Scotland) is left out."""
+        sources = self.nations[region][0]
+        return "; ".join(sources[k] for k in keys if k in sources)
+
+    def render(self, text: str, region: str = "england") -> str:
+        """An explanation or hint with the nation's words put in ({code_i}, {law}...)."""
+        return text.format_map(self.nations[region][1]) if "{" in text else text
+
+    @property
+    def disclaimer(self) -> str:
+        return self.disclaimer_for("england")
+
+    def disclaimer_for(self, region: str = "england") -> str:
+        return self.render(self._disclaimer, region)
+
+    def word(self, token: str) -> str:
+        """One lower-case word as the rules see it ("won't" -> "will not")."""
+        if token in self.words:
+            return self.words[token]
+        for suffix, spelled in self.suffixes.items():
+            if token.endswith(suffix) and len(token) > len(suffix):
+                return token[: -len(suffix)] + spelled
+        return token
+
+    def is_term(self, word: str) -> bool:
+        """True if a single word is itself something the rules look for (not a name)."""
+        w = self.word(word.lower())
+        if self.days.fullmatch(w) or any(rx.fullmatch(w) for _, rx in self.health):
+            return True
+        # A rule whose triggers are not in the word cannot match it whole.
+        return any(r.present(w) and r.regex.fullmatch(w) for r in self.rules)
+
+
+def _expand(p: str, macros: dict) -> str:
+    for _ in range(5):  # macros may use macros; five levels is plenty
+        if "@" not in p:
+            break
+        p = re.sub(r"@([a-z_]+)", lambda m: macros[m.group(1)], p)
+    return p
+
+
+def _wrap(patterns: list[str], macros: dict) -> str:
+    expanded = [f"(?:{_expand(p, macros)})" for p in patterns]
+    return _number(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % "|".join(expanded))
+
+
+def _number(pattern: str) -> str:
+    """@child's open slot is a named group; each use gets its own name (cw1, cw2...)."""
+    count = iter(range(1, 10_000))
+    return re.sub(r"\(\?P<cw>", lambda m: f"(?P<cw{next(count)}>", pattern)
+
+
+def child_slot_ok(match: re.Match, not_child: frozenset) -> bool:
+    """False when a word in @child's open slot is one that is never the child ("get up")."""
+    return not any(v in not_child for k, v in match.groupdict().items() if v and k.startswith("cw"))
+
+
+def _compile(patterns: list[str], macros: dict) -> re.Pattern:
+    return re.compile(_wrap(patterns, macros))
+
+
+# The layout of a rules file: a key the engine does not know is a mistake (a typo would
+# otherwise switch a rule's behaviour off without a word), so loading names it.
+_HEALTH_KINDS = ("generic", "specific", "care", "episode", "state", "distress", "condition")
+_SECTIONS = frozenset(("triggers", "disclaimer", "nations", "hints", "macros", "rules", "positive", "health", "unavoidable",
+                       "types", "days", "context", "email", "names", "normalise"))
+_RULE_KEYS = frozenset(("id", "severity", "with_illness", "softened_by", "suggest", "cause", "hint", "overrides",
+                        "source", "why", "patterns", "unless", "unless_after", "triggers"))
+_RULE_NEEDS = ("id", "severity", "source", "why", "patterns")
+
+
+def _check_schema(data: dict) -> None:
+    unknown = sorted(set(data) - _SECTIONS)
+    if unknown:
+        raise ValueError(f"rules.toml: unknown section {unknown[0]!r}")
+    missing = sorted(_SECTIONS - {"macros", "triggers"} - set(data))
+    if missing:
+        raise ValueError(f"rules.toml: the {missing[0]!r} section is missing")
+
+
+def _paired(patterns: list[str], triggers, kind: str):
+    """Each pattern with its triggers (a list of lists kept beside the patterns)."""
+    if triggers is None:
+        return [(p, ()) for p in patterns]
+    if len(triggers) != len(patterns) or not all(isinstance(t, list) and all(t) for t in triggers):
+        raise ValueError(f"rules.toml: [triggers] for {kind!r} do not match its {len(patterns)} patterns; "
+                         "run python -m refusal_log.wording.triggers")
+    return list(zip(patterns, triggers))
+
+
+def _check_rule(raw: dict) -> None:
+    name = raw.get("id", "(a rule without an id)")
+    unknown = sorted(set(raw) - _RULE_KEYS)
+    if unknown:
+        raise ValueError(f"rules.toml: rule {name!r} has an unknown key {unknown[0]!r}")
+    missing = [k for k in _RULE_NEEDS if k not in raw]
+    if missing:
+        raise ValueError(f"rules.toml: rule {name!r} has no {missing[0]!r}")
+    lists = ("patterns", "unless", "unless_after", "triggers", "source", "overrides")
+    for key in lists:
+        if key in raw and not (isinstance(raw[key], list) and all(isinstance(x, str) for x in raw[key])):
+            raise ValueError(f"rules.toml: rule {name!r}: {key} must be a list of strings")
+    if "triggers" in raw and not all(raw["triggers"]):
+        raise ValueError(f"rules.toml: rule {name!r} has an empty trigger")
+
+
+def load_rules(path: str | None = None) -> Rules:
+    """The rules from rules.toml (or from another file with the same layout)."""
+    return _load(path or RULES_PATH)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Rules:
+    # Imported here, not at the top: tomllib brings in `typing`, and importing the
+    # package (e.g. for `refusal-log --help`) should not pay for that.
+    import tomllib
+
+    with open(path, "rb") as f:
+        return Rules(tomllib.load(f))
+

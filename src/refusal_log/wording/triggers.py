@@ -1,0 +1,184 @@
+"""Literal triggers for the wording rules: why a rule's patterns need compiling at all.
+
+A rule's `triggers` (rules.toml) are plain strings; the engine compiles and tries the
+rule's patterns only when one of them occurs in the normalised text (`in`), so a short
+reason compiles a handful of patterns instead of all of them. A trigger must never hide a
+hit: every string a pattern can match contains one of its rule's triggers. `derive` works
+that out from the pattern itself (Python's own regex parser), so the triggers in the data
+can be checked (tests) and rewritten after a rule changes:
+
+    python -m refusal_log.wording.triggers            # rewrite rules.toml's triggers
+    python -m refusal_log.wording.triggers --check    # exit 1 if any is missing or unsound
+
+A rule without `triggers` is simply compiled for every text, so a rule is still added by
+editing the data file alone. Not imported at run time: parsing is what compiling costs.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+try:  # Python 3.11+
+    from re import _constants as C
+    from re import _parser as P
+except ImportError:  # pragma: no cover
+    import sre_constants as C
+    import sre_parse as P
+
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+
+
+_MAX = 48  # the most strings one trigger set may hold
+
+
+def _analyse(items) -> tuple[frozenset | None, frozenset | None]:
+    """(required, exact) for a sequence: `required` is a set of strings one of which every
+    match contains (None: no guarantee); `exact` is the set of every string the sequence
+    can match, when that is a small set of literals (None otherwise)."""
+    candidates, cur, exact = [], {""}, True
+
+    def close():
+        nonlocal cur
+        if min(map(len, cur)) > 0:
+            candidates.append(frozenset(cur))
+        cur = {""}
+
+    def extend(options) -> bool:
+        nonlocal cur, exact
+        if len(options) > 1 and min(map(len, cur)) >= 6:
+            close()  # long enough already: keep trigger lists short
+            exact = False
+        product = {a + b for a in cur for b in options}
+        if len(product) > _MAX:
+            return False
+        cur = product
+        return True
+
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the literals either side stay contiguous
+        if op == C.LITERAL:
+            cur = {a + chr(av) for a in cur}
+            continue
+        options, req = None, None
+        if op == C.SUBPATTERN:
+            req, options = _analyse(av[-1])
+        elif op == C.BRANCH:
+            alts = [_analyse(alt) for alt in av[1]]
+            if all(e is not None for _, e in alts):
+                options = frozenset().union(*(e for _, e in alts))
+            if all(r for r, _ in alts):
+                req = frozenset().union(*(r for r, _ in alts))
+        elif op in _REPEATS:
+            low, high, item = av
+            sub_req, sub_exact = _analyse(item)
+            if sub_exact is not None and (low, high) in ((0, 1), (1, 1)):
+                options = sub_exact | ({""} if low == 0 else set())
+            elif low >= 1:
+                req = sub_req
+        if options is not None and extend(options):
+            continue
+        exact = False
+        close()
+        if req:
+            candidates.append(req)
+    whole = frozenset(cur) if exact else None
+    close()
+    if not candidates:
+        return None, whole
+    # The most selective: the longest shortest string, then the fewest strings.
+    # Up to six characters, longer is better; past that, fewer strings are.
+    return max(candidates, key=lambda s: (min(6, min(map(len, s))), -len(s), min(map(len, s)))), whole
+
+
+def derive(pattern: str) -> frozenset | None:
+    """Strings one of which every match of `pattern` contains, or None."""
+    req, _ = _analyse(P.parse(pattern))
+    if req and all(len(s) >= 2 or not s.isascii() for s in req):
+        return req
+    return None
+
+
+def rule_triggers(patterns: list[str], macros: dict) -> list[str] | None:
+    """One rule's triggers: the union over its patterns, or None if any pattern has none."""
+    from refusal_log.wording.engine import _expand
+
+    found = set()
+    for p in patterns:
+        req = derive(_expand(p, macros))
+        if not req:
+            return None
+        found |= req
+    # A trigger inside another trigger is enough on its own ("refus" covers "refusing").
+    return sorted(t for t in found if not any(o != t and o in t for o in found))
+
+
+def _rewrite(path: str, check: bool) -> int:
+    import tomllib
+
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    text = open(path, encoding="utf-8").read()
+    blocks = text.split("\n[[rules]]\n")
+    problems, out = [], [blocks[0]]
+    for raw, block in zip(data["rules"], blocks[1:]):
+        want = rule_triggers(raw["patterns"], data.get("macros", {}))
+        have = raw.get("triggers")
+        if have != want:
+            problems.append(f"{raw['id']}: triggers {have} should be {want}")
+        lines = [line for line in block.split("\n") if not line.startswith("triggers = ")]
+        if want:
+            at = next(i for i, line in enumerate(lines) if line.startswith("patterns = "))
+            lines.insert(at, "triggers = [" + ", ".join(_toml(t) for t in want) + "]")
+        out.append("\n".join(lines))
+    text = "\n[[rules]]\n".join(out)
+    # Health words and unavoidable causes: a [triggers] table beside them, one list per pattern.
+    lists = {"health": ("generic", "specific", "care", "episode", "state", "distress", "condition"),
+             "unavoidable": ("patterns", "lawful")}
+    table = ["[triggers]", "# Written by python -m refusal_log.wording.triggers: for each pattern in the list of",
+             "# the same name, the strings one of which every match contains. Do not edit by hand."]
+    for section, kinds in lists.items():
+        table.append(f"[triggers.{section}]")
+        for kind in kinds:
+            derived = []
+            for p in data[section][kind]:
+                req = derive(_expand_all(p, data))
+                derived.append(sorted(req) if req else None)
+            if any(d is None for d in derived):
+                problems.append(f"[{section}] {kind}: a pattern has no trigger; the list is always compiled")
+                continue
+            have = data.get("triggers", {}).get(section, {}).get(kind)
+            if have != derived:
+                problems.append(f"[triggers.{section}] {kind} is not as derived")
+            table.append(f"{kind} = [" + ", ".join("[" + ", ".join(_toml(t) for t in d) + "]" for d in derived) + "]")
+    if check:
+        print("\n".join(problems) or "Every rule's triggers are as derived.")
+        return 1 if any("not as derived" in p or "should be" in p for p in problems) else 0
+    start = text.find("\n[triggers]\n")
+    if start >= 0:
+        end = text.find("\n# ---", start + 1)
+        text = text[:start] + text[end:]
+    anchor = text.index("\n# ---------------------------------------------------------------------------------------\n# Context:")
+    text = text[:anchor] + "\n" + "\n".join(table) + "\n" + text[anchor:]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"Rewrote the triggers of {len(data['rules'])} rules ({len(problems)} changed).")
+    return 0
+
+
+def _expand_all(p: str, data: dict) -> str:
+    from refusal_log.wording.engine import _expand
+
+    return _expand(p, data.get("macros", {}))
+
+
+def _toml(s: str) -> str:
+    return "'" + s + "'" if "'" not in s and "\n" not in s else '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    from refusal_log.wording.engine import RULES_PATH
+
+    sys.exit(_rewrite(RULES_PATH, "--check" in sys.argv))

@@ -1,0 +1,285 @@
+"""Verdicts: from an analysis to what the parent sees (the verdict, the findings in the
+child's nation's law, a suggestion that asks rather than guesses, and hints), and the
+public check_text / check_document / fill_gap."""
+
+from __future__ import annotations
+
+import re
+
+from refusal_log.errors import InvalidInput
+from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _Norm, _sentences
+from refusal_log.wording.loading import Rules, load_rules
+
+_RANK = {"ok": 0, "caution": 1, "avoid": 2}
+# The visible gap in a suggestion when the parent named no illness: only they can say what
+# is wrong, so the tool asks (fill_gap) rather than guesses.
+GAP = "[what is wrong]"
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri)day\b")
+
+class Result:
+    """The verdict on one reason (check_text)."""
+
+    __slots__ = ("text", "verdict", "findings", "suggestion", "hints", "withheld", "region")
+
+    def __init__(self, text, verdict, findings, suggestion, hints, withheld=False, region="england"):
+        self.text, self.verdict, self.findings = text, verdict, findings
+        self.suggestion, self.hints = suggestion, hints
+        # True when the parent's own words rule out illness (they deny or doubt it, or give
+        # another reason and name no illness of the child's): then nothing may be worded as
+        # illness on their behalf (no suggestion, no drafted illness email).
+        self.withheld = withheld
+        self.region = region
+
+    @property
+    def needs_input(self) -> bool:
+        """True when the suggestion has a gap ([what is wrong]) only the parent can fill:
+        they named no illness, so the tool will not name one for them."""
+        return bool(self.suggestion) and GAP in self.suggestion
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "verdict": self.verdict,
+            "findings": [f.to_dict() for f in self.findings],
+            "suggestion": self.suggestion,
+            "needs_input": self.needs_input,
+            "withheld": self.withheld,
+            "region": self.region,
+            "hints": list(self.hints),
+        }
+
+    def __repr__(self):
+        return f"Result(verdict={self.verdict!r}, findings={[f.rule for f in self.findings]}, suggestion={self.suggestion!r})"
+
+
+CheckResult = Result  # the name the rest of the package uses in type hints
+
+
+class Sentence(Result):
+    """One sentence of a document; offsets are into the whole document."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start, end, text, verdict, findings, suggestion, hints, withheld=False, region="england"):
+        super().__init__(text, verdict, findings, suggestion, hints, withheld, region)
+        self.start, self.end = start, end
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "verdict": self.verdict,
+            "findings": [f.to_dict() for f in self.findings],
+            "suggestion": self.suggestion,
+            "needs_input": self.needs_input,
+            "withheld": self.withheld,
+        }
+
+
+class Document:
+    """The verdict on a whole draft (check_document), sentence by sentence."""
+
+    __slots__ = ("text", "verdict", "sentences", "region")
+
+    def __init__(self, text, verdict, sentences, region="england"):
+        self.text, self.verdict, self.sentences, self.region = text, verdict, sentences, region
+
+    @property
+    def withheld(self) -> bool:
+        return any(s.withheld for s in self.sentences)
+
+    @property
+    def needs_input(self) -> bool:
+        return any(s.needs_input for s in self.sentences)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for s in self.sentences for f in s.findings]
+
+    @property
+    def hints(self) -> list[str]:
+        return list(dict.fromkeys(h for s in self.sentences for h in s.hints))
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "withheld": self.withheld, "needs_input": self.needs_input,
+                "region": self.region, "sentences": [s.to_dict() for s in self.sentences]}
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def _suggestion(an: _Analysis, stated: bool = False) -> str:
+    """One sentence the rules pass, built only from what the parent wrote."""
+    rules = an.rules
+    # Every illness, condition and feeling word the parent wrote, as written, unless hedged.
+    carried = [t for t in an.health if t.kind in ("specific", "episode", "distress", "condition") and not t.hedged]
+    specific = list(dict.fromkeys(_display(t.text, rules) for t in carried))
+    generic = [t.text.lower() for t in an.health if t.kind == "generic" and not t.hedged
+               and t.text.lower() in rules.adjectives]
+    if len(specific) == 1 and specific[0].lower() in rules.sole_adjectives and not generic:
+        adjective, specific = specific[0], []
+    else:
+        adjective = generic[0] if generic else "unwell"
+    days = [d for d in an.days if d == "again"] + [d for d in an.days if d != "again"]
+    past = any(rules.past.search(d) for d in days)
+    verb = ("were" if an.plural else "was") if past else ("are" if an.plural else "is")
+    sentence = f"{an.subject} {verb} too {adjective} to attend {an.setting}"
+    if days:
+        sentence += " " + _WEEKDAY.sub(lambda m: m.group().capitalize(), " and ".join(days).replace("again and ", "again "))
+    if not (generic or stated):
+        # No illness or distress named (a condition such as autism is not one): "too
+        # unwell" alone would claim what the parent did not say, so the sentence shows
+        # the gap only they can fill, beside any condition they named.
+        specific = specific + [GAP]
+    if specific:
+        sentence += f" ({', '.join(specific)})"
+    return sentence + "."
+
+
+def _display(term: str, rules: Rules) -> str:
+    # "(a cold)" reads as "(cold)", if "cold" alone is still the same health word; the
+    # parent's words are otherwise kept as written ("a bit of a temperature").
+    bare = re.sub(r"^(?:a|an|the) (?=\S)", "", term, flags=re.I)
+    if bare != term and any(rx.fullmatch(_Norm(bare, rules).text) for _, rx in rules.health):
+        term = bare
+    # A capital only because the word opened the sentence ("Anxiety is through the roof").
+    if term[:1].isupper() and term[1:] == term[1:].lower():
+        term = term[0].lower() + term[1:]
+    return rules.acronyms.sub(lambda m: m.group().upper(), term)
+
+
+def _verdict(findings) -> str:
+    return max((f.severity for f in findings), key=_RANK.__getitem__, default="ok")
+
+
+def _withholds(an: _Analysis, illness: bool) -> bool:
+    """True if the parent's own words rule out illness in this text: they deny or doubt it
+    (a "withhold" rule), or give another reason that is not the child's illness (a "none"
+    rule: a holiday, a relative's illness, head lice...) and name no illness of the child's
+    (`illness` may come from the whole draft)."""
+    return any(h.rule.suggest == "withhold" or (h.rule.suggest == "none" and not illness)
+               for h in an.own_hits)
+
+
+def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False,
+              stated: bool | None = None) -> tuple:
+    """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
+    parent's words rule out illness (here or elsewhere in the draft)."""
+    rules, hints = an.rules, []
+    findings = [h.finding for h in an.hits] + list(extra)
+    verdict = _verdict(findings)
+    for h in an.own_hits:
+        if h.rule.cause:
+            hints.append(rules.hints["cause"].format(cause=h.rule.cause))
+        if h.rule.hint:
+            hints.append(h.rule.hint)
+    if any(h.reported for h in an.hits):
+        hints.append(rules.hints["quoted"])
+    suggestion = None
+    # Denied or doubted illness, or another reason: no "too unwell" sentence, and no talk
+    # of evidence of an illness.
+    withheld = withheld or _withholds(an, illness or an.illness)
+    if not withheld and any(h.rule.suggest == "health" and not h.quiet for h in an.own_hits):
+        suggestion = _suggestion(an, an.stated if stated is None else stated)
+        if not (an.illness or illness):
+            hints.append(rules.hints["honest"])
+    if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
+        hints.append(rules.hints["no_illness"])
+    if (any(t.kind != "distress" for t in an.health) or (suggestion and illness)) and not withheld:
+        hints.append(rules.hints["evidence"])
+    return verdict, findings, suggestion, list(dict.fromkeys(hints))
+
+
+def _positive(rules: Rules, text: str, start: int, end: int) -> Finding:
+    rule_id, severity, why, source = rules.positive
+    return Finding(rule_id, severity, text[start:end], why, source, start, end)
+
+
+def _require(text: str) -> None:
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInput("There is no text to check. Give the reason in quotes, "
+                           "for example: refusal-log check \"Too unwell to attend school today\".")
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _region(region: str, rules: Rules) -> str:
+    key = (region or "england").strip().lower().replace(" ", "-").replace("_", "-")
+    if key not in rules.nations:
+        raise InvalidInput(f"The region must be one of {', '.join(rules.regions)}; {region!r} is not.")
+    return key
+
+
+def _localise(rules: Rules, region: str, findings, hints) -> tuple[list, list]:
+    """Findings and hints as the child's nation reads them: its sources, its words."""
+    findings = [f._replace(why=rules.render(f.why, region), source=rules.source(f.source, region)) for f in findings]
+    return findings, [rules.render(h, region) for h in hints]
+
+
+def check_text(text: str, rules: Rules | None = None, *, region: str = "england") -> Result:
+    """Check one absence reason, citing the law of `region` (england, wales, scotland or
+    northern-ireland). Raises InvalidInput for empty text or an unknown region."""
+    _require(text)
+    rules = rules or load_rules()
+    region = _region(region, rules)
+    an = _Analysis(text, rules)
+    an.find(an.named, an.illness, 0, an.distress, an.lawful)
+    extra = []
+    if not an.named and not an.own_hits:
+        spans = _sentences(text)
+        if any(_content_flags(rules, text, spans)):
+            extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
+    verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
+    findings, hints = _localise(rules, region, findings, hints)
+    return Result(text, verdict, findings, suggestion, hints, _withholds(an, an.illness), region)
+
+
+def check_document(text: str, rules: Rules | None = None, *, region: str = "england") -> Document:
+    """Check a whole draft (an email, a letter) sentence by sentence, citing the law of
+    `region`."""
+    _require(text)
+    rules = rules or load_rules()
+    region = _region(region, rules)
+    spans = _sentences(text)
+    analyses = [_Analysis(text[a:b], rules) for a, b in spans]
+    named = any(an.named for an in analyses)
+    illness = any(an.illness for an in analyses)
+    distress = any(an.distress for an in analyses)
+    lawful = any(an.lawful for an in analyses)
+    for (a, _), an in zip(spans, analyses):
+        an.find(named, illness, a, distress, lawful)
+
+    extra: dict[int, list[Finding]] = {}
+    if not named and not any(an.own_hits for an in analyses):
+        content = [i for i, flag in enumerate(_content_flags(rules, text, spans)) if flag]
+        cued = [i for i in content if rules.absence_cue.search(analyses[i].norm.text)]
+        if content:
+            target = (cued or content)[0]
+            extra[target] = [_positive(rules, text, *spans[target])]
+
+    withheld = any(_withholds(an, illness) for an in analyses)
+    stated = any(an.stated for an in analyses)
+    sentences = []
+    for i, ((a, b), an) in enumerate(zip(spans, analyses)):
+        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld, stated)
+        findings, hints = _localise(rules, region, findings, hints)
+        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, withheld, region))
+    return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
+
+
+def fill_gap(suggestion: str, answer: str) -> str:
+    """The suggestion with the parent's answer where the gap ([what is wrong]) was:
+    fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "a migraine")
+    gives "Sam is too unwell to attend school today (a migraine).". A suggestion without a
+    gap comes back as it was. An empty answer is an InvalidInput: the gap is never filled
+    with a guess."""
+    if GAP not in suggestion:
+        return suggestion
+    words = " ".join(str(answer or "").split()).strip(" .;,()[]")
+    if not words:
+        raise InvalidInput("Say in a few words what is wrong (for example: a migraine, anxiety, "
+                           "being sick), or keep your own words.")
+    return suggestion.replace(GAP, words, 1)
+
