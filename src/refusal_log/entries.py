@@ -256,9 +256,11 @@ def no_entry(entry_id: int) -> NotFound:
 
 
 def check_reason(reason: str) -> CheckResult:
+    """The wording check of an absence reason, under the law of the log's nation."""
     from refusal_log.wording import check_text
+    from refusal_log.wording.region import home_region
 
-    return check_text(reason)
+    return check_text(reason, region=home_region(store.paths.db_path()) or "england")
 
 
 # One function per kind turns what was typed into a revision's columns. `add-*` and
