@@ -149,3 +149,6 @@ def register(app: typer.Typer, group: type) -> None:
     app.command("timeline")(timeline)
     app.add_typer(draft_app, name="draft")
     app.command("demo")(demo)
+    from refusal_log import cli_attendance  # calendar, register, attendance, draft register-correction
+
+    cli_attendance.register_commands(app, group, draft_app)

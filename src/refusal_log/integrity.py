@@ -73,7 +73,7 @@ def append(session: Session, table: str, record_id: int, entry_id: int | None = 
 
 # Every table whose rows are evidence, and how a person would name one of its rows.
 CHAINED_TABLES = ("child", "contact", "entry", "absence", "call", "gp_visit", "meeting", "note", "email",
-                  "withdrawal", "attachment")
+                  "withdrawal", "attachment", "school_term", "school_closure", "register_mark")
 
 
 @dataclass

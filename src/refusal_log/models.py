@@ -193,6 +193,45 @@ class Ledger(SQLModel, table=True):
     hash: str = Field(unique=True)
 
 
+# --- the school calendar and the school's register (attendance) --------------------
+# Not in REVISION_TABLES: register marks are read by register.py, not listed with the
+# family's own entries (a term has hundreds of them).
+
+class SchoolTerm(SQLModel, table=True):
+    __tablename__ = "school_term"
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="child.id", index=True)
+    name: str
+    starts: date
+    ends: date
+    recorded_at: datetime = _aware(nullable=False)
+
+
+class SchoolClosure(SQLModel, table=True):
+    __tablename__ = "school_closure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="child.id", index=True)
+    starts: date
+    ends: date
+    reason: str | None = None
+    recorded_at: datetime = _aware(nullable=False)
+
+
+class RegisterMarkFields(SQLModel):
+    date: date  # indexed by m007_attendance
+    session: str  # am | pm
+    code: str  # as the school wrote it
+    category: str  # present | approved | authorised | unauthorised | not-counted
+    source: str | None = None  # "printout", "parent app", "letter of 3 Oct"
+
+
+class RegisterMark(RegisterMarkFields, RevisionBase, table=True):
+    __tablename__ = "register_mark"
+    __table_args__ = (UniqueConstraint("entry_id", "revision"),)
+
+
 # The revision table of each kind, by the kind's name on the command line.
 REVISION_TABLES: dict[str, type[RevisionBase]] = {
     "absence": Absence,
