@@ -199,9 +199,9 @@ def _draw(st) -> None:
     from refusal_log import attendance_view as view
 
     grid = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
-    grid.add_column("Week of")
+    grid.add_column("Week of", no_wrap=True, min_width=10)
     for name in ("Mon", "Tue", "Wed", "Thu", "Fri"):
-        grid.add_column(name)
+        grid.add_column(name, no_wrap=True, min_width=5)
     for week in view.calendar_map(st):
         cells = []
         for d in week:
@@ -219,8 +219,8 @@ def _draw(st) -> None:
     key.append("! your record and the school's differ")
     facts = Text("\n".join(view.figures_lines(st)))
     layout = Table.grid(padding=(0, 3))
-    layout.add_column()
-    layout.add_column(ratio=1)
+    layout.add_column(no_wrap=True)
+    layout.add_column(ratio=1, min_width=30)
     layout.add_row(grid, facts)
     console = _console()
     console.print(Group(Text(f"Where {st.child} stands", style="bold"), layout, key))
