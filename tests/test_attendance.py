@@ -361,3 +361,27 @@ def test_figures_stay_consistent_for_any_register(codes, logged_days):
         assert sum(school["by_code"].values()) == school["coded_sessions"]
     assert 0 <= data["penalty_threshold"]["sessions"] <= sum(1 for m in marks.values() if m.penalty)
     assert 0 <= data["absence_percent"] <= 100
+
+
+# --- 5. the timeline shows the same figures and map ------------------------------------------
+
+def test_the_html_timeline_shows_the_figures_and_an_svg_calendar(cli, term_so_far):
+    html = cli("timeline", "--from", "03/09/2026", "--to", "20/11/2026", "--format", "html", ok=True).stdout
+    summary = html[html.index('class="summary"'):html.index("</section>", html.index('class="attendance"'))]
+    assert "Where Sam stands" in summary and "85.6%" in summary and "87.5%" in summary
+    assert "<svg" in summary and "<script" not in html.lower()
+    assert "stroke-dasharray" in summary  # the sessions that differ are marked
+    assert summary.count("You reported illness") == 2
+
+
+def test_the_text_and_markdown_timelines_carry_a_compact_map(cli, term_so_far):
+    for fmt in ("txt", "md"):
+        text = cli("timeline", "--from", "03/09/2026", "--to", "20/11/2026", "--format", fmt, ok=True).stdout
+        assert "Week of     Mon    Tue    Wed    Thu    Fri" in text
+        assert "O O !" in text and "85.6%" in text
+        assert max(len(line) for line in text.splitlines()) <= 80 or fmt == "md"
+
+
+def test_a_timeline_without_a_calendar_is_as_before(cli, ready):
+    cli("add-note", "A note", "--when", "08/09/2026", ok=True)
+    assert "Where Sam stands" not in cli("timeline", "--format", "txt", ok=True).stdout

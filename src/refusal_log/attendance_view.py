@@ -95,8 +95,9 @@ def text_map(st: Standing) -> str:
             flag = "!" if d.am.flagged or d.pm.flagged else " "
             cells.append(f"{half_text(d.am)}{half_text(d.pm)}{flag} ")
         lines.append(f"{week[0].day:%d/%m/%Y}  " + " ".join(cells).rstrip())
-    lines.append("Each day: morning code, afternoon code. -- absent in your log with no school code; "
-                 "·· no code recorded; ! the family's record and the school's differ; blank: no school.")
+    lines.append("Each day: the morning code, then the afternoon code.")
+    lines.append("-- absent in your log, no school code; ·· no code recorded;")
+    lines.append("! your record and the school's differ; blank: no school.")
     return "\n".join(lines)
 
 
@@ -188,3 +189,33 @@ def svg_map(st: Standing) -> str:
 def legend() -> list[tuple[str, str, str]]:
     """(state, words, SVG fill) for each colour, in order."""
     return [(state, words, fill) for state, (words, _, fill, _) in STATES.items()]
+
+
+def legend_svg(state: str) -> str:
+    """A small swatch for the legend, as SVG (CSS backgrounds may not print; SVG fills do)."""
+    _, _, fill, pattern = STATES[state]
+    overlay = f'<rect width="14" height="10" fill="url(#{pattern})" fill-opacity="0.35"/>' if pattern in ("hatch", "dots") else ""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="14" height="10" aria-hidden="true">'
+            f'<rect width="14" height="10" fill="{fill}" stroke="#555" stroke-width="0.5"/>{overlay}</svg>')
+
+
+def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict | None:
+    """The figures and map for a timeline's summary, or None where there is no calendar
+    (a timeline must never fail because attendance cannot be worked out)."""
+    from markupsafe import Markup
+
+    from refusal_log import attendance
+    from refusal_log.errors import RefusalLogError
+
+    try:
+        st = attendance.standing(from_, to, child)
+    except RefusalLogError:
+        return None
+    if not st.days:
+        return None
+    return {
+        "child": st.child, "lines": figures_lines(st), "map": text_map(st), "svg": Markup(svg_map(st)),
+        "legend": [(words, Markup(legend_svg(state))) for state, words, _ in legend() if state != "closed"],
+        "mismatches": [{"day": dates.human_date(m.date), "session": m.session, "code": m.school_code, "why": m.why}
+                       for m in st.mismatches],
+    }

@@ -375,6 +375,9 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "summary": summarise(items),
         "include_withdrawn": include_withdrawn,
         "head_hash": head_hash,
+        # Where the child stands (figures and calendar map); set by timeline() when a
+        # school calendar exists, see attendance_view.for_timeline.
+        "attendance": None,
     }
 
 
@@ -422,6 +425,9 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
             kinds=list(entries.parse_kinds(kinds)) if kinds else None, child=child,
             include_withdrawn=include_withdrawn, head_hash=head_hash,
         )
+        from refusal_log import attendance_view
+
+        context["attendance"] = attendance_view.for_timeline(from_, to, child)
         return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
 
 
