@@ -385,3 +385,17 @@ def test_the_text_and_markdown_timelines_carry_a_compact_map(cli, term_so_far):
 def test_a_timeline_without_a_calendar_is_as_before(cli, ready):
     cli("add-note", "A note", "--when", "08/09/2026", ok=True)
     assert "Where Sam stands" not in cli("timeline", "--format", "txt", ok=True).stdout
+
+
+def test_export_and_import_keep_the_calendar_and_the_register(cli, term_so_far, tmp_path):
+    cli("register", "set", "08/10/2026", "--am", "I", "--why", "corrected after my email", ok=True)
+    before = cli.json("attendance", "--from", "03/09/2026", "--to", "20/11/2026")
+    exported = tmp_path / "log.json"
+    cli("export", "--format", "json", "--out", str(exported), ok=True)
+    new_home = tmp_path / "elsewhere"
+    cli("--home", str(new_home), "import", str(exported), ok=True)
+    after = cli.json("--home", str(new_home), "attendance", "--from", "03/09/2026", "--to", "20/11/2026")
+    assert after == before
+    history = cli.json("--home", str(new_home), "register", "list")
+    assert [m["revision"] for m in history if m["date"] == "2026-10-08"] == [2, 1]
+    assert "chain intact" in cli("--home", str(new_home), "verify", ok=True).stdout
