@@ -135,6 +135,7 @@ def demo(
         f"  refusal-log --home {where} timeline --format txt\n"
         f"  refusal-log --home {where} show {result.sample_entry}\n"
         f"  refusal-log --home {where} draft meeting-summary --meeting {result.sample_meeting}\n"
+        f"  refusal-log --home {where} attendance\n"
         "  refusal-log check \"she is refusing to go in\""
     )
 

@@ -427,7 +427,9 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
         )
         from refusal_log import attendance_view
 
-        context["attendance"] = attendance_view.for_timeline(from_, to, child)
+        # Without --to, up to the timeline's last day (not today), so a copy made later reads the same.
+        last = max((e.last_day for e in context["entries"]), default=None)
+        context["attendance"] = attendance_view.for_timeline(from_, to or (last.isoformat() if last else None), child)
         return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
 
 
