@@ -410,3 +410,31 @@ def test_the_demo_has_a_calendar_and_a_register_with_two_days_that_differ(cli, t
     assert "Where Maya stands" in (folder / "timeline.html").read_text()
     letter = cli("--home", str(folder), "draft", "register-correction", "--date", "12/10/2026", ok=True).stdout
     assert "code I" in letter and "entry" in letter
+
+
+@pytest.mark.parametrize("region", ["wales", "scotland", "northern-ireland"])
+def test_a_letter_outside_england_names_no_english_code_or_law(cli, region):
+    from refusal_log.wording import check_text
+
+    setup_terms(cli, region=region)
+    cli("add-absence", "--date", "08/10/2026", "--reason", "Sam is unwell with a fever", "--via", "phone", ok=True)
+    cli("register", "set", "08/10/2026", "--am", "Unauth", "--category", "unauthorised", "--source", "app", ok=True)
+    body = cli("draft", "register-correction", "--date", "08/10/2026", ok=True).stdout
+    assert "England" not in body and "code I" not in body and '"Unauth"' in body
+    assert "authorised absence for illness" in body
+    assert check_text(body.split("\n\n", 1)[1]).verdict == "ok"
+    data = cli.json("attendance", "--to", "18/12/2026")
+    assert data["penalty_threshold"] is None and "England" not in (data["illness"]["law"] or "")
+
+
+def test_a_damaged_calendar_file_is_refused_plainly(cli, tmp_path):
+    setup_terms(cli, [], inset=False)
+    broken = tmp_path / "broken.ics"
+    broken.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Autumn term\nDTSTART:notadate\nEND:VEVENT\nEND:VCALENDAR\n")
+    result = cli("calendar", "import", str(broken))
+    assert result.exit_code == 1 and "Autumn term" in result.stderr and "went wrong" not in result.stderr
+    garbage = tmp_path / "garbage.ics"
+    garbage.write_bytes(b"\x00\xffnot a calendar")
+    result = cli("calendar", "import", str(garbage))
+    assert result.exit_code == 1 and "not a calendar file" in result.stderr
+    assert cli.json("calendar", "list")["terms"] == []

@@ -16,11 +16,9 @@ from refusal_log.letters import Draft
 # What fits what the parent reported, in England (facts.md section 14a).
 FITS = {"illness": "I", "appointment": "M"}
 SESSION_WORDS = {("am",): "morning session", ("pm",): "afternoon session", ("am", "pm"): "morning and afternoon sessions"}
-# The register law each letter may name, by nation (facts.md sections 4 and 11).
-REGISTER_LAW = {
-    "england": "the School Attendance (Pupil Registration) (England) Regulations 2024",
-    "wales": "the Education (Pupil Registration) (Wales) Regulations 2010",
-}
+# The register law the letter names: England's, where code I and code M are set out
+# (SI 2024/208 reg 10). Elsewhere no code table is verified, so no law is named.
+REGISTER_LAW = {"england": "the School Attendance (Pupil Registration) (England) Regulations 2024"}
 VIA = {"email": "by email", "phone": "by phone", "app": "through the school app", "letter": "by letter",
        "in-person": "in person"}
 

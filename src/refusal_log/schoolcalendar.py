@@ -241,31 +241,42 @@ def _read_file(path: str) -> bytes:
 
 
 def _events_from_ics(data: bytes, name: str) -> list[tuple[str, date, date]]:
-    from datetime import datetime
-
     import icalendar  # only for `calendar import`
 
     try:
         cal = icalendar.Calendar.from_ical(data)
-    except ValueError as exc:
-        raise InvalidInput(f"{name} is not a calendar file refusal-log can read ({exc}).") from None
+    except Exception:  # a damaged or hostile file: say so plainly, whatever the parser raised
+        raise InvalidInput(f"{name} is not a calendar file refusal-log can read (an .ics file of term dates).") from None
     events = []
     for event in cal.walk("VEVENT"):
         summary = str(event.get("SUMMARY", "")).strip()
-        start = event.get("DTSTART")
-        if start is None:
-            continue
-        first = start.dt.date() if isinstance(start.dt, datetime) else start.dt
-        end = event.get("DTEND")
-        if end is None:
-            last = first
-        elif isinstance(end.dt, datetime):
-            last = end.dt.date()
-        else:
-            # An all-day event's DTEND is the day after it ends (RFC 5545).
-            last = max(first, end.dt - timedelta(days=1))
-        events.append((summary, first, last))
-    return events
+        try:
+            events.append(_event_days(event, summary))
+        except Exception:  # icalendar raises several kinds for one broken date
+            shown = "".join(ch for ch in summary[:60] if ch.isprintable()) or "(no name)"
+            raise InvalidInput(f"{name}: the event {shown!r} has a date refusal-log cannot read; "
+                               "nothing was imported.") from None
+    return [e for e in events if e is not None]
+
+
+def _event_days(event, summary: str) -> tuple[str, date, date] | None:
+    from datetime import datetime
+
+    start = event.get("DTSTART")
+    if start is None:
+        return None
+    first = start.dt.date() if isinstance(start.dt, datetime) else start.dt
+    end = event.get("DTEND")
+    if end is None:
+        last = first
+    elif isinstance(end.dt, datetime):
+        last = end.dt.date()
+    else:
+        # An all-day event's DTEND is the day after it ends (RFC 5545).
+        last = max(first, end.dt - timedelta(days=1))
+    if not isinstance(first, date) or not isinstance(last, date):
+        raise ValueError("not a date")
+    return summary, first, last
 
 
 def _events_from_csv(data: bytes, name: str) -> list[tuple[str, date, date]]:
