@@ -438,3 +438,16 @@ def test_a_damaged_calendar_file_is_refused_plainly(cli, tmp_path):
     result = cli("calendar", "import", str(garbage))
     assert result.exit_code == 1 and "not a calendar file" in result.stderr
     assert cli.json("calendar", "list")["terms"] == []
+
+
+def test_an_appointment_coded_o_and_an_absence_coded_present_are_mismatches(cli):
+    setup_terms(cli)
+    cli("add-absence", "--date", "06/10/2026", "--sessions", "am", "--reason", "Dentist appointment", "--via", "app",
+        ok=True)
+    cli("add-absence", "--date", "07/10/2026", "--reason", "Sam is unwell with a fever", "--via", "email", ok=True)
+    cli("register", "set", "06/10/2026", "--am", "O", "--pm", "\\", ok=True)
+    cli("register", "set", "07/10/2026", "--am", "/", "--pm", "I", ok=True)
+    found = {(m["date"], m["session"]): m for m in cli.json("attendance", "--to", "18/12/2026")["mismatches"]}
+    assert set(found) == {("2026-10-06", "am"), ("2026-10-07", "am")}
+    assert "appointment" in found[("2026-10-06", "am")]["why"] and "M" in found[("2026-10-06", "am")]["why"]
+    assert "coded this session present" in found[("2026-10-07", "am")]["why"]
