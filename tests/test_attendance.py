@@ -451,3 +451,13 @@ def test_an_appointment_coded_o_and_an_absence_coded_present_are_mismatches(cli)
     assert set(found) == {("2026-10-06", "am"), ("2026-10-07", "am")}
     assert "appointment" in found[("2026-10-06", "am")]["why"] and "M" in found[("2026-10-06", "am")]["why"]
     assert "coded this session present" in found[("2026-10-07", "am")]["why"]
+
+
+def test_codes_and_names_are_shown_as_typed_never_as_markup(cli):
+    setup_terms(cli, region="wales")
+    cli("register", "set", "08/09/2026", "--am", "[red]X[/red]", "--category", "authorised",
+        "--source", "[bold]app", ok=True)
+    out = cli("register", "list", ok=True).stdout
+    assert "[red]X[/red]" in out and "[bold]app" in out
+    cli("calendar", "add-closure", "--from", "09/09/2026", "--reason", "[blink]strike", ok=True)
+    assert "[blink]strike" in cli("calendar", "list", ok=True).stdout

@@ -35,8 +35,9 @@ ILLNESS_POINT = 15
 NO_THRESHOLD = {
     "wales": "England's 10-session rule does not apply in Wales: penalty notices there follow each council's "
              "local code of conduct (Education (Penalty Notices) (Wales) Regulations 2013), so ask the council for it.",
-    "scotland": "Scotland has no penalty-notice threshold like England's: absence is followed up by the school and "
-                "council under the Education (Scotland) Act 1980.",
+    "scotland": "England's penalty-notice threshold does not apply in Scotland, and refusal-log knows of no Scottish "
+                "equivalent: absence there is followed up by the school and council under the Education (Scotland) "
+                "Act 1980.",
     "northern-ireland": "England's penalty-notice rule does not apply in Northern Ireland, and refusal-log knows "
                         "of no threshold there.",
 }

@@ -80,15 +80,19 @@ def list_calendar(child: ChildOpt = None, as_json: JsonOpt = False) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=f"{cal.child}'s school calendar ({schoolcalendar.NATION_NAMES[cal.nation]})")
+    from rich.markup import escape
+
+    table = Table(title=escape(f"{cal.child}'s school calendar ({schoolcalendar.NATION_NAMES[cal.nation]})"))
     for column in ("What", "From", "To", "Name"):
         table.add_column(column)
+    from rich.text import Text  # names are the family's own text, never rich markup
+
     for t in cal.terms:
-        table.add_row("Term", f"{t.starts:%d/%m/%Y}", f"{t.ends:%d/%m/%Y}", t.name)
+        table.add_row("Term", f"{t.starts:%d/%m/%Y}", f"{t.ends:%d/%m/%Y}", Text(t.name))
     for c in cal.closures:
-        table.add_row("Closure", f"{c.starts:%d/%m/%Y}", f"{c.ends:%d/%m/%Y}", c.reason or "")
+        table.add_row("Closure", f"{c.starts:%d/%m/%Y}", f"{c.ends:%d/%m/%Y}", Text(c.reason or ""))
     for d, n in cal.holidays_in_terms():
-        table.add_row("Bank holiday", f"{d:%d/%m/%Y}", "", n)
+        table.add_row("Bank holiday", f"{d:%d/%m/%Y}", "", Text(n))
     _console().print(table)
     sys.stdout.write(f"{data['school_days']} school days, {data['sessions']} sessions.\n")
 
@@ -164,12 +168,13 @@ def register_list(child: ChildOpt = None, as_json: JsonOpt = False) -> None:
         _say("No register codes are recorded yet. Add one: refusal-log register set DATE --am CODE --pm CODE")
         return
     from rich.table import Table
+    from rich.text import Text  # codes and sources as the school wrote them, never rich markup
 
     table = Table()
     for column in ("Date", "Session", "Code", "Category", "Source", "Entry"):
         table.add_column(column)
     for m in marks:
-        table.add_row(f"{m.date:%d/%m/%Y}", m.session, m.code, m.category, m.source or "",
+        table.add_row(f"{m.date:%d/%m/%Y}", m.session, Text(m.code), m.category, Text(m.source or ""),
                       f"{m.entry_id}" + (f" (rev {m.revision})" if m.revision > 1 else ""))
     _console().print(table)
 
