@@ -15,7 +15,7 @@ import typer
 
 from refusal_log.cli import app
 
-HEAVY = ("sqlalchemy", "sqlmodel", "jinja2")
+HEAVY = ("sqlalchemy", "sqlmodel", "jinja2", "holidays", "icalendar")
 ROOT = Path(__file__).resolve().parent.parent
 
 
