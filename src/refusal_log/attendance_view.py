@@ -17,10 +17,10 @@ from refusal_log.attendance import Standing
 
 # state -> (legend words, terminal style, SVG fill, SVG pattern for greyscale print)
 STATES = {
-    "present": ("present (or an approved activity)", "black on green", "#7fc97f", ""),
+    "present": ("present (or an approved activity)", "black on green", "#c8e6c9", ""),
     "authorised": ("authorised absence", "black on yellow", "#fdd835", "dots"),
     "unauthorised": ("unauthorised absence", "white on red", "#c62828", "solid"),
-    "not-counted": ("not counted", "black on grey70", "#bdbdbd", ""),
+    "not-counted": ("not counted", "black on grey70", "#8d8d8d", ""),
     "logged": ("absent in your log, no school code", "white on magenta", "#8e24aa", "hatch"),
     "none": ("no code recorded", "dim", "#ffffff", ""),
     "closed": ("no school", "dim", "#eeeeee", ""),
@@ -101,8 +101,8 @@ def text_map(st: Standing) -> str:
     return "\n".join(lines)
 
 
-def figures_lines(st: Standing) -> list[str]:
-    """The figures in short sentences, for every view."""
+def figures_lines(st: Standing, marked: str = "marked !") -> list[str]:
+    """The figures in short sentences, for every view (`marked`: how the map marks a difference)."""
     data = st.to_json()
     out = [f"School days {dates.human_date(st.start)} to {dates.human_date(st.end)}: "
            f"{data['possible_sessions']} possible sessions."]
@@ -137,7 +137,7 @@ def figures_lines(st: Standing) -> list[str]:
     count = len(data["mismatches"])
     if count:
         out.append(f"{count} session{'s' if count != 1 else ''} where your record and the school's differ "
-                   "(marked !). 'refusal-log draft register-correction --date DATE' drafts a letter asking for a "
+                   f"({marked}). 'refusal-log draft register-correction --date DATE' drafts a letter asking for a "
                    "code to be checked.")
     return out
 
@@ -215,6 +215,7 @@ def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict |
         return None
     return {
         "child": st.child, "lines": figures_lines(st), "map": text_map(st), "svg": Markup(svg_map(st)),
+        "html_lines": figures_lines(st, "marked with a dashed box"),
         "legend": [(words, Markup(legend_svg(state))) for state, words, _ in legend() if state != "closed"],
         "mismatches": [{"day": dates.human_date(m.date), "session": m.session, "code": m.school_code, "why": m.why}
                        for m in st.mismatches],
