@@ -80,10 +80,17 @@ def test_calendar_import_reads_a_councils_ics(cli, tmp_path):
         "BEGIN:VEVENT\r\nUID:3\r\nSUMMARY:INSET day\r\nDTSTART;VALUE=DATE:20261127\r\n"
         "DTEND;VALUE=DATE:20261128\r\nEND:VEVENT\r\n"
         "BEGIN:VEVENT\r\nUID:4\r\nSUMMARY:Christmas concert\r\nDTSTART;VALUE=DATE:20261216\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n")
+        "END:VEVENT\r\n"
+        # Some councils give a term as two one-day events.
+        "BEGIN:VEVENT\r\nUID:5\r\nSUMMARY:Spring term starts\r\nDTSTART;VALUE=DATE:20270105\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:6\r\nSUMMARY:Spring term ends\r\nDTSTART;VALUE=DATE:20270212\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n")
     result = cli("calendar", "import", str(ics), ok=True)
     assert "Christmas concert" in result.stderr
-    assert cli.json("calendar", "list")["sessions"] == 142
+    data = cli.json("calendar", "list")
+    assert data["terms"][1] == {"id": 2, "name": "Spring term", "from": "2027-01-05", "to": "2027-02-12"}
+    # Autumn: 142 sessions; spring 5 Jan (Tue) to 12 Feb (Fri): 29 school days.
+    assert data["sessions"] == 142 + 2 * 29
 
 
 def test_calendar_import_reads_a_csv_and_refuses_a_bad_one(cli, tmp_path):

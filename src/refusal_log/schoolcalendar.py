@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -231,6 +232,33 @@ def _classify(summary: str) -> str:
     return "skip"
 
 
+# Some councils publish "Autumn term starts" and "Autumn term ends" as one-day events.
+_STARTS = re.compile(r"\b(starts?|begins?|opens?|first day)\b", re.IGNORECASE)
+_ENDS = re.compile(r"\b(ends?|finish(es)?|closes?|last day)\b", re.IGNORECASE)
+
+
+def _pair_markers(events: list[tuple[str, str, date, date]]) -> tuple[list[tuple[str, str, date, date]], list[str]]:
+    """Join a term's "starts" event to the next "ends" event; other events pass through."""
+    out, skipped, opened = [], [], None
+    for kind, label, a, b in events:
+        if kind == "term" and a == b and _STARTS.search(label):
+            if opened:
+                skipped.append(f"{opened[0]} ({dates.human_date(opened[1])})")
+            opened = (label, a)
+        elif kind == "term" and a == b and _ENDS.search(label):
+            if opened is None:
+                skipped.append(f"{label} ({dates.human_date(a)})")
+                continue
+            name = " ".join(_STARTS.sub("", opened[0]).split()) or "Term"
+            out.append(("term", name, opened[1], b))
+            opened = None
+        else:
+            out.append((kind, label, a, b))
+    if opened:
+        skipped.append(f"{opened[0]} ({dates.human_date(opened[1])})")
+    return out, skipped
+
+
 def _read_file(path: str) -> bytes:
     file = Path(path).expanduser()
     if not file.is_file():
@@ -309,12 +337,15 @@ def import_calendar(path: str, child: str | None = None) -> CalendarImport:
     data = _read_file(path)
     name = Path(path).name
     events = _events_from_ics(data, name) if name.lower().endswith((".ics", ".ical")) else _events_from_csv(data, name)
-    result = CalendarImport([], [], [])
+    classified = []
+    for summary, a, b in sorted(events, key=lambda e: e[1]):
+        kind, _, label = summary.partition(":") if summary.startswith(("term:", "closure:")) else ("", "", summary)
+        classified.append((kind or _classify(label), label, a, b))
+    planned, unpaired = _pair_markers(classified)
+    result = CalendarImport([], [], unpaired)
     with store.writing() as session:
         owner = people.resolve_child(store.driver(session), child)
-        for summary, a, b in sorted(events, key=lambda e: e[1]):
-            kind, _, label = summary.partition(":") if summary.startswith(("term:", "closure:")) else ("", "", summary)
-            kind = kind or _classify(label)
+        for kind, label, a, b in planned:
             if kind == "term":
                 result.terms.append(_add_term(session, owner.id, label or "Term", a, b))
             elif kind == "closure":
