@@ -468,3 +468,16 @@ def test_codes_and_names_are_shown_as_typed_never_as_markup(cli):
     assert "[red]X[/red]" in out and "[bold]app" in out
     cli("calendar", "add-closure", "--from", "09/09/2026", "--reason", "[blink]strike", ok=True)
     assert "[blink]strike" in cli("calendar", "list", ok=True).stdout
+
+
+def test_a_register_code_can_be_shown_and_withdrawn_but_not_edited(cli):
+    setup_terms(cli)
+    cli("register", "set", "08/09/2026", "--am", "O", "--source", "printout", ok=True)
+    mark = cli.json("register", "list")[0]
+    shown = cli("show", str(mark["entry"]), ok=True).stdout
+    assert "Register code" in shown and "printout" in shown
+    edit = cli("edit", str(mark["entry"]), "--reason", "x")
+    assert edit.exit_code == 1 and "register set" in edit.stderr
+    cli("withdraw", str(mark["entry"]), "--reason", "typed on the wrong day", ok=True)
+    assert cli.json("register", "list") == []
+    assert cli.json("list") == []  # register codes are not listed with the family's own entries

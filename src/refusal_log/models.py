@@ -194,8 +194,9 @@ class Ledger(SQLModel, table=True):
 
 
 # --- the school calendar and the school's register (attendance) --------------------
-# Not in REVISION_TABLES: register marks are read by register.py, not listed with the
-# family's own entries (a term has hundreds of them).
+# Register marks are entries of kind "register" (in REVISION_TABLES, so `show` and
+# `withdraw` work on them) but not in entries.KINDS: a term has hundreds of them, so
+# `list` and `timeline` leave them out; register.py reads them.
 
 class SchoolTerm(SQLModel, table=True):
     __tablename__ = "school_term"
@@ -240,4 +241,5 @@ REVISION_TABLES: dict[str, type[RevisionBase]] = {
     "meeting": Meeting,
     "note": Note,
     "email": Email,
+    "register": RegisterMark,
 }
