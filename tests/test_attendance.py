@@ -7,8 +7,14 @@ the domain objects directly (no store), to stay cheap.
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import sqlite3
+import tempfile
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,13 +25,32 @@ from refusal_log import attendance, register, schoolcalendar
 AUTUMN = [("Autumn 1", "03/09/2026", "23/10/2026"), ("Autumn 2", "02/11/2026", "18/12/2026")]
 
 
+_BUILT: dict[tuple, Path] = {}
+
+
 def setup_terms(cli, terms=AUTUMN, region="england", inset=True):
+    """A fresh home with the child and the terms: built once per set-up, then copied
+    (a handful of commands each time would cost the suite seconds)."""
+    home = Path(os.environ["REFUSAL_LOG_HOME"])
+    key = (tuple(terms), region, inset)
+    if key in _BUILT:
+        shutil.copytree(_BUILT[key], home)
+        return
     cli("init", "--child", "Sam", "--school", "Hill Primary", "--parent", "Alex", "--region", region,
         "--school-email", "office@hill.example", ok=True)
     for name, a, b in terms:
         cli("calendar", "add-term", name, "--from", a, "--to", b, ok=True)
     if inset:
         cli("calendar", "add-closure", "--from", "27/11/2026", "--reason", "INSET day", ok=True)
+    if not _BUILT:
+        atexit.register(shutil.rmtree, _cache_dir(), True)
+    _BUILT[key] = _cache_dir() / str(len(_BUILT))
+    shutil.copytree(home, _BUILT[key])
+
+
+@cache
+def _cache_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="refusal-log-test-terms-"))
 
 
 # --- 1. school days ---------------------------------------------------------------------
