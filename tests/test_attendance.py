@@ -506,3 +506,13 @@ def test_a_register_code_can_be_shown_and_withdrawn_but_not_edited(cli):
     cli("withdraw", str(mark["entry"]), "--reason", "typed on the wrong day", ok=True)
     assert cli.json("register", "list") == []
     assert cli.json("list") == []  # register codes are not listed with the family's own entries
+
+
+def test_a_letter_for_a_day_with_nothing_logged_claims_no_reason(cli, term_so_far):
+    from refusal_log.wording import check_text
+
+    result = cli("draft", "register-correction", "--date", "12/11/2026", ok=True)
+    assert "Nothing is logged for Thu 12 Nov 2026" in result.stderr
+    body = result.stdout.split("\n\n", 1)[1]
+    assert "unwell" not in body and "appointment" not in body and "code I" not in body
+    assert check_text(body).verdict != "avoid"

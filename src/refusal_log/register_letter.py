@@ -48,6 +48,10 @@ def register_correction(day: str, child: str | None = None) -> Draft:
         view = entries.get_entry(logged.entry_id)
         entry = {"id": view.id, "via": VIA.get(view.fields.get("via") or "", ""), "told": view.fields.get("told"),
                  "recorded": dates.human_datetime(view.recorded), "type": logged.type}
+    if logged is None:
+        notes.append(f"Nothing is logged for {dates.human_date(the_day)}, so the letter only asks what the code is "
+                     f"based on and says nothing about why {st.child} was away. If {st.child} was absent, log it "
+                     f"first (refusal-log add-absence --date {the_day:%d/%m/%Y} --reason \"...\"), then draft again.")
     if not profile.get("parent"):
         notes.append("Your name is not in your details, so the letter is not signed. "
                      f"To add it: refusal-log init --child \"{st.child}\" --parent \"YOUR NAME\"")
