@@ -253,10 +253,10 @@ def test_the_register_correction_letter_cites_the_entry_and_passes_the_check(cli
     result = cli("draft", "register-correction", "--date", "08/10/2026", ok=True)
     body = result.stdout
     assert "8 October 2026" in body and "code I" in body and "entry" in body.lower()
-    assert "O" in body and "email" in body
+    assert "code O" in body and "by email" in body
     assert check_text(body.split("\n\n", 1)[1]).verdict == "ok"
     nothing = cli("draft", "register-correction", "--date", "09/10/2026")
-    assert nothing.exit_code == 1 and "09/10/2026" in nothing.stderr or "9 Oct" in nothing.stderr
+    assert nothing.exit_code == 1 and "Fri 9 Oct 2026" in nothing.stderr and "do not disagree" in nothing.stderr
 
 
 # --- 3. the penalty-notice threshold -------------------------------------------------------
