@@ -174,7 +174,7 @@ class Standing:
             step = ("Refusal-log knows of no verified rule in Northern Ireland setting a point at which the "
                     "Education Authority must arrange education; ask the school and the EA what they will provide.")
         elif count >= ILLNESS_POINT:
-            step = (f"{count} school days have been lost to illness: the council should now be arranging education "
+            step = (f"That reaches the {ILLNESS_POINT}-day point: the council should now be arranging education "
                     f"({law}). Ask the school to tell the council and ask the council who arranges it.")
         else:
             step = (f"At {ILLNESS_POINT} school days lost to illness, consecutive or not, the council should arrange "

@@ -217,12 +217,14 @@ def _draw(st) -> None:
             cells.append(text)
         grid.add_row(f"{week[0].day:%d/%m/%Y}", *cells)
     key = Text()
+    samples = {"present": "/ ", "authorised": "I ", "unauthorised": "O ", "not-counted": "# ", "logged": "--",
+               "none": "··"}
     for state, (words, style, _, _) in view.STATES.items():
-        if state != "closed":
-            key.append("  ", style=style)
+        if state in samples:
+            key.append(samples[state], style=style)
             key.append(f" {words}   ")
     key.append("! your record and the school's differ")
-    facts = Text("\n".join(view.figures_lines(st)))
+    facts = Text("\n\n".join(view.figures_lines(st)))
     layout = Table.grid(padding=(0, 3))
     layout.add_column(no_wrap=True)
     layout.add_column(ratio=1, min_width=30)
