@@ -30,8 +30,10 @@ NATIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-irelan
 NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland",
                 "northern-ireland": "Northern Ireland"}
 SESSIONS = ("am", "pm")
-# A calendar file is read whole; a council's term dates are a few kilobytes.
+# A calendar file is read whole; a council's term dates are a few kilobytes and a few
+# dozen events, so anything far beyond that is refused rather than worked through.
 MAX_IMPORT_BYTES = 2_000_000
+MAX_EVENTS = 1000
 # Events in a term-dates file that mean "no school that day" inside a term.
 _CLOSURE_WORDS = ("inset", "training", "closure", "closed", "strike", "staff development", "half term",
                   "half-term", "holiday", "break", "bank holiday", "occasional day", "snow")
@@ -337,6 +339,9 @@ def import_calendar(path: str, child: str | None = None) -> CalendarImport:
     data = _read_file(path)
     name = Path(path).name
     events = _events_from_ics(data, name) if name.lower().endswith((".ics", ".ical")) else _events_from_csv(data, name)
+    if len(events) > MAX_EVENTS:
+        raise InvalidInput(f"{name} has {len(events)} events; a file of term dates has far fewer "
+                           f"({MAX_EVENTS} at most), so nothing was imported.")
     classified = []
     for summary, a, b in sorted(events, key=lambda e: e[1]):
         kind, _, label = summary.partition(":") if summary.startswith(("term:", "closure:")) else ("", "", summary)
