@@ -116,6 +116,6 @@ def test_the_suggested_commands_work(tmp_path):
     folder = tmp_path / "demo"
     hints = run("demo", "--home", str(folder)).stderr
     commands = re.findall(r"^  refusal-log (.+)$", hints, flags=re.MULTILINE)
-    assert len(commands) == 5
+    assert len(commands) == 6
     for command in commands:
         run(*shlex.split(command))

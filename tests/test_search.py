@@ -173,14 +173,22 @@ def test_restore_and_import_rebuild_the_index(cli, searchable, tmp_path):
 
 
 def test_an_older_log_gets_its_index_on_first_use(cli, searchable):
+    from refusal_log import store
+    from refusal_log.migrations import MIGRATIONS
+
+    # The log as it was before the search index: whatever that migration and the later
+    # ones made is taken away, and the version set back.
+    names = [step.__name__ for step in MIGRATIONS]
+    older = names.index("m006_search_index")
+    kept = {name for _, name, _, _ in store.expected_schema(older)}
     db = sqlite3.connect(searchable / "refusal-log.db")
-    for name in [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]:
-        db.execute(f"DROP TRIGGER {name}")
-    db.execute("DROP VIEW search_text")
-    db.execute("DROP TABLE search_index")
-    db.execute("DELETE FROM _migrations WHERE name LIKE '%search%'")
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    db.execute(f"PRAGMA user_version = {version - 1}")
+    for kind in ("trigger", "view", "index", "table"):
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'",
+                                  (kind,)).fetchall():
+            if name not in kept and db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone():
+                db.execute(f'DROP {kind.upper()} "{name}"')
+    db.executemany("DELETE FROM _migrations WHERE name = ?", [(n,) for n in names[older:]])
+    db.execute(f"PRAGMA user_version = {older}")
     db.commit()
     db.close()
     assert ids(cli, "flamingo") == [1]

@@ -151,6 +151,7 @@ def demo(
         f"  refusal-log --home {where} timeline --format txt\n"
         f"  refusal-log --home {where} show {result.sample_entry}\n"
         f"  refusal-log --home {where} draft meeting-summary --meeting {result.sample_meeting}\n"
+        f"  refusal-log --home {where} attendance\n"
         "  refusal-log check \"she is refusing to go in\""
     )
 
@@ -165,3 +166,6 @@ def register(app: typer.Typer, group: type) -> None:
     app.command("timeline")(timeline)
     app.add_typer(draft_app, name="draft")
     app.command("demo")(demo)
+    from refusal_log import cli_attendance  # calendar, register, attendance, draft register-correction
+
+    cli_attendance.register_commands(app, group, draft_app)

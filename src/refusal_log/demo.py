@@ -305,6 +305,9 @@ def build(home: str | Path | None = None) -> DemoResult:
     paths.set_home(folder)
     paths.ensure_private_dir(folder)
     ids = _write_story()
+    from refusal_log import attendance_demo  # the term's calendar and the school's register
+
+    attendance_demo.build(CHILD)
     files = []
     for fmt in ("html", "md"):
         # Withdrawn entries are shown (marked), so the example shows how one looks.

@@ -45,7 +45,7 @@ _YES_NO_COLUMNS = ("minutes_requested",)
 # Each kind's revision table. Reads use this rather than models.py, so that listing
 # never imports sqlmodel (tests keep the two in step).
 TABLES = {"absence": "absence", "call": "call", "gp": "gp_visit", "meeting": "meeting", "note": "note",
-          "email": "email"}
+          "email": "email", "register": "register_mark"}
 _BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason", "timeless"}
 # --- checking what was typed -------------------------------------------------------
 
@@ -401,6 +401,9 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
                accept_wording: bool = False) -> EntryView:
     """Add a corrected revision; the original and every earlier revision stay as they were."""
     current = get_entry(entry_id)
+    if current.kind == "register":
+        raise InvalidInput(f"Entry {entry_id} is a code from the school's register; to record a corrected code, "
+                           "use: refusal-log register set DATE --am CODE --pm CODE --why \"...\"")
     if current.kind not in EDITABLE:
         raise InvalidInput(f"Entry {entry_id} is an imported {current.label.lower()}, a copy of the original, "
                            "so it cannot be edited; withdraw it if it was imported by mistake.")
@@ -559,7 +562,7 @@ def list_entries(kinds: list[str] | None = None, from_: str | None = None, to: s
 
 def get_entry(entry_id: int) -> EntryView:
     with store.reading() as db:
-        found = _load(db, KINDS, entry_ids=[entry_id])
+        found = _load(db, tuple(TABLES), entry_ids=[entry_id])
     if not found:
         raise no_entry(entry_id)
     return found[0]

@@ -15,7 +15,7 @@ from typing import Any
 from refusal_log import dates
 
 KIND_LABELS = {"absence": "Absence", "call": "Phone call", "gp": "GP visit", "meeting": "Meeting",
-               "note": "Note", "email": "Email"}
+               "note": "Note", "email": "Email", "register": "Register code"}
 # Recorded more than this after the event: say so beside the entry.
 LATE_AFTER = timedelta(days=1)
 

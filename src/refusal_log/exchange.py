@@ -48,11 +48,15 @@ def _json(views: list[entries.EntryView]) -> str:
         contacts = [{"id": i, "name": name, "role": role, "email": email, "phone": phone, "recorded": recorded}
                     for i, name, role, email, phone, recorded in
                     db.execute("SELECT id, name, role, email, phone, recorded_at FROM contact ORDER BY id")]
+        from refusal_log import attendance_exchange
+
+        school = attendance_exchange.export_section(db)  # terms, closures, the school's register
     document = {
         "format": FORMAT, "version": 1, "tool": __version__, "exported": dates.now().isoformat(),
         "profile": people.profile(), "children": children, "child_revisions": child_revisions,
         "contacts": contacts,
         "entries": [_entry_json(v) for v in sorted(views, key=lambda v: v.id)],
+        "school": school,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -332,4 +336,7 @@ def _plan(document: dict[str, Any]) -> _Plan:
                 raise ValueError(f"attachment {a['name']} of entry {entry_id} does not match its hash")
             _when(a["recorded"])  # checked now: nothing is written until the whole document is
             plan.files.append((entry_id, incoming, _number(a["id"], "an attachment's id"), a["recorded"]))
+    from refusal_log import attendance_exchange
+
+    plan.rows += attendance_exchange.plan_rows(document.get("school"), children, _when)
     return plan

@@ -357,4 +357,46 @@ def m006_search_index(db: _Executes) -> None:
     """)
 
 
+@migration
+def m007_attendance(db: _Executes) -> None:
+    # The school calendar (terms, closures) and the school's register, one entry per
+    # session mark (kind 'register'), each revision a row of register_mark.
+    _run(db, """
+    CREATE TABLE school_term (
+        id INTEGER NOT NULL PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES child (id),
+        name VARCHAR NOT NULL,
+        starts DATE NOT NULL,
+        ends DATE NOT NULL,
+        recorded_at VARCHAR NOT NULL
+    );
+    CREATE INDEX ix_school_term_child_id ON school_term (child_id);
+    CREATE TABLE school_closure (
+        id INTEGER NOT NULL PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES child (id),
+        starts DATE NOT NULL,
+        ends DATE NOT NULL,
+        reason VARCHAR,
+        recorded_at VARCHAR NOT NULL
+    );
+    CREATE INDEX ix_school_closure_child_id ON school_closure (child_id);
+    CREATE TABLE register_mark (
+        id INTEGER NOT NULL PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry (id),
+        revision INTEGER NOT NULL,
+        happened_at VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL,
+        change_reason VARCHAR,
+        date DATE NOT NULL,
+        session VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        category VARCHAR NOT NULL,
+        source VARCHAR,
+        UNIQUE (entry_id, revision)
+    );
+    CREATE INDEX ix_register_mark_entry_id ON register_mark (entry_id);
+    CREATE INDEX ix_register_mark_date ON register_mark (date)
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)

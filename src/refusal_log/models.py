@@ -143,10 +143,12 @@ _ELSEWHERE = {
     "GPVisitFields": "gp", "GPVisit": "gp", "MeetingFields": "meeting", "Meeting": "meeting",
     "NoteFields": "note", "Note": "note", "EmailFields": "email", "Email": "email",
     "Attachment": "records", "Withdrawal": "records", "Ledger": "records",
+    "SchoolTerm": "attendance", "SchoolClosure": "attendance", "RegisterMarkFields": "attendance",
+    "RegisterMark": "attendance",
 }
 # The revision table of each kind, by the kind's name on the command line.
 _REVISION_CLASSES = {"absence": "Absence", "call": "Call", "gp": "GPVisit", "meeting": "Meeting",
-                     "note": "Note", "email": "Email"}
+                     "note": "Note", "email": "Email", "register": "RegisterMark"}
 
 
 def revision_table(kind: str) -> type[RevisionBase]:

@@ -450,6 +450,9 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "head_hash": head_hash,
         "show_checks": show_checks,
         "zone_note": zone_note(zone),
+        # Where the child stands (figures and calendar map); set by timeline() when a
+        # school calendar exists, see attendance_view.for_timeline.
+        "attendance": None,
     }
 
 
@@ -503,6 +506,11 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
             kinds=list(entries.parse_kinds(kinds)) if kinds else None, child=child,
             include_withdrawn=include_withdrawn, head_hash=head_hash, show_checks=show_checks,
         )
+        from refusal_log import attendance_view
+
+        # Without --to, up to the timeline's last day (not today), so a copy made later reads the same.
+        last = max((e.last_day for e in context["entries"]), default=None)
+        context["attendance"] = attendance_view.for_timeline(from_, to or (last.isoformat() if last else None), child)
         return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
 
 

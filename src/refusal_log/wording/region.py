@@ -19,7 +19,10 @@ def home_region(db_path) -> str | None:
     import sqlite3  # only when there is a log to read
 
     try:
-        uri = "file:" + path.replace("?", "%3f").replace("#", "%23") + "?mode=ro"
+        # Without a WAL file nobody is writing: read the file as it stands (immutable), so
+        # that no side file is created; with one, read it too (its side files exist already).
+        query = "?mode=ro" if os.path.exists(path + "-wal") else "?immutable=1"
+        uri = "file:" + path.replace("?", "%3f").replace("#", "%23") + query
         db = sqlite3.connect(uri, uri=True, timeout=0.5)
         try:
             row = db.execute("SELECT value FROM setting WHERE key = 'region'").fetchone()

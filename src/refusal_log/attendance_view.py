@@ -1,0 +1,222 @@
+"""Pictures of where the child stands: the calendar map as rows of days, as text and SVG.
+
+The terminal (cli_attendance.py), the txt/md timeline and the HTML timeline all draw
+the same map from calendar_map(): weeks down, Monday to Friday across, each day an
+am and a pm half coloured by what the school coded (or, with no code, what the
+family logged), and a mark on every session where the two disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape
+
+from refusal_log import dates
+from refusal_log.attendance import Standing
+
+# state -> (legend words, terminal style, SVG fill, SVG pattern for greyscale print)
+STATES = {
+    "present": ("present (or an approved activity)", "black on green", "#c8e6c9", ""),
+    "authorised": ("authorised absence", "black on yellow", "#fdd835", "dots"),
+    "unauthorised": ("unauthorised absence", "white on red", "#c62828", "solid"),
+    "not-counted": ("not counted", "black on grey70", "#8d8d8d", ""),
+    "logged": ("absent in your log, no school code", "white on magenta", "#8e24aa", "hatch"),
+    "none": ("no code recorded", "dim", "#ffffff", ""),
+    "closed": ("no school", "dim", "#eeeeee", ""),
+}
+_SHOWN = {"approved": "present"}
+
+
+@dataclass
+class Half:
+    state: str
+    code: str | None
+    flagged: bool
+
+
+@dataclass
+class MapDay:
+    day: date
+    school: bool
+    am: Half
+    pm: Half
+    why_closed: str | None = None
+
+
+def calendar_map(st: Standing) -> list[list[MapDay]]:
+    """Monday-to-Friday rows covering the period, one per week that has a school day."""
+    flagged = {(m.date, m.session) for m in st.mismatches}
+    school = set(st.days)
+    weeks: list[list[MapDay]] = []
+    if not st.days:
+        return weeks
+    monday = st.days[0] - timedelta(days=st.days[0].weekday())
+    while monday <= st.days[-1]:
+        row = []
+        for i in range(5):
+            day = monday + timedelta(days=i)
+            if day not in school:
+                why = st.calendar.why_not(day) if st.calendar else None
+                closed = Half("closed", None, False)
+                row.append(MapDay(day, False, closed, closed, why))
+                continue
+            halves = []
+            for slot in ("am", "pm"):
+                mark = st.marks.get((day, slot))
+                if mark is not None:
+                    state = _SHOWN.get(mark.category, mark.category)
+                elif (day, slot) in st.logged:
+                    state = "logged"
+                else:
+                    state = "none"
+                halves.append(Half(state, mark.code if mark else None, (day, slot) in flagged))
+            row.append(MapDay(day, True, *halves))
+        if any(d.school for d in row):
+            weeks.append(row)
+        monday += timedelta(days=7)
+    return weeks
+
+
+def half_text(half: Half) -> str:
+    if half.state == "closed":
+        return "  "
+    if half.code:
+        return f"{half.code[:2]:<2}"
+    return "--" if half.state == "logged" else "··"
+
+
+def text_map(st: Standing) -> str:
+    """The map in plain text, for txt and md: a code per half day, ! where the two sides differ."""
+    lines = ["Week of     Mon    Tue    Wed    Thu    Fri"]
+    for week in calendar_map(st):
+        cells = []
+        for d in week:
+            flag = "!" if d.am.flagged or d.pm.flagged else " "
+            cells.append(f"{half_text(d.am)}{half_text(d.pm)}{flag} ")
+        lines.append(f"{week[0].day:%d/%m/%Y}  " + " ".join(cells).rstrip())
+    lines.append("Each day: the morning code, then the afternoon code.")
+    lines.append("-- absent in your log, no school code; ·· no code recorded;")
+    lines.append("! your record and the school's differ; blank: no school.")
+    return "\n".join(lines)
+
+
+def figures_lines(st: Standing, marked: str = "marked !") -> list[str]:
+    """The figures in short sentences, for every view (`marked`: how the map marks a difference)."""
+    data = st.to_json()
+    out = [f"School days {dates.human_date(st.start)} to {dates.human_date(st.end)}: "
+           f"{data['possible_sessions']} possible sessions."]
+    if data["attendance_percent"] is not None:
+        out.append(f"Your log: {data['attendance_percent']}% attendance "
+                   f"({data['present_sessions']} present, {data['absent_sessions']} absent).")
+    school = data["school"]
+    if school:
+        cover = "" if school["covers_period"] else (f" (codes for {school['coded_sessions']} of "
+                                                    f"{data['possible_sessions']} sessions)")
+        pct = f"{school['attendance_percent']}%" if school["attendance_percent"] is not None else "no figure"
+        out.append(f"School's register: {pct} attendance, {school['authorised_sessions']} authorised and "
+                   f"{school['unauthorised_sessions']} unauthorised sessions{cover}.")
+    if data["absence_percent"] is not None:
+        which = "the school's register" if data["figures_from"] == "school" else "your log"
+        level = "severe absence (50% or more)" if data["severe"] else (
+            "persistent absence (10% or more)" if data["persistent"] else "below the persistent-absence level (10%)")
+        out.append(f"Absence {data['absence_percent']}%, from {which}: {level}.")
+    penalty = data["penalty_threshold"]
+    if penalty is None:
+        out.append(data["penalty_threshold_note"])
+    else:
+        state = "reached" if penalty["reached"] else "not reached"
+        window = ""
+        if penalty["window_start"]:
+            window = (f", most in any 10 school weeks: {penalty['sessions']} "
+                      f"({dates.human_date(date.fromisoformat(penalty['window_start']))} to "
+                      f"{dates.human_date(date.fromisoformat(penalty['window_end']))})")
+        out.append(f"Penalty-notice threshold (10 unauthorised sessions in 10 school weeks): {state}{window}. "
+                   + data["penalty_threshold_note"])
+    out.append(f"School days lost to illness: {data['illness_school_days']}. {data['illness']['next']}")
+    count = len(data["mismatches"])
+    if count:
+        out.append(f"{count} session{'s' if count != 1 else ''} where your record and the school's differ "
+                   f"({marked}). 'refusal-log draft register-correction --date DATE' drafts a letter asking for a "
+                   "code to be checked.")
+    return out
+
+
+def svg_map(st: Standing) -> str:
+    """The map as inline SVG: no script; fills and patterns that print in colour and in grey."""
+    weeks = calendar_map(st)
+    cell_w, cell_h, left, top = 44, 18, 78, 18
+    width, height = left + 5 * cell_w + 4, top + len(weeks) * cell_h + 4
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+             f'width="{width}" height="{height}" aria-labelledby="att-map-title" class="attendance-map">',
+             '<title id="att-map-title">Calendar of school sessions: morning and afternoon halves of each day, '
+             'coloured by the school\'s code</title>',
+             '<defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse">'
+             '<path d="M0,4 L4,0" stroke="#000" stroke-width="1"/></pattern>'
+             '<pattern id="dots" width="4" height="4" patternUnits="userSpaceOnUse">'
+             '<circle cx="2" cy="2" r="0.8" fill="#000"/></pattern></defs>',
+             '<g font-family="sans-serif" font-size="10">']
+    for i, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri")):
+        parts.append(f'<text x="{left + i * cell_w + cell_w / 2}" y="12" text-anchor="middle">{name}</text>')
+    for r, week in enumerate(weeks):
+        y = top + r * cell_h
+        parts.append(f'<text x="0" y="{y + 13}">{week[0].day.strftime("%d/%m/%Y")}</text>')
+        for i, day in enumerate(week):
+            for h, half in enumerate((day.am, day.pm)):
+                x = left + i * cell_w + h * (cell_w - 4) / 2
+                _, _, fill, pattern = STATES[half.state]
+                label = f"{day.day.isoformat()} {'am' if h == 0 else 'pm'}: {STATES[half.state][0]}"
+                if half.code:
+                    label += f", code {half.code}"
+                if half.flagged:
+                    label += ", the two records differ"
+                parts.append(f'<rect x="{x}" y="{y}" width="{(cell_w - 4) / 2}" height="{cell_h - 2}" fill="{fill}" '
+                             f'stroke="#555" stroke-width="0.5"><title>{escape(label)}</title></rect>')
+                if pattern in ("hatch", "dots"):
+                    parts.append(f'<rect x="{x}" y="{y}" width="{(cell_w - 4) / 2}" height="{cell_h - 2}" '
+                                 f'fill="url(#{pattern})" fill-opacity="0.35"/>')
+                if half.code:
+                    colour = "#fff" if half.state in ("unauthorised", "logged") else "#000"
+                    parts.append(f'<text x="{x + (cell_w - 4) / 4}" y="{y + 12}" text-anchor="middle" '
+                                 f'fill="{colour}">{escape(half.code)}</text>')
+                if half.flagged:
+                    parts.append(f'<rect x="{x + 1}" y="{y + 1}" width="{(cell_w - 4) / 2 - 2}" height="{cell_h - 4}" '
+                                 'fill="none" stroke="#000" stroke-width="2" stroke-dasharray="3,1"/>')
+    parts.append("</g></svg>")
+    return "".join(parts)
+
+
+def legend() -> list[tuple[str, str, str]]:
+    """(state, words, SVG fill) for each colour, in order."""
+    return [(state, words, fill) for state, (words, _, fill, _) in STATES.items()]
+
+
+def legend_svg(state: str) -> str:
+    """A small swatch for the legend, as SVG (CSS backgrounds may not print; SVG fills do)."""
+    _, _, fill, pattern = STATES[state]
+    overlay = f'<rect width="14" height="10" fill="url(#{pattern})" fill-opacity="0.35"/>' if pattern in ("hatch", "dots") else ""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="14" height="10" aria-hidden="true">'
+            f'<rect width="14" height="10" fill="{fill}" stroke="#555" stroke-width="0.5"/>{overlay}</svg>')
+
+
+def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict | None:
+    """The figures and map for a timeline's summary, or None where there is no calendar
+    (a timeline must never fail because attendance cannot be worked out)."""
+    from markupsafe import Markup
+
+    from refusal_log import attendance
+    from refusal_log.errors import RefusalLogError
+
+    try:
+        st = attendance.standing(from_, to, child)
+    except RefusalLogError:
+        return None
+    if not st.days:
+        return None
+    return {
+        "child": st.child, "lines": figures_lines(st), "map": text_map(st), "svg": Markup(svg_map(st)),
+        "html_lines": figures_lines(st, "marked with a dashed box"),
+        "legend": [(words, Markup(legend_svg(state))) for state, words, _ in legend() if state != "closed"],
+        "mismatches": [{"day": dates.human_date(m.date), "session": m.session, "code": m.school_code, "why": m.why}
+                       for m in st.mismatches],
+    }

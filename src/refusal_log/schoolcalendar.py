@@ -1,0 +1,360 @@
+"""The school calendar: terms, closures and bank holidays, and so the school days.
+
+A school day is a weekday inside one of the child's terms that is neither a bank
+holiday of the child's nation nor a closure (an INSET day, a strike, a snow day).
+Each school day has two sessions, am and pm. Terms and closures are evidence of
+what the family was told, so each is chained in the ledger like an entry.
+
+Bank holidays come from the `holidays` package, imported only here (it costs about
+0.1 s to import, so it stays off every other command's path).
+
+Named schoolcalendar, not calendar, so it never shadows the standard library.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from refusal_log import dates, integrity, people, store
+from refusal_log.errors import InvalidInput, NotFound
+from refusal_log.text import optional_text, required_text
+
+NATIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
+NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland",
+                "northern-ireland": "Northern Ireland"}
+SESSIONS = ("am", "pm")
+# A calendar file is read whole; a council's term dates are a few kilobytes and a few
+# dozen events, so anything far beyond that is refused rather than worked through.
+MAX_IMPORT_BYTES = 2_000_000
+MAX_EVENTS = 1000
+# Events in a term-dates file that mean "no school that day" inside a term.
+_CLOSURE_WORDS = ("inset", "training", "closure", "closed", "strike", "staff development", "half term",
+                  "half-term", "holiday", "break", "bank holiday", "occasional day", "snow")
+
+
+def bank_holidays(nation_: str, years: range | list[int]) -> dict[date, str]:
+    """The bank holidays of a UK nation in the given years, by date."""
+    import holidays  # ~0.1 s to import: only on the calendar and attendance paths
+
+    found = holidays.country_holidays("GB", subdiv=NATIONS.get(nation_, "ENG"), years=list(years))
+    return dict(found.items())
+
+
+@dataclass
+class Term:
+    id: int
+    name: str
+    starts: date
+    ends: date
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "from": self.starts.isoformat(), "to": self.ends.isoformat()}
+
+
+@dataclass
+class Closure:
+    id: int
+    starts: date
+    ends: date
+    reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "from": self.starts.isoformat(), "to": self.ends.isoformat(), "reason": self.reason}
+
+
+@dataclass
+class SchoolCalendar:
+    """One child's terms and closures, with the bank holidays of their nation."""
+
+    child: str
+    nation: str
+    terms: list[Term] = field(default_factory=list)
+    closures: list[Closure] = field(default_factory=list)
+
+    @cached_property
+    def holidays(self) -> dict[date, str]:
+        if not self.terms:
+            return {}
+        years = range(min(t.starts for t in self.terms).year, max(t.ends for t in self.terms).year + 1)
+        return bank_holidays(self.nation, years)
+
+    @cached_property
+    def _closed(self) -> dict[date, str]:
+        closed: dict[date, str] = {}
+        for c in self.closures:
+            day = c.starts
+            while day <= c.ends:
+                closed[day] = c.reason or "closure"
+                day += timedelta(days=1)
+        return closed
+
+    @cached_property
+    def days(self) -> list[date]:
+        """Every school day in every term, in order."""
+        found: set[date] = set()
+        for term in self.terms:
+            day = term.starts
+            while day <= term.ends:
+                if day.weekday() < 5 and day not in self.holidays and day not in self._closed:
+                    found.add(day)
+                day += timedelta(days=1)
+        return sorted(found)
+
+    @cached_property
+    def _day_set(self) -> frozenset[date]:
+        return frozenset(self.days)
+
+    def is_school_day(self, day: date) -> bool:
+        return day in self._day_set
+
+    def school_days(self, start: date | None = None, end: date | None = None) -> list[date]:
+        return [d for d in self.days if (start is None or d >= start) and (end is None or d <= end)]
+
+    def why_not(self, day: date) -> str:
+        """Why a day is not a school day, in plain words."""
+        if day.weekday() >= 5:
+            return "a weekend"
+        if day in self.holidays:
+            return f"a bank holiday ({self.holidays[day]})"
+        if day in self._closed:
+            return f"a closure ({self._closed[day]})"
+        return "outside the terms you have set"
+
+    def school_weeks(self) -> list[list[date]]:
+        """The school days grouped by week (Monday to Sunday); a week with none is no school week."""
+        weeks: dict[date, list[date]] = {}
+        for day in self.days:
+            weeks.setdefault(day - timedelta(days=day.weekday()), []).append(day)
+        return [weeks[k] for k in sorted(weeks)]
+
+    def holidays_in_terms(self) -> list[tuple[date, str]]:
+        return sorted((d, n) for d, n in self.holidays.items()
+                      if any(t.starts <= d <= t.ends for t in self.terms) and d.weekday() < 5)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "child": self.child, "nation": self.nation,
+            "terms": [t.to_json() for t in self.terms],
+            "closures": [c.to_json() for c in self.closures],
+            "bank_holidays": [{"date": d.isoformat(), "name": n} for d, n in self.holidays_in_terms()],
+            "school_days": len(self.days), "sessions": 2 * len(self.days),
+        }
+
+
+def _read(db, child_id: int) -> tuple[list[Term], list[Closure]]:
+    terms = [Term(i, n, date.fromisoformat(a), date.fromisoformat(b)) for i, n, a, b in db.execute(
+        "SELECT id, name, starts, ends FROM school_term WHERE child_id = ? ORDER BY starts, id", (child_id,))]
+    closures = [Closure(i, date.fromisoformat(a), date.fromisoformat(b), r) for i, a, b, r in db.execute(
+        "SELECT id, starts, ends, reason FROM school_closure WHERE child_id = ? ORDER BY starts, id", (child_id,))]
+    return terms, closures
+
+
+def load(child: str | None = None, db=None) -> SchoolCalendar:
+    """The calendar of a child (the only child, unless named)."""
+    if db is None:
+        with store.reading() as db:
+            return load(child, db)
+    owner = people.resolve_child(db, child)
+    row = db.execute("SELECT value FROM setting WHERE key = 'region'").fetchone()
+    chosen = row[0] if row and row[0] in NATIONS else "england"
+    terms, closures = _read(db, owner.id)
+    return SchoolCalendar(owner.name, chosen, terms, closures)
+
+
+def _range(start: str, end: str | None, first: str, second: str) -> tuple[date, date]:
+    a = dates.parse_date(start)
+    b = dates.parse_date(end) if end else a
+    if b < a:
+        raise InvalidInput(f"{second} ({end}) is before {first} ({start}); the last day must come after the first.")
+    if (b - a).days > 400:
+        raise InvalidInput(f"{first} {start} to {second} {end} is more than a year; a term or closure is shorter.")
+    return a, b
+
+
+def _add_term(session, child_id: int, name: str, a: date, b: date) -> Term:
+    from refusal_log.models import SchoolTerm
+
+    db = store.driver(session)
+    for other, s, e in db.execute("SELECT name, starts, ends FROM school_term WHERE child_id = ?", (child_id,)):
+        if date.fromisoformat(s) <= b and date.fromisoformat(e) >= a:
+            raise InvalidInput(f"{name} ({dates.human_date(a)} to {dates.human_date(b)}) overlaps the term "
+                               f"{other!r} already set; 'refusal-log calendar list' shows the terms.")
+    row = SchoolTerm(child_id=child_id, name=name, starts=a, ends=b, recorded_at=dates.now())
+    session.add(row)
+    session.flush()
+    integrity.append(session, "school_term", row.id)
+    return Term(row.id, name, a, b)
+
+
+def _add_closure(session, child_id: int, a: date, b: date, reason: str | None) -> Closure:
+    from refusal_log.models import SchoolClosure
+
+    row = SchoolClosure(child_id=child_id, starts=a, ends=b, reason=reason, recorded_at=dates.now())
+    session.add(row)
+    session.flush()
+    integrity.append(session, "school_closure", row.id)
+    return Closure(row.id, a, b, reason)
+
+
+def add_term(name: str, from_: str, to: str, child: str | None = None) -> Term:
+    name = required_text(name, "NAME", "the term's name, such as \"Autumn 2026\"")
+    a, b = _range(from_, to, "--from", "--to")
+    with store.writing() as session:
+        owner = people.resolve_child(store.driver(session), child)
+        return _add_term(session, owner.id, name, a, b)
+
+
+def add_closure(from_: str, to: str | None = None, reason: str | None = None, child: str | None = None) -> Closure:
+    a, b = _range(from_, to, "--from", "--to")
+    with store.writing() as session:
+        owner = people.resolve_child(store.driver(session), child)
+        return _add_closure(session, owner.id, a, b, optional_text(reason))
+
+
+@dataclass
+class CalendarImport:
+    terms: list[Term]
+    closures: list[Closure]
+    skipped: list[str]
+
+
+def _classify(summary: str) -> str:
+    text = summary.lower()
+    if any(w in text for w in _CLOSURE_WORDS):
+        return "closure"
+    if "term" in text:
+        return "term"
+    return "skip"
+
+
+# Some councils publish "Autumn term starts" and "Autumn term ends" as one-day events.
+_STARTS = re.compile(r"\b(starts?|begins?|opens?|first day)\b", re.IGNORECASE)
+_ENDS = re.compile(r"\b(ends?|finish(es)?|closes?|last day)\b", re.IGNORECASE)
+
+
+def _pair_markers(events: list[tuple[str, str, date, date]]) -> tuple[list[tuple[str, str, date, date]], list[str]]:
+    """Join a term's "starts" event to the next "ends" event; other events pass through."""
+    out, skipped, opened = [], [], None
+    for kind, label, a, b in events:
+        if kind == "term" and a == b and _STARTS.search(label):
+            if opened:
+                skipped.append(f"{opened[0]} ({dates.human_date(opened[1])})")
+            opened = (label, a)
+        elif kind == "term" and a == b and _ENDS.search(label):
+            if opened is None:
+                skipped.append(f"{label} ({dates.human_date(a)})")
+                continue
+            name = " ".join(_STARTS.sub("", opened[0]).split()) or "Term"
+            out.append(("term", name, opened[1], b))
+            opened = None
+        else:
+            out.append((kind, label, a, b))
+    if opened:
+        skipped.append(f"{opened[0]} ({dates.human_date(opened[1])})")
+    return out, skipped
+
+
+def _read_file(path: str) -> bytes:
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise NotFound(f"There is no file at {file}.")
+    if file.stat().st_size > MAX_IMPORT_BYTES:
+        raise InvalidInput(f"{file.name} is larger than a term-dates file can be ({MAX_IMPORT_BYTES:,} bytes at most).")
+    return file.read_bytes()
+
+
+def _events_from_ics(data: bytes, name: str) -> list[tuple[str, date, date]]:
+    import icalendar  # only for `calendar import`
+
+    try:
+        cal = icalendar.Calendar.from_ical(data)
+    except Exception:  # a damaged or hostile file: say so plainly, whatever the parser raised
+        raise InvalidInput(f"{name} is not a calendar file refusal-log can read (an .ics file of term dates).") from None
+    events = []
+    for event in cal.walk("VEVENT"):
+        summary = str(event.get("SUMMARY", "")).strip()
+        try:
+            events.append(_event_days(event, summary))
+        except Exception:  # icalendar raises several kinds for one broken date
+            shown = "".join(ch for ch in summary[:60] if ch.isprintable()) or "(no name)"
+            raise InvalidInput(f"{name}: the event {shown!r} has a date refusal-log cannot read; "
+                               "nothing was imported.") from None
+    return [e for e in events if e is not None]
+
+
+def _event_days(event, summary: str) -> tuple[str, date, date] | None:
+    from datetime import datetime
+
+    start = event.get("DTSTART")
+    if start is None:
+        return None
+    first = start.dt.date() if isinstance(start.dt, datetime) else start.dt
+    end = event.get("DTEND")
+    if end is None:
+        last = first
+    elif isinstance(end.dt, datetime):
+        last = end.dt.date()
+    else:
+        # An all-day event's DTEND is the day after it ends (RFC 5545).
+        last = max(first, end.dt - timedelta(days=1))
+    if not isinstance(first, date) or not isinstance(last, date):
+        raise ValueError("not a date")
+    return summary, first, last
+
+
+def _events_from_csv(data: bytes, name: str) -> list[tuple[str, date, date]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name} is not UTF-8 text; save it from your spreadsheet as CSV UTF-8.") from None
+    rows = csv.DictReader(io.StringIO(text))
+    header = {(h or "").strip().lower(): h for h in rows.fieldnames or []}
+    need = ("name", "from", "to")
+    if any(k not in header for k in need):
+        raise InvalidInput(f"{name} needs a header row with the columns name, from and to "
+                           "(and kind: term or closure, if the names do not say).")
+    events = []
+    for number, row in enumerate(rows, start=2):
+        label = (row.get(header["name"]) or "").strip()
+        kind = (row.get(header["kind"]) or "").strip().lower() if "kind" in header else ""
+        try:
+            a, b = _range(row.get(header["from"]) or "", row.get(header["to"]) or None, "from", "to")
+        except InvalidInput as exc:
+            raise InvalidInput(f"{name}, line {number}: {exc}") from None
+        if kind in ("term", "closure"):
+            label = f"{kind}:{label}"
+        events.append((label, a, b))
+    return events
+
+
+def import_calendar(path: str, child: str | None = None) -> CalendarImport:
+    """Terms and closures from a council's .ics or a CSV (name, from, to[, kind])."""
+    data = _read_file(path)
+    name = Path(path).name
+    events = _events_from_ics(data, name) if name.lower().endswith((".ics", ".ical")) else _events_from_csv(data, name)
+    if len(events) > MAX_EVENTS:
+        raise InvalidInput(f"{name} has {len(events)} events; a file of term dates has far fewer "
+                           f"({MAX_EVENTS} at most), so nothing was imported.")
+    classified = []
+    for summary, a, b in sorted(events, key=lambda e: e[1]):
+        kind, _, label = summary.partition(":") if summary.startswith(("term:", "closure:")) else ("", "", summary)
+        classified.append((kind or _classify(label), label, a, b))
+    planned, unpaired = _pair_markers(classified)
+    result = CalendarImport([], [], unpaired)
+    with store.writing() as session:
+        owner = people.resolve_child(store.driver(session), child)
+        for kind, label, a, b in planned:
+            if kind == "term":
+                result.terms.append(_add_term(session, owner.id, label or "Term", a, b))
+            elif kind == "closure":
+                result.closures.append(_add_closure(session, owner.id, a, b, label or None))
+            else:
+                result.skipped.append(f"{label or '(no name)'} ({dates.human_date(a)})")
+    return result
