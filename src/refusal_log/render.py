@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from refusal_log import __version__, dates, paths
+from refusal_log import __version__, dates, kinds, paths
 from refusal_log.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -38,10 +38,6 @@ if TYPE_CHECKING:
 FORMATS = ("txt", "md", "html")
 # Used to guess --format from the name given to --out.
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-PLURALS = {"absence": "absences", "call": "phone calls", "gp": "GP visits", "meeting": "meetings",
-           "note": "notes", "email": "emails"}
-SINGULARS = {"absence": "absence", "call": "phone call", "gp": "GP visit", "meeting": "meeting",
-             "note": "note", "email": "email"}
 SESSION_WORDS = {"both": "all day", "am": "morning only", "pm": "afternoon only"}
 VIA_WORDS = {"email": "by email", "phone": "by phone", "app": "through the school app",
              "letter": "by letter", "in-person": "in person"}
@@ -243,6 +239,7 @@ class TimelineEntry:
     sessions: str | None = None    # an absence: "all day", "morning only"...
     reported: str | None = None    # an absence: "by email to Mrs Patel"
     counterpart: str | None = None  # a call: "Mrs Patel (attendance officer)"
+    partial: str | None = None     # the kind's own template shown under it (kinds.py), if any
     # Files kept with the entry (each with .name and .sha256); empty until attachments exist.
     attachments: list[Any] = field(default_factory=list)
 
@@ -290,68 +287,77 @@ def _join(parts: list[str | None], sep: str = ", ") -> str:
 _day_text = lru_cache(maxsize=4096)(dates.human_date)
 
 
+def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
+    """An absence: its days, its sessions and how school was told (the kinds registry names this)."""
+    first = date.fromisoformat(f["date"])
+    last = date.fromisoformat(f["until"]) if f.get("until") else first
+    day = _day_text(first)
+    if last != first:
+        day = f"{day} to {_day_text(last)}"
+    sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
+    # "by email to Mrs Patel"; None when neither was logged (templates say so).
+    reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ") or None
+    return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
+            "details": [("Reported", reported or "not logged")], "sessions": sessions, "reported": reported,
+            "verdict": f.get("verdict")}
+
+
+def call_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
+    role = f.get("role")
+    # "CAMHS (CAMHS)" says nothing twice: the role is left out when it is the name.
+    if role and role.strip().lower() == f["with"].strip().lower():
+        role = None
+    name = f"{f['with']} ({role})" if role else f["with"]
+    details = []
+    how = {"in": "they rang me", "out": "I rang them"}.get(f.get("direction") or "")
+    length = None if f.get("minutes") is None else f"{f['minutes']} minute{'' if f['minutes'] == 1 else 's'}"
+    if how or length:
+        details.append(("Call", _join([how, length], "; ")))
+    return {"heading": f"Phone call {'from' if f.get('direction') == 'in' else 'with'} {name}",
+            "counterpart": name, "details": details}
+
+
+def gp_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
+    details = [("Referral", referral) for referral in f.get("referral") or []]
+    if f.get("letter"):
+        details.append(("Letter for school", f["letter"]))
+    return {"heading": _join(["GP visit", f"with {f['clinician']}" if f.get("clinician") else None], " "),
+            "details": details}
+
+
+def meeting_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
+    details = [("Came with me", f["witness"])] if f.get("witness") else []
+    details.append(("School's minutes", "requested" if f.get("minutes_requested") else "not requested"))
+    return {"heading": f"Meeting with {f['with']}", "details": details}
+
+
 def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry:
+    """One entry as the timeline templates get it; what differs by kind comes from its
+    kind's "timeline" hook (kinds.py), laid over what every entry has."""
     f = view.fields
     local = view.when.astimezone(zone or dates.local_zone())
-    first = last = local.date()
-    # A day given without a time shows the day alone, never a made-up 00:00.
-    day, time = _day_text(first), None if view.timeless else f"{local.hour:02d}:{local.minute:02d}"
-    details: list[tuple[str, str]] = []
-    said_label, heading = "What was said", view.label
-    extra: dict[str, str | None] = {}
-    if view.kind == "absence":
-        first = date.fromisoformat(f["date"])
-        last = date.fromisoformat(f["until"]) if f.get("until") else first
-        day, time = _day_text(first), None
-        if last != first:
-            day = f"{day} to {_day_text(last)}"
-        sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
-        heading = f"Absence ({sessions})"
-        said_label = "Reason given"
-        # "by email to Mrs Patel"; None when neither was logged (templates say so).
-        reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ") or None
-        details.append(("Reported", reported or "not logged"))
-        extra = {"sessions": sessions, "reported": reported}
-    elif view.kind == "call":
-        role = f.get("role")
-        # "CAMHS (CAMHS)" says nothing twice: the role is left out when it is the name.
-        if role and role.strip().lower() == f["with"].strip().lower():
-            role = None
-        name = f"{f['with']} ({role})" if role else f["with"]
-        heading = f"Phone call {'from' if f.get('direction') == 'in' else 'with'} {name}"
-        extra = {"counterpart": name}
-        how = {"in": "they rang me", "out": "I rang them"}.get(f.get("direction") or "")
-        length = None if f.get("minutes") is None else f"{f['minutes']} minute{'' if f['minutes'] == 1 else 's'}"
-        if how or length:
-            details.append(("Call", _join([how, length], "; ")))
-    elif view.kind == "gp":
-        heading = _join(["GP visit", f"with {f['clinician']}" if f.get("clinician") else None], " ")
-        said_label = "What the GP said or did"
-        for referral in f.get("referral") or []:
-            details.append(("Referral", referral))
-        if f.get("letter"):
-            details.append(("Letter for school", f["letter"]))
-    elif view.kind == "meeting":
-        heading = f"Meeting with {f['with']}"
-        said_label = "What was discussed"
-        if f.get("witness"):
-            details.append(("Came with me", f["witness"]))
-        details.append(("School's minutes", "requested" if f.get("minutes_requested") else "not requested"))
-    elif view.kind == "note":
-        said_label = "What I noted"
-    elif view.who:
-        heading = f"{view.label}: {view.who}"
+    first = local.date()
+    kind = kinds.get(view.kind) if kinds.known(view.kind) else None
+    values: dict[str, Any] = {
+        "first_day": first, "last_day": first,
+        # A day given without a time shows the day alone, never a made-up 00:00.
+        "day": _day_text(first), "time": None if view.timeless else f"{local.hour:02d}:{local.minute:02d}",
+        "heading": f"{view.label}: {view.who}" if view.who else view.label,
+        "said_label": kind.said_label if kind else "What was said", "details": [], "verdict": None,
+        "partial": kind.partial if kind else None,
+    }
+    describe = kinds.hook(kind, "timeline") if kind else None
+    if describe is not None:
+        values.update(describe(view, f))
     corrected = view.corrected
     return TimelineEntry(
-        id=view.id, kind=view.kind, label=view.label, child=view.child, when=local,
-        first_day=first, last_day=last, day=day, time=time, heading=heading, who=view.who,
-        said_label=said_label, said=view.summary, agreed=f.get("agreed"), details=details,
-        verdict=f.get("verdict") if view.kind == "absence" else None, late=view.late,
-        when_iso=first.isoformat() if view.timeless else local.isoformat(),
+        id=view.id, kind=view.kind, label=view.label, child=view.child, when=local, who=view.who,
+        said=view.summary, agreed=f.get("agreed"), late=view.late,
+        when_iso=values["first_day"].isoformat() if view.timeless else local.isoformat(),
         recorded=dates.human_datetime(view.recorded, local.tzinfo) if view.late else None,
         corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
         revision=view.revision, withdrawn=view.withdrawn, fields=f,
-        attachments=view.attachments, **extra,
+        attachments=view.attachments, **values,
     )
 
 
@@ -361,7 +367,7 @@ def summarise(items: list[TimelineEntry]) -> Summary:
     counts: dict[str, int] = {}
     for e in kept:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    order = [k for k in PLURALS if k in counts] + [k for k in counts if k not in PLURALS]
+    order = [k for k in kinds.names(listed_only=False) if k in counts] + [k for k in counts if not kinds.known(k)]
     absences = [e for e in kept if e.kind == "absence"]
     # Count each child's half-days once: two entries for the same morning (a report
     # and a correction of it, say) are still one session missed.
@@ -374,13 +380,20 @@ def summarise(items: list[TimelineEntry]) -> Summary:
     gp_visits = [e for e in kept if e.kind == "gp"]
     referrals = [r for e in gp_visits for r in (e.fields.get("referral") or [])]
     return Summary(
-        counts=[((SINGULARS if counts[k] == 1 else PLURALS).get(k, k), counts[k]) for k in order],
+        counts=[(_count_word(k, counts[k]), counts[k]) for k in order],
         absences=absences, absence_days=len(days), absence_sessions=len(halves),
         calls=[e for e in kept if e.kind == "call"],
         gp_visits=gp_visits, referrals=list(dict.fromkeys(referrals)),
         agreed=[e for e in kept if e.agreed],
         minutes_requested=[e for e in kept if e.kind == "meeting" and e.fields.get("minutes_requested")],
     )
+
+
+def _count_word(name: str, n: int) -> str:
+    if not kinds.known(name):
+        return name
+    kind = kinds.get(name)
+    return kind.one if n == 1 else kind.plural
 
 
 def _months(items: list[TimelineEntry]) -> list[tuple[str, list[TimelineEntry]]]:
@@ -439,7 +452,7 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "several_children": len({e.child for e in items}) > 1,
         "parent": profile.get("parent"),
         "period": _period(start, end),
-        "kinds": [PLURALS.get(k, k) for k in kinds] if kinds else [],
+        "kinds": [_count_word(k, 2) for k in kinds] if kinds else [],
         "generated": dates.human_datetime(generated),
         "generated_iso": generated.isoformat(),
         "version": __version__,
