@@ -53,9 +53,9 @@ def import_email(
 
     Importing the same message twice changes nothing.
     """
-    from refusal_log import emails
+    from refusal_log import mail_import
 
-    result = emails.import_emails(files, child)
+    result = mail_import.import_emails(files, child)
     if as_json:
         return print_json({"imported": [v.to_json() for v in result.imported],
                             "skipped": [{"file": f, "entry": i} for f, i in result.skipped]})

@@ -21,7 +21,7 @@ from refusal_log.entry_views import (  # noqa: F401  (the read model, used from 
     when_json,
     when_text,
 )
-from refusal_log.errors import InvalidInput, NothingLoggedYet, NotFound, WordingNeedsConfirmation
+from refusal_log.errors import INIT_COMMAND, InvalidInput, NothingLoggedYet, NotFound, WordingNeedsConfirmation
 from refusal_log.text import optional_text, required_text
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def _require_store() -> None:
     if not store.exists():
         raise NothingLoggedYet(
             f"Nothing is set up yet in {store.paths.home_dir()}. "
-            "Start with: refusal-log init --child NAME --school SCHOOL"
+            f"Start with: {INIT_COMMAND}"
         )
 
 
@@ -242,8 +242,7 @@ def child_first_name(child: str | None = None) -> str:
 
 
 def no_entry(entry_id: int) -> NotFound:
-    """The one way to say an id is not in the log."""
-    return NotFound(f"There is no entry {entry_id}; 'refusal-log list' shows the ids there are.")
+    return NotFound.entry(entry_id)
 
 
 def check_reason(reason: str) -> CheckResult:
