@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from refusal_log import __version__, cli_ask, cli_family, cli_params, paths
 from refusal_log.cli_help import entry_number, use_plain_help
-from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
+from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation, fault_message, interrupted_message
 
 # Option values converted in plain Python, so that parsing them imports no pydantic.
 cli_params.install()
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from refusal_log.entries import EntryView
-    from refusal_log.wording import CheckResult
 
 
 class _Group(TyperGroup):
@@ -40,9 +39,7 @@ class _Group(TyperGroup):
         except RefusalLogError as exc:
             _fail(str(exc))
         except KeyboardInterrupt:
-            # Every write is one transaction: it is either whole in the log or not at all.
-            sys.stderr.write("\nStopped. Nothing half-written was kept; if it stopped just after saving, "
-                             "'refusal-log list' shows the entry.\n")
+            sys.stderr.write(interrupted_message())
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
@@ -54,11 +51,8 @@ class _Group(TyperGroup):
             if os.environ.get("REFUSAL_LOG_DEBUG") or (hasattr(exc, "show") and hasattr(exc, "exit_code")):
                 raise
             # A fault of ours, not the user's: every write is one transaction, so
-            # nothing half-done was kept. Say so calmly instead of a traceback.
-            first_line = (str(exc).strip().splitlines() or [""])[0][:200]
-            _fail(f"Something went wrong inside refusal-log ({type(exc).__name__}: {first_line}). Nothing half-done "
-                  "was kept, and this is not something you did. Please report it; run again with "
-                  "REFUSAL_LOG_DEBUG=1 to see the details.")
+            # nothing half-done was kept.
+            _fail(fault_message(exc))
         finally:
             _print_notes()
 
@@ -296,7 +290,9 @@ def add_absence(
     try:
         view = log(reason, accept_wording)
     except WordingNeedsConfirmation as exc:
-        _show_check(exc.result, _err())
+        from refusal_log.cli_check import show_check
+
+        show_check(exc.result, _err())
         if not _interactive():
             raise
         view = cli_ask.wording_gate(exc.result, log, child)
@@ -502,7 +498,9 @@ def edit(
     try:
         view = entries.edit_entry(entry_id, changes, why, accept_wording)
     except WordingNeedsConfirmation as exc:
-        _show_check(exc.result, _err())
+        from refusal_log.cli_check import show_check
+
+        show_check(exc.result, _err())
         raise
     if as_json:
         return _print_json(view.to_json(history=True))
@@ -654,57 +652,9 @@ def check(
     Prints the verdict (ok, caution or avoid), why, the source, and a suggested
     wording. It exits 0 whatever the verdict; use --json to read it in a script.
     """
-    # Only the small wording engine: no database, no templates.
-    from refusal_log import wording
-    from refusal_log.wording.region import home_region
+    from refusal_log import cli_check  # one body and formatter, shared with the fast way in
 
-    # The nation decides the law cited: --region, else the log's own, else England (said).
-    defaulted = False
-    if region is None:
-        region = home_region(paths.db_path())
-        if region not in wording.REGIONS:
-            region, defaulted = "england", True
-    note = ("This follows the law in England. For a child in Wales, Scotland or Northern Ireland, "
-            "use --region (or refusal-log region set NATION).") if defaulted else None
-    if file is not None:
-        from refusal_log.text import read_text_file
-
-        draft = read_text_file(file)
-        document = wording.check_document(draft, region=region)
-        if as_json:
-            return _print_json(_check_json(document.to_dict(), document.region, note))
-        _show_document(document, draft)
-        return _show_check_footer(document.region, note)
-    if text is None:
-        _fail("Give the text to check, for example: refusal-log check \"too unwell to attend today\".")
-    if text == "-":
-        text = sys.stdin.read()
-    result = wording.check_text(text, region=region)
-    if as_json:
-        return _print_json(_check_json(result.to_dict(), result.region, note))
-    _show_check(result, _out())
-    _show_check_footer(result.region, note)
-
-
-def _check_json(data: dict, region: str, note: str | None) -> dict:
-    from refusal_log.wording import load_rules
-
-    data["region"] = region
-    data["disclaimer"] = load_rules().disclaimer_for(region)
-    if note:
-        data["region_note"] = note
-    return data
-
-
-def _show_check_footer(region: str, note: str | None) -> None:
-    from rich.text import Text
-
-    from refusal_log.wording import load_rules
-
-    console = _out()
-    console.print(Text(f"\n{load_rules().disclaimer_for(region)}", style="dim"), soft_wrap=True)
-    if note:
-        console.print(Text(note, style="dim"), soft_wrap=True)
+    cli_check.run(text, file, region, as_json, console=_out())
 
 
 # --- Showing things -----------------------------------------------------------------
@@ -721,57 +671,6 @@ def _table(headers: list[str], rows: list[list[Any]]) -> None:
     for row in rows:
         table.add_row(*("" if cell is None else str(cell) for cell in row))
     _out().print(table)
-
-
-_VERDICT_STYLE = {"ok": "bold green", "caution": "bold yellow", "avoid": "bold red"}
-_VERDICT_WORDS = {
-    "ok": "OK: this wording fits the law's sickness defence.",
-    "caution": "Take care: this wording may not be read as illness.",
-    "avoid": "Better not: this wording could be read as a choice, not illness.",
-}
-
-
-def _show_check(result: "CheckResult", console: "Console") -> None:
-    from rich.text import Text
-
-    # soft_wrap: long explanations are wrapped by the terminal, at its own width.
-    say = lambda text: console.print(text, soft_wrap=True)  # noqa: E731
-    say(Text(_VERDICT_WORDS[result.verdict], style=_VERDICT_STYLE[result.verdict]))
-    if result.findings:
-        marked = Text(result.text)
-        for finding in result.findings:
-            marked.stylize("reverse " + _VERDICT_STYLE[finding.severity].split()[-1], finding.start, finding.end)
-        marked.rstrip()
-        say(Text("  ").append(marked))
-    for finding in result.findings:
-        _show_finding(finding, say)
-    if result.suggestion:
-        say(Text("  Suggested wording: ", style="bold").append(result.suggestion))
-    for hint in result.hints:
-        say(Text(f"  Tip: {hint}", style="dim"))
-
-
-def _show_finding(finding, say) -> None:
-    from rich.text import Text
-
-    say(Text(f"  • {finding.matched!r} ({finding.severity}): ", style="bold").append(finding.why, style=""))
-    say(Text(f"    Source: {finding.source}", style="dim"))
-
-
-def _show_document(document, draft: str) -> None:
-    from rich.text import Text
-
-    say = lambda text: _out().print(text, soft_wrap=True)  # noqa: E731
-    say(Text(f"Whole draft: {_VERDICT_WORDS[document.verdict]}", style=_VERDICT_STYLE[document.verdict]))
-    for sentence in document.sentences:
-        if sentence.verdict == "ok" and not sentence.findings:
-            continue
-        line = draft.count("\n", 0, sentence.start) + 1
-        say(Text(f"\nLine {line}: ", style="bold").append(_clip(sentence.text, 100)))
-        for finding in sentence.findings:
-            _show_finding(finding, say)
-        if sentence.suggestion:
-            say(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
 
 
 from refusal_log import cli_output, cli_search  # noqa: E402  (the commands kept in their own modules)
