@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
-
 from refusal_log import paths
 from refusal_log.errors import ExitCode, RefusalLogError, fault_message, interrupted_message
 
@@ -187,7 +185,7 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
     if as_json:
         import json
 
-        data: dict[str, Any] = result.to_dict()
+        data = result.to_dict()
         data["region"] = result.region
         data["disclaimer"] = disclaimer
         if note:
@@ -215,7 +213,7 @@ def _plain_output() -> bool:
         return False
 
 
-def parse(args: list[str]) -> dict[str, Any] | None:
+def parse(args: list[str]) -> dict[str, object] | None:
     """The plain forms of `[--home DIR] check ...`, or None for anything else.
 
     Recognised: TEXT (or '-'), --file F, --json, --region R (with '=' or not), each at
@@ -224,7 +222,7 @@ def parse(args: list[str]) -> dict[str, Any] | None:
     """
     if any(not _utf8(arg) for arg in args):
         return None
-    found: dict[str, Any] = {"home": None, "text": None, "file": None, "region": None, "json": False}
+    found: dict[str, object] = {"home": None, "text": None, "file": None, "region": None, "json": False}
     rest = list(args)
     if rest and (rest[0] == "--home" or rest[0].startswith("--home=")):
         home, rest = _value(rest)
