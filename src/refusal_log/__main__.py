@@ -1,3 +1,3 @@
-from refusal_log.cli import main
+from refusal_log.entry import main
 
 main()

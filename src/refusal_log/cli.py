@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 from refusal_log import __version__, cli_family, cli_params, paths
 from refusal_log.cli_common import fail
 from refusal_log.cli_help import use_plain_help
-from refusal_log.errors import ExitCode, RefusalLogError
+from refusal_log.errors import ExitCode, RefusalLogError, fault_message, interrupted_message
 
 # Option values converted in plain Python, so that parsing them imports no pydantic.
 cli_params.install()
@@ -35,11 +35,13 @@ class _Group(TyperGroup):
         except RefusalLogError as exc:
             fail(str(exc))
         except KeyboardInterrupt:
-            # Every write is one transaction: it is either whole in the log or not at all.
-            sys.stderr.write("\nStopped. Nothing half-written was kept; if it stopped just after saving, "
-                             "'refusal-log list' shows the entry.\n")
+            sys.stderr.write(interrupted_message())
             raise typer.Exit(ExitCode.INTERRUPTED) from None
-        except (typer.Exit, typer.Abort, SystemExit):
+        except typer.Abort:
+            # Ctrl+C (or Ctrl+D) at a question: stopped, like Ctrl+C anywhere else.
+            sys.stderr.write(interrupted_message())
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (typer.Exit, SystemExit):
             raise
         except Exception as exc:
             import os
@@ -49,11 +51,8 @@ class _Group(TyperGroup):
             if os.environ.get("REFUSAL_LOG_DEBUG") or (hasattr(exc, "show") and hasattr(exc, "exit_code")):
                 raise
             # A fault of ours, not the user's: every write is one transaction, so
-            # nothing half-done was kept. Say so calmly instead of a traceback.
-            first_line = (str(exc).strip().splitlines() or [""])[0][:200]
-            fail(f"Something went wrong inside refusal-log ({type(exc).__name__}: {first_line}). Nothing half-done "
-                  "was kept, and this is not something you did. Please report it; run again with "
-                  "REFUSAL_LOG_DEBUG=1 to see the details.")
+            # nothing half-done was kept.
+            fail(fault_message(exc))
         finally:
             _print_notes()
 

@@ -1,33 +1,158 @@
-"""`check`: an absence reason (or a whole draft) against the wording rules, and how a
-check's result is shown (also by add-absence and edit when a reason needs a second look).
+"""`refusal-log check`: its one body and formatter, and a fast way in that skips Typer.
 
-Only the small wording engine is imported, inside the command: `check` starts fast.
+`check` is run on every draft, so it must start about as fast as Python itself. Building
+the Typer app (every command, rich, click) costs more than the check. So the console script
+(entry.py) first offers the arguments to `fast_main`, which recognises only the plain forms of
+`check` (like git's builtins) and runs them here, importing none of typer, click, rich,
+pydantic or the database libraries. Anything else (help, an unknown or repeated option,
+a missing argument, a terminal that wants colour) goes to the Typer app unchanged.
+
+Both ways share `run` and one formatter, which describes each printed line as text plus
+styles: written plain when output is not a terminal (byte for byte what rich writes
+then), or through rich for colour.
 """
 
-import sys
-from typing import TYPE_CHECKING, Annotated, Optional
 
-import typer
+import os
+import sys
 
 from refusal_log import paths
-from refusal_log.cli_common import clip, fail, out, print_json
+from refusal_log.errors import ExitCode, RefusalLogError, fault_message, interrupted_message
 
-if TYPE_CHECKING:
-    from rich.console import Console
+VERDICT_STYLE = {"ok": "bold green", "caution": "bold yellow", "avoid": "bold red"}
+VERDICT_WORDS = {
+    "ok": "OK: this wording fits the law's sickness defence.",
+    "caution": "Take care: this wording may not be read as illness.",
+    "avoid": "Better not: this wording could be read as a choice, not illness.",
+}
+MISSING_TEXT = "Give the text to check, for example: refusal-log check \"too unwell to attend today\"."
 
-    from refusal_log.wording import CheckResult
+# rich removes these control characters from any text it prints (rich.control).
+_RICH_STRIPS = dict.fromkeys((7, 8, 11, 12, 13))
 
 
-def check(
-    text: Annotated[Optional[str], typer.Argument(help="The reason or sentence to check; '-' reads it from standard input.")] = None,
-    file: Annotated[Optional[str], typer.Option("--file", metavar="FILE", help="Check a whole draft (an email, a letter) sentence by sentence.")] = None,
-    region: Annotated[Optional[str], typer.Option("--region", metavar="NATION", help="Whose law to follow: england, wales, scotland or northern-ireland (default: your log's, else england).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-) -> None:
-    """Check an absence reason's wording against the FAQ.
+# --- One printed line: parts of text, each with a style (and spans inside it) ---------
 
-    Prints the verdict (ok, caution or avoid), why, the source, and a suggested
-    wording. It exits 0 whatever the verdict; use --json to read it in a script.
+class Part:
+    __slots__ = ("text", "style", "spans")
+
+    def __init__(self, text: str, style: str = "", spans: tuple = ()):
+        self.text = text.translate(_RICH_STRIPS)  # as rich.text.Text keeps it
+        self.style = style
+        self.spans = spans  # (start, end, style) within this part, as rich's stylize
+
+
+Line = list  # of Part; one Line is one console.print(..., soft_wrap=True)
+
+
+def _write_plain(lines: list[Line]) -> None:
+    """What rich prints for these lines when output is not a terminal: the text, no
+    wrapping (soft_wrap), tabs expanded to rich's tab stops."""
+    chunks = []
+    for line in lines:
+        text = "".join(part.text for part in line)
+        if "\t" in text:
+            text = _expand_tabs(text)
+        chunks.append(text + "\n")
+    sys.stdout.write("".join(chunks))
+
+
+def _expand_tabs(text: str) -> str:
+    # Rare (a tab in a draft); rich's own rule, cell widths and all.
+    from rich.text import Text
+
+    rows = []
+    for row in text.split("\n"):
+        styled = Text(row)
+        styled.expand_tabs(8)
+        rows.append(styled.plain)
+    return "\n".join(rows)
+
+
+def _write_rich(lines: list[Line], console) -> None:
+    from rich.text import Text
+
+    for line in lines:
+        first, *rest = line
+        styled = _text(first, Text)
+        for part in rest:
+            styled.append(_text(part, Text))
+        # soft_wrap: long explanations are wrapped by the terminal, at its own width.
+        console.print(styled, soft_wrap=True)
+
+
+def _text(part: Part, Text):
+    styled = Text(part.text, style=part.style)
+    for start, end, style in part.spans:
+        styled.stylize(style, start, end)
+    return styled
+
+
+# --- What `check` shows -------------------------------------------------------------
+
+def _clip(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _finding_lines(finding) -> list[Line]:
+    return [
+        [Part(f"  • {finding.matched!r} ({finding.severity}): ", "bold"), Part(finding.why)],
+        [Part(f"    Source: {finding.source}", "dim")],
+    ]
+
+
+def check_lines(result) -> list[Line]:
+    """One text's verdict, the words that led to it, why, and the suggested wording."""
+    lines: list[Line] = [[Part(VERDICT_WORDS[result.verdict], VERDICT_STYLE[result.verdict])]]
+    if result.findings:
+        # Offsets are the finding's own, as rich applies them to the text it keeps.
+        spans = tuple((f.start, f.end, "reverse " + VERDICT_STYLE[f.severity].split()[-1]) for f in result.findings)
+        lines.append([Part("  "), Part(result.text.translate(_RICH_STRIPS).rstrip(), spans=spans)])
+    for finding in result.findings:
+        lines += _finding_lines(finding)
+    if result.suggestion:
+        lines.append([Part("  Suggested wording: ", "bold"), Part(result.suggestion)])
+    for hint in result.hints:
+        lines.append([Part(f"  Tip: {hint}", "dim")])
+    return lines
+
+
+def document_lines(document, draft: str) -> list[Line]:
+    """A whole draft: its verdict, then each sentence that needs a second look, by line."""
+    verdict = document.verdict
+    lines: list[Line] = [[Part(f"Whole draft: {VERDICT_WORDS[verdict]}", VERDICT_STYLE[verdict])]]
+    for sentence in document.sentences:
+        if sentence.verdict == "ok" and not sentence.findings:
+            continue
+        number = draft.count("\n", 0, sentence.start) + 1
+        lines.append([Part(f"\nLine {number}: ", "bold"), Part(_clip(sentence.text, 100))])
+        for finding in sentence.findings:
+            lines += _finding_lines(finding)
+        if sentence.suggestion:
+            lines.append([Part("  Suggested wording: ", "bold"), Part(sentence.suggestion)])
+    return lines
+
+
+def show_check(result, console) -> None:
+    """One text's verdict through rich (the add-absence gate shows it on stderr)."""
+    _write_rich(check_lines(result), console)
+
+
+def _footer_lines(disclaimer: str, note: str | None) -> list[Line]:
+    lines = [[Part(f"\n{disclaimer}", "dim")]]
+    if note:
+        lines.append([Part(note, "dim")])
+    return lines
+
+
+# --- The command's one body -----------------------------------------------------------
+
+def run(text: str | None, file: str | None, region: str | None, as_json: bool, console=None) -> None:
+    """Check a text (or '-' for standard input) or a whole draft, and print the result.
+
+    `console` is a rich Console for colour; None prints plain text. Errors a user can
+    put right are raised as RefusalLogError (one sentence, exit 1).
     """
     # Only the small wording engine: no database, no templates.
     from refusal_log import wording
@@ -45,93 +170,160 @@ def check(
         from refusal_log.text import read_text_file
 
         draft = read_text_file(file)
-        document = wording.check_document(draft, region=region)
-        if as_json:
-            return print_json(_check_json(document.to_dict(), document.region, note))
-        show_document(document, draft)
-        return _show_check_footer(document.region, note)
-    if text is None:
-        fail("Give the text to check, for example: refusal-log check \"too unwell to attend today\".")
-    if text == "-":
-        text = sys.stdin.read()
-    result = wording.check_text(text, region=region)
+        result = wording.check_document(draft, region=region)
+        lines = document_lines(result, draft)
+    else:
+        if text is None:
+            from refusal_log.errors import InvalidInput
+
+            raise InvalidInput(MISSING_TEXT)
+        if text == "-":
+            text = sys.stdin.read()
+        result = wording.check_text(text, region=region)
+        lines = None
+    disclaimer = wording.load_rules().disclaimer_for(result.region)
     if as_json:
-        return print_json(_check_json(result.to_dict(), result.region, note))
-    show_check(result, out())
-    _show_check_footer(result.region, note)
+        import json
+
+        data = result.to_dict()
+        data["region"] = result.region
+        data["disclaimer"] = disclaimer
+        if note:
+            data["region_note"] = note
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if lines is None:
+        lines = check_lines(result)
+    lines += _footer_lines(disclaimer, note)
+    if console is None:
+        _write_plain(lines)
+    else:
+        _write_rich(lines, console)
 
 
-def _check_json(data: dict, region: str, note: str | None) -> dict:
-    from refusal_log.wording import load_rules
+# --- The fast way in ------------------------------------------------------------------
 
-    data["region"] = region
-    data["disclaimer"] = load_rules().disclaimer_for(region)
-    if note:
-        data["region_note"] = note
-    return data
-
-
-def _show_check_footer(region: str, note: str | None) -> None:
-    from rich.text import Text
-
-    from refusal_log.wording import load_rules
-
-    console = out()
-    console.print(Text(f"\n{load_rules().disclaimer_for(region)}", style="dim"), soft_wrap=True)
-    if note:
-        console.print(Text(note, style="dim"), soft_wrap=True)
+def _plain_output() -> bool:
+    """True when rich would print no colour: stdout is not a terminal and nothing forces one."""
+    if any(name in os.environ for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
+        return False
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
-VERDICT_STYLE = {"ok": "bold green", "caution": "bold yellow", "avoid": "bold red"}
-VERDICT_WORDS = {
-    "ok": "OK: this wording fits the law's sickness defence.",
-    "caution": "Take care: this wording may not be read as illness.",
-    "avoid": "Better not: this wording could be read as a choice, not illness.",
-}
+def parse(args: list[str]) -> dict[str, object] | None:
+    """The plain forms of `[--home DIR] check ...`, or None for anything else.
+
+    Recognised: TEXT (or '-'), --file F, --json, --region R (with '=' or not), each at
+    most once, in any order. A value that looks like an option, an option we do not know,
+    or no text and no file, is left to Typer, which says what is wrong.
+    """
+    if any(not _utf8(arg) for arg in args):
+        return None
+    found: dict[str, object] = {"home": None, "text": None, "file": None, "region": None, "json": False}
+    rest = list(args)
+    if rest and (rest[0] == "--home" or rest[0].startswith("--home=")):
+        home, rest = _value(rest)
+        if home is None:
+            return None
+        found["home"] = home
+    if not rest or rest[0] != "check":
+        return None
+    rest = rest[1:]
+    seen: set[str] = set()
+    while rest:
+        arg = rest[0]
+        name = arg.split("=", 1)[0] if arg.startswith("--") else None
+        if arg == "--json":
+            key, value, rest = "json", True, rest[1:]
+        elif name in ("--file", "--region"):
+            key = name[2:]
+            value, rest = _value(rest)
+            if value is None:
+                return None
+        elif arg == "-" or not arg.startswith("-"):
+            key, value, rest = "text", arg, rest[1:]
+        else:
+            return None
+        if key in seen:
+            return None
+        seen.add(key)
+        found[key] = value
+    if found["text"] is None and found["file"] is None:
+        return None
+    return found
 
 
-def show_check(result: "CheckResult", console: "Console") -> None:
-    from rich.text import Text
-
-    # soft_wrap: long explanations are wrapped by the terminal, at its own width.
-    say = lambda text: console.print(text, soft_wrap=True)  # noqa: E731
-    say(Text(VERDICT_WORDS[result.verdict], style=VERDICT_STYLE[result.verdict]))
-    if result.findings:
-        marked = Text(result.text)
-        for finding in result.findings:
-            marked.stylize("reverse " + VERDICT_STYLE[finding.severity].split()[-1], finding.start, finding.end)
-        marked.rstrip()
-        say(Text("  ").append(marked))
-    for finding in result.findings:
-        show_finding(finding, say)
-    if result.suggestion:
-        say(Text("  Suggested wording: ", style="bold").append(result.suggestion))
-    for hint in result.hints:
-        say(Text(f"  Tip: {hint}", style="dim"))
+def _value(args: list[str]) -> tuple[str | None, list[str]]:
+    """An option's value, from `--name=value` or `--name value`; None if it is missing or
+    looks like an option (Typer then decides what it means)."""
+    option, sep, value = args[0].partition("=")
+    if sep:
+        rest = args[1:]
+    elif len(args) > 1:
+        value, rest = args[1], args[2:]
+    else:
+        return None, args
+    if not value or value.startswith("-"):
+        return None, args
+    return value, rest
 
 
-def show_finding(finding, say) -> None:
-    from rich.text import Text
-
-    say(Text(f"  • {finding.matched!r} ({finding.severity}): ", style="bold").append(finding.why, style=""))
-    say(Text(f"    Source: {finding.source}", style="dim"))
-
-
-def show_document(document, draft: str) -> None:
-    from rich.text import Text
-
-    say = lambda text: out().print(text, soft_wrap=True)  # noqa: E731
-    say(Text(f"Whole draft: {VERDICT_WORDS[document.verdict]}", style=VERDICT_STYLE[document.verdict]))
-    for sentence in document.sentences:
-        if sentence.verdict == "ok" and not sentence.findings:
-            continue
-        line = draft.count("\n", 0, sentence.start) + 1
-        say(Text(f"\nLine {line}: ", style="bold").append(clip(sentence.text, 100)))
-        for finding in sentence.findings:
-            show_finding(finding, say)
-        if sentence.suggestion:
-            say(Text("  Suggested wording: ", style="bold").append(sentence.suggestion))
+def _utf8(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that were not UTF-8: Typer's path says so
+        return False
+    return True
 
 
-def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+def fast_main(args: list[str]) -> int | None:
+    """Run a plain `check` without Typer and return its exit code, or None to let Typer run."""
+    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
+        return None  # shell completion is Typer's
+    found = parse(args)
+    if found is None or not _plain_output():
+        return None
+    try:
+        # As the root callback does: the family's files are private from the first byte.
+        os.umask(0o077)
+        paths.set_home(found["home"])
+        run(found["text"], found["file"], found["region"], found["json"])
+    except RefusalLogError as exc:
+        sys.stderr.write(str(exc).rstrip() + "\n")
+        return ExitCode.ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write(interrupted_message())
+        return ExitCode.INTERRUPTED
+    except Exception as exc:
+        if os.environ.get("REFUSAL_LOG_DEBUG"):
+            raise
+        sys.stderr.write(fault_message(exc).rstrip() + "\n")
+        return ExitCode.ERROR
+    return ExitCode.OK
+
+
+def register(app) -> None:
+    """Add the Typer `check` command to `app` (the way in when the fast one declines)."""
+    # typer only here: this module is also the fast way in, which must not import it.
+    from typing import Annotated, Optional
+
+    import typer
+
+    from refusal_log.cli_common import out
+
+    @app.command()
+    def check(
+        text: Annotated[Optional[str], typer.Argument(help="The reason or sentence to check; '-' reads it from standard input.")] = None,
+        file: Annotated[Optional[str], typer.Option("--file", metavar="FILE", help="Check a whole draft (an email, a letter) sentence by sentence.")] = None,
+        region: Annotated[Optional[str], typer.Option("--region", metavar="NATION", help="Whose law to follow: england, wales, scotland or northern-ireland (default: your log's, else england).")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    ) -> None:
+        """Check an absence reason's wording against the FAQ.
+
+        Prints the verdict (ok, caution or avoid), why, the source, and a suggested
+        wording. It exits 0 whatever the verdict; use --json to read it in a script.
+        """
+        run(text, file, region, as_json, console=out())

@@ -76,3 +76,19 @@ class WordingNeedsConfirmation(RefusalLogError):
 
 class ChainBroken(RefusalLogError):
     """`verify` found a record that does not match what was written."""
+
+
+# What the command line says when a command is stopped or fails in a way the user did not
+# cause; here so that the Typer app and the fast `check` (cli_check.py) say the same.
+def interrupted_message() -> str:
+    # Every write is one transaction: it is either whole in the log or not at all.
+    return ("\nStopped. Nothing half-written was kept; if it stopped just after saving, "
+            "'refusal-log list' shows the entry.\n")
+
+
+def fault_message(exc: BaseException) -> str:
+    """A fault of ours, not the user's: said calmly instead of a traceback."""
+    first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+    return (f"Something went wrong inside refusal-log ({type(exc).__name__}: {first_line}). Nothing half-done "
+            "was kept, and this is not something you did. Please report it; run again with "
+            "REFUSAL_LOG_DEBUG=1 to see the details.")
