@@ -90,3 +90,14 @@ def test_init_with_a_new_name_asks_whether_it_is_another_child(cli, ready):
     child.close()
     assert child.exitstatus == 0
     assert [c["name"] for c in cli.json("child", "list")] == ["Sam", "Sammy"]
+
+
+def test_ctrl_c_at_a_question_stops_calmly_with_nothing_logged(cli, ready):
+    child = spawn(ready, "add-note")
+    child.expect("\\?|:")  # the question for the note's text
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Stopped" in child.before and "Aborted" not in child.before
+    assert listed(ready) == []
