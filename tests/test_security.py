@@ -192,6 +192,17 @@ def test_changing_the_schools_email_outside_the_tool_fails_verify(cli, ready):
     assert result.exit_code == 1 and "school email" in result.stderr and "outside refusal-log" in result.stderr
 
 
+def test_no_letter_goes_to_a_school_address_changed_outside_the_tool(cli, ready):
+    cli("add-absence", "--date", "07/09/2026", "--reason", "Too unwell to attend school (a migraine)", ok=True)
+    db = sqlite3.connect(ready / "refusal-log.db")
+    db.execute("UPDATE setting SET value = 'someone@elsewhere.example' WHERE key = 'school_email'")
+    db.commit()
+    db.close()
+    result = cli("draft", "absence-email", "--date", "07/09/2026")
+    assert result.exit_code == 1 and "someone@elsewhere" not in result.stdout
+    assert "school email" in result.stderr and "no letter is drafted" in result.stderr
+
+
 def test_changing_a_recorded_detail_change_breaks_the_chain(cli, ready):
     db = sqlite3.connect(ready / "refusal-log.db")
     db.execute("UPDATE setting SET value = 'x@elsewhere.example' WHERE key = 'school_email'")

@@ -170,7 +170,7 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
                     row = raw_row(db, table, record_id)
                     name = _describe(table, record_id, (row or {}).get("entry_id"), row)
                     raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")
-        _check_details(db)
+        check_details(db)
         problem = search.index_problem(db)
         if problem:
             raise ChainBroken(f"{problem}. The entries themselves are not affected: the index is only a copy of "
@@ -199,7 +199,7 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
     return result
 
 
-def _check_details(db: sqlite3.Connection) -> None:
+def check_details(db: sqlite3.Connection) -> None:
     """The parent's details in use are the latest chained change of each."""
     from refusal_log.errors import ChainBroken
 
@@ -208,8 +208,9 @@ def _check_details(db: sqlite3.Connection) -> None:
     for key in sorted(set(latest) | set(current)):
         if latest.get(key) != current.get(key):
             raise ChainBroken(f"Your details ({key.replace('_', ' ')}) were changed outside refusal-log: what is in "
-                              "use does not match what was recorded. Check them with 'refusal-log init' and "
-                              "restore your latest backup if they are wrong.")
+                              "use does not match what was recorded, and no letter is drafted from them until that is put "
+                              "right. Restore your latest backup into a new folder, or set them again with "
+                              "'refusal-log init'.")
 
 
 def file_sha256(path) -> str:

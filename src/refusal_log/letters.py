@@ -302,7 +302,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     now = now or dates.now()
     the_day = dates.parse_date(day) if day else now.astimezone(dates.local_zone()).date()
     kid = _child(child)
-    profile = people.profile()
+    profile = people.profile(for_letter=True)
     law = people.region_of(profile)
     notes: list[str] = []
     logged = entries.list_entries(["absence"], the_day.isoformat(), the_day.isoformat(), kid.name,
@@ -410,7 +410,7 @@ def meeting_summary(meeting_id: int, now: datetime | None = None) -> Draft:
     now = now or dates.now()
     view = _entry_of_kind(meeting_id, "meeting")
     f = view.fields
-    profile = people.profile()
+    profile = people.profile(for_letter=True)
     notes: list[str] = []
     local = view.when.astimezone(dates.local_zone())
     context = {
@@ -435,7 +435,7 @@ def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
     now = now or dates.now()
     view = _entry_of_kind(call_id, "call")
     f = view.fields
-    profile = people.profile()
+    profile = people.profile(for_letter=True)
     notes: list[str] = []
     local = view.when.astimezone(dates.local_zone())
     same_day = local.date() == now.astimezone(dates.local_zone()).date()

@@ -257,9 +257,15 @@ def set_region(region: str) -> str:
     return key
 
 
-def profile() -> dict[str, str]:
-    """The parent's details for letters: parent, email, school_email, region."""
+def profile(*, for_letter: bool = False) -> dict[str, str]:
+    """The parent's details for letters: parent, email, school_email, region.
+
+    for_letter: refuse details changed behind the tool's back (the school's address
+    above all), rather than send a letter to wherever they now point.
+    """
     with store.reading() as db:
+        if for_letter:
+            integrity.check_details(db)
         return dict(db.execute("SELECT key, value FROM setting"))
 
 

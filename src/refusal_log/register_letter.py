@@ -32,7 +32,7 @@ def register_correction(day: str, child: str | None = None) -> Draft:
         raise InvalidInput(f"On {dates.human_date(the_day)} your log and the school's register do not disagree "
                            "(or there is no register code for that day), so there is nothing to ask them to correct. "
                            "'refusal-log attendance' lists the days that differ.")
-    profile = people.profile()
+    profile = people.profile(for_letter=True)
     notes: list[str] = []
     first = found[0]
     slots = tuple(sorted({m.session for m in found}))
