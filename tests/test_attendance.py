@@ -516,3 +516,14 @@ def test_a_letter_for_a_day_with_nothing_logged_claims_no_reason(cli, term_so_fa
     body = result.stdout.split("\n\n", 1)[1]
     assert "unwell" not in body and "appointment" not in body and "code I" not in body
     assert check_text(body).verdict != "avoid"
+
+
+def test_a_register_with_only_a_few_codes_gives_no_school_attendance_figure(cli):
+    setup_terms(cli)
+    cli("register", "set", "08/10/2026", "--am", "O", "--pm", "O", "--source", "parent app", ok=True)
+    data = cli.json("attendance", "--from", "03/09/2026", "--to", "20/11/2026")
+    assert data["school"]["coded_sessions"] == 2 and data["school"]["attendance_percent"] is None
+    assert data["figures_from"] == "family"
+    text = cli("attendance", "--from", "03/09/2026", "--to", "20/11/2026", ok=True).stdout
+    flat = " ".join(text.split())
+    assert "register: 0.0%" not in flat and "codes for 2 of" in flat

@@ -136,15 +136,18 @@ class Standing:
         authorised = sum(1 for m in marks if m.possible and m.category == "authorised")
         unauthorised = sum(1 for m in marks if m.possible and m.category == "unauthorised")
         possible = present + authorised + unauthorised
+        covers = len(marks) == self.possible_sessions
         return {
             "possible_sessions": possible,
-            "attendance_percent": _percent(present, possible),
+            # Only a register that covers the period gives a figure: parents often record
+            # just the codes they dispute, and "0% attendance" from two O codes misleads.
+            "attendance_percent": _percent(present, possible) if covers else None,
             "present_sessions": present,
             "authorised_sessions": authorised,
             "unauthorised_sessions": unauthorised,
             "not_counted_sessions": len(marks) - possible,
             "coded_sessions": len(marks),
-            "covers_period": len(marks) == self.possible_sessions,
+            "covers_period": covers,
             "by_code": dict(sorted(by_code.items())),
         }
 

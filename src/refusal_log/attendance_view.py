@@ -111,11 +111,15 @@ def figures_lines(st: Standing, marked: str = "marked !") -> list[str]:
                    f"({data['present_sessions']} present, {data['absent_sessions']} absent).")
     school = data["school"]
     if school:
-        cover = "" if school["covers_period"] else (f" (codes for {school['coded_sessions']} of "
-                                                    f"{data['possible_sessions']} sessions)")
-        pct = f"{school['attendance_percent']}%" if school["attendance_percent"] is not None else "no figure"
-        out.append(f"School's register: {pct} attendance, {school['authorised_sessions']} authorised and "
-                   f"{school['unauthorised_sessions']} unauthorised sessions{cover}.")
+        if school["covers_period"]:
+            out.append(f"School's register: {school['attendance_percent']}% attendance, "
+                       f"{school['authorised_sessions']} authorised and {school['unauthorised_sessions']} "
+                       "unauthorised sessions.")
+        else:
+            out.append(f"School's register: you have recorded its codes for {school['coded_sessions']} of "
+                       f"{data['possible_sessions']} sessions ({school['authorised_sessions']} authorised, "
+                       f"{school['unauthorised_sessions']} unauthorised), too few for its attendance figure; "
+                       "add the rest (register import) to compare the two.")
     if data["absence_percent"] is not None:
         which = "the school's register" if data["figures_from"] == "school" else "your log"
         level = "severe absence (50% or more)" if data["severe"] else (
