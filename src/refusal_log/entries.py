@@ -392,7 +392,7 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
     wrong = [k for k in changes if k not in about.editable]
     if wrong:
         allowed = ", ".join("--" + k.replace("_", "-") for k in about.editable)
-        raise InvalidInput(f"--{wrong[0].replace('_', '-')} does not apply to a {current.label.lower()}; "
+        raise InvalidInput(f"--{wrong[0].replace('_', '-')} does not apply to {about.a_one}; "
                            f"it takes {allowed}.")
     merged = {**_as_typed(current, about), **changes}
     arguments = {("with_" if k == "with" else k): v for k, v in merged.items()}

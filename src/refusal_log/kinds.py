@@ -92,6 +92,11 @@ class Kind:
             return self.noun
         return self.label if self.label[:2].isupper() else self.label[:1].lower() + self.label[1:]
 
+    @property
+    def a_one(self) -> str:
+        """ "a phone call", "an absence": one of it, in a sentence."""
+        return ("an " if self.one[:1].lower() in "aeiou" else "a ") + self.one
+
     def option(self, column: str) -> str:
         """A column's name on the command line and in JSON."""
         return self.options.get(column, column)
