@@ -160,6 +160,11 @@ def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any],
                          attachments=kept, notes=notes)
 
 
+# How a kind's own module (requests.py, say) logs an entry of its kind: the kind's
+# name, the child (None: the only one), the moment and columns its fields hook made.
+add_entry = _add
+
+
 @dataclass
 class NewEntry:
     entry_id: int

@@ -2,9 +2,23 @@
 export/import, the integrity check, search and the command line know about it.
 
 Every other module asks this registry instead of keeping its own list (style rule 13,
-after jrnl's exporter list): a new kind of entry is one `register(Kind(...))` call
-here (or in the kind's own module, imported before use) plus its own module(s): the
-revision table in tables/, a migration creating it, and the functions its hooks name.
+after jrnl's exporter list). A new kind of entry (say, a request to the school) is:
+
+1. its revision table, `tables/request.py` (a `RequestFields` SQLModel and
+   `class Request(RequestFields, RevisionBase, table=True)`), and a migration at the end
+   of migrations.py creating it (and, if its words should be found by `search`, adding
+   it to the search_text view and its trigger, as m006 does for the others);
+2. its own module (`requests.py`): `request_fields(...)` checking what was typed and
+   returning (moment, columns), `add_request(...)` calling `entries.add_entry("request", ...)`,
+   and, if its timeline heading or details differ from "Label: who", `request_timeline`;
+3. one `register(Kind("request", "Request", "requests", "request",
+   "refusal_log.tables.request:Request", editable=(...), fields="refusal_log.requests:request_fields",
+   timeline=...))` below, with `add_edit_option(EditOption(...))` for any option `edit`
+   does not have yet;
+4. its `add-request` command in a cli_*.py module.
+Listing, `show`, `edit`, `withdraw`, the timeline and its counts, export/import,
+`verify`'s chain check and `--kind` then know it with no other change. Register here,
+at import: cli.py reads the registry when it builds `edit` and `--kind`'s help.
 
 The interface, all of it:
 
