@@ -26,7 +26,7 @@ def school_request():
 
 def test_a_kind_registered_once_is_known_everywhere(cli, ready, school_request):
     cli("add-note", "--when", "07/09/2026 18:00", "A quiet day.", ok=True)
-    view = entries._add("school_request", None, *entries.note_fields("Asked for an EHCP assessment.",
+    view = entries.add_entry("school_request", None, *entries.note_fields("Asked for an EHCP assessment.",
                                                                    "08/09/2026 10:00"))
     assert view.label == "School request"
 

@@ -2,9 +2,23 @@
 export/import, the integrity check, search and the command line know about it.
 
 Every other module asks this registry instead of keeping its own list (style rule 13,
-after jrnl's exporter list): a new kind of entry is one `register(Kind(...))` call
-here (or in the kind's own module, imported before use) plus its own module(s): the
-revision table in tables/, a migration creating it, and the functions its hooks name.
+after jrnl's exporter list). A new kind of entry (say, a request to the school) is:
+
+1. its revision table, `tables/request.py` (a `RequestFields` SQLModel and
+   `class Request(RequestFields, RevisionBase, table=True)`), and a migration at the end
+   of migrations.py creating it (and, if its words should be found by `search`, adding
+   it to the search_text view and its trigger, as m006 does for the others);
+2. its own module (`requests.py`): `request_fields(...)` checking what was typed and
+   returning (moment, columns), `add_request(...)` calling `entries.add_entry("request", ...)`,
+   and, if its timeline heading or details differ from "Label: who", `request_timeline`;
+3. one `register(Kind("request", "Request", "requests", "request",
+   "refusal_log.tables.request:Request", editable=(...), fields="refusal_log.requests:request_fields",
+   timeline=...))` below, with `add_edit_option(EditOption(...))` for any option `edit`
+   does not have yet;
+4. its `add-request` command in a cli_*.py module.
+Listing, `show`, `edit`, `withdraw`, the timeline and its counts, export/import,
+`verify`'s chain check and `--kind` then know it with no other change. Register here,
+at import: cli.py reads the registry when it builds `edit` and `--kind`'s help.
 
 The interface, all of it:
 
@@ -28,43 +42,62 @@ It imports nothing heavy: `--help`, `list` and `check` read it at start-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable
 
 
-@dataclass(frozen=True)
 class Kind:
-    """One kind of entry. Only name, label, plural, table and model are required."""
+    """One kind of entry. Only name, label, plural, table and model are required; the rest
+    are keyword arguments. Treat a Kind as read-only once registered.
 
-    name: str                  # in entry.kind, after --kind, in JSON "kind": "gp"
-    label: str                 # as a heading: "GP visit"
-    plural: str                # counted in a summary: "GP visits"
-    table: str                 # its revision table (one row per revision): "gp_visit"
-    model: str                 # that table's SQLModel class, "module:Class"
-    noun: str = ""             # counted once: "GP visit" (default: label with a small first letter)
-    # Columns whose name on the command line (and in JSON/export) differs: {"referrals": "referral"}.
-    options: dict[str, str] = field(default_factory=dict)
-    lists: tuple[str, ...] = ()      # columns holding a JSON list of text (shown as a list)
-    flags: tuple[str, ...] = ()      # yes/no columns (stored 0/1, shown true/false)
-    # What `edit` may change, by option name; () means it cannot be edited, and
-    # `not_editable` says why ({id} is the entry's number).
-    editable: tuple[str, ...] = ()
-    not_editable: str = ("Entry {id} is an imported {noun}, a copy of the original, so it cannot be edited; "
-                         "withdraw it if it was imported by mistake.")
-    aliases: tuple[str, ...] = ()    # other words accepted after --kind (the plural always is)
-    listed: bool = True              # offered by list/timeline/search/export (register marks are not)
-    day_only: bool = False           # always a day, never a time (an absence)
-    when_option: str = "--when"      # the option that sets its moment, named when a date looks wrong
-    said_label: str = "What was said"  # what its main text is called (timeline, `show`)
-    # "module:function" turning typed options into (moment, columns); add-* and edit call it
-    # with the options (with -> with_) as keyword arguments.
-    fields: str | None = None
-    # "module:function"(view, fields) -> dict of heading, said_label, details, and any other
-    # TimelineEntry field; None: the timeline heads it "Label: who".
-    timeline: str | None = None
-    # A template shown under the entry in the HTML timeline (with `e` the TimelineEntry), or None.
-    partial: str | None = None
+    (A plain class, not a dataclass: a dataclass of this many fields costs milliseconds
+    to create, and this module is imported on every start.)
+    """
+
+    __slots__ = ("name", "label", "plural", "table", "model", "noun", "options", "lists", "flags", "editable",
+                 "not_editable", "aliases", "listed", "day_only", "when_option", "said_label", "fields",
+                 "timeline", "partial")
+
+    def __init__(
+        self,
+        name: str,                    # in entry.kind, after --kind, in JSON "kind": "gp"
+        label: str,                   # as a heading: "GP visit"
+        plural: str,                  # counted in a summary: "GP visits"
+        table: str,                   # its revision table (one row per revision): "gp_visit"
+        model: str,                   # that table's SQLModel class, "module:Class"
+        *,
+        noun: str = "",               # counted once: "GP visit" (default: label with a small first letter)
+        # Columns whose name on the command line (and in JSON/export) differs: {"referrals": "referral"}.
+        options: dict[str, str] | None = None,
+        lists: tuple[str, ...] = (),  # columns holding a JSON list of text (shown as a list)
+        flags: tuple[str, ...] = (),  # yes/no columns (stored 0/1, shown true/false)
+        # What `edit` may change, by option name (each an EditOption); () means it cannot
+        # be edited, and `not_editable` says why ({id}: the entry's number, {noun}: one).
+        editable: tuple[str, ...] = (),
+        not_editable: str = ("Entry {id} is an imported {noun}, a copy of the original, so it cannot be edited; "
+                             "withdraw it if it was imported by mistake."),
+        aliases: tuple[str, ...] = (),  # other words accepted after --kind (the plural always is)
+        listed: bool = True,            # offered by list/timeline/search/export (register marks are not)
+        day_only: bool = False,         # always a day, never a time (an absence)
+        when_option: str = "--when",    # the option that sets its moment, named when a date looks wrong
+        said_label: str = "What was said",  # what its main text is called (timeline, `show`)
+        # "module:function" turning typed options into (moment, columns); add-* and edit call
+        # it with the options (with -> with_) as keyword arguments.
+        fields: str | None = None,
+        # "module:function"(view, fields) -> dict of heading, said_label, details, and any other
+        # TimelineEntry field; None: the timeline heads it "Label: who".
+        timeline: str | None = None,
+        # A template shown under the entry in the HTML timeline (with `e` the TimelineEntry), or None.
+        partial: str | None = None,
+    ) -> None:
+        self.name, self.label, self.plural, self.table, self.model = name, label, plural, table, model
+        self.noun, self.options, self.lists, self.flags = noun, options or {}, lists, flags
+        self.editable, self.not_editable, self.aliases, self.listed = editable, not_editable, aliases, listed
+        self.day_only, self.when_option, self.said_label = day_only, when_option, said_label
+        self.fields, self.timeline, self.partial = fields, timeline, partial
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name!r})"
 
     @property
     def one(self) -> str:
@@ -73,19 +106,25 @@ class Kind:
             return self.noun
         return self.label if self.label[:2].isupper() else self.label[:1].lower() + self.label[1:]
 
+    @property
+    def a_one(self) -> str:
+        """ "a phone call", "an absence": one of it, in a sentence."""
+        return ("an " if self.one[:1].lower() in "aeiou" else "a ") + self.one
+
     def option(self, column: str) -> str:
         """A column's name on the command line and in JSON."""
         return self.options.get(column, column)
 
 
-@dataclass(frozen=True)
 class EditOption:
     """One option of `edit`: --NAME (underscores become dashes)."""
 
-    name: str                        # "minutes_requested" -> --minutes-requested
-    value: str = "text"              # text, number, list (repeatable) or flag (--x/--no-x)
-    metavar: str | None = None
-    help: str | None = None
+    __slots__ = ("name", "value", "metavar", "help")
+
+    def __init__(self, name: str, value: str = "text", metavar: str | None = None, help: str | None = None) -> None:
+        self.name = name        # "minutes_requested" -> --minutes-requested
+        self.value = value      # text, number, list (repeatable) or flag (--x/--no-x)
+        self.metavar, self.help = metavar, help
 
 
 _KINDS: dict[str, Kind] = {}

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from refusal_log import __version__, dates, kinds, paths
+from refusal_log.entry_views import main_text
 from refusal_log.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -331,34 +332,52 @@ def meeting_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     return {"heading": f"Meeting with {f['with']}", "details": details}
 
 
-def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry:
+def _kind_facts(name: str) -> tuple[str, str, str | None, Any]:
+    """What the timeline takes from a kind's registry entry: label, said_label, partial, hook."""
+    if not kinds.known(name):
+        return name.title(), "What was said", None, None
+    kind = kinds.get(name)
+    return kind.label, kind.said_label, kind.partial, kinds.hook(kind, "timeline")
+
+
+def timeline_entry(view: EntryView, zone: tzinfo | None = None,
+                   facts: dict[str, tuple[str, str, str | None, Any]] | None = None) -> TimelineEntry:
     """One entry as the timeline templates get it; what differs by kind comes from its
-    kind's "timeline" hook (kinds.py), laid over what every entry has."""
+    kind's "timeline" hook (kinds.py), laid over what every entry has.
+
+    Called once per entry of a long log, so it reads the entry's latest revision
+    directly instead of through EntryView's properties (each a few lookups), and takes
+    each kind's facts from `facts`, worked out once per timeline.
+    """
     f = view.fields
+    latest = view.history[-1] if view.history else None
+    timeless = latest.timeless if latest else view.kind == "absence"
+    revision = latest.number if latest else 1
     local = view.when.astimezone(zone or dates.local_zone())
     first = local.date()
-    kind = kinds.get(view.kind) if kinds.known(view.kind) else None
-    values: dict[str, Any] = {
-        "first_day": first, "last_day": first,
+    if facts is None:
+        facts = {}
+    known = facts.get(view.kind)
+    if known is None:
+        known = facts[view.kind] = _kind_facts(view.kind)
+    label, said_label, partial, describe = known
+    who = f.get("with") or f.get("clinician") or f.get("told") or f.get("from")
+    late = view.late
+    item = TimelineEntry(
+        view.id, view.kind, label, view.child, local, first, first,
         # A day given without a time shows the day alone, never a made-up 00:00.
-        "day": _day_text(first), "time": None if view.timeless else f"{local.hour:02d}:{local.minute:02d}",
-        "heading": f"{view.label}: {view.who}" if view.who else view.label,
-        "said_label": kind.said_label if kind else "What was said", "details": [], "verdict": None,
-        "partial": kind.partial if kind else None,
-    }
-    describe = kinds.hook(kind, "timeline") if kind else None
-    if describe is not None:
-        values.update(describe(view, f))
-    corrected = view.corrected
-    return TimelineEntry(
-        id=view.id, kind=view.kind, label=view.label, child=view.child, when=local, who=view.who,
-        said=view.summary, agreed=f.get("agreed"), late=view.late,
-        when_iso=values["first_day"].isoformat() if view.timeless else local.isoformat(),
-        recorded=dates.human_datetime(view.recorded, local.tzinfo) if view.late else None,
-        corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
-        revision=view.revision, withdrawn=view.withdrawn, fields=f,
-        attachments=view.attachments, **values,
+        _day_text(first), None if timeless else f"{local.hour:02d}:{local.minute:02d}",
+        f"{label}: {who}" if who else label, who, said_label, main_text(f), f.get("agreed"), [], None, late,
+        dates.human_datetime(view.recorded, local.tzinfo) if late else None,
+        "",  # when_iso: below, once the kind has said which day it starts
+        _day_text(latest.recorded.astimezone(local.tzinfo).date()) if revision > 1 else None,
+        revision, view.withdrawn, f, partial=partial, attachments=view.attachments,
     )
+    if describe is not None:
+        for name, value in describe(view, f).items():
+            setattr(item, name, value)
+    item.when_iso = item.first_day.isoformat() if timeless else local.isoformat()
+    return item
 
 
 def summarise(items: list[TimelineEntry]) -> Summary:
@@ -427,7 +446,8 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
     from refusal_log import people
 
     zone = dates.local_zone()
-    items = [timeline_entry(v, zone) for v in views]
+    facts: dict[str, tuple[str, str, str | None, Any]] = {}
+    items = [timeline_entry(v, zone, facts) for v in views]
     if not show_checks:
         # A timeline is read by the school and others: what the tool thought of the
         # family's wording is the family's business, shown only when they ask.
