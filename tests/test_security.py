@@ -174,10 +174,12 @@ def test_a_home_owned_by_another_user_is_refused(cli, tmp_path):
     assert not (other / "refusal-log.db").exists()
 
 
-def test_the_test_homes_and_the_demo_folder_are_private_enough(cli, tmp_path):
-    demo = tmp_path / "demo"
-    cli("demo", "--home", str(demo), ok=True)
-    assert cli("--home", str(demo), "verify").exit_code == 0
+def test_the_test_homes_and_the_demo_folder_are_private_enough(cli, built_demo, demo_home):
+    # The folder as `demo` built it, then `verify` on a copy that kept its modes.
+    built = built_demo.folder
+    assert built.stat().st_mode & 0o777 == 0o700
+    assert all(f.stat().st_mode & 0o777 == 0o600 for f in built.iterdir() if f.is_file())
+    assert cli("--home", str(demo_home), "verify").exit_code == 0
 
 
 # --- 4. the parent's details are in the chain ---------------------------------------------
