@@ -1,13 +1,15 @@
-"""Every test gets a fresh, private home in tmp_path; no test touches a real one."""
+"""Every test gets a fresh, private home of its own (in tmp_path where it has one); no test touches a real one."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from typer.testing import CliRunner
@@ -35,9 +37,21 @@ def _command_built_once(typer_app):
 _typer_testing._get_command = _command_built_once
 
 
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory) -> Iterator[int]:
+    root = tmp_path_factory.mktemp("homes")
+    return (root / f"home{n}" for n in itertools.count())
+
+
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
+def home(request, _homes, monkeypatch) -> Path:
+    # tmp_path/"home" where the test has a tmp_path; otherwise a new name in a session folder,
+    # not made until used: most tests (the wording cases) never touch a home, and making a
+    # numbered tmp_path for each of them cost seconds of the suite.
+    if "tmp_path" in request.fixturenames:
+        folder = request.getfixturevalue("tmp_path") / "home"
+    else:
+        folder = next(_homes)
     monkeypatch.setenv("REFUSAL_LOG_HOME", str(folder))
     monkeypatch.setenv("REFUSAL_LOG_TZ", "Europe/London")
     monkeypatch.delenv("CI_FAKE_TTY", raising=False)
