@@ -6,12 +6,15 @@ import hashlib
 import itertools
 import json
 import shutil
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+import typer.testing as _typer_testing
 from typer.testing import CliRunner
 
 from refusal_log import dates, paths
@@ -21,9 +24,7 @@ from refusal_log.cli import app
 # type hints) on each invoke: two thirds of an in-process call. A user's process builds it
 # once; so do the tests, once per app for the session. Every invoke still parses its own
 # arguments into a fresh click context.
-import typer.testing as _typer_testing
-
-_build_command = _typer_testing._get_command
+_build_command = getattr(_typer_testing, "_get_command", None)
 _built: dict[int, tuple[object, object]] = {}
 
 
@@ -34,11 +35,12 @@ def _command_built_once(typer_app):
     return kept[1]
 
 
-_typer_testing._get_command = _command_built_once
+if _build_command is not None:  # else (a newer Typer) each invoke just builds it again
+    _typer_testing._get_command = _command_built_once
 
 
 @pytest.fixture(scope="session")
-def _homes(tmp_path_factory) -> Iterator[int]:
+def _homes(tmp_path_factory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("homes")
     return (root / f"home{n}" for n in itertools.count())
 
@@ -103,6 +105,7 @@ def initialised(tmp_path_factory) -> Path:
         finally:
             paths.set_home(None)
             dates.use_log_zone(None)
+    settle(folder)
     return folder
 
 
@@ -112,8 +115,7 @@ def ready(initialised, home) -> Path:
 
     The same `init` as a user would run, made once and copied (owner-only modes kept):
     a fresh database and its migrations cost more than most of the tests that use it."""
-    shutil.copytree(initialised, home)
-    return home
+    return copy_home(initialised, home)
 
 
 @dataclass(frozen=True)
@@ -128,8 +130,22 @@ class BuiltDemo:
 
     def copy(self, target: Path) -> Path:
         """A private copy to use; copytree keeps the 0700 folder and 0600 files as they were built."""
-        shutil.copytree(self.folder, target)
-        return target
+        return copy_home(self.folder, target)
+
+
+def settle(folder: Path) -> None:
+    """Fold any write-ahead log into the database file, so that a copy is complete on its own
+    even if this process still holds a connection to the original."""
+    database = folder / paths.DB_NAME
+    if database.exists():
+        with closing(sqlite3.connect(database)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def copy_home(source: Path, target: Path) -> Path:
+    # SQLite rebuilds a -shm index itself; a copied one could describe the original's state.
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*-shm"))
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -151,6 +167,7 @@ def built_demo(tmp_path_factory) -> BuiltDemo:
             paths.set_home(None)
             dates.use_log_zone(None)
     assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+    settle(folder)
     return BuiltDemo(folder, result.stdout, result.stderr, began, ended)
 
 

@@ -49,8 +49,9 @@ import typer.testing
 from typer.testing import CliRunner
 from refusal_log.cli import app
 # The command tree built once, as in a user's process (and conftest.py), not on every invoke.
-built = typer.testing._get_command(app)
-typer.testing._get_command = lambda _app: built
+if hasattr(typer.testing, "_get_command"):
+    built = typer.testing._get_command(app)
+    typer.testing._get_command = lambda _app: built
 stop = Path(sys.argv[1])
 runner = CliRunner()
 i = 0
