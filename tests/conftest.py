@@ -1,21 +1,59 @@
-"""Every test gets a fresh, private home in tmp_path; no test touches a real one."""
+"""Every test gets a fresh, private home of its own (in tmp_path where it has one); no test touches a real one."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+import typer.testing as _typer_testing
 from typer.testing import CliRunner
 
 from refusal_log import dates, paths
 from refusal_log.cli import app
 
+# Typer's CliRunner rebuilds the whole click command tree (every command's signature and
+# type hints) on each invoke: two thirds of an in-process call. A user's process builds it
+# once; so do the tests, once per app for the session. Every invoke still parses its own
+# arguments into a fresh click context.
+_build_command = getattr(_typer_testing, "_get_command", None)
+_built: dict[int, tuple[object, object]] = {}
+
+
+def _command_built_once(typer_app):
+    kept = _built.get(id(typer_app))
+    if kept is None or kept[0] is not typer_app:
+        kept = _built[id(typer_app)] = (typer_app, _build_command(typer_app))
+    return kept[1]
+
+
+if _build_command is not None:  # else (a newer Typer) each invoke just builds it again
+    _typer_testing._get_command = _command_built_once
+
+
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("homes")
+    return (root / f"home{n}" for n in itertools.count())
+
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
+def home(request, _homes, monkeypatch) -> Path:
+    # tmp_path/"home" where the test has a tmp_path; otherwise a new name in a session folder,
+    # not made until used: most tests (the wording cases) never touch a home, and making a
+    # numbered tmp_path for each of them cost seconds of the suite.
+    if "tmp_path" in request.fixturenames:
+        folder = request.getfixturevalue("tmp_path") / "home"
+    else:
+        folder = next(_homes)
     monkeypatch.setenv("REFUSAL_LOG_HOME", str(folder))
     monkeypatch.setenv("REFUSAL_LOG_TZ", "Europe/London")
     monkeypatch.delenv("CI_FAKE_TTY", raising=False)
@@ -48,12 +86,95 @@ def cli() -> Cli:
     return Cli()
 
 
+READY_INIT = ("init", "--child", "Sam", "--school", "Hill Primary", "--parent", "Alex",
+              "--email", "alex@example.org", "--school-email", "office@hill.example")
+
+
+@pytest.fixture(scope="session")
+def initialised(tmp_path_factory) -> Path:
+    """A home `init` set up once for the session (never changed): `ready` copies it."""
+    folder = tmp_path_factory.mktemp("ready-master") / "home"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFUSAL_LOG_HOME", str(folder))
+        patch.setenv("REFUSAL_LOG_TZ", "Europe/London")
+        patch.delenv("CI_FAKE_TTY", raising=False)
+        paths.set_home(None)
+        dates.use_log_zone(None)
+        try:
+            Cli()(*READY_INIT, ok=True)
+        finally:
+            paths.set_home(None)
+            dates.use_log_zone(None)
+    settle(folder)
+    return folder
+
+
 @pytest.fixture
-def ready(cli, home) -> Path:
-    """A home set up as in the README: one child, the parent's and school's details."""
-    cli("init", "--child", "Sam", "--school", "Hill Primary", "--parent", "Alex",
-        "--email", "alex@example.org", "--school-email", "office@hill.example", ok=True)
-    return home
+def ready(initialised, home) -> Path:
+    """A home set up as in the README: one child, the parent's and school's details.
+
+    The same `init` as a user would run, made once and copied (owner-only modes kept):
+    a fresh database and its migrations cost more than most of the tests that use it."""
+    return copy_home(initialised, home)
+
+
+@dataclass(frozen=True)
+class BuiltDemo:
+    """The demo as `refusal-log demo` built it once for the session: never change `folder`."""
+
+    folder: Path
+    stdout: str
+    stderr: str
+    began: datetime
+    ended: datetime
+
+    def copy(self, target: Path) -> Path:
+        """A private copy to use; copytree keeps the 0700 folder and 0600 files as they were built."""
+        return copy_home(self.folder, target)
+
+
+def settle(folder: Path) -> None:
+    """Fold any write-ahead log into the database file, so that a copy is complete on its own
+    even if this process still holds a connection to the original."""
+    database = folder / paths.DB_NAME
+    if database.exists():
+        with closing(sqlite3.connect(database)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def copy_home(source: Path, target: Path) -> Path:
+    # SQLite rebuilds a -shm index itself; a copied one could describe the original's state.
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*-shm"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory) -> BuiltDemo:
+    # Building the demo is the dearest set-up in the suite; it is built once and copied.
+    # Its own home and zone, since a session fixture is made before the test's `home`.
+    folder = tmp_path_factory.mktemp("demo-master") / "demo"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFUSAL_LOG_HOME", str(folder.parent / "not-the-demo"))
+        patch.setenv("REFUSAL_LOG_TZ", "Europe/London")
+        patch.delenv("CI_FAKE_TTY", raising=False)
+        paths.set_home(None)
+        dates.use_log_zone(None)
+        try:
+            began = datetime.now(timezone.utc)
+            result = CliRunner().invoke(app, ["demo", "--home", str(folder)])
+            ended = datetime.now(timezone.utc)
+        finally:
+            paths.set_home(None)
+            dates.use_log_zone(None)
+    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+    settle(folder)
+    return BuiltDemo(folder, result.stdout, result.stderr, began, ended)
+
+
+@pytest.fixture
+def demo_home(built_demo, tmp_path) -> Path:
+    """A fresh copy of the session's demo, this test's to change."""
+    return built_demo.copy(tmp_path / "demo")
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -433,9 +433,8 @@ def test_export_and_import_keep_the_calendar_and_the_register(cli, term_so_far, 
     assert "chain intact" in cli("--home", str(new_home), "verify", ok=True).stdout
 
 
-def test_the_demo_has_a_calendar_and_a_register_with_two_days_that_differ(cli, tmp_path):
-    folder = tmp_path / "demo"
-    cli("demo", "--home", str(folder), ok=True)
+def test_the_demo_has_a_calendar_and_a_register_with_two_days_that_differ(cli, demo_home):
+    folder = demo_home
     data = cli.json("--home", str(folder), "attendance", "--to", "27/11/2026")
     assert sorted({m["date"] for m in data["mismatches"]}) == ["2026-10-05", "2026-10-12"]
     assert data["school"]["covers_period"] is True and data["penalty_threshold"]["reached"] is False

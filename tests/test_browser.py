@@ -38,11 +38,9 @@ def headless(binary: str, profile: Path, *args: str) -> subprocess.CompletedProc
 
 
 @pytest.fixture(scope="module")
-def demo_timeline(tmp_path_factory) -> Path:
-    # Built once for the module: every test here only reads it.
-    folder = tmp_path_factory.mktemp("browser") / "demo"
-    result = CliRunner().invoke(app, ["demo", "--home", str(folder)])
-    assert result.exit_code == 0, result.stderr
+def demo_timeline(tmp_path_factory, built_demo) -> Path:
+    # The session's demo (conftest.py), copied once for the module: every test here only reads it.
+    folder = built_demo.copy(tmp_path_factory.mktemp("browser") / "demo")
     return folder / "timeline.html"
 
 

@@ -317,27 +317,96 @@ def test_nul_emoji_and_a_megabyte(cli, ready, tmp_path):
 
 # --- two writers, and a writer killed mid-write ------------------------------------------------------
 
-WRITER = """
-import sys
+# Writers are real processes, since a second process and kill -9 are what these tests are about.
+# Each is forked from one small server that has already imported the write path (sqlmodel and
+# the models take most of a second of CPU to import), so twenty writers cost one start-up. The
+# server never opens the log: each forked writer opens its own connection, as a new process would.
+WRITER_SERVER = """
+import os, signal, sys
+import sqlalchemy, sqlmodel
 from refusal_log import entries
-for i in range(int(sys.argv[1])):
-    view = entries.add_note(f"{sys.argv[2]} note {i}", when="08/09/2026 10:00")
-    print(view.id, flush=True)
+try:
+    from refusal_log import models
+    models.build_all()
+except (ImportError, AttributeError):
+    pass
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # writers are reaped as they end
+fds = [int(fd) for fd in sys.argv[1].split(",")]
+for line in sys.stdin:
+    fd, count, tag = line.rstrip("\\n").split(" ", 2)
+    fd = int(fd)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            for other in fds:
+                if other != fd:
+                    try:
+                        os.close(other)
+                    except OSError:
+                        pass
+            out = os.fdopen(fd, "w")
+            for i in range(int(count)):
+                view = entries.add_note(f"{tag} note {i}", when="08/09/2026 10:00")
+                out.write(f"{view.id}\\n")
+                out.flush()
+            out.close()
+            os._exit(0)
+        except BaseException as exc:
+            sys.stderr.write(f"{tag}: {exc!r}\\n")
+            sys.stderr.flush()
+            os._exit(1)
+    os.close(fd)
+    print(pid, flush=True)
 """
 
 
-def _writer(home: Path, count: int, tag: str) -> subprocess.Popen:
-    env = {**os.environ, "REFUSAL_LOG_HOME": str(home)}
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(count), tag], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+class Writers:
+    """Starts writer processes on demand; `start` gives the pid and the pipe it reports ids on."""
+
+    def __init__(self, home: Path, slots: int) -> None:
+        pipes = [os.pipe() for _ in range(slots)]
+        self.free = [(os.fdopen(read, "r"), write) for read, write in pipes]
+        writes = [write for _, write in pipes]
+        env = {**os.environ, "REFUSAL_LOG_HOME": str(home)}
+        self.server = subprocess.Popen([sys.executable, "-c", WRITER_SERVER, ",".join(map(str, writes))], env=env,
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       text=True, pass_fds=writes)
+        for write in writes:
+            os.close(write)
+
+    def start(self, count: int, tag: str) -> tuple[int, io.TextIOWrapper]:
+        reader, write = self.free.pop(0)
+        self.server.stdin.write(f"{write} {count} {tag}\n")
+        self.server.stdin.flush()
+        line = self.server.stdout.readline()
+        assert line.strip().isdigit(), self.server.stderr.read()[-2000:]
+        return int(line), reader
+
+    def close(self) -> str:
+        self.server.stdin.close()
+        self.server.wait(timeout=60)
+        for reader, _ in self.free:
+            reader.close()
+        errors = self.server.stderr.read()
+        self.server.stdout.close()
+        self.server.stderr.close()
+        return errors
 
 
 def test_two_writers_at_once_lose_and_duplicate_nothing(cli, ready):
-    writers = [_writer(ready, 200, tag) for tag in ("first", "second")]
-    outputs = [w.communicate(timeout=300) for w in writers]
-    assert [w.returncode for w in writers] == [0, 0], [o[1][-2000:] for o in outputs]
-    ids = [int(line) for out, _ in outputs for line in out.split()]
-    assert len(ids) == len(set(ids)) == 400
+    writers = Writers(ready, 2)
+    try:
+        started = [writers.start(200, tag) for tag in ("first", "second")]
+        outputs = []
+        for _, reader in started:
+            outputs.append(reader.read())  # to the end: the writer has exited
+            reader.close()
+    finally:
+        errors = writers.close()
+    assert not errors, errors[-2000:]
+    ids = [int(line) for out in outputs for line in out.split()]
+    assert len(ids) == len(set(ids)) == 400, errors[-2000:]
     listed = cli.json("list")
     assert len(listed) == 400
     assert sorted(e["text"] for e in listed) == sorted(f"{t} note {i}" for t in ("first", "second") for i in range(200))
@@ -347,24 +416,26 @@ def test_two_writers_at_once_lose_and_duplicate_nothing(cli, ready):
 def test_kill_minus_nine_while_writing_loses_nothing_that_was_reported(cli, ready):
     rng = random.Random(2026)
     reported: list[int] = []
-    # 20 kills, two writers at a time; each one's random timer starts once it has reported
-    # its first id, so the kill lands mid-write rather than during start-up.
-    for round_ in range(10):
-        writers = [_writer(ready, 10_000, f"round {round_}.{n}") for n in (1, 2)]
-        for writer in writers:
-            first = writer.stdout.readline()
-            assert first.strip().isdigit(), writer.stderr.read()[-2000:]
-            reported.append(int(first))
-        for writer in writers:
-            time.sleep(rng.uniform(0.0, 0.25))
-            os.kill(writer.pid, signal.SIGKILL)
-        for writer in writers:
-            # read() rather than communicate(): the first readline() may have buffered more ids.
-            out = writer.stdout.read()
-            writer.wait(timeout=30)
-            writer.stderr.close()
-            writer.stdout.close()
-            reported.extend(int(line) for line in out.split() if line.strip().isdigit())
+    writers = Writers(ready, 20)
+    try:
+        # 20 kills, two writers at a time; each one's random timer starts once it has reported
+        # its first id, so the kill lands mid-write rather than during start-up.
+        for round_ in range(10):
+            started = [writers.start(10_000, f"round {round_}.{n}") for n in (1, 2)]
+            for _, reader in started:
+                first = reader.readline()
+                assert first.strip().isdigit(), writers.server.stderr.read()[-2000:]
+                reported.append(int(first))
+            for pid, _ in started:
+                time.sleep(rng.uniform(0.0, 0.25))
+                os.kill(pid, signal.SIGKILL)
+            for _, reader in started:
+                # To the end of the pipe, which closes when the killed writer is gone.
+                out = reader.read()
+                reader.close()
+                reported.extend(int(line) for line in out.split() if line.strip().isdigit())
+    finally:
+        writers.close()
     stored = {e["id"] for e in cli.json("list")}
     assert reported and set(reported) <= stored
     assert len(stored) - len(set(reported)) <= 20  # at most one committed but not yet printed per kill

@@ -13,10 +13,12 @@ import json
 import os
 import re
 import sqlite3
+import struct
 import subprocess
 import sys
 import tarfile
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -43,8 +45,13 @@ def _craft_backup(target: Path, members: dict[str, bytes], manifest: dict | None
 NOTE_WRITER = r"""
 import sys, time
 from pathlib import Path
+import typer.testing
 from typer.testing import CliRunner
 from refusal_log.cli import app
+# The command tree built once, as in a user's process (and conftest.py), not on every invoke.
+if hasattr(typer.testing, "_get_command"):
+    built = typer.testing._get_command(app)
+    typer.testing._get_command = lambda _app: built
 stop = Path(sys.argv[1])
 runner = CliRunner()
 i = 0
@@ -174,10 +181,12 @@ def test_a_home_owned_by_another_user_is_refused(cli, tmp_path):
     assert not (other / "refusal-log.db").exists()
 
 
-def test_the_test_homes_and_the_demo_folder_are_private_enough(cli, tmp_path):
-    demo = tmp_path / "demo"
-    cli("demo", "--home", str(demo), ok=True)
-    assert cli("--home", str(demo), "verify").exit_code == 0
+def test_the_test_homes_and_the_demo_folder_are_private_enough(cli, built_demo, demo_home):
+    # The folder as `demo` built it, then `verify` on a copy that kept its modes.
+    built = built_demo.folder
+    assert built.stat().st_mode & 0o777 == 0o700
+    assert all(f.stat().st_mode & 0o777 == 0o600 for f in built.iterdir() if f.is_file())
+    assert cli("--home", str(demo_home), "verify").exit_code == 0
 
 
 # --- 4. the parent's details are in the chain ---------------------------------------------
@@ -221,31 +230,36 @@ def test_changing_details_with_init_keeps_verify_intact(cli, ready):
 # --- 5. bounds, clean-up and a full disk ---------------------------------------------------
 
 def _zeros_member_backup(target: Path, name: str, size: int) -> Path:
-    """A backup whose one member is `size` zero bytes, written streaming (1 GiB -> ~5 MB)."""
-
-    class Zeros(io.RawIOBase):
-        left = size
-
-        def readable(self) -> bool:
-            return True
-
-        def readinto(self, buffer) -> int:
-            n = min(len(buffer), self.left)
-            buffer[:n] = bytes(n)
-            self.left -= n
-            return n
-
+    """A backup whose one member is `size` zero bytes (1 GiB -> ~5 MB), as a gzip stream built
+    by hand: after a full flush a MiB of zeros deflates to bytes that stand alone, so they are
+    compressed once and repeated (compressing the whole GiB took a second of CPU)."""
+    block = 1 << 20
+    assert size % block == 0
     # The member is refused from its size before any byte is hashed, so the manifest's
     # hash need not be computed (that alone would take seconds).
     manifest = {"format": "refusal-log-backup", "version": 1, "files": {name: "0" * 64}, "sizes": {name: size}}
-    with open(target, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz", compresslevel=1) as archive:
-        data = json.dumps(manifest).encode()
-        info = tarfile.TarInfo("manifest.json")
-        info.size = len(data)
-        archive.addfile(info, io.BytesIO(data))
-        info = tarfile.TarInfo(name)
-        info.size = size
-        archive.addfile(info, io.BufferedReader(Zeros(), 1 << 20))
+    data = json.dumps(manifest).encode()
+
+    def header(member: str, length: int) -> bytes:
+        info = tarfile.TarInfo(member)
+        info.size = length
+        return info.tobuf(tarfile.DEFAULT_FORMAT, "utf-8", "surrogateescape")
+
+    prefix = header("manifest.json", len(data)) + data + bytes(-len(data) % 512) + header(name, size)
+    suffix = bytes(2 * 512)  # the end-of-archive marker
+    deflate = zlib.compressobj(1, zlib.DEFLATED, -zlib.MAX_WBITS)
+    zeros = bytes(block)
+    crc = zlib.crc32(prefix)
+    with open(target, "wb") as out:
+        out.write(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff")  # gzip header: deflate, no name, no time
+        out.write(deflate.compress(prefix) + deflate.flush(zlib.Z_FULL_FLUSH))
+        chunk = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)
+        for _ in range(size // block):
+            out.write(chunk)
+            crc = zlib.crc32(zeros, crc)
+        out.write(deflate.compress(suffix) + deflate.flush())
+        crc = zlib.crc32(suffix, crc)
+        out.write(struct.pack("<II", crc, (len(prefix) + size + len(suffix)) & 0xFFFFFFFF))
     return target
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 
 import pytest
@@ -22,10 +21,14 @@ def spawn(home, *args: str):
 
 
 def listed(home):
-    env = {**os.environ, "REFUSAL_LOG_HOME": str(home)}
-    out = subprocess.run([sys.executable, "-m", "refusal_log", "list", "--json"], env=env,
-                         capture_output=True, text=True, stdin=subprocess.DEVNULL, check=True).stdout
-    return json.loads(out)
+    """What `list --json` shows afterwards: read in-process, since only the prompts need a terminal."""
+    from typer.testing import CliRunner
+
+    from refusal_log.cli import app
+
+    result = CliRunner().invoke(app, ["--home", str(home), "list", "--json"])
+    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+    return json.loads(result.stdout)
 
 
 def test_init_asks_for_what_is_missing(home):

@@ -311,14 +311,40 @@ def test_a_broken_home_template_is_a_plain_error(home):
     assert "Traceback" not in result.stderr
 
 
-def test_templates_are_found_when_installed_from_a_wheel(tmp_path):
-    """A wheel holds the package with templates/ inside it (pyproject's force-include)."""
-    import shutil
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory) -> Path:
+    """This checkout built into a real wheel (`python -m build`) and installed into a folder.
 
-    site = tmp_path / "site"
-    package = Path(render.__file__).resolve().parent
-    shutil.copytree(package, site / "refusal_log", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(package.parents[1] / "templates", site / "refusal_log" / "templates")
+    Built once per session. With hatchling at hand the build runs without isolation, so
+    nothing is downloaded; `--no-deps --target` installs only refusal-log itself (its
+    dependencies are the ones this interpreter already has)."""
+    import importlib.util
+
+    repo = Path(__file__).resolve().parents[1]
+    if not (repo / "pyproject.toml").is_file():
+        pytest.skip("not running from a checkout: no pyproject.toml to build a wheel from")
+    dist = tmp_path_factory.mktemp("wheel")
+    isolation = ["--no-isolation"] if importlib.util.find_spec("hatchling") else []
+    built = subprocess.run([sys.executable, "-m", "build", "--wheel", *isolation, "--outdir", str(dist), str(repo)],
+                           capture_output=True, text=True, cwd=dist)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    wheels = list(dist.glob("refusal_log-*.whl"))
+    assert len(wheels) == 1, wheels
+    site = dist / "site"
+    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+                                "--disable-pip-version-check", "--target", str(site), str(wheels[0])],
+                               capture_output=True, text=True, cwd=dist)
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    return site
+
+
+def test_templates_are_found_when_installed_from_a_wheel(installed_wheel, tmp_path):
+    """A wheel holds the package with templates/ inside it (pyproject's force-include)."""
+    site = installed_wheel
+    shipped = Path(__file__).resolve().parents[1] / "templates"
+    inside = site / "refusal_log" / "templates"
+    assert sorted(p.relative_to(inside) for p in inside.rglob("*") if p.is_file()) == \
+        sorted(p.relative_to(shipped) for p in shipped.rglob("*") if p.is_file())
     code = ("from refusal_log import render; p = render.shipped_templates(); print(p); "
             "print(render.environment().get_template('timeline.txt.j2').filename)")
     env = {**os.environ, "PYTHONPATH": str(site)}

@@ -538,10 +538,12 @@ def test_checking_stays_fast():
 
     texts = [text for text, _ in CASES]
     check_text(texts[0])
-    start = time.perf_counter()
+    # This process's CPU time, not the wall clock, so a busy machine does not fail it.
+    # Measured at about 0.35 ms a text; the bound is ten times that.
+    start = time.process_time()
     for text in texts:
         check_text(text)
-    assert (time.perf_counter() - start) / len(texts) < 0.002
+    assert (time.process_time() - start) / len(texts) < 0.004
 
 
 # --- documents ------------------------------------------------------------------------
