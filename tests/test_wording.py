@@ -449,7 +449,8 @@ def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
     ("Keeping him off as per the 48 hour rule, he was sick last night", "ok", None),
     ("She is staying home today", "avoid", "She is too unwell to attend school today ([what is wrong])."),
     ("She's stopping home today", "avoid", "She is too unwell to attend school today ([what is wrong])."),
-    ("Keeping her home to be safe", "avoid", "She is too unwell to attend school ([what is wrong])."),
+    # Round 6: the parent's own decision, with no refusal or cause given, is a caution.
+    ("Keeping her home to be safe", "caution", "She is too unwell to attend school ([what is wrong])."),
     # The child's distress with no illness named: a caution.
     # Round 5 (issue 10): the child's distress, named, is carried into the suggestion as written.
     ("Amelia is struggling today and will be staying home.", "caution",
@@ -458,8 +459,10 @@ def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
      "She is too unwell to attend school today (having a hard time)."),
     ("Amelia is struggling with anxiety today and will be staying home.", "caution",
      "Amelia is too unwell to attend school today (struggling, anxiety)."),
-    # "Keeping" is the parent's decision: distress does not soften it.
-    ("He's struggling, we're keeping him home", "avoid", "He is too unwell to attend school (struggling)."),
+    # "Keeping" is the parent's decision: a caution (round 6), with the distress carried.
+    ("He's struggling, we're keeping him home", "caution", "He is too unwell to attend school (struggling)."),
+    # ...but beside the parent's own denial of illness it is avoid, with nothing suggested.
+    ("He isn't ill as such, just fed up, so we're keeping him home", "avoid", None),
 ])
 def test_staying_home_is_treated_the_same_in_every_phrasing(text, verdict, suggestion):
     result = check_text(text)

@@ -107,12 +107,16 @@ CASES = [
     ("She chose not to attend", AVOID),
     ("He decided to stay at home", AVOID),
     # --- kept off, staying off, days off ---------------------------------------------
-    ("We kept her off today", AVOID),
-    ("I've kept him home", AVOID),
-    ("We kept him home today", AVOID),
-    ("Kept off", AVOID),
-    ("Keeping her off for the rest of the week", AVOID),
-    ("I've decided to keep her off today", AVOID),
+    ("We kept her off today", NOT_OK),  # round 6: the parent's decision alone: caution
+    ("I've kept him home", NOT_OK),  # round 6: the parent's decision alone: caution
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("We kept him home today", NOT_OK),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("Kept off", NOT_OK),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("Keeping her off for the rest of the week", NOT_OK),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("I've decided to keep her off today", NOT_OK),
     ("We let her stay home today", AVOID),
     ("She is staying home today", AVOID),
     ("He is staying off today", AVOID),
@@ -667,7 +671,7 @@ CASES = [
     ("She doesn't want to come in today", AVOID),
     ('he hates it there', AVOID),
     ('She chose to stay home', AVOID),
-    ('kept him off', AVOID),
+    ('kept him off', NOT_OK),  # round 6: the parent's decision alone: caution
     ("He's being bullied so he's staying home", AVOID),
     ("She's been bullied again", AVOID),
     ('skiving', AVOID),
@@ -938,7 +942,8 @@ CASES = [
     ('My child is refusing to go to school', AVOID),
     ('he refused to go in', AVOID),
     ("she won't go", AVOID),
-    ('we kept her off', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('we kept her off', NOT_OK),
     ("she didn't want to go", AVOID),
     ('he chose not to come in', AVOID),
     ('tried everything this morning but couldnt get him in the car', AVOID),
@@ -949,12 +954,14 @@ CASES = [
     ("I'm not going to drag him in kicking and screaming", AVOID),
     # evaluator: avoid; ours: vague rather than a stated choice (decision 4)
     ('Not feeling it today', CAUTION),
-    ('we decided to keep him home today', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('we decided to keep him home today', NOT_OK),
     ("He doesn't want to go in while that teacher is there", AVOID),
     ('she won’t get out of bed', AVOID),
     ("couldn't get him out of bed", AVOID),
     ('Sorry, we’ve had a battle all morning and I’ve given up', AVOID),
-    ('we chose to keep her home after the incident', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('we chose to keep her home after the incident', NOT_OK),
     ("Sorry he's not in, he was adamant he wasn't going", AVOID),
     ("Hi Mrs Jones, unfortunately I haven't been able to get Oliver into school today. He was "
      'very distressed.', AVOID),
@@ -1148,7 +1155,8 @@ CASES = [
     ("I can't get her to go in, she's screaming", AVOID),
     ("ds won't go in today, says he hates it", AVOID),
     ("She just won't go, I've tried everything", AVOID),
-    ("We've kept him off today", AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("We've kept him off today", NOT_OK),
     ("she didn't want to come in today", AVOID),
     ("He's decided he's not going in today", AVOID),
     ('dd wudnt get up this morning', AVOID),
@@ -1609,7 +1617,8 @@ CASES = [
     ("We've given up trying to get her in this week", AVOID),
     ('dd wont go bc of the bullying, shes really anxious', AVOID),
     ("dd's anxiety is through the roof, she won't go in", AVOID),
-    ('ds shattered after the school trip, letting him sleep in', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('ds shattered after the school trip, letting him sleep in', NOT_OK),
     ("It's her birthday so she's having the day off", AVOID),
     ('She says she’s ill but I think she’s just avoiding maths', AVOID),
     # evaluator: avoid; ours: 'not going' alone states the absence, not a choice; no illness named
@@ -1632,7 +1641,8 @@ CASES = [
     ("She's had a bad night", CAUTION),
     # evaluator: caution; ours: 'keeping him home' is the parent's decision, 'a bit off' names no
     # illness (round 3, point 9)
-    ('ds is a bit off today, keeping him home', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('ds is a bit off today, keeping him home', NOT_OK),
     ("Grandad passed away last night and she's devastated, she won't be in today", CAUTION),
     ("We have his nan's funeral on Friday so he'll be absent", CAUTION),
     ('I’m really poorly with flu and can’t do the school run today, sorry', CAUTION),
@@ -1785,11 +1795,13 @@ CASES = [
     ("I've got flu so she's staying home with me", CAUTION),
     ("My husband is in hospital so we're keeping the kids home", CAUTION),
     ("Her nan is really poorly so we're going up to see her", CAUTION),
-    ("She has head lice, keeping her off until they're gone", AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("She has head lice, keeping her off until they're gone", NOT_OK),
     ("Nits again, so she's off", CAUTION),
     ("He's staying home to revise for his GCSEs", AVOID),
     ('Revision day at home before her exam', CAUTION),
-    ('She needs a break, keeping her home today', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('She needs a break, keeping her home today', NOT_OK),
     ("He's just resting today", CAUTION),
     ("She's staying home to rest", AVOID),
     ("We're keeping him off in protest at the new behaviour policy", AVOID),
@@ -1832,9 +1844,11 @@ CASES = [
     ('She has a fever so she has to stay home', OK),
     ("He's got chickenpox so he needs to stay home", OK),
     ('She has a temperature, keeping her home to be safe', CAUTION),
-    ('Keeping her home to be safe', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('Keeping her home to be safe', NOT_OK),
     ('Amelia is struggling with anxiety today and will be staying home.', CAUTION),
-    ("He's struggling, we're keeping him home", AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("He's struggling, we're keeping him home", NOT_OK),
     ("She's having a hard time and is stopping home today", CAUTION),
     ("She'll be staying home today", AVOID),
     ('Keeping him off as per the 48 hour rule, he was sick last night', OK),
@@ -1890,8 +1904,10 @@ CASES = [
     ("I can't make him go, he's 14.", AVOID),
     ("He's not poorly, he just doesn't want to go.", AVOID),
     ("She isn't ill, she just can't be bothered.", AVOID),
-    ('We kept her off for her birthday.', AVOID),
-    ('Keeping him home to revise for his mocks.', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('We kept her off for her birthday.', NOT_OK),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('Keeping him home to revise for his mocks.', NOT_OK),
     ("She's having a duvet day.", AVOID),
     ('We decided she needed a rest day.', AVOID),
     ('Ellie is EBSA and refusing to attend.', AVOID),
@@ -2004,7 +2020,8 @@ CASES = [
     ("She's having a difficult time and will stay home today", CAUTION),
     ("He's struggling today, he'll be at home", CAUTION),
     ("Noah isn't coping and will be staying home", CAUTION),
-    ("He's struggling, I've let him stay home", AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("He's struggling, I've let him stay home", NOT_OK),
     ("She's struggling with anxiety, staying home today", CAUTION),
     ("Dear Miss Jones,\n\nAva won't be in today. She has been sick in the night and still feels "
      'nauseous.\n\nKind regards,\nLaura', OK),
@@ -2256,7 +2273,8 @@ CASES = [
     ("Noah is being picked on by the lads in his form so I've kept him home.", AVOID),
     ('Due to bullying Amelia will not be attending until a meeting is arranged.', AVOID),
     ('Keeping him off in protest until the school puts his EHCP support in place.', AVOID),
-    ('We decided to keep her at home today, she needs a break.', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('We decided to keep her at home today, she needs a break.', NOT_OK),
     ("Oliver says he's not going and I can't make him.", AVOID),
     ('I physically cannot get her into school.', AVOID),
     ("She doesn't want to go because of the kids in her class who bully her.", AVOID),
@@ -2357,7 +2375,8 @@ CASES = [
     ("Harry's bus pass hasn't arrived and the driver wouldn't let him on.", CAUTION),
     # evaluator: caution; ours: 'keeping them off' with no illness is the parent's decision, and
     # head lice are not an illness (NHS)
-    ('Kids have head lice, keeping them off till treated', AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ('Kids have head lice, keeping them off till treated', NOT_OK),
     ("Daisy's off as her brother's poorly and I can't leave him", CAUTION),
     ('Young carer - Kai had to look after his mum who had a fall this morning.', CAUTION),
     ("Felix has no school place yet, the council still haven't named one on his EHCP.", CAUTION),
@@ -2416,9 +2435,11 @@ CASES = [
     ("Dydy o ddim isio dod i'r ysgol", AVOID),
     # another child's appointment, a sibling's exclusion
     ("Her twin has a dentist appointment so she's tagging along", CAUTION),
-    ("His brother has been suspended so I've kept them both home", AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("His brother has been suspended so I've kept them both home", NOT_OK),
     # a decision in any words
-    ("We've given him a few days at home to settle", AVOID),
+    # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
+    ("We've given him a few days at home to settle", NOT_OK),
     ("Let her stay in bed this morning, she was up late", AVOID),
     ("The GP told us to keep her home until the rash clears", OK),
     # choice and refusal in any words, simple English
@@ -2444,4 +2465,33 @@ CASES = [
     ("He just didn't want to today", AVOID),
     ("she reckons she's too ill but she was out on her bike all evening", AVOID),
     ("He's autistic and won't go in today", AVOID),
+    # ===== Round 6 (issue 10, generalising): new phrasings of our own, by class. ========
+    # The parent's own decision, with no reason or an everyday one: a caution, not avoid.
+    # Contested: the FAQ lists "kept off" among its not-OK wordings, and our table used to
+    # say avoid; three independent writers (two with neutral guidance) say caution. A
+    # careful advocate would warn, not alarm: the decision is risky wording, but it is not
+    # the child's choice. What makes it avoid is said by the other rules (the child's will,
+    # a cause given as the reason, a denial of illness, a condition on the school).
+    ("I've made the call to keep Rhys at home today, I'll ring this afternoon.", NOT_OK),
+    ("We're keeping Tilly back this morning so she can sleep after the fireworks", NOT_OK),
+    ("Keeping him home for a quiet day, it's the anniversary of his grandad's death", NOT_OK),
+    # ...but beside the parent's own denial of illness, it is the decision the FAQ warns about.
+    ("He's not poorly at all, just a bit flat, so I'm keeping him home.", AVOID),
+    ("Nothing wrong with her really, she's just worn down, I've kept her off.", AVOID),
+    # A condition on the school: attendance waits on the school, not on recovery. Avoid even
+    # with an illness named.
+    ("His anxiety is through the roof and he won't be back until the school deal with that boy.", AVOID),
+    ("She'll stay off till the head apologises to her properly.", AVOID),
+    ("Jac is not coming in till it is all sorted out, sorry.", AVOID),
+    ("Keeping him home until his 1:1 is properly in place.", AVOID),
+    # Medical advice in any words, even after other news of the clinician.
+    ("The GP looked at the rash, gave us antibiotics and said keep him off for two days.", OK),
+    ("Poppy had diarrhoea overnight so she'll be off the 48 hours.", OK),
+    # Leave a named member of staff agreed, religious observance, the council's tuition.
+    ("As agreed with Mr Hughes last week, Dafydd is away today for his cousin's wedding.", OK),
+    ("Zara is at the gurdwara today for the gurpurab.", OK),
+    ("Ollie is at his home tuition today, arranged by the council.", OK),
+    # The school kept the year group out; the council's bus did not come.
+    ("Email from school says Year 9 are not in today because of the boiler.", OK),
+    ("The minibus from the council has not turned up again and I have no way to get her there.", OK),
 ]

@@ -285,7 +285,10 @@ class _Analysis:
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
         kept = []
         for a, b, rule in candidates:
-            neg = _negator(n, a, rules)
+            # A phrase that opens with a blocker ("until school sort it") is a condition of
+            # its own: "she is not going in till it's sorted" does not deny it.
+            opener = _WORDS.match(n, a)
+            neg = None if opener and opener.group() in rules.blockers else _negator(n, a, rules)
             # A negator denies the first risky phrase after it, not every one that follows.
             if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2 in phrases):
                 continue
@@ -293,7 +296,8 @@ class _Analysis:
         # Once the parent denies or doubts the illness ("not ill as such, just had a rough
         # week"), a vague word of distress no longer softens a decision: only a named
         # illness or symptom could.
-        if any(rule.suggest == "withhold" for _, _, rule in kept):
+        denied = any(rule.suggest == "withhold" for _, _, rule in kept)
+        if denied:
             present["distress"] = False
             # Nor does an illness the parent only reports or hedges ("she says she's poorly").
             plain = any(t.kind in ("generic", "specific") and not t.hedged for t in self.health)
@@ -308,6 +312,10 @@ class _Analysis:
             severity, why = rule.severity, rule.why
             if soft and rule.with_illness:
                 severity = rule.with_illness
+            # A decision beside the parent's own denial of illness ("not ill, just worn out,
+            # so I'm keeping her home") is the decision the FAQ warns about: with_denial.
+            if denied and rule.with_denial:
+                severity = rule.with_denial
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
             # Softened by the child's distress, the suggestion carries the distress words.
             quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None
