@@ -2494,4 +2494,27 @@ CASES = [
     # The school kept the year group out; the council's bus did not come.
     ("Email from school says Year 9 are not in today because of the boiler.", OK),
     ("The minibus from the council has not turned up again and I have no way to get her there.", OK),
+    # Refusal and giving up in other words.
+    ("He says he's fine, no temperature, he just won't come out of his bedroom.", AVOID),
+    ("Told her twice to get dressed, she just won't listen to me.", AVOID),
+    ("He screamed the place down when I mentioned the bus so we called it.", AVOID),
+    ("Mum here. He's locked in the bathroom, not much I can do about it.", AVOID),
+    ("There's no point him going in, he says, as nobody talks to him.", AVOID),
+    ("He's decided he's teaching himself at home from now on.", AVOID),
+    ("Dyw hi ddim yn moyn mynd heddiw.", AVOID),
+    ("I've let him off again, he was pleading with me not to make him go.", AVOID),
+    ("She's staying home, protesting against the new phone rule.", AVOID),
+    # "I won't go into it" is the parent declining to explain, not the child refusing.
+    ("Difficult night at home, I won't go into details, but Mo is with me today.", NOT_OK),
+    # Doubt in other words: the parent hints the illness is not the reason.
+    ("Her 'headache' is back again, draw your own conclusions.", AVOID),
+    ("Off with a bad belly, though I reckon it's the maths test if I'm honest.", AVOID),
+    # A denial followed by a cause: the cause is the reason.
+    ("It's not that he's sick, it's the way the teachers speak to him.", AVOID),
+    # Worry about a member of staff, even "sick with worry": the cause is in the message.
+    ("Lily is sick with worry all morning about the supply teacher, so she is not in.", NOT_OK),
+    # The rest of the day made into something else.
+    ("Hospital appointment at 10, then a trip to the cinema since we're out anyway.", NOT_OK),
+    ("Eye test at 2, not worth her going back in afterwards so she's off all day.", CAUTION),
+    ("He has a cold, giving him a day to get over it.", CAUTION),
 ]
