@@ -2517,4 +2517,20 @@ CASES = [
     ("Hospital appointment at 10, then a trip to the cinema since we're out anyway.", NOT_OK),
     ("Eye test at 2, not worth her going back in afterwards so she's off all day.", CAUTION),
     ("He has a cold, giving him a day to get over it.", CAUTION),
+    # Someone else's emergency, however it is spelt ("blue-lighted"): leave, not the child's.
+    ("Her baby sister was blue-lighted to the children's ward last night, Maya is with me.", CAUTION),
+    # A clinician's suspicion with care stated plainly: the doubt is about the diagnosis.
+    ("The out of hours doctor thinks it could be glandular fever and has booked bloods, so Ty is off.", OK),
+    # Equipment and mobility services are appointments.
+    ("Kit has a wheelchair fitting at the posture and mobility service this morning.", OK),
+    # Needs the school will not meet, in other words: avoid, as unmet needs are.
+    ("They still won't let him use the quiet room at break, so he's at home today.", AVOID),
+    # Not feeling safe: a cause (caution); with the parent keeping the child with them, avoid.
+    ("Since the fight on Friday he does not feel safe at school.", CAUTION),
+    ("Since the fight on Friday he does not feel safe at school, so he is staying with me.", AVOID),
+    # Played down: "nothing major" beside a named illness is still a caution.
+    ("Bit of a cold, nothing serious, should be back Monday.", CAUTION),
+    # Scots and Geordie spellings of keeping in and saying no.
+    ("Keepin him in the hoose the day, he's full o' the cauld.", CAUTION),
+    ("He's sayin he's no gannin, I've tried everything.", AVOID),
 ]

@@ -269,7 +269,10 @@ class _Analysis:
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
         doubt = None
-        if hedged and not self.stated and not any(r.id == rules.hedged_rule.id for _, _, r in candidates):
+        # Care stated plainly ("the GP thinks it might be appendicitis and has sent us to
+        # the hospital") is the reason: the doubt is about the diagnosis, not the absence.
+        care = any(t.kind == "care" and not t.hedged for t in self.health)
+        if hedged and not self.stated and not care and not any(r.id == rules.hedged_rule.id for _, _, r in candidates):
             doubt = (hedged[0].start, hedged[0].end)
             candidates.append((*doubt, rules.hedged_rule))
         # What happened before is background, not today's reason ("he was bullied last year").
