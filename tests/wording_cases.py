@@ -585,7 +585,7 @@ CASES = [
     ("He's autistic and completely overwhelmed, too unwell for school today", OK),
     ("He's not coping at all", CAUTION),
     ("she's not coping with school at the moment", CAUTION),
-    ("Poppy is off, she's just not herself", OK),
+    ("Poppy is off, she's just not herself", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ('Off with a virus', OK),
     ("We're going on holiday", CAUTION),
     ('Visiting family in Pakistan for a wedding', CAUTION),
@@ -684,7 +684,7 @@ CASES = [
     ("she's no well, she's been boakin all night", OK),
     ("Mae's poorly bach, she's got a temp", OK),
     ("he's wile sick so he is", OK),
-    ("she's not at herself today, no school", OK),
+    ("she's not at herself today, no school", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's scundered and won't go in", AVOID),
     ('Dear Ms Ahmed, I am writing to let you know that Zara will not be in school today. '
      'She has had a high temperature overnight and is not well enough to attend. Kind '
@@ -1036,9 +1036,9 @@ CASES = [
     ('dysregulated after a hard week, not in', CAUTION),
     ("she's dysregulated and has been sick twice", OK),
     ('very tearful this morning', CAUTION),
-    ("she's tearful and not herself", OK),
+    ("she's tearful and not herself", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("he's not right today, bless him", OK),
-    ("she's no at herself the day", OK),
+    ("she's no at herself the day", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ('sensory overload at the weekend, still overloaded today', CAUTION),
     ("Sensory overload - she's got a banging headache and feels sick", OK),
     ("overstimulated and crying, can't settle", CAUTION),
@@ -1652,7 +1652,7 @@ CASES = [
      'school', CAUTION),
     ('Mental health day for him today', CAUTION),
     # evaluator: caution; ours: 'not at herself' is Northern Irish English for unwell
-    ("She's not at herself today, quite tearful", OK),
+    ("She's not at herself today, quite tearful", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's struggling this morning", CAUTION),
     ('Lily is off today, thanks', CAUTION),
     ("Sorry, dd won't be in today x", CAUTION),
@@ -1990,7 +1990,7 @@ CASES = [
     ("I reckon it's put on", AVOID),
     ("She's faking it to get out of the test", AVOID),
     ("It's not that he's sick, he's just really anxious", OK),
-    ("She's not ill exactly, just not herself", OK),
+    ("She's not ill exactly, just not herself", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's not unwell, just sad", CAUTION),
     ("She's not poorly, she's just had enough", AVOID),
     ("We're off to the seaside for the day", CAUTION),
@@ -2342,7 +2342,7 @@ CASES = [
     ("She's anxious about school today.", CAUTION),
     # evaluator: caution; ours: 'not feeling herself' is British English for unwell (round 3, point
     # 9)
-    ("Zara isn't feeling herself today.", OK),
+    ("Zara isn't feeling herself today.", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's got the Monday blues lol", CAUTION),
     ('Ethan has a meeting with his social worker this morning.', CAUTION),
     # evaluator: caution; ours: medication that has run out is a medical reason (care words)
@@ -2383,7 +2383,7 @@ CASES = [
     ("Lottie's EHCP says 1:1 and there's no 1:1 today so she can't safely attend.", AVOID),  # Round 5 (issue 10): needs not met or support not in place, given as the reason, is avoid.
     ("Jack missed the bus and I can't take him, so he's off.", CAUTION),
     # evaluator: caution; ours: 'not himself' is British English for unwell (round 3, point 9)
-    ("Not sure what's wrong with him, he's just not himself.", OK),
+    ("Not sure what's wrong with him, he's just not himself.", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ('Please mark Molly as absent today.', CAUTION),
     # Fourth independent evaluation: "fine in herself" denies illness (no suggestion may claim
     # one); an opening adverb is never the child's name.
@@ -2533,4 +2533,11 @@ CASES = [
     # Scots and Geordie spellings of keeping in and saying no.
     ("Keepin him in the hoose the day, he's full o' the cauld.", CAUTION),
     ("He's sayin he's no gannin, I've tried everything.", AVOID),
+    # A speaker in a participle clause is the clause's subject: the child's own refusal.
+    ("He's sat on the stairs in his coat telling me he's not going in.", AVOID),
+    # A clause with its subject dropped is the parent's own voice ("thought I'd...").
+    ("Temperature of 38 and a sore throat, thought I'd keep him home till it settles.", CAUTION),
+    # "Not himself" says something is wrong, not what (contested; see the comments above).
+    ("Ravi's not quite himself this morning.", CAUTION),
+    ("Not his usual self, and he has a temperature of 39.", OK),
 ]

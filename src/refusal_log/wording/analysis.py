@@ -133,10 +133,14 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
     if rules.own_voice.search(norm, first + verbs[-1].end(), a):
         return False
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
-    if not before:
+    # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
+    # thought I'd give him a day", "rang the office, said she won't be in".
+    if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
         return False
     subject = before[-1]
-    if subject in ("and", "then", "so") and len(before) > 1:
+    # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
+    # clause's subject, not the last word before it.
+    if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
         # "Ellie has anxiety and says she's not going": the subject is the clause's first.
         subject = before[1] if before[0] in ("the", "a", "an") else before[0]
     return subject not in rules.own_subjects and subject != child
