@@ -2540,4 +2540,6 @@ CASES = [
     # "Not himself" says something is wrong, not what (contested; see the comments above).
     ("Ravi's not quite himself this morning.", CAUTION),
     ("Not his usual self, and he has a temperature of 39.", OK),
+    # An arrangement the parent says is not agreed yet claims no lawful absence.
+    ("CAMHS suggested a part-time timetable, but it hasn't been agreed with school yet, so he's home after lunch.", CAUTION),
 ]
