@@ -955,6 +955,7 @@ def RULES_PATH_FOR_TESTS():
     (('id = "mental_health_day"\nseverity = "caution"\nsuggest = "health"\nsource = ["faq", "code_i"]',
       'id = "mental_health_day"\nseverity = "caution"\nsuggest = "health"\nsource = ["faq", "code_x"]'),
      "rule 'mental_health_day' cites an unknown source 'code_x'"),
+    (('with_denial = "avoid"', 'with_denial = "ok"'), "rule 'kept_off' has an unknown severity"),
 ])
 def test_a_mistake_in_the_rules_file_is_a_load_error_naming_the_rule(tmp_path, change, says):
     from refusal_log.wording.engine import RULES_PATH
@@ -987,3 +988,38 @@ def test_a_condition_is_kept_but_never_made_the_illness():
 
     assert fill_gap(result.suggestion, "a migraine") == "He is too unwell to attend school today (autistic, a migraine)."
     assert check_text("Harvey's autism means he can't cope with the noise").suggestion.count("autism") == 1
+
+
+# --- round 6: the layers behind the phrasings ----------------------------------------------
+
+
+def test_a_decision_is_a_caution_until_the_parent_denies_the_illness():
+    # The parent's own decision is risky wording (caution, with a gap to fill); beside their
+    # own denial of illness it is the decision the FAQ warns about, and nothing is suggested.
+    plain = check_text("We're keeping Noor home today.")
+    assert (plain.verdict, plain.needs_input, plain.withheld) == ("caution", True, False)
+    assert "Noor" in plain.suggestion
+    denied = check_text("Noor isn't ill, she's just drained, so we're keeping her home today.")
+    assert (denied.verdict, denied.suggestion, denied.withheld) == ("avoid", None, True)
+
+
+def test_a_condition_on_the_school_is_avoid_and_a_named_illness_is_carried():
+    result = check_text("Cerys has panic attacks and won't be back until the school sorts the bullying out.")
+    assert result.verdict == "avoid"
+    assert result.suggestion == "Cerys is too unwell to attend school (panic attacks)."
+    # A negator before the condition does not deny it.
+    assert check_text("He is not going in till things are sorted.").verdict == "avoid"
+    # With no illness named, nothing is worded as illness.
+    bare = check_text("Keeping him off until the school sorts his support out.")
+    assert (bare.verdict, bare.suggestion, bare.withheld) == ("avoid", None, True)
+
+
+def test_another_persons_emergency_stays_theirs_however_it_is_spelt():
+    result = check_text("Her twin was blue-lighted to A&E last night, Ffion is with us.")
+    assert result.verdict == "caution" and result.suggestion is None and result.withheld
+
+
+def test_a_clinicians_suspicion_with_care_stated_is_ok():
+    result = check_text("The GP thinks it may be appendicitis and sent us to A&E, Leo is off.")
+    assert result.verdict == "ok"
+
