@@ -15,7 +15,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording import GAP, check_document, check_text, load_rules
 from refusal_log.wording.engine import _Analysis
 
-from wording_cases import CASES
+from wording_cases import CASES, INDEPENDENT
 
 
 def specific_terms(text: str) -> set[str]:
@@ -909,7 +909,7 @@ def test_every_hit_in_the_case_table_contains_one_of_its_rules_triggers():
 
     rules = load_rules()
     assert all(rule.triggers for rule in rules.rules), "every shipped rule has triggers"
-    for text, _ in CASES:
+    for text, _ in CASES + INDEPENDENT:
         _assert_triggers_hold(rules, _Norm(text, rules).text)
 
 
@@ -1022,4 +1022,19 @@ def test_another_persons_emergency_stays_theirs_however_it_is_spelt():
 def test_a_clinicians_suspicion_with_care_stated_is_ok():
     result = check_text("The GP thinks it may be appendicitis and sent us to A&E, Leo is off.")
     assert result.verdict == "ok"
+
+
+def test_the_independent_rows_keep_their_verdicts():
+    # 500 rows written by people who never saw the rules (round 6), with the verdicts we
+    # decided (see wording_cases.py): one test, every miss listed at once.
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT) == 500 and not misses, misses
+    # Every avoid among them comes with a suggestion that passes, or is marked withheld.
+    for text, _ in INDEPENDENT:
+        result = check_text(text)
+        if result.verdict == "avoid":
+            assert result.suggestion or result.withheld, text
+        if result.suggestion:
+            assert check_text(result.suggestion.replace("[what is wrong]", "a migraine")).verdict == "ok", text
 

@@ -2542,6 +2542,12 @@ CASES = [
     ("Not his usual self, and he has a temperature of 39.", OK),
     # An arrangement the parent says is not agreed yet claims no lawful absence.
     ("CAMHS suggested a part-time timetable, but it hasn't been agreed with school yet, so he's home after lunch.", CAUTION),
+]
+
+
+# The round 6 regression rows: checked in one test (test_wording.py,
+# test_the_independent_rows_keep_their_verdicts) so that 500 rows cost one test, not 500.
+INDEPENDENT = [
     # ===== Round 6 regression: 500 independently written rows (dev5, blind5-released,
     # dev6), folded in after measuring. Allowed verdicts are the writer's acceptable
     # labels where we agree; where we differ, the comment gives the writer's label and why
