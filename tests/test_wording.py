@@ -15,7 +15,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording import GAP, check_document, check_text, load_rules
 from refusal_log.wording.engine import _Analysis
 
-from wording_cases import CASES
+from wording_cases import CASES, INDEPENDENT
 
 
 def specific_terms(text: str) -> set[str]:
@@ -449,6 +449,7 @@ def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
     ("Keeping him off as per the 48 hour rule, he was sick last night", "ok", None),
     ("She is staying home today", "avoid", "She is too unwell to attend school today ([what is wrong])."),
     ("She's stopping home today", "avoid", "She is too unwell to attend school today ([what is wrong])."),
+    # Round 6: the parent's own decision, with no refusal or cause given, is a caution.
     ("Keeping her home to be safe", "avoid", "She is too unwell to attend school ([what is wrong])."),
     # The child's distress with no illness named: a caution.
     # Round 5 (issue 10): the child's distress, named, is carried into the suggestion as written.
@@ -458,8 +459,10 @@ def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
      "She is too unwell to attend school today (having a hard time)."),
     ("Amelia is struggling with anxiety today and will be staying home.", "caution",
      "Amelia is too unwell to attend school today (struggling, anxiety)."),
-    # "Keeping" is the parent's decision: distress does not soften it.
+    # "Keeping" is the parent's decision: a caution (round 6), with the distress carried.
     ("He's struggling, we're keeping him home", "avoid", "He is too unwell to attend school (struggling)."),
+    # ...but beside the parent's own denial of illness it is avoid, with nothing suggested.
+    ("He isn't ill as such, just fed up, so we're keeping him home", "avoid", None),
 ])
 def test_staying_home_is_treated_the_same_in_every_phrasing(text, verdict, suggestion):
     result = check_text(text)
@@ -908,7 +911,7 @@ def test_every_hit_in_the_case_table_contains_one_of_its_rules_triggers():
 
     rules = load_rules()
     assert all(rule.triggers for rule in rules.rules), "every shipped rule has triggers"
-    for text, _ in CASES:
+    for text, _ in CASES + INDEPENDENT:
         _assert_triggers_hold(rules, _Norm(text, rules).text)
 
 
@@ -954,6 +957,7 @@ def RULES_PATH_FOR_TESTS():
     (('id = "mental_health_day"\nseverity = "caution"\nsuggest = "health"\nsource = ["faq", "code_i"]',
       'id = "mental_health_day"\nseverity = "caution"\nsuggest = "health"\nsource = ["faq", "code_x"]'),
      "rule 'mental_health_day' cites an unknown source 'code_x'"),
+    (('with_denial = "avoid"', 'with_denial = "ok"'), "rule 'kept_off' has an unknown severity"),
 ])
 def test_a_mistake_in_the_rules_file_is_a_load_error_naming_the_rule(tmp_path, change, says):
     from refusal_log.wording.engine import RULES_PATH
@@ -986,3 +990,53 @@ def test_a_condition_is_kept_but_never_made_the_illness():
 
     assert fill_gap(result.suggestion, "a migraine") == "He is too unwell to attend school today (autistic, a migraine)."
     assert check_text("Harvey's autism means he can't cope with the noise").suggestion.count("autism") == 1
+
+
+# --- round 6: the layers behind the phrasings ----------------------------------------------
+
+
+def test_a_decision_asks_for_the_illness_and_a_denied_one_gets_no_suggestion():
+    # The parent's own decision is the wording the FAQ warns about (avoid, with a gap for the
+    # illness, if there is one, to fill); beside their own denial of illness nothing is suggested.
+    plain = check_text("We're keeping Noor home today.")
+    assert (plain.verdict, plain.needs_input, plain.withheld) == ("avoid", True, False)
+    assert "Noor" in plain.suggestion
+    denied = check_text("Noor isn't ill, she's just drained, so we're keeping her home today.")
+    assert (denied.verdict, denied.suggestion, denied.withheld) == ("avoid", None, True)
+
+
+def test_a_condition_on_the_school_is_avoid_and_a_named_illness_is_carried():
+    result = check_text("Cerys has panic attacks and won't be back until the school sorts the bullying out.")
+    assert result.verdict == "avoid"
+    assert result.suggestion == "Cerys is too unwell to attend school (panic attacks)."
+    # A negator before the condition does not deny it.
+    assert check_text("He is not going in till things are sorted.").verdict == "avoid"
+    # With no illness named, nothing is worded as illness.
+    bare = check_text("Keeping him off until the school sorts his support out.")
+    assert (bare.verdict, bare.suggestion, bare.withheld) == ("avoid", None, True)
+
+
+def test_another_persons_emergency_stays_theirs_however_it_is_spelt():
+    result = check_text("Her twin was blue-lighted to A&E last night, Ffion is with us.")
+    assert result.verdict == "caution" and result.suggestion is None and result.withheld
+
+
+def test_a_clinicians_suspicion_with_care_stated_is_ok():
+    result = check_text("The GP thinks it may be appendicitis and sent us to A&E, Leo is off.")
+    assert result.verdict == "ok"
+
+
+def test_the_independent_rows_keep_their_verdicts():
+    # 500 rows written by people who never saw the rules (round 6), with the verdicts we
+    # decided (see wording_cases.py): one test, every miss listed at once.
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT) == 500 and not misses, misses
+    # Every avoid among them comes with a suggestion that passes, or is marked withheld.
+    for text, _ in INDEPENDENT:
+        result = check_text(text)
+        if result.verdict == "avoid":
+            assert result.suggestion or result.withheld, text
+        if result.suggestion:
+            assert check_text(result.suggestion.replace("[what is wrong]", "a migraine")).verdict == "ok", text
+

@@ -133,10 +133,14 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
     if rules.own_voice.search(norm, first + verbs[-1].end(), a):
         return False
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
-    if not before:
+    # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
+    # thought I'd give him a day", "rang the office, said she won't be in".
+    if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
         return False
     subject = before[-1]
-    if subject in ("and", "then", "so") and len(before) > 1:
+    # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
+    # clause's subject, not the last word before it.
+    if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
         # "Ellie has anxiety and says she's not going": the subject is the clause's first.
         subject = before[1] if before[0] in ("the", "a", "an") else before[0]
     return subject not in rules.own_subjects and subject != child
@@ -269,7 +273,10 @@ class _Analysis:
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
         doubt = None
-        if hedged and not self.stated and not any(r.id == rules.hedged_rule.id for _, _, r in candidates):
+        # Care stated plainly ("the GP thinks it might be appendicitis and has sent us to
+        # the hospital") is the reason: the doubt is about the diagnosis, not the absence.
+        care = any(t.kind == "care" and not t.hedged for t in self.health)
+        if hedged and not self.stated and not care and not any(r.id == rules.hedged_rule.id for _, _, r in candidates):
             doubt = (hedged[0].start, hedged[0].end)
             candidates.append((*doubt, rules.hedged_rule))
         # What happened before is background, not today's reason ("he was bullied last year").
@@ -285,7 +292,10 @@ class _Analysis:
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
         kept = []
         for a, b, rule in candidates:
-            neg = _negator(n, a, rules)
+            # A phrase that opens with a blocker ("until school sort it") is a condition of
+            # its own: "she is not going in till it's sorted" does not deny it.
+            opener = _WORDS.match(n, a)
+            neg = None if opener and opener.group() in rules.blockers else _negator(n, a, rules)
             # A negator denies the first risky phrase after it, not every one that follows.
             if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2 in phrases):
                 continue
@@ -293,7 +303,8 @@ class _Analysis:
         # Once the parent denies or doubts the illness ("not ill as such, just had a rough
         # week"), a vague word of distress no longer softens a decision: only a named
         # illness or symptom could.
-        if any(rule.suggest == "withhold" for _, _, rule in kept):
+        denied = any(rule.suggest == "withhold" for _, _, rule in kept)
+        if denied:
             present["distress"] = False
             # Nor does an illness the parent only reports or hedges ("she says she's poorly").
             plain = any(t.kind in ("generic", "specific") and not t.hedged for t in self.health)
@@ -308,6 +319,10 @@ class _Analysis:
             severity, why = rule.severity, rule.why
             if soft and rule.with_illness:
                 severity = rule.with_illness
+            # A decision beside the parent's own denial of illness ("not ill, just worn out,
+            # so I'm keeping her home") is the decision the FAQ warns about: with_denial.
+            if denied and rule.with_denial:
+                severity = rule.with_denial
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
             # Softened by the child's distress, the suggestion carries the distress words.
             quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None

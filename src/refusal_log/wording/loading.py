@@ -61,7 +61,7 @@ class _Rule:
     holds one of its literal triggers (see triggers.py): compiling is most of what a check
     would otherwise cost at start-up."""
 
-    __slots__ = ("id", "severity", "with_illness", "softened_by", "suggest", "cause", "hint", "overrides",
+    __slots__ = ("id", "severity", "with_illness", "with_denial", "softened_by", "suggest", "cause", "hint", "overrides",
                  "why", "source", "triggers", "_sources", "_compiled")
 
     def present(self, norm: str) -> bool:
@@ -110,6 +110,7 @@ class Rules:
             rule = _Rule()
             rule.id, rule.severity, rule.why = raw["id"], raw["severity"], raw["why"]
             rule.with_illness = raw.get("with_illness")
+            rule.with_denial = raw.get("with_denial")
             soft = raw.get("softened_by", "named")
             rule.softened_by = frozenset([soft] if isinstance(soft, str) else soft)
             rule.suggest = raw.get("suggest", "health")
@@ -122,7 +123,8 @@ class Rules:
             rule._compiled = [_wrap(raw["patterns"], macros),
                               _number("|".join(_expand(u, macros) for u in raw["unless"])) if raw.get("unless") else None,
                               _number("|".join(_expand(u, macros) for u in raw["unless_after"])) if raw.get("unless_after") else None]
-            if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok"):
+            if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok") \
+                    or rule.with_denial not in (None, "avoid", "caution"):
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity ({rule.severity!r}, "
                                  f"with_illness {rule.with_illness!r})")
             if not rule.softened_by or not rule.softened_by <= _SOFTENERS:
@@ -279,7 +281,7 @@ def _compile(patterns: list[str], macros: dict) -> re.Pattern:
 _HEALTH_KINDS = ("generic", "specific", "care", "episode", "state", "distress", "condition")
 _SECTIONS = frozenset(("triggers", "disclaimer", "nations", "hints", "macros", "rules", "positive", "health", "unavoidable",
                        "types", "days", "context", "email", "names", "normalise"))
-_RULE_KEYS = frozenset(("id", "severity", "with_illness", "softened_by", "suggest", "cause", "hint", "overrides",
+_RULE_KEYS = frozenset(("id", "severity", "with_illness", "with_denial", "softened_by", "suggest", "cause", "hint", "overrides",
                         "source", "why", "patterns", "unless", "unless_after", "triggers"))
 _RULE_NEEDS = ("id", "severity", "source", "why", "patterns")
 
