@@ -207,8 +207,14 @@ def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict |
     from refusal_log import attendance
     from refusal_log.errors import RefusalLogError
 
+    from refusal_log.schoolcalendar import UncountableCalendar
+
     try:
         st = attendance.standing(from_, to, child)
+    except UncountableCalendar as exc:
+        return _left_out(exc.child, str(exc))
+    except OverflowError:  # a date past year 9999 while counting: figures left out, timeline kept
+        return _left_out(child or "the child", "a date in the school calendar is too far away to count.")
     except RefusalLogError:
         return None
     if not st.days:
@@ -220,3 +226,11 @@ def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict |
         "mismatches": [{"day": dates.human_date(m.date), "session": m.session, "code": m.school_code, "why": m.why}
                        for m in st.mismatches],
     }
+
+
+def _left_out(child: str, why: str) -> dict:
+    from markupsafe import Markup
+
+    note = f"The attendance figures are left out of this timeline: {why}"
+    return {"child": child, "lines": [note], "html_lines": [note], "map": "", "svg": Markup(""), "legend": [],
+            "mismatches": []}

@@ -1,0 +1,76 @@
+"""Calendar data from files (.ics, CSV, a JSON export) gets the checks the commands apply.
+
+A tester found that an imported term in the year 9999 broke every later timeline,
+attendance and draft; these tests keep each door shut.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from test_attendance import setup_terms
+
+
+def _ics(*events: str) -> str:
+    body = "".join(f"BEGIN:VEVENT\r\nUID:{n}\r\n{e}END:VEVENT\r\n" for n, e in enumerate(events))
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//T//EN\r\n{body}END:VCALENDAR\r\n"
+
+
+BAD_EVENTS = {
+    "year 9999": "SUMMARY:Far term\r\nDTSTART;VALUE=DATE:99990901\r\nDTEND;VALUE=DATE:99991201\r\n",
+    "end before start": "SUMMARY:Backwards term\r\nDTSTART:20261201T090000\r\nDTEND:20260901T150000\r\n",
+    "all-day end before start": "SUMMARY:Backwards term\r\nDTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20260901\r\n",
+    "huge duration": "SUMMARY:Endless term\r\nDTSTART;VALUE=DATE:20260901\r\nDURATION:P99999999D\r\n",
+    "closure in 1900": "SUMMARY:INSET day\r\nDTSTART;VALUE=DATE:19001102\r\n",
+    "a term of two years": "SUMMARY:Long term\r\nDTSTART;VALUE=DATE:20250901\r\nDTEND;VALUE=DATE:20270901\r\n",
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_EVENTS))
+def test_a_calendar_file_with_an_event_the_commands_would_refuse_is_refused_whole(cli, tmp_path, case):
+    setup_terms(cli, [], inset=False)
+    good = "SUMMARY:Autumn term\r\nDTSTART;VALUE=DATE:20260903\r\nDTEND;VALUE=DATE:20261219\r\n"
+    ics = tmp_path / "terms.ics"
+    ics.write_text(_ics(good, BAD_EVENTS[case]))
+    result = cli("calendar", "import", str(ics))
+    assert result.exit_code == 1, result.stdout
+    named = BAD_EVENTS[case].split("\r\n")[0].removeprefix("SUMMARY:")
+    assert named in result.stderr and "nothing was imported" in result.stderr
+    assert "went wrong" not in result.stderr
+    assert cli.json("calendar", "list")["terms"] == []
+
+
+def test_an_all_day_closure_written_as_midnight_to_midnight_closes_one_day(cli, tmp_path):
+    setup_terms(cli, [], inset=False)
+    ics = tmp_path / "terms.ics"
+    ics.write_text(_ics(
+        "SUMMARY:Autumn term\r\nDTSTART;VALUE=DATE:20260903\r\nDTEND;VALUE=DATE:20261219\r\n",
+        "SUMMARY:INSET day\r\nDTSTART:20261102T000000\r\nDTEND:20261103T000000\r\n"))
+    cli("calendar", "import", str(ics), ok=True)
+    closures = cli.json("calendar", "list")["closures"]
+    assert [(c["from"], c["to"]) for c in closures] == [("2026-11-02", "2026-11-02")]
+
+
+def test_a_duration_gives_the_days_it_says(cli, tmp_path):
+    setup_terms(cli, [], inset=False)
+    ics = tmp_path / "terms.ics"
+    ics.write_text(_ics("SUMMARY:Autumn term\r\nDTSTART;VALUE=DATE:20260903\r\nDURATION:P10D\r\n"))
+    cli("calendar", "import", str(ics), ok=True)
+    terms = cli.json("calendar", "list")["terms"]
+    assert [(t["from"], t["to"]) for t in terms] == [("2026-09-03", "2026-09-12")]
+
+
+def test_a_far_term_already_in_the_log_leaves_the_timeline_working_with_a_note(cli, tmp_path, home):
+    setup_terms(cli)
+    cli("add-absence", "--date", "06/10/2026", "--reason", "Anxious, could not go in", ok=True)
+    db = sqlite3.connect(home / "refusal-log.db")
+    db.execute("UPDATE school_term SET ends = '9999-12-31' WHERE name = 'Autumn 2'")
+    db.commit()
+    db.close()
+    for fmt in ("txt", "md", "html"):
+        result = cli("timeline", "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "left out" in result.stdout
