@@ -74,3 +74,61 @@ def test_a_far_term_already_in_the_log_leaves_the_timeline_working_with_a_note(c
         result = cli("timeline", "--format", fmt)
         assert result.exit_code == 0, result.stderr
         assert "left out" in result.stdout
+
+
+_EXPORT: list[str] = []
+
+
+def _export_with_terms(cli, tmp_path) -> dict:
+    if not _EXPORT:
+        setup_terms(cli)
+        out = tmp_path / "e.json"
+        cli("export", "--out", str(out), ok=True)
+        _EXPORT.append(out.read_text())
+    return json.loads(_EXPORT[0])
+
+
+def _overlap(doc):
+    doc["school"]["terms"][1]["from"] = "2026-10-01"
+
+
+def _backwards(doc):
+    doc["school"]["terms"][0]["from"], doc["school"]["terms"][0]["to"] = "2026-10-23", "2026-09-03"
+
+
+def _far(doc):
+    doc["school"]["terms"][1]["to"] = "9999-12-18"
+
+
+def _old_closure(doc):
+    doc["school"]["closures"][0]["from"] = doc["school"]["closures"][0]["to"] = "1900-11-27"
+
+
+def _atlantis(doc):
+    doc["profile"]["region"] = "atlantis"
+
+
+def _bad_email(doc):
+    doc["profile"]["school_email"] = "not an address"
+
+
+@pytest.mark.parametrize("change", [_overlap, _backwards, _far, _old_closure, _atlantis, _bad_email])
+def test_an_import_with_calendar_or_details_the_commands_refuse_writes_nothing(cli, tmp_path, change):
+    doc = _export_with_terms(cli, tmp_path)
+    change(doc)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    fresh = tmp_path / "fresh"
+    result = cli("--home", str(fresh), "import", str(bad))
+    assert result.exit_code == 1 and "nothing was imported" in result.stderr, result.stderr
+    assert "went wrong" not in result.stderr
+    assert not (fresh / "refusal-log.db").exists() or cli("--home", str(fresh), "calendar", "list").exit_code == 1
+
+
+def test_an_unchanged_export_with_terms_still_imports(cli, tmp_path):
+    doc = _export_with_terms(cli, tmp_path)
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(doc))
+    fresh = tmp_path / "fresh"
+    cli("--home", str(fresh), "import", str(good), ok=True)
+    assert len(cli.json("--home", str(fresh), "calendar", "list")["terms"]) == 2

@@ -257,6 +257,24 @@ def set_region(region: str) -> str:
     return key
 
 
+def check_details(details: dict[str, str]) -> dict[str, str]:
+    """The parent's details from an export, checked as init and region check them."""
+    checked = dict(details)
+    if "region" in checked:
+        checked["region"] = nations.region_key(checked["region"], "The region in the file")
+    for key in ("email", "school_email"):
+        if key in checked:
+            checked[key] = _validate_email(checked[key], f"The {key.replace('_', ' ')} in the file")
+    if "zone" in checked:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(checked["zone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidInput(f"The time zone {checked['zone']!r:.60} in the file is not known.") from None
+    return checked
+
+
 def profile() -> dict[str, str]:
     """The parent's details for letters: parent, email, school_email, region."""
     with store.reading() as db:
