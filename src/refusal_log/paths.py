@@ -138,6 +138,7 @@ def _replace_whole(path: Path, fill) -> Path:
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_foreign_link(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -152,6 +153,24 @@ def _replace_whole(path: Path, fill) -> Path:
     return path
 
 
+def _refuse_foreign_link(path: Path) -> None:
+    """A symbolic link another user put where a file is to be written (in /tmp, say) is
+    refused: writing through it would replace a file of theirs choosing, and replacing it
+    is theirs to allow. The file always replaces the name itself, never what a link points to."""
+    import stat
+
+    from refusal_log.errors import InvalidInput
+
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return
+    geteuid = getattr(os, "geteuid", None)
+    if stat.S_ISLNK(info.st_mode) and geteuid is not None and info.st_uid != geteuid():
+        raise InvalidInput(f"{path} is a link that belongs to another user, so nothing was written there; "
+                           "choose another name or folder.")
+
+
 def write_user_file(out: str | Path, data: bytes | str) -> Path:
     """Write a document to a path the user named (--out), owner-only and whole."""
     from refusal_log.errors import InvalidInput
@@ -159,8 +178,9 @@ def write_user_file(out: str | Path, data: bytes | str) -> Path:
     target = Path(out).expanduser()
     if target.is_dir():
         raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
-    # Through a symbolic link, not over it: the user named the place the link points to.
-    target = target.resolve()
+    # The folder is followed, the last name is not: a link there is replaced by the file
+    # (atomically, by rename), never written through to whatever it points to.
+    target = target.parent.resolve() / target.name
     refuse_if_part_of_log(target)
     try:
         if not target.parent.is_dir():

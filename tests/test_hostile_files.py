@@ -1,0 +1,48 @@
+"""Files the tool writes or reads at names another user could have prepared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+OUT_COMMANDS = {
+    "backup": ("backup", "--out"),
+    "export": ("export", "--out"),
+    "timeline": ("timeline", "--out"),
+    "draft": ("draft", "absence-email", "--date", "01/06/2026", "--out"),
+}
+
+
+@pytest.fixture
+def logged(cli, ready):
+    cli("add-absence", "--date", "01/06/2026", "--reason", "Too unwell to attend", "--accept-wording", ok=True)
+    return ready
+
+
+@pytest.mark.skipif(not hasattr(os, "lchown") or os.geteuid() != 0, reason="planting another user's link needs root")
+@pytest.mark.parametrize("command", list(OUT_COMMANDS))
+def test_out_refuses_a_link_another_user_planted_in_a_shared_folder(cli, logged, tmp_path, command):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = shared / "out.txt"
+    link.symlink_to(victim)
+    os.lchown(link, 4321, 4321)
+    result = cli(*OUT_COMMANDS[command], str(link))
+    assert result.exit_code == 1 and "belongs to another user" in result.stderr, result.stderr
+    assert victim.read_text() == "precious" and link.is_symlink()
+
+
+@pytest.mark.parametrize("command", list(OUT_COMMANDS))
+def test_out_replaces_the_users_own_link_and_never_writes_through_it(cli, logged, tmp_path, command):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = tmp_path / "out.txt"
+    link.symlink_to(victim)
+    cli(*OUT_COMMANDS[command], str(link), ok=True)
+    assert victim.read_text() == "precious"
+    assert not link.is_symlink() and link.stat().st_size > 0 and (link.stat().st_mode & 0o777) == 0o600
