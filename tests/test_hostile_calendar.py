@@ -132,3 +132,35 @@ def test_an_unchanged_export_with_terms_still_imports(cli, tmp_path):
     fresh = tmp_path / "fresh"
     cli("--home", str(fresh), "import", str(good), ok=True)
     assert len(cli.json("--home", str(fresh), "calendar", "list")["terms"]) == 2
+
+
+# --- register and calendar files: repeated days, huge cells, odd names ------------------
+
+def test_a_register_file_giving_the_same_day_twice_is_refused_naming_both_lines(cli, tmp_path):
+    setup_terms(cli)
+    twice = tmp_path / "r.csv"
+    twice.write_text("date,am,pm\n08/09/2026,/,\\\n09/09/2026,/,\\\n2026-09-08,N,N\n")
+    result = cli("register", "import", str(twice))
+    assert result.exit_code == 1 and "lines 2 and 4" in result.stderr, result.stderr
+    assert cli.json("register", "list") == []
+
+
+@pytest.mark.parametrize("command", [("calendar", "import"), ("register", "import")])
+def test_a_csv_with_a_huge_cell_is_refused_plainly(cli, tmp_path, command):
+    setup_terms(cli)
+    big = tmp_path / "big.csv"
+    big.write_text("name,from,to,date,am,pm\n\"" + "x" * 140_000 + "\",03/09/2026,23/10/2026,08/09/2026,/,/\n")
+    result = cli(*command, str(big))
+    assert result.exit_code == 1 and "went wrong" not in result.stderr and "big.csv" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("command", [("calendar", "import"), ("register", "import")])
+def test_a_file_whose_name_is_not_utf8_gets_a_plain_sentence(cli, tmp_path, command):
+    import os
+    from pathlib import Path
+
+    setup_terms(cli)
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.csv"))
+    odd.write_bytes(b"date,am,pm\n08/09/2026,/,/\n")
+    result = cli(*command, str(odd))
+    assert result.exit_code == 1 and "not valid text (UTF-8)" in result.stderr, result.stderr

@@ -13,18 +13,15 @@ Named schoolcalendar, not calendar, so it never shadows the standard library.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from refusal_log import dates, integrity, people, store
-from refusal_log.errors import InvalidInput, NotFound
-from refusal_log.text import optional_text, required_text
+from refusal_log.errors import InvalidInput
+from refusal_log.text import optional_text, read_csv, read_import_file, required_text
 
 NATIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
 NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland",
@@ -295,13 +292,6 @@ def _pair_markers(events: list[tuple[str, str, date, date]]) -> tuple[list[tuple
     return out, skipped
 
 
-def _read_file(path: str) -> bytes:
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise NotFound(f"There is no file at {file}.")
-    if file.stat().st_size > MAX_IMPORT_BYTES:
-        raise InvalidInput(f"{file.name} is larger than a term-dates file can be ({MAX_IMPORT_BYTES:,} bytes at most).")
-    return file.read_bytes()
 
 
 def _events_from_ics(data: bytes, name: str) -> list[tuple[str, date, date]]:
@@ -344,7 +334,7 @@ def _event_days(event, summary: str) -> tuple[str, date, date] | None:
     elif length is not None:
         # Checked before adding: a DURATION of millions of days must be refused, not overflow.
         if not isinstance(length.dt, timedelta) or not 0 <= length.dt.days <= MAX_SPAN_DAYS:
-            raise InvalidInput(f"lasts longer than a term or closure can (a year at most)")
+            raise InvalidInput("lasts longer than a term or closure can (a year at most)")
         finish = start.dt + length.dt
     else:
         return summary, first, first
@@ -369,8 +359,8 @@ def _events_from_csv(data: bytes, name: str) -> list[tuple[str, date, date]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput(f"{name} is not UTF-8 text; save it from your spreadsheet as CSV UTF-8.") from None
-    rows = csv.DictReader(io.StringIO(text))
-    header = {(h or "").strip().lower(): h for h in rows.fieldnames or []}
+    fieldnames, rows = read_csv(text, name)
+    header = {(h or "").strip().lower(): h for h in fieldnames}
     need = ("name", "from", "to")
     if any(k not in header for k in need):
         raise InvalidInput(f"{name} needs a header row with the columns name, from and to "
@@ -391,8 +381,7 @@ def _events_from_csv(data: bytes, name: str) -> list[tuple[str, date, date]]:
 
 def import_calendar(path: str, child: str | None = None) -> CalendarImport:
     """Terms and closures from a council's .ics or a CSV (name, from, to[, kind])."""
-    data = _read_file(path)
-    name = Path(path).name
+    data, name = read_import_file(path, MAX_IMPORT_BYTES, f"{MAX_IMPORT_BYTES:,} bytes", "term-dates file")
     events = _events_from_ics(data, name) if name.lower().endswith((".ics", ".ical")) else _events_from_csv(data, name)
     if len(events) > MAX_EVENTS:
         raise InvalidInput(f"{name} has {len(events)} events; a file of term dates has far fewer "

@@ -44,3 +44,29 @@ def read_text_file(path: str, limit: int = 8 * 1024 * 1024, limit_text: str = "8
         raise InvalidInput(f"{path} is not plain text (UTF-8); save it as plain text and try again.") from None
     except OSError as exc:
         raise InvalidInput(f"{path} cannot be read ({exc.strerror}).") from None
+
+
+def read_csv(text: str, name: str) -> tuple[list[str], list[dict[str, str]]]:
+    """A CSV's header and rows, or a plain sentence when it cannot be read as CSV
+    (a cell beyond the csv module's limit of 131,072 characters, a NUL byte...)."""
+    import csv
+    import io
+
+    rows = csv.DictReader(io.StringIO(text))
+    try:
+        return list(rows.fieldnames or []), list(rows)
+    except csv.Error:
+        raise InvalidInput(f"{name}, line {rows.line_num}: this line cannot be read as CSV (a cell far too long "
+                           "or a broken quote); nothing was imported.") from None
+
+
+def read_import_file(path: str, limit: int, limit_text: str, what: str) -> tuple[bytes, str]:
+    """An ordinary file to import, with its name: refused plainly if it is not a file,
+    too large, or its name is not valid text."""
+    from refusal_log import paths
+
+    source = paths.regular_file(path, limit=limit, limit_text=limit_text, what=what)
+    try:
+        return paths.read_bounded(source, limit), source.name
+    except OSError as exc:
+        raise InvalidInput(f"{source.name} cannot be read ({exc.strerror}).") from None
