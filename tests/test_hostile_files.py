@@ -46,3 +46,18 @@ def test_out_replaces_the_users_own_link_and_never_writes_through_it(cli, logged
     cli(*OUT_COMMANDS[command], str(link), ok=True)
     assert victim.read_text() == "precious"
     assert not link.is_symlink() and link.stat().st_size > 0 and (link.stat().st_mode & 0o777) == 0o600
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(cli, ready):
+    """`refusal-log export | head -1`: the pipe closes before the output is written."""
+    import subprocess
+    import sys
+
+    cli("add-note", "first", ok=True)
+    for args in (["export"], ["list"], ["calendar", "list", "--json"]):
+        run = subprocess.Popen([sys.executable, "-m", "refusal_log", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "REFUSAL_LOG_HOME": str(ready)})
+        run.stdout.close()
+        err = run.stderr.read().decode()
+        run.wait()
+        assert err == "" and run.returncode in (0, 1), (args, err)

@@ -46,6 +46,8 @@ class _Group(TyperGroup):
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            _reader_gone()
         except Exception as exc:
             import os
 
@@ -68,6 +70,19 @@ def _print_notes() -> None:
     store = sys.modules.get("refusal_log.store")  # a command that never opened the store has none
     for note in store.take_notes() if store else []:
         sys.stderr.write(note + "\n")
+
+
+def _reader_gone() -> None:
+    """Whoever read our output stopped (`| head -1`): nothing is wrong, so say nothing.
+    What is still buffered goes nowhere, instead of failing again when Python exits.
+    Exit 1, as rich and Click do when the reader goes (not all the output was read)."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise typer.Exit(ExitCode.ERROR)
 
 
 def _fail(message: str) -> None:
@@ -784,4 +799,15 @@ use_plain_help(app)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        # Output still buffered for a reader who has gone is flushed here, quietly.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(ExitCode.ERROR) from None
+        raise
