@@ -61,3 +61,13 @@ def test_a_reader_that_stops_early_gets_no_error_message(cli, ready):
         err = run.stderr.read().decode()
         run.wait()
         assert err == "" and run.returncode in (0, 1), (args, err)
+
+
+@pytest.mark.parametrize("name", ["Sam\x1b[2J", "S" * 201])
+def test_a_child_name_with_control_characters_or_too_long_is_refused(cli, ready, name):
+    for command in (["init", "--child", name, "--school", "Hill"], ["child", "add", name],
+                    ["child", "edit", "Sam", "--name", name, "--why", "typo"]):
+        result = cli(*command)
+        assert result.exit_code == 1 and ("control characters" in result.stderr or "at most 200" in result.stderr), \
+            (command, result.stderr)
+    assert [c["name"] for c in cli.json("child", "list")] == ["Sam"]
