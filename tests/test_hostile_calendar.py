@@ -164,3 +164,12 @@ def test_a_file_whose_name_is_not_utf8_gets_a_plain_sentence(cli, tmp_path, comm
     odd.write_bytes(b"date,am,pm\n08/09/2026,/,/\n")
     result = cli(*command, str(odd))
     assert result.exit_code == 1 and "not valid text (UTF-8)" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("region, letters", [("scotland", False), ("england", True)])
+def test_the_attendance_legend_uses_englands_code_letters_only_in_england(cli, region, letters, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    setup_terms(cli, region=region)
+    out = " ".join(cli("attendance", "--to", "18/12/2026", ok=True).stdout.split(" "))
+    assert "authorised absence" in out and "unauthorised absence" in out
+    assert ("I  authorised absence" in out) is letters and ("O  unauthorised absence" in out) is letters

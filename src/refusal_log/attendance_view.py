@@ -186,6 +186,20 @@ def svg_map(st: Standing) -> str:
     return "".join(parts)
 
 
+# The sample drawn in each legend swatch. In England the register's own code letters;
+# elsewhere the codes differ by nation and school system, so the swatch is the colour
+# alone and the words say the category (never England's letters for a child in Wales).
+_ENGLAND_SAMPLES = {"present": "/ ", "authorised": "I ", "unauthorised": "O ", "not-counted": "# "}
+_ANY_SAMPLES = {"logged": "--", "none": "··"}
+
+
+def legend_samples(nation: str) -> dict[str, str]:
+    """The sample text for each state's swatch in the terminal legend."""
+    if nation == "england":
+        return {**_ENGLAND_SAMPLES, **_ANY_SAMPLES}
+    return {**{state: "  " for state in _ENGLAND_SAMPLES}, **_ANY_SAMPLES}
+
+
 def legend() -> list[tuple[str, str, str]]:
     """(state, words, SVG fill) for each colour, in order."""
     return [(state, words, fill) for state, (words, _, fill, _) in STATES.items()]

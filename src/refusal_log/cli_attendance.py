@@ -217,8 +217,7 @@ def _draw(st) -> None:
             cells.append(text)
         grid.add_row(f"{week[0].day:%d/%m/%Y}", *cells)
     key = Text()
-    samples = {"present": "/ ", "authorised": "I ", "unauthorised": "O ", "not-counted": "# ", "logged": "--",
-               "none": "··"}
+    samples = view.legend_samples(st.nation)
     for state, (words, style, _, _) in view.STATES.items():
         if state in samples:
             key.append(samples[state], style=style)
