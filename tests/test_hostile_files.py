@@ -71,3 +71,33 @@ def test_a_child_name_with_control_characters_or_too_long_is_refused(cli, ready,
         assert result.exit_code == 1 and ("control characters" in result.stderr or "at most 200" in result.stderr), \
             (command, result.stderr)
     assert [c["name"] for c in cli.json("child", "list")] == ["Sam"]
+
+
+def test_control_characters_are_shown_by_name_on_screen_and_in_timelines_but_kept_as_typed(cli, ready, tmp_path):
+    typed = "He said \x1b[2Jgo away\x07 \u202eevil"
+    cli("add-note", typed, ok=True)
+    cli("register", "set", "01/06/2026", "--am", "/", "--source", "office \x1b]0;pwned\x07", ok=True)
+    for args in (["list"], ["show", "1"], ["search", "away"], ["register", "list"]):
+        out = cli(*args, ok=True).stdout
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, args
+        assert "⟨ESC⟩" in out and "⟨BEL⟩" in out, (args, out)
+    for fmt in ("txt", "md"):
+        doc = cli("timeline", "--format", fmt, ok=True).stdout
+        assert "\x1b" not in doc and "\x07" not in doc and "⟨ESC⟩" in doc and "⟨U+202E⟩" in doc
+    assert cli.json("list")[0]["text"] == typed
+
+
+def test_an_imported_emails_subject_and_ics_names_are_shown_by_name(cli, ready, tmp_path):
+    mail = tmp_path / "m.eml"
+    mail.write_bytes(b"From: head@school.example\nSubject: Meeting \x1b[31mnow\x07\n"
+                     b"Date: Mon, 1 Jun 2026 09:00:00 +0100\n\nCome in.\n")
+    out = cli("import-email", str(mail), ok=True).stdout
+    assert "\x1b" not in out and "⟨ESC⟩" in out
+    ics = tmp_path / "t.ics"
+    ics.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//T//EN\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+                   "SUMMARY:Autumn term \x1b[2J\r\nDTSTART;VALUE=DATE:20260903\r\nDTEND;VALUE=DATE:20261219\r\n"
+                   "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    out = cli("calendar", "import", str(ics), ok=True).stdout
+    listed = cli("calendar", "list", ok=True).stdout
+    for text in (out, listed):
+        assert "\x1b" not in text and "⟨ESC⟩" in text, text

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from refusal_log import __version__, cli_ask, cli_family, cli_params, paths
 from refusal_log.cli_help import entry_number, use_plain_help
 from refusal_log.errors import ExitCode, RefusalLogError, WordingNeedsConfirmation
+from refusal_log.text import visible
 
 # Option values converted in plain Python, so that parsing them imports no pydantic.
 cli_params.install()
@@ -593,7 +594,7 @@ def import_email(
         return _print_json({"imported": [v.to_json() for v in result.imported],
                             "skipped": [{"file": f, "entry": i} for f, i in result.skipped]})
     for view in result.imported:
-        sys.stdout.write(f"Imported entry {view.id}: {view.summary or '(no subject)'}\n")
+        sys.stdout.write(visible(f"Imported entry {view.id}: {view.summary or '(no subject)'}") + "\n")
     for name, existing in result.skipped:
         _err().print(f"Already in the log as entry {existing}, so left as it is: {name}")
 
@@ -734,7 +735,7 @@ def _table(headers: list[str], rows: list[list[Any]]) -> None:
 
     table = Table(*headers, show_lines=False)
     for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
+        table.add_row(*("" if cell is None else visible(str(cell)) for cell in row))
     _out().print(table)
 
 
@@ -801,7 +802,7 @@ use_plain_help(app)
 def main() -> None:
     try:
         app()
-    except SystemExit as done:
+    except SystemExit:
         # Output still buffered for a reader who has gone is flushed here, quietly.
         try:
             sys.stdout.flush()
