@@ -101,3 +101,36 @@ def test_an_imported_emails_subject_and_ics_names_are_shown_by_name(cli, ready, 
     listed = cli("calendar", "list", ok=True).stdout
     for text in (out, listed):
         assert "\x1b" not in text and "⟨ESC⟩" in text, text
+
+
+def test_a_template_that_is_a_link_to_a_file_elsewhere_is_not_used(cli, ready, tmp_path):
+    cli("add-note", "first", ok=True)
+    outside = tmp_path / "elsewhere.j2"
+    outside.write_text("PLANTED {{ entries | length }}\n")
+    (ready / "templates").mkdir(mode=0o700)
+    (ready / "templates" / "timeline.txt.j2").symlink_to(outside)
+    result = cli("timeline")
+    assert result.exit_code == 1 and "is a link" in result.stderr and "PLANTED" not in result.stdout
+
+
+def test_a_template_others_can_change_is_not_used(cli, ready):
+    cli("add-note", "first", ok=True)
+    (ready / "templates").mkdir(mode=0o700)
+    planted = ready / "templates" / "timeline.txt.j2"
+    planted.write_text("PLANTED\n")
+    os.chmod(planted, 0o666)
+    result = cli("timeline")
+    assert result.exit_code == 1 and "chmod 600" in result.stderr and "PLANTED" not in result.stdout
+
+
+def test_an_attachments_folder_that_is_a_link_elsewhere_is_refused_and_left_alone(cli, ready, tmp_path):
+    cli("add-note", "first", ok=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.chmod(elsewhere, 0o755)
+    (ready / "attachments").symlink_to(elsewhere)
+    note = tmp_path / "n.txt"
+    note.write_text("hello")
+    result = cli("attach", "1", str(note))
+    assert result.exit_code == 1 and "link to a folder elsewhere" in result.stderr, result.stderr
+    assert list(elsewhere.iterdir()) == [] and (elsewhere.stat().st_mode & 0o777) == 0o755

@@ -89,7 +89,37 @@ def check_home() -> Path:
     home = home_dir()
     check_private(home)
     check_private(user_templates_dir())
+    _check_inside(home)
     return home
+
+
+def _check_inside(home: Path) -> None:
+    """The attachments and templates folders, and every template, are real files of the
+    owner's inside the home. A link would lead the tool to a file elsewhere that others
+    may be able to change (a template runs when a letter is drafted), or make it chmod
+    and write into another folder."""
+    import stat
+
+    from refusal_log.errors import HomeNotPrivate
+
+    for folder in (attachments_dir(), user_templates_dir()):
+        if folder.is_symlink():
+            raise HomeNotPrivate(f"{folder} is a link to a folder elsewhere, so refusal-log did not use it; "
+                                 f"keep the real folder inside {home}.")
+    templates = user_templates_dir()
+    if not templates.is_dir():
+        return
+    geteuid = getattr(os, "geteuid", None)
+    for top, folders, files in os.walk(templates, followlinks=False):
+        for name in folders + files:
+            item = Path(top) / name
+            info = os.lstat(item)
+            if stat.S_ISLNK(info.st_mode):
+                raise HomeNotPrivate(f"The template {item} is a link to a file elsewhere, so refusal-log did not "
+                                     f"use it; put a copy of the file itself in {templates}.")
+            if (geteuid is not None and info.st_uid != geteuid()) or (os.name == "posix" and info.st_mode & 0o022):
+                raise HomeNotPrivate(f"The template {item} can be changed by another user, so refusal-log did "
+                                     f"not use it; make it yours alone with: chmod 600 {item}")
 
 
 def ensure_private_dir(path: Path) -> Path:
