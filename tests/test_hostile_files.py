@@ -134,3 +134,29 @@ def test_an_attachments_folder_that_is_a_link_elsewhere_is_refused_and_left_alon
     result = cli("attach", "1", str(note))
     assert result.exit_code == 1 and "link to a folder elsewhere" in result.stderr, result.stderr
     assert list(elsewhere.iterdir()) == [] and (elsewhere.stat().st_mode & 0o777) == 0o755
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small disk needs root")
+def test_a_backup_on_a_full_home_disk_says_the_home_disk_is_full(cli, tmp_path):
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)]).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        home = mount / "home"
+        cli("--home", str(home), "init", "--child", "Sam", "--school", "Hill", ok=True)
+        with open(mount / "filler", "wb") as handle:
+            try:
+                while True:
+                    handle.write(bytes(1 << 16))
+                    handle.flush()
+            except OSError:
+                pass
+        out = tmp_path / "b.tar.gz"
+        result = cli("--home", str(home), "backup", "--out", str(out))
+        assert result.exit_code == 1 and "is full" in result.stderr and "working copy" in result.stderr, result.stderr
+        assert not out.exists()
+    finally:
+        subprocess.run(["umount", "-l", str(mount)])
