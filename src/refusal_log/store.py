@@ -197,15 +197,10 @@ _expected: dict[int, set[tuple[str, str, str, str]]] = {}
 
 def _schema_of(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    # SQLite's own query statistics (ANALYZE, PRAGMA optimize) come and go: only those
-    # tables are left out. Anything else named sqlite_*, a trigger planted with
-    # writable_schema included, is compared like the rest; SQLite's autoindexes are
-    # in the expected set because the migrations make them too.
+    # Only SQLite's statistics tables (ANALYZE) are left out; anything else named sqlite_*
+    # (a trigger planted with writable_schema) is compared, autoindexes being expected.
     return {(kind, name, table, " ".join((sql or "").split())) for kind, name, table, sql in rows
-            if not (kind == "table" and name in _STATISTICS)}
-
-
-_STATISTICS = {"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
+            if not (kind == "table" and name in ("sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"))}
 
 
 def expected_schema(version: int) -> set[tuple[str, str, str, str]]:
