@@ -169,16 +169,16 @@ def load(child: str | None = None, db=None) -> SchoolCalendar:
             check_span(span.starts, span.ends, label)
         except InvalidInput as exc:
             raise UncountableCalendar(f"{owner.name}'s school calendar cannot be counted: {exc} "
-                                      "Nothing was changed.", owner.name) from None
+                                      "Nothing was changed.", owner.name, str(exc)) from None
     return SchoolCalendar(owner.name, chosen, terms, closures)
 
 
 class UncountableCalendar(InvalidInput):
     """A stored term or closure outside what the commands accept (from an older import)."""
 
-    def __init__(self, message: str, child: str):
+    def __init__(self, message: str, child: str, why: str):
         super().__init__(message)
-        self.child = child
+        self.child, self.why = child, why
 
 
 # A term or closure is at most about a school year long.
