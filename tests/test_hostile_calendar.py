@@ -173,3 +173,11 @@ def test_the_attendance_legend_uses_englands_code_letters_only_in_england(cli, r
     out = " ".join(cli("attendance", "--to", "18/12/2026", ok=True).stdout.split(" "))
     assert "authorised absence" in out and "unauthorised absence" in out
     assert ("I  authorised absence" in out) is letters and ("O  unauthorised absence" in out) is letters
+
+
+def test_an_import_with_a_child_name_init_would_refuse_writes_nothing(cli, tmp_path):
+    renamed = json.loads(json.dumps(_export_with_terms(cli, tmp_path)).replace('"Sam"', '"Sam\\u001b[2J"'))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(renamed))
+    result = cli("--home", str(tmp_path / "fresh"), "import", str(bad))
+    assert result.exit_code == 1 and "control characters" in result.stderr, result.stderr
