@@ -542,3 +542,55 @@ def test_an_older_log_keeps_the_zone_it_was_used_in_when_upgraded(cli, home, mon
     monkeypatch.setenv("REFUSAL_LOG_TZ", "America/New_York")
     found = cli.json("list", "--from", "01/06/2026", "--to", "01/06/2026")
     assert [(e["kind"], e["when"][:10]) for e in found] == [("absence", "2026-06-01")]
+
+
+# --- a trigger given a name SQLite reserves is still foreign ---------------------------------
+
+def _plant_reserved_name_trigger(db_path: Path) -> None:
+    """What the tester did: write the trigger straight into sqlite_master as sqlite_stat_x."""
+    db = sqlite3.connect(db_path)
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute("INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES "
+               "('trigger', 'sqlite_stat_x', 'note', 0, ?)",
+               (TRIGGER.replace("quietly", "sqlite_stat_x"),))
+    db.commit()
+    db.close()
+
+
+def test_a_trigger_named_like_sqlites_statistics_fails_verify_and_stops_writes(cli, ready):
+    cli("add-note", "first", ok=True)
+    _plant_reserved_name_trigger(ready / "refusal-log.db")
+    result = cli("verify")
+    assert result.exit_code == 1 and "sqlite_stat_x was added" in result.stderr
+    write = cli("add-note", "he hit me")
+    assert write.exit_code == 1 and "sqlite_stat_x was added" in write.stderr
+    assert [e["text"] for e in cli.json("list")] == ["first"]
+
+
+def test_a_backup_holding_a_trigger_named_like_sqlites_statistics_is_refused_by_restore(cli, ready, tmp_path):
+    from conftest import snapshot
+
+    cli("add-note", "first", ok=True)
+    copy = tmp_path / "copy.db"
+    source = sqlite3.connect(ready / "refusal-log.db")
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    target.execute("PRAGMA journal_mode = DELETE")
+    target.close()
+    source.close()
+    _plant_reserved_name_trigger(copy)
+    bad = _craft_backup(tmp_path / "bad.tar.gz", {"refusal-log.db": copy.read_bytes()})
+    before = snapshot(ready)
+    result = cli("restore", str(bad), "--force")
+    assert result.exit_code == 1 and "sqlite_stat_x" in result.stderr
+    assert snapshot(ready) == before
+
+
+def test_sqlites_own_statistics_tables_do_not_make_a_log_foreign(cli, ready):
+    cli("add-note", "first", ok=True)
+    db = sqlite3.connect(ready / "refusal-log.db")
+    db.execute("ANALYZE")
+    db.commit()
+    db.close()
+    cli("verify", ok=True)
+    cli("add-note", "second", ok=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Callable
 
-from refusal_log import register
+from refusal_log import register, schoolcalendar
 
 
 def export_section(db) -> dict[str, Any]:
@@ -52,15 +52,24 @@ def plan_rows(section: dict[str, Any] | None, children: dict[str, int],
     if not section:
         return []
     rows: list[tuple[str, Any, int | None]] = []
+    placed: dict[int, list[tuple[date, date, str]]] = {}
     for t in section.get("terms", []):
+        name, a, b = _text(t["name"], "a term's name"), date.fromisoformat(t["from"]), date.fromisoformat(t["to"])
+        # The checks `calendar add-term` makes: a term the command refuses is refused here too.
+        schoolcalendar.check_span(a, b, f"the term {name:.60}")
+        owner = children[t["child"]]
+        for other_a, other_b, other in placed.setdefault(owner, []):
+            if other_a <= b and other_b >= a:
+                raise ValueError(f"the terms {other!r:.60} and {name!r:.60} overlap")
+        placed[owner].append((a, b, name))
         rows.append(("school_term", SchoolTerm(
-            id=t["id"], child_id=children[t["child"]], name=_text(t["name"], "a term's name"),
-            starts=date.fromisoformat(t["from"]), ends=date.fromisoformat(t["to"]), recorded_at=when(t["recorded"])),
-            None))
+            id=t["id"], child_id=owner, name=name, starts=a, ends=b, recorded_at=when(t["recorded"])), None))
     for c in section.get("closures", []):
+        reason = _text(c.get("reason"), "a closure's reason", optional=True)
+        a, b = date.fromisoformat(c["from"]), date.fromisoformat(c["to"])
+        schoolcalendar.check_span(a, b, f"the closure {reason or ''}".strip()[:70])
         rows.append(("school_closure", SchoolClosure(
-            id=c["id"], child_id=children[c["child"]], starts=date.fromisoformat(c["from"]),
-            ends=date.fromisoformat(c["to"]), reason=_text(c.get("reason"), "a closure's reason", optional=True),
+            id=c["id"], child_id=children[c["child"]], starts=a, ends=b, reason=reason,
             recorded_at=when(c["recorded"])), None))
     for m in section.get("register", []):
         entry_id = m["id"]

@@ -190,6 +190,20 @@ def svg_map(st: Standing) -> str:
     return "".join(parts)
 
 
+# The sample drawn in each legend swatch. In England the register's own code letters;
+# elsewhere the codes differ by nation and school system, so the swatch is the colour
+# alone and the words say the category (never England's letters for a child in Wales).
+_ENGLAND_SAMPLES = {"present": "/ ", "authorised": "I ", "unauthorised": "O ", "not-counted": "# "}
+_ANY_SAMPLES = {"logged": "--", "none": "··"}
+
+
+def legend_samples(nation: str) -> dict[str, str]:
+    """The sample text for each state's swatch in the terminal legend."""
+    if nation == "england":
+        return {**_ENGLAND_SAMPLES, **_ANY_SAMPLES}
+    return {**{state: "  " for state in _ENGLAND_SAMPLES}, **_ANY_SAMPLES}
+
+
 def legend() -> list[tuple[str, str, str]]:
     """(state, words, SVG fill) for each colour, in order."""
     return [(state, words, fill) for state, (words, _, fill, _) in STATES.items()]
@@ -211,8 +225,14 @@ def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict |
     from refusal_log import attendance
     from refusal_log.errors import RefusalLogError
 
+    from refusal_log.schoolcalendar import UncountableCalendar
+
     try:
         st = attendance.standing(from_, to, child)
+    except UncountableCalendar as exc:
+        return _left_out(exc.child, f"the school calendar cannot be counted: {exc.why}")
+    except OverflowError:  # a date past year 9999 while counting: figures left out, timeline kept
+        return _left_out(child or "the child", "a date in the school calendar is too far away to count.")
     except RefusalLogError:
         return None
     if not st.days:
@@ -224,3 +244,11 @@ def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict |
         "mismatches": [{"day": dates.human_date(m.date), "session": m.session, "code": m.school_code, "why": m.why}
                        for m in st.mismatches],
     }
+
+
+def _left_out(child: str, why: str) -> dict:
+    from markupsafe import Markup
+
+    note = f"The attendance figures are left out of this timeline: {why}"
+    return {"child": child, "lines": [note], "html_lines": [note], "map": "", "svg": Markup(""), "legend": [],
+            "mismatches": []}

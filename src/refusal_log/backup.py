@@ -10,6 +10,7 @@ that log up first.
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import re
@@ -60,10 +61,25 @@ def _snapshot_database(target: Path) -> tuple[int, str]:
         finally:
             copy.close()
     except sqlite3.DatabaseError as exc:
+        if "full" in str(exc).lower():
+            raise _home_full() from None
         raise store.translate(exc, paths.db_path()) from None
     finally:
         source.close()
     return entries, row[0] if row else integrity.GENESIS
+
+
+def _home_full() -> StoreNotWritable:
+    home = paths.home_dir()
+    try:
+        size = f" (about {max(1, paths.db_path().stat().st_size // 1_000_000):,} MB, plus your attached files)"
+    except OSError:
+        size = ""
+    return StoreNotWritable(
+        f"The disk that holds {home} is full. A backup first makes a working copy of your log in that folder, "
+        f"even when --out is elsewhere, so it needs free space there{size}. Free some space on that disk and "
+        "try again; nothing in your log was changed."
+    )
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -91,8 +107,10 @@ def backup(out: str | None = None) -> BackupResult:
     if target.is_dir():
         target = target / _default_name()
     paths.refuse_if_part_of_log(target)
+    making_copy = False  # a full disk while making the working copy is the home's disk
     try:
         paths.ensure_private_dir(target.parent)
+        making_copy = True
         # The working copy is the family's whole record: keep it in the home (owner-only),
         # not in a shared temporary folder where a crash could leave it behind.
         with store.staging(".backup-") as work:
@@ -120,8 +138,11 @@ def backup(out: str | None = None) -> BackupResult:
                 _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
                 for name, path in files.items():
                     _add_file(archive, name, path)
+            making_copy = False
             paths.atomic_write_file(partial, target)
     except OSError as exc:
+        if making_copy and exc.errno == errno.ENOSPC:
+            raise _home_full() from None
         raise StoreNotWritable(f"The backup could not be written to {target} ({exc.strerror}); "
                                "nothing in your log was changed.") from None
     return BackupResult(target, entries, head, target.stat().st_size)

@@ -43,6 +43,8 @@ class _Group(TyperGroup):
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, SystemExit):
             raise
+        except BrokenPipeError:
+            _reader_gone()
         except Exception as exc:
             import os
 
@@ -116,5 +118,29 @@ cli_search.register(app)
 use_plain_help(app)
 
 
+def _reader_gone() -> None:
+    """Whoever read our output stopped (`| head -1`): nothing is wrong, so say nothing.
+    What is still buffered goes nowhere, instead of failing again when Python exits.
+    Exit 1, as rich and Click do when the reader goes (not all the output was read)."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise typer.Exit(ExitCode.ERROR)
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit:
+        # Output still buffered for a reader who has gone is flushed here, quietly.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(ExitCode.ERROR) from None
+        raise

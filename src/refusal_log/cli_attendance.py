@@ -13,6 +13,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from refusal_log.text import visible
+
 ChildOpt = Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Which child (needed only when the log has more than one).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 FromOpt = Annotated[str, typer.Option("--from", metavar="DATE", help="The first day.")]
@@ -88,9 +90,9 @@ def list_calendar(child: ChildOpt = None, as_json: JsonOpt = False) -> None:
     from rich.text import Text  # names are the family's own text, never rich markup
 
     for t in cal.terms:
-        table.add_row("Term", f"{t.starts:%d/%m/%Y}", f"{t.ends:%d/%m/%Y}", Text(t.name))
+        table.add_row("Term", f"{t.starts:%d/%m/%Y}", f"{t.ends:%d/%m/%Y}", Text(visible(t.name)))
     for c in cal.closures:
-        table.add_row("Closure", f"{c.starts:%d/%m/%Y}", f"{c.ends:%d/%m/%Y}", Text(c.reason or ""))
+        table.add_row("Closure", f"{c.starts:%d/%m/%Y}", f"{c.ends:%d/%m/%Y}", Text(visible(c.reason or "")))
     for d, n in cal.holidays_in_terms():
         table.add_row("Bank holiday", f"{d:%d/%m/%Y}", "", Text(n))
     _console().print(table)
@@ -106,9 +108,9 @@ def import_calendar(
 
     result = schoolcalendar.import_calendar(file, child)
     for t in result.terms:
-        sys.stdout.write(f"Term {t.name}: {t.starts:%d/%m/%Y} to {t.ends:%d/%m/%Y}\n")
+        sys.stdout.write(visible(f"Term {t.name}: {t.starts:%d/%m/%Y} to {t.ends:%d/%m/%Y}") + "\n")
     for c in result.closures:
-        sys.stdout.write(f"Closure {c.reason or ''}: {c.starts:%d/%m/%Y} to {c.ends:%d/%m/%Y}\n")
+        sys.stdout.write(visible(f"Closure {c.reason or ''}: {c.starts:%d/%m/%Y} to {c.ends:%d/%m/%Y}") + "\n")
     if result.skipped:
         _say("Not used (neither a term nor a closure): " + "; ".join(result.skipped))
     _say(f"Imported {len(result.terms)} terms and {len(result.closures)} closures.")
@@ -174,7 +176,7 @@ def register_list(child: ChildOpt = None, as_json: JsonOpt = False) -> None:
     for column in ("Date", "Session", "Code", "Category", "Source", "Entry"):
         table.add_column(column)
     for m in marks:
-        table.add_row(f"{m.date:%d/%m/%Y}", m.session, Text(m.code), m.category, Text(m.source or ""),
+        table.add_row(f"{m.date:%d/%m/%Y}", m.session, Text(visible(m.code)), m.category, Text(visible(m.source or "")),
                       f"{m.entry_id}" + (f" (rev {m.revision})" if m.revision > 1 else ""))
     _console().print(table)
 
@@ -217,8 +219,7 @@ def _draw(st) -> None:
             cells.append(text)
         grid.add_row(f"{week[0].day:%d/%m/%Y}", *cells)
     key = Text()
-    samples = {"present": "/ ", "authorised": "I ", "unauthorised": "O ", "not-counted": "# ", "logged": "--",
-               "none": "··"}
+    samples = view.legend_samples(st.nation)
     for state, (words, style, _, _) in view.STATES.items():
         if state in samples:
             key.append(samples[state], style=style)

@@ -14,6 +14,7 @@ import typer
 
 from refusal_log import cli_ask
 from refusal_log.errors import ExitCode
+from refusal_log.text import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -60,5 +61,5 @@ def table(headers: list[str], rows: list[list[Any]]) -> None:
 
     grid = Table(*headers, show_lines=False)
     for row in rows:
-        grid.add_row(*("" if cell is None else str(cell) for cell in row))
+        grid.add_row(*("" if cell is None else visible(str(cell)) for cell in row))
     out().print(grid)

@@ -15,6 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from refusal_log.text import visible
+
 BornOpt = Annotated[Optional[str], typer.Option("--born", metavar="DATE", help="Date of birth, day first.")]
 YearOpt = Annotated[Optional[str], typer.Option("--year-group", metavar="TEXT", help="Their year group, e.g. 'Year 9'.")]
 FormOpt = Annotated[Optional[str], typer.Option("--form", metavar="TEXT", help="Their form or class, e.g. 9R.")]
@@ -56,7 +58,7 @@ def child_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON 
 
     table = Table("id", "name", "school", "born", "year group", "form", "UPN", "school type")
     for c in children:
-        table.add_row(*("" if v is None else str(v) for v in
+        table.add_row(*("" if v is None else visible(str(v)) for v in
                         (c.id, c.name, c.school, c.born, c.year_group, c.form, c.upn, c.school_type)))
     Console(highlight=False).print(table)
 

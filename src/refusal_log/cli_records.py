@@ -10,6 +10,7 @@ import typer
 from refusal_log import paths
 from refusal_log.cli_common import ChildOpt, JsonOpt, err, print_json
 from refusal_log.cli_help import entry_number
+from refusal_log.text import visible
 
 
 def verify(
@@ -60,7 +61,7 @@ def import_email(
         return print_json({"imported": [v.to_json() for v in result.imported],
                             "skipped": [{"file": f, "entry": i} for f, i in result.skipped]})
     for view in result.imported:
-        sys.stdout.write(f"Imported entry {view.id}: {view.summary or '(no subject)'}\n")
+        sys.stdout.write(visible(f"Imported entry {view.id}: {view.summary or '(no subject)'}") + "\n")
     for name, existing in result.skipped:
         err().print(f"Already in the log as entry {existing}, so left as it is: {name}")
 

@@ -53,6 +53,7 @@ def _show(hits) -> None:
     from rich.text import Text
 
     from refusal_log.dates import human_date
+    from refusal_log.text import visible
 
     console = Console(highlight=False, soft_wrap=True)
     width = len(str(max(h.id for h in hits)))
@@ -60,11 +61,11 @@ def _show(hits) -> None:
         where = f" (in {hit.found_in})" if hit.found_in else ""
         head = f"{hit.id:>{width}}  {human_date(hit.day)}  {hit.label}{where}: "
         if not console.is_terminal:
-            sys.stdout.write(head + hit.plain_snippet() + "\n")
+            sys.stdout.write(visible(head + hit.plain_snippet()) + "\n")
             continue
-        line = Text(head, style="bold")
+        line = Text(visible(head), style="bold")
         for piece, matched in hit.pieces():
-            line.append(" ".join(piece.split("\n")), style="reverse bold" if matched else "")
+            line.append(visible(" ".join(piece.split("\n"))), style="reverse bold" if matched else "")
         console.print(line)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from refusal_log.text import visible
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -108,7 +110,7 @@ def show_entry(view: EntryView, console: Console) -> None:
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     # Text objects throughout: what the parent typed is shown as typed, never read as markup.
-    row = lambda name, value: table.add_row(name, Text(str(value)))  # noqa: E731
+    row = lambda name, value: table.add_row(name, Text(visible(str(value))))  # noqa: E731
     row("Entry", f"{view.id} ({view.label}, {view.child})")
     row("When", view.when_text)
     row("Recorded", human_datetime(view.recorded) + ("  (more than a day later)" if view.late else ""))
@@ -129,9 +131,9 @@ def show_entry(view: EntryView, console: Console) -> None:
     if len(view.history) > 1:
         console.print("\nHistory (every version is kept):")
         first = view.history[0]
-        console.print(Text(f"  revision 1, recorded {human_datetime(first.recorded)}: {_clip(first.summary)}"))
+        console.print(Text(visible(f"  revision 1, recorded {human_datetime(first.recorded)}: {_clip(first.summary)}")))
         for before, after in zip(view.history, view.history[1:]):
             why = f" because: {after.change_reason}" if after.change_reason else ""
-            console.print(Text(f"  revision {after.number}, recorded {human_datetime(after.recorded)}{why}"))
+            console.print(Text(visible(f"  revision {after.number}, recorded {human_datetime(after.recorded)}{why}")))
             for line in changes(view.kind, before, after) or ["(no field changed)"]:
-                console.print(Text(f"    {line}"))
+                console.print(Text(visible(f"    {line}")))

@@ -269,11 +269,12 @@ def _plan(document: dict[str, Any]) -> _Plan:
     profile = document.get("profile") or {}
     if not isinstance(profile, dict):
         raise ValueError("the profile should be a set of names and values")
-    plan = _Plan(settings=[Setting(key=_text(k, "a detail's name"), value=_text(v, f"the detail {k}"))
-                           for k, v in profile.items()])
+    profile = people.check_details({_text(k, "a detail's name"): _text(v, f"the detail {k}") for k, v in profile.items()})
+    plan = _Plan(settings=[Setting(key=k, value=v) for k, v in profile.items()])
     children = {}
     for c in document["children"]:
-        if _text(c["name"], "a child's name") in children:
+        people.child_name(_text(c["name"], "a child's name"), "A child's name in the file")  # as init checks it
+        if c["name"] in children:
             raise ValueError(f"two children are called {c['name']!r:.40}")
         children[c["name"]] = _number(c["id"], "a child's id")
         plan.rows.append(("child", Child(

@@ -89,7 +89,37 @@ def check_home() -> Path:
     home = home_dir()
     check_private(home)
     check_private(user_templates_dir())
+    _check_inside(home)
     return home
+
+
+def _check_inside(home: Path) -> None:
+    """The attachments and templates folders, and every template, are real files of the
+    owner's inside the home. A link would lead the tool to a file elsewhere that others
+    may be able to change (a template runs when a letter is drafted), or make it chmod
+    and write into another folder."""
+    import stat
+
+    from refusal_log.errors import HomeNotPrivate
+
+    for folder in (attachments_dir(), user_templates_dir()):
+        if folder.is_symlink():
+            raise HomeNotPrivate(f"{folder} is a link to a folder elsewhere, so refusal-log did not use it; "
+                                 f"keep the real folder inside {home}.")
+    templates = user_templates_dir()
+    if not templates.is_dir():
+        return
+    geteuid = getattr(os, "geteuid", None)
+    for top, folders, files in os.walk(templates, followlinks=False):
+        for name in folders + files:
+            item = Path(top) / name
+            info = os.lstat(item)
+            if stat.S_ISLNK(info.st_mode):
+                raise HomeNotPrivate(f"The template {item} is a link to a file elsewhere, so refusal-log did not "
+                                     f"use it; put a copy of the file itself in {templates}.")
+            if (geteuid is not None and info.st_uid != geteuid()) or (os.name == "posix" and info.st_mode & 0o022):
+                raise HomeNotPrivate(f"The template {item} can be changed by another user, so refusal-log did "
+                                     f"not use it; make it yours alone with: chmod 600 {item}")
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -138,6 +168,7 @@ def _replace_whole(path: Path, fill) -> Path:
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_foreign_link(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -152,6 +183,24 @@ def _replace_whole(path: Path, fill) -> Path:
     return path
 
 
+def _refuse_foreign_link(path: Path) -> None:
+    """A symbolic link another user put where a file is to be written (in /tmp, say) is
+    refused: writing through it would replace a file of theirs choosing, and replacing it
+    is theirs to allow. The file always replaces the name itself, never what a link points to."""
+    import stat
+
+    from refusal_log.errors import InvalidInput
+
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return
+    geteuid = getattr(os, "geteuid", None)
+    if stat.S_ISLNK(info.st_mode) and geteuid is not None and info.st_uid != geteuid():
+        raise InvalidInput(f"{path} is a link that belongs to another user, so nothing was written there; "
+                           "choose another name or folder.")
+
+
 def write_user_file(out: str | Path, data: bytes | str) -> Path:
     """Write a document to a path the user named (--out), owner-only and whole."""
     from refusal_log.errors import InvalidInput
@@ -159,8 +208,9 @@ def write_user_file(out: str | Path, data: bytes | str) -> Path:
     target = Path(out).expanduser()
     if target.is_dir():
         raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
-    # Through a symbolic link, not over it: the user named the place the link points to.
-    target = target.resolve()
+    # The folder is followed, the last name is not: a link there is replaced by the file
+    # (atomically, by rename), never written through to whatever it points to.
+    target = target.parent.resolve() / target.name
     refuse_if_part_of_log(target)
     try:
         if not target.parent.is_dir():

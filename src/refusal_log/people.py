@@ -143,12 +143,29 @@ def _school_type(value: str | None) -> str | None:
     return key
 
 
+MAX_NAME = 200
+
+
+def child_name(name: str | None, option: str = "--child") -> str:
+    """A child's name as typed, spaces tidied; refused if it is too long to be a name or
+    holds control characters (which would reach every terminal and letter)."""
+    import unicodedata
+
+    tidy = " ".join(required_text(name, option, "the child's full name").split())
+    if len(tidy) > MAX_NAME:
+        raise InvalidInput(f"{option} is {len(tidy):,} characters long; a child's name is at most {MAX_NAME}.")
+    if any(unicodedata.category(ch) == "Cc" for ch in tidy):
+        raise InvalidInput(f"{option} holds control characters (such as Escape), which a name cannot have; "
+                           "please type the name again.")
+    return tidy
+
+
 def _details(name: str | None = None, school: str | None = None, born: str | None = None,
              year_group: str | None = None, form: str | None = None, upn: str | None = None,
              school_type: str | None = None) -> dict:
     """What was typed about a child, checked; a detail not given is left out."""
     given = {
-        "name": " ".join(required_text(name, "--child", "the child's full name").split()) if name is not None else None,
+        "name": child_name(name) if name is not None else None,
         "school": optional_text(school, "--school"),
         "born": dates.parse_date(born) if optional_text(born) else None,
         "year_group": optional_text(year_group, "--year-group"),
@@ -255,6 +272,24 @@ def set_region(region: str) -> str:
     with store.writing() as session:
         _save_settings(session, {"region": key})
     return key
+
+
+def check_details(details: dict[str, str]) -> dict[str, str]:
+    """The parent's details from an export, checked as init and region check them."""
+    checked = dict(details)
+    if "region" in checked:
+        checked["region"] = nations.region_key(checked["region"], "The region in the file")
+    for key in ("email", "school_email"):
+        if key in checked:
+            checked[key] = _validate_email(checked[key], f"The {key.replace('_', ' ')} in the file")
+    if "zone" in checked:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(checked["zone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidInput(f"The time zone {checked['zone']!r:.60} in the file is not known.") from None
+    return checked
 
 
 def profile(*, for_letter: bool = False) -> dict[str, str]:

@@ -12,8 +12,6 @@ kept exactly as written, with a category word the parent chooses.
 
 from __future__ import annotations
 
-import csv
-import io
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -23,7 +21,7 @@ from typing import Any
 
 from refusal_log import dates, integrity, people, schoolcalendar, store
 from refusal_log.errors import InvalidInput
-from refusal_log.text import optional_text
+from refusal_log.text import optional_text, read_csv, read_import_file
 
 CATEGORIES = ("present", "approved", "authorised", "unauthorised", "not-counted")
 # What a parent may choose for a code outside England (approved activity counts as present).
@@ -221,44 +219,47 @@ def _save(plan, source, reason, child, cal) -> RegisterResult:
 def import_register(path: str, source: str | None = None, category: str | None = None,
                     child: str | None = None) -> RegisterResult:
     """Marks from a CSV with a header row: date, am, pm (and optionally category or am_category, pm_category)."""
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise InvalidInput(f"There is no file at {file}.")
-    if file.stat().st_size > 1_000_000:
-        raise InvalidInput(f"{file.name} is larger than a register export can be (1 MB at most).")
+    data, file_name = read_import_file(path, 1_000_000, "1 MB", "register export")
     try:
-        text = file.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{file.name} is not UTF-8 text; save it from your spreadsheet as CSV UTF-8.") from None
-    rows = csv.DictReader(io.StringIO(text))
-    header = {(h or "").strip().lower(): h for h in rows.fieldnames or []}
+        raise InvalidInput(f"{file_name} is not UTF-8 text; save it from your spreadsheet as CSV UTF-8.") from None
+    fieldnames, rows = read_csv(text, file_name)
+    header = {(h or "").strip().lower(): h for h in fieldnames}
     if "date" not in header or not ({"am", "pm"} & header.keys()):
-        raise InvalidInput(f"{file.name} needs a header row with the columns date, am and pm.")
+        raise InvalidInput(f"{file_name} needs a header row with the columns date, am and pm.")
     default = _category(category)
-    source = optional_text(source) or f"imported from {file.name}"
+    source = optional_text(source) or f"imported from {file_name}"
     with store.reading() as db:
         cal = schoolcalendar.load(child, db)
     plan = []
+    # One file is one copy of the register: a day given twice is a mistake in the file,
+    # not a school's correction, so it is refused rather than stored as one.
+    lines: dict[date, int] = {}
     for number, row in enumerate(rows, start=2):
         if number > MAX_ROWS:
-            raise InvalidInput(f"{file.name} has more than {MAX_ROWS} rows; import it a school year at a time.")
+            raise InvalidInput(f"{file_name} has more than {MAX_ROWS} rows; import it a school year at a time.")
 
         def cell(name: str) -> str:
             return (row.get(header[name]) or "").strip() if name in header else ""
 
-        where = f"{file.name}, line {number}: "
+        where = f"{file_name}, line {number}: "
         if not cell("date") and not cell("am") and not cell("pm"):
             continue
         try:
             day = dates.parse_date(cell("date"))
         except InvalidInput as exc:
             raise InvalidInput(f"{where}{exc}") from None
+        if day in lines:
+            raise InvalidInput(f"{file_name}: lines {lines[day]} and {number} both give {dates.human_date(day)}; "
+                               "a register file gives each day once, so nothing was imported.")
+        lines[day] = number
         for slot in ("am", "pm"):
             if cell(slot):
                 cat = _category(cell(f"{slot}_category") or cell("category")) or default
                 plan.append((day, slot, *resolve_code(cal.nation, cell(slot), cat, day, slot, where)))
     if not plan:
-        raise InvalidInput(f"{file.name} has no codes in it.")
+        raise InvalidInput(f"{file_name} has no codes in it.")
     return _save(plan, source, None, child, cal)
 
 

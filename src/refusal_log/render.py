@@ -147,12 +147,11 @@ _MD_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&\n\r]|^[ \t]*[-+=]")
 
 
 def show_bidi_controls(text: str) -> str:
-    """A whole rendered document with each bidi control shown as its code (one fast pass)."""
-    # `in` per character is a fast scan (and free when the text has no such wide
-    # characters at all); a regular expression over a long timeline is a tenth of a second.
-    if not any(chr(cp) in text for cp in BIDI_CONTROLS):
-        return text
-    return _BIDI.sub(lambda m: BIDI_CONTROLS[ord(m.group())], text)
+    """A whole rendered document with each control character (bidi controls, Escape,
+    bell...) shown by its name: the one function text.visible, used for the terminal too."""
+    from refusal_log.text import visible
+
+    return visible(text)
 
 
 def _md_finalize(value: Any) -> Any:

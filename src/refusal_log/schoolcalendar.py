@@ -13,18 +13,15 @@ Named schoolcalendar, not calendar, so it never shadows the standard library.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from refusal_log import dates, integrity, people, store
-from refusal_log.errors import InvalidInput, NotFound
-from refusal_log.text import optional_text, required_text
+from refusal_log.errors import InvalidInput
+from refusal_log.text import optional_text, read_csv, read_import_file, required_text
 
 NATIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
 NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland",
@@ -165,7 +162,27 @@ def load(child: str | None = None, db=None) -> SchoolCalendar:
     row = db.execute("SELECT value FROM setting WHERE key = 'region'").fetchone()
     chosen = row[0] if row and row[0] in NATIONS else "england"
     terms, closures = _read(db, owner.id)
+    # A log written before imports were checked may hold a term in 9999: counting its
+    # days would overflow (or take minutes), so it is named in a sentence instead.
+    for span, label in [(t, t.name) for t in terms] + [(c, c.reason or "a closure") for c in closures]:
+        try:
+            check_span(span.starts, span.ends, label)
+        except InvalidInput as exc:
+            raise UncountableCalendar(f"{owner.name}'s school calendar cannot be counted: {exc} "
+                                      "Nothing was changed.", owner.name, str(exc)) from None
     return SchoolCalendar(owner.name, chosen, terms, closures)
+
+
+class UncountableCalendar(InvalidInput):
+    """A stored term or closure outside what the commands accept (from an older import)."""
+
+    def __init__(self, message: str, child: str, why: str):
+        super().__init__(message)
+        self.child, self.why = child, why
+
+
+# A term or closure is at most about a school year long.
+MAX_SPAN_DAYS = 400
 
 
 def _range(start: str, end: str | None, first: str, second: str) -> tuple[date, date]:
@@ -173,9 +190,23 @@ def _range(start: str, end: str | None, first: str, second: str) -> tuple[date, 
     b = dates.parse_date(end) if end else a
     if b < a:
         raise InvalidInput(f"{second} ({end}) is before {first} ({start}); the last day must come after the first.")
-    if (b - a).days > 400:
+    if (b - a).days > MAX_SPAN_DAYS:
         raise InvalidInput(f"{first} {start} to {second} {end} is more than a year; a term or closure is shorter.")
+    check_span(a, b, f"{first} {start} to {second} {end or start}")
     return a, b
+
+
+def check_span(a: date, b: date, what: str) -> None:
+    """The checks every term or closure gets, typed, imported from a file or from an export:
+    years the record can hold, the last day not before the first, no longer than a year."""
+    for day in (a, b):
+        dates.check_year(what, day)
+    if b < a:
+        raise InvalidInput(f"{what!r} ends ({b.isoformat()}) before it starts ({a.isoformat()}); "
+                           "the last day must come after the first.")
+    if (b - a).days > MAX_SPAN_DAYS:
+        raise InvalidInput(f"{what!r} runs from {a.isoformat()} to {b.isoformat()}, more than a year; "
+                           "a term or closure is shorter.")
 
 
 def _add_term(session, child_id: int, name: str, a: date, b: date) -> Term:
@@ -261,13 +292,6 @@ def _pair_markers(events: list[tuple[str, str, date, date]]) -> tuple[list[tuple
     return out, skipped
 
 
-def _read_file(path: str) -> bytes:
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise NotFound(f"There is no file at {file}.")
-    if file.stat().st_size > MAX_IMPORT_BYTES:
-        raise InvalidInput(f"{file.name} is larger than a term-dates file can be ({MAX_IMPORT_BYTES:,} bytes at most).")
-    return file.read_bytes()
 
 
 def _events_from_ics(data: bytes, name: str) -> list[tuple[str, date, date]]:
@@ -282,11 +306,16 @@ def _events_from_ics(data: bytes, name: str) -> list[tuple[str, date, date]]:
         summary = str(event.get("SUMMARY", "")).strip()
         try:
             events.append(_event_days(event, summary))
+        except InvalidInput as exc:
+            raise InvalidInput(f"{name}: the event {_shown(summary)!r} {exc}; nothing was imported.") from None
         except Exception:  # icalendar raises several kinds for one broken date
-            shown = "".join(ch for ch in summary[:60] if ch.isprintable()) or "(no name)"
-            raise InvalidInput(f"{name}: the event {shown!r} has a date refusal-log cannot read; "
+            raise InvalidInput(f"{name}: the event {_shown(summary)!r} has a date refusal-log cannot read; "
                                "nothing was imported.") from None
     return [e for e in events if e is not None]
+
+
+def _shown(summary: str) -> str:
+    return "".join(ch for ch in summary[:60] if ch.isprintable()) or "(no name)"
 
 
 def _event_days(event, summary: str) -> tuple[str, date, date] | None:
@@ -295,17 +324,33 @@ def _event_days(event, summary: str) -> tuple[str, date, date] | None:
     start = event.get("DTSTART")
     if start is None:
         return None
-    first = start.dt.date() if isinstance(start.dt, datetime) else start.dt
-    end = event.get("DTEND")
-    if end is None:
-        last = first
-    elif isinstance(end.dt, datetime):
-        last = end.dt.date()
-    else:
-        # An all-day event's DTEND is the day after it ends (RFC 5545).
-        last = max(first, end.dt - timedelta(days=1))
-    if not isinstance(first, date) or not isinstance(last, date):
+    timed = isinstance(start.dt, datetime)
+    first = start.dt.date() if timed else start.dt
+    if not isinstance(first, date):
         raise ValueError("not a date")
+    end, length = event.get("DTEND"), event.get("DURATION")
+    if end is not None:
+        finish = end.dt
+    elif length is not None:
+        # Checked before adding: a DURATION of millions of days must be refused, not overflow.
+        if not isinstance(length.dt, timedelta) or not 0 <= length.dt.days <= MAX_SPAN_DAYS:
+            raise InvalidInput("lasts longer than a term or closure can (a year at most)")
+        finish = start.dt + length.dt
+    else:
+        return summary, first, first
+    if isinstance(finish, datetime):
+        last = finish.date()
+        # An end exactly at midnight is the end of the day before (a whole day written as times).
+        if finish.time() == datetime.min.time() and last > first:
+            last -= timedelta(days=1)
+    elif isinstance(finish, date):
+        # An all-day event's DTEND is the day after its last day (RFC 5545); DTEND equal
+        # to DTSTART is read as the one day; before it is a mistake, refused below.
+        last = finish - timedelta(days=1) if finish > first else (first if finish == first else finish)
+    else:
+        raise ValueError("not a date")
+    if last < first:
+        raise InvalidInput(f"ends ({last.isoformat()}) before it starts ({first.isoformat()})")
     return summary, first, last
 
 
@@ -314,8 +359,8 @@ def _events_from_csv(data: bytes, name: str) -> list[tuple[str, date, date]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput(f"{name} is not UTF-8 text; save it from your spreadsheet as CSV UTF-8.") from None
-    rows = csv.DictReader(io.StringIO(text))
-    header = {(h or "").strip().lower(): h for h in rows.fieldnames or []}
+    fieldnames, rows = read_csv(text, name)
+    header = {(h or "").strip().lower(): h for h in fieldnames}
     need = ("name", "from", "to")
     if any(k not in header for k in need):
         raise InvalidInput(f"{name} needs a header row with the columns name, from and to "
@@ -336,8 +381,7 @@ def _events_from_csv(data: bytes, name: str) -> list[tuple[str, date, date]]:
 
 def import_calendar(path: str, child: str | None = None) -> CalendarImport:
     """Terms and closures from a council's .ics or a CSV (name, from, to[, kind])."""
-    data = _read_file(path)
-    name = Path(path).name
+    data, name = read_import_file(path, MAX_IMPORT_BYTES, f"{MAX_IMPORT_BYTES:,} bytes", "term-dates file")
     events = _events_from_ics(data, name) if name.lower().endswith((".ics", ".ical")) else _events_from_csv(data, name)
     if len(events) > MAX_EVENTS:
         raise InvalidInput(f"{name} has {len(events)} events; a file of term dates has far fewer "
@@ -347,6 +391,12 @@ def import_calendar(path: str, child: str | None = None) -> CalendarImport:
         kind, _, label = summary.partition(":") if summary.startswith(("term:", "closure:")) else ("", "", summary)
         classified.append((kind or _classify(label), label, a, b))
     planned, unpaired = _pair_markers(classified)
+    for kind, label, a, b in planned:
+        if kind in ("term", "closure"):
+            try:
+                check_span(a, b, label or kind)
+            except InvalidInput as exc:
+                raise InvalidInput(f"{name}: {str(exc).rstrip('.')}; nothing was imported.") from None
     result = CalendarImport([], [], unpaired)
     with store.writing() as session:
         owner = people.resolve_child(store.driver(session), child)

@@ -44,3 +44,52 @@ def read_text_file(path: str, limit: int = 8 * 1024 * 1024, limit_text: str = "8
         raise InvalidInput(f"{path} is not plain text (UTF-8); save it as plain text and try again.") from None
     except OSError as exc:
         raise InvalidInput(f"{path} cannot be read ({exc.strerror}).") from None
+
+
+def read_csv(text: str, name: str) -> tuple[list[str], list[dict[str, str]]]:
+    """A CSV's header and rows, or a plain sentence when it cannot be read as CSV
+    (a cell beyond the csv module's limit of 131,072 characters, a NUL byte...)."""
+    import csv
+    import io
+
+    rows = csv.DictReader(io.StringIO(text))
+    try:
+        return list(rows.fieldnames or []), list(rows)
+    except csv.Error:
+        raise InvalidInput(f"{name}, line {rows.line_num}: this line cannot be read as CSV (a cell far too long "
+                           "or a broken quote); nothing was imported.") from None
+
+
+def read_import_file(path: str, limit: int, limit_text: str, what: str) -> tuple[bytes, str]:
+    """An ordinary file to import, with its name: refused plainly if it is not a file,
+    too large, or its name is not valid text."""
+    from refusal_log import paths
+
+    source = paths.regular_file(path, limit=limit, limit_text=limit_text, what=what)
+    try:
+        return paths.read_bounded(source, limit), source.name
+    except OSError as exc:
+        raise InvalidInput(f"{source.name} cannot be read ({exc.strerror}).") from None
+
+
+# --- text shown on a terminal or in a document ----------------------------------------
+#
+# What a parent typed or imported is kept exactly; where it is shown, a character that
+# would act instead of show is shown by its name: Escape could recolour or clear the
+# terminal, a bell rings, a right-to-left override makes a note read differently from
+# what is stored. Tab and newline act as themselves; a carriage return only as part
+# of a line break.
+_NAMES = {0x07: "BEL", 0x08: "BS", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL"}
+MARKED = {cp: f"\u27e8{_NAMES.get(cp, f'U+{cp:04X}')}\u27e9" for cp in
+          (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
+           0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_MARKED_CHARS = tuple(chr(cp) for cp in MARKED)
+
+
+def visible(text: str) -> str:
+    """Text with each control character (C0 but tab and newline, DEL, C1, bidi
+    controls) replaced by its name in angle brackets, such as ⟨ESC⟩ or ⟨U+202E⟩."""
+    # `in` per character is a fast scan, and most text has none of them at all.
+    if not any(ch in text for ch in _MARKED_CHARS):
+        return text
+    return text.replace("\r\n", "\n").translate(MARKED)
