@@ -158,3 +158,17 @@ def test_option_values_are_read_without_pydantic(cli, ready):
     logged = cli.json("add-call", "--with", "Office", "--summary", "Rang", "--minutes", " 12")
     assert logged["minutes"] == 12 and logged["with"] == "Office"
     assert [e["kind"] for e in cli.json("list", "--kind", "call", "--kind", "note")] == ["call"]
+
+
+def test_the_shipped_schema_snapshot_is_what_the_migrations_make():
+    # Writes compare the store with schema.json instead of replaying every migration. After
+    # adding a migration, rebuild it with: python -m refusal_log.store
+    import json
+
+    from refusal_log import store
+    from refusal_log.migrations import SCHEMA_VERSION
+
+    with open(store.SCHEMA_SNAPSHOT, encoding="utf-8") as handle:
+        shipped = json.load(handle)
+    assert shipped["version"] == SCHEMA_VERSION, "schema.json is stale: run python -m refusal_log.store"
+    assert {tuple(o) for o in shipped["objects"]} == store.schema_from_migrations(SCHEMA_VERSION)

@@ -84,6 +84,8 @@ def _keep(incoming: IncomingFile) -> None:
 
 def store_files(session: Session, entry_id: int, files: list[IncomingFile]) -> list[dict]:
     """Record files for an entry inside the caller's write transaction."""
+    if not files:
+        return []  # most entries have none: the attachment table is not even built
     from refusal_log.models import Attachment
 
     kept = []

@@ -5,7 +5,6 @@ Domain modules are imported inside each command: `holidays`, `icalendar` and
 sqlmodel stay off the start-up path.
 """
 
-from __future__ import annotations
 
 import json
 import sys

@@ -7,7 +7,6 @@ commands, domain modules imported inside each command, data on stdout, messages 
 stderr.
 """
 
-from __future__ import annotations
 
 import json
 import sys

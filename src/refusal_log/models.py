@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -58,18 +58,6 @@ class Setting(SQLModel, table=True):
     value: str
 
 
-class ProfileChange(SQLModel, table=True):
-    """One change of a parent's detail (Setting), chained, so a school address changed
-    behind the tool's back is caught by verify. Setting holds the current values."""
-
-    __tablename__ = "profile_change"
-
-    id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(index=True)
-    value: str
-    recorded_at: datetime = _aware(nullable=False)
-
-
 class ChildDetails(SQLModel):
     """The child as the school knows them: what letters need to match a pupil."""
 
@@ -87,22 +75,6 @@ class Child(ChildDetails, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     recorded_at: datetime = _aware(nullable=False)
-
-
-class ChildRevision(ChildDetails, table=True):
-    """A correction of a child's details (`child edit`): every field, as it now reads."""
-
-    __tablename__ = "child_revision"
-    __table_args__ = (UniqueConstraint("child_id", "revision"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    child_id: int = Field(foreign_key="child.id", index=True)
-    revision: int
-    recorded_at: datetime = _aware(nullable=False)
-    change_reason: str | None = None
-    # Set when a child added by mistake, with nothing logged, was removed (`child remove`).
-    removed_reason: str | None = None
-    name: str
 
 
 class Contact(SQLModel, table=True):
@@ -143,6 +115,7 @@ _ELSEWHERE = {
     "GPVisitFields": "gp", "GPVisit": "gp", "MeetingFields": "meeting", "Meeting": "meeting",
     "NoteFields": "note", "Note": "note", "EmailFields": "email", "Email": "email",
     "Attachment": "records", "Withdrawal": "records", "Ledger": "records",
+    "ProfileChange": "people", "ChildRevision": "people",
     "SchoolTerm": "attendance", "SchoolClosure": "attendance", "RegisterMarkFields": "attendance",
     "RegisterMark": "attendance",
 }

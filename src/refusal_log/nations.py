@@ -9,8 +9,6 @@ default. A nation lacking something in the data has nothing cited for it; its
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -27,20 +25,21 @@ _TYPE_WORDS = {**{t: t for t in ABSENCE_TYPES}, "ill": "illness", "sick": "illne
                "suspended": "exclusion", "excluded": "exclusion"}
 
 
-@dataclass(frozen=True)
 class Nation:
-    key: str
-    name: str
-    offence: str
-    source: str
-    illness_defence: str | None = None
-    illness_defence_short: str | None = None
-    registration: str | None = None
-    registration_source: str | None = None
-    penalty: str | None = None
-    penalty_source: str | None = None
-    unverified: str | None = None
-    codes: dict[str, str] = field(default_factory=dict)
+    """One nation's law as letters cite it (a plain class: a dataclass of this many fields
+    costs milliseconds at start-up, and every command that logs an absence reads it)."""
+
+    _FIELDS = ("name", "offence", "source", "illness_defence", "illness_defence_short", "registration",
+               "registration_source", "penalty", "penalty_source", "unverified", "codes")
+    __slots__ = ("key", *_FIELDS)
+
+    def __init__(self, key: str, **values) -> None:
+        unknown = set(values) - set(self._FIELDS)
+        if unknown:
+            raise TypeError(f"nations.toml: unknown field(s) {', '.join(sorted(unknown))} for {key}")
+        self.key = key
+        for name in self._FIELDS:
+            setattr(self, name, values.get(name, {} if name == "codes" else None))
 
     def code_for(self, absence_type: str) -> str | None:
         """The attendance code for a type of absence, only where it is verified for this nation."""
@@ -49,6 +48,8 @@ class Nation:
 
 @cache
 def _all() -> dict[str, Nation]:
+    import tomllib
+
     data = tomllib.loads((Path(__file__).with_name("nations.toml")).read_text(encoding="utf-8"))
     return {key: Nation(key=key, **values) for key, values in data.items()}
 
