@@ -169,3 +169,6 @@ def register(app: typer.Typer, group: type) -> None:
     from refusal_log import cli_attendance  # calendar, register, attendance, draft register-correction
 
     cli_attendance.register_commands(app, group, draft_app)
+    from refusal_log import cli_due  # request, action, due, and the request letters under draft
+
+    cli_due.register_commands(app, group, draft_app)

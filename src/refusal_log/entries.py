@@ -45,7 +45,8 @@ _YES_NO_COLUMNS = ("minutes_requested",)
 # Each kind's revision table. Reads use this rather than models.py, so that listing
 # never imports sqlmodel (tests keep the two in step).
 TABLES = {"absence": "absence", "call": "call", "gp": "gp_visit", "meeting": "meeting", "note": "note",
-          "email": "email", "register": "register_mark"}
+          "email": "email", "register": "register_mark",
+          "request": "request"}
 _BASE_COLUMNS = {"id", "entry_id", "revision", "happened_at", "recorded_at", "change_reason", "timeless"}
 # --- checking what was typed -------------------------------------------------------
 

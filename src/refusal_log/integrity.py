@@ -90,7 +90,8 @@ def set_detail(session: Session, key: str, value: str, recorded_at=None) -> None
 # Every table whose rows are evidence, and how a person would name one of its rows.
 CHAINED_TABLES = ("profile_change", "child", "child_revision", "contact", "entry", "absence", "call", "gp_visit", "meeting", "note", "email",
                   "withdrawal", "attachment",
-                  "school_term", "school_closure", "register_mark")
+                  "school_term", "school_closure", "register_mark",
+                  "request", "request_reply", "request_extension", "action_done")
 
 
 @dataclass

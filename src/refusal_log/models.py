@@ -145,10 +145,12 @@ _ELSEWHERE = {
     "Attachment": "records", "Withdrawal": "records", "Ledger": "records",
     "SchoolTerm": "attendance", "SchoolClosure": "attendance", "RegisterMarkFields": "attendance",
     "RegisterMark": "attendance",
+    "RequestFields": "request", "Request": "request",  # requests.py (what is due)
 }
 # The revision table of each kind, by the kind's name on the command line.
 _REVISION_CLASSES = {"absence": "Absence", "call": "Call", "gp": "GPVisit", "meeting": "Meeting",
-                     "note": "Note", "email": "Email", "register": "RegisterMark"}
+                     "note": "Note", "email": "Email", "register": "RegisterMark",
+                     "request": "Request"}
 
 
 def revision_table(kind: str) -> type[RevisionBase]:
