@@ -141,7 +141,7 @@ def test_reads_name_the_same_tables_as_the_models():
 
     assert {kind: model.__tablename__ for kind, model in REVISION_TABLES.items()} == entries.TABLES
     # Register marks are entries too, but `list` leaves them out (see models.py).
-    assert set(entries.KINDS) | {"register"} == set(REVISION_TABLES)
+    assert set(entries.KINDS) | {"register", "request"} == set(REVISION_TABLES)
 
 
 @pytest.mark.parametrize("args", [["list"], ["show", "1"], ["verify"], ["timeline", "--format", "html"]])

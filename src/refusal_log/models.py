@@ -145,7 +145,8 @@ _ELSEWHERE = {
     "Attachment": "records", "Withdrawal": "records", "Ledger": "records",
     "SchoolTerm": "attendance", "SchoolClosure": "attendance", "RegisterMarkFields": "attendance",
     "RegisterMark": "attendance",
-    "RequestFields": "request", "Request": "request",  # requests.py (what is due)
+    "RequestFields": "request", "Request": "request",  # requests.py and actions.py (what is due)
+    "RequestReply": "request", "RequestExtension": "request", "ActionDone": "request",
 }
 # The revision table of each kind, by the kind's name on the command line.
 _REVISION_CLASSES = {"absence": "Absence", "call": "Call", "gp": "GPVisit", "meeting": "Meeting",
