@@ -52,10 +52,27 @@ def _future(day: int, month: int, year: int | None, base: date) -> date | None:
     return found
 
 
+# The words that introduce a deadline: the date after them wins over any other date in the
+# line ("look again at how 10 September is recorded and reply by 21 October").
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|no later than|next|within|in)\b", re.I)
+_EXPLICIT = ("iso", "uk", "dm", "md")
+
+
 def due_in(text: str, said_on: date) -> date | None:
     """The date an agreed line gives, read forward from the day it was agreed."""
+    for m in reversed(list(_DEADLINE.finditer(text))):
+        found = _first_date(text[m.start():m.end() + 25], said_on, None)  # the words just after it
+        if found:
+            return found
+    # No deadline word: only a date written out counts ("on Thursday afternoons" is no deadline).
+    return _first_date(text, said_on, _EXPLICIT)
+
+
+def _first_date(text: str, said_on: date, only: tuple[str, ...] | None) -> date | None:
     lowered = text.lower()
     for name, pattern in _PATTERNS:
+        if only is not None and name not in only:
+            continue
         m = pattern.search(lowered)
         if not m:
             continue
@@ -132,7 +149,9 @@ class Action:
 
 
 def _lines(agreed: str) -> list[str]:
-    return [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line).strip() for line in agreed.splitlines()]
+    # One action a line; "; " also separates them, as people type several on one line.
+    parts = [part for line in agreed.splitlines() for part in line.split("; ")]
+    return [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", part).strip().rstrip(";") for part in parts]
 
 
 def _load(db) -> list[Action]:

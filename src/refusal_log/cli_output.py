@@ -152,6 +152,7 @@ def demo(
         f"  refusal-log --home {where} show {result.sample_entry}\n"
         f"  refusal-log --home {where} draft meeting-summary --meeting {result.sample_meeting}\n"
         f"  refusal-log --home {where} attendance\n"
+        f"  refusal-log --home {where} due --as-of 01/12/2026\n"
         "  refusal-log check \"she is refusing to go in\""
     )
 
