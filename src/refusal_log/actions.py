@@ -195,7 +195,7 @@ def _minutes(db, names: dict[int, str], done: dict) -> list[Action]:
             days_of[child_id] = clocks.SchoolDays(nation_of(db), cal)
         day = datetime.fromisoformat(happened).astimezone(dates.local_zone()).date()
         done_on, note = done.get((entry_id, 0), (None, None))
-        found.append(Action(entry_id, 0, "Send the minutes of the meeting (you asked for them)", day, "meeting",
+        found.append(Action(entry_id, 0, f"the minutes of the meeting of {day:%d/%m/%Y} (you asked for them)", day, "meeting",
                             with_, names.get(child_id, "?"), with_, clocks.due_date(day, rule, days_of[child_id]),
                             done_on, note, "minutes"))
     return found

@@ -47,7 +47,7 @@ class Rule:
             return f"{self.length_text} from {self.runs_from}"
         if self.status == "guidance":
             return f"guidance, not a legal deadline: {self.length_text} from {self.runs_from}"
-        return f"a date to follow up ({self.length_text} from {self.runs_from}), not a legal deadline"
+        return f"a follow-up date, {self.length_text} from {self.runs_from}"
 
 
 @cache

@@ -92,6 +92,18 @@ def what_is_due(as_of: str | None = None) -> DueList:
     return DueList(day, items, notes)
 
 
+def for_timeline(as_of: date | None, children: list[str]) -> list[dict[str, Any]]:
+    """The timeline summary's "Open requests and actions", as of the timeline's last day
+    (so a copy made later reads the same)."""
+    found = what_is_due(as_of.isoformat() if as_of else None)
+    return [{"overdue": i.overdue, "due": dates.long_date(i.due), "what": i.what, "owed_by": i.owed_by,
+             "entry": i.entry, "rule": i.rule, "source": i.source,
+             # An agreed action's rule already says where it was agreed; a clock's needs its source.
+             "basis": i.rule if i.ref.startswith("action") and i.status == "follow-up" and i.rule.startswith("agreed")
+             else f"{i.rule}; {i.source}"}
+            for i in found.items if i.child in children]
+
+
 def write_ics(due: DueList, path: str) -> Path:
     """One all-day event per item, with the rule and its source in the description."""
     from icalendar import Calendar, Event
