@@ -112,6 +112,7 @@ def test_requests_are_searchable_and_chained(cli, home):
     ("2026-03-03", "sar", "2026-04-07"),  # 3 Apr 2026 is Good Friday, 6 Apr Easter Monday
     ("2026-05-03", "sar", "2026-06-03"),
     ("2026-12-24", "sar", "2027-01-25"),  # 24 Jan 2027 is a Sunday
+    ("2027-01-31", "sar", "2027-03-01"),  # no 31 Feb: the 28th, a Sunday, so Monday 1 March
     ("2026-09-08", "ehc-decision", "2026-10-20"),
     ("2026-09-08", "ehc-final-plan", "2027-01-26"),
 ])
@@ -149,3 +150,23 @@ def test_agreed_lines(text, owed, due):
     said = date(2026, 10, 1)
     assert actions.owed_by(text) == owed
     assert (actions.due_in(text, said) or None) == (date.fromisoformat(due) if due else None)
+
+
+def test_every_clock_names_its_length_unit_start_nations_and_source():
+    for rule in clocks.rules().values():
+        assert rule.unit in clocks.UNITS and rule.status in clocks.STATUSES
+        assert rule.runs_from and rule.source and set(rule.nations) <= {"england", "wales", "scotland",
+                                                                         "northern-ireland"}
+    assert clocks.rule("s19-guidance").describe().startswith("guidance, not a legal deadline")
+    assert "follow-up" in clocks.rule("gp-letter").describe()
+
+
+def test_a_request_sent_on_a_saturday_counts_from_monday():
+    days = clocks.SchoolDays("england")
+    # Sat 12 Sep 2026: Mon 14 is day 1, so 15 school days end on Fri 2 Oct.
+    assert clocks.due_date(date(2026, 9, 12), clocks.rule("records-maintained"), days) == date(2026, 10, 2)
+
+
+def test_nothing_logged_means_nothing_due(cli, home):
+    result = cli("due", ok=True)
+    assert "Nothing is due" in result.stderr and result.stdout == ""

@@ -32,6 +32,7 @@ class Rule:
     status: str
     source: str
     next_working_day: bool = False
+    unverified: str | None = None  # what is not confirmed (facts.md UNVERIFIED): never cited as law
 
     @property
     def length_text(self) -> str:
@@ -56,8 +57,8 @@ def rules() -> dict[str, Rule]:
     found = {}
     for key, row in data.items():
         rule = Rule(key, row["what"], int(row["length"]), row["unit"], row["runs_from"], tuple(row["nations"]),
-                    row["status"], row["source"], bool(row.get("next_working_day", False)))
-        if rule.unit not in UNITS or rule.status not in STATUSES:
+                    row["status"], row["source"], bool(row.get("next_working_day", False)), row.get("unverified"))
+        if rule.unit not in UNITS or rule.status not in STATUSES or (rule.unverified and rule.status == "law"):
             raise ValueError(f"clocks.toml: {key} has an unknown unit or status")
         found[key] = rule
     return found

@@ -9,6 +9,7 @@ module gathers the facts. Nothing here prints.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -82,6 +83,7 @@ def _draft(kind: str, template: str, subject: str, context: dict[str, Any], to: 
                      "To add it: refusal-log init --parent \"YOUR NAME\"")
     context = {**context, "parent": profile.get("parent")}
     body = render.render(f"letters/{template}.txt.j2", context).strip("\n") + "\n"
+    body = re.sub(r"\n{3,}", "\n\n", body)  # optional paragraphs leave no gaps
     return Draft(kind, subject, body, to, profile.get("email"), profile.get("parent"), dates.now(), notes)
 
 
