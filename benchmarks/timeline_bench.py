@@ -1,10 +1,14 @@
 """How long the HTML timeline of a large log takes: 20,000 entries.
 
-    python benchmarks/timeline_bench.py [--entries N] [--cache DIR] [--rebuild]
+    python benchmarks/timeline_bench.py [--shape logged|imported] [--entries N] [--cache DIR] [--rebuild]
 
-The log is built once through the ordinary domain functions (entries.add_* and
-people.setup, one write transaction each, as the commands do), which takes a few
-minutes, and kept under /tmp between runs. Then it times, in this process:
+Two shapes of log:
+  - logged (the default): built through the ordinary domain functions (entries.add_*
+    and people.setup, one write transaction each, as the commands do), every kind
+    mixed; it takes a few minutes.
+  - imported: a log moved from another tool: calls and notes only, each with a text
+    of about 30 words, built by `refusal-log import` of a generated export (seconds).
+Either is built once and kept under /tmp between runs. Then it times, in this process:
   - loading the entries (entries.list_entries),
   - building the template context and rendering the HTML (render.timeline, which
     loads again, so this figure is the whole in-process cost),
@@ -65,6 +69,43 @@ def build(home: Path, count: int) -> None:
             sys.stderr.write(f"  built {i + 1} of {count} entries ({rate:.0f} a second)\n")
 
 
+WORDS = ("school", "anxious", "morning", "asked", "teacher", "quiet", "room", "support", "plan", "tired",
+         "slept", "badly", "tummy", "ache", "crying", "door", "car", "uniform", "lunch", "friends")
+
+
+def _text(i: int, words: int = 30) -> str:
+    return " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(words)).capitalize() + "."
+
+
+def build_imported(home: Path, count: int) -> None:
+    """An export of `count` calls and notes, written to a file and imported, as a user would."""
+    import json
+
+    from refusal_log import dates, exchange, paths
+
+    start = dates.parse_datetime("2020-01-06 08:30")
+    recorded = (start + timedelta(days=1)).isoformat()
+    entries = []
+    for i in range(count):
+        when = (start + timedelta(hours=3 * i)).isoformat()
+        revision = {"revision": 1, "when": when, "recorded": when, "change_reason": None, "timeless": None}
+        if i % 2:
+            revision |= {"with": "Mrs Patel", "role": "attendance officer", "direction": "in", "summary": _text(i),
+                         "agreed": None, "minutes": 10}
+        else:
+            revision |= {"text": _text(i)}
+        entries.append({"id": i + 1, "kind": "call" if i % 2 else "note", "child": "Maya", "recorded": when,
+                        "history": [revision], "withdrawn": None, "attachments": []})
+    document = {"format": exchange.FORMAT, "version": 1, "tool": "bench", "exported": recorded,
+                "profile": {"parent": "Sarah Bennett", "school_email": "attendance@hollinspark.example.org"},
+                "children": [{"id": 1, "name": "Maya", "school": "Hollins Park Academy", "recorded": recorded}],
+                "contacts": [], "entries": entries}
+    export = home.parent / f"{home.name}-export.json"
+    export.write_text(json.dumps(document), encoding="utf-8")
+    paths.set_home(home)
+    exchange.import_json(str(export))
+
+
 def best_of(runs: int, action) -> tuple[float, float]:
     times = []
     for _ in range(runs):
@@ -76,6 +117,7 @@ def best_of(runs: int, action) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shape", choices=("logged", "imported"), default="logged")
     parser.add_argument("--entries", type=int, default=20_000)
     parser.add_argument("--cache", type=Path, default=None, help="Folder to keep the built log in.")
     parser.add_argument("--rebuild", action="store_true")
@@ -83,7 +125,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("REFUSAL_LOG_TZ", "Europe/London")
 
-    home = args.cache or Path(tempfile.gettempdir()) / f"refusal-log-bench-{args.entries}"
+    suffix = "" if args.shape == "logged" else f"-{args.shape}"
+    home = args.cache or Path(tempfile.gettempdir()) / f"refusal-log-bench-{args.entries}{suffix}"
     done = home / ".complete"
     if args.rebuild or not done.exists():
         import shutil
@@ -91,7 +134,7 @@ def main() -> None:
         shutil.rmtree(home, ignore_errors=True)
         sys.stderr.write(f"Building a log of {args.entries} entries in {home} (once; kept for later runs)...\n")
         began = time.perf_counter()
-        build(home, args.entries)
+        (build if args.shape == "logged" else build_imported)(home, args.entries)
         done.write_text("ok\n")
         sys.stderr.write(f"Built in {time.perf_counter() - began:.0f} s.\n")
 

@@ -135,15 +135,6 @@ def test_stored_times_keep_their_offset(cli, ready):
     assert all(re.search(r"[+-]\d\d:\d\d$", r[0]) for r in db.execute("SELECT recorded_at FROM entry"))
 
 
-def test_reads_name_the_same_tables_as_the_models():
-    from refusal_log import entries
-    from refusal_log.models import REVISION_TABLES
-
-    assert {kind: model.__tablename__ for kind, model in REVISION_TABLES.items()} == entries.TABLES
-    # Register marks are entries too, but `list` leaves them out (see models.py).
-    assert set(entries.KINDS) | {"register", "request"} == set(REVISION_TABLES)
-
-
 @pytest.mark.parametrize("args", [["list"], ["show", "1"], ["verify"], ["timeline", "--format", "html"]])
 def test_reading_never_imports_the_orm(cli, ready, args):
     import os

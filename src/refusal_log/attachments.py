@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from refusal_log import dates, entries, integrity, paths, store
+from refusal_log import dates, integrity, paths, store
 from refusal_log.errors import InvalidInput, NotFound, StoreNotWritable
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def attach(entry_id: int, files: list[str]) -> list[dict]:
         raise NotFound(f"There is no entry {entry_id}: nothing is logged yet in {paths.home_dir()}.")
     with store.writing() as session:
         if session.get(Entry, entry_id) is None:
-            raise entries.no_entry(entry_id)
+            raise NotFound.entry(entry_id)
         return store_files(session, entry_id, incoming)
 
 

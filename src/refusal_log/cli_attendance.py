@@ -244,9 +244,9 @@ def draft_register_correction(
     out: Annotated[Optional[str], typer.Option("--out", metavar="FILE", help="Save to this file (owner-only) instead of printing.")] = None,
 ) -> None:
     """Draft a letter asking the school to correct a register code."""
-    from refusal_log import cli_output, register_letter
+    from refusal_log import cli_documents, register_letter
 
-    cli_output._hand_over(register_letter.register_correction(date, child), fmt, out)
+    cli_documents.hand_over(register_letter.register_correction(date, child), fmt, out)
 
 
 def register_commands(app: typer.Typer, group: type, draft_app: typer.Typer | None = None) -> None:

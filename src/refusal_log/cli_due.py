@@ -1,6 +1,6 @@
 """What is due: `request add/reply/extend/list`, `action list/done`, `due`, and the
 request letters under `draft`. Thin commands over requests.py, actions.py, due.py and
-requests_letters.py; added to the app by cli_output.register with
+requests_letters.py; added to the app by cli_documents.register with
 `cli_due.register_commands(app, group, draft_app)`. Domain modules are imported inside
 each command so `--help` stays fast.
 """

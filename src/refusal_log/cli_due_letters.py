@@ -16,9 +16,9 @@ ToOpt = Annotated[Optional[str], typer.Option("--to", metavar="NAME", help="Who 
 
 
 def _hand_over(draft, fmt, out) -> None:
-    from refusal_log import cli_output
+    from refusal_log import cli_documents
 
-    cli_output._hand_over(draft, fmt, out)
+    cli_documents.hand_over(draft, fmt, out)
 
 
 def draft_records_request(

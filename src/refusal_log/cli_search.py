@@ -1,6 +1,6 @@
 """The `search` command: find entries by their words.
 
-Apart from cli.py for the same reason as cli_output.py: a command that can grow
+Apart from cli.py for the same reason as cli_documents.py: a command that can grow
 (more filters, more kinds) without crowding the logging commands. The work is in
 search.py; this module parses options and prints.
 """
@@ -11,10 +11,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from refusal_log import kinds
+
 
 def search(
     text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help="Words to find; \"a phrase\" in double quotes; word* for words that begin so.")] = None,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="absence, call, gp, meeting, note or email; repeat for several.")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help=f"{kinds.choices_text()}; repeat for several.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="From this day.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
     child: Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Only this child's entries (default: every child).")] = None,

@@ -27,7 +27,6 @@ LABELS = {
     "text": "Note", "from": "From", "to": "To", "subject": "Subject", "body": "Message",
     "message_id": "Message-ID",
 }
-SUMMARY_LABELS = {"gp": "What the GP said or did", "meeting": "What was discussed"}
 # Kept in the entry (and in --json) but not worth a line of their own on screen.
 HIDDEN = {"wording_rules"}
 VERDICT_WORDS = {
@@ -40,8 +39,11 @@ DIRECTION_WORDS = {"in": "they rang me", "out": "I rang them"}
 
 
 def label(kind: str, key: str) -> str:
-    if key == "summary" and kind in SUMMARY_LABELS:
-        return SUMMARY_LABELS[kind]
+    from refusal_log import kinds
+
+    # A GP visit's summary is "What the GP said or did": each kind names its main text.
+    if key == "summary" and kinds.known(kind):
+        return kinds.get(kind).said_label
     return LABELS.get(key, key.replace("_", " ").capitalize())
 
 

@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from refusal_log import dates
+from refusal_log import dates, kinds
 
-KIND_LABELS = {"absence": "Absence", "call": "Phone call", "gp": "GP visit", "meeting": "Meeting",
-               "note": "Note", "email": "Email", "register": "Register code"}
 # Recorded more than this after the event: say so beside the entry.
 LATE_AFTER = timedelta(days=1)
 
@@ -78,7 +76,7 @@ class EntryView:
     @property
     def timeless(self) -> bool:
         """Only a day was given for it (an absence is always a day): show no time."""
-        return self.history[-1].timeless if self.history else self.kind == "absence"
+        return self.history[-1].timeless if self.history else kinds.known(self.kind) and kinds.get(self.kind).day_only
 
     @property
     def when_text(self) -> str:
@@ -98,7 +96,7 @@ class EntryView:
 
     @property
     def label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind.title())
+        return kinds.get(self.kind).label if kinds.known(self.kind) else self.kind.title()
 
     @property
     def who(self) -> str | None:

@@ -23,8 +23,18 @@ class InvalidInput(RefusalLogError):
     """A value typed on the command line cannot be used (a date, an empty text...)."""
 
 
+# Commands that messages tell the user to run, spelt once here (as cli.md spells them).
+INIT_COMMAND = "refusal-log init --child NAME --school SCHOOL"
+LIST_COMMAND = "refusal-log list"
+
+
 class NotFound(RefusalLogError):
     """An id or name that is not in the log."""
+
+    @classmethod
+    def entry(cls, entry_id: int) -> "NotFound":
+        """The one way to say an id is not in the log."""
+        return cls(f"There is no entry {entry_id}; '{LIST_COMMAND}' shows the ids there are.")
 
 
 class NothingLoggedYet(RefusalLogError):
@@ -37,6 +47,10 @@ class DamagedStore(RefusalLogError):
 
 class StoreNotWritable(RefusalLogError):
     """The home or the database cannot be written to (read-only, full, or locked)."""
+
+
+class StoreBusy(StoreNotWritable):
+    """Another refusal-log held the write lock for longer than the busy timeout."""
 
 
 class HomeNotPrivate(RefusalLogError):

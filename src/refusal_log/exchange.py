@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, get_args
 
-from refusal_log import __version__, attachments, dates, entries, integrity, paths, people, store
+from refusal_log import __version__, attachments, dates, entries, integrity, kinds, paths, people, store
 from refusal_log.errors import DamagedStore, InvalidInput, RefusalLogError
 
 FORMAT = "refusal-log-export"
@@ -256,7 +256,7 @@ def _check_values(entry_id: int, kind: str, fields: dict[str, Any]) -> None:
             entries._minutes(fields["minutes"])
         except InvalidInput:
             raise ValueError(f"{where}'s minutes must be between 0 and 1440") from None
-    for column in entries._JSON_COLUMNS:
+    for column in kinds.get(kind).lists:
         if column in fields:
             items = json.loads(fields[column])
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
@@ -264,7 +264,7 @@ def _check_values(entry_id: int, kind: str, fields: dict[str, Any]) -> None:
 
 
 def _plan(document: dict[str, Any]) -> _Plan:
-    from refusal_log.models import REVISION_TABLES, Child, ChildRevision, Contact, Entry, Setting, Withdrawal
+    from refusal_log.models import Child, ChildRevision, Contact, Entry, Setting, Withdrawal
 
     profile = document.get("profile") or {}
     if not isinstance(profile, dict):
@@ -305,14 +305,14 @@ def _plan(document: dict[str, Any]) -> _Plan:
             raise ValueError(f"{what} ids are repeated")
     for e in document["entries"]:
         kind, entry_id = e["kind"], _number(e["id"], "an entry's id")
-        if kind not in REVISION_TABLES:
+        if not isinstance(kind, str) or not kinds.known(kind):
             raise ValueError(f"entry {entry_id} has an unknown kind {kind!r}")
         if not e["history"]:
             raise ValueError(f"entry {entry_id} has no content")
         plan.entries += 1
         plan.rows.append(("entry", Entry(id=entry_id, kind=kind, child_id=children[e["child"]],
                                          recorded_at=_when(e["recorded"])), entry_id))
-        model = REVISION_TABLES[kind]
+        model = kinds.model(kinds.get(kind))
         for number, r in enumerate(e["history"], start=1):
             if r["revision"] != number:
                 raise ValueError(f"entry {entry_id}'s revisions are not numbered 1, 2, 3...")

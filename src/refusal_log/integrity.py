@@ -88,10 +88,15 @@ def set_detail(session: Session, key: str, value: str, recorded_at=None) -> None
 # --- checking -------------------------------------------------------------------------
 
 # Every table whose rows are evidence, and how a person would name one of its rows.
-CHAINED_TABLES = ("profile_change", "child", "child_revision", "contact", "entry", "absence", "call", "gp_visit", "meeting", "note", "email",
-                  "withdrawal", "attachment",
-                  "school_term", "school_closure", "register_mark",
-                  "request", "request_reply", "request_extension", "action_done")
+def chained_tables() -> tuple[str, ...]:
+    """Each kind's revision table comes from the kinds registry, so a new kind is checked too."""
+    from refusal_log import kinds
+
+    return ("profile_change", "child", "child_revision", "contact", "entry",
+            *(kind.table for kind in kinds.every() if kind.listed),
+            "withdrawal", "attachment", "school_term", "school_closure",
+            *(kind.table for kind in kinds.every() if not kind.listed),
+            "request_reply", "request_extension", "action_done")  # requests.py, actions.py
 
 
 @dataclass
@@ -145,11 +150,12 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
                               "changed outside refusal-log, and they could alter what is written. "
                               "Restore your latest backup into a new folder.")
         prev = GENESIS
+        tables = chained_tables()
         chained: dict[str, set[int]] = {}
         links = db.execute(
             "SELECT seq, record_table, record_id, entry_id, prev_hash, hash FROM ledger ORDER BY seq").fetchall()
         for seq, table, record_id, entry_id, prev_hash, digest in links:
-            row = raw_row(db, table, record_id) if table in CHAINED_TABLES else None
+            row = raw_row(db, table, record_id) if table in tables else None
             name = _describe(table, record_id, entry_id, row)
             if prev_hash != prev:
                 raise ChainBroken(f"{name} does not follow the link before it (link {seq}): "
@@ -161,7 +167,7 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
                                   f"refusal-log (link {seq}).")
             chained.setdefault(table, set()).add(record_id)
             prev = digest
-        for table in CHAINED_TABLES:
+        for table in tables:
             for (record_id,) in db.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid'):
                 if record_id not in chained.get(table, set()):
                     row = raw_row(db, table, record_id)

@@ -378,11 +378,13 @@ def _a(noun: str) -> str:
 def _entry_of_kind(entry_id: int, kind: str) -> EntryView:
     from refusal_log import entries
 
+    from refusal_log import kinds
+
     view = entries.get_entry(entry_id)
     if view.kind != kind:
-        what = render.SINGULARS[kind]
+        wanted, found = kinds.get(kind), kinds.get(view.kind)
         raise InvalidInput(
-            f"Entry {entry_id} is {_a(render.SINGULARS.get(view.kind, view.label.lower()))}, not {_a(what)}. To see the {render.PLURALS[kind]} "
+            f"Entry {entry_id} is {_a(found.one)}, not {_a(wanted.one)}. To see the {wanted.plural} "
             f"and their ids: refusal-log list --kind {kind}"
         )
     return view

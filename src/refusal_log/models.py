@@ -148,26 +148,30 @@ _ELSEWHERE = {
     "RequestFields": "request", "Request": "request",  # requests.py and actions.py (what is due)
     "RequestReply": "request", "RequestExtension": "request", "ActionDone": "request",
 }
-# The revision table of each kind, by the kind's name on the command line.
-_REVISION_CLASSES = {"absence": "Absence", "call": "Call", "gp": "GPVisit", "meeting": "Meeting",
-                     "note": "Note", "email": "Email", "register": "RegisterMark",
-                     "request": "Request"}
 
 
 def revision_table(kind: str) -> type[RevisionBase]:
-    """The revision table of one kind, building only that one."""
-    return __getattr__(_REVISION_CLASSES[kind])
+    """The revision table of one kind (named in the kinds registry), building only that one."""
+    from refusal_log import kinds
+
+    return kinds.model(kinds.get(kind))
 
 
 def build_all() -> None:
     """Build every table (for a check of the whole schema)."""
+    from refusal_log import kinds
+
     for name in _ELSEWHERE:
         __getattr__(name)
+    for kind in kinds.every():
+        kinds.model(kind)
 
 
 def __getattr__(name: str):
     if name == "REVISION_TABLES":
-        return {kind: revision_table(kind) for kind in _REVISION_CLASSES}
+        from refusal_log import kinds
+
+        return {kind.name: kinds.model(kind) for kind in kinds.every()}
     if name in _ELSEWHERE:
         from importlib import import_module
 

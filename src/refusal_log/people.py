@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from refusal_log import dates, integrity, nations, store
-from refusal_log.errors import InvalidInput, NotFound
+from refusal_log.errors import INIT_COMMAND, InvalidInput, NotFound
 from refusal_log.text import optional_text, required_text
 
 if TYPE_CHECKING:
@@ -358,7 +358,7 @@ def resolve_child(db: sqlite3.Connection, name: str | None) -> ChildView:
             raise NotFound(f"There is no child called {name!r} in this log (children: {known}).")
         return found
     if not children:
-        raise NotFound("No child is set up yet. Start with: refusal-log init --child NAME --school SCHOOL")
+        raise NotFound(f"No child is set up yet. Start with: {INIT_COMMAND}")
     if len(children) > 1:
         names = ", ".join(c.name for c in children)
         raise InvalidInput(f"This log has {len(children)} children ({names}); say which one with --child NAME.")

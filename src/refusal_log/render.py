@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from refusal_log import __version__, dates, paths
+from refusal_log import __version__, dates, kinds, paths
+from refusal_log.entry_views import main_text
 from refusal_log.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -38,10 +39,6 @@ if TYPE_CHECKING:
 FORMATS = ("txt", "md", "html")
 # Used to guess --format from the name given to --out.
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-PLURALS = {"absence": "absences", "call": "phone calls", "gp": "GP visits", "meeting": "meetings",
-           "note": "notes", "email": "emails"}
-SINGULARS = {"absence": "absence", "call": "phone call", "gp": "GP visit", "meeting": "meeting",
-             "note": "note", "email": "email"}
 SESSION_WORDS = {"both": "all day", "am": "morning only", "pm": "afternoon only"}
 VIA_WORDS = {"email": "by email", "phone": "by phone", "app": "through the school app",
              "letter": "by letter", "in-person": "in person"}
@@ -243,6 +240,7 @@ class TimelineEntry:
     sessions: str | None = None    # an absence: "all day", "morning only"...
     reported: str | None = None    # an absence: "by email to Mrs Patel"
     counterpart: str | None = None  # a call: "Mrs Patel (attendance officer)"
+    partial: str | None = None     # the kind's own template shown under it (kinds.py), if any
     # Files kept with the entry (each with .name and .sha256); empty until attachments exist.
     attachments: list[Any] = field(default_factory=list)
 
@@ -290,69 +288,96 @@ def _join(parts: list[str | None], sep: str = ", ") -> str:
 _day_text = lru_cache(maxsize=4096)(dates.human_date)
 
 
-def timeline_entry(view: EntryView, zone: tzinfo | None = None) -> TimelineEntry:
+def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
+    """An absence: its days, its sessions and how school was told (the kinds registry names this)."""
+    first = date.fromisoformat(f["date"])
+    last = date.fromisoformat(f["until"]) if f.get("until") else first
+    day = _day_text(first)
+    if last != first:
+        day = f"{day} to {_day_text(last)}"
+    sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
+    # "by email to Mrs Patel"; None when neither was logged (templates say so).
+    reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ") or None
+    return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
+            "details": [("Reported", reported or "not logged")], "sessions": sessions, "reported": reported,
+            "verdict": f.get("verdict")}
+
+
+def call_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
+    role = f.get("role")
+    # "CAMHS (CAMHS)" says nothing twice: the role is left out when it is the name.
+    if role and role.strip().lower() == f["with"].strip().lower():
+        role = None
+    name = f"{f['with']} ({role})" if role else f["with"]
+    details = []
+    how = {"in": "they rang me", "out": "I rang them"}.get(f.get("direction") or "")
+    length = None if f.get("minutes") is None else f"{f['minutes']} minute{'' if f['minutes'] == 1 else 's'}"
+    if how or length:
+        details.append(("Call", _join([how, length], "; ")))
+    return {"heading": f"Phone call {'from' if f.get('direction') == 'in' else 'with'} {name}",
+            "counterpart": name, "details": details}
+
+
+def gp_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
+    details = [("Referral", referral) for referral in f.get("referral") or []]
+    if f.get("letter"):
+        details.append(("Letter for school", f["letter"]))
+    return {"heading": _join(["GP visit", f"with {f['clinician']}" if f.get("clinician") else None], " "),
+            "details": details}
+
+
+def meeting_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
+    details = [("Came with me", f["witness"])] if f.get("witness") else []
+    details.append(("School's minutes", "requested" if f.get("minutes_requested") else "not requested"))
+    return {"heading": f"Meeting with {f['with']}", "details": details}
+
+
+def _kind_facts(name: str) -> tuple[str, str, str | None, Any]:
+    """What the timeline takes from a kind's registry entry: label, said_label, partial, hook."""
+    if not kinds.known(name):
+        return name.title(), "What was said", None, None
+    kind = kinds.get(name)
+    return kind.label, kind.said_label, kind.partial, kinds.hook(kind, "timeline")
+
+
+def timeline_entry(view: EntryView, zone: tzinfo | None = None,
+                   facts: dict[str, tuple[str, str, str | None, Any]] | None = None) -> TimelineEntry:
+    """One entry as the timeline templates get it; what differs by kind comes from its
+    kind's "timeline" hook (kinds.py), laid over what every entry has.
+
+    Called once per entry of a long log, so it reads the entry's latest revision
+    directly instead of through EntryView's properties (each a few lookups), and takes
+    each kind's facts from `facts`, worked out once per timeline.
+    """
     f = view.fields
+    latest = view.history[-1] if view.history else None
+    timeless = latest.timeless if latest else view.kind == "absence"
+    revision = latest.number if latest else 1
     local = view.when.astimezone(zone or dates.local_zone())
-    first = last = local.date()
-    # A day given without a time shows the day alone, never a made-up 00:00.
-    day, time = _day_text(first), None if view.timeless else f"{local.hour:02d}:{local.minute:02d}"
-    details: list[tuple[str, str]] = []
-    said_label, heading = "What was said", view.label
-    extra: dict[str, str | None] = {}
-    if view.kind == "absence":
-        first = date.fromisoformat(f["date"])
-        last = date.fromisoformat(f["until"]) if f.get("until") else first
-        day, time = _day_text(first), None
-        if last != first:
-            day = f"{day} to {_day_text(last)}"
-        sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
-        heading = f"Absence ({sessions})"
-        said_label = "Reason given"
-        # "by email to Mrs Patel"; None when neither was logged (templates say so).
-        reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ") or None
-        details.append(("Reported", reported or "not logged"))
-        extra = {"sessions": sessions, "reported": reported}
-    elif view.kind == "call":
-        role = f.get("role")
-        # "CAMHS (CAMHS)" says nothing twice: the role is left out when it is the name.
-        if role and role.strip().lower() == f["with"].strip().lower():
-            role = None
-        name = f"{f['with']} ({role})" if role else f["with"]
-        heading = f"Phone call {'from' if f.get('direction') == 'in' else 'with'} {name}"
-        extra = {"counterpart": name}
-        how = {"in": "they rang me", "out": "I rang them"}.get(f.get("direction") or "")
-        length = None if f.get("minutes") is None else f"{f['minutes']} minute{'' if f['minutes'] == 1 else 's'}"
-        if how or length:
-            details.append(("Call", _join([how, length], "; ")))
-    elif view.kind == "gp":
-        heading = _join(["GP visit", f"with {f['clinician']}" if f.get("clinician") else None], " ")
-        said_label = "What the GP said or did"
-        for referral in f.get("referral") or []:
-            details.append(("Referral", referral))
-        if f.get("letter"):
-            details.append(("Letter for school", f["letter"]))
-    elif view.kind == "meeting":
-        heading = f"Meeting with {f['with']}"
-        said_label = "What was discussed"
-        if f.get("witness"):
-            details.append(("Came with me", f["witness"]))
-        details.append(("School's minutes", "requested" if f.get("minutes_requested") else "not requested"))
-    elif view.kind == "note":
-        said_label = "What I noted"
-    elif view.who:
-        heading = f"{view.label}: {view.who}"
-    corrected = view.corrected
-    return TimelineEntry(
-        id=view.id, kind=view.kind, label=view.label, child=view.child, when=local,
-        first_day=first, last_day=last, day=day, time=time, heading=heading, who=view.who,
-        said_label=said_label, said=view.summary, agreed=f.get("agreed"), details=details,
-        verdict=f.get("verdict") if view.kind == "absence" else None, late=view.late,
-        when_iso=first.isoformat() if view.timeless else local.isoformat(),
-        recorded=dates.human_datetime(view.recorded, local.tzinfo) if view.late else None,
-        corrected=_day_text(corrected.astimezone(local.tzinfo).date()) if corrected else None,
-        revision=view.revision, withdrawn=view.withdrawn, fields=f,
-        attachments=view.attachments, **extra,
+    first = local.date()
+    if facts is None:
+        facts = {}
+    known = facts.get(view.kind)
+    if known is None:
+        known = facts[view.kind] = _kind_facts(view.kind)
+    label, said_label, partial, describe = known
+    who = f.get("with") or f.get("clinician") or f.get("told") or f.get("from")
+    late = view.late
+    item = TimelineEntry(
+        view.id, view.kind, label, view.child, local, first, first,
+        # A day given without a time shows the day alone, never a made-up 00:00.
+        _day_text(first), None if timeless else f"{local.hour:02d}:{local.minute:02d}",
+        f"{label}: {who}" if who else label, who, said_label, main_text(f), f.get("agreed"), [], None, late,
+        dates.human_datetime(view.recorded, local.tzinfo) if late else None,
+        "",  # when_iso: below, once the kind has said which day it starts
+        _day_text(latest.recorded.astimezone(local.tzinfo).date()) if revision > 1 else None,
+        revision, view.withdrawn, f, partial=partial, attachments=view.attachments,
     )
+    if describe is not None:
+        for name, value in describe(view, f).items():
+            setattr(item, name, value)
+    item.when_iso = item.first_day.isoformat() if timeless else local.isoformat()
+    return item
 
 
 def summarise(items: list[TimelineEntry]) -> Summary:
@@ -361,7 +386,7 @@ def summarise(items: list[TimelineEntry]) -> Summary:
     counts: dict[str, int] = {}
     for e in kept:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    order = [k for k in PLURALS if k in counts] + [k for k in counts if k not in PLURALS]
+    order = [k for k in kinds.names(listed_only=False) if k in counts] + [k for k in counts if not kinds.known(k)]
     absences = [e for e in kept if e.kind == "absence"]
     # Count each child's half-days once: two entries for the same morning (a report
     # and a correction of it, say) are still one session missed.
@@ -374,13 +399,20 @@ def summarise(items: list[TimelineEntry]) -> Summary:
     gp_visits = [e for e in kept if e.kind == "gp"]
     referrals = [r for e in gp_visits for r in (e.fields.get("referral") or [])]
     return Summary(
-        counts=[((SINGULARS if counts[k] == 1 else PLURALS).get(k, k), counts[k]) for k in order],
+        counts=[(_count_word(k, counts[k]), counts[k]) for k in order],
         absences=absences, absence_days=len(days), absence_sessions=len(halves),
         calls=[e for e in kept if e.kind == "call"],
         gp_visits=gp_visits, referrals=list(dict.fromkeys(referrals)),
         agreed=[e for e in kept if e.agreed],
         minutes_requested=[e for e in kept if e.kind == "meeting" and e.fields.get("minutes_requested")],
     )
+
+
+def _count_word(name: str, n: int) -> str:
+    if not kinds.known(name):
+        return name
+    kind = kinds.get(name)
+    return kind.one if n == 1 else kind.plural
 
 
 def _months(items: list[TimelineEntry]) -> list[tuple[str, list[TimelineEntry]]]:
@@ -414,7 +446,8 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
     from refusal_log import people
 
     zone = dates.local_zone()
-    items = [timeline_entry(v, zone) for v in views]
+    facts: dict[str, tuple[str, str, str | None, Any]] = {}
+    items = [timeline_entry(v, zone, facts) for v in views]
     if not show_checks:
         # A timeline is read by the school and others: what the tool thought of the
         # family's wording is the family's business, shown only when they ask.
@@ -439,7 +472,7 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "several_children": len({e.child for e in items}) > 1,
         "parent": profile.get("parent"),
         "period": _period(start, end),
-        "kinds": [PLURALS.get(k, k) for k in kinds] if kinds else [],
+        "kinds": [_count_word(k, 2) for k in kinds] if kinds else [],
         "generated": dates.human_datetime(generated),
         "generated_iso": generated.isoformat(),
         "version": __version__,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from refusal_log import dates, entries, paths, people, store
+from refusal_log import dates, entries, kinds, paths, people, store
 from refusal_log.errors import InvalidInput, NothingLoggedYet
 
 # What snippet() puts around a matched word; the command line turns them into a
@@ -44,7 +44,7 @@ class Hit:
 
     @property
     def label(self) -> str:
-        return entries.KIND_LABELS.get(self.kind, self.kind.title())
+        return kinds.get(self.kind).label if kinds.known(self.kind) else self.kind.title()
 
     @property
     def day(self) -> date:
@@ -146,7 +146,7 @@ def _facts(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[Any]]:
         for (entry_id,) in db.execute(f"SELECT entry_id FROM withdrawal WHERE entry_id IN ({marks})", part):
             facts[entry_id][2] = True
     for kind in {f[0] for f in facts.values()}:
-        table = entries.TABLES[kind]
+        table = kinds.get(kind).table
         until = "until" if kind == "absence" else "NULL"
         of_kind = [i for i, f in facts.items() if f[0] == kind]
         for part, marks in _chunks(of_kind):
@@ -201,7 +201,7 @@ def index_problem(db: sqlite3.Connection) -> str | None:
 def _describe(db: sqlite3.Connection, source: Any, source_id: Any, entry_id: Any) -> str:
     if source == "attachment":
         return f"entry {entry_id} (attachment {source_id})"
-    if source in entries.TABLES.values():
+    if kinds.by_table(source) is not None:
         row = db.execute(f'SELECT revision FROM "{source}" WHERE id = ?', (source_id,)).fetchone()
         if row:
             return f"entry {entry_id} (revision {row[0]})"

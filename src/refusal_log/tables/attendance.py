@@ -1,7 +1,7 @@
 """The school calendar (terms, closures) and the school's register.
 
 Register marks are entries of kind "register" (a revision table, so `show` and `withdraw`
-work on them) but not in entries.KINDS: a term has hundreds of them, so `list` and
+work on them) but not listed (kinds.py: listed=False): a term has hundreds of them, so `list` and
 `timeline` leave them out; register.py reads them.
 """
 

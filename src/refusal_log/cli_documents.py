@@ -2,7 +2,7 @@
 
 They live apart from cli.py so that the output work can grow (more draft kinds,
 more formats) without crowding the logging commands; cli.py adds them to the app
-with `cli_output.register(app)`. The same conventions hold: thin commands, domain
+with `cli_documents.register(app)`. The same conventions hold: thin commands, domain
 modules imported inside each command (jinja2 and sqlmodel stay off the start-up
 path), documents on stdout, messages on stderr.
 """
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from refusal_log import kinds
 from refusal_log.cli_help import entry_number
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def timeline(
     from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="From this day.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
     child: Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Only this child's entries (default: every child).")] = None,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help="absence, call, gp, meeting, note or email; repeat for several.")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help=f"{kinds.choices_text()}; repeat for several.")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", metavar="txt|md|html|pdf", help="txt, md (for an email), html (to print or send) or pdf (printed by a local Chromium, Chrome or Edge). Default: from --out's name (.txt, .md, .html, .pdf), else txt.")] = None,
     out: OutOpt = None,
     include_withdrawn: Annotated[bool, typer.Option("--include-withdrawn", help="Also show withdrawn entries, marked as withdrawn.")] = False,
@@ -63,7 +64,7 @@ def timeline(
         _say("Open it in a web browser to read or print it; it is laid out for A4.")
 
 
-def _hand_over(draft: "Draft", fmt: str | None, out: str | None) -> None:
+def hand_over(draft: "Draft", fmt: str | None, out: str | None) -> None:
     from refusal_log import letters, paths, render
 
     chosen = render.pick_format(fmt, out, allowed=letters.FORMATS, suffixes=letters.SUFFIX_FORMATS)
@@ -100,7 +101,7 @@ def draft_absence_email(
     """
     from refusal_log import letters
 
-    _hand_over(letters.absence_email(date, child, reason=reason, type_=type_), fmt, out)
+    hand_over(letters.absence_email(date, child, reason=reason, type_=type_), fmt, out)
 
 
 def draft_meeting_summary(
@@ -111,7 +112,7 @@ def draft_meeting_summary(
     """Draft your summary of a meeting, asking for minutes."""
     from refusal_log import letters
 
-    _hand_over(letters.meeting_summary(meeting), fmt, out)
+    hand_over(letters.meeting_summary(meeting), fmt, out)
 
 
 def draft_call_confirmation(
@@ -122,7 +123,7 @@ def draft_call_confirmation(
     """Draft an email confirming a phone call."""
     from refusal_log import letters
 
-    _hand_over(letters.call_confirmation(call), fmt, out)
+    hand_over(letters.call_confirmation(call), fmt, out)
 
 
 def demo(
