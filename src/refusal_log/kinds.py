@@ -265,6 +265,7 @@ register(Kind(
     # replies and extensions kept in their own chained tables, so `list` and `timeline` leave
     # them out; `search` finds their words, `show` and `withdraw` work as for any entry.
     "request", "Request", "requests", "request", "refusal_log.tables.request:Request",
-    options={"request_kind": "kind", "to_name": "to"}, listed=False, said_label="What I asked for",
+    options={"request_kind": "kind", "to_name": "to"}, listed=False, day_only=True, when_option="--sent",
+    said_label="What I asked for",
     not_editable=("Entry {id} is a request; it is not edited. Log the answer with: refusal-log request reply {id} "
                   "--summary \"...\", or withdraw it if it was logged by mistake.")))
