@@ -170,3 +170,17 @@ def test_a_request_sent_on_a_saturday_counts_from_monday():
 def test_nothing_logged_means_nothing_due(cli, home):
     result = cli("due", ok=True)
     assert "Nothing is due" in result.stderr and result.stdout == ""
+
+
+def test_a_withdrawn_request_leaves_due_and_the_timeline_lists_what_is_open(cli, home):
+    _school(cli, region="wales")
+    cli("request", "add", "records", "--to", "Ysgol", "--sent", "08/09/2026", ok=True)  # Wales: a SAR
+    cli("request", "add", "gp-letter", "--to", "Dr Lee", "--sent", "08/09/2026", "--due", "30/09/2026", ok=True)
+    cli("add-call", "--with", "Mrs Patel", "--when", "09/09/2026 10:00", "--summary", "About the week",
+        "--agreed", "Mrs Patel to ring back by 11 September", ok=True)
+    assert [i["due"] for i in _due(cli, "10/09/2026")] == ["2026-09-11", "2026-09-30", "2026-10-08"]
+    text = cli("timeline", "--format", "txt", ok=True).stdout
+    summary = text.split("Open requests and actions:")[1]
+    assert "Mrs Patel to ring back by 11 September" in summary and "Pupil Information" not in text
+    cli("withdraw", "2", "--reason", "Logged by mistake", ok=True)
+    assert [i["entry"] for i in _due(cli, "10/09/2026")] == [3, 1]
