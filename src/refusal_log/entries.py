@@ -459,7 +459,6 @@ def _load(db: sqlite3.Connection, wanted: tuple[str, ...], entry_ids: list[int] 
           child_id: int | None = None) -> list[EntryView]:
     # Plain rows through the driver, not ORM objects: a long log is read whole for a
     # timeline, and building a model object per row costs more than everything else.
-    # Each query asks only for the entries wanted (by kind, id and child), in SQL.
     children = people.child_names(db)
     where, params = [f"kind IN ({', '.join('?' * len(wanted))})"], list(wanted)
     if entry_ids is not None:
@@ -468,18 +467,23 @@ def _load(db: sqlite3.Connection, wanted: tuple[str, ...], entry_ids: list[int] 
     if child_id is not None:
         where.append("child_id = ?")
         params.append(child_id)
-    chosen = f"SELECT id FROM entry WHERE {' AND '.join(where)}"
     entries = {row[0]: row for row in db.execute(
         f"SELECT id, kind, child_id, recorded_at FROM entry WHERE {' AND '.join(where)}", params)}
     if not entries:
         return []
+    # The other tables are asked only for the entries wanted when a few are (one id, one
+    # child); for a whole timeline a filter in SQL would cost more than it saves.
+    only, some = "", []
+    if entry_ids is not None:
+        only, some = f" WHERE entry_id IN ({', '.join('?' * len(entry_ids))})", list(entry_ids)
+    elif child_id is not None:
+        only, some = " WHERE entry_id IN (SELECT id FROM entry WHERE child_id = ?)", [child_id]
     withdrawals = {entry_id: {"reason": reason, "recorded": recorded} for entry_id, reason, recorded in
-                   db.execute(f"SELECT entry_id, reason, recorded_at FROM withdrawal WHERE entry_id IN ({chosen})",
-                              params)}
+                   db.execute(f"SELECT entry_id, reason, recorded_at FROM withdrawal{only}", some)}
     files: dict[int, list[dict[str, Any]]] = {}
     for a_id, entry_id, name, size, media_type, sha, recorded in db.execute(
-            "SELECT id, entry_id, name, size, media_type, sha256, recorded_at FROM attachment "
-            f"WHERE entry_id IN ({chosen}) ORDER BY id", params):
+            f"SELECT id, entry_id, name, size, media_type, sha256, recorded_at FROM attachment{only} ORDER BY id",
+            some):
         files.setdefault(entry_id, []).append(
             {"id": a_id, "name": name, "size": size, "type": media_type, "sha256": sha, "recorded": recorded})
     history: dict[int, list[Revision]] = {}
@@ -488,12 +492,14 @@ def _load(db: sqlite3.Connection, wanted: tuple[str, ...], entry_ids: list[int] 
         if name not in present:
             continue
         kind = kinds.get(name)
-        # "AND kind = ?": two kinds may share a table (a test's throwaway kind does).
-        rows = db.execute(f'SELECT * FROM "{kind.table}" WHERE entry_id IN ({chosen} AND kind = ?) '
-                          "ORDER BY entry_id, revision", [*params, name])
+        rows = db.execute(f'SELECT * FROM "{kind.table}"{only} ORDER BY entry_id, revision', some)
         read = _raw_reader(kind, [d[0] for d in rows.description])
         for values in rows:
             entry_id, revision = read(values)
+            # Only entries of this kind: two kinds may share a table (a test's throwaway kind does).
+            found = entries.get(entry_id)
+            if found is None or found[1] != name:
+                continue
             if name == "absence" and revision.fields.get("type") is None:
                 # Logged before absences had a type: typed from the reason, never stored.
                 revision.fields["type"] = nations.absence_type(None, revision.fields["reason"])
