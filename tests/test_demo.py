@@ -116,10 +116,20 @@ def test_a_folder_that_already_holds_a_log_is_refused(home):
 
 def test_the_suggested_commands_work(built_demo, demo_home):
     commands = re.findall(r"^  refusal-log (.+)$", built_demo.stderr, flags=re.MULTILINE)
-    assert len(commands) == 6
+    assert len(commands) == 7
     for command in commands:
         args = shlex.split(command)
         if args[0] == "--home":  # run on the copy: the session's build is never changed
             assert args[1] == str(built_demo.folder)
             args[1] = str(demo_home)
         run(*args)
+    # What is due: requests in every state, and agreed actions overdue and done.
+    as_of = ["--home", str(demo_home)]
+    states = [r["state"] for r in json.loads(run(*as_of, "request", "list", "--json").stdout)]
+    assert set(states) >= {"answered", "answered late", "in progress", "overdue"} or "overdue" in states
+    due = json.loads(run(*as_of, "due", "--as-of", "01/12/2026", "--json").stdout)
+    assert any(i["overdue"] and i["ref"].startswith("request") for i in due)
+    assert any(i["overdue"] and "support plan" in i["what"] for i in due)
+    assert all(i["rule"] and i["source"] for i in due)
+    done = [a for a in json.loads(run(*as_of, "action", "list", "--json").stdout) if a["done"]]
+    assert [a["text"][:30] for a in done] == ["Mr Hughes to set up a quiet ro"]

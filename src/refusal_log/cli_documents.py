@@ -153,6 +153,7 @@ def demo(
         f"  refusal-log --home {where} show {result.sample_entry}\n"
         f"  refusal-log --home {where} draft meeting-summary --meeting {result.sample_meeting}\n"
         f"  refusal-log --home {where} attendance\n"
+        f"  refusal-log --home {where} due --as-of 01/12/2026\n"
         "  refusal-log check \"she is refusing to go in\""
     )
 
@@ -170,3 +171,6 @@ def register(app: typer.Typer, group: type) -> None:
     from refusal_log import cli_attendance  # calendar, register, attendance, draft register-correction
 
     cli_attendance.register_commands(app, group, draft_app)
+    from refusal_log import cli_due  # request, action, due, and the request letters under draft
+
+    cli_due.register_commands(app, group, draft_app)

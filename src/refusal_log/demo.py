@@ -308,6 +308,9 @@ def build(home: str | Path | None = None) -> DemoResult:
     from refusal_log import attendance_demo  # the term's calendar and the school's register
 
     attendance_demo.build(CHILD)
+    from refusal_log import due_demo  # requests in every state, and agreed actions
+
+    due_demo.build(CHILD)
     files = []
     for fmt in ("html", "md"):
         # Withdrawn entries are shown (marked), so the example shows how one looks.

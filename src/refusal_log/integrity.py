@@ -95,7 +95,8 @@ def chained_tables() -> tuple[str, ...]:
     return ("profile_change", "child", "child_revision", "contact", "entry",
             *(kind.table for kind in kinds.every() if kind.listed),
             "withdrawal", "attachment", "school_term", "school_closure",
-            *(kind.table for kind in kinds.every() if not kind.listed))
+            *(kind.table for kind in kinds.every() if not kind.listed),
+            "request_reply", "request_extension", "action_done")  # requests.py, actions.py
 
 
 @dataclass
@@ -116,7 +117,9 @@ def _describe(table: str, record_id: int, entry_id: int | None, row: dict[str, A
         return f"Your details (change {record_id}{', ' + str(row['key']) if row and 'key' in row else ''})"
     if table == "entry" or entry_id is None:
         return f"{table.replace('_', ' ')} {record_id}" if table != "entry" else f"Entry {record_id}"
-    what = {"withdrawal": "its withdrawal", "attachment": f"attachment {record_id}"}.get(table)
+    what = {"withdrawal": "its withdrawal", "attachment": f"attachment {record_id}",
+            "request_reply": "its reply", "request_extension": "its extension",
+            "action_done": "an agreed action marked done"}.get(table)
     if what is None:
         revision = row.get("revision") if row else None
         what = f"revision {revision}" if revision else "a revision"

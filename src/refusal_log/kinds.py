@@ -260,3 +260,12 @@ register(Kind(
     listed=False,
     not_editable=("Entry {id} is a code from the school's register; to record a corrected code, "
                   "use: refusal-log register set DATE --am CODE --pm CODE --why \"...\"")))
+register(Kind(
+    # A request the family made (requests.py): `request list` and `due` show them, with the
+    # replies and extensions kept in their own chained tables, so `list` and `timeline` leave
+    # them out; `search` finds their words, `show` and `withdraw` work as for any entry.
+    "request", "Request", "requests", "request", "refusal_log.tables.request:Request",
+    options={"request_kind": "kind", "to_name": "to"}, listed=False, day_only=True, when_option="--sent",
+    said_label="What I asked for",
+    not_editable=("Entry {id} is a request; it is not edited. Log the answer with: refusal-log request reply {id} "
+                  "--summary \"...\", or withdraw it if it was logged by mistake.")))

@@ -399,4 +399,102 @@ def m007_attendance(db: _Executes) -> None:
     """)
 
 
+@migration
+def m008_requests_and_actions(db: _Executes) -> None:
+    # Requests the family made (entries of kind 'request', one row per revision), the
+    # replies and extensions that move their clocks, and agreed actions marked done.
+    # All are evidence, chained in the ledger. search_text is recreated with the
+    # request's words and the reply's summary, each with an insert trigger.
+    _run_statements(db, """
+    CREATE TABLE request (
+        id INTEGER NOT NULL PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry (id),
+        revision INTEGER NOT NULL,
+        happened_at VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL,
+        change_reason VARCHAR,
+        request_kind VARCHAR NOT NULL,
+        to_name VARCHAR NOT NULL,
+        via VARCHAR,
+        about VARCHAR,
+        rules VARCHAR NOT NULL,
+        due_override DATE,
+        UNIQUE (entry_id, revision)
+    );
+    CREATE INDEX ix_request_entry_id ON request (entry_id);
+    CREATE TABLE request_reply (
+        id INTEGER NOT NULL PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry (id),
+        replied_on DATE NOT NULL,
+        summary VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL
+    );
+    CREATE INDEX ix_request_reply_entry_id ON request_reply (entry_id);
+    CREATE TABLE request_extension (
+        id INTEGER NOT NULL PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry (id),
+        told_on DATE NOT NULL,
+        new_due DATE NOT NULL,
+        reason VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL
+    );
+    CREATE INDEX ix_request_extension_entry_id ON request_extension (entry_id);
+    CREATE TABLE action_done (
+        id INTEGER NOT NULL PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry (id),
+        line INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        done_on DATE NOT NULL,
+        note VARCHAR,
+        recorded_at VARCHAR NOT NULL
+    );
+    CREATE INDEX ix_action_done_entry_id ON action_done (entry_id);
+    DROP VIEW search_text;
+    CREATE VIEW search_text (source, source_id, entry_id, text) AS
+        SELECT 'absence', id, entry_id,
+               reason || coalesce(' · ' || typed_reason, '') || coalesce(' · ' || told, '') || coalesce(' · ' || change_reason, '')
+        FROM absence
+        UNION ALL
+        SELECT 'call', id, entry_id,
+               summary || coalesce(' · ' || agreed, '') || ' · ' || with_name
+               || coalesce(' · ' || role, '') || coalesce(' · ' || change_reason, '')
+        FROM call
+        UNION ALL
+        SELECT 'gp_visit', id, entry_id,
+               summary || coalesce(' · ' || clinician, '')
+               || coalesce(' · ' || replace(replace(replace(nullif(referrals, '[]'), '["', ''), '"]', ''), '", "', ', '), '')
+               || coalesce(' · ' || change_reason, '')
+        FROM gp_visit
+        UNION ALL
+        SELECT 'meeting', id, entry_id,
+               summary || coalesce(' · ' || agreed, '') || ' · ' || with_names
+               || coalesce(' · ' || witness, '') || coalesce(' · ' || change_reason, '')
+        FROM meeting
+        UNION ALL
+        SELECT 'note', id, entry_id, text || coalesce(' · ' || change_reason, '')
+        FROM note
+        UNION ALL
+        SELECT 'email', id, entry_id, subject || ' · ' || sender || ' · ' || body
+        FROM email
+        UNION ALL
+        SELECT 'attachment', id, entry_id, name
+        FROM attachment
+        UNION ALL
+        SELECT 'request', id, entry_id,
+               request_kind || ' · ' || to_name || coalesce(' · ' || about, '') || coalesce(' · ' || change_reason, '')
+        FROM request
+        UNION ALL
+        SELECT 'request_reply', id, entry_id, summary
+        FROM request_reply;
+    CREATE TRIGGER search_request AFTER INSERT ON request BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'request' AND source_id = new.id;
+    END;
+    CREATE TRIGGER search_request_reply AFTER INSERT ON request_reply BEGIN
+        INSERT INTO search_index (text, entry_id, source, source_id) SELECT text, entry_id, source, source_id
+        FROM search_text WHERE source = 'request_reply' AND source_id = new.id;
+    END;
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -118,6 +118,8 @@ _ELSEWHERE = {
     "ProfileChange": "people", "ChildRevision": "people",
     "SchoolTerm": "attendance", "SchoolClosure": "attendance", "RegisterMarkFields": "attendance",
     "RegisterMark": "attendance",
+    "RequestFields": "request", "Request": "request",  # requests.py and actions.py (what is due)
+    "RequestReply": "request", "RequestExtension": "request", "ActionDone": "request",
 }
 
 

@@ -485,6 +485,8 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         # Where the child stands (figures and calendar map); set by timeline() when a
         # school calendar exists, see attendance_view.for_timeline.
         "attendance": None,
+        # What is owed and not done as of the last day shown; set by timeline(), see due.for_timeline.
+        "open_items": [],
     }
 
 
@@ -543,6 +545,9 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
         # Without --to, up to the timeline's last day (not today), so a copy made later reads the same.
         last = max((e.last_day for e in context["entries"]), default=None)
         context["attendance"] = attendance_view.for_timeline(from_, to or (last.isoformat() if last else None), child)
+        from refusal_log import due  # "Open requests and actions" in the summary
+
+        context["open_items"] = due.for_timeline(dates.parse_date(to) if to else last, context["children"])
         return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property
+from pathlib import Path
 from typing import Any
 
 from refusal_log import dates, integrity, people, store
@@ -38,10 +39,16 @@ _CLOSURE_WORDS = ("inset", "training", "closure", "closed", "strike", "staff dev
 
 def bank_holidays(nation_: str, years: range | list[int]) -> dict[date, str]:
     """The bank holidays of a UK nation in the given years, by date."""
+    return dict(_bank_holidays(nation_, tuple(years)))
+
+
+@cache
+def _bank_holidays(nation_: str, years: tuple[int, ...]) -> tuple[tuple[date, str], ...]:
+    # Kept once per process: building them costs about 0.1 s, and `due` asks per request.
     import holidays  # ~0.1 s to import: only on the calendar and attendance paths
 
     found = holidays.country_holidays("GB", subdiv=NATIONS.get(nation_, "ENG"), years=list(years))
-    return dict(found.items())
+    return tuple(found.items())
 
 
 @dataclass

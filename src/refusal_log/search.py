@@ -75,7 +75,7 @@ def search(query: str, kinds: list[str] | None = None, from_: str | None = None,
     text = (query or "").strip()
     if not text:
         raise InvalidInput("Give the words to search for, for example: refusal-log search anxiety")
-    wanted = entries.parse_kinds(kinds)
+    wanted = entries.parse_kinds(kinds) + (() if kinds else ("request",))  # requests: what is due
     start = dates.parse_date(from_) if from_ else None
     end = dates.parse_date(to) if to else None
     if start and end and end < start:

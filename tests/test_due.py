@@ -1,0 +1,186 @@
+"""What is due: request clocks, agreed actions, `due` (Done when 1 to 4 of issue 14)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from refusal_log import actions, clocks
+
+
+def _school(cli, school_type: str = "maintained", region: str | None = None) -> None:
+    args = ["init", "--child", "Sam Taylor", "--school", "Hill School", "--parent", "Alex Taylor",
+            "--email", "alex@example.org", "--school-email", "office@hill.example"]
+    cli(*args, *(["--region", region] if region else []), ok=True)
+    cli("child", "edit", "Sam Taylor", "--school-type", school_type, ok=True)
+    cli("calendar", "add-term", "Autumn 1", "--from", "03/09/2026", "--to", "23/10/2026", ok=True)
+    cli("calendar", "add-term", "Autumn 2", "--from", "02/11/2026", "--to", "18/12/2026", ok=True)
+    cli("calendar", "add-closure", "--from", "27/11/2026", "--reason", "INSET day", ok=True)
+
+
+def _due(cli, as_of: str) -> list[dict]:
+    return cli.json("due", "--as-of", as_of)
+
+
+def test_records_request_to_a_maintained_school_runs_15_school_days(cli, home):
+    _school(cli)
+    added = cli("request", "add", "records", "--to", "Hill School", "--sent", "08/09/2026", "--via", "email", ok=True)
+    assert "due 29/09/2026" in added.stdout and "Pupil Information" in added.stdout
+    [item] = _due(cli, "28/09/2026")
+    assert (item["due"], item["overdue"], item["owed_by"]) == ("2026-09-29", False, "Hill School")
+    assert "regulation 5" in item["source"] and item["rule"].startswith("15 school days")
+    assert _due(cli, "01/10/2026")[0]["overdue"] is True
+    cli("request", "reply", "1", "--date", "02/10/2026", "--summary", "Copy of the record sent", ok=True)
+    assert _due(cli, "05/10/2026") == []
+    [listed] = cli.json("request", "list")
+    assert listed["state"] == "answered late"
+
+
+def test_sar_to_an_academy_runs_one_calendar_month(cli, home):
+    _school(cli, "academy")
+    cli("request", "add", "sar", "--to", "Hill Academy", "--sent", "08/09/2026", ok=True)
+    cli("request", "add", "records", "--to", "Hill Academy", "--sent", "08/09/2026", ok=True)
+    found = _due(cli, "01/10/2026")
+    assert [i["due"] for i in found] == ["2026-10-08", "2026-10-08"]
+    assert all("Article 15" in i["source"] for i in found)
+
+
+def test_ehc_request_decision_and_final_plan_and_ics(cli, home, tmp_path):
+    _school(cli)
+    cli("request", "add", "ehc-assessment", "--to", "Shire Council", "--sent", "08/09/2026", ok=True)
+    found = _due(cli, "09/09/2026")
+    assert [(i["due"], "5(1)" in i["source"] or "13(2)" in i["source"]) for i in found] == [
+        ("2026-10-20", True), ("2026-01-26".replace("2026-01", "2027-01"), True)]
+    assert all(i["rule"] and i["source"] for i in found)
+    ics = tmp_path / "due.ics"
+    result = cli("due", "--as-of", "09/09/2026", "--ics", str(ics), ok=True)
+    assert "Wrote 2 events" in result.stderr
+    text = ics.read_text()
+    assert text.count("BEGIN:VEVENT") == 2 and "DTSTART;VALUE=DATE:20261020" in text
+    assert "regulation 5(1)" in text.replace("\r\n ", "")
+    # A decision closes the first stage; the final plan's date stays.
+    cli("request", "reply", "1", "--date", "15/10/2026", "--summary", "Agreed to assess", ok=True)
+    assert [i["due"] for i in _due(cli, "16/10/2026")] == ["2027-01-26"]
+
+
+def test_ehc_request_outside_england_names_that_nations_system(cli, home):
+    _school(cli, region="wales")
+    result = cli("request", "add", "ehc-assessment", "--to", "Cyngor", "--sent", "08/09/2026")
+    assert result.exit_code == 1 and "Wales" in result.stderr and "individual development plan" in result.stderr
+
+
+def test_agreed_actions_are_due_and_overdue_until_done(cli, home):
+    _school(cli)
+    cli("add-meeting", "--with", "Mr Hughes", "--summary", "Support plan review", "--date", "01/10/2026",
+        "--agreed", "Mr Hughes to set up a quiet room by 12/10/2026\nSchool to send the minutes by 19 October", ok=True)
+    found = cli.json("action", "list")
+    assert [(a["id"], a["owed_by"], a["due"]) for a in found] == [("1.1", "Mr Hughes", "2026-10-12"),
+                                                                  ("1.2", "School", "2026-10-19")]
+    due = _due(cli, "15/10/2026")
+    assert [(i["due"], i["overdue"]) for i in due] == [("2026-10-12", True), ("2026-10-19", False)]
+    cli("action", "done", "1.1", "--date", "14/10/2026", ok=True)
+    assert [i["due"] for i in _due(cli, "15/10/2026")] == ["2026-10-19"]
+    again = cli("action", "done", "1.1")
+    assert again.exit_code == 1 and "already" in again.stderr
+    assert cli("verify", ok=True).exit_code == 0
+
+
+def test_bad_input_is_one_plain_sentence(cli, home):
+    _school(cli)
+    for args, words in ((("request", "add", "visa", "--to", "X"), "not a kind of request"),
+                        (("request", "add", "other", "--to", "X"), "--due"),
+                        (("request", "reply", "99", "--summary", "x"), "no request"),
+                        (("action", "done", "abc"), "not an action number"),
+                        (("due", "--as-of", "31/02/2026"), "")):
+        result = cli(*args)
+        assert result.exit_code == 1 and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_requests_are_searchable_and_chained(cli, home):
+    _school(cli)
+    cli("request", "add", "sar", "--to", "Hill School", "--sent", "08/09/2026", "--about", "attendance codes", ok=True)
+    cli("request", "extend", "1", "--date", "01/10/2026", "--reason", "Many records to gather", ok=True)
+    assert _due(cli, "09/10/2026")[0]["due"] == "2026-12-08"
+    assert "Request" in cli("search", "attendance codes", ok=True).stdout
+    assert cli("verify", ok=True).exit_code == 0
+
+
+@pytest.mark.parametrize(("start", "rule", "expected"), [
+    ("2026-01-31", "sar", "2026-03-02"),  # 28 Feb 2026 is a Saturday: next working day
+    ("2028-01-31", "sar", "2028-02-29"),  # a leap year's short month
+    ("2026-03-03", "sar", "2026-04-07"),  # 3 Apr 2026 is Good Friday, 6 Apr Easter Monday
+    ("2026-05-03", "sar", "2026-06-03"),
+    ("2026-12-24", "sar", "2027-01-25"),  # 24 Jan 2027 is a Sunday
+    ("2027-01-31", "sar", "2027-03-01"),  # no 31 Feb: the 28th, a Sunday, so Monday 1 March
+    ("2026-09-08", "ehc-decision", "2026-10-20"),
+    ("2026-09-08", "ehc-final-plan", "2027-01-26"),
+])
+def test_calendar_clocks(start, rule, expected):
+    days = clocks.SchoolDays("england")
+    assert clocks.due_date(date.fromisoformat(start), clocks.rule(rule), days) == date.fromisoformat(expected)
+
+
+def test_school_days_without_terms_are_weekdays_less_bank_holidays():
+    days = clocks.SchoolDays("england")
+    # Sent on Saturday 19 Dec 2026: Christmas, Boxing Day (Mon 28 Dec) and New Year are not counted.
+    due = clocks.due_date(date(2026, 12, 19), clocks.rule("records-maintained"), days)
+    assert due == date(2027, 1, 13) and days.assumed
+
+
+def test_half_term_is_not_counted(cli, home):
+    _school(cli)
+    cli("request", "add", "records", "--to", "Hill School", "--sent", "16/10/2026", ok=True)
+    # 19-23 Oct (5), half term, then 2-6, 9-13 Nov (10 more): 13 Nov.
+    assert _due(cli, "16/10/2026")[0]["due"] == "2026-11-13"
+
+
+@pytest.mark.parametrize(("text", "owed", "due"), [
+    ("Mr Hughes to set up a quiet room by 12/10/2026", "Mr Hughes", "2026-10-12"),
+    ("School to send the minutes by 19 October", "School", "2026-10-19"),
+    ("I will send the GP letter by Friday", "you", "2026-10-02"),
+    ("Mrs Patel will ring back next Tuesday", "Mrs Patel", "2026-10-06"),
+    ("the SENCO to make 3 referrals by end of the week", "The SENCO", "2026-10-02"),
+    ("Council to reply by 10 January", "Council", "2027-01-10"),
+    ("Review at 3.30 on 5/11", "not said", "2026-11-05"),
+    ("We agreed to meet again in 2 weeks", "both sides", "2026-10-15"),
+    ("Keep a diary of mornings", "not said", None),
+])
+def test_agreed_lines(text, owed, due):
+    said = date(2026, 10, 1)
+    assert actions.owed_by(text) == owed
+    assert (actions.due_in(text, said) or None) == (date.fromisoformat(due) if due else None)
+
+
+def test_every_clock_names_its_length_unit_start_nations_and_source():
+    for rule in clocks.rules().values():
+        assert rule.unit in clocks.UNITS and rule.status in clocks.STATUSES
+        assert rule.runs_from and rule.source and set(rule.nations) <= {"england", "wales", "scotland",
+                                                                         "northern-ireland"}
+    assert clocks.rule("s19-guidance").describe().startswith("guidance, not a legal deadline")
+    assert "follow-up" in clocks.rule("gp-letter").describe()
+
+
+def test_a_request_sent_on_a_saturday_counts_from_monday():
+    days = clocks.SchoolDays("england")
+    # Sat 12 Sep 2026: Mon 14 is day 1, so 15 school days end on Fri 2 Oct.
+    assert clocks.due_date(date(2026, 9, 12), clocks.rule("records-maintained"), days) == date(2026, 10, 2)
+
+
+def test_nothing_logged_means_nothing_due(cli, home):
+    result = cli("due", ok=True)
+    assert "Nothing is due" in result.stderr and result.stdout == ""
+
+
+def test_a_withdrawn_request_leaves_due_and_the_timeline_lists_what_is_open(cli, home):
+    _school(cli, region="wales")
+    cli("request", "add", "records", "--to", "Ysgol", "--sent", "08/09/2026", ok=True)  # Wales: a SAR
+    cli("request", "add", "gp-letter", "--to", "Dr Lee", "--sent", "08/09/2026", "--due", "30/09/2026", ok=True)
+    cli("add-call", "--with", "Mrs Patel", "--when", "09/09/2026 10:00", "--summary", "About the week",
+        "--agreed", "Mrs Patel to ring back by 11 September", ok=True)
+    assert [i["due"] for i in _due(cli, "10/09/2026")] == ["2026-09-11", "2026-09-30", "2026-10-08"]
+    text = cli("timeline", "--format", "txt", ok=True).stdout
+    summary = text.split("Open requests and actions:")[1]
+    assert "Mrs Patel to ring back by 11 September" in summary and "Pupil Information" not in text
+    cli("withdraw", "2", "--reason", "Logged by mistake", ok=True)
+    assert [i["entry"] for i in _due(cli, "10/09/2026")] == [3, 1]
