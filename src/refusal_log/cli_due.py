@@ -5,7 +5,6 @@ requests_letters.py; added to the app by cli_documents.register with
 each command so `--help` stays fast.
 """
 
-from __future__ import annotations
 
 import json
 import sys

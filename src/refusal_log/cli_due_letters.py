@@ -3,7 +3,6 @@ gp-letter-request, chaser and part-time-timetable. Thin commands over
 requests_letters.py, handed over like every other draft (print, or --out FILE).
 """
 
-from __future__ import annotations
 
 from typing import Annotated, List, Optional
 
