@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -184,3 +185,49 @@ def test_a_withdrawn_request_leaves_due_and_the_timeline_lists_what_is_open(cli,
     assert "Mrs Patel to ring back by 11 September" in summary and "Pupil Information" not in text
     cli("withdraw", "2", "--reason", "Logged by mistake", ok=True)
     assert [i["entry"] for i in _due(cli, "10/09/2026")] == [3, 1]
+
+
+def _requests_in_every_state(cli) -> None:
+    _school(cli, "academy")
+    cli("add-meeting", "--with", "Mr Hughes", "--summary", "Support plan review", "--date", "01/10/2026",
+        "--agreed", "Mr Hughes to set up a quiet room by 12/10/2026\nSchool to send the minutes by 19 October", ok=True)
+    cli("request", "add", "sar", "--to", "Hill Academy", "--sent", "08/09/2026", "--via", "online-form", ok=True)
+    cli("request", "reply", "2", "--date", "02/10/2026", "--summary", "Records sent by email", ok=True)
+    cli("request", "add", "sar", "--to", "Shire Council", "--sent", "14/09/2026", ok=True)
+    cli("request", "extend", "3", "--date", "10/10/2026", "--reason", "A complex request", ok=True)
+    cli("request", "add", "other", "--to", "Dr Shah", "--sent", "15/09/2026", "--due", "30/09/2026", ok=True)
+    cli("withdraw", "4", "--reason", "Logged by mistake", ok=True)
+    cli("action", "done", "1.1", "--date", "09/10/2026", "--note", "Quiet room open", ok=True)
+
+
+def _views(cli, *home: str) -> list:
+    return [cli.json(*home, *args) for args in (("request", "list"), ("action", "list"),
+                                                ("due", "--as-of", "01/12/2026"), ("list",))]
+
+
+def test_export_and_import_keep_requests_replies_extensions_and_actions_done(cli, home, tmp_path):
+    _requests_in_every_state(cli)
+    before = _views(cli)
+    assert [r["state"] for r in before[0]] == ["answered", "in progress"] and before[0][1]["stages"][0]["extended"]
+    assert [a["done"] for a in before[1]] == ["2026-10-09", None]
+    export = tmp_path / "log.json"
+    export.write_text(cli("export", "--format", "json", ok=True).stdout)
+    fresh = str(tmp_path / "fresh")
+    cli("--home", fresh, "import", str(export), ok=True)
+    assert _views(cli, "--home", fresh) == before
+    assert cli("--home", fresh, "verify").exit_code == 0
+    shown = cli.json("--home", fresh, "show", "4")
+    assert shown["withdrawn"]["reason"] == "Logged by mistake"
+
+
+def test_import_refuses_a_reply_dated_before_its_request(cli, home, tmp_path):
+    _requests_in_every_state(cli)
+    document = json.loads(cli("export", "--format", "json", ok=True).stdout)
+    document["requests"]["replies"][0]["date"] = "2026-09-01"
+    export = tmp_path / "tampered.json"
+    export.write_text(json.dumps(document))
+    fresh = tmp_path / "fresh"
+    result = cli("--home", str(fresh), "import", str(export))
+    assert result.exit_code == 1 and "nothing was imported" in result.stderr
+    assert "before" in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert cli.json("--home", str(fresh), "request", "list") == []

@@ -2,7 +2,8 @@
 
 The JSON export is complete and self-contained: the parent's details, children,
 contacts, and every entry with its full history, withdrawal and attachments (their
-bytes in base64). Importing it into a new home recreates the same entries with the
+bytes in base64), the school section (attendance_exchange.py) and the requests section
+(requests_exchange.py: requests, replies, extensions, agreed actions marked done). Importing it into a new home recreates the same entries with the
 same ids and the same recorded times, so `list --json` reads exactly as before, and
 builds a fresh hash chain over them.
 """
@@ -51,12 +52,16 @@ def _json(views: list[entries.EntryView]) -> str:
         from refusal_log import attendance_exchange
 
         school = attendance_exchange.export_section(db)  # terms, closures, the school's register
+        from refusal_log import requests_exchange
+
+        # Requests, replies, extensions and agreed actions marked done.
+        asked = requests_exchange.export_section(db, _entry_json)
     document = {
         "format": FORMAT, "version": 1, "tool": __version__, "exported": dates.now().isoformat(),
         "profile": people.profile(), "children": children, "child_revisions": child_revisions,
         "contacts": contacts,
         "entries": [_entry_json(v) for v in sorted(views, key=lambda v: v.id)],
-        "school": school,
+        "school": school, requests_exchange.SECTION: asked,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -245,11 +250,13 @@ def _check_values(entry_id: int, kind: str, fields: dict[str, Any]) -> None:
             dates.check_year(f"{where}'s {column}", fields[column])
     if fields.get("date") and fields.get("until") and fields["until"] < fields["date"]:
         raise ValueError(f"{where} ends (until {fields['until']}) before it starts ({fields['date']})")
-    checks = {"via": entries.VIA, "direction": tuple(entries.DIRECTIONS.values()), "verdict": VERDICTS,
+    # A request's own --via choices are checked by requests_exchange.check_revision.
+    checks = {"via": () if kind == "request" else entries.VIA, "direction": tuple(entries.DIRECTIONS.values()),
+              "verdict": VERDICTS,
               "sessions": tuple(entries.SESSIONS.values())}
     for column, allowed in checks.items():
         value = fields.get(column)
-        if value is not None and value not in allowed:
+        if value is not None and allowed and value not in allowed:
             raise ValueError(f"{where}'s {column} must be one of {', '.join(dict.fromkeys(allowed))}, not {value!r:.40}")
     if fields.get("minutes") is not None:
         try:
@@ -271,6 +278,15 @@ def _plan(document: dict[str, Any]) -> _Plan:
         raise ValueError("the profile should be a set of names and values")
     profile = people.check_details({_text(k, "a detail's name"): _text(v, f"the detail {k}") for k, v in profile.items()})
     plan = _Plan(settings=[Setting(key=k, value=v) for k, v in profile.items()])
+    from refusal_log import requests_exchange
+
+    asked = document.get(requests_exchange.SECTION) or {}
+    if not isinstance(asked, dict):
+        raise ValueError("the requests should be a set of names and values")
+    # Request entries are entries like any other (the registry describes their table);
+    # they travel in their own section because `list` does not show them.
+    every_entry = document["entries"] + asked.get("entries", [])
+    planned: dict[int, tuple[str, list[date]]] = {}  # entry id -> (kind, the days its revisions happened)
     children = {}
     for c in document["children"]:
         people.child_name(_text(c["name"], "a child's name"), "A child's name in the file")  # as init checks it
@@ -299,12 +315,12 @@ def _plan(document: dict[str, Any]) -> _Plan:
             role=_text(c["role"], "a contact's role"), email=_text(c.get("email"), "an email", optional=True),
             phone=_text(c.get("phone"), "a phone number", optional=True), recorded_at=_when(c["recorded"])), None))
     for what, items in (("child", document["children"]), ("contact", document.get("contacts", [])),
-                        ("entry", document["entries"]),
-                        ("attachment", [a for e in document["entries"] for a in e.get("attachments", [])])):
+                        ("entry", every_entry),
+                        ("attachment", [a for e in every_entry for a in e.get("attachments", [])])):
         ids = [item["id"] for item in items]
         if len(ids) != len(set(ids)):
             raise ValueError(f"{what} ids are repeated")
-    for e in document["entries"]:
+    for e in every_entry:
         kind, entry_id = e["kind"], _number(e["id"], "an entry's id")
         if not isinstance(kind, str) or not kinds.known(kind):
             raise ValueError(f"entry {entry_id} has an unknown kind {kind!r}")
@@ -321,6 +337,10 @@ def _plan(document: dict[str, Any]) -> _Plan:
             happened, timeless = _happened(r["when"])
             if timeless and "timeless" in model.model_fields:
                 fields["timeless"] = True
+            day = happened.astimezone(dates.local_zone()).date()
+            planned.setdefault(entry_id, (kind, []))[1].append(day)
+            if kind == requests_exchange.KIND:
+                requests_exchange.check_revision(entry_id, fields, day)
             _check_fields(entry_id, model, fields)
             _check_values(entry_id, kind, fields)
             plan.rows.append((model.__tablename__, model(
@@ -340,4 +360,5 @@ def _plan(document: dict[str, Any]) -> _Plan:
     from refusal_log import attendance_exchange
 
     plan.rows += attendance_exchange.plan_rows(document.get("school"), children, _when)
+    plan.rows += requests_exchange.plan_rows(asked, planned, _when)
     return plan
