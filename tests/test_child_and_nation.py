@@ -247,3 +247,12 @@ def test_an_illness_with_nothing_named_leaves_a_gap_for_the_parent(cli, sam):
     assert "([what is wrong])" in result.stdout and "refusing" not in result.stdout
     assert "fill it in before you send it" in result.stderr
     assert "Your log keeps" not in result.stderr  # nothing was logged
+
+
+def test_an_unwell_child_seen_by_the_gp_is_an_illness_absence_not_an_appointment(cli, ready):
+    reason = "Too unwell to attend school today: anxiety with sickness. Seen by the GP and referred to CAMHS."
+    cli("add-absence", "--date", "14/09/2026", "--reason", reason, ok=True)
+    cli("add-absence", "--date", "15/09/2026", "--reason", "GP appointment for her anxiety at 10", ok=True)
+    assert [e["type"] for e in cli.json("list", "--kind", "absence")] == ["illness", "appointment"]
+    email = cli("draft", "absence-email", "--date", "14/09/2026", ok=True).stdout
+    assert "code M" not in email and "appointment card" not in email

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, get_args
 
-from refusal_log import __version__, attachments, dates, entries, integrity, kinds, paths, people, store
+from refusal_log import __version__, attachments, dates, entries, integrity, kinds, nations, paths, people, store
 from refusal_log.errors import DamagedStore, InvalidInput, RefusalLogError
 
 FORMAT = "refusal-log-export"
@@ -334,6 +334,10 @@ def _plan(document: dict[str, Any]) -> _Plan:
             if r["revision"] != number:
                 raise ValueError(f"entry {entry_id}'s revisions are not numbered 1, 2, 3...")
             fields = entries.columns_from_fields(kind, r)
+            if kind == "absence" and not fields.get("absence_type") and isinstance(fields.get("reason"), str):
+                # An export from before types: the type is worked out once, here, as
+                # add-absence does, rather than on every later read.
+                fields["absence_type"] = nations.absence_type(None, fields["reason"])
             happened, timeless = _happened(r["when"])
             if timeless and "timeless" in model.model_fields:
                 fields["timeless"] = True

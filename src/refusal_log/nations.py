@@ -84,6 +84,13 @@ def absence_type(value: str | None, reason: str) -> str:
     chosen = absence_type_option(value)
     if chosen is not None:
         return chosen
+    return _inferred(reason)
+
+
+@cache
+def _inferred(reason: str) -> str:
+    # Absences logged before types existed are typed on every read: the same words
+    # always give the same type, so each is worked out once per run.
     from refusal_log.wording import infer_absence_type  # the rules data; only when needed
 
     return infer_absence_type(reason)

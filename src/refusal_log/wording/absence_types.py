@@ -28,7 +28,8 @@ def _compiled(rules):
             unless = [re.compile(_expand(u, macros)) for u in raw.get("unless", ())]
             after = [re.compile(_expand(u, macros)) for u in raw.get("unless_after", ())]
             kinds.append((name, _compile(raw["patterns"], macros), unless, after, tuple(raw["source"])))
-        rules.compiled_types = (kinds, re.compile(_expand(data["not_own"], macros)))
+        unwell = _compile(data.get("unwell_first", []), macros) if data.get("unwell_first") else None
+        rules.compiled_types = (kinds, re.compile(_expand(data["not_own"], macros)), unwell)
     return rules.compiled_types
 
 
@@ -40,7 +41,7 @@ def infer_absence_type(text: str, rules=None) -> str:
     if not isinstance(text, str) or not text.strip():
         return "other"
     rules = rules or load_rules()
-    kinds, not_own = _compiled(rules)
+    kinds, not_own, unwell = _compiled(rules)
     an = _Analysis(text, rules)
     n = an.norm.text
     for name, regex, unless, after, _ in kinds:
@@ -56,11 +57,22 @@ def infer_absence_type(text: str, rules=None) -> str:
             clause = re.split(r"[.,;:!?\n]| (?:and|but|so|because|as|while) ", before)[-1]
             if not_own.search(clause):
                 continue
+            if name == "appointment" and unwell is not None and unwell.search(n) and _own_illness(text, rules):
+                return "illness"  # unwell, and seen by the GP too: still an illness absence
             return name
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     if (an.illness or an.distress) and not _withholds(an, an.illness):
         return "illness"
     return "other"
+
+
+def _own_illness(text: str, rules) -> bool:
+    """The child's own illness is named, and not denied or doubted."""
+    from refusal_log.wording.engine import _Analysis, _withholds
+
+    an = _Analysis(text, rules)
+    an.find(an.named, an.illness, 0, an.distress, an.lawful)
+    return bool(an.illness) and not _withholds(an, an.illness)
 
 
 def absence_type_source(kind: str, region: str = "england", rules=None) -> str:
@@ -69,7 +81,7 @@ def absence_type_source(kind: str, region: str = "england", rules=None) -> str:
     from refusal_log.wording.engine import load_rules
 
     rules = rules or load_rules()
-    kinds, _ = _compiled(rules)
+    kinds = _compiled(rules)[0]
     for name, _, _, _, source in kinds:
         if name == kind:
             return rules.source(source, region)
