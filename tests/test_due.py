@@ -231,3 +231,20 @@ def test_import_refuses_a_reply_dated_before_its_request(cli, home, tmp_path):
     assert result.exit_code == 1 and "nothing was imported" in result.stderr
     assert "before" in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert cli.json("--home", str(fresh), "request", "list") == []
+
+
+def test_rewording_the_agreed_text_keeps_done_marks_on_their_own_actions(cli, home):
+    _school(cli)
+    cli("add-meeting", "--with", "Mr Hughes", "--summary", "Review", "--date", "01/10/2026",
+        "--agreed", "Mr Hughes to set up a quiet room\nSchool to send the minutes", ok=True)
+    cli("action", "done", "1.1", "--date", "05/10/2026", ok=True)
+    cli("action", "done", "1.2", "--date", "06/10/2026", ok=True)
+    cli("edit", "1", "--agreed", "I will send the GP letter\nMr Hughes to set up a quiet room\nSchool to send the minutes",
+        "--why", "x", ok=True)
+    found = {a["text"]: a["done"] for a in cli.json("action", "list")}
+    assert found == {"I will send the GP letter": None, "Mr Hughes to set up a quiet room": "2026-10-05",
+                     "School to send the minutes": "2026-10-06"}
+    cli("edit", "1", "--agreed", "I will send the GP letter", "--why", "x", ok=True)
+    listed = cli("action", "list", ok=True).stdout
+    assert "reworded or removed" in listed and "quiet room" in listed
+    assert [a["done"] for a in cli.json("action", "list") if not a["gone"]] == [None]

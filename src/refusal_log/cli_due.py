@@ -149,9 +149,14 @@ def action_list(
         _say("No agreed actions yet: they come from the --agreed text of add-call and add-meeting, one per line.")
         return
     rows = [(a.id, a.text, a.owed_by, f"{a.due:%d/%m/%Y}" if a.due else "no date",
-             f"done {a.done_on:%d/%m/%Y}" if a.done_on else ("overdue" if a.overdue(today) else "open"))
-            for a in found]
+             _action_state(a, today)) for a in found]
     _table("Agreed actions", ("ID", "What", "Owed by", "Due", "Where it stands"), rows)
+
+
+def _action_state(a, today: date) -> str:
+    if a.gone:
+        return f"done {a.done_on:%d/%m/%Y} (this action was since reworded or removed)"
+    return f"done {a.done_on:%d/%m/%Y}" if a.done_on else ("overdue" if a.overdue(today) else "open")
 
 
 def action_done(
