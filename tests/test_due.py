@@ -248,3 +248,29 @@ def test_rewording_the_agreed_text_keeps_done_marks_on_their_own_actions(cli, ho
     listed = cli("action", "list", ok=True).stdout
     assert "reworded or removed" in listed and "quiet room" in listed
     assert [a["done"] for a in cli.json("action", "list") if not a["gone"]] == [None]
+
+
+def test_days_before_the_first_recorded_term_count_as_weekdays_with_the_caveat(cli, home):
+    _school(cli)
+    added = cli("request", "add", "records", "--to", "Hill School", "--sent", "01/06/2026", ok=True)
+    assert "due 22/06/2026" in added.stdout
+    [listed] = cli.json("request", "list")
+    assert listed["school_days_assumed"] is True
+
+
+def test_a_gap_between_recorded_terms_is_a_holiday_only_when_it_is_short():
+    class Term:
+        def __init__(self, starts, ends):
+            self.starts, self.ends = starts, ends
+
+    class Cal:
+        terms = [Term(date(2026, 1, 5), date(2026, 2, 13)), Term(date(2026, 9, 3), date(2026, 10, 23)),
+                 Term(date(2026, 11, 2), date(2026, 12, 18))]
+
+        def is_school_day(self, day):
+            return day.weekday() < 5
+
+    days = clocks.SchoolDays("england", Cal())
+    assert days.is_school_day(date(2026, 10, 28)) is False and days.assumed is False  # half term
+    assert days.is_school_day(date(2026, 6, 1)) is True and days.assumed is True  # terms missing
+    assert clocks.SchoolDays("england", Cal()).is_school_day(date(2025, 12, 1)) is True
