@@ -274,3 +274,18 @@ def test_a_gap_between_recorded_terms_is_a_holiday_only_when_it_is_short():
     assert days.is_school_day(date(2026, 10, 28)) is False and days.assumed is False  # half term
     assert days.is_school_day(date(2026, 6, 1)) is True and days.assumed is True  # terms missing
     assert clocks.SchoolDays("england", Cal()).is_school_day(date(2025, 12, 1)) is True
+
+
+def test_a_date_the_parent_sets_is_labelled_theirs_with_the_legal_date_beside_it(cli, home):
+    _school(cli)
+    added = cli("request", "add", "records", "--to", "Hill School", "--sent", "08/09/2026", "--due", "02/10/2026",
+                ok=True).stdout
+    assert "due 02/10/2026" in added and "your own date" in added and "The legal date: 29/09/2026" in added
+    [item] = _due(cli, "01/10/2026")
+    assert item["due"] == "2026-10-02" and item["rule"].startswith("your own date") and "29/09/2026" in item["rule"]
+    [stage] = cli.json("request", "list")[0]["stages"]
+    assert (stage["legal_due"], "regulation 5" in stage["legal_source"]) == ("2026-09-29", True)
+    letter = cli("draft", "chaser", "--request", "1", ok=True).stdout
+    assert "hoped for a reply by 2 October 2026" in letter
+    assert "regulation 5" in letter and "that is 29 September 2026" in letter
+    assert "it was due by 2 October" not in letter

@@ -53,6 +53,12 @@ def _today() -> date:
 def _said(view, as_of: date) -> None:
     for stage in view.stages:
         state = f"answered {stage.done_on:%d/%m/%Y}" if stage.done_on else f"due {stage.due:%d/%m/%Y}"
+        if stage.legal:  # the parent's own date, with the law's beside it
+            legal = stage.legal
+            sys.stdout.write(f"  {legal.rule.what}: {state}. Rule: {stage.rule.describe()}.\n"
+                             f"  The legal date: {legal.due:%d/%m/%Y}. Rule: {legal.rule.describe()}. "
+                             f"Source: {legal.rule.source}.\n")
+            continue
         sys.stdout.write(f"  {stage.rule.what}: {state}. Rule: {stage.rule.describe()}. Source: {stage.rule.source}.\n")
     if view.school_days_assumed:
         _say("No term dates cover these days, so school days are counted as weekdays less bank holidays. "

@@ -43,7 +43,9 @@ class Rule:
 
     def describe(self) -> str:
         """The rule in one line, worded as law only where it is law."""
-        if self.key in ("your-date", "agreed"):
+        if self.key == "your-date":
+            return "your own date (set with --due), not a time limit in law"
+        if self.key == "agreed":
             return self.source
         if self.status == "law":
             return f"{self.length_text} from {self.runs_from}"

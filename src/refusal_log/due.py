@@ -53,7 +53,10 @@ def _request_items(found: list[requests.RequestView], as_of: date) -> list[DueIt
             text = rule.describe()
             if stage.extended:
                 text += f" (extended: {stage.extended})"
-            what = f"{rule.what} ({req.kind} request sent {req.sent:%d/%m/%Y}"
+            if stage.legal:
+                text += (f"; the legal date is {stage.legal.due:%d/%m/%Y} ({stage.legal.rule.describe()}, "
+                         f"{stage.legal.rule.source})")
+            what = f"{(stage.legal or stage).rule.what} ({req.kind} request sent {req.sent:%d/%m/%Y}"
             what += f": {req.about})" if req.about else ")"
             items.append(DueItem(what, req.id, f"request {req.id}", req.to, stage.due, as_of > stage.due, text,
                                  rule.source, rule.status, req.child))

@@ -64,10 +64,15 @@ class Stage:
     due: date
     done_on: date | None = None
     extended: str | None = None  # the reason, when an extension moved this date
+    legal: "Stage | None" = None  # where the parent set their own date (--due): the law's clock beside it
 
     def to_json(self) -> dict[str, Any]:
+        legal = self.legal
         return {"what": self.rule.what, "due": self.due.isoformat(), "rule": self.rule.describe(),
                 "source": self.rule.source, "status": self.rule.status,
+                "legal_due": legal.due.isoformat() if legal else None,
+                "legal_rule": legal.rule.describe() if legal else None,
+                "legal_source": legal.rule.source if legal else None,
                 "answered": self.done_on.isoformat() if self.done_on else None, "extended": self.extended}
 
 
@@ -254,7 +259,9 @@ def _load(db, entry_ids: list[int] | None = None) -> list[RequestView]:
         stages = [clocks.rule(key) for key in rules.split(",")]
         stages = [Stage(r, clocks.due_date(sent, r, days)) for r in stages]
         if override:
-            stages[0].due = date.fromisoformat(override)
+            # The parent's own date is theirs, not the law's: the legal clock (if any) stays beside it.
+            legal = stages[0] if stages[0].rule.key != "your-date" else None
+            stages[0] = Stage(clocks.rule("your-date"), date.fromisoformat(override), legal=legal)
         for told, new_due, reason in db.execute(
                 "SELECT told_on, new_due, reason FROM request_extension WHERE entry_id = ? ORDER BY id", (entry_id,)):
             stages[0].due, stages[0].extended = date.fromisoformat(new_due), reason

@@ -193,10 +193,14 @@ def chaser(request_id: int) -> Draft:
         notes.append(f"This request is not overdue yet (due {stage.due:%d/%m/%Y}); the letter still asks for a reply.")
     rule = stage.rule
     context = {"child": kid.name, "subject": _subject(kid), "to": view.to, "sent": dates.long_date(view.sent),
-               "kind": view.kind, "about": view.about, "what": rule.what, "due": dates.long_date(stage.due),
+               "kind": view.kind, "about": view.about, "what": (stage.legal or stage).rule.what, "due": dates.long_date(stage.due),
                "overdue": stage.due < today, "law": rule.status == "law", "guidance": rule.status == "guidance",
                "rule": rule.describe(), "source": rule.source, "extended": stage.extended,
-               "reply_by": dates.long_date(reply_by), "entry": view.id}
+               "reply_by": dates.long_date(reply_by), "entry": view.id,
+               "legal": stage.legal and stage.legal.rule.status == "law",
+               "legal_rule": stage.legal and stage.legal.rule.describe(),
+               "legal_source": stage.legal and stage.legal.rule.source,
+               "legal_due": stage.legal and dates.long_date(stage.legal.due)}
     to = _school_to(profile, notes) if view.kind in ("records", "sar", "minutes", "complaint") else []
     return _draft("chaser", "chaser", f"{kid.name}: reminder about my request of {dates.long_date(view.sent)}",
                   context, to, profile, notes)
