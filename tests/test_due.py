@@ -289,3 +289,27 @@ def test_a_date_the_parent_sets_is_labelled_theirs_with_the_legal_date_beside_it
     assert "hoped for a reply by 2 October 2026" in letter
     assert "regulation 5" in letter and "that is 29 September 2026" in letter
     assert "it was due by 2 October" not in letter
+
+
+def test_impossible_extensions_are_refused_and_the_rule_says_what_the_extension_is(cli, home):
+    from datetime import timedelta
+
+    _school(cli, "academy")
+    today = date.today()
+    sent = today - timedelta(days=10)
+    cli("request", "add", "sar", "--to", "Hill Academy", "--sent", f"{sent:%d/%m/%Y}", ok=True)
+    cli("request", "add", "complaint", "--to", "Hill Academy", "--sent", f"{sent:%d/%m/%Y}", ok=True)
+    due_now = cli.json("request", "list")[1]["stages"][0]["due"]
+    for args, words in [
+        (("--date", f"{today + timedelta(days=2):%d/%m/%Y}"), "in the future"),
+        (("--date", f"{sent - timedelta(days=1):%d/%m/%Y}"), "before the request was sent"),
+        (("--to", "01/01/2020"), "in the past"),
+        (("--to", due_now[8:10] + "/" + due_now[5:7] + "/" + due_now[:4]), "not later than"),
+    ]:
+        result = cli("request", "extend", "2", "--reason", "Busy", *args)
+        assert result.exit_code == 1 and words in result.stderr and "Traceback" not in result.stderr
+    cli("request", "extend", "1", "--reason", "Many records", ok=True)
+    again = cli("request", "extend", "1", "--reason", "Even more")
+    assert again.exit_code == 1 and "only once" in again.stderr
+    stage = cli.json("request", "list")[0]["stages"][0]
+    assert "extended by two further months" in stage["rule"] and "Article 12(3)" in stage["rule"]

@@ -59,7 +59,7 @@ def _said(view, as_of: date) -> None:
                              f"  The legal date: {legal.due:%d/%m/%Y}. Rule: {legal.rule.describe()}. "
                              f"Source: {legal.rule.source}.\n")
             continue
-        sys.stdout.write(f"  {stage.rule.what}: {state}. Rule: {stage.rule.describe()}. Source: {stage.rule.source}.\n")
+        sys.stdout.write(f"  {stage.rule.what}: {state}. Rule: {stage.describe()}. Source: {stage.rule.source}.\n")
     if view.school_days_assumed:
         _say("No term dates cover these days, so school days are counted as weekdays less bank holidays. "
              "For exact dates add the terms: refusal-log calendar add-term NAME --from DATE --to DATE")

@@ -50,9 +50,7 @@ def _request_items(found: list[requests.RequestView], as_of: date) -> list[DueIt
     for req in found:
         for stage in req.open_stages:
             rule = stage.rule
-            text = rule.describe()
-            if stage.extended:
-                text += f" (extended: {stage.extended})"
+            text = stage.describe()
             if stage.legal:
                 text += (f"; the legal date is {stage.legal.due:%d/%m/%Y} ({stage.legal.rule.describe()}, "
                          f"{stage.legal.rule.source})")

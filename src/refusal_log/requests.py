@@ -64,16 +64,22 @@ class Stage:
     due: date
     done_on: date | None = None
     extended: str | None = None  # the reason, when an extension moved this date
+    extension: str | None = None  # what the extension was, in words, for the rule text
     legal: "Stage | None" = None  # where the parent set their own date (--due): the law's clock beside it
 
     def to_json(self) -> dict[str, Any]:
         legal = self.legal
-        return {"what": self.rule.what, "due": self.due.isoformat(), "rule": self.rule.describe(),
+        return {"what": self.rule.what, "due": self.due.isoformat(), "rule": self.describe(),
                 "source": self.rule.source, "status": self.rule.status,
                 "legal_due": legal.due.isoformat() if legal else None,
                 "legal_rule": legal.rule.describe() if legal else None,
                 "legal_source": legal.rule.source if legal else None,
                 "answered": self.done_on.isoformat() if self.done_on else None, "extended": self.extended}
+
+
+    def describe(self) -> str:
+        """The rule in one line, with the extension (if any) said after it."""
+        return self.rule.describe() + (f"; {self.extension}" if self.extension else "")
 
 
 @dataclass
@@ -215,8 +221,20 @@ def extend(entry_id: int, reason: str, on: str | None = None, to: str | None = N
         if not view.open_stages:
             raise InvalidInput(f"Request {entry_id} is already answered, so there is nothing to extend.")
         stage = view.open_stages[0]
+        if day > dates.today():
+            raise InvalidInput(f"--date {day:%d/%m/%Y} is in the future; log an extension once they have told you.")
+        if day < view.sent:
+            raise InvalidInput(f"--date {day:%d/%m/%Y} is before the request was sent ({view.sent:%d/%m/%Y}).")
+        if stage.rule.key == "sar" and stage.extended:
+            raise InvalidInput(f"Request {entry_id} was already extended once; a subject access request can be "
+                               "extended only once, by two further months.")
         if to is not None:
             new_due = _day(to, "--to")
+            if new_due < dates.today():
+                raise InvalidInput(f"--to {new_due:%d/%m/%Y} is in the past; give the new date they told you.")
+            if new_due <= stage.due:
+                raise InvalidInput(f"--to {new_due:%d/%m/%Y} is not later than the date it is due now "
+                                   f"({stage.due:%d/%m/%Y}), so it is no extension.")
         elif stage.rule.key == "sar":
             new_due = clocks.due_date(view.sent, clocks.rule("sar-extended"), clocks.SchoolDays(nation_of(db)))
         else:
@@ -264,7 +282,14 @@ def _load(db, entry_ids: list[int] | None = None) -> list[RequestView]:
             stages[0] = Stage(clocks.rule("your-date"), date.fromisoformat(override), legal=legal)
         for told, new_due, reason in db.execute(
                 "SELECT told_on, new_due, reason FROM request_extension WHERE entry_id = ? ORDER BY id", (entry_id,)):
-            stages[0].due, stages[0].extended = date.fromisoformat(new_due), reason
+            first = stages[0]
+            first.due, first.extended = date.fromisoformat(new_due), reason
+            if first.rule.key == "sar" and first.due == clocks.due_date(sent, clocks.rule("sar-extended"), days):
+                first.extension = (f"extended by two further months, told {told[8:10]}/{told[5:7]}/{told[:4]} "
+                                   f"({clocks.rule('sar-extended').source}): {reason}")
+            else:
+                first.extension = (f"extended to the date they gave, {first.due:%d/%m/%Y}, told "
+                                   f"{told[8:10]}/{told[5:7]}/{told[:4]}: {reason}")
         replies = [Reply(i, date.fromisoformat(d), s) for i, d, s in db.execute(
             "SELECT id, replied_on, summary FROM request_reply WHERE entry_id = ? ORDER BY replied_on, id", (entry_id,))]
         for stage, answer in zip(stages, replies):
