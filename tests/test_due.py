@@ -313,3 +313,19 @@ def test_impossible_extensions_are_refused_and_the_rule_says_what_the_extension_
     assert again.exit_code == 1 and "only once" in again.stderr
     stage = cli.json("request", "list")[0]["stages"][0]
     assert "extended by two further months" in stage["rule"] and "Article 12(3)" in stage["rule"]
+
+
+def test_a_reply_in_the_future_or_to_an_answered_request_is_refused(cli, home):
+    from datetime import timedelta
+
+    _school(cli)
+    cli("request", "add", "records", "--to", "Hill School", "--sent", "08/09/2026", ok=True)
+    cli("request", "add", "ehc-assessment", "--to", "Shire Council", "--sent", "08/09/2026", ok=True)
+    future = cli("request", "reply", "1", "--date", f"{date.today() + timedelta(days=3):%d/%m/%Y}", "--summary", "x")
+    assert future.exit_code == 1 and "in the future" in future.stderr
+    cli("request", "reply", "1", "--date", "02/10/2026", "--summary", "Copy sent", ok=True)
+    again = cli("request", "reply", "1", "--date", "03/10/2026", "--summary", "More")
+    assert again.exit_code == 1 and "already answered" in again.stderr and "Traceback" not in again.stderr
+    cli("request", "reply", "2", "--date", "10/10/2026", "--summary", "Will assess", ok=True)
+    cli("request", "reply", "2", "--date", "20/11/2026", "--summary", "Final plan", ok=True)
+    assert [r["state"] for r in cli.json("request", "list")] == ["answered late", "answered"]

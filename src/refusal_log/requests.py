@@ -204,6 +204,11 @@ def reply(entry_id: int, summary: str, on: str | None = None) -> RequestView:
         view = _load(db, [entry_id])[0]
         if day < view.sent:
             raise InvalidInput(f"--date {day:%d/%m/%Y} is before the request was sent ({view.sent:%d/%m/%Y}).")
+        if day > dates.today():
+            raise InvalidInput(f"--date {day:%d/%m/%Y} is in the future; log a reply once it has come.")
+        if not view.open_stages:  # only an EHC request has a next stage to answer
+            raise InvalidInput(f"Request {entry_id} is already answered ({view.replies[-1].date:%d/%m/%Y}); "
+                               f"to keep more of what they sent, use add-note or attach {entry_id} FILE.")
         cursor = db.execute("INSERT INTO request_reply (entry_id, replied_on, summary, recorded_at) VALUES (?, ?, ?, ?)",
                             (entry_id, day.isoformat(), summary, dates.now().isoformat()))
         integrity.chain_row(db, "request_reply", cursor.lastrowid, entry_id)
