@@ -329,3 +329,15 @@ def test_a_reply_in_the_future_or_to_an_answered_request_is_refused(cli, home):
     cli("request", "reply", "2", "--date", "10/10/2026", "--summary", "Will assess", ok=True)
     cli("request", "reply", "2", "--date", "20/11/2026", "--summary", "Final plan", ok=True)
     assert [r["state"] for r in cli.json("request", "list")] == ["answered late", "answered"]
+
+
+def test_letters_counted_past_the_recorded_terms_say_so_and_do_not_assert_the_date(cli, home):
+    cli("init", "--child", "Sam Taylor", "--school", "Hill School", "--parent", "Alex Taylor",
+        "--email", "alex@example.org", "--school-email", "office@hill.example", ok=True)
+    cli("child", "edit", "Sam Taylor", "--school-type", "maintained", ok=True)
+    cli("calendar", "add-term", "Autumn 1", "--from", "03/09/2025", "--to", "23/10/2025", ok=True)
+    letter = cli("draft", "records-request", "--log", ok=True)
+    assert "subject to the school's own term dates" in letter.stdout and "I make it" not in letter.stdout
+    assert letter.stderr.count("your term dates do not cover") == 1
+    chaser = cli("draft", "chaser", "--request", "1", ok=True)
+    assert "subject to the school's own term dates" in chaser.stdout and "term dates do not cover" in chaser.stderr
