@@ -341,3 +341,13 @@ def test_letters_counted_past_the_recorded_terms_say_so_and_do_not_assert_the_da
     assert letter.stderr.count("your term dates do not cover") == 1
     chaser = cli("draft", "chaser", "--request", "1", ok=True)
     assert "subject to the school's own term dates" in chaser.stdout and "term dates do not cover" in chaser.stderr
+
+
+def test_control_characters_typed_in_text_do_not_reach_the_calendar_file_raw(cli, home, tmp_path):
+    _school(cli)
+    cli("request", "add", "other", "--to", "Dr \x1b[31mShah\x07", "--sent", "15/09/2026", "--due", "30/09/2026",
+        "--about", "a letter\x9b", ok=True)
+    ics = tmp_path / "due.ics"
+    cli("due", "--as-of", "16/09/2026", "--ics", str(ics), ok=True)
+    text = ics.read_text()
+    assert "Shah" in text and not any(ch in text for ch in "\x1b\x07\x9b")
