@@ -300,7 +300,7 @@ def _load(db, entry_ids: list[int] | None = None) -> list[RequestView]:
         for stage, answer in zip(stages, replies):
             stage.done_on = answer.date
         view = RequestView(entry_id, names.get(child_id, "?"), kind, to, via, about, sent, stages, replies,
-                           school_days_assumed=days.assumed and any(s.rule.unit == "school-days" for s in stages))
+                           school_days_assumed=days.assumed and any((s.legal or s).rule.unit == "school-days" for s in stages))
         found.append(view)
     return found
 
