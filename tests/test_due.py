@@ -231,3 +231,123 @@ def test_import_refuses_a_reply_dated_before_its_request(cli, home, tmp_path):
     assert result.exit_code == 1 and "nothing was imported" in result.stderr
     assert "before" in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert cli.json("--home", str(fresh), "request", "list") == []
+
+
+def test_rewording_the_agreed_text_keeps_done_marks_on_their_own_actions(cli, home):
+    _school(cli)
+    cli("add-meeting", "--with", "Mr Hughes", "--summary", "Review", "--date", "01/10/2026",
+        "--agreed", "Mr Hughes to set up a quiet room\nSchool to send the minutes", ok=True)
+    cli("action", "done", "1.1", "--date", "05/10/2026", ok=True)
+    cli("action", "done", "1.2", "--date", "06/10/2026", ok=True)
+    cli("edit", "1", "--agreed", "I will send the GP letter\nMr Hughes to set up a quiet room\nSchool to send the minutes",
+        "--why", "x", ok=True)
+    found = {a["text"]: a["done"] for a in cli.json("action", "list")}
+    assert found == {"I will send the GP letter": None, "Mr Hughes to set up a quiet room": "2026-10-05",
+                     "School to send the minutes": "2026-10-06"}
+    cli("edit", "1", "--agreed", "I will send the GP letter", "--why", "x", ok=True)
+    listed = cli("action", "list", ok=True).stdout
+    assert "reworded or removed" in listed and "quiet room" in listed
+    assert [a["done"] for a in cli.json("action", "list") if not a["gone"]] == [None]
+
+
+def test_days_before_the_first_recorded_term_count_as_weekdays_with_the_caveat(cli, home):
+    _school(cli)
+    added = cli("request", "add", "records", "--to", "Hill School", "--sent", "01/06/2026", ok=True)
+    assert "due 22/06/2026" in added.stdout
+    [listed] = cli.json("request", "list")
+    assert listed["school_days_assumed"] is True
+
+
+def test_a_gap_between_recorded_terms_is_a_holiday_only_when_it_is_short():
+    class Term:
+        def __init__(self, starts, ends):
+            self.starts, self.ends = starts, ends
+
+    class Cal:
+        terms = [Term(date(2026, 1, 5), date(2026, 2, 13)), Term(date(2026, 9, 3), date(2026, 10, 23)),
+                 Term(date(2026, 11, 2), date(2026, 12, 18))]
+
+        def is_school_day(self, day):
+            return day.weekday() < 5
+
+    days = clocks.SchoolDays("england", Cal())
+    assert days.is_school_day(date(2026, 10, 28)) is False and days.assumed is False  # half term
+    assert days.is_school_day(date(2026, 6, 1)) is True and days.assumed is True  # terms missing
+    assert clocks.SchoolDays("england", Cal()).is_school_day(date(2025, 12, 1)) is True
+
+
+def test_a_date_the_parent_sets_is_labelled_theirs_with_the_legal_date_beside_it(cli, home):
+    _school(cli)
+    added = cli("request", "add", "records", "--to", "Hill School", "--sent", "08/09/2026", "--due", "02/10/2026",
+                ok=True).stdout
+    assert "due 02/10/2026" in added and "your own date" in added and "The legal date: 29/09/2026" in added
+    [item] = _due(cli, "01/10/2026")
+    assert item["due"] == "2026-10-02" and item["rule"].startswith("your own date") and "29/09/2026" in item["rule"]
+    [stage] = cli.json("request", "list")[0]["stages"]
+    assert (stage["legal_due"], "regulation 5" in stage["legal_source"]) == ("2026-09-29", True)
+    letter = cli("draft", "chaser", "--request", "1", ok=True).stdout
+    assert "hoped for a reply by 2 October 2026" in letter
+    assert "regulation 5" in letter and "that is 29 September 2026" in letter
+    assert "it was due by 2 October" not in letter
+
+
+def test_impossible_extensions_are_refused_and_the_rule_says_what_the_extension_is(cli, home):
+    from datetime import timedelta
+
+    _school(cli, "academy")
+    today = date.today()
+    sent = today - timedelta(days=10)
+    cli("request", "add", "sar", "--to", "Hill Academy", "--sent", f"{sent:%d/%m/%Y}", ok=True)
+    cli("request", "add", "complaint", "--to", "Hill Academy", "--sent", f"{sent:%d/%m/%Y}", ok=True)
+    due_now = cli.json("request", "list")[1]["stages"][0]["due"]
+    for args, words in [
+        (("--date", f"{today + timedelta(days=2):%d/%m/%Y}"), "in the future"),
+        (("--date", f"{sent - timedelta(days=1):%d/%m/%Y}"), "before the request was sent"),
+        (("--to", "01/01/2020"), "in the past"),
+        (("--to", due_now[8:10] + "/" + due_now[5:7] + "/" + due_now[:4]), "not later than"),
+    ]:
+        result = cli("request", "extend", "2", "--reason", "Busy", *args)
+        assert result.exit_code == 1 and words in result.stderr and "Traceback" not in result.stderr
+    cli("request", "extend", "1", "--reason", "Many records", ok=True)
+    again = cli("request", "extend", "1", "--reason", "Even more")
+    assert again.exit_code == 1 and "only once" in again.stderr
+    stage = cli.json("request", "list")[0]["stages"][0]
+    assert "extended by two further months" in stage["rule"] and "Article 12(3)" in stage["rule"]
+
+
+def test_a_reply_in_the_future_or_to_an_answered_request_is_refused(cli, home):
+    from datetime import timedelta
+
+    _school(cli)
+    cli("request", "add", "records", "--to", "Hill School", "--sent", "08/09/2026", ok=True)
+    cli("request", "add", "ehc-assessment", "--to", "Shire Council", "--sent", "08/09/2026", ok=True)
+    future = cli("request", "reply", "1", "--date", f"{date.today() + timedelta(days=3):%d/%m/%Y}", "--summary", "x")
+    assert future.exit_code == 1 and "in the future" in future.stderr
+    cli("request", "reply", "1", "--date", "02/10/2026", "--summary", "Copy sent", ok=True)
+    again = cli("request", "reply", "1", "--date", "03/10/2026", "--summary", "More")
+    assert again.exit_code == 1 and "already answered" in again.stderr and "Traceback" not in again.stderr
+    cli("request", "reply", "2", "--date", "10/10/2026", "--summary", "Will assess", ok=True)
+    cli("request", "reply", "2", "--date", "20/11/2026", "--summary", "Final plan", ok=True)
+    assert [r["state"] for r in cli.json("request", "list")] == ["answered late", "answered"]
+
+
+def test_letters_counted_past_the_recorded_terms_say_so_and_do_not_assert_the_date(cli, home):
+    cli("init", "--child", "Sam Taylor", "--school", "Hill School", "--parent", "Alex Taylor",
+        "--email", "alex@example.org", "--school-email", "office@hill.example", ok=True)
+    cli("child", "edit", "Sam Taylor", "--school-type", "maintained", ok=True)
+    cli("calendar", "add-term", "Autumn 1", "--from", "03/09/2025", "--to", "23/10/2025", ok=True)
+    letter = cli("draft", "records-request", "--log", ok=True)
+    assert "subject to the school's own term dates" in letter.stdout and "I make it" not in letter.stdout
+    assert letter.stderr.count("your term dates do not cover") == 1
+    chaser = cli("draft", "chaser", "--request", "1", ok=True)
+    assert "subject to the school's own term dates" in chaser.stdout and "term dates do not cover" in chaser.stderr
+
+
+def test_control_characters_typed_in_text_do_not_reach_the_calendar_file_raw(cli, home, tmp_path):
+    _school(cli)
+    cli("request", "add", "other", "--to", "Dr \x1b[31mShah\x07", "--sent", "15/09/2026", "--due", "30/09/2026",
+        "--about", "a letter\x9b", ok=True)
+    ics = tmp_path / "due.ics"
+    cli("due", "--as-of", "16/09/2026", "--ics", str(ics), ok=True)
+    text = ics.read_text()
+    assert "Shah" in text and not any(ch in text for ch in "\x1b\x07\x9b")

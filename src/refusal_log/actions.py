@@ -132,6 +132,7 @@ class Action:
     done_on: date | None = None
     note: str | None = None
     rule: str = "agreed"  # the clocks.toml rule that sets `due`
+    gone: bool = False  # a done mark whose action was since reworded or removed from the agreed text
 
     @property
     def id(self) -> str:
@@ -145,7 +146,7 @@ class Action:
                 "agreed": self.agreed_on.isoformat(), "at": self.agreed_at, "with": self.with_, "child": self.child,
                 "owed_by": self.owed_by, "due": self.due.isoformat() if self.due else None,
                 "done": self.done_on.isoformat() if self.done_on else None, "note": self.note,
-                "overdue": self.overdue(as_of), "rule": self.rule}
+                "overdue": self.overdue(as_of), "rule": self.rule, "gone": self.gone}
 
 
 def _lines(agreed: str) -> list[str]:
@@ -158,9 +159,10 @@ def _load(db) -> list[Action]:
     from refusal_log import people
 
     names = people.child_names(db)
-    done = {(e, ln): (date.fromisoformat(d), n) for e, ln, d, n in db.execute(
-        "SELECT entry_id, line, done_on, note FROM action_done ORDER BY id")}
-    found = _minutes(db, names, done)
+    marks: dict[int, list[tuple[int, str, date, str | None]]] = {}
+    for e, ln, text, d, n in db.execute("SELECT entry_id, line, text, done_on, note FROM action_done ORDER BY id"):
+        marks.setdefault(e, []).append((ln, text, date.fromisoformat(d), n))
+    found = _minutes(db, names, {(e, m[0]): (m[2], m[3]) for e, ms in marks.items() for m in ms if m[0] == 0})
     for table, at, who_col in (("call", "call", "with_name"), ("meeting", "meeting", "with_names")):
         rows = db.execute(
             f"SELECT e.id, e.child_id, r.happened_at, r.agreed, r.{who_col} FROM entry e JOIN {table} r "
@@ -168,13 +170,32 @@ def _load(db) -> list[Action]:
             "WHERE e.id NOT IN (SELECT entry_id FROM withdrawal) AND r.agreed IS NOT NULL AND trim(r.agreed) != ''")
         for entry_id, child_id, happened, agreed, with_ in rows:
             day = datetime.fromisoformat(happened).astimezone(dates.local_zone()).date()
-            for number, text in enumerate(_lines(agreed), start=1):
-                if not text:
-                    continue
-                done_on, note = done.get((entry_id, number), (None, None))
-                found.append(Action(entry_id, number, text, day, at, with_, names.get(child_id, "?"),
-                                    owed_by(text), due_in(text, day), done_on, note))
-    return sorted(found, key=lambda a: (a.agreed_on, a.entry_id, a.line))
+            here = [Action(entry_id, number, text, day, at, with_, names.get(child_id, "?"), owed_by(text),
+                           due_in(text, day)) for number, text in enumerate(_lines(agreed), start=1) if text]
+            found += here + _match_marks(here, [m for m in marks.get(entry_id, []) if m[0] != 0])
+    return sorted(found, key=lambda a: (a.agreed_on, a.entry_id, a.line, a.gone))
+
+
+def _match_marks(here: list[Action], marks: list) -> list[Action]:
+    """Give each done mark to the action whose text it was given for, never to another.
+
+    Editing `--agreed` renumbers the lines, so the line number alone would move a mark onto
+    a different action; the stored text decides, the line number only breaks a tie between
+    two identical lines. A mark whose text is no longer there is returned on its own, shown as
+    done for an action since reworded or removed.
+    """
+    gone = []
+    for line, text, done_on, note in marks:
+        same = [a for a in here if a.text == text and a.done_on is None]
+        if not same:
+            if here:
+                base = here[0]
+                gone.append(Action(base.entry_id, line, text, base.agreed_on, base.agreed_at, base.with_, base.child,
+                                   owed_by(text), None, done_on, note, gone=True))
+            continue
+        action = min(same, key=lambda a: (a.line != line, abs(a.line - line)))
+        action.done_on, action.note = done_on, note
+    return gone
 
 
 def _minutes(db, names: dict[int, str], done: dict) -> list[Action]:
@@ -224,7 +245,7 @@ def mark_done(action_id: str, on: str | None = None, note: str | None = None) ->
     day = dates.parse_date(on) if on else dates.today()
     with store.writing() as session:
         db = store.driver(session)
-        action = next((a for a in _load(db) if (a.entry_id, a.line) == (entry_id, line)), None)
+        action = next((a for a in _load(db) if (a.entry_id, a.line) == (entry_id, line) and not a.gone), None)
         if action is None:
             raise NotFound(f"There is no agreed action {action_id}; 'refusal-log action list' shows them.")
         if action.done_on is not None:

@@ -53,7 +53,13 @@ def _today() -> date:
 def _said(view, as_of: date) -> None:
     for stage in view.stages:
         state = f"answered {stage.done_on:%d/%m/%Y}" if stage.done_on else f"due {stage.due:%d/%m/%Y}"
-        sys.stdout.write(f"  {stage.rule.what}: {state}. Rule: {stage.rule.describe()}. Source: {stage.rule.source}.\n")
+        if stage.legal:  # the parent's own date, with the law's beside it
+            legal = stage.legal
+            sys.stdout.write(f"  {legal.rule.what}: {state}. Rule: {stage.rule.describe()}.\n"
+                             f"  The legal date: {legal.due:%d/%m/%Y}. Rule: {legal.rule.describe()}. "
+                             f"Source: {legal.rule.source}.\n")
+            continue
+        sys.stdout.write(f"  {stage.rule.what}: {state}. Rule: {stage.describe()}. Source: {stage.rule.source}.\n")
     if view.school_days_assumed:
         _say("No term dates cover these days, so school days are counted as weekdays less bank holidays. "
              "For exact dates add the terms: refusal-log calendar add-term NAME --from DATE --to DATE")
@@ -149,9 +155,14 @@ def action_list(
         _say("No agreed actions yet: they come from the --agreed text of add-call and add-meeting, one per line.")
         return
     rows = [(a.id, a.text, a.owed_by, f"{a.due:%d/%m/%Y}" if a.due else "no date",
-             f"done {a.done_on:%d/%m/%Y}" if a.done_on else ("overdue" if a.overdue(today) else "open"))
-            for a in found]
+             _action_state(a, today)) for a in found]
     _table("Agreed actions", ("ID", "What", "Owed by", "Due", "Where it stands"), rows)
+
+
+def _action_state(a, today: date) -> str:
+    if a.gone:
+        return f"done {a.done_on:%d/%m/%Y} (this action was since reworded or removed)"
+    return f"done {a.done_on:%d/%m/%Y}" if a.done_on else ("overdue" if a.overdue(today) else "open")
 
 
 def action_done(

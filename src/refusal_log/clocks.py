@@ -19,6 +19,7 @@ from pathlib import Path
 UNITS = ("school-days", "days", "weeks", "months")
 STATUSES = ("law", "guidance", "follow-up")
 MAX_DAYS = 800  # no clock here runs longer than about two years
+HOLIDAY_GAP_DAYS = 49  # summer holidays run about six weeks; a longer gap between terms is missing terms
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,9 @@ class Rule:
 
     def describe(self) -> str:
         """The rule in one line, worded as law only where it is law."""
-        if self.key in ("your-date", "agreed"):
+        if self.key == "your-date":
+            return "your own date (set with --due), not a time limit in law"
+        if self.key == "agreed":
             return self.source
         if self.status == "law":
             return f"{self.length_text} from {self.runs_from}"
@@ -99,9 +102,14 @@ class SchoolDays:
         if cal is not None and cal.terms:
             if any(t.starts <= day <= t.ends for t in cal.terms):
                 return cal.is_school_day(day)
-            if day <= max(t.ends for t in cal.terms):
-                return False  # a holiday between terms
-        self.assumed = True  # past the last term, or no terms at all
+            before = max((t.ends for t in cal.terms if t.ends < day), default=None)
+            after = min((t.starts for t in cal.terms if t.starts > day), default=None)
+            # A gap between two recorded terms is a holiday (half term, Christmas, Easter, and a
+            # summer of about six weeks); a longer gap means terms were left out, so it is counted
+            # as weekdays like the days before the first term or after the last.
+            if before is not None and after is not None and (after - before).days <= HOLIDAY_GAP_DAYS:
+                return False
+        self.assumed = True  # outside the recorded terms, or no terms at all
         return self.working_day(day)
 
 

@@ -50,10 +50,11 @@ def _request_items(found: list[requests.RequestView], as_of: date) -> list[DueIt
     for req in found:
         for stage in req.open_stages:
             rule = stage.rule
-            text = rule.describe()
-            if stage.extended:
-                text += f" (extended: {stage.extended})"
-            what = f"{rule.what} ({req.kind} request sent {req.sent:%d/%m/%Y}"
+            text = stage.describe()
+            if stage.legal:
+                text += (f"; the legal date is {stage.legal.due:%d/%m/%Y} ({stage.legal.rule.describe()}, "
+                         f"{stage.legal.rule.source})")
+            what = f"{(stage.legal or stage).rule.what} ({req.kind} request sent {req.sent:%d/%m/%Y}"
             what += f": {req.about})" if req.about else ")"
             items.append(DueItem(what, req.id, f"request {req.id}", req.to, stage.due, as_of > stage.due, text,
                                  rule.source, rule.status, req.child))
@@ -109,6 +110,7 @@ def write_ics(due: DueList, path: str) -> Path:
     from icalendar import Calendar, Event
 
     from refusal_log import paths
+    from refusal_log.text import visible
 
     cal = Calendar()
     cal.add("prodid", "-//refusal-log//what is due//EN")
@@ -120,8 +122,9 @@ def write_ics(due: DueList, path: str) -> Path:
         event.add("dtstamp", stamp)
         event.add("dtstart", item.due)
         event.add("dtend", item.due + timedelta(days=1))
-        event.add("summary", f"{'Overdue: ' if item.overdue else 'Due: '}{item.what} ({item.owed_by})")
-        event.add("description", f"{item.child}. Owed by {item.owed_by}. Rule: {item.rule}. Source: {item.source}. "
-                                 f"In your log: {item.ref}.")
+        # Typed text may hold control characters (ESC, BEL): a calendar app must not get them raw.
+        event.add("summary", visible(f"{'Overdue: ' if item.overdue else 'Due: '}{item.what} ({item.owed_by})"))
+        event.add("description", visible(f"{item.child}. Owed by {item.owed_by}. Rule: {item.rule}. "
+                                         f"Source: {item.source}. In your log: {item.ref}."))
         cal.add_component(event)
     return paths.write_user_file(path, cal.to_ical())

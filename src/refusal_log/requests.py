@@ -64,11 +64,22 @@ class Stage:
     due: date
     done_on: date | None = None
     extended: str | None = None  # the reason, when an extension moved this date
+    extension: str | None = None  # what the extension was, in words, for the rule text
+    legal: "Stage | None" = None  # where the parent set their own date (--due): the law's clock beside it
 
     def to_json(self) -> dict[str, Any]:
-        return {"what": self.rule.what, "due": self.due.isoformat(), "rule": self.rule.describe(),
+        legal = self.legal
+        return {"what": self.rule.what, "due": self.due.isoformat(), "rule": self.describe(),
                 "source": self.rule.source, "status": self.rule.status,
+                "legal_due": legal.due.isoformat() if legal else None,
+                "legal_rule": legal.rule.describe() if legal else None,
+                "legal_source": legal.rule.source if legal else None,
                 "answered": self.done_on.isoformat() if self.done_on else None, "extended": self.extended}
+
+
+    def describe(self) -> str:
+        """The rule in one line, with the extension (if any) said after it."""
+        return self.rule.describe() + (f"; {self.extension}" if self.extension else "")
 
 
 @dataclass
@@ -193,6 +204,11 @@ def reply(entry_id: int, summary: str, on: str | None = None) -> RequestView:
         view = _load(db, [entry_id])[0]
         if day < view.sent:
             raise InvalidInput(f"--date {day:%d/%m/%Y} is before the request was sent ({view.sent:%d/%m/%Y}).")
+        if day > dates.today():
+            raise InvalidInput(f"--date {day:%d/%m/%Y} is in the future; log a reply once it has come.")
+        if not view.open_stages:  # only an EHC request has a next stage to answer
+            raise InvalidInput(f"Request {entry_id} is already answered ({view.replies[-1].date:%d/%m/%Y}); "
+                               f"to keep more of what they sent, use add-note or attach {entry_id} FILE.")
         cursor = db.execute("INSERT INTO request_reply (entry_id, replied_on, summary, recorded_at) VALUES (?, ?, ?, ?)",
                             (entry_id, day.isoformat(), summary, dates.now().isoformat()))
         integrity.chain_row(db, "request_reply", cursor.lastrowid, entry_id)
@@ -210,8 +226,20 @@ def extend(entry_id: int, reason: str, on: str | None = None, to: str | None = N
         if not view.open_stages:
             raise InvalidInput(f"Request {entry_id} is already answered, so there is nothing to extend.")
         stage = view.open_stages[0]
+        if day > dates.today():
+            raise InvalidInput(f"--date {day:%d/%m/%Y} is in the future; log an extension once they have told you.")
+        if day < view.sent:
+            raise InvalidInput(f"--date {day:%d/%m/%Y} is before the request was sent ({view.sent:%d/%m/%Y}).")
+        if stage.rule.key == "sar" and stage.extended:
+            raise InvalidInput(f"Request {entry_id} was already extended once; a subject access request can be "
+                               "extended only once, by two further months.")
         if to is not None:
             new_due = _day(to, "--to")
+            if new_due < dates.today():
+                raise InvalidInput(f"--to {new_due:%d/%m/%Y} is in the past; give the new date they told you.")
+            if new_due <= stage.due:
+                raise InvalidInput(f"--to {new_due:%d/%m/%Y} is not later than the date it is due now "
+                                   f"({stage.due:%d/%m/%Y}), so it is no extension.")
         elif stage.rule.key == "sar":
             new_due = clocks.due_date(view.sent, clocks.rule("sar-extended"), clocks.SchoolDays(nation_of(db)))
         else:
@@ -254,16 +282,25 @@ def _load(db, entry_ids: list[int] | None = None) -> list[RequestView]:
         stages = [clocks.rule(key) for key in rules.split(",")]
         stages = [Stage(r, clocks.due_date(sent, r, days)) for r in stages]
         if override:
-            stages[0].due = date.fromisoformat(override)
+            # The parent's own date is theirs, not the law's: the legal clock (if any) stays beside it.
+            legal = stages[0] if stages[0].rule.key != "your-date" else None
+            stages[0] = Stage(clocks.rule("your-date"), date.fromisoformat(override), legal=legal)
         for told, new_due, reason in db.execute(
                 "SELECT told_on, new_due, reason FROM request_extension WHERE entry_id = ? ORDER BY id", (entry_id,)):
-            stages[0].due, stages[0].extended = date.fromisoformat(new_due), reason
+            first = stages[0]
+            first.due, first.extended = date.fromisoformat(new_due), reason
+            if first.rule.key == "sar" and first.due == clocks.due_date(sent, clocks.rule("sar-extended"), days):
+                first.extension = (f"extended by two further months, told {told[8:10]}/{told[5:7]}/{told[:4]} "
+                                   f"({clocks.rule('sar-extended').source}): {reason}")
+            else:
+                first.extension = (f"extended to the date they gave, {first.due:%d/%m/%Y}, told "
+                                   f"{told[8:10]}/{told[5:7]}/{told[:4]}: {reason}")
         replies = [Reply(i, date.fromisoformat(d), s) for i, d, s in db.execute(
             "SELECT id, replied_on, summary FROM request_reply WHERE entry_id = ? ORDER BY replied_on, id", (entry_id,))]
         for stage, answer in zip(stages, replies):
             stage.done_on = answer.date
         view = RequestView(entry_id, names.get(child_id, "?"), kind, to, via, about, sent, stages, replies,
-                           school_days_assumed=days.assumed and any(s.rule.unit == "school-days" for s in stages))
+                           school_days_assumed=days.assumed and any((s.legal or s).rule.unit == "school-days" for s in stages))
         found.append(view)
     return found
 

@@ -24,6 +24,10 @@ ILLNESS_DUTY = {
     "wales": "section 19A of the Education Act 1996, as it applies in Wales",
     "scotland": "section 14 of the Education (Scotland) Act 1980",
 }
+# Said to the parent whenever a date in a letter was counted on days no recorded term covers.
+ASSUMED_NOTE = ("This date was counted on days your term dates do not cover, as weekdays less bank holidays, so the "
+                "letter says it is your count. For an exact date add the terms: "
+                "refusal-log calendar add-term NAME --from DATE --to DATE")
 RECORDS_LAW = "regulation 5 of the Education (Pupil Information) (England) Regulations 2005"
 SAR_LAW = "Article 15 of the UK General Data Protection Regulation"
 EVIDENCE_LIMIT = 30  # the most recent entries; the timeline has the rest
@@ -109,8 +113,12 @@ def records_request(child: str | None = None, log: bool = False) -> Draft:
         from refusal_log import schoolcalendar
 
         days = clocks.SchoolDays(nation, schoolcalendar.load(kid.name, db))
+    by = clocks.due_date(today, rule, days)
+    assumed = days.assumed and rule.unit == "school-days"
+    if assumed:
+        notes.append(ASSUMED_NOTE)
     context = {"child": kid.name, "subject": _subject(kid), "school": kid.school, "maintained": maintained,
-               "records_law": RECORDS_LAW, "sar_law": SAR_LAW, "by": dates.long_date(clocks.due_date(today, rule, days)),
+               "records_law": RECORDS_LAW, "sar_law": SAR_LAW, "by": dates.long_date(by), "assumed": assumed,
                "evidence": evidence(kid.name, ("absence", "call", "meeting", "email"))}
     draft = _draft("records-request", "records-request",
                    f"{kid.name}: {'request for the educational record' if maintained else 'subject access request'}",
@@ -119,6 +127,8 @@ def records_request(child: str | None = None, log: bool = False) -> Draft:
         view = requests.add_request("records", kid.school or "the school", today.isoformat(), "email",
                                     "the educational record" if maintained else "subject access request", kid.name)
         draft.notes.append(f"Logged as request {view.id}, due {view.stages[0].due:%d/%m/%Y}.")
+        if view.school_days_assumed and ASSUMED_NOTE not in draft.notes:
+            draft.notes.append(ASSUMED_NOTE)
     return draft
 
 
@@ -192,11 +202,18 @@ def chaser(request_id: int) -> Draft:
     if stage.due >= today:
         notes.append(f"This request is not overdue yet (due {stage.due:%d/%m/%Y}); the letter still asks for a reply.")
     rule = stage.rule
-    context = {"child": kid.name, "subject": _subject(kid), "to": view.to, "sent": dates.long_date(view.sent),
-               "kind": view.kind, "about": view.about, "what": rule.what, "due": dates.long_date(stage.due),
+    assumed = view.school_days_assumed and rule.unit == "school-days"
+    if assumed:
+        notes.append(ASSUMED_NOTE)
+    context = {"assumed": assumed, "child": kid.name, "subject": _subject(kid), "to": view.to, "sent": dates.long_date(view.sent),
+               "kind": view.kind, "about": view.about, "what": (stage.legal or stage).rule.what, "due": dates.long_date(stage.due),
                "overdue": stage.due < today, "law": rule.status == "law", "guidance": rule.status == "guidance",
                "rule": rule.describe(), "source": rule.source, "extended": stage.extended,
-               "reply_by": dates.long_date(reply_by), "entry": view.id}
+               "reply_by": dates.long_date(reply_by), "entry": view.id,
+               "legal": stage.legal and stage.legal.rule.status == "law",
+               "legal_rule": stage.legal and stage.legal.rule.describe(),
+               "legal_source": stage.legal and stage.legal.rule.source,
+               "legal_due": stage.legal and dates.long_date(stage.legal.due)}
     to = _school_to(profile, notes) if view.kind in ("records", "sar", "minutes", "complaint") else []
     return _draft("chaser", "chaser", f"{kid.name}: reminder about my request of {dates.long_date(view.sent)}",
                   context, to, profile, notes)
