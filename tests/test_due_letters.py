@@ -81,3 +81,11 @@ def test_gp_and_part_time_timetable_letters(cli, home):
     assert "C2" in ptt and "15 October 2026" in ptt and "6 November 2026" in ptt and "I agree" in ptt
     bad = cli("draft", "part-time-timetable", "--review", "15/12/2026", "--end", "06/11/2026")
     assert bad.exit_code == 1 and "review date" in bad.stderr
+
+
+def test_a_chaser_to_the_council_is_never_addressed_to_the_school(cli, ready):
+    cli("request", "add", "sar", "--to", "Countyshire Council", "--sent", "08/09/2026", ok=True)
+    result = cli("draft", "chaser", "--request", "1", ok=True)
+    first = result.stdout.splitlines()[0]
+    assert not first.startswith("To:") or "office@" not in first
+    assert "not addressed to the school" in result.stderr

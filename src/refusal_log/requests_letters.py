@@ -91,6 +91,21 @@ def _draft(kind: str, template: str, subject: str, context: dict[str, Any], to: 
     return Draft(kind, subject, body, to, profile.get("email"), profile.get("parent"), dates.now(), notes)
 
 
+def _chaser_to(view, profile: dict[str, str], notes: list[str]) -> list[str]:
+    """Whoever the request went to: a contact's own address, never the school's for a
+    council or anyone else who is not the school."""
+    from refusal_log import letters
+
+    named = [c.email for c in letters._contacts_in(view.to) if c.email]
+    if named:
+        return list(dict.fromkeys(named))
+    if letters._NOT_SCHOOL.search(view.to) or view.kind not in ("records", "sar", "minutes", "complaint"):
+        notes.append(f"The request went to {view.to}, so the draft is not addressed to the school and has no To "
+                     "line. To keep their address: refusal-log contact add NAME --role ROLE --email ADDRESS")
+        return []
+    return _school_to(profile, notes)
+
+
 def _school_to(profile: dict[str, str], notes: list[str]) -> list[str]:
     if profile.get("school_email"):
         return [profile["school_email"]]
@@ -214,7 +229,7 @@ def chaser(request_id: int) -> Draft:
                "legal_rule": stage.legal and stage.legal.rule.describe(),
                "legal_source": stage.legal and stage.legal.rule.source,
                "legal_due": stage.legal and dates.long_date(stage.legal.due)}
-    to = _school_to(profile, notes) if view.kind in ("records", "sar", "minutes", "complaint") else []
+    to = _chaser_to(view, profile, notes)
     return _draft("chaser", "chaser", f"{kid.name}: reminder about my request of {dates.long_date(view.sent)}",
                   context, to, profile, notes)
 
