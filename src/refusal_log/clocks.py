@@ -86,6 +86,7 @@ class SchoolDays:
     calendar: object | None = None  # a schoolcalendar.SchoolCalendar with terms, or None
     assumed: bool = False  # True once a count used weekdays less bank holidays
     _holidays: dict[int, set[date]] = field(default_factory=dict)
+    _days: dict[date, tuple[bool, bool]] = field(default_factory=dict)
 
     def bank_holiday(self, day: date) -> bool:
         if day.year not in self._holidays:
@@ -98,19 +99,29 @@ class SchoolDays:
         return day.weekday() < 5 and not self.bank_holiday(day)
 
     def is_school_day(self, day: date) -> bool:
+        # Each day is worked out once per child: a timeline asks about the same days for
+        # every meeting and request in the log.
+        hit = self._days.get(day)
+        if hit is None:
+            hit = self._days[day] = self._school_day(day)
+        if hit[1]:
+            self.assumed = True  # outside the recorded terms, or no terms at all
+        return hit[0]
+
+    def _school_day(self, day: date) -> tuple[bool, bool]:
+        """(is it a school day, was that assumed rather than read from the terms)."""
         cal = self.calendar
         if cal is not None and cal.terms:
             if any(t.starts <= day <= t.ends for t in cal.terms):
-                return cal.is_school_day(day)
+                return cal.is_school_day(day), False
             before = max((t.ends for t in cal.terms if t.ends < day), default=None)
             after = min((t.starts for t in cal.terms if t.starts > day), default=None)
             # A gap between two recorded terms is a holiday (half term, Christmas, Easter, and a
             # summer of about six weeks); a longer gap means terms were left out, so it is counted
             # as weekdays like the days before the first term or after the last.
             if before is not None and after is not None and (after - before).days <= HOLIDAY_GAP_DAYS:
-                return False
-        self.assumed = True  # outside the recorded terms, or no terms at all
-        return self.working_day(day)
+                return False, False
+        return self.working_day(day), True
 
 
 def due_date(start: date, the_rule: Rule, days: SchoolDays) -> date:

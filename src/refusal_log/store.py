@@ -473,18 +473,19 @@ def _use_log_zone(conn: sqlite3.Connection) -> None:
     dates.use_log_zone(row[0] if row else None)
 
 
-_zones_read: dict[str, str | None] = {}
+_zones_read: dict[tuple, str | None] = {}
 
 
 def _zone_of_home() -> str | None:
     """The home's log's zone, read once, before the store is opened (see dates.local_zone)."""
-    try:
-        path = paths.db_path()
-    except RefusalLogError:
-        return None
-    key = str(path)
+    # Keyed by what chooses the home, not the path itself: working the path out again on
+    # each of a timeline's thousands of dates cost more than the dates did.
+    key = (paths._home_override, os.environ.get(paths.ENV_HOME))
     if key not in _zones_read:
-        _zones_read[key] = _read_zone(path)
+        try:
+            _zones_read[key] = _read_zone(paths.db_path())
+        except RefusalLogError:
+            return None
     return _zones_read[key]
 
 
