@@ -222,3 +222,11 @@ def test_search_loads_neither_the_orm_nor_pydantic(searchable):
     assert result.returncode == 0 and '"id": 3' in result.stdout
     modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "pydantic", "jinja2")]
+
+
+def test_a_day_without_a_time_is_a_plain_date_in_search_as_in_list(cli, ready):
+    cli("add-absence", "--date", "14/09/2026", "--reason", "Too unwell to attend (flamingo flu)", ok=True)
+    cli("add-note", "flamingo sighting", "--when", "15/09/2026", ok=True)
+    found = {h["id"]: h["when"] for h in cli.json("search", "flamingo")}
+    listed = {e["id"]: e["when"] for e in cli.json("list")}
+    assert found == listed == {1: "2026-09-14", 2: "2026-09-15"}

@@ -41,6 +41,7 @@ class Hit:
     rank: float  # FTS5's bm25 rank: lower is a better match
     child: str
     found_in: str | None = None  # None: the entry as it now reads
+    timeless: bool = False  # a day given without a time: `when` is shown as the day alone
 
     @property
     def label(self) -> str:
@@ -65,7 +66,8 @@ class Hit:
         return " ".join(self.snippet.replace(MARK_START, "[").replace(MARK_END, "]").split())
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "when": self.when, "snippet": self.plain_snippet(),
+        when = self.day.isoformat() if self.timeless else self.when
+        return {"id": self.id, "kind": self.kind, "when": when, "snippet": self.plain_snippet(),
                 "rank": round(self.rank, 6)}
 
 
@@ -91,7 +93,7 @@ def search(query: str, kinds: list[str] | None = None, from_: str | None = None,
     for entry_id, (source, source_id, snippet, rank) in best.items():
         if entry_id not in facts or facts[entry_id][4] is None:
             continue  # only a damaged index names an entry the log lacks; verify says so
-        kind, owner, withdrawn, latest_id, when, until = facts[entry_id]
+        kind, owner, withdrawn, latest_id, when, until, timeless = facts[entry_id]
         if kind not in wanted or (child_id is not None and owner != child_id):
             continue
         if withdrawn and not include_withdrawn:
@@ -100,7 +102,7 @@ def search(query: str, kinds: list[str] | None = None, from_: str | None = None,
             continue
         found_in = ("an attached file's name" if source == "attachment"
                     else "an earlier wording" if source_id != latest_id else None)
-        hits.append(Hit(entry_id, kind, when, snippet, rank, children.get(owner, "?"), found_in))
+        hits.append(Hit(entry_id, kind, when, snippet, rank, children.get(owner, "?"), found_in, timeless))
     return hits
 
 
@@ -137,24 +139,28 @@ def _chunks(ids: list[int]):
 
 
 def _facts(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[Any]]:
-    """For each entry: kind, child, withdrawn, its latest revision's row id, when, until."""
+    """For each entry: kind, child, withdrawn, its latest revision's row id, when, until, and
+    whether it is a day without a time."""
     facts: dict[int, list[Any]] = {}
     for part, marks in _chunks(ids):
         for entry_id, kind, child_id in db.execute(
                 f"SELECT id, kind, child_id FROM entry WHERE id IN ({marks})", part):
-            facts[entry_id] = [kind, child_id, False, None, None, None]
+            facts[entry_id] = [kind, child_id, False, None, None, None, False]
         for (entry_id,) in db.execute(f"SELECT entry_id FROM withdrawal WHERE entry_id IN ({marks})", part):
             facts[entry_id][2] = True
     for kind in {f[0] for f in facts.values()}:
         table = kinds.get(kind).table
         until = "until" if kind == "absence" else "NULL"
+        columns = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
+        # A day given without a time is shown as the day alone (as `list --json` does).
+        day_only = "1" if kinds.get(kind).day_only else ("timeless" if "timeless" in columns else "NULL")
         of_kind = [i for i, f in facts.items() if f[0] == kind]
         for part, marks in _chunks(of_kind):
             # SQLite gives the other columns of the row that holds max(revision).
-            for entry_id, row_id, _, when, last in db.execute(
-                    f'SELECT entry_id, id, max(revision), happened_at, {until} FROM "{table}" '
+            for entry_id, row_id, _, when, last, timeless in db.execute(
+                    f'SELECT entry_id, id, max(revision), happened_at, {until}, {day_only} FROM "{table}" '
                     f"WHERE entry_id IN ({marks}) GROUP BY entry_id", part):
-                facts[entry_id][3:] = [row_id, when, last]
+                facts[entry_id][3:] = [row_id, when, last, bool(timeless)]
     return facts
 
 
