@@ -354,3 +354,12 @@ def month_year(day: date | datetime) -> str:
 def long_date(day: date | datetime) -> str:
     """8 September 2026."""
     return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def parse_range(from_: str | None, to: str | None) -> tuple[date | None, date | None]:
+    """--from and --to as days (either may be left out); the end may not come before the start."""
+    start = parse_date(from_) if from_ else None
+    end = parse_date(to) if to else None
+    if start and end and end < start:
+        raise InvalidInput(f"--to ({to}) is before --from ({from_}); nothing could match.")
+    return start, end

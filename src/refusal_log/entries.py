@@ -536,10 +536,7 @@ def list_entries(kinds: list[str] | None = None, from_: str | None = None, to: s
                  child: str | None = None, include_withdrawn: bool = True) -> list[EntryView]:
     """Entries in the order they happened, filtered by kind, dates and child."""
     wanted = parse_kinds(kinds)  # (the argument hides the kinds module in here)
-    start = dates.parse_date(from_) if from_ else None
-    end = dates.parse_date(to) if to else None
-    if start and end and end < start:
-        raise InvalidInput(f"--to ({to}) is before --from ({from_}); nothing could match.")
+    start, end = dates.parse_range(from_, to)
     with store.reading() as db:
         child_id = people.resolve_child(db, child).id if child else None
         views = _load(db, wanted, child_id=child_id)

@@ -130,10 +130,6 @@ def render(name: str, context: dict[str, Any]) -> str:
 
 # --- what rendered text passes through ---------------------------------------------
 
-# Right-to-left overrides and their kin reorder how text is shown, so a note could
-# display differently from what is stored. Each is printed as its name instead.
-BIDI_CONTROLS = {cp: f"\u27e8U+{cp:04X}\u27e9" for cp in
-                 (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 _MD_ANYWHERE = {ord(c): "\\" + c for c in "\\`*_[]<>#|~&"}
 # Markers that count only at the start of a line: - + = (lists, setext headings) and
 # "1." or "1)" (numbered lists). A value may begin mid-line (after "**Said:** "), so a
@@ -142,7 +138,6 @@ _MD_MARKER = re.compile(r"([ \t]*)([-+=])")
 _MD_NUMBER = re.compile(r"([ \t]*)(\d{1,9})([.)])")
 
 
-_BIDI = re.compile("[" + "".join(chr(cp) for cp in BIDI_CONTROLS) + "]")
 _MD_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&\n\r]|^[ \t]*[-+=]")
 
 

@@ -78,10 +78,7 @@ def search(query: str, kinds: list[str] | None = None, from_: str | None = None,
     if not text:
         raise InvalidInput("Give the words to search for, for example: refusal-log search anxiety")
     wanted = entries.parse_kinds(kinds) + (() if kinds else ("request",))  # requests: what is due
-    start = dates.parse_date(from_) if from_ else None
-    end = dates.parse_date(to) if to else None
-    if start and end and end < start:
-        raise InvalidInput(f"--to ({to}) is before --from ({from_}); nothing could match.")
+    start, end = dates.parse_range(from_, to)
     with store.reading() as db:
         child_id = people.resolve_child(db, child).id if child else None
         best = _best_match_per_entry(db, text)

@@ -65,16 +65,10 @@ class Sentence(Result):
         self.start, self.end = start, end
 
     def to_dict(self) -> dict:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "verdict": self.verdict,
-            "findings": [f.to_dict() for f in self.findings],
-            "suggestion": self.suggestion,
-            "needs_input": self.needs_input,
-            "withheld": self.withheld,
-        }
+        # A sentence's region and hints belong to the whole document's JSON.
+        data = super().to_dict()
+        del data["region"], data["hints"]
+        return {"start": self.start, "end": self.end, **data}
 
 
 class Document:
