@@ -43,9 +43,10 @@ def test_a_suggestion_with_a_gap_asks_what_is_wrong_and_never_guesses(cli, ready
     child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "She won't go to school")
     child.expect("send the suggested wording instead")
     child.sendline("s")
-    child.expect_exact("Is Sam unwell today? What is wrong?")
+    # Asked about the day being logged, not "today".
+    child.expect_exact("Was Sam unwell on Wed 9 Sep 2026? What was wrong?")
     child.sendline("")  # no answer, no illness: asked again
-    child.expect_exact("Is Sam unwell today? What is wrong?")
+    child.expect_exact("Was Sam unwell on Wed 9 Sep 2026? What was wrong?")
     child.sendline("a migraine")
     child.expect(pexpect.EOF)
     child.close()

@@ -110,7 +110,7 @@ def edited(question: str, start: str | None = None) -> str:
 
 # --- the add-absence wording gate ------------------------------------------------------------
 
-def wording_gate(result: CheckResult, log: Callable[..., Any], child: str | None) -> Any:
+def wording_gate(result: CheckResult, log: Callable[..., Any], child: str | None, day: str | None = None) -> Any:
     """What is stored is what the parent chooses, and their own words are never lost.
 
     `log(reason, accepted, typed)` logs the absence. s: the suggested wording, with the
@@ -128,23 +128,27 @@ def wording_gate(result: CheckResult, log: Callable[..., Any], child: str | None
         typer.echo(f"Please type {', '.join(options)}.", err=True)
     choice = answer[0]
     if choice == "s":
-        return log(_filled_suggestion(result, child), True, result.text)
+        return log(_filled_suggestion(result, child, day), True, result.text)
     if choice == "k":
         return log(result.text, True)
     typer.echo("Nothing was logged.", err=True)
     raise typer.Exit(ExitCode.ERROR)
 
 
-def _filled_suggestion(result: CheckResult, child: str | None) -> str:
+def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) -> str:
     """The suggested wording; where it has a gap only the parent can fill, asked, never guessed."""
     if not result.needs_input:
         return result.suggestion
-    from refusal_log import entries, wording
+    from refusal_log import dates, entries, wording
 
     name = entries.child_first_name(child)
+    absent = dates.parse_date(day) if day else dates.today()
+    # Asked about the day being logged: "today" would be the wrong question for last Tuesday.
+    question = (f"Is {name} unwell today? What is wrong?" if absent == dates.today()
+                else f"Was {name} unwell on {dates.human_date(absent)}? What was wrong?")
     answer = ""
     while not answer.strip():
-        answer = typer.prompt(f"Is {name} unwell today? What is wrong?", default="", show_default=False, err=True)
+        answer = typer.prompt(question, default="", show_default=False, err=True)
     filled = wording.fill_gap(result.suggestion, answer.strip())
     typer.echo(f"Logged as: {filled}", err=True)
     return filled

@@ -83,7 +83,7 @@ def add_absence(
         show_check(exc.result, err())
         if not interactive():
             raise
-        view = cli_ask.wording_gate(exc.result, log, child)
+        view = cli_ask.wording_gate(exc.result, log, child, date)
     _logged(view, as_json)
 
 
