@@ -579,3 +579,27 @@ def test_existing_shared_folders_keep_their_permissions(cli, tmp_path):
     assert result.exit_code == 1 and f"chmod 700 {shared}" in result.stderr
     assert shared.stat().st_mode & 0o7777 == 0o1777
     assert not (shared / "refusal-log.db").exists()
+
+
+def test_a_hand_edited_export_is_refused_with_a_sentence_naming_the_part(cli, logged, tmp_path):
+    exported = tmp_path / "export.json"
+    cli("export", "--out", str(exported), ok=True)
+    document = json.loads(exported.read_text())
+    cases = {
+        "the children should be a list of records": lambda d: d.update(children=True),
+        "history should be a list of records": lambda d: d["entries"][0].update(history="x"),
+        "withdrawal should be a record": lambda d: d["entries"][0].update(withdrawn=-1),
+        "names a child ('Nobody') that the file does not list": lambda d: d["entries"][0].update(child="Nobody"),
+        "a record has no 'name'": lambda d: d["children"][0].pop("name"),
+        "not written as an export writes them": lambda d: d["entries"][0].update(recorded="yesterday"),
+        "the school's register should be a list of records": lambda d: d.update(school={"register": 5}),
+    }
+    for expected, edit in cases.items():
+        broken = json.loads(json.dumps(document))
+        edit(broken)
+        path = tmp_path / "broken.json"
+        path.write_text(json.dumps(broken))
+        result = cli("--home", str(tmp_path / f"new-{len(expected)}"), "import", str(path))
+        assert result.exit_code == 1 and expected in result.stderr and "nothing was imported" in result.stderr, expected
+        # No Python wording reaches the parent.
+        assert "object" not in result.stderr and "subscriptable" not in result.stderr and "isoformat" not in result.stderr

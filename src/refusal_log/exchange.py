@@ -154,9 +154,10 @@ def import_json(path: str) -> int:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise not_ours
     try:
+        _check_shape(document)
         plan = _plan(document)
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError, RefusalLogError) as exc:
-        raise InvalidInput(f"{path} is a refusal-log export, but part of it cannot be used ({exc}); "
+        raise InvalidInput(f"{path} is a refusal-log export, but part of it cannot be used ({_plainly(exc)}); "
                            "nothing was imported.") from None
     if store.exists():
         with store.reading() as db:
@@ -199,6 +200,59 @@ def _import_attachment(session, entry_id: int, incoming: attachments.IncomingFil
     session.add(row)
     session.flush()
     integrity.append(session, "attachment", row.id, entry_id)
+
+
+def _records(items: Any, what: str) -> list[dict[str, Any]]:
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ValueError(f"{what} should be a list of records")
+    return items
+
+
+def _check_shape(document: dict[str, Any]) -> None:
+    """Every part is the kind of thing `export` writes, checked before any of it is read.
+
+    A file edited by hand (or made elsewhere) then gets a sentence naming the part that is
+    wrong, rather than whatever Python says when a list turns out to be a number.
+    """
+    _records(document.get("children"), "the children")
+    _records(document.get("entries"), "the entries")
+    for name in ("child_revisions", "contacts"):
+        _records(document.get(name, []), f"the {name.replace('_', ' ')}")
+    for name in ("profile", "school", "requests"):
+        part = document.get(name)
+        if part is not None and not isinstance(part, dict):
+            raise ValueError(f"the {name} should be a set of names and values")
+    for name in ("terms", "closures", "register"):
+        _records((document.get("school") or {}).get(name, []), f"the school's {name}")
+    for name in ("entries", "replies", "extensions", "actions_done"):
+        _records((document.get("requests") or {}).get(name, []), f"the requests' {name.replace('_', ' ')}")
+    for e in document["entries"] + (document.get("requests") or {}).get("entries", []):
+        what = f"entry {e.get('id')!r:.20}"
+        _records(e.get("history"), f"{what}'s history")
+        _records(e.get("attachments", []), f"{what}'s attachments")
+        if e.get("withdrawn") is not None and not isinstance(e["withdrawn"], dict):
+            raise ValueError(f"{what}'s withdrawal should be a record")
+
+
+class _Children(dict):
+    """Child name -> id; a record naming a child the file does not list is the file's fault."""
+
+    def __missing__(self, name: Any) -> int:
+        raise ValueError(f"a record names a child ({name!r:.40}) that the file does not list")
+
+
+def _plainly(exc: BaseException) -> str:
+    """What is wrong with the file, in words a parent can act on (or pass to whoever made it)."""
+    if isinstance(exc, KeyError):
+        return f"a record has no {exc.args[0]!r:.40}"
+    text = str(exc)
+    if text.startswith("Invalid isoformat string") or "does not match format" in text:
+        return f"a date or time is not written as an export writes them (2026-09-14): {text.partition(':')[2].strip():.40}"
+    if isinstance(exc, (TypeError, AttributeError)):
+        return "a value is not of the kind an export holds there"
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    return text
 
 
 @dataclass
@@ -287,7 +341,7 @@ def _plan(document: dict[str, Any]) -> _Plan:
     # they travel in their own section because `list` does not show them.
     every_entry = document["entries"] + asked.get("entries", [])
     planned: dict[int, tuple[str, list[date]]] = {}  # entry id -> (kind, the days its revisions happened)
-    children = {}
+    children = _Children()
     for c in document["children"]:
         people.child_name(_text(c["name"], "a child's name"), "A child's name in the file")  # as init checks it
         if c["name"] in children:
