@@ -146,6 +146,8 @@ def test_half_term_is_not_counted(cli, home):
     ("Review at 3.30 on 5/11", "not said", "2026-11-05"),
     ("We agreed to meet again in 2 weeks", "both sides", "2026-10-15"),
     ("Keep a diary of mornings", "not said", None),
+    ("She will send the referral by Friday", "not said", "2026-10-02"),  # she: not guessed
+    ("They'll ring back by Friday", "not said", "2026-10-02"),
 ])
 def test_agreed_lines(text, owed, due):
     said = date(2026, 10, 1)

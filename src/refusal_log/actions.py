@@ -105,6 +105,8 @@ def _first_date(text: str, said_on: date, only: tuple[str, ...] | None) -> date 
             return nxt - timedelta(days=nxt.day)
     return None
 
+_PRONOUNS = frozenset(("he", "she", "they", "it", "you", "someone", "somebody", "this", "that"))
+
 
 def owed_by(text: str) -> str:
     if _PARENT.match(text):
@@ -112,7 +114,9 @@ def owed_by(text: str) -> str:
     if _BOTH.match(text):
         return "both sides"
     m = _OWED.match(text)
-    if m:
+    # "She will..." or "They'll..." could be the person spoken to, the child or someone else:
+    # who owes it was not said, and the tool does not guess.
+    if m and m["who"].strip().lower() not in _PRONOUNS:
         who = m["who"].strip()
         return who[0].upper() + who[1:]
     return "not said"
