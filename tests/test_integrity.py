@@ -265,6 +265,11 @@ def test_export_csv_has_one_row_per_entry(cli, logged):
     call = next(r for r in rows if r["kind"] == "call")
     assert call["what"] == "Said absences will be reviewed by the head" and call["revision"] == "2"
     assert next(r for r in rows if r["kind"] == "note")["withdrawn"] == "logged against the wrong day"
+    # A request is in the spreadsheet too, after the entries `list` shows.
+    cli("request", "add", "sar", "--to", "Hill School", "--sent", "08/09/2026", "--about", "all records", ok=True)
+    text = cli("export", "--format", "csv", ok=True).stdout
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [r["kind"] for r in rows][-1] == "request" and rows[-1]["to"] == "Hill School"
 
 
 def test_import_refuses_what_is_not_an_export(cli, home, tmp_path):

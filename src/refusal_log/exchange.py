@@ -33,7 +33,14 @@ def export(fmt: str = "json") -> str:
     if fmt not in FORMATS:
         raise InvalidInput(f"--format must be json or csv; {fmt!r} is not.")
     views = entries.list_entries()
-    return _csv(views) if fmt == "csv" else _json(views)
+    if fmt == "json":
+        return _json(views)
+    from refusal_log import requests
+
+    # `list` leaves requests to `request list`, but a spreadsheet of the log should hold them too.
+    with store.reading() as db:
+        asked = entries._load(db, (requests.KIND,))
+    return _csv(views + sorted(asked, key=lambda v: v.id))
 
 
 def _json(views: list[entries.EntryView]) -> str:
