@@ -8,6 +8,7 @@ import re
 from collections import namedtuple
 
 from refusal_log.wording.loading import Rules, child_slot_ok
+from refusal_log.wording.statements import candidates as statement_candidates
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
 _PLAIN = str.maketrans({
@@ -269,6 +270,10 @@ class _Analysis:
                 if rule.unless_after and rule.unless_after.match(n[b:b + 80]):
                     continue
                 candidates.append((a, b, rule))
+        # What kind of statement each clause is (statements.py): a decision, a refusal, a
+        # doubt or a cause in other words, reported under the rule its frame names.
+        candidates += [(a, b, rule) for a, b, rule, _ in statement_candidates(n, rules)
+                       if not any(r.id == rule.id and a2 < b and a < b2 for a2, b2, r in candidates)]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]

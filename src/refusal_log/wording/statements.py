@@ -1,0 +1,121 @@
+"""What kind of statement: the layer between "who is it about" and "which rule applies".
+
+A parent's message mixes kinds of statement: the child's state (an illness, a symptom, their
+distress), a decision (the parent's), a refusal or choice (the child's), a doubt or denial of
+the illness, a hedge, a cause given as the reason (bullying, a teacher, support not in
+place), background history, and someone else's words. The rules in rules.toml were written
+phrase by phrase; this layer describes the kinds themselves, so that the same idea in other
+words is caught. It lives in rules.toml's [statements] block, read here:
+
+- [statements.words]: small lexicons named like macros (@parent, @decide, @school_prep...),
+  usable in every pattern of the file. A lexicon is many words for one idea, so a new
+  phrasing is usually one more word in a list, not one more pattern.
+- [[statements.frames]]: a statement kind as a frame: parts (patterns) that must appear in
+  order in one clause, each within `gap` words of the one before ("we have finally, after a
+  long talk, agreed she is not going back" is the parent + a decision verb + an absence).
+  A frame reports its hits under an existing rule (`rule`: its severity, softening,
+  suggestion, hint, why and source), so the verdict policy stays in one place; the hits
+  then pass through the same negation, background and reported-speech checks as any rule.
+- [statements.extend]: more alternatives for the lexicons the engine already reads
+  ([health] lists such as distress or hedge, [context] patterns such as background or
+  reporting), kept here so the round's additions stay in one block.
+
+Frames compile on first use, and only for a text holding one of their triggers (derived
+by triggers.py into [triggers.statements], like every other pattern): start-up stays as it
+was. Nothing here prints, and nothing heavy is imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refusal_log.wording.loading import _expand, _number, child_slot_ok
+
+# The words a frame may skip between its parts: within one clause, so no sentence stop.
+_GAP = r"(?:[ ,\"'-]+[a-z0-9&']+){0,%d}?[ ,\"'-]+"
+_KINDS = frozenset(("state", "decision", "refusal", "doubt", "hedge", "cause", "background", "reported"))
+
+
+def extend_sections(data: dict) -> dict:
+    """The rules data with [statements] merged in: its words joined to the macros, its
+    `extend` alternatives added to the lexicons they name. Returns a new dict; the file's
+    own data is left as it was."""
+    block = data.get("statements")
+    if not block:
+        return data
+    unknown = sorted(set(block) - {"words", "frames", "extend"})
+    if unknown:
+        raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
+    data = dict(data)
+    words = block.get("words", {})
+    clash = sorted(set(words) & set(data.get("macros", {})))
+    if clash:
+        raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
+    data["macros"] = {**data.get("macros", {}), **words}
+    for section, extra in block.get("extend", {}).items():
+        if section not in ("health", "context"):
+            raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
+        merged = dict(data[section])
+        for key, more in extra.items():
+            have = merged.get(key)
+            if isinstance(have, list):
+                merged[key] = have + list(more)
+            elif isinstance(have, str):
+                merged[key] = "|".join(f"(?:{p})" for p in [have, *more])
+            else:
+                raise ValueError(f"rules.toml: [statements.extend.{section}] {key!r} is not a lexicon there")
+        data[section] = merged
+    return data
+
+
+def frame_pattern(frame: dict, macros: dict) -> str:
+    """One frame as a single pattern: its parts in order, with up to `gap` words between."""
+    gap = _GAP % int(frame.get("gap", 3))
+    body = gap.join(f"(?:{_expand(p, macros)})" for p in frame["parts"])
+    return _number(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % body)
+
+
+class _Frame:
+    __slots__ = ("kind", "rule", "pattern", "triggers", "unless", "_rx")
+
+    def rx(self) -> re.Pattern:
+        if isinstance(self._rx, str):
+            self._rx = re.compile(self._rx)
+        return self._rx
+
+
+def _frames(rules) -> list[_Frame]:
+    if rules.statement_frames is not None:
+        return rules.statement_frames
+    raw_frames, triggers = rules.statements_data
+    by_id = {}
+    for rule in rules.rules:
+        by_id.setdefault(rule.id, rule)  # the first entry of an id speaks for the frame
+    frames = []
+    for i, raw in enumerate(raw_frames):
+        frame = _Frame()
+        frame.kind, frame.rule = raw["kind"], by_id.get(raw["rule"])
+        if frame.kind not in _KINDS or frame.rule is None or not raw.get("parts"):
+            raise ValueError(f"rules.toml: statement frame {i + 1} needs a known kind, rule and parts")
+        frame._rx = frame_pattern(raw, rules.macros)
+        frame.triggers = tuple(triggers[i]) if triggers and i < len(triggers) and triggers[i] else ()
+        frame.unless = re.compile("|".join(_expand(u, rules.macros) for u in raw["unless"])) if raw.get("unless") else None
+        frames.append(frame)
+    rules.statement_frames = frames
+    return frames
+
+
+def candidates(norm: str, rules) -> list[tuple]:
+    """(start, end, rule, kind) for every frame that matches the normalised text."""
+    found = []
+    for frame in _frames(rules):
+        if frame.triggers and not any(t in norm for t in frame.triggers):
+            continue
+        for m in frame.rx().finditer(norm):
+            if not child_slot_ok(m, rules.child_not):
+                continue
+            a, b = m.span()
+            if frame.unless and frame.unless.search(norm[max(0, a - 80):b]):
+                continue
+            found.append((a, b, frame.rule, frame.kind))
+    return found
