@@ -21,7 +21,8 @@ from wording_cases import CASES, INDEPENDENT
 def specific_terms(text: str) -> set[str]:
     """The health words the engine finds in a text that it would carry into a suggestion."""
     # The parent's own words, compared without case ("Anxiety" opening a sentence is "anxiety").
-    return {t.text.lower() for t in _Analysis(text, load_rules()).health if t.kind in ("specific", "episode")}
+    # Distress too: "anxious" alone is the child's distress, "too anxious to attend" names it.
+    return {t.text.lower() for t in _Analysis(text, load_rules()).health if t.kind in ("specific", "episode", "distress")}
 
 
 def assert_offsets(text, findings):
@@ -694,7 +695,8 @@ def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnes
     suggestion = result.suggestion
     # The suggestion may be None only where the parent's own words rule out illness: they
     # deny or doubt it, or give another reason and name no illness of the child's.
-    child_ill = any(word not in (None, "meltdown") for _, word in illnesses)  # an episode is not illness
+    # An episode is not illness, nor (round 7) is lost sleep: both are the child's distress.
+    child_ill = any(word not in (None, "meltdown", "not sleeping") for _, word in illnesses)
     if extra in DOUBTS + DENIALS or (extra in OTHERS and not child_ill):
         assert suggestion is None and withheld(result), (text, suggestion)
         assert result.hints, text

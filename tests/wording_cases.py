@@ -199,13 +199,13 @@ CASES = [
     ("Panic attacks this morning, unable to attend", OK),
     ("He's been having panic attacks every morning before school", OK),
     ("She's having panic attacks and can't leave the house", OK),
-    ("She's not herself today, very anxious and tearful", OK),
+    ("She's not herself today, very anxious and tearful", CAUTION),  # round 7: distress alone (writers: caution)
     ("Low mood and not eating", OK),
     ("She self-harmed last night", OK),
-    ("She hasn't slept for three nights", OK),
+    ("She hasn't slept for three nights", CAUTION),  # round 7: distress alone (writers: caution)
     ("Depression \u2013 too unwell today", OK),
     ("Autistic burnout - too unwell to attend", OK),
-    ("She had a meltdown and is exhausted", OK),
+    ("She had a meltdown and is exhausted", CAUTION),  # round 7: distress alone (writers: caution)
     ("Mental health", OK),
     ("Mental health reasons", OK),
     ("Staying off sick", OK),
@@ -390,7 +390,7 @@ CASES = [
     ("He's adamant he's not going", AVOID),
     ('shes refusin again cant get her out of bed', AVOID),
     ('She has given up eating, she is very poorly', OK),
-    ("He physically cannot get out of bed he's so exhausted", OK),
+    ("He physically cannot get out of bed he's so exhausted", CAUTION),  # round 7: distress alone (writers: caution)
     ('We tried to get her in but she had a panic attack in the car park', OK),
     # --- the parent's choice through a negated verb: avoid, softened to caution by an illness ---
     ("I won't force him to go in like this", AVOID),
@@ -479,7 +479,7 @@ CASES = [
     ("She's in floods of tears", CAUTION),
     ('meltdown and now in autistic burnout', OK),
     ('total meltdown this morning, her anxiety is sky high', OK),
-    ('hes had a meltdown and is completely exhausted', OK),
+    ('hes had a meltdown and is completely exhausted', CAUTION),  # round 7: distress alone (writers: caution)
     ('she went into shutdown and is now too unwell to attend', OK),
     # --- negation and quotation: a denied or quoted word next to an illness is ok; leftovers count
     ('Not refusing, she just cannot face it', CAUTION),
@@ -520,7 +520,8 @@ CASES = [
     ("She's scared because of the girls in her form", AVOID),
     ('Scared of the older kids', AVOID),
     ("He's too frightened to go in because of a boy in his class", AVOID),
-    ("She's anxious because of the girls in her form", CAUTION),
+    # Round 7: "anxious" alone is distress, so other children given as the cause stay avoid.
+    ("She's anxious because of the girls in her form", AVOID),
     ("Being picked on by older kids, won't go", AVOID),
     ("She won't go in because some girls in her class have been nasty to her", AVOID),
     # --- choices and preferences in other words -------------------------------------------
@@ -656,7 +657,7 @@ CASES = [
     ('family issues', CAUTION),
     ('home', CAUTION),
     ("he's tired after a late night", CAUTION),
-    ("she's exhausted", OK),
+    ("she's exhausted", CAUTION),  # round 7: distress alone (writers: caution)
     ('Having a duvet day', AVOID),
     ('taking a day off', AVOID),
     ('she wants a day at home', AVOID),
@@ -862,7 +863,7 @@ CASES = [
     ("she's been signed off by the GP with stress and anxiety for 2 weeks", OK),
     ('She can’t come in, she’s got a temperature', OK),
     ('She is unable to come in today as she is unwell.', OK),
-    ("couldn't sleep last night, too anxious", OK),
+    ("couldn't sleep last night, too anxious", CAUTION),  # round 7: distress alone (writers: caution)
     ("she says her tummy hurts but I think it's nerves", OK),
     ('Thomas is unable to attend school today as he is unwell. He has been struggling with '
      'anxiety and had a panic attack this morning when getting ready. We have contacted the GP '
@@ -903,7 +904,8 @@ CASES = [
     # evaluator: caution; ours: distressed is a mental-health effect (decision 3)
     ('he was too distressed to leave the house', OK),
     # evaluator: caution; ours: staying home reads as a choice (decision 9)
-    ('Feeling a bit low today so staying home', AVOID),
+    # Round 7: feeling low is the child's distress, which softens "staying home" (writers: caution).
+    ('Feeling a bit low today so staying home', CAUTION),
     ("she's having panic attacks because of the bullying and is too unwell to come in", CAUTION),
     ('Anxiety is through the roof since the bullying started, GP has signed her off', CAUTION),
     ('family reasons', CAUTION),
@@ -1763,7 +1765,8 @@ CASES = [
     ("He won't put his school shoes on and he's got a sore throat", AVOID),
     ("Kids giving her grief online, she's staying home", AVOID),
     ("She's being got at in the changing rooms", AVOID),
-    ("The other kids are horrible to her and she's not sleeping", CAUTION),
+    # Round 7: lost sleep is distress, not illness, so the cause given stays avoid.
+    ("The other kids are horrible to her and she's not sleeping", AVOID),
     ("Lads in his class keep having a go at him so he's stopping home", AVOID),
     ("They keep winding him up in class, he's stopping off", AVOID),
     ("He's getting a lot of grief from the year 9s", AVOID),
@@ -1989,7 +1992,8 @@ CASES = [
     ("He's swinging the lead if you ask me", AVOID),
     ("I reckon it's put on", AVOID),
     ("She's faking it to get out of the test", AVOID),
-    ("It's not that he's sick, he's just really anxious", OK),
+    # Round 7: a denial with only distress beside it (writers read "anxious but not ill" as avoid).
+    ("It's not that he's sick, he's just really anxious", NOT_OK),
     ("She's not ill exactly, just not herself", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's not unwell, just sad", CAUTION),
     ("She's not poorly, she's just had enough", AVOID),
@@ -2331,7 +2335,7 @@ CASES = [
     ("Evie's having a mental health day.", CAUTION),
     ('Jacob is too tired to come in, he was up late.', CAUTION),
     # evaluator: caution; ours: exhaustion with no everyday cause is a symptom (round 3, point 2)
-    ("She's exhausted after a meltdown last night so she's at home today.", OK),
+    ("She's exhausted after a meltdown last night so she's at home today.", CAUTION),  # round 7: distress alone (writers: caution)
     ("Grandad's funeral today so Ruby will be off.", CAUTION),
     ("My sister's wedding on Friday so Leo won't be in.", CAUTION),
     ("Car's broken down, we'll try and get in later.", CAUTION),
@@ -2813,8 +2817,8 @@ INDEPENDENT = [
     ('Finn is absent today. The reasonable adjustments in his plan are not in place — the quiet room was locked again yesterday — so he cannot attend until the school follows the plan.', AVOID),
     ("Chloe says she's not going back till they move her out of Miss Carter's maths set, and I'm backing her on this.", AVOID),
     ("I don't want to push him. He says school is too much and he doesn't want to go, so we've agreed he'll have today at home.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("Ellie's off today. A group of girls in Year 9 have been posting stuff about her online and she's had enough of it.", CAUTION),
+    # round 7: now the writer's label (unkindness online is bullying in other words: a cause, avoid)
+    ("Ellie's off today. A group of girls in Year 9 have been posting stuff about her online and she's had enough of it.", AVOID),
     ("He says he feels sick but I reckon it's nerves about swimming. Can't get him to budge so he's home.", AVOID),
     ("Our Liam's on strike again lol, he's having none of it this morning. I'll try n get him in after dinner", AVOID),
     ("Nid yw Gethin yn dod heddiw – he's refusing again, sorry. Dw i wedi blino'n lân.", AVOID),
@@ -2828,8 +2832,8 @@ INDEPENDENT = [
     ("My daughter not want to go to school anymore, she say the teachers are shouting on her. I don't know what to do.", AVOID),
     ("Kieran won't be in again, same battle this morning and I lost.", AVOID),
     ("Seren's anxiety is all down to the bullying and until school sort it she won't be in.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("He's too unwell to attend today. (He says it's a headache but between us I think he's just worried about the test.)", CAUTION),
+    # round 7: now the writer's label (the child's report, then the parent's other view: doubt, avoid and withheld)
+    ("He's too unwell to attend today. (He says it's a headache but between us I think he's just worried about the test.)", AVOID),
     ("Dad here. Told him he's going and he just laughed and went back to bed. Not a lot I can do from work.", AVOID),
     ("Her anxiety's that bad she won't go, she just sits on the stairs with her shoes on and won't move.", NOT_OK),
     ("Jack's sister kicked off about going in so I've kept the pair of them home, it's not worth the fight.", NOT_OK),
@@ -2953,13 +2957,13 @@ INDEPENDENT = [
     ("Jack is picked on every single day in his form and nobody does anything, so he won't be attending.", AVOID),
     ("He's terrified of his maths teacher after last week so he's refusing to go.", AVOID),
     ("She won't go in while Miss Parry takes her class, after she humiliated her in front of everyone.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("Until he has a TA in the afternoons he'll be doing mornings only.", CAUTION),
+    # round 7: now the writer's label (attendance made to wait on support, as a protest is)
+    ("Until he has a TA in the afternoons he'll be doing mornings only.", AVOID),
     ("He can't cope with the noise in the dining hall and you won't give him anywhere quiet, so he's staying home.", AVOID),
     ("No point sending her in, she's not getting any of her support anyway.", AVOID),
     ("Dyw e ddim yn moyn dod heddi, mae'n casáu'r lle. Sori.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("Mae hi'n gwrthod mynd i'r ysgol eto heddiw. Sori, dwi 'di trio.", CAUTION),
+    # round 7: now the writer's label (gwrthod is Welsh for refusing)
+    ("Mae hi'n gwrthod mynd i'r ysgol eto heddiw. Sori, dwi 'di trio.", AVOID),
     ('He no want school, he say the kids laugh at him. I cannot make him go. Sorry', AVOID),
     ('My son refuse to go, I try but he is big boy now, I cannot force him.', AVOID),
     ("My husband thinks she's putting it on but she says she feels sick so I've kept her off.", NOT_OK),
@@ -2980,8 +2984,8 @@ INDEPENDENT = [
     ("She's in a mood cos she's been moved down a set and won't go in.", AVOID),
     ("He's refusing over the phone ban. Says he's not going back till he can have it at dinner.", AVOID),
     ("She doesn't feel safe in school after what happened on the yard and I agree with her, so she's staying with me.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("Her dad and I have agreed she's not going back to that school. We're looking at others.", CAUTION),
+    # round 7: now the writer's label (a decision in any words)
+    ("Her dad and I have agreed she's not going back to that school. We're looking at others.", AVOID),
     # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
     # decision: avoid or caution (contested; see kept_off in rules.toml)
     ("I'm keeping him off to make a point — three emails to the SENCo and not one reply.", NOT_OK),
@@ -3021,12 +3025,12 @@ INDEPENDENT = [
     ("He's got a runny nose and a bit of a cough, thought I'd give him a day to shake it off.", CAUTION),
     ("Her brother had the sick bug at the weekend and she said she felt a bit queasy so I've kept her off to be safe.", ('caution', 'ok')),
     ("She's been coughing a lot at night and is really tired, keeping her in bed this morning and I'll see how she is.", ('caution', 'ok')),
-    # writer: caution; ours: ok (anxiety is mental ill-health, which the sickness defence covers (FAQ); we keep it ok)
-    ("She's very anxious today and hasn't stopped crying since she woke up.", OK),
+    # round 7: now the writer's label ('anxious' alone is the child's distress, a caution; 'anxiety' named stays ok)
+    ("She's very anxious today and hasn't stopped crying since she woke up.", CAUTION),
     ("He's really struggling with his mental health at the moment.", ('caution', 'ok')),
     ("Ruby had a panic attack in the car on the way in so we've come home.", ('caution', 'ok')),
-    # writer: caution; ours: ok (held out: a known difference, kept as measured and not examined)
-    ("He's exhausted after a massive meltdown last night, he's autistic and needs today to recover.", OK),
+    # round 7: now the writer's label (exhaustion alone is the child's distress)
+    ("He's exhausted after a massive meltdown last night, he's autistic and needs today to recover.", CAUTION),
     ("She's totally wiped out, she's been doing too much and her body needs a rest.", CAUTION),
     ("My wife's gone into labour!! Nobody to do the school run, so sorry!", CAUTION),
     ("I've been admitted to hospital and my partner works nights, so Daisy's stopping at my sister's and she's too far out to get her in.", CAUTION),
@@ -3060,8 +3064,8 @@ INDEPENDENT = [
     ("Family stuff going on, sorry. He'll be back Monday.", CAUTION),
     ("Sorry for the late msg, we all slept through the alarm. I'll bring her in after lunch.", CAUTION),
     ("Carbon monoxide alarm went off at 6 and we've been out on the street waiting for the gas man. Will get her in when we can.", ('caution', 'ok')),
-    # writer: caution; ours: ok (no sleep with no cause given reads as a symptom (a state), as in round 3)
-    ("Police were round ours late last night, I won't go into it, but the kids have had no sleep.", OK),
+    # round 7: now the writer's label (lost sleep alone is the child's distress)
+    ("Police were round ours late last night, I won't go into it, but the kids have had no sleep.", CAUTION),
     ('The social worker is coming at 10 and wants to see both children at home.', CAUTION),
     ("Kiera's LAC review is this morning and she's meant to be at it, will bring her in after.", ('caution', 'ok')),
     ('We have a Home Office interview in Croydon today and the whole family must attend. I have the letter.', ('caution', 'ok')),

@@ -191,7 +191,9 @@ class _Analysis:
                 continue  # the longer phrase at this place already won ("off sick" over "sick")
             reach = m.end()
             self.spans.append((start, m.end()))
-            if _negator(n, start, rules) is not None:
+            # A negator denies the first phrase after it: "hasn't slept for the pain" names pain.
+            neg = _negator(n, start, rules)
+            if neg is not None and not any(neg <= a2 and b2 <= start for a2, b2 in self.spans[:-1]):
                 continue
             owner = rules.not_child.search(n, max(0, start - 60), start)
             if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
@@ -201,7 +203,7 @@ class _Analysis:
             if kind == "state":
                 if everyday:
                     continue
-                kind = "specific"
+                kind = rules.state_as  # round 7: lost sleep reads as distress, not illness
             clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
             a, b = self.norm.span(start, m.end())
             # Scare quotes around a short phrase ("she's 'poorly' again") distance it too.

@@ -156,6 +156,7 @@ class Rules:
         health = data["health"]
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
+        self.state_as = health.get("state_as", "specific")
         self.not_child = re.compile(_expand(health["not_child"], macros))
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.hedged_rule = next(r for r in self.rules if r.id == health["hedged_rule"])

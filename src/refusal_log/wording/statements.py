@@ -53,19 +53,26 @@ def extend_sections(data: dict) -> dict:
         raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
     data["macros"] = {**data.get("macros", {}), **words}
     for section, extra in block.get("extend", {}).items():
-        if section not in ("health", "context"):
+        if section not in ("health", "context", "normalise"):
             raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
-        merged = dict(data[section])
-        for key, more in extra.items():
-            have = merged.get(key)
-            if isinstance(have, list):
-                merged[key] = have + list(more)
-            elif isinstance(have, str):
-                merged[key] = "|".join(f"(?:{p})" for p in [have, *more])
-            else:
-                raise ValueError(f"rules.toml: [statements.extend.{section}] {key!r} is not a lexicon there")
-        data[section] = merged
+        data[section] = _merged(data[section], extra, section)
     return data
+
+
+def _merged(have: dict, extra: dict, where: str) -> dict:
+    """A lexicon list gains items, a pattern gains alternatives, a table gains entries."""
+    merged = dict(have)
+    for key, more in extra.items():
+        old = merged.get(key)
+        if isinstance(old, list):
+            merged[key] = old + list(more)
+        elif isinstance(old, str):
+            merged[key] = "|".join(f"(?:{p})" for p in [old, *more])
+        elif isinstance(old, dict) and isinstance(more, dict):
+            merged[key] = {**old, **more}
+        else:
+            raise ValueError(f"rules.toml: [statements.extend.{where}] {key!r} is not a lexicon there")
+    return merged
 
 
 def frame_pattern(frame: dict, macros: dict) -> str:
@@ -97,12 +104,26 @@ def _frames(rules) -> list[_Frame]:
         frame.kind, frame.rule = raw["kind"], by_id.get(raw["rule"])
         if frame.kind not in _KINDS or frame.rule is None or not raw.get("parts"):
             raise ValueError(f"rules.toml: statement frame {i + 1} needs a known kind, rule and parts")
+        if raw.get("severity"):
+            frame.rule = _with_severity(frame.rule, raw["severity"], i)
         frame._rx = frame_pattern(raw, rules.macros)
         frame.triggers = tuple(triggers[i]) if triggers and i < len(triggers) and triggers[i] else ()
         frame.unless = re.compile("|".join(_expand(u, rules.macros) for u in raw["unless"])) if raw.get("unless") else None
         frames.append(frame)
     rules.statement_frames = frames
     return frames
+
+
+def _with_severity(rule, severity: str, i: int):
+    """The rule as the frame reports it: the same rule at another severity."""
+    if severity not in ("avoid", "caution"):
+        raise ValueError(f"rules.toml: statement frame {i + 1} has an unknown severity {severity!r}")
+    copy = type(rule)()
+    for slot in type(rule).__slots__:
+        if hasattr(rule, slot):
+            setattr(copy, slot, getattr(rule, slot))
+    copy.severity = severity
+    return copy
 
 
 def candidates(norm: str, rules) -> list[tuple]:
