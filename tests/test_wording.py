@@ -460,8 +460,9 @@ def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
      "She is too unwell to attend school today (having a hard time)."),
     ("Amelia is struggling with anxiety today and will be staying home.", "caution",
      "Amelia is too unwell to attend school today (struggling, anxiety)."),
-    # "Keeping" is the parent's decision: a caution (round 6), with the distress carried.
-    ("He's struggling, we're keeping him home", "avoid", "He is too unwell to attend school (struggling)."),
+    # "Keeping" is the parent's decision; beside the child's distress a caution (round 7: every
+    # independent set reads it so), with the distress carried.
+    ("He's struggling, we're keeping him home", "caution", "He is too unwell to attend school (struggling)."),
     # ...but beside the parent's own denial of illness it is avoid, with nothing suggested.
     ("He isn't ill as such, just fed up, so we're keeping him home", "avoid", None),
 ])

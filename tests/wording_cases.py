@@ -1660,7 +1660,8 @@ CASES = [
     ("Sorry, dd won't be in today x", CAUTION),
     ("She's emotionally dysregulated after a meltdown last night", CAUTION),
     ('ds has EBSA and is at home today', CAUTION),
-    ("He's anxious about his exams, staying home", CAUTION),
+    # Round 7 (contested): worry about a cause does not soften "staying home" (writers split).
+    ("He's anxious about his exams, staying home", NOT_OK),
     # evaluator: caution; ours: quoted, and an illness named (round 3, point 9)
     ("The school told us to put 'refusing' on the form but she's actually ill", OK),
     # evaluator: caution; ours: quoted, and an illness named (round 3, point 9)

@@ -166,7 +166,13 @@ class _Analysis:
         # distress ("struggling", "not coping"): it only softens the rules that allow it.
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
         self.named = self.unavoidable or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
-        self.distress = any(t.kind in ("episode", "distress") for t in self.health)
+        # What kind of statement each clause is (statements.py), found once per text.
+        self.statements = statement_candidates(n, rules)
+        # Distress given as being about a cause ("so upset about school") is the cause's, not
+        # the child's state: it does not soften a decision.
+        causes = [(a, b) for a, b, _, kind in self.statements if kind == "cause"]
+        self.distress = any(t.kind in ("episode", "distress") and not any(t.start < b and a < t.end for a, b in causes)
+                            for t in self.health)
         # What the parent states plainly (not hedged): only that may be worded as fact.
         self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
         self.subject, self.plural = _subject(text, n, rules)
@@ -209,7 +215,8 @@ class _Analysis:
             # Scare quotes around a short phrase ("she's 'poorly' again") distance it too.
             quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30
                          for q in _QUOTES.finditer(n))
-            doubted = quoted or bool(rules.doubt_hedge.search(clause))
+            # Or doubt straight after it ("sick in the night, I think", "not right, dunno what's wrong").
+            doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
             hedged = doubted or bool(rules.hedge.search(clause))
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         return terms
@@ -274,7 +281,7 @@ class _Analysis:
                 candidates.append((a, b, rule))
         # What kind of statement each clause is (statements.py): a decision, a refusal, a
         # doubt or a cause in other words, reported under the rule its frame names.
-        candidates += [(a, b, rule) for a, b, rule, _ in statement_candidates(n, rules)
+        candidates += [(a, b, rule) for a, b, rule, _ in self.statements
                        if not any(r.id == rule.id and a2 < b and a < b2 for a2, b2, r in candidates)]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).

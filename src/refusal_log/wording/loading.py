@@ -163,6 +163,7 @@ class Rules:
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
         self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
+        self.doubt_after = re.compile(_expand(health.get("doubt_after", "(?!)"), macros))
         self.clause_start = re.compile(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
         self.everyday = re.compile(_expand(health["everyday_cause"], macros))
         # Health words and unavoidable causes: one lazy pattern each, with the triggers

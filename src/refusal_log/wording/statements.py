@@ -59,12 +59,18 @@ def extend_sections(data: dict) -> dict:
     return data
 
 
+# Lexicons the engine reads that the main sections need not define: the block may add them.
+_NEW_KEYS = frozenset(("doubt_after",))
+
+
 def _merged(have: dict, extra: dict, where: str) -> dict:
     """A lexicon list gains items, a pattern gains alternatives, a table gains entries."""
     merged = dict(have)
     for key, more in extra.items():
         old = merged.get(key)
-        if isinstance(old, list):
+        if old is None and key in _NEW_KEYS:
+            merged[key] = "|".join(f"(?:{p})" for p in more)
+        elif isinstance(old, list):
             merged[key] = old + list(more)
         elif isinstance(old, str):
             merged[key] = "|".join(f"(?:{p})" for p in [old, *more])
