@@ -2999,8 +2999,8 @@ INDEPENDENT = [
     ("She's wile upset and won't budge, I can't get her to go at all, I've tried everything so I have.", AVOID),
     ("He's playing up something shocking, won't put his shoes on, I give up for today.", AVOID),
     ("Sorry I can't get Ellis to school today, I've got the baby and he's run off up the road twice.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("She doesn't see the point of school, says she learns more off YouTube. We're talking about it.", CAUTION),
+    # round 7: now the writer's label (seeing no point in school is a choice in other words)
+    ("She doesn't see the point of school, says she learns more off YouTube. We're talking about it.", AVOID),
     ("He's not in today, he's protesting about the detention.", AVOID),
     ("He's been off with 'stomach ache' but between you and me I reckon it's the lads in his year.", AVOID),
     ("Kept him home. He's not poorly, just really anxious and wanted to stay with me.", AVOID),
