@@ -746,7 +746,8 @@ CASES = [
     ("He's having a really bad flare of his Crohn's", OK),
     ("she's had a reaction to her new meds", OK),
     ('PDA and in crisis, too unwell to attend', OK),
-    ('In crisis', CAUTION),
+    # Round 7: WORDING.md's policy names "in crisis" as the child's mental ill-health.
+    ('In crisis', OK),
     ('autistic, overwhelmed, not able to come in', CAUTION),
     ("She's having a rough time with her mental health", OK),
     ("She's unable to attend today due to illness", OK),
@@ -1986,7 +1987,8 @@ CASES = [
     ('Hearing test at audiology', OK),
     ('Paediatric appointment', OK),
     ("Sorry not sure what's up with her, she's just not right, she's off today", OK),
-    ("She says her head hurts but I think she's fine really", CAUTION),
+    # Round 7: doubt in any words is avoid (WORDING.md); "I think she's fine really" is doubt.
+    ("She says her head hurts but I think she's fine really", AVOID),
     ('Apparently he has a stomach ache', CAUTION),
     ('Supposedly ill again', CAUTION),
     ("Says she's poorly, not sure I believe her", CAUTION),

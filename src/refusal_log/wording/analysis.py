@@ -282,7 +282,8 @@ class _Analysis:
         # What kind of statement each clause is (statements.py): a decision, a refusal, a
         # doubt or a cause in other words, reported under the rule its frame names.
         candidates += [(a, b, rule) for a, b, rule, _ in self.statements
-                       if not any(r.id == rule.id and a2 < b and a < b2 for a2, b2, r in candidates)]
+                       if not any((r.id, r.severity) == (rule.id, rule.severity) and a2 < b and a < b2
+                                  for a2, b2, r in candidates)]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
