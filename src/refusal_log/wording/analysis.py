@@ -170,7 +170,7 @@ class _Analysis:
         self.statements = statement_candidates(n, rules)
         # Distress given as being about a cause ("so upset about school") is the cause's, not
         # the child's state: it does not soften a decision.
-        causes = [(a, b) for a, b, _, kind in self.statements if kind == "cause"]
+        causes = [(a, b) for a, b, _, kind, _ in self.statements if kind == "cause"]
         self.distress = any(t.kind in ("episode", "distress") and not any(t.start < b and a < t.end for a, b in causes)
                             for t in self.health)
         # What the parent states plainly (not hedged): only that may be worded as fact.
@@ -281,7 +281,8 @@ class _Analysis:
                 candidates.append((a, b, rule))
         # What kind of statement each clause is (statements.py): a decision, a refusal, a
         # doubt or a cause in other words, reported under the rule its frame names.
-        candidates += [(a, b, rule) for a, b, rule, _ in self.statements
+        own = {(a, b) for a, b, _, _, mine in self.statements if mine}
+        candidates += [(a, b, rule) for a, b, rule, _, _ in self.statements
                        if not any((r.id, r.severity) == (rule.id, rule.severity) and a2 < b and a < b2
                                   for a2, b2, r in candidates)]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
@@ -342,7 +343,7 @@ class _Analysis:
             # Softened by the child's distress, the suggestion carries the distress words.
             quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None
             # A hedge is the parent's own doubt, even inside scare quotes.
-            reported = (a, b) != doubt and _reported(n, a, b, rules, child)
+            reported = (a, b) != doubt and (a, b) not in own and _reported(n, a, b, rules, child)
             if reported:
                 if illness:
                     continue  # quoted, and the parent's own reason is an illness

@@ -89,7 +89,7 @@ def frame_pattern(frame: dict, macros: dict) -> str:
 
 
 class _Frame:
-    __slots__ = ("kind", "rule", "pattern", "triggers", "unless", "_rx")
+    __slots__ = ("kind", "rule", "pattern", "triggers", "unless", "own", "_rx")
 
     def rx(self) -> re.Pattern:
         if isinstance(self._rx, str):
@@ -113,6 +113,9 @@ def _frames(rules) -> list[_Frame]:
         if raw.get("severity"):
             frame.rule = _with_severity(frame.rule, raw["severity"], i)
         frame._rx = frame_pattern(raw, rules.macros)
+        # `own = true`: the words are the parent's own account even after a verb such as
+        # "saying" ("saying nasty things about her" is the unkindness, not a quotation).
+        frame.own = bool(raw.get("own", False))
         frame.triggers = tuple(triggers[i]) if triggers and i < len(triggers) and triggers[i] else ()
         frame.unless = re.compile("|".join(_expand(u, rules.macros) for u in raw["unless"])) if raw.get("unless") else None
         frames.append(frame)
@@ -133,7 +136,8 @@ def _with_severity(rule, severity: str, i: int):
 
 
 def candidates(norm: str, rules) -> list[tuple]:
-    """(start, end, rule, kind) for every frame that matches the normalised text."""
+    """(start, end, rule, kind, own) for every frame that matches the normalised text;
+    `own` says the hit is never someone else's words."""
     found = []
     for frame in _frames(rules):
         if frame.triggers and not any(t in norm for t in frame.triggers):
@@ -144,5 +148,5 @@ def candidates(norm: str, rules) -> list[tuple]:
             a, b = m.span()
             if frame.unless and frame.unless.search(norm[max(0, a - 80):b]):
                 continue
-            found.append((a, b, frame.rule, frame.kind))
+            found.append((a, b, frame.rule, frame.kind, frame.own))
     return found
