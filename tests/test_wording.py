@@ -245,8 +245,8 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     ("she says her tummy hurts but seemed fine at breakfast", "caution"),
     ("Not convinced tbh, she says her tummy hurts", "caution"),
     ("I don't believe her, she was on her phone all morning", "caution"),
-    ("He's supposedly ill again", "caution"),
-    ("She's allegedly got a migraine", "caution"),
+    ("He's supposedly ill again", "avoid"),  # round 7: sarcasm is doubt
+    ("She's allegedly got a migraine", "avoid"),
     ("He says he's poorly, if you believe him", "caution"),
     ("I'm not sure she really is", "caution"),
     ("It's not that she's ill, she just can't face it.", "avoid"),

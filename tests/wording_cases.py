@@ -1397,7 +1397,7 @@ CASES = [
     ('Her sister was born last night!', CAUTION),
     ('Tummy ache (so she says)', CAUTION),
     ("He's ill apparently", CAUTION),
-    ('supposedly got a headache', CAUTION),
+    ('supposedly got a headache', AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("We can't get up the lane for snow", CAUTION),
     ("car's broken down and he has a cold", OK),
     ("there's a tree down across our road", CAUTION),
@@ -1781,8 +1781,8 @@ CASES = [
     ("I'm not convinced she's poorly", CAUTION),
     ('Not convinced tbh, she says her tummy hurts', CAUTION),
     ("I don't believe him, he was on his Xbox all morning", CAUTION),
-    ("She's supposedly got a migraine", CAUTION),
-    ("He's allegedly poorly again", CAUTION),
+    ("She's supposedly got a migraine", AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
+    ("He's allegedly poorly again", AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("She says she's ill, if you believe her", CAUTION),
     ("It isn't that he's unwell, he just won't go", AVOID),
     ("It's not like she's poorly, she just hates it there", AVOID),
@@ -1990,7 +1990,7 @@ CASES = [
     # Round 7: doubt in any words is avoid (WORDING.md); "I think she's fine really" is doubt.
     ("She says her head hurts but I think she's fine really", AVOID),
     ('Apparently he has a stomach ache', CAUTION),
-    ('Supposedly ill again', CAUTION),
+    ('Supposedly ill again', AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("Says she's poorly, not sure I believe her", CAUTION),
     ("He's swinging the lead if you ask me", AVOID),
     ("I reckon it's put on", AVOID),
@@ -2455,7 +2455,7 @@ CASES = [
     ("He's done with school, full stop", AVOID),
     ("She won't set foot in that building", AVOID),
     # doubt
-    ("She's 'poorly' again", CAUTION),
+    ("She's 'poorly' again", AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("He was fine by lunchtime yesterday so I'm not convinced", AVOID),
     # background, not today's reason; the school's own instruction
     ("Separately, he was bullied last year. Today he has a high temperature.", OK),
