@@ -52,6 +52,58 @@ CASES = [
     ("She's refussing school", AVOID),
     ("Ruby refusd to go in", AVOID),
     ("he is refuseing and has anxeity", AVOID),
+    # --- round 7: what kind of statement (statements.py) --------------------------------
+    # A decision in any words is the parent's, not the child's illness.
+    ("Me and his mum have talked it over and agreed he's not going back there.", AVOID),
+    ("We've agreed between us that she'll have Fridays off for a while.", AVOID),
+    ("I told her she could have the morning at home.", AVOID),
+    ("We reckon a few days at home would do him good.", AVOID),
+    ("I let him have a quiet day at home, he's been moaning about lessons.", AVOID),
+    ("He's having a day at home with us today.", AVOID),
+    ("Panic attack on the way so we didn't bother in the end.", AVOID),
+    ("It's not worth the battle this morning.", AVOID),
+    ("He's got a chest infection so we've decided he's staying home.", NOT_OK),
+    ("We've agreed with the school that he'll only do mornings this half term.", ('caution', 'ok')),
+    # Refusal or choice in any words, simple English and Welsh included.
+    ("Mae o'n gwrthod mynd heddiw.", AVOID),
+    ("Mae hi wedi pallu mynd i'r ysgol.", AVOID),
+    ("My daughter say she not going, she cry all morning.", AVOID),
+    ("He wouldn't put his shoes on, full stop.", AVOID),
+    ("Got as far as the car and then wouldn't get in the car.", AVOID),
+    ("He's not for moving this morning.", AVOID),
+    ("She's flatly said no.", AVOID),
+    ("She doesn't see any point in going.", AVOID),
+    ("He's sick of getting detentions.", AVOID),
+    # A symptom that "won't" do something is not the child refusing.
+    ("His temperature won't come down and he's shivery.", OK),
+    # Doubt in any words undermines the illness: avoid, with nothing worded as illness.
+    ("She's got a 'bug' again.", AVOID),
+    ("He says his ear hurts but between you and me I reckon it's mostly the spelling test.", AVOID),
+    ("The nurse at the GP found nothing wrong with him, but he still says he feels sick.", AVOID),
+    ("Stomach ache, funnily enough only ever on PE days.", AVOID),
+    ("Tummy ache, same story every Monday.", AVOID),
+    ("He cheered up the minute I said he could stay off.", AVOID),
+    ("She's absolutely fine physically, she just can't face the canteen.", AVOID),
+    ("I don't think there's anything wrong with him really.", AVOID),
+    # A hedge is asked about, never stated as fact.
+    ("He was sick in the car, I think. He's at home.", CAUTION),
+    ("She's just not right, not sure what's wrong with her.", CAUTION),
+    # A cause given as the reason is avoid, as bullying is.
+    ("Some girls have been sending nasty messages about her.", AVOID),
+    ("He doesn't get on with his form tutor.", AVOID),
+    ("Her one to one has been taken away and there's nobody to help her.", AVOID),
+    ("Until she gets her 1:1 back she'll be at home.", AVOID),
+    # Distress about something at school is the cause's: it softens no decision.
+    ("She's really upset about the new seating plan so I've let her stay home.", AVOID),
+    # The child's state: vaguer distress alone is a caution (with a suggestion that keeps the
+    # parent's words); mental ill-health named is ok; waiting for a clinician names nothing yet.
+    ("Maya is very anxious this morning.", CAUTION),
+    ("He's been in a bad way since Friday and hasn't slept.", CAUTION),
+    ("Keeping him home, he's really low today.", CAUTION),
+    ("She's in crisis and the crisis team are coming out.", OK),
+    ("He's too anxious to leave his room.", OK),
+    ("We're still waiting to hear from CAMHS.", CAUTION),
+    ("Waiting on the paediatrician, he's not himself.", CAUTION),
     # --- won't go --------------------------------------------------------------------
     ("He won't go to school", AVOID),
     ("She wont go in today", AVOID),
@@ -3089,4 +3141,52 @@ INDEPENDENT = [
     ("Wee Mhairi's got a cauld, she's a bit sniffly so I'm keepin her in the hoose.", CAUTION),
     ("His dad's got him this week in Manchester. I've told him he needs to take him in but I don't think he will.", NOT_OK),
     ("He's gone quiet and won't eat and I'm worried about him. Ringing the GP at 8.", ('caution', 'ok')),
+]
+
+
+# Round 7 regression rows from the dev7 sets (dev7a, dev7b, dev7c: written by people who
+# never saw the rules), folded in after measuring; the allowed verdicts are the writers' own
+# acceptable labels. Checked in one test (test_wording_statements.py).
+INDEPENDENT_STATEMENTS = [
+    # --- dev7a.json ---
+    ("Hi, Sophie says she's ill but to be honest I don't think there's much wrong with her. Anyway she's not in today.", ('avoid',)),
+    ("Hi, our Conor's not for going in the day, he's took a notion he's not going and there's no shifting him. Sorry.", ('avoid',)),
+    ("Hi, Ben's got himself in a state about the science test so I've said he can stay home today. He's not ill as such.", ('avoid',)),
+    ("Hiya, our Jayden's dead quiet and not himself, think he's coming down with summat, so keeping him off to be safe la.", ('caution', 'ok')),
+    ("Hiya, Lola's had a rough night, not much sleep, so she'll be in late about 11. x", ('caution', 'avoid')),
+    ("Hi, my husband has been taken into hospital and Leah is very upset and worried and hasn't slept. She's not in a fit state for school today.", ('caution', 'avoid')),
+    ("Ruby has been very distressed about school and is not in today. I'd like to talk to the SENCO about what's going on.", ('caution', 'avoid')),
+    ("Hi, Ciara's off the day, she's just not right, dunno what's wrong with her, I'll see how she is the morra.", ('caution',)),
+    ("Hi, wee Ronan's in bits this morning over the dog dying last night, he's not fit for anything so he's stopping home the day. Sorry.", ('caution', 'avoid')),
+    ("Nowt serious but our Kian's a bit peaky so he's stopping in with his nan today.", ('caution', 'avoid')),
+    ('Hello, Mateo today is not so good, he say his throat hurts a little. I think better to stay in house. Gracias, Lucía', ('caution', 'avoid')),
+    ("Hi, Jamie's feeling really overwhelmed with everything at the moment so we've agreed he'll have today at home.", ('avoid', 'caution')),
+    # --- dev7b.json ---
+    ("The doctor says there's nothing wrong with her but she still says she feels sick every morning, so she's home again.", ('avoid',)),
+    ("She says she's got a tummy ache, she gets it every Monday funnily enough, but I've let her stay home.", ('avoid',)),
+    ("He's not well enough to come in – well, that's what he's telling me anyway.", ('avoid', 'caution')),
+    ("Honestly I don't think he's really ill but he's making such a fuss it's not worth the fight.", ('avoid',)),
+    ("Panic attack at breakfast so we didnt bother, he'll be in tmrw", ('avoid', 'caution')),
+    ("Keeping him home today, it's his dad's anniversary and he's very low.", ('caution',)),
+    ("Think she's coming down with something, kept her off to be safe.", ('caution', 'ok')),
+    ("He's been a bit quiet and off his food, thought best to keep him home.", ('caution', 'ok')),
+    ("She's not herself today, keeping her home.", ('caution',)),
+    ("Bella is home today. She's anxious.", ('caution', 'ok')),
+    # --- dev7c.json ---
+    ("Mae e'n gwrthod mynd i'r ysgol eto heddiw. Dw i wedi trio popeth. Sorry, Gareth", ('avoid',)),
+    ("He says he's got a headache but tbh I think he just doesn't want to do his maths test.", ('avoid',)),
+    ("The GP said there's nothing wrong with him and he should be in school, but he's still saying he feels ill so he's at home.", ('avoid',)),
+    ("Obviously he's not ill, it's the school that's making him like this - nobody listens to us about his autism.", ('avoid',)),
+    ("Dunno what's wrong with her tbh, she SAYS her tummy hurts every Monday. She's off.", ('avoid',)),
+    ("I let her have a mental health day, she's been moaning about school all week.", ('avoid',)),
+    ("Freddie's had a strop about his uniform and won't put it on so he's not coming in. Sorry!!", ('avoid',)),
+    ("I think Poppy might be coming down with something, she's very pale and quiet. Keeping her off today and will see how she is.", ('caution', 'ok')),
+    ("Hi, Noah won't be in today as we're waiting for the paediatrician to call back about his diagnosis.", ('caution', 'avoid')),
+    ("Hi, I'm waiting to hear back from the GP about Kian, he's not himself. I'll ring the office later.", ('caution',)),
+    ("Tomos's anxiety is through the roof about the new seating plan. He's home with me.", ('caution', 'avoid')),
+    ("He was sick in the night, I think. Found it on the floor. Could have been the dog. Anyway he's home.", ('caution', 'avoid')),
+    ("She's exhausted, hasn't been out of her room all weekend. I don't think she's physically ill but something's not right.", ('caution', 'avoid')),
+    ("Jacob's had a really bad night, meltdown after meltdown. He's exhausted. I'll see how he is by lunchtime.", ('caution', 'ok')),
+    ("Harvey hasn't slept, he's too tired to function, I'm keeping him home today.", ('caution', 'avoid')),
+    ("Theo is in burnout. He won't be in this week.", ('caution', 'ok')),
 ]

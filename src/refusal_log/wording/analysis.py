@@ -283,7 +283,7 @@ class _Analysis:
         # doubt or a cause in other words, reported under the rule its frame names.
         own = {(a, b) for a, b, _, _, mine in self.statements if mine}
         candidates += [(a, b, rule) for a, b, rule, _, _ in self.statements
-                       if not any((r.id, r.severity) == (rule.id, rule.severity) and a2 < b and a < b2
+                       if not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
                                   for a2, b2, r in candidates)]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
