@@ -53,7 +53,7 @@ def extend_sections(data: dict) -> dict:
         raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
     data["macros"] = {**data.get("macros", {}), **words}
     for section, extra in block.get("extend", {}).items():
-        if section not in ("health", "context", "normalise"):
+        if section not in ("health", "context", "normalise", "macros"):
             raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
         data[section] = _merged(data[section], extra, section)
     return data
@@ -69,11 +69,12 @@ def _merged(have: dict, extra: dict, where: str) -> dict:
     for key, more in extra.items():
         old = merged.get(key)
         if old is None and key in _NEW_KEYS:
-            merged[key] = "|".join(f"(?:{p})" for p in more)
+            merged[key] = "(?:%s)" % "|".join(f"(?:{p})" for p in more)
         elif isinstance(old, list):
             merged[key] = old + list(more)
         elif isinstance(old, str):
-            merged[key] = "|".join(f"(?:{p})" for p in [old, *more])
+            # Wrapped whole, so an anchor after a macro ("@school_instruction$") holds for all.
+            merged[key] = "(?:%s)" % "|".join(f"(?:{p})" for p in [old, *more])
         elif isinstance(old, dict) and isinstance(more, dict):
             merged[key] = {**old, **more}
         else:
