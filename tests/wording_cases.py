@@ -104,6 +104,21 @@ CASES = [
     ("He's too anxious to leave his room.", OK),
     ("We're still waiting to hear from CAMHS.", CAUTION),
     ("Waiting on the paediatrician, he's not himself.", CAUTION),
+    # Someone else's say-so is theirs, not the parent's decision; a finding that the child
+    # will be fine later is not a doubt about today.
+    ("The head agreed she can have today off for her grandad's funeral.", OK),
+    ("We were told by the school to keep him home because his class is closed.", OK),
+    ("The GP said he'll be fine to go back on Monday, until then he's off with tonsillitis.", OK),
+    ("School nurse reckons she's fine to come in, but I've kept her home.", AVOID),
+    # More words for the same ideas.
+    ("We've pulled him out for the rest of the week.", AVOID),
+    ("He can have the day off, he's earned it.", AVOID),
+    ("She's been a nightmare about it but I thought she needed a break.", AVOID),
+    ("She has locked herself in her room and won't come out.", AVOID),
+    ("Funny little tummy ache, always on a Monday.", AVOID),
+    ("Her teacher keeps picking on her in front of everyone.", AVOID),
+    ("He's had a rough time from the older boys.", AVOID),
+    ("My son has flu. He not going school today.", OK),
     # --- won't go --------------------------------------------------------------------
     ("He won't go to school", AVOID),
     ("She wont go in today", AVOID),
