@@ -88,6 +88,8 @@ CASES = [
     # A hedge is asked about, never stated as fact.
     ("He was sick in the car, I think. He's at home.", CAUTION),
     ("She's just not right, not sure what's wrong with her.", CAUTION),
+    ("Dunno if it's a bug or nerves, she's home today.", CAUTION),
+    ("Hard to say if it's a migraine, she's lying down.", CAUTION),
     # A cause given as the reason is avoid, as bullying is.
     ("Some girls have been sending nasty messages about her.", AVOID),
     ("He doesn't get on with his form tutor.", AVOID),
