@@ -121,6 +121,8 @@ CASES = [
     ("Her teacher keeps picking on her in front of everyone.", AVOID),
     ("He's had a rough time from the older boys.", AVOID),
     ("My son has flu. He not going school today.", OK),
+    ("Mrs Khan said he was refusing and to be fair he is refusing.", AVOID),
+    ("His teacher said he refused to go into class yesterday.", CAUTION),
     # --- won't go --------------------------------------------------------------------
     ("He won't go to school", AVOID),
     ("She wont go in today", AVOID),
