@@ -241,7 +241,8 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     ("She says she's poorly but I'm not convinced", "caution"),
     # Round 4, point 2: general forms of doubt and denial.
     ("He says he feels sick but I'm not sure he is.", "caution"),
-    ("She reckons she's ill but she was fine at the party last night", "caution"),
+    # Round 7: everyday life carrying on, given against the illness, is doubt (WORDING.md): avoid.
+    ("She reckons she's ill but she was fine at the party last night", "avoid"),
     ("she says her tummy hurts but seemed fine at breakfast", "caution"),
     ("Not convinced tbh, she says her tummy hurts", "caution"),
     ("I don't believe her, she was on her phone all morning", "caution"),

@@ -83,9 +83,14 @@ def _merged(have: dict, extra: dict, where: str) -> dict:
 
 
 def frame_pattern(frame: dict, macros: dict) -> str:
-    """One frame as a single pattern: its parts in order, with up to `gap` words between."""
-    gap = _GAP % int(frame.get("gap", 3))
-    body = gap.join(f"(?:{_expand(p, macros)})" for p in frame["parts"])
+    """One frame as a single pattern: its parts in order, with up to `gap` words between
+    (one number for every join, or a list with one number per join)."""
+    parts = [f"(?:{_expand(p, macros)})" for p in frame["parts"]]
+    gaps = frame.get("gap", 3)
+    gaps = list(gaps) if isinstance(gaps, list) else [gaps] * (len(parts) - 1)
+    if len(gaps) != len(parts) - 1:
+        raise ValueError(f"rules.toml: a statement frame has {len(parts)} parts but {len(gaps)} gaps")
+    body = parts[0] + "".join(_GAP % int(g) + p for g, p in zip(gaps, parts[1:]))
     return _number(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % body)
 
 
