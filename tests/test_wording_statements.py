@@ -73,6 +73,7 @@ def test_a_lexicon_word_reaches_every_frame_that_uses_it(tmp_path):
     ("[statements.extend.context]", "[statements.extend.email]", "cannot extend [email]"),
     ("[statements.words]", "[statements.wordz]", "unknown key 'wordz'"),
     ("ill_word = '", "advice = '", "'advice' is already a macro"),
+    ("gap = [8, 4, 1]", "gap = [8, 4]", "4 parts but 2 gaps"),
 ])
 def test_a_mistake_in_the_statements_block_is_named(tmp_path, old, new, says):
     with pytest.raises(ValueError, match=says.replace("[", r"\[").replace("]", r"\]")):
