@@ -74,6 +74,11 @@ CASES = [
     ("She's flatly said no.", AVOID),
     ("She doesn't see any point in going.", AVOID),
     ("He's sick of getting detentions.", AVOID),
+    ("He's not prepared to go back there.", AVOID),
+    ("Her answer is a flat no.", AVOID),
+    ("She's locked herself in the bathroom.", AVOID),
+    ("He's had it with that school.", AVOID),
+    ("No way is she going today.", AVOID),
     # A symptom that "won't" do something is not the child refusing.
     ("His temperature won't come down and he's shivery.", OK),
     # Doubt in any words undermines the illness: avoid, with nothing worded as illness.
