@@ -109,6 +109,14 @@ CASES = [
     ("He doesn't get on with his form tutor.", AVOID),
     ("Her one to one has been taken away and there's nobody to help her.", AVOID),
     ("Until she gets her 1:1 back she'll be at home.", AVOID),
+    ("He had a bust-up with his head of year on Friday.", AVOID),
+    ("The supply teacher laughed at her in front of everyone.", AVOID),
+    ("A lad in his class has been punching him at break.", AVOID),
+    ("She's been getting horrible messages on Snapchat.", AVOID),
+    ("They keep putting her in the isolation room.", AVOID),
+    ("He's still waiting on a specialist place.", AVOID),
+    ("Her plan says she should have a quiet space and she's never had it.", AVOID),
+    ("We're on the waiting list for an autism assessment, and today she has a migraine.", OK),
     # Distress about something at school is the cause's: it softens no decision.
     ("She's really upset about the new seating plan so I've let her stay home.", AVOID),
     # The child's state: vaguer distress alone is a caution (with a suggestion that keeps the

@@ -32,7 +32,7 @@ import re
 from refusal_log.wording.loading import _expand, _number, child_slot_ok
 
 # The words a frame may skip between its parts: within one clause, so no sentence stop.
-_GAP = r"(?:[ ,\"'-]+[a-z0-9&']+){0,%d}?[ ,\"'-]+"
+_GAP = r"(?:[ ,\"'/:-]+[a-z0-9&']+){0,%d}?[ ,\"'/:-]+"
 _KINDS = frozenset(("state", "decision", "refusal", "doubt", "hedge", "cause", "background", "reported"))
 
 
