@@ -67,6 +67,11 @@ CASES = [
     # Refusal or choice in any words, simple English and Welsh included.
     ("Mae o'n gwrthod mynd heddiw.", AVOID),
     ("Mae hi wedi pallu mynd i'r ysgol.", AVOID),
+    # Welsh illness words, mutated forms too, read as illness.
+    ("Mae hi'n wael heddiw, sori.", OK),
+    ("Mae ganddo gur pen a gwres.", OK),
+    ("Mae ganddi ddolur gwddf ofnadwy.", OK),
+    ("Mae o'n dioddef o bryder ac yn methu mynd.", OK),
     ("My daughter say she not going, she cry all morning.", AVOID),
     ("He wouldn't put his shoes on, full stop.", AVOID),
     ("Got as far as the car and then wouldn't get in the car.", AVOID),
