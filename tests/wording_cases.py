@@ -88,6 +88,7 @@ CASES = [
     ("His temperature won't come down and he's shivery.", OK),
     # Doubt in any words undermines the illness: avoid, with nothing worded as illness.
     ("She's got a 'bug' again.", AVOID),
+    ("The GP called it a 'virus' and said to keep her off for two days.", OK),
     ("He says his ear hurts but between you and me I reckon it's mostly the spelling test.", AVOID),
     ("The nurse at the GP found nothing wrong with him, but he still says he feels sick.", AVOID),
     ("Stomach ache, funnily enough only ever on PE days.", AVOID),
