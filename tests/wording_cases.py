@@ -93,6 +93,10 @@ CASES = [
     ("The nurse at the GP found nothing wrong with him, but he still says he feels sick.", AVOID),
     ("Stomach ache, funnily enough only ever on PE days.", AVOID),
     ("Tummy ache, same story every Monday.", AVOID),
+    ("Headache. Funnily enough it's always on a Monday.", AVOID),
+    # Not doubt: a regular appointment, or "funnily enough" about something else.
+    ("He has physio every Monday at 9, so he'll be in after.", OK),
+    ("Her hospital physio is always on a Monday, so she misses the morning.", OK),
     ("He cheered up the minute I said he could stay off.", AVOID),
     ("She's absolutely fine physically, she just can't face the canteen.", AVOID),
     ("I don't think there's anything wrong with him really.", AVOID),
