@@ -109,6 +109,10 @@ CASES = [
     ("He's 'got a temperature' (his words).", AVOID),
     ("I know it's the third time this month, sorry. She has a migraine again.", OK),
     ("She says it's a headache but I think it's a migraine actually.", OK),
+    # Background, wherever the cue stands, is not today's reason.
+    ("Just so you know, separately, he has been refusing PE. Today he has a temperature.", OK),
+    ("Unrelated, but her TA has left. Today she has been sick twice.", OK),
+    ("Not related to today, but the bullying is still going on. She has tonsillitis.", OK),
     # A hedge is asked about, never stated as fact.
     ("He was sick in the car, I think. He's at home.", CAUTION),
     ("She's just not right, not sure what's wrong with her.", CAUTION),

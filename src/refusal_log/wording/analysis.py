@@ -8,6 +8,7 @@ import re
 from collections import namedtuple
 
 from refusal_log.wording.loading import Rules, child_slot_ok
+from refusal_log.wording.statements import background as statement_background
 from refusal_log.wording.statements import candidates as statement_candidates
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
@@ -171,6 +172,7 @@ class _Analysis:
         # Distress given as being about a cause ("so upset about school") is the cause's, not
         # the child's state: it does not soften a decision.
         causes = [(a, b) for a, b, _, kind, _ in self.statements if kind == "cause"]
+        causes += statement_background(self.statements, n)  # nor is distress told as history
         self.distress = any(t.kind in ("episode", "distress") and not any(t.start < b and a < t.end for a, b in causes)
                             for t in self.health)
         # What the parent states plainly (not hedged): only that may be worded as fact.
@@ -282,8 +284,8 @@ class _Analysis:
         # What kind of statement each clause is (statements.py): a decision, a refusal, a
         # doubt or a cause in other words, reported under the rule its frame names.
         own = {(a, b) for a, b, _, _, mine in self.statements if mine}
-        candidates += [(a, b, rule) for a, b, rule, _, _ in self.statements
-                       if not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
+        candidates += [(a, b, rule) for a, b, rule, kind, _ in self.statements if kind != "background"
+                       and not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
                                   for a2, b2, r in candidates)]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
@@ -296,7 +298,9 @@ class _Analysis:
             doubt = (hedged[0].start, hedged[0].end)
             candidates.append((*doubt, rules.hedged_rule))
         # What happened before is background, not today's reason ("he was bullied last year").
-        candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)]
+        history = statement_background(self.statements, n)
+        candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)
+                      and not any(h1 <= a and b <= h2 for h1, h2 in history)]
         # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
         # emergency, not the child's sickness: report it under [health] others_rule.
         other = rules.others_rule

@@ -113,8 +113,10 @@ def _frames(rules) -> list[_Frame]:
     frames = []
     for i, raw in enumerate(raw_frames):
         frame = _Frame()
-        frame.kind, frame.rule = raw["kind"], by_id.get(raw["rule"])
-        if frame.kind not in _KINDS or frame.rule is None or not raw.get("parts"):
+        frame.kind, frame.rule = raw["kind"], by_id.get(raw.get("rule"))
+        # A background frame reports nothing: it marks the rest of its sentence as history.
+        needs_rule = frame.kind != "background"
+        if frame.kind not in _KINDS or (frame.rule is None) == needs_rule or not raw.get("parts"):
             raise ValueError(f"rules.toml: statement frame {i + 1} needs a known kind, rule and parts")
         if raw.get("severity"):
             frame.rule = _with_severity(frame.rule, raw["severity"], i)
@@ -139,6 +141,20 @@ def _with_severity(rule, severity: str, i: int):
             setattr(copy, slot, getattr(rule, slot))
     copy.severity = severity
     return copy
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def background(found: list[tuple], norm: str) -> list[tuple[int, int]]:
+    """The spans a background cue covers: from the cue to the end of its sentence
+    ("separately, she has been refusing homework" is history, not today's reason)."""
+    spans = []
+    for a, _, _, kind, _ in found:
+        if kind == "background":
+            end = _SENTENCE_END.search(norm, a)
+            spans.append((a, end.start() if end else len(norm)))
+    return spans
 
 
 def candidates(norm: str, rules) -> list[tuple]:

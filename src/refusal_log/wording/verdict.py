@@ -180,7 +180,8 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
             hints.append(rules.hints["honest"])
     # Vaguer distress named alone ("very anxious today", "in bits"): a caution, and a
     # suggestion that keeps the parent's own words for it, and the child's name (round 7).
-    if suggestion is None and not withheld and extra and any(t.kind == "distress" and not t.hedged for t in an.health):
+    if suggestion is None and not withheld and extra and an.distress \
+            and any(t.kind == "distress" and not t.hedged for t in an.health):
         suggestion = _suggestion(an, True)
         hints.append(rules.hints["honest"])
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
