@@ -93,6 +93,7 @@ CASES = [
     ("The nurse at the GP found nothing wrong with him, but he still says he feels sick.", AVOID),
     ("Stomach ache, funnily enough only ever on PE days.", AVOID),
     ("Tummy ache, same story every Monday.", AVOID),
+    ("She feels sick. She often says that on swimming days, but she is very pale.", CAUTION),
     ("Headache. Funnily enough it's always on a Monday.", AVOID),
     # Not doubt: a regular appointment, or "funnily enough" about something else.
     ("He has physio every Monday at 9, so he'll be in after.", OK),
