@@ -73,6 +73,8 @@ CASES = [
     ("Mae ganddi ddolur gwddf ofnadwy.", OK),
     ("Mae o'n dioddef o bryder ac yn methu mynd.", OK),
     ("My daughter say she not going, she cry all morning.", AVOID),
+    ("She is very stubborn, not going.", AVOID),
+    ("My son not feel good today, he have temperature.", OK),
     ("He wouldn't put his shoes on, full stop.", AVOID),
     ("Got as far as the car and then wouldn't get in the car.", AVOID),
     ("He's not for moving this morning.", AVOID),
