@@ -14,8 +14,10 @@ words is caught. It lives in rules.toml's [statements] block, read here:
   order in one clause, each within `gap` words of the one before ("we have finally, after a
   long talk, agreed she is not going back" is the parent + a decision verb + an absence).
   A frame reports its hits under an existing rule (`rule`: its severity, softening,
-  suggestion, hint, why and source), so the verdict policy stays in one place; the hits
-  then pass through the same negation, background and reported-speech checks as any rule.
+  suggestion, hint, why and source; `severity` and `why` may be the frame's own), so the
+  verdict policy stays in one place; the hits then pass through the same negation,
+  background and reported-speech checks as any rule. A "background" frame names no rule:
+  it marks the rest of its sentence as history ("separately, ...", "unrelated, but ...").
 - [statements.extend]: more alternatives for the lexicons the engine already reads
   ([health] lists such as distress or hedge, [context] patterns such as background or
   reporting), kept here so the round's additions stay in one block.
@@ -118,8 +120,8 @@ def _frames(rules) -> list[_Frame]:
         needs_rule = frame.kind != "background"
         if frame.kind not in _KINDS or (frame.rule is None) == needs_rule or not raw.get("parts"):
             raise ValueError(f"rules.toml: statement frame {i + 1} needs a known kind, rule and parts")
-        if raw.get("severity"):
-            frame.rule = _with_severity(frame.rule, raw["severity"], i)
+        if raw.get("severity") or raw.get("why"):
+            frame.rule = _variant(frame.rule, raw.get("severity"), raw.get("why"), i)
         frame._rx = frame_pattern(raw, rules.macros)
         # `own = true`: the words are the parent's own account even after a verb such as
         # "saying" ("saying nasty things about her" is the unkindness, not a quotation).
@@ -131,15 +133,17 @@ def _frames(rules) -> list[_Frame]:
     return frames
 
 
-def _with_severity(rule, severity: str, i: int):
-    """The rule as the frame reports it: the same rule at another severity."""
-    if severity not in ("avoid", "caution"):
+def _variant(rule, severity: str | None, why: str | None, i: int):
+    """The rule as the frame reports it: the same rule, at another severity or with an
+    explanation in the frame's own words ("agreed" is not "kept off")."""
+    if severity not in (None, "avoid", "caution"):
         raise ValueError(f"rules.toml: statement frame {i + 1} has an unknown severity {severity!r}")
     copy = type(rule)()
     for slot in type(rule).__slots__:
         if hasattr(rule, slot):
             setattr(copy, slot, getattr(rule, slot))
-    copy.severity = severity
+    copy.severity = severity or rule.severity
+    copy.why = why or rule.why
     return copy
 
 
