@@ -21,7 +21,8 @@ from wording_cases import CASES, INDEPENDENT
 def specific_terms(text: str) -> set[str]:
     """The health words the engine finds in a text that it would carry into a suggestion."""
     # The parent's own words, compared without case ("Anxiety" opening a sentence is "anxiety").
-    return {t.text.lower() for t in _Analysis(text, load_rules()).health if t.kind in ("specific", "episode")}
+    # Distress too: "anxious" alone is the child's distress, "too anxious to attend" names it.
+    return {t.text.lower() for t in _Analysis(text, load_rules()).health if t.kind in ("specific", "episode", "distress")}
 
 
 def assert_offsets(text, findings):
@@ -240,12 +241,13 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     ("She says she's poorly but I'm not convinced", "caution"),
     # Round 4, point 2: general forms of doubt and denial.
     ("He says he feels sick but I'm not sure he is.", "caution"),
-    ("She reckons she's ill but she was fine at the party last night", "caution"),
+    # Round 7: everyday life carrying on, given against the illness, is doubt (WORDING.md): avoid.
+    ("She reckons she's ill but she was fine at the party last night", "avoid"),
     ("she says her tummy hurts but seemed fine at breakfast", "caution"),
     ("Not convinced tbh, she says her tummy hurts", "caution"),
     ("I don't believe her, she was on her phone all morning", "caution"),
-    ("He's supposedly ill again", "caution"),
-    ("She's allegedly got a migraine", "caution"),
+    ("He's supposedly ill again", "avoid"),  # round 7: sarcasm is doubt
+    ("She's allegedly got a migraine", "avoid"),
     ("He says he's poorly, if you believe him", "caution"),
     ("I'm not sure she really is", "caution"),
     ("It's not that she's ill, she just can't face it.", "avoid"),
@@ -459,8 +461,9 @@ def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
      "She is too unwell to attend school today (having a hard time)."),
     ("Amelia is struggling with anxiety today and will be staying home.", "caution",
      "Amelia is too unwell to attend school today (struggling, anxiety)."),
-    # "Keeping" is the parent's decision: a caution (round 6), with the distress carried.
-    ("He's struggling, we're keeping him home", "avoid", "He is too unwell to attend school (struggling)."),
+    # "Keeping" is the parent's decision; beside the child's distress a caution (round 7: every
+    # independent set reads it so), with the distress carried.
+    ("He's struggling, we're keeping him home", "caution", "He is too unwell to attend school (struggling)."),
     # ...but beside the parent's own denial of illness it is avoid, with nothing suggested.
     ("He isn't ill as such, just fed up, so we're keeping him home", "avoid", None),
 ])
@@ -694,7 +697,8 @@ def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnes
     suggestion = result.suggestion
     # The suggestion may be None only where the parent's own words rule out illness: they
     # deny or doubt it, or give another reason and name no illness of the child's.
-    child_ill = any(word not in (None, "meltdown") for _, word in illnesses)  # an episode is not illness
+    # An episode is not illness, nor (round 7) is lost sleep: both are the child's distress.
+    child_ill = any(word not in (None, "meltdown", "not sleeping") for _, word in illnesses)
     if extra in DOUBTS + DENIALS or (extra in OTHERS and not child_ill):
         assert suggestion is None and withheld(result), (text, suggestion)
         assert result.hints, text

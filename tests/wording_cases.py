@@ -52,6 +52,126 @@ CASES = [
     ("She's refussing school", AVOID),
     ("Ruby refusd to go in", AVOID),
     ("he is refuseing and has anxeity", AVOID),
+    # --- round 7: what kind of statement (statements.py) --------------------------------
+    # A decision in any words is the parent's, not the child's illness.
+    ("Me and his mum have talked it over and agreed he's not going back there.", AVOID),
+    ("We've agreed between us that she'll have Fridays off for a while.", AVOID),
+    ("I told her she could have the morning at home.", AVOID),
+    ("We reckon a few days at home would do him good.", AVOID),
+    ("I let him have a quiet day at home, he's been moaning about lessons.", AVOID),
+    ("He's having a day at home with us today.", AVOID),
+    ("Panic attack on the way so we didn't bother in the end.", AVOID),
+    ("It's not worth the battle this morning.", AVOID),
+    ("He's got a chest infection so we've decided he's staying home.", NOT_OK),
+    ("We've agreed with the school that he'll only do mornings this half term.", ('caution', 'ok')),
+    # Refusal or choice in any words, simple English and Welsh included.
+    ("Mae o'n gwrthod mynd heddiw.", AVOID),
+    ("Mae hi wedi pallu mynd i'r ysgol.", AVOID),
+    # Welsh illness words, mutated forms too, read as illness.
+    ("Mae hi'n wael heddiw, sori.", OK),
+    ("Mae ganddo gur pen a gwres.", OK),
+    ("Mae ganddi ddolur gwddf ofnadwy.", OK),
+    ("Mae o'n dioddef o bryder ac yn methu mynd.", OK),
+    ("My daughter say she not going, she cry all morning.", AVOID),
+    ("She is very stubborn, not going.", AVOID),
+    ("My son not feel good today, he have temperature.", OK),
+    ("He wouldn't put his shoes on, full stop.", AVOID),
+    ("Got as far as the car and then wouldn't get in the car.", AVOID),
+    ("He's not for moving this morning.", AVOID),
+    ("She's flatly said no.", AVOID),
+    ("She doesn't see any point in going.", AVOID),
+    ("He's sick of getting detentions.", AVOID),
+    ("He's not prepared to go back there.", AVOID),
+    ("Her answer is a flat no.", AVOID),
+    ("She's locked herself in the bathroom.", AVOID),
+    ("He's had it with that school.", AVOID),
+    ("No way is she going today.", AVOID),
+    # A symptom that "won't" do something is not the child refusing.
+    ("His temperature won't come down and he's shivery.", OK),
+    # Doubt in any words undermines the illness: avoid, with nothing worded as illness.
+    ("She's got a 'bug' again.", AVOID),
+    ("The GP called it a 'virus' and said to keep her off for two days.", OK),
+    ("He says his ear hurts but between you and me I reckon it's mostly the spelling test.", AVOID),
+    ("The nurse at the GP found nothing wrong with him, but he still says he feels sick.", AVOID),
+    ("Stomach ache, funnily enough only ever on PE days.", AVOID),
+    ("Tummy ache, same story every Monday.", AVOID),
+    ("She feels sick. She often says that on swimming days, but she is very pale.", CAUTION),
+    ("Headache. Funnily enough it's always on a Monday.", AVOID),
+    # Not doubt: a regular appointment, or "funnily enough" about something else.
+    ("He has physio every Monday at 9, so he'll be in after.", OK),
+    ("Her hospital physio is always on a Monday, so she misses the morning.", OK),
+    ("He cheered up the minute I said he could stay off.", AVOID),
+    ("She's absolutely fine physically, she just can't face the canteen.", AVOID),
+    ("I don't think there's anything wrong with him really.", AVOID),
+    ("She reckons it's a migraine, but she's been on her phone all morning.", AVOID),
+    ("He says he feels sick, then wolfed down his breakfast.", AVOID),
+    ("Sore leg, apparently. Didn't bother him at football last night.", AVOID),
+    ("Headache. It's the spelling test today, make of that what you will.", AVOID),
+    ("She always seems to get a bad head when there's a maths test.", AVOID),
+    ("Ill, if you can call it that.", AVOID),
+    ("He's 'got a temperature' (his words).", AVOID),
+    ("I know it's the third time this month, sorry. She has a migraine again.", OK),
+    ("She says it's a headache but I think it's a migraine actually.", OK),
+    # Background, wherever the cue stands, is not today's reason.
+    ("Just so you know, separately, he has been refusing PE. Today he has a temperature.", OK),
+    ("Unrelated, but her TA has left. Today she has been sick twice.", OK),
+    ("Not related to today, but the bullying is still going on. She has tonsillitis.", OK),
+    # A hedge is asked about, never stated as fact.
+    ("He was sick in the car, I think. He's at home.", CAUTION),
+    ("She's just not right, not sure what's wrong with her.", CAUTION),
+    ("Dunno if it's a bug or nerves, she's home today.", CAUTION),
+    ("Hard to say if it's a migraine, she's lying down.", CAUTION),
+    # A cause given as the reason is avoid, as bullying is.
+    ("Some girls have been sending nasty messages about her.", AVOID),
+    ("He doesn't get on with his form tutor.", AVOID),
+    ("Her one to one has been taken away and there's nobody to help her.", AVOID),
+    ("Until she gets her 1:1 back she'll be at home.", AVOID),
+    ("He had a bust-up with his head of year on Friday.", AVOID),
+    ("The supply teacher laughed at her in front of everyone.", AVOID),
+    ("A lad in his class has been punching him at break.", AVOID),
+    ("She's been getting horrible messages on Snapchat.", AVOID),
+    ("They keep putting her in the isolation room.", AVOID),
+    ("He's still waiting on a specialist place.", AVOID),
+    ("Her plan says she should have a quiet space and she's never had it.", AVOID),
+    ("We're on the waiting list for an autism assessment, and today she has a migraine.", OK),
+    # Distress about something at school is the cause's: it softens no decision.
+    ("She's really upset about the new seating plan so I've let her stay home.", AVOID),
+    # The child's state: vaguer distress alone is a caution (with a suggestion that keeps the
+    # parent's words); mental ill-health named is ok; waiting for a clinician names nothing yet.
+    ("Maya is very anxious this morning.", CAUTION),
+    ("He's been in a bad way since Friday and hasn't slept.", CAUTION),
+    ("Keeping him home, he's really low today.", CAUTION),
+    ("She's in crisis and the crisis team are coming out.", OK),
+    ("He's too anxious to leave his room.", OK),
+    ("We're still waiting to hear from CAMHS.", CAUTION),
+    ("Waiting on the paediatrician, he's not himself.", CAUTION),
+    # Someone else's say-so is theirs, not the parent's decision; a finding that the child
+    # will be fine later is not a doubt about today.
+    ("The head agreed she can have today off for her grandad's funeral.", OK),
+    ("We were told by the school to keep him home because his class is closed.", OK),
+    ("The GP said he'll be fine to go back on Monday, until then he's off with tonsillitis.", OK),
+    ("School nurse reckons she's fine to come in, but I've kept her home.", AVOID),
+    # More words for the same ideas.
+    ("We've pulled him out for the rest of the week.", AVOID),
+    ("He can have the day off, he's earned it.", AVOID),
+    ("She's been a nightmare about it but I thought she needed a break.", AVOID),
+    ("She has locked herself in her room and won't come out.", AVOID),
+    ("Funny little tummy ache, always on a Monday.", AVOID),
+    ("Her teacher keeps picking on her in front of everyone.", AVOID),
+    ("He's had a rough time from the older boys.", AVOID),
+    ("He's upset about what the lads in his form have been saying.", AVOID),
+    ("There was an incident at lunch with some of the boys and she's shaken.", AVOID),
+    ("We've agreed she'll have tomorrow at home.", AVOID),
+    ("Not in today, and that's my decision.", AVOID),
+    ("I've told her she doesn't have to go in today.", AVOID),
+    ("I'm keeping him with me today.", AVOID),
+    ("He's stopping at his gran's today instead.", AVOID),
+    ("Letting her have a lie-in, she'll be in after lunch.", AVOID),
+    ("He's got a temperature so he's staying at his nan's today.", CAUTION),
+    ("Nosebleeds all morning, he won't be in.", OK),
+    ("My son has flu. He not going school today.", OK),
+    ("Mrs Khan said he was refusing and to be fair he is refusing.", AVOID),
+    ("His teacher said he refused to go into class yesterday.", CAUTION),
     # --- won't go --------------------------------------------------------------------
     ("He won't go to school", AVOID),
     ("She wont go in today", AVOID),
@@ -199,13 +319,13 @@ CASES = [
     ("Panic attacks this morning, unable to attend", OK),
     ("He's been having panic attacks every morning before school", OK),
     ("She's having panic attacks and can't leave the house", OK),
-    ("She's not herself today, very anxious and tearful", OK),
+    ("She's not herself today, very anxious and tearful", CAUTION),  # round 7: distress alone (writers: caution)
     ("Low mood and not eating", OK),
     ("She self-harmed last night", OK),
-    ("She hasn't slept for three nights", OK),
+    ("She hasn't slept for three nights", CAUTION),  # round 7: distress alone (writers: caution)
     ("Depression \u2013 too unwell today", OK),
     ("Autistic burnout - too unwell to attend", OK),
-    ("She had a meltdown and is exhausted", OK),
+    ("She had a meltdown and is exhausted", CAUTION),  # round 7: distress alone (writers: caution)
     ("Mental health", OK),
     ("Mental health reasons", OK),
     ("Staying off sick", OK),
@@ -390,7 +510,7 @@ CASES = [
     ("He's adamant he's not going", AVOID),
     ('shes refusin again cant get her out of bed', AVOID),
     ('She has given up eating, she is very poorly', OK),
-    ("He physically cannot get out of bed he's so exhausted", OK),
+    ("He physically cannot get out of bed he's so exhausted", CAUTION),  # round 7: distress alone (writers: caution)
     ('We tried to get her in but she had a panic attack in the car park', OK),
     # --- the parent's choice through a negated verb: avoid, softened to caution by an illness ---
     ("I won't force him to go in like this", AVOID),
@@ -479,7 +599,7 @@ CASES = [
     ("She's in floods of tears", CAUTION),
     ('meltdown and now in autistic burnout', OK),
     ('total meltdown this morning, her anxiety is sky high', OK),
-    ('hes had a meltdown and is completely exhausted', OK),
+    ('hes had a meltdown and is completely exhausted', CAUTION),  # round 7: distress alone (writers: caution)
     ('she went into shutdown and is now too unwell to attend', OK),
     # --- negation and quotation: a denied or quoted word next to an illness is ok; leftovers count
     ('Not refusing, she just cannot face it', CAUTION),
@@ -520,7 +640,8 @@ CASES = [
     ("She's scared because of the girls in her form", AVOID),
     ('Scared of the older kids', AVOID),
     ("He's too frightened to go in because of a boy in his class", AVOID),
-    ("She's anxious because of the girls in her form", CAUTION),
+    # Round 7: "anxious" alone is distress, so other children given as the cause stay avoid.
+    ("She's anxious because of the girls in her form", AVOID),
     ("Being picked on by older kids, won't go", AVOID),
     ("She won't go in because some girls in her class have been nasty to her", AVOID),
     # --- choices and preferences in other words -------------------------------------------
@@ -656,7 +777,7 @@ CASES = [
     ('family issues', CAUTION),
     ('home', CAUTION),
     ("he's tired after a late night", CAUTION),
-    ("she's exhausted", OK),
+    ("she's exhausted", CAUTION),  # round 7: distress alone (writers: caution)
     ('Having a duvet day', AVOID),
     ('taking a day off', AVOID),
     ('she wants a day at home', AVOID),
@@ -745,7 +866,8 @@ CASES = [
     ("He's having a really bad flare of his Crohn's", OK),
     ("she's had a reaction to her new meds", OK),
     ('PDA and in crisis, too unwell to attend', OK),
-    ('In crisis', CAUTION),
+    # Round 7: WORDING.md's policy names "in crisis" as the child's mental ill-health.
+    ('In crisis', OK),
     ('autistic, overwhelmed, not able to come in', CAUTION),
     ("She's having a rough time with her mental health", OK),
     ("She's unable to attend today due to illness", OK),
@@ -862,7 +984,7 @@ CASES = [
     ("she's been signed off by the GP with stress and anxiety for 2 weeks", OK),
     ('She can’t come in, she’s got a temperature', OK),
     ('She is unable to come in today as she is unwell.', OK),
-    ("couldn't sleep last night, too anxious", OK),
+    ("couldn't sleep last night, too anxious", CAUTION),  # round 7: distress alone (writers: caution)
     ("she says her tummy hurts but I think it's nerves", OK),
     ('Thomas is unable to attend school today as he is unwell. He has been struggling with '
      'anxiety and had a panic attack this morning when getting ready. We have contacted the GP '
@@ -903,7 +1025,8 @@ CASES = [
     # evaluator: caution; ours: distressed is a mental-health effect (decision 3)
     ('he was too distressed to leave the house', OK),
     # evaluator: caution; ours: staying home reads as a choice (decision 9)
-    ('Feeling a bit low today so staying home', AVOID),
+    # Round 7: feeling low is the child's distress, which softens "staying home" (writers: caution).
+    ('Feeling a bit low today so staying home', CAUTION),
     ("she's having panic attacks because of the bullying and is too unwell to come in", CAUTION),
     ('Anxiety is through the roof since the bullying started, GP has signed her off', CAUTION),
     ('family reasons', CAUTION),
@@ -1394,7 +1517,7 @@ CASES = [
     ('Her sister was born last night!', CAUTION),
     ('Tummy ache (so she says)', CAUTION),
     ("He's ill apparently", CAUTION),
-    ('supposedly got a headache', CAUTION),
+    ('supposedly got a headache', AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("We can't get up the lane for snow", CAUTION),
     ("car's broken down and he has a cold", OK),
     ("there's a tree down across our road", CAUTION),
@@ -1658,7 +1781,8 @@ CASES = [
     ("Sorry, dd won't be in today x", CAUTION),
     ("She's emotionally dysregulated after a meltdown last night", CAUTION),
     ('ds has EBSA and is at home today', CAUTION),
-    ("He's anxious about his exams, staying home", CAUTION),
+    # Round 7 (contested): worry about a cause does not soften "staying home" (writers split).
+    ("He's anxious about his exams, staying home", NOT_OK),
     # evaluator: caution; ours: quoted, and an illness named (round 3, point 9)
     ("The school told us to put 'refusing' on the form but she's actually ill", OK),
     # evaluator: caution; ours: quoted, and an illness named (round 3, point 9)
@@ -1763,7 +1887,8 @@ CASES = [
     ("He won't put his school shoes on and he's got a sore throat", AVOID),
     ("Kids giving her grief online, she's staying home", AVOID),
     ("She's being got at in the changing rooms", AVOID),
-    ("The other kids are horrible to her and she's not sleeping", CAUTION),
+    # Round 7: lost sleep is distress, not illness, so the cause given stays avoid.
+    ("The other kids are horrible to her and she's not sleeping", AVOID),
     ("Lads in his class keep having a go at him so he's stopping home", AVOID),
     ("They keep winding him up in class, he's stopping off", AVOID),
     ("He's getting a lot of grief from the year 9s", AVOID),
@@ -1776,8 +1901,8 @@ CASES = [
     ("I'm not convinced she's poorly", CAUTION),
     ('Not convinced tbh, she says her tummy hurts', CAUTION),
     ("I don't believe him, he was on his Xbox all morning", CAUTION),
-    ("She's supposedly got a migraine", CAUTION),
-    ("He's allegedly poorly again", CAUTION),
+    ("She's supposedly got a migraine", AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
+    ("He's allegedly poorly again", AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("She says she's ill, if you believe her", CAUTION),
     ("It isn't that he's unwell, he just won't go", AVOID),
     ("It's not like she's poorly, she just hates it there", AVOID),
@@ -1982,14 +2107,16 @@ CASES = [
     ('Hearing test at audiology', OK),
     ('Paediatric appointment', OK),
     ("Sorry not sure what's up with her, she's just not right, she's off today", OK),
-    ("She says her head hurts but I think she's fine really", CAUTION),
+    # Round 7: doubt in any words is avoid (WORDING.md); "I think she's fine really" is doubt.
+    ("She says her head hurts but I think she's fine really", AVOID),
     ('Apparently he has a stomach ache', CAUTION),
-    ('Supposedly ill again', CAUTION),
+    ('Supposedly ill again', AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("Says she's poorly, not sure I believe her", CAUTION),
     ("He's swinging the lead if you ask me", AVOID),
     ("I reckon it's put on", AVOID),
     ("She's faking it to get out of the test", AVOID),
-    ("It's not that he's sick, he's just really anxious", OK),
+    # Round 7: a denial with only distress beside it (writers read "anxious but not ill" as avoid).
+    ("It's not that he's sick, he's just really anxious", NOT_OK),
     ("She's not ill exactly, just not herself", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's not unwell, just sad", CAUTION),
     ("She's not poorly, she's just had enough", AVOID),
@@ -2331,7 +2458,7 @@ CASES = [
     ("Evie's having a mental health day.", CAUTION),
     ('Jacob is too tired to come in, he was up late.', CAUTION),
     # evaluator: caution; ours: exhaustion with no everyday cause is a symptom (round 3, point 2)
-    ("She's exhausted after a meltdown last night so she's at home today.", OK),
+    ("She's exhausted after a meltdown last night so she's at home today.", CAUTION),  # round 7: distress alone (writers: caution)
     ("Grandad's funeral today so Ruby will be off.", CAUTION),
     ("My sister's wedding on Friday so Leo won't be in.", CAUTION),
     ("Car's broken down, we'll try and get in later.", CAUTION),
@@ -2448,7 +2575,7 @@ CASES = [
     ("He's done with school, full stop", AVOID),
     ("She won't set foot in that building", AVOID),
     # doubt
-    ("She's 'poorly' again", CAUTION),
+    ("She's 'poorly' again", AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("He was fine by lunchtime yesterday so I'm not convinced", AVOID),
     # background, not today's reason; the school's own instruction
     ("Separately, he was bullied last year. Today he has a high temperature.", OK),
@@ -2813,8 +2940,8 @@ INDEPENDENT = [
     ('Finn is absent today. The reasonable adjustments in his plan are not in place — the quiet room was locked again yesterday — so he cannot attend until the school follows the plan.', AVOID),
     ("Chloe says she's not going back till they move her out of Miss Carter's maths set, and I'm backing her on this.", AVOID),
     ("I don't want to push him. He says school is too much and he doesn't want to go, so we've agreed he'll have today at home.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("Ellie's off today. A group of girls in Year 9 have been posting stuff about her online and she's had enough of it.", CAUTION),
+    # round 7: now the writer's label (unkindness online is bullying in other words: a cause, avoid)
+    ("Ellie's off today. A group of girls in Year 9 have been posting stuff about her online and she's had enough of it.", AVOID),
     ("He says he feels sick but I reckon it's nerves about swimming. Can't get him to budge so he's home.", AVOID),
     ("Our Liam's on strike again lol, he's having none of it this morning. I'll try n get him in after dinner", AVOID),
     ("Nid yw Gethin yn dod heddiw – he's refusing again, sorry. Dw i wedi blino'n lân.", AVOID),
@@ -2828,8 +2955,8 @@ INDEPENDENT = [
     ("My daughter not want to go to school anymore, she say the teachers are shouting on her. I don't know what to do.", AVOID),
     ("Kieran won't be in again, same battle this morning and I lost.", AVOID),
     ("Seren's anxiety is all down to the bullying and until school sort it she won't be in.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("He's too unwell to attend today. (He says it's a headache but between us I think he's just worried about the test.)", CAUTION),
+    # round 7: now the writer's label (the child's report, then the parent's other view: doubt, avoid and withheld)
+    ("He's too unwell to attend today. (He says it's a headache but between us I think he's just worried about the test.)", AVOID),
     ("Dad here. Told him he's going and he just laughed and went back to bed. Not a lot I can do from work.", AVOID),
     ("Her anxiety's that bad she won't go, she just sits on the stairs with her shoes on and won't move.", NOT_OK),
     ("Jack's sister kicked off about going in so I've kept the pair of them home, it's not worth the fight.", NOT_OK),
@@ -2953,13 +3080,13 @@ INDEPENDENT = [
     ("Jack is picked on every single day in his form and nobody does anything, so he won't be attending.", AVOID),
     ("He's terrified of his maths teacher after last week so he's refusing to go.", AVOID),
     ("She won't go in while Miss Parry takes her class, after she humiliated her in front of everyone.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("Until he has a TA in the afternoons he'll be doing mornings only.", CAUTION),
+    # round 7: now the writer's label (attendance made to wait on support, as a protest is)
+    ("Until he has a TA in the afternoons he'll be doing mornings only.", AVOID),
     ("He can't cope with the noise in the dining hall and you won't give him anywhere quiet, so he's staying home.", AVOID),
     ("No point sending her in, she's not getting any of her support anyway.", AVOID),
     ("Dyw e ddim yn moyn dod heddi, mae'n casáu'r lle. Sori.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("Mae hi'n gwrthod mynd i'r ysgol eto heddiw. Sori, dwi 'di trio.", CAUTION),
+    # round 7: now the writer's label (gwrthod is Welsh for refusing)
+    ("Mae hi'n gwrthod mynd i'r ysgol eto heddiw. Sori, dwi 'di trio.", AVOID),
     ('He no want school, he say the kids laugh at him. I cannot make him go. Sorry', AVOID),
     ('My son refuse to go, I try but he is big boy now, I cannot force him.', AVOID),
     ("My husband thinks she's putting it on but she says she feels sick so I've kept her off.", NOT_OK),
@@ -2980,8 +3107,8 @@ INDEPENDENT = [
     ("She's in a mood cos she's been moved down a set and won't go in.", AVOID),
     ("He's refusing over the phone ban. Says he's not going back till he can have it at dinner.", AVOID),
     ("She doesn't feel safe in school after what happened on the yard and I agree with her, so she's staying with me.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("Her dad and I have agreed she's not going back to that school. We're looking at others.", CAUTION),
+    # round 7: now the writer's label (a decision in any words)
+    ("Her dad and I have agreed she's not going back to that school. We're looking at others.", AVOID),
     # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
     # decision: avoid or caution (contested; see kept_off in rules.toml)
     ("I'm keeping him off to make a point — three emails to the SENCo and not one reply.", NOT_OK),
@@ -2994,8 +3121,8 @@ INDEPENDENT = [
     ("She's wile upset and won't budge, I can't get her to go at all, I've tried everything so I have.", AVOID),
     ("He's playing up something shocking, won't put his shoes on, I give up for today.", AVOID),
     ("Sorry I can't get Ellis to school today, I've got the baby and he's run off up the road twice.", AVOID),
-    # writer: avoid; ours: caution (held out: a known difference, kept as measured and not examined)
-    ("She doesn't see the point of school, says she learns more off YouTube. We're talking about it.", CAUTION),
+    # round 7: now the writer's label (seeing no point in school is a choice in other words)
+    ("She doesn't see the point of school, says she learns more off YouTube. We're talking about it.", AVOID),
     ("He's not in today, he's protesting about the detention.", AVOID),
     ("He's been off with 'stomach ache' but between you and me I reckon it's the lads in his year.", AVOID),
     ("Kept him home. He's not poorly, just really anxious and wanted to stay with me.", AVOID),
@@ -3021,12 +3148,12 @@ INDEPENDENT = [
     ("He's got a runny nose and a bit of a cough, thought I'd give him a day to shake it off.", CAUTION),
     ("Her brother had the sick bug at the weekend and she said she felt a bit queasy so I've kept her off to be safe.", ('caution', 'ok')),
     ("She's been coughing a lot at night and is really tired, keeping her in bed this morning and I'll see how she is.", ('caution', 'ok')),
-    # writer: caution; ours: ok (anxiety is mental ill-health, which the sickness defence covers (FAQ); we keep it ok)
-    ("She's very anxious today and hasn't stopped crying since she woke up.", OK),
+    # round 7: now the writer's label ('anxious' alone is the child's distress, a caution; 'anxiety' named stays ok)
+    ("She's very anxious today and hasn't stopped crying since she woke up.", CAUTION),
     ("He's really struggling with his mental health at the moment.", ('caution', 'ok')),
     ("Ruby had a panic attack in the car on the way in so we've come home.", ('caution', 'ok')),
-    # writer: caution; ours: ok (held out: a known difference, kept as measured and not examined)
-    ("He's exhausted after a massive meltdown last night, he's autistic and needs today to recover.", OK),
+    # round 7: now the writer's label (exhaustion alone is the child's distress)
+    ("He's exhausted after a massive meltdown last night, he's autistic and needs today to recover.", CAUTION),
     ("She's totally wiped out, she's been doing too much and her body needs a rest.", CAUTION),
     ("My wife's gone into labour!! Nobody to do the school run, so sorry!", CAUTION),
     ("I've been admitted to hospital and my partner works nights, so Daisy's stopping at my sister's and she's too far out to get her in.", CAUTION),
@@ -3060,8 +3187,8 @@ INDEPENDENT = [
     ("Family stuff going on, sorry. He'll be back Monday.", CAUTION),
     ("Sorry for the late msg, we all slept through the alarm. I'll bring her in after lunch.", CAUTION),
     ("Carbon monoxide alarm went off at 6 and we've been out on the street waiting for the gas man. Will get her in when we can.", ('caution', 'ok')),
-    # writer: caution; ours: ok (no sleep with no cause given reads as a symptom (a state), as in round 3)
-    ("Police were round ours late last night, I won't go into it, but the kids have had no sleep.", OK),
+    # round 7: now the writer's label (lost sleep alone is the child's distress)
+    ("Police were round ours late last night, I won't go into it, but the kids have had no sleep.", CAUTION),
     ('The social worker is coming at 10 and wants to see both children at home.', CAUTION),
     ("Kiera's LAC review is this morning and she's meant to be at it, will bring her in after.", ('caution', 'ok')),
     ('We have a Home Office interview in Croydon today and the whole family must attend. I have the letter.', ('caution', 'ok')),
@@ -3082,4 +3209,52 @@ INDEPENDENT = [
     ("Wee Mhairi's got a cauld, she's a bit sniffly so I'm keepin her in the hoose.", CAUTION),
     ("His dad's got him this week in Manchester. I've told him he needs to take him in but I don't think he will.", NOT_OK),
     ("He's gone quiet and won't eat and I'm worried about him. Ringing the GP at 8.", ('caution', 'ok')),
+]
+
+
+# Round 7 regression rows from the dev7 sets (dev7a, dev7b, dev7c: written by people who
+# never saw the rules), folded in after measuring; the allowed verdicts are the writers' own
+# acceptable labels. Checked in one test (test_wording_statements.py).
+INDEPENDENT_STATEMENTS = [
+    # --- dev7a.json ---
+    ("Hi, Sophie says she's ill but to be honest I don't think there's much wrong with her. Anyway she's not in today.", ('avoid',)),
+    ("Hi, our Conor's not for going in the day, he's took a notion he's not going and there's no shifting him. Sorry.", ('avoid',)),
+    ("Hi, Ben's got himself in a state about the science test so I've said he can stay home today. He's not ill as such.", ('avoid',)),
+    ("Hiya, our Jayden's dead quiet and not himself, think he's coming down with summat, so keeping him off to be safe la.", ('caution', 'ok')),
+    ("Hiya, Lola's had a rough night, not much sleep, so she'll be in late about 11. x", ('caution', 'avoid')),
+    ("Hi, my husband has been taken into hospital and Leah is very upset and worried and hasn't slept. She's not in a fit state for school today.", ('caution', 'avoid')),
+    ("Ruby has been very distressed about school and is not in today. I'd like to talk to the SENCO about what's going on.", ('caution', 'avoid')),
+    ("Hi, Ciara's off the day, she's just not right, dunno what's wrong with her, I'll see how she is the morra.", ('caution',)),
+    ("Hi, wee Ronan's in bits this morning over the dog dying last night, he's not fit for anything so he's stopping home the day. Sorry.", ('caution', 'avoid')),
+    ("Nowt serious but our Kian's a bit peaky so he's stopping in with his nan today.", ('caution', 'avoid')),
+    ('Hello, Mateo today is not so good, he say his throat hurts a little. I think better to stay in house. Gracias, Lucía', ('caution', 'avoid')),
+    ("Hi, Jamie's feeling really overwhelmed with everything at the moment so we've agreed he'll have today at home.", ('avoid', 'caution')),
+    # --- dev7b.json ---
+    ("The doctor says there's nothing wrong with her but she still says she feels sick every morning, so she's home again.", ('avoid',)),
+    ("She says she's got a tummy ache, she gets it every Monday funnily enough, but I've let her stay home.", ('avoid',)),
+    ("He's not well enough to come in – well, that's what he's telling me anyway.", ('avoid', 'caution')),
+    ("Honestly I don't think he's really ill but he's making such a fuss it's not worth the fight.", ('avoid',)),
+    ("Panic attack at breakfast so we didnt bother, he'll be in tmrw", ('avoid', 'caution')),
+    ("Keeping him home today, it's his dad's anniversary and he's very low.", ('caution',)),
+    ("Think she's coming down with something, kept her off to be safe.", ('caution', 'ok')),
+    ("He's been a bit quiet and off his food, thought best to keep him home.", ('caution', 'ok')),
+    ("She's not herself today, keeping her home.", ('caution',)),
+    ("Bella is home today. She's anxious.", ('caution', 'ok')),
+    # --- dev7c.json ---
+    ("Mae e'n gwrthod mynd i'r ysgol eto heddiw. Dw i wedi trio popeth. Sorry, Gareth", ('avoid',)),
+    ("He says he's got a headache but tbh I think he just doesn't want to do his maths test.", ('avoid',)),
+    ("The GP said there's nothing wrong with him and he should be in school, but he's still saying he feels ill so he's at home.", ('avoid',)),
+    ("Obviously he's not ill, it's the school that's making him like this - nobody listens to us about his autism.", ('avoid',)),
+    ("Dunno what's wrong with her tbh, she SAYS her tummy hurts every Monday. She's off.", ('avoid',)),
+    ("I let her have a mental health day, she's been moaning about school all week.", ('avoid',)),
+    ("Freddie's had a strop about his uniform and won't put it on so he's not coming in. Sorry!!", ('avoid',)),
+    ("I think Poppy might be coming down with something, she's very pale and quiet. Keeping her off today and will see how she is.", ('caution', 'ok')),
+    ("Hi, Noah won't be in today as we're waiting for the paediatrician to call back about his diagnosis.", ('caution', 'avoid')),
+    ("Hi, I'm waiting to hear back from the GP about Kian, he's not himself. I'll ring the office later.", ('caution',)),
+    ("Tomos's anxiety is through the roof about the new seating plan. He's home with me.", ('caution', 'avoid')),
+    ("He was sick in the night, I think. Found it on the floor. Could have been the dog. Anyway he's home.", ('caution', 'avoid')),
+    ("She's exhausted, hasn't been out of her room all weekend. I don't think she's physically ill but something's not right.", ('caution', 'avoid')),
+    ("Jacob's had a really bad night, meltdown after meltdown. He's exhausted. I'll see how he is by lunchtime.", ('caution', 'ok')),
+    ("Harvey hasn't slept, he's too tired to function, I'm keeping him home today.", ('caution', 'avoid')),
+    ("Theo is in burnout. He won't be in this week.", ('caution', 'ok')),
 ]

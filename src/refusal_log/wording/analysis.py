@@ -8,6 +8,8 @@ import re
 from collections import namedtuple
 
 from refusal_log.wording.loading import Rules, child_slot_ok
+from refusal_log.wording.statements import background as statement_background
+from refusal_log.wording.statements import candidates as statement_candidates
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
 _PLAIN = str.maketrans({
@@ -165,7 +167,14 @@ class _Analysis:
         # distress ("struggling", "not coping"): it only softens the rules that allow it.
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
         self.named = self.unavoidable or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
-        self.distress = any(t.kind in ("episode", "distress") for t in self.health)
+        # What kind of statement each clause is (statements.py), found once per text.
+        self.statements = statement_candidates(n, rules)
+        # Distress given as being about a cause ("so upset about school") is the cause's, not
+        # the child's state: it does not soften a decision.
+        causes = [(a, b) for a, b, _, kind, _ in self.statements if kind == "cause"]
+        causes += statement_background(self.statements, n)  # nor is distress told as history
+        self.distress = any(t.kind in ("episode", "distress") and not any(t.start < b and a < t.end for a, b in causes)
+                            for t in self.health)
         # What the parent states plainly (not hedged): only that may be worded as fact.
         self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
         self.subject, self.plural = _subject(text, n, rules)
@@ -190,7 +199,9 @@ class _Analysis:
                 continue  # the longer phrase at this place already won ("off sick" over "sick")
             reach = m.end()
             self.spans.append((start, m.end()))
-            if _negator(n, start, rules) is not None:
+            # A negator denies the first phrase after it: "hasn't slept for the pain" names pain.
+            neg = _negator(n, start, rules)
+            if neg is not None and not any(neg <= a2 and b2 <= start for a2, b2 in self.spans[:-1]):
                 continue
             owner = rules.not_child.search(n, max(0, start - 60), start)
             if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
@@ -200,13 +211,14 @@ class _Analysis:
             if kind == "state":
                 if everyday:
                     continue
-                kind = "specific"
+                kind = rules.state_as  # round 7: lost sleep reads as distress, not illness
             clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
             a, b = self.norm.span(start, m.end())
             # Scare quotes around a short phrase ("she's 'poorly' again") distance it too.
             quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30
                          for q in _QUOTES.finditer(n))
-            doubted = quoted or bool(rules.doubt_hedge.search(clause))
+            # Or doubt straight after it ("sick in the night, I think", "not right, dunno what's wrong").
+            doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
             hedged = doubted or bool(rules.hedge.search(clause))
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         return terms
@@ -269,6 +281,12 @@ class _Analysis:
                 if rule.unless_after and rule.unless_after.match(n[b:b + 80]):
                     continue
                 candidates.append((a, b, rule))
+        # What kind of statement each clause is (statements.py): a decision, a refusal, a
+        # doubt or a cause in other words, reported under the rule its frame names.
+        own = {(a, b) for a, b, _, _, mine in self.statements if mine}
+        candidates += [(a, b, rule) for a, b, rule, kind, _ in self.statements if kind != "background"
+                       and not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
+                                  for a2, b2, r in candidates)]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
@@ -280,7 +298,9 @@ class _Analysis:
             doubt = (hedged[0].start, hedged[0].end)
             candidates.append((*doubt, rules.hedged_rule))
         # What happened before is background, not today's reason ("he was bullied last year").
-        candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)]
+        history = statement_background(self.statements, n)
+        candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)
+                      and not any(h1 <= a and b <= h2 for h1, h2 in history)]
         # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
         # emergency, not the child's sickness: report it under [health] others_rule.
         other = rules.others_rule
@@ -327,7 +347,7 @@ class _Analysis:
             # Softened by the child's distress, the suggestion carries the distress words.
             quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None
             # A hedge is the parent's own doubt, even inside scare quotes.
-            reported = (a, b) != doubt and _reported(n, a, b, rules, child)
+            reported = (a, b) != doubt and (a, b) not in own and _reported(n, a, b, rules, child)
             if reported:
                 if illness:
                     continue  # quoted, and the parent's own reason is an illness

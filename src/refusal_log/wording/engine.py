@@ -95,12 +95,21 @@ Design decisions:
   yesterday, won't go in today": the report is about today).
 - "Refusing" with an object that is not school (food, medicine; or the school refusing
   something) is not school refusal and is not flagged.
+- What kind of statement each clause is (statements.py, rules.toml [statements], round 7):
+  the child's state, a decision, a refusal or choice, a doubt, a hedge, a cause, background,
+  someone else's words. A kind is a frame of parts that must appear in order within one
+  clause, built from small lexicons (@parent, @decide, @off_home, @ill_word...), and its
+  hits are reported under an existing rule, so verdict policy stays with the rules. Lost
+  sleep, exhaustion and "anxious" alone are the child's distress (a caution, suggested in
+  the parent's own words); distress softens a decision, but distress about a cause
+  ("upset about school") does not.
 - Nothing here prints or imports anything heavy: `re` at import, `tomllib` on the first
   check. dataclasses is avoided on purpose: it alone costs ~10 ms of start-up.
 """
 
 # The engine is three layers, each its own module: loading (rules.toml to data, compiled
-# lazily), analysis (what a text says) and verdict (what the parent sees). This module
+# lazily), analysis (what a text says, with statements.py for what kind of statement each
+# clause is) and verdict (what the parent sees). This module
 # keeps the names the rest of the package has always imported from here.
 from refusal_log.wording.analysis import _Analysis, _negator, _Norm, _reported, _sentences, _subject  # noqa: F401
 from refusal_log.wording.loading import RULES_PATH, Rules, _compile, _expand, load_rules  # noqa: F401

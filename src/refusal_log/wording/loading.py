@@ -91,6 +91,9 @@ class Rules:
     """The compiled contents of a rules file."""
 
     def __init__(self, data: dict):
+        from refusal_log.wording.statements import extend_sections
+
+        data = extend_sections(data)  # the [statements] block's words and lexicon additions
         self._disclaimer = data["disclaimer"]
         # Per nation: the sources each key names there, and the words explanations use.
         self.nations = {name: (n["sources"], _Terms(n["terms"])) for name, n in data["nations"].items()}
@@ -101,6 +104,10 @@ class Rules:
         # Absence types: compiled by absence_types.py on first use, since `check` needs none.
         self.types_data = data["types"]
         self.compiled_types = None
+        # What kind of statement a clause is: frames read by statements.py on first use.
+        self.statements_data = (data.get("statements", {}).get("frames", []),
+                                data.get("triggers", {}).get("statements", {}).get("frames"))
+        self.statement_frames = None
         words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
 
         _check_schema(data)
@@ -149,12 +156,14 @@ class Rules:
         health = data["health"]
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
+        self.state_as = health.get("state_as", "specific")
         self.not_child = re.compile(_expand(health["not_child"], macros))
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.hedged_rule = next(r for r in self.rules if r.id == health["hedged_rule"])
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
         self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
+        self.doubt_after = re.compile(_expand(health.get("doubt_after", "(?!)"), macros))
         self.clause_start = re.compile(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
         self.everyday = re.compile(_expand(health["everyday_cause"], macros))
         # Health words and unavoidable causes: one lazy pattern each, with the triggers
@@ -279,7 +288,7 @@ def _compile(patterns: list[str], macros: dict) -> re.Pattern:
 # The layout of a rules file: a key the engine does not know is a mistake (a typo would
 # otherwise switch a rule's behaviour off without a word), so loading names it.
 _HEALTH_KINDS = ("generic", "specific", "care", "episode", "state", "distress", "condition")
-_SECTIONS = frozenset(("triggers", "disclaimer", "nations", "hints", "macros", "rules", "positive", "health", "unavoidable",
+_SECTIONS = frozenset(("triggers", "statements", "disclaimer", "nations", "hints", "macros", "rules", "positive", "health", "unavoidable",
                        "types", "days", "context", "email", "names", "normalise"))
 _RULE_KEYS = frozenset(("id", "severity", "with_illness", "with_denial", "softened_by", "suggest", "cause", "hint", "overrides",
                         "source", "why", "patterns", "unless", "unless_after", "triggers"))
@@ -290,7 +299,7 @@ def _check_schema(data: dict) -> None:
     unknown = sorted(set(data) - _SECTIONS)
     if unknown:
         raise ValueError(f"rules.toml: unknown section {unknown[0]!r}")
-    missing = sorted(_SECTIONS - {"macros", "triggers"} - set(data))
+    missing = sorted(_SECTIONS - {"macros", "triggers", "statements"} - set(data))
     if missing:
         raise ValueError(f"rules.toml: the {missing[0]!r} section is missing")
 

@@ -134,6 +134,10 @@ def _rewrite(path: str, check: bool) -> int:
             lines.insert(at, "triggers = [" + ", ".join(_toml(t) for t in want) + "]")
         out.append("\n".join(lines))
     text = "\n[[rules]]\n".join(out)
+    # The [statements] block's additions count as part of the lexicons they extend.
+    from refusal_log.wording.statements import extend_sections, frame_pattern
+
+    data = extend_sections(data)
     # Health words and unavoidable causes: a [triggers] table beside them, one list per pattern.
     lists = {"health": ("generic", "specific", "care", "episode", "state", "distress", "condition"),
              "unavoidable": ("patterns", "lawful")}
@@ -153,6 +157,16 @@ def _rewrite(path: str, check: bool) -> int:
             if have != derived:
                 problems.append(f"[triggers.{section}] {kind} is not as derived")
             table.append(f"{kind} = [" + ", ".join("[" + ", ".join(_toml(t) for t in d) + "]" for d in derived) + "]")
+    # Statement frames (statements.py): one list per frame, as for the health words.
+    frames = data.get("statements", {}).get("frames", [])
+    if frames:
+        derived = [derive(frame_pattern(f, data.get("macros", {}))) for f in frames]
+        have = data.get("triggers", {}).get("statements", {}).get("frames")
+        want = [sorted(d) if d else [] for d in derived]
+        if have != want:
+            problems.append("[triggers.statements] frames is not as derived")
+        table.append("[triggers.statements]")
+        table.append("frames = [" + ", ".join("[" + ", ".join(_toml(t) for t in d) + "]" for d in want) + "]")
     if check:
         print("\n".join(problems) or "Every rule's triggers are as derived.")
         return 1 if any("not as derived" in p or "should be" in p for p in problems) else 0

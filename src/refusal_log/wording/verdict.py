@@ -178,6 +178,12 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
         suggestion = _suggestion(an, an.stated if stated is None else stated)
         if not (an.illness or illness):
             hints.append(rules.hints["honest"])
+    # Vaguer distress named alone ("very anxious today", "in bits"): a caution, and a
+    # suggestion that keeps the parent's own words for it, and the child's name (round 7).
+    if suggestion is None and not withheld and extra and an.distress \
+            and any(t.kind == "distress" and not t.hedged for t in an.health):
+        suggestion = _suggestion(an, True)
+        hints.append(rules.hints["honest"])
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
         hints.append(rules.hints["no_illness"])
     if (any(t.kind != "distress" for t in an.health) or (suggestion and illness)) and not withheld:

@@ -1,0 +1,178 @@
+"""What kind of statement: the layer between "who is it about" and "which rule applies".
+
+A parent's message mixes kinds of statement: the child's state (an illness, a symptom, their
+distress), a decision (the parent's), a refusal or choice (the child's), a doubt or denial of
+the illness, a hedge, a cause given as the reason (bullying, a teacher, support not in
+place), background history, and someone else's words. The rules in rules.toml were written
+phrase by phrase; this layer describes the kinds themselves, so that the same idea in other
+words is caught. It lives in rules.toml's [statements] block, read here:
+
+- [statements.words]: small lexicons named like macros (@parent, @decide, @school_prep...),
+  usable in every pattern of the file. A lexicon is many words for one idea, so a new
+  phrasing is usually one more word in a list, not one more pattern.
+- [[statements.frames]]: a statement kind as a frame: parts (patterns) that must appear in
+  order in one clause, each within `gap` words of the one before ("we have finally, after a
+  long talk, agreed she is not going back" is the parent + a decision verb + an absence).
+  A frame reports its hits under an existing rule (`rule`: its severity, softening,
+  suggestion, hint, why and source; `severity` and `why` may be the frame's own), so the
+  verdict policy stays in one place; the hits then pass through the same negation,
+  background and reported-speech checks as any rule. A "background" frame names no rule:
+  it marks the rest of its sentence as history ("separately, ...", "unrelated, but ...").
+- [statements.extend]: more alternatives for the lexicons the engine already reads
+  ([health] lists such as distress or hedge, [context] patterns such as background or
+  reporting), kept here so the round's additions stay in one block.
+
+Frames compile on first use, and only for a text holding one of their triggers (derived
+by triggers.py into [triggers.statements], like every other pattern): start-up stays as it
+was. Nothing here prints, and nothing heavy is imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refusal_log.wording.loading import _expand, _number, child_slot_ok
+
+# The words a frame may skip between its parts: within one clause, so no sentence stop.
+_GAP = r"(?:[ ,\"'/:-]+[a-z0-9&']+){0,%d}?[ ,\"'/:-]+"
+_KINDS = frozenset(("state", "decision", "refusal", "doubt", "hedge", "cause", "background", "reported"))
+
+
+def extend_sections(data: dict) -> dict:
+    """The rules data with [statements] merged in: its words joined to the macros, its
+    `extend` alternatives added to the lexicons they name. Returns a new dict; the file's
+    own data is left as it was."""
+    block = data.get("statements")
+    if not block:
+        return data
+    unknown = sorted(set(block) - {"words", "frames", "extend"})
+    if unknown:
+        raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
+    data = dict(data)
+    words = block.get("words", {})
+    clash = sorted(set(words) & set(data.get("macros", {})))
+    if clash:
+        raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
+    data["macros"] = {**data.get("macros", {}), **words}
+    for section, extra in block.get("extend", {}).items():
+        if section not in ("health", "context", "normalise", "macros"):
+            raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
+        data[section] = _merged(data[section], extra, section)
+    return data
+
+
+# Lexicons the engine reads that the main sections need not define: the block may add them.
+_NEW_KEYS = frozenset(("doubt_after",))
+
+
+def _merged(have: dict, extra: dict, where: str) -> dict:
+    """A lexicon list gains items, a pattern gains alternatives, a table gains entries."""
+    merged = dict(have)
+    for key, more in extra.items():
+        old = merged.get(key)
+        if old is None and key in _NEW_KEYS:
+            merged[key] = "(?:%s)" % "|".join(f"(?:{p})" for p in more)
+        elif isinstance(old, list):
+            merged[key] = old + list(more)
+        elif isinstance(old, str):
+            # Wrapped whole, so an anchor after a macro ("@school_instruction$") holds for all.
+            merged[key] = "(?:%s)" % "|".join(f"(?:{p})" for p in [old, *more])
+        elif isinstance(old, dict) and isinstance(more, dict):
+            merged[key] = {**old, **more}
+        else:
+            raise ValueError(f"rules.toml: [statements.extend.{where}] {key!r} is not a lexicon there")
+    return merged
+
+
+def frame_pattern(frame: dict, macros: dict) -> str:
+    """One frame as a single pattern: its parts in order, with up to `gap` words between
+    (one number for every join, or a list with one number per join)."""
+    parts = [f"(?:{_expand(p, macros)})" for p in frame["parts"]]
+    gaps = frame.get("gap", 3)
+    gaps = list(gaps) if isinstance(gaps, list) else [gaps] * (len(parts) - 1)
+    if len(gaps) != len(parts) - 1:
+        raise ValueError(f"rules.toml: a statement frame has {len(parts)} parts but {len(gaps)} gaps")
+    body = parts[0] + "".join(_GAP % int(g) + p for g, p in zip(gaps, parts[1:]))
+    return _number(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % body)
+
+
+class _Frame:
+    __slots__ = ("kind", "rule", "pattern", "triggers", "unless", "own", "_rx")
+
+    def rx(self) -> re.Pattern:
+        if isinstance(self._rx, str):
+            self._rx = re.compile(self._rx)
+        return self._rx
+
+
+def _frames(rules) -> list[_Frame]:
+    if rules.statement_frames is not None:
+        return rules.statement_frames
+    raw_frames, triggers = rules.statements_data
+    by_id = {}
+    for rule in rules.rules:
+        by_id.setdefault(rule.id, rule)  # the first entry of an id speaks for the frame
+    frames = []
+    for i, raw in enumerate(raw_frames):
+        frame = _Frame()
+        frame.kind, frame.rule = raw["kind"], by_id.get(raw.get("rule"))
+        # A background frame reports nothing: it marks the rest of its sentence as history.
+        needs_rule = frame.kind != "background"
+        if frame.kind not in _KINDS or (frame.rule is None) == needs_rule or not raw.get("parts"):
+            raise ValueError(f"rules.toml: statement frame {i + 1} needs a known kind, rule and parts")
+        if raw.get("severity") or raw.get("why"):
+            frame.rule = _variant(frame.rule, raw.get("severity"), raw.get("why"), i)
+        frame._rx = frame_pattern(raw, rules.macros)
+        # `own = true`: the words are the parent's own account even after a verb such as
+        # "saying" ("saying nasty things about her" is the unkindness, not a quotation).
+        frame.own = bool(raw.get("own", False))
+        frame.triggers = tuple(triggers[i]) if triggers and i < len(triggers) and triggers[i] else ()
+        frame.unless = re.compile("|".join(_expand(u, rules.macros) for u in raw["unless"])) if raw.get("unless") else None
+        frames.append(frame)
+    rules.statement_frames = frames
+    return frames
+
+
+def _variant(rule, severity: str | None, why: str | None, i: int):
+    """The rule as the frame reports it: the same rule, at another severity or with an
+    explanation in the frame's own words ("agreed" is not "kept off")."""
+    if severity not in (None, "avoid", "caution"):
+        raise ValueError(f"rules.toml: statement frame {i + 1} has an unknown severity {severity!r}")
+    copy = type(rule)()
+    for slot in type(rule).__slots__:
+        if hasattr(rule, slot):
+            setattr(copy, slot, getattr(rule, slot))
+    copy.severity = severity or rule.severity
+    copy.why = why or rule.why
+    return copy
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def background(found: list[tuple], norm: str) -> list[tuple[int, int]]:
+    """The spans a background cue covers: from the cue to the end of its sentence
+    ("separately, she has been refusing homework" is history, not today's reason)."""
+    spans = []
+    for a, _, _, kind, _ in found:
+        if kind == "background":
+            end = _SENTENCE_END.search(norm, a)
+            spans.append((a, end.start() if end else len(norm)))
+    return spans
+
+
+def candidates(norm: str, rules) -> list[tuple]:
+    """(start, end, rule, kind, own) for every frame that matches the normalised text;
+    `own` says the hit is never someone else's words."""
+    found = []
+    for frame in _frames(rules):
+        if frame.triggers and not any(t in norm for t in frame.triggers):
+            continue
+        for m in frame.rx().finditer(norm):
+            if not child_slot_ok(m, rules.child_not):
+                continue
+            a, b = m.span()
+            if frame.unless and frame.unless.search(norm[max(0, a - 80):b]):
+                continue
+            found.append((a, b, frame.rule, frame.kind, frame.own))
+    return found
