@@ -72,14 +72,14 @@ def environment(markdown: bool = False) -> Environment:
     `md_escape`, so typed text cannot become a heading, list, link or HTML.
     """
     # Deferred: jinja2 is only needed when something is rendered.
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 
     paths.check_home()
     shipped = FileSystemLoader(str(shipped_templates()))
     # "default:timeline.html.j2" always means the shipped template, so a home
     # template of the same name can extend it instead of copying it.
     loaders = [PrefixLoader({"default": shipped}, delimiter=":"), shipped]
-    kind = Environment
+    kind = _shipped_environment()
     if _home_has_templates():
         from jinja2.sandbox import SandboxedEnvironment
 
@@ -103,6 +103,13 @@ def environment(markdown: bool = False) -> Environment:
         long_date=dates.long_date, bullets=bullets, sentence=sentence,
     )
     return env
+
+
+@lru_cache(maxsize=1)
+def _shipped_environment():
+    from refusal_log.escaping import environment_class
+
+    return environment_class()
 
 
 def _home_has_templates() -> bool:
