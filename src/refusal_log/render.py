@@ -550,7 +550,11 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
         from refusal_log import due  # "Open requests and actions" in the summary
 
         context["open_items"] = due.for_timeline(dates.parse_date(to) if to else last, context["children"])
-        return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
+        text, count = render(f"timeline.{fmt}.j2", context), len(views)
+        # Freed while the collector is still paused: its first pass afterwards would
+        # otherwise walk every one of these objects, only to find them all about to go.
+        del views, context
+    return Rendered(text, count, fmt)
 
 
 @contextmanager
