@@ -216,9 +216,24 @@ def _reader_gone() -> None:
 
 def command():
     """The app's root click command, as Typer makes it, but each command built only when
-    it is run (or its help shown): start-up pays for one command, not all of them."""
+    it is run (or its help shown): start-up pays for one command, not all of them.
+
+    This uses functions of typer.main that Typer does not document; if a Typer release
+    moves them, the whole tree is built as `app()` builds it: slower, never wrong
+    (tests/test_structure.py notices).
+    """
     from typer.main import get_command
 
+    try:
+        from typer.main import (  # noqa: F401  (what _Commands uses)
+            TyperInfo,
+            get_command_from_info,
+            get_command_name,
+            get_group_from_info,
+            solve_typer_info_defaults,
+        )
+    except ImportError:
+        return get_command(app)
     commands, groups = app.registered_commands, app.registered_groups
     app.registered_commands, app.registered_groups = [], []
     try:
@@ -233,16 +248,19 @@ def _run(root) -> None:
     """What `app()` does, with the lazily built root: Typer's hook shows a fault's traceback
     (only ever reached with REFUSAL_LOG_DEBUG set, see _Group.invoke)."""
     from typer import main as typer_main
-    from typer.models import DeveloperExceptionConfig
 
-    sys.excepthook = typer_main.except_hook
+    hook = getattr(typer_main, "except_hook", None)
+    marker = getattr(typer_main, "_typer_developer_exception_attr_name", None)
+    if hook is not None:
+        sys.excepthook = hook
     try:
         root()
     except Exception as exc:
-        setattr(exc, typer_main._typer_developer_exception_attr_name, DeveloperExceptionConfig(
-            pretty_exceptions_enable=app.pretty_exceptions_enable,
-            pretty_exceptions_show_locals=app.pretty_exceptions_show_locals,
-            pretty_exceptions_short=app.pretty_exceptions_short))
+        settings = getattr(typer_main, "DeveloperExceptionConfig", None)
+        if marker is not None and settings is not None:
+            setattr(exc, marker, settings(pretty_exceptions_enable=app.pretty_exceptions_enable,
+                                          pretty_exceptions_show_locals=app.pretty_exceptions_show_locals,
+                                          pretty_exceptions_short=app.pretty_exceptions_short))
         raise
 
 
