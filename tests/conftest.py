@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from refusal_log import dates, paths
 from refusal_log.cli import app
+from refusal_log.cli import command as cli_root
 
 # Typer's CliRunner rebuilds the whole click command tree (every command's signature and
 # type hints) on each invoke: two thirds of an in-process call. A user's process builds it
@@ -31,7 +32,9 @@ _built: dict[int, tuple[object, object]] = {}
 def _command_built_once(typer_app):
     kept = _built.get(id(typer_app))
     if kept is None or kept[0] is not typer_app:
-        kept = _built[id(typer_app)] = (typer_app, _build_command(typer_app))
+        # The app's own root, as the console script builds it (each command built when first used).
+        built = cli_root() if typer_app is app else _build_command(typer_app)
+        kept = _built[id(typer_app)] = (typer_app, built)
     return kept[1]
 
 

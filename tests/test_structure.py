@@ -174,3 +174,62 @@ def test_the_shipped_schema_snapshot_is_what_the_migrations_make():
         shipped = json.load(handle)
     assert shipped["version"] == SCHEMA_VERSION, "schema.json is stale: run python -m refusal_log.store"
     assert {tuple(o) for o in shipped["objects"]} == store.schema_from_migrations(SCHEMA_VERSION)
+
+
+def test_the_root_builds_only_the_command_that_runs(cli, ready, monkeypatch):
+    # The console script's root (cli.command) builds a command when it is used, not all
+    # of them at start-up; help, suggestions and completion still know every name.
+    import typer.testing
+
+    from refusal_log import cli as cli_module
+
+    root = cli_module.command()
+    eager = typer.main.get_command(app)
+    assert list(root.commands) == list(eager.commands)
+    assert root.commands._built == {}
+    runner = typer.testing.CliRunner()
+
+    def run(command, args, **extra):
+        monkeypatch.setattr(typer.testing, "_get_command", lambda _: command)
+        return runner.invoke(app, args, **extra)
+
+    assert run(root, ["list", "--json"]).exit_code == 0
+    assert list(root.commands._built) == ["list"]
+    lazy_help = run(root, ["--help"], terminal_width=100).stdout
+    assert lazy_help == run(eager, ["--help"], terminal_width=100).stdout
+    assert "add-call" in lazy_help and "region" in lazy_help and list(root.commands._built) == ["list"]
+    typo = run(root, ["add-cal"])
+    assert typo.exit_code == 2 and "Did you mean 'add-call'" in typo.stderr
+    env = {"_REFUSAL_LOG_COMPLETE": "complete_bash", "COMP_WORDS": "refusal-log ad", "COMP_CWORD": "1"}
+    assert run(root, [], env=env).stdout.split() == ["add-absence", "add-call", "add-gp", "add-meeting", "add-note"]
+    env = {"_REFUSAL_LOG_COMPLETE": "complete_bash", "COMP_WORDS": "refusal-log child ", "COMP_CWORD": "2"}
+    assert run(root, [], env=env).stdout.split() == ["add", "list", "edit", "remove"]
+
+
+def test_bank_holidays_are_what_the_holidays_package_gives():
+    # Due dates read bank holidays from bank_holidays.json instead of importing the package,
+    # while the package installed is the version the file was written from.
+    from refusal_log import schoolcalendar
+
+    years = schoolcalendar.SNAPSHOT_YEARS
+    for nation, subdiv in schoolcalendar.NATIONS.items():
+        assert schoolcalendar.bank_holidays(nation, years) == dict(schoolcalendar.holidays_from_package(subdiv, years))
+    if schoolcalendar._snapshot() is None:
+        pytest.skip("bank_holidays.json was written from another version of `holidays`, so it is not used "
+                    "(slower, still right): rebuild it with python -m refusal_log.schoolcalendar")
+
+
+def test_bank_holidays_of_another_package_version_come_from_the_package(monkeypatch):
+    from datetime import date
+
+    from refusal_log import schoolcalendar
+
+    schoolcalendar._snapshot.cache_clear()
+    schoolcalendar._bank_holidays.cache_clear()
+    monkeypatch.setattr(schoolcalendar, "installed_holidays_version", lambda: "0.0")
+    try:
+        assert schoolcalendar._snapshot() is None
+        assert schoolcalendar.bank_holidays("wales", [2024])[date(2024, 12, 26)] == "Boxing Day"
+    finally:
+        schoolcalendar._snapshot.cache_clear()
+        schoolcalendar._bank_holidays.cache_clear()

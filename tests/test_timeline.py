@@ -277,6 +277,26 @@ def test_typed_script_is_escaped_in_every_field():
     assert shown.count(evil) >= 13
 
 
+def test_html_escapes_exactly_as_jinja_and_markupsafe_do(monkeypatch):
+    # The shipped templates escape text the short way (escaping.py); the page must be the
+    # very one Jinja2's own autoescape writes, hostile characters and all.
+    from jinja2 import Environment
+
+    hostile = """<b>&amp; "quoted" 'single' & < > \u202e</b>"""
+    run("init", "--child", f"Maya {hostile}", "--school", f"School {hostile}", "--parent", f"Parent {hostile}")
+    run("add-call", "--with", f"Mrs Patel {hostile}", "--when", "07/09/2026 09:10", "--summary", f"Said {hostile}",
+        "--agreed", f"Agreed {hostile}", "--minutes", "12")
+    run("add-meeting", "--date", "09/09/2026 15:00", "--with", f"SENCo {hostile}", "--summary", f"Talked {hostile}",
+        "--minutes-requested")
+    run("add-absence", "--date", "07/09/2026", "--reason", f"Too unwell {hostile}", "--accept-wording")
+    fixed = datetime(2026, 10, 1, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+    ours = render.timeline("html", generated=fixed, show_checks=True).text
+    assert "environment_class" in type(render.environment()).__qualname__
+    monkeypatch.setattr(render, "_shipped_environment", lambda: Environment)
+    assert render.timeline("html", generated=fixed, show_checks=True).text == ours
+    assert "Said &lt;b&gt;&amp;amp; &#34;quoted&#34; &#39;single&#39; &amp; &lt; &gt;" in ours
+
+
 # --- templates ----------------------------------------------------------------------
 
 def test_a_home_template_overrides_the_shipped_one(home):

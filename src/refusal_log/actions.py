@@ -56,6 +56,7 @@ def _future(day: int, month: int, year: int | None, base: date) -> date | None:
 # line ("look again at how 10 September is recorded and reply by 21 October").
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|no later than|next|within|in)\b", re.I)
 _EXPLICIT = ("iso", "uk", "dm", "md")
+_DIGIT = re.compile(r"\d")
 
 
 def due_in(text: str, said_on: date) -> date | None:
@@ -65,7 +66,8 @@ def due_in(text: str, said_on: date) -> date | None:
         if found:
             return found
     # No deadline word: only a date written out counts ("on Thursday afternoons" is no deadline).
-    return _first_date(text, said_on, _EXPLICIT)
+    # Each of those patterns needs a digit: most lines have none, and are done with at once.
+    return _first_date(text, said_on, _EXPLICIT) if _DIGIT.search(text) else None
 
 
 def _first_date(text: str, said_on: date, only: tuple[str, ...] | None) -> date | None:
@@ -167,13 +169,14 @@ def _load(db) -> list[Action]:
     for e, ln, text, d, n in db.execute("SELECT entry_id, line, text, done_on, note FROM action_done ORDER BY id"):
         marks.setdefault(e, []).append((ln, text, date.fromisoformat(d), n))
     found = _minutes(db, names, {(e, m[0]): (m[2], m[3]) for e, ms in marks.items() for m in ms if m[0] == 0})
+    zone = dates.local_zone()  # once: a long log has thousands of calls and meetings
     for table, at, who_col in (("call", "call", "with_name"), ("meeting", "meeting", "with_names")):
         rows = db.execute(
             f"SELECT e.id, e.child_id, r.happened_at, r.agreed, r.{who_col} FROM entry e JOIN {table} r "
             f"ON r.entry_id = e.id AND r.revision = (SELECT max(revision) FROM {table} WHERE entry_id = e.id) "
             "WHERE e.id NOT IN (SELECT entry_id FROM withdrawal) AND r.agreed IS NOT NULL AND trim(r.agreed) != ''")
         for entry_id, child_id, happened, agreed, with_ in rows:
-            day = datetime.fromisoformat(happened).astimezone(dates.local_zone()).date()
+            day = datetime.fromisoformat(happened).astimezone(zone).date()
             here = [Action(entry_id, number, text, day, at, with_, names.get(child_id, "?"), owed_by(text),
                            due_in(text, day)) for number, text in enumerate(_lines(agreed), start=1) if text]
             found += here + _match_marks(here, [m for m in marks.get(entry_id, []) if m[0] != 0])
@@ -214,11 +217,12 @@ def _minutes(db, names: dict[int, str], done: dict) -> list[Action]:
         "AND r.revision = (SELECT max(revision) FROM meeting WHERE entry_id = e.id) "
         "WHERE e.id NOT IN (SELECT entry_id FROM withdrawal) AND r.minutes_requested = 1").fetchall()
     days_of: dict[int, clocks.SchoolDays] = {}
+    zone = dates.local_zone()
     for entry_id, child_id, happened, with_ in rows:
         if child_id not in days_of:
             cal = schoolcalendar.load(names[child_id], db) if child_id in names else None
             days_of[child_id] = clocks.SchoolDays(nation_of(db), cal)
-        day = datetime.fromisoformat(happened).astimezone(dates.local_zone()).date()
+        day = datetime.fromisoformat(happened).astimezone(zone).date()
         done_on, note = done.get((entry_id, 0), (None, None))
         found.append(Action(entry_id, 0, f"the minutes of the meeting of {day:%d/%m/%Y} (you asked for them)", day, "meeting",
                             with_, names.get(child_id, "?"), with_, clocks.due_date(day, rule, days_of[child_id]),

@@ -13,7 +13,8 @@ completion run on every start and must stay fast.
 """
 
 import sys
-from typing import Annotated, Optional
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -57,6 +58,88 @@ class _Group(TyperGroup):
             fail(fault_message(exc))
         finally:
             _print_notes()
+
+    def list_commands(self, ctx) -> list[str]:
+        # The names alone: Typer's own walks the items, which would build every command.
+        return list(self.commands)
+
+    def format_commands(self, ctx, formatter) -> None:
+        brief = getattr(self.commands, "brief", None)
+        if brief is None:
+            return super().format_commands(ctx, formatter)
+        # As Typer lists them, from each command's help without building its options.
+        shown = [(name, brief(name)) for name in self.list_commands(ctx)]
+        shown = [(name, command) for name, command in shown if not command.hidden]
+        if shown:
+            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in shown])
+        return None
+
+
+class _Commands(MutableMapping):
+    """The root's commands by name, each built by Typer the first time it is asked for.
+
+    Typer turns every command into a click command (its signature, type hints and
+    options) before it runs any: about 20 ms for the sixty here, when a run needs one.
+    The names are known without that, so help, "Did you mean" and shell completion
+    still see them all, in the order they were registered.
+    """
+
+    def __init__(self, typer_app: typer.Typer) -> None:
+        from typer.main import get_command_name, solve_typer_info_defaults
+
+        self._app = typer_app
+        self._built: dict[str, Any] = {}
+        # Typer's order: the commands, then the groups.
+        self._infos: dict[str, Any] = {}
+        for info in typer_app.registered_commands:
+            self._infos[info.name or get_command_name(info.callback.__name__)] = info
+        for info in typer_app.registered_groups:
+            self._infos[solve_typer_info_defaults(info).name] = info
+
+    def __getitem__(self, name: str):
+        if name not in self._built:
+            info = self._infos[name]  # KeyError: no such command
+            from typer.main import TyperInfo, get_command_from_info, get_group_from_info
+
+            settings = {"pretty_exceptions_short": self._app.pretty_exceptions_short,
+                        "rich_markup_mode": self._app.rich_markup_mode}
+            self._built[name] = (get_group_from_info(info, suggest_commands=self._app.suggest_commands, **settings)
+                                 if isinstance(info, TyperInfo) else get_command_from_info(info, **settings))
+        return self._built[name]
+
+    def brief(self, name: str):
+        """A stand-in with what the root's help lists of a command: its name and short help."""
+        if name in self._built:
+            return self._built[name]
+        import inspect
+
+        from typer.core import TyperCommand
+        from typer.main import TyperInfo, solve_typer_info_defaults
+
+        info = self._infos[name]
+        if isinstance(info, TyperInfo):
+            info = solve_typer_info_defaults(info)
+            text = info.help
+        else:
+            text = inspect.getdoc(info.callback) if info.help is None else inspect.cleandoc(info.help)
+        return TyperCommand(name=name, help=text, short_help=info.short_help, hidden=info.hidden,
+                            deprecated=info.deprecated)
+
+    def __setitem__(self, name: str, command) -> None:
+        self._infos.setdefault(name, None)
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._infos[name]
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._infos)
+
+    def __len__(self) -> int:
+        return len(self._infos)
 
 
 def _print_notes() -> None:
@@ -131,9 +214,59 @@ def _reader_gone() -> None:
     raise typer.Exit(ExitCode.ERROR)
 
 
+def command():
+    """The app's root click command, as Typer makes it, but each command built only when
+    it is run (or its help shown): start-up pays for one command, not all of them.
+
+    This uses functions of typer.main that Typer does not document; if a Typer release
+    moves them, the whole tree is built as `app()` builds it: slower, never wrong
+    (tests/test_structure.py notices).
+    """
+    from typer.main import get_command
+
+    try:
+        from typer.main import (  # noqa: F401  (what _Commands uses)
+            TyperInfo,
+            get_command_from_info,
+            get_command_name,
+            get_group_from_info,
+            solve_typer_info_defaults,
+        )
+    except ImportError:
+        return get_command(app)
+    commands, groups = app.registered_commands, app.registered_groups
+    app.registered_commands, app.registered_groups = [], []
+    try:
+        root = get_command(app)  # the root alone: its callback, options and completion
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+    root.commands = _Commands(app)
+    return root
+
+
+def _run(root) -> None:
+    """What `app()` does, with the lazily built root: Typer's hook shows a fault's traceback
+    (only ever reached with REFUSAL_LOG_DEBUG set, see _Group.invoke)."""
+    from typer import main as typer_main
+
+    hook = getattr(typer_main, "except_hook", None)
+    marker = getattr(typer_main, "_typer_developer_exception_attr_name", None)
+    if hook is not None:
+        sys.excepthook = hook
+    try:
+        root()
+    except Exception as exc:
+        settings = getattr(typer_main, "DeveloperExceptionConfig", None)
+        if marker is not None and settings is not None:
+            setattr(exc, marker, settings(pretty_exceptions_enable=app.pretty_exceptions_enable,
+                                          pretty_exceptions_show_locals=app.pretty_exceptions_show_locals,
+                                          pretty_exceptions_short=app.pretty_exceptions_short))
+        raise
+
+
 def main() -> None:
     try:
-        app()
+        _run(command())
     except SystemExit:
         # Output still buffered for a reader who has gone is flushed here, quietly.
         try:

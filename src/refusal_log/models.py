@@ -10,13 +10,14 @@ integrity.py), so a change made behind the tool's back can be found.
 Datetimes are stored as ISO 8601 text with their UTC offset (SQLAlchemy's own
 DateTime drops the offset on SQLite), and come back timezone-aware.
 
-The tables every write touches are here; each kind's revision table, and the rarer
-tables, are in tables/ and built the first time they are asked for (see the end).
+The tables every write of an entry touches are here; each kind's revision table, and
+the rest (the parent's details, children and contacts among them), are in tables/ and
+built the first time they are asked for (see the end).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
@@ -51,41 +52,6 @@ def _aware(**kwargs) -> Field:
     return Field(sa_type=AwareDateTime, **kwargs)
 
 
-class Setting(SQLModel, table=True):
-    """Who the parent is and how to reach the school: what `init` asks for."""
-
-    key: str = Field(primary_key=True)
-    value: str
-
-
-class ChildDetails(SQLModel):
-    """The child as the school knows them: what letters need to match a pupil."""
-
-    name: str = Field(index=True)
-    school: str | None = None
-    born: date | None = None
-    year_group: str | None = None
-    form: str | None = None
-    upn: str | None = None  # the unique pupil number
-    school_type: str | None = None
-
-
-class Child(ChildDetails, table=True):
-    """A child as first recorded; corrections are ChildRevision rows, the original stays."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    recorded_at: datetime = _aware(nullable=False)
-
-
-class Contact(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True)
-    role: str
-    email: str | None = None
-    phone: str | None = None
-    recorded_at: datetime = _aware(nullable=False)
-
-
 class Entry(SQLModel, table=True):
     """The unchanging identity of one piece of evidence; its content is in its revisions."""
 
@@ -115,6 +81,7 @@ _ELSEWHERE = {
     "GPVisitFields": "gp", "GPVisit": "gp", "MeetingFields": "meeting", "Meeting": "meeting",
     "NoteFields": "note", "Note": "note", "EmailFields": "email", "Email": "email",
     "Attachment": "records", "Withdrawal": "records", "Ledger": "records",
+    "Setting": "people", "ChildDetails": "people", "Child": "people", "Contact": "people",
     "ProfileChange": "people", "ChildRevision": "people",
     "SchoolTerm": "attendance", "SchoolClosure": "attendance", "RegisterMarkFields": "attendance",
     "RegisterMark": "attendance",

@@ -72,14 +72,14 @@ def environment(markdown: bool = False) -> Environment:
     `md_escape`, so typed text cannot become a heading, list, link or HTML.
     """
     # Deferred: jinja2 is only needed when something is rendered.
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 
     paths.check_home()
     shipped = FileSystemLoader(str(shipped_templates()))
     # "default:timeline.html.j2" always means the shipped template, so a home
     # template of the same name can extend it instead of copying it.
     loaders = [PrefixLoader({"default": shipped}, delimiter=":"), shipped]
-    kind = Environment
+    kind = _shipped_environment()
     if _home_has_templates():
         from jinja2.sandbox import SandboxedEnvironment
 
@@ -103,6 +103,13 @@ def environment(markdown: bool = False) -> Environment:
         long_date=dates.long_date, bullets=bullets, sentence=sentence,
     )
     return env
+
+
+@lru_cache(maxsize=1)
+def _shipped_environment():
+    from refusal_log.escaping import environment_class
+
+    return environment_class()
 
 
 def _home_has_templates() -> bool:
@@ -543,7 +550,11 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
         from refusal_log import due  # "Open requests and actions" in the summary
 
         context["open_items"] = due.for_timeline(dates.parse_date(to) if to else last, context["children"])
-        return Rendered(render(f"timeline.{fmt}.j2", context), len(views), fmt)
+        text, count = render(f"timeline.{fmt}.j2", context), len(views)
+        # Freed while the collector is still paused: its first pass afterwards would
+        # otherwise walk every one of these objects, only to find them all about to go.
+        del views, context
+    return Rendered(text, count, fmt)
 
 
 @contextmanager

@@ -45,10 +45,70 @@ def bank_holidays(nation_: str, years: range | list[int]) -> dict[date, str]:
 @cache
 def _bank_holidays(nation_: str, years: tuple[int, ...]) -> tuple[tuple[date, str], ...]:
     # Kept once per process: building them costs about 0.1 s, and `due` asks per request.
-    import holidays  # ~0.1 s to import: only on the calendar and attendance paths
+    subdiv = NATIONS.get(nation_, "ENG")
+    written = _snapshot()
+    if written is not None and all(year in SNAPSHOT_YEARS for year in years):
+        return tuple((date.fromisoformat(day), name) for year in years for day, name in written[subdiv][str(year)])
+    return holidays_from_package(subdiv, years)
 
-    found = holidays.country_holidays("GB", subdiv=NATIONS.get(nation_, "ENG"), years=list(years))
-    return tuple(found.items())
+
+def holidays_from_package(subdiv: str, years: tuple[int, ...] | range) -> tuple[tuple[date, str], ...]:
+    import holidays  # ~0.1 s to import and build: only when the snapshot cannot answer
+
+    return tuple(holidays.country_holidays("GB", subdiv=subdiv, years=list(years)).items())
+
+
+# The bank holidays the `holidays` package gives, written out (bank_holidays.json) so that
+# a long timeline's due dates need not import it: that cost about 0.1 s of each run. The
+# file names the package version it was written from and is used only while that very
+# version is installed (a newer one may know of a new bank holiday), for the years it
+# covers. After upgrading the package, rebuild it: python -m refusal_log.schoolcalendar
+BANK_HOLIDAYS_SNAPSHOT = Path(__file__).with_name("bank_holidays.json")
+SNAPSHOT_YEARS = range(2000, 2041)
+
+
+@cache
+def _snapshot() -> dict[str, dict[str, list[list[str]]]] | None:
+    import json
+
+    try:
+        with open(BANK_HOLIDAYS_SNAPSHOT, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("holidays_version") != installed_holidays_version():
+        return None
+    return data.get("nations")
+
+
+def installed_holidays_version() -> str | None:
+    """The installed `holidays` package's version, read from its metadata folder's name
+    (importing the package, or importlib.metadata, would cost what the snapshot saves)."""
+    import importlib.util
+    import os
+
+    try:
+        spec = importlib.util.find_spec("holidays")
+        folder = os.path.dirname(os.path.dirname(spec.origin))
+        found = [name for name in os.listdir(folder)
+                 if name.startswith("holidays-") and name.endswith((".dist-info", ".egg-info"))]
+    except (ImportError, AttributeError, TypeError, ValueError, OSError):
+        return None
+    if len(found) != 1:
+        return None  # none, or several left by upgrades: ask the package itself
+    return found[0].removeprefix("holidays-").rsplit(".", 1)[0]
+
+
+def write_bank_holidays_snapshot() -> None:
+    """Rebuild bank_holidays.json from the installed package: python -m refusal_log.schoolcalendar"""
+    import json
+
+    nations = {subdiv: {str(year): [[day.isoformat(), name] for day, name in holidays_from_package(subdiv, (year,))]
+                        for year in SNAPSHOT_YEARS} for subdiv in NATIONS.values()}
+    with open(BANK_HOLIDAYS_SNAPSHOT, "w", encoding="utf-8") as handle:
+        json.dump({"holidays_version": installed_holidays_version(), "source": "the holidays package (python-holidays)",
+                   "nations": nations}, handle, ensure_ascii=False, separators=(",", ":"))
+        handle.write("\n")
 
 
 @dataclass
@@ -415,3 +475,7 @@ def import_calendar(path: str, child: str | None = None) -> CalendarImport:
             else:
                 result.skipped.append(f"{label or '(no name)'} ({dates.human_date(a)})")
     return result
+
+
+if __name__ == "__main__":
+    write_bank_holidays_snapshot()
