@@ -8,8 +8,11 @@ the domain objects directly (no store), to stay cheap.
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
+import subprocess
+import sys
 import sqlite3
 import tempfile
 from datetime import date, timedelta
@@ -526,3 +529,64 @@ def test_a_register_with_only_a_few_codes_gives_no_school_attendance_figure(cli)
     text = cli("attendance", "--from", "03/09/2026", "--to", "20/11/2026", ok=True).stdout
     flat = " ".join(text.split())
     assert "register: 0.0%" not in flat and "codes for 2 of" in flat
+
+
+# --- a term or closure typed wrongly ------------------------------------------------------------
+
+def test_a_term_typed_wrongly_is_removed_from_the_count_and_kept(cli, tmp_path):
+    setup_terms(cli)
+    before = cli.json("calendar", "list")
+    autumn2 = next(t for t in before["terms"] if t["name"] == "Autumn 2")
+    listed = cli("calendar", "list", ok=True).stdout
+    assert f"T{autumn2['id']}" in listed  # the ID a parent types
+    removed = cli("calendar", "remove", f"T{autumn2['id']}", "--why", "typed the wrong dates", ok=True)
+    assert "Autumn 2" in removed.stdout and "kept" in removed.stdout
+    after = cli.json("calendar", "list")
+    assert [t["name"] for t in after["terms"]] == ["Autumn 1"] and after["school_days"] < before["school_days"]
+    # The corrected term can then be added over the same days.
+    cli("calendar", "add-term", "Autumn 2", "--from", "02/11/2026", "--to", "17/12/2026", ok=True)
+    # Kept as evidence: chained, exported and imported with the reason.
+    cli("verify", ok=True)
+    exported = tmp_path / "export.json"
+    cli("export", "--out", str(exported), ok=True)
+    removals = json.loads(exported.read_text())["school"]["removals"]
+    assert [r["reason"] for r in removals] == ["typed the wrong dates"]
+    fresh = tmp_path / "copy"
+    cli("--home", str(fresh), "import", str(exported), ok=True)
+    assert [t["name"] for t in cli.json("--home", str(fresh), "calendar", "list")["terms"]] == ["Autumn 1", "Autumn 2"]
+    cli("--home", str(fresh), "verify", ok=True)
+
+
+@pytest.mark.parametrize("args, says", [
+    (("T999", "--why", "x"), "There is no term T999"),
+    (("Z1", "--why", "x"), "is not a term or closure"),
+    (("C1",), "--why is empty"),
+])
+def test_removing_what_is_not_there_is_refused_plainly(cli, args, says):
+    setup_terms(cli)
+    result = cli("calendar", "remove", *args)
+    assert result.exit_code == 1 and says in result.stderr
+    assert len(cli.json("calendar", "list")["terms"]) == 2
+
+
+def test_a_term_is_removed_once(cli):
+    setup_terms(cli)
+    term = cli.json("calendar", "list")["terms"][0]["id"]
+    cli("calendar", "remove", f"t{term}", "--why", "wrong", ok=True)
+    again = cli("calendar", "remove", f"T{term}", "--why", "wrong")
+    assert again.exit_code == 1 and "already removed" in again.stderr
+
+
+def test_each_calendar_and_register_write_works_in_a_fresh_process(tmp_path):
+    # Table models are built only when a command needs them; each command here runs in a
+    # new process, so one whose rows name a table no import has built yet would fail.
+    env = {**os.environ, "REFUSAL_LOG_HOME": str(tmp_path / "home")}
+    for args in (["init", "--child", "Sam", "--school", "Hill"],
+                 ["calendar", "add-term", "Autumn", "--from", "03/09/2026", "--to", "23/10/2026"],
+                 ["calendar", "add-closure", "--from", "05/10/2026", "--reason", "INSET"],
+                 ["register", "set", "08/10/2026", "--am", "O", "--pm", "O"],
+                 ["calendar", "remove", "C1", "--why", "wrong day"],
+                 ["verify"]):
+        done = subprocess.run([sys.executable, "-m", "refusal_log", *args], env=env, capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 0, (args, done.stderr)

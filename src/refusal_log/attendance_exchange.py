@@ -33,7 +33,9 @@ def export_section(db) -> dict[str, Any]:
             marks[e]["history"].append({"revision": number, "when": when, "recorded": rec, "change_reason": why,
                                         "date": day, "session": slot, "code": code, "category": cat,
                                         "source": src})
-    return {"terms": terms, "closures": closures, "register": list(marks.values())}
+    removals = [{"id": i, "term": t, "closure": c, "reason": why, "recorded": r} for i, t, c, why, r in db.execute(
+        "SELECT id, term_id, closure_id, reason, recorded_at FROM calendar_removal ORDER BY id")]
+    return {"terms": terms, "closures": closures, "removals": removals, "register": list(marks.values())}
 
 
 def _text(value: Any, what: str, optional: bool = False) -> str | None:
@@ -47,21 +49,24 @@ def _text(value: Any, what: str, optional: bool = False) -> str | None:
 def plan_rows(section: dict[str, Any] | None, children: dict[str, int],
               when: Callable[[Any], datetime]) -> list[tuple[str, Any, int | None]]:
     """The rows an import writes for the school section, checked before anything is written."""
-    from refusal_log.models import Entry, RegisterMark, SchoolClosure, SchoolTerm, Withdrawal
+    from refusal_log.models import CalendarRemoval, Entry, RegisterMark, SchoolClosure, SchoolTerm, Withdrawal
 
     if not section:
         return []
     rows: list[tuple[str, Any, int | None]] = []
     placed: dict[int, list[tuple[date, date, str]]] = {}
+    # A removed term no longer counts, so the term that replaced it may cover the same days.
+    gone = {r.get("term") for r in section.get("removals", [])}
     for t in section.get("terms", []):
         name, a, b = _text(t["name"], "a term's name"), date.fromisoformat(t["from"]), date.fromisoformat(t["to"])
         # The checks `calendar add-term` makes: a term the command refuses is refused here too.
         schoolcalendar.check_span(a, b, f"the term {name:.60}")
         owner = children[t["child"]]
         for other_a, other_b, other in placed.setdefault(owner, []):
-            if other_a <= b and other_b >= a:
+            if other_a <= b and other_b >= a and t["id"] not in gone:
                 raise ValueError(f"the terms {other!r:.60} and {name!r:.60} overlap")
-        placed[owner].append((a, b, name))
+        if t["id"] not in gone:
+            placed[owner].append((a, b, name))
         rows.append(("school_term", SchoolTerm(
             id=t["id"], child_id=owner, name=name, starts=a, ends=b, recorded_at=when(t["recorded"])), None))
     for c in section.get("closures", []):
@@ -71,6 +76,19 @@ def plan_rows(section: dict[str, Any] | None, children: dict[str, int],
         rows.append(("school_closure", SchoolClosure(
             id=c["id"], child_id=children[c["child"]], starts=a, ends=b, reason=reason,
             recorded_at=when(c["recorded"])), None))
+    # A removal names a term or closure of the file, once (as `calendar remove` allows).
+    known = {("term", row.id) for table, row, _ in rows if table == "school_term"} | \
+            {("closure", row.id) for table, row, _ in rows if table == "school_closure"}
+    removed = set()
+    for r in section.get("removals", []):
+        target = ("term", r.get("term")) if r.get("term") is not None else ("closure", r.get("closure"))
+        if target not in known or target in removed or (r.get("term") is not None and r.get("closure") is not None):
+            raise ValueError(f"a calendar removal names {target[0]} {target[1]!r:.20}, which the file's calendar "
+                             "does not hold (or removes it twice)")
+        removed.add(target)
+        rows.append(("calendar_removal", CalendarRemoval(
+            id=r["id"], term_id=r.get("term"), closure_id=r.get("closure"), reason=_text(r["reason"], "a removal's reason"),
+            recorded_at=when(r["recorded"])), None))
     for m in section.get("register", []):
         entry_id = m["id"]
         if not isinstance(entry_id, int) or not m["history"]:

@@ -84,18 +84,34 @@ def list_calendar(child: ChildOpt = None, as_json: JsonOpt = False) -> None:
     from rich.markup import escape
 
     table = Table(title=escape(f"{cal.child}'s school calendar ({schoolcalendar.NATION_NAMES[cal.nation]})"))
-    for column in ("What", "From", "To", "Name"):
+    for column in ("ID", "What", "From", "To", "Name"):
         table.add_column(column)
     from rich.text import Text  # names are the family's own text, never rich markup
 
     for t in cal.terms:
-        table.add_row("Term", f"{t.starts:%d/%m/%Y}", f"{t.ends:%d/%m/%Y}", Text(visible(t.name)))
+        table.add_row(f"T{t.id}", "Term", f"{t.starts:%d/%m/%Y}", f"{t.ends:%d/%m/%Y}", Text(visible(t.name)))
     for c in cal.closures:
-        table.add_row("Closure", f"{c.starts:%d/%m/%Y}", f"{c.ends:%d/%m/%Y}", Text(visible(c.reason or "")))
+        table.add_row(f"C{c.id}", "Closure", f"{c.starts:%d/%m/%Y}", f"{c.ends:%d/%m/%Y}", Text(visible(c.reason or "")))
     for d, n in cal.holidays_in_terms():
-        table.add_row("Bank holiday", f"{d:%d/%m/%Y}", "", Text(n))
+        table.add_row("", "Bank holiday", f"{d:%d/%m/%Y}", "", Text(n))
     _console().print(table)
     sys.stdout.write(f"{data['school_days']} school days, {data['sessions']} sessions.\n")
+
+
+def remove_from_calendar(
+    item: Annotated[str, typer.Argument(metavar="ID", help="The term or closure, as 'calendar list' shows it: T2, C5.")],
+    why: Annotated[Optional[str], typer.Option("--why", metavar="TEXT", help="Why it is removed (kept with it). Needed.")] = None,
+    child: ChildOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Take a term or closure typed wrongly out of the count (it is kept, marked removed)."""
+    from refusal_log import schoolcalendar
+
+    removed = schoolcalendar.remove(item, why, child)
+    if as_json:
+        return _json(removed.to_json())
+    sys.stdout.write(visible(f"Removed the {removed.what} {removed.label} from the count; it is kept, "
+                             "with your reason.") + "\n")
 
 
 def import_calendar(
@@ -259,6 +275,7 @@ def register_commands(app: typer.Typer, group: type, draft_app: typer.Typer | No
     calendar_app.command("add-closure")(add_closure)
     calendar_app.command("list")(list_calendar)
     calendar_app.command("import")(import_calendar)
+    calendar_app.command("remove")(remove_from_calendar)
     register_app = sub("The school's register: the code it gave each session.")
     register_app.command("set")(register_set)
     register_app.command("import")(register_import)

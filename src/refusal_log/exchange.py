@@ -229,7 +229,7 @@ def _check_shape(document: dict[str, Any]) -> None:
         part = document.get(name)
         if part is not None and not isinstance(part, dict):
             raise ValueError(f"the {name} should be a set of names and values")
-    for name in ("terms", "closures", "register"):
+    for name in ("terms", "closures", "removals", "register"):
         _records((document.get("school") or {}).get(name, []), f"the school's {name}")
     for name in ("entries", "replies", "extensions", "actions_done"):
         _records((document.get("requests") or {}).get(name, []), f"the requests' {name.replace('_', ' ')}")

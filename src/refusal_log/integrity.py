@@ -94,7 +94,7 @@ def chained_tables() -> tuple[str, ...]:
 
     return ("profile_change", "child", "child_revision", "contact", "entry",
             *(kind.table for kind in kinds.every() if kind.listed),
-            "withdrawal", "attachment", "school_term", "school_closure",
+            "withdrawal", "attachment", "school_term", "school_closure", "calendar_removal",
             *(kind.table for kind in kinds.every() if not kind.listed),
             "request_reply", "request_extension", "action_done")  # requests.py, actions.py
 

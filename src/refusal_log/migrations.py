@@ -497,4 +497,21 @@ def m008_requests_and_actions(db: _Executes) -> None:
     """)
 
 
+
+@migration
+def m009_calendar_removals(db: _Executes) -> None:
+    # A term or closure typed wrongly is taken out of the count by a removal row (chained,
+    # with the parent's reason), never deleted: the calendar's history stays as evidence.
+    _run(db, """
+    CREATE TABLE calendar_removal (
+        id INTEGER NOT NULL PRIMARY KEY,
+        term_id INTEGER UNIQUE REFERENCES school_term (id),
+        closure_id INTEGER UNIQUE REFERENCES school_closure (id),
+        reason VARCHAR NOT NULL,
+        recorded_at VARCHAR NOT NULL,
+        CHECK ((term_id IS NULL) != (closure_id IS NULL))
+    )
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)

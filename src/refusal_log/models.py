@@ -83,7 +83,8 @@ _ELSEWHERE = {
     "Attachment": "records", "Withdrawal": "records", "Ledger": "records",
     "Setting": "people", "ChildDetails": "people", "Child": "people", "Contact": "people",
     "ProfileChange": "people", "ChildRevision": "people",
-    "SchoolTerm": "attendance", "SchoolClosure": "attendance", "RegisterMarkFields": "attendance",
+    "SchoolTerm": "attendance", "SchoolClosure": "attendance", "CalendarRemoval": "attendance",
+    "RegisterMarkFields": "attendance",
     "RegisterMark": "attendance",
     "RequestFields": "request", "Request": "request",  # requests.py and actions.py (what is due)
     "RequestReply": "request", "RequestExtension": "request", "ActionDone": "request",

@@ -213,10 +213,13 @@ class SchoolCalendar:
 
 
 def _read(db, child_id: int) -> tuple[list[Term], list[Closure]]:
+    # A removed term or closure stays stored (and chained) but is no longer counted.
     terms = [Term(i, n, date.fromisoformat(a), date.fromisoformat(b)) for i, n, a, b in db.execute(
-        "SELECT id, name, starts, ends FROM school_term WHERE child_id = ? ORDER BY starts, id", (child_id,))]
+        "SELECT id, name, starts, ends FROM school_term WHERE child_id = ? AND id NOT IN "
+        "(SELECT term_id FROM calendar_removal WHERE term_id IS NOT NULL) ORDER BY starts, id", (child_id,))]
     closures = [Closure(i, date.fromisoformat(a), date.fromisoformat(b), r) for i, a, b, r in db.execute(
-        "SELECT id, starts, ends, reason FROM school_closure WHERE child_id = ? ORDER BY starts, id", (child_id,))]
+        "SELECT id, starts, ends, reason FROM school_closure WHERE child_id = ? AND id NOT IN "
+        "(SELECT closure_id FROM calendar_removal WHERE closure_id IS NOT NULL) ORDER BY starts, id", (child_id,))]
     return terms, closures
 
 
@@ -280,7 +283,8 @@ def _add_term(session, child_id: int, name: str, a: date, b: date) -> Term:
     from refusal_log.models import SchoolTerm
 
     db = store.driver(session)
-    for other, s, e in db.execute("SELECT name, starts, ends FROM school_term WHERE child_id = ?", (child_id,)):
+    for other, s, e in db.execute("SELECT name, starts, ends FROM school_term WHERE child_id = ? AND id NOT IN "
+                                  "(SELECT term_id FROM calendar_removal WHERE term_id IS NOT NULL)", (child_id,)):
         if date.fromisoformat(s) <= b and date.fromisoformat(e) >= a:
             raise InvalidInput(f"{name} ({dates.human_date(a)} to {dates.human_date(b)}) overlaps the term "
                                f"{other!r} already set; 'refusal-log calendar list' shows the terms.")
@@ -314,6 +318,51 @@ def add_closure(from_: str, to: str | None = None, reason: str | None = None, ch
     with store.writing() as session:
         owner = people.resolve_child(store.driver(session), child)
         return _add_closure(session, owner.id, a, b, optional_text(reason))
+
+
+@dataclass
+class Removed:
+    what: str  # "term" or "closure"
+    id: int
+    label: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"removed": self.what, "id": self.id, "label": self.label, "reason": self.reason}
+
+
+_REMOVABLE = re.compile(r"^\s*(?P<kind>t|term|c|closure)\s*(?P<id>\d{1,18})\s*$", re.I)
+
+
+def remove(item: str, why: str, child: str | None = None) -> Removed:
+    """Take a term or closure typed wrongly out of the count; it stays stored, with the reason."""
+    from refusal_log.models import CalendarRemoval
+
+    m = _REMOVABLE.match(item or "")
+    if not m:
+        raise InvalidInput(f"{item!r:.40} is not a term or closure: give its ID as 'calendar list' shows it, "
+                           "such as T2 or C5.")
+    why = required_text(why, "--why", "why it is removed, such as \"dates were typed wrongly\"")
+    term = m["kind"][0].lower() == "t"
+    table, what, number = ("school_term", "term", int(m["id"])) if term else ("school_closure", "closure", int(m["id"]))
+    with store.writing() as session:
+        db = store.driver(session)
+        owner = people.resolve_child(db, child)
+        row = db.execute(f"SELECT {'name' if term else 'reason'}, starts, ends FROM {table} "
+                         "WHERE id = ? AND child_id = ?", (number, owner.id)).fetchone()
+        if row is None:
+            raise InvalidInput(f"There is no {what} {m['kind'][0].upper()}{number} in {owner.name}'s calendar; "
+                               "'refusal-log calendar list' shows their IDs.")
+        column = "term_id" if term else "closure_id"
+        if db.execute(f"SELECT 1 FROM calendar_removal WHERE {column} = ?", (number,)).fetchone():
+            raise InvalidInput(f"The {what} {m['kind'][0].upper()}{number} was already removed; nothing was changed.")
+        removal = CalendarRemoval(reason=why, recorded_at=dates.now(), **{column: number})
+        session.add(removal)
+        session.flush()
+        integrity.append(session, "calendar_removal", removal.id)
+        label = f"{row[0] or what} ({dates.human_date(date.fromisoformat(row[1]))} to " \
+                f"{dates.human_date(date.fromisoformat(row[2]))})"
+        return Removed(what, number, label, why)
 
 
 @dataclass

@@ -7,10 +7,11 @@ work on them) but not listed (kinds.py: listed=False): a term has hundreds of th
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from refusal_log.models import RevisionBase, _aware
+from refusal_log.tables import people  # noqa: F401 - the child table these rows' foreign keys name
 
 
 class SchoolTerm(SQLModel, table=True):
@@ -32,6 +33,19 @@ class SchoolClosure(SQLModel, table=True):
     starts: date
     ends: date
     reason: str | None = None
+    recorded_at: datetime = _aware(nullable=False)
+
+
+class CalendarRemoval(SQLModel, table=True):
+    """A term or closure taken out of the count (typed wrongly), with the parent's reason."""
+
+    __tablename__ = "calendar_removal"
+    __table_args__ = (CheckConstraint("(term_id IS NULL) != (closure_id IS NULL)"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    term_id: int | None = Field(default=None, foreign_key="school_term.id", unique=True)
+    closure_id: int | None = Field(default=None, foreign_key="school_closure.id", unique=True)
+    reason: str
     recorded_at: datetime = _aware(nullable=False)
 
 
