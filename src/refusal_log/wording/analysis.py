@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
+from refusal_log.wording import clauses as _clauses
 from refusal_log.wording.loading import Rules, child_slot_ok
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
@@ -30,6 +31,7 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
+_CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
 
 
 # --------------------------------------------------------------------------- normalising
@@ -154,6 +156,9 @@ class _Analysis:
         self.norm = _Norm(text, rules)
         n = self.norm.text
         self.spans = []  # every health or unavoidable phrase, negated or not: see find()
+        self.subject, self.plural = _subject(text, n, rules)
+        self.parents = []  # the parent's own health words and appointments: see find()
+        self._parts = None
         self.health = self._health()
         self.unavoidable = self._unavoidable(rules.unavoidable)
         # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
@@ -168,7 +173,6 @@ class _Analysis:
         self.distress = any(t.kind in ("episode", "distress") for t in self.health)
         # What the parent states plainly (not hedged): only that may be worded as fact.
         self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
-        self.subject, self.plural = _subject(text, n, rules)
         self.days = self._days()
         setting = rules.setting.search(n)
         self.setting = setting.group(1) if setting else "school"
@@ -197,6 +201,8 @@ class _Analysis:
                 if owner and owner.group("other"):
                     self.others.append((start, m.end()))  # a relative's: see find()
                 continue  # the parent's ("I'm ill myself") or a relative's, not the child's
+            if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
+                continue  # whose it is, clause by clause (clauses.py)
             if kind == "state":
                 if everyday:
                     continue
@@ -211,6 +217,27 @@ class _Analysis:
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         return terms
 
+    def _whose(self, a: int, b: int, **how) -> str:
+        """Whose the phrase at norm[a:b] is (clauses.py): child, family, parent, relative..."""
+        if self._parts is None:
+            self._parts = _clauses.clauses(self.norm.text, self.rules)
+            names = {self.subject.split()[-1].lower()} | {
+                w.lower() for w in _CAPITAL.findall(self.text) if _is_name(w, self.rules)}
+            self._names = sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
+        return _clauses.owner(self.norm.text, a, b, self.rules, self._names, self._parts, **how)
+
+    def _not_childs(self, a: int, b: int, care: bool = False) -> bool:
+        """True if the phrase is someone else's: a relative's, a friend's or a pet's is kept
+        for find() (others_rule), the parent's own too ([reasons] parent_rule)."""
+        whose = self._whose(a, b, care=care)
+        if whose in _clauses.CHILDS:
+            return False
+        if whose == "parent":
+            self.parents.append((a, b))
+        elif whose != "school":
+            self.others.append((a, b))
+        return True
+
     def _unavoidable(self, rx) -> bool:
         n, found, rules = self.norm.text, False, self.rules
         for m in rx.finditer(n):
@@ -219,6 +246,8 @@ class _Analysis:
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
             if owner and not rules.child_after.match(n, m.end()):
                 continue
+            if self._whose(*m.span(), after=False) in _clauses.SOMEONE_ELSE:
+                continue  # "his sister's been suspended", "I've got my own appointment"
             found = found or _negator(n, m.start(), rules) is None
         return found
 
@@ -287,6 +316,12 @@ class _Analysis:
         for a, b in self.others:
             if not any(r.id == other.id and a2 < b and a < b2 for a2, b2, r in candidates):
                 candidates.append((a, b, other))
+        # The parent's own illness or appointment ("my own hospital appointment"): their
+        # situation, not the child's sickness ([reasons] parent_rule).
+        mine = rules.parent_rule
+        for a, b in self.parents:
+            if mine and not any(r.id == mine.id and a2 <= b and a <= b2 for a2, b2, r in candidates):
+                candidates.append((a, b, mine))
         # A negator denies the first phrase after it, risky or not: in "not feeling well won't
         # go" the "not" belongs to "not feeling well", so "won't go" still counts.
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans

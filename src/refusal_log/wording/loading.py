@@ -101,6 +101,9 @@ class Rules:
         # Absence types: compiled by absence_types.py on first use, since `check` needs none.
         self.types_data = data["types"]
         self.compiled_types = None
+        # Whose each clause is (clauses.py): compiled on first use, like the types.
+        self.reasons_data = data.get("reasons", {})
+        self.compiled_reasons = None
         words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
 
         _check_schema(data)
@@ -152,6 +155,9 @@ class Rules:
         self.not_child = re.compile(_expand(health["not_child"], macros))
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.hedged_rule = next(r for r in self.rules if r.id == health["hedged_rule"])
+        # The rule the parent's own health words are reported under (clauses.py).
+        mine = data.get("reasons", {}).get("parent_rule")
+        self.parent_rule = next(r for r in self.rules if r.id == mine) if mine else None
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
         self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
@@ -280,7 +286,7 @@ def _compile(patterns: list[str], macros: dict) -> re.Pattern:
 # otherwise switch a rule's behaviour off without a word), so loading names it.
 _HEALTH_KINDS = ("generic", "specific", "care", "episode", "state", "distress", "condition")
 _SECTIONS = frozenset(("triggers", "disclaimer", "nations", "hints", "macros", "rules", "positive", "health", "unavoidable",
-                       "types", "days", "context", "email", "names", "normalise"))
+                       "types", "days", "context", "email", "names", "normalise", "reasons"))
 _RULE_KEYS = frozenset(("id", "severity", "with_illness", "with_denial", "softened_by", "suggest", "cause", "hint", "overrides",
                         "source", "why", "patterns", "unless", "unless_after", "triggers"))
 _RULE_NEEDS = ("id", "severity", "source", "why", "patterns")
@@ -290,7 +296,7 @@ def _check_schema(data: dict) -> None:
     unknown = sorted(set(data) - _SECTIONS)
     if unknown:
         raise ValueError(f"rules.toml: unknown section {unknown[0]!r}")
-    missing = sorted(_SECTIONS - {"macros", "triggers"} - set(data))
+    missing = sorted(_SECTIONS - {"macros", "triggers", "reasons"} - set(data))
     if missing:
         raise ValueError(f"rules.toml: the {missing[0]!r} section is missing")
 
