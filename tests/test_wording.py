@@ -161,8 +161,9 @@ def test_no_illness_written_means_none_invented_and_an_honesty_hint():
 
 
 def test_no_honest_rewording_for_a_holiday():
+    # Round 7: a reason stated that is neither the child's illness nor lawful is avoid.
     result = check_text("Family holiday to Spain")
-    assert result.verdict == "caution" and result.suggestion is None
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
     assert any("code G" in f.source for f in result.findings)
     assert any("leave" in h for h in result.hints)
 
@@ -431,9 +432,10 @@ def test_lawful_absences_of_their_own_are_ok(text):
 
 
 def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
-    for text in ("Holiday to Spain", "Holiday not authorised by the head", "It's her birthday"):
+    for text, verdict in (("Holiday to Spain", "avoid"), ("Holiday not authorised by the head", "avoid"),
+                          ("It's her birthday", "caution")):
         result = check_text(text)
-        assert result.verdict == "caution" and result.suggestion is None, text
+        assert result.verdict == verdict and result.suggestion is None, text
         assert any("s444(3)" in h and "code C" in h for h in result.hints), (text, result.hints)
 
 

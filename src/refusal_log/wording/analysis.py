@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-from refusal_log.wording import clauses as _clauses
+from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, clauses
+from refusal_log.wording.clauses import owner as clause_owner
 from refusal_log.wording.loading import Rules, child_slot_ok
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
@@ -187,13 +188,15 @@ class _Analysis:
         )
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
-        everyday = rules.everyday.search(n) is not None
+        everyday = self.everyday = rules.everyday.search(n) is not None
         terms, reach, self.others = [], -1, []
+        self.kind_at = {}  # the kind of each health word, by where it starts: see find()
         for start, _, _, kind, m in found:
             if start < reach:
                 continue  # the longer phrase at this place already won ("off sick" over "sick")
             reach = m.end()
             self.spans.append((start, m.end()))
+            self.kind_at[start] = kind
             if _negator(n, start, rules) is not None:
                 continue
             owner = rules.not_child.search(n, max(0, start - 60), start)
@@ -220,17 +223,17 @@ class _Analysis:
     def _whose(self, a: int, b: int, **how) -> str:
         """Whose the phrase at norm[a:b] is (clauses.py): child, family, parent, relative..."""
         if self._parts is None:
-            self._parts = _clauses.clauses(self.norm.text, self.rules)
+            self._parts = clauses(self.norm.text, self.rules)
             names = {self.subject.split()[-1].lower()} | {
                 w.lower() for w in _CAPITAL.findall(self.text) if _is_name(w, self.rules)}
             self._names = sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
-        return _clauses.owner(self.norm.text, a, b, self.rules, self._names, self._parts, **how)
+        return clause_owner(self.norm.text, a, b, self.rules, self._names, self._parts, **how)
 
     def _not_childs(self, a: int, b: int, care: bool = False) -> bool:
         """True if the phrase is someone else's: a relative's, a friend's or a pet's is kept
         for find() (others_rule), the parent's own too ([reasons] parent_rule)."""
         whose = self._whose(a, b, care=care)
-        if whose in _clauses.CHILDS:
+        if whose in CHILDS:
             return False
         if whose == "parent":
             self.parents.append((a, b))
@@ -246,7 +249,7 @@ class _Analysis:
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
             if owner and not rules.child_after.match(n, m.end()):
                 continue
-            if self._whose(*m.span(), after=False) in _clauses.SOMEONE_ELSE:
+            if self._whose(*m.span(), after=False) in SOMEONE_ELSE:
                 continue  # "his sister's been suspended", "I've got my own appointment"
             found = found or _negator(n, m.start(), rules) is None
         return found
@@ -312,9 +315,19 @@ class _Analysis:
         candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)]
         # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
         # emergency, not the child's sickness: report it under [health] others_rule.
-        other = rules.others_rule
+        # A brother's or sister's own illness (not their hospital stay) given as the reason is
+        # [reasons] sibling_rule's ("his sister's got flu so I'm keeping both home").
+        # Beside an emergency ("rushed in with appendicitis"), or as the cause of a bad night
+        # ("the baby was up all night"), it stays the emergency's: leave, a caution.
+        sibling = rules.sibling_rule
+        if sibling and (self.everyday or rules.emergency.search(n)):
+            candidates = [(a, b, rules.others_rule if r.id == sibling.id else r) for a, b, r in candidates]
+            sibling = None
         for a, b in self.others:
-            if not any(r.id == other.id and a2 < b and a < b2 for a2, b2, r in candidates):
+            other = rules.others_rule
+            if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":
+                other = rules.sibling_rule
+            if not any(r.id in (other.id, rules.others_rule.id) and a2 < b and a < b2 for a2, b2, r in candidates):
                 candidates.append((a, b, other))
         # The parent's own illness or appointment ("my own hospital appointment"): their
         # situation, not the child's sickness ([reasons] parent_rule).

@@ -24,8 +24,9 @@ Design decisions:
   and a temperature", "look after her brother who has a fever"); otherwise, with nobody
   named at all, it is the child's (the default: "temperature of 39 this morning").
 - Kinds of owner: child, family ("we", "us": the child is among them), parent (the writer:
-  "I", "me", "my own"), relative (a sibling, a twin, the baby, a partner, nan...), friend,
-  school (staff, the office), pet. Only child and family count as the child's.
+  "I", "me", "my own"), sibling (a brother, sister, twin, the baby, our youngest), relative
+  (a partner, nan, an aunt...), friend, school (staff, the office), pet. Only child and
+  family count as the child's.
 
 The other wording layers may use `clauses(text, rules)` and `owner(text, a, b, rules,
 child)`: see their docstrings.
@@ -47,7 +48,7 @@ Mention = namedtuple("Mention", "start end kind")
 
 CHILDS = frozenset(("child", "family"))
 # Another person: their exclusion, closure or leave is not the child's (the school's is).
-SOMEONE_ELSE = frozenset(("parent", "relative", "friend", "pet"))
+SOMEONE_ELSE = frozenset(("parent", "sibling", "relative", "friend", "pet"))
 _WORD = re.compile(r"[a-z0-9&]+")
 
 
@@ -129,7 +130,7 @@ def _resolve(found: list[Mention], norm: str, at: int | None = None) -> str | No
             # Straight before the phrase, it points back to a third person named before it
             # ("her brother ... his appointment"); never to "I" ("I've given her Calpol").
             if at is not None and i == len(found) - 1 and not norm[m.end:at].strip():
-                return kind if kind in ("relative", "friend", "pet") else "child"
+                return kind if kind in ("sibling", "relative", "friend", "pet") else "child"
             kind = "child"
             continue
         kind = m.kind
@@ -140,8 +141,8 @@ def _resolve(found: list[Mention], norm: str, at: int | None = None) -> str | No
 
 def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause] | None = None,
           after: bool = True, care: bool = False) -> str:
-    """Whose the phrase norm[a:b] is: "child", "family", "parent", "relative", "friend",
-    "school" or "pet". Only "child" and "family" (see CHILDS) make it the child's. `names`
+    """Whose the phrase norm[a:b] is: "child", "family", "parent", "sibling", "relative",
+    "friend", "school" or "pet". Only "child" and "family" (see CHILDS) make it the child's. `names`
     as for mentions(); `parts` the text's clauses, if already split. `after`: whether a
     person straight after the phrase may own it ("appointment for his brother"; not
     "absence for her brother's graduation"). `care`: the phrase is a care word (an

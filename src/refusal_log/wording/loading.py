@@ -158,6 +158,9 @@ class Rules:
         # The rule the parent's own health words are reported under (clauses.py).
         mine = data.get("reasons", {}).get("parent_rule")
         self.parent_rule = next(r for r in self.rules if r.id == mine) if mine else None
+        sibling = data.get("reasons", {}).get("sibling_rule")
+        self.sibling_rule = next(r for r in self.rules if r.id == sibling) if sibling else None
+        self.emergency = re.compile(data.get("reasons", {}).get("emergency", "(?!)"))
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
         self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
