@@ -1809,7 +1809,7 @@ CASES = [
     ("We're keeping him off in protest at the new behaviour policy", AVOID),
     ("He won't be in until the school puts his support in place", AVOID),
     ("It's his birthday so we're having a family day out", AVOID),
-    ('Birthday treat, taking her to the zoo', CAUTION),
+    ('Birthday treat, taking her to the zoo', AVOID),
     ("She's staying home to rest, she has flu", CAUTION),
     ("He's off until they sort his meds out", OK),
     # --- point 4: vocabulary, 'won't stop' (a symptom that goes on), a wish to attend
@@ -2708,8 +2708,10 @@ INDEPENDENT = [
     ("Car won't start and the next bus isn't till 10.", CAUTION),
     ('Missed the bus, sorry, will try get him in for the afternoon.', CAUTION),
     ('Roads are flooded between us and town, the police have shut the bridge.', ('caution', 'ok')),
-    ("We're in Tenerife till Friday.", CAUTION),
-    ("Taking her to Alton Towers for her birthday, she's worked so hard this term.", CAUTION),
+    # Round 7: a trip given as the reason is avoid by policy; this writer said caution.
+    ("We're in Tenerife till Friday.", NOT_OK),
+    # Round 7: a trip given as the reason is avoid by policy; this writer said caution.
+    ("Taking her to Alton Towers for her birthday, she's worked so hard this term.", NOT_OK),
     ("Late night at the Arctic Monkeys gig, she's shattered bless her.", CAUTION),
     ("He was up till 3 at A&E with his brother, he's exhausted.", CAUTION),
     ("She just needs a day, it's been a lot lately.", NOT_OK),
@@ -2839,7 +2841,8 @@ INDEPENDENT = [
     ('Hi, Lucy is absent today for family reasons. Thanks', CAUTION),
     ("Sorry, Zac's off today, I've got flu and can't drive him in, his dad's working away.", NOT_OK),
     ("Aisha's little brother was blue-lighted into hospital overnight so we're all at the Royal with him. She's with us.", CAUTION),
-    ("We're away in Tenerife till the 24th, sorry for the short notice.", CAUTION),
+    # Round 7: a trip given as the reason is avoid by policy; this writer said caution.
+    ("We're away in Tenerife till the 24th, sorry for the short notice.", NOT_OK),
     ("Tilly's shattered after getting back late from her cousin's wedding in Glasgow, so she'll be in after lunch.", CAUTION),
     ("All the trains are cancelled with the strike and the lane's flooded at the bottom, no way of getting Oscar in today.", ('caution', 'ok')),
     ("Holly's been crying since she woke up and I don't think she's in a fit state to come in.", CAUTION),

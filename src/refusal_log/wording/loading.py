@@ -172,8 +172,10 @@ class Rules:
         lazy = lambda section, kind: [_Lazy(_wrap([p], macros), t)  # noqa: E731
                                       for p, t in _paired(data[section][kind], found.get(section, {}).get(kind), kind)]
         self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
-        self.lawful = _LazyGroup(lazy("unavoidable", "lawful"))
-        self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + self.lawful.parts)
+        # Round 7: lawful reasons and unavoidable causes in everyday words ([reasons]).
+        more = (lambda kind: lazy("reasons", kind) if kind in data.get("reasons", {}) else [])  # noqa: E731
+        self.lawful = _LazyGroup(lazy("unavoidable", "lawful") + more("lawful"))
+        self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + more("unavoidable") + self.lawful.parts)
         self.days = words([data["days"]["pattern"]])
         self.past = re.compile(data["days"]["past"])
         self.not_absence = re.compile(data["days"]["not_absence"])
