@@ -686,6 +686,9 @@ OTHERS = ["It's her birthday", "I'm unwell myself and can't do the school run", 
 def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnesses, day, extra):
     if extra in DENIALS:
         illnesses = []
+    if extra == "Her nan is in hospital":
+        # Round 7: lost sleep beside someone else's emergency is the worry, not illness.
+        illnesses = [i for i in illnesses if i[1] != "not sleeping"]
     opening = name if not filler or name in ("Sam", "Ellie") else name[0].lower() + name[1:]
     text = f"{filler}{opening} {risky}" + (f" {day}" if day else "")
     text += "".join(f", {phrase}" for phrase, _ in illnesses) + "."

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, clauses
+from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, clauses, mentions
 from refusal_log.wording.clauses import owner as clause_owner
 from refusal_log.wording.loading import Rules, child_slot_ok
 
@@ -189,6 +189,11 @@ class _Analysis:
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
         everyday = self.everyday = rules.everyday.search(n) is not None
+        # So is a sleepless night beside someone else's emergency ("her brother's in hospital
+        # and she's had no sleep with the worry"): the worry is real, but it is not illness.
+        if not everyday and rules.emergency.search(n):
+            people = mentions(n, 0, len(n), rules)
+            everyday = any(m.kind in ("sibling", "relative", "friend") for m in people)
         terms, reach, self.others = [], -1, []
         self.kind_at = {}  # the kind of each health word, by where it starts: see find()
         for start, _, _, kind, m in found:
