@@ -15,7 +15,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording import GAP, check_document, check_text, load_rules
 from refusal_log.wording.engine import _Analysis
 
-from wording_cases import CASES, INDEPENDENT
+from wording_cases import CASES, INDEPENDENT, INDEPENDENT_REASONS
 
 
 def specific_terms(text: str) -> set[str]:
@@ -1045,3 +1045,74 @@ def test_the_independent_rows_keep_their_verdicts():
         if result.suggestion:
             assert check_text(result.suggestion.replace("[what is wrong]", "a migraine")).verdict == "ok", text
 
+
+
+# --- round 7: whose reason it is, and which ----------------------------------------------
+
+
+def test_the_round7_reason_rows_keep_their_verdicts():
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_REASONS
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_REASONS) >= 50 and not misses, misses
+
+
+@pytest.mark.parametrize("text,phrase,whose", [
+    ("I've got my own hospital appointment this morning", "hospital appointment", "parent"),
+    ("I'm suffering with my depression", "depression", "parent"),
+    ("Hospital appointment for his little brother today", "hospital appointment", "sibling"),
+    ("His sister's got flu so I'm keeping both at home", "flu", "sibling"),
+    ("I need to take her brother to his appointment", "appointment", "sibling"),
+    ("Nan is poorly in hospital", "poorly", "relative"),
+    ("Her best friend has covid", "covid", "friend"),
+    ("The dog is poorly", "poorly", "pet"),
+    ("Noah and his sister both have chickenpox", "chickenpox", "child"),
+    ("I'm keeping her off with a temperature", "temperature", "child"),
+    ("I think he has a fever", "fever", "child"),
+    ("I've given her Calpol for her temperature", "temperature", "child"),
+    ("Her brother has flu and a temperature", "temperature", "sibling"),
+    ("Her brother has flu. Temperature of 39 this morning", "temperature", "child"),
+    ("We all have the bug", "bug", "family"),
+])
+def test_whose_each_phrase_is(text, phrase, whose):
+    from refusal_log.wording.analysis import _Norm
+    from refusal_log.wording.clauses import owner
+
+    rules = load_rules()
+    norm = _Norm(text, rules).text
+    a = norm.index(phrase)
+    names = [w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w not in ("I", "Her", "His", "Hospital", "Nan",
+                                                                                    "The", "We", "Temperature")]
+    assert owner(norm, a, a + len(phrase), rules, names) == whose
+
+
+@pytest.mark.parametrize("text,word", [
+    ("I'm suffering bad with my depression and couldn't face the school run today so the kids are home.", "depression"),
+    ("His sister's got flu so I'm keeping both of them at home.", "flu"),
+    ("Our youngest has a fever, so Mia is off today.", "fever"),
+    ("I've got a migraine and can't drive, Leo won't be in.", "migraine"),
+])
+def test_another_persons_illness_is_never_the_childs_in_a_suggestion(text, word):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.withheld and result.suggestion is None
+    assert all(word not in (f.why + " ".join(result.hints)) for f in result.findings)
+    doc = check_document(text)
+    assert not any(s.suggestion for s in doc.sentences)
+
+
+def test_a_new_owner_or_reason_word_is_a_data_edit(tmp_path):
+    from refusal_log.wording.engine import RULES_PATH
+
+    text = open(RULES_PATH, encoding="utf-8").read()
+    # A lodger is nobody the rules know; named as a relative, their flu is theirs.
+    text = text.replace("\nrelative = '@relative|", "\nrelative = '(?:the|our) lodger|@relative|", 1)
+    # And a new everyday reason: the boiler.
+    text = text.replace("  # Money.\n", "  'boiler (?:is )?(?:broken|broke|not working)',\n  # Money.\n", 1)
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    from refusal_log.wording.triggers import _rewrite
+
+    _rewrite(str(path), False)  # as a maintainer does after changing patterns
+    rules = load_rules(str(path))
+    assert check_text("The lodger has flu so Amy is at home", rules=rules).verdict != "ok"
+    assert check_text("The lodger has flu so Amy is at home").verdict == "ok"
+    assert [f.rule for f in check_text("Boiler's broken so Amy is at home", rules=rules).findings] == ["everyday_reason"]

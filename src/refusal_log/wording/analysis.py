@@ -32,6 +32,7 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
+_PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam")
 _CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
 
 
@@ -208,6 +209,8 @@ class _Analysis:
             if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
                 if owner and owner.group("other"):
                     self.others.append((start, m.end()))  # a relative's: see find()
+                elif owner and owner.group().split()[0] in _PARENT:
+                    self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
                 continue  # the parent's ("I'm ill myself") or a relative's, not the child's
             if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
                 continue  # whose it is, clause by clause (clauses.py)
@@ -336,7 +339,7 @@ class _Analysis:
                 candidates.append((a, b, other))
         # The parent's own illness or appointment ("my own hospital appointment"): their
         # situation, not the child's sickness ([reasons] parent_rule).
-        mine = rules.parent_rule
+        mine = rules.parent_emergency_rule if rules.emergency.search(n) else rules.parent_rule
         for a, b in self.parents:
             if mine and not any(r.id == mine.id and a2 <= b and a <= b2 for a2, b2, r in candidates):
                 candidates.append((a, b, mine))

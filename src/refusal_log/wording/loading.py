@@ -158,6 +158,8 @@ class Rules:
         # The rule the parent's own health words are reported under (clauses.py).
         mine = data.get("reasons", {}).get("parent_rule")
         self.parent_rule = next(r for r in self.rules if r.id == mine) if mine else None
+        urgent = data.get("reasons", {}).get("parent_emergency_rule")
+        self.parent_emergency_rule = next(r for r in self.rules if r.id == urgent) if urgent else self.parent_rule
         sibling = data.get("reasons", {}).get("sibling_rule")
         self.sibling_rule = next(r for r in self.rules if r.id == sibling) if sibling else None
         self.emergency = re.compile(data.get("reasons", {}).get("emergency", "(?!)"))
