@@ -232,8 +232,16 @@ class _Analysis:
         """Whose the phrase at norm[a:b] is (clauses.py): child, family, parent, relative..."""
         if self._parts is None:
             self._parts = clauses(self.norm.text, self.rules)
-            names = {self.subject.split()[-1].lower()} | {
-                w.lower() for w in _CAPITAL.findall(self.text) if _is_name(w, self.rules)}
+            # Whether a word is a name is asked often and costs a look at every rule: kept.
+            seen, names = self.rules.__dict__.setdefault("_is_name_seen", {}), {self.subject.split()[-1].lower()}
+            for w in set(_CAPITAL.findall(self.text)):
+                known = seen.get(w)
+                if known is None:
+                    known = _is_name(w, self.rules)
+                    if len(seen) < 5000:
+                        seen[w] = known
+                if known:
+                    names.add(w.lower())
             self._names = sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
         return clause_owner(self.norm.text, a, b, self.rules, self._names, self._parts, **how)
 
