@@ -212,6 +212,8 @@ class _Analysis:
                 elif owner and owner.group().split()[0] in _PARENT:
                     self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
                 continue  # the parent's ("I'm ill myself") or a relative's, not the child's
+            if kind == "care" and rules.awaited.search(n, max(0, start - 60), start):
+                continue  # "waiting for CAMHS to get back to us": no appointment today
             if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
                 continue  # whose it is, clause by clause (clauses.py)
             if kind == "state":
