@@ -1103,8 +1103,8 @@ def test_a_new_owner_or_reason_word_is_a_data_edit(tmp_path):
     from refusal_log.wording.engine import RULES_PATH
 
     text = open(RULES_PATH, encoding="utf-8").read()
-    # A lodger is nobody the rules know; named as a relative, their flu is theirs.
-    text = text.replace("\nrelative = '@relative|", "\nrelative = '(?:the|our) lodger|@relative|", 1)
+    # A housemate is nobody the rules know; named as a relative, their flu is theirs.
+    text = text.replace("\nrelative = '", "\nrelative = '(?:the|our) housemate|", 1)
     # And a new everyday reason: the boiler.
     text = text.replace("  # Money.\n", "  'boiler (?:is )?(?:broken|broke|not working)',\n  # Money.\n", 1)
     path = tmp_path / "rules.toml"
@@ -1113,6 +1113,6 @@ def test_a_new_owner_or_reason_word_is_a_data_edit(tmp_path):
 
     _rewrite(str(path), False)  # as a maintainer does after changing patterns
     rules = load_rules(str(path))
-    assert check_text("The lodger has flu so Amy is at home", rules=rules).verdict != "ok"
-    assert check_text("The lodger has flu so Amy is at home").verdict == "ok"
+    assert check_text("The housemate has flu so Amy is at home", rules=rules).verdict != "ok"
+    assert check_text("The housemate has flu so Amy is at home").verdict == "ok"
     assert [f.rule for f in check_text("Boiler's broken so Amy is at home", rules=rules).findings] == ["everyday_reason"]

@@ -1387,7 +1387,9 @@ CASES = [
     ("she's not ill, it's her anxiety", OK),
     ("Her grandad's had a fall and we're all at the hospital", CAUTION),
     ("My dad's poorly and I'm looking after him so no one to take her", CAUTION),
-    ("My mum's got covid so we're isolating", CAUTION),
+    # Round 7: isolating with someone else's illness is the family's reason, not the child's
+    # illness (avoid by policy); it was a caution before.
+    ("My mum's got covid so we're isolating", NOT_OK),
     ("we're at the hospital with his brother", CAUTION),
     ('His mum has flu and he has it too', OK),
     ("Baby brother has bronchiolitis and we're in hospital", CAUTION),
@@ -2379,7 +2381,8 @@ CASES = [
     # head lice are not an illness (NHS)
     # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
     ('Kids have head lice, keeping them off till treated', NOT_OK),
-    ("Daisy's off as her brother's poorly and I can't leave him", CAUTION),
+    # Round 7: looking after a poorly brother is the family's need, not the child's illness.
+    ("Daisy's off as her brother's poorly and I can't leave him", AVOID),
     ('Young carer - Kai had to look after his mum who had a fall this morning.', CAUTION),
     ("Felix has no school place yet, the council still haven't named one on his EHCP.", CAUTION),
     ("Lottie's EHCP says 1:1 and there's no 1:1 today so she can't safely attend.", AVOID),  # Round 5 (issue 10): needs not met or support not in place, given as the reason, is avoid.

@@ -196,6 +196,7 @@ class _Analysis:
             people = mentions(n, 0, len(n), rules)
             everyday = any(m.kind in ("sibling", "relative", "friend") for m in people)
         terms, reach, self.others = [], -1, []
+        self.sleepless = False
         self.kind_at = {}  # the kind of each health word, by where it starts: see find()
         for start, _, _, kind, m in found:
             if start < reach:
@@ -205,6 +206,7 @@ class _Analysis:
             self.kind_at[start] = kind
             if _negator(n, start, rules) is not None:
                 continue
+            self.sleepless = self.sleepless or kind == "state"  # a bad night, whoever's: see find()
             owner = rules.not_child.search(n, max(0, start - 60), start)
             if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
                 if owner and owner.group("other"):
@@ -338,7 +340,8 @@ class _Analysis:
         # Beside an emergency ("rushed in with appendicitis"), or as the cause of a bad night
         # ("the baby was up all night"), it stays the emergency's: leave, a caution.
         sibling = rules.sibling_rule
-        if sibling and (self.everyday or rules.emergency.search(n)):
+        tired = self.sleepless or any(r.id in rules.sleep_rules for _, _, r in candidates)
+        if sibling and ((self.everyday and tired) or rules.emergency.search(n)):
             candidates = [(a, b, rules.others_rule if r.id == sibling.id else r) for a, b, r in candidates]
             sibling = None
         for a, b in self.others:

@@ -70,6 +70,9 @@ class _Who:
         self.before = re.compile(_expand(data["owner_before"], macros))
         self.after = re.compile(_expand(data["owner_after"], macros))
         self.parent_care = re.compile(_expand(data["parent_care"], macros))
+        self.male = re.compile(data["male"])
+        self.female = re.compile(data["female"])
+        self.first_pronoun = re.compile(r"(?<![a-z0-9&])(?:he|she)(?![a-z0-9&])")
 
 
 def _who(rules: Rules) -> _Who:
@@ -162,7 +165,10 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
             if kind and kind != "child":
                 return kind
     # The person named last before the phrase, or inside it ("not think he is well").
-    kind = _resolve(mentions(norm, clause.start, b, rules, names), norm, a)
+    found = mentions(norm, clause.start, b, rules, names)
+    kind = _resolve(found, norm, a)
+    if kind == "child" and found:
+        kind = _agreement(norm, parts, index, found[-1], who, rules, names) or kind
     if kind == "parent" and care and not who.parent_care.search(norm, clause.start, a):
         return "child"  # the parent acting for the child: "I've rung the GP"
     if kind:
@@ -175,3 +181,21 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
         if kind:
             return "child" if kind == "parent" and care else kind
     return "child"
+
+
+def _agreement(norm: str, parts: list[Clause], index: int, last: Mention, who: _Who, rules: Rules, names) -> str | None:
+    """"She's minding her little brother as he's got a bug": a pronoun of the other gender
+    from the child's (the text's first he or she) is the brother, not the child. Returns the
+    kind of the last person of that gender named earlier in the sentence, or None."""
+    pronoun = norm[last.start:last.end]
+    gender = who.male if pronoun in ("he", "him") else who.female if pronoun in ("she",) else None
+    first = who.first_pronoun.search(norm)
+    if gender is None or not first or first.group() == pronoun or first.start() >= last.start:
+        return None
+    start = index
+    while start > 0 and not parts[start].sentence_start:
+        start -= 1
+    for m in reversed(mentions(norm, parts[start].start, last.start, rules, names)):
+        if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end):
+            return m.kind
+    return None

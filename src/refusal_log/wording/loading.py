@@ -164,6 +164,7 @@ class Rules:
         self.sibling_rule = next(r for r in self.rules if r.id == sibling) if sibling else None
         self.emergency = re.compile(data.get("reasons", {}).get("emergency", "(?!)"))
         self.awaited = re.compile(data.get("reasons", {}).get("awaited", "(?!)"))
+        self.sleep_rules = frozenset(data.get("reasons", {}).get("sleep_rules", ()))
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
         self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
