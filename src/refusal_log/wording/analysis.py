@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, clauses, mentions
+from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, ambiguous, clauses, mentions
 from refusal_log.wording.clauses import owner as clause_owner
 from refusal_log.wording.loading import Rules, child_slot_ok
 
@@ -210,10 +210,17 @@ class _Analysis:
             owner = rules.not_child.search(n, max(0, start - 60), start)
             if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
                 if owner and owner.group("other"):
-                    self.others.append((start, m.end()))  # a relative's: see find()
+                    if ambiguous(owner.group("other"), rules) and self._whose(start, m.end()) in CHILDS:
+                        owner = None  # "our eldest has tonsillitis", no other child named
+                    else:
+                        self.others.append((start, m.end()))  # a relative's: see find()
                 elif owner and owner.group().split()[0] in _PARENT:
-                    self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
-                continue  # the parent's ("I'm ill myself") or a relative's, not the child's
+                    if self._whose(start, m.end()) in CHILDS:
+                        owner = None  # "my son and I both have flu": the child's too
+                    else:
+                        self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
+                if owner or n.startswith(" myself", m.end()):
+                    continue  # the parent's ("I'm ill myself") or a relative's, not the child's
             if kind == "care" and rules.awaited.search(n, max(0, start - 60), start):
                 continue  # "waiting for CAMHS to get back to us": no appointment today
             if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):

@@ -70,6 +70,7 @@ class _Who:
         self.before = re.compile(_expand(data["owner_before"], macros))
         self.after = re.compile(_expand(data["owner_after"], macros))
         self.parent_care = re.compile(_expand(data["parent_care"], macros))
+        self.ambiguous = re.compile(_expand(data["ambiguous"], macros))
         self.male = re.compile(data["male"])
         self.female = re.compile(data["female"])
         self.first_pronoun = re.compile(r"(?<![a-z0-9&])(?:he|she)(?![a-z0-9&])")
@@ -169,6 +170,8 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     kind = _resolve(found, norm, a)
     if kind == "child" and found:
         kind = _agreement(norm, parts, index, found[-1], who, rules, names) or kind
+    if kind == "sibling" and _only_child(norm, found, who, rules, names):
+        kind = "child"  # "our eldest has tonsillitis": no other child named
     if kind == "parent" and care and not who.parent_care.search(norm, clause.start, a):
         return "child"  # the parent acting for the child: "I've rung the GP"
     if kind:
@@ -199,3 +202,18 @@ def _agreement(norm: str, parts: list[Clause], index: int, last: Mention, who: _
         if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end):
             return m.kind
     return None
+
+
+def _only_child(norm: str, found: list[Mention], who: _Who, rules: Rules, names) -> bool:
+    """True when the last person named is "our eldest" or the like and the text names no
+    other child (no name, no he/she): then they are the child the message is about."""
+    last = [m for m in found if m.kind != "possessive"]
+    if not last or not who.ambiguous.fullmatch(norm, last[-1].start, last[-1].end):
+        return False
+    return not any(m.kind == "child" for m in mentions(norm, 0, len(norm), rules, names))
+
+
+def ambiguous(phrase: str, rules: Rules) -> bool:
+    """True for "our eldest", "our youngest" and the like: the child or a brother or sister,
+    depending on whether the text names another child."""
+    return _who(rules).ambiguous.fullmatch(phrase.strip()) is not None
