@@ -2577,6 +2577,15 @@ CASES = [
     ("Overslept so she'll be off today", AVOID),
     # A late start told plainly is lateness, not a day's absence.
     ("Overslept, I'll bring him in for 11", CAUTION),
+    # A trip that is past, cancelled or missed is not the reason; the child's illness is.
+    ("She picked up a stomach bug on holiday and is still being sick", OK),
+    ("He's been sick since the wedding on Saturday", OK),
+    ("She has a fever, so we've cancelled the family trip too", OK),
+    # Who: a he in a text about a girl is the brother named before; "our eldest" alone is the child.
+    ("She's minding her little brother today as he's got a bug", AVOID),
+    ("Our eldest has tonsillitis", OK),
+    ("My son and I both have flu", OK),
+    ("The childminder's ill so Jack's at home with me", AVOID),
     # Lawful reasons in everyday words.
     ("The head said Oscar can have Thursday off for the christening, we have it in writing", OK),
     ("Mr Doyle (head of year) approved her absence for the gurdwara on Friday", OK),
