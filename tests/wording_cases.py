@@ -2592,6 +2592,16 @@ CASES = [
     ("His class is closed today because of a burst pipe, so he's home", OK),
     ("You phoned to say it isn't safe for him to come in until the ramp is fixed", OK),
     ("At home today as the school asked, while they finish the risk assessment", OK),
+    ("The school has closed for the day due to a power cut", OK),
+    ("No school today for Year 10, it's a staff training day", OK),
+    ("Her taxi to school never showed up", OK),
+    ("The council transport hasn't been sorted yet so he can't get in", OK),
+    ("His escort was off sick and the council had no one else", OK),
+    ("The head gave permission for her to attend her sister's graduation", OK),
+    ("As agreed at the meeting, he's doing half days this week", OK),
+    ("The school asked us to collect him at lunch every day this week", OK),
+    ("The school said Max should stay home until the meeting on Thursday", OK),
+    ("Isla is celebrating Navratri with the family today", OK),
 ]
 
 
