@@ -359,8 +359,12 @@ class _Analysis:
                 candidates.append((a, b, other))
         # The parent's own illness or appointment ("my own hospital appointment"): their
         # situation, not the child's sickness ([reasons] parent_rule).
-        mine = rules.parent_emergency_rule if rules.emergency.search(n) else rules.parent_rule
+        # Their own appointment is their situation ([reasons] parent_care_rule).
+        urgent = rules.emergency.search(n)
         for a, b in self.parents:
+            mine = rules.parent_emergency_rule if urgent else rules.parent_rule
+            if self.kind_at.get(a) == "care" and not urgent and rules.parent_care_rule:
+                mine = rules.parent_care_rule
             if mine and not any(r.id == mine.id and a2 <= b and a <= b2 for a2, b2, r in candidates):
                 candidates.append((a, b, mine))
         # A negator denies the first phrase after it, risky or not: in "not feeling well won't

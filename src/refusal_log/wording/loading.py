@@ -160,6 +160,8 @@ class Rules:
         self.parent_rule = next(r for r in self.rules if r.id == mine) if mine else None
         urgent = data.get("reasons", {}).get("parent_emergency_rule")
         self.parent_emergency_rule = next(r for r in self.rules if r.id == urgent) if urgent else self.parent_rule
+        care = data.get("reasons", {}).get("parent_care_rule")
+        self.parent_care_rule = next(r for r in self.rules if r.id == care) if care else None
         sibling = data.get("reasons", {}).get("sibling_rule")
         self.sibling_rule = next(r for r in self.rules if r.id == sibling) if sibling else None
         self.emergency = re.compile(data.get("reasons", {}).get("emergency", "(?!)"))
