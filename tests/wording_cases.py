@@ -2586,6 +2586,8 @@ CASES = [
     ("Our eldest has tonsillitis", OK),
     ("My son and I both have flu", OK),
     ("The childminder's ill so Jack's at home with me", AVOID),
+    ("His sister has flu. She was up all night being sick, so I'm keeping them both home.", AVOID),
+    ("Her brother was sick in the night and she's got a temperature now", OK),
     # Lawful reasons in everyday words.
     ("The head said Oscar can have Thursday off for the christening, we have it in writing", OK),
     ("Mr Doyle (head of year) approved her absence for the gurdwara on Friday", OK),

@@ -73,7 +73,7 @@ class _Who:
         self.ambiguous = re.compile(_expand(data["ambiguous"], macros))
         self.male = re.compile(data["male"])
         self.female = re.compile(data["female"])
-        self.first_pronoun = re.compile(r"(?<![a-z0-9&])(?:he|she)(?![a-z0-9&])")
+        self.first_pronoun = re.compile(r"(?<![a-z0-9&])(?:he|him|his|she|her|hers)(?![a-z0-9&])")
 
 
 def _who(rules: Rules) -> _Who:
@@ -169,7 +169,7 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     found = mentions(norm, clause.start, b, rules, names)
     kind = _resolve(found, norm, a)
     if kind == "child" and found:
-        kind = _agreement(norm, parts, index, found[-1], who, rules, names) or kind
+        kind = _agreement(norm, found[-1], who, rules, names) or kind
     if kind == "sibling" and _only_child(norm, found, who, rules, names):
         kind = "child"  # "our eldest has tonsillitis": no other child named
     if kind == "parent" and care and not who.parent_care.search(norm, clause.start, a):
@@ -186,19 +186,19 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     return "child"
 
 
-def _agreement(norm: str, parts: list[Clause], index: int, last: Mention, who: _Who, rules: Rules, names) -> str | None:
+def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str | None:
     """"She's minding her little brother as he's got a bug": a pronoun of the other gender
-    from the child's (the text's first he or she) is the brother, not the child. Returns the
-    kind of the last person of that gender named earlier in the sentence, or None."""
+    from the child's (the text's first he, him, his, she or her) is the brother, not the
+    child. Returns the kind of the last person of that gender named before it, or None."""
     pronoun = norm[last.start:last.end]
-    gender = who.male if pronoun in ("he", "him") else who.female if pronoun in ("she",) else None
+    male = pronoun in ("he", "him")
+    gender = who.male if male else who.female if pronoun == "she" else None
     first = who.first_pronoun.search(norm)
-    if gender is None or not first or first.group() == pronoun or first.start() >= last.start:
+    if gender is None or not first or (first.group() in ("he", "him", "his")) == male or first.start() >= last.start:
         return None
-    start = index
-    while start > 0 and not parts[start].sentence_start:
-        start -= 1
-    for m in reversed(mentions(norm, parts[start].start, last.start, rules, names)):
+    # The last person of that gender named before it, in this sentence or an earlier one
+    # ("His sister has flu. She was sick all night").
+    for m in reversed(mentions(norm, 0, last.start, rules, names)):
         if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end):
             return m.kind
     return None
