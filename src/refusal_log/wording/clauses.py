@@ -23,13 +23,18 @@ Design decisions:
   sentence when it opens with a word that carries the subject over ("his sister has flu
   and a temperature", "look after her brother who has a fever"); otherwise, with nobody
   named at all, it is the child's (the default: "temperature of 39 this morning").
+- A he or she of the other gender from the child's (the text's first he, him, his, she or
+  her) is the person of that gender named before it, in any earlier sentence too: "she's
+  minding her little brother as he's got a bug" is the brother's bug.
+- "Our eldest", "our youngest" are a brother or sister when the text names another child,
+  and the child when it names none ("our eldest has tonsillitis").
 - Kinds of owner: child, family ("we", "us": the child is among them), parent (the writer:
   "I", "me", "my own"), sibling (a brother, sister, twin, the baby, our youngest), relative
   (a partner, nan, an aunt...), friend, school (staff, the office), pet. Only child and
   family count as the child's.
 
-The other wording layers may use `clauses(text, rules)` and `owner(text, a, b, rules,
-child)`: see their docstrings.
+The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, rules)` and
+`owner(norm, a, b, rules, names)` (all on normalised text): see their docstrings.
 """
 
 from __future__ import annotations
