@@ -1116,3 +1116,20 @@ def test_a_new_owner_or_reason_word_is_a_data_edit(tmp_path):
     assert check_text("The housemate has flu so Amy is at home", rules=rules).verdict != "ok"
     assert check_text("The housemate has flu so Amy is at home").verdict == "ok"
     assert [f.rule for f in check_text("Boiler's broken so Amy is at home", rules=rules).findings] == ["everyday_reason"]
+
+
+def test_the_cue_words_miss_no_one():
+    # A text with none of [reasons] cues skips the clause layer: it must read the same as with it.
+    from refusal_log.wording.clauses import cued
+    from refusal_log.wording.loading import _load
+    from refusal_log.wording.engine import RULES_PATH
+
+    full = _load.__wrapped__(RULES_PATH)
+    full.reasons_cues = None  # no short cut: every text goes through the clause layer
+    rules = load_rules()
+    from refusal_log.wording.analysis import _Norm
+
+    texts = [t for t, _ in CASES[::3] + INDEPENDENT[::3]]
+    skipped = [t for t in texts if not cued(_Norm(t, rules).text, rules)][:150]
+    assert len(skipped) > 100
+    assert [check_text(t, rules=full).to_dict() for t in skipped] == [check_text(t).to_dict() for t in skipped]

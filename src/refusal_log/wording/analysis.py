@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, ambiguous, clauses, mentions
+from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, ambiguous, clauses, cued, mentions
 from refusal_log.wording.clauses import owner as clause_owner
 from refusal_log.wording.loading import Rules, child_slot_ok
 
@@ -160,7 +160,7 @@ class _Analysis:
         self.spans = []  # every health or unavoidable phrase, negated or not: see find()
         self.subject, self.plural = _subject(text, n, rules)
         self.parents = []  # the parent's own health words and appointments: see find()
-        self._parts = None
+        self._parts = self._cued = None
         self.health = self._health()
         self.unavoidable = self._unavoidable(rules.unavoidable)
         # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
@@ -190,11 +190,6 @@ class _Analysis:
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
         everyday = self.everyday = rules.everyday.search(n) is not None
-        # So is a sleepless night beside someone else's emergency ("her brother's in hospital
-        # and she's had no sleep with the worry"): the worry is real, but it is not illness.
-        if not everyday and rules.emergency.search(n):
-            people = mentions(n, 0, len(n), rules)
-            everyday = any(m.kind in ("sibling", "relative", "friend") for m in people)
         terms, reach, self.others = [], -1, []
         self.sleepless = False
         self.kind_at = {}  # the kind of each health word, by where it starts: see find()
@@ -221,12 +216,14 @@ class _Analysis:
                         self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
                 if owner or n.startswith(" myself", m.end()):
                     continue  # the parent's ("I'm ill myself") or a relative's, not the child's
-            if kind == "care" and rules.awaited.search(n, max(0, start - 60), start):
+            if kind == "care" and rules.awaited.rx.search(n, max(0, start - 60), start):
                 continue  # "waiting for CAMHS to get back to us": no appointment today
             if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
                 continue  # whose it is, clause by clause (clauses.py)
             if kind == "state":
-                if everyday:
+                # So is a sleepless night beside someone else's emergency ("her brother's in
+                # hospital and she's had no sleep with the worry"): real worry, not illness.
+                if everyday or self._upheaval():
                     continue
                 kind = "specific"
             clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
@@ -239,8 +236,18 @@ class _Analysis:
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         return terms
 
+    def _upheaval(self) -> bool:
+        """Someone else's emergency in the text: a relative and a hospital, the police..."""
+        n = self.norm.text
+        return bool(self.rules.emergency.rx.search(n)) and any(
+            m.kind in ("sibling", "relative", "friend") for m in mentions(n, 0, len(n), self.rules))
+
     def _whose(self, a: int, b: int, **how) -> str:
         """Whose the phrase at norm[a:b] is (clauses.py): child, family, parent, relative..."""
+        if self._cued is None:
+            self._cued = cued(self.norm.text, self.rules)
+        if not self._cued:
+            return "child"  # no word in the text can name anyone else
         if self._parts is None:
             self._parts = clauses(self.norm.text, self.rules)
             # Whether a word is a name is asked often and costs a look at every rule: kept.
@@ -348,7 +355,8 @@ class _Analysis:
         # ("the baby was up all night"), it stays the emergency's: leave, a caution.
         sibling = rules.sibling_rule
         tired = self.sleepless or any(r.id in rules.sleep_rules for _, _, r in candidates)
-        if sibling and ((self.everyday and tired) or rules.emergency.search(n)):
+        if sibling and (self.others or any(r.id == sibling.id for _, _, r in candidates)) and (
+                (self.everyday and tired) or rules.emergency.rx.search(n)):
             candidates = [(a, b, rules.others_rule if r.id == sibling.id else r) for a, b, r in candidates]
             sibling = None
         for a, b in self.others:
@@ -360,7 +368,7 @@ class _Analysis:
         # The parent's own illness or appointment ("my own hospital appointment"): their
         # situation, not the child's sickness ([reasons] parent_rule).
         # Their own appointment is their situation ([reasons] parent_care_rule).
-        urgent = rules.emergency.search(n)
+        urgent = bool(self.parents) and rules.emergency.rx.search(n)
         for a, b in self.parents:
             mine = rules.parent_emergency_rule if urgent else rules.parent_rule
             if self.kind_at.get(a) == "care" and not urgent and rules.parent_care_rule:

@@ -40,28 +40,50 @@ The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, r
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 
 from refusal_log.wording.loading import Rules, _expand
 
-# One clause: offsets into the normalised text, the joining word that opened it ("and",
-# "who", "" at a sentence start), and whether a sentence starts with it.
-Clause = namedtuple("Clause", "start end opener sentence_start")
-# One person named: offsets and kind (child, family, parent, relative, friend, school, pet,
-# or "possessive" for his/her/their, which point back to the last person named).
-Mention = namedtuple("Mention", "start end kind")
+
+class Clause:
+    """One clause: offsets into the normalised text, the joining word that opened it ("and",
+    "who", "" at a sentence start), and whether a sentence starts with it. (A plain class:
+    a namedtuple costs start-up time, and `check` must start fast.)"""
+
+    __slots__ = ("start", "end", "opener", "sentence_start")
+
+    def __init__(self, start, end, opener, sentence_start):
+        self.start, self.end, self.opener, self.sentence_start = start, end, opener, sentence_start
+
+
+class Mention:
+    """One person named: offsets and kind (child, family, parent, sibling, relative, friend,
+    school, pet, speaker, or "possessive" for his/her/their, which point back)."""
+
+    __slots__ = ("start", "end", "kind")
+
+    def __init__(self, start, end, kind):
+        self.start, self.end, self.kind = start, end, kind
+
+    def __lt__(self, other):
+        return (self.start, self.end) < (other.start, other.end)
+
 
 CHILDS = frozenset(("child", "family"))
+_WORD = re.compile(r"[a-z0-9&]+")
 # Another person: their exclusion, closure or leave is not the child's (the school's is).
 SOMEONE_ELSE = frozenset(("parent", "sibling", "relative", "friend", "pet"))
-_WORD = re.compile(r"[a-z0-9&]+")
 
 
 class _Who:
-    """The [reasons] data compiled: clause breaks and the words for each kind of owner."""
+    """The [reasons] data compiled: clause breaks and the words for each kind of owner. The
+    patterns only some texts need (the parent's care words, gender, "our eldest") are
+    compiled on first use, so a check pays only for what its text asks."""
+
+    _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "male", "female")
 
     def __init__(self, rules: Rules):
         data, macros = rules.reasons_data, rules.macros
+        self._data, self._macros = data, macros
         self.breaks = re.compile(_expand(data["clause_break"], macros))
         self.sentence = re.compile(_expand(data["sentence_break"], macros))
         self.carry = frozenset(data["carry_over"])
@@ -72,13 +94,15 @@ class _Who:
         parts = [f"(?P<{kind}>{_expand(p, macros)})" for kind, p in owners.items()]
         self.mentions = re.compile(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % "|".join(parts))
         self.kinds = tuple(owners)
-        self.before = re.compile(_expand(data["owner_before"], macros))
-        self.after = re.compile(_expand(data["owner_after"], macros))
-        self.parent_care = re.compile(_expand(data["parent_care"], macros))
-        self.ambiguous = re.compile(_expand(data["ambiguous"], macros))
-        self.male = re.compile(data["male"])
-        self.female = re.compile(data["female"])
         self.first_pronoun = re.compile(r"(?<![a-z0-9&])(?:he|him|his|she|her|hers)(?![a-z0-9&])")
+
+    def __getattr__(self, name: str) -> re.Pattern:
+        key = {"before": "owner_before", "after": "owner_after"}.get(name, name)
+        if key not in self._LATER:
+            raise AttributeError(name)
+        rx = re.compile(_expand(self._data[key], self._macros))
+        setattr(self, name, rx)
+        return rx
 
 
 def _who(rules: Rules) -> _Who:
@@ -222,3 +246,10 @@ def ambiguous(phrase: str, rules: Rules) -> bool:
     """True for "our eldest", "our youngest" and the like: the child or a brother or sister,
     depending on whether the text names another child."""
     return _who(rules).ambiguous.fullmatch(phrase.strip()) is not None
+
+
+def cued(norm: str, rules: Rules) -> bool:
+    """False when the text holds none of [reasons] cues (no word that can name anyone but the
+    child): then every phrase is the child's, and nothing need be compiled to say so."""
+    cues = rules.reasons_cues
+    return cues is None or not cues.isdisjoint(_WORD.findall(norm))

@@ -104,6 +104,8 @@ class Rules:
         # Whose each clause is (clauses.py): compiled on first use, like the types.
         self.reasons_data = data.get("reasons", {})
         self.compiled_reasons = None
+        cues = self.reasons_data.get("cues")
+        self.reasons_cues = frozenset(cues) if cues is not None else None
         words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
 
         _check_schema(data)
@@ -164,8 +166,9 @@ class Rules:
         self.parent_care_rule = next(r for r in self.rules if r.id == care) if care else None
         sibling = data.get("reasons", {}).get("sibling_rule")
         self.sibling_rule = next(r for r in self.rules if r.id == sibling) if sibling else None
-        self.emergency = re.compile(data.get("reasons", {}).get("emergency", "(?!)"))
-        self.awaited = re.compile(data.get("reasons", {}).get("awaited", "(?!)"))
+        # Compiled on first use (see _Lazy): most checks never need them.
+        self.emergency = _Lazy(data.get("reasons", {}).get("emergency", "(?!)"))
+        self.awaited = _Lazy(data.get("reasons", {}).get("awaited", "(?!)"))
         self.sleep_rules = frozenset(data.get("reasons", {}).get("sleep_rules", ()))
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
