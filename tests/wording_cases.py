@@ -2588,6 +2588,11 @@ CASES = [
     ("The childminder's ill so Jack's at home with me", AVOID),
     ("His sister has flu. She was up all night being sick, so I'm keeping them both home.", AVOID),
     ("Her brother was sick in the night and she's got a temperature now", OK),
+    ("Me mam's bad with her chest so I've kept our Tyler in to help", AVOID),
+    ("He's going to his dad's in Spain for a week", AVOID),
+    ("Going to watch her brother's graduation in Leeds", CAUTION),
+    ("Wee Callum's brother's got the lurgy so I'm keepin them baith in", AVOID),
+    ("Today I have job interview, my daughter must stay with my small son", AVOID),
     # Lawful reasons in everyday words.
     ("The head said Oscar can have Thursday off for the christening, we have it in writing", OK),
     ("Mr Doyle (head of year) approved her absence for the gurdwara on Friday", OK),
