@@ -1133,3 +1133,14 @@ def test_the_cue_words_miss_no_one():
     skipped = [t for t in texts if not cued(_Norm(t, rules).text, rules)][:150]
     assert len(skipped) > 100
     assert [check_text(t, rules=full).to_dict() for t in skipped] == [check_text(t).to_dict() for t in skipped]
+
+
+def test_whose_it_is_is_read_across_the_whole_draft():
+    # "He" in the second sentence is the brother named in the first: his illness is never hers.
+    doc = check_document("Dear Miss Jones,\n\nHer brother has flu. He was sick all night. She is staying home "
+                         "today.\n\nThanks, Sarah")
+    assert doc.verdict == "avoid" and doc.withheld
+    assert not any(s.suggestion for s in doc.sentences)
+    # The child's own illness in a later sentence is still hers.
+    doc = check_document("Her brother had flu last week. She has it now and was sick all night.")
+    assert doc.verdict == "ok"

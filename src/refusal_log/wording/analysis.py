@@ -5,6 +5,7 @@ the child, the days, and each rule's hits. See engine.py for the design."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import namedtuple
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, ambiguous, clauses, cued, mentions
@@ -153,14 +154,17 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
 class _Analysis:
     """Everything found in one piece of text, before verdicts are drawn."""
 
-    def __init__(self, text: str, rules: Rules):
-        self.text, self.rules = text, rules
+    def __init__(self, text: str, rules: Rules, whole: tuple | None = None):
+        """`whole`: (a _Whole for the document, where this text starts in it): whose each
+        phrase is is then read in the whole draft ("Her brother has flu. He was sick all
+        night." - the brother was sick)."""
+        self.text, self.rules, self._whole = text, rules, whole
         self.norm = _Norm(text, rules)
         n = self.norm.text
         self.spans = []  # every health or unavoidable phrase, negated or not: see find()
         self.subject, self.plural = _subject(text, n, rules)
         self.parents = []  # the parent's own health words and appointments: see find()
-        self._parts = self._cued = None
+        self._cued = None  # a _Whole for this text alone, built on first use
         self.health = self._health()
         self.unavoidable = self._unavoidable(rules.unavoidable)
         # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
@@ -244,24 +248,12 @@ class _Analysis:
 
     def _whose(self, a: int, b: int, **how) -> str:
         """Whose the phrase at norm[a:b] is (clauses.py): child, family, parent, relative..."""
+        if self._whole:
+            whole, offset = self._whole
+            return whole.whose(self.norm.starts[a] + offset, self.norm.ends[b - 1] + offset, **how)
         if self._cued is None:
-            self._cued = cued(self.norm.text, self.rules)
-        if not self._cued:
-            return "child"  # no word in the text can name anyone else
-        if self._parts is None:
-            self._parts = clauses(self.norm.text, self.rules)
-            # Whether a word is a name is asked often and costs a look at every rule: kept.
-            seen, names = self.rules.__dict__.setdefault("_is_name_seen", {}), {self.subject.split()[-1].lower()}
-            for w in set(_CAPITAL.findall(self.text)):
-                known = seen.get(w)
-                if known is None:
-                    known = _is_name(w, self.rules)
-                    if len(seen) < 5000:
-                        seen[w] = known
-                if known:
-                    names.add(w.lower())
-            self._names = sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
-        return clause_owner(self.norm.text, a, b, self.rules, self._names, self._parts, **how)
+            self._cued = _Whole(self.text, self.rules, self.norm, self.subject)
+        return self._cued.whose(self.norm.starts[a], self.norm.ends[b - 1], **how)
 
     def _not_childs(self, a: int, b: int, care: bool = False) -> bool:
         """True if the phrase is someone else's: a relative's, a friend's or a pet's is kept
@@ -431,6 +423,40 @@ class _Analysis:
     @property
     def own_hits(self):
         return [h for h in self.hits if not h.reported]
+
+
+class _Whole:
+    """A whole text (or draft) read for whose each phrase is: its clauses and names, built
+    once, only if the text has a word that can name anyone but the child ([reasons] cues)."""
+
+    def __init__(self, text: str, rules: Rules, norm: _Norm | None = None, subject: str | None = None):
+        self.text, self.rules = text, rules
+        self.norm = norm or _Norm(text, rules)
+        self.cued = cued(self.norm.text, rules)
+        self._subject, self.parts, self.names = subject, None, ()
+
+    def whose(self, start: int, end: int, **how) -> str:
+        """Whose the phrase at text[start:end] (offsets into the original) is."""
+        if not self.cued:
+            return "child"  # no word in the text can name anyone else
+        n, rules = self.norm, self.rules
+        if self.parts is None:
+            self.parts = clauses(n.text, rules)
+            subject = self._subject or _subject(self.text, n.text, rules)[0]
+            # Whether a word is a name is asked often and costs a look at every rule: kept.
+            seen, names = rules.__dict__.setdefault("_is_name_seen", {}), {subject.split()[-1].lower()}
+            for w in set(_CAPITAL.findall(self.text)):
+                known = seen.get(w)
+                if known is None:
+                    known = _is_name(w, rules)
+                    if len(seen) < 5000:
+                        seen[w] = known
+                if known:
+                    names.add(w.lower())
+            self.names = sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
+        a = bisect_left(n.starts, start)
+        b = max(a + 1, bisect_right(n.ends, end))
+        return clause_owner(n.text, a, b, rules, self.names, self.parts, **how)
 
 
 def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
