@@ -5,11 +5,9 @@ the child, the days, and each rule's hits. See engine.py for the design."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import namedtuple
 
-from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, ambiguous, clauses, cued, mentions
-from refusal_log.wording.clauses import owner as clause_owner
+from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
 from refusal_log.wording.loading import Rules, child_slot_ok
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
@@ -425,38 +423,29 @@ class _Analysis:
         return [h for h in self.hits if not h.reported]
 
 
-class _Whole:
-    """A whole text (or draft) read for whose each phrase is: its clauses and names, built
-    once, only if the text has a word that can name anyone but the child ([reasons] cues)."""
+class _Whole(Whole):
+    """A whole text (or draft) read for whose each phrase is (clauses.Whole), with the names
+    this module finds in it."""
 
     def __init__(self, text: str, rules: Rules, norm: _Norm | None = None, subject: str | None = None):
-        self.text, self.rules = text, rules
-        self.norm = norm or _Norm(text, rules)
-        self.cued = cued(self.norm.text, rules)
-        self._subject, self.parts, self.names = subject, None, ()
+        norm = norm or _Norm(text, rules)
+        super().__init__(norm.text, norm.starts, norm.ends, rules, lambda: _names(text, norm.text, rules, subject))
 
-    def whose(self, start: int, end: int, **how) -> str:
-        """Whose the phrase at text[start:end] (offsets into the original) is."""
-        if not self.cued:
-            return "child"  # no word in the text can name anyone else
-        n, rules = self.norm, self.rules
-        if self.parts is None:
-            self.parts = clauses(n.text, rules)
-            subject = self._subject or _subject(self.text, n.text, rules)[0]
-            # Whether a word is a name is asked often and costs a look at every rule: kept.
-            seen, names = rules.__dict__.setdefault("_is_name_seen", {}), {subject.split()[-1].lower()}
-            for w in set(_CAPITAL.findall(self.text)):
-                known = seen.get(w)
-                if known is None:
-                    known = _is_name(w, rules)
-                    if len(seen) < 5000:
-                        seen[w] = known
-                if known:
-                    names.add(w.lower())
-            self.names = sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
-        a = bisect_left(n.starts, start)
-        b = max(a + 1, bisect_right(n.ends, end))
-        return clause_owner(n.text, a, b, rules, self.names, self.parts, **how)
+
+def _names(text: str, norm: str, rules: Rules, subject: str | None) -> list[str]:
+    """The child's name and every other capitalised word that is a name, lower case."""
+    subject = subject or _subject(text, norm, rules)[0]
+    # Whether a word is a name is asked often and costs a look at every rule: kept.
+    seen, names = rules.__dict__.setdefault("_is_name_seen", {}), {subject.split()[-1].lower()}
+    for w in set(_CAPITAL.findall(text)):
+        known = seen.get(w)
+        if known is None:
+            known = _is_name(w, rules)
+            if len(seen) < 5000:
+                seen[w] = known
+        if known:
+            names.add(w.lower())
+    return sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
 
 
 def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:

@@ -40,6 +40,7 @@ The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from refusal_log.wording.loading import Rules, _expand
 
@@ -253,3 +254,24 @@ def cued(norm: str, rules: Rules) -> bool:
     child): then every phrase is the child's, and nothing need be compiled to say so."""
     cues = rules.reasons_cues
     return cues is None or not cues.isdisjoint(_WORD.findall(norm))
+
+
+class Whole:
+    """A whole normalised text (or draft) read for whose each phrase is: its clauses and
+    names, worked out once and only if the text has a word that can name anyone but the
+    child ([reasons] cues). `starts`/`ends` map each normalised character to the original;
+    `names` is called, once, for the names to take as the child's."""
+
+    def __init__(self, norm: str, starts, ends, rules: Rules, names):
+        self.norm, self.starts, self.ends, self.rules = norm, starts, ends, rules
+        self.cued, self._names, self.parts, self.names = cued(norm, rules), names, None, ()
+
+    def whose(self, start: int, end: int, **how) -> str:
+        """Whose the phrase at original[start:end] is (see owner())."""
+        if not self.cued:
+            return "child"  # no word in the text can name anyone else
+        if self.parts is None:
+            self.parts, self.names = clauses(self.norm, self.rules), self._names()
+        a = bisect_left(self.starts, start)
+        b = max(a + 1, bisect_right(self.ends, end))
+        return owner(self.norm, a, b, self.rules, self.names, self.parts, **how)
