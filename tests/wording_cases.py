@@ -3132,7 +3132,8 @@ INDEPENDENT = [
     ("Sorry for the late msg, we all slept through the alarm. I'll bring her in after lunch.", CAUTION),
     ("Carbon monoxide alarm went off at 6 and we've been out on the street waiting for the gas man. Will get her in when we can.", ('caution', 'ok')),
     # writer: caution; ours: ok (no sleep with no cause given reads as a symptom (a state), as in round 3)
-    ("Police were round ours late last night, I won't go into it, but the kids have had no sleep.", OK),
+    # Round 7: lost sleep after an upheaval at home is not illness (the writer said caution).
+    ("Police were round ours late last night, I won't go into it, but the kids have had no sleep.", CAUTION),
     ('The social worker is coming at 10 and wants to see both children at home.', CAUTION),
     ("Kiera's LAC review is this morning and she's meant to be at it, will bring her in after.", ('caution', 'ok')),
     ('We have a Home Office interview in Croydon today and the whole family must attend. I have the letter.', ('caution', 'ok')),

@@ -241,6 +241,8 @@ class _Analysis:
     def _upheaval(self) -> bool:
         """Someone else's emergency in the text: a relative and a hospital, the police..."""
         n = self.norm.text
+        if self.rules.upheaval.rx.search(n):
+            return True
         return bool(self.rules.emergency.rx.search(n)) and any(
             m.kind in ("sibling", "relative", "friend") for m in mentions(n, 0, len(n), self.rules))
 

@@ -169,6 +169,7 @@ class Rules:
         # Compiled on first use (see _Lazy): most checks never need them.
         self.emergency = _Lazy(data.get("reasons", {}).get("emergency", "(?!)"))
         self.awaited = _Lazy(data.get("reasons", {}).get("awaited", "(?!)"))
+        self.upheaval = _Lazy(data.get("reasons", {}).get("upheaval", "(?!)"))
         self.sleep_rules = frozenset(data.get("reasons", {}).get("sleep_rules", ()))
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
