@@ -776,6 +776,12 @@ def test_fine_in_herself_is_a_denial_and_honestly_is_not_a_name():
     ("Dentist this morning, back after lunch", "appointment"),
     ("Her twin's appointment at the dentist, so she came along", "other"),
     ("I have a dentist appointment so can't do the school run", "other"),
+    # Round 7: whose appointment it is, clause by clause.
+    ("I've got my own hospital appointment this morning and there's no one to take Alfie", "other"),
+    ("Hospital appointment for his little brother today, so Leo is coming with me", "other"),
+    ("My dentist appointment is at 9 so Kai is off", "other"),
+    ("My son's dentist appointment is at 9", "appointment"),
+    ("I've taken him to his GP appointment", "appointment"),
     ("She's on an agreed part-time timetable, mornings only", "part-time"),
     ("Reduced timetable as agreed with the SENCo", "part-time"),
     ("Leave granted by the head for a family funeral", "leave"),
