@@ -15,7 +15,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording import GAP, check_document, check_text, load_rules
 from refusal_log.wording.engine import _Analysis
 
-from wording_cases import CASES, INDEPENDENT
+from wording_cases import CASES, INDEPENDENT, INDEPENDENT_REASONS
 
 
 def specific_terms(text: str) -> set[str]:
@@ -162,8 +162,9 @@ def test_no_illness_written_means_none_invented_and_an_honesty_hint():
 
 
 def test_no_honest_rewording_for_a_holiday():
+    # Round 7: a reason stated that is neither the child's illness nor lawful is avoid.
     result = check_text("Family holiday to Spain")
-    assert result.verdict == "caution" and result.suggestion is None
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
     assert any("code G" in f.source for f in result.findings)
     assert any("leave" in h for h in result.hints)
 
@@ -433,9 +434,10 @@ def test_lawful_absences_of_their_own_are_ok(text):
 
 
 def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
-    for text in ("Holiday to Spain", "Holiday not authorised by the head", "It's her birthday"):
+    for text, verdict in (("Holiday to Spain", "avoid"), ("Holiday not authorised by the head", "avoid"),
+                          ("It's her birthday", "caution")):
         result = check_text(text)
-        assert result.verdict == "caution" and result.suggestion is None, text
+        assert result.verdict == verdict and result.suggestion is None, text
         assert any("s444(3)" in h and "code C" in h for h in result.hints), (text, result.hints)
 
 
@@ -687,6 +689,9 @@ OTHERS = ["It's her birthday", "I'm unwell myself and can't do the school run", 
 def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnesses, day, extra):
     if extra in DENIALS:
         illnesses = []
+    if extra == "Her nan is in hospital":
+        # Round 7: lost sleep beside someone else's emergency is the worry, not illness.
+        illnesses = [i for i in illnesses if i[1] != "not sleeping"]
     opening = name if not filler or name in ("Sam", "Ellie") else name[0].lower() + name[1:]
     text = f"{filler}{opening} {risky}" + (f" {day}" if day else "")
     text += "".join(f", {phrase}" for phrase, _ in illnesses) + "."
@@ -775,6 +780,12 @@ def test_fine_in_herself_is_a_denial_and_honestly_is_not_a_name():
     ("Dentist this morning, back after lunch", "appointment"),
     ("Her twin's appointment at the dentist, so she came along", "other"),
     ("I have a dentist appointment so can't do the school run", "other"),
+    # Round 7: whose appointment it is, clause by clause.
+    ("I've got my own hospital appointment this morning and there's no one to take Alfie", "other"),
+    ("Hospital appointment for his little brother today, so Leo is coming with me", "other"),
+    ("My dentist appointment is at 9 so Kai is off", "other"),
+    ("My son's dentist appointment is at 9", "appointment"),
+    ("I've taken him to his GP appointment", "appointment"),
     ("She's on an agreed part-time timetable, mornings only", "part-time"),
     ("Reduced timetable as agreed with the SENCo", "part-time"),
     ("Leave granted by the head for a family funeral", "leave"),
@@ -1044,3 +1055,102 @@ def test_the_independent_rows_keep_their_verdicts():
         if result.suggestion:
             assert check_text(result.suggestion.replace("[what is wrong]", "a migraine")).verdict == "ok", text
 
+
+
+# --- round 7: whose reason it is, and which ----------------------------------------------
+
+
+def test_the_round7_reason_rows_keep_their_verdicts():
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_REASONS
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_REASONS) >= 50 and not misses, misses
+
+
+@pytest.mark.parametrize("text,phrase,whose", [
+    ("I've got my own hospital appointment this morning", "hospital appointment", "parent"),
+    ("I'm suffering with my depression", "depression", "parent"),
+    ("Hospital appointment for his little brother today", "hospital appointment", "sibling"),
+    ("His sister's got flu so I'm keeping both at home", "flu", "sibling"),
+    ("I need to take her brother to his appointment", "appointment", "sibling"),
+    ("Nan is poorly in hospital", "poorly", "relative"),
+    ("Her best friend has covid", "covid", "friend"),
+    ("The dog is poorly", "poorly", "pet"),
+    ("Noah and his sister both have chickenpox", "chickenpox", "child"),
+    ("I'm keeping her off with a temperature", "temperature", "child"),
+    ("I think he has a fever", "fever", "child"),
+    ("I've given her Calpol for her temperature", "temperature", "child"),
+    ("Her brother has flu and a temperature", "temperature", "sibling"),
+    ("Her brother has flu. Temperature of 39 this morning", "temperature", "child"),
+    ("We all have the bug", "bug", "family"),
+])
+def test_whose_each_phrase_is(text, phrase, whose):
+    from refusal_log.wording.analysis import _Norm
+    from refusal_log.wording.clauses import owner
+
+    rules = load_rules()
+    norm = _Norm(text, rules).text
+    a = norm.index(phrase)
+    names = [w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w not in ("I", "Her", "His", "Hospital", "Nan",
+                                                                                    "The", "We", "Temperature")]
+    assert owner(norm, a, a + len(phrase), rules, names) == whose
+
+
+@pytest.mark.parametrize("text,word", [
+    ("I'm suffering bad with my depression and couldn't face the school run today so the kids are home.", "depression"),
+    ("His sister's got flu so I'm keeping both of them at home.", "flu"),
+    ("Our youngest has a fever, so Mia is off today.", "fever"),
+    ("I've got a migraine and can't drive, Leo won't be in.", "migraine"),
+])
+def test_another_persons_illness_is_never_the_childs_in_a_suggestion(text, word):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.withheld and result.suggestion is None
+    assert all(word not in (f.why + " ".join(result.hints)) for f in result.findings)
+    doc = check_document(text)
+    assert not any(s.suggestion for s in doc.sentences)
+
+
+def test_a_new_owner_or_reason_word_is_a_data_edit(tmp_path):
+    from refusal_log.wording.engine import RULES_PATH
+
+    text = open(RULES_PATH, encoding="utf-8").read()
+    # A housemate is nobody the rules know; named as a relative, their flu is theirs.
+    text = text.replace("\nrelative = '", "\nrelative = '(?:the|our) housemate|", 1)
+    # And a new everyday reason: the boiler.
+    text = text.replace("  # Money.\n", "  'boiler (?:is )?(?:broken|broke|not working)',\n  # Money.\n", 1)
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    from refusal_log.wording.triggers import _rewrite
+
+    _rewrite(str(path), False)  # as a maintainer does after changing patterns
+    rules = load_rules(str(path))
+    assert check_text("The housemate has flu so Amy is at home", rules=rules).verdict != "ok"
+    assert check_text("The housemate has flu so Amy is at home").verdict == "ok"
+    assert [f.rule for f in check_text("Boiler's broken so Amy is at home", rules=rules).findings] == ["everyday_reason"]
+
+
+def test_the_cue_words_miss_no_one():
+    # A text with none of [reasons] cues skips the clause layer: it must read the same as with it.
+    from refusal_log.wording.clauses import cued
+    from refusal_log.wording.loading import _load
+    from refusal_log.wording.engine import RULES_PATH
+
+    full = _load.__wrapped__(RULES_PATH)
+    full.reasons_cues = None  # no short cut: every text goes through the clause layer
+    rules = load_rules()
+    from refusal_log.wording.analysis import _Norm
+
+    texts = [t for t, _ in CASES[::3] + INDEPENDENT[::3]]
+    skipped = [t for t in texts if not cued(_Norm(t, rules).text, rules)][:150]
+    assert len(skipped) > 100
+    assert [check_text(t, rules=full).to_dict() for t in skipped] == [check_text(t).to_dict() for t in skipped]
+
+
+def test_whose_it_is_is_read_across_the_whole_draft():
+    # "He" in the second sentence is the brother named in the first: his illness is never hers.
+    doc = check_document("Dear Miss Jones,\n\nHer brother has flu. He was sick all night. She is staying home "
+                         "today.\n\nThanks, Sarah")
+    assert doc.verdict == "avoid" and doc.withheld
+    assert not any(s.suggestion for s in doc.sentences)
+    # The child's own illness in a later sentence is still hers.
+    doc = check_document("Her brother had flu last week. She has it now and was sick all night.")
+    assert doc.verdict == "ok"

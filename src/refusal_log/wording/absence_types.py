@@ -36,6 +36,7 @@ def _compiled(rules):
 def infer_absence_type(text: str, rules=None) -> str:
     """One of illness, appointment, leave, religious, part-time, transport, exclusion or
     other, from the parent's own words."""
+    from refusal_log.wording.clauses import SOMEONE_ELSE
     from refusal_log.wording.engine import _Analysis, _negator, _withholds, load_rules
 
     if not isinstance(text, str) or not text.strip():
@@ -56,6 +57,10 @@ def infer_absence_type(text: str, rules=None) -> str:
             # dentist appointment" is still the child's appointment.
             clause = re.split(r"[.,;:!?\n]| (?:and|but|so|because|as|while) ", before)[-1]
             if not_own.search(clause):
+                continue
+            # Round 7: whose it is, clause by clause ("my own hospital appointment", "an
+            # appointment for his little brother": not the child's).
+            if an._whose(a, b, after=name == "appointment", care=name == "appointment") in SOMEONE_ELSE:
                 continue
             if name == "appointment" and unwell is not None and unwell.search(n) and _own_illness(text, rules):
                 return "illness"  # unwell, and seen by the GP too: still an illness absence

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
+from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.statements import background as statement_background
 from refusal_log.wording.statements import candidates as statement_candidates
@@ -32,6 +33,8 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
+_PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam")
+_CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
 
 
 # --------------------------------------------------------------------------- normalising
@@ -151,11 +154,17 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
 class _Analysis:
     """Everything found in one piece of text, before verdicts are drawn."""
 
-    def __init__(self, text: str, rules: Rules):
-        self.text, self.rules = text, rules
+    def __init__(self, text: str, rules: Rules, whole: tuple | None = None):
+        """`whole`: (a _Whole for the document, where this text starts in it): whose each
+        phrase is is then read in the whole draft ("Her brother has flu. He was sick all
+        night." - the brother was sick)."""
+        self.text, self.rules, self._whole = text, rules, whole
         self.norm = _Norm(text, rules)
         n = self.norm.text
         self.spans = []  # every health or unavoidable phrase, negated or not: see find()
+        self.subject, self.plural = _subject(text, n, rules)
+        self.parents = []  # the parent's own health words and appointments: see find()
+        self._cued = None  # a _Whole for this text alone, built on first use
         self.health = self._health()
         self.unavoidable = self._unavoidable(rules.unavoidable)
         # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
@@ -177,7 +186,6 @@ class _Analysis:
                             for t in self.health)
         # What the parent states plainly (not hedged): only that may be worded as fact.
         self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
-        self.subject, self.plural = _subject(text, n, rules)
         self.days = self._days()
         setting = rules.setting.search(n)
         self.setting = setting.group(1) if setting else "school"
@@ -192,24 +200,43 @@ class _Analysis:
         )
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
-        everyday = rules.everyday.search(n) is not None
+        everyday = self.everyday = rules.everyday.search(n) is not None
         terms, reach, self.others = [], -1, []
+        self.sleepless = False
+        self.kind_at = {}  # the kind of each health word, by where it starts: see find()
         for start, _, _, kind, m in found:
             if start < reach:
                 continue  # the longer phrase at this place already won ("off sick" over "sick")
             reach = m.end()
             self.spans.append((start, m.end()))
+            self.kind_at[start] = kind
             # A negator denies the first phrase after it: "hasn't slept for the pain" names pain.
             neg = _negator(n, start, rules)
             if neg is not None and not any(neg <= a2 and b2 <= start for a2, b2 in self.spans[:-1]):
                 continue
+            self.sleepless = self.sleepless or kind == "state"  # a bad night, whoever's: see find()
             owner = rules.not_child.search(n, max(0, start - 60), start)
             if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
                 if owner and owner.group("other"):
-                    self.others.append((start, m.end()))  # a relative's: see find()
-                continue  # the parent's ("I'm ill myself") or a relative's, not the child's
+                    if ambiguous(owner.group("other"), rules) and self._whose(start, m.end()) in CHILDS:
+                        owner = None  # "our eldest has tonsillitis", no other child named
+                    else:
+                        self.others.append((start, m.end()))  # a relative's: see find()
+                elif owner and owner.group().split()[0] in _PARENT:
+                    if self._whose(start, m.end()) in CHILDS:
+                        owner = None  # "my son and I both have flu": the child's too
+                    else:
+                        self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
+                if owner or n.startswith(" myself", m.end()):
+                    continue  # the parent's ("I'm ill myself") or a relative's, not the child's
+            if kind == "care" and rules.awaited.rx.search(n, max(0, start - 60), start):
+                continue  # "waiting for CAMHS to get back to us": no appointment today
+            if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
+                continue  # whose it is, clause by clause (clauses.py)
             if kind == "state":
-                if everyday:
+                # So is a sleepless night beside someone else's emergency ("her brother's in
+                # hospital and she's had no sleep with the worry"): real worry, not illness.
+                if everyday or self._upheaval():
                     continue
                 kind = rules.state_as  # round 7: lost sleep reads as distress, not illness
             clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
@@ -223,6 +250,35 @@ class _Analysis:
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         return terms
 
+    def _upheaval(self) -> bool:
+        """Someone else's emergency in the text: a relative and a hospital, the police..."""
+        n = self.norm.text
+        if self.rules.upheaval.rx.search(n):
+            return True
+        return bool(self.rules.emergency.rx.search(n)) and any(
+            m.kind in ("sibling", "relative", "friend") for m in mentions(n, 0, len(n), self.rules))
+
+    def _whose(self, a: int, b: int, **how) -> str:
+        """Whose the phrase at norm[a:b] is (clauses.py): child, family, parent, relative..."""
+        if self._whole:
+            whole, offset = self._whole
+            return whole.whose(self.norm.starts[a] + offset, self.norm.ends[b - 1] + offset, **how)
+        if self._cued is None:
+            self._cued = _Whole(self.text, self.rules, self.norm, self.subject)
+        return self._cued.whose(self.norm.starts[a], self.norm.ends[b - 1], **how)
+
+    def _not_childs(self, a: int, b: int, care: bool = False) -> bool:
+        """True if the phrase is someone else's: a relative's, a friend's or a pet's is kept
+        for find() (others_rule), the parent's own too ([reasons] parent_rule)."""
+        whose = self._whose(a, b, care=care)
+        if whose in CHILDS:
+            return False
+        if whose == "parent":
+            self.parents.append((a, b))
+        elif whose != "school":
+            self.others.append((a, b))
+        return True
+
     def _unavoidable(self, rx) -> bool:
         n, found, rules = self.norm.text, False, self.rules
         for m in rx.finditer(n):
@@ -231,6 +287,8 @@ class _Analysis:
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
             if owner and not rules.child_after.match(n, m.end()):
                 continue
+            if self._whose(*m.span(), after=False) in SOMEONE_ELSE:
+                continue  # "his sister's been suspended", "I've got my own appointment"
             found = found or _negator(n, m.start(), rules) is None
         return found
 
@@ -303,10 +361,32 @@ class _Analysis:
                       and not any(h1 <= a and b <= h2 for h1, h2 in history)]
         # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
         # emergency, not the child's sickness: report it under [health] others_rule.
-        other = rules.others_rule
+        # A brother's or sister's own illness (not their hospital stay) given as the reason is
+        # [reasons] sibling_rule's ("his sister's got flu so I'm keeping both home").
+        # Beside an emergency ("rushed in with appendicitis"), or as the cause of a bad night
+        # ("the baby was up all night"), it stays the emergency's: leave, a caution.
+        sibling = rules.sibling_rule
+        tired = self.sleepless or any(r.id in rules.sleep_rules for _, _, r in candidates)
+        if sibling and (self.others or any(r.id == sibling.id for _, _, r in candidates)) and (
+                (self.everyday and tired) or rules.emergency.rx.search(n)):
+            candidates = [(a, b, rules.others_rule if r.id == sibling.id else r) for a, b, r in candidates]
+            sibling = None
         for a, b in self.others:
-            if not any(r.id == other.id and a2 < b and a < b2 for a2, b2, r in candidates):
+            other = rules.others_rule
+            if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":
+                other = rules.sibling_rule
+            if not any(r.id in (other.id, rules.others_rule.id) and a2 < b and a < b2 for a2, b2, r in candidates):
                 candidates.append((a, b, other))
+        # The parent's own illness or appointment ("my own hospital appointment"): their
+        # situation, not the child's sickness ([reasons] parent_rule).
+        # Their own appointment is their situation ([reasons] parent_care_rule).
+        urgent = bool(self.parents) and rules.emergency.rx.search(n)
+        for a, b in self.parents:
+            mine = rules.parent_emergency_rule if urgent else rules.parent_rule
+            if self.kind_at.get(a) == "care" and not urgent and rules.parent_care_rule:
+                mine = rules.parent_care_rule
+            if mine and not any(r.id == mine.id and a2 <= b and a <= b2 for a2, b2, r in candidates):
+                candidates.append((a, b, mine))
         # A negator denies the first phrase after it, risky or not: in "not feeling well won't
         # go" the "not" belongs to "not feeling well", so "won't go" still counts.
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
@@ -363,6 +443,31 @@ class _Analysis:
     @property
     def own_hits(self):
         return [h for h in self.hits if not h.reported]
+
+
+class _Whole(Whole):
+    """A whole text (or draft) read for whose each phrase is (clauses.Whole), with the names
+    this module finds in it."""
+
+    def __init__(self, text: str, rules: Rules, norm: _Norm | None = None, subject: str | None = None):
+        norm = norm or _Norm(text, rules)
+        super().__init__(norm.text, norm.starts, norm.ends, rules, lambda: _names(text, norm.text, rules, subject))
+
+
+def _names(text: str, norm: str, rules: Rules, subject: str | None) -> list[str]:
+    """The child's name and every other capitalised word that is a name, lower case."""
+    subject = subject or _subject(text, norm, rules)[0]
+    # Whether a word is a name is asked often and costs a look at every rule: kept.
+    seen, names = rules.__dict__.setdefault("_is_name_seen", {}), {subject.split()[-1].lower()}
+    for w in set(_CAPITAL.findall(text)):
+        known = seen.get(w)
+        if known is None:
+            known = _is_name(w, rules)
+            if len(seen) < 5000:
+                seen[w] = known
+        if known:
+            names.add(w.lower())
+    return sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
 
 
 def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:

@@ -63,6 +63,16 @@ Design decisions:
   child's; one whose subject is a relative ("her little brother was rushed to hospital")
   is not the child's either, and is reported under the rule named by [health] others_rule
   (leave, code C), whatever the illness is called.
+- Round 7, whose it is clause by clause (clauses.py, words in rules.toml [reasons]): a
+  health word, appointment or exclusion counts only when its clause is about the child
+  ("my own hospital appointment", "his sister's got flu", "the dog is poorly" are not). The
+  parent's own is reported under [reasons] parent_rule (an emergency of theirs under
+  parent_emergency_rule); a brother's or sister's illness under sibling_rule (avoid), unless
+  the text tells of an emergency or it only explains a bad night (then others_rule).
+- Round 7, which reason: a reason stated that is neither the child's illness nor lawful is
+  avoid with suggest = "none" (holidays and family events, the parent's illness or
+  situation, a sibling's illness, uniform, money, pets), each category a lexicon in the
+  reasons block of rules.toml; bereavement, someone's emergency and travel stay cautions.
 - Suggestions never invent a fact: "{child} is too unwell to attend school {days}
   ({the parent's own health words})". The child is the earliest name, "my son"-style
   phrase or he/she in the text (never a noun after "because of"); the days are those of

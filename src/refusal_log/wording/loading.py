@@ -108,6 +108,11 @@ class Rules:
         self.statements_data = (data.get("statements", {}).get("frames", []),
                                 data.get("triggers", {}).get("statements", {}).get("frames"))
         self.statement_frames = None
+        # Whose each clause is (clauses.py): compiled on first use, like the types.
+        self.reasons_data = data.get("reasons", {})
+        self.compiled_reasons = None
+        cues = self.reasons_data.get("cues")
+        self.reasons_cues = frozenset(cues) if cues is not None else None
         words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
 
         _check_schema(data)
@@ -160,6 +165,20 @@ class Rules:
         self.not_child = re.compile(_expand(health["not_child"], macros))
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.hedged_rule = next(r for r in self.rules if r.id == health["hedged_rule"])
+        # The rule the parent's own health words are reported under (clauses.py).
+        mine = data.get("reasons", {}).get("parent_rule")
+        self.parent_rule = next(r for r in self.rules if r.id == mine) if mine else None
+        urgent = data.get("reasons", {}).get("parent_emergency_rule")
+        self.parent_emergency_rule = next(r for r in self.rules if r.id == urgent) if urgent else self.parent_rule
+        care = data.get("reasons", {}).get("parent_care_rule")
+        self.parent_care_rule = next(r for r in self.rules if r.id == care) if care else None
+        sibling = data.get("reasons", {}).get("sibling_rule")
+        self.sibling_rule = next(r for r in self.rules if r.id == sibling) if sibling else None
+        # Compiled on first use (see _Lazy): most checks never need them.
+        self.emergency = _Lazy(data.get("reasons", {}).get("emergency", "(?!)"))
+        self.awaited = _Lazy(data.get("reasons", {}).get("awaited", "(?!)"))
+        self.upheaval = _Lazy(data.get("reasons", {}).get("upheaval", "(?!)"))
+        self.sleep_rules = frozenset(data.get("reasons", {}).get("sleep_rules", ()))
         self.child_after = re.compile(health["child_after"])
         self.hedge = re.compile(_expand(health["hedge"], macros))
         self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
@@ -172,8 +191,10 @@ class Rules:
         lazy = lambda section, kind: [_Lazy(_wrap([p], macros), t)  # noqa: E731
                                       for p, t in _paired(data[section][kind], found.get(section, {}).get(kind), kind)]
         self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
-        self.lawful = _LazyGroup(lazy("unavoidable", "lawful"))
-        self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + self.lawful.parts)
+        # Round 7: lawful reasons and unavoidable causes in everyday words ([reasons]).
+        more = (lambda kind: lazy("reasons", kind) if kind in data.get("reasons", {}) else [])  # noqa: E731
+        self.lawful = _LazyGroup(lazy("unavoidable", "lawful") + more("lawful"))
+        self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + more("unavoidable") + self.lawful.parts)
         self.days = words([data["days"]["pattern"]])
         self.past = re.compile(data["days"]["past"])
         self.not_absence = re.compile(data["days"]["not_absence"])
@@ -289,7 +310,7 @@ def _compile(patterns: list[str], macros: dict) -> re.Pattern:
 # otherwise switch a rule's behaviour off without a word), so loading names it.
 _HEALTH_KINDS = ("generic", "specific", "care", "episode", "state", "distress", "condition")
 _SECTIONS = frozenset(("triggers", "statements", "disclaimer", "nations", "hints", "macros", "rules", "positive", "health", "unavoidable",
-                       "types", "days", "context", "email", "names", "normalise"))
+                       "types", "days", "context", "email", "names", "normalise", "reasons"))
 _RULE_KEYS = frozenset(("id", "severity", "with_illness", "with_denial", "softened_by", "suggest", "cause", "hint", "overrides",
                         "source", "why", "patterns", "unless", "unless_after", "triggers"))
 _RULE_NEEDS = ("id", "severity", "source", "why", "patterns")
@@ -299,7 +320,7 @@ def _check_schema(data: dict) -> None:
     unknown = sorted(set(data) - _SECTIONS)
     if unknown:
         raise ValueError(f"rules.toml: unknown section {unknown[0]!r}")
-    missing = sorted(_SECTIONS - {"macros", "triggers", "statements"} - set(data))
+    missing = sorted(_SECTIONS - {"macros", "triggers", "statements", "reasons"} - set(data))
     if missing:
         raise ValueError(f"rules.toml: the {missing[0]!r} section is missing")
 

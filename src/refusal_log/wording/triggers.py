@@ -140,7 +140,7 @@ def _rewrite(path: str, check: bool) -> int:
     data = extend_sections(data)
     # Health words and unavoidable causes: a [triggers] table beside them, one list per pattern.
     lists = {"health": ("generic", "specific", "care", "episode", "state", "distress", "condition"),
-             "unavoidable": ("patterns", "lawful")}
+             "unavoidable": ("patterns", "lawful"), "reasons": ("lawful", "unavoidable")}
     table = ["[triggers]", "# Written by python -m refusal_log.wording.triggers: for each pattern in the list of",
              "# the same name, the strings one of which every match contains. Do not edit by hand."]
     for section, kinds in lists.items():

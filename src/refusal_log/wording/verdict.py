@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from refusal_log.errors import InvalidInput
-from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _Norm, _sentences
+from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _Norm, _sentences, _Whole
 from refusal_log.wording.loading import Rules, load_rules
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
@@ -243,7 +243,10 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     rules = rules or load_rules()
     region = _region(region, rules)
     spans = _sentences(text)
-    analyses = [_Analysis(text[a:b], rules) for a, b in spans]
+    # Whose each phrase is is read in the whole draft: "He was sick all night" after "Her
+    # brother has flu" is the brother's (round 7, clauses.py).
+    whole = _Whole(text, rules)
+    analyses = [_Analysis(text[a:b], rules, (whole, a)) for a, b in spans]
     named = any(an.named for an in analyses)
     illness = any(an.illness for an in analyses)
     distress = any(an.distress for an in analyses)

@@ -1,0 +1,277 @@
+"""Clauses and whose they are: the "who" layer of the wording check (round 7).
+
+A reason is only the child's when it is about the child. "I've got my own hospital
+appointment", "his sister's got flu", "the dog is poorly" each name an illness or an
+appointment, but not the child's; another person's illness never becomes the child's in a
+suggestion. This module splits normalised text into clauses and finds whose each phrase is.
+
+Design decisions:
+
+- Words only, from rules.toml [reasons] (owners, clause breaks, inheritance): this module
+  knows the mechanism, never a word list. Compiled once, on first use.
+- A clause ends at sentence punctuation, a comma, a dash or a joining word ("and", "so",
+  "because", "who"...). "Noah and his sister" is one subject, not two clauses: an "and"
+  after a bare noun phrase (no more than `and_words` words and no verb) does not split.
+- Whose a phrase is: the last person named before it in its clause ("I am keeping her off
+  with a temperature": her, the child), or a "for"/"with"/"of" person straight after it
+  ("hospital appointment for his little brother"), or "my"/"my own" straight before it
+  ("my own hospital appointment", "my depression": the parent). "His", "her" and "their"
+  before a phrase point back to the last person named in the clause ("take her brother to
+  his appointment": the brother's). A group joined by "and" that includes the child
+  ("Noah and his sister both have chickenpox") is the child's too.
+- A clause with nobody named takes the last person of the clause before it in the same
+  sentence when it opens with a word that carries the subject over ("his sister has flu
+  and a temperature", "look after her brother who has a fever"); otherwise, with nobody
+  named at all, it is the child's (the default: "temperature of 39 this morning").
+- A he or she of the other gender from the child's (the text's first he, him, his, she or
+  her) is the person of that gender named before it, in any earlier sentence too: "she's
+  minding her little brother as he's got a bug" is the brother's bug.
+- "Our eldest", "our youngest" are a brother or sister when the text names another child,
+  and the child when it names none ("our eldest has tonsillitis").
+- Kinds of owner: child, family ("we", "us": the child is among them), parent (the writer:
+  "I", "me", "my own"), sibling (a brother, sister, twin, the baby, our youngest), relative
+  (a partner, nan, an aunt...), friend, school (staff, the office), pet. Only child and
+  family count as the child's.
+
+The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, rules)` and
+`owner(norm, a, b, rules, names)` (all on normalised text): see their docstrings.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from refusal_log.wording.loading import Rules, _expand
+
+
+class Clause:
+    """One clause: offsets into the normalised text, the joining word that opened it ("and",
+    "who", "" at a sentence start), and whether a sentence starts with it. (A plain class:
+    a namedtuple costs start-up time, and `check` must start fast.)"""
+
+    __slots__ = ("start", "end", "opener", "sentence_start")
+
+    def __init__(self, start, end, opener, sentence_start):
+        self.start, self.end, self.opener, self.sentence_start = start, end, opener, sentence_start
+
+
+class Mention:
+    """One person named: offsets and kind (child, family, parent, sibling, relative, friend,
+    school, pet, speaker, or "possessive" for his/her/their, which point back)."""
+
+    __slots__ = ("start", "end", "kind")
+
+    def __init__(self, start, end, kind):
+        self.start, self.end, self.kind = start, end, kind
+
+    def __lt__(self, other):
+        return (self.start, self.end) < (other.start, other.end)
+
+
+CHILDS = frozenset(("child", "family"))
+_WORD = re.compile(r"[a-z0-9&]+")
+# Another person: their exclusion, closure or leave is not the child's (the school's is).
+SOMEONE_ELSE = frozenset(("parent", "sibling", "relative", "friend", "pet"))
+
+
+class _Who:
+    """The [reasons] data compiled: clause breaks and the words for each kind of owner. The
+    patterns only some texts need (the parent's care words, gender, "our eldest") are
+    compiled on first use, so a check pays only for what its text asks."""
+
+    _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "male", "female")
+
+    def __init__(self, rules: Rules):
+        data, macros = rules.reasons_data, rules.macros
+        self._data, self._macros = data, macros
+        self.breaks = re.compile(_expand(data["clause_break"], macros))
+        self.sentence = re.compile(_expand(data["sentence_break"], macros))
+        self.carry = frozenset(data["carry_over"])
+        self.and_words = int(data["and_words"])
+        self.verbs = frozenset(data["verbs"])
+        owners = data["owners"]
+        # One pattern, one named group per kind: at each place the longest phrase wins.
+        parts = [f"(?P<{kind}>{_expand(p, macros)})" for kind, p in owners.items()]
+        self.mentions = re.compile(r"(?<![a-z0-9&])(?:%s)(?![a-z0-9&])" % "|".join(parts))
+        self.kinds = tuple(owners)
+        self.first_pronoun = re.compile(r"(?<![a-z0-9&])(?:he|him|his|she|her|hers)(?![a-z0-9&])")
+
+    def __getattr__(self, name: str) -> re.Pattern:
+        key = {"before": "owner_before", "after": "owner_after"}.get(name, name)
+        if key not in self._LATER:
+            raise AttributeError(name)
+        rx = re.compile(_expand(self._data[key], self._macros))
+        setattr(self, name, rx)
+        return rx
+
+
+def _who(rules: Rules) -> _Who:
+    if rules.compiled_reasons is None:
+        rules.compiled_reasons = _Who(rules)
+    return rules.compiled_reasons
+
+
+def clauses(norm: str, rules: Rules) -> list[Clause]:
+    """The clauses of normalised text, in order. An "and" after a bare noun phrase ("Noah
+    and his sister...") does not end a clause."""
+    who = _who(rules)
+    sentence_ends = {m.end() for m in who.sentence.finditer(norm)}
+    out, start, opener, first = [], 0, "", True
+    for m in who.breaks.finditer(norm):
+        word = m.group().strip(" ,")
+        if word == "and" and _bare(norm[start:m.start()], who):
+            continue
+        if m.start() > start:
+            out.append(Clause(start, m.start(), opener, first))
+        first = m.end() in sentence_ends or (m.start() == start and first)
+        opener = "" if first else word
+        start = m.end()
+    if start < len(norm):
+        out.append(Clause(start, len(norm), opener, first))
+    return out
+
+
+def _bare(segment: str, who: _Who) -> bool:
+    words = _WORD.findall(segment)
+    return 0 < len(words) <= who.and_words and not any(w in who.verbs for w in words)
+
+
+def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]:
+    """The people named in norm[a:b], in order. `names` are names (lower case) taken as the
+    child's: the child's own, and any other the text gives ("Noah and his sister...")."""
+    who, out = _who(rules), []
+    for m in who.mentions.finditer(norm, a, b):
+        kind = next(k for k in who.kinds if m.group(k) is not None)
+        out.append(Mention(m.start(), m.end(), kind))
+    for name in names:
+        rx = re.compile(r"(?<![a-z0-9&])%s(?![a-z0-9&])" % re.escape(name))
+        out.extend(Mention(m.start(), m.end(), "child") for m in rx.finditer(norm, a, b)
+                   if not any(o.start <= m.start() < o.end for o in out))
+    out.sort()
+    return out
+
+
+def _resolve(found: list[Mention], norm: str, at: int | None = None) -> str | None:
+    """The kind of the last person named before `at`. His/her/their straight before `at`
+    point back to the person named before them (else the child); anywhere else they are
+    the child ("keeping her off"). A group joined by "and" that includes the child is the
+    child's."""
+    kind = None
+    found = [m for m in found if m.kind != "speaker"]  # "I think": the parent speaking
+    for i, m in enumerate(found):
+        if m.kind == "possessive":
+            # Straight before the phrase, it points back to a third person named before it
+            # ("her brother ... his appointment"); never to "I" ("I've given her Calpol").
+            if at is not None and i == len(found) - 1 and not norm[m.end:at].strip():
+                return kind if kind in ("sibling", "relative", "friend", "pet") else "child"
+            kind = "child"
+            continue
+        kind = m.kind
+        if i and norm[found[i - 1].end:m.start] in (" and ", " & ") and found[i - 1].kind in CHILDS:
+            kind = found[i - 1].kind
+    return kind
+
+
+def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause] | None = None,
+          after: bool = True, care: bool = False) -> str:
+    """Whose the phrase norm[a:b] is: "child", "family", "parent", "sibling", "relative",
+    "friend", "school" or "pet". Only "child" and "family" (see CHILDS) make it the child's. `names`
+    as for mentions(); `parts` the text's clauses, if already split. `after`: whether a
+    person straight after the phrase may own it ("appointment for his brother"; not
+    "absence for her brother's graduation"). `care`: the phrase is a care word (an
+    appointment, the GP), the parent's only when they say so ("I've got an appointment")."""
+    who = _who(rules)
+    parts = clauses(norm, rules) if parts is None else parts
+    index = next((i for i, c in enumerate(parts) if c.start <= a < c.end), None)
+    if index is None:
+        return "child"
+    clause = parts[index]
+    if who.before.search(norm, clause.start, a):
+        return "parent"  # "my own hospital appointment", "my depression"
+    if after:
+        later = who.after.match(norm, b, clause.end)
+        if later:
+            kind = _resolve(mentions(norm, later.start(1), later.end(1), rules, names), norm)
+            if kind and kind != "child":
+                return kind
+    # The person named last before the phrase, or inside it ("not think he is well").
+    found = mentions(norm, clause.start, b, rules, names)
+    kind = _resolve(found, norm, a)
+    if kind == "child" and found:
+        kind = _agreement(norm, found[-1], who, rules, names) or kind
+    if kind == "sibling" and _only_child(norm, found, who, rules, names):
+        kind = "child"  # "our eldest has tonsillitis": no other child named
+    if kind == "parent" and care and not who.parent_care.search(norm, clause.start, a):
+        return "child"  # the parent acting for the child: "I've rung the GP"
+    if kind:
+        return kind
+    # Nobody named in this clause: carried over from the clause before ("and", "who"...).
+    while index > 0 and not parts[index].sentence_start and parts[index].opener in who.carry:
+        index -= 1
+        prev = parts[index]
+        kind = _resolve(mentions(norm, prev.start, prev.end, rules, names), norm)
+        if kind:
+            return "child" if kind == "parent" and care else kind
+    return "child"
+
+
+def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str | None:
+    """"She's minding her little brother as he's got a bug": a pronoun of the other gender
+    from the child's (the text's first he, him, his, she or her) is the brother, not the
+    child. Returns the kind of the last person of that gender named before it, or None."""
+    pronoun = norm[last.start:last.end]
+    male = pronoun in ("he", "him")
+    gender = who.male if male else who.female if pronoun == "she" else None
+    first = who.first_pronoun.search(norm)
+    if gender is None or not first or (first.group() in ("he", "him", "his")) == male or first.start() >= last.start:
+        return None
+    # The last person of that gender named before it, in this sentence or an earlier one
+    # ("His sister has flu. She was sick all night").
+    for m in reversed(mentions(norm, 0, last.start, rules, names)):
+        if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end):
+            return m.kind
+    return None
+
+
+def _only_child(norm: str, found: list[Mention], who: _Who, rules: Rules, names) -> bool:
+    """True when the last person named is "our eldest" or the like and the text names no
+    other child (no name, no he/she): then they are the child the message is about."""
+    last = [m for m in found if m.kind != "possessive"]
+    if not last or not who.ambiguous.fullmatch(norm, last[-1].start, last[-1].end):
+        return False
+    return not any(m.kind == "child" for m in mentions(norm, 0, len(norm), rules, names))
+
+
+def ambiguous(phrase: str, rules: Rules) -> bool:
+    """True for "our eldest", "our youngest" and the like: the child or a brother or sister,
+    depending on whether the text names another child."""
+    return _who(rules).ambiguous.fullmatch(phrase.strip()) is not None
+
+
+def cued(norm: str, rules: Rules) -> bool:
+    """False when the text holds none of [reasons] cues (no word that can name anyone but the
+    child): then every phrase is the child's, and nothing need be compiled to say so."""
+    cues = rules.reasons_cues
+    return cues is None or not cues.isdisjoint(_WORD.findall(norm))
+
+
+class Whole:
+    """A whole normalised text (or draft) read for whose each phrase is: its clauses and
+    names, worked out once and only if the text has a word that can name anyone but the
+    child ([reasons] cues). `starts`/`ends` map each normalised character to the original;
+    `names` is called, once, for the names to take as the child's."""
+
+    def __init__(self, norm: str, starts, ends, rules: Rules, names):
+        self.norm, self.starts, self.ends, self.rules = norm, starts, ends, rules
+        self.cued, self._names, self.parts, self.names = cued(norm, rules), names, None, ()
+
+    def whose(self, start: int, end: int, **how) -> str:
+        """Whose the phrase at original[start:end] is (see owner())."""
+        if not self.cued:
+            return "child"  # no word in the text can name anyone else
+        if self.parts is None:
+            self.parts, self.names = clauses(self.norm, self.rules), self._names()
+        a = bisect_left(self.starts, start)
+        b = max(a + 1, bisect_right(self.ends, end))
+        return owner(self.norm, a, b, self.rules, self.names, self.parts, **how)
