@@ -4,6 +4,7 @@ the rules, keeps the parent's facts and adds none), documents, and start-up cost
 from __future__ import annotations
 
 import re
+from pathlib import Path
 import subprocess
 import sys
 
@@ -945,6 +946,28 @@ def test_the_shipped_triggers_are_as_derived_from_the_patterns():
     from refusal_log.wording.engine import RULES_PATH
 
     assert _rewrite(RULES_PATH, check=True) == 0
+
+
+def test_the_parsed_copy_is_the_toml_and_an_edited_toml_wins(tmp_path, monkeypatch):
+    """`check` reads rules.parsed.json (fast) only while it matches rules.toml byte for byte:
+    the TOML stays the one place rules live, and an edit to it is never ignored."""
+    import shutil
+    import tomllib
+
+    from refusal_log.wording import loading
+
+    shipped = Path(loading.RULES_PATH)
+    assert loading._load.__wrapped__(str(shipped)).hints == tomllib.loads(shipped.read_text("utf-8"))["hints"]
+    rules, parsed = tmp_path / "rules.toml", tmp_path / "rules.parsed.json"
+    shutil.copy(shipped, rules)
+    shutil.copy(loading.PARSED_PATH, parsed)
+    monkeypatch.setattr(loading, "RULES_PATH", str(rules))
+    monkeypatch.setattr(loading, "PARSED_PATH", str(parsed))
+    assert loading.parsed_copy_current()
+    text = rules.read_text("utf-8").replace("[hints]\n", "[hints]\nround_trip = 'edited'\n", 1)
+    rules.write_text(text, "utf-8")
+    assert not loading.parsed_copy_current()
+    assert loading._load.__wrapped__(str(rules)).hints["round_trip"] == "edited"
 
 
 def test_a_short_reason_compiles_only_the_rules_it_could_match():

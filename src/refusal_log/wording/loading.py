@@ -358,10 +358,62 @@ def load_rules(path: str | None = None) -> Rules:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Rules:
-    # Imported here, not at the top: tomllib brings in `typing`, and importing the
-    # package (e.g. for `refusal-log --help`) should not pay for that.
+    with open(path, "rb") as f:
+        raw = f.read()
+    data = _parsed_copy(raw) if path == RULES_PATH else None
+    if data is None:
+        # Imported here, not at the top: tomllib costs more to import and to run than the
+        # whole check (see _parsed_copy), and importing the package should not pay for it.
+        import tomllib
+
+        data = tomllib.loads(raw.decode("utf-8"))
+    return Rules(data)
+
+
+# rules.toml as parsed, kept beside it as JSON: reading the TOML (importing tomllib and
+# parsing ~3,000 lines) took longer than the rest of a first check. The copy names the CRC
+# and size of the rules.toml it was made from and is used only while they match, so an
+# edited rules.toml is read as it is, just more slowly, until the copy is made again:
+# python -m refusal_log.wording.triggers (which also writes the triggers) makes it.
+PARSED_PATH = os.path.join(os.path.dirname(__file__), "rules.parsed.json")
+
+
+def _parsed_copy(raw: bytes) -> dict | None:
+    import json
+    import zlib
+
+    try:
+        with open(PARSED_PATH, encoding="utf-8") as f:
+            copy = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(copy, dict) or copy.get("source_size") != len(raw) or copy.get("source_crc32") != zlib.crc32(raw):
+        return None
+    return copy.get("rules") if isinstance(copy.get("rules"), dict) else None
+
+
+def write_parsed_copy(path: str = RULES_PATH) -> bool:
+    """Write rules.parsed.json for rules.toml; True if it changed."""
+    import json
     import tomllib
+    import zlib
 
     with open(path, "rb") as f:
-        return Rules(tomllib.load(f))
+        raw = f.read()
+    text = json.dumps({"source_crc32": zlib.crc32(raw), "source_size": len(raw),
+                       "rules": tomllib.loads(raw.decode("utf-8"))}, ensure_ascii=False, separators=(",", ":"))
+    try:
+        with open(PARSED_PATH, encoding="utf-8") as f:
+            if f.read() == text:
+                return False
+    except OSError:
+        pass
+    with open(PARSED_PATH, "w", encoding="utf-8") as f:
+        f.write(text)
+    return True
+
+
+def parsed_copy_current() -> bool:
+    with open(RULES_PATH, "rb") as f:
+        return _parsed_copy(f.read()) is not None
 

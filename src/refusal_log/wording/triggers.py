@@ -168,6 +168,10 @@ def _rewrite(path: str, check: bool) -> int:
         table.append("[triggers.statements]")
         table.append("frames = [" + ", ".join("[" + ", ".join(_toml(t) for t in d) + "]" for d in want) + "]")
     if check:
+        from refusal_log.wording.loading import RULES_PATH, parsed_copy_current
+
+        if path == RULES_PATH and not parsed_copy_current():
+            problems.append("rules.parsed.json is not as derived from rules.toml")
         print("\n".join(problems) or "Every rule's triggers are as derived.")
         return 1 if any("not as derived" in p or "should be" in p for p in problems) else 0
     start = text.find("\n[triggers]\n")
@@ -179,6 +183,10 @@ def _rewrite(path: str, check: bool) -> int:
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
     print(f"Rewrote the triggers of {len(data['rules'])} rules ({len(problems)} changed).")
+    from refusal_log.wording.loading import RULES_PATH, write_parsed_copy
+
+    if path == RULES_PATH and write_parsed_copy(path):
+        print("Wrote rules.parsed.json, the parsed copy `check` reads.")
     return 0
 
 
