@@ -1308,7 +1308,7 @@ CASES = [
     ('The school minibus broke down', OK),
     ("Her grandma died at the weekend and she's heartbroken", CAUTION),
     ('Funeral for his uncle on Thursday', CAUTION),
-    ("We're going to Spain for a week", AVOID),
+    ("We're going to Spain for a week", NOT_OK),
     ('Visiting family in India for three weeks', AVOID),
     ("He just wouldn't go this morning", AVOID),
     ("She's dead against going in", AVOID),
@@ -2589,7 +2589,8 @@ CASES = [
     ("His sister has flu. She was up all night being sick, so I'm keeping them both home.", AVOID),
     ("Her brother was sick in the night and she's got a temperature now", OK),
     ("Me mam's bad with her chest so I've kept our Tyler in to help", AVOID),
-    ("He's going to his dad's in Spain for a week", AVOID),
+    # A bare trip, no motive given: the older writers said caution, the policy avoid.
+    ("He's going to his dad's in Spain for a week", NOT_OK),
     ("Going to watch her brother's graduation in Leeds", CAUTION),
     ("Wee Callum's brother's got the lurgy so I'm keepin them baith in", AVOID),
     ("Today I have job interview, my daughter must stay with my small son", AVOID),
