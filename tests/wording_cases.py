@@ -2594,6 +2594,12 @@ CASES = [
     ("Going to watch her brother's graduation in Leeds", CAUTION),
     ("Wee Callum's brother's got the lurgy so I'm keepin them baith in", AVOID),
     ("Today I have job interview, my daughter must stay with my small son", AVOID),
+    # Welsh: "her brother is ill so she is at home today" is the brother's illness.
+    ("Mae ei frawd yn sâl felly mae hi adref heddiw", AVOID),
+    ("No petrol and payday is not till Friday, sorry", AVOID),
+    ("Her sister is poorly so I'm keeping her home as well just in case", CAUTION),
+    ("We're away in Lanzarote till the 9th", CAUTION),
+    ("We're in Lanzarote this week as it was the only week we could get", AVOID),
     # Lawful reasons in everyday words.
     ("The head said Oscar can have Thursday off for the christening, we have it in writing", OK),
     ("Mr Doyle (head of year) approved her absence for the gurdwara on Friday", OK),
