@@ -2616,6 +2616,11 @@ CASES = [
     ("The school asked us to collect him at lunch every day this week", OK),
     ("The school said Max should stay home until the meeting on Thursday", OK),
     ("Isla is celebrating Navratri with the family today", OK),
+    ("He isn't allowed back until Thursday after what happened", OK),
+    ("The school has told him not to come in until Thursday", OK),
+    ("Head of year rang and said to keep her home while they investigate", OK),
+    ("She's been told to stay at home until the investigation is finished", OK),
+    ("Year 7 have a remote learning day", OK),
 ]
 
 
