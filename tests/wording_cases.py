@@ -1431,7 +1431,7 @@ CASES = [
     ('The school minibus broke down', OK),
     ("Her grandma died at the weekend and she's heartbroken", CAUTION),
     ('Funeral for his uncle on Thursday', CAUTION),
-    ("We're going to Spain for a week", AVOID),
+    ("We're going to Spain for a week", NOT_OK),
     ('Visiting family in India for three weeks', AVOID),
     ("He just wouldn't go this morning", AVOID),
     ("She's dead against going in", AVOID),
@@ -2716,10 +2716,17 @@ CASES = [
     ("His sister has flu. She was up all night being sick, so I'm keeping them both home.", AVOID),
     ("Her brother was sick in the night and she's got a temperature now", OK),
     ("Me mam's bad with her chest so I've kept our Tyler in to help", AVOID),
-    ("He's going to his dad's in Spain for a week", AVOID),
+    # A bare trip, no motive given: the older writers said caution, the policy avoid.
+    ("He's going to his dad's in Spain for a week", NOT_OK),
     ("Going to watch her brother's graduation in Leeds", CAUTION),
     ("Wee Callum's brother's got the lurgy so I'm keepin them baith in", AVOID),
     ("Today I have job interview, my daughter must stay with my small son", AVOID),
+    # Welsh: "her brother is ill so she is at home today" is the brother's illness.
+    ("Mae ei frawd yn sâl felly mae hi adref heddiw", AVOID),
+    ("No petrol and payday is not till Friday, sorry", AVOID),
+    ("Her sister is poorly so I'm keeping her home as well just in case", CAUTION),
+    ("We're away in Lanzarote till the 9th", CAUTION),
+    ("We're in Lanzarote this week as it was the only week we could get", AVOID),
     # Lawful reasons in everyday words.
     ("The head said Oscar can have Thursday off for the christening, we have it in writing", OK),
     ("Mr Doyle (head of year) approved her absence for the gurdwara on Friday", OK),
@@ -2736,6 +2743,11 @@ CASES = [
     ("The school asked us to collect him at lunch every day this week", OK),
     ("The school said Max should stay home until the meeting on Thursday", OK),
     ("Isla is celebrating Navratri with the family today", OK),
+    ("He isn't allowed back until Thursday after what happened", OK),
+    ("The school has told him not to come in until Thursday", OK),
+    ("Head of year rang and said to keep her home while they investigate", OK),
+    ("She's been told to stay at home until the investigation is finished", OK),
+    ("Year 7 have a remote learning day", OK),
 ]
 
 

@@ -365,12 +365,22 @@ class _Analysis:
         # [reasons] sibling_rule's ("his sister's got flu so I'm keeping both home").
         # Beside an emergency ("rushed in with appendicitis"), or as the cause of a bad night
         # ("the baby was up all night"), it stays the emergency's: leave, a caution.
-        sibling = rules.sibling_rule
-        tired = self.sleepless or any(r.id in rules.sleep_rules for _, _, r in candidates)
-        if sibling and (self.others or any(r.id == sibling.id for _, _, r in candidates)) and (
-                (self.everyday and tired) or rules.emergency.rx.search(n)):
-            candidates = [(a, b, rules.others_rule if r.id == sibling.id else r) for a, b, r in candidates]
-            sibling = None
+        # A precaution for the child alone ("keeping her off just in case") stays a caution;
+        # keeping the family home with them ("keeping both home to be safe") does not.
+        sibling, carer = rules.sibling_rule, rules.carer_rule
+        ours = {r.id for r in (sibling, carer) if r}
+        if ours and (self.others or any(r.id in ours for _, _, r in candidates)):
+            tired = self.sleepless or any(r.id in rules.sleep_rules for _, _, r in candidates)
+            demote = set()
+            if (self.everyday and tired) or rules.emergency.rx.search(n):
+                demote = ours
+            elif sibling and rules.precaution.rx.search(n) and not rules.together.rx.search(n):
+                demote = {sibling.id}
+            moved = [(a, b, rules.others_rule if r.id in demote else r) for a, b, r in candidates]
+            # One finding for one phrase, when a demoted hit meets the rule's own.
+            candidates = list({(a, b, r.id): (a, b, r) for a, b, r in moved}.values())
+            if sibling and sibling.id in demote:
+                sibling = None
         for a, b in self.others:
             other = rules.others_rule
             if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":

@@ -70,9 +70,12 @@ Design decisions:
   parent_emergency_rule); a brother's or sister's illness under sibling_rule (avoid), unless
   the text tells of an emergency or it only explains a bad night (then others_rule).
 - Round 7, which reason: a reason stated that is neither the child's illness nor lawful is
-  avoid with suggest = "none" (holidays and family events, the parent's illness or
-  situation, a sibling's illness, uniform, money, pets), each category a lexicon in the
-  reasons block of rules.toml; bereavement, someone's emergency and travel stay cautions.
+  avoid with suggest = "none" (a trip with a motive and family events, the parent's
+  illness or situation, a sibling's illness with the family kept home, a young carer's
+  day, uniform, money, pets), each category a lexicon in the reasons block of rules.toml;
+  bereavement, someone's emergency, travel, a bare trip and a precaution for the child
+  alone ([reasons] precaution) stay cautions. A trip that is past, cancelled or missed is
+  not the reason (the holiday rules' `unless`).
 - Suggestions never invent a fact: "{child} is too unwell to attend school {days}
   ({the parent's own health words})". The child is the earliest name, "my son"-style
   phrase or he/she in the text (never a noun after "because of"); the days are those of

@@ -174,6 +174,10 @@ class Rules:
         self.parent_care_rule = next(r for r in self.rules if r.id == care) if care else None
         sibling = data.get("reasons", {}).get("sibling_rule")
         self.sibling_rule = next(r for r in self.rules if r.id == sibling) if sibling else None
+        carer = data.get("reasons", {}).get("carer_rule")
+        self.carer_rule = next(r for r in self.rules if r.id == carer) if carer else None
+        self.together = _Lazy(data.get("reasons", {}).get("together", "(?!)"))
+        self.precaution = _Lazy(data.get("reasons", {}).get("precaution", "(?!)"))
         # Compiled on first use (see _Lazy): most checks never need them.
         self.emergency = _Lazy(data.get("reasons", {}).get("emergency", "(?!)"))
         self.awaited = _Lazy(data.get("reasons", {}).get("awaited", "(?!)"))
