@@ -560,7 +560,7 @@ def test_a_term_typed_wrongly_is_removed_from_the_count_and_kept(cli, tmp_path):
 @pytest.mark.parametrize("args, says", [
     (("T999", "--why", "x"), "There is no term T999"),
     (("Z1", "--why", "x"), "is not a term or closure"),
-    (("C1",), "--why is empty"),
+    (("C1", "--why", " "), "--why is empty"),
 ])
 def test_removing_what_is_not_there_is_refused_plainly(cli, args, says):
     setup_terms(cli)

@@ -1177,3 +1177,19 @@ def test_whose_it_is_is_read_across_the_whole_draft():
     # The child's own illness in a later sentence is still hers.
     doc = check_document("Her brother had flu last week. She has it now and was sick all night.")
     assert doc.verdict == "ok"
+
+
+@pytest.mark.parametrize("text, not_verdict", [
+    # A letter's own words, and the school's question quoted in it, are not the parent's reason.
+    ("I am writing to confirm what was said in our call.", "avoid"),
+    ("We agreed a quiet room for break and lunch.", "avoid"),
+    ("She said attendance below 90% is flagged and asked whether Maya was 'just not wanting to come in'.", "avoid"),
+])
+def test_letter_wording_is_not_taken_for_a_reason(text, not_verdict):
+    result = check_text(text)
+    assert result.verdict != not_verdict and not any(f.rule in ("kept_off", "other_reason") for f in result.findings)
+
+
+@pytest.mark.parametrize("text", ["Keeping him home today, it was our call.", "She needs a break from school today."])
+def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
+    assert check_text(text).verdict == "avoid"

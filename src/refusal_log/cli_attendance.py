@@ -100,7 +100,7 @@ def list_calendar(child: ChildOpt = None, as_json: JsonOpt = False) -> None:
 
 def remove_from_calendar(
     item: Annotated[str, typer.Argument(metavar="ID", help="The term or closure, as 'calendar list' shows it: T2, C5.")],
-    why: Annotated[Optional[str], typer.Option("--why", metavar="TEXT", help="Why it is removed (kept with it). Needed.")] = None,
+    why: Annotated[str, typer.Option("--why", metavar="TEXT", help="Why it is removed (kept with it).")],
     child: ChildOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

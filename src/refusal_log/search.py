@@ -123,10 +123,19 @@ def _best_match_per_entry(db: sqlite3.Connection, query: str) -> dict[int, tuple
 def _unreadable(query: str, exc: Exception) -> InvalidInput:
     example = f"'\"{query}\"'" if "'" not in query and '"' not in query else "'\"in-person\"'"
     return InvalidInput(
-        f"The search {query!r} could not be read ({exc}). Words are matched as they are, "
+        f"The search {query!r} could not be read ({_plain(exc)}). Words are matched as they are, "
         f"\"quoted phrases\" together, and word* as a beginning; put words with punctuation in "
         f"double quotes, for example: refusal-log search {example}"
     )
+
+
+def _plain(exc: Exception) -> str:
+    """SQLite's FTS5 names itself ("fts5: syntax error near ..."); the parent needs only what."""
+    text = str(exc).removeprefix("fts5: ")
+    near = text.partition('syntax error near "')[2].removesuffix('"')
+    if text.startswith("syntax error"):
+        return f"it does not read as a search at {near!r}" if near else "it stops where more was expected"
+    return text
 
 
 def _chunks(ids: list[int]):

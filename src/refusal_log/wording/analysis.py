@@ -33,6 +33,7 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
+_ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 _PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam")
 _CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
 
@@ -148,6 +149,10 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
     if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
         # "Ellie has anxiety and says she's not going": the subject is the clause's first.
         subject = before[1] if before[0] in ("the", "a", "an") else before[0]
+    # "She said ... and asked whether Maya was 'not wanting to come in'": a he/she who asks
+    # about someone by name is not that child (nor the parent, who would say "I").
+    if subject in ("he", "she", "they") and _ASKS_ABOUT.search(norm, first + verbs[-1].end(), a):
+        return True
     return subject not in rules.own_subjects and subject != child
 
 
