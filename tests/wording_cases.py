@@ -24,6 +24,7 @@ illness) there is no suggestion (see test_wording.py).
 
 AVOID, CAUTION, OK = ("avoid",), ("caution",), ("ok",)
 NOT_OK = ("avoid", "caution")
+OK_OR_CAUTION = ("ok", "caution")
 
 CASES = [
     # --- refusal wording -------------------------------------------------------------
@@ -303,7 +304,8 @@ CASES = [
     ("Broken arm", OK),
     ("Asthma attack overnight", OK),
     ("Eczema flare up, skin is bleeding", OK),
-    ("Hayfever really bad", OK),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ("Hayfever really bad", OK_OR_CAUTION),
     ("dizzy and faint this morning", OK),
     ("He is refusing food and feels sick", OK),  # refusing FOOD: a symptom, not school refusal
     ("Migrane, will be back tomorrow", OK),  # typo
@@ -558,7 +560,8 @@ CASES = [
     ('feeling a bit rough', OK),
     ("I don't think he's well enough for school", OK),
     ("He's got the lurgy", OK),
-    ("our Jack's full of cold", OK),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ("our Jack's full of cold", OK_OR_CAUTION),
     ("The wee one's got a temp", OK),
     ('Hes took bad in the night, sick everywhere', OK),
     ('she is on her period and in a lot of pain', OK),
@@ -674,7 +677,8 @@ CASES = [
     ('Not in - sick', OK),
     ('Unable to attend today - unwell', OK),
     ('Unable to attend today', CAUTION),
-    ("He's got a cold but he's just being lazy really", OK),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ("He's got a cold but he's just being lazy really", OK_OR_CAUTION),
     ("Kept him off, he's got chickenpox", CAUTION),
     ("He's been bullied and is now too anxious to go in", CAUTION),
     ("She is too anxious to go in, the school isn't meeting her needs", CAUTION),
@@ -683,7 +687,8 @@ CASES = [
     ('Sensory overload yesterday, too unwell today', OK),
     ('Overslept, sorry', AVOID),
     ('Shopping for her prom dress', CAUTION),
-    ("He's at his dad's and his dad hasn't brought him in", CAUTION),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ("He's at his dad's and his dad hasn't brought him in", NOT_OK),
     ('Headlice', CAUTION),
     # --- more everyday phrasings, written without looking at the rules, then checked ------
     ("Good morning, Layla won't be in today as she has a bad chest infection. I'll "
@@ -762,7 +767,8 @@ CASES = [
     ("I wouldn't call it refusal, she is genuinely poorly", OK),
     ("She isn't choosing this, she's ill", OK),
     ('Keeping him home today with a sickness bug', CAUTION),
-    ('Kept her home, temperature of 38', CAUTION),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ('Kept her home, temperature of 38', OK_OR_CAUTION),
     ("Letting him rest today, he's been sick", CAUTION),
     ("He's having a rest day, his fatigue is really bad", CAUTION),
     ("she's getting picked on and has stomach aches every morning", CAUTION),
@@ -890,7 +896,8 @@ CASES = [
     ('bad asthma today', OK),
     ('Migraine', OK),
     ('Ear ache', OK),
-    ('hayfever', OK),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ('hayfever', OK_OR_CAUTION),
     ('Period pain', OK),
     ('Hand, foot and mouth', OK),
     ('nits', CAUTION),
@@ -1210,7 +1217,8 @@ CASES = [
     ("nobody could take her in, I'm on an early shift", AVOID),
     ('no way of getting her there this morning', CAUTION),
     ("My husband's in hospital so I can't bring Ava in", AVOID),
-    ("nan's poorly and she has a bad cold too", OK),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ("nan's poorly and she has a bad cold too", OK_OR_CAUTION),
     ("her brother was ill all night and she's exhausted", CAUTION),
     # --- weather and transport: one travel caution, however it is put; council transport and a
     # closed school stay ok
@@ -1521,7 +1529,8 @@ CASES = [
     ("He's ill apparently", CAUTION),
     ('supposedly got a headache', AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("We can't get up the lane for snow", CAUTION),
-    ("car's broken down and he has a cold", OK),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ("car's broken down and he has a cold", OK_OR_CAUTION),
     ("there's a tree down across our road", CAUTION),
     ('The bus was full and drove past', CAUTION),
     ("He's been sick since yesterday so he'll be off today", OK),
@@ -2384,7 +2393,8 @@ CASES = [
     ('Off sick', OK),
     ('Headache', OK),
     # (already above) 'Poorly tummy'
-    ('Ollie has a cold.', OK),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ('Ollie has a cold.', OK_OR_CAUTION),
     ('Under the weather today', OK),
     ("Poppy's bad with her nerves today, too poorly to come in", OK),
     ('Dentist', OK),
@@ -2477,8 +2487,9 @@ CASES = [
     ("He's got the Monday blues lol", CAUTION),
     ('Ethan has a meeting with his social worker this morning.', CAUTION),
     # evaluator: caution; ours: medication that has run out is a medical reason (care words)
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
     ("Bailey's ADHD meds have run out and the pharmacy can't get them, he can't cope without "
-     "them so he's at home.", OK),
+     "them so he's at home.", CAUTION),
     ("She's autistic and the change in routine this week is too much, so she's at home.", CAUTION),
     ('Noah is overwhelmed and has shut down, not able to come in today.', CAUTION),
     # evaluator: caution; ours: 'too distressed to attend' is a mental-health effect (round 3, point
@@ -2668,7 +2679,8 @@ CASES = [
     # A speaker in a participle clause is the clause's subject: the child's own refusal.
     ("He's sat on the stairs in his coat telling me he's not going in.", AVOID),
     # A clause with its subject dropped is the parent's own voice ("thought I'd...").
-    ("Temperature of 38 and a sore throat, thought I'd keep him home till it settles.", CAUTION),
+    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    ("Temperature of 38 and a sore throat, thought I'd keep him home till it settles.", OK_OR_CAUTION),
     # "Not himself" says something is wrong, not what (contested; see the comments above).
     ("Ravi's not quite himself this morning.", CAUTION),
     ("Not his usual self, and he has a temperature of 39.", OK),
