@@ -1213,7 +1213,8 @@ CASES = [
     ("My partner's gone into labour", CAUTION),
     ('his little sister has been admitted to hospital', CAUTION),
     ("her brother has a hospital appointment and I can't be in two places", CAUTION),
-    ('No one to take him to school today', CAUTION),
+    # Round 8: WORDING policy lists "no one to take him" as avoid (dev8a, dev8b agree).
+    ('No one to take him to school today', AVOID),
     ("nobody could take her in, I'm on an early shift", AVOID),
     ('no way of getting her there this morning', CAUTION),
     ("My husband's in hospital so I can't bring Ava in", AVOID),
@@ -1334,7 +1335,8 @@ CASES = [
     ("I've kept her home with a temperature", CAUTION),
     ("I'm not sure she's really ill", CAUTION),
     ("he's not ill but he's really tired", CAUTION),
-    ('No one to take her in today', CAUTION),
+    # Round 8: WORDING policy lists "no one to take him" as avoid (dev8a, dev8b agree).
+    ('No one to take her in today', AVOID),
     ("Can't get out of our road, it's flooded", CAUTION),
     ("she's on her period", CAUTION),
     ("she's very dysregulated", CAUTION),

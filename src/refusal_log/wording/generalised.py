@@ -56,8 +56,10 @@ def minor(an):
     # "Too unwell to attend (a bad cold)" is the parent's own statement of the defence.
     if not ill or consequence(an) or an.unavoidable or any(t.kind in ("care", "episode") for t in an.health):
         return None
-    rx = _rx(an.rules, "minor")
-    return ill[0] if all(rx.fullmatch(an.norm.text[t.start:t.end]) for t in ill) else None
+    rx, mild, before, n = _rx(an.rules, "minor"), _rx(an.rules, "minor_mild"), _rx(an.rules, "minor_before"), an.norm.text
+    slight = lambda t: rx.fullmatch(n[t.start:t.end]) or (  # noqa: E731 - "a bit of a cough"
+        mild.fullmatch(n[t.start:t.end]) and before.search(n, max(0, t.start - 14), t.start))
+    return ill[0] if all(slight(t) for t in ill) else None
 
 
 def minor_rule(rules):
