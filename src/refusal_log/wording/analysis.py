@@ -496,6 +496,8 @@ def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         last = phrase.rsplit(" ", 1)[-1]
         if last[0].isupper() and not _is_name(last, rules):
             phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
+        elif last[0].isupper() and " " in phrase:
+            phrase = last  # "my son Kwame": the name, as written (never a changed "My son")
         found.append((family.start(), phrase[0].upper() + phrase[1:]))
     # "The twins", "the kids": the child only when no single child is meant elsewhere
     # and not after "because of", "by"... ("scared because of the kids in his class").
