@@ -112,6 +112,10 @@ def _frames(rules) -> list[_Frame]:
     if rules.statement_frames is not None:
         return rules.statement_frames
     raw_frames, triggers = rules.statements_data
+    if triggers and len(triggers) != len(raw_frames):
+        # A frame added by hand, not yet through triggers.py: the lists no longer line up,
+        # so every frame is tried (slower, still right) rather than some never.
+        triggers = None
     by_id = {}
     for rule in rules.rules:
         by_id.setdefault(rule.id, rule)  # the first entry of an id speaks for the frame
