@@ -8,7 +8,8 @@ import re
 from collections import namedtuple
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
-from refusal_log.wording.generalised import consequence, consequence_rule, minor, minor_rule, not_today
+from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
+                                              ongoing_rule)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.statements import background as statement_background
 from refusal_log.wording.statements import candidates as statement_candidates
@@ -358,9 +359,11 @@ class _Analysis:
             doubt = (hedged[0].start, hedged[0].end)
             candidates.append((*doubt, rules.hedged_rule))
         # Round 8: only minor illnesses named (a cold, hay fever): a caution of its own.
-        slight = minor(self)
+        slight, lately = minor(self), ongoing(self)
         if slight:
             candidates.append((slight.start, slight.end, minor_rule(rules)))
+        if lately:  # how things are lately, and no absence said
+            candidates.append((lately.start, lately.end, ongoing_rule(rules)))
         # What happened before is background, not today's reason ("he was bullied last year").
         history = statement_background(self.statements, n)
         candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)

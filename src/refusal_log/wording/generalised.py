@@ -71,3 +71,19 @@ def minor_rule(rules):
 def not_today(rules, norm: str, end: int) -> bool:
     """An appointment whose time is not today's: the text just after it says so."""
     return _rx(rules, "not_today").match(norm, end) is not None
+
+
+def ongoing(an):
+    """The first health word when the text tells how things are lately and says no absence
+    at all; else None."""
+    n = an.norm.text
+    named = [t for t in an.health if t.kind in ("generic", "specific", "distress")]
+    if not named or an.unavoidable or _rx(an.rules, "absence_said").search(n):
+        return None
+    return named[0] if _rx(an.rules, "ongoing").search(n) else None
+
+
+def ongoing_rule(rules):
+    """The rule that is reported under ([statements.generalised] ongoing_rule)."""
+    wanted = rules.generalised.get("ongoing_rule")
+    return next(r for r in rules.rules if r.id == wanted)
