@@ -1181,6 +1181,8 @@ def test_the_childs_fear_is_kept_in_the_suggestion(text, words):
 @pytest.mark.parametrize("text", [
     "Ryan is unwell. Well, not physically unwell, but he can't face it today.",
     "Put her down as ill. She's not really poorly but she's shattered.",
+    "He's ill. Well, sort of, he's not physically ill but he can't face school.",
+    "She's unwell, not physically, more in her head, she can't go in.",
 ])
 def test_an_illness_taken_back_is_never_suggested_as_plain_fact(text):
     result = check_text(text)
