@@ -53,13 +53,18 @@ def minor(an):
     """The first illness named when every one is minor and nothing else is named (no care,
     no cause); else None."""
     ill = [t for t in an.health if t.kind in ("generic", "specific")]
-    # "Too unwell to attend (a bad cold)" is the parent's own statement of the defence.
-    if not ill or consequence(an) or an.unavoidable or any(t.kind in ("care", "episode") for t in an.health):
+    if not ill or an.unavoidable or any(t.kind in ("care", "episode") for t in an.health):
         return None
-    rx, mild, before, n = _rx(an.rules, "minor"), _rx(an.rules, "minor_mild"), _rx(an.rules, "minor_before"), an.norm.text
+    n = an.norm.text
+    # A cheap look first: most illnesses named are not minor, and then nothing is compiled.
+    hints = an.rules.generalised.get("minor_hints", ())
+    if hints and not all(any(h in n[max(0, t.start - 14):t.end] for h in hints) for t in ill):
+        return None
+    rx, mild, before = _rx(an.rules, "minor"), _rx(an.rules, "minor_mild"), _rx(an.rules, "minor_before")
     slight = lambda t: rx.fullmatch(n[t.start:t.end]) or (  # noqa: E731 - "a bit of a cough"
         mild.fullmatch(n[t.start:t.end]) and before.search(n, max(0, t.start - 14), t.start))
-    return ill[0] if all(slight(t) for t in ill) else None
+    # "Too unwell to attend (a bad cold)" is the parent's own statement of the defence.
+    return ill[0] if all(slight(t) for t in ill) and not consequence(an) else None
 
 
 def minor_rule(rules):
@@ -78,9 +83,9 @@ def ongoing(an):
     at all; else None."""
     n = an.norm.text
     named = [t for t in an.health if t.kind in ("generic", "specific", "distress")]
-    if not named or an.unavoidable or _rx(an.rules, "absence_said").search(n):
-        return None
-    return named[0] if _rx(an.rules, "ongoing").search(n) else None
+    if not named or an.unavoidable or not _rx(an.rules, "ongoing").search(n):
+        return None  # the rarer pattern first: most texts stop here
+    return None if _rx(an.rules, "absence_said").search(n) else named[0]
 
 
 def ongoing_rule(rules):
