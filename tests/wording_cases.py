@@ -304,7 +304,7 @@ CASES = [
     ("Broken arm", OK),
     ("Asthma attack overnight", OK),
     ("Eczema flare up, skin is bleeding", OK),
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a cold or hay fever named alone is a caution to the independent writers (blind7, dev7c, dev8b).
     ("Hayfever really bad", OK_OR_CAUTION),
     ("dizzy and faint this morning", OK),
     ("He is refusing food and feels sick", OK),  # refusing FOOD: a symptom, not school refusal
@@ -560,7 +560,7 @@ CASES = [
     ('feeling a bit rough', OK),
     ("I don't think he's well enough for school", OK),
     ("He's got the lurgy", OK),
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a cold or hay fever named alone is a caution to the independent writers (blind7, dev7c, dev8b).
     ("our Jack's full of cold", OK_OR_CAUTION),
     ("The wee one's got a temp", OK),
     ('Hes took bad in the night, sick everywhere', OK),
@@ -677,7 +677,7 @@ CASES = [
     ('Not in - sick', OK),
     ('Unable to attend today - unwell', OK),
     ('Unable to attend today', CAUTION),
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a cold or hay fever named alone is a caution to the independent writers (blind7, dev7c, dev8b).
     ("He's got a cold but he's just being lazy really", OK_OR_CAUTION),
     ("Kept him off, he's got chickenpox", CAUTION),
     ("He's been bullied and is now too anxious to go in", CAUTION),
@@ -687,7 +687,7 @@ CASES = [
     ('Sensory overload yesterday, too unwell today', OK),
     ('Overslept, sorry', AVOID),
     ('Shopping for her prom dress', CAUTION),
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: the other parent not taking the child in is not the child's reason (blind7: avoid).
     ("He's at his dad's and his dad hasn't brought him in", NOT_OK),
     ('Headlice', CAUTION),
     # --- more everyday phrasings, written without looking at the rules, then checked ------
@@ -767,7 +767,7 @@ CASES = [
     ("I wouldn't call it refusal, she is genuinely poorly", OK),
     ("She isn't choosing this, she's ill", OK),
     ('Keeping him home today with a sickness bug', CAUTION),
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a measured symptom makes 'kept home' the illness's consequence (blind6, dev7a accept ok).
     ('Kept her home, temperature of 38', OK_OR_CAUTION),
     ("Letting him rest today, he's been sick", CAUTION),
     ("He's having a rest day, his fatigue is really bad", CAUTION),
@@ -896,7 +896,7 @@ CASES = [
     ('bad asthma today', OK),
     ('Migraine', OK),
     ('Ear ache', OK),
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a cold or hay fever named alone is a caution to the independent writers (blind7, dev7c, dev8b).
     ('hayfever', OK_OR_CAUTION),
     ('Period pain', OK),
     ('Hand, foot and mouth', OK),
@@ -1218,7 +1218,7 @@ CASES = [
     ("nobody could take her in, I'm on an early shift", AVOID),
     ('no way of getting her there this morning', CAUTION),
     ("My husband's in hospital so I can't bring Ava in", AVOID),
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a cold or hay fever named alone is a caution to the independent writers (blind7, dev7c, dev8b).
     ("nan's poorly and she has a bad cold too", OK_OR_CAUTION),
     ("her brother was ill all night and she's exhausted", CAUTION),
     # --- weather and transport: one travel caution, however it is put; council transport and a
@@ -1531,7 +1531,7 @@ CASES = [
     ("He's ill apparently", CAUTION),
     ('supposedly got a headache', AVOID),  # round 7: sarcasm or scare quotes are doubt (WORDING.md): avoid
     ("We can't get up the lane for snow", CAUTION),
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a cold or hay fever named alone is a caution to the independent writers (blind7, dev7c, dev8b).
     ("car's broken down and he has a cold", OK_OR_CAUTION),
     ("there's a tree down across our road", CAUTION),
     ('The bus was full and drove past', CAUTION),
@@ -2395,7 +2395,7 @@ CASES = [
     ('Off sick', OK),
     ('Headache', OK),
     # (already above) 'Poorly tummy'
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a cold or hay fever named alone is a caution to the independent writers (blind7, dev7c, dev8b).
     ('Ollie has a cold.', OK_OR_CAUTION),
     ('Under the weather today', OK),
     ("Poppy's bad with her nerves today, too poorly to come in", OK),
@@ -2489,7 +2489,7 @@ CASES = [
     ("He's got the Monday blues lol", CAUTION),
     ('Ethan has a meeting with his social worker this morning.', CAUTION),
     # evaluator: caution; ours: medication that has run out is a medical reason (care words)
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: medicine that has run out is not a medical reason for today (blind7, dev7c, dev8a: caution).
     ("Bailey's ADHD meds have run out and the pharmacy can't get them, he can't cope without "
      "them so he's at home.", CAUTION),
     ("She's autistic and the change in routine this week is too much, so she's at home.", CAUTION),
@@ -2681,7 +2681,7 @@ CASES = [
     # A speaker in a participle clause is the clause's subject: the child's own refusal.
     ("He's sat on the stairs in his coat telling me he's not going in.", AVOID),
     # A clause with its subject dropped is the parent's own voice ("thought I'd...").
-    # Round 8: the independent writers (blind7, dev7c, dev8b) read this class otherwise; see generalised.py.
+    # Round 8: a measured symptom makes 'keep him home' the illness's consequence (blind6, dev7a accept ok).
     ("Temperature of 38 and a sore throat, thought I'd keep him home till it settles.", OK_OR_CAUTION),
     # "Not himself" says something is wrong, not what (contested; see the comments above).
     ("Ravi's not quite himself this morning.", CAUTION),
