@@ -1154,4 +1154,3 @@ def test_whose_it_is_is_read_across_the_whole_draft():
     # The child's own illness in a later sentence is still hers.
     doc = check_document("Her brother had flu last week. She has it now and was sick all night.")
     assert doc.verdict == "ok"
-
