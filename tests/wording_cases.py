@@ -3468,7 +3468,8 @@ CASES_ROUND8 = [
     ("My son's teacher said he seemed upset yesterday. He's at home today.", CAUTION),
     ("Said he'd rather die than go back to that school. He's not going.", AVOID),
     ("Maisie has a dental appointment at 2:30, I'll collect her at 2.", OK),
-    ("We're off to Florida on Thursday, sorry for the short notice.", AVOID),
+    # A bare trip with no motive: the reasons branch reads it as a caution, a motive makes it avoid.
+    ("We're off to Florida on Thursday, sorry for the short notice.", NOT_OK),
     ("Rhys has been excluded for two days, he'll be back Thursday.", OK),
     ('Ahmed is absent for Eid today.', OK),
     ("She's skiving, I can't stop her.", AVOID),
