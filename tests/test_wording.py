@@ -142,7 +142,7 @@ def test_to_dict_has_exactly_the_contract_keys():
     ("the wee lad won't go, he's sick with worry", "He is too unwell to attend school (sick with worry)."),
     ("I haven't been able to get Oliver into school today. He was very distressed.",
      "Oliver is too distressed to attend school today."),
-    ("Kept off with a temp of 39", "My child is too unwell to attend school (temp of 39)."),
+    ("Kept off with a high temp", "My child is too unwell to attend school (high temp)."),
     ("meltdown this morning", "My child is too unwell to attend school this morning (meltdown)."),
     # Days come from the first sentence that names one ("Wednesday" is the GP's day).
     ("Poppy won't go in today. She has a migraine. GP on Wednesday.",
@@ -666,7 +666,7 @@ ILLNESS = [("has a migraine", "migraine"), ("panic attacks all night", "panic at
            ("has a bad cold", "bad cold"), ("has diarrhoea", "diarrhoea"),
            ("autistic burnout", "autistic burnout"), ("low mood", "low mood"),
            ("has a headache", "headache"), ("sick with worry", "sick with worry"),
-           ("has a temp of 39", "temp of 39"),
+           ("has a high temp", "high temp"),  # round 8: a measured one ("of 39") makes it ok
            # An appointment names a medical reason but is not carried into the suggestion.
            ("has a CAMHS appointment", None)]
 DAYS = ["", "today", "this morning", "again", "tomorrow", "on Monday", "this week"]

@@ -8,6 +8,8 @@ import re
 from collections import namedtuple
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
+from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
+                                              ongoing_rule)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.statements import background as statement_background
 from refusal_log.wording.statements import candidates as statement_candidates
@@ -234,7 +236,8 @@ class _Analysis:
                         self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
                 if owner or n.startswith(" myself", m.end()):
                     continue  # the parent's ("I'm ill myself") or a relative's, not the child's
-            if kind == "care" and rules.awaited.rx.search(n, max(0, start - 60), start):
+            if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start)
+                                   or not_today(rules, n, m.end())):
                 continue  # "waiting for CAMHS to get back to us": no appointment today
             if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
                 continue  # whose it is, clause by clause (clauses.py)
@@ -360,6 +363,12 @@ class _Analysis:
         if hedged and not self.stated and not care and not any(r.id == rules.hedged_rule.id for _, _, r in candidates):
             doubt = (hedged[0].start, hedged[0].end)
             candidates.append((*doubt, rules.hedged_rule))
+        # Round 8: only minor illnesses named (a cold, hay fever): a caution of its own.
+        slight, lately = minor(self), ongoing(self)
+        if slight:
+            candidates.append((slight.start, slight.end, minor_rule(rules)))
+        if lately:  # how things are lately, and no absence said
+            candidates.append((lately.start, lately.end, ongoing_rule(rules)))
         # What happened before is background, not today's reason ("he was bullied last year").
         history = statement_background(self.statements, n)
         candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)
@@ -426,8 +435,12 @@ class _Analysis:
             present["illness"] = present["illness"] and plain
             present["named"] = present["named"] and (plain or self.unavoidable
                                                      or any(t.kind == "care" for t in self.health))
-        hits = []
+        hits, stated = [], None
         for a, b, rule in kept:
+            if consequence_rule(rules, rule.id):
+                stated = consequence(self) if stated is None else stated
+                if stated:
+                    continue  # "too unwell to attend, so keeping her home": the illness's consequence
             soft = [k for k in rule.softened_by if present[k]]
             if soft and rule.with_illness == "ok":
                 continue
@@ -501,6 +514,8 @@ def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         last = phrase.rsplit(" ", 1)[-1]
         if last[0].isupper() and not _is_name(last, rules):
             phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
+        elif last[0].isupper() and " " in phrase:
+            phrase = last  # "my son Kwame": the name, as written (never a changed "My son")
         found.append((family.start(), phrase[0].upper() + phrase[1:]))
     # "The twins", "the kids": the child only when no single child is meant elsewhere
     # and not after "because of", "by"... ("scared because of the kids in his class").

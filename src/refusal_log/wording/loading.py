@@ -108,6 +108,8 @@ class Rules:
         self.statements_data = (data.get("statements", {}).get("frames", []),
                                 data.get("triggers", {}).get("statements", {}).get("frames"))
         self.statement_frames = None
+        # Round 8's mechanisms (generalised.py): their words, compiled on first use.
+        self.generalised = data.get("statements", {}).get("generalised", {})
         # Whose each clause is (clauses.py): compiled on first use, like the types.
         self.reasons_data = data.get("reasons", {})
         self.compiled_reasons = None

@@ -47,19 +47,22 @@ def extend_sections(data: dict) -> dict:
     block = data.get("statements")
     if not block:
         return data
-    unknown = sorted(set(block) - {"words", "frames", "extend"})
+    unknown = sorted(set(block) - {"words", "frames", "extend", "generalised"})
     if unknown:
         raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
     data = dict(data)
-    words = block.get("words", {})
-    clash = sorted(set(words) & set(data.get("macros", {})))
-    if clash:
-        raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
-    data["macros"] = {**data.get("macros", {}), **words}
-    for section, extra in block.get("extend", {}).items():
-        if section not in ("health", "context", "normalise", "macros"):
-            raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
-        data[section] = _merged(data[section], extra, section)
+    # Round 8's block ([statements.generalised]) adds words and lexicon alternatives the same
+    # way, after round 7's: a later round's additions stay in their own block of the file.
+    for part in (block, block.get("generalised", {})):
+        words = part.get("words", {})
+        clash = sorted(set(words) & set(data.get("macros", {})))
+        if clash:
+            raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
+        data["macros"] = {**data.get("macros", {}), **words}
+        for section, extra in part.get("extend", {}).items():
+            if section not in ("health", "context", "normalise", "macros", "unavoidable", "names"):
+                raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
+            data[section] = _merged(data[section], extra, section)
     return data
 
 
@@ -111,6 +114,10 @@ def _frames(rules) -> list[_Frame]:
     if rules.statement_frames is not None:
         return rules.statement_frames
     raw_frames, triggers = rules.statements_data
+    if triggers and len(triggers) != len(raw_frames):
+        # A frame added by hand, not yet through triggers.py: the lists no longer line up,
+        # so every frame is tried (slower, still right) rather than some never.
+        triggers = None
     by_id = {}
     for rule in rules.rules:
         by_id.setdefault(rule.id, rule)  # the first entry of an id speaks for the frame

@@ -1,0 +1,94 @@
+"""Round 8: ideas the phrase rules kept missing, as small mechanisms over rules.toml words.
+
+Each reads its words from [statements.generalised] in rules.toml (patterns may use macros),
+compiles them on first use and answers one question about an analysed text:
+
+- consequence: the parent states the FAQ's own words for the child ("too unwell to attend",
+  "too poorly for school") or an illness with a measured symptom ("a temperature of 38.9",
+  "sick three times"): a following "keeping her home" or "she'll stay home" is then the
+  consequence of the illness, not a decision (independent writers label these ok).
+- minor: every illness the parent names is a minor one on its own (a cold, a sniffle, hay
+  fever): a school may not see it as preventing attendance, so it is a caution.
+- not_today: an appointment with no time today ("sometime this week, not sure when") is not
+  yet the reason for today's absence.
+
+Nothing here prints, and nothing heavy is imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refusal_log.wording.loading import _expand
+
+
+def _rx(rules, key: str) -> re.Pattern:
+    """The [statements.generalised] pattern `key`, compiled once ("(?!)" when absent)."""
+    cache = rules.__dict__.setdefault("_generalised", {})
+    if key not in cache:
+        raw = rules.generalised.get(key)
+        raw = "|".join(f"(?:{p})" for p in raw) if isinstance(raw, list) else raw
+        cache[key] = re.compile(_expand(raw, rules.macros) if raw else "(?!)")
+    return cache[key]
+
+
+def consequence(an) -> bool:
+    """The child's illness stated in the FAQ's words or with a measured symptom."""
+    n = an.norm.text
+    theirs = an.parents + an.others
+    for m in _rx(an.rules, "consequence").finditer(n):
+        if any(a < m.end() and m.start() < b for a, b in theirs):
+            continue
+        if an.rules.hedge.search(an.rules.clause_start.split(n[max(0, m.start() - 80):m.start()])[-1]):
+            continue  # "she says she's too ill to go": her word, not the parent's
+        return True
+    return False
+
+
+def consequence_rule(rules, rule_id: str) -> bool:
+    return rule_id in rules.generalised.get("consequence_rules", ())
+
+
+def minor(an):
+    """The first illness named when every one is minor and nothing else is named (no care,
+    no cause); else None."""
+    ill = [t for t in an.health if t.kind in ("generic", "specific")]
+    if not ill or an.unavoidable or any(t.kind in ("care", "episode") for t in an.health):
+        return None
+    n = an.norm.text
+    # A cheap look first: most illnesses named are not minor, and then nothing is compiled.
+    hints = an.rules.generalised.get("minor_hints", ())
+    if hints and not all(any(h in n[max(0, t.start - 14):t.end] for h in hints) for t in ill):
+        return None
+    rx, mild, before = _rx(an.rules, "minor"), _rx(an.rules, "minor_mild"), _rx(an.rules, "minor_before")
+    slight = lambda t: rx.fullmatch(n[t.start:t.end]) or (  # noqa: E731 - "a bit of a cough"
+        mild.fullmatch(n[t.start:t.end]) and before.search(n, max(0, t.start - 14), t.start))
+    # "Too unwell to attend (a bad cold)" is the parent's own statement of the defence.
+    return ill[0] if all(slight(t) for t in ill) and not consequence(an) else None
+
+
+def minor_rule(rules):
+    """The rule a minor illness alone is reported under ([statements.generalised] minor_rule)."""
+    wanted = rules.generalised.get("minor_rule")
+    return next(r for r in rules.rules if r.id == wanted)
+
+
+def not_today(rules, norm: str, end: int) -> bool:
+    """An appointment whose time is not today's: the text just after it says so."""
+    return _rx(rules, "not_today").match(norm, end) is not None
+
+
+def ongoing(an):
+    """The first health word when the text tells how things are lately and says no absence
+    at all; else None."""
+    n = an.norm.text
+    named = [t for t in an.health if t.kind in ("generic", "specific", "distress")]
+    if not named or an.unavoidable or not _rx(an.rules, "ongoing").search(n):
+        return None  # the rarer pattern first: most texts stop here
+    return None if _rx(an.rules, "absence_said").search(n) else named[0]
+
+
+def ongoing_rule(rules):
+    """The rule that is reported under ([statements.generalised] ongoing_rule)."""
+    wanted = rules.generalised.get("ongoing_rule")
+    return next(r for r in rules.rules if r.id == wanted)
