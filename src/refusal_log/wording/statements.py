@@ -45,17 +45,33 @@ def extend_sections(data: dict) -> dict:
     block = data.get("statements")
     if not block:
         return data
-    unknown = sorted(set(block) - {"words", "frames", "extend"})
+    unknown = sorted(set(block) - {"words", "frames", "extend", "more"})
     if unknown:
         raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
-    data = dict(data)
+    data = _extend_one(dict(data), block)
+    for later in block.get("more", ()):
+        data = _extend_one(data, later)
+    return data
+
+
+# Sections a block's `extend` may add to ("unavoidable", "reasons": lawful reasons in more words).
+_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons")
+
+
+def _extend_one(data: dict, block: dict) -> dict:
+    """One block's words joined to the macros and its `extend` alternatives merged in. A later
+    block of the file ([[statements.more]], one per round) does the same, so a round's words
+    can sit together at the end of rules.toml instead of inside tables already closed."""
+    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name"})
+    if unknown:
+        raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
     words = block.get("words", {})
     clash = sorted(set(words) & set(data.get("macros", {})))
     if clash:
         raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
     data["macros"] = {**data.get("macros", {}), **words}
     for section, extra in block.get("extend", {}).items():
-        if section not in ("health", "context", "normalise", "macros"):
+        if section not in _EXTENDABLE:
             raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
         data[section] = _merged(data[section], extra, section)
     return data
