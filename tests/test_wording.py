@@ -16,7 +16,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording import GAP, check_document, check_text, load_rules
 from refusal_log.wording.engine import _Analysis
 
-from wording_cases import CASES, INDEPENDENT, INDEPENDENT_REASONS
+from wording_cases import CASES, INDEPENDENT, INDEPENDENT_REASONS, INDEPENDENT_ROUND8B
 
 
 def specific_terms(text: str) -> set[str]:
@@ -1177,3 +1177,12 @@ def test_whose_it_is_is_read_across_the_whole_draft():
     # The child's own illness in a later sentence is still hers.
     doc = check_document("Her brother had flu last week. She has it now and was sick all night.")
     assert doc.verdict == "ok"
+
+
+# --- round 8b: dev8a's classes, generalised ------------------------------------------------
+
+
+def test_the_round8b_rows_keep_their_verdicts():
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND8B
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_ROUND8B) >= 20 and not misses, misses
