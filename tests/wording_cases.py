@@ -2476,9 +2476,10 @@ CASES = [
     ("Zara isn't feeling herself today.", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's got the Monday blues lol", CAUTION),
     ('Ethan has a meeting with his social worker this morning.', CAUTION),
-    # evaluator: caution; ours: medication that has run out is a medical reason (care words)
+    # evaluator: caution; round 8b agrees: three independent writers since (dev7c twice, dev8a)
+    # read medicine that ran out as a supply problem, a caution, unless symptoms are named.
     ("Bailey's ADHD meds have run out and the pharmacy can't get them, he can't cope without "
-     "them so he's at home.", OK),
+     "them so he's at home.", CAUTION),
     ("She's autistic and the change in routine this week is too much, so she's at home.", CAUTION),
     ('Noah is overwhelmed and has shut down, not able to come in today.', CAUTION),
     # evaluator: caution; ours: 'too distressed to attend' is a mental-health effect (round 3, point
@@ -2791,6 +2792,12 @@ CASES = [
     ("You lot can't cope with her so I'm not sending her in.", AVOID),
     ("Keeping him off, the school clearly can't manage him.", NOT_OK),
     ("He's got a bit of a cold but you know what he's like, he'll tell you he's dying. Home today.", NOT_OK),
+    # Round 8b: medicine that ran out is a supply problem, not illness, unless symptoms are named.
+    ("His prescription wasn't ready so he's had no melatonin and is up all night, he's home today.", NOT_OK),
+    ("Her meds have run out and the chemist can't get any until Monday, so she's at home.", CAUTION),
+    ('She ran out of her inhaler and had an asthma attack last night.', OK),
+    ("The pharmacy didn't have his tablets so I've kept him home till they come in.", NOT_OK),
+    ("Out of stock everywhere, her medication won't be in till Thursday so she's off.", NOT_OK),
     # Round 8b, second pass: the same classes in other words again.
     ("Dentist said to keep him home today after the extraction, he's still numb and bleeding a bit.", OK),
     ('Her paediatrician wants her off school until the steroids have settled her breathing.', OK),
@@ -3505,6 +3512,7 @@ INDEPENDENT_ROUND8B = [
     ("Jayden's on the Year 10 work experience placement the school arranged, so he's at the garage not school this week.", OK),
     ('Rhiannon is competing for Wales at the national gymnastics championships on Friday. Mr Thomas confirmed this would be authorised.', OK),
     ("Bea's consultant has told her to stay home because chemo has knocked her immunity right down and there's measles in Y3.", OK),
+    ("Not in today, her meds ran out and the pharmacy didn't have any. She's all over the place without them.", CAUTION),
     ("GP says Evie's fine to go back but she still feels rough, so one more day at home.", NOT_OK),
     ("She's got a stinking cold but you know what she's like, she'll tell you she's dying lol. Home today anyway.", NOT_OK),
     ("He's too unwell to go in. To be honest it's the same every time he's got Mr Grant.", NOT_OK),
