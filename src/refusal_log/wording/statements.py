@@ -54,8 +54,8 @@ def extend_sections(data: dict) -> dict:
     return data
 
 
-# Sections a block's `extend` may add to ("unavoidable", "reasons": lawful reasons in more words).
-_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons")
+# Sections a block's `extend` may add to (round 8b: "unavoidable", "reasons", "names").
+_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names")
 
 
 def _extend_one(data: dict, block: dict) -> dict:
