@@ -22,6 +22,10 @@ words is caught. It lives in rules.toml's [statements] block, read here:
   ([health] lists such as distress or hedge, [context] patterns such as background or
   reporting), kept here so the round's additions stay in one block.
 
+- [[statements.more]] (round 8b): a later block with the same `words` and `extend` keys, so a
+  round's additions can sit together at the end of rules.toml; its `extend` may also add to
+  [unavoidable], [reasons] and [names] lists.
+
 Frames compile on first use, and only for a text holding one of their triggers (derived
 by triggers.py into [triggers.statements], like every other pattern): start-up stays as it
 was. Nothing here prints, and nothing heavy is imported.
