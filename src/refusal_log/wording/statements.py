@@ -97,10 +97,22 @@ def _merged(have: dict, extra: dict, where: str) -> dict:
         elif isinstance(old, str):
             # Wrapped whole, so an anchor after a macro ("@school_instruction$") holds for all.
             merged[key] = "(?:%s)" % "|".join(f"(?:{p})" for p in [old, *more])
+        elif isinstance(old, dict) and isinstance(more, dict) and where == "reasons":
+            merged[key] = _merged_owners(old, more)
         elif isinstance(old, dict) and isinstance(more, dict):
             merged[key] = {**old, **more}
         else:
             raise ValueError(f"rules.toml: [statements.extend.{where}] {key!r} is not a lexicon there")
+    return merged
+
+
+def _merged_owners(have: dict, extra: dict) -> dict:
+    """[reasons.owners] in a later block (round 8b): a kind already there gains alternatives
+    ("his birth mum" is a relative), a new kind is added after the others."""
+    merged = dict(have)
+    for kind, pattern in extra.items():
+        old = merged.get(kind)
+        merged[kind] = pattern if old is None else "(?:%s)" % "|".join(f"(?:{p})" for p in (old, pattern))
     return merged
 
 
