@@ -2845,6 +2845,12 @@ CASES = [
     ("I'm registered blind and my usual lift let me down, no way to get him there.", NOT_OK),
     ("Our Tia's a young carer for me - I had a bad MS relapse and she stayed home to help me.", AVOID),
     ("Jay's got his PIP assessment with me today so he's coming along.", NOT_OK),
+    # Round 8b: the formal 'will not attend today' is the plain statement of an absence.
+    ('He will not attend school today due to sickness and diarrhoea.', OK),
+    ('Please note that Ava will not attend on Friday as she has her tonsils out.', OK),
+    ('Amelia will not attend today because of a high temperature.', OK),
+    ("He won't attend anymore, he says it's pointless.", AVOID),
+    ('She will not attend until the bullying is dealt with.', AVOID),
     # Round 8b, second pass: the same classes in other words again.
     ("Dentist said to keep him home today after the extraction, he's still numb and bleeding a bit.", OK),
     ('Her paediatrician wants her off school until the steroids have settled her breathing.', OK),
