@@ -2888,6 +2888,9 @@ CASES = [
     ('The school told us to keep Harry home until his rash has gone.', OK),
     ('Please can Oscar leave at 1 for his eye test.', OK),
     ('Grace is observing Yom Kippur today.', OK),
+    ('Wiktor no school today, he not sick but very tired from the travel.', AVOID),
+    ('She not sick but she very sad because her friend move away.', AVOID),
+    ("He wasn't sick but he had a temperature from the jabs.", OK),
     # Round 8b, second pass: the same classes in other words again.
     ("Dentist said to keep him home today after the extraction, he's still numb and bleeding a bit.", OK),
     ('Her paediatrician wants her off school until the steroids have settled her breathing.', OK),
