@@ -2907,6 +2907,21 @@ CASES = [
     ("Sami's hearing aids broke and he can't follow anything in class without them.", CAUTION),
     ("Ollie's sensory overload after the fire drill yesterday means he's shut down today.", ("caution", "ok")),
     ("She's got a court date today for her assault case, she's the victim and has to give evidence.", ("caution", "ok")),
+    # Round 8b: near misses the new patterns must leave alone (a conditional 'would be
+    # authorised', a lawful cause after a denial, a late start, a trip not taken).
+    ("She's too anxious to go on the school trip so we're keeping her at home.", NOT_OK),
+    ("He refuses to go on the school trip, so he's staying home.", AVOID),
+    ("We're going to Spain instead of the school trip.", AVOID),
+    ("She helps at her dad's shop at weekends; today she has a fever and is in bed.", OK),
+    ('Not making it in until 11 because of her dentist appointment.', ("caution", "ok")),
+    ("The car won't start, we'll be in late, not making it in before 10.", ("caution", "ok")),
+    ("I'd rather she stayed home, she's been vomiting all night.", ("caution", "ok")),
+    ("Mrs Jones said it would be authorised if we brought a note, but we haven't asked yet.", NOT_OK),
+    ("He's been working really hard at school and he's exhausted, so having a day at home.", NOT_OK),
+    ("The doctor says she's fine to go back but she's still being sick, so one more day.", NOT_OK),
+    ("He's not ill but he has an appointment with the hospital about his heart.", ("caution", "ok")),
+    ("You lot said she can't come back until she's 48 hours clear.", OK),
+    ("Not ill, but off because of the teachers' strike.", ("caution", "ok")),
     # Round 8b, second pass: the same classes in other words again.
     ("Dentist said to keep him home today after the extraction, he's still numb and bleeding a bit.", OK),
     ('Her paediatrician wants her off school until the steroids have settled her breathing.', OK),
