@@ -2922,6 +2922,8 @@ CASES = [
     ("He's not ill but he has an appointment with the hospital about his heart.", ("caution", "ok")),
     ("You lot said she can't come back until she's 48 hours clear.", OK),
     ("Not ill, but off because of the teachers' strike.", ("caution", "ok")),
+    ("She's been told by her oncologist to avoid crowds for two weeks so she won't be in.", OK),
+    ('The consultant said she must avoid crowds while her counts are low.', OK),
     # Round 8b, second pass: the same classes in other words again.
     ("Dentist said to keep him home today after the extraction, he's still numb and bleeding a bit.", OK),
     ('Her paediatrician wants her off school until the steroids have settled her breathing.', OK),
