@@ -16,7 +16,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording import GAP, check_document, check_text, load_rules
 from refusal_log.wording.engine import _Analysis
 
-from wording_cases import CASES, INDEPENDENT, INDEPENDENT_REASONS
+from wording_cases import CASES, INDEPENDENT, INDEPENDENT_REASONS, INDEPENDENT_ROUND8B
 
 
 def specific_terms(text: str) -> set[str]:
@@ -1193,3 +1193,10 @@ def test_letter_wording_is_not_taken_for_a_reason(text, not_verdict):
 @pytest.mark.parametrize("text", ["Keeping him home today, it was our call.", "She needs a break from school today."])
 def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     assert check_text(text).verdict == "avoid"
+# --- round 8b: dev8a's classes, generalised ------------------------------------------------
+
+
+def test_the_round8b_rows_keep_their_verdicts():
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND8B
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_ROUND8B) >= 20 and not misses, misses

@@ -283,7 +283,7 @@ class _Analysis:
             return False
         if whose == "parent":
             self.parents.append((a, b))
-        elif whose != "school":
+        elif whose not in ("school", "staff"):  # round 8b: "you lot can't cope" is the school's
             self.others.append((a, b))
         return True
 

@@ -22,6 +22,10 @@ words is caught. It lives in rules.toml's [statements] block, read here:
   ([health] lists such as distress or hedge, [context] patterns such as background or
   reporting), kept here so the round's additions stay in one block.
 
+- [[statements.more]] (round 8b): a later block with the same `words` and `extend` keys, so a
+  round's additions can sit together at the end of rules.toml; its `extend` may also add to
+  [unavoidable], [reasons] and [names] lists.
+
 Frames compile on first use, and only for a text holding one of their triggers (derived
 by triggers.py into [triggers.statements], like every other pattern): start-up stays as it
 was. Nothing here prints, and nothing heavy is imported.
@@ -47,22 +51,39 @@ def extend_sections(data: dict) -> dict:
     block = data.get("statements")
     if not block:
         return data
-    unknown = sorted(set(block) - {"words", "frames", "extend", "generalised"})
+    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "generalised"})
     if unknown:
         raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
-    data = dict(data)
-    # Round 8's block ([statements.generalised]) adds words and lexicon alternatives the same
-    # way, after round 7's: a later round's additions stay in their own block of the file.
-    for part in (block, block.get("generalised", {})):
-        words = part.get("words", {})
-        clash = sorted(set(words) & set(data.get("macros", {})))
-        if clash:
-            raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
-        data["macros"] = {**data.get("macros", {}), **words}
-        for section, extra in part.get("extend", {}).items():
-            if section not in ("health", "context", "normalise", "macros", "unavoidable", "names"):
-                raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
-            data[section] = _merged(data[section], extra, section)
+    data = _extend_one(dict(data), {k: v for k, v in block.items() if k != "generalised"})
+    # Later rounds add words and alternatives the same way, each in its own block at the end of
+    # the file: round 8's [statements.generalised] (whose other keys generalised.py reads) and
+    # round 8b's [[statements.more]].
+    general = block.get("generalised", {})
+    for later in ({k: general[k] for k in ("words", "extend") if k in general}, *block.get("more", ())):
+        data = _extend_one(data, later)
+    return data
+
+
+# Sections a block's `extend` may add to (round 8b: "unavoidable", "reasons", "names").
+_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names")
+
+
+def _extend_one(data: dict, block: dict) -> dict:
+    """One block's words joined to the macros and its `extend` alternatives merged in. A later
+    block of the file ([[statements.more]], one per round) does the same, so a round's words
+    can sit together at the end of rules.toml instead of inside tables already closed."""
+    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name"})
+    if unknown:
+        raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
+    words = block.get("words", {})
+    clash = sorted(set(words) & set(data.get("macros", {})))
+    if clash:
+        raise ValueError(f"rules.toml: [statements.words] {clash[0]!r} is already a macro")
+    data["macros"] = {**data.get("macros", {}), **words}
+    for section, extra in block.get("extend", {}).items():
+        if section not in _EXTENDABLE:
+            raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
+        data[section] = _merged(data[section], extra, section)
     return data
 
 
@@ -82,10 +103,22 @@ def _merged(have: dict, extra: dict, where: str) -> dict:
         elif isinstance(old, str):
             # Wrapped whole, so an anchor after a macro ("@school_instruction$") holds for all.
             merged[key] = "(?:%s)" % "|".join(f"(?:{p})" for p in [old, *more])
+        elif isinstance(old, dict) and isinstance(more, dict) and where == "reasons":
+            merged[key] = _merged_owners(old, more)
         elif isinstance(old, dict) and isinstance(more, dict):
             merged[key] = {**old, **more}
         else:
             raise ValueError(f"rules.toml: [statements.extend.{where}] {key!r} is not a lexicon there")
+    return merged
+
+
+def _merged_owners(have: dict, extra: dict) -> dict:
+    """[reasons.owners] in a later block (round 8b): a kind already there gains alternatives
+    ("his birth mum" is a relative), a new kind is added after the others."""
+    merged = dict(have)
+    for kind, pattern in extra.items():
+        old = merged.get(kind)
+        merged[kind] = pattern if old is None else "(?:%s)" % "|".join(f"(?:{p})" for p in (old, pattern))
     return merged
 
 
