@@ -143,6 +143,15 @@ def _text(value: Any, what: str, optional: bool = False) -> Any:
     return value
 
 
+def _bytes(value: Any, entry_id: int) -> bytes:
+    import binascii
+
+    try:
+        return base64.b64decode(_text(value, "a file"), validate=True)
+    except binascii.Error:
+        raise ValueError(f"an attachment of entry {entry_id} is not written as an export writes files (base64)") from None
+
+
 def _number(value: Any, what: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value < 2**63:
         raise ValueError(f"{what} should be a whole number from 1, not {value!r:.40}")
@@ -163,7 +172,7 @@ def import_json(path: str) -> int:
     try:
         _check_shape(document)
         plan = _plan(document)
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError, RefusalLogError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError, OverflowError, RefusalLogError) as exc:
         raise InvalidInput(f"{path} is a refusal-log export, but part of it cannot be used ({_plainly(exc)}); "
                            "nothing was imported.") from None
     if store.exists():
@@ -174,6 +183,8 @@ def import_json(path: str) -> int:
                                "Import into a new folder: refusal-log --home NEW_FOLDER import FILE.")
     try:
         _write(plan)
+    except OverflowError:
+        raise InvalidInput(f"{path} holds a number too large for the log (an id or a count); nothing was imported.") from None
     except DamagedStore:
         # A constraint the file breaks (a repeated id, a field of another kind) shows
         # up as an integrity error; the file is at fault, not the log.
@@ -417,7 +428,7 @@ def _plan(document: dict[str, Any]) -> _Plan:
                                                        recorded_at=_when(e["withdrawn"]["recorded"])), entry_id))
         for a in e.get("attachments", []):
             incoming = attachments.from_bytes(_text(a["name"], "a file name"),
-                                              base64.b64decode(_text(a["content_base64"], "a file")), a.get("type"))
+                                              _bytes(a["content_base64"], entry_id), _text(a.get("type"), "a file's type", optional=True))
             if incoming.sha256 != a["sha256"]:
                 raise ValueError(f"attachment {a['name']} of entry {entry_id} does not match its hash")
             _when(a["recorded"])  # checked now: nothing is written until the whole document is

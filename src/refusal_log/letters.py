@@ -214,6 +214,9 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
     """
     from refusal_log import wording
 
+    if len(body) > wording.verdict.MAX_CHECK:
+        return [f"The draft is longer than the wording check reads ({wording.verdict.MAX_CHECK:,} characters), "
+                "so it was not checked; read it through before you send it."]
     document = wording.check_document(body, region=law.key)
     no_illness_rule = wording.load_rules().positive[0]
     seen, notes = set(), []

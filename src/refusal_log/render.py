@@ -130,8 +130,8 @@ def render(name: str, context: dict[str, Any]) -> str:
     except TemplateNotFound as exc:
         raise InvalidInput(f"The template {exc.name} was not found, in {paths.user_templates_dir()} "
                            "or among the shipped templates.") from None
-    except TemplateError as exc:
-        raise InvalidInput(f"The template {name} could not be used: {(exc.message or '').rstrip('.')}. "
+    except (TemplateError, OverflowError, RecursionError) as exc:  # the sandbox's "range too big" too
+        raise InvalidInput(f"The template {name} could not be used: {str(exc).rstrip('.')}. "
                            f"If you changed it in {paths.user_templates_dir()}, check it there.") from None
 
 

@@ -35,6 +35,8 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
+_LOOK_BACK = 2000  # characters back to look for a sentence start: bounded, so a long paste stays linear
+_INVISIBLE = {c: " " for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)}
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 _PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam")
 _CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
@@ -125,8 +127,9 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
             inside = q
             break
     end = inside.start() if inside else a
-    starts = [m.end() for m in rules.sentence_boundary.finditer(norm, 0, end)]
-    first = starts[-1] if starts else 0
+    lo = max(0, end - _LOOK_BACK)
+    starts = [m.end() for m in rules.sentence_boundary.finditer(norm, lo, end)]
+    first = starts[-1] if starts else lo
     if rules.reported_always.search(norm, first, end):
         return True
     # A hit may itself open with the verb ("said she won't go"), so look up to its end.
@@ -151,10 +154,8 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
     if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
         # "Ellie has anxiety and says she's not going": the subject is the clause's first.
         subject = before[1] if before[0] in ("the", "a", "an") else before[0]
-    # "She said ... and asked whether Maya was 'not wanting to come in'": a he/she who asks
-    # about someone by name is not that child (nor the parent, who would say "I").
     if subject in ("he", "she", "they") and _ASKS_ABOUT.search(norm, first + verbs[-1].end(), a):
-        return True
+        return True  # "She asked whether Maya was 'not wanting to come in'": she is not Maya
     return subject not in rules.own_subjects and subject != child
 
 
@@ -319,10 +320,11 @@ class _Analysis:
 
     def _background(self, a: int, b: int) -> bool:
         n, rules = self.norm.text, self.rules
-        start = max([m.end() for m in rules.sentence_boundary.finditer(n, 0, a)] or [0])
+        back = max(0, a - _LOOK_BACK)
+        start = max([m.end() for m in rules.sentence_boundary.finditer(n, back, a)] or [back])
         if rules.background_sentence.search(n[start:a]):
             return True
-        lo = max([m.end() for m in rules.boundary.finditer(n, 0, a)] or [0])
+        lo = max([m.end() for m in rules.boundary.finditer(n, back, a)] or [back])
         hi = next((m.start() for m in rules.boundary.finditer(n, b)), len(n))
         return bool(rules.background.search(n, lo, hi))
 
@@ -501,6 +503,7 @@ def _names(text: str, norm: str, rules: Rules, subject: str | None) -> list[str]
 def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     """Who the reason is about, as the parent wrote it, and whether it is plural: the
     earliest name, "my son" or he/she; then him/her, they, and at last "My child"."""
+    text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
     found = []
     for m in _NAME_VERB.finditer(text):
         verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]

@@ -228,7 +228,7 @@ def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str 
         return None
     # The last person of that gender named before it, in this sentence or an earlier one
     # ("His sister has flu. She was sick all night").
-    for m in reversed(mentions(norm, 0, last.start, rules, names)):
+    for m in reversed(mentions(norm, max(0, last.start - 2000), last.start, rules, names)):  # bounded: linear
         if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end):
             return m.kind
     return None

@@ -196,10 +196,18 @@ def _positive(rules: Rules, text: str, start: int, end: int) -> Finding:
     return Finding(rule_id, severity, text[start:end], why, source, start, end)
 
 
+# The check reads a reason or an email, not a book: a bound keeps any paste answered in
+# seconds (the work grows with the number of findings times the text's length).
+MAX_CHECK = 20_000
+
+
 def _require(text: str) -> None:
     if not isinstance(text, str) or not text.strip():
         raise InvalidInput("There is no text to check. Give the reason in quotes, "
                            "for example: refusal-log check \"Too unwell to attend school today\".")
+    if len(text) > MAX_CHECK:
+        raise InvalidInput(f"This text is {len(text):,} characters long; the wording check reads up to "
+                           f"{MAX_CHECK:,} (a reason or an email). Check it in parts.")
 
 
 # --------------------------------------------------------------------------- public API
