@@ -1200,3 +1200,11 @@ def test_the_round8b_rows_keep_their_verdicts():
     misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND8B
               if check_text(text).verdict not in allowed]
     assert len(INDEPENDENT_ROUND8B) >= 20 and not misses, misses
+
+
+def test_the_blind8_rows_keep_their_verdicts():
+    from wording_cases import INDEPENDENT_BLIND8
+
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_BLIND8
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_BLIND8) >= 80 and not misses, misses
