@@ -44,6 +44,21 @@ class _Lazy:
         return self.rx.fullmatch(text) if self.present(text) else None
 
 
+class _Deferred:
+    """A pattern compiled the first time it is used, then used as itself: most checks need
+    only a few of the engine's own patterns, and compiling them all was a third of a check."""
+
+    __slots__ = ("_source", "_rx")
+
+    def __init__(self, source: str):
+        self._source, self._rx = source, None
+
+    def __getattr__(self, name: str):
+        if self._rx is None:
+            self._rx = re.compile(self._source)
+        return getattr(self._rx, name)
+
+
 class _LazyGroup:
     """Several lazy patterns read as one: matches in text order."""
 
@@ -164,7 +179,7 @@ class Rules:
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
         self.state_as = health.get("state_as", "specific")
-        self.not_child = re.compile(_expand(health["not_child"], macros))
+        self.not_child = _Deferred(_expand(health["not_child"], macros))
         self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
         self.hedged_rule = next(r for r in self.rules if r.id == health["hedged_rule"])
         # The rule the parent's own health words are reported under (clauses.py).
@@ -185,12 +200,12 @@ class Rules:
         self.awaited = _Lazy(data.get("reasons", {}).get("awaited", "(?!)"))
         self.upheaval = _Lazy(data.get("reasons", {}).get("upheaval", "(?!)"))
         self.sleep_rules = frozenset(data.get("reasons", {}).get("sleep_rules", ()))
-        self.child_after = re.compile(health["child_after"])
-        self.hedge = re.compile(_expand(health["hedge"], macros))
-        self.doubt_hedge = re.compile(_expand(health["doubt_hedge"], macros))
-        self.doubt_after = re.compile(_expand(health.get("doubt_after", "(?!)"), macros))
-        self.clause_start = re.compile(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
-        self.everyday = re.compile(_expand(health["everyday_cause"], macros))
+        self.child_after = _Deferred(health["child_after"])
+        self.hedge = _Deferred(_expand(health["hedge"], macros))
+        self.doubt_hedge = _Deferred(_expand(health["doubt_hedge"], macros))
+        self.doubt_after = _Deferred(_expand(health.get("doubt_after", "(?!)"), macros))
+        self.clause_start = _Deferred(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
+        self.everyday = _Deferred(_expand(health["everyday_cause"], macros))
         # Health words and unavoidable causes: one lazy pattern each, with the triggers
         # triggers.py derived for it (rules.toml [triggers]; missing ones: always compiled).
         found = data.get("triggers", {})
@@ -202,46 +217,46 @@ class Rules:
         self.lawful = _LazyGroup(lazy("unavoidable", "lawful") + more("lawful"))
         self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + more("unavoidable") + self.lawful.parts)
         self.days = words([data["days"]["pattern"]])
-        self.past = re.compile(data["days"]["past"])
-        self.not_absence = re.compile(data["days"]["not_absence"])
+        self.past = _Deferred(data["days"]["past"])
+        self.not_absence = _Deferred(data["days"]["not_absence"])
 
         ctx = data["context"]
         self.negators, self.blockers = set(ctx["negators"]), set(ctx["blockers"])
         self.child_not = frozenset(ctx["child_not"])
         self.subjects, self.reach = set(ctx["subjects"]), set(ctx["reach"])
-        self.phrase_negators = re.compile(ctx["phrase_negators"])
-        self.boundary = re.compile(ctx["boundary"])
-        self.sentence_boundary = re.compile(ctx["sentence_boundary"])
-        self.reporting = re.compile(ctx["reporting"])
-        self.reported_always = re.compile(ctx["reported_always"])
-        self.background = re.compile(ctx["background"])
-        self.background_sentence = re.compile(ctx["background_sentence"])
-        self.own_voice = re.compile(ctx["own_voice"])
+        self.phrase_negators = _Deferred(ctx["phrase_negators"])
+        self.boundary = _Deferred(ctx["boundary"])
+        self.sentence_boundary = _Deferred(ctx["sentence_boundary"])
+        self.reporting = _Deferred(ctx["reporting"])
+        self.reported_always = _Deferred(ctx["reported_always"])
+        self.background = _Deferred(ctx["background"])
+        self.background_sentence = _Deferred(ctx["background_sentence"])
+        self.own_voice = _Deferred(ctx["own_voice"])
         self.own_subjects = set(ctx["own_subjects"])
         self.auxiliaries = set(ctx["auxiliaries"])
 
         email = data["email"]
-        self.greeting = re.compile(email["greeting"])
-        self.signoff = re.compile(email["signoff"])
-        self.absence_cue = re.compile(email["absence_cue"])
+        self.greeting = _Deferred(email["greeting"])
+        self.signoff = _Deferred(email["signoff"])
+        self.absence_cue = _Deferred(email["absence_cue"])
 
         names = data["names"]
         self.name_verbs = set(names["verbs"])
-        self.name_after = re.compile(names["after"])
-        self.family = re.compile(names["family"])
-        self.plural = re.compile(names["plural"])
+        self.name_after = _Deferred(names["after"])
+        self.family = _Deferred(names["family"])
+        self.plural = _Deferred(names["plural"])
         self.not_names = set(names["not_names"])
-        self.group = re.compile(names["group"])
-        self.not_after = re.compile(names["not_after"])
+        self.group = _Deferred(names["group"])
+        self.not_after = _Deferred(names["not_after"])
         # "Mrs Patel said..." and "Dr. Khan has..." are not the child.
-        self.titled = re.compile(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
-        self.setting = re.compile(names["setting"])
+        self.titled = _Deferred(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
+        self.setting = _Deferred(names["setting"])
         # "Hi Kate he won't go": the name after a greeting is the reader's, not the child's.
-        self.greeted = re.compile(names["greeted"])
+        self.greeted = _Deferred(names["greeted"])
 
         norm = data["normalise"]
         self.words, self.suffixes = norm["words"], norm["suffixes"]
-        self.acronyms = re.compile(r"(?<![a-z&])(?:%s)(?![a-z&])" % "|".join(map(re.escape, norm["acronyms"])))
+        self.acronyms = _Deferred(r"(?<![a-z&])(?:%s)(?![a-z&])" % "|".join(map(re.escape, norm["acronyms"])))
 
     def _source_keys(self, keys: list[str], rule_id: str) -> tuple:
         unknown = [k for k in keys if k not in self.nations["england"][0]]

@@ -142,6 +142,12 @@ class _Frame:
             self._rx = re.compile(self._rx)
         return self._rx
 
+    def unless_rx(self) -> re.Pattern | None:
+        # Compiled only when the frame has matched: most checks never need most of them.
+        if isinstance(self.unless, str):
+            self.unless = re.compile(self.unless)
+        return self.unless
+
 
 def _frames(rules) -> list[_Frame]:
     if rules.statement_frames is not None:
@@ -169,7 +175,7 @@ def _frames(rules) -> list[_Frame]:
         # "saying" ("saying nasty things about her" is the unkindness, not a quotation).
         frame.own = bool(raw.get("own", False))
         frame.triggers = tuple(triggers[i]) if triggers and i < len(triggers) and triggers[i] else ()
-        frame.unless = re.compile("|".join(_expand(u, rules.macros) for u in raw["unless"])) if raw.get("unless") else None
+        frame.unless = "|".join(_expand(u, rules.macros) for u in raw["unless"]) if raw.get("unless") else None
         frames.append(frame)
     rules.statement_frames = frames
     return frames
@@ -214,7 +220,7 @@ def candidates(norm: str, rules) -> list[tuple]:
             if not child_slot_ok(m, rules.child_not):
                 continue
             a, b = m.span()
-            if frame.unless and frame.unless.search(norm[max(0, a - 80):b]):
+            if frame.unless and frame.unless_rx().search(norm[max(0, a - 80):b]):
                 continue
             found.append((a, b, frame.rule, frame.kind, frame.own))
     return found
