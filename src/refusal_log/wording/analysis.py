@@ -11,6 +11,7 @@ from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, 
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
                                               ongoing_rule)
 from refusal_log.wording.loading import Rules, child_slot_ok
+from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported  # noqa: F401 - engine re-exports
 from refusal_log.wording.statements import background as statement_background
 from refusal_log.wording.statements import candidates as statement_candidates
 
@@ -26,7 +27,6 @@ _PLAIN = str.maketrans({
 })
 _TOKEN = re.compile(r"[a-z0-9&]+(?:'[a-z]+)*|\s+|.", re.S)
 _WORDS = re.compile(r"[a-z0-9&]+")
-_QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
 _ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
 # The verb is in a lookahead so that "Unfortunately Mia is" can also try "Mia is".
@@ -35,9 +35,7 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
-_LOOK_BACK = 2000  # characters back to look for a sentence start: bounded, so a long paste stays linear
 _INVISIBLE = {c: " " for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)}
-_ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 _PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam")
 _CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
 
@@ -97,66 +95,6 @@ _Term = namedtuple("_Term", "kind text hedged doubted start end")
 # One rule hit: the finding, its rule, whether it is someone else's words, and whether it
 # may drive a suggestion (`quiet`: softened only by distress or a lawful absence).
 _Hit = namedtuple("_Hit", "finding rule reported quiet")
-
-
-def _negator(norm: str, a: int, rules: Rules) -> int | None:
-    """Where the word that negates a phrase starting at `a` begins, or None."""
-    lo = max(0, a - 100)
-    pre = norm[lo:a]
-    phrase = rules.phrase_negators.search(pre)
-    if phrase:
-        return lo + phrase.start()
-    cuts = [m.end() for m in rules.boundary.finditer(pre)]
-    words = list(_WORDS.finditer(pre, cuts[-1] if cuts else 0))[-4:]
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i].group()
-        if w in rules.blockers:
-            return None
-        if w in rules.negators:
-            return lo + words[i].start()
-        if w in rules.subjects and i and words[i - 1].group() not in rules.reach:
-            return None  # a new clause: "he's not being difficult he won't go"
-    return None
-
-
-def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
-    """Someone else's words: inside quotes, or after "the school said" and the like."""
-    inside = None
-    for q in _QUOTES.finditer(norm):
-        if q.start() < a and b <= q.end():
-            inside = q
-            break
-    end = inside.start() if inside else a
-    lo = max(0, end - _LOOK_BACK)
-    starts = [m.end() for m in rules.sentence_boundary.finditer(norm, lo, end)]
-    first = starts[-1] if starts else lo
-    if rules.reported_always.search(norm, first, end):
-        return True
-    # A hit may itself open with the verb ("said she won't go"), so look up to its end.
-    region = norm[first:b]
-    verbs = [v for v in rules.reporting.finditer(region) if first + v.start() <= end]
-    if not verbs:
-        # Scare quotes: a word the parent is distancing from. But a quoted refusal in the
-        # first person ("her words were 'I'm not going back there'") is the child's own.
-        return inside is not None and not norm.startswith(("i ", "we "), a)
-    # Back in the parent's own voice: "the office calls it refusal and, to be honest, he is
-    # refusing"; "Mrs Clarke said it was 'unacceptable' and now he has refused".
-    if rules.own_voice.search(norm, first + verbs[-1].end(), a):
-        return False
-    before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
-    # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
-    # thought I'd give him a day", "rang the office, said she won't be in".
-    if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
-        return False
-    subject = before[-1]
-    # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
-    # clause's subject, not the last word before it.
-    if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
-        # "Ellie has anxiety and says she's not going": the subject is the clause's first.
-        subject = before[1] if before[0] in ("the", "a", "an") else before[0]
-    if subject in ("he", "she", "they") and _ASKS_ABOUT.search(norm, first + verbs[-1].end(), a):
-        return True  # "She asked whether Maya was 'not wanting to come in'": she is not Maya
-    return subject not in rules.own_subjects and subject != child
 
 
 class _Analysis:
@@ -252,7 +190,7 @@ class _Analysis:
             a, b = self.norm.span(start, m.end())
             # Scare quotes around a short phrase ("she's 'poorly' again") distance it too.
             quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30
-                         for q in _QUOTES.finditer(n))
+                         for q in _quotes(n))
             # Or doubt straight after it ("sick in the night, I think", "not right, dunno what's wrong").
             doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
             hedged = doubted or bool(rules.hedge.search(clause))
@@ -325,7 +263,8 @@ class _Analysis:
         if rules.background_sentence.search(n[start:a]):
             return True
         lo = max([m.end() for m in rules.boundary.finditer(n, back, a)] or [back])
-        hi = next((m.start() for m in rules.boundary.finditer(n, b)), len(n))
+        cap = min(len(n), b + _LOOK_BACK)
+        hi = next((m.start() for m in rules.boundary.finditer(n, b, cap)), cap)
         return bool(rules.background.search(n, lo, hi))
 
     def find(self, named: bool, illness: bool, offset: int = 0, distress: bool = False, lawful: bool = False) -> None:

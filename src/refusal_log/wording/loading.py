@@ -48,15 +48,15 @@ class _Deferred:
     """A pattern compiled the first time it is used, then used as itself: most checks need
     only a few of the engine's own patterns, and compiling them all was a third of a check."""
 
-    __slots__ = ("_source", "_rx")
-
     def __init__(self, source: str):
         self._source, self._rx = source, None
 
     def __getattr__(self, name: str):
         if self._rx is None:
             self._rx = re.compile(self._source)
-        return getattr(self._rx, name)
+        value = getattr(self._rx, name)
+        setattr(self, name, value)  # later look-ups find the compiled pattern's method directly
+        return value
 
 
 class _LazyGroup:

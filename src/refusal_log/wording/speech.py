@@ -1,0 +1,80 @@
+"""Negation and someone else's words: which risky phrases the parent denies ("she is not
+refusing") and which are another person's ("Mrs Patel said he was refusing"). Read by
+analysis.py; the words themselves live in rules.toml ([context])."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from refusal_log.wording.loading import Rules
+
+_WORDS = re.compile(r"[a-z0-9&]+")
+_QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
+_LOOK_BACK = 2000  # characters back to look for a sentence start: bounded, so a long paste stays linear
+_ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
+
+
+@lru_cache(maxsize=4)  # the quotes of a text, found once, not once per hit
+def _quotes(norm: str) -> tuple:
+    return tuple(_QUOTES.finditer(norm))
+
+
+def _negator(norm: str, a: int, rules: Rules) -> int | None:
+    """Where the word that negates a phrase starting at `a` begins, or None."""
+    lo = max(0, a - 100)
+    pre = norm[lo:a]
+    phrase = rules.phrase_negators.search(pre)
+    if phrase:
+        return lo + phrase.start()
+    cuts = [m.end() for m in rules.boundary.finditer(pre)]
+    words = list(_WORDS.finditer(pre, cuts[-1] if cuts else 0))[-4:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        if w in rules.blockers:
+            return None
+        if w in rules.negators:
+            return lo + words[i].start()
+        if w in rules.subjects and i and words[i - 1].group() not in rules.reach:
+            return None  # a new clause: "he's not being difficult he won't go"
+    return None
+
+
+def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
+    """Someone else's words: inside quotes, or after "the school said" and the like."""
+    inside = None
+    for q in _quotes(norm):
+        if q.start() < a and b <= q.end():
+            inside = q
+            break
+    end = inside.start() if inside else a
+    lo = max(0, end - _LOOK_BACK)
+    starts = [m.end() for m in rules.sentence_boundary.finditer(norm, lo, end)]
+    first = starts[-1] if starts else lo
+    if rules.reported_always.search(norm, first, end):
+        return True
+    # A hit may itself open with the verb ("said she won't go"), so look up to its end.
+    region = norm[first:b]
+    verbs = [v for v in rules.reporting.finditer(region) if first + v.start() <= end]
+    if not verbs:
+        # Scare quotes: a word the parent is distancing from. But a quoted refusal in the
+        # first person ("her words were 'I'm not going back there'") is the child's own.
+        return inside is not None and not norm.startswith(("i ", "we "), a)
+    # Back in the parent's own voice: "the office calls it refusal and, to be honest, he is
+    # refusing"; "Mrs Clarke said it was 'unacceptable' and now he has refused".
+    if rules.own_voice.search(norm, first + verbs[-1].end(), a):
+        return False
+    before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
+    # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
+    # thought I'd give him a day", "rang the office, said she won't be in".
+    if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
+        return False
+    subject = before[-1]
+    # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
+    # clause's subject, not the last word before it.
+    if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
+        # "Ellie has anxiety and says she's not going": the subject is the clause's first.
+        subject = before[1] if before[0] in ("the", "a", "an") else before[0]
+    if subject in ("he", "she", "they") and _ASKS_ABOUT.search(norm, first + verbs[-1].end(), a):
+        return True  # "She asked whether Maya was 'not wanting to come in'": she is not Maya
+    return subject not in rules.own_subjects and subject != child
