@@ -212,14 +212,18 @@ class SchoolCalendar:
         }
 
 
+# A removed term or closure stays stored (and chained) but is no longer counted.
+_TERM_COUNTED = "id NOT IN (SELECT term_id FROM calendar_removal WHERE term_id IS NOT NULL)"
+_CLOSURE_COUNTED = "id NOT IN (SELECT closure_id FROM calendar_removal WHERE closure_id IS NOT NULL)"
+
+
 def _read(db, child_id: int) -> tuple[list[Term], list[Closure]]:
-    # A removed term or closure stays stored (and chained) but is no longer counted.
     terms = [Term(i, n, date.fromisoformat(a), date.fromisoformat(b)) for i, n, a, b in db.execute(
-        "SELECT id, name, starts, ends FROM school_term WHERE child_id = ? AND id NOT IN "
-        "(SELECT term_id FROM calendar_removal WHERE term_id IS NOT NULL) ORDER BY starts, id", (child_id,))]
+        f"SELECT id, name, starts, ends FROM school_term WHERE child_id = ? AND {_TERM_COUNTED} "
+        "ORDER BY starts, id", (child_id,))]
     closures = [Closure(i, date.fromisoformat(a), date.fromisoformat(b), r) for i, a, b, r in db.execute(
-        "SELECT id, starts, ends, reason FROM school_closure WHERE child_id = ? AND id NOT IN "
-        "(SELECT closure_id FROM calendar_removal WHERE closure_id IS NOT NULL) ORDER BY starts, id", (child_id,))]
+        f"SELECT id, starts, ends, reason FROM school_closure WHERE child_id = ? AND {_CLOSURE_COUNTED} "
+        "ORDER BY starts, id", (child_id,))]
     return terms, closures
 
 
@@ -283,8 +287,8 @@ def _add_term(session, child_id: int, name: str, a: date, b: date) -> Term:
     from refusal_log.models import SchoolTerm
 
     db = store.driver(session)
-    for other, s, e in db.execute("SELECT name, starts, ends FROM school_term WHERE child_id = ? AND id NOT IN "
-                                  "(SELECT term_id FROM calendar_removal WHERE term_id IS NOT NULL)", (child_id,)):
+    for other, s, e in db.execute(f"SELECT name, starts, ends FROM school_term WHERE child_id = ? AND {_TERM_COUNTED}",
+                                  (child_id,)):
         if date.fromisoformat(s) <= b and date.fromisoformat(e) >= a:
             raise InvalidInput(f"{name} ({dates.human_date(a)} to {dates.human_date(b)}) overlaps the term "
                                f"{other!r} already set; 'refusal-log calendar list' shows the terms.")

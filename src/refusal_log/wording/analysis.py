@@ -11,7 +11,7 @@ from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, 
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
                                               ongoing_rule)
 from refusal_log.wording.loading import Rules, child_slot_ok
-from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported  # noqa: F401 - engine re-exports
+from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background
 from refusal_log.wording.statements import candidates as statement_candidates
 

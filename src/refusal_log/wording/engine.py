@@ -124,7 +124,8 @@ Design decisions:
 # lazily), analysis (what a text says, with statements.py for what kind of statement each
 # clause is) and verdict (what the parent sees). This module
 # keeps the names the rest of the package has always imported from here.
-from refusal_log.wording.analysis import _Analysis, _negator, _Norm, _reported, _sentences, _subject  # noqa: F401
+from refusal_log.wording.analysis import _Analysis, _Norm, _sentences, _subject  # noqa: F401
+from refusal_log.wording.speech import _negator, _reported  # noqa: F401
 from refusal_log.wording.loading import RULES_PATH, Rules, _compile, _expand, load_rules  # noqa: F401
 from refusal_log.wording.verdict import (  # noqa: F401
     GAP,

@@ -69,8 +69,7 @@ def minor(an):
 
 def minor_rule(rules):
     """The rule a minor illness alone is reported under ([statements.generalised] minor_rule)."""
-    wanted = rules.generalised.get("minor_rule")
-    return next(r for r in rules.rules if r.id == wanted)
+    return rules.rule_named(rules.generalised.get("minor_rule"))
 
 
 def not_today(rules, norm: str, end: int) -> bool:
@@ -90,5 +89,4 @@ def ongoing(an):
 
 def ongoing_rule(rules):
     """The rule that is reported under ([statements.generalised] ongoing_rule)."""
-    wanted = rules.generalised.get("ongoing_rule")
-    return next(r for r in rules.rules if r.id == wanted)
+    return rules.rule_named(rules.generalised.get("ongoing_rule"))

@@ -20,10 +20,10 @@ class _Terms(dict):
 
 
 class _Lazy:
-    """One pattern, compiled only when one of its literal triggers is in the text (none
-    given: always). It answers finditer/fullmatch as a compiled pattern would."""
-
-    __slots__ = ("triggers", "_pattern")
+    """One pattern, compiled on first use and only for a text that holds one of its literal
+    triggers (none given: always). finditer/fullmatch answer as a compiled pattern would
+    (nothing where no trigger is present); any other method (search, match, split...) is the
+    compiled pattern's own: most checks need only a few of the engine's patterns."""
 
     def __init__(self, pattern: str, triggers=()):
         self._pattern, self.triggers = pattern, tuple(triggers)
@@ -43,18 +43,8 @@ class _Lazy:
     def fullmatch(self, text: str):
         return self.rx.fullmatch(text) if self.present(text) else None
 
-
-class _Deferred:
-    """A pattern compiled the first time it is used, then used as itself: most checks need
-    only a few of the engine's own patterns, and compiling them all was a third of a check."""
-
-    def __init__(self, source: str):
-        self._source, self._rx = source, None
-
     def __getattr__(self, name: str):
-        if self._rx is None:
-            self._rx = re.compile(self._source)
-        value = getattr(self._rx, name)
+        value = getattr(self.rx, name)
         setattr(self, name, value)  # later look-ups find the compiled pattern's method directly
         return value
 
@@ -179,33 +169,25 @@ class Rules:
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])
         self.state_as = health.get("state_as", "specific")
-        self.not_child = _Deferred(_expand(health["not_child"], macros))
-        self.others_rule = next(r for r in self.rules if r.id == health["others_rule"])
-        self.hedged_rule = next(r for r in self.rules if r.id == health["hedged_rule"])
-        # The rule the parent's own health words are reported under (clauses.py).
-        mine = data.get("reasons", {}).get("parent_rule")
-        self.parent_rule = next(r for r in self.rules if r.id == mine) if mine else None
-        urgent = data.get("reasons", {}).get("parent_emergency_rule")
-        self.parent_emergency_rule = next(r for r in self.rules if r.id == urgent) if urgent else self.parent_rule
-        care = data.get("reasons", {}).get("parent_care_rule")
-        self.parent_care_rule = next(r for r in self.rules if r.id == care) if care else None
-        sibling = data.get("reasons", {}).get("sibling_rule")
-        self.sibling_rule = next(r for r in self.rules if r.id == sibling) if sibling else None
-        carer = data.get("reasons", {}).get("carer_rule")
-        self.carer_rule = next(r for r in self.rules if r.id == carer) if carer else None
-        self.together = _Lazy(data.get("reasons", {}).get("together", "(?!)"))
-        self.precaution = _Lazy(data.get("reasons", {}).get("precaution", "(?!)"))
-        # Compiled on first use (see _Lazy): most checks never need them.
-        self.emergency = _Lazy(data.get("reasons", {}).get("emergency", "(?!)"))
-        self.awaited = _Lazy(data.get("reasons", {}).get("awaited", "(?!)"))
-        self.upheaval = _Lazy(data.get("reasons", {}).get("upheaval", "(?!)"))
-        self.sleep_rules = frozenset(data.get("reasons", {}).get("sleep_rules", ()))
-        self.child_after = _Deferred(health["child_after"])
-        self.hedge = _Deferred(_expand(health["hedge"], macros))
-        self.doubt_hedge = _Deferred(_expand(health["doubt_hedge"], macros))
-        self.doubt_after = _Deferred(_expand(health.get("doubt_after", "(?!)"), macros))
-        self.clause_start = _Deferred(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
-        self.everyday = _Deferred(_expand(health["everyday_cause"], macros))
+        self.not_child = _Lazy(_expand(health["not_child"], macros))
+        self.others_rule = self.rule_named(health["others_rule"])
+        self.hedged_rule = self.rule_named(health["hedged_rule"])
+        # The rules someone else's health words are reported under (clauses.py).
+        reasons = self.reasons_data
+        self.parent_rule = self.rule_named(reasons.get("parent_rule"))
+        self.parent_emergency_rule = self.rule_named(reasons.get("parent_emergency_rule")) or self.parent_rule
+        self.parent_care_rule = self.rule_named(reasons.get("parent_care_rule"))
+        self.sibling_rule = self.rule_named(reasons.get("sibling_rule"))
+        self.carer_rule = self.rule_named(reasons.get("carer_rule"))
+        self.together, self.precaution, self.emergency, self.awaited, self.upheaval = (
+            _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
+        self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))
+        self.child_after = _Lazy(health["child_after"])
+        self.hedge = _Lazy(_expand(health["hedge"], macros))
+        self.doubt_hedge = _Lazy(_expand(health["doubt_hedge"], macros))
+        self.doubt_after = _Lazy(_expand(health.get("doubt_after", "(?!)"), macros))
+        self.clause_start = _Lazy(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
+        self.everyday = _Lazy(_expand(health["everyday_cause"], macros))
         # Health words and unavoidable causes: one lazy pattern each, with the triggers
         # triggers.py derived for it (rules.toml [triggers]; missing ones: always compiled).
         found = data.get("triggers", {})
@@ -217,46 +199,50 @@ class Rules:
         self.lawful = _LazyGroup(lazy("unavoidable", "lawful") + more("lawful"))
         self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + more("unavoidable") + self.lawful.parts)
         self.days = words([data["days"]["pattern"]])
-        self.past = _Deferred(data["days"]["past"])
-        self.not_absence = _Deferred(data["days"]["not_absence"])
+        self.past = _Lazy(data["days"]["past"])
+        self.not_absence = _Lazy(data["days"]["not_absence"])
 
         ctx = data["context"]
         self.negators, self.blockers = set(ctx["negators"]), set(ctx["blockers"])
         self.child_not = frozenset(ctx["child_not"])
         self.subjects, self.reach = set(ctx["subjects"]), set(ctx["reach"])
-        self.phrase_negators = _Deferred(ctx["phrase_negators"])
-        self.boundary = _Deferred(ctx["boundary"])
-        self.sentence_boundary = _Deferred(ctx["sentence_boundary"])
-        self.reporting = _Deferred(ctx["reporting"])
-        self.reported_always = _Deferred(ctx["reported_always"])
-        self.background = _Deferred(ctx["background"])
-        self.background_sentence = _Deferred(ctx["background_sentence"])
-        self.own_voice = _Deferred(ctx["own_voice"])
+        self.phrase_negators = _Lazy(ctx["phrase_negators"])
+        self.boundary = _Lazy(ctx["boundary"])
+        self.sentence_boundary = _Lazy(ctx["sentence_boundary"])
+        self.reporting = _Lazy(ctx["reporting"])
+        self.reported_always = _Lazy(ctx["reported_always"])
+        self.background = _Lazy(ctx["background"])
+        self.background_sentence = _Lazy(ctx["background_sentence"])
+        self.own_voice = _Lazy(ctx["own_voice"])
         self.own_subjects = set(ctx["own_subjects"])
         self.auxiliaries = set(ctx["auxiliaries"])
 
         email = data["email"]
-        self.greeting = _Deferred(email["greeting"])
-        self.signoff = _Deferred(email["signoff"])
-        self.absence_cue = _Deferred(email["absence_cue"])
+        self.greeting = _Lazy(email["greeting"])
+        self.signoff = _Lazy(email["signoff"])
+        self.absence_cue = _Lazy(email["absence_cue"])
 
         names = data["names"]
         self.name_verbs = set(names["verbs"])
-        self.name_after = _Deferred(names["after"])
-        self.family = _Deferred(names["family"])
-        self.plural = _Deferred(names["plural"])
+        self.name_after = _Lazy(names["after"])
+        self.family = _Lazy(names["family"])
+        self.plural = _Lazy(names["plural"])
         self.not_names = set(names["not_names"])
-        self.group = _Deferred(names["group"])
-        self.not_after = _Deferred(names["not_after"])
+        self.group = _Lazy(names["group"])
+        self.not_after = _Lazy(names["not_after"])
         # "Mrs Patel said..." and "Dr. Khan has..." are not the child.
-        self.titled = _Deferred(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
-        self.setting = _Deferred(names["setting"])
+        self.titled = _Lazy(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
+        self.setting = _Lazy(names["setting"])
         # "Hi Kate he won't go": the name after a greeting is the reader's, not the child's.
-        self.greeted = _Deferred(names["greeted"])
+        self.greeted = _Lazy(names["greeted"])
 
         norm = data["normalise"]
         self.words, self.suffixes = norm["words"], norm["suffixes"]
-        self.acronyms = _Deferred(r"(?<![a-z&])(?:%s)(?![a-z&])" % "|".join(map(re.escape, norm["acronyms"])))
+        self.acronyms = _Lazy(r"(?<![a-z&])(?:%s)(?![a-z&])" % "|".join(map(re.escape, norm["acronyms"])))
+
+    def rule_named(self, rule_id: str | None):
+        """The first [[rules]] entry with this id (it speaks for the id); None for no id."""
+        return next(r for r in self.rules if r.id == rule_id) if rule_id else None
 
     def _source_keys(self, keys: list[str], rule_id: str) -> tuple:
         unknown = [k for k in keys if k not in self.nations["england"][0]]
