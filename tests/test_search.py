@@ -83,6 +83,13 @@ def test_every_revision_is_searched_and_one_hit_per_entry(cli, searchable):
     assert "earlier wording" in plain and "[nurse]" in plain
 
 
+def test_a_word_in_the_current_wording_is_not_called_earlier(cli, searchable):
+    # "Patel" is in both revisions of the call: the hit is the entry as it now reads.
+    plain = cli("search", "Patel", ok=True).stdout
+    assert "earlier wording" not in plain and "flamingo" in plain
+    assert "earlier wording" not in cli("search", "Kestrel", ok=True).stdout  # an email
+
+
 def test_imported_email_and_attachment_names_are_searched(cli, searchable):
     assert ids(cli, "kestrel") == [6]  # subject
     assert ids(cli, "Friday 2pm") == [6]  # body

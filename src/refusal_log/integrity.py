@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,12 +101,16 @@ def chained_tables() -> tuple[str, ...]:
 
 @dataclass
 class Verification:
-    entries: int
+    entries: int  # what the family logged; register codes and requests are counted apart
     head: str
     head_checked: str | None = None
+    others: dict[str, int] = field(default_factory=dict)  # "register codes" -> 12
 
     def summary(self) -> str:
-        text = f"{self.entries} {'entry' if self.entries == 1 else 'entries'}, chain intact, head {self.head}"
+        counts = [f"{self.entries} {'entry' if self.entries == 1 else 'entries'}"]
+        counts += [f"{n} {plural if n != 1 else singular}" for (singular, plural), n in self.others.items() if n]
+        listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
+        text = f"{listed}, chain intact, head {self.head}"
         if self.head_checked:
             text += f"; {self.head_checked[:12]}… is in the chain, so nothing recorded up to it has changed"
         return text
@@ -187,8 +191,11 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
             if file_sha256(stored) != sha:
                 raise ChainBroken(f"Entry {entry_id} (attachment {attachment_id}, {name}): the file was changed "
                                   "after it was attached.")
-        entries = db.execute("SELECT count(*) FROM entry").fetchone()[0]
-    result = Verification(entries, prev)
+        by_kind = dict(db.execute("SELECT kind, count(*) FROM entry GROUP BY kind"))
+    # A register code or a request is an entry in the chain, but not one the family would count.
+    apart = {"register": ("register code", "register codes"), "request": ("request", "requests")}
+    others = {words: by_kind.pop(kind, 0) for kind, words in apart.items()}
+    result = Verification(sum(by_kind.values()), prev, others=others)
     if expected_head:
         wanted = expected_head.strip().lower()
         if len(wanted) < 12:

@@ -81,16 +81,19 @@ def search(query: str, kinds: list[str] | None = None, from_: str | None = None,
     start, end = dates.parse_range(from_, to)
     with store.reading() as db:
         child_id = people.resolve_child(db, child).id if child else None
-        best = _best_match_per_entry(db, text)
-        if not best:
+        matches = _matches_per_entry(db, text)
+        if not matches:
             return []
-        facts = _facts(db, list(best))
+        facts = _facts(db, list(matches))
         children = dict(db.execute("SELECT id, name FROM child"))
     hits = []
-    for entry_id, (source, source_id, snippet, rank) in best.items():
+    for entry_id, rows in matches.items():
         if entry_id not in facts or facts[entry_id][4] is None:
             continue  # only a damaged index names an entry the log lacks; verify says so
         kind, owner, withdrawn, latest_id, when, until, timeless = facts[entry_id]
+        # The entry as it now reads, when that matches too; else its best-matching row.
+        current = [r for r in rows if r[0] == _table_of(kind) and r[1] == latest_id]
+        source, source_id, snippet, rank = current[0] if current else rows[0]
         if kind not in wanted or (child_id is not None and owner != child_id):
             continue
         if withdrawn and not include_withdrawn:
@@ -98,23 +101,28 @@ def search(query: str, kinds: list[str] | None = None, from_: str | None = None,
         if (start or end) and not _in_range(when, until, start, end):
             continue
         found_in = ("an attached file's name" if source == "attachment"
-                    else "an earlier wording" if source_id != latest_id else None)
+                    else None if current or source != _table_of(kind) else "an earlier wording")
         hits.append(Hit(entry_id, kind, when, snippet, rank, children.get(owner, "?"), found_in, timeless))
     return hits
 
 
-def _best_match_per_entry(db: sqlite3.Connection, query: str) -> dict[int, tuple[str, int, str, float]]:
-    """Entry id -> (source table, row id, snippet, rank) of its best-matching row, best entry first."""
+def _table_of(kind: str) -> str:
+    """The revision table of a kind (search's own `kinds` argument hides the module there)."""
+    return kinds.get(kind).table
+
+
+def _matches_per_entry(db: sqlite3.Connection, query: str) -> dict[int, list[tuple[str, int, str, float]]]:
+    """Entry id -> its matching rows as (source table, row id, snippet, rank), best first;
+    entries in order of their best match."""
     try:
         rows = db.execute(
             "SELECT entry_id, source, source_id, snippet(search_index, 0, ?, ?, '…', ?), rank "
             "FROM search_index WHERE search_index MATCH ? ORDER BY rank, entry_id",
             (MARK_START, MARK_END, SNIPPET_WORDS, query))
-        best: dict[int, tuple[str, int, str, float]] = {}
+        matches: dict[int, list[tuple[str, int, str, float]]] = {}
         for entry_id, source, source_id, snippet, rank in rows:
-            if entry_id not in best:
-                best[entry_id] = (source, source_id, snippet, rank)
-        return best
+            matches.setdefault(entry_id, []).append((source, source_id, snippet, rank))
+        return matches
     except sqlite3.OperationalError as exc:
         # FTS5's own words for what it could not read; the store itself is fine.
         raise _unreadable(query, exc) from None
