@@ -369,6 +369,10 @@ CASES = [
     ('She\'s not "refusing", she\'s ill', OK),
     # --- quotation and reported speech: at most caution ------------------------------
     ("Mrs Patel said he was refusing", CAUTION),
+    # A pronoun speaker whose words open with a name is not that child: Mrs Patel's words.
+    ("Mrs Patel rang. She said Maya was refusing.", CAUTION),
+    ("Mr Jones called. He said that Leo has been refusing to do his work.", CAUTION),
+    ("Maya cried all morning. She said she won't go back.", AVOID),
     ("the school called it 'refusal'", CAUTION),
     ('the school called it "refusal"', CAUTION),
     ("The attendance officer keeps calling it school refusal", CAUTION),

@@ -272,6 +272,7 @@ class _Analysis:
         document; `offset` places this text inside it."""
         n, rules = self.norm.text, self.rules
         child = self.subject.split()[-1].lower()
+        names = lambda: _names(self.text, n, rules, self.subject)  # noqa: E731 - asked rarely
         # What may soften a rule (its softened_by). Distress and a lawful absence soften
         # without naming an illness, so a hit softened only by them drives no suggestion.
         present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful}
@@ -396,7 +397,7 @@ class _Analysis:
             # Softened by the child's distress, the suggestion carries the distress words.
             quiet = bool(soft) and not {"named", "illness", "distress"} & set(soft) and rule.with_illness is not None
             # A hedge is the parent's own doubt, even inside scare quotes.
-            reported = (a, b) != doubt and (a, b) not in own and _reported(n, a, b, rules, child)
+            reported = (a, b) != doubt and (a, b) not in own and _reported(n, a, b, rules, child, names)
             if reported:
                 if illness:
                     continue  # quoted, and the parent's own reason is an illness

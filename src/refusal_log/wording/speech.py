@@ -40,8 +40,17 @@ def _negator(norm: str, a: int, rules: Rules) -> int | None:
     return None
 
 
-def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
-    """Someone else's words: inside quotes, or after "the school said" and the like."""
+def _opens_with_name(norm: str, start: int, end: int, names) -> bool:
+    """The reported words open with a name: "said (that) Maya was...". `names` is called
+    only here, so the text's names are looked for only when this is asked."""
+    words = _WORDS.findall(norm[start:min(end, start + 60)])
+    words = words[1:] if words[:1] == ["that"] else words
+    return bool(words) and words[0] in names()
+
+
+def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) -> bool:
+    """Someone else's words: inside quotes, or after "the school said" and the like.
+    `names()` gives the names the text holds (lower case)."""
     inside = None
     for q in _quotes(norm):
         if q.start() < a and b <= q.end():
@@ -77,4 +86,6 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str) -> bool:
         subject = before[1] if before[0] in ("the", "a", "an") else before[0]
     if subject in ("he", "she", "they") and _ASKS_ABOUT.search(norm, first + verbs[-1].end(), a):
         return True  # "She asked whether Maya was 'not wanting to come in'": she is not Maya
+    if subject in ("he", "she", "they") and _opens_with_name(norm, first + verbs[-1].end(), a, names):
+        return True  # "Mrs Patel rang. She said Maya was refusing": she is not Maya
     return subject not in rules.own_subjects and subject != child
