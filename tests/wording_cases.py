@@ -373,6 +373,11 @@ CASES = [
     ("Mrs Patel rang. She said Maya was refusing.", CAUTION),
     ("Mr Jones called. He said that Leo has been refusing to do his work.", CAUTION),
     ("Maya cried all morning. She said she won't go back.", AVOID),
+    # "(me)" after a parent's name for themself is the parent, never the illness ME.
+    ("Maya's mum (me) has flu so she can't come in.", AVOID),
+    ("Mum (me) has a hospital appointment so Sam will be off.", AVOID),
+    ("Her dad (me) is in hospital so no one can bring her.", CAUTION),
+    ("Maya's mum (me) writing: Maya has flu.", OK),
     ("the school called it 'refusal'", CAUTION),
     ('the school called it "refusal"', CAUTION),
     ("The attendance officer keeps calling it school refusal", CAUTION),
