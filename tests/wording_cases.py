@@ -378,6 +378,18 @@ CASES = [
     ("Mum (me) has a hospital appointment so Sam will be off.", AVOID),
     ("Her dad (me) is in hospital so no one can bring her.", CAUTION),
     ("Maya's mum (me) writing: Maya has flu.", OK),
+    # Illness given in place of another reason (leave declined; "we'll just say she's ill"):
+    # never worded as illness, whatever illness word follows.
+    ("We asked for leave for the christening and the head said no, so I'm just reporting her sick for Friday.", AVOID),
+    ("The head refused our leave request so we'll just say she's ill.", AVOID),
+    ("Leave was turned down but we're going to the wedding anyway, Maya will be off Friday.", AVOID),
+    ("We asked for time off for the funeral, the school refused, but she will be off on Friday.", AVOID),
+    ("Might as well just ring him in sick, he won't go anyway.", AVOID),
+    ("We'll tell them he's poorly, it's easier.", AVOID),
+    ("The head said no to leave so she will be in as normal.", CAUTION),
+    ("Mrs Jones refused to let her go and she was sick, so she is off today.", OK),
+    ("Just to say he's ill today, sorry.", OK),
+    ("I'm ringing to say she's ill with a temperature.", OK),
     ("the school called it 'refusal'", CAUTION),
     ('the school called it "refusal"', CAUTION),
     ("The attendance officer keeps calling it school refusal", CAUTION),
