@@ -64,8 +64,9 @@ def extend_sections(data: dict) -> dict:
     return data
 
 
-# Sections a block's `extend` may add to (round 8b: "unavoidable", "reasons", "names").
-_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names")
+# Sections a block's `extend` may add to (round 8b: "unavoidable", "reasons", "names"; round 9b:
+# "generalised", the words of generalised.py's mechanisms, kept in [statements.generalised]).
+_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names", "generalised")
 
 
 def _extend_one(data: dict, block: dict) -> dict:
@@ -83,6 +84,12 @@ def _extend_one(data: dict, block: dict) -> dict:
     for section, extra in block.get("extend", {}).items():
         if section not in _EXTENDABLE:
             raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
+        if section == "generalised":
+            # Its home is inside [statements]: a new copy, so the file's own data stays as it was.
+            statements = dict(data.get("statements", {}))
+            statements["generalised"] = _merged(statements.get("generalised", {}), extra, section)
+            data["statements"] = statements
+            continue
         data[section] = _merged(data[section], extra, section)
     return data
 
