@@ -377,12 +377,10 @@ class _Analysis:
             present["illness"] = present["illness"] and plain
             present["named"] = present["named"] and (plain or self.unavoidable
                                                      or any(t.kind == "care" for t in self.health))
-        hits, stated = [], None
+        hits = []
         for a, b, rule in kept:
-            if consequence_rule(rules, rule.id):
-                stated = consequence(self) if stated is None else stated
-                if stated:
-                    continue  # "too unwell to attend, so keeping her home": the illness's consequence
+            if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b]):
+                continue  # "too unwell to attend, so keeping her home": the illness's consequence
             soft = [k for k in rule.softened_by if present[k]]
             if soft and rule.with_illness == "ok":
                 continue

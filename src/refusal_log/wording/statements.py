@@ -95,7 +95,7 @@ def _extend_one(data: dict, block: dict) -> dict:
 
 
 # Lexicons the engine reads that the main sections need not define: the block may add them.
-_NEW_KEYS = frozenset(("doubt_after",))
+_NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
@@ -104,7 +104,8 @@ def _merged(have: dict, extra: dict, where: str) -> dict:
     for key, more in extra.items():
         old = merged.get(key)
         if old is None and key in _NEW_KEYS:
-            merged[key] = "(?:%s)" % "|".join(f"(?:{p})" for p in more)
+            # A list of rule ids stays a list; a lexicon becomes one pattern.
+            merged[key] = list(more) if key.endswith("_rules") else "(?:%s)" % "|".join(f"(?:{p})" for p in more)
         elif isinstance(old, list):
             merged[key] = old + list(more)
         elif isinstance(old, str):
