@@ -4415,6 +4415,26 @@ CASES_ROUND9B = [
     ("He feel sad and his head pain. He stay home today.", OK_OR_CAUTION),
     ("She is sad today, I keep her at home.", CAUTION),
 ]
+CASES_ROUND9B += [
+    # (1) more ways the parent's words take the illness back.
+    ("She says her head hurts but she always says that before a spelling test.", AVOID),
+    ("Tummy ache again - he usually says that on a Monday - so he's off.", AVOID),
+    ("Her sore throat is probably just from not drinking enough, letting her have the day at home.", AVOID),
+    ("His headache is only nerves I think, but he's staying home.", AVOID),
+    ("A bit of a cough, nothing serious, but I've kept him home anyway.", AVOID),
+    ("Slight temperature, not too bad really, letting her stay off regardless.", AVOID),
+    ("He has a bad cough, nothing to worry about, so he'll be in tomorrow.", OK_OR_CAUTION),
+    # (4) more claims that need more.
+    ("The consultant says it's her heart condition but won't put anything in writing.", CAUTION),
+    ("We've requested a part-time timetable, so until then she'll come in mornings only.", CAUTION),
+    ("He's on the waiting list for an autism assessment and is at home again today.", NOT_OK),
+    ("Still on the CAMHS waiting list, so she's home today.", CAUTION),
+    # (2) simple English, a plain statement of its own.
+    ("Hello. My daughter Zofia is sick. She have fever and cough. She stays home today.", OK),
+    ("Good morning, Ali is ill. He have headache and vomiting. He stays home today.", OK),
+    ("My son is sick. He stays home today.", OK_OR_CAUTION),
+    ("She is not sick. She stays home today.", NOT_OK),
+]
 CASES += CASES_ROUND9B
 
 
