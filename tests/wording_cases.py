@@ -4435,6 +4435,44 @@ CASES_ROUND9B += [
     ("My son is sick. He stays home today.", OK_OR_CAUTION),
     ("She is not sick. She stays home today.", NOT_OK),
 ]
+CASES_ROUND9B += [
+    # (1) more: the real reason after the illness, in other words.
+    ("She said she felt sick but I think it's because she has a test, so she's off.", AVOID),
+    ("Mild cold, though honestly it's more that she's tired of school.", AVOID),
+    ("He's poorly-ish but I'm not going to fight him on it any more.", AVOID),
+    ("She's got a cough and I'm not making her go in anymore, it's not worth it.", AVOID),
+    ("He's a bit off colour but it's the school trip today and he didn't want to go, so he's home.", AVOID),
+    ("Slight headache but she has her swimming lesson today and hates it so I've let her stay home.", AVOID),
+    ("Bit under the weather. Honestly I've given up trying to get him in.", AVOID),
+    ("She's not poorly, she's just had enough of school.", AVOID),
+    ("He isn't sick, he's just stressed about his exams.", AVOID),
+    ("Not ill as such, just struggling with school at the moment.", AVOID),
+    ("Tummy ache, but it's the maths test so I know what that's about.", AVOID),
+    ("He has a headache but I think he's putting it on because of the spelling test.", AVOID),
+    # (2) more: how it looks to school, and a plain statement.
+    ("I appreciate it may look like avoidance, but Josh is too poorly to attend today.", OK),
+    ("I know the school sees this as refusal but he is genuinely too ill to attend today with tonsillitis.", OK_OR_CAUTION),
+    ("Her temperature was 38.5 at 7am so she is staying home today.", OK),
+    ("Jack has flu. He is very poorly and is staying in bed.", OK),
+    ("Amira is sick. She have vomiting all night. She stays home today.", OK),
+    # (3) more: the school's message, a class closed, leave agreed.
+    ("The school sent a message saying Year 10 should stay home today because of the burst pipe.", OK),
+    ("We got a text from school to keep Year 1 at home today.", OK),
+    ("Nursery class closed today due to staff illness so Jade is home.", OK),
+    ("Mr Patel agreed she could have Friday off for the Eid celebration.", OK),
+    ("As agreed with the head teacher, Sam will be absent on the 12th for his grandmother's funeral.", OK),
+    # (4) more: claims that need more.
+    ("We're still waiting for the test results from the hospital, so she's at home.", CAUTION),
+    ("After the sleepover she's got a headache and a sore throat so she's home.", CAUTION),
+    ("Not sure she'll be able to face it today, will try to get her in after lunch.", CAUTION),
+    ("The paediatrician said he might need to stay off but hasn't written anything.", CAUTION),
+    ("The SENCO said he could do half days but nothing has been put in writing.", CAUTION),
+    ("She's not quite right in herself today so she's staying home.", CAUTION),
+    # A reason of the parent's own AS WELL as the child's stated illness: a caution.
+    ("She's too ill to attend. Also I'm not well myself so I can't do the school run anyway.", CAUTION),
+    ("Ben is too poorly to come in, and the car's broken down as well so I couldn't get him there anyway.", NOT_OK),
+    ("Maisie has tonsillitis and is too unwell to attend today.", OK),
+]
 CASES += CASES_ROUND9B
 
 

@@ -11,6 +11,9 @@ compiles them on first use and answers one question about an analysed text:
   a plainly described serious symptom ("a high temperature", [statements.generalised] described).
 - minor: every illness the parent names is a minor one on its own (a cold, a sniffle, hay
   fever): a school may not see it as preventing attendance, so it is a caution.
+- second_reason (round 9b): beside the child's stated illness, the parent ALSO gives a reason of
+  their own ("Also my health isn't great so I can't do the school run anyway"): a second,
+  non-lawful reason the school may weigh, so a caution rather than nothing to say.
 - not_today: an appointment with no time today ("sometime this week, not sure when") is not
   yet the reason for today's absence.
 
@@ -107,3 +110,18 @@ def ongoing(an):
 def ongoing_rule(rules):
     """The rule that is reported under ([statements.generalised] ongoing_rule)."""
     return rules.rule_named(rules.generalised.get("ongoing_rule"))
+
+
+def second_reason(an, rule_id: str, a: int, b: int) -> bool:
+    """A hit of `second_reason_rules`, softened away by the child's illness, that the parent
+    gives as a reason of its own as well ("also", "anyway", "on top of that")."""
+    if rule_id not in an.rules.generalised.get("second_reason_rules", ()):
+        return False
+    n = an.norm.text
+    ill = [t.start for t in an.health if t.kind in ("generic", "specific")]
+    for m in _rx(an.rules, "second_reason").finditer(n, max(0, a - 60), min(len(n), b + 40)):
+        lo, hi = min(m.start(), a), max(m.end(), b)
+        # "Snowed in and she has a temperature anyway": the cue is the illness's, not theirs.
+        if not any(lo <= t < hi for t in ill):
+            return True
+    return False

@@ -95,7 +95,8 @@ def _extend_one(data: dict, block: dict) -> dict:
 
 
 # Lexicons the engine reads that the main sections need not define: the block may add them.
-_NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit"))
+_NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
+                       "second_reason_rules"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
