@@ -4473,6 +4473,19 @@ CASES_ROUND9B += [
     ("Ben is too poorly to come in, and the car's broken down as well so I couldn't get him there anyway.", NOT_OK),
     ("Maisie has tonsillitis and is too unwell to attend today.", OK),
 ]
+CASES_ROUND9B += [
+    # (3) more: the school asking that the child stay home, or telling the class to.
+    ("The head has asked that she stays at home until the meeting on Friday.", OK_OR_CAUTION),
+    ("Her class teacher is off and they've told the class to stay at home.", OK),
+    ("Mrs Green asked that he stays home tomorrow while they finish the risk assessment.", OK_OR_CAUTION),
+    ("School have told the whole year group to work from home today.", OK),
+    ("The office rang and told all Year 6 pupils to stay home because of the heating.", OK),
+    # and lawful reasons that were already read so, kept so.
+    ("The council taxi didn't turn up this morning so Kai couldn't get to school.", OK),
+    ("She's on the part-time timetable agreed with the head, so mornings only.", OK),
+    ("Yom Kippur today, Ben is at synagogue with us.", OK),
+    ("School told us not to bring her back until the investigation is finished.", OK),
+]
 CASES += CASES_ROUND9B
 
 
