@@ -1912,7 +1912,9 @@ CASES = [
     ("They keep winding him up in class, he's stopping off", AVOID),
     ("He's getting a lot of grief from the year 9s", AVOID),
     ("She's stopping home today", AVOID),
-    ("Stopping in bed today, he's got a migraine", CAUTION),
+    # Round 9b: staying in bed is the illness's consequence when one is named plainly (the
+    # independent writers label "in bed" with an illness ok, dev6 and blind8); "stopping" is read.
+    ("Stopping in bed today, he's got a migraine", OK_OR_CAUTION),
     ('He stopped off at the GP on the way, will be in later', OK),
     # --- point 2: doubt and denial, general forms: no suggestion (see test_wording.py)
     ("She reckons she's got a headache but she was fine at breakfast", CAUTION),
@@ -4485,6 +4487,23 @@ CASES_ROUND9B += [
     ("She's on the part-time timetable agreed with the head, so mornings only.", OK),
     ("Yom Kippur today, Ben is at synagogue with us.", OK),
     ("School told us not to bring her back until the investigation is finished.", OK),
+]
+CASES_ROUND9B += [
+    # Simple English and run-on messages, each class once more.
+    ("My son is very worry and not sleep good, he cry in morning. I keep him home today.", CAUTION),
+    ("She is very nervous and crying, she say she feel bad. Today she stay home.", OK_OR_CAUTION),
+    ("He feel not good today, little bit headache, I think maybe he not want go because test.", AVOID),
+    ("She has small cold but really she no like the new teacher, so she stay home.", AVOID),
+    ("He is sick, he have fever 38.5, he stay in bed.", OK),
+    ("hes got a sore throat but tbh its more that hes dreading the test so ive let him stay home", AVOID),
+    ("shes not really ill just fed up with school and i cant be bothered fighting her anymore", AVOID),
+    ("Sore head but its PE and she hates it so she's off", AVOID),
+    ("he woke up with a temperature and headache, hes staying in bed today", OK),
+    ("texted earlier - school said yr 5 to stay home today cos of the heating", OK),
+    ("Miss said it was fine for him to have friday off for the wedding", OK),
+    ("Mrs Ali said yes to the day off for the graduation", OK_OR_CAUTION),
+    ("we're waiting for her scan results so she's off", CAUTION),
+    ("late night at the party so he's got a headache, he's staying home", CAUTION),
 ]
 CASES += CASES_ROUND9B
 
