@@ -4505,6 +4505,21 @@ CASES_ROUND9B += [
     ("we're waiting for her scan results so she's off", CAUTION),
     ("late night at the party so he's got a headache, he's staying home", CAUTION),
 ]
+CASES_ROUND9B += [
+    # Not in writing, a symptom after screens, "not bothered about school", in other words.
+    ("The consultant mentioned reduced hours but nothing's been agreed in writing.", CAUTION),
+    ("We were told a part-time timetable would be fine but nobody has signed it off.", CAUTION),
+    ("He's got a splitting headache from gaming till 2am.", NOT_OK),
+    ("He's got a cough but to be honest he's not bothered about school at the moment.", AVOID),
+    ("The GP reckons it might be long covid but hasn't written anything down.", CAUTION),
+    ("Her anxiety is awful today, doubt she'll make it in, will try again this afternoon.", CAUTION),
+    ("Tummy ache, but mainly I think he just wants to stay home with his new Xbox.", AVOID),
+    # The FAQ's words stay fine beside what would otherwise be risky.
+    ("Ruby is too unwell to attend today; she's refusing food and drinks and is very pale.", OK),
+    ("I realise this is his third absence this month but he is genuinely too ill to come in today.", OK_OR_CAUTION),
+    ("Her temperature went from 37.9 to 38.6 overnight, she's staying home.", OK),
+    ("She's too unwell to come in today, and to be honest she's been refusing all week.", AVOID),
+]
 CASES += CASES_ROUND9B
 
 
