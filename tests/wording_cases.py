@@ -4527,6 +4527,8 @@ CASES += CASES_ROUND9B
 # checked in one test (test_wording.py, test_the_round9b_rows_keep_their_verdicts). Allowed
 # verdicts are the writer's acceptable ones.
 INDEPENDENT_ROUND9B = [
+    ('Good day. My son Bohdan is sick. He have temperature and headache after the vaccination yesterday. He stays home today. Thank you, Oksana', ('ok',)),
+    ("He's too unwell to come in. Also my health isn't great at the moment so I can't do the school run anyway.", ('caution', 'avoid')),
     ("Bit of a sore throat but honestly I think she's playing it up. Letting her stay off anyway just for a quiet life.", ('avoid',)),
     ("our Liam's not comin in, he's mardy as owt an says he's not goin, I've given up arguin wi him", ('avoid',)),
     ("His anxiety is through the roof, not sure he'll manage today, I'll try again after break.", ('caution', 'avoid')),
