@@ -1208,3 +1208,11 @@ def test_the_blind8_rows_keep_their_verdicts():
     misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_BLIND8
               if check_text(text).verdict not in allowed]
     assert len(INDEPENDENT_BLIND8) >= 80 and not misses, misses
+
+
+def test_the_round9b_rows_keep_their_verdicts():
+    from wording_cases import INDEPENDENT_ROUND9B
+
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND9B
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_ROUND9B) >= 10 and not misses, misses

@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
-                                              ongoing_rule)
+                                              ongoing_rule, second_reason)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background
@@ -377,16 +377,16 @@ class _Analysis:
             present["illness"] = present["illness"] and plain
             present["named"] = present["named"] and (plain or self.unavoidable
                                                      or any(t.kind == "care" for t in self.health))
-        hits, stated = [], None
+        hits = []
         for a, b, rule in kept:
-            if consequence_rule(rules, rule.id):
-                stated = consequence(self) if stated is None else stated
-                if stated:
-                    continue  # "too unwell to attend, so keeping her home": the illness's consequence
+            if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b]):
+                continue  # "too unwell to attend, so keeping her home": the illness's consequence
             soft = [k for k in rule.softened_by if present[k]]
-            if soft and rule.with_illness == "ok":
-                continue
             severity, why = rule.severity, rule.why
+            if soft and rule.with_illness == "ok":
+                if not second_reason(self, rule.id, a, b):
+                    continue
+                severity, soft = "caution", []  # round 9b: a reason of their own as well
             if soft and rule.with_illness:
                 severity = rule.with_illness
             # A decision beside the parent's own denial of illness ("not ill, just worn out,

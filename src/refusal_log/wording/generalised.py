@@ -6,9 +6,14 @@ compiles them on first use and answers one question about an analysed text:
 - consequence: the parent states the FAQ's own words for the child ("too unwell to attend",
   "too poorly for school") or an illness with a measured symptom ("a temperature of 38.9",
   "sick three times"): a following "keeping her home" or "she'll stay home" is then the
-  consequence of the illness, not a decision (independent writers label these ok).
+  consequence of the illness, not a decision (independent writers label these ok). Round 9b:
+  "staying in bed" (not "staying home", not the FAQ's "kept off") is also the consequence of
+  a plainly described serious symptom ("a high temperature", [statements.generalised] described).
 - minor: every illness the parent names is a minor one on its own (a cold, a sniffle, hay
   fever): a school may not see it as preventing attendance, so it is a caution.
+- second_reason (round 9b): beside the child's stated illness, the parent ALSO gives a reason of
+  their own ("Also my health isn't great so I can't do the school run anyway"): a second,
+  non-lawful reason the school may weigh, so a caution rather than nothing to say.
 - not_today: an appointment with no time today ("sometime this week, not sure when") is not
   yet the reason for today's absence.
 
@@ -32,11 +37,26 @@ def _rx(rules, key: str) -> re.Pattern:
     return cache[key]
 
 
-def consequence(an) -> bool:
-    """The child's illness stated in the FAQ's words or with a measured symptom."""
+def consequence(an, rule_id: str | None = None, hit: str = "") -> bool:
+    """The child's illness stated in the FAQ's words or with a measured symptom. Round 9b: for
+    the rules in `described_rules`, when the hit is "staying in bed" (`described_hit`), a plainly
+    described serious symptom ("a high temperature") is enough too."""
+    cache = an.__dict__.setdefault("_consequence", {})
+    if "consequence" not in cache:
+        cache["consequence"] = _stated(an, "consequence")
+    if cache["consequence"] or rule_id not in an.rules.generalised.get("described_rules", ()) \
+            or not _rx(an.rules, "described_hit").match(hit):
+        return cache["consequence"]  # "staying home" beside a high temperature is still a caution
+    if "described" not in cache:
+        cache["described"] = _stated(an, "described")
+    return cache["described"]
+
+
+def _stated(an, key: str) -> bool:
+    """A [statements.generalised] `key` pattern found for the child, not hedged."""
     n = an.norm.text
     theirs = an.parents + an.others
-    for m in _rx(an.rules, "consequence").finditer(n):
+    for m in _rx(an.rules, key).finditer(n):
         if any(a < m.end() and m.start() < b for a, b in theirs):
             continue
         if an.rules.hedge.search(an.rules.clause_start.split(n[max(0, m.start() - 80):m.start()])[-1]):
@@ -90,3 +110,18 @@ def ongoing(an):
 def ongoing_rule(rules):
     """The rule that is reported under ([statements.generalised] ongoing_rule)."""
     return rules.rule_named(rules.generalised.get("ongoing_rule"))
+
+
+def second_reason(an, rule_id: str, a: int, b: int) -> bool:
+    """A hit of `second_reason_rules`, softened away by the child's illness, that the parent
+    gives as a reason of its own as well ("also", "anyway", "on top of that")."""
+    if rule_id not in an.rules.generalised.get("second_reason_rules", ()):
+        return False
+    n = an.norm.text
+    ill = [t.start for t in an.health if t.kind in ("generic", "specific")]
+    for m in _rx(an.rules, "second_reason").finditer(n, max(0, a - 60), min(len(n), b + 40)):
+        lo, hi = min(m.start(), a), max(m.end(), b)
+        # "Snowed in and she has a temperature anyway": the cue is the illness's, not theirs.
+        if not any(lo <= t < hi for t in ill):
+            return True
+    return False

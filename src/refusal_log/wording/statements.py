@@ -64,8 +64,9 @@ def extend_sections(data: dict) -> dict:
     return data
 
 
-# Sections a block's `extend` may add to (round 8b: "unavoidable", "reasons", "names").
-_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names")
+# Sections a block's `extend` may add to (round 8b: "unavoidable", "reasons", "names"; round 9b:
+# "generalised", the words of generalised.py's mechanisms, kept in [statements.generalised]).
+_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names", "generalised")
 
 
 def _extend_one(data: dict, block: dict) -> dict:
@@ -83,12 +84,19 @@ def _extend_one(data: dict, block: dict) -> dict:
     for section, extra in block.get("extend", {}).items():
         if section not in _EXTENDABLE:
             raise ValueError(f"rules.toml: [statements.extend] cannot extend [{section}]")
+        if section == "generalised":
+            # Its home is inside [statements]: a new copy, so the file's own data stays as it was.
+            statements = dict(data.get("statements", {}))
+            statements["generalised"] = _merged(statements.get("generalised", {}), extra, section)
+            data["statements"] = statements
+            continue
         data[section] = _merged(data[section], extra, section)
     return data
 
 
 # Lexicons the engine reads that the main sections need not define: the block may add them.
-_NEW_KEYS = frozenset(("doubt_after",))
+_NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
+                       "second_reason_rules"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
@@ -97,7 +105,8 @@ def _merged(have: dict, extra: dict, where: str) -> dict:
     for key, more in extra.items():
         old = merged.get(key)
         if old is None and key in _NEW_KEYS:
-            merged[key] = "(?:%s)" % "|".join(f"(?:{p})" for p in more)
+            # A list of rule ids stays a list; a lexicon becomes one pattern.
+            merged[key] = list(more) if key.endswith("_rules") else "(?:%s)" % "|".join(f"(?:{p})" for p in more)
         elif isinstance(old, list):
             merged[key] = old + list(more)
         elif isinstance(old, str):
