@@ -4464,6 +4464,17 @@ CASES_ROUND9A = [
     ("Her dad is taking her to see the consultant about her epilepsy today.", OK),
     ("Too unwell today, migraine. Her TA knows she gets these.", OK),
     ("She has a bad cold and cough, too poorly for school. The weather is awful too.", OK_OR_CAUTION),
+    # --- brought along, waiting on an answer, staff named as the cause, a rest day chosen ----
+    ("I've got the dentist myself at 10 so Leo is tagging along with me.", AVOID),
+    ("My hospital check-up is at 9 and nobody can have her, so she's coming with me.", AVOID),
+    ("She's coming with me to her own appointment at the eye clinic.", OK_OR_CAUTION),
+    ("He won't be back until we get a proper explanation from the head.", AVOID),
+    ("Not sending her till I hear back an answer about the incident.", AVOID),
+    ("Mr Clarke shouted at him in front of everyone and he won't go back.", AVOID),
+    ("His teacher singled him out again yesterday, so he's at home.", AVOID),
+    ("School obviously can't support him, so he'll be off until the annual review.", AVOID),
+    ("They're unable to keep her safe at lunchtimes, so she's home.", AVOID),
+    ("We were up half the night with the baby so we're all wrecked, Maisie's having a quiet day at home.", AVOID),
 ]
 
 CASES += CASES_ROUND9A
