@@ -4475,6 +4475,26 @@ CASES_ROUND9A = [
     ("School obviously can't support him, so he'll be off until the annual review.", AVOID),
     ("They're unable to keep her safe at lunchtimes, so she's home.", AVOID),
     ("We were up half the night with the baby so we're all wrecked, Maisie's having a quiet day at home.", AVOID),
+    # --- a third batch: simple English, run-on messages, other dialects -----------------------
+    ("We go holiday to Turkey tomorrow, ticket is very cheap now. Back in one week.", AVOID),
+    ("My mother is sick in Romania, we must go see her. Andrei will miss school this week.", AVOID),
+    ("It is raining too much, she not want to walk to school.", AVOID),
+    ("The teacher is not nice to her so she not come today.", AVOID),
+    ("My husband's away with work and I can't manage all three on my own this morning.", AVOID),
+    ("She's off today, we're having the new carpets fitted.", AVOID),
+    ("He's been fine but we fancied a day at the beach with the weather so nice.", AVOID),
+    ("We're at Butlins till Friday, it's the only time we can afford.", AVOID),
+    ("he's nae for school the day, he's dug his heels in and I cannae shift him", AVOID),
+    ("Mae o'n gwrthod mynd heddiw, I've given up trying.", AVOID),
+    ("She's in a mood with me and is refusing to budge, so she's home.", AVOID),
+    ("Can't be arsed with the fight today, he's home.", AVOID),
+    ("Taking him to the match in Manchester, only chance he'll get to see them play.", AVOID),
+    ("Power cut on the street since 6am, no way to get her ready, sorry.", AVOID),
+    ("Teacher always shouting at him so he scared, he not come today.", AVOID),
+    ("Our Chloe's stopping home, it's lashing it down and I've no car.", AVOID),
+    ("Kids are off, it's too hot for them to walk in this heatwave.", AVOID),
+    ("Sorry, with Nana being so poorly we've flown out to Jamaica to be with her. Back in 2 weeks.", NOT_OK),
+    ("We are visiting grandparents in Pakistan who are not well, back on the 3rd.", AVOID),
 ]
 
 CASES += CASES_ROUND9A
