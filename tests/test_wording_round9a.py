@@ -52,3 +52,15 @@ def test_giving_up_stays_avoid_beside_an_illness_and_keeps_its_words(text, words
     for word in words:
         assert word in result.suggestion, result.suggestion
     assert check_text(result.suggestion).verdict == "ok", result.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "We are visiting grandparents in Pakistan who are not well, back on the 3rd.",
+    "Cheaper than half term so we're in Portugal, and she's had a bit of a cough.",
+])
+def test_a_trip_or_visit_beside_an_illness_word_still_has_a_suggestion_or_is_withheld(text):
+    # A trip or family visit is softened only by leave, so an illness word beside it does not
+    # make it fine; with nothing else to word a suggestion on, none is offered (withheld).
+    result = check_text(text)
+    assert result.verdict == "avoid"
+    assert result.withheld or (result.suggestion and check_text(result.suggestion).verdict == "ok")
