@@ -2147,9 +2147,11 @@ CASES = [
     ("She's not ill exactly, just not herself", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's not unwell, just sad", CAUTION),
     ("She's not poorly, she's just had enough", AVOID),
-    ("We're off to the seaside for the day", CAUTION),
+    # Round 9a (contested): a day out told as the reason; dev7a and blind7 writers say avoid.
+    ("We're off to the seaside for the day", NOT_OK),
     ("It's my birthday and I want her with me", CAUTION),
-    ("Her brother's christening is today", CAUTION),
+    # Round 9a (contested): a family event told, not asked for; the policy says avoid.
+    ("Her brother's christening is today", NOT_OK),
     ('Staying home to help with the new baby', AVOID),
     ("My partner is having surgery so she's staying home with me", CAUTION),
     ("I'm in hospital, nobody to take him", CAUTION),
@@ -2747,7 +2749,8 @@ CASES = [
     ("Me mam's bad with her chest so I've kept our Tyler in to help", AVOID),
     # A bare trip, no motive given: the older writers said caution, the policy avoid.
     ("He's going to his dad's in Spain for a week", NOT_OK),
-    ("Going to watch her brother's graduation in Leeds", CAUTION),
+    # Round 9a (contested): as above, a family event told as the reason.
+    ("Going to watch her brother's graduation in Leeds", NOT_OK),
     ("Wee Callum's brother's got the lurgy so I'm keepin them baith in", AVOID),
     ("Today I have job interview, my daughter must stay with my small son", AVOID),
     # Welsh: "her brother is ill so she is at home today" is the brother's illness.
@@ -4495,6 +4498,14 @@ CASES_ROUND9A = [
     ("Kids are off, it's too hot for them to walk in this heatwave.", AVOID),
     ("Sorry, with Nana being so poorly we've flown out to Jamaica to be with her. Back in 2 weeks.", NOT_OK),
     ("We are visiting grandparents in Pakistan who are not well, back on the 3rd.", AVOID),
+    # --- a family event or a day out told as the reason; asked for, it is a request for leave ---
+    ("Ruby won't be in Friday, it's her brother's passing out parade at Catterick.", AVOID),
+    ("It's my sister's graduation in Leeds so the kids are coming with us, back Thursday.", AVOID),
+    ("Off to the Christmas market in Manchester with my mum for the day.", AVOID),
+    ("Her uncle's stag weekend is in Dublin and we're all going, so she's off Friday.", AVOID),
+    ("We're going to a concert in London tonight so she'll be off tomorrow to recover.", AVOID),
+    ("Could you please authorise Friday? It's her cousin's christening in Cork.", NOT_OK),
+    ("May she have Thursday afternoon off for her brother's graduation? Thank you.", NOT_OK),
 ]
 
 CASES += CASES_ROUND9A
