@@ -4506,6 +4506,13 @@ CASES_ROUND9A = [
     ("We're going to a concert in London tonight so she'll be off tomorrow to recover.", AVOID),
     ("Could you please authorise Friday? It's her cousin's christening in Cork.", NOT_OK),
     ("May she have Thursday afternoon off for her brother's graduation? Thank you.", NOT_OK),
+    # --- the only way out closed for everyone is unavoidable; a lane blocked stays a caution ---
+    ("There's no way out for anyone, the snow has blocked the only road down.", OK),
+    ("Police have closed the only road out of the village with the floods, nobody can get out.", OK),
+    ("The lane's blocked with snow again, he'll be in when it clears.", CAUTION),
+    # --- kept home until a review: the school's instruction, or the parent's condition ----------
+    ("The SENCO asked us to keep him home until the review meeting on Friday.", OK_OR_CAUTION),
+    ("He's staying home until his annual review, they can't help him.", AVOID),
 ]
 
 CASES += CASES_ROUND9A
