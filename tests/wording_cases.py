@@ -4513,6 +4513,11 @@ CASES_ROUND9A = [
     # --- kept home until a review: the school's instruction, or the parent's condition ----------
     ("The SENCO asked us to keep him home until the review meeting on Friday.", OK_OR_CAUTION),
     ("He's staying home until his annual review, they can't help him.", AVOID),
+    # --- the parent unwell, in dialect ---------------------------------------------------------
+    ("I'm proper badly meself so our Jack's stopping home with me.", AVOID),
+    ("I'm rough as anything today and can't do the school run.", AVOID),
+    ("I am in bed with flu so Maya is at home.", AVOID),
+    ("She's poorly and I'm rough too, so she's home (temperature 38).", OK_OR_CAUTION),
 ]
 
 CASES += CASES_ROUND9A
