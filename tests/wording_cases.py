@@ -4518,6 +4518,15 @@ CASES_ROUND9A = [
     ("I'm rough as anything today and can't do the school run.", AVOID),
     ("I am in bed with flu so Maya is at home.", AVOID),
     ("She's poorly and I'm rough too, so she's home (temperature 38).", OK_OR_CAUTION),
+    # --- a family visit abroad, guests at home, sightseeing; cold and no coat -----------------
+    ("We go to my country for family visit, 2 weeks.", AVOID),
+    ("My father is in hospital in India, we go there tomorrow, Priya will miss school.", AVOID),
+    ("We have visitors from Pakistan, she stays home with them.", AVOID),
+    ("Grandmother came from Nigeria, we take her to London for sightseeing.", AVOID),
+    ("Can she have two weeks off for a family visit to Pakistan?", NOT_OK),
+    ("It is very cold and he has no jacket, so he stay home.", AVOID),
+    ("She hasn't got a proper coat and it's freezing.", AVOID),
+    ("Alfie won't be in today due to family reasons. Thanks", CAUTION),
 ]
 
 CASES += CASES_ROUND9A
