@@ -4527,6 +4527,11 @@ CASES_ROUND9A = [
     ("It is very cold and he has no jacket, so he stay home.", AVOID),
     ("She hasn't got a proper coat and it's freezing.", AVOID),
     ("Alfie won't be in today due to family reasons. Thanks", CAUTION),
+    # --- giving up, in more words ----------------------------------------------------------------
+    ("I've got no fight left, she's home.", AVOID),
+    ("She's took the hump and won't go, I'm not fighting it.", AVOID),
+    ("She's decided she's having a PJ day.", AVOID),
+    ("The head is not fighting it, she agreed the leave for the funeral.", NOT_OK),
 ]
 
 CASES += CASES_ROUND9A
