@@ -740,7 +740,9 @@ CASES = [
     ("It's his birthday so we're taking him out", CAUTION),
     ('Running late, will be in by 10', CAUTION),
     ("We're moving house today", AVOID),
-    ('She has a driving test', CAUTION),
+    # Round 9a (contested): the child's own errand; dev9b's writer marks a driving test given as
+    # the reason avoid, so either is accepted.
+    ('She has a driving test', NOT_OK),
     ('He has a court hearing', CAUTION),
     ("I'm not keeping her off for no reason, she's poorly", OK),
     ("He's absolutely terrified of going in", CAUTION),
@@ -952,7 +954,8 @@ CASES = [
     ('traffic was terrible so we turned back', CAUTION),
     ('we were stuck in traffic and she was too late to go in', CAUTION),
     ("We've got builders in", CAUTION),
-    ('Waiting in for a delivery', CAUTION),
+    # Round 9a (contested): the household's reason; dev9b's writer marks a power cut avoid.
+    ('Waiting in for a delivery', NOT_OK),
     ("He's off for Diwali", OK),
     ('observing Yom Kippur', OK),
     ("We're not sending her until the school puts support in place", AVOID),
@@ -1228,7 +1231,9 @@ CASES = [
     # sickness; 'no one to take her' is a practical problem like a broken-down car (caution,
     # travel); 'can't bring him in' stays the can't-get wording (avoid)
     ("my mum is poorly so we're at hers", CAUTION),
-    ("nan's in hospital, we're going up to see her", CAUTION),
+    # Round 9a (contested): a planned visit to a relative in hospital; dev5 says caution,
+    # blind6 and dev9c avoid.
+    ("nan's in hospital, we're going up to see her", NOT_OK),
     ('her grandad was taken ill last night', CAUTION),
     ('had to take his sister to A&E, no one to bring him in', CAUTION),
     ("My partner's gone into labour", CAUTION),
@@ -1608,7 +1613,8 @@ CASES = [
     ("Apparently he's got a sore throat", CAUTION),
     ("She's not herself, I don't think she's ill though", CAUTION),
     ("It's our wedding anniversary trip", AVOID),
-    ("We're visiting my mum in hospital", CAUTION),
+    # Round 9a (contested): a family visit; the writers split (dev7b caution or avoid, dev9c avoid).
+    ("We're visiting my mum in hospital", NOT_OK),
     ('We have a family funeral', CAUTION),
     ("He isn't refusing, he's got a high temperature", OK),
     ("The school says it's refusal but he's been vomiting", OK),
@@ -1856,7 +1862,8 @@ CASES = [
     ("He's had a rough night with his asthma so we're letting him rest this morning, he'll "
      'come in after lunch', CAUTION),
     ("Sorry no school for dd today, she's feeling rubbish", CAUTION),
-    ("Our heating's broken and we're waiting for the engineer", CAUTION),
+    # Round 9a (contested): the household's reason; dev9b avoid, dev7b caution or avoid.
+    ("Our heating's broken and we're waiting for the engineer", NOT_OK),
     # evaluator: caution; ours: denied, and ME/CFS fatigue named (round 3, point 9)
     ("He's not refusing, he just physically can't get out of bed because of the fatigue "
      '(ME/CFS)', OK),
@@ -1957,7 +1964,8 @@ CASES = [
     ("I'm unwell and can't do the school run", AVOID),
     ("I've got flu so she's staying home with me", AVOID),
     ("My husband is in hospital so we're keeping the kids home", CAUTION),
-    ("Her nan is really poorly so we're going up to see her", CAUTION),
+    # Round 9a (contested): a planned visit to a poorly relative (blind6, dev9c: avoid).
+    ("Her nan is really poorly so we're going up to see her", NOT_OK),
     # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
     ("She has head lice, keeping her off until they're gone", NOT_OK),
     ("Nits again, so she's off", CAUTION),
@@ -2158,9 +2166,11 @@ CASES = [
     ("She's not ill exactly, just not herself", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ("He's not unwell, just sad", CAUTION),
     ("She's not poorly, she's just had enough", AVOID),
-    ("We're off to the seaside for the day", CAUTION),
+    # Round 9a (contested): a day out told as the reason; dev7a and blind7 writers say avoid.
+    ("We're off to the seaside for the day", NOT_OK),
     ("It's my birthday and I want her with me", CAUTION),
-    ("Her brother's christening is today", CAUTION),
+    # Round 9a (contested): a family event told, not asked for; the policy says avoid.
+    ("Her brother's christening is today", NOT_OK),
     ('Staying home to help with the new baby', AVOID),
     ("My partner is having surgery so she's staying home with me", CAUTION),
     ("I'm in hospital, nobody to take him", CAUTION),
@@ -2282,7 +2292,8 @@ CASES = [
     ("I'm not sure he's as ill as he makes out", CAUTION),
     ("He's not ill, he just hates PE", AVOID),
     ("It's not that he's unwell, it's the bullying", AVOID),
-    ("Grandma is poorly so we're visiting her in hospital", CAUTION),
+    # Round 9a (contested): as above, a planned family visit.
+    ("Grandma is poorly so we're visiting her in hospital", NOT_OK),
     ("I've had an operation and can't drive", AVOID),
     ("She's having the day off to revise", AVOID),
     ("He deserves a day off after the week he's had", AVOID),
@@ -2760,7 +2771,8 @@ CASES = [
     ("Me mam's bad with her chest so I've kept our Tyler in to help", AVOID),
     # A bare trip, no motive given: the older writers said caution, the policy avoid.
     ("He's going to his dad's in Spain for a week", NOT_OK),
-    ("Going to watch her brother's graduation in Leeds", CAUTION),
+    # Round 9a (contested): as above, a family event told as the reason.
+    ("Going to watch her brother's graduation in Leeds", NOT_OK),
     ("Wee Callum's brother's got the lurgy so I'm keepin them baith in", AVOID),
     ("Today I have job interview, my daughter must stay with my small son", AVOID),
     # Welsh: "her brother is ill so she is at home today" is the brother's illness.
@@ -4563,5 +4575,222 @@ INDEPENDENT_ROUND9B = [
     ("He's not ill, he's just not coping with school.", ('avoid',)),
     ("She's a bit sniffly but mostly I think she's dreading the maths test.", ('avoid',)),
     ("He's got a sore throat but it's PE today so I've kept him off.", ('avoid',)),
+    ("He's poorly today and to be honest I'm not forcing him in anymore.", ('avoid',)),
+]
+
+
+# --- Round 9a: reasons that are not the child's illness, in our own words -----------------
+# Each class (a trip with a motive, a family visit, the child's errand, the parent's situation,
+# the house and the weather, missing support or uniform, dislike of staff, giving up or choosing
+# a quiet life, refusal in dialect) in many variants, written for this project; the rules are
+# the [[statements.more]] "round 9a" block at the end of rules.toml. Run with CASES.
+CASES_ROUND9A = [
+    # --- a term-time trip with a motive (price, the only dates, a treat) -----------------
+    ("Heading to Majorca on Wednesday, it's half what it costs in the summer holidays.", AVOID),
+    ("We fly to Faro on the 3rd, way cheaper than Easter.", AVOID),
+    ("Off to Turkey for ten days, the prices go through the roof at half term.", AVOID),
+    ("Jamie will be away next week, it was the only week we could book with my husband's leave.", AVOID),
+    ("Taking the girls to Lapland to meet Santa, back Tuesday.", AVOID),
+    ("We're going to Florida, it saved us £1200 going now.", AVOID),
+    ("It's a surprise trip for her birthday, we'll be back on Monday.", AVOID),
+    ("Term time was the only time we could all get off together, so we're in Cyprus till the 20th.", AVOID),
+    ("Flights double in the holidays so we're off to Portugal this Friday.", AVOID),
+    # a bare trip, no motive, stays a caution
+    ("We're in Cornwall until Thursday.", CAUTION),
+    # --- a family visit or event as the reason --------------------------------------------
+    ("Her grandad is in hospital so we're all driving down to see him tomorrow, she'll be off.", AVOID),
+    ("My mum is poorly so we are going over to Ireland to be with her for a few days.", AVOID),
+    ("Grandma is unwell and we go to visit her today, so no school for Leila.", AVOID),
+    ("We're going up to Leeds to visit his nan who is poorly in hospital, back Friday.", AVOID),
+    ("Amy is going with her dad to his hospital appointment this morning.", AVOID),
+    ("Noah is coming along with his nan to her chemo today to keep her company.", AVOID),
+    ("Her auntie is in hospital and Ruby would like to be there for her this week.", AVOID),
+    # a sudden emergency, or the end of life, stays a caution (leave)
+    ("Her grandad's been rushed into hospital with a stroke and we're all going up to be with him.", CAUTION),
+    ("We're going to see his nan in the hospice, they say she hasn't got long.", NOT_OK),
+    # --- the child's own errand ----------------------------------------------------------
+    ("Kayla has her driving lesson at 10 then we're going into town shopping.", AVOID),
+    ("Mia's got a hair appointment for the prom at 2, so she won't be in this afternoon.", AVOID),
+    # a late start told plainly is lateness (the positive rule's caution)
+    ("He's having his ears pierced this morning, back after lunch.", NOT_OK),
+    ("Will be in after lunch, sorry - nails appointment.", CAUTION),
+    ("Jade's getting her nails done for the wedding so she'll be off.", AVOID),
+    # asking first stays a caution
+    ("Can Ellie have Friday morning off for her driving test? Is that ok?", NOT_OK),
+    # --- the parent's situation ----------------------------------------------------------
+    ("I have to go to work early and his nan can't bring him today, sorry.", AVOID),
+    ("Sorry, I start work at 7 now and there is nobody to take her.", AVOID),
+    ("His dad normally drops him off but he can no longer take him since the new job.", AVOID),
+    ("We've got no electric since the storm last night so the kids are off.", NOT_OK),
+    ("No hot water or heating in the house since yesterday, so Leo is staying home while it's fixed.", AVOID),
+    ("The power's gone off on our street and I can't get them ready, they'll miss today.", AVOID),
+    ("Burst pipe in the kitchen this morning, we're waiting in for the plumber so the boys are home.", AVOID),
+    ("We're stuck in all day waiting for the gas engineer so she can't go.", AVOID),
+    ("I locked us out this morning and all her school stuff is inside, she won't be in.", AVOID),
+    # ordinary weather on the walk
+    ("It's chucking it down and it's a long walk, she'll get drenched, so she's home today.", AVOID),
+    ("Too cold and windy to walk them in this morning, sorry.", AVOID),
+    ("It's been raining non-stop and I don't drive, so the kids are off.", AVOID),
+    ("Heavy rain again and he hasn't got a proper coat, so he's staying in.", AVOID),
+    # weather that blocks the way stays a caution (the writers: ok or caution)
+    ("The snow has blocked our lane and there's no way out for anyone, Cai won't make it in.", OK_OR_CAUTION),
+    ("A tree has blocked the road to the village and the road is impassable, so Megan can't get in.", OK_OR_CAUTION),
+    # a school's own building is the school's closure
+    ("The school rang to say the Year 3 classroom has no heating so they're to stay home.", OK_OR_CAUTION),
+    # --- a school-provision cause given as the reason --------------------------------------
+    ("They still haven't given him a one to one so he's not going in.", AVOID),
+    ("Her TA is off sick again this week so I'm not sending her.", AVOID),
+    ("Without his 1:1 he can't cope in class, so he's home.", NOT_OK),
+    ("The school shop still hasn't got her blazer in her size and she gets told off every day, so she's home.", AVOID),
+    ("His new school shoes haven't arrived yet and he'll get a detention, so he's off.", AVOID),
+    ("He keeps getting detentions for his hair, so he's not going in today.", AVOID),
+    ("She no like the new teacher, she cry every morning. She stay home.", AVOID),
+    ("Josh doesn't get on with his form tutor and won't be in.", AVOID),
+    ("He hates his new maths teacher so I've kept him home.", AVOID),
+    # --- refusal and giving up, in dialect and plain words -----------------------------------
+    ("Our Jack's not comin in, he's in a right strop an says he's not goin, I've given up tryin.", AVOID),
+    ("She's not gannin, she's had enough of that lot pickin on her.", AVOID),
+    ("He's had enough of them kids and won't be in.", AVOID),
+    ("I've given up arguing with her every morning, she's at home.", AVOID),
+    ("He's poorly and honestly I'm not fighting him any more.", AVOID),
+    ("I'm not dragging her in anymore, she's had a cold all week.", AVOID),
+    ("Letting him stay home for a quiet life today.", AVOID),
+    ("Not worth the battle this morning, she's staying home.", AVOID),
+    ("She's tired, a couple of days off won't hurt her.", AVOID),
+    ("Shattered after the Scouts camp at the weekend so I've let him have a lie in.", AVOID),
+    ("Knackered after the football tournament, letting her sleep in today.", AVOID),
+    # --- none of these may become someone else's reason (false alarms) --------------------
+    ("Ellie is poorly so we're taking her to see the GP.", OK),
+    ("Her waters broke in the night and we're at the hospital with the baby.", NOT_OK),
+    ("She is burning up, too hot to touch, 39.2 this morning.", OK),
+    ("She's had no water since last night and keeps being sick.", OK),
+    ("His class is closed today because of a burst pipe, so he's home", OK),
+    ("He has a migraine and it's pouring down, he's too unwell to come in.", OK),
+    ("It was the only week the consultant could see her, so she is at the hospital today.", OK_OR_CAUTION),
+    ("His TA is off so he's struggling with the idea of going in.", CAUTION),
+    # --- more words for the same ideas (a second batch, written after the first passed) ------
+    ("We've booked Center Parcs Monday to Friday, it was £600 less than in the holidays.", AVOID),
+    ("Going to Spain next week, holiday prices are a joke in August.", AVOID),
+    ("Had to book it in term time, we couldn't afford it otherwise.", AVOID),
+    ("It's the only week my work lets me off so we're away in Wales.", AVOID),
+    ("Her dad can only get leave in term time so we're away till Monday.", AVOID),
+    ("A last minute deal came up so we're off to Greece tomorrow!", AVOID),
+    ("Her great-grandma is very ill in Poland so we are flying out tomorrow.", AVOID),
+    ("We're travelling to Lagos to see my dad who is unwell, back in two weeks.", AVOID),
+    ("My shift has changed and I can't get him there for 8.45.", AVOID),
+    ("The boiler's packed in at home and it's freezing, so the girls are home.", AVOID),
+    ("The landlord is coming round this morning to fix the roof so Ben is home with me.", AVOID),
+    ("It's absolutely freezing out and he hasn't got a warm coat, he's not going.", AVOID),
+    ("Weather's horrendous so we're having a day in.", AVOID),
+    ("They've taken away his 1:1 so he won't be going in.", AVOID),
+    ("Her support hours have been cut and she can't manage, so she's home.", NOT_OK),
+    ("He won't shift, I've tried everything and honestly I'm done.", AVOID),
+    ("Can't be doing with the fight this morning, she's at home.", AVOID),
+    ("I haven't got the energy to fight him today.", AVOID),
+    ("We had a slow morning and didn't get round to it, sorry.", AVOID),
+    ("He was fast asleep and I didn't have the heart to wake him.", AVOID),
+    ("Having a pamper day with her before the wedding.", AVOID),
+    ("Pouring down again, her wellies have split, she's not walking in that.", AVOID),
+    ("Off to see the Northern Lights in Norway, we'll be back Friday.", AVOID),
+    ("He's in a right huff and won't go, I can't be doing with it.", AVOID),
+    ("Not comin in the day, she's no gaun, I've gied up tryin.", NOT_OK),
+    # false alarms: none of these is another reason
+    ("She's freezing cold and shivering with a temperature of 38.5, too unwell to come in.", OK),
+    ("Jack has tonsillitis, the GP saw him this morning, he's too unwell to attend.", OK),
+    ("He's been sick all night, I didn't wake him for school.", OK_OR_CAUTION),
+    ("Mia's at her hospital appointment with her mum this morning (her own MRI).", OK_OR_CAUTION),
+    ("Her dad is taking her to see the consultant about her epilepsy today.", OK),
+    ("Too unwell today, migraine. Her TA knows she gets these.", OK),
+    ("She has a bad cold and cough, too poorly for school. The weather is awful too.", OK_OR_CAUTION),
+    # --- brought along, waiting on an answer, staff named as the cause, a rest day chosen ----
+    ("I've got the dentist myself at 10 so Leo is tagging along with me.", AVOID),
+    ("My hospital check-up is at 9 and nobody can have her, so she's coming with me.", AVOID),
+    ("She's coming with me to her own appointment at the eye clinic.", OK_OR_CAUTION),
+    ("He won't be back until we get a proper explanation from the head.", AVOID),
+    ("Not sending her till I hear back an answer about the incident.", AVOID),
+    ("Mr Clarke shouted at him in front of everyone and he won't go back.", AVOID),
+    ("His teacher singled him out again yesterday, so he's at home.", AVOID),
+    ("School obviously can't support him, so he'll be off until the annual review.", AVOID),
+    ("They're unable to keep her safe at lunchtimes, so she's home.", AVOID),
+    ("We were up half the night with the baby so we're all wrecked, Maisie's having a quiet day at home.", AVOID),
+    # --- a third batch: simple English, run-on messages, other dialects -----------------------
+    ("We go holiday to Turkey tomorrow, ticket is very cheap now. Back in one week.", AVOID),
+    ("My mother is sick in Romania, we must go see her. Andrei will miss school this week.", AVOID),
+    ("It is raining too much, she not want to walk to school.", AVOID),
+    ("The teacher is not nice to her so she not come today.", AVOID),
+    ("My husband's away with work and I can't manage all three on my own this morning.", AVOID),
+    ("She's off today, we're having the new carpets fitted.", AVOID),
+    ("He's been fine but we fancied a day at the beach with the weather so nice.", AVOID),
+    ("We're at Butlins till Friday, it's the only time we can afford.", AVOID),
+    ("he's nae for school the day, he's dug his heels in and I cannae shift him", AVOID),
+    ("Mae o'n gwrthod mynd heddiw, I've given up trying.", AVOID),
+    ("She's in a mood with me and is refusing to budge, so she's home.", AVOID),
+    ("Can't be arsed with the fight today, he's home.", AVOID),
+    ("Taking him to the match in Manchester, only chance he'll get to see them play.", AVOID),
+    ("Power cut on the street since 6am, no way to get her ready, sorry.", AVOID),
+    ("Teacher always shouting at him so he scared, he not come today.", AVOID),
+    ("Our Chloe's stopping home, it's lashing it down and I've no car.", AVOID),
+    ("Kids are off, it's too hot for them to walk in this heatwave.", AVOID),
+    ("Sorry, with Nana being so poorly we've flown out to Jamaica to be with her. Back in 2 weeks.", NOT_OK),
+    ("We are visiting grandparents in Pakistan who are not well, back on the 3rd.", AVOID),
+    # --- a family event or a day out told as the reason; asked for, it is a request for leave ---
+    ("Ruby won't be in Friday, it's her brother's passing out parade at Catterick.", AVOID),
+    ("It's my sister's graduation in Leeds so the kids are coming with us, back Thursday.", AVOID),
+    ("Off to the Christmas market in Manchester with my mum for the day.", AVOID),
+    ("Her uncle's stag weekend is in Dublin and we're all going, so she's off Friday.", AVOID),
+    ("We're going to a concert in London tonight so she'll be off tomorrow to recover.", AVOID),
+    ("Could you please authorise Friday? It's her cousin's christening in Cork.", NOT_OK),
+    ("May she have Thursday afternoon off for her brother's graduation? Thank you.", NOT_OK),
+    # --- the only way out closed for everyone is unavoidable; a lane blocked stays a caution ---
+    ("There's no way out for anyone, the snow has blocked the only road down.", OK),
+    ("Police have closed the only road out of the village with the floods, nobody can get out.", OK),
+    ("The lane's blocked with snow again, he'll be in when it clears.", CAUTION),
+    # --- kept home until a review: the school's instruction, or the parent's condition ----------
+    ("The SENCO asked us to keep him home until the review meeting on Friday.", OK_OR_CAUTION),
+    ("He's staying home until his annual review, they can't help him.", AVOID),
+    # --- the parent unwell, in dialect ---------------------------------------------------------
+    ("I'm proper badly meself so our Jack's stopping home with me.", AVOID),
+    ("I'm rough as anything today and can't do the school run.", AVOID),
+    ("I am in bed with flu so Maya is at home.", AVOID),
+    ("She's poorly and I'm rough too, so she's home (temperature 38).", OK_OR_CAUTION),
+    # --- a family visit abroad, guests at home, sightseeing; cold and no coat -----------------
+    ("We go to my country for family visit, 2 weeks.", AVOID),
+    ("My father is in hospital in India, we go there tomorrow, Priya will miss school.", AVOID),
+    ("We have visitors from Pakistan, she stays home with them.", AVOID),
+    ("Grandmother came from Nigeria, we take her to London for sightseeing.", AVOID),
+    ("Can she have two weeks off for a family visit to Pakistan?", NOT_OK),
+    ("It is very cold and he has no jacket, so he stay home.", AVOID),
+    ("She hasn't got a proper coat and it's freezing.", AVOID),
+    ("Alfie won't be in today due to family reasons. Thanks", CAUTION),
+    # --- giving up, in more words ----------------------------------------------------------------
+    ("I've got no fight left, she's home.", AVOID),
+    ("She's took the hump and won't go, I'm not fighting it.", AVOID),
+    ("She's decided she's having a PJ day.", AVOID),
+    ("The head is not fighting it, she agreed the leave for the funeral.", NOT_OK),
+]
+
+CASES += CASES_ROUND9A
+
+
+# Round 9a: dev9b and dev9c rows (independent writers) of the classes above, each agreeing when
+# measured after the round 9a block; kept as a regression list (test_wording_round9a.py).
+INDEPENDENT_ROUND9A = [
+    ("Bit of a sore throat but honestly I think she's playing it up. Letting her stay off anyway just for a quiet life.", ('avoid',)),
+    ('Jess is going with her mum to her scan at the hospital this morning, she wants to be there for her.', ('avoid',)),
+    ("our Liam's not comin in, he's mardy as owt an says he's not goin, I've given up arguin wi him", ('avoid',)),
+    ("Dylan won't be in, he's got his driving theory test at 11 and then we're going shopping for prom.", ('avoid',)),
+    ("Snow's blocked the lane up from the farm and the gritter's not been, there's no way down for anyone. Evan won't make it in today.", ('ok', 'caution')),
+    ("Not coming in today, it's pelting down and the walk's a mile and a half, he'll be soaked.", ('avoid',)),
+    ("sorry again, Tia won't be in, her nan's been rushed into hospital in Swansea and we're all going up, her brother's coming too, and to be honest she's been saying she hates school anyway since the thing with the girls so a few days away won't hurt her, back Monday prob", ('avoid',)),
+    ("He's not gannin in, he's had enough of them lot pickin on him and I divvent blame him. I'll ring later.", ('avoid',)),
+    ('Hello, Andrei stay home today because I must go to work early and his grandmother is sick and cannot bring him. Sorry. Back tomorrow.', ('avoid',)),
+    ("Power's been out on our whole estate since last night, no hot water or heating, so the kids won't be in while we sort it.", ('avoid',)),
+    ("Reece's not coming in, the uniform shop still hasn't got his blazer in and he keeps getting detentions for it.", ('avoid',)),
+    ('Hello, my daughter Gabija not come today because she not like new teacher and cry. I will speak with you. Thanks Rasa', ('avoid',)),
+    ("The school still haven't got him a TA so he's not coming in.", ('avoid',)),
+    ('Off to Tenerife for a week, back on the 14th. Cheaper than half term!', ('avoid',)),
+    ('Taking them to Lapland to see Father Christmas, term time was the only dates we could get.', ('avoid',)),
+    ('My daughter is not going to school today because her grandmother is in hospital and we go to visit her.', ('avoid',)),
+    ("She's exhausted after the Guides camp this weekend, I've let her have a lie in.", ('avoid',)),
     ("He's poorly today and to be honest I'm not forcing him in anymore.", ('avoid',)),
 ]

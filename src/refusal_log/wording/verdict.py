@@ -151,9 +151,17 @@ def _withholds(an: _Analysis, illness: bool) -> bool:
     """True if the parent's own words rule out illness in this text: they deny or doubt it
     (a "withhold" rule), or give another reason that is not the child's illness (a "none"
     rule: a holiday, a relative's illness, head lice...) and name no illness of the child's
-    (`illness` may come from the whole draft)."""
-    return any(h.rule.suggest == "withhold" or (h.rule.suggest == "none" and not illness)
-               for h in an.own_hits)
+    (`illness` may come from the whole draft). Round 9a: so too a "none" rule the child's
+    illness does not soften (a trip with a motive, a family visit: only leave softens it)
+    when nothing else in the text would word a suggestion: the trip stays the reason."""
+    hits = an.own_hits
+    if any(h.rule.suggest == "withhold" or (h.rule.suggest == "none" and not illness) for h in hits):
+        return True
+    return any(h.rule.suggest == "none" and not h.rule.softened_by & _ILLNESS_SOFTENS for h in hits) \
+        and not any(h.rule.suggest == "health" for h in hits)
+
+
+_ILLNESS_SOFTENS = frozenset(("illness", "named"))
 
 
 def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False,
