@@ -390,6 +390,39 @@ CASES = [
     ("Mrs Jones refused to let her go and she was sick, so she is off today.", OK),
     ("Just to say he's ill today, sorry.", OK),
     ("I'm ringing to say she's ill with a temperature.", OK),
+    # Round 9d: an illness going round the class is not the child's; kept home not to catch it.
+    ("Scarlet fever in her class, keeping her off so she doesn't catch it.", AVOID),
+    ("There's chickenpox in his year so I'm keeping him off.", NOT_OK),
+    ("There's a bug going round school, keeping him home so he doesn't pick it up.", AVOID),
+    ("Flu is going round her class so we're keeping her at home to be safe.", NOT_OK),
+    ("She has a temperature and there is flu going round her class.", OK),
+    ("She was sick in her class yesterday and has a temperature today.", OK),
+    ("She has chickenpox, there's loads of it in her class.", OK),
+    # Tired after the child's own appointment: the appointment is the reason.
+    ("She has her CAMHS appointment at 11 and she's always drained after these sessions.", OK),
+    ("Hospital appointment today for his heart, he'll be wiped out after so won't be in.", OK),
+    ("He's exhausted after his sleepover so he won't be in.", NOT_OK),
+    # A lie-in, however it is put, is a day at home for tiredness.
+    ("Sam's having a lie-in today, he's shattered.", AVOID),
+    ("Bit of a lie in for her this morning after the party.", AVOID),
+    ("He's got flu and is having a lie in.", OK),
+    # No point sending him: the parent's view, not illness.
+    ("I don't see the point sending him in the last week of term.", AVOID),
+    ("Honestly no point in her going in, they're only watching films.", AVOID),
+    ("What's the point of sending him when they do nothing all day?", AVOID),
+    # "Like this" after the illness named is its consequence.
+    ("Our Kyle's been bad with his chest all night, proper poorly, not sending him in like this.", OK),
+    ("Not sending her in like this, she's been sick twice.", OK),
+    ("Not sending her in today.", AVOID),
+    # Taken along to someone else's appointment.
+    ("He's perfectly well but I need him with me for his sister's hospital appointment.", AVOID),
+    ("Taking her with me to my scan as there's no one to have her.", AVOID),
+    # School as the cause of feeling ill: a caution, worded in the parent's terms.
+    ("He says school makes him feel ill.", CAUTION),
+    ("The thought of going back makes her physically sick.", CAUTION),
+    # "Keep him in" is keep him home.
+    ("Keep her in today and see how she goes, she's got a temperature.", CAUTION),
+    ("Keeping him in today.", AVOID),
     ("the school called it 'refusal'", CAUTION),
     ('the school called it "refusal"', CAUTION),
     ("The attendance officer keeps calling it school refusal", CAUTION),
@@ -487,7 +520,8 @@ CASES = [
     ("He has ADHD", CAUTION),  # a condition, not a reason the child is unwell today
     ("She's been struggling", CAUTION),
     ("I'm keeping her home, she has covid", CAUTION),
-    ("I can't send him in like this, he's burning up", CAUTION),
+    # Contested: "like this" points at the illness just named; dev9a's writer reads it as ok.
+    ("I can't send him in like this, he's burning up", OK_OR_CAUTION),
     # --- greetings alone are not a reason, so nothing to flag ------------------------
     ("Dear Mrs Patel, Kind regards, Alex", OK),
     # --- longer messages -------------------------------------------------------------
@@ -1171,7 +1205,8 @@ CASES = [
     # 'not right' stay ok; with an illness or symptom named, or 'too distressed', ok
     ("he's knackered after a late night", CAUTION),
     ('shes shattered after the sleepover', CAUTION),
-    ('exhausted after the school trip, having a lie in', CAUTION),
+    # Contested: a lie-in is a day at home for tiredness (avoid since round 9d, as dev7-dev9 say).
+    ('exhausted after the school trip, having a lie in', NOT_OK),
     ("she was up late at her cousin's party and is exhausted", CAUTION),
     ("the baby kept him up all night so he's exhausted", CAUTION),
     ("His sister was screaming all night, he's not slept, so he's not in", CAUTION),

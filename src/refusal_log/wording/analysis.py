@@ -175,6 +175,9 @@ class _Analysis:
                         self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
                 if owner or n.startswith(" myself", m.end()):
                     continue  # the parent's ("I'm ill myself") or a relative's, not the child's
+            away = kind != "care" and rules.elsewhere_after.match(n, m.end())
+            if away and (away.group("round") or rules.elsewhere_before.search(n, max(0, start - 40), start)):
+                continue  # "scarlet fever in her class", "a bug going round school": not the child's
             if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start)
                                    or not_today(rules, n, m.end())):
                 continue  # "waiting for CAMHS to get back to us": no appointment today

@@ -70,8 +70,9 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
         # first person ("her words were 'I'm not going back there'") is the child's own.
         return inside is not None and not norm.startswith(("i ", "we "), a)
     # Back in the parent's own voice: "the office calls it refusal and, to be honest, he is
-    # refusing"; "Mrs Clarke said it was 'unacceptable' and now he has refused".
-    if rules.own_voice.search(norm, first + verbs[-1].end(), a):
+    # refusing"; "Mrs Clarke said it was 'unacceptable' and now he has refused". A hit that
+    # runs on into it ("Miss says he's tired in class so I'm letting him sleep") is theirs too.
+    if rules.own_voice.search(norm, first + verbs[-1].end(), b):
         return False
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
     # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
