@@ -8,8 +8,8 @@ import re
 from collections import namedtuple
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
-from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
-                                              ongoing_rule, second_reason)
+from refusal_log.wording.generalised import (consequence, consequence_rule, mental_only, mental_rule, minor, minor_rule,
+                                              not_today, ongoing, ongoing_rule, second_reason)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background
@@ -311,6 +311,8 @@ class _Analysis:
             candidates.append((slight.start, slight.end, minor_rule(rules)))
         if lately:  # how things are lately, and no absence said
             candidates.append((lately.start, lately.end, ongoing_rule(rules)))
+        elif not slight and (mind := mental_only(self)):  # round 10b: only mental-health words
+            candidates.append((mind.start, mind.end, mental_rule(rules)))
         # What happened before is background, not today's reason ("he was bullied last year").
         history = statement_background(self.statements, n)
         candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)

@@ -125,3 +125,31 @@ def second_reason(an, rule_id: str, a: int, b: int) -> bool:
         if not any(lo <= t < hi for t in ill):
             return True
     return False
+
+
+def mental_only(an):
+    """Round 10b: the first health word when every health word the parent states plainly is a
+    mental-health or distress word ("her anxiety was really bad this morning", "very low, seeing
+    the school counsellor") and nothing frames it as illness that stops attendance (the FAQ's
+    words, "signed off", a clinician's advice or diagnosis, not fit or able to attend: the
+    `mental_framed` words); else None. Independent writers read these as needing more said."""
+    plain = [t for t in an.health if not t.hedged and t.kind != "condition"]
+    if not an.named or an.unavoidable or an.lawful or not plain:
+        return None
+    n = an.norm.text
+    # A cheap look first: most texts name no mental-health word, and then nothing is compiled.
+    hints = an.rules.generalised.get("mental_hints", ())
+    if not any(h in n[t.start:t.end] for t in plain for h in hints):
+        return None
+    rx = _rx(an.rules, "mental")
+    said = [t for t in plain if t.kind != "care"]
+    if not said or not all(rx.fullmatch(n[t.start:t.end]) for t in said):
+        return None
+    if consequence(an) or _rx(an.rules, "mental_framed").search(n):
+        return None
+    return said[0]
+
+
+def mental_rule(rules):
+    """The rule a mental-health word alone is reported under ([statements.generalised] mental_rules)."""
+    return rules.rule_named(rules.generalised.get("mental_rules", [None])[0])

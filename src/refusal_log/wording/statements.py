@@ -96,7 +96,7 @@ def _extend_one(data: dict, block: dict) -> dict:
 
 # Lexicons the engine reads that the main sections need not define: the block may add them.
 _NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
-                       "second_reason_rules"))
+                       "second_reason_rules", "mental", "mental_framed", "mental_hints", "mental_rules"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
@@ -106,7 +106,7 @@ def _merged(have: dict, extra: dict, where: str) -> dict:
         old = merged.get(key)
         if old is None and key in _NEW_KEYS:
             # A list of rule ids stays a list; a lexicon becomes one pattern.
-            merged[key] = list(more) if key.endswith("_rules") else "(?:%s)" % "|".join(f"(?:{p})" for p in more)
+            merged[key] = list(more) if key.endswith(("_rules", "_hints")) else "(?:%s)" % "|".join(f"(?:{p})" for p in more)
         elif isinstance(old, list):
             merged[key] = old + list(more)
         elif isinstance(old, str):
