@@ -269,8 +269,10 @@ def test_denied_or_doubted_illness_gets_no_suggestion_but_a_hint(text, verdict):
 
 
 def test_a_denial_next_to_another_named_illness_is_fine():
-    # "Not ill as such" but anxiety named: the parent's reason is the anxiety.
-    assert check_text("He's not ill as such, his anxiety is really bad").verdict == "ok"
+    # "Not ill as such" but anxiety named: the parent's reason is the anxiety, which (round 10b)
+    # named alone asks for more to be said: a caution, never an avoid, and worded as illness.
+    result = check_text("He's not ill as such, his anxiety is really bad")
+    assert result.verdict == "caution" and result.suggestion == "He is too unwell to attend school (anxiety)."
     result = check_text("She isn't sick but she won't go, she has a migraine")
     assert result.verdict == "avoid" and result.suggestion == "She is too unwell to attend school (migraine)."
 

@@ -317,9 +317,9 @@ CASES = [
     ("She's too anxious to attend today", OK),
     ("she's too anxious to leave the house", OK),
     ("Too anxious to get out of the car", OK),
-    ("Her anxiety is really bad this week", OK),
+    ("Her anxiety is really bad this week", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Panic attacks this morning, unable to attend", OK),
-    ("He's been having panic attacks every morning before school", OK),
+    ("He's been having panic attacks every morning before school", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("She's having panic attacks and can't leave the house", OK),
     ("She's not herself today, very anxious and tearful", CAUTION),  # round 7: distress alone (writers: caution)
     ("Low mood and not eating", OK),
@@ -328,8 +328,8 @@ CASES = [
     ("Depression \u2013 too unwell today", OK),
     ("Autistic burnout - too unwell to attend", OK),
     ("She had a meltdown and is exhausted", CAUTION),  # round 7: distress alone (writers: caution)
-    ("Mental health", OK),
-    ("Mental health reasons", OK),
+    ("Mental health", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
+    ("Mental health reasons", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Staying off sick", OK),
     # appointments
     ("Dentist appointment", OK),
@@ -534,7 +534,7 @@ CASES = [
     ('shes refusin again cant get her out of bed', AVOID),
     ('She has given up eating, she is very poorly', OK),
     ("He physically cannot get out of bed he's so exhausted", CAUTION),  # round 7: distress alone (writers: caution)
-    ('We tried to get her in but she had a panic attack in the car park', OK),
+    ('We tried to get her in but she had a panic attack in the car park', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     # --- the parent's choice through a negated verb: avoid, softened to caution by an illness ---
     ("I won't force him to go in like this", AVOID),
     ("I'm not prepared to drag her in screaming", AVOID),
@@ -622,7 +622,7 @@ CASES = [
     ('shutdown', CAUTION),
     ("She's in floods of tears", CAUTION),
     ('meltdown and now in autistic burnout', OK),
-    ('total meltdown this morning, her anxiety is sky high', OK),
+    ('total meltdown this morning, her anxiety is sky high', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ('hes had a meltdown and is completely exhausted', CAUTION),  # round 7: distress alone (writers: caution)
     ('she went into shutdown and is now too unwell to attend', OK),
     # --- negation and quotation: a denied or quoted word next to an illness is ok; leftovers count
@@ -726,8 +726,8 @@ CASES = [
     ("He's refusing to go to school because he's being bullied", AVOID),
     ("He doesn't want to go because of his teacher", AVOID),
     ("He isn't well enough to attend today", OK),
-    ("She's off school with anxiety, GP appointment booked", OK),
-    ('Ruby is at home with anxiety today', OK),
+    ("She's off school with anxiety, GP appointment booked", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
+    ('Ruby is at home with anxiety today', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ('Her anxiety is too high for her to attend today', OK),
     ("He's autistic and completely overwhelmed, too unwell for school today", OK),
     ("He's not coping at all", CAUTION),
@@ -853,14 +853,14 @@ CASES = [
     ("Charlie won't go to school, he says his stomach hurts", AVOID),
     ('Leo says he has a headache again', OK),
     ("She says she's poorly but I'm not sure", CAUTION),
-    ("He wasn't up to it this morning, he's been having panic attacks", OK),
+    ("He wasn't up to it this morning, he's been having panic attacks", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("I'm not forcing him in when he's like this, he's been crying all night", AVOID),
     ("There's no way I'm making her go in like this", AVOID),
     ("We had a terrible morning and she ended up in her room, I just couldn't get her to "
      'go', AVOID),
     # Changed in round 4 (point 6: "had to" is a necessity, not a decision): was CAUTION.
-    ("I've had to keep her off because of her anxiety", OK),
-    ("He's at home today, his anxiety has been awful", OK),
+    ("I've had to keep her off because of her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
+    ("He's at home today, his anxiety has been awful", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Sam's at home, not well", OK),
     ("She's at home with me", CAUTION),
     ('Not in - hospital', OK),
@@ -1013,7 +1013,7 @@ CASES = [
     ('She can’t come in, she’s got a temperature', OK),
     ('She is unable to come in today as she is unwell.', OK),
     ("couldn't sleep last night, too anxious", CAUTION),  # round 7: distress alone (writers: caution)
-    ("she says her tummy hurts but I think it's nerves", OK),
+    ("she says her tummy hurts but I think it's nerves", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ('Thomas is unable to attend school today as he is unwell. He has been struggling with '
      'anxiety and had a panic attack this morning when getting ready. We have contacted the GP '
      'and will keep you updated.', OK),
@@ -1221,8 +1221,8 @@ CASES = [
     ('Not ill, just fed up', CAUTION),
     ("there's nothing wrong with her, she just won't get up", AVOID),
     ("She says she's unwell but I'm not convinced", CAUTION),
-    ("he's not ill as such, his anxiety is really bad", OK),
-    ("she isn't physically ill, it's her anxiety", OK),
+    ("he's not ill as such, his anxiety is really bad", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
+    ("she isn't physically ill, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("He's not sick of school, he's sick with a bug", OK),
     # --- someone else's illness or emergency is leave (caution, code C), never the child's
     # sickness; 'no one to take her' is a practical problem like a broken-down car (caution,
@@ -1538,7 +1538,7 @@ CASES = [
     ('Not ill, just knackered', CAUTION),
     ("There's nothing wrong with him", CAUTION),
     ("He isn't sick but he's very anxious about school", CAUTION),
-    ("she's not ill, it's her anxiety", OK),
+    ("she's not ill, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Her grandad's had a fall and we're all at the hospital", CAUTION),
     ("My dad's poorly and I'm looking after him so no one to take her", CAUTION),
     # Round 7: isolating with someone else's illness is the family's reason, not the child's
@@ -2412,7 +2412,7 @@ CASES = [
     ("He isn't refusing, he's genuinely too ill with anxiety to attend.", OK),
     ("She's not being difficult, she's really poorly with a migraine.", OK),
     ("Leo wasn't well enough to go in, he didn't want to be sick in class", OK),
-    ('Anxiety.', OK),
+    ('Anxiety.', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ('Not well.', OK),
     # (already above) 'Ill'
     ('Off sick', OK),
@@ -2582,7 +2582,7 @@ CASES = [
     # a denial is not cancelled by a vague tiredness word
     ("Not ill as such, just worn out, so she's staying home", AVOID),
     ("He isn't poorly, he's just having a rough patch, keeping him off", AVOID),
-    ("She's not ill as such, it's her anxiety", OK),
+    ("She's not ill as such, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     # causes as the reason: staff, needs, support, dislike idioms
     ("He's scared stiff of his form tutor after last week", AVOID),
     ("She had a row with her PE teacher and says she's not going back", AVOID),
@@ -2935,7 +2935,7 @@ CASES = [
     ("Ella is staying off today, she's got a bad migraine.", ("caution", "ok")),
     ('He is sick today. He not come to school. He has temperature.', OK),
     ("Mae can't attend today, she's got chickenpox.", OK),
-    ('Alfie is not coming in today because of his anxiety - he had a panic attack this morning.', OK),
+    ('Alfie is not coming in today because of his anxiety - he had a panic attack this morning.', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Dylan has his orthodontist appointment at 11 so he'll be in after lunch.", OK),
     ("Leah's been excluded for two days so she won't be in.", OK),
     ('The school told us to keep Harry home until his rash has gone.', OK),

@@ -311,7 +311,8 @@ class _Analysis:
             candidates.append((slight.start, slight.end, minor_rule(rules)))
         if lately:  # how things are lately, and no absence said
             candidates.append((lately.start, lately.end, ongoing_rule(rules)))
-        elif not slight and (mind := mental_only(self)):  # round 10b: only mental-health words
+        mind = None if slight or lately else mental_only(self)
+        if mind:  # round 10b: only mental-health words
             candidates.append((mind.start, mind.end, mental_rule(rules)))
         # What happened before is background, not today's reason ("he was bullied last year").
         history = statement_background(self.statements, n)
@@ -410,6 +411,8 @@ class _Analysis:
         # A rule may explain another away: a broken-down car is why "I can't get him to
         # school", so that is a travel problem (caution), not the can't-get wording (avoid).
         overridden = set().union(*(h.rule.overrides for h in hits if not h.reported))
+        if mind and any(h.rule.id != mental_rule(rules).id for h in hits if not h.reported):
+            overridden.add(mental_rule(rules).id)  # round 10b: another finding already asks for more
         self.hits = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
 
     @property
