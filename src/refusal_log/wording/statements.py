@@ -73,9 +73,11 @@ def _extend_one(data: dict, block: dict) -> dict:
     """One block's words joined to the macros and its `extend` alternatives merged in. A later
     block of the file ([[statements.more]], one per round) does the same, so a round's words
     can sit together at the end of rules.toml instead of inside tables already closed."""
-    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name"})
+    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name", "unless"})
     if unknown:
         raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
+    if block.get("unless"):
+        data = _more_unless(data, block["unless"])
     words = block.get("words", {})
     clash = sorted(set(words) & set(data.get("macros", {})))
     if clash:
@@ -91,6 +93,23 @@ def _extend_one(data: dict, block: dict) -> dict:
             data["statements"] = statements
             continue
         data[section] = _merged(data[section], extra, section)
+    return data
+
+
+def _more_unless(data: dict, extra: dict) -> dict:
+    """Round 10b: [statements.more.unless], rule id -> patterns that cancel a hit, added to every
+    entry of that rule and every frame reporting under it, so a later block can narrow an older
+    rule without editing it ("chickenpox 🙄" is exasperation, not the eye-roll's doubt)."""
+    known = {r.get("id") for r in data.get("rules", ())}
+    for rule_id, more in extra.items():
+        if rule_id not in known or not isinstance(more, list):
+            raise ValueError(f"rules.toml: [statements.more.unless] names no rule {rule_id!r}")
+    grow = lambda raw: {**raw, "unless": [*raw.get("unless", ()), *extra[raw["rule" if "rule" in raw and "id" not in raw else "id"]]]}  # noqa: E731
+    data = dict(data)
+    data["rules"] = [grow(r) if r.get("id") in extra else r for r in data.get("rules", ())]
+    statements = dict(data.get("statements", {}))
+    statements["frames"] = [grow(f) if f.get("rule") in extra else f for f in statements.get("frames", ())]
+    data["statements"] = statements
     return data
 
 
