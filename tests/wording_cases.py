@@ -762,7 +762,7 @@ CASES = [
     ('optician appointment 9:15', OK),
     ('vomiting bug', OK),
     ('he has a fever', OK),
-    ('hospital', OK),
+    ('hospital', OK_OR_CAUTION),  # round 10b: whose hospital visit? (dev10a: caution)
     ('high temperature', OK),
     ('flu', OK),
     ("Hi, Freya has been sick twice this morning so won't be in. Thanks", OK),
@@ -863,7 +863,7 @@ CASES = [
     ("He's at home today, his anxiety has been awful", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Sam's at home, not well", OK),
     ("She's at home with me", CAUTION),
-    ('Not in - hospital', OK),
+    ('Not in - hospital', OK_OR_CAUTION),  # round 10b: whose hospital visit? (dev10a 'Not in today, hospital.': caution)
     ('Hospital visit', OK),
     ('He has a CT scan at the hospital this morning', OK),
     ('Check up at the GP', OK),
@@ -2622,7 +2622,7 @@ CASES = [
     ("He was fine by lunchtime yesterday so I'm not convinced", AVOID),
     # background, not today's reason; the school's own instruction
     ("Separately, he was bullied last year. Today he has a high temperature.", OK),
-    ("The school rang and asked me to keep him home today while they investigate", OK),
+    ("The school rang and asked me to keep him home today while they investigate", OK_OR_CAUTION),  # round 10b: informal exclusion, never avoid (dev10c: caution)
     # lawful reasons in any words
     ("Agreed part-time timetable: Tuesdays and Thursdays only, so not in today", OK),
     ("The council's taxi never turned up this morning", OK),
@@ -3701,7 +3701,7 @@ CASES_ROUND8 = [
     ('She is little bit sick, I will see how she is after lunch.', CAUTION),
     ('Not too bad but not great, will see how the morning goes.', CAUTION),
     ('Too tired after the family party, staying home today.', AVOID),
-    ('The head phoned and asked us to keep Jack at home tomorrow while they investigate.', OK),
+    ('The head phoned and asked us to keep Jack at home tomorrow while they investigate.', OK_OR_CAUTION),  # round 10b: informal exclusion (dev10c: caution)
     ('School sent her home at lunch with a temperature and said not to bring her back for 48 hours.', OK),
     ('111 told us to keep him off until the rash has gone.', OK),
     ("I've decided she's having the day off, she's been working so hard.", AVOID),

@@ -8,8 +8,8 @@ import re
 from collections import namedtuple
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
-from refusal_log.wording.generalised import (consequence, consequence_rule, mental_only, mental_rule, minor, minor_rule,
-                                              not_today, ongoing, ongoing_rule, second_reason)
+from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
+                                              ongoing_rule, second_reason, vague)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background
@@ -311,9 +311,9 @@ class _Analysis:
             candidates.append((slight.start, slight.end, minor_rule(rules)))
         if lately:  # how things are lately, and no absence said
             candidates.append((lately.start, lately.end, ongoing_rule(rules)))
-        mind = None if slight or lately else mental_only(self)
-        if mind:  # round 10b: only mental-health words
-            candidates.append((mind.start, mind.end, mental_rule(rules)))
+        mind = None if slight or lately else vague(self)
+        if mind:  # round 10b: only mental-health words, or a care word that is only a place
+            candidates.append((mind[0].start, mind[0].end, mind[1]))
         # What happened before is background, not today's reason ("he was bullied last year").
         history = statement_background(self.statements, n)
         candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)
@@ -411,8 +411,8 @@ class _Analysis:
         # A rule may explain another away: a broken-down car is why "I can't get him to
         # school", so that is a travel problem (caution), not the can't-get wording (avoid).
         overridden = set().union(*(h.rule.overrides for h in hits if not h.reported))
-        if mind and any(h.rule.id != mental_rule(rules).id for h in hits if not h.reported):
-            overridden.add(mental_rule(rules).id)  # round 10b: another finding already asks for more
+        if mind and any(h.rule.id != mind[1].id for h in hits if not h.reported):
+            overridden.add(mind[1].id)  # round 10b: another finding already asks for more
         self.hits = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
 
     @property

@@ -150,6 +150,27 @@ def mental_only(an):
     return said[0]
 
 
-def mental_rule(rules):
-    """The rule a mental-health word alone is reported under ([statements.generalised] mental_rules)."""
-    return rules.rule_named(rules.generalised.get("mental_rules", [None])[0])
+def care_unclear(an):
+    """Round 10b: the care word when it is the only health word and only a place, with no
+    appointment, procedure or illness ("Not in today, hospital."; "at the hospital with me
+    today": whose visit, and what for?); else None."""
+    care = [t for t in an.health if t.kind == "care"]
+    if len(care) != len(an.health) or not care or an.unavoidable or an.lawful:
+        return None
+    for m in _rx(an.rules, "care_vague").finditer(an.norm.text):
+        for t in care:
+            if m.start() <= t.start and t.end <= m.end():
+                return t
+    return None
+
+
+def vague(an):
+    """(health word, rule) for a statement about health that needs more said (round 10b:
+    mental-health words alone, a care word that is only a place); else None."""
+    g = an.rules.generalised
+    for find, key in ((mental_only, "mental_rules"), (care_unclear, "care_vague_rules")):
+        if g.get(key):
+            term = find(an)
+            if term:
+                return term, an.rules.rule_named(g[key][0])
+    return None
