@@ -382,7 +382,7 @@ class _Analysis:
                                                      or any(t.kind == "care" for t in self.health))
         hits = []
         for a, b, rule in kept:
-            if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b]):
+            if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b], a):
                 continue  # "too unwell to attend, so keeping her home": the illness's consequence
             soft = [k for k in rule.softened_by if present[k]]
             severity, why = rule.severity, rule.why

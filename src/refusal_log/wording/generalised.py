@@ -37,13 +37,19 @@ def _rx(rules, key: str) -> re.Pattern:
     return cache[key]
 
 
-def consequence(an, rule_id: str | None = None, hit: str = "") -> bool:
+def consequence(an, rule_id: str | None = None, hit: str = "", at: int | None = None) -> bool:
     """The child's illness stated in the FAQ's words or with a measured symptom. Round 9b: for
     the rules in `described_rules`, when the hit is "staying in bed" (`described_hit`), a plainly
-    described serious symptom ("a high temperature") is enough too."""
+    described serious symptom ("a high temperature") is enough too. Round 10b: for the rules in
+    `fever_before_rules`, an illness named with a fever BEFORE the hit (which starts at `at`)."""
     cache = an.__dict__.setdefault("_consequence", {})
     if "consequence" not in cache:
         cache["consequence"] = _stated(an, "consequence")
+    if not cache["consequence"] and at is not None and rule_id in an.rules.generalised.get("fever_before_rules", ()):
+        if "fever" not in cache:
+            cache["fever"] = _stated(an, "fever_before", end=True)
+        if cache["fever"] is not False and cache["fever"] <= at:
+            return True
     if cache["consequence"] or rule_id not in an.rules.generalised.get("described_rules", ()) \
             or not _rx(an.rules, "described_hit").match(hit):
         return cache["consequence"]  # "staying home" beside a high temperature is still a caution
@@ -52,8 +58,9 @@ def consequence(an, rule_id: str | None = None, hit: str = "") -> bool:
     return cache["described"]
 
 
-def _stated(an, key: str) -> bool:
-    """A [statements.generalised] `key` pattern found for the child, not hedged."""
+def _stated(an, key: str, end: bool = False):
+    """A [statements.generalised] `key` pattern found for the child, not hedged (with `end`:
+    where the first such match ends, or False)."""
     n = an.norm.text
     theirs = an.parents + an.others
     for m in _rx(an.rules, key).finditer(n):
@@ -61,7 +68,7 @@ def _stated(an, key: str) -> bool:
             continue
         if an.rules.hedge.search(an.rules.clause_start.split(n[max(0, m.start() - 80):m.start()])[-1]):
             continue  # "she says she's too ill to go": her word, not the parent's
-        return True
+        return m.end() if end else True
     return False
 
 
