@@ -229,6 +229,8 @@ class _Analysis:
     def _unavoidable(self, rx) -> bool:
         n, found, rules = self.norm.text, False, self.rules
         for m in rx.finditer(n):
+            if rules.unavoidable_not.match(n, m.end()):
+                continue  # round 10b: "excluded from breakfast club" is not from school
             self.spans.append(m.span())
             # Only the child's own: "his brother has been suspended" is not a reason for him.
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
