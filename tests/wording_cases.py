@@ -4565,3 +4565,109 @@ INDEPENDENT_ROUND9B = [
     ("He's got a sore throat but it's PE today so I've kept him off.", ('avoid',)),
     ("He's poorly today and to be honest I'm not forcing him in anymore.", ('avoid',)),
 ]
+
+
+# Round 10b (WORDING.md round 9, r10b): what kind of statement about the child's health, and lawful
+# reasons, each class in many everyday variants written for this project: (1) mental-health or
+# distress words with nothing framing them as stopping attendance are a caution; (2) doubt in more
+# words, and an eye-roll beside an illness that shows; (3) lawful reasons in more words, an informal
+# exclusion, a timetable not begun or ended; (4) whose hospital visit, an absence longer than its
+# reason, a worry as well as the illness; (5) an illness with a fever, then staying home.
+CASES_ROUND10B = [
+    # (1) Mental-health or distress words with nothing framing them as stopping attendance: caution.
+    ("Maisie's anxiety was terrible this morning, we did everything we could.", CAUTION),
+    ("His mental health isn't good at the moment so he's only doing the afternoon.", CAUTION),
+    ("Poppy has been really low since the move and is talking to the school counsellor. Home today.", CAUTION),
+    ("She was crying at the breakfast table and said she felt poorly, we're going day by day.", CAUTION),
+    ("Really distressed this morning after a falling out with a friend, won't be in.", CAUTION),
+    ("His anxiety is sky high about the Year 6 trip so he'll stay off while they're away.", CAUTION),
+    ("Panic attack on the drive in, so we turned round and came home.", CAUTION),
+    ("Jake is in burnout again. Not in this week.", CAUTION),
+    ("Low mood today, not in.", CAUTION),
+    ("Anxiety bad this morning, will let you know about tomorrow.", CAUTION),
+    # ...framed as stopping attendance, or with a clinician or diagnosis: ok.
+    ("Maisie is too anxious to attend school today.", OK),
+    ("His anxiety is so bad he is unable to attend today.", OK),
+    ("She had a panic attack this morning and is not fit to be in school. GP appointment on Friday.", OK),
+    ("Her anxiety has got worse and the GP has signed her off for a week.", OK),
+    ("He's under CAMHS for his anxiety and they've advised a few days at home.", OK),
+    ("Rosie's depression is very bad today and she can't get out of bed.", OK),
+    ("Leo is too unwell to attend today (anxiety).", OK),
+    # (2) Doubt in more words.
+    ("He says he's too ill - he was well enough to play football all evening!", AVOID),
+    ("She was fine to go to the park yesterday, now apparently she's sick.", AVOID),
+    ("Sore throat, but then he was out on his bike all afternoon.", AVOID),
+    ("He says he feels sick but I reckon it's nerves about the spelling test. He's home.", AVOID),
+    ("Headache again, but honestly it's worry about the swimming lesson.", AVOID),
+    ("Tummy ache, though I think it's the maths test she's trying to get out of.", AVOID),
+    ("She says her legs hurt, I reckon it's cross country she's dodging. She's home anyway.", AVOID),
+    ("He threw up twice this morning but I think it's nerves about his mock.", OK_OR_CAUTION),
+    # ...an eye-roll beside an illness that shows is exasperation.
+    ("Lily's got chickenpox 🙄 spots all over, off till they scab over.", OK),
+    ("Sam has conjunctivitis 🙄 eyes glued shut this morning, he's off today.", OK),
+    ("He's been sick 🙄 all over the landing, he's off today.", OK),
+    ("Apparently she's got a headache 🙄 she's at home.", AVOID),
+    ("She's 'poorly' again 🙄", AVOID),
+    # (3) Lawful reasons in more words.
+    ("Thanks for authorising the time off for her grandad's funeral on Thursday.", OK),
+    ("The head said yes to the leave so Amir is off Monday as agreed.", OK),
+    ("Mrs Patel approved Jess's three days off for the family wedding.", OK),
+    ("Reminder that Noah is on his agreed afternoons-only timetable so he'll be collected at 1.", OK),
+    ("The school text said Year 8 aren't to come in tomorrow because of the flooding.", OK),
+    ("The email told us Reception are not to come in today as the heating has failed.", OK),
+    ("His council transport turned up an hour late so he'll miss the first lesson.", OK),
+    ("Her SEN taxi was really late this morning, she's on her way now.", OK),
+    ("The head rang and asked us to keep Tyler at home tomorrow while they look into the fight.", CAUTION),
+    ("School called and asked if we could keep her off until the meeting on Friday.", CAUTION),
+    ("His reduced timetable starts after half term, so can he just do mornings from now?", CAUTION),
+    ("Her part-time timetable ended at Christmas but she still can't manage afternoons.", CAUTION),
+    ("Ellie is on her reduced timetable so she finishes at 12 Mon-Wed this half term, as agreed.", OK),
+    ("He's been excluded from after-school club so I can't collect him in time.", NOT_OK),
+    ("He has been excluded for two days from today.", OK),
+    # (4) Whose care word, and claims that need more.
+    ("Not in today, hospital.", CAUTION),
+    ("Isla's at the hospital with me this morning.", CAUTION),
+    ("Ruby is in hospital with a kidney infection.", OK),
+    ("Alfie has his hospital appointment at 11 for his knee.", OK),
+    ("She's off all week, she has her assessments on Monday and Wednesday.", CAUTION),
+    ("He's got a bug, and as it's the last week of term we'll keep him off until January.", CAUTION),
+    ("She has tonsillitis and we'll start her back after half term.", CAUTION),
+    ("He's poorly, and honestly he's been worried about today's spelling test as well.", CAUTION),
+    # (5) A plain illness with a fever, then staying home: ok.
+    ("Amira has an ear infection and a temperature, she's staying home with me today.", OK),
+    ("Temperature and a bad cough, so he's staying home today.", OK),
+    ("A stinking cold and a temperature, she's staying home.", OK_OR_CAUTION),
+]
+CASES += CASES_ROUND10B
+
+
+# Round 10b: dev rows (independent writers) that missed before round 10b and pass now, checked in one
+# test (test_wording.py, test_the_round10b_rows_keep_their_verdicts). Allowed verdicts are the
+# writer's acceptable ones.
+INDEPENDENT_ROUND10B = [
+    ("Her anxiety is through the roof about the residential trip, so she'll be off this week while they're away.", ('caution', 'avoid')),  # dev10a
+    ("Hiya, Ruby's got chickenpox 🙄 spots everywhere. She'll be off til they've all crusted over like the nurse said. Will keep u posted x", ('ok',)),  # dev10a
+    ('Not in today, hospital.', ('caution',)),  # dev10a
+    ("Oscar's part-time timetable starts next week, so can we do mornings only from today as well?", ('caution',)),  # dev10a
+    ("Too unwell to attend. (Well, she says she's too unwell - she was fine to go to the shops yesterday!)", ('avoid',)),  # dev10a
+    ("Zara had a really upsetting incident with a girl in her class yesterday and is very distressed this morning. She won't be in today.", ('caution', 'avoid')),  # dev10a
+    ("Charlie isn't coming in today. His anxiety is through the roof and honestly I don't blame him after the way Mr Green spoke to him.", ('avoid', 'caution')),  # dev10b
+    ("Erin's anxiety was really bad this morning. We tried everything. Very sorry.", ('caution', 'avoid')),  # dev10b
+    ("Hi, Grace says she feels sick but I think it's nerves about the maths test. She's at home.", ('avoid', 'caution')),  # dev10b
+    ("Hi, Ruby's at the hospital with me today.", ('caution',)),  # dev10b
+    ("Leah's mental health isn't great so she's doing a half day today.", ('caution', 'avoid')),  # dev10b
+    ("Lola was in tears at breakfast saying she felt sick, we're taking it day by day at the moment.", ('caution',)),  # dev10b
+    ("Lucas has been very low since his dad left and he's seeing the school counsellor; he's at home today.", ('caution',)),  # dev10b
+    ('Zac will be off this week, he has autism pathway assessments at the child development centre on Tuesday and Thursday.', ('caution',)),  # dev10b
+    ("Can I just check you have it that Mr Evans authorised Mohammed's two days off for his sister's wedding in Pakistan? The form came back signed. He'll be back on the 14th.", ('ok',)),  # dev10c
+    ("Chloe's part-time timetable finished last week but she's still only managing mornings, so I'll pick her up at 12.", ('caution', 'avoid')),  # dev10c
+    ("Ellis's council taxi turned up 40 mins late so he'll miss registration, he's on his way.", ('ok',)),  # dev10c
+    ("Just to confirm Eli is on his agreed mornings-only timetable so I'll collect him at 12 as usual", ('ok',)),  # dev10c
+    ("Leo has a sickness bug, and as it's the last week of term we'll just start him back fresh in January.", ('caution', 'avoid')),  # dev10c
+    ('Mr Singh rang and asked us to keep Jayden at home tomorrow while they look into what happened at lunch.', ('caution', 'ok')),  # dev10c
+    ("She says she's got a sore tummy but it's every Monday, I reckon it's PE she's avoiding. Anyway she's home.", ('avoid',)),  # dev10c
+    ("Sorry Miss, Ellie-May's got conjunctivitis and a temp, she's staying home with me today x", ('ok',)),  # dev10c
+    ("Sorry to let you know Marcus won't be in – he's poorly, and to be honest he's been dreading today's test anyway.", ('caution', 'avoid')),  # dev10c
+    ("The school email said Year 9 aren't to come in today because of the boiler, so Harvey is at home doing the work on Teams.", ('ok',)),  # dev10c
+    ("Hannah's been referred to the GP about her low mood, the appointment is next week. She won't be in today.", ('caution',)),  # dev8b
+]
