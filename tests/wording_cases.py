@@ -4627,6 +4627,8 @@ CASES_ROUND10B = [
     # (4) Whose care word, and claims that need more.
     ("Not in today, hospital.", CAUTION),
     ("Isla's at the hospital with me this morning.", CAUTION),
+    ("Her nan collapsed last night and we're all at A&E, sorry.", CAUTION),
+    ("Grandad's had a fall so we've all gone up to the hospital.", CAUTION),
     ("Ruby is in hospital with a kidney infection.", OK),
     ("Alfie has his hospital appointment at 11 for his knee.", OK),
     ("She's off all week, she has her assessments on Monday and Wednesday.", CAUTION),
@@ -4645,6 +4647,7 @@ CASES += CASES_ROUND10B
 # test (test_wording.py, test_the_round10b_rows_keep_their_verdicts). Allowed verdicts are the
 # writer's acceptable ones.
 INDEPENDENT_ROUND10B = [
+    ("Hiya, his grandad's taken a turn so we're all at the hospital, sorry x", ('caution', 'avoid')),  # dev10c
     ("Her anxiety is through the roof about the residential trip, so she'll be off this week while they're away.", ('caution', 'avoid')),  # dev10a
     ("Hiya, Ruby's got chickenpox 🙄 spots everywhere. She'll be off til they've all crusted over like the nurse said. Will keep u posted x", ('ok',)),  # dev10a
     ('Not in today, hospital.', ('caution',)),  # dev10a

@@ -104,11 +104,13 @@ def _more_unless(data: dict, extra: dict) -> dict:
     for rule_id, more in extra.items():
         if rule_id not in known or not isinstance(more, list):
             raise ValueError(f"rules.toml: [statements.more.unless] names no rule {rule_id!r}")
-    grow = lambda raw: {**raw, "unless": [*raw.get("unless", ()), *extra[raw["rule" if "rule" in raw and "id" not in raw else "id"]]]}  # noqa: E731
+    def grow(raw: dict, rule_id: str) -> dict:
+        return {**raw, "unless": [*raw.get("unless", ()), *extra[rule_id]]} if rule_id in extra else raw
+
     data = dict(data)
-    data["rules"] = [grow(r) if r.get("id") in extra else r for r in data.get("rules", ())]
+    data["rules"] = [grow(r, r.get("id")) for r in data.get("rules", ())]
     statements = dict(data.get("statements", {}))
-    statements["frames"] = [grow(f) if f.get("rule") in extra else f for f in statements.get("frames", ())]
+    statements["frames"] = [grow(f, f.get("rule")) for f in statements.get("frames", ())]
     data["statements"] = statements
     return data
 
