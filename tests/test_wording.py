@@ -1243,3 +1243,12 @@ def test_the_school_asking_to_keep_the_child_home_is_never_the_parents_decision(
     assert result.verdict == "caution" and [f.rule for f in result.findings] == ["informal_exclusion"]
     assert result.suggestion is None and any("in writing" in h or "email" in h for h in result.hints)
 
+
+def test_a_draft_that_states_the_illness_elsewhere_needs_nothing_more_for_her_anxiety():
+    from refusal_log.wording import check_document
+
+    assert check_document("Not in today. She has a temperature of 39. Her anxiety is bad too.").verdict == "ok"
+    doc = check_document("Dear Mrs Smith,\n\nErin's anxiety was really bad this morning.\n\nKind regards, Jo")
+    assert doc.verdict == "caution" and doc.sentences[1].suggestion == (
+        "Erin is too unwell to attend school this morning (anxiety).")
+

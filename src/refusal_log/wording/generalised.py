@@ -175,6 +175,8 @@ def vague(an):
     """(health word, rule) for a statement about health that needs more said (round 10b:
     mental-health words alone, a care word that is only a place); else None."""
     g = an.rules.generalised
+    if getattr(an, "framed_elsewhere", False):
+        return None  # check_document: another sentence of the draft states it plainly
     for find, key in ((mental_only, "mental_rules"), (care_unclear, "care_vague_rules")):
         if g.get(key):
             term = find(an)
