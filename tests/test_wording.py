@@ -269,8 +269,10 @@ def test_denied_or_doubted_illness_gets_no_suggestion_but_a_hint(text, verdict):
 
 
 def test_a_denial_next_to_another_named_illness_is_fine():
-    # "Not ill as such" but anxiety named: the parent's reason is the anxiety.
-    assert check_text("He's not ill as such, his anxiety is really bad").verdict == "ok"
+    # "Not ill as such" but anxiety named: the parent's reason is the anxiety, which (round 10b)
+    # named alone asks for more to be said: a caution, never an avoid, and worded as illness.
+    result = check_text("He's not ill as such, his anxiety is really bad")
+    assert result.verdict == "caution" and result.suggestion == "He is too unwell to attend school (anxiety)."
     result = check_text("She isn't sick but she won't go, she has a migraine")
     assert result.verdict == "avoid" and result.suggestion == "She is too unwell to attend school (migraine)."
 
@@ -1216,3 +1218,37 @@ def test_the_round9b_rows_keep_their_verdicts():
     misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND9B
               if check_text(text).verdict not in allowed]
     assert len(INDEPENDENT_ROUND9B) >= 10 and not misses, misses
+
+
+def test_the_round10b_rows_keep_their_verdicts():
+    from wording_cases import INDEPENDENT_ROUND10B
+
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND10B
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_ROUND10B) >= 20 and not misses, misses
+
+
+def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
+    # Round 10b: the writers label these caution; the suggestion keeps the parent's own word.
+    result = check_text("Erin's anxiety was really bad this morning.")
+    assert result.verdict == "caution" and [f.rule for f in result.findings] == ["mental_health_named"]
+    assert result.suggestion == "Erin is too unwell to attend school this morning (anxiety)."
+    assert check_text(result.suggestion).verdict == "ok"
+    # Another finding already asks for more: the mental-health one is not added beside it.
+    assert [f.rule for f in check_text("Ellie has anxiety and is school refusing.").findings] == ["refusal"]
+
+
+def test_the_school_asking_to_keep_the_child_home_is_never_the_parents_decision():
+    result = check_text("Mr Singh rang and asked us to keep Jayden at home tomorrow while they look into it.")
+    assert result.verdict == "caution" and [f.rule for f in result.findings] == ["informal_exclusion"]
+    assert result.suggestion is None and any("in writing" in h or "email" in h for h in result.hints)
+
+
+def test_a_draft_that_states_the_illness_elsewhere_needs_nothing_more_for_her_anxiety():
+    from refusal_log.wording import check_document
+
+    assert check_document("Not in today. She has a temperature of 39. Her anxiety is bad too.").verdict == "ok"
+    doc = check_document("Dear Mrs Smith,\n\nErin's anxiety was really bad this morning.\n\nKind regards, Jo")
+    assert doc.verdict == "caution" and doc.sentences[1].suggestion == (
+        "Erin is too unwell to attend school this morning (anxiety).")
+

@@ -317,9 +317,9 @@ CASES = [
     ("She's too anxious to attend today", OK),
     ("she's too anxious to leave the house", OK),
     ("Too anxious to get out of the car", OK),
-    ("Her anxiety is really bad this week", OK),
+    ("Her anxiety is really bad this week", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Panic attacks this morning, unable to attend", OK),
-    ("He's been having panic attacks every morning before school", OK),
+    ("He's been having panic attacks every morning before school", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("She's having panic attacks and can't leave the house", OK),
     ("She's not herself today, very anxious and tearful", CAUTION),  # round 7: distress alone (writers: caution)
     ("Low mood and not eating", OK),
@@ -328,8 +328,8 @@ CASES = [
     ("Depression \u2013 too unwell today", OK),
     ("Autistic burnout - too unwell to attend", OK),
     ("She had a meltdown and is exhausted", CAUTION),  # round 7: distress alone (writers: caution)
-    ("Mental health", OK),
-    ("Mental health reasons", OK),
+    ("Mental health", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
+    ("Mental health reasons", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Staying off sick", OK),
     # appointments
     ("Dentist appointment", OK),
@@ -568,7 +568,7 @@ CASES = [
     ('shes refusin again cant get her out of bed', AVOID),
     ('She has given up eating, she is very poorly', OK),
     ("He physically cannot get out of bed he's so exhausted", CAUTION),  # round 7: distress alone (writers: caution)
-    ('We tried to get her in but she had a panic attack in the car park', OK),
+    ('We tried to get her in but she had a panic attack in the car park', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     # --- the parent's choice through a negated verb: avoid, softened to caution by an illness ---
     ("I won't force him to go in like this", AVOID),
     ("I'm not prepared to drag her in screaming", AVOID),
@@ -656,7 +656,7 @@ CASES = [
     ('shutdown', CAUTION),
     ("She's in floods of tears", CAUTION),
     ('meltdown and now in autistic burnout', OK),
-    ('total meltdown this morning, her anxiety is sky high', OK),
+    ('total meltdown this morning, her anxiety is sky high', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ('hes had a meltdown and is completely exhausted', CAUTION),  # round 7: distress alone (writers: caution)
     ('she went into shutdown and is now too unwell to attend', OK),
     # --- negation and quotation: a denied or quoted word next to an illness is ok; leftovers count
@@ -760,8 +760,8 @@ CASES = [
     ("He's refusing to go to school because he's being bullied", AVOID),
     ("He doesn't want to go because of his teacher", AVOID),
     ("He isn't well enough to attend today", OK),
-    ("She's off school with anxiety, GP appointment booked", OK),
-    ('Ruby is at home with anxiety today', OK),
+    ("She's off school with anxiety, GP appointment booked", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
+    ('Ruby is at home with anxiety today', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ('Her anxiety is too high for her to attend today', OK),
     ("He's autistic and completely overwhelmed, too unwell for school today", OK),
     ("He's not coping at all", CAUTION),
@@ -798,7 +798,7 @@ CASES = [
     ('optician appointment 9:15', OK),
     ('vomiting bug', OK),
     ('he has a fever', OK),
-    ('hospital', OK),
+    ('hospital', OK_OR_CAUTION),  # round 10b: whose hospital visit? (dev10a: caution)
     ('high temperature', OK),
     ('flu', OK),
     ("Hi, Freya has been sick twice this morning so won't be in. Thanks", OK),
@@ -889,17 +889,17 @@ CASES = [
     ("Charlie won't go to school, he says his stomach hurts", AVOID),
     ('Leo says he has a headache again', OK),
     ("She says she's poorly but I'm not sure", CAUTION),
-    ("He wasn't up to it this morning, he's been having panic attacks", OK),
+    ("He wasn't up to it this morning, he's been having panic attacks", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("I'm not forcing him in when he's like this, he's been crying all night", AVOID),
     ("There's no way I'm making her go in like this", AVOID),
     ("We had a terrible morning and she ended up in her room, I just couldn't get her to "
      'go', AVOID),
     # Changed in round 4 (point 6: "had to" is a necessity, not a decision): was CAUTION.
-    ("I've had to keep her off because of her anxiety", OK),
-    ("He's at home today, his anxiety has been awful", OK),
+    ("I've had to keep her off because of her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
+    ("He's at home today, his anxiety has been awful", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Sam's at home, not well", OK),
     ("She's at home with me", CAUTION),
-    ('Not in - hospital', OK),
+    ('Not in - hospital', OK_OR_CAUTION),  # round 10b: whose hospital visit? (dev10a 'Not in today, hospital.': caution)
     ('Hospital visit', OK),
     ('He has a CT scan at the hospital this morning', OK),
     ('Check up at the GP', OK),
@@ -1050,7 +1050,7 @@ CASES = [
     ('She can’t come in, she’s got a temperature', OK),
     ('She is unable to come in today as she is unwell.', OK),
     ("couldn't sleep last night, too anxious", CAUTION),  # round 7: distress alone (writers: caution)
-    ("she says her tummy hurts but I think it's nerves", OK),
+    ("she says her tummy hurts but I think it's nerves", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ('Thomas is unable to attend school today as he is unwell. He has been struggling with '
      'anxiety and had a panic attack this morning when getting ready. We have contacted the GP '
      'and will keep you updated.', OK),
@@ -1259,8 +1259,8 @@ CASES = [
     ('Not ill, just fed up', CAUTION),
     ("there's nothing wrong with her, she just won't get up", AVOID),
     ("She says she's unwell but I'm not convinced", CAUTION),
-    ("he's not ill as such, his anxiety is really bad", OK),
-    ("she isn't physically ill, it's her anxiety", OK),
+    ("he's not ill as such, his anxiety is really bad", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
+    ("she isn't physically ill, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("He's not sick of school, he's sick with a bug", OK),
     # --- someone else's illness or emergency is leave (caution, code C), never the child's
     # sickness; 'no one to take her' is a practical problem like a broken-down car (caution,
@@ -1578,7 +1578,7 @@ CASES = [
     ('Not ill, just knackered', CAUTION),
     ("There's nothing wrong with him", CAUTION),
     ("He isn't sick but he's very anxious about school", CAUTION),
-    ("she's not ill, it's her anxiety", OK),
+    ("she's not ill, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Her grandad's had a fall and we're all at the hospital", CAUTION),
     ("My dad's poorly and I'm looking after him so no one to take her", CAUTION),
     # Round 7: isolating with someone else's illness is the family's reason, not the child's
@@ -2458,7 +2458,7 @@ CASES = [
     ("He isn't refusing, he's genuinely too ill with anxiety to attend.", OK),
     ("She's not being difficult, she's really poorly with a migraine.", OK),
     ("Leo wasn't well enough to go in, he didn't want to be sick in class", OK),
-    ('Anxiety.', OK),
+    ('Anxiety.', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ('Not well.', OK),
     # (already above) 'Ill'
     ('Off sick', OK),
@@ -2628,7 +2628,7 @@ CASES = [
     # a denial is not cancelled by a vague tiredness word
     ("Not ill as such, just worn out, so she's staying home", AVOID),
     ("He isn't poorly, he's just having a rough patch, keeping him off", AVOID),
-    ("She's not ill as such, it's her anxiety", OK),
+    ("She's not ill as such, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     # causes as the reason: staff, needs, support, dislike idioms
     ("He's scared stiff of his form tutor after last week", AVOID),
     ("She had a row with her PE teacher and says she's not going back", AVOID),
@@ -2668,7 +2668,7 @@ CASES = [
     ("He was fine by lunchtime yesterday so I'm not convinced", AVOID),
     # background, not today's reason; the school's own instruction
     ("Separately, he was bullied last year. Today he has a high temperature.", OK),
-    ("The school rang and asked me to keep him home today while they investigate", OK),
+    ("The school rang and asked me to keep him home today while they investigate", OK_OR_CAUTION),  # round 10b: informal exclusion, never avoid (dev10c: caution)
     # lawful reasons in any words
     ("Agreed part-time timetable: Tuesdays and Thursdays only, so not in today", OK),
     ("The council's taxi never turned up this morning", OK),
@@ -2982,7 +2982,7 @@ CASES = [
     ("Ella is staying off today, she's got a bad migraine.", ("caution", "ok")),
     ('He is sick today. He not come to school. He has temperature.', OK),
     ("Mae can't attend today, she's got chickenpox.", OK),
-    ('Alfie is not coming in today because of his anxiety - he had a panic attack this morning.', OK),
+    ('Alfie is not coming in today because of his anxiety - he had a panic attack this morning.', OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Dylan has his orthodontist appointment at 11 so he'll be in after lunch.", OK),
     ("Leah's been excluded for two days so she won't be in.", OK),
     ('The school told us to keep Harry home until his rash has gone.', OK),
@@ -3748,7 +3748,7 @@ CASES_ROUND8 = [
     ('She is little bit sick, I will see how she is after lunch.', CAUTION),
     ('Not too bad but not great, will see how the morning goes.', CAUTION),
     ('Too tired after the family party, staying home today.', AVOID),
-    ('The head phoned and asked us to keep Jack at home tomorrow while they investigate.', OK),
+    ('The head phoned and asked us to keep Jack at home tomorrow while they investigate.', OK_OR_CAUTION),  # round 10b: informal exclusion (dev10c: caution)
     ('School sent her home at lunch with a temperature and said not to bring her back for 48 hours.', OK),
     ('111 told us to keep him off until the rash has gone.', OK),
     ("I've decided she's having the day off, she's been working so hard.", AVOID),
@@ -4828,4 +4828,113 @@ INDEPENDENT_ROUND9A = [
     ('My daughter is not going to school today because her grandmother is in hospital and we go to visit her.', ('avoid',)),
     ("She's exhausted after the Guides camp this weekend, I've let her have a lie in.", ('avoid',)),
     ("He's poorly today and to be honest I'm not forcing him in anymore.", ('avoid',)),
+]
+
+
+# Round 10b (WORDING.md round 9, r10b): what kind of statement about the child's health, and lawful
+# reasons, each class in many everyday variants written for this project: (1) mental-health or
+# distress words with nothing framing them as stopping attendance are a caution; (2) doubt in more
+# words, and an eye-roll beside an illness that shows; (3) lawful reasons in more words, an informal
+# exclusion, a timetable not begun or ended; (4) whose hospital visit, an absence longer than its
+# reason, a worry as well as the illness; (5) an illness with a fever, then staying home.
+CASES_ROUND10B = [
+    # (1) Mental-health or distress words with nothing framing them as stopping attendance: caution.
+    ("Maisie's anxiety was terrible this morning, we did everything we could.", CAUTION),
+    ("His mental health isn't good at the moment so he's only doing the afternoon.", CAUTION),
+    ("Poppy has been really low since the move and is talking to the school counsellor. Home today.", CAUTION),
+    ("She was crying at the breakfast table and said she felt poorly, we're going day by day.", CAUTION),
+    ("Really distressed this morning after a falling out with a friend, won't be in.", CAUTION),
+    ("His anxiety is sky high about the Year 6 trip so he'll stay off while they're away.", CAUTION),
+    ("Panic attack on the drive in, so we turned round and came home.", CAUTION),
+    ("Jake is in burnout again. Not in this week.", CAUTION),
+    ("Low mood today, not in.", CAUTION),
+    ("Anxiety bad this morning, will let you know about tomorrow.", CAUTION),
+    # ...framed as stopping attendance, or with a clinician or diagnosis: ok.
+    ("Maisie is too anxious to attend school today.", OK),
+    ("His anxiety is so bad he is unable to attend today.", OK),
+    ("She had a panic attack this morning and is not fit to be in school. GP appointment on Friday.", OK),
+    ("Her anxiety has got worse and the GP has signed her off for a week.", OK),
+    ("He's under CAMHS for his anxiety and they've advised a few days at home.", OK),
+    ("Rosie's depression is very bad today and she can't get out of bed.", OK),
+    ("Leo is too unwell to attend today (anxiety).", OK),
+    # (2) Doubt in more words.
+    ("He says he's too ill - he was well enough to play football all evening!", AVOID),
+    ("She was fine to go to the park yesterday, now apparently she's sick.", AVOID),
+    ("Sore throat, but then he was out on his bike all afternoon.", AVOID),
+    ("He says he feels sick but I reckon it's nerves about the spelling test. He's home.", AVOID),
+    ("Headache again, but honestly it's worry about the swimming lesson.", AVOID),
+    ("Tummy ache, though I think it's the maths test she's trying to get out of.", AVOID),
+    ("She says her legs hurt, I reckon it's cross country she's dodging. She's home anyway.", AVOID),
+    ("He threw up twice this morning but I think it's nerves about his mock.", OK_OR_CAUTION),
+    # ...an eye-roll beside an illness that shows is exasperation.
+    ("Lily's got chickenpox 🙄 spots all over, off till they scab over.", OK),
+    ("Sam has conjunctivitis 🙄 eyes glued shut this morning, he's off today.", OK),
+    ("He's been sick 🙄 all over the landing, he's off today.", OK),
+    ("Apparently she's got a headache 🙄 she's at home.", AVOID),
+    ("She's 'poorly' again 🙄", AVOID),
+    # (3) Lawful reasons in more words.
+    ("Thanks for authorising the time off for her grandad's funeral on Thursday.", OK),
+    ("The head said yes to the leave so Amir is off Monday as agreed.", OK),
+    ("Mrs Patel approved Jess's three days off for the family wedding.", OK),
+    ("Reminder that Noah is on his agreed afternoons-only timetable so he'll be collected at 1.", OK),
+    ("The school text said Year 8 aren't to come in tomorrow because of the flooding.", OK),
+    ("The email told us Reception are not to come in today as the heating has failed.", OK),
+    ("His council transport turned up an hour late so he'll miss the first lesson.", OK),
+    ("Her SEN taxi was really late this morning, she's on her way now.", OK),
+    ("The head rang and asked us to keep Tyler at home tomorrow while they look into the fight.", CAUTION),
+    ("School called and asked if we could keep her off until the meeting on Friday.", CAUTION),
+    ("His reduced timetable starts after half term, so can he just do mornings from now?", CAUTION),
+    ("Her part-time timetable ended at Christmas but she still can't manage afternoons.", CAUTION),
+    ("Ellie is on her reduced timetable so she finishes at 12 Mon-Wed this half term, as agreed.", OK),
+    ("He's been excluded from after-school club so I can't collect him in time.", NOT_OK),
+    ("He has been excluded for two days from today.", OK),
+    # (4) Whose care word, and claims that need more.
+    ("Not in today, hospital.", CAUTION),
+    ("Isla's at the hospital with me this morning.", CAUTION),
+    ("Her nan collapsed last night and we're all at A&E, sorry.", CAUTION),
+    ("Grandad's had a fall so we've all gone up to the hospital.", CAUTION),
+    ("Ruby is in hospital with a kidney infection.", OK),
+    ("Alfie has his hospital appointment at 11 for his knee.", OK),
+    ("She's off all week, she has her assessments on Monday and Wednesday.", CAUTION),
+    ("He's got a bug, and as it's the last week of term we'll keep him off until January.", CAUTION),
+    ("She has tonsillitis and we'll start her back after half term.", CAUTION),
+    ("He's poorly, and honestly he's been worried about today's spelling test as well.", CAUTION),
+    # (5) A plain illness with a fever, then staying home: ok.
+    ("Amira has an ear infection and a temperature, she's staying home with me today.", OK),
+    ("Temperature and a bad cough, so he's staying home today.", OK),
+    ("A stinking cold and a temperature, she's staying home.", OK_OR_CAUTION),
+]
+CASES += CASES_ROUND10B
+
+
+# Round 10b: dev rows (independent writers) that missed before round 10b and pass now, checked in one
+# test (test_wording.py, test_the_round10b_rows_keep_their_verdicts). Allowed verdicts are the
+# writer's acceptable ones.
+INDEPENDENT_ROUND10B = [
+    ("Hiya, his grandad's taken a turn so we're all at the hospital, sorry x", ('caution', 'avoid')),  # dev10c
+    ("Her anxiety is through the roof about the residential trip, so she'll be off this week while they're away.", ('caution', 'avoid')),  # dev10a
+    ("Hiya, Ruby's got chickenpox 🙄 spots everywhere. She'll be off til they've all crusted over like the nurse said. Will keep u posted x", ('ok',)),  # dev10a
+    ('Not in today, hospital.', ('caution',)),  # dev10a
+    ("Oscar's part-time timetable starts next week, so can we do mornings only from today as well?", ('caution',)),  # dev10a
+    ("Too unwell to attend. (Well, she says she's too unwell - she was fine to go to the shops yesterday!)", ('avoid',)),  # dev10a
+    ("Zara had a really upsetting incident with a girl in her class yesterday and is very distressed this morning. She won't be in today.", ('caution', 'avoid')),  # dev10a
+    ("Charlie isn't coming in today. His anxiety is through the roof and honestly I don't blame him after the way Mr Green spoke to him.", ('avoid', 'caution')),  # dev10b
+    ("Erin's anxiety was really bad this morning. We tried everything. Very sorry.", ('caution', 'avoid')),  # dev10b
+    ("Hi, Grace says she feels sick but I think it's nerves about the maths test. She's at home.", ('avoid', 'caution')),  # dev10b
+    ("Hi, Ruby's at the hospital with me today.", ('caution',)),  # dev10b
+    ("Leah's mental health isn't great so she's doing a half day today.", ('caution', 'avoid')),  # dev10b
+    ("Lola was in tears at breakfast saying she felt sick, we're taking it day by day at the moment.", ('caution',)),  # dev10b
+    ("Lucas has been very low since his dad left and he's seeing the school counsellor; he's at home today.", ('caution',)),  # dev10b
+    ('Zac will be off this week, he has autism pathway assessments at the child development centre on Tuesday and Thursday.', ('caution',)),  # dev10b
+    ("Can I just check you have it that Mr Evans authorised Mohammed's two days off for his sister's wedding in Pakistan? The form came back signed. He'll be back on the 14th.", ('ok',)),  # dev10c
+    ("Chloe's part-time timetable finished last week but she's still only managing mornings, so I'll pick her up at 12.", ('caution', 'avoid')),  # dev10c
+    ("Ellis's council taxi turned up 40 mins late so he'll miss registration, he's on his way.", ('ok',)),  # dev10c
+    ("Just to confirm Eli is on his agreed mornings-only timetable so I'll collect him at 12 as usual", ('ok',)),  # dev10c
+    ("Leo has a sickness bug, and as it's the last week of term we'll just start him back fresh in January.", ('caution', 'avoid')),  # dev10c
+    ('Mr Singh rang and asked us to keep Jayden at home tomorrow while they look into what happened at lunch.', ('caution', 'ok')),  # dev10c
+    ("She says she's got a sore tummy but it's every Monday, I reckon it's PE she's avoiding. Anyway she's home.", ('avoid',)),  # dev10c
+    ("Sorry Miss, Ellie-May's got conjunctivitis and a temp, she's staying home with me today x", ('ok',)),  # dev10c
+    ("Sorry to let you know Marcus won't be in – he's poorly, and to be honest he's been dreading today's test anyway.", ('caution', 'avoid')),  # dev10c
+    ("The school email said Year 9 aren't to come in today because of the boiler, so Harvey is at home doing the work on Teams.", ('ok',)),  # dev10c
+    ("Hannah's been referred to the GP about her low mood, the appointment is next week. She won't be in today.", ('caution',)),  # dev8b
 ]

@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
-                                              ongoing_rule, second_reason)
+                                              ongoing_rule, second_reason, vague)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background
@@ -232,6 +232,8 @@ class _Analysis:
     def _unavoidable(self, rx) -> bool:
         n, found, rules = self.norm.text, False, self.rules
         for m in rx.finditer(n):
+            if rules.unavoidable_not.match(n, m.end()):
+                continue  # round 10b: "excluded from breakfast club" is not from school
             self.spans.append(m.span())
             # Only the child's own: "his brother has been suspended" is not a reason for him.
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
@@ -314,6 +316,9 @@ class _Analysis:
             candidates.append((slight.start, slight.end, minor_rule(rules)))
         if lately:  # how things are lately, and no absence said
             candidates.append((lately.start, lately.end, ongoing_rule(rules)))
+        mind = None if slight or lately else vague(self)
+        if mind:  # round 10b: only mental-health words, or a care word that is only a place
+            candidates.append((mind[0].start, mind[0].end, mind[1]))
         # What happened before is background, not today's reason ("he was bullied last year").
         history = statement_background(self.statements, n)
         candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)
@@ -382,7 +387,7 @@ class _Analysis:
                                                      or any(t.kind == "care" for t in self.health))
         hits = []
         for a, b, rule in kept:
-            if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b]):
+            if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b], a):
                 continue  # "too unwell to attend, so keeping her home": the illness's consequence
             soft = [k for k in rule.softened_by if present[k]]
             severity, why = rule.severity, rule.why
@@ -411,6 +416,8 @@ class _Analysis:
         # A rule may explain another away: a broken-down car is why "I can't get him to
         # school", so that is a travel problem (caution), not the can't-get wording (avoid).
         overridden = set().union(*(h.rule.overrides for h in hits if not h.reported))
+        if mind and any(h.rule.id != mind[1].id for h in hits if not h.reported):
+            overridden.add(mind[1].id)  # round 10b: another finding already asks for more
         self.hits = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
 
     @property

@@ -37,13 +37,19 @@ def _rx(rules, key: str) -> re.Pattern:
     return cache[key]
 
 
-def consequence(an, rule_id: str | None = None, hit: str = "") -> bool:
+def consequence(an, rule_id: str | None = None, hit: str = "", at: int | None = None) -> bool:
     """The child's illness stated in the FAQ's words or with a measured symptom. Round 9b: for
     the rules in `described_rules`, when the hit is "staying in bed" (`described_hit`), a plainly
-    described serious symptom ("a high temperature") is enough too."""
+    described serious symptom ("a high temperature") is enough too. Round 10b: for the rules in
+    `fever_before_rules`, an illness named with a fever BEFORE the hit (which starts at `at`)."""
     cache = an.__dict__.setdefault("_consequence", {})
     if "consequence" not in cache:
         cache["consequence"] = _stated(an, "consequence")
+    if not cache["consequence"] and at is not None and rule_id in an.rules.generalised.get("fever_before_rules", ()):
+        if "fever" not in cache:
+            cache["fever"] = _stated(an, "fever_before", end=True)
+        if cache["fever"] is not False and cache["fever"] <= at:
+            return True
     if cache["consequence"] or rule_id not in an.rules.generalised.get("described_rules", ()) \
             or not _rx(an.rules, "described_hit").match(hit):
         return cache["consequence"]  # "staying home" beside a high temperature is still a caution
@@ -52,8 +58,9 @@ def consequence(an, rule_id: str | None = None, hit: str = "") -> bool:
     return cache["described"]
 
 
-def _stated(an, key: str) -> bool:
-    """A [statements.generalised] `key` pattern found for the child, not hedged."""
+def _stated(an, key: str, end: bool = False):
+    """A [statements.generalised] `key` pattern found for the child, not hedged (with `end`:
+    where the first such match ends, or False)."""
     n = an.norm.text
     theirs = an.parents + an.others
     for m in _rx(an.rules, key).finditer(n):
@@ -61,7 +68,7 @@ def _stated(an, key: str) -> bool:
             continue
         if an.rules.hedge.search(an.rules.clause_start.split(n[max(0, m.start() - 80):m.start()])[-1]):
             continue  # "she says she's too ill to go": her word, not the parent's
-        return True
+        return m.end() if end else True
     return False
 
 
@@ -125,3 +132,54 @@ def second_reason(an, rule_id: str, a: int, b: int) -> bool:
         if not any(lo <= t < hi for t in ill):
             return True
     return False
+
+
+def mental_only(an):
+    """Round 10b: the first health word when every health word the parent states plainly is a
+    mental-health or distress word ("her anxiety was really bad this morning", "very low, seeing
+    the school counsellor") and nothing frames it as illness that stops attendance (the FAQ's
+    words, "signed off", a clinician's advice or diagnosis, not fit or able to attend: the
+    `mental_framed` words); else None. Independent writers read these as needing more said."""
+    plain = [t for t in an.health if not t.hedged and t.kind != "condition"]
+    if not an.named or an.unavoidable or an.lawful or not plain:
+        return None
+    n = an.norm.text
+    # A cheap look first: most texts name no mental-health word, and then nothing is compiled.
+    hints = an.rules.generalised.get("mental_hints", ())
+    if not any(h in n[t.start:t.end] for t in plain for h in hints):
+        return None
+    rx = _rx(an.rules, "mental")
+    said = [t for t in plain if t.kind != "care"]
+    if not said or not all(rx.fullmatch(n[t.start:t.end]) for t in said):
+        return None
+    if consequence(an) or _rx(an.rules, "mental_framed").search(n):
+        return None
+    return said[0]
+
+
+def care_unclear(an):
+    """Round 10b: the care word when it is the only health word and only a place, with no
+    appointment, procedure or illness ("Not in today, hospital."; "at the hospital with me
+    today": whose visit, and what for?); else None."""
+    care = [t for t in an.health if t.kind == "care"]
+    if len(care) != len(an.health) or not care or an.unavoidable or an.lawful:
+        return None
+    for m in _rx(an.rules, "care_vague").finditer(an.norm.text):
+        for t in care:
+            if m.start() <= t.start and t.end <= m.end():
+                return t
+    return None
+
+
+def vague(an):
+    """(health word, rule) for a statement about health that needs more said (round 10b:
+    mental-health words alone, a care word that is only a place); else None."""
+    g = an.rules.generalised
+    if getattr(an, "framed_elsewhere", False):
+        return None  # check_document: another sentence of the draft states it plainly
+    for find, key in ((mental_only, "mental_rules"), (care_unclear, "care_vague_rules")):
+        if g.get(key):
+            term = find(an)
+            if term:
+                return term, an.rules.rule_named(g[key][0])
+    return None

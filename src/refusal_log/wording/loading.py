@@ -200,6 +200,9 @@ class Rules:
         more = (lambda kind: lazy("reasons", kind) if kind in data.get("reasons", {}) else [])  # noqa: E731
         self.lawful = _LazyGroup(lazy("unavoidable", "lawful") + more("lawful"))
         self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + more("unavoidable") + self.lawful.parts)
+        # Round 10b: words straight after a cause that make it something else ("excluded from
+        # breakfast club" is not an exclusion from school).
+        self.unavoidable_not = _Lazy(_expand(data["unavoidable"].get("not_after", "(?!)"), macros))
         self.days = words([data["days"]["pattern"]])
         self.past = _Lazy(data["days"]["past"])
         self.not_absence = _Lazy(data["days"]["not_absence"])

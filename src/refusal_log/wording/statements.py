@@ -73,9 +73,11 @@ def _extend_one(data: dict, block: dict) -> dict:
     """One block's words joined to the macros and its `extend` alternatives merged in. A later
     block of the file ([[statements.more]], one per round) does the same, so a round's words
     can sit together at the end of rules.toml instead of inside tables already closed."""
-    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name"})
+    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name", "unless"})
     if unknown:
         raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
+    if block.get("unless"):
+        data = _more_unless(data, block["unless"])
     words = block.get("words", {})
     clash = sorted(set(words) & set(data.get("macros", {})))
     if clash:
@@ -94,9 +96,29 @@ def _extend_one(data: dict, block: dict) -> dict:
     return data
 
 
+def _more_unless(data: dict, extra: dict) -> dict:
+    """Round 10b: [statements.more.unless], rule id -> patterns that cancel a hit, added to every
+    entry of that rule and every frame reporting under it, so a later block can narrow an older
+    rule without editing it ("chickenpox 🙄" is exasperation, not the eye-roll's doubt)."""
+    known = {r.get("id") for r in data.get("rules", ())}
+    for rule_id, more in extra.items():
+        if rule_id not in known or not isinstance(more, list):
+            raise ValueError(f"rules.toml: [statements.more.unless] names no rule {rule_id!r}")
+    def grow(raw: dict, rule_id: str) -> dict:
+        return {**raw, "unless": [*raw.get("unless", ()), *extra[rule_id]]} if rule_id in extra else raw
+
+    data = dict(data)
+    data["rules"] = [grow(r, r.get("id")) for r in data.get("rules", ())]
+    statements = dict(data.get("statements", {}))
+    statements["frames"] = [grow(f, f.get("rule")) for f in statements.get("frames", ())]
+    data["statements"] = statements
+    return data
+
+
 # Lexicons the engine reads that the main sections need not define: the block may add them.
 _NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
-                       "second_reason_rules"))
+                       "second_reason_rules", "mental", "mental_framed", "mental_hints", "mental_rules",
+                       "care_vague", "care_vague_rules", "fever_before", "fever_before_rules", "not_after"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
@@ -106,7 +128,7 @@ def _merged(have: dict, extra: dict, where: str) -> dict:
         old = merged.get(key)
         if old is None and key in _NEW_KEYS:
             # A list of rule ids stays a list; a lexicon becomes one pattern.
-            merged[key] = list(more) if key.endswith("_rules") else "(?:%s)" % "|".join(f"(?:{p})" for p in more)
+            merged[key] = list(more) if key.endswith(("_rules", "_hints")) else "(?:%s)" % "|".join(f"(?:{p})" for p in more)
         elif isinstance(old, list):
             merged[key] = old + list(more)
         elif isinstance(old, str):

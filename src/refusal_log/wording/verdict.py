@@ -8,6 +8,7 @@ import re
 
 from refusal_log.errors import InvalidInput
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _Norm, _sentences, _Whole
+from refusal_log.wording.generalised import vague
 from refusal_log.wording.loading import Rules, load_rules
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
@@ -267,7 +268,11 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     illness = any(an.illness for an in analyses)
     distress = any(an.distress for an in analyses)
     lawful = any(an.lawful for an in analyses)
+    # Round 10b: a health word that needs more said ("her anxiety is bad too") is fine when another
+    # sentence of the draft already states the illness or a cause plainly.
+    framed = any(an.named and vague(an) is None for an in analyses)
     for (a, _), an in zip(spans, analyses):
+        an.framed_elsewhere = framed
         an.find(named, illness, a, distress, lawful)
 
     extra: dict[int, list[Finding]] = {}
