@@ -96,7 +96,7 @@ def _extend_one(data: dict, block: dict) -> dict:
 
 # Lexicons the engine reads that the main sections need not define: the block may add them.
 _NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
-                       "second_reason_rules"))
+                       "second_reason_rules", "not_school_exclusion"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:

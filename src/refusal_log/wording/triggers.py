@@ -123,8 +123,13 @@ def _rewrite(path: str, check: bool) -> int:
     text = open(path, encoding="utf-8").read()
     blocks = text.split("\n[[rules]]\n")
     problems, out = [], [blocks[0]]
+    # A rule's patterns are expanded with every block's words (round 9a: a later block's
+    # [statements.more.words] may be used by the rules after it), as loading.py does.
+    from refusal_log.wording.statements import extend_sections as _extended
+
+    macros = _extended(data).get("macros", {})
     for raw, block in zip(data["rules"], blocks[1:]):
-        want = rule_triggers(raw["patterns"], data.get("macros", {}))
+        want = rule_triggers(raw["patterns"], macros)
         have = raw.get("triggers")
         if have != want:
             problems.append(f"{raw['id']}: triggers {have} should be {want}")
