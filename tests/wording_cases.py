@@ -1168,7 +1168,9 @@ CASES = [
     # 'not right' stay ok; with an illness or symptom named, or 'too distressed', ok
     ("he's knackered after a late night", CAUTION),
     ('shes shattered after the sleepover', CAUTION),
-    ('exhausted after the school trip, having a lie in', CAUTION),
+    # Contested (round 10a): a lie-in after an everyday cause is a rest day the family chose; the
+    # independent writers of dev7b, dev8b, dev9c, dev10a-c, blind6 and blind8 mark it avoid.
+    ('exhausted after the school trip, having a lie in', NOT_OK),
     ("she was up late at her cousin's party and is exhausted", CAUTION),
     ("the baby kept him up all night so he's exhausted", CAUTION),
     ("His sister was screaming all night, he's not slept, so he's not in", CAUTION),
