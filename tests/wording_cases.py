@@ -4649,6 +4649,24 @@ CASES_ROUND10A = [
     ("Taking Amelia out next week to visit family in India. Happy to pay the fine.", AVOID),
     # A relative who has taken a turn is their emergency: leave, a caution.
     ("Hiya, her nan's taken a turn so we're all at the hospital.", CAUTION),
+    # Round 10a, a second batch in other voices (simple English, dialect, run-on).
+    ("My son have football competition in Birmingham on Saturday and we travel Friday so he not come to school Friday.", AVOID),
+    ("Hello teacher, my daughter not come today because she has exam for piano in music school.", AVOID),
+    ("Alright pet, our Callum's got a trial at Newcastle's academy the morra so he'll not be in.", AVOID),
+    ("She's dancing in a show at the Opera House this week so won't be in Wed-Fri, she's got rehearsals every day.", AVOID),
+    ("Hi, just so you know Ava is taking part in a national chess tournament on Friday so won't be at school.", AVOID),
+    ("Hiya, we didn't get back from my sister's hen do till 3 so the kids are having a slow start, won't be in today", AVOID),
+    ("she stayed at my mams and my mam cant get her in today as she doesnt drive", NOT_OK),
+    ("My partner is working nights and I'm on an early so there's nobody to take Noah.", AVOID),
+    ("He has trouble with boys in his year, they wait for him after school, he is scared, I keep him home.", AVOID),
+    ("He's not coming back till someone sorts out his 1:1, there's no point him being there without it.", AVOID),
+    ("Her TA has left and nobody has replaced her, so what's the point in sending her.", AVOID),
+    ("He's only got PE and art today so he's not missing much.", AVOID),
+    ("We are in Lithuania for my brother's wedding, back next Tuesday, I know it is unauthorised.", AVOID),
+    ("Taking Ruby out Wednesday for a long weekend in Cornwall, I'm aware it won't be authorised.", AVOID),
+    # ... and the same words where the child is ill, or nothing is missed
+    ("She's not in today, she has a temperature. She'll miss her rehearsal for the school play.", OK),
+    ("He won't be in, we've got tickets for the train at 7 to get to his hospital appointment.", OK_OR_CAUTION),
 ]
 CASES += CASES_ROUND10A
 
