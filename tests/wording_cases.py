@@ -4667,6 +4667,10 @@ CASES_ROUND10A = [
     # ... and the same words where the child is ill, or nothing is missed
     ("She's not in today, she has a temperature. She'll miss her rehearsal for the school play.", OK),
     ("He won't be in, we've got tickets for the train at 7 to get to his hospital appointment.", OK_OR_CAUTION),
+    ("We're going shopping in town for her prom dress so she won't be in this afternoon.", AVOID),
+    ("Off to the airport to pick up my sister, so Lucas won't be in this morning.", AVOID),
+    ("He's got a family day at the zoo so won't be in.", AVOID),
+    ("She's got her braces fitted at 9 so won't be in this morning.", OK),
 ]
 CASES += CASES_ROUND10A
 
