@@ -4671,6 +4671,10 @@ CASES_ROUND10A = [
     ("Off to the airport to pick up my sister, so Lucas won't be in this morning.", AVOID),
     ("He's got a family day at the zoo so won't be in.", AVOID),
     ("She's got her braces fitted at 9 so won't be in this morning.", OK),
+    ("She won't be in this afternoon, it's her friend's party at the bowling alley.", AVOID),
+    ("He's off today, we're going to a festival in Wales.", AVOID),
+    ("He's got a temperature so he won't be in, and he's missing his friend's party.", OK),
+    ("She won't be in Friday, she's in the school team at the county netball tournament.", OK_OR_CAUTION),
 ]
 CASES += CASES_ROUND10A
 
