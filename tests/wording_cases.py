@@ -4675,6 +4675,10 @@ CASES_ROUND10A = [
     ("He's off today, we're going to a festival in Wales.", AVOID),
     ("He's got a temperature so he won't be in, and he's missing his friend's party.", OK),
     ("She won't be in Friday, she's in the school team at the county netball tournament.", OK_OR_CAUTION),
+    ("Kids in his form keep taking the mick out of his stammer so he's not going in.", AVOID),
+    ("She's scared of a boy in her class who hit her last week.", AVOID),
+    ("There's been a fight and the boys involved said they're going to get him, I'm keeping him home.", AVOID),
+    ("She laughed at her own joke and felt sick, so she's home.", OK_OR_CAUTION),
 ]
 CASES += CASES_ROUND10A
 
