@@ -4679,6 +4679,12 @@ CASES_ROUND10A = [
     ("She's scared of a boy in her class who hit her last week.", AVOID),
     ("There's been a fight and the boys involved said they're going to get him, I'm keeping him home.", AVOID),
     ("She laughed at her own joke and felt sick, so she's home.", OK_OR_CAUTION),
+    ("She got screamed at by her maths teacher yesterday and she's not going back in that class.", AVOID),
+    ("His teacher called him lazy in front of everyone, so he's home today.", AVOID),
+    ("He hasn't had his 1:1 for three weeks now so he's at home.", AVOID),
+    ("They took away his time out card and now he can't cope, he's home.", AVOID),
+    ("The school won't let him use the lift pass so he can't get to lessons, he's home.", AVOID),
+    ("He has not had his breakfast and feels sick so he's home.", OK_OR_CAUTION),
 ]
 CASES += CASES_ROUND10A
 
