@@ -4685,6 +4685,9 @@ CASES_ROUND10A = [
     ("They took away his time out card and now he can't cope, he's home.", AVOID),
     ("The school won't let him use the lift pass so he can't get to lessons, he's home.", AVOID),
     ("He has not had his breakfast and feels sick so he's home.", OK_OR_CAUTION),
+    # The Welsh "can't get him in" with the car broken down is a travel problem, as in English.
+    ("Sori, mae'r car wedi torri felly dw i'n methu mynd â fo i'r ysgol.", CAUTION),
+    ("Ni ddim yn gallu cael hi i'r ysgol heddiw.", AVOID),
 ]
 CASES += CASES_ROUND10A
 
