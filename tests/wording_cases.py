@@ -4688,6 +4688,11 @@ CASES_ROUND10A = [
     # The Welsh "can't get him in" with the car broken down is a travel problem, as in English.
     ("Sori, mae'r car wedi torri felly dw i'n methu mynd â fo i'r ysgol.", CAUTION),
     ("Ni ddim yn gallu cael hi i'r ysgol heddiw.", AVOID),
+    ("We'll be in Spain till the 20th, I'm aware we'll get a fine, it's worth it.", AVOID),
+    ("I know he'll be marked unauthorised but we're off to Florida Monday.", AVOID),
+    # ... a fine spoken of as a worry, or leave that may not be granted, is not an admission
+    ("I know it's a fine if he misses more days, so please tell me what support you can give, he has anxiety and is too unwell today.", OK_OR_CAUTION),
+    ("I understand the absence may not be authorised, his grandad's funeral is on Friday in Ireland.", CAUTION),
 ]
 CASES += CASES_ROUND10A
 
