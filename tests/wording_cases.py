@@ -4693,6 +4693,9 @@ CASES_ROUND10A = [
     # ... a fine spoken of as a worry, or leave that may not be granted, is not an admission
     ("I know it's a fine if he misses more days, so please tell me what support you can give, he has anxiety and is too unwell today.", OK_OR_CAUTION),
     ("I understand the absence may not be authorised, his grandad's funeral is on Friday in Ireland.", CAUTION),
+    ("He's been working so hard, we've given him Friday off as a reward.", AVOID),
+    ("She's earned a day off after her exams, so she's home today.", AVOID),
+    ("He got a reward for good attendance yesterday but today he has a temperature.", OK),
 ]
 CASES += CASES_ROUND10A
 
