@@ -4696,6 +4696,8 @@ CASES_ROUND10A = [
     ("He's been working so hard, we've given him Friday off as a reward.", AVOID),
     ("She's earned a day off after her exams, so she's home today.", AVOID),
     ("He got a reward for good attendance yesterday but today he has a temperature.", OK),
+    ("My new job starts today and I couldn't sort childcare so she's with me.", AVOID),
+    ("No childcare this week so he's at home with me while I work from home.", AVOID),
 ]
 CASES += CASES_ROUND10A
 
