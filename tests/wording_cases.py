@@ -4698,6 +4698,10 @@ CASES_ROUND10A = [
     ("He got a reward for good attendance yesterday but today he has a temperature.", OK),
     ("My new job starts today and I couldn't sort childcare so she's with me.", AVOID),
     ("No childcare this week so he's at home with me while I work from home.", AVOID),
+    ("hiya its lacey mum she wont be in 2day she has her dance comp in blackpool sorry x", AVOID),
+    ("morning, jack's got his boxing fight tonight in Leeds so we're heading over early, he won't be in", AVOID),
+    ("my son is playing in a chess competition in London, he miss school 2 days, thank you", AVOID),
+    ("Kayden has football academy training on Tuesday mornings now, so he'll be in from 12 on Tuesdays.", NOT_OK),
 ]
 CASES += CASES_ROUND10A
 
