@@ -58,3 +58,21 @@ def test_an_exclusion_from_a_club_is_not_an_exclusion_from_school():
     assert check_text("Harley's been excluded from breakfast club so I've no way to get him in "
                       "for 8.45 with my work.").verdict == "avoid"
     assert check_text("He has been excluded until Thursday, letter attached.").verdict == "ok"
+
+
+@pytest.mark.parametrize("text,not_in", [
+    ("He won't be going in after the way his head of year spoke to him yesterday.", "yesterday"),
+    ("She's scared of a boy in her class who hit her last week.", "last week"),
+    ("He hasn't had his 1:1 for three weeks now so he's at home.", "three weeks"),
+])
+def test_a_day_that_dates_the_cause_is_not_put_in_the_suggestion(text, not_in):
+    # The day tells when the cause happened, not when the child is off: the sentence offered
+    # must not say the child was unwell then.
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion and not_in not in result.suggestion
+
+
+def test_the_welsh_cannot_get_him_in_offers_no_english_sentence_without_his_name():
+    result = check_text("Dw i ddim yn gallu cael Elis i'r ysgol heddiw. Sori.")
+    assert result.verdict == "avoid" and result.withheld and result.suggestion is None
+    assert any("Welsh or English" in h for h in result.hints), result.hints

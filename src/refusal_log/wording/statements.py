@@ -65,8 +65,9 @@ def extend_sections(data: dict) -> dict:
 
 
 # Sections a block's `extend` may add to (round 8b: "unavoidable", "reasons", "names"; round 9b:
-# "generalised", the words of generalised.py's mechanisms, kept in [statements.generalised]).
-_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names", "generalised")
+# "generalised", the words of generalised.py's mechanisms, kept in [statements.generalised];
+# round 10a: "days", so that a day dating the cause is left out of a suggestion).
+_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names", "generalised", "days")
 
 
 def _extend_one(data: dict, block: dict) -> dict:
