@@ -4938,3 +4938,167 @@ INDEPENDENT_ROUND10B = [
     ("The school email said Year 9 aren't to come in today because of the boiler, so Harvey is at home doing the work on Teams.", ('ok',)),  # dev10c
     ("Hannah's been referred to the GP about her low mood, the appointment is next week. She won't be in today.", ('caution',)),  # dev8b
 ]
+
+
+# Round 10a: everyday reasons that are not the child's illness, as classes (the "round 10a" block
+# at the end of rules.toml), in our own words. Each class has rows that must change and rows with
+# the same words that must stay as they were (asked beforehand, past, cancelled, the child's own).
+CASES_ROUND10A = [
+    # (1) an event or activity told as the reason for being off.
+    ("Kian won't be in tomorrow, he's got a rugby trial with the Saints academy.", AVOID),
+    ("She's off Friday as she has her grade 5 piano exam in town.", AVOID),
+    ("Not in today, he's doing his driving theory test at 10.", AVOID),
+    ("Lily has a gymnastics competition in Leeds so she won't be in on Friday.", AVOID),
+    ("Got a swimming gala in Sheffield, so she'll be off tomorrow x", AVOID),
+    ("He's not coming in today cos he's got a boxing tournament in Manchester", AVOID),
+    ("Josh will miss school Thursday because of his karate grading.", AVOID),
+    ("She won't be in Friday, it's her LAMDA exam.", AVOID),
+    ("Off today - Olly has a casting for a TV advert.", AVOID),
+    ("He's been picked for the regional cricket trials, so he'll be off on Monday.", AVOID),
+    ("He won't be in, we're going to watch the England match at Wembley.", AVOID),
+    ("She's off tomorrow as we've got tickets for a concert in London.", AVOID),
+    # ... the same events asked for beforehand, past, cancelled, missed for illness, or agreed
+    ("He's got a trial for the county squad next month, can he have the afternoon off?", NOT_OK),
+    ("She has her grade 5 piano exam on Friday afternoon, could this be authorised please?", NOT_OK),
+    ("The tournament was cancelled so Jack will be in as normal.", OK_OR_CAUTION),
+    ("Ruby won't be in, she has a fever, gutted as she had a dance competition at the weekend.", OK),
+    ("Ellis has tonsillitis so he'll miss his karate grading and school today.", OK),
+    ("Head teacher agreed he can go to his football trial, so he won't be in Friday.", OK),
+    ("He has a hearing test at the audiology clinic, so he won't be in this morning.", OK),
+    ("Blood test at 9 so she'll be in after break.", OK),
+    # (2) a rest or catch-up day after an everyday cause.
+    ("We got back late from Cornwall last night so she's having a rest day.", AVOID),
+    ("Late one after the concert so he's having a chill day today.", AVOID),
+    ("He needs a break after all his exams, so he's home this week.", AVOID),
+    ("He did his mocks last week so we've said he can have a recovery day today.", AVOID),
+    ("Sorry he's not in, we only got back from Disneyland at 2am so he's sleeping it off.", AVOID),
+    ("Not in - lie in after a late night at her cousin's party.", AVOID),
+    # ... the child's own distress or a clinician's advice stays as it was
+    ("He had a seizure last night and the nurse said to have a rest day after it.", OK_OR_CAUTION),
+    ("She's overwhelmed after last week and needs a rest day.", NOT_OK),
+    # (3) the family's own arrangements: the other parent, work, help with the little ones.
+    ("His mum has him this week and she hasn't taken him in.", AVOID),
+    ("Kids are at their dad's and he's not bothering to take them to school this week.", AVOID),
+    ("Amber's dad was supposed to drop her in this morning and didn't, I've only just found out.", AVOID),
+    ("I can't get him in for 8.30 because of my work.", AVOID),
+    ("My manager won't give me the morning off so Leo can't get in today.", AVOID),
+    ("I need her home to help me with the twins today.", AVOID),
+    ("Keeping Freya home to watch the little ones while I go to my scan.", AVOID),
+    ("Excluded from the school bus for a week so I've no way of getting him there with my shifts.", AVOID),
+    # ... an exclusion from school itself is still lawful
+    ("He has been excluded for two days, letter attached.", OK),
+    # (4) a cause in school given as the reason.
+    ("He's got beef with a group of lads in year 10 so I'm keeping him home.", AVOID),
+    ("There's been drama with some girls in her form and she's not going in.", AVOID),
+    ("There's some lads from year 8 out to get him so he's not coming in.", AVOID),
+    ("He's had a fight with a boy in his class and I'm not risking it.", AVOID),
+    ("He won't be going in after the way his head of year spoke to him yesterday.", AVOID),
+    ("She won't be in after what Mrs Cole said to her in front of everyone.", AVOID),
+    ("I'm not happy with how the school treated her, so she's home today.", AVOID),
+    ("Disgusted with the way the school handled the incident, she's home today.", AVOID),
+    ("She's had no SEN support all term, so what's the point of her going in.", AVOID),
+    ("He's had no TA support since half term so he's home with me.", AVOID),
+    ("I don't think it's safe for him to come in after what happened on the field yesterday.", CAUTION),
+    ("She's home this week while her class are away on the residential.", CAUTION),
+    # ... the school's own word that it is not safe is the school's
+    ("You rang to say the lift is broken and it isn't safe for Amelia to come in, so she's at home.", OK),
+    # (5) the child's choice, or the day made light of.
+    ("It's only a non-uniform day so she's not bothering.", AVOID),
+    ("All his mates are off anyway so he's staying home.", AVOID),
+    ("Honestly it's only the last day of term, they just watch films, so he's staying home.", AVOID),
+    ("He's only got PE and art today so he's not missing much.", AVOID),
+    ("She's got a spot on her chin and she'd rather not come in, she's so self-conscious.", AVOID),
+    ("He's too embarrassed to go in after his haircut.", AVOID),
+    ("She had a temperature Monday and as it's the last week of term we'll keep her off till January.", CAUTION),
+    # ... the parent's own "I'd rather not" is not the child's choice
+    ("Grace has a medical procedure tomorrow, I'd rather not go into detail.", OK_OR_CAUTION),
+    # (6) the FAQ's "I can't get him to school", in Welsh.
+    ("Dwi methu cael Osian i'r ysgol heddiw.", AVOID),
+    ("Alla i ddim cael hi i'r ysgol bore 'ma, sori.", AVOID),
+    # (7) a trip the parent knows is not authorised.
+    ("We're taking Noah out Thursday to Sunday to see his grandparents in Romania, I know it won't be authorised.", AVOID),
+    ("Taking Amelia out next week to visit family in India. Happy to pay the fine.", AVOID),
+    # A relative who has taken a turn is their emergency: leave, a caution.
+    ("Hiya, her nan's taken a turn so we're all at the hospital.", CAUTION),
+    # Round 10a, a second batch in other voices (simple English, dialect, run-on).
+    ("My son have football competition in Birmingham on Saturday and we travel Friday so he not come to school Friday.", AVOID),
+    ("Hello teacher, my daughter not come today because she has exam for piano in music school.", AVOID),
+    ("Alright pet, our Callum's got a trial at Newcastle's academy the morra so he'll not be in.", AVOID),
+    ("She's dancing in a show at the Opera House this week so won't be in Wed-Fri, she's got rehearsals every day.", AVOID),
+    ("Hi, just so you know Ava is taking part in a national chess tournament on Friday so won't be at school.", AVOID),
+    ("Hiya, we didn't get back from my sister's hen do till 3 so the kids are having a slow start, won't be in today", AVOID),
+    ("she stayed at my mams and my mam cant get her in today as she doesnt drive", NOT_OK),
+    ("My partner is working nights and I'm on an early so there's nobody to take Noah.", AVOID),
+    ("He has trouble with boys in his year, they wait for him after school, he is scared, I keep him home.", AVOID),
+    ("He's not coming back till someone sorts out his 1:1, there's no point him being there without it.", AVOID),
+    ("Her TA has left and nobody has replaced her, so what's the point in sending her.", AVOID),
+    ("He's only got PE and art today so he's not missing much.", AVOID),
+    ("We are in Lithuania for my brother's wedding, back next Tuesday, I know it is unauthorised.", AVOID),
+    ("Taking Ruby out Wednesday for a long weekend in Cornwall, I'm aware it won't be authorised.", AVOID),
+    # ... and the same words where the child is ill, or nothing is missed
+    ("She's not in today, she has a temperature. She'll miss her rehearsal for the school play.", OK),
+    ("He won't be in, we've got tickets for the train at 7 to get to his hospital appointment.", OK_OR_CAUTION),
+    ("We're going shopping in town for her prom dress so she won't be in this afternoon.", AVOID),
+    ("Off to the airport to pick up my sister, so Lucas won't be in this morning.", AVOID),
+    ("He's got a family day at the zoo so won't be in.", AVOID),
+    ("She's got her braces fitted at 9 so won't be in this morning.", OK),
+    ("She won't be in this afternoon, it's her friend's party at the bowling alley.", AVOID),
+    ("He's off today, we're going to a festival in Wales.", AVOID),
+    ("He's got a temperature so he won't be in, and he's missing his friend's party.", OK),
+    ("She won't be in Friday, she's in the school team at the county netball tournament.", OK_OR_CAUTION),
+    ("Kids in his form keep taking the mick out of his stammer so he's not going in.", AVOID),
+    ("She's scared of a boy in her class who hit her last week.", AVOID),
+    ("There's been a fight and the boys involved said they're going to get him, I'm keeping him home.", AVOID),
+    ("She laughed at her own joke and felt sick, so she's home.", OK_OR_CAUTION),
+    ("She got screamed at by her maths teacher yesterday and she's not going back in that class.", AVOID),
+    ("His teacher called him lazy in front of everyone, so he's home today.", AVOID),
+    ("He hasn't had his 1:1 for three weeks now so he's at home.", AVOID),
+    ("They took away his time out card and now he can't cope, he's home.", AVOID),
+    ("The school won't let him use the lift pass so he can't get to lessons, he's home.", AVOID),
+    ("He has not had his breakfast and feels sick so he's home.", OK_OR_CAUTION),
+    # The Welsh "can't get him in" with the car broken down is a travel problem, as in English.
+    ("Sori, mae'r car wedi torri felly dw i'n methu mynd â fo i'r ysgol.", CAUTION),
+    ("Ni ddim yn gallu cael hi i'r ysgol heddiw.", AVOID),
+    ("We'll be in Spain till the 20th, I'm aware we'll get a fine, it's worth it.", AVOID),
+    ("I know he'll be marked unauthorised but we're off to Florida Monday.", AVOID),
+    # ... a fine spoken of as a worry, or leave that may not be granted, is not an admission
+    ("I know it's a fine if he misses more days, so please tell me what support you can give, he has anxiety and is too unwell today.", OK_OR_CAUTION),
+    ("I understand the absence may not be authorised, his grandad's funeral is on Friday in Ireland.", CAUTION),
+    ("He's been working so hard, we've given him Friday off as a reward.", AVOID),
+    ("She's earned a day off after her exams, so she's home today.", AVOID),
+    ("He got a reward for good attendance yesterday but today he has a temperature.", OK),
+    ("My new job starts today and I couldn't sort childcare so she's with me.", AVOID),
+    ("No childcare this week so he's at home with me while I work from home.", AVOID),
+    ("hiya its lacey mum she wont be in 2day she has her dance comp in blackpool sorry x", AVOID),
+    ("morning, jack's got his boxing fight tonight in Leeds so we're heading over early, he won't be in", AVOID),
+    ("my son is playing in a chess competition in London, he miss school 2 days, thank you", AVOID),
+    ("Kayden has football academy training on Tuesday mornings now, so he'll be in from 12 on Tuesdays.", NOT_OK),
+]
+CASES += CASES_ROUND10A
+
+
+# Round 10a: dev10a-c rows (independent writers) that missed before round 10a and pass now, checked
+# in test_wording_round10a.py. Allowed verdicts are the writer's acceptable ones.
+INDEPENDENT_ROUND10A = [
+    ("I'm taking Ellie out Mon-Wed to go see her nan in Poland, we haven't seen family for 2 yrs. I know it's not authorised but family comes first.", ('avoid',)),
+    ("He ain't coming in today innit, he's got beef with some boys in year 9 and I ain't risking it.", ('avoid',)),
+    ("She's not been right since the incident at school and I don't think it's safe for her to come in.", ('caution', 'avoid')),
+    ("Zara had a really upsetting incident with a girl in her class yesterday and is very distressed this morning. She won't be in today.", ('caution', 'avoid')),
+    ("Her anxiety is through the roof about the residential trip, so she'll be off this week while they're away.", ('caution', 'avoid')),
+    ("Ella's dad has her this week and he hasn't brought her in, nothing to do with me.", ('avoid',)),
+    ("Hi, we've decided as a family that Aisha needs a break after her mocks so she'll be off this week.", ('avoid',)),
+    ("Harley's been excluded from breakfast club so I've no way to get him in for 8.45 with my work.", ('avoid',)),
+    ("Awright, our Jordan ain't coming in, he's got a football trial at Villa.", ('avoid',)),
+    ("Charlie isn't coming in today. His anxiety is through the roof and honestly I don't blame him after the way Mr Green spoke to him.", ('avoid', 'caution')),
+    ("Hi, Darcey has a cold sore and is really self-conscious about it, so she'd rather not come in.", ('avoid',)),
+    ("nah he's not coming in, his mates are all off anyway and it's only sports day", ('avoid',)),
+    ("Hiya we had a really late one getting back from Manchester last night so Ellie's having a catch up day x", ('avoid',)),
+    ("Dw i ddim yn gallu cael Elis i'r ysgol heddiw. Sori.", ('avoid',)),
+    ("I've had enough of the way this school treats my son so he won't be in until I get a meeting with the head.", ('avoid',)),
+    ("Maya's got a big dance competition in Blackpool Friday so she'll be off, hope that's ok!", ('avoid',)),
+    ("She's had no SENCO support since September so honestly what's the point of her being there. She's home with me.", ('avoid',)),
+    ("Hiya, his grandad's taken a turn so we're all at the hospital, sorry x", ('caution', 'avoid')),
+    ("Leo has a sickness bug, and as it's the last week of term we'll just start him back fresh in January.", ('caution', 'avoid')),
+    ("Tiegan isn't in as she's got her driving theory test this morning.", ('avoid',)),
+    ("Sorry, Amira will be off Thursday and Friday, my husband is having an operation and I need her to help with the little ones.", ('avoid',)),
+]

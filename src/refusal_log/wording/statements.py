@@ -65,8 +65,9 @@ def extend_sections(data: dict) -> dict:
 
 
 # Sections a block's `extend` may add to (round 8b: "unavoidable", "reasons", "names"; round 9b:
-# "generalised", the words of generalised.py's mechanisms, kept in [statements.generalised]).
-_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names", "generalised")
+# "generalised", the words of generalised.py's mechanisms, kept in [statements.generalised];
+# round 10a: "days", so that a day dating the cause is left out of a suggestion).
+_EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names", "generalised", "days")
 
 
 def _extend_one(data: dict, block: dict) -> dict:
@@ -118,7 +119,8 @@ def _more_unless(data: dict, extra: dict) -> dict:
 # Lexicons the engine reads that the main sections need not define: the block may add them.
 _NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
                        "second_reason_rules", "mental", "mental_framed", "mental_hints", "mental_rules",
-                       "care_vague", "care_vague_rules", "fever_before", "fever_before_rules", "not_after"))
+                       "care_vague", "care_vague_rules", "fever_before", "fever_before_rules", "not_after",
+                       "not_school_exclusion"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
