@@ -1220,6 +1220,14 @@ def test_the_blind9_to_11_rows_keep_their_verdicts():
     assert len(INDEPENDENT_BLIND9_11) >= 280 and not misses, misses
 
 
+def test_the_blind12_and_13_rows_keep_their_verdicts():
+    from wording_cases import INDEPENDENT_BLIND12_13
+
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_BLIND12_13
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_BLIND12_13) >= 190 and not misses, misses
+
+
 def test_the_round9b_rows_keep_their_verdicts():
     from wording_cases import INDEPENDENT_ROUND9B
 
