@@ -1228,6 +1228,14 @@ def test_the_blind12_and_13_rows_keep_their_verdicts():
     assert len(INDEPENDENT_BLIND12_13) >= 190 and not misses, misses
 
 
+def test_the_blind14_and_15_rows_keep_their_verdicts():
+    from wording_cases import INDEPENDENT_BLIND14_15
+
+    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_BLIND14_15
+              if check_text(text).verdict not in allowed]
+    assert len(INDEPENDENT_BLIND14_15) >= 180 and not misses, misses
+
+
 def test_the_round9b_rows_keep_their_verdicts():
     from wording_cases import INDEPENDENT_ROUND9B
 
