@@ -8,6 +8,7 @@ import time
 import pytest
 
 from refusal_log.wording import check_text
+from wording_cases import CASES
 
 RUN = "'" * 40
 
@@ -46,3 +47,159 @@ def test_a_paste_longer_than_a_reason_or_an_email_is_refused_plainly(cli):
     started = time.perf_counter()
     check_text("refusing\n" * 2000)  # just under the bound, every line a finding: still answered
     assert time.perf_counter() - started < 30
+
+
+# --- this session's attack: catastrophic backtracking, long pastes, words put in the mouth -------
+
+def _every_compiled_pattern():
+    """Every pattern the wording engine compiles: each rule's, each frame's, each [statements.
+    generalised] word list, the clause layer's, and the rest compiled while checking the table."""
+    import re
+
+    from refusal_log.wording import clauses, generalised, statements
+    from refusal_log.wording.engine import RULES_PATH
+    from refusal_log.wording.loading import _load
+
+    seen, real = {}, re.compile
+
+    def keep(pattern, flags=0):
+        if isinstance(pattern, str):
+            seen[pattern] = flags
+        return real(pattern, flags)
+
+    re.compile = keep
+    try:
+        rules = _load.__wrapped__(RULES_PATH)
+        for rule in rules.rules:
+            for i, part in enumerate(rule._compiled):
+                if part is not None:
+                    rule._get(i)
+        for frame in statements._frames(rules):
+            frame.rx()
+            frame.unless_rx()
+        for key, value in rules.generalised.items():
+            if isinstance(value, (str, list)) and not key.endswith(("_rules", "_hints", "_rule")):
+                generalised._rx(rules, key)
+        who = clauses._who(rules)
+        for key in who._LATER:
+            getattr(who, key)
+        for text, _ in CASES[::7]:
+            check_text(text, rules=rules)
+    finally:
+        re.compile = real
+    return seen
+
+
+def _ambiguous_repeats(pattern: str, flags: int) -> list:
+    """Unbounded repeats whose body can match one string two ways ("all the " as "all " + "the "):
+    on a long enough run of such words, backtracking doubles with each one."""
+    import itertools
+    import re._constants as C
+    import re._parser as P
+
+    class TooBig(Exception):
+        pass
+
+    def language(seq):
+        out = {""}
+        for op, av in seq:
+            if op is C.LITERAL:
+                chars = {chr(av)}
+            elif op is C.IN:
+                chars = set()
+                for o, a in av:
+                    if o is C.LITERAL:
+                        chars.add(chr(a))
+                    elif o is C.RANGE and a[1] - a[0] <= 30:
+                        chars.update(chr(c) for c in range(a[0], a[1] + 1))
+                    else:
+                        raise TooBig
+            elif op is C.SUBPATTERN:
+                chars = language(av[3])
+            elif op is C.BRANCH:
+                chars = set().union(*(language(b) for b in av[1]))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[1] <= 3:
+                body = language(av[2])
+                chars = {"".join(c) for n in range(av[0], av[1] + 1) for c in itertools.product(body, repeat=n)}
+            elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+                chars = {""}
+            else:
+                raise TooBig
+            out = {a + b for a in out for b in chars}
+            if len(out) > 3000:
+                raise TooBig
+        return out
+
+    found = []
+
+    def walk(seq):
+        for op, av in seq:
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                if av[1] == C.MAXREPEAT or av[1] > 20:
+                    try:
+                        words = language(av[2]) - {""}
+                    except TooBig:
+                        words = set()
+                    found.extend(w for w in words for cut in range(1, len(w))
+                                 if w[:cut] in words and w[cut:] in words)
+                walk(av[2])
+            elif op is C.SUBPATTERN:
+                walk(av[3])
+            elif op is C.BRANCH:
+                for b in av[1]:
+                    walk(b)
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                walk(av[1])
+
+    walk(P.parse(pattern, flags))
+    return found
+
+
+def test_no_wording_pattern_repeats_words_it_can_split_two_ways():
+    # "(?:the |all the |all )*" took minutes on "all the" x 28: each repeat doubled the work.
+    bad = {p[:120]: found[:2] for p, f in _every_compiled_pattern().items() if (found := _ambiguous_repeats(p, f))}
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("text", [
+    "Maya has flu and" + " has got" * 40 + " x. She is staying home today.",
+    "Amy told all the" + " all the" * 27 + " x to stay home. Amy is ill.",
+    "Maya is not" + " been feeling" * 26 + " herselfx today.",
+    "I" + " have got" * 26 + " x so Maya is off.",
+    "\U0001F644" * 10000,
+    ("the school asked us to keep him home " * 540)[:19990],
+])
+def test_crafted_and_pasted_texts_are_checked_quickly(text):
+    import time
+
+    start = time.process_time()
+    result = check_text(text)
+    assert time.process_time() - start < 3 and result.verdict in ("ok", "caution", "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    "We'll just say Amy is ill, the head said no to our holiday.",
+    "We'll say Amy's got a bug.",
+    "The head said no so I'm reporting Amy sick.",
+    "I'm going to report her sick since the head refused our leave.",
+    "Amy is ill. Well, not ill, but she's not going.",
+    "Amy has a temperature of 38. Not really ill though, just fancies a day off.",
+    "Whole house has covid, she's testing negative so far but I'm keeping her off.",
+    "We're all at the hospital, grandad has taken a turn.",
+    "Not in today, hospital.",
+])
+def test_nothing_is_worded_as_illness_the_parent_says_is_not_so_or_not_hers(text):
+    result = check_text(text)
+    assert result.suggestion is None and result.withheld, (result.verdict, result.suggestion)
+
+
+def test_an_illness_going_round_the_class_or_house_is_not_the_childs():
+    assert check_text("There's a bug going round Amy's class so she's not going in.").verdict != "ok"
+    tummy = check_text("Tummy bug going round the house, his sister had it yesterday so keeping him off.")
+    assert "tummy bug" not in (tummy.suggestion or "") and "yesterday" not in (tummy.suggestion or "")
+    assert check_text("She has a tummy bug that's going round the house.").verdict == "ok"
+
+
+def test_leave_thanked_for_is_not_a_day_off_taken():
+    result = check_text("Thank you for authorising Amy's two days off for the wedding.")
+    assert result.verdict == "ok" and result.suggestion is None

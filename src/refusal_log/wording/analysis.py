@@ -91,6 +91,9 @@ class _Norm:
 # A health phrase: its kind (generic, specific, care, episode or distress), the parent's own
 # words for it, and whether it is hedged ("not sure if it's a migraine", "she says her ear
 # hurts"): a hedged word counts for the verdict but is never stated as fact in a suggestion.
+# Hits kept per rule: each finding is compared with the others, so a paste of one phrase
+# thousands of times would cost the square of its length for nothing new.
+_MAX_HITS = 25
 _Term = namedtuple("_Term", "kind text hedged doubted start end")
 # One rule hit: the finding, its rule, whether it is someone else's words, and whether it
 # may drive a suggestion (`quiet`: softened only by distress or a lawful absence).
@@ -176,7 +179,7 @@ class _Analysis:
                 if owner or n.startswith(" myself", m.end()):
                     continue  # the parent's ("I'm ill myself") or a relative's, not the child's
             away = kind != "care" and rules.elsewhere_after.match(n, m.end())
-            if away and (away.group("round") or rules.elsewhere_before.search(n, max(0, start - 40), start)):
+            if away and rules.elsewhere_before.search(n, max(0, start - 40), start):
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
             if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start)
                                    or not_today(rules, n, m.end())):
@@ -254,7 +257,9 @@ class _Analysis:
         # not a day of the absence, so it never reaches the suggestion.
         found = [(sum(e <= self.norm.starts[m.start()] for e in ends), m.group())
                  for m in self.rules.days.finditer(n)
-                 if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())]
+                 if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())
+                 # "his sister had it yesterday": someone else's day, not the child's absence
+                 and (m.group() == "again" or self._whose(m.start(), m.end()) in CHILDS)]
         first = min((i for i, d in found if d != "again"), default=None)
         days = list(dict.fromkeys(d for i, d in found if d == "again" or i == first))
         # "Meltdown yesterday and won't go in today": a past day next to today's is when the
@@ -287,7 +292,9 @@ class _Analysis:
         for rule in rules.rules:
             if not rule.present(n):
                 continue  # none of its triggers here: it cannot match, so it is not compiled
-            for m in rule.regex.finditer(n):
+            for k, m in enumerate(rule.regex.finditer(n)):
+                if k >= _MAX_HITS:
+                    break  # the same phrase pasted thousands of times says nothing more
                 if not child_slot_ok(m, rules.child_not):
                     continue  # "get up", "get ready": not the child
                 a, b = m.span()
@@ -299,7 +306,7 @@ class _Analysis:
         # What kind of statement each clause is (statements.py): a decision, a refusal, a
         # doubt or a cause in other words, reported under the rule its frame names.
         own = {(a, b) for a, b, _, _, mine in self.statements if mine}
-        candidates += [(a, b, rule) for a, b, rule, kind, _ in self.statements if kind != "background"
+        candidates += [(a, b, rule) for a, b, rule, kind, _ in self.statements[:_MAX_HITS * 4] if kind != "background"
                        and not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
                                   for a2, b2, r in candidates)]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with

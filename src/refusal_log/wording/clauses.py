@@ -137,6 +137,9 @@ def _bare(segment: str, who: _Who) -> bool:
     return 0 < len(words) <= who.and_words and not any(w in who.verbs for w in words)
 
 
+_REACH = 600  # characters back within one clause to look for who a phrase is about
+
+
 def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]:
     """The people named in norm[a:b], in order. `names` are names (lower case) taken as the
     child's: the child's own, and any other the text gives ("Noah and his sister...")."""
@@ -144,10 +147,12 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
     for m in who.mentions.finditer(norm, a, b):
         kind = next(k for k in who.kinds if m.group(k) is not None)
         out.append(Mention(m.start(), m.end(), kind))
+    # Where a mention already stands, as a set: a look-up per name, not a scan of them all.
+    taken = {i for o in out for i in range(o.start, o.end)} if names else set()
     for name in names:
         rx = re.compile(r"(?<![a-z0-9&])%s(?![a-z0-9&])" % re.escape(name))
         out.extend(Mention(m.start(), m.end(), "child") for m in rx.finditer(norm, a, b)
-                   if not any(o.start <= m.start() < o.end for o in out))
+                   if m.start() not in taken)
     out.sort()
     return out
 
@@ -187,7 +192,10 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     if index is None:
         return "child"
     clause = parts[index]
-    if who.before.search(norm, clause.start, a):
+    # A clause with no punctuation can run for pages: people named that far back are not this
+    # phrase's, and looking only so far keeps a long paste linear.
+    start = max(clause.start, a - _REACH)
+    if who.before.search(norm, start, a):
         return "parent"  # "my own hospital appointment", "my depression"
     if after:
         later = who.after.match(norm, b, clause.end)
@@ -196,13 +204,13 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
             if kind and kind != "child":
                 return kind
     # The person named last before the phrase, or inside it ("not think he is well").
-    found = mentions(norm, clause.start, b, rules, names)
+    found = mentions(norm, start, b, rules, names)
     kind = _resolve(found, norm, a)
     if kind == "child" and found:
         kind = _agreement(norm, found[-1], who, rules, names) or kind
     if kind == "sibling" and _only_child(norm, found, who, rules, names):
         kind = "child"  # "our eldest has tonsillitis": no other child named
-    if kind == "parent" and care and not who.parent_care.search(norm, clause.start, a):
+    if kind == "parent" and care and not who.parent_care.search(norm, start, a):
         return "child"  # the parent acting for the child: "I've rung the GP"
     if kind:
         return kind
@@ -210,7 +218,7 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     while index > 0 and not parts[index].sentence_start and parts[index].opener in who.carry:
         index -= 1
         prev = parts[index]
-        kind = _resolve(mentions(norm, prev.start, prev.end, rules, names), norm)
+        kind = _resolve(mentions(norm, max(prev.start, prev.end - _REACH), prev.end, rules, names), norm)
         if kind:
             return "child" if kind == "parent" and care else kind
     return "child"

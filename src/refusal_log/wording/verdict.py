@@ -8,6 +8,8 @@ import re
 
 from refusal_log.errors import InvalidInput
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _Norm, _sentences, _Whole
+from refusal_log.wording.clauses import CHILDS
+from refusal_log.wording.generalised import _rx as generalised_rx
 from refusal_log.wording.generalised import vague
 from refusal_log.wording.loading import Rules, load_rules
 
@@ -158,11 +160,34 @@ def _withholds(an: _Analysis, illness: bool) -> bool:
     hits = an.own_hits
     if any(h.rule.suggest == "withhold" or (h.rule.suggest == "none" and not illness) for h in hits):
         return True
+    if hits and _denies(an):
+        return True  # "Amy is ill. Well, not ill, but...": the parent's own denial stands
     return any(h.rule.suggest == "none" and not h.rule.softened_by & _ILLNESS_SOFTENS for h in hits) \
         and not any(h.rule.suggest == "health" for h in hits)
 
 
 _ILLNESS_SOFTENS = frozenset(("illness", "named"))
+
+
+def _denies(an: _Analysis) -> bool:
+    """The parent denies the child's illness somewhere in the text, even where an illness named
+    elsewhere softened the denial away ("Amy has a temperature. Not really ill though, just
+    fancies a day off"): no sentence saying she is too unwell may then be offered."""
+    n = an.norm.text
+    if "negative" in n and generalised_rx(an.rules, "negative_test").search(n):
+        return True  # "testing negative so far": the illness in the house is not hers
+    for rule in an.rules.rules:
+        if rule.id == "illness_denied" and rule.present(n):
+            for m in rule.regex.finditer(n):
+                a, b = m.span()
+                if rule.unless and rule.unless.search(n[max(0, a - 80):b]):
+                    continue
+                # "Not ill as such, it's her anxiety": an illness named straight after reframes it.
+                if any(b <= t.start < b + 60 for t in an.health if t.kind != "care"):
+                    continue
+                if an._whose(a, b) in CHILDS:
+                    return True
+    return False
 
 
 def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False,
