@@ -83,6 +83,13 @@ def test_every_revision_is_searched_and_one_hit_per_entry(cli, searchable):
     assert "earlier wording" in plain and "[nurse]" in plain
 
 
+def test_a_withdrawn_entry_is_marked_and_hits_come_in_rank_order(cli, searchable):
+    plain = cli("search", "panic", "--include-withdrawn", ok=True).stdout
+    assert "(withdrawn)" in plain and "(withdrawn)" not in cli("search", "panic", ok=True).stdout
+    ranks = [hit["rank"] for hit in cli.json("search", "panic", "--include-withdrawn")]
+    assert ranks == sorted(ranks)
+
+
 def test_a_word_in_the_current_wording_is_not_called_earlier(cli, searchable):
     # "Patel" is in both revisions of the call: the hit is the entry as it now reads.
     plain = cli("search", "Patel", ok=True).stdout

@@ -58,7 +58,7 @@ def _show(hits) -> None:
     console = Console(highlight=False, soft_wrap=True)
     width = len(str(max(h.id for h in hits)))
     for hit in hits:
-        where = f" (in {hit.found_in})" if hit.found_in else ""
+        where = (f" (in {hit.found_in})" if hit.found_in else "") + (" (withdrawn)" if hit.withdrawn else "")
         head = f"{hit.id:>{width}}  {human_date(hit.day)}  {hit.label}{where}: "
         if not console.is_terminal:
             sys.stdout.write(visible(head + hit.plain_snippet()) + "\n")

@@ -42,6 +42,7 @@ class Hit:
     child: str
     found_in: str | None = None  # None: the entry as it now reads
     timeless: bool = False  # a day given without a time: `when` is shown as the day alone
+    withdrawn: bool = False  # shown only with --include-withdrawn, and marked so
 
     @property
     def label(self) -> str:
@@ -102,8 +103,10 @@ def search(query: str, kinds: list[str] | None = None, from_: str | None = None,
             continue
         found_in = ("an attached file's name" if source == "attachment"
                     else None if current or source != _table_of(kind) else "an earlier wording")
-        hits.append(Hit(entry_id, kind, when, snippet, rank, children.get(owner, "?"), found_in, timeless))
-    return hits
+        hits.append(Hit(entry_id, kind, when, snippet, rank, children.get(owner, "?"), found_in, timeless,
+                        bool(withdrawn)))
+    # Best first by the row each hit shows, so the order and the rank printed agree.
+    return sorted(hits, key=lambda hit: (hit.rank, hit.id))
 
 
 def _table_of(kind: str) -> str:
