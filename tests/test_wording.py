@@ -16,7 +16,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording import GAP, check_document, check_text, load_rules
 from refusal_log.wording.engine import _Analysis
 
-from wording_cases import CASES, INDEPENDENT, INDEPENDENT_REASONS, INDEPENDENT_ROUND8B
+from wording_cases import CASES, INDEPENDENT
 
 
 def specific_terms(text: str) -> set[str]:
@@ -1085,12 +1085,6 @@ def test_the_independent_rows_keep_their_verdicts():
 # --- round 7: whose reason it is, and which ----------------------------------------------
 
 
-def test_the_round7_reason_rows_keep_their_verdicts():
-    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_REASONS
-              if check_text(text).verdict not in allowed]
-    assert len(INDEPENDENT_REASONS) >= 50 and not misses, misses
-
-
 @pytest.mark.parametrize("text,phrase,whose", [
     ("I've got my own hospital appointment this morning", "hospital appointment", "parent"),
     ("I'm suffering with my depression", "depression", "parent"),
@@ -1198,58 +1192,25 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
 # --- round 8b: dev8a's classes, generalised ------------------------------------------------
 
 
-def test_the_round8b_rows_keep_their_verdicts():
-    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND8B
-              if check_text(text).verdict not in allowed]
-    assert len(INDEPENDENT_ROUND8B) >= 20 and not misses, misses
+# Rows from independent writers, each list from one round (see wording_cases.py for how each
+# was measured before it joined): every miss is listed at once.
+@pytest.mark.parametrize("name,at_least", [
+    ("INDEPENDENT_REASONS", 50),
+    ("INDEPENDENT_ROUND8B", 20),
+    ("INDEPENDENT_BLIND8", 80),
+    ("INDEPENDENT_BLIND9_11", 280),
+    ("INDEPENDENT_BLIND12_13", 190),
+    ("INDEPENDENT_BLIND14_15", 180),
+    ("INDEPENDENT_ROUND9B", 10),
+    ("INDEPENDENT_ROUND10B", 20),
+])
+def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least):
+    import wording_cases
 
-
-def test_the_blind8_rows_keep_their_verdicts():
-    from wording_cases import INDEPENDENT_BLIND8
-
-    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_BLIND8
-              if check_text(text).verdict not in allowed]
-    assert len(INDEPENDENT_BLIND8) >= 80 and not misses, misses
-
-
-def test_the_blind9_to_11_rows_keep_their_verdicts():
-    from wording_cases import INDEPENDENT_BLIND9_11
-
-    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_BLIND9_11
-              if check_text(text).verdict not in allowed]
-    assert len(INDEPENDENT_BLIND9_11) >= 280 and not misses, misses
-
-
-def test_the_blind12_and_13_rows_keep_their_verdicts():
-    from wording_cases import INDEPENDENT_BLIND12_13
-
-    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_BLIND12_13
-              if check_text(text).verdict not in allowed]
-    assert len(INDEPENDENT_BLIND12_13) >= 190 and not misses, misses
-
-
-def test_the_blind14_and_15_rows_keep_their_verdicts():
-    from wording_cases import INDEPENDENT_BLIND14_15
-
-    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_BLIND14_15
-              if check_text(text).verdict not in allowed]
-    assert len(INDEPENDENT_BLIND14_15) >= 180 and not misses, misses
-
-
-def test_the_round9b_rows_keep_their_verdicts():
-    from wording_cases import INDEPENDENT_ROUND9B
-
-    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND9B
-              if check_text(text).verdict not in allowed]
-    assert len(INDEPENDENT_ROUND9B) >= 10 and not misses, misses
-
-
-def test_the_round10b_rows_keep_their_verdicts():
-    from wording_cases import INDEPENDENT_ROUND10B
-
-    misses = [(text, allowed, check_text(text).verdict) for text, allowed in INDEPENDENT_ROUND10B
-              if check_text(text).verdict not in allowed]
-    assert len(INDEPENDENT_ROUND10B) >= 20 and not misses, misses
+    rows = getattr(wording_cases, name)
+    misses = [(text, allowed, verdict) for text, allowed in rows
+              if (verdict := check_text(text).verdict) not in allowed]
+    assert len(rows) >= at_least and not misses, misses
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
