@@ -1201,6 +1201,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND9_11", 280),
     ("INDEPENDENT_BLIND12_13", 190),
     ("INDEPENDENT_BLIND14_15", 180),
+    ("INDEPENDENT_BLIND16", 130),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])
