@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
-                                              not_school_exclusion, ongoing_rule, second_reason, vague)
+                                              ongoing_rule, second_reason, vague)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background
@@ -244,8 +244,6 @@ class _Analysis:
                 continue
             if self._whose(*m.span(), after=False) in SOMEONE_ELSE:
                 continue  # "his sister's been suspended", "I've got my own appointment"
-            if not_school_exclusion(rules, n, m):
-                continue  # round 10a: "excluded from breakfast club" is not from school
             found = found or _negator(n, m.start(), rules) is None
         return found
 

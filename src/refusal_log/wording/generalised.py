@@ -14,8 +14,6 @@ compiles them on first use and answers one question about an analysed text:
 - second_reason (round 9b): beside the child's stated illness, the parent ALSO gives a reason of
   their own ("Also my health isn't great so I can't do the school run anyway"): a second,
   non-lawful reason the school may weigh, so a caution rather than nothing to say.
-- not_school_exclusion (round 10a): "excluded from breakfast club" is not the child's exclusion
-  from school, so it names no lawful absence.
 - not_today: an appointment with no time today ("sometime this week, not sure when") is not
   yet the reason for today's absence.
 
@@ -185,11 +183,3 @@ def vague(an):
             if term:
                 return term, an.rules.rule_named(g[key][0])
     return None
-
-
-def not_school_exclusion(rules, norm: str, match: re.Match) -> bool:
-    """An exclusion or suspension from something other than school ("excluded from breakfast
-    club", "suspended from the team"): not the child's exclusion from school."""
-    if not ("exclu" in match.group() or "suspen" in match.group()):
-        return False
-    return _rx(rules, "not_school_exclusion").match(norm, match.end()) is not None

@@ -120,7 +120,7 @@ def _more_unless(data: dict, extra: dict) -> dict:
 _NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
                        "second_reason_rules", "mental", "mental_framed", "mental_hints", "mental_rules",
                        "care_vague", "care_vague_rules", "fever_before", "fever_before_rules", "not_after",
-                       "not_school_exclusion", "negative_test"))
+                       "negative_test"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
