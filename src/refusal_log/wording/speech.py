@@ -80,6 +80,14 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
     if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
         return False
     subject = before[-1]
+    if subject == "to":
+        # An infinitive ("Just to say...", "I'm writing to say...", "the school rang to say..."):
+        # its speaker is the clause's subject, and the parent when none is named.
+        rest = before[:-2]
+        rest = rest[1:] if rest[:1] in (["the"], ["a"], ["an"]) else rest
+        if not rest:
+            return False
+        subject = rest[0]
     # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
     # clause's subject, not the last word before it.
     if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:

@@ -74,11 +74,13 @@ def _extend_one(data: dict, block: dict) -> dict:
     """One block's words joined to the macros and its `extend` alternatives merged in. A later
     block of the file ([[statements.more]], one per round) does the same, so a round's words
     can sit together at the end of rules.toml instead of inside tables already closed."""
-    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name", "unless"})
+    unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name", "unless", "unless_after"})
     if unknown:
         raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
     if block.get("unless"):
         data = _more_unless(data, block["unless"])
+    if block.get("unless_after"):
+        data = _more_unless(data, block["unless_after"], "unless_after")
     words = block.get("words", {})
     clash = sorted(set(words) & set(data.get("macros", {})))
     if clash:
@@ -97,19 +99,24 @@ def _extend_one(data: dict, block: dict) -> dict:
     return data
 
 
-def _more_unless(data: dict, extra: dict) -> dict:
+def _more_unless(data: dict, extra: dict, key: str = "unless") -> dict:
     """Round 10b: [statements.more.unless], rule id -> patterns that cancel a hit, added to every
     entry of that rule and every frame reporting under it, so a later block can narrow an older
-    rule without editing it ("chickenpox 🙄" is exasperation, not the eye-roll's doubt)."""
+    rule without editing it ("chickenpox 🙄" is exasperation, not the eye-roll's doubt).
+    Round 17: [statements.more.unless_after] does the same from the text after a hit ("keeping
+    her off until they've crusted over, like the NHS says"); rules only, as frames read no
+    text after their hit."""
     known = {r.get("id") for r in data.get("rules", ())}
     for rule_id, more in extra.items():
         if rule_id not in known or not isinstance(more, list):
-            raise ValueError(f"rules.toml: [statements.more.unless] names no rule {rule_id!r}")
+            raise ValueError(f"rules.toml: [statements.more.{key}] names no rule {rule_id!r}")
     def grow(raw: dict, rule_id: str) -> dict:
-        return {**raw, "unless": [*raw.get("unless", ()), *extra[rule_id]]} if rule_id in extra else raw
+        return {**raw, key: [*raw.get(key, ()), *extra[rule_id]]} if rule_id in extra else raw
 
     data = dict(data)
     data["rules"] = [grow(r, r.get("id")) for r in data.get("rules", ())]
+    if key == "unless_after":
+        return data
     statements = dict(data.get("statements", {}))
     statements["frames"] = [grow(f, f.get("rule")) for f in statements.get("frames", ())]
     data["statements"] = statements
