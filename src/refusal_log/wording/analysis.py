@@ -343,7 +343,9 @@ class _Analysis:
         if ours and (self.others or any(r.id in ours for _, _, r in candidates)):
             tired = self.sleepless or any(r.id in rules.sleep_rules for _, _, r in candidates)
             demote = set()
-            if (self.everyday and tired) or rules.emergency.rx.search(n):
+            # Tiredness explains the bad night, unless the family is kept home together with
+            # the sibling ("she was up all night with a fever, so I've kept them both off").
+            if (self.everyday and tired and not rules.together.rx.search(n)) or rules.emergency.rx.search(n):
                 demote = ours
             elif sibling and rules.precaution.rx.search(n) and not rules.together.rx.search(n):
                 demote = {sibling.id}
