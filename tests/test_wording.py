@@ -1205,6 +1205,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND17", 135),
     ("INDEPENDENT_BLIND18", 140),
     ("INDEPENDENT_BLIND19", 140),
+    ("INDEPENDENT_BLIND20_28", 1100),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])
@@ -1241,3 +1242,34 @@ def test_a_draft_that_states_the_illness_elsewhere_needs_nothing_more_for_her_an
     assert doc.verdict == "caution" and doc.sentences[1].suggestion == (
         "Erin is too unwell to attend school this morning (anxiety).")
 
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # Round 17: an infinitive "to say" has the clause's subject as its speaker, the parent when
+    # none is named.
+    ("Just to say she refuses to go.", "avoid"),
+    ("I'm writing to say he won't go in today.", "avoid"),
+    ("The school rang to say he's refusing.", "caution"),
+    ("Mrs Patel rang to say Maya was refusing.", "caution"),
+    ("Just to say he's ill today, sorry.", "ok"),
+])
+def test_to_say_belongs_to_whoever_is_saying_it(text, verdict):
+    assert check_text(text).verdict == verdict
+
+
+def test_a_later_block_can_cancel_a_rule_from_the_text_after_its_hit():
+    # Round 17: [statements.more.unless_after] narrows an older rule from a later block.
+    assert check_text("Grace has chickenpox. Keeping her off until they've crusted over, like the NHS says.").verdict == "ok"
+    assert check_text("Keeping her off until she feels better.").verdict == "avoid"
+
+
+def test_a_later_block_naming_an_unknown_rule_is_refused(tmp_path):
+    from refusal_log.wording.engine import RULES_PATH
+    from refusal_log.wording.loading import _load
+
+    text = open(RULES_PATH, encoding="utf-8").read().replace(
+        "[statements.more.unless_after]\n", "[statements.more.unless_after]\nno_such_rule = ['x']\n", 1)
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="names no rule 'no_such_rule'"):
+        _load.__wrapped__(str(path))
