@@ -104,3 +104,21 @@ def test_ctrl_c_at_a_question_stops_calmly_with_nothing_logged(cli, ready):
     assert child.exitstatus == 130
     assert "Stopped" in child.before and "Aborted" not in child.before
     assert listed(ready) == []
+
+
+def test_an_answer_that_nothing_is_wrong_never_fills_the_gap(cli, ready):
+    # "Is Sam unwell today? What is wrong?" answered "no": no "too unwell" sentence is made from
+    # it; the suggestion is withdrawn and the parent's own words can still be kept.
+    reason = "Sam has dug his heels in and won't go in"
+    child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", reason)
+    child.expect("What would you like to do")
+    child.sendline("s")
+    child.expect("What was wrong")
+    child.sendline("no, he is not ill")
+    child.expect("says nothing is wrong")
+    child.expect(r"What would you like to do\? \[k\] keep my words, \[c\] cancel")
+    child.sendline("k")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [e["reason"] for e in listed(ready)] == [reason]

@@ -1273,3 +1273,16 @@ def test_a_later_block_naming_an_unknown_rule_is_refused(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="names no rule 'no_such_rule'"):
         _load.__wrapped__(str(path))
+
+
+@pytest.mark.parametrize("answer", ["no", "No, he is not ill", "nothing", "he's fine", "not sure", "Dunno", "n"])
+def test_a_gap_is_never_filled_with_an_answer_that_nothing_is_wrong(answer):
+    from refusal_log.errors import InvalidInput
+    from refusal_log.wording import fill_gap
+
+    with pytest.raises(InvalidInput, match="says nothing is wrong"):
+        fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer)
+    assert fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "a migraine") \
+        == "Sam is too unwell to attend school today (a migraine)."
+    assert fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "nausea") \
+        == "Sam is too unwell to attend school today (nausea)."

@@ -120,23 +120,35 @@ def wording_gate(result: CheckResult, log: Callable[..., Any], child: str | None
     options = {"k": "keep my words", "c": "cancel"}
     if result.suggestion:
         options = {"s": "send the suggested wording instead", **options}
+    while True:
+        choice = _choose(options)
+        if choice == "s":
+            filled = _filled_suggestion(result, child, day)
+            if filled is None:
+                # The answer said nothing is wrong: the suggestion would not be true, so it is
+                # no longer offered; the parent's own words still are.
+                options.pop("s")
+                continue
+            return log(filled, True, result.text)
+        if choice == "k":
+            return log(result.text, True)
+        typer.echo("Nothing was logged.", err=True)
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _choose(options: dict[str, str]) -> str:
     question = "What would you like to do? " + ", ".join(f"[{key}] {text}" for key, text in options.items())
     while True:
         answer = typer.prompt(question, default="", show_default=False, err=True).strip().lower()
         if answer in options or (answer and answer[0] in options and options[answer[0]].startswith(answer)):
-            break
+            return answer[0]
         typer.echo(f"Please type {', '.join(options)}.", err=True)
-    choice = answer[0]
-    if choice == "s":
-        return log(_filled_suggestion(result, child, day), True, result.text)
-    if choice == "k":
-        return log(result.text, True)
-    typer.echo("Nothing was logged.", err=True)
-    raise typer.Exit(ExitCode.ERROR)
 
 
-def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) -> str:
-    """The suggested wording; where it has a gap only the parent can fill, asked, never guessed."""
+def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) -> str | None:
+    """The suggested wording; where it has a gap only the parent can fill, asked, never guessed.
+    None when the answer says nothing is wrong ("no", "he's fine"): then there is no true
+    sentence saying the child is too unwell."""
     if not result.needs_input:
         return result.suggestion
     from refusal_log import dates, entries, wording
@@ -149,6 +161,10 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     answer = ""
     while not answer.strip():
         answer = typer.prompt(question, default="", show_default=False, err=True)
-    filled = wording.fill_gap(result.suggestion, answer.strip())
+    try:
+        filled = wording.fill_gap(result.suggestion, answer.strip())
+    except InvalidInput as told:
+        typer.echo(str(told), err=True)
+        return None
     typer.echo(f"Logged as: {filled}", err=True)
     return filled

@@ -29,7 +29,7 @@ DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME"
 
 def _logged(view: "EntryView", as_json: bool) -> None:
     for note in view.notes:
-        err().print(f"Note: {note}")
+        err().print(f"Note: {note}", markup=False)
     if as_json:
         return print_json(view.to_json())
     moment = view.when_text

@@ -63,7 +63,7 @@ def import_email(
     for view in result.imported:
         sys.stdout.write(visible(f"Imported entry {view.id}: {view.summary or '(no subject)'}") + "\n")
     for name, existing in result.skipped:
-        err().print(f"Already in the log as entry {existing}, so left as it is: {name}")
+        err().print(f"Already in the log as entry {existing}, so left as it is: {name}", markup=False)
 
 
 def backup(
@@ -91,7 +91,7 @@ def restore(
 
     result = backups.restore(file, force)
     if result.previous_backup:
-        err().print(f"The log that was here is saved in {result.previous_backup}.")
+        err().print(f"The log that was here is saved in {result.previous_backup}.", markup=False)
     sys.stdout.write(f"Restored {result.entries} entries into {result.home}; chain intact, head {result.head}\n")
 
 
@@ -106,7 +106,7 @@ def export(
     if out is None:
         sys.stdout.write(document)
         return
-    err().print(f"Exported to {paths.write_user_file(out, document)}.")
+    err().print(f"Exported to {paths.write_user_file(out, document)}.", markup=False)
 
 
 def import_(

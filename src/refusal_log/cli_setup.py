@@ -89,7 +89,7 @@ def contact_add(
     from refusal_log import people
 
     added = people.add_contact(name, role, email, phone)
-    out().print(f"Added {added.name}, {added.role} (contact {added.id}).")
+    out().print(f"Added {added.name}, {added.role} (contact {added.id}).", markup=False)
 
 
 def contact_list(as_json: JsonOpt = False) -> None:

@@ -318,17 +318,39 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
 
 
+# An answer to "what is wrong?" that says nothing is wrong, or that the parent does not know:
+# it must never fill the gap of a sentence saying the child is too unwell.
+_NO_ILLNESS = re.compile(
+    r"^(?:(?:no|nope|nah|naw|n|none|nothing|nowt|nil|fine|ok|okay|alright|all right|n/?a|dunno|unsure|"
+    r"not sure|no idea|not really|nothing really|(?:i )?(?:do not|don'?t|dont) know)$"
+    r"|(?:no|nope|nah)(?:[,.!;]| (?=(?:he|she|they|it|not|nothing)\b))"
+    r"|(?:he|she|they|it)(?: is| are|'s|'re|s)? (?:not (?:ill|sick|unwell|poorly|really)|fine|ok|okay|alright|nothing)\b"
+    r"|not (?:ill|sick|unwell|poorly|really)\b"
+    r"|nothing (?:is )?wrong)", re.I)
+
+
+def denies_illness(answer: str) -> bool:
+    """True when the parent's answer to "what is wrong?" says nothing is, or that they do not know
+    ("no", "nothing", "he's fine", "not sure"): then no sentence saying the child is too unwell may
+    be made from it."""
+    words = " ".join(str(answer or "").replace("\u2019", "'").split()).strip(" .;,()[]!")
+    return bool(_NO_ILLNESS.match(words))
+
+
 def fill_gap(suggestion: str, answer: str) -> str:
     """The suggestion with the parent's answer where the gap ([what is wrong]) was:
     fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "a migraine")
     gives "Sam is too unwell to attend school today (a migraine).". A suggestion without a
     gap comes back as it was. An empty answer is an InvalidInput: the gap is never filled
-    with a guess."""
+    with a guess, nor with an answer saying nothing is wrong ("no", "he's fine")."""
     if GAP not in suggestion:
         return suggestion
     words = " ".join(str(answer or "").split()).strip(" .;,()[]")
     if not words:
         raise InvalidInput("Say in a few words what is wrong (for example: a migraine, anxiety, "
                            "being sick), or keep your own words.")
+    if denies_illness(words):
+        raise InvalidInput("That answer says nothing is wrong, so the suggested wording (which says your "
+                           "child is too unwell) is not used. Keep your own words instead.")
     return suggestion.replace(GAP, words, 1)
 
