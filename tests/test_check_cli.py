@@ -181,3 +181,9 @@ def test_check_reads_the_log_without_changing_it(cli, ready):
     # -shm files; the database itself is byte for byte the same, and nothing else appears.
     assert after["refusal-log.db"] == before["refusal-log.db"]
     assert set(after) ^ set(before) <= {"refusal-log.db-wal", "refusal-log.db-shm"}
+
+
+def test_an_escape_typed_into_a_reason_never_reaches_the_terminal(cli):
+    # Round 17 review: control characters rich does not strip show as one visible mark each.
+    result = cli("check", "she is refusing \x1b[31mRED")
+    assert "\x1b" not in result.stdout and "\ufffd[31mRED" in result.stdout

@@ -168,6 +168,9 @@ def test_no_wording_pattern_repeats_words_it_can_split_two_ways():
     "I" + " have got" * 26 + " x so Maya is off.",
     "\U0001F644" * 10000,
     ("the school asked us to keep him home " * 540)[:19990],
+    # Round 17 review: whose emergency a tiredness word follows is read once per text, not once
+    # per tiredness word (this took 11 s).
+    "a&e. " + ("no sleep he " * 2000)[:19990],
 ])
 def test_crafted_and_pasted_texts_are_checked_quickly(text):
     import time
@@ -187,6 +190,10 @@ def test_crafted_and_pasted_texts_are_checked_quickly(text):
     "Whole house has covid, she's testing negative so far but I'm keeping her off.",
     "We're all at the hospital, grandad has taken a turn.",
     "Not in today, hospital.",
+    # Round 17 review: told which words to use, in other words; a sister's leave is not hers.
+    "The attendance officer told me I should just say she's poorly.",
+    "Someone told me the trick is to just say she's ill.",
+    "Tbh Maya's fine, just not up for it today.",
 ])
 def test_nothing_is_worded_as_illness_the_parent_says_is_not_so_or_not_hers(text):
     result = check_text(text)
@@ -203,3 +210,29 @@ def test_an_illness_going_round_the_class_or_house_is_not_the_childs():
 def test_leave_thanked_for_is_not_a_day_off_taken():
     result = check_text("Thank you for authorising Amy's two days off for the wedding.")
     assert result.verdict == "ok" and result.suggestion is None
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # Round 17 review: the advice must be said; a booked-up doctor is not advice.
+    ("Keeping him off as the doctor was fully booked.", "caution"),
+    ("She's staying home as the GP surgery is closed.", "caution"),
+    # The parent's own shifts or the school run beside the child's own illness: the illness.
+    ("I'm working nights this week and Maya has been sick twice this morning.", "ok"),
+    # Care of the child is not the child caring for the family.
+    ("I'm keeping him home to help him recover.", "avoid"),
+    ("Tonsillitis again, same as last time.", "ok"),
+    ("Head's office granted Poppy's sister the 14th off so Poppy is going too.", "caution"),
+    # A message from the school "to say..." is the school's; "Hi Mrs Patel, just to say..." the parent's.
+    ("I got a text from the school to say she's refusing to go into class.", "caution"),
+    ("Hi Mrs Patel, just to say she's refusing today.", "avoid"),
+    ("Rang the school to say he's refusing.", "avoid"),
+])
+def test_the_round_17_review_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    assert "keeping him home to help" not in text.lower() or not any(f.rule == "child_helping" for f in result.findings)
+
+
+def test_a_conditional_illness_is_never_worded_as_the_childs():
+    result = check_text("The school said her class should stay home if they're ill, she's fine so she's staying home.")
+    assert result.suggestion is None or "[what is wrong]" in result.suggestion

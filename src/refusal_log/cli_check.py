@@ -27,8 +27,10 @@ VERDICT_WORDS = {
 }
 MISSING_TEXT = "Give the text to check, for example: refusal-log check \"too unwell to attend today\"."
 
-# rich removes these control characters from any text it prints (rich.control).
-_RICH_STRIPS = dict.fromkeys((7, 8, 11, 12, 13))
+# rich removes these control characters from any text it prints (rich.control); the others
+# (an escape above all) would reach the terminal as they are, so each shows as one visible mark,
+# keeping every offset where it was.
+_RICH_STRIPS = {**{c: "\ufffd" for c in (*range(0, 7), *range(14, 32), 127)}, **dict.fromkeys((7, 8, 11, 12, 13))}
 
 
 # --- One printed line: parts of text, each with a style (and spans inside it) ---------

@@ -114,6 +114,7 @@ class _Analysis:
         self.subject, self.plural = _subject(text, n, rules)
         self.parents = []  # the parent's own health words and appointments: see find()
         self._cued = None  # a _Whole for this text alone, built on first use
+        self._upheaval_seen = None  # someone else's emergency in the text, read once
         self.health = self._health()
         self.unavoidable = self._unavoidable(rules.unavoidable)
         # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
@@ -204,12 +205,14 @@ class _Analysis:
         return terms
 
     def _upheaval(self) -> bool:
-        """Someone else's emergency in the text: a relative and a hospital, the police..."""
-        n = self.norm.text
-        if self.rules.upheaval.rx.search(n):
-            return True
-        return bool(self.rules.emergency.rx.search(n)) and any(
-            m.kind in ("sibling", "relative", "friend") for m in mentions(n, 0, len(n), self.rules))
+        """Someone else's emergency in the text: a relative and a hospital, the police...
+        Asked once per tiredness word, answered once per text: it reads the whole text."""
+        if self._upheaval_seen is None:
+            n = self.norm.text
+            self._upheaval_seen = bool(self.rules.upheaval.rx.search(n)) or (
+                bool(self.rules.emergency.rx.search(n)) and any(
+                    m.kind in ("sibling", "relative", "friend") for m in mentions(n, 0, len(n), self.rules)))
+        return self._upheaval_seen
 
     def _whose(self, a: int, b: int, **how) -> str:
         """Whose the phrase at norm[a:b] is (clauses.py): child, family, parent, relative..."""

@@ -12,6 +12,15 @@ from refusal_log.wording.loading import Rules
 _WORDS = re.compile(r"[a-z0-9&]+")
 _QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
 _LOOK_BACK = 2000  # characters back to look for a sentence start: bounded, so a long paste stays linear
+# Words that open a message before "to say" without being its speaker.
+_DETERMINERS = frozenset(("the", "a", "an", "her", "his", "their", "my", "our", "your"))
+_OPENERS = frozenset(("hi", "hello", "hiya", "dear", "morning", "afternoon", "evening", "good", "quick", "short",
+                      "brief", "message", "note", "line", "email", "text", "sorry", "sadly", "unfortunately",
+                      "so", "well", "ok", "okay", "anyway", "also", "rang", "phoned", "called", "emailed", "texted",
+                      "messaged", "wrote", "writing", "ringing", "phoning", "calling", "emailing", "texting",
+                      "messaging", "want", "wanted", "like", "need", "needed", "have", "had", "got"))
+_CALLED = frozenset(("rang", "phoned", "called", "emailed", "texted", "messaged", "wrote", "ringing", "phoning",
+                     "calling", "emailing", "texting", "messaging", "writing"))
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 
 
@@ -82,12 +91,20 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
     subject = before[-1]
     if subject == "to":
         # An infinitive ("Just to say...", "I'm writing to say...", "the school rang to say..."):
-        # its speaker is the clause's subject, and the parent when none is named.
-        rest = before[:-2]
-        rest = rest[1:] if rest[:1] in (["the"], ["a"], ["an"]) else rest
-        if not rest:
+        # its speaker is the sender of a message it names ("a text from the school to say"),
+        # else the clause's subject, and the parent when none is named ("Hi Mrs Patel, just to
+        # say..."; "a quick message to say..."; "rang the school to say...").
+        words = _WORDS.findall(region[: verbs[-1].start()].rsplit(",", 1)[-1])
+        words = [w for w in words if w not in rules.auxiliaries]
+        if "from" in words:
+            sender = [w for w in words[words.index("from") + 1:] if w not in _DETERMINERS]
+            return bool(sender) and sender[0] not in rules.own_subjects and sender[0] != child
+        if words[:1] and words[0] in _CALLED:
+            return False  # "Rang the school to say...": the parent is the dropped subject
+        words = [w for w in words[:-1] if w not in _DETERMINERS and w not in _OPENERS]
+        if not words:
             return False
-        subject = rest[0]
+        subject = words[0]
     # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
     # clause's subject, not the last word before it.
     if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
