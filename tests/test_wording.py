@@ -1286,3 +1286,15 @@ def test_a_gap_is_never_filled_with_an_answer_that_nothing_is_wrong(answer):
         == "Sam is too unwell to attend school today (a migraine)."
     assert fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "nausea") \
         == "Sam is too unwell to attend school today (nausea)."
+
+
+def test_a_mistake_in_an_edited_rules_file_is_named_plainly(tmp_path):
+    from refusal_log.errors import RefusalLogError
+    from refusal_log.wording.engine import RULES_PATH
+
+    bad = tmp_path / "rules.toml"
+    bad.write_text(open(RULES_PATH, encoding="utf-8").read().replace(
+        'id = "mental_health_day"\nseverity = "caution"', 'id = "mental_health_day"\nseverity = "cautoin"', 1),
+        encoding="utf-8")
+    with pytest.raises(RefusalLogError, match="has a mistake, so the check cannot run: .*unknown severity"):
+        load_rules(str(bad))

@@ -28,6 +28,11 @@ INIT_COMMAND = "refusal-log init --child NAME --school SCHOOL"
 LIST_COMMAND = "refusal-log list"
 
 
+class RulesFileError(RefusalLogError, ValueError):
+    """The wording rules file (rules.toml) cannot be read: someone editing it made a mistake.
+    Still a ValueError, as the rule loader raised before."""
+
+
 class NotFound(RefusalLogError):
     """An id or name that is not in the log."""
 

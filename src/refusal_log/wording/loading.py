@@ -364,8 +364,17 @@ def _check_rule(raw: dict) -> None:
 
 
 def load_rules(path: str | None = None) -> Rules:
-    """The rules from rules.toml (or from another file with the same layout)."""
-    return _load(path or RULES_PATH)
+    """The rules from rules.toml (or from another file with the same layout). A mistake in the
+    file is a RulesFileError naming it: whoever edited the file can put it right."""
+    from refusal_log.errors import RulesFileError
+
+    try:
+        return _load(path or RULES_PATH)
+    except RulesFileError:
+        raise
+    except ValueError as mistake:  # tomllib's TOMLDecodeError is a ValueError too
+        raise RulesFileError(f"The wording rules file {path or RULES_PATH} has a mistake, so the check cannot run: "
+                             f"{mistake}. If you edited it, put that right; nothing in your log has changed.") from None
 
 
 @lru_cache(maxsize=4)
