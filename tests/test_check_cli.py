@@ -187,3 +187,8 @@ def test_an_escape_typed_into_a_reason_never_reaches_the_terminal(cli):
     # Round 17 review: control characters rich does not strip show as one visible mark each.
     result = cli("check", "she is refusing \x1b[31mRED")
     assert "\x1b" not in result.stdout and "\ufffd[31mRED" in result.stdout
+
+
+def test_c1_controls_and_direction_marks_never_reach_the_terminal(cli):
+    result = cli("check", "she is refusing \u009b31m \u009d0;t\u009c and \u202egnisufer")
+    assert not any(c in result.stdout for c in "\u009b\u009c\u009d\u202e")

@@ -122,3 +122,19 @@ def test_an_answer_that_nothing_is_wrong_never_fills_the_gap(cli, ready):
     child.close()
     assert child.exitstatus == 0
     assert [e["reason"] for e in listed(ready)] == [reason]
+
+
+def test_an_answer_naming_nothing_wrong_is_asked_again_then_filled(cli, ready):
+    child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "Sam won't go in")
+    child.expect("What would you like to do")
+    child.sendline("s")
+    child.expect("What was wrong")
+    child.sendline("refusing")
+    child.expect("does not say what is wrong")
+    child.expect("What was wrong")
+    child.sendline("a migraine")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [entry] = listed(ready)
+    assert "too unwell to attend" in entry["reason"] and entry["reason"].endswith("(a migraine).")

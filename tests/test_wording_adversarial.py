@@ -236,3 +236,65 @@ def test_the_round_17_review_cases(text, verdict):
 def test_a_conditional_illness_is_never_worded_as_the_childs():
     result = check_text("The school said her class should stay home if they're ill, she's fine so she's staying home.")
     assert result.suggestion is None or "[what is wrong]" in result.suggestion
+
+
+# --- the review of rounds 19-22 ------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["he isn't ill", "nothing's wrong", "he seems fine", "all good", "idk",
+                                    "nope \u2014 he's fine", "no\u2026", "none, anxiety", "negative"])
+def test_an_answer_saying_nothing_is_wrong_never_fills_the_gap(answer):
+    from refusal_log.errors import InvalidInput
+    from refusal_log.wording import InvalidUnclear, fill_gap
+
+    with pytest.raises(InvalidInput) as told:
+        fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer)
+    assert not isinstance(told.value, InvalidUnclear)
+
+
+@pytest.mark.parametrize("answer", ["yes", "?", "he just won't go", "refusing", "school refusal", "[what is wrong]"])
+def test_an_answer_naming_nothing_wrong_is_asked_again(answer):
+    from refusal_log.wording import InvalidUnclear, fill_gap
+
+    with pytest.raises(InvalidUnclear):
+        fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer)
+
+
+@pytest.mark.parametrize("text", [
+    "Sam's sister rang to say she is ill so Sam is staying home.",
+    "Sam's dad rang to say he has flu, Sam won't go in.",
+    "Message from Nan to say she has covid. Sam won't go in.",
+])
+def test_someone_who_rang_to_say_they_are_ill_is_not_the_child(text):
+    result = check_text(text)
+    assert result.suggestion is None and result.withheld and result.verdict != "ok"
+
+
+@pytest.mark.parametrize("text", [
+    "We are looking into home education and Sam has flu.",
+    "Sam has a migraine. This is my decision as his mother.",
+    "Sam won't go in. Not sick.",
+])
+def test_every_avoid_without_a_suggestion_is_marked_withheld(text):
+    result = check_text(text)
+    assert result.verdict != "avoid" or result.suggestion is not None or result.withheld
+
+
+def test_the_day_of_a_jab_is_not_the_day_of_the_absence():
+    result = check_text("Sam had her jabs yesterday and her arm's sore.")
+    assert result.verdict == "caution" and "yesterday" not in (result.suggestion or "")
+
+
+def test_a_family_celebration_at_the_weekend_does_not_undo_a_fever():
+    assert check_text("Sam has a fever. We are going to my sister's for her 40th at the weekend.").verdict == "ok"
+
+
+def test_a_broken_pattern_in_an_edited_rules_file_is_named_plainly(tmp_path):
+    from refusal_log.errors import RefusalLogError
+    from refusal_log.wording.engine import RULES_PATH
+    from refusal_log.wording.loading import load_rules
+
+    bad = tmp_path / "rules.toml"
+    bad.write_text(open(RULES_PATH, encoding="utf-8").read().replace(
+        "  'bull(?:y|ies|ied|ying)',", "  'bull(?:y|ies|ied|ying',", 1), encoding="utf-8")
+    with pytest.raises(RefusalLogError, match="A pattern in the wording rules file has a mistake"):
+        check_text("She is being bullied", rules=load_rules(str(bad)))

@@ -158,13 +158,17 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     # Asked about the day being logged: "today" would be the wrong question for last Tuesday.
     question = (f"Is {name} unwell today? What is wrong?" if absent == dates.today()
                 else f"Was {name} unwell on {dates.human_date(absent)}? What was wrong?")
-    answer = ""
-    while not answer.strip():
-        answer = typer.prompt(question, default="", show_default=False, err=True)
-    try:
-        filled = wording.fill_gap(result.suggestion, answer.strip())
-    except InvalidInput as told:
-        typer.echo(str(told), err=True)
-        return None
-    typer.echo(f"Logged as: {filled}", err=True)
-    return filled
+    while True:
+        answer = ""
+        while not answer.strip():
+            answer = typer.prompt(question, default="", show_default=False, err=True)
+        try:
+            filled = wording.fill_gap(result.suggestion, answer.strip())
+        except wording.InvalidUnclear as told:
+            typer.echo(str(told), err=True)  # names nothing wrong: asked again
+            continue
+        except InvalidInput as told:
+            typer.echo(str(told), err=True)  # says nothing is wrong: the suggestion is withdrawn
+            return None
+        typer.echo(f"Logged as: {filled}", err=True)
+        return filled

@@ -30,7 +30,10 @@ MISSING_TEXT = "Give the text to check, for example: refusal-log check \"too unw
 # rich removes these control characters from any text it prints (rich.control); the others
 # (an escape above all) would reach the terminal as they are, so each shows as one visible mark,
 # keeping every offset where it was.
-_RICH_STRIPS = {**{c: "\ufffd" for c in (*range(0, 7), *range(14, 32), 127)}, **dict.fromkeys((7, 8, 11, 12, 13))}
+# C1 controls (0x80-0x9f) and the marks that reverse how text reads are shown the same way.
+_RICH_STRIPS = {**{c: "\ufffd" for c in (*range(0, 7), *range(14, 32), *range(127, 160), *range(0x202A, 0x202F),
+                                       *range(0x2066, 0x206A), *range(0xDC80, 0xDD00))},
+                **dict.fromkeys((7, 8, 11, 12, 13))}
 
 
 # --- One printed line: parts of text, each with a style (and spans inside it) ---------

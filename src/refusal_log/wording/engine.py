@@ -136,6 +136,7 @@ from refusal_log.wording.verdict import (  # noqa: F401
     Sentence,
     _withholds,
     check_document,
+    InvalidUnclear,
     check_text,
     fill_gap,
 )

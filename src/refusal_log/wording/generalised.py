@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from refusal_log.wording.loading import _expand
+from refusal_log.wording.loading import _expand, compile_pattern
 
 
 def _rx(rules, key: str) -> re.Pattern:
@@ -33,7 +33,7 @@ def _rx(rules, key: str) -> re.Pattern:
     if key not in cache:
         raw = rules.generalised.get(key)
         raw = "|".join(f"(?:{p})" for p in raw) if isinstance(raw, list) else raw
-        cache[key] = re.compile(_expand(raw, rules.macros) if raw else "(?!)")
+        cache[key] = compile_pattern(_expand(raw, rules.macros) if raw else "(?!)")
     return cache[key]
 
 

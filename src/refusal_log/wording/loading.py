@@ -12,6 +12,20 @@ RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
 _SOFTENERS = frozenset(("named", "illness", "distress", "lawful"))
 
 
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    """A rules.toml pattern compiled on first use. Patterns compile lazily (start-up stays fast),
+    so a broken one someone typed into the file is found here: named as a RulesFileError,
+    never a traceback."""
+    try:
+        return re.compile(pattern)
+    except re.error as mistake:
+        from refusal_log.errors import RulesFileError
+
+        raise RulesFileError(f"A pattern in the wording rules file has a mistake, so the check cannot run: "
+                             f"{mistake} (in {pattern[:80]!r}). If you edited rules.toml, put that right; "
+                             "nothing in your log has changed.") from None
+
 class _Terms(dict):
     """A nation's words; a placeholder that is not one of them ({cause}) is left as it is."""
 
@@ -34,7 +48,7 @@ class _Lazy:
     @property
     def rx(self) -> re.Pattern:
         if isinstance(self._pattern, str):
-            self._pattern = re.compile(self._pattern)
+            self._pattern = compile_pattern(self._pattern)
         return self._pattern
 
     def finditer(self, text: str, *args):
@@ -76,7 +90,7 @@ class _Rule:
     def _get(self, i: int):
         pattern = self._compiled[i]
         if isinstance(pattern, str):
-            pattern = self._compiled[i] = re.compile(pattern)
+            pattern = self._compiled[i] = compile_pattern(pattern)
         return pattern
 
     @property
@@ -315,7 +329,7 @@ def child_slot_ok(match: re.Match, not_child: frozenset) -> bool:
 
 
 def _compile(patterns: list[str], macros: dict) -> re.Pattern:
-    return re.compile(_wrap(patterns, macros))
+    return compile_pattern(_wrap(patterns, macros))
 
 
 # The layout of a rules file: a key the engine does not know is a mistake (a typo would

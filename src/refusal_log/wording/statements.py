@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from refusal_log.wording.loading import _expand, _number, child_slot_ok
+from refusal_log.wording.loading import _expand, _number, child_slot_ok, compile_pattern
 
 # The words a frame may skip between its parts: within one clause, so no sentence stop.
 # Atomic groups: a run of apostrophes (a separator and part of a word alike) can then be
@@ -179,13 +179,13 @@ class _Frame:
 
     def rx(self) -> re.Pattern:
         if isinstance(self._rx, str):
-            self._rx = re.compile(self._rx)
+            self._rx = compile_pattern(self._rx)
         return self._rx
 
     def unless_rx(self) -> re.Pattern | None:
         # Compiled only when the frame has matched: most checks never need most of them.
         if isinstance(self.unless, str):
-            self.unless = re.compile(self.unless)
+            self.unless = compile_pattern(self.unless)
         return self.unless
 
 

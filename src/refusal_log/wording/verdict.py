@@ -14,6 +14,11 @@ from refusal_log.wording.generalised import vague
 from refusal_log.wording.loading import Rules, load_rules
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
+
+
+class InvalidUnclear(InvalidInput):
+    """An answer to "what is wrong?" that names nothing wrong: ask again (the gate), or keep the
+    parent's own words."""
 # The visible gap in a suggestion when the parent named no illness: only they can say what
 # is wrong, so the tool asks (fill_gap) rather than guesses.
 GAP = "[what is wrong]"
@@ -275,7 +280,9 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
     findings, hints = _localise(rules, region, findings, hints)
-    return Result(text, verdict, findings, suggestion, hints, _withholds(an, an.illness), region)
+    # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
+    withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None)
+    return Result(text, verdict, findings, suggestion, hints, withheld, region)
 
 
 def check_document(text: str, rules: Rules | None = None, *, region: str = "england") -> Document:
@@ -314,27 +321,36 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
         verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld, stated)
         findings, hints = _localise(rules, region, findings, hints)
-        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, withheld, region))
+        held = withheld or (verdict == "avoid" and suggestion is None)
+        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region))
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
 
 
-# An answer to "what is wrong?" that says nothing is wrong, or that the parent does not know:
-# it must never fill the gap of a sentence saying the child is too unwell.
+# An answer to "what is wrong?" that says nothing is wrong, that the parent does not know, or that
+# gives a reason that is not illness: it must never fill the gap of a sentence saying the child is
+# too unwell. Read after "n't" -> " not", "'s" -> " is" and dashes or dots -> spaces.
 _NO_ILLNESS = re.compile(
-    r"^(?:(?:no|nope|nah|naw|n|none|nothing|nowt|nil|fine|ok|okay|alright|all right|n/?a|dunno|unsure|"
-    r"not sure|no idea|not really|nothing really|(?:i )?(?:do not|don'?t|dont) know)$"
-    r"|(?:no|nope|nah)(?:[,.!;]| (?=(?:he|she|they|it|not|nothing)\b))"
-    r"|(?:he|she|they|it)(?: is| are|'s|'re|s)? (?:not (?:ill|sick|unwell|poorly|really)|fine|ok|okay|alright|nothing)\b"
-    r"|not (?:ill|sick|unwell|poorly|really)\b"
-    r"|nothing (?:is )?wrong)", re.I)
+    r"^(?:(?:no|nope|nah|naw|nae|na|n|none|nothing|nowt|nil|fine|ok|okay|alright|all right|all good|well|grand|"
+    r"negative|n/?a|dunno|idk|unsure|not sure|no idea|not really|nothing really|nothing at all|"
+    r"(?:i )?(?:do not|dont) know)(?: (?:tbh|really|honestly|at all))?$"
+    r"|(?:no|nope|nah|none)(?:[,.!;]| (?=(?:he|she|they|it|not|nothing)\b))"
+    r"|(?:he|she|they|it) (?:is|are|seems?|looks?|feels?) (?:not|fine|ok|okay|alright|well|grand|perfectly|nothing|all right)\b"
+    r"|(?:not|is not|are not) (?:ill|sick|unwell|poorly|really)\b|nothing (?:is )?(?:wrong|the matter)\b)", re.I)
+
+
+def _plain_answer(answer: str) -> str:
+    words = str(answer or "").replace("\u2019", "'").lower()
+    words = re.sub(r"n't\b", " not", words)
+    words = re.sub(r"'s\b", " is", words)
+    words = re.sub(r"[\u2026\u2013\u2014?-]+|\.{2,}", " ", words)
+    return " ".join(words.split()).strip(" .;,()[]!")
 
 
 def denies_illness(answer: str) -> bool:
     """True when the parent's answer to "what is wrong?" says nothing is, or that they do not know
-    ("no", "nothing", "he's fine", "not sure"): then no sentence saying the child is too unwell may
-    be made from it."""
-    words = " ".join(str(answer or "").replace("\u2019", "'").split()).strip(" .;,()[]!")
-    return bool(_NO_ILLNESS.match(words))
+    ("no", "nothing", "he's fine", "he isn't ill", "not sure"): then no sentence saying the child
+    is too unwell may be made from it."""
+    return bool(_NO_ILLNESS.match(_plain_answer(answer)))
 
 
 def fill_gap(suggestion: str, answer: str) -> str:
@@ -352,5 +368,14 @@ def fill_gap(suggestion: str, answer: str) -> str:
     if denies_illness(words):
         raise InvalidInput("That answer says nothing is wrong, so the suggested wording (which says your "
                            "child is too unwell) is not used. Keep your own words instead.")
-    return suggestion.replace(GAP, words, 1)
+    # The answer must itself name something wrong, and the sentence it makes must read as illness
+    # ("he just won't go", "refusing", "yes" fill nothing).
+    rules = load_rules()
+    filled = suggestion.replace(GAP, words, 1)
+    result = check_text(filled, rules)
+    if not _Analysis(words, rules).health or result.verdict != "ok":
+        raise InvalidUnclear("That answer does not say what is wrong with your child's health, so it was not "
+                             "put into the sentence. Say in a few words what is wrong (for example: a migraine, "
+                             "anxiety, being sick), or keep your own words.")
+    return filled
 
