@@ -298,3 +298,9 @@ def test_a_broken_pattern_in_an_edited_rules_file_is_named_plainly(tmp_path):
         "  'bull(?:y|ies|ied|ying)',", "  'bull(?:y|ies|ied|ying',", 1), encoding="utf-8")
     with pytest.raises(RefusalLogError, match="A pattern in the wording rules file has a mistake"):
         check_text("She is being bullied", rules=load_rules(str(bad)))
+
+
+def test_an_illness_in_a_year_group_is_not_the_childs():
+    # Found by the second reading's tests: "norovirus in Year 2" was worded as Lily's illness.
+    result = check_text("There's norovirus in Year 2 so I'm keeping Lily home so she doesn't catch it.")
+    assert "norovirus" not in (result.suggestion or "") and result.verdict != "ok"

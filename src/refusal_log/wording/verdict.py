@@ -12,6 +12,7 @@ from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
 from refusal_log.wording.generalised import vague
 from refusal_log.wording.loading import Rules, load_rules
+from refusal_log.wording.readers import stricter as stricter_reading
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 
@@ -265,9 +266,12 @@ def _localise(rules: Rules, region: str, findings, hints) -> tuple[list, list]:
     return findings, [rules.render(h, region) for h in hints]
 
 
-def check_text(text: str, rules: Rules | None = None, *, region: str = "england") -> Result:
+def check_text(text: str, rules: Rules | None = None, *, region: str = "england",
+               second_reading: bool = True) -> Result:
     """Check one absence reason, citing the law of `region` (england, wales, scotland or
-    northern-ireland). Raises InvalidInput for empty text or an unknown region."""
+    northern-ireland). Raises InvalidInput for empty text or an unknown region. With
+    `second_reading` (readers.py), a verdict independent readers would give more strictly is
+    raised, with a finding that says so; it is never lowered."""
     _require(text)
     rules = rules or load_rules()
     region = _region(region, rules)
@@ -279,6 +283,11 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
+    stricter = stricter_reading(text, verdict) if second_reading else None
+    if stricter:
+        why = rules.hints[f"second_reading_{stricter}"]
+        findings = findings + [Finding("second_reading", stricter, text, why, ["faq", "s444"], 0, len(text))]
+        verdict = stricter
     findings, hints = _localise(rules, region, findings, hints)
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None)

@@ -1,0 +1,92 @@
+"""The second reading: how independent readers read a reason the rules found milder.
+
+The rules (rules.toml) decide and explain every verdict. On phrasings no rule was written for
+they are sometimes milder than the parent advocates who labelled 6,750 everyday phrasings for
+this project (tools/phrasings.jsonl). readers.json holds a small linear model trained on those
+labels (tools/train_readers.py); this module reads it, with the standard library only.
+
+It may only make a verdict stricter (ok -> caution, caution -> avoid), never milder, so a rule's
+warning is never hidden; it adds one finding that says so in plain words, citing the FAQ and
+the statute; and it never words a suggestion (an avoid without one is marked withheld).
+Nothing here prints, and the model is read on first use only.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+import sys
+from array import array
+from functools import lru_cache
+from pathlib import Path
+
+# The tokens the model was trained on (scikit-learn's default: words of two or more characters).
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+_TOKENS = re.compile(TOKEN_PATTERN)
+_RANK = {"ok": 0, "caution": 1, "avoid": 2}
+MODEL_PATH = Path(__file__).with_name("readers.json")
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict | None:
+    try:
+        model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        weights = array("f")
+        weights.frombytes(base64.b64decode(model["weights"]))
+        if sys.byteorder != "little":
+            weights.byteswap()
+        terms = model["terms"].split("\n")
+        if len(weights) != len(terms) * (1 + len(model["classes"])):
+            return None
+    except (OSError, ValueError, KeyError):
+        return None  # no model shipped, or a damaged one: the rules alone decide
+    model["index"] = {t: i for i, t in enumerate(terms)}
+    model["weights"] = weights
+    return model
+
+
+def reading(text: str, verdict: str) -> tuple[str, float] | None:
+    """(the label independent readers would most likely give, its probability), or None
+    when no model is shipped."""
+    model = _model()
+    if model is None:
+        return None
+    index, weights, classes = model["index"], model["weights"], model["classes"]
+    stride = 1 + len(classes)
+    tokens = _TOKENS.findall(text.lower())
+    counts: dict[int, int] = {}
+    for n in (1, 2):
+        for i in range(len(tokens) - n + 1):
+            at = index.get(" ".join(tokens[i:i + n]))
+            if at is not None:
+                counts[at] = counts.get(at, 0) + 1
+    # scikit-learn's tf-idf, as trained: sublinear counts times idf, then unit length.
+    values = {at: (1.0 + math.log(c)) * weights[at * stride] for at, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    logits = list(model["intercept"])
+    for at, v in values.items():
+        for k in range(len(classes)):
+            logits[k] += v / norm * weights[at * stride + 1 + k]
+    if verdict in classes:
+        j = classes.index(verdict)
+        for k in range(len(classes)):
+            logits[k] += model["verdict_weight"] * model["verdict_coef"][k][j]
+    top = max(logits)
+    exps = [math.exp(v - top) for v in logits]
+    best = max(range(len(classes)), key=exps.__getitem__)
+    return classes[best], exps[best] / sum(exps)
+
+
+def stricter(text: str, verdict: str) -> str | None:
+    """The stricter verdict independent readers would give this reason, when they would and
+    are confident enough; else None (the rules' verdict stands)."""
+    model = _model()
+    if model is None or len(text.split()) < model.get("min_words", 0):
+        return None  # a short reason is the rules' alone: the table of them is theirs
+    found = reading(text, verdict)
+    label, probability = found
+    if probability >= model["threshold"] and _RANK[label] > _RANK.get(verdict, 0):
+        return label
+    return None

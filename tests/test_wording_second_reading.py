@@ -1,0 +1,78 @@
+"""The second reading (wording/readers.py): a small model of how independent readers labelled
+6,750 everyday phrasings. It may only make a verdict stricter, never milder; it never words a
+suggestion; short reasons are the rules' alone; a missing or damaged model leaves the rules to
+decide."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from refusal_log.wording import check_text, readers
+from wording_cases import CASES, INDEPENDENT_BLIND20_37
+
+_RANK = {"ok": 0, "caution": 1, "avoid": 2}
+
+
+def test_the_model_ships_beside_the_rules_and_reads_in_a_moment():
+    import time
+
+    readers._model.cache_clear()
+    start = time.process_time()
+    model = readers._model()
+    assert model is not None and len(model["index"]) > 1000
+    assert time.process_time() - start < 0.5
+    assert model["classes"] == ["ok", "caution", "avoid"] and 0.5 < model["threshold"] < 1
+
+
+@pytest.mark.parametrize("text", [t for t, _ in INDEPENDENT_BLIND20_37[::7]] + [t for t, _ in CASES[::25]])
+def test_it_never_makes_a_verdict_milder_nor_adds_a_suggestion(text):
+    plain, read = check_text(text, second_reading=False), check_text(text)
+    assert _RANK[read.verdict] >= _RANK[plain.verdict]
+    assert read.suggestion == plain.suggestion
+    if read.verdict != plain.verdict:
+        assert read.findings[-1].rule == "second_reading" and read.findings[-1].severity == read.verdict
+        assert read.verdict != "avoid" or read.suggestion is not None or read.withheld
+
+
+def test_a_long_reason_the_rules_find_milder_is_read_more_strictly_and_says_why():
+    text = "Kyle won't be in, my mum's in hospital and I need to be with her, there's no one to take him."
+    result = check_text(text)
+    assert check_text(text, second_reading=False).verdict == "caution"
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+    assert result.findings[-1].rule == "second_reading" and "Parent advocates" in result.findings[-1].why
+
+
+def test_a_short_reason_is_the_rules_alone():
+    for text, allowed in CASES[:400]:
+        if len(text.split()) < readers._model()["min_words"]:
+            assert check_text(text).verdict == check_text(text, second_reading=False).verdict, text
+
+
+def test_a_damaged_model_leaves_the_rules_to_decide(tmp_path, monkeypatch):
+    broken = tmp_path / "readers.json"
+    broken.write_text('{"terms": "a\\nb", "weights": "!!!"', encoding="utf-8")
+    monkeypatch.setattr(readers, "MODEL_PATH", broken)
+    readers._model.cache_clear()
+    try:
+        text = "We are away in Spain this week for my brother's wedding and the kids are so excited to see everyone."
+        assert readers.stricter(text, "caution") is None
+        assert check_text(text).verdict == check_text(text, second_reading=False).verdict
+    finally:
+        readers._model.cache_clear()
+
+
+def test_the_json_shows_the_second_reading_as_a_finding(cli):
+    text = "Kyle won't be in, my mum's in hospital and I need to be with her, there's no one to take him."
+    result = cli("check", "--json", text)
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "avoid" and data["withheld"] is True and data["suggestion"] is None
+
+
+def test_the_trainer_and_its_phrasings_are_in_the_repository():
+    root = Path(__file__).resolve().parents[1]
+    rows = (root / "tools" / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(rows) >= 6000 and {"text", "label", "acceptable", "set"} <= set(json.loads(rows[0]))
+    assert "second_reading=False" in (root / "tools" / "train_readers.py").read_text(encoding="utf-8")
