@@ -131,6 +131,8 @@ def test_an_answer_naming_nothing_wrong_is_asked_again_then_filled(cli, ready):
     child.expect("What was wrong")
     child.sendline("refusing")
     child.expect("does not say what is wrong")
+    child.expect(r"What would you like to do\? \[s\]")
+    child.sendline("s")
     child.expect("What was wrong")
     child.sendline("a migraine")
     child.expect(pexpect.EOF)

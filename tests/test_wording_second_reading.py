@@ -31,7 +31,8 @@ def test_the_model_ships_beside_the_rules_and_reads_in_a_moment():
 def test_it_never_makes_a_verdict_milder_nor_adds_a_suggestion(text):
     plain, read = check_text(text, second_reading=False), check_text(text)
     assert _RANK[read.verdict] >= _RANK[plain.verdict]
-    assert read.suggestion == plain.suggestion
+    # Raised to avoid, nothing is worded as illness; otherwise the rules' suggestion stands as it was.
+    assert read.suggestion == plain.suggestion or (read.verdict == "avoid" and read.suggestion is None and read.withheld)
     if read.verdict != plain.verdict:
         assert read.findings[-1].rule == "second_reading" and read.findings[-1].severity == read.verdict
         assert read.verdict != "avoid" or read.suggestion is not None or read.withheld
@@ -76,3 +77,39 @@ def test_the_trainer_and_its_phrasings_are_in_the_repository():
     rows = (root / "tools" / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(rows) >= 6000 and {"text", "label", "acceptable", "set"} <= set(json.loads(rows[0]))
     assert "second_reading=False" in (root / "tools" / "train_readers.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("content", ['[1, 2, 3]', 'null', '{"terms": "a", "weights": 5}',
+                                     '{"classes": ["ok", "caution", "refuse"], "terms": "", "weights": ""}',
+                                     '{"classes": ["ok", "caution", "avoid"], "terms": "", "weights": "", '
+                                     '"intercept": [0, 0, 0], "verdict_coef": [[0, 0, 0], [0, 0, 0], [0, 0, 0]], '
+                                     '"verdict_weight": 2, "threshold": "high", "min_words": 16}',
+                                     "[" * 5000 + "]" * 5000])
+def test_any_damage_to_the_model_leaves_the_rules_to_decide(tmp_path, monkeypatch, content):
+    broken = tmp_path / "readers.json"
+    broken.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(readers, "MODEL_PATH", broken)
+    readers._model.cache_clear()
+    try:
+        text = "Kyle won't be in, my mum's in hospital and I need to be with her, there's no one to take him."
+        assert readers._model() is None and readers.stricter(text, "caution") is None
+        assert check_text(text).verdict == check_text(text, second_reading=False).verdict
+    finally:
+        readers._model.cache_clear()
+
+
+def test_a_childs_name_never_decides_and_an_appointment_is_the_rules_alone():
+    template = ("{} has an appointment with the educational psychologist at the hospital today, my husband is at "
+                "work and I have to take the car so we will see how things go this week.")
+    verdicts = {check_text(template.format(name)).verdict for name in ("Sam", "Jess", "Lauren", "Daisy", "Connor")}
+    assert verdicts == {check_text(template.format("Sam"), second_reading=False).verdict}
+    text = ("Connor has an appointment with the educational psychologist at the hospital this morning, we will "
+            "take him straight back to school afterwards.")
+    assert check_text(text).verdict == check_text(text, second_reading=False).verdict
+
+
+def test_raised_to_avoid_nothing_is_worded_as_illness():
+    text = "Theo is having a mental health day. He's fine, just needs a rest from the place."
+    result = check_text(text)
+    if result.verdict == "avoid" and any(f.rule == "second_reading" for f in result.findings):
+        assert result.suggestion is None and result.withheld

@@ -6514,7 +6514,8 @@ INDEPENDENT_BLIND19 = [
 # blind23-25 after round 17: 92->93, 91->92, 87->88; blind26-28 after round 18: 92, 92, 96 (no
 # change); blind29-31 after round 19: 95->95, 94->96, 93->93; blind32-34 after round 20: 94->95,
 # 91->90, 90->91; blind35-37 after rounds 21-22: 91->92, 94->94, 94->95; blind38-40 after round
-# 23: 90->90, 97->98, 91->92; blind41-43 with the second reading: 89->92, 92->96, 93->93.
+# 23: 90->90, 97->98, 91->92; blind41-43 with the second reading: 89->92, 92->96, 93->93 (after its review, with a model
+# that had not seen them: 92, 95, 92).
 # blind20-22 and the dev sets were read at once. Only the rows the check (with its second
 # reading) agrees with are here; the contested rows follow as comments, with the check's
 # verdict: each is a phrasing the writers and this table read differently, or a class the
@@ -6901,7 +6902,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Reece won't be in today. He's been through a lot lately with his dad leaving and he's all over the place.", ('caution', 'avoid')),
     ("Our Josh is feeling anxious and overwhelmed today so we've decided it's best for him to stay home.", ('caution', 'avoid')),
     ("Zac's been off-colour all weekend and I'm not sure if it's the start of tonsillitis again. I'd rather not risk it so he's home today.", ('caution', 'ok')),
-    ("Poppy was diagnosed with ADHD in the summer and we're still adjusting her meds. Some days are harder than others. She's not in today.", ('caution',)),
     ("Ms Roberts said at pick-up that Leah looked peaky and to keep her home if she was no better, so I've kept her off.", ('caution', 'ok')),
     ("We've been visiting family in Poland and our flight back was cancelled, we're stuck in Krakow until Wednesday.", ('caution', 'avoid')),
     ('Our GP has advised keeping Harriet at home until her referral comes through because school is making her worse.', ('caution', 'ok')),
@@ -6996,7 +6996,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Lucas has conjunctivitis so I've kept him off today.", ('caution',)),
     ("Sorry, car won't start and we live 4 miles out, no buses till 10. Will get him in as soon as I can.", ('caution', 'avoid')),
     ("She can't face school today. Sorry.", ('caution', 'avoid')),
-    ("Ewan is off sick today. Just so you know he's been saying a lot lately that he hates school, can we talk?", ('caution', 'avoid')),
     ("Hi, we were evicted on Friday and we're in temporary accommodation in Luton now, 2 hrs on the bus. Trying to sort things but Kacey can't get in this week.", ('caution', 'avoid')),
     ("We're at the hospital visiting her dad who's in ICU, Holly's with us. Not sure when she'll be back.", ('caution', 'avoid')),
     ("Rail strike today and the trains from Hebden Bridge are cancelled, so Max can't get there. Sorry.", ('caution', 'ok')),
@@ -7062,7 +7061,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Elliot's still very tired and run down after his virus last week so we thought one more day at home would help him get his strength back.", ('caution',)),
     ("Tilly said she was sick in the night but I didn't see it. She says she still feels rough so she's staying off.", ('caution', 'avoid')),
     ('Hi Mrs J, Aaron had a bad fall at the weekend and is quite sore. Is it okay if he stays home today?', ('caution',)),
-    ("Connor's been sleeping badly and getting headaches most days since he started Year 7. We've booked the optician. He's home today.", ('caution',)),
     ("She'll be in late, she had a rough morning.", ('caution',)),
     ("Keeping Ivy off today, there's a stomach bug going round her class and her immune system is weak since her chemo.", ('caution', 'ok')),
     ("Honestly not sure what's wrong with Max, he keeps saying his tummy hurts every Monday. He's home again. Can we talk?", ('caution', 'avoid')),
@@ -7288,6 +7286,7 @@ INDEPENDENT_BLIND20_43 = [
     ("Hi, Alfie has been refusing school since Christmas. He isn't ill, he just says he won't go back until Mr Davies leaves.", ('avoid',)),
     ("Hiya, Leah's at her dad's and he hasn't bothered taking her in. Not my fault this time!", ('avoid', 'caution')),
     ("Sorry, our Jade's being a right madam this morning, won't get out of bed. Can't exactly carry her in at 14!", ('avoid',)),
+    ("Dear Sir/Madam, my son Piotr will not attend this week because we go to Poland for my mother's birthday. Thank you.", ('avoid',)),
     ("We won't be sending Elliot in until the school puts the support in his EHCP in place. Until then he's staying home.", ('avoid',)),
     ("Freddie says he feels sick but he's got a PE test today so who knows lol. He's staying home anyway.", ('avoid',)),
     ("Hi, Zoe has a bad feeling about school today and doesn't want to go, so I said fine just this once.", ('avoid',)),
@@ -7394,10 +7393,10 @@ INDEPENDENT_BLIND20_43 = [
     ("Our Kyle's refusin to budge, says school's shite. I've had it. He's yours tomorrow.", ('avoid',)),
     ('Naomi has chosen to stay at home today as she finds Mondays overwhelming.', ('avoid',)),
     ("Mae Cerys yn gwrthod mynd i'r ysgol heddiw. (Cerys is refusing to go to school today.) Sori.", ('avoid',)),
+    ('Due to ongoing issues which I have raised several times, Connor will not be attending for the time being.', ('avoid',)),
     ('Isaac was so upset this morning that in the end I let him stay home. He did have a bit of a temperature last night.', ('avoid', 'caution')),
     ("My mum's just been rushed into hospital and I've got no one to bring Tia in. Will try and get her there for the afternoon.", ('avoid', 'caution')),
     ("Reggie's off today. There's a lot going on with his dad at the moment and he just needs a day.", ('avoid', 'caution')),
-    ("On the educational psychologist's advice we're reducing Lily to three days a week while we wait for the panel.", ('avoid', 'caution')),
     ("Charlotte has a hospital appointment in London on Thursday so we're making a long weekend of it, she'll be back Tuesday.", ('avoid',)),
     ("Sorry Ryan's not in, we were at A&E till late with his little brother and he's wiped out.", ('avoid', 'caution')),
     ("He's not poorly, he's just really anxious about the new teacher so he's stopping home.", ('avoid',)),
@@ -7492,7 +7491,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Hi Miss, Jacob's been really anxious about coming in since the fire alarm incident and was in a right state this morning. I'm hoping he'll manage tomorrow.", ('caution', 'avoid')),
     ("His PA couldn't come today so we've no way of getting him there safely in his wheelchair.", ('caution', 'avoid')),
     ('As discussed with Mrs Lloyd, Gethin will only be doing mornings this week.', ('caution', 'ok')),
-    ("Emily-Rose will be off today and tomorrow, her dad's taking her to a hospital appointment in London with her brother.", ('caution', 'avoid')),
     ("Charlie's too upset to come in after what happened in Friday's lesson. I'll be emailing the head about it.", ('caution', 'avoid')),
     ("Wee Aoife's not at herself the day, she's been dead quiet and off her food, so I'm keeping her in.", ('caution', 'ok')),
     ("Zain's 1:1 is off sick and school said they'd 'prefer' it if he stayed home today, so he's home.", ('caution', 'ok')),
@@ -7772,7 +7770,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Jamie won't be in, family emergency, will explain when I can.", ('caution',)),
     ("Sam's off today as he's very anxious about the maths test, he's been sick with worry all night.", ('caution', 'avoid')),
     ("Hi, Charlie had a massive meltdown this morning after the fire alarm practice yesterday and he's still really dysregulated. I don't think he's able to manage school today.", ('caution', 'ok')),
-    ("Olivia has a sore throat and a bit of a cough. Should she come in or not? What's the policy?", ('caution',)),
     ("Hi, Ava's with her dad this week and he hasn't brought her in — I didn't know till you rang. I'm chasing him now.", ('caution', 'avoid')),
     ("Poppy's had a hard few weeks with some friendship issues and she's very low. She's at home today and I've booked a GP appt for Thursday.", ('caution',)),
     ("Hi, Dylan's not himself today, not eating and very quiet. Keeping an eye on him at home.", ('caution', 'ok')),
@@ -7788,7 +7785,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Ellis has just been diagnosed with ADHD and we're still waiting on his meds. Mornings are really hard at the moment. He'll be in after lunch.", ('caution', 'avoid')),
     ('Leila will stay home today because the heating in the school is broken and she has a weak chest, the doctor says she must keep warm.', ('caution',)),
     ("Tommy's grandad passed away last night and he is devastated. He won't be in for the rest of the week.", ('caution',)),
-    ("Hi, Mia's been getting headaches at school every day and comes home in tears. She's off today while we get her eyes tested.", ('caution',)),
     ("Hi, Jacob's on a reduced timetable now I think? The SENCO mentioned it but nothing's been signed. So he'll be home this afternoon.", ('caution', 'avoid')),
     ("Mollie won't be in today, she's been really upset since what happened on the bus yesterday and she's scared to go in. Can someone ring me please?", ('caution', 'avoid')),
     ("Can you authorise Thursday for Tia please? It's her brother's graduation in Manchester.", ('caution', 'avoid')),
@@ -7987,7 +7983,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Noah's off today. His ADHD meds ran out and the pharmacy can't get them till Thursday, and honestly he can't cope in class without them.", ('caution',)),
     ("I'm taking Ellis to see his grandad in the hospice in Cornwall, it may be the last chance. I've put in a leave request but haven't heard back.", ('caution', 'avoid')),
     ("Kayla's not coming in today, she was up half the night being sick - or so she says, I didn't hear anything.", ('caution', 'avoid')),
-    ("Please could Harris be authorised today, he's a bit sore in his arm and grumpy after his jabs yesterday.", ('caution',)),
     ("Hi, Isla is at home today. We're having a really tough time getting the right support for her and I'm exhausted. Can we talk?", ('caution', 'avoid')),
     ("He's been getting stomach aches every Monday morning for weeks now. The GP can't find anything. He's home again today.", ('caution', 'avoid')),
     ("Scarlett is with me at the police station today giving a witness statement, she'll be in tomorrow.", ('caution',)),
@@ -8286,7 +8281,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Ewan's on the EHCP part-time plan but today was meant to be a full day and he couldn't manage it, so I picked him up at 12.", ('caution',)),
     ("Lottie is staying home today, she's too anxious to go in after what happened in the changing rooms.", ('caution', 'ok')),
     ("He's going through a lot at the moment with his dad leaving and he's just not up to school today.", ('caution', 'avoid')),
-    ("Sorry to be a pain but can Jacob's absence yesterday be authorised? He was at his gran's funeral in Cork.", ('caution',)),
     ('Dear Sir/Madam, my son will not be attending today because of the ongoing situation, as discussed numerous times. I await your response.', ('caution', 'avoid')),
     ("Ruby's got a chesty cough but she wants to go in for the trip on Friday so she'll be back by then.", ('caution', 'ok')),
     ("Hiya, sorry, she's not been right since Sunday, not eating, hardly talking. Don't know if it's physical or in her head but I can't send her in like this.", ('caution', 'ok')),
@@ -8368,7 +8362,6 @@ INDEPENDENT_BLIND20_43 = [
     ('Priya will be off on Monday for a family religious ceremony at the temple, the whole family has to be there.', ('caution', 'avoid')),
     ("Kian's been having a hard time since his dad left and he's not in a good place. He won't be in today.", ('caution',)),
     ('Dear school, Anna is not coming today because of her stomach. Maybe tomorrow. Thanks, Olena', ('caution', 'ok')),
-    ("Ronan's CAMHS worker says he needs to take things slowly so we're doing mornings only this week.", ('caution', 'avoid')),
     ("Ffion's not coming in today, she's really upset after what happened at lunchtime yesterday. Can someone ring me please?", ('caution', 'avoid')),
     ("Is it ok if Harry stays home today? He's got a sniffle and says he feels rubbish.", ('caution',)),
     ("Zac's feeling really overwhelmed and I don't think school is the right place for him today.", ('caution', 'avoid')),
@@ -8383,7 +8376,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Hi, Caleb's still not right after last week's bug, he's pale and wiped out. I'll send him in tomorrow if he's picked up.", ('caution', 'ok')),
     ('Hi, Nia has a hearing at the family court this morning and her social worker has asked that she attends with me.', ('caution', 'ok')),
     ("Shwmae, Osian ddim yn teimlo'n dda - just a bit off colour, fe ddaw e mewn fory hopefully. Diolch", ('caution', 'ok')),
-    ("The doctor says it's just a virus and Oscar can go back when he feels like it, so he's off again today.", ('caution', 'avoid')),
     ("His teacher said on parents' evening that if he's not feeling 100% he should just stay home, so Reece is off today.", ('caution', 'avoid')),
     ("Sorry, Maddison won't be in tomorrow, it's her gran's funeral in Swansea.", ('caution',)),
     ("Morning, Ellie-Mae won't be in today she's been sick 3 times overnight and has a temp of 38.9. Too unwell to come in. Will keep you posted. Thanks, Donna", ('ok',)),
@@ -8469,7 +8461,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Exams are really getting to her, she's overwhelmed and in bits. She won't be in today.", ('caution', 'avoid')),
     ("Ffion has nits again and I need to treat her hair so she'll be in tomorrow.", ('caution', 'avoid')),
     ("Our road's flooded and the car can't get through, sorry. Will get her in as soon as it goes down.", ('caution', 'ok')),
-    ("The child psychologist has advised reduced hours, we're waiting for school to agree so for now he'll do mornings only.", ('caution',)),
     ('Layla is performing in the panto at the Lyceum this week, the council has issued her licence. Could she be authorised for the matinees?', ('caution',)),
     ("Sophie hasn't been herself, she's off her food and quiet. Keeping her home today and booking the GP.", ('caution', 'ok')),
     ("I know you'll say he needs to be in but honestly he's not right, he's pale and says his head's banging.", ('caution', 'ok')),
@@ -8537,6 +8528,7 @@ INDEPENDENT_BLIND20_43 = [
     ("Can't get him out of bed. He just won't budge. Sorry.", ('avoid',)),
     ("Riley won't be in today - his brother's got a temperature and I don't want Riley catching it", ('avoid', 'caution')),
     ("Sorry I know she's missed loads but she just doesn't want to be there, the school isn't right for her and we're looking at other options", ('avoid',)),
+    ("Ffion won't be in, she's shattered after the dance competition yesterday, didn't get home til midnight", ('avoid',)),
     ("She's not ill, she just can't cope with the noise in that school and I won't send her in until they sort a quiet space", ('avoid', 'caution')),
     ("Taking the kids to Alton Towers today as it's his birthday, he's earned it! Back tomorrow", ('avoid',)),
     ("I can't cope this morning, not slept with the baby and I just can't face the school run, sorry. Will have her in tomorrow.", ('avoid',)),
@@ -8554,7 +8546,6 @@ INDEPENDENT_BLIND20_43 = [
     ('Morning, Sam is very anxious about coming in today and is really struggling. Will keep in touch.', ('caution',)),
     ("Nia had a really bad night, she's not herself. She won't be in.", ('caution',)),
     ("We've had a family emergency and Josh won't be in today, will explain when I can.", ('caution',)),
-    ("Our Molly's feeling a bit off and says her tummy hurts, not sure if it's nerves or a bug", ('caution', 'avoid')),
     ("He's been struggling to get into school for a while now. Today was another really hard morning and he's at home.", ('caution', 'avoid')),
     ("Mia is overwhelmed and needs a day at home to regulate. She's autistic and school are aware.", ('caution',)),
     ("Dear Mr Roberts, Alfie won't be in today. He's had a tough week with some of the boys in his class and is very upset. I'd like to meet to discuss.", ('caution', 'avoid')),
@@ -8567,7 +8558,6 @@ INDEPENDENT_BLIND20_43 = [
     ("We won't be sending Eli in today due to his mental health.", ('caution', 'ok')),
     ("Darcy's got a cold, nothing major, just a bit sniffly so she's having a day at home", ('caution', 'avoid')),
     ("She's said she feels sick every morning this week and today she wouldn't get out of the car at the gate, so I brought her home.", ('caution', 'avoid')),
-    ("Can you mark Harriet off today please, she's not feeling great and I've got to take her nan to the hospital anyway", ('caution', 'avoid')),
     ('Isaac is exhausted after a week of hospital appointments and needs a rest day today.', ('caution', 'ok')),
     ("Hi Mrs Evans, as discussed with Miss Lloyd yesterday, Tomos is finding mornings really hard so he'll be coming in at 10 this week", ('caution', 'ok')),
     ("Sorry she won't be in, she's having nightmares again and is all over the place. I think it's stuff going on at home.", ('caution',)),
@@ -8577,7 +8567,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Mr Price said on Friday it'd be better if Kian stayed home until they've got a plan for him, so he's at home.", ('caution', 'ok')),
     ("I think he might be coming down with something? He's very pale. Going to keep him home and see how he goes.", ('caution', 'ok')),
     ("She's frightened of Mr Hughes after he shouted at her and has been sick with worry all weekend. She's not coming in today.", ('caution', 'ok')),
-    ("Connor's on a reduced timetable I think, or he was meant to be, so he'll just do mornings for now", ('caution',)),
     ("Hiya love, our Aimee's had a wobble this morning, says she feels dead sick and shaky. I've let her stop home, she'll be in tomorrow hopefully x", ('caution', 'ok')),
     ("Bethan isn't coming in today as her anxiety is bad. I've told her she can go back when she feels ready.", ('caution', 'avoid')),
     ("Keeping Lewis off today, he was really upset last night about a fallout with his friends and didn't sleep.", ('caution', 'avoid')),
@@ -8641,6 +8630,7 @@ INDEPENDENT_BLIND20_43 = [
     ("Morning, the kids are all off today as we're going to a family wedding in Ireland. Back Monday.", ('avoid',)),
     ("He's not poorly, he's just really tired after his football tournament at the weekend so I've let him stay home to rest.", ('avoid',)),
     ("The bairn's no gan in the day, she says she hates the place and I cannae blame her efter the way that teacher spoke tae her.", ('avoid',)),
+    ("I kept Jade at home because her best friend is off sick and she doesn't have anyone else to sit with.", ('avoid',)),
     ("Lily-Mae says she's too scared to go in because of the Year 10 boys, so she's chosen to stay at home today. I support her decision.", ('avoid',)),
     ('Doctor says theres nothing wrong with him but he keeps saying hes ill to get out of school. Hes home again today.', ('avoid',)),
     ("Aoife's a wee bit under the weather so I've let her have a duvet day. Back tomorrow hopefully", ('avoid', 'caution')),
@@ -8767,7 +8757,6 @@ INDEPENDENT_BLIND20_43 = [
     ('Mrs Khan my son Yusuf stay home today, he is scared and not well in his tummy, maybe because other boys. Thank you', ('caution', 'ok')),
     ("Leon had a bit of a temp last night, seems ok now but I've kept him home to be on the safe side.", ('caution', 'ok')),
     ('Alys is at home today, she had a bad night. Gwely am y diwrnod. Diolch.', ('caution', 'ok')),
-    ("Isaac's just been diagnosed with ADHD and his meds aren't right yet, he's all over the place. Home today.", ('caution',)),
     ("Megan has an interview at the college this morning for September, she'll be in by 11.", ('caution', 'ok')),
     ("Reggie's off today. He was in his room crying half the night about something at school and won't tell me what. He says he's poorly.", ('caution',)),
     ("Hi, Ellie was sick twice in the night and has a temperature so she's too unwell to come in today. Will keep you updated. Thanks, Gemma (mum)", ('ok',)),
@@ -8856,7 +8845,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Can Jake have today off for his grandad's funeral? Sorry for the short notice.", ('caution',)),
     ("Olivia's nan passed away on Sunday and she's too upset to come in, we're sorting the funeral so we'll take the week.", ('caution', 'avoid')),
     ("Harper had her jabs yesterday and she's a bit groggy and achy, she'll be back tomorrow.", ('caution', 'ok')),
-    ("Reece is waiting on an ADHD/autism assessment and school is just too much for him right now. He's at home while we wait.", ('caution', 'avoid')),
     ("Mrs Brown said on the phone if Kian isn't feeling himself to keep him at home, so that's what I've done.", ('caution',)),
     ("Hiya, our Taylor's had nightmares since what happened on the school trip, she's not sleeping or eating. I don't think she's well. Will ring the GP today.", ('caution', 'ok')),
     ("Lottie's not been right since the bug last week, still pale and off her food. I'd rather she had another day.", ('caution', 'ok')),
@@ -9259,7 +9247,6 @@ INDEPENDENT_BLIND20_43 = [
     ("It's not that he doesn't want to come, he just can't face it today.", ('caution', 'avoid')),
     ("Ellie has an appointment at 2pm so I'll collect her at 1.30.", ('caution', 'ok')),
     ("Sorry, Conor'll not be in, there was bother in the street last night and none of us got any sleep with the police about.", ('caution', 'avoid')),
-    ('Dear teacher, Wei cannot come today because he feel dizzy and also grandma from China arrive today. Thank you.', ('caution', 'avoid')),
     ("Mam had a fall and Tomos stayed with her till the ambulance came, so he missed the morning, he'll be in this afternoon.", ('caution', 'ok')),
     ("He's only managing mornings at the moment so I'll pick him up at dinner every day this week.", ('caution', 'avoid')),
     ("Found nits on Sienna this morning so keeping her home till I've treated them.", ('caution', 'avoid')),
@@ -9347,10 +9334,8 @@ INDEPENDENT_BLIND20_43 = [
     ("Hi, Zac says he feels sick and has a headache so I've kept him home. Thanks, Mel", ('caution', 'ok')),
     ("Hi Mrs Reid,\n\nJust to let you know Ava is still off. She's completely wiped out, sleeping 14 hours a day and pale as anything. The GP thinks it might be glandular fever but we're still waiting on the blood results, so there's no diagnosis yet. I'll let you know as soon as we hear.\n\nThanks,\nKirsten", ('caution', 'ok')),
     ("Hi, Leo had a bit of a temp last night but he's running round fine this morning. Thought I'd keep him off just to be safe, he'll be in tomorrow. Thanks", ('caution', 'avoid')),
-    ("Hi Miss, Rory's awfy peely-wally this mornin an he's been greetin since he got up. Keepin him hame the day. Ta, Shona", ('caution',)),
     ("Dear Mr Ali,\n\nI'm writing to let you know that our flight back from Islamabad was cancelled and the airline can't get us on another one until Tuesday, so Imran and Sara will be back in school on Wednesday instead of Monday. I have the cancellation email if you need it.\n\nSorry for the disruption.\nRegards,\nFarah Iqbal", ('caution', 'avoid')),
     ("Hiya, Mollie's got the GP at 10.30, then I'll take her for some lunch and she'll be tired so I'll probably not bring her back this afternoon. Thanks, Steph", ('caution', 'avoid')),
-    ("Hi Mrs Green, Elsie had a meltdown at the gate this morning and was too distressed to go in, so I had to bring her home. She's calmer now. Thanks, Kate", ('caution', 'avoid')),
     ("Morning, Josh has stubbed his toe really badly and can't get his school shoe on so he's off today. Cheers, Liam", ('caution', 'avoid')),
     ("Hi Mrs Jenkins,\n\nMartha has a stinking cold today, she's been coughing all night. She's also been finding things hard with friendship issues this term and honestly I think a day at home will do her good all round.\n\nThanks,\nLouise", ('caution', 'avoid')),
     ("Hi, after the incident in the park with the older boys on Friday I don't feel it's safe for Charlie to walk in on his own, and I can't take him as I start work at 7. He's at home today while I sort something out. Thanks, Paula", ('caution', 'avoid')),
@@ -9517,7 +9502,6 @@ INDEPENDENT_BLIND20_43 = [
     ('hey its gran here, mams in work, bailey isnt in today hes no great. x', ('caution', 'ok')),
     ("Ifan is off this week, the specialist nurse is adjusting his diabetes meds and wants him monitored at home. Sorry I didn't ring yesterday, it's been chaos.", ('ok', 'caution')),
     ("Our Milo's in a state this morning, proper meltdown, he's autistic and totally overwhelmed. I'll try and get him in later.", ('caution', 'avoid')),
-    ("Brooke is off, she was at A&E last night with her brother till 3am and only got 2 hours' sleep.", ('caution', 'avoid')),
     ("Can you please class this as a medical absence, she's been very poorly on and off this month.", ('caution', 'ok')),
     ("He's been off his food and quiet for days. Don't think he's well. He'll be back when he's better.", ('caution', 'ok')),
     ("Good evening. Per my conversation with the head on Friday, Oskar will be off for our cousin's wedding in Lithuania. Back on the 22nd.", ('caution', 'avoid')),
@@ -9736,7 +9720,6 @@ INDEPENDENT_BLIND20_43 = [
     ("Riley's off today because of what happened in PE yesterday. I'll be ringing Mr Hughes.", ('caution', 'avoid')),
     ("She's off today, women's troubles, you know how it is.", ('caution', 'ok')),
     ('Hamza is not feeling good today. Thank you.', ('caution', 'ok')),
-    ("Ted saw the educational psychologist last week and she said he's overwhelmed at school. He's at home with me today.", ('caution',)),
     ('Lola is off with stress.', ('caution', 'ok')),
     ("He was sick first thing but seems fine now, if he's still ok by 11 I'll bring him in.", ('caution', 'ok')),
     ("Poppy's pretty low at the moment, we're trying to get her seen. She won't be in today.", ('caution', 'ok')),
@@ -9754,10 +9737,13 @@ INDEPENDENT_BLIND20_43 = [
 
 # Contested rows of those sets (writer's labels vs the check's verdict):
 #   [blind21] caution/ok vs avoid: "Alex is unwell again. I know this is the 4th Monday in a row but I don't know what else to do."
+#   [blind23] caution vs ok: "Poppy was diagnosed with ADHD in the summer and we're still adjusting her meds. Some days are harder than others. She's not in today."
 #   [blind24] avoid vs caution: "Vomiting bug going round his brother's class so I'm keeping Noah off for a few days just in case."
+#   [blind24] caution/avoid vs ok: "Ewan is off sick today. Just so you know he's been saying a lot lately that he hates school, can we talk?"
 #   [blind24] caution vs ok: "Mrs Jones said it was fine for Bobby to have today off as he's been so stressed, so he's at home with me."
 #   [blind24] caution/avoid vs ok: "Ayesha will be off this week as we're going to family in Leicester for Diwali."
 #   [blind24] caution vs avoid: "Nathan's best mate moved schools over half term and he's been really low since. He's not up to it today."
+#   [blind25] caution vs ok: "Connor's been sleeping badly and getting headaches most days since he started Year 7. We've booked the optician. He's home today."
 #   [blind25] caution vs ok: "Kai's suspended? Nobody told me. He says he was sent home yesterday and told not to come back so he's at home."
 #   [blind26] caution vs ok: "Grace has a sick note from the GP but I'm not sure it covers today, I'll check. She's still at home."
 #   [blind26] caution vs ok: "Roxy's got nits again, school said she cant come back till they're gone???"
@@ -9767,31 +9753,39 @@ INDEPENDENT_BLIND20_43 = [
 #   [blind26] avoid vs caution: 'Iqra will be home today because my mother arrives from Lahore and we are all going to receive her at Manchester airport. Thank you, Mrs Khan'
 #   [blind27] caution vs ok: "Evening, just to say Phoebe will be off tomorrow. The doctor has put her on a waiting list for the autism assessment and she's finding every"
 #   [blind27] avoid vs caution: "The car's broke down so I can't get Callum in today, sorry."
-#   [blind27] avoid vs caution: "Dear Sir/Madam, my son Piotr will not attend this week because we go to Poland for my mother's birthday. Thank you."
 #   [blind27] avoid vs caution: "Good morning. Our Harry wasn't in yesterday and won't be in today. We're having a few problems getting him to go at the moment."
 #   [blind27] avoid vs caution: "Afternoon, Kacper missed this morning as I had to take his sister to the dentist and couldn't get back in time for him."
-#   [blind28] avoid vs caution: 'Due to ongoing issues which I have raised several times, Connor will not be attending for the time being.'
 #   [blind28] avoid vs caution: "Yasmin will need to leave at lunch today, it's her cousin's mehndi in Bradford tonight."
+#   [blind28] avoid/caution vs ok: "On the educational psychologist's advice we're reducing Lily to three days a week while we wait for the panel."
 #   [blind29] avoid vs caution: "My husband tested positive for covid so I'm keeping all the kids home to be safe."
+#   [blind29] caution/avoid vs ok: "Emily-Rose will be off today and tomorrow, her dad's taking her to a hospital appointment in London with her brother."
 #   [blind29] caution vs avoid: "She's ok in herself but still a bit wobbly after the sickness bug, so one more day at home."
 #   [blind31] caution vs ok: "Kayla says she has a headache, so she's at home today"
 #   [blind31] caution/ok vs avoid: "Our Cody's on a go-slow today, tummy's playing up, he'll be in once it settles"
+#   [blind32] caution vs ok: "Olivia has a sore throat and a bit of a cough. Should she come in or not? What's the policy?"
+#   [blind32] caution vs ok: "Hi, Mia's been getting headaches at school every day and comes home in tears. She's off today while we get her eyes tested."
 #   [blind33] avoid vs caution: "My car's broken down so I can't get Lucy to school today, sorry!"
 #   [blind33] caution vs avoid: "Arthur is a bit under the weather, probably nothing but I'd rather he stayed home."
+#   [blind34] caution vs ok: "Please could Harris be authorised today, he's a bit sore in his arm and grumpy after his jabs yesterday."
 #   [blind34] caution vs ok: 'Aria missed this morning cos the council taxi was 40 mins late, then she was too wound up to go in at all.'
 #   [blind35] avoid vs caution: "Theo's a bit under the weather and wobbly about his SATs so I've said he can have a duvet day."
 #   [blind35] caution/ok vs avoid: "I can't get her to school today, she's too ill to get out of bed - temperature of 39."
+#   [blind37] caution vs ok: "Sorry to be a pain but can Jacob's absence yesterday be authorised? He was at his gran's funeral in Cork."
 #   [blind38] avoid vs caution: "Hi, Layla's off today - her nan's been taken into hospital and we're all going up to Glasgow to see her."
 #   [blind38] avoid vs caution: "Hiya, we've gone Blackpool for the day as it's Connor's birthday treat. Sorry for the short notice!"
 #   [blind38] avoid vs caution: "Bella is well enough to come in but we think a mental health day will do her good after the week she's had."
 #   [blind38] caution/avoid vs ok: "We've got a hospital appointment this morning so Ivy will be late in."
+#   [blind38] caution/avoid vs ok: "Ronan's CAMHS worker says he needs to take things slowly so we're doing mornings only this week."
 #   [blind38] caution vs ok: "Abi isn't well enough for school today but she'd like to come in for her drama rehearsal after lunch if that's ok?"
 #   [blind38] caution/avoid vs ok: "Sorry, Gracie won't be in - she's had a horrible week with the girls in her class and I'm at my wits' end. She says her head hurts."
+#   [blind38] caution/avoid vs ok: "The doctor says it's just a virus and Oscar can go back when he feels like it, so he's off again today."
+#   [blind39] caution vs ok: "The child psychologist has advised reduced hours, we're waiting for school to agree so for now he'll do mornings only."
 #   [blind40] ok vs caution: "As agreed in Mr Khan's letter of 12 March, Aisha is away for her grandmother's funeral in Lahore and will be back on the 25th."
-#   [blind40] avoid vs caution: "Ffion won't be in, she's shattered after the dance competition yesterday, didn't get home til midnight"
 #   [blind40] avoid/caution vs ok: "He's got a sore throat and says he doesn't feel up to it, tbh I think it's more about the maths test"
+#   [blind40] caution/avoid vs ok: "Our Molly's feeling a bit off and says her tummy hurts, not sure if it's nerves or a bug"
+#   [blind40] caution/avoid vs ok: "Can you mark Harriet off today please, she's not feeling great and I've got to take her nan to the hospital anyway"
 #   [blind40] caution/avoid vs ok: "CAMHS told us not to force her in, so she's at home today."
-#   [blind41] avoid vs caution: "I kept Jade at home because her best friend is off sick and she doesn't have anyone else to sit with."
+#   [blind40] caution vs ok: "Connor's on a reduced timetable I think, or he was meant to be, so he'll just do mornings for now"
 #   [blind41] avoid vs caution: "Yo, Rio's at home today. He ain't feeling it. Will try again tmrw"
 #   [blind41] avoid vs ok: "Hi, my mum (Nathan's nan) is really poorly and I have to care for her, so Nathan will be off this week to help out."
 #   [blind41] caution/avoid vs ok: 'Dear Mr Hughes, Tom has been off because of the situation with his form tutor, which I have raised with you twice. He has also been unwell w'
@@ -9802,22 +9796,29 @@ INDEPENDENT_BLIND20_43 = [
 #   [blind42] ok vs caution: "Aled has a sore throat and a bit of a temp, I've given him Calpol and will see how he is at lunchtime, may bring him in for the afternoon."
 #   [blind42] avoid vs caution: "Riley's dad has him this week and apparently didn't bother taking him in. Not my fault, I've told him."
 #   [blind42] avoid/caution vs ok: "Sorry, he wasn't great this morning, had a wobble, and by then we were too late so thought there was no point."
+#   [blind42] caution vs ok: "Isaac's just been diagnosed with ADHD and his meds aren't right yet, he's all over the place. Home today."
 #   [blind43] ok vs caution: "Morning miss, Kai's got a chest infection, GP seen him yesterday n put him on antibiotics, says keep him off till wed. Sorry for late msg"
 #   [blind43] avoid vs caution: "He's not going in the day, sure he's wrecked and says the teacher has it in for him."
 #   [blind43] avoid vs caution: "Tomasz is in Poland for his grandmother's name day, back next week."
 #   [blind43] caution/ok vs avoid: "Keeping Megan home today, she's had a nosebleed and a headache. Probably nothing but didn't want to risk it."
 #   [blind43] caution/ok vs avoid: 'Lily had a fall off the trampoline, nothing broken but very bruised and sore, so keeping her off today to rest.'
+#   [blind43] caution/avoid vs ok: "Reece is waiting on an ADHD/autism assessment and school is just too much for him right now. He's at home while we wait."
 #   [blind43] caution/avoid vs ok: "Evan's off with his usual Monday headache."
+#   [dev12a] caution/avoid vs ok: 'Dear teacher, Wei cannot come today because he feel dizzy and also grandma from China arrive today. Thank you.'
 #   [dev12b] avoid vs caution: "Dear Mrs Osei,\n\nAfter a lot of thought we've decided as a family to keep Hope off for the rest of this half term while we look into home edu"
 #   [dev12b] avoid/caution vs ok: "Hi, Aaliyah's cousin who lives with us has covid so we're all keeping away from people just in case. She feels fine herself. Will let you kn"
 #   [dev12b] caution vs avoid: "Hi, had a really rough night so Lola's staying home today. Thanks"
+#   [dev12b] caution vs ok: "Hi Miss, Rory's awfy peely-wally this mornin an he's been greetin since he got up. Keepin him hame the day. Ta, Shona"
 #   [dev12b] caution/ok vs avoid: 'Hi, Lily has to come with me to the family court today as the judge wants to speak to her. Sorry for short notice. Thanks, Gemma'
+#   [dev12b] caution/avoid vs ok: "Hi Mrs Green, Elsie had a meltdown at the gate this morning and was too distressed to go in, so I had to bring her home. She's calmer now. T"
 #   [dev12b] caution/avoid vs ok: "Hi Miss Cooper,\n\nJust to let you know Jayden won't be in today. He's had a funny tummy on and off all weekend and he's been up since 5 worry"
 #   [dev12b] caution/avoid vs ok: 'Dear Mrs Thompson,\n\nPlease see attached a letter from Dr Wallace at the paediatric clinic. She writes: "Alfie has a diagnosis of hypermobili'
 #   [dev12c] ok/caution vs avoid: "Logan won't be in today, he's got a bad stomach. It's the third Monday in a row I know, so we've got a GP appt booked to get it looked at."
 #   [dev12d] caution/avoid vs ok: 'Dear Sir/Madam, Zainab will not be attending on Tuesday due to Diwali – we will be visiting family in Leicester for the celebrations.'
+#   [dev12d] caution/avoid vs ok: "Brooke is off, she was at A&E last night with her brother till 3am and only got 2 hours' sleep."
 #   [dev12e] caution vs avoid: "Hi, could I please request a day's leave for Freya on the 12th for her uncle's wedding in Cork? She's a bridesmaid. Thanks, Siobhan"
 #   [dev12e] caution/avoid vs ok: "Had a call from the hospital, my dad's been moved to ICU. Please can someone let Sophie know at break, I'll collect her at 12."
 #   [dev12e] avoid vs caution: "Hiya just to say Ellie won't be in today, she's not feeling it. Will try tomorrow."
+#   [dev12f] caution vs ok: "Ted saw the educational psychologist last week and she said he's overwhelmed at school. He's at home with me today."
 #   [dev12f] caution/ok vs avoid: "Mum here. Ava has her grandad's funeral on Thursday, I'll need to take her out for the day if that's OK?"
 #   [dev12f] caution vs avoid: "Jake's been complaining of a sore throat, probably nothing but keeping him home."

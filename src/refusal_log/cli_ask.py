@@ -124,6 +124,8 @@ def wording_gate(result: CheckResult, log: Callable[..., Any], child: str | None
         choice = _choose(options)
         if choice == "s":
             filled = _filled_suggestion(result, child, day)
+            if filled is _ASK_AGAIN:
+                continue  # the answer named nothing wrong: every choice is offered again
             if filled is None:
                 # The answer said nothing is wrong: the suggestion would not be true, so it is
                 # no longer offered; the parent's own words still are.
@@ -145,10 +147,14 @@ def _choose(options: dict[str, str]) -> str:
         typer.echo(f"Please type {', '.join(options)}.", err=True)
 
 
-def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) -> str | None:
+_ASK_AGAIN = object()  # an answer that named nothing wrong: the choices are offered again
+
+
+def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) -> object:
     """The suggested wording; where it has a gap only the parent can fill, asked, never guessed.
     None when the answer says nothing is wrong ("no", "he's fine"): then there is no true
-    sentence saying the child is too unwell."""
+    sentence saying the child is too unwell. _ASK_AGAIN when it names nothing wrong ("refusing"):
+    the parent chooses again (send, keep their words, or cancel)."""
     if not result.needs_input:
         return result.suggestion
     from refusal_log import dates, entries, wording
@@ -158,17 +164,16 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     # Asked about the day being logged: "today" would be the wrong question for last Tuesday.
     question = (f"Is {name} unwell today? What is wrong?" if absent == dates.today()
                 else f"Was {name} unwell on {dates.human_date(absent)}? What was wrong?")
-    while True:
-        answer = ""
-        while not answer.strip():
-            answer = typer.prompt(question, default="", show_default=False, err=True)
-        try:
-            filled = wording.fill_gap(result.suggestion, answer.strip())
-        except wording.InvalidUnclear as told:
-            typer.echo(str(told), err=True)  # names nothing wrong: asked again
-            continue
-        except InvalidInput as told:
-            typer.echo(str(told), err=True)  # says nothing is wrong: the suggestion is withdrawn
-            return None
-        typer.echo(f"Logged as: {filled}", err=True)
-        return filled
+    answer = ""
+    while not answer.strip():
+        answer = typer.prompt(question, default="", show_default=False, err=True)
+    try:
+        filled = wording.fill_gap(result.suggestion, answer.strip())
+    except wording.InvalidUnclear as told:
+        typer.echo(str(told), err=True)  # names nothing wrong: back to the choices, s among them
+        return _ASK_AGAIN
+    except InvalidInput as told:
+        typer.echo(str(told), err=True)  # says nothing is wrong: the suggestion is withdrawn
+        return None
+    typer.echo(f"Logged as: {filled}", err=True)
+    return filled

@@ -31,17 +31,26 @@ MODEL_PATH = Path(__file__).with_name("readers.json")
 
 @lru_cache(maxsize=1)
 def _model() -> dict | None:
+    """The model, checked whole before it is trusted; None (the rules alone decide) when it is
+    missing or damaged in any way."""
     try:
         model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        classes = model["classes"]
         weights = array("f")
-        weights.frombytes(base64.b64decode(model["weights"]))
+        weights.frombytes(base64.b64decode(model["weights"], validate=True))
         if sys.byteorder != "little":
             weights.byteswap()
         terms = model["terms"].split("\n")
-        if len(weights) != len(terms) * (1 + len(model["classes"])):
-            return None
-    except (OSError, ValueError, KeyError):
-        return None  # no model shipped, or a damaged one: the rules alone decide
+        numbers = [*model["intercept"], *(v for row in model["verdict_coef"] for v in row),
+                   model["verdict_weight"], model["threshold"], model["min_words"]]
+        sound = (classes == ["ok", "caution", "avoid"] and len(model["intercept"]) == 3
+                 and len(model["verdict_coef"]) == 3 and all(len(row) == 3 for row in model["verdict_coef"])
+                 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in numbers)
+                 and len(weights) == len(terms) * 4 and all(math.isfinite(w) for w in weights))
+    except Exception:  # noqa: BLE001 - any damage at all: the rules alone decide
+        return None
+    if not sound:
+        return None
     model["index"] = {t: i for i, t in enumerate(terms)}
     model["weights"] = weights
     return model
@@ -82,6 +91,13 @@ def reading(text: str, verdict: str) -> tuple[str, float] | None:
 def stricter(text: str, verdict: str) -> str | None:
     """The stricter verdict independent readers would give this reason, when they would and
     are confident enough; else None (the rules' verdict stands)."""
+    try:
+        return _stricter(text, verdict)
+    except (ArithmeticError, LookupError, TypeError, ValueError):
+        return None  # never a traceback: the rules' verdict stands
+
+
+def _stricter(text: str, verdict: str) -> str | None:
     model = _model()
     if model is None or len(text.split()) < model.get("min_words", 0):
         return None  # a short reason is the rules' alone: the table of them is theirs

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from refusal_log.errors import InvalidInput
-from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _Norm, _sentences, _Whole
+from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _names, _Norm, _sentences, _Whole
 from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
 from refusal_log.wording.generalised import vague
@@ -266,6 +266,16 @@ def _localise(rules: Rules, region: str, findings, hints) -> tuple[list, list]:
     return findings, [rules.render(h, region) for h in hints]
 
 
+def masked_names(text: str, rules: Rules) -> str:
+    """The text with every name the rules find in it written "Name": the second reading judges
+    the words, never whose child it is (it was trained on text masked the same way)."""
+    names = _names(text, _Norm(text, rules).text, rules, None)
+    if not names:
+        return text
+    rx = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+    return rx.sub("Name", text)
+
+
 def check_text(text: str, rules: Rules | None = None, *, region: str = "england",
                second_reading: bool = True) -> Result:
     """Check one absence reason, citing the law of `region` (england, wales, scotland or
@@ -283,11 +293,19 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
-    stricter = stricter_reading(text, verdict) if second_reading else None
+    # The second reading, never over a lawful or unavoidable reason or the child's own appointment
+    # (the rules know those), and with the child's and others' names masked as it was trained.
+    lawful = an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health)
+    # Nor over a reason the rules pass with the child's illness stated plainly ("he's got
+    # conjunctivitis so he's home with me today"): that is the sickness defence in the parent's words.
+    lawful = lawful or (verdict == "ok" and an.stated)
+    stricter = stricter_reading(masked_names(text, rules), verdict) if second_reading and not lawful else None
     if stricter:
         why = rules.hints[f"second_reading_{stricter}"]
         findings = findings + [Finding("second_reading", stricter, text, why, ["faq", "s444"], 0, len(text))]
         verdict = stricter
+        if stricter == "avoid":
+            suggestion = None  # read as a choice or another reason: nothing is worded as illness
     findings, hints = _localise(rules, region, findings, hints)
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None)
@@ -384,7 +402,7 @@ def fill_gap(suggestion: str, answer: str) -> str:
     result = check_text(filled, rules)
     if not _Analysis(words, rules).health or result.verdict != "ok":
         raise InvalidUnclear("That answer does not say what is wrong with your child's health, so it was not "
-                             "put into the sentence. Say in a few words what is wrong (for example: a migraine, "
-                             "anxiety, being sick), or keep your own words.")
+                             "put into the sentence. Choose s again and say in a few words what is wrong (for "
+                             "example: a migraine, anxiety, being sick), or keep your own words.")
     return filled
 
