@@ -31,7 +31,8 @@ def test_the_model_ships_beside_the_rules_and_reads_in_a_moment():
 def test_it_never_makes_a_verdict_milder_nor_adds_a_suggestion(text):
     plain, read = check_text(text, second_reading=False), check_text(text)
     assert _RANK[read.verdict] >= _RANK[plain.verdict]
-    # Raised to avoid, nothing is worded as illness; otherwise the rules' suggestion stands as it was.
+    # Raised to avoid with no illness of the child's named, nothing is worded as illness; otherwise
+    # the rules' suggestion stands as it was.
     assert read.suggestion == plain.suggestion or (read.verdict == "avoid" and read.suggestion is None and read.withheld)
     if read.verdict != plain.verdict:
         assert read.findings[-1].rule == "second_reading" and read.findings[-1].severity == read.verdict

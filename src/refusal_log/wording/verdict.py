@@ -304,8 +304,10 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         why = rules.hints[f"second_reading_{stricter}"]
         findings = findings + [Finding("second_reading", stricter, text, why, ["faq", "s444"], 0, len(text))]
         verdict = stricter
-        if stricter == "avoid":
-            suggestion = None  # read as a choice or another reason: nothing is worded as illness
+        if stricter == "avoid" and not an.illness:
+            # Read as a choice or another reason, and no illness of the child's named plainly:
+            # nothing is worded as illness. (With one named, the rules' sentence keeps it.)
+            suggestion = None
     findings, hints = _localise(rules, region, findings, hints)
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None)
