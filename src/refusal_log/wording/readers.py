@@ -27,6 +27,9 @@ TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _TOKENS = re.compile(TOKEN_PATTERN)
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 MODEL_PATH = Path(__file__).with_name("readers.json")
+# Reasons shorter than this are never read by the model (nor is it loaded for them): the model's
+# own min_words may only be larger.
+READ_FROM_WORDS = 16
 
 
 @lru_cache(maxsize=1)

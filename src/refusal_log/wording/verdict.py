@@ -12,6 +12,7 @@ from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
 from refusal_log.wording.generalised import vague
 from refusal_log.wording.loading import Rules, load_rules
+from refusal_log.wording.readers import READ_FROM_WORDS
 from refusal_log.wording.readers import stricter as stricter_reading
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
@@ -299,7 +300,10 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     # Nor over a reason the rules pass with the child's illness stated plainly ("he's got
     # conjunctivitis so he's home with me today"): that is the sickness defence in the parent's words.
     lawful = lawful or (verdict == "ok" and an.stated)
-    stricter = stricter_reading(masked_names(text, rules), verdict) if second_reading and not lawful else None
+    # A short reason is the rules' alone: neither the model nor the names are read for it.
+    long_enough = len(text.split()) >= READ_FROM_WORDS
+    stricter = stricter_reading(masked_names(text, rules), verdict) if second_reading and long_enough and not lawful \
+        else None
     if stricter:
         why = rules.hints[f"second_reading_{stricter}"]
         findings = findings + [Finding("second_reading", stricter, text, why, ["faq", "s444"], 0, len(text))]
