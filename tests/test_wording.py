@@ -1205,7 +1205,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND17", 135),
     ("INDEPENDENT_BLIND18", 140),
     ("INDEPENDENT_BLIND19", 140),
-    ("INDEPENDENT_BLIND20_43", 2900),
+    ("INDEPENDENT_BLIND20_46", 3200),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])

@@ -1,5 +1,5 @@
 """The second reading (wording/readers.py): a small model of how independent readers labelled
-6,750 everyday phrasings. It may only make a verdict stricter, never milder; it never words a
+7,350 everyday phrasings. It may only make a verdict stricter, never milder; it never words a
 suggestion; short reasons are the rules' alone; a missing or damaged model leaves the rules to
 decide."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from refusal_log.wording import check_text, readers
-from wording_cases import CASES, INDEPENDENT_BLIND20_43
+from wording_cases import CASES, INDEPENDENT_BLIND20_46
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 
@@ -27,7 +27,7 @@ def test_the_model_ships_beside_the_rules_and_reads_in_a_moment():
     assert model["classes"] == ["ok", "caution", "avoid"] and 0.5 < model["threshold"] < 1
 
 
-@pytest.mark.parametrize("text", [t for t, _ in INDEPENDENT_BLIND20_43[::7]] + [t for t, _ in CASES[::25]])
+@pytest.mark.parametrize("text", [t for t, _ in INDEPENDENT_BLIND20_46[::7]] + [t for t, _ in CASES[::25]])
 def test_it_never_makes_a_verdict_milder_nor_adds_a_suggestion(text):
     plain, read = check_text(text, second_reading=False), check_text(text)
     assert _RANK[read.verdict] >= _RANK[plain.verdict]

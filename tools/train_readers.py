@@ -2,7 +2,7 @@
 
 The rules in rules.toml explain every verdict; on phrasings no rule was written for they are
 sometimes milder than independent readers. The second reading is a small linear model trained
-on how independent readers (helpers who never saw the rules) labelled 6,750 everyday phrasings
+on how independent readers (helpers who never saw the rules) labelled 7,350 everyday phrasings
 (tools/phrasings.jsonl). It may only make a verdict stricter (ok -> caution, caution -> avoid),
 never milder, and it never words a suggestion: see wording/readers.py.
 
