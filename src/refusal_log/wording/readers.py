@@ -102,10 +102,9 @@ def stricter(text: str, verdict: str) -> str | None:
 
 def _stricter(text: str, verdict: str) -> str | None:
     model = _model()
-    if model is None or len(text.split()) < model.get("min_words", 0):
+    if model is None or len(text.split()) < model["min_words"]:
         return None  # a short reason is the rules' alone: the table of them is theirs
-    found = reading(text, verdict)
-    label, probability = found
+    label, probability = reading(text, verdict)
     if probability >= model["threshold"] and _RANK[label] > _RANK.get(verdict, 0):
         return label
     return None

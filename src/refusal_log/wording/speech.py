@@ -14,13 +14,12 @@ _QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a
 _LOOK_BACK = 2000  # characters back to look for a sentence start: bounded, so a long paste stays linear
 # Words that open a message before "to say" without being its speaker.
 _DETERMINERS = frozenset(("the", "a", "an", "her", "his", "their", "my", "our", "your"))
-_OPENERS = frozenset(("hi", "hello", "hiya", "dear", "morning", "afternoon", "evening", "good", "quick", "short",
-                      "brief", "message", "note", "line", "email", "text", "sorry", "sadly", "unfortunately",
-                      "so", "well", "ok", "okay", "anyway", "also", "rang", "phoned", "called", "emailed", "texted",
-                      "messaged", "wrote", "writing", "ringing", "phoning", "calling", "emailing", "texting",
-                      "messaging", "want", "wanted", "like", "need", "needed", "have", "had", "got"))
 _CALLED = frozenset(("rang", "phoned", "called", "emailed", "texted", "messaged", "wrote", "ringing", "phoning",
                      "calling", "emailing", "texting", "messaging", "writing"))
+_OPENERS = frozenset(("hi", "hello", "hiya", "dear", "morning", "afternoon", "evening", "good", "quick", "short",
+                      "brief", "message", "note", "line", "email", "text", "sorry", "sadly", "unfortunately",
+                      "so", "well", "ok", "okay", "anyway", "also", "want", "wanted", "like", "need", "needed",
+                      "have", "had", "got")) | _CALLED
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 
 

@@ -267,10 +267,11 @@ def _localise(rules: Rules, region: str, findings, hints) -> tuple[list, list]:
     return findings, [rules.render(h, region) for h in hints]
 
 
-def masked_names(text: str, rules: Rules) -> str:
+def masked_names(text: str, rules: Rules, norm: str | None = None) -> str:
     """The text with every name the rules find in it written "Name": the second reading judges
-    the words, never whose child it is (it was trained on text masked the same way)."""
-    names = _names(text, _Norm(text, rules).text, rules, None)
+    the words, never whose child it is (it was trained on text masked the same way). `norm` is
+    the text already normalised, when the caller has it."""
+    names = _names(text, norm if norm is not None else _Norm(text, rules).text, rules, None)
     if not names:
         return text
     rx = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
@@ -302,7 +303,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     lawful = lawful or (verdict == "ok" and an.stated)
     # A short reason is the rules' alone: neither the model nor the names are read for it.
     long_enough = len(text.split()) >= READ_FROM_WORDS
-    stricter = stricter_reading(masked_names(text, rules), verdict) if second_reading and long_enough and not lawful \
+    stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict) if second_reading and long_enough and not lawful \
         else None
     if stricter:
         why = rules.hints[f"second_reading_{stricter}"]
