@@ -304,3 +304,45 @@ def test_an_illness_in_a_year_group_is_not_the_childs():
     # Found by the second reading's tests: "norovirus in Year 2" was worded as Lily's illness.
     result = check_text("There's norovirus in Year 2 so I'm keeping Lily home so she doesn't catch it.")
     assert "norovirus" not in (result.suggestion or "") and result.verdict != "ok"
+
+
+# --- round 25: each class, and the words beside it that must not be caught ------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    # Leave granted in other words is lawful; leave not granted is not.
+    ("As per the head's email granting Priya leave of absence for her sister's wedding, she'll be back Monday.", "ok"),
+    ("We were told by Mrs Grant that Leo can have the 12th off for his grandad's funeral.", "ok"),
+    ("Today is Eid al-Fitr so Yusuf will not attend, it is a day of religious observance for us.", "ok"),
+    ("She won't go, whatever I say, it's Eid or not.", "avoid"),
+    # When to come back after an appointment is not a doubt; "after lunch if he perks up" still is.
+    ("Zac has an appointment with the paediatrician at 9.15 so will miss the morning. Letter attached. "
+     "He'll come in after if he's up to it.", "ok"),
+    ("I'll bring him in after lunch if he perks up.", "caution"),
+    # A bus stop is not Northern "stop in" (stay in); "stopping in today" still is.
+    ("The school bus the council provides never came to our stop in Llanrug this morning.", "ok"),
+    ("She'll be stopping in today.", "avoid"),
+    # Dialect: dropped g's and Northern "badly".
+    ("Our Lewis is proper badly wi' his chest, been coughin all neet. He'll not be in today.", "ok"),
+    ("Kayden's not gannin in the day, he's just not wantin to man.", "avoid"),
+    ("She's not wanting to eat, she's been sick all night.", "ok"),
+    # Minding the younger ones, not waking in time, "fine" then reluctance: the family's reasons.
+    ("Mam's been rushed in so I need Shannon to mind the baby today, sorry", "avoid"),
+    ("Didn't wake up in time and missed the bus, she'll be in tomorrow", "avoid"),
+    ("Honestly she's fine, she just can't face it today.", "avoid"),
+    # Kept off because the day suits, with a mild illness beside it; told to report illness.
+    ("Mason's got a bit of a sniffle but we've got the plumber coming anyway so thought I'd keep him off", "avoid"),
+    ("The attendance lady told me to just ring in and say he's ill, so: Ryan's ill today.", "avoid"),
+    ("The GP told me to ring in and say she is ill with flu and keep her off for 3 days.", "ok"),
+    ("Brody wont be in hes got the squits. Back when hes 48hrs clear", "ok"),
+])
+def test_the_round_25_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    if verdict == "avoid":
+        assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
+        assert result.suggestion is not None or result.withheld
+
+
+def test_leave_not_granted_is_never_read_as_granted():
+    result = check_text("The head is not granting her leave so she'll be off anyway.")
+    assert result.verdict != "ok"

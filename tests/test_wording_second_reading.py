@@ -1,7 +1,7 @@
 """The second reading (wording/readers.py): a small model of how independent readers labelled
-7,350 everyday phrasings. It may only make a verdict stricter, never milder; it never words a
-suggestion; short reasons are the rules' alone; a missing or damaged model leaves the rules to
-decide."""
+8,650 everyday phrasings. It reads the words alone; it may only make a verdict one step stricter,
+never milder; it never words a suggestion; it never calls the FAQ's own words harmful; short
+reasons are the rules' alone; a missing or damaged model leaves the rules to decide."""
 
 from __future__ import annotations
 
@@ -83,8 +83,7 @@ def test_the_trainer_and_its_phrasings_are_in_the_repository():
 @pytest.mark.parametrize("content", ['[1, 2, 3]', 'null', '{"terms": "a", "weights": 5}',
                                      '{"classes": ["ok", "caution", "refuse"], "terms": "", "weights": ""}',
                                      '{"classes": ["ok", "caution", "avoid"], "terms": "", "weights": "", '
-                                     '"intercept": [0, 0, 0], "verdict_coef": [[0, 0, 0], [0, 0, 0], [0, 0, 0]], '
-                                     '"verdict_weight": 2, "threshold": "high", "min_words": 16}',
+                                     '"intercept": [0, 0, 0], "illness_threshold": 0.8, "threshold": "high", "min_words": 16}',
                                      "[" * 5000 + "]" * 5000])
 def test_any_damage_to_the_model_leaves_the_rules_to_decide(tmp_path, monkeypatch, content):
     broken = tmp_path / "readers.json"
@@ -114,3 +113,23 @@ def test_raised_to_avoid_nothing_is_worded_as_illness():
     result = check_text(text)
     if result.verdict == "avoid" and any(f.rule == "second_reading" for f in result.findings):
         assert result.suggestion is None and result.withheld
+
+
+def test_it_raises_one_step_at_most_and_asks_more_before_calling_an_illness_harmful():
+    model = readers._model()
+    assert readers.decide(model, "ok", "avoid", 0.99, False) == "caution"  # never ok -> avoid in one go
+    assert readers.decide(model, "caution", "avoid", 0.99, False) == "avoid"
+    assert readers.decide(model, "caution", "avoid", model["threshold"] - 0.01, False) is None
+    # With an illness of the child's named, avoid needs the model surer still.
+    assert readers.decide(model, "caution", "avoid", model["illness_threshold"] - 0.01, True) is None
+    assert readers.decide(model, "caution", "avoid", model["illness_threshold"] + 0.01, True) == "avoid"
+    assert readers.decide(model, "avoid", "avoid", 0.99, False) is None
+    assert readers.decide(model, "caution", "ok", 0.99, False) is None  # never milder
+
+
+def test_the_faqs_own_words_are_never_called_harmful_by_the_second_reading():
+    # The rules ask for more (the parent's own situation is beside it); the model would read the
+    # second sentence as the reason, but "too ill to attend" is the defence in the FAQ's words.
+    text = "She's too ill to attend. Also I'm not well myself so I can't do the school run anyway."
+    result = check_text(text)
+    assert result.verdict == "caution" and not any(f.rule == "second_reading" for f in result.findings)

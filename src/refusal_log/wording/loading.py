@@ -197,6 +197,7 @@ class Rules:
             _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
         self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))
         self.child_after = _Lazy(health["child_after"])
+        self.faq_words = _Lazy(health.get("faq_words", "(?!)"))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
         self.hedge = _Lazy(_expand(health["hedge"], macros))

@@ -1,14 +1,17 @@
 """The second reading: how independent readers read a reason the rules found milder.
 
 The rules (rules.toml) decide and explain every verdict. On phrasings no rule was written for
-they are sometimes milder than the parent advocates who labelled 7,350 everyday phrasings for
+they are sometimes milder than the parent advocates who labelled 8,650 everyday phrasings for
 this project (tools/phrasings.jsonl). readers.json holds a small linear model trained on those
 labels (tools/train_readers.py); this module reads it, with the standard library only.
 
-It may only make a verdict stricter (ok -> caution, caution -> avoid), never milder, so a rule's
-warning is never hidden; it adds one finding that says so in plain words, citing the FAQ and
-the statute; and it never words a suggestion (an avoid without one is marked withheld).
-Nothing here prints, and the model is read on first use only.
+The model reads the words alone, not the rules' verdict: trained on the rules' verdict it only
+learned to trust them, on the very phrasings they were written for. It may only make a verdict
+one step stricter (ok -> caution, caution -> avoid), never milder, so a rule's warning is never
+hidden; over an illness of the child's that the parent named it needs to be surer still before
+it says avoid. It adds one finding that says so in plain words, citing the FAQ and the statute,
+and it never words a suggestion (an avoid without one is marked withheld). Nothing here
+prints, and the model is read on first use only.
 """
 
 from __future__ import annotations
@@ -44,10 +47,8 @@ def _model() -> dict | None:
         if sys.byteorder != "little":
             weights.byteswap()
         terms = model["terms"].split("\n")
-        numbers = [*model["intercept"], *(v for row in model["verdict_coef"] for v in row),
-                   model["verdict_weight"], model["threshold"], model["min_words"]]
+        numbers = [*model["intercept"], model["threshold"], model["illness_threshold"], model["min_words"]]
         sound = (classes == ["ok", "caution", "avoid"] and len(model["intercept"]) == 3
-                 and len(model["verdict_coef"]) == 3 and all(len(row) == 3 for row in model["verdict_coef"])
                  and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in numbers)
                  and len(weights) == len(terms) * 4 and all(math.isfinite(w) for w in weights))
     except Exception:  # noqa: BLE001 - any damage at all: the rules alone decide
@@ -59,7 +60,7 @@ def _model() -> dict | None:
     return model
 
 
-def reading(text: str, verdict: str) -> tuple[str, float] | None:
+def reading(text: str) -> tuple[str, float] | None:
     """(the label independent readers would most likely give, its probability), or None
     when no model is shipped."""
     model = _model()
@@ -81,30 +82,35 @@ def reading(text: str, verdict: str) -> tuple[str, float] | None:
     for at, v in values.items():
         for k in range(len(classes)):
             logits[k] += v / norm * weights[at * stride + 1 + k]
-    if verdict in classes:
-        j = classes.index(verdict)
-        for k in range(len(classes)):
-            logits[k] += model["verdict_weight"] * model["verdict_coef"][k][j]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     best = max(range(len(classes)), key=exps.__getitem__)
     return classes[best], exps[best] / sum(exps)
 
 
-def stricter(text: str, verdict: str) -> str | None:
-    """The stricter verdict independent readers would give this reason, when they would and
-    are confident enough; else None (the rules' verdict stands)."""
+def stricter(text: str, verdict: str, *, illness: bool = False) -> str | None:
+    """The verdict one step stricter than `verdict`, when independent readers would be stricter
+    and the model is confident enough; else None (the rules' verdict stands). `illness`: the
+    parent named an illness of the child's, so avoid needs the model surer still."""
     try:
-        return _stricter(text, verdict)
+        return _stricter(text, verdict, illness)
     except (ArithmeticError, LookupError, TypeError, ValueError):
         return None  # never a traceback: the rules' verdict stands
 
 
-def _stricter(text: str, verdict: str) -> str | None:
+def _stricter(text: str, verdict: str, illness: bool) -> str | None:
     model = _model()
     if model is None or len(text.split()) < model["min_words"]:
         return None  # a short reason is the rules' alone: the table of them is theirs
-    label, probability = reading(text, verdict)
-    if probability >= model["threshold"] and _RANK[label] > _RANK.get(verdict, 0):
-        return label
-    return None
+    label, probability = reading(text)
+    return decide(model, verdict, label, probability, illness)
+
+
+def decide(model: dict, verdict: str, label: str, probability: float, illness: bool) -> str | None:
+    """The policy, shared with tools/train_readers.py so that what it measures is what ships."""
+    if probability < model["threshold"] or _RANK[label] <= _RANK.get(verdict, 2):
+        return None
+    stricter = ("ok", "caution", "avoid")[_RANK[verdict] + 1]  # one step, never a jump past caution
+    if stricter == "avoid" and illness and probability < model["illness_threshold"]:
+        return None
+    return stricter

@@ -303,8 +303,10 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     lawful = lawful or (verdict == "ok" and an.stated)
     # A short reason is the rules' alone: neither the model nor the names are read for it.
     long_enough = len(text.split()) >= READ_FROM_WORDS
-    stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict) if second_reading and long_enough and not lawful \
-        else None
+    stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict, illness=bool(an.illness)) \
+        if second_reading and long_enough and not lawful else None
+    if stricter == "avoid" and rules.faq_words.search(an.norm.text):
+        stricter = None  # the FAQ's own words were used: the rules' caution is the most it needs
     if stricter:
         why = rules.hints[f"second_reading_{stricter}"]
         findings = findings + [Finding("second_reading", stricter, text, why, ["faq", "s444"], 0, len(text))]
