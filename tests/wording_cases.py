@@ -2904,7 +2904,9 @@ CASES = [
     # Welsh: "her brother is ill so she is at home today" is the brother's illness.
     ("Mae ei frawd yn sâl felly mae hi adref heddiw", AVOID),
     ("No petrol and payday is not till Friday, sorry", AVOID),
-    ("Her sister is poorly so I'm keeping her home as well just in case", CAUTION),
+    # Round 27: independent writers read a well child kept off "just in case" a sibling is ill as
+    # the family's decision (avoid in blind15, blind49 and blind67); either verdict is defensible.
+    ("Her sister is poorly so I'm keeping her home as well just in case", ("caution", "avoid")),
     ("We're away in Lanzarote till the 9th", CAUTION),
     ("We're in Lanzarote this week as it was the only week we could get", AVOID),
     # Lawful reasons in everyday words.
