@@ -346,3 +346,13 @@ def test_the_round_25_cases(text, verdict):
 def test_leave_not_granted_is_never_read_as_granted():
     result = check_text("The head is not granting her leave so she'll be off anyway.")
     assert result.verdict != "ok"
+
+
+@pytest.mark.parametrize("text,suggestion", [
+    ("Sam has been coughing all week and is staying home today.", "Sam is too unwell to attend school today (coughing)."),
+    ("Sam has been coughing all week so I am keeping him off.", "Sam is too unwell to attend school (coughing)."),
+    ("Sam had a migraine yesterday and I am keeping him off today.", "Sam is too unwell to attend school today (migraine)."),
+])
+def test_a_day_that_dates_the_symptoms_is_never_claimed_as_days_off(text, suggestion):
+    # "All week" said of the cough is not a week of absence: the suggestion never claims one.
+    assert check_text(text).suggestion == suggestion
