@@ -2688,7 +2688,10 @@ CASES = [
     ('Young carer - Kai had to look after his mum who had a fall this morning.', CAUTION),
     ("Felix has no school place yet, the council still haven't named one on his EHCP.", CAUTION),
     ("Lottie's EHCP says 1:1 and there's no 1:1 today so she can't safely attend.", AVOID),  # Round 5 (issue 10): needs not met or support not in place, given as the reason, is avoid.
-    ("Jack missed the bus and I can't take him, so he's off.", CAUTION),
+    # Round 28: a day off for a missed bus is the family's situation to independent writers (avoid
+    # in blind74, blind75 and eight rows of the independent table); "I can't take him" is the FAQ's
+    # "I can't get my child to school". Either verdict is defensible.
+    ("Jack missed the bus and I can't take him, so he's off.", ("caution", "avoid")),
     # evaluator: caution; ours: 'not himself' is British English for unwell (round 3, point 9)
     ("Not sure what's wrong with him, he's just not himself.", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ('Please mark Molly as absent today.', CAUTION),
@@ -3367,7 +3370,9 @@ INDEPENDENT = [
     ("Snowed in, our lane's not been gritted.", ('caution', 'ok')),
     ("Her best friend's in hospital and she's beside herself.", CAUTION),
     ("The dog died last night and he's heartbroken.", CAUTION),
-    ("He's got a trial for the academy at Goodison.", CAUTION),
+    # Round 28: a sports trial is the family's errand to the writers of blind28, blind52, blind72 and blind77
+    # (avoid); this writer said caution. Either is defensible.
+    ("He's got a trial for the academy at Goodison.", ("caution", "avoid")),
     ("We've decided home is the best place for her for now while we work things out.", NOT_OK),
     ("Broken night with the twins, we overslept and it's too late now.", NOT_OK),
     ("Wedding in Pakistan, we applied for leave but haven't heard back, flights are booked.", NOT_OK),
