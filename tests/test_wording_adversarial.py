@@ -356,3 +356,52 @@ def test_leave_not_granted_is_never_read_as_granted():
 def test_a_day_that_dates_the_symptoms_is_never_claimed_as_days_off(text, suggestion):
     # "All week" said of the cough is not a week of absence: the suggestion never claims one.
     assert check_text(text).suggestion == suggestion
+
+
+# --- rounds 26-30: each class, and the words beside it that must not be caught ---------------
+
+@pytest.mark.parametrize("text,verdict", [
+    # Lawful in other words.
+    ("Hi, the office rang to say the boiler's gone and Year 5 should stay at home today, so Mason won't be in.", "ok"),
+    ("The SEN transport minibus broke down on the A55 and the council says there's no replacement today.", "ok"),
+    ("The head (Mr Hughes) approved this in his letter of 3rd March, Ruby is off Thursday for the funeral.", "ok"),
+    ("Evie's on the agreed part-time plan so she'll only be in for periods 1-3 today.", "ok"),
+    ("Thanks for agreeing Grace can miss Friday for her piano exam, as per Mr Doyle's email.", "ok"),
+    ("Josh took a knock at rugby and A&E think it's concussion, they said no school for 48 hours.", "ok"),
+    ("Zofia is ill today, she have high fever 39 and cough since night. She will not come to school.", "ok"),
+    # Leave asked for but not granted is not lawful.
+    ("I sent the leave form but we're going to Pakistan for 4 weeks whether it's approved or not.", "avoid"),
+    ("Heading to the Lakes for a long weekend, the head said no but it's the only time he gets off.", "avoid"),
+    # The family's reasons.
+    ("Her brother's got norovirus so I'm keeping Poppy off just in case.", "avoid"),
+    ("Didn't have any clean uniform, the washing machine's packed in. She'll be in tomorrow.", "avoid"),
+    ("Hey, Maya missed the bus so she's not coming in today, sorry", "avoid"),
+    ("Maya missed the bus, I'll bring her in after lunch.", "caution"),
+    ("We're off to Center Parcs Mon-Wed, Isla will be back Thursday!", "avoid"),
+    ("Tom was diagnosed with anxiety and school STILL haven't put anything in place so he's not coming in until they do.", "avoid"),
+    ("i cant do this anymore. hes not going in. do what you want.", "avoid"),
+    ("Honestly he's fine, just being a lazy so-and-so this morning. I'll drag him in tomorrow.", "avoid"),
+    # Not the family's choice: a crisis, the other parent, a social worker, a request, an appointment.
+    ("We had a fire at the house on Saturday and we're in a B&B with no uniform or books.", "caution"),
+    ("Matty's dad didn't bring him back after his contact weekend, I've phoned him and the police.", "caution"),
+    ("Marcus's social worker has asked that he stays at home today while the placement is sorted out.", "caution"),
+    ("Can Jessica's absence be authorised please as we are moving house on Friday.", "caution"),
+    ("Ben won't be in today, he has a hospital appt later and it's easier to keep him off all day.", "caution"),
+    ("He's not refusing, he just can't do it, please stop calling it refusal", "caution"),
+    # Doubt that asks for more, and a decision beside it that is then a caution, not a choice.
+    ("Louis has been complaining of tummy ache every morning this week. Keeping him home today to see how he goes.",
+     "caution"),
+    ("Evie has tummy ache again, that's the 4th Monday in a row. I think it's linked to school.", "caution"),
+    ("Sammy's got tonsillitis but he's ok in himself, so if he's up to it I'll send him in for the afternoon.", "caution"),
+    ("He's been sick. Well, he says he has. He's off today anyway.", "caution"),
+    # A doubt from someone whose word counts, or a denial, still makes the decision a choice.
+    ("School nurse reckons she's fine to come in, but I've kept her home.", "avoid"),
+    ("She's fine in herself, she just can't face it today.", "avoid"),
+    ("He's not ill, just tired, so I'm keeping him home.", "avoid"),
+])
+def test_the_rounds_26_to_30_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    if verdict == "avoid":
+        assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
+        assert result.suggestion is not None or result.withheld

@@ -390,12 +390,17 @@ class _Analysis:
         # week"), a vague word of distress no longer softens a decision: only a named
         # illness or symptom could.
         denied = any(rule.suggest == "withhold" for _, _, rule in kept)
+        # Round 30: a doubt the rules call a caution (a pattern the parent points to, "complaining
+        # of it every morning") leaves a named illness to soften a decision: "keeping him home
+        # today to see how he goes" is a caution to independent writers, not a choice.
+        doubted_only = (denied and all(rule.severity == "caution" for _, _, rule in kept if rule.suggest == "withhold")
+                        and any(t.kind in ("generic", "specific") for t in self.health))
         if denied:
             present["distress"] = False
             # Nor does an illness the parent only reports or hedges ("she says she's poorly").
             plain = any(t.kind in ("generic", "specific") and not t.hedged for t in self.health)
             present["illness"] = present["illness"] and plain
-            present["named"] = present["named"] and (plain or self.unavoidable
+            present["named"] = present["named"] and (plain or doubted_only or self.unavoidable
                                                      or any(t.kind == "care" for t in self.health))
         hits = []
         for a, b, rule in kept:
@@ -411,7 +416,7 @@ class _Analysis:
                 severity = rule.with_illness
             # A decision beside the parent's own denial of illness ("not ill, just worn out,
             # so I'm keeping her home") is the decision the FAQ warns about: with_denial.
-            if denied and rule.with_denial:
+            if denied and not doubted_only and rule.with_denial:
                 severity = rule.with_denial
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
             # Softened by the child's distress, the suggestion carries the distress words.
