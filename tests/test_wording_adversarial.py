@@ -405,3 +405,22 @@ def test_the_rounds_26_to_30_cases(text, verdict):
     if verdict == "avoid":
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
         assert result.suggestion is not None or result.withheld
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("The head, Mr Khan, approved Zara's leave for her grandad's funeral (letter dated 3 March).", "ok"),
+    ("Could Iwan please have Monday off to go to his taid's funeral in Bangor? I know it's term time.", "caution"),
+    ("Her TA is off today and the school rang to say it would be best if she stayed at home.", "caution"),
+    ("He's been up half the night on his Xbox so he's shattered, I'll send him in tomorrow.", "avoid"),
+    ("Our Harry's off, nowt wrong wi' him really, he just can't be mithered today.", "avoid"),
+    ("Daisy's not ill as such, she just can't face school at the moment.", "avoid"),
+    ("Bore da, Osian ddim yn yr ysgol heddiw. Dim esgus, sorry.", "avoid"),
+    ("I'm keeping Amelia off because there's a bug going round her class and I don't want her catching it.", "avoid"),
+    ("I'm not sending Lewis in on the strike day, there's no point if half his teachers are out.", "avoid"),
+    # Beside them, what must not be caught.
+    ("She's got flu and I don't want her brother catching it.", "ok"),
+    ("He's been sick all night, no point sending him in if he's still being sick.", "caution"),
+])
+def test_the_round_31_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
