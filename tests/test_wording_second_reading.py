@@ -133,3 +133,9 @@ def test_the_faqs_own_words_are_never_called_harmful_by_the_second_reading():
     text = "She's too ill to attend. Also I'm not well myself so I can't do the school run anyway."
     result = check_text(text)
     assert result.verdict == "caution" and not any(f.rule == "second_reading" for f in result.findings)
+
+
+def test_a_late_arrival_is_the_rules_alone():
+    # Coming in after lunch is lateness, which the rules read; the model learned from absences.
+    text = "Tilly's shattered after getting back late from her cousin's wedding in Glasgow, so she'll be in after lunch."
+    assert check_text(text).verdict == check_text(text, second_reading=False).verdict == "caution"

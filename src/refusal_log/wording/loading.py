@@ -198,6 +198,7 @@ class Rules:
         self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(health.get("faq_words", "(?!)"))
+        self.late_arrival = _Lazy(health.get("late_arrival", "(?!)"))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
         self.hedge = _Lazy(_expand(health["hedge"], macros))

@@ -297,14 +297,16 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
     # The second reading, never over a lawful or unavoidable reason or the child's own appointment
     # (the rules know those), and with the child's and others' names masked as it was trained.
-    lawful = an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health)
+    rules_alone = an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health)
     # Nor over a reason the rules pass with the child's illness stated plainly ("he's got
     # conjunctivitis so he's home with me today"): that is the sickness defence in the parent's words.
-    lawful = lawful or (verdict == "ok" and an.stated)
+    rules_alone = rules_alone or (verdict == "ok" and an.stated)
+    # Nor over a late arrival the same day ("she'll be in after lunch"): lateness is the rules'.
+    rules_alone = rules_alone or bool(rules.late_arrival.search(an.norm.text))
     # A short reason is the rules' alone: neither the model nor the names are read for it.
     long_enough = len(text.split()) >= READ_FROM_WORDS
     stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict, illness=bool(an.illness)) \
-        if second_reading and long_enough and not lawful else None
+        if second_reading and long_enough and not rules_alone else None
     if stricter == "avoid" and rules.faq_words.search(an.norm.text):
         stricter = None  # the FAQ's own words were used: the rules' caution is the most it needs
     if stricter:
