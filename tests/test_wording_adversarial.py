@@ -424,3 +424,19 @@ def test_the_rounds_26_to_30_cases(text, verdict):
 def test_the_round_31_cases(text, verdict):
     result = check_text(text)
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Alreet, our Connor's proper badly the day, been bad all neet. He'll not be in. Ta", "ok"),
+    ("He behaved badly yesterday and is not in today.", "caution"),
+    ("Harry's not feeling it today, he'll be in tomorrow.", "avoid"),
+    ("He's not feeling it, he's got a migraine.", "caution"),
+    ("We've gone up to Inverness for my uncle's funeral and decided to make a week of it.", "avoid"),
+    ("Sorry, Kayla has to stay home today because I'm having a bad MS flare and need her help.", "avoid"),
+    ("Pls mark Aidan as ill. (He's not actually ill but the school said ring in sick if he's struggling)", "avoid"),
+])
+def test_the_round_32_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    if verdict == "avoid":
+        assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"

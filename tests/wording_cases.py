@@ -729,7 +729,7 @@ CASES = [
     ('not up to school today', CAUTION),
     ('just not up to it', CAUTION),
     ("he's no up tae it the day", CAUTION),
-    ("he's not feeling school today", CAUTION),
+    ("he's not feeling school today", ("caution", "avoid")),  # round 32: as "not feeling it"
     ("She can't face school today", CAUTION),
     ("He's overwhelmed and can't face school", CAUTION),
     ("she reckons she's unwell", CAUTION),
@@ -1231,7 +1231,9 @@ CASES = [
     ('Im not forcing her to go when shes like this', AVOID),
     ("I'm not going to drag him in kicking and screaming", AVOID),
     # evaluator: avoid; ours: vague rather than a stated choice (decision 4)
-    ('Not feeling it today', CAUTION),
+    # Round 32: every independent writer (blind5, blind74, blind89, blind98, dev12e) reads "not
+    # feeling it" as the child's preference, the FAQ's choice wording (avoid).
+    ('Not feeling it today', ("caution", "avoid")),
     # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
     ('we decided to keep him home today', NOT_OK),
     ("He doesn't want to go in while that teacher is there", AVOID),
@@ -2676,7 +2678,7 @@ CASES = [
     ("He's still not right after last week's bug, I'd rather he stayed home another day.", CAUTION),
     ('she is unwell (anxiety) and could not face school today', CAUTION),
     ('Jack has an appointment this morning, will be in by 11', CAUTION),
-    ('Not feeling it today tbh', CAUTION),
+    ('Not feeling it today tbh', ("caution", "avoid")),
     ('Will be in after lunch, sorry - hair appointment.', CAUTION),
     ("Harry's bus pass hasn't arrived and the driver wouldn't let him on.", CAUTION),
     # evaluator: caution; ours: 'keeping them off' with no illness is the parent's decision, and
