@@ -440,3 +440,23 @@ def test_the_round_32_cases(text, verdict):
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
     if verdict == "avoid":
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Can you mark Ellie as ill please, she has a dentist at 11 and it's not worth the trip in after.", "avoid"),
+    ("We've put Finlay on a reduced timetable for now, so he'll only be doing afternoons this week.", "avoid"),
+    ("Tilly is too tired to come in today after our late flight back from holiday last night.", "avoid"),
+    ("Mohammed is going to Pakistan with his grandmother for 4 weeks to visit the family.", "avoid"),
+    ("Honestly we just need a family day, it's been a hard month. Amelia will be back Monday.", "avoid"),
+    ("Hi, Ivy can't come in today, she's having a really bad day with her EDS, her joints keep dislocating.", "ok"),
+    ("The council transport (minibus) broke down and the company says no replacement today.", "ok"),
+    ("Our Kyle's been proper bad wi' his chest all night, he's not fit to be in.", "ok"),
+    ("Ollie says he feels sick again, same as most Mondays. He'll be in tomorrow.", "caution"),
+    ("Scarlett's got a sore throat. Should she come in? If not please mark her off.", "caution"),
+    # Beside them, what must not be caught.
+    ("He is going to be off for two weeks with his broken leg.", "ok"),
+    ("He's going to be off for two weeks.", "caution"),
+])
+def test_the_round_33_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
