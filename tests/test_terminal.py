@@ -140,3 +140,18 @@ def test_an_answer_naming_nothing_wrong_is_asked_again_then_filled(cli, ready):
     assert child.exitstatus == 0
     [entry] = listed(ready)
     assert "too unwell to attend" in entry["reason"] and entry["reason"].endswith("(a migraine).")
+
+
+def test_a_bad_date_is_asked_again_at_once_and_nothing_typed_is_lost(ready):
+    child = spawn(ready, "add-absence", "--via", "phone", "--told", "office")
+    child.expect("Which day was your child absent")
+    child.sendline("31/02/2026")
+    child.expect("no 31 February 2026")  # said there and then, before any other question
+    child.expect("Which day was your child absent")
+    child.sendline("09/09/2026")
+    child.expect("What reason did you give the school")
+    child.sendline("Sam has a migraine today")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [e["reason"] for e in listed(ready)] == ["Sam has a migraine today"]

@@ -37,6 +37,9 @@ class Ask:
     value: str | None
     required: bool = True
     hint: str = ""         # shown after the question: "(Enter for now)"
+    # Read the answer at once (a date, say), so a mistake is asked again there and then, not
+    # found after every other question has been answered.
+    check: Callable[[str], object] | None = None
 
 
 def interactive() -> bool:
@@ -71,6 +74,12 @@ def fill(ctx: typer.Context, asks: list[Ask], *, edit: str | None = None) -> lis
         prompt = f"{a.question} {a.hint}".strip()
         while True:
             answer = typer.prompt(prompt, default="", show_default=False, err=True)
+            if answer.strip() and a.check is not None:
+                try:
+                    a.check(answer)
+                except InvalidInput as problem:
+                    typer.echo(f"{problem} Type it again, or press Ctrl+C to stop (nothing is logged).", err=True)
+                    continue
             if answer.strip() or not a.required:
                 values[a.option] = answer if answer.strip() else None
                 break

@@ -21,9 +21,9 @@ from refusal_log.errors import ExitCode, RefusalLogError, fault_message, interru
 
 VERDICT_STYLE = {"ok": "bold green", "caution": "bold yellow", "avoid": "bold red"}
 VERDICT_WORDS = {
-    "ok": "OK: this wording fits the law's sickness defence.",
+    "ok": "OK: this wording fits a reason the law accepts.",
     "caution": "Take care: this wording may not be read as illness.",
-    "avoid": "Better not: this wording could be read as a choice, not illness.",
+    "avoid": "Better not: this wording could be read as a choice, or as a reason the law does not accept.",
 }
 MISSING_TEXT = "Give the text to check, for example: refusal-log check \"too unwell to attend today\"."
 

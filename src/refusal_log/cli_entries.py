@@ -42,6 +42,18 @@ def _logged(view: "EntryView", as_json: bool) -> None:
 EditOpt = Annotated[bool, typer.Option("--edit", help="Write the long text in your editor ($EDITOR), as git commit does.")]
 
 
+def _parse_date(text: str) -> object:
+    from refusal_log import dates
+
+    return dates.parse_date(text)
+
+
+def _parse_when(text: str) -> object:
+    from refusal_log import dates
+
+    return dates.parse_when(text)
+
+
 def add_absence(
     ctx: typer.Context,
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="The (first) day absent, e.g. 08/09/2026 or today. Needed; asked for in a terminal.")] = None,
@@ -67,8 +79,9 @@ def add_absence(
     from refusal_log import entries
 
     date, reason, via, told = cli_ask.fill(ctx, [
-        cli_ask.Ask("--date", "Which day was your child absent?", date, hint="(e.g. today, 08/09/2026)"),
-        cli_ask.Ask("--reason", "The reason, as you gave it to school:", reason),
+        cli_ask.Ask("--date", "Which day was your child absent?", date, hint="(e.g. today, 08/09/2026)",
+                    check=_parse_date),
+        cli_ask.Ask("--reason", "What reason did you give the school?", reason),
         cli_ask.Ask("--via", "How did you tell school?", via, False, "(email, phone, app, letter, in-person; Enter to skip)"),
         cli_ask.Ask("--told", "Who did you tell?", told, False, "(Enter to skip)"),
     ], edit="--reason" if edit else None)
@@ -108,7 +121,7 @@ def add_call(
 
     with_, when, summary, agreed = cli_ask.fill(ctx, [
         cli_ask.Ask("--with", "Who did you speak to?", with_),
-        cli_ask.Ask("--when", "When was the call?", when, False, "(e.g. 'today 9:10'; Enter for now)"),
+        cli_ask.Ask("--when", "When was the call?", when, False, "(e.g. 'today 9:10'; Enter for now)", _parse_when),
         cli_ask.Ask("--summary", "What was said?", summary),
         cli_ask.Ask("--agreed", "What was agreed?", agreed, False, "(Enter if nothing)"),
     ], edit="--summary" if edit else None)
@@ -135,7 +148,7 @@ def add_gp(
     from refusal_log import entries
 
     date, clinician, summary = cli_ask.fill(ctx, [
-        cli_ask.Ask("--date", "When was the visit?", date, False, "(e.g. 'yesterday 4pm'; Enter for now)"),
+        cli_ask.Ask("--date", "When was the visit?", date, False, "(e.g. 'yesterday 4pm'; Enter for now)", _parse_when),
         cli_ask.Ask("--clinician", "Who did you see?", clinician, False, "(Enter to skip)"),
         cli_ask.Ask("--summary", "What did the GP say or do?", summary),
     ], edit="--summary" if edit else None)
@@ -163,7 +176,7 @@ def add_meeting(
 
     with_, date, summary, agreed = cli_ask.fill(ctx, [
         cli_ask.Ask("--with", "Who was at the meeting?", with_),
-        cli_ask.Ask("--date", "When was it?", date, False, "(e.g. '15/09/2026 15:30'; Enter for now)"),
+        cli_ask.Ask("--date", "When was it?", date, False, "(e.g. '15/09/2026 15:30'; Enter for now)", _parse_when),
         cli_ask.Ask("--summary", "What was discussed?", summary),
         cli_ask.Ask("--agreed", "What was agreed?", agreed, False, "(Enter if nothing)"),
     ], edit="--summary" if edit else None)
@@ -188,7 +201,7 @@ def add_note(
 
     text, when = cli_ask.fill(ctx, [
         cli_ask.Ask("TEXT", "What do you want to note?", text),
-        cli_ask.Ask("--when", "When was it?", when, False, "(e.g. 'today 7am'; Enter for now)"),
+        cli_ask.Ask("--when", "When was it?", when, False, "(e.g. 'today 7am'; Enter for now)", _parse_when),
     ], edit="TEXT" if edit else None)
 
     _logged(entries.add_note(text, when, child), as_json)

@@ -269,7 +269,7 @@ def absence_fields(date: str, reason: str, until: str | None = None, sessions: s
     day = dates.parse_date(date)
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
-        raise InvalidInput(f"--until ({until}) is before --date ({date}); the last day must come after the first.")
+        raise InvalidInput(f"--until ({until}) is before --date ({date}); the last day must be the same day or later.")
     reason = required_text(reason, "--reason", "the reason for the absence, in your own words")
     fields = {
         "date": day, "until": last, "sessions": _choice(sessions or "both", SESSIONS, "--sessions"),

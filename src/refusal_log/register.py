@@ -186,7 +186,7 @@ def set_marks(day: str, to: str | None = None, am: str | None = None, pm: str | 
     first = dates.parse_date(day)
     last = dates.parse_date(to) if to else first
     if last < first:
-        raise InvalidInput(f"--to ({to}) is before DATE ({day}); the last day must come after the first.")
+        raise InvalidInput(f"--to ({to}) is before DATE ({day}); the last day must be the same day or later.")
     if (last - first).days > 400:
         raise InvalidInput("That range is more than a year; set the register a term at a time.")
     chosen = _category(category)

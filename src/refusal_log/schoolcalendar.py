@@ -263,7 +263,7 @@ def _range(start: str, end: str | None, first: str, second: str) -> tuple[date, 
     a = dates.parse_date(start)
     b = dates.parse_date(end) if end else a
     if b < a:
-        raise InvalidInput(f"{second} ({end}) is before {first} ({start}); the last day must come after the first.")
+        raise InvalidInput(f"{second} ({end}) is before {first} ({start}); the last day must be the same day or later.")
     if (b - a).days > MAX_SPAN_DAYS:
         raise InvalidInput(f"{first} {start} to {second} {end} is more than a year; a term or closure is shorter.")
     check_span(a, b, f"{first} {start} to {second} {end or start}")
@@ -277,7 +277,7 @@ def check_span(a: date, b: date, what: str) -> None:
         dates.check_year(what, day)
     if b < a:
         raise InvalidInput(f"{what!r} ends ({b.isoformat()}) before it starts ({a.isoformat()}); "
-                           "the last day must come after the first.")
+                           "the last day must be the same day or later.")
     if (b - a).days > MAX_SPAN_DAYS:
         raise InvalidInput(f"{what!r} runs from {a.isoformat()} to {b.isoformat()}, more than a year; "
                            "a term or closure is shorter.")

@@ -228,7 +228,10 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
         hints.append(rules.hints["no_illness"])
     if (any(t.kind != "distress" for t in an.health) or (suggestion and illness)) and not withheld:
-        hints.append(rules.hints["evidence"])
+        # An appointment alone is not an illness: keep its letter, not "evidence of the illness".
+        appointment = all(t.kind == "care" for t in an.health) and not (suggestion and illness)
+        hints.append(rules.hints.get("evidence_appointment", rules.hints["evidence"]) if appointment
+                     else rules.hints["evidence"])
     return verdict, findings, suggestion, list(dict.fromkeys(hints))
 
 
