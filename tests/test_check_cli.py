@@ -192,3 +192,9 @@ def test_an_escape_typed_into_a_reason_never_reaches_the_terminal(cli):
 def test_c1_controls_and_direction_marks_never_reach_the_terminal(cli):
     result = cli("check", "she is refusing \u009b31m \u009d0;t\u009c and \u202egnisufer")
     assert not any(c in result.stdout for c in "\u009b\u009c\u009d\u202e")
+
+
+def test_text_piped_in_that_is_not_utf8_is_named_plainly(cli):
+    # Read as --file reads a file: a pipe of bytes that are not text is one plain sentence.
+    result = cli("check", "-", input=b"\xff\xfe not text")
+    assert result.exit_code == 1 and "not plain text (UTF-8)" in result.stderr

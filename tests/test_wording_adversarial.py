@@ -171,6 +171,9 @@ def test_no_wording_pattern_repeats_words_it_can_split_two_ways():
     # Round 17 review: whose emergency a tiredness word follows is read once per text, not once
     # per tiredness word (this took 11 s).
     "a&e. " + ("no sleep he " * 2000)[:19990],
+    # Review of rounds 25-33: long runs of "a " before an activity or an appointment (7.8 s each).
+    "Sam will be off today. " + "a " * 9980,
+    "I have " + "a " * 9980 + "appointment so he is off.",
 ])
 def test_crafted_and_pasted_texts_are_checked_quickly(text):
     import time
@@ -460,3 +463,33 @@ def test_the_round_32_cases(text, verdict):
 def test_the_round_33_cases(text, verdict):
     result = check_text(text)
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Sam is too-unwell-to-attend today, he just cannot face it today so we are having a duvet day at home.",
+    "Sam is too unwell\u200b to attend today, he just cannot face it today so we are having a duvet day at home.",
+])
+def test_the_faqs_words_with_hyphens_or_hidden_characters_are_still_the_faqs_words(text):
+    # The second reading never calls them harmful, however they are joined.
+    assert check_text(text).verdict == check_text(text.replace("-", " ").replace("\u200b", "")).verdict
+    assert not any(f.rule == "second_reading" and f.severity == "avoid" for f in check_text(text).findings)
+
+
+@pytest.mark.parametrize("old,new,says", [
+    ("faq_words = '", "faq_words = 5 #'", "must be one pattern in quotes"),
+    ("late_arrival = '", "late_arrival = ['x'] #'", "must be one pattern in quotes"),
+    ("  'bull(?:y|ies|ied|ying)',", "  '@nosuchmacro bull(?:y|ies|ied|ying)',", "@nosuchmacro, which the file does not define"),
+])
+def test_other_mistakes_in_an_edited_rules_file_are_named_plainly(tmp_path, old, new, says):
+    from refusal_log.errors import RulesFileError
+    from refusal_log.wording.engine import RULES_PATH
+    from refusal_log.wording.loading import load_rules
+
+    text = open(RULES_PATH, encoding="utf-8").read()
+    assert old in text
+    bad = tmp_path / "rules.toml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RulesFileError, match=says):
+        check_text("She is being bullied and is too unwell to attend, he will be in after lunch.",
+                   rules=load_rules(str(bad)))

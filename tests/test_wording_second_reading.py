@@ -139,3 +139,34 @@ def test_a_late_arrival_is_the_rules_alone():
     # Coming in after lunch is lateness, which the rules read; the model learned from absences.
     text = "Tilly's shattered after getting back late from her cousin's wedding in Glasgow, so she'll be in after lunch."
     assert check_text(text).verdict == check_text(text, second_reading=False).verdict == "caution"
+
+
+
+@pytest.mark.parametrize("change", [{"threshold": -1}, {"threshold": 5}, {"illness_threshold": 0},
+                                    {"min_words": -3}, {"min_words": 2.5}])
+def test_a_model_with_impossible_settings_leaves_the_rules_to_decide(tmp_path, monkeypatch, change):
+    model = json.loads(readers.MODEL_PATH.read_text(encoding="utf-8"))
+    model.update(change)
+    broken = tmp_path / "readers.json"
+    broken.write_text(json.dumps(model), encoding="utf-8")
+    monkeypatch.setattr(readers, "MODEL_PATH", broken)
+    readers._model.cache_clear()
+    try:
+        assert readers._model() is None
+    finally:
+        readers._model.cache_clear()
+
+
+def test_a_model_path_that_is_not_a_file_is_never_read(tmp_path, monkeypatch):
+    import os
+
+    fifo = tmp_path / "readers.json"
+    os.mkfifo(fifo)  # reading it would wait for ever
+    monkeypatch.setattr(readers, "MODEL_PATH", fifo)
+    readers._model.cache_clear()
+    try:
+        text = "Kyle won't be in, my mum's in hospital and I need to be with her, there's no one to take him."
+        assert readers._model() is None
+        assert check_text(text).verdict == check_text(text, second_reading=False).verdict
+    finally:
+        readers._model.cache_clear()

@@ -183,7 +183,7 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
 
             raise InvalidInput(MISSING_TEXT)
         if text == "-":
-            text = sys.stdin.read()
+            text = _read_stdin()
         result = wording.check_text(text, region=region)
         lines = None
     disclaimer = wording.load_rules().disclaimer_for(result.region)
@@ -204,6 +204,19 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
         _write_plain(lines)
     else:
         _write_rich(lines, console)
+
+
+def _read_stdin() -> str:
+    """The text piped in, read as --file reads a file: bounded (a pipe that never ends is not
+    a reason), and UTF-8 or a plain sentence."""
+    from refusal_log.errors import InvalidInput
+    from refusal_log.wording.verdict import MAX_CHECK
+
+    data = sys.stdin.buffer.read(MAX_CHECK * 4 + 4)  # UTF-8 is at most 4 bytes a character
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("What was piped in is not plain text (UTF-8); save it as plain text and try again.") from None
 
 
 # --- The fast way in ------------------------------------------------------------------

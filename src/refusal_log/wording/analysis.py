@@ -416,7 +416,10 @@ class _Analysis:
                 severity = rule.with_illness
             # A decision beside the parent's own denial of illness ("not ill, just worn out,
             # so I'm keeping her home") is the decision the FAQ warns about: with_denial.
-            if denied and not doubted_only and rule.with_denial:
+            # (A doubt that is only a caution leaves "keeping him home" a caution, but not permission
+            # given, "I've let her stay home": that is the choice the FAQ warns about.)
+            permission = n.startswith(("let ", "letting ", "allow", "allowed "), a)
+            if denied and (not doubted_only or permission) and rule.with_denial:
                 severity = rule.with_denial
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
             # Softened by the child's distress, the suggestion carries the distress words.

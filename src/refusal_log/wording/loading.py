@@ -197,8 +197,8 @@ class Rules:
             _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
         self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))
         self.child_after = _Lazy(health["child_after"])
-        self.faq_words = _Lazy(health.get("faq_words", "(?!)"))
-        self.late_arrival = _Lazy(health.get("late_arrival", "(?!)"))
+        self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
+        self.late_arrival = _Lazy(_one_pattern(health, "late_arrival"))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
         self.hedge = _Lazy(_expand(health["hedge"], macros))
@@ -310,8 +310,29 @@ def _expand(p: str, macros: dict) -> str:
     for _ in range(5):  # macros may use macros; five levels is plenty
         if "@" not in p:
             break
-        p = re.sub(r"@([a-z_]+)", lambda m: macros[m.group(1)], p)
+        p = re.sub(r"@([a-z_]+)", lambda m: _macro(macros, m.group(1)), p)
     return p
+
+
+def _macro(macros: dict, name: str) -> str:
+    if name not in macros:
+        from refusal_log.errors import RulesFileError
+
+        raise RulesFileError(f"A pattern in the wording rules file uses @{name}, which the file does not define, "
+                             "so the check cannot run. If you edited rules.toml, put that right; nothing in your "
+                             "log has changed.")
+    return macros[name]
+
+
+def _one_pattern(section: dict, key: str) -> str:
+    """A single pattern the engine asks for by name ("(?!)", matching nothing, when absent)."""
+    value = section.get(key, "(?!)")
+    if not isinstance(value, str):
+        from refusal_log.errors import RulesFileError
+
+        raise RulesFileError(f"In the wording rules file, {key} must be one pattern in quotes, so the check "
+                             "cannot run. If you edited rules.toml, put that right; nothing in your log has changed.")
+    return value
 
 
 def _wrap(patterns: list[str], macros: dict) -> str:

@@ -30,6 +30,7 @@ TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _TOKENS = re.compile(TOKEN_PATTERN)
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 MODEL_PATH = Path(__file__).with_name("readers.json")
+_MAX_MODEL_BYTES = 8 * 1024 * 1024  # the shipped model is well under 1 MB
 # Reasons shorter than this are never read by the model (nor is it loaded for them): the model's
 # own min_words may only be larger.
 READ_FROM_WORDS = 16
@@ -40,6 +41,9 @@ def _model() -> dict | None:
     """The model, checked whole before it is trusted; None (the rules alone decide) when it is
     missing or damaged in any way."""
     try:
+        # Only an ordinary file of a sensible size (a FIFO or a device would never end).
+        if not MODEL_PATH.is_file() or MODEL_PATH.stat().st_size > _MAX_MODEL_BYTES:
+            return None
         model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
         classes = model["classes"]
         weights = array("f")
@@ -50,6 +54,8 @@ def _model() -> dict | None:
         numbers = [*model["intercept"], model["threshold"], model["illness_threshold"], model["min_words"]]
         sound = (classes == ["ok", "caution", "avoid"] and len(model["intercept"]) == 3
                  and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in numbers)
+                 and 0 < model["threshold"] <= 1 and 0 < model["illness_threshold"] <= 1
+                 and isinstance(model["min_words"], int) and model["min_words"] >= 0
                  and len(weights) == len(terms) * 4 and all(math.isfinite(w) for w in weights))
     except Exception:  # noqa: BLE001 - any damage at all: the rules alone decide
         return None

@@ -305,12 +305,14 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     # conjunctivitis so he's home with me today"): that is the sickness defence in the parent's words.
     rules_alone = rules_alone or (verdict == "ok" and an.stated)
     # Nor over a late arrival the same day ("she'll be in after lunch"): lateness is the rules'.
-    rules_alone = rules_alone or bool(rules.late_arrival.search(an.norm.text))
+    rules_alone = rules_alone or bool(rules.late_arrival.search(" ".join(re.findall(r"[^\W_]+", an.norm.text))))
     # A short reason is the rules' alone: neither the model nor the names are read for it.
     long_enough = len(text.split()) >= READ_FROM_WORDS
     stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict, illness=bool(an.illness)) \
         if second_reading and long_enough and not rules_alone else None
-    if stricter == "avoid" and rules.faq_words.search(an.norm.text):
+    # The FAQ's words are looked for in the words alone, as the model reads them: "too-unwell-to-attend"
+    # or a zero-width space between them is still the FAQ's wording.
+    if stricter == "avoid" and rules.faq_words.search(" ".join(re.findall(r"[^\W_]+", an.norm.text))):
         stricter = None  # the FAQ's own words were used: the rules' caution is the most it needs
     if stricter:
         why = rules.hints[f"second_reading_{stricter}"]
