@@ -212,7 +212,10 @@ def _read_stdin() -> str:
     from refusal_log.errors import InvalidInput
     from refusal_log.wording.verdict import MAX_CHECK
 
-    data = sys.stdin.buffer.read(MAX_CHECK * 4 + 4)  # UTF-8 is at most 4 bytes a character
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream already decoded (an embedding program's, a test's)
+        return sys.stdin.read(MAX_CHECK + 1)
+    data = stream.read(MAX_CHECK * 4 + 4)  # UTF-8 is at most 4 bytes a character
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
