@@ -493,3 +493,26 @@ def test_other_mistakes_in_an_edited_rules_file_are_named_plainly(tmp_path, old,
     with pytest.raises(RulesFileError, match=says):
         check_text("She is being bullied and is too unwell to attend, he will be in after lunch.",
                    rules=load_rules(str(bad)))
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("She won't be attending while the school keeps enforcing this ridiculous uniform policy.", "avoid"),
+    ("Isabelle is at home today. We're waiting for the school's response to my complaint about her teacher "
+     "before she comes back.", "avoid"),
+    ("Layla went to the GP who said there's nothing wrong with her, but she's still saying she feels sick, "
+     "so she's at home again.", "avoid"),
+    ("The doctor said Leon can go back on Monday but I don't think he's ready yet, so he'll be off a few more days.",
+     "avoid"),
+    ("Jess was at a concert last night and didn't get home till 1am so she's staying in bed this morning.", "avoid"),
+    # Beside them: the doctor's return date kept; a symptom told beside the clinician's word; a worry
+    # making the child unwell is not the lesson avoided.
+    ("The doctor said she can go back on Monday, so she'll be off till then.", "ok"),
+    ("Jamie's sore and tired after his op. Surgeon said he could go back this week but I don't think he's ready.",
+     "caution"),
+    ("She says she feels sick but I think it's nerves about the maths test.", "avoid"),
+])
+def test_the_round_35_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    if verdict == "avoid":
+        assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
