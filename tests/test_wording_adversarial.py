@@ -516,3 +516,22 @@ def test_the_round_35_cases(text, verdict):
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
     if verdict == "avoid":
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Jake's not coming in today, he's knackered after his cousin's 18th last night.", "avoid"),
+    ("Good morning. Tomasz is sick today, he has vomiting and diarrhoea, so following the 48 hour rule he will "
+     "stay home until Thursday.", "ok"),
+    ("Hi, as per your letter Year 9 aren't to come in on Thursday because of the strike, so Milo will be at home.",
+     "ok"),
+    ("Sorry, Ben's off again. Same thing as last week. Will ring later.", "caution"),
+    ("Darcey won't be in until after the mocks, she's too stressed and the doctor said a break would do her good.",
+     "ok"),
+    ("I'm going to keep Max home for a few days while we wait to hear back from the paediatrician.", "caution"),
+    # Beside them: what school would do her good is still the doctor's view against the decision.
+    ("The GP said going back would do her good but we've kept her home.", "avoid"),
+    ("Tummy ache, same story every Monday.", "avoid"),
+])
+def test_the_round_36_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
