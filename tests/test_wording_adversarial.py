@@ -535,3 +535,24 @@ def test_the_round_35_cases(text, verdict):
 def test_the_round_36_cases(text, verdict):
     result = check_text(text)
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Kacper is sick today, he have bad stomach pain and he vomit this morning. He will come back when he feel "
+     "better.", "ok"),
+    ("Our wee girl Orla has a temperature and a bad chest so she'll not be in today, so she won't.", "ok"),
+    ("Hi it's Nathan's mum. He's not in today. He's ok, just a bit run down.", "avoid"),
+    ("Worried about the measles going round so I'm keeping both of them home until it's died down.", "avoid"),
+    ("He won't be back in while Mr Jones is his form tutor, simple as.", "avoid"),
+    ("She's been sick overnight. Also she hates PE on Mondays so she's made up haha", "avoid"),
+    ("Tasha is at home today, she's helping me as I had a bad fall last night.", "avoid"),
+    ("We've decided to home school Lewis for a few weeks until things settle down.", "avoid"),
+    ("Jack's dad has him this week and he's in Cardiff so he won't be in.", "avoid"),
+    ("Just a heads up, Max might not be in tomorrow, depends how he feels about swimming in PE.", "avoid"),
+    ("She's been up all night with nightmares again and is absolutely exhausted. She won't be in today.", "caution"),
+    # Beside them: waiting to see about today is still a caution.
+    ("I'll bring him in if he feels better.", "caution"),
+])
+def test_the_round_37_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
