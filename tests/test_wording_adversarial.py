@@ -556,3 +556,23 @@ def test_the_round_36_cases(text, verdict):
 def test_the_round_37_cases(text, verdict):
     result = check_text(text)
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Hiya, the taxi the council send for Alfie never turned up this morning. Rang transport at 8.20.", "ok"),
+    ("Ffion is having her insulin pump fitted at the Heath today so she'll be off. Diolch yn fawr.", "ok"),
+    ("Hiya, Aled's plan says he does 3 days a week for now so he's not expected in Thurs/Fri.", "ok"),
+    ("Ryan slept through his alarm and by the time he was up it was too late, he'll be in tomorrow.", "avoid"),
+    ("Hey, a mum from Matilda's class said there's a bug going round so I'm keeping her off to be safe, "
+     "she's fine though x", "avoid"),
+    ("The GP said 'there's nothing medically stopping him going' but I disagree, he's just not coping.", "avoid"),
+    ("We took Jayden up to Glasgow to see his grandad in hospital, he's very poorly. Back Wednesday.", "avoid"),
+    ("She's not going in while that lad who hit her is still there. Simple as.", "avoid"),
+    ("Kids are at their dad's this week and he's not bringing them back till Sunday so they won't be in.", "avoid"),
+    ("Hi it's Gracie's dad, her mum normally does mornings but she's on nights this week so Gracie's not in.", "avoid"),
+    # Beside them: back the same evening is a day with the other parent, a caution.
+    ("Both boys are off today, their dad has them and he's not bringing them back till tonight.", "caution"),
+])
+def test_the_round_38_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]

@@ -1,5 +1,5 @@
 """The second reading (wording/readers.py): a small model of how independent readers labelled
-15,750 everyday phrasings. It reads the words alone; it may only make a verdict one step stricter,
+16,350 everyday phrasings. It reads the words alone; it may only make a verdict one step stricter,
 never milder; it never words a suggestion; it never calls the FAQ's own words harmful; short
 reasons are the rules' alone; a missing or damaged model leaves the rules to decide."""
 
