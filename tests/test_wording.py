@@ -1206,6 +1206,9 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND18", 140),
     ("INDEPENDENT_BLIND19", 140),
     ("INDEPENDENT_BLIND20_46", 3200),
+    ("INDEPENDENT_BLIND50_80", 1500),
+    ("INDEPENDENT_BLIND81_111", 1500),
+    ("INDEPENDENT_BLIND112_142", 1500),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])
