@@ -145,7 +145,7 @@ def test_a_late_arrival_is_the_rules_alone():
 @pytest.mark.parametrize("change", [{"threshold": -1}, {"threshold": 5}, {"illness_threshold": 0},
                                     {"min_words": -3}, {"min_words": 2.5}])
 def test_a_model_with_impossible_settings_leaves_the_rules_to_decide(tmp_path, monkeypatch, change):
-    model = json.loads(readers.MODEL_PATH.read_text(encoding="utf-8"))
+    model = json.loads(Path(readers.MODEL_PATH).read_text(encoding="utf-8"))
     model.update(change)
     broken = tmp_path / "readers.json"
     broken.write_text(json.dumps(model), encoding="utf-8")

@@ -16,20 +16,19 @@ prints, and the model is read on first use only.
 
 from __future__ import annotations
 
-import base64
-import json
 import math
+import os
 import re
 import sys
-from array import array
 from functools import lru_cache
-from pathlib import Path
 
 # The tokens the model was trained on (scikit-learn's default: words of two or more characters).
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _TOKENS = re.compile(TOKEN_PATTERN)
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
-MODEL_PATH = Path(__file__).with_name("readers.json")
+# (os.path, not pathlib, and the model's own imports inside _model: `check` on a short reason never
+# reads the model, and should not pay for importing what reads it.)
+MODEL_PATH = os.path.join(os.path.dirname(__file__), "readers.json")
 _MAX_MODEL_BYTES = 8 * 1024 * 1024  # the shipped model is well under 1 MB
 # Reasons shorter than this are never read by the model (nor is it loaded for them): the model's
 # own min_words may only be larger.
@@ -40,11 +39,16 @@ READ_FROM_WORDS = 16
 def _model() -> dict | None:
     """The model, checked whole before it is trusted; None (the rules alone decide) when it is
     missing or damaged in any way."""
+    import base64
+    import json
+    from array import array
+
     try:
         # Only an ordinary file of a sensible size (a FIFO or a device would never end).
-        if not MODEL_PATH.is_file() or MODEL_PATH.stat().st_size > _MAX_MODEL_BYTES:
+        if not os.path.isfile(MODEL_PATH) or os.path.getsize(MODEL_PATH) > _MAX_MODEL_BYTES:
             return None
-        model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        with open(MODEL_PATH, encoding="utf-8") as f:
+            model = json.loads(f.read())
         classes = model["classes"]
         weights = array("f")
         weights.frombytes(base64.b64decode(model["weights"], validate=True))
