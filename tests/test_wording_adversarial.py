@@ -566,7 +566,11 @@ def test_the_round_37_cases(text, verdict):
     ("Hey, a mum from Matilda's class said there's a bug going round so I'm keeping her off to be safe, "
      "she's fine though x", "avoid"),
     ("The GP said 'there's nothing medically stopping him going' but I disagree, he's just not coping.", "avoid"),
-    ("We took Jayden up to Glasgow to see his grandad in hospital, he's very poorly. Back Wednesday.", "avoid"),
+    # Taken to see a grandparent in hospital: avoid; a caution once an illness is named beside it, since
+    # "he's very poorly" after "his grandad" may be either's (the rules never call an illness harmful).
+    ("We took Jayden up to Glasgow to see his grandad in hospital. Back Wednesday.", "avoid"),
+    ("We took her to see her grandad in hospital and she caught a sickness bug there, she's been vomiting.",
+     "caution"),
     ("She's not going in while that lad who hit her is still there. Simple as.", "avoid"),
     ("Kids are at their dad's this week and he's not bringing them back till Sunday so they won't be in.", "avoid"),
     ("Hi it's Gracie's dad, her mum normally does mornings but she's on nights this week so Gracie's not in.", "avoid"),
@@ -576,3 +580,34 @@ def test_the_round_37_cases(text, verdict):
 def test_the_round_38_cases(text, verdict):
     result = check_text(text)
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # The second attack on rounds 35-38: honest reports the new rules must not call harmful...
+    ("His dad has him this week and he is in hospital so he won't be in.", "ok"),
+    ("He slept through his alarm because of his meds.", "ok"),
+    ("He won't be in while the school is closed for the strike.", "ok"),
+    ("She will not be in while the school nurse checks her rash, she has a high fever.", "ok"),
+    ("She is ok, just a bit run down with a cold and a high temperature.", "ok"),
+    ("She's not going in while the teacher who restrains her is there, she is too anxious to attend and the GP "
+     "has signed her off.", "caution"),
+    ("Something is going round and she's caught it, so I am keeping her home today.", "caution"),
+    # ...and choices they must not clear.
+    ("She is not expected in today because we are going to Disneyland.", "avoid"),
+    ("The GP said nothing medically stops her going in but I disagree.", "avoid"),
+    ("He won't be back in while Mr. Jones is his form tutor.", "avoid"),
+])
+def test_the_second_attack_on_rounds_35_to_38(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+
+
+def test_a_well_child_kept_home_from_a_bug_going_round_is_never_worded_as_ill():
+    result = check_text("A mum from Matilda's class said there's a bug going round so I'm keeping her off to be "
+                        "safe, she's fine though x")
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+
+
+def test_a_pronoun_of_no_one_is_never_the_childs_name_in_a_suggestion():
+    result = check_text("Something is going round and she's caught it, so I am keeping her home today.")
+    assert not (result.suggestion or "").startswith("Something")
