@@ -611,3 +611,16 @@ def test_a_well_child_kept_home_from_a_bug_going_round_is_never_worded_as_ill():
 def test_a_pronoun_of_no_one_is_never_the_childs_name_in_a_suggestion():
     result = check_text("Something is going round and she's caught it, so I am keeping her home today.")
     assert not (result.suggestion or "").startswith("Something")
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Morning, my mum's been taken into hospital so I need Caitlin at home to help with the wee ones today", "avoid"),
+    ("My mum's in hospital and I need to be with her so the kids will be off for a couple of days.", "avoid"),
+    ("His dad has him this week and says he's poorly, I haven't seen him myself so I can't tell you.", "caution"),
+    ("Jasmine is off as she says she feels sick. Seems ok now though tbh.", "caution"),
+    # Beside them: not seen this morning because she is asleep is not hearsay.
+    ("She has a fever, I haven't seen her this morning yet as she's asleep.", "ok"),
+])
+def test_the_round_39_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
