@@ -624,3 +624,19 @@ def test_a_pronoun_of_no_one_is_never_the_childs_name_in_a_suggestion():
 def test_the_round_39_cases(text, verdict):
     result = check_text(text)
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Kacper will not come to school today, he is ill, he has high fever since yesterday.", "ok"),
+    ("He's too poorly to come in, though between you and me I think it's more that he's dreading PE.", "avoid"),
+    ("Nid yw Cai yn dod i'r ysgol heddiw, we're off to Cardiff for the rugby! Diolch!", "avoid"),
+    ("skipping today, she's way behind on sleep after exams. she's fine tho", "avoid"),
+    ("Going through a lot at home with the divorce so Lewis will be off for a few days till things settle", "avoid"),
+    ("Aisha has her kidney follow-up at Great Ormond Street today. It takes the whole day.", "ok"),
+    ("Per the return plan we agreed at Tuesday's meeting, Isla is doing 10 till 12 only this week.", "ok"),
+    # Beside them: skipping breakfast is not skipping school.
+    ("She is skipping breakfast as she feels sick.", "ok"),
+])
+def test_the_round_40_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
