@@ -640,3 +640,17 @@ def test_the_round_39_cases(text, verdict):
 def test_the_round_40_cases(text, verdict):
     result = check_text(text)
     assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Grace's EHCP says she needs 1:1 and there was no 1:1 today, so the school rang at 9.20 and asked me to "
+     "collect her.", "caution"),
+    ("Harry's back is playing up again after rugby so he's staying home to rest it.", "caution"),
+    ("School rang first thing to say the heating's failed and they're closed, so Jack is at home today.", "ok"),
+    ("Just to say Noah won't be in, he's been really low and can't get himself out of bed.", "caution"),
+    # Beside them: the parent's own "I can't get him to school" is still the FAQ's example.
+    ("I can't get him to school, he's refusing.", "avoid"),
+])
+def test_the_round_41_cases(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
