@@ -309,6 +309,13 @@ def test_an_illness_in_a_year_group_is_not_the_childs():
     assert "norovirus" not in (result.suggestion or "") and result.verdict != "ok"
 
 
+def _checked(text, verdict):
+    """check_text's result, its verdict asserted (the findings shown when it differs)."""
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    return result
+
+
 # --- round 25: each class, and the words beside it that must not be caught ------------------
 
 @pytest.mark.parametrize("text,verdict", [
@@ -339,8 +346,7 @@ def test_an_illness_in_a_year_group_is_not_the_childs():
     ("Brody wont be in hes got the squits. Back when hes 48hrs clear", "ok"),
 ])
 def test_the_round_25_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    result = _checked(text, verdict)
     if verdict == "avoid":
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
         assert result.suggestion is not None or result.withheld
@@ -403,8 +409,7 @@ def test_a_day_that_dates_the_symptoms_is_never_claimed_as_days_off(text, sugges
     ("He's not ill, just tired, so I'm keeping him home.", "avoid"),
 ])
 def test_the_rounds_26_to_30_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    result = _checked(text, verdict)
     if verdict == "avoid":
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
         assert result.suggestion is not None or result.withheld
@@ -425,8 +430,7 @@ def test_the_rounds_26_to_30_cases(text, verdict):
     ("He's been sick all night, no point sending him in if he's still being sick.", "caution"),
 ])
 def test_the_round_31_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -439,8 +443,7 @@ def test_the_round_31_cases(text, verdict):
     ("Pls mark Aidan as ill. (He's not actually ill but the school said ring in sick if he's struggling)", "avoid"),
 ])
 def test_the_round_32_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    result = _checked(text, verdict)
     if verdict == "avoid":
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
 
@@ -461,8 +464,7 @@ def test_the_round_32_cases(text, verdict):
     ("He's going to be off for two weeks.", "caution"),
 ])
 def test_the_round_33_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)
 
 
 
@@ -512,8 +514,7 @@ def test_other_mistakes_in_an_edited_rules_file_are_named_plainly(tmp_path, old,
     ("She says she feels sick but I think it's nerves about the maths test.", "avoid"),
 ])
 def test_the_round_35_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    result = _checked(text, verdict)
     if verdict == "avoid":
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
 
@@ -533,8 +534,7 @@ def test_the_round_35_cases(text, verdict):
     ("Tummy ache, same story every Monday.", "avoid"),
 ])
 def test_the_round_36_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -554,8 +554,7 @@ def test_the_round_36_cases(text, verdict):
     ("I'll bring him in if he feels better.", "caution"),
 ])
 def test_the_round_37_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -578,8 +577,7 @@ def test_the_round_37_cases(text, verdict):
     ("Both boys are off today, their dad has them and he's not bringing them back till tonight.", "caution"),
 ])
 def test_the_round_38_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -598,8 +596,7 @@ def test_the_round_38_cases(text, verdict):
     ("He won't be back in while Mr. Jones is his form tutor.", "avoid"),
 ])
 def test_the_second_attack_on_rounds_35_to_38(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)
 
 
 def test_a_well_child_kept_home_from_a_bug_going_round_is_never_worded_as_ill():
@@ -622,8 +619,7 @@ def test_a_pronoun_of_no_one_is_never_the_childs_name_in_a_suggestion():
     ("She has a fever, I haven't seen her this morning yet as she's asleep.", "ok"),
 ])
 def test_the_round_39_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -638,8 +634,7 @@ def test_the_round_39_cases(text, verdict):
     ("She is skipping breakfast as she feels sick.", "ok"),
 ])
 def test_the_round_40_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -652,5 +647,4 @@ def test_the_round_40_cases(text, verdict):
     ("I can't get him to school, he's refusing.", "avoid"),
 ])
 def test_the_round_41_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    _checked(text, verdict)

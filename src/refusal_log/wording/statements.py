@@ -76,18 +76,16 @@ def extend_sections(data: dict) -> dict:
 _EXTENDABLE = ("health", "context", "normalise", "macros", "unavoidable", "reasons", "names", "generalised", "days")
 
 
-def _extend_one(data: dict, block: dict, cancels: dict | None = None) -> dict:
+def _extend_one(data: dict, block: dict, cancels: dict) -> dict:
     """One block's words joined to the macros and its `extend` alternatives merged in. A later
     block of the file ([[statements.more]], one per round) does the same, so a round's words
-    can sit together at the end of rules.toml instead of inside tables already closed."""
+    can sit together at the end of rules.toml instead of inside tables already closed. Its
+    `unless` patterns are gathered in `cancels`, for extend_sections to add in one pass."""
     unknown = sorted(set(block) - {"words", "frames", "extend", "more", "name", "unless", "unless_after"})
     if unknown:
         raise ValueError(f"rules.toml: [statements] has an unknown key {unknown[0]!r}")
     for key in ("unless", "unless_after"):
         if not block.get(key):
-            continue
-        if cancels is None:
-            data = _more_unless(data, block[key], key)
             continue
         if not isinstance(block[key], dict):
             raise ValueError(f"rules.toml: [statements.more.{key}] must be a table of rule ids")

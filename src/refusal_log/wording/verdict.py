@@ -298,22 +298,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
-    # The second reading, never over a lawful or unavoidable reason or the child's own appointment
-    # (the rules know those), and with the child's and others' names masked as it was trained.
-    rules_alone = an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health)
-    # Nor over a reason the rules pass with the child's illness stated plainly ("he's got
-    # conjunctivitis so he's home with me today"): that is the sickness defence in the parent's words.
-    rules_alone = rules_alone or (verdict == "ok" and an.stated)
-    # Nor over a late arrival the same day ("she'll be in after lunch"): lateness is the rules'.
-    rules_alone = rules_alone or bool(rules.late_arrival.search(" ".join(re.findall(r"[^\W_]+", an.norm.text))))
-    # A short reason is the rules' alone: neither the model nor the names are read for it.
-    long_enough = len(text.split()) >= READ_FROM_WORDS
-    stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict, illness=bool(an.illness)) \
-        if second_reading and long_enough and not rules_alone else None
-    # The FAQ's words are looked for in the words alone, as the model reads them: "too-unwell-to-attend"
-    # or a zero-width space between them is still the FAQ's wording.
-    if stricter == "avoid" and rules.faq_words.search(" ".join(re.findall(r"[^\W_]+", an.norm.text))):
-        stricter = None  # the FAQ's own words were used: the rules' caution is the most it needs
+    stricter = _second_reading(text, an, rules, verdict) if second_reading else None
     if stricter:
         why = rules.hints[f"second_reading_{stricter}"]
         findings = findings + [Finding("second_reading", stricter, text, why, ["faq", "s444"], 0, len(text))]
@@ -326,6 +311,29 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None)
     return Result(text, verdict, findings, suggestion, hints, withheld, region)
+
+
+def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:
+    """The stricter verdict readers.py gives, or None where the rules' verdict stands."""
+    # A short reason is the rules' alone: neither the model nor the names are read for it.
+    if len(text.split()) < READ_FROM_WORDS:
+        return None
+    # Never over a lawful or unavoidable reason or the child's own appointment (the rules know
+    # those), nor over a reason the rules pass with the child's illness stated plainly ("he's got
+    # conjunctivitis so he's home with me today"): that is the sickness defence in the parent's words.
+    if an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health) \
+            or (verdict == "ok" and an.stated):
+        return None
+    # The words alone, as the model reads them: "too-unwell-to-attend", or a zero-width space
+    # between the words, is still the FAQ's wording.
+    words = " ".join(re.findall(r"[^\W_]+", an.norm.text))
+    if rules.late_arrival.search(words):
+        return None  # a late arrival the same day ("she'll be in after lunch"): lateness is the rules'
+    # The child's and others' names masked, as the model was trained.
+    stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict, illness=bool(an.illness))
+    if stricter == "avoid" and rules.faq_words.search(words):
+        return None  # the FAQ's own words were used: the rules' caution is the most it needs
+    return stricter
 
 
 def check_document(text: str, rules: Rules | None = None, *, region: str = "england") -> Document:
