@@ -1212,6 +1212,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND143_148", 280),
     ("INDEPENDENT_BLIND149_154", 280),
     ("INDEPENDENT_BLIND155_160", 280),
+    ("INDEPENDENT_BLIND161_166", 290),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])

@@ -648,3 +648,37 @@ def test_the_round_40_cases(text, verdict):
 ])
 def test_the_round_41_cases(text, verdict):
     _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # Someone else's appointment or emergency is not the child's.
+    ("Freya is tagging along to her sister's hospital appointment this morning so she won't be in.", "avoid"),
+    ("Sorry, Ben won't be in, we're at the hospital with my mum, she was taken in last night.", "caution"),
+    # Well by the parent's word, "just needs" a day; a lesson or teacher as the reason.
+    ("Honestly he's fine, he just needs a mental health day after a busy week.", "avoid"),
+    ("Max gets a stomach ache every time he has Mrs Patel for maths so we're keeping him home on Mondays for now.",
+     "avoid"),
+    # The morning arguments, and doubt that the parent can make the child go.
+    ("I can't be doing with the rows every morning, so she's at home.", "avoid"),
+    ("She's crying and saying her tummy hurts. I don't think I can make her go today.", "avoid"),
+    # Cautions: one class named; advice not to force; a question; a doubt; feeling rubbish.
+    ("He was shaking at the gate saying he can't go back to that classroom.", "caution"),
+    ("The psychologist advised us not to push Ava into school for now, so she's at home.", "caution"),
+    ("Oscar has a rash, should I keep him home?", "caution"),
+    ("Not sure if she's really unwell or just tired, she's at home today.", "caution"),
+    ("Ruby is feeling rubbish so she's staying home today.", "caution"),
+    # Fine: medical advice in other words, treatment, injuries named, leave granted.
+    ("The nurse at the clinic warned us she'd be sore after the jab and to keep her home tomorrow.", "ok"),
+    ("Tom has concussion after a fall at rugby so he's off today.", "ok"),
+    ("Grace's leave for her cousin's wedding has been approved by Mrs Ahmed.", "ok"),
+    # An appointment, then the rest of the day at home: a caution, not giving up.
+    ("She has an orthodontist appointment at 11 so it's easier to keep her home all day.", "caution"),
+    # Beside them: a question about work during a suspension is not a question about staying home;
+    # leave not yet granted is not leave; refusing a class stays avoid.
+    ("Just confirming we got the letter about Leo's suspension until Thursday, so he won't be in. Has work "
+     "been set for him?", "ok"),
+    ("I sent the leave form but we're going to Pakistan for 4 weeks whether it's approved or not.", "avoid"),
+    ("He says he won't go back to that class, he hates the teacher.", "avoid"),
+])
+def test_the_round_42_cases(text, verdict):
+    _checked(text, verdict)
