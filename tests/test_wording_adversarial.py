@@ -682,3 +682,64 @@ def test_the_round_41_cases(text, verdict):
 ])
 def test_the_round_42_cases(text, verdict):
     _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("He said he'd rather die than go back there; I'm keeping him home and calling the GP.", "avoid"),
+    ("She has been self-harming and is too unwell to attend today.", "ok"),
+    ("Told me last night he doesn't want to live any more. We're at the GP at 10.", None),
+    ("Sorry, she's been saying she wants to kill herself, I can't send her in like this.", None),
+])
+def test_a_child_who_talks_of_dying_or_self_harm_gets_urgent_help_first(text, verdict):
+    # Whatever the verdict says about the wording, the first hint is where to get help now.
+    result = check_text(text)
+    if verdict:
+        assert result.verdict == verdict
+    assert result.hints[0].startswith("If your child has talked about wanting to die")
+    assert "999" in result.hints[0] and "116 123" in result.hints[0]
+
+
+@pytest.mark.parametrize("text", [
+    "He hurt himself at football so he's off today.",
+    "She'd rather stay in bed, she says.",
+    "The dog died at the weekend and she's upset.",
+])
+def test_everyday_words_near_it_get_no_crisis_hint(text):
+    assert not any("wanting to die" in h for h in check_text(text).hints)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # Someone else's appointment or illness as the reason; a relative's event; a show or a deal.
+    ("Jess is coming with me today as her brother has a hearing test at the hospital.", "avoid"),
+    ("Her grandad isn't well and she wants to be with him, so she's home today.", "avoid"),
+    ("It's her little brother's nativity this morning and she's desperate to watch it so she won't be in.", "avoid"),
+    ("We're off to the Great Yorkshire Show today so Olly won't be in.", "avoid"),
+    ("We got a great deal on flights so we're away next week.", "avoid"),
+    # Kept out until something changes, or a boycott.
+    ("Finn will be back once the complaint about his teacher has been resolved.", "avoid"),
+    ("He is boycotting PE lessons over the new kit rules.", "avoid"),
+    ("He won't be going back until he gets a new teacher.", "avoid"),
+    # The illness undermined or denied in the same message.
+    ("He's too poorly to come in, but honestly he could easily go in.", "avoid"),
+    ("He's not ill as such, just avoiding school.", "avoid"),
+    ("Sophie is poorly again, and she really is ill this time.", "caution"),
+    ("She was sick but I reckon it's just nerves about the test.", "caution"),
+    # Well children kept home, and a match to rest for.
+    ("My eldest has flu so I'm keeping all of them home.", "avoid"),
+    ("With her big swimming gala tomorrow I'm keeping her off to rest.", "avoid"),
+    ("He's just not bothered about school at the moment.", "avoid"),
+    # Precautions and rest days: a caution.
+    ("Mia has a cough and we didn't want her spreading it to the class.", "caution"),
+    ("He's a bit run down, I reckon a day at home would do him good.", "caution"),
+    # Fine: the school's advice, council transport, the child's own illness behind "can't manage".
+    ("Following the head's advice Leo is staying home until the rash clears.", "ok"),
+    ("Her taxi didn't turn up this morning (SEN transport), so she's at home.", "ok"),
+    ("Ellie is unwell with a flare of her ME/CFS and can't manage school today.", "ok"),
+    ("Jessica's been so anxious she's made herself sick, so she's not well enough to attend today.", "ok"),
+    # Beside them: asking for leave stays a caution; a brother's appointment before a late start is
+    # lateness.
+    ("Can Holly be off Friday for her cousin's graduation?", "caution"),
+    ("His brother has a dentist appointment at 9 so he'll be in late.", "caution"),
+])
+def test_the_rounds_42b_and_42c_cases(text, verdict):
+    _checked(text, verdict)

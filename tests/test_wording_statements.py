@@ -47,15 +47,15 @@ def test_every_frame_hit_contains_one_of_its_triggers():
 
 
 def test_a_statement_frame_is_added_by_editing_the_data_file(tmp_path):
-    assert check_text("She is boycotting school again today").verdict == "caution"
+    assert check_text("She is shunning school again today").verdict == "caution"
     frame = ('[[statements.frames]]\nkind = "refusal"\nrule = "will_not_go"\n'
-             "parts = ['(?:he|she) is boycotting', 'school']\ngap = 2\n\n[statements.extend.health]")
+             "parts = ['(?:he|she) is shunning', 'school']\ngap = 2\n\n[statements.extend.health]")
     rules = _rules_with(tmp_path, "[statements.extend.health]", frame)
-    result = check_text("She is boycotting school again today", rules=rules)
+    result = check_text("She is shunning school again today", rules=rules)
     assert result.verdict == "avoid" and "will_not_go" in [f.rule for f in result.findings]
     assert result.suggestion == "She is too unwell to attend school again today ([what is wrong])."
     # Words in a clause of their own are not one frame: the gap stays inside the clause.
-    assert "will_not_go" not in [f.rule for f in check_text("She is boycotting. School is shut.", rules=rules).findings]
+    assert "will_not_go" not in [f.rule for f in check_text("She is shunning. School is shut.", rules=rules).findings]
 
 
 def test_a_lexicon_word_reaches_every_frame_that_uses_it(tmp_path):

@@ -198,6 +198,9 @@ class Rules:
         self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
+        # Compiled only for a text holding one of these words (every match holds one).
+        self.crisis = _Lazy(_one_pattern(health, "crisis"), ("rather ", "die", "dead", "kill", "harm", "suicid", "end it",
+                                                             "life", "live", "alive", "overdose", "be here"))
         self.late_arrival = _Lazy(_one_pattern(health, "late_arrival"))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))

@@ -202,6 +202,9 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
     parent's words rule out illness (here or elsewhere in the draft)."""
     rules, hints = an.rules, []
+    if "crisis" in rules.hints and rules.crisis.present(an.norm.text) and rules.crisis.search(an.norm.text):
+        # A child who has talked of dying or of self-harm: urgent help first, whatever the wording.
+        hints.append(rules.hints["crisis"])
     findings = [h.finding for h in an.hits] + list(extra)
     verdict = _verdict(findings)
     for h in an.own_hits:
