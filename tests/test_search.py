@@ -11,7 +11,7 @@ import pytest
 
 from test_integrity import make_eml
 
-KEYS = ["id", "kind", "when", "snippet", "rank"]
+KEYS = ["id", "kind", "when", "snippet", "rank", "child", "found_in", "withdrawn"]
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +81,10 @@ def test_every_revision_is_searched_and_one_hit_per_entry(cli, searchable):
     assert sorted(ids(cli, "Patel")) == [1, 6]  # the call (both revisions) and the email
     plain = cli("search", "nurse", ok=True).stdout
     assert "earlier wording" in plain and "[nurse]" in plain
+    # JSON says the same: where the words were found, and whose entry it is.
+    [hit] = cli.json("search", "nurse")
+    assert hit["found_in"] == "earlier_wording" and hit["withdrawn"] is False and hit["child"]
+    assert cli.json("search", "flamingo")[0]["found_in"] is None
 
 
 def test_a_withdrawn_entry_is_marked_and_hits_come_in_rank_order(cli, searchable):
@@ -88,6 +92,7 @@ def test_a_withdrawn_entry_is_marked_and_hits_come_in_rank_order(cli, searchable
     assert "(withdrawn)" in plain and "(withdrawn)" not in cli("search", "panic", ok=True).stdout
     ranks = [hit["rank"] for hit in cli.json("search", "panic", "--include-withdrawn")]
     assert ranks == sorted(ranks)
+    assert any(hit["withdrawn"] for hit in cli.json("search", "panic", "--include-withdrawn"))
 
 
 def test_a_word_in_the_current_wording_is_not_called_earlier(cli, searchable):

@@ -68,8 +68,14 @@ class Hit:
 
     def to_json(self) -> dict[str, Any]:
         when = self.day.isoformat() if self.timeless else self.when
+        # The contract's five keys first; then whose entry it is, where the words were found (null:
+        # the entry as it now reads) and whether it was withdrawn, as the plain output says them.
         return {"id": self.id, "kind": self.kind, "when": when, "snippet": self.plain_snippet(),
-                "rank": round(self.rank, 6)}
+                "rank": round(self.rank, 6), "child": self.child,
+                "found_in": _FOUND_IN_JSON.get(self.found_in), "withdrawn": self.withdrawn}
+
+
+_FOUND_IN_JSON = {"an attached file's name": "attachment_name", "an earlier wording": "earlier_wording"}
 
 
 def search(query: str, kinds: list[str] | None = None, from_: str | None = None, to: str | None = None,
