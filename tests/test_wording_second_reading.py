@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from refusal_log.wording import check_text, readers
+from refusal_log.wording.verdict import check_document
 from wording_cases import CASES, INDEPENDENT_BLIND20_46
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
@@ -170,3 +171,17 @@ def test_a_model_path_that_is_not_a_file_is_never_read(tmp_path, monkeypatch):
         assert check_text(text).verdict == check_text(text, second_reading=False).verdict
     finally:
         readers._model.cache_clear()
+
+
+def test_a_draft_is_read_again_sentence_by_sentence(cli, tmp_path):
+    # check --file: the same long sentence inside a letter gets the same second reading, where it
+    # is; the greeting and the sign-off are not reasons and are not read.
+    reason = "Kyle won't be in, my mum's in hospital and I need to be with her, there's no one to take him."
+    draft = tmp_path / "email.txt"
+    draft.write_text(f"Dear Mrs Shah,\n\n{reason}\n\nThanks, Dee\n", encoding="utf-8")
+    data = json.loads(cli("check", "--file", str(draft), "--json").stdout)
+    assert data["verdict"] == "avoid"
+    [read] = [s for s in data["sentences"] if any(f["rule"] == "second_reading" for f in s["findings"])]
+    assert read["text"] == reason and read["suggestion"] is None
+    document = check_document(draft.read_text(encoding="utf-8"), second_reading=False)
+    assert document.verdict == "caution"

@@ -339,9 +339,10 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     return stricter
 
 
-def check_document(text: str, rules: Rules | None = None, *, region: str = "england") -> Document:
+def check_document(text: str, rules: Rules | None = None, *, region: str = "england",
+                   second_reading: bool = True) -> Document:
     """Check a whole draft (an email, a letter) sentence by sentence, citing the law of
-    `region`."""
+    `region`; `second_reading` as in check_text, for each sentence long enough."""
     _require(text)
     rules = rules or load_rules()
     region = _region(region, rules)
@@ -374,6 +375,19 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
         verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld, stated)
+        # The second reading, sentence by sentence, as check_text reads one reason (a long sentence
+        # only: READ_FROM_WORDS).
+        # Only a sentence about the absence (a letter's other sentences are not reasons), and never
+        # where the draft gives a lawful reason or states the illness plainly elsewhere.
+        about = an.own_hits or an.health or rules.absence_cue.search(an.norm.text)
+        read = second_reading and about and not lawful and not (verdict == "ok" and stated)
+        stricter = _second_reading(text[a:b], an, rules, verdict) if read else None
+        if stricter:
+            why = rules.hints[f"second_reading_{stricter}"]
+            findings = findings + [Finding("second_reading", stricter, text[a:b], why, ["faq", "s444"], a, b)]
+            verdict = stricter
+            if stricter == "avoid" and not illness:
+                suggestion = None  # read as a choice, and no illness named in the draft: nothing worded
         findings, hints = _localise(rules, region, findings, hints)
         held = withheld or (verdict == "avoid" and suggestion is None)
         sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region))
