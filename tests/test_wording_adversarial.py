@@ -743,3 +743,28 @@ def test_everyday_words_near_it_get_no_crisis_hint(text):
 ])
 def test_the_rounds_42b_and_42c_cases(text, verdict):
     _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("We're taking my nan to her eye clinic appointment and Josh is coming with us.", "avoid"),
+    ("I kept Tom home to help me with the baby today.", "avoid"),
+    ("He's had enough of school and he's not going in today.", "avoid"),
+    ("She needs a day at home to catch up on her coursework.", "avoid"),
+    ("To be honest I think he just likes being at home.", "avoid"),
+    ("Mornings are a battle every day, so he's at home.", "avoid"),
+    ("Sleepover hangover, she's shattered, back tomorrow.", "avoid"),
+    ("It's only a cold, nothing serious, so we're having a cosy day at home.", "avoid"),
+    # A trip the same evening as an illness absence: a caution.
+    ("Freya is too unwell to attend today; we're driving down to Cornwall tonight.", "caution"),
+    # Fine: not medically well enough, said by the clinical team.
+    ("Ava is not medically well enough to attend this week, on the eating disorder team's advice.", "ok"),
+    # Beside them: asking first stays the caution of asking; "not really himself" is his state, not a
+    # denial; working out a plan with school is not the parent's job; council transport awaited is
+    # not unmet needs.
+    ("Is it ok if Poppy misses Friday? She has a county netball trial.", "caution"),
+    ("Please mark Leo as ill, he's not really himself today.", "caution"),
+    ("We need to work out a plan with school, she is overwhelmed.", "caution"),
+    ("We're still waiting on the council to arrange transport so he can't get there yet.", "caution"),
+])
+def test_the_round_43_cases(text, verdict):
+    _checked(text, verdict)
