@@ -110,7 +110,9 @@ def test_empty_text_is_a_user_error(text):
 
 def test_to_dict_has_exactly_the_contract_keys():
     data = check_text("Sam won't go, he has a migraine").to_dict()
-    assert list(data) == ["text", "verdict", "findings", "suggestion", "needs_input", "withheld", "region", "hints"]
+    assert list(data) == ["text", "verdict", "findings", "suggestion", "needs_input", "withheld", "region", "hints",
+                          "urgent"]
+    assert data["urgent"] is None
     assert list(data["findings"][0]) == ["rule", "severity", "matched", "why", "source", "start", "end"]
     assert data["suggestion"] == "Sam is too unwell to attend school (migraine)."
 
@@ -589,7 +591,7 @@ def test_document_offsets_match_sentences_and_findings():
 
 def test_document_to_dict_shape():
     data = check_document(EMAIL).to_dict()
-    assert list(data) == ["verdict", "withheld", "needs_input", "region", "sentences"]
+    assert list(data) == ["verdict", "withheld", "needs_input", "region", "urgent", "sentences"]
     assert list(data["sentences"][0]) == ["start", "end", "text", "verdict", "findings", "suggestion",
                                           "needs_input", "withheld"]
 

@@ -3,6 +3,7 @@ the words they paste). The bounds are ten and more times what was measured (~0.1
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -20,6 +21,8 @@ RUN = "'" * 40
     f"i {RUN} decided {RUN} he {RUN} can {RUN} stay {RUN} home",
     "we " + " ".join(["'-/:,"] * 60) + " agreed",
     "she " + "not " * 400 + "refusing",
+    # "Our youngest" is the child unless another child is named: asked once per text, not per mention.
+    ("my youngest has a cold " * 900)[:19990],
 ])
 def test_crafted_runs_are_answered_quickly(text):
     started = time.perf_counter()
@@ -768,3 +771,41 @@ def test_the_rounds_42b_and_42c_cases(text, verdict):
 ])
 def test_the_round_43_cases(text, verdict):
     _checked(text, verdict)
+
+
+def test_urgent_help_comes_first_in_every_output(cli, tmp_path):
+    said = "He has a temperature and last night he told me he wants to kill himself."
+    # check: before the verdict; --json: its own key, and the first hint.
+    plain = cli("check", said).stdout
+    assert plain.startswith("Get help now:") and "999" in plain.splitlines()[0]
+    data = json.loads(cli("check", "--json", said).stdout)
+    assert data["urgent"] and data["hints"][0] == data["urgent"]
+    # check --file: at the top of the whole draft, and in its JSON.
+    draft = tmp_path / "email.txt"
+    draft.write_text(f"Dear Mrs Smith,\n\nJamie will not be in today. {said}\n\nKind regards,\nSarah\n", encoding="utf-8")
+    assert cli("check", "--file", str(draft)).stdout.startswith("Get help now:")
+    assert json.loads(cli("check", "--file", str(draft), "--json").stdout)["urgent"] == data["urgent"]
+
+
+def test_the_add_absence_gate_says_where_to_get_help_whatever_the_verdict(cli, ready):
+    logged = cli("add-absence", "--date", "today", "--reason",
+                 "He has a temperature and told me last night he wants to kill himself.", ok=True)
+    assert "999" in logged.stderr and "116 123" in logged.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "he has been cutting himself", "she wishes she was dead", "she said she wants to top herself",
+    "she talked about taking her own life", "he's in hospital after an overdose", "she doesn't want to be here.",
+    "Mae hi eisiau marw", "he says there's no point living",
+])
+def test_talk_of_dying_or_self_harm_in_everyday_words_gets_urgent_help(text):
+    assert check_text(text).urgent
+
+
+@pytest.mark.parametrize("text", [
+    "He nearly killed himself laughing at the panto.", "Her grandad is going to die, the hospice called.",
+    "She says she is going to die of embarrassment if she has to do PE.", "She does not want to live with her dad any more.",
+    "She wants to end it with her boyfriend.", "He is going to be dead on his feet.", "She cut herself on a glass last night.",
+])
+def test_everyday_words_like_them_get_no_urgent_help(text):
+    assert check_text(text).urgent is None

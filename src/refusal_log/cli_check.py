@@ -109,7 +109,8 @@ def _finding_lines(finding) -> list[Line]:
 
 def check_lines(result) -> list[Line]:
     """One text's verdict, the words that led to it, why, and the suggested wording."""
-    lines: list[Line] = [[Part(VERDICT_WORDS[result.verdict], VERDICT_STYLE[result.verdict])]]
+    lines: list[Line] = _urgent_lines(result.urgent)
+    lines.append([Part(VERDICT_WORDS[result.verdict], VERDICT_STYLE[result.verdict])])
     if result.findings:
         # Offsets are the finding's own, as rich applies them to the text it keeps.
         spans = tuple((f.start, f.end, "reverse " + VERDICT_STYLE[f.severity].split()[-1]) for f in result.findings)
@@ -119,14 +120,21 @@ def check_lines(result) -> list[Line]:
     if result.suggestion:
         lines.append([Part("  Suggested wording: ", "bold"), Part(result.suggestion)])
     for hint in result.hints:
-        lines.append([Part(f"  Tip: {hint}", "dim")])
+        if hint != result.urgent:  # already shown first
+            lines.append([Part(f"  Tip: {hint}", "dim")])
     return lines
+
+
+def _urgent_lines(urgent: str | None) -> list[Line]:
+    # Before the verdict: a child's safety comes before any wording.
+    return [[Part("Get help now: ", "bold red"), Part(urgent, "bold")], [Part("")]] if urgent else []
 
 
 def document_lines(document, draft: str) -> list[Line]:
     """A whole draft: its verdict, then each sentence that needs a second look, by line."""
     verdict = document.verdict
-    lines: list[Line] = [[Part(f"Whole draft: {VERDICT_WORDS[verdict]}", VERDICT_STYLE[verdict])]]
+    lines: list[Line] = _urgent_lines(document.urgent)
+    lines.append([Part(f"Whole draft: {VERDICT_WORDS[verdict]}", VERDICT_STYLE[verdict])])
     for sentence in document.sentences:
         if sentence.verdict == "ok" and not sentence.findings:
             continue

@@ -211,8 +211,10 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
             notes.append(f"This is dated {dates.human_date(when)}, which has not come yet; {fix}.")
     elif not timeless and when > now:
         notes.append(f"This is dated {dates.human_datetime(when)}, which is later than now; {fix}.")
-    if kind == "absence" and fields.get("verdict") == "caution":
-        result = check_reason(fields["reason"])
+    result = check_reason(fields["reason"]) if kind == "absence" else None
+    if result is not None and result.urgent:
+        notes.insert(0, result.urgent)  # whatever the verdict: where to get help now
+    if result is not None and fields.get("verdict") == "caution":
         if result.findings:
             finding = result.findings[0]
             suggested = f" Suggested wording: {result.suggestion}" if result.suggestion else ""

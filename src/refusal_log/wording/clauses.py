@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from refusal_log.wording.loading import Rules, _expand
 
@@ -248,7 +249,13 @@ def _only_child(norm: str, found: list[Mention], who: _Who, rules: Rules, names)
     last = [m for m in found if m.kind != "possessive"]
     if not last or not who.ambiguous.fullmatch(norm, last[-1].start, last[-1].end):
         return False
-    return not any(m.kind == "child" for m in mentions(norm, 0, len(norm), rules, names))
+    return not _names_a_child(norm, rules, tuple(names))
+
+
+@lru_cache(maxsize=8)
+def _names_a_child(norm: str, rules: Rules, names: tuple) -> bool:
+    # Asked once per text, not once per "our eldest" in it: a long paste of them stays linear.
+    return any(m.kind == "child" for m in mentions(norm, 0, len(norm), rules, names))
 
 
 def ambiguous(phrase: str, rules: Rules) -> bool:

@@ -29,11 +29,14 @@ _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri)day\b")
 class Result:
     """The verdict on one reason (check_text)."""
 
-    __slots__ = ("text", "verdict", "findings", "suggestion", "hints", "withheld", "region")
+    __slots__ = ("text", "verdict", "findings", "suggestion", "hints", "withheld", "region", "urgent")
 
-    def __init__(self, text, verdict, findings, suggestion, hints, withheld=False, region="england"):
+    def __init__(self, text, verdict, findings, suggestion, hints, withheld=False, region="england", urgent=None):
         self.text, self.verdict, self.findings = text, verdict, findings
         self.suggestion, self.hints = suggestion, hints
+        # Where to get help now, when the child has talked of wanting to die or of harming
+        # themselves ([hints] crisis); shown before anything else, whatever the verdict.
+        self.urgent = urgent
         # True when the parent's own words rule out illness (they deny or doubt it, or give
         # another reason and name no illness of the child's): then nothing may be worded as
         # illness on their behalf (no suggestion, no drafted illness email).
@@ -56,6 +59,7 @@ class Result:
             "withheld": self.withheld,
             "region": self.region,
             "hints": list(self.hints),
+            "urgent": self.urgent,
         }
 
     def __repr__(self):
@@ -77,7 +81,7 @@ class Sentence(Result):
     def to_dict(self) -> dict:
         # A sentence's region and hints belong to the whole document's JSON.
         data = super().to_dict()
-        del data["region"], data["hints"]
+        del data["region"], data["hints"], data["urgent"]
         return {"start": self.start, "end": self.end, **data}
 
 
@@ -105,9 +109,13 @@ class Document:
     def hints(self) -> list[str]:
         return list(dict.fromkeys(h for s in self.sentences for h in s.hints))
 
+    @property
+    def urgent(self) -> str | None:
+        return next((s.urgent for s in self.sentences if s.urgent), None)
+
     def to_dict(self) -> dict:
         return {"verdict": self.verdict, "withheld": self.withheld, "needs_input": self.needs_input,
-                "region": self.region, "sentences": [s.to_dict() for s in self.sentences]}
+                "region": self.region, "urgent": self.urgent, "sentences": [s.to_dict() for s in self.sentences]}
 
 
 # --------------------------------------------------------------------------- verdicts
@@ -202,9 +210,8 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
     parent's words rule out illness (here or elsewhere in the draft)."""
     rules, hints = an.rules, []
-    if "crisis" in rules.hints and rules.crisis.present(an.norm.text) and rules.crisis.search(an.norm.text):
-        # A child who has talked of dying or of self-harm: urgent help first, whatever the wording.
-        hints.append(rules.hints["crisis"])
+    if _in_crisis(an):
+        hints.append(rules.hints["crisis"])  # urgent help first, whatever the wording
     findings = [h.finding for h in an.hits] + list(extra)
     verdict = _verdict(findings)
     for h in an.own_hits:
@@ -236,6 +243,16 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
         hints.append(rules.hints.get("evidence_appointment", rules.hints["evidence"]) if appointment
                      else rules.hints["evidence"])
     return verdict, findings, suggestion, list(dict.fromkeys(hints))
+
+
+def _in_crisis(an: _Analysis) -> bool:
+    """The child has talked of wanting to die or of harming themselves ([health] crisis)."""
+    rules, n = an.rules, an.norm.text
+    return "crisis" in rules.hints and rules.crisis.present(n) and bool(rules.crisis.search(n))
+
+
+def _urgent(an: _Analysis, region: str) -> str | None:
+    return an.rules.render(an.rules.hints["crisis"], region) if _in_crisis(an) else None
 
 
 def _positive(rules: Rules, text: str, start: int, end: int) -> Finding:
@@ -313,7 +330,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     findings, hints = _localise(rules, region, findings, hints)
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None)
-    return Result(text, verdict, findings, suggestion, hints, withheld, region)
+    return Result(text, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
 
 
 def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:
@@ -377,9 +394,10 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
         verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld, stated)
         # The second reading, sentence by sentence, as check_text reads one reason (a long sentence
         # only: READ_FROM_WORDS).
-        # Only a sentence about the absence (a letter's other sentences are not reasons), and never
+        # Only a sentence the rules found something in, or that names the child's state (a letter's
+        # thanks, plans and news are not reasons, whatever their words), and never
         # where the draft gives a lawful reason or states the illness plainly elsewhere.
-        about = an.own_hits or an.health or rules.absence_cue.search(an.norm.text)
+        about = an.own_hits or any(t.kind != "care" for t in an.health)
         read = second_reading and about and not lawful and not (verdict == "ok" and stated)
         stricter = _second_reading(text[a:b], an, rules, verdict) if read else None
         if stricter:
@@ -390,7 +408,9 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
                 suggestion = None  # read as a choice, and no illness named in the draft: nothing worded
         findings, hints = _localise(rules, region, findings, hints)
         held = withheld or (verdict == "avoid" and suggestion is None)
-        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region))
+        sentence = Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region)
+        sentence.urgent = _urgent(an, region)
+        sentences.append(sentence)
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
 
 
