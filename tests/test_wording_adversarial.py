@@ -809,3 +809,33 @@ def test_talk_of_dying_or_self_harm_in_everyday_words_gets_urgent_help(text):
 ])
 def test_everyday_words_like_them_get_no_urgent_help(text):
     assert check_text(text).urgent is None
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("We've decided to have a family day out as it's half term for her cousins.", "avoid"),
+    ("She will come back when she is ready, I'm not forcing her.", "avoid"),
+    ("We're off to the caravan for a long weekend so she won't be in Friday.", "avoid"),
+    ("We're going into town this morning to get his new school shoes.", "avoid"),
+    ("Harry's home today as we're waiting in for the emergency plumber and I can't leave the house.", "avoid"),
+    ("Honestly I don't know what to do with her any more, she won't go in.", "avoid"),
+    ("we fly out to Spain tonight so she won't be in", "avoid"),
+    # Cautions: an appointment whose it is is unclear; told second-hand; time out from school.
+    ("Ieuan can't come in today, he's got a hospital appointment with his sister.", "caution"),
+    ("His dad's texted to say he's ill. I haven't seen him so I can't tell you more.", "caution"),
+    ("Her therapist suggested she takes some time out from school for her wellbeing.", "caution"),
+    ("Amber is staying home with me today, she's very emotional after her grandmother passed away on Sunday.",
+     "caution"),
+    # The school's word is not the family's decision (a caution for naming no reason, never avoid);
+    # a year group sent home is fine.
+    ("Jake's staying at home today like Mrs Khan told us to, until the meeting on Friday.", "caution"),
+    ("School rang to say the Year 9 block has no heating and her year group has to stay home today.", "ok"),
+    # Beside them: a danger at home is an emergency; lateness stays lateness; a trip to the hospital
+    # after an illness is not a trip; a named illness beside the morning battle is a caution.
+    ("Carbon monoxide alarm went off at 6 and we've been out on the street waiting for the gas man.", "caution"),
+    ("Morning Miss, Sienna will be in late, we're waiting on the plumber. Sorry!", "caution"),
+    ("She has tonsillitis and is too unwell to attend today, we are off to the hospital this afternoon.", "ok"),
+    ("Mornings are a battle with her Crohn's, she is in a flare and too unwell to attend today.", "caution"),
+    ("He has had enough to eat today which is good, but he still has a temperature of 39.", "ok"),
+])
+def test_the_round_44_cases(text, verdict):
+    _checked(text, verdict)
