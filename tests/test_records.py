@@ -24,7 +24,7 @@ RISKY = "She is refusing to go in, migraine"
 
 def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(cli, ready):
     child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", RISKY)
-    child.expect("send the suggested wording instead")
+    child.expect("log the suggested wording instead")
     child.sendline("")  # Enter alone chooses nothing
     child.expect("Please type s, k, c")
     child.sendline("maybe")  # nor does anything unclear
@@ -41,7 +41,7 @@ def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(c
 
 def test_a_suggestion_with_a_gap_asks_what_is_wrong_and_never_guesses(cli, ready):
     child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "She won't go to school")
-    child.expect("send the suggested wording instead")
+    child.expect("log the suggested wording instead")
     child.sendline("s")
     # Asked about the day being logged, not "today".
     child.expect_exact("Was Sam unwell on Wed 9 Sep 2026? What was wrong?")

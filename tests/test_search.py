@@ -68,6 +68,11 @@ def test_a_planted_word_finds_exactly_its_entry(cli, searchable):
     assert "[nausea]" in hits[0]["snippet"] and isinstance(hits[0]["rank"], float)
 
 
+def test_several_words_need_no_quotes(cli, searchable):
+    # `search SENCo Patel` is `search "SENCo Patel"`: every word must be in the entry.
+    assert ids(cli, "Patel", "Kestrel") == ids(cli, "Patel Kestrel") == [6]
+
+
 def test_an_absent_word_gives_an_empty_list(cli, searchable):
     result = cli("search", "xylophone", "--json", ok=True)
     assert result.stdout.strip() == "[]"

@@ -128,7 +128,7 @@ def wording_gate(result: CheckResult, log: Callable[..., Any], child: str | None
     """
     options = {"k": "keep my words", "c": "cancel"}
     if result.suggestion:
-        options = {"s": "send the suggested wording instead", **options}
+        options = {"s": "log the suggested wording instead", **options}
     while True:
         choice = _choose(options)
         if choice == "s":

@@ -28,8 +28,10 @@ DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME"
 
 
 def _logged(view: "EntryView", as_json: bool) -> None:
+    from refusal_log.entries import URGENT
+
     for note in view.notes:
-        err().print(f"Note: {note}", markup=False)
+        err().print(note if note.startswith(URGENT) else f"Note: {note}", markup=False)
     if as_json:
         return print_json(view.to_json())
     moment = view.when_text

@@ -15,7 +15,7 @@ from refusal_log import kinds
 
 
 def search(
-    text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help="Words to find; \"a phrase\" in double quotes; word* for words that begin so.")] = None,
+    words: Annotated[Optional[list[str]], typer.Argument(metavar="TEXT...", help="Words to find (every one must be in the entry); '\"a phrase\"' in quotes; 'word*' for words that begin so.")] = None,
     kind: Annotated[Optional[list[str]], typer.Option("--kind", metavar="KIND", help=f"{kinds.choices_text()}; repeat for several.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="From this day.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to and including this day.")] = None,
@@ -30,6 +30,8 @@ def search(
     words are marked in each snippet ([like this] when the output is not a terminal).
     """
     from refusal_log import search as finder
+
+    text = " ".join(words) if words else None  # `search SENCo Patel` is `search "SENCo Patel"`
 
     if rebuild_index:
         rows = finder.rebuild_index()

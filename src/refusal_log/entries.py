@@ -196,6 +196,10 @@ def insert_entry(session, kind: str, child_id: int, when: datetime, columns: dic
     return NewEntry(entry_id, now, Revision(1, when, now, _fields(kinds.get(kind), values), None, timeless))
 
 
+# The label of the note that says where to get help now (shown as it is, never as "Note:").
+URGENT = "Get help now: "
+
+
 def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, when: datetime,
               fields: dict[str, Any], now: datetime) -> list[str]:
     """Things worth a second look in what was just logged: likely slips of the keyboard."""
@@ -213,7 +217,7 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
         notes.append(f"This is dated {dates.human_datetime(when)}, which is later than now; {fix}.")
     result = check_reason(fields["reason"]) if kind == "absence" else None
     if result is not None and result.urgent:
-        notes.insert(0, result.urgent)  # whatever the verdict: where to get help now
+        notes.insert(0, URGENT + result.urgent)  # whatever the verdict: where to get help now
     if result is not None and fields.get("verdict") == "caution":
         if result.findings:
             finding = result.findings[0]

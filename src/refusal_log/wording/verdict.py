@@ -235,7 +235,8 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
             and any(t.kind == "distress" and not t.hedged for t in an.health):
         suggestion = _suggestion(an, True)
         hints.append(rules.hints["honest"])
-    if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits):
+    if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits) and not _in_crisis(an):
+        # (Not beside talk of dying or self-harm: leave rules are not what a parent needs then.)
         hints.append(rules.hints["no_illness"])
     if (any(t.kind != "distress" for t in an.health) or (suggestion and illness)) and not withheld:
         # An appointment alone is not an illness: keep its letter, not "evidence of the illness".
