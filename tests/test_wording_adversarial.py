@@ -791,18 +791,29 @@ def test_the_add_absence_gate_says_where_to_get_help_whatever_the_verdict(cli, r
     logged = cli("add-absence", "--date", "today", "--reason",
                  "He has a temperature and told me last night he wants to kill himself.", ok=True)
     assert logged.stderr.startswith("Get help now:") and "999" in logged.stderr and "116 123" in logged.stderr
+    data = json.loads(cli("add-absence", "--date", "yesterday", "--reason", "She said she wants to die.",
+                          "--accept-wording", "--json", ok=True).stdout)
+    assert "999" in data["urgent"]
 
 
 @pytest.mark.parametrize("text", [
     "he has been cutting himself", "she wishes she was dead", "she said she wants to top herself",
     "she talked about taking her own life", "he's in hospital after an overdose", "she doesn't want to be here.",
     "Mae hi eisiau marw", "he says there's no point living",
+    "He said he's going to kill himself.", "she's gonna kill herself", "She wishes she was never born.",
+    "She has been cutting her arm.", "He keeps saying he'll top himself", "life isn't worth living",
+    "She wishes she could just disappear.", "tried to strangle herself", "wants tae dee", "he's hurting himself on purpose",
 ])
 def test_talk_of_dying_or_self_harm_in_everyday_words_gets_urgent_help(text):
     assert check_text(text).urgent
 
 
 @pytest.mark.parametrize("text", [
+    "She said she will not be here tomorrow.", "He didn't want to wake up this morning, he has a temperature.",
+    "She has taken all her tablets this morning but still has a temperature.", "He cut himself shaving.",
+    "She's hurt herself again, sprained her ankle.", "She has been talking about ending it with her boyfriend.",
+    "I can't go on like this, the school keeps ringing me.", "The teacher said the class would be better off without him.",
+    "She wants to die her hair pink.", "He is going to be dead on his feet.",
     "He nearly killed himself laughing at the panto.", "Her grandad is going to die, the hospice called.",
     "She says she is going to die of embarrassment if she has to do PE.", "She does not want to live with her dad any more.",
     "She wants to end it with her boyfriend.", "He is going to be dead on his feet.", "She cut herself on a glass last night.",
@@ -838,4 +849,18 @@ def test_everyday_words_like_them_get_no_urgent_help(text):
     ("He has had enough to eat today which is good, but he still has a temperature of 39.", "ok"),
 ])
 def test_the_round_44_cases(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # From the attack on round 44: a hospital, a clinic or an appointment is not a trip or shopping.
+    ("We're going to the cottage hospital for her X-ray this morning.", "ok"),
+    ("We're going to the opticians this afternoon.", "ok"),
+    ("We're going into town for her orthodontist appointment.", "ok"),
+    ("We're heading to the RVI tonight, she's been admitted.", "caution"),
+    ("We're waiting in for the emergency plumber because a pipe has burst and the kitchen is flooding.", "caution"),
+    ("I don't know what to do with her medication, the GP changed it.", "ok"),
+    ("Lily has a hospital appointment with her mum this morning.", "ok"),
+])
+def test_the_round_44_attack_cases(text, verdict):
     _checked(text, verdict)

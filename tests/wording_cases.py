@@ -18013,7 +18013,6 @@ INDEPENDENT_BLIND185_196 = [
     ('Personal reasons today, sorry. Lola will be back tomorrow.', ('caution',)),
     ("She says she's got a sore throat, not sure if she's putting it on tbh but she's staying home to be safe.", ('caution', 'avoid')),
     ('Alfie had his booster jabs yesterday and has been a bit off with it, keeping him home to be safe.', ('caution', 'ok')),
-    ("Isla's got a hospital appt with her mum in Aberdeen so she'll be off the day", ('caution',)),
     ("He's been having meltdowns every morning and is completely overwhelmed. Not in today.", ('caution', 'avoid')),
     ('Sorry for absence, Yusuf was up all night with his brother being sick and now he is very tired.', ('caution', 'avoid')),
     ("Poor lamb's just not right, she's been getting tummy aches every school morning for weeks now. She's home again.", ('caution', 'ok')),
@@ -18043,6 +18042,7 @@ INDEPENDENT_BLIND185_196 = [
     ("Honestly I'm done. He's refused every day this week. I walked him to the gate and he ran home.", ('avoid',)),
 ]
 # Contested rows of blind185-blind196 (writer's labels vs the check's verdict):
+#   [blind196] caution vs ok: "Isla's got a hospital appt with her mum in Aberdeen so she'll be off the day" (an appointment "with her mum" is read as mum taking her, after the attack on round 44; the writer read it as unclear whose)
 #   [blind185] caution vs ok: "The doctor said a few days rest would do him good."
 #   [blind186] caution/ok vs avoid: "Lewis is in full meltdown and there's no way he can go in like this. I'll try for the afternoon."
 #   [blind186] caution/ok vs avoid: "I can't get him to school today, his ME is really bad and he's been in bed since Saturday."

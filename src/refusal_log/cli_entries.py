@@ -33,7 +33,11 @@ def _logged(view: "EntryView", as_json: bool) -> None:
     for note in view.notes:
         err().print(note if note.startswith(URGENT) else f"Note: {note}", markup=False)
     if as_json:
-        return print_json(view.to_json())
+        data = view.to_json()
+        urgent = next((note[len(URGENT):] for note in view.notes if note.startswith(URGENT)), None)
+        if urgent:
+            data["urgent"] = urgent  # where to get help now, in the JSON as well as on screen
+        return print_json(data)
     moment = view.when_text
     who = f" with {view.who}" if view.who and view.kind in ("call", "meeting") else ""
     # The type decides the email drafted for it: show it, so a wrong guess is seen.

@@ -216,8 +216,12 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
     elif not timeless and when > now:
         notes.append(f"This is dated {dates.human_datetime(when)}, which is later than now; {fix}.")
     result = check_reason(fields["reason"]) if kind == "absence" else None
-    if result is not None and result.urgent:
-        notes.insert(0, URGENT + result.urgent)  # whatever the verdict: where to get help now
+    # Whatever the verdict: where to get help now, read in the words logged or, when the parent
+    # chose the suggested wording, in the words they first typed.
+    typed = fields.get("typed_reason") if kind == "absence" else None
+    urgent = result and (result.urgent or (typed and check_reason(typed).urgent))
+    if urgent:
+        notes.insert(0, URGENT + urgent)
     if result is not None and fields.get("verdict") == "caution":
         if result.findings:
             finding = result.findings[0]

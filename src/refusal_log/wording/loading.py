@@ -199,12 +199,11 @@ class Rules:
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
         # Compiled only for a text holding one of these words (every match holds one).
-        self.crisis = _Lazy(_one_pattern(health, "crisis"), ("rather ", "die", "dead", "kill", "harm", "suicid", "end it",
-                                                             "life", "live", "alive", "overdose", "be here", "self",
-                                                             "selves", "hersel", "himsel", "wake up", "disappear",
-                                                             "go on", "off without", "off not", "tablets", "pills",
-                                                             "paracetamol", "marw", "niweid", "wrist", "arms", "legs",
-                                                             "thigh", "no point", "ending"))
+        self.crisis = _Lazy(_one_pattern(health, "crisis"), (
+            "rather ", "die", "dead", "dee", "kill", "harm", "suicid", "end it", "ending it", "life", "live", "alive",
+            "overdose", "be here", "self", "selves", "hersel", "himsel", "wake up", "disappear", "go on", "off without",
+            "off not", "tablets", "pills", "paracetamol", "marw", "niweid", "wrist", "arm", "leg", "thigh", "no point",
+            "exist", "born", "top", "hang", "strangl", "danger", "cutting", "point", "wish"))
         self.late_arrival = _Lazy(_one_pattern(health, "late_arrival"))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
