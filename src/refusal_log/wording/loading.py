@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from itertools import repeat
 
 RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
 # What may soften a rule (its `softened_by`): see rules.toml's header.
@@ -348,6 +349,8 @@ def _wrap(patterns: list[str], macros: dict) -> str:
 
 def _number(pattern: str) -> str:
     """@child's open slot is a named group; each use gets its own name (cw1, cw2...)."""
+    if "(?P<cw>" not in pattern:
+        return pattern  # most patterns have no slot: no regex pass over them at start-up
     count = iter(range(1, 10_000))
     return re.sub(r"\(\?P<cw>", lambda m: f"(?P<cw{next(count)}>", pattern)
 
@@ -400,7 +403,7 @@ def _check_rule(raw: dict) -> None:
         raise ValueError(f"rules.toml: rule {name!r} has no {missing[0]!r}")
     lists = ("patterns", "unless", "unless_after", "triggers", "source", "overrides")
     for key in lists:
-        if key in raw and not (isinstance(raw[key], list) and all(isinstance(x, str) for x in raw[key])):
+        if key in raw and not (isinstance(raw[key], list) and all(map(isinstance, raw[key], repeat(str)))):
             raise ValueError(f"rules.toml: rule {name!r}: {key} must be a list of strings")
     if "triggers" in raw and not all(raw["triggers"]):
         raise ValueError(f"rules.toml: rule {name!r} has an empty trigger")
