@@ -283,9 +283,11 @@ def test_likely_slips_get_a_gentle_note_and_are_still_logged(cli, ready):
     assert "Sun 9 Aug 2026 is a Sunday" in weekend.stderr and "day first" in weekend.stderr
     again = cli("add-absence", "--date", "07/08/2026", "--until", "10/08/2026", "--reason", "Too unwell to attend", ok=True)
     assert "already logged (entry 1)" in again.stderr
+    twice = cli("add-absence", "--date", "09/08/2026", "--reason", "Too unwell to attend (migraine)", ok=True)
+    assert "already logged (entries 1 and 2)" in twice.stderr
     future = cli("add-call", "--with", "A", "--summary", "B", "--when", "08/09/2030 09:10", ok=True)
-    assert "later than now" in future.stderr and "refusal-log edit 3 --when" in future.stderr
-    assert len(cli.json("list")) == 3
+    assert "later than now" in future.stderr and "refusal-log edit 4 --when" in future.stderr
+    assert len(cli.json("list")) == 4
     quiet = cli("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend (migraine)", ok=True)
     assert "Note:" not in quiet.stderr
 

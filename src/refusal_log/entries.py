@@ -242,8 +242,9 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
             "AND e.id NOT IN (SELECT entry_id FROM withdrawal) ORDER BY e.id",
             (child_id, entry_id, last.isoformat(), first.isoformat()))]
         if same_days:
-            ids = ", ".join(str(i) for i in same_days)
-            notes.append(f"An absence on these days is already logged (entry {ids}). If this one repeats it, "
+            ids = (f"entry {same_days[0]}" if len(same_days) == 1
+                   else f"entries {', '.join(map(str, same_days[:-1]))} and {same_days[-1]}")
+            notes.append(f"An absence on these days is already logged ({ids}). If this one repeats it, "
                          f"you can withdraw it: refusal-log withdraw {entry_id} --reason \"logged twice\".")
     return notes
 
