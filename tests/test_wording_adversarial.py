@@ -864,3 +864,12 @@ def test_the_round_44_cases(text, verdict):
 ])
 def test_the_round_44_attack_cases(text, verdict):
     _checked(text, verdict)
+
+
+def test_a_corrected_reason_is_read_for_urgent_help_too(cli, ready):
+    cli("add-absence", "--date", "yesterday", "--reason", "Too unwell to attend (migraine)", ok=True)
+    edited = cli("edit", "1", "--why", "what she told me", "--reason",
+                 "She has a migraine and told me she wants to die.", "--accept-wording", ok=True)
+    assert edited.stderr.startswith("Get help now:") and "116 123" in edited.stderr
+    quiet = cli("edit", "1", "--why", "typo", "--reason", "Too unwell to attend (a migraine)", ok=True)
+    assert "Get help now" not in quiet.stderr

@@ -279,8 +279,13 @@ def edit(
     except WordingNeedsConfirmation as exc:
         show_check(exc.result, err())
         raise
+    for note in view.notes:
+        err().print(note, markup=False)  # where to get help now, when the new reason says so
     if as_json:
-        return print_json(view.to_json(history=True))
+        data = view.to_json(history=True)
+        if view.notes:
+            data["urgent"] = view.notes[0][len(entries.URGENT):]
+        return print_json(data)
     sys.stdout.write(f"Corrected entry {view.id}: revision {view.revision} added; earlier revisions are kept.\n")
 
 

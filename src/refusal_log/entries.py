@@ -441,7 +441,12 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
         session.add(row)
         session.flush()
         integrity.append(session, model.__tablename__, row.id, entry_id)
-    return get_entry(entry_id)
+    view = get_entry(entry_id)
+    if view.kind == "absence" and changes.get("reason"):
+        # A corrected reason is read for urgent help too, whatever its verdict.
+        urgent = check_reason(view.fields["reason"]).urgent
+        view.notes = [URGENT + urgent] if urgent else []
+    return view
 
 
 def withdraw_entry(entry_id: int, reason: str) -> EntryView:
