@@ -125,6 +125,11 @@ def check_lines(result) -> list[Line]:
     return lines
 
 
+def show_urgent(urgent: str | None, console) -> None:
+    """Where to get help now, as check shows it (the add-absence and edit commands use it too)."""
+    _write_rich(_urgent_lines(urgent), console)
+
+
 def _urgent_lines(urgent: str | None) -> list[Line]:
     # Before the verdict: a child's safety comes before any wording.
     return [[Part("Get help now: ", "bold red"), Part(urgent, "bold")], [Part("")]] if urgent else []

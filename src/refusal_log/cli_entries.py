@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from refusal_log import cli_ask, kinds
-from refusal_log.cli_check import show_check
+from refusal_log.cli_check import show_check, show_urgent
 from refusal_log.cli_common import ChildOpt, JsonOpt, clip, err, interactive, out, print_json, table
 from refusal_log.cli_help import entry_number
 from refusal_log.errors import WordingNeedsConfirmation
@@ -28,16 +28,11 @@ DateTimeOpt = Annotated[Optional[str], typer.Option("--date", metavar="DATETIME"
 
 
 def _logged(view: "EntryView", as_json: bool) -> None:
-    from refusal_log.entries import URGENT
-
+    show_urgent(view.urgent, err())
     for note in view.notes:
-        err().print(note if note.startswith(URGENT) else f"Note: {note}", markup=False)
+        err().print(f"Note: {note}", markup=False)
     if as_json:
-        data = view.to_json()
-        urgent = next((note[len(URGENT):] for note in view.notes if note.startswith(URGENT)), None)
-        if urgent:
-            data["urgent"] = urgent  # where to get help now, in the JSON as well as on screen
-        return print_json(data)
+        return print_json(view.to_json())
     moment = view.when_text
     who = f" with {view.who}" if view.who and view.kind in ("call", "meeting") else ""
     # The type decides the email drafted for it: show it, so a wrong guess is seen.
@@ -279,13 +274,9 @@ def edit(
     except WordingNeedsConfirmation as exc:
         show_check(exc.result, err())
         raise
-    for note in view.notes:
-        err().print(note, markup=False)  # where to get help now, when the new reason says so
+    show_urgent(view.urgent, err())
     if as_json:
-        data = view.to_json(history=True)
-        if view.notes:
-            data["urgent"] = view.notes[0][len(entries.URGENT):]
-        return print_json(data)
+        return print_json(view.to_json(history=True))
     sys.stdout.write(f"Corrected entry {view.id}: revision {view.revision} added; earlier revisions are kept.\n")
 
 

@@ -50,6 +50,10 @@ def search(
                      "'refusal-log show ID' shows one in full.\n")
 
 
+# Where the words were found, as the plain output says it.
+_FOUND_IN = {"attachment_name": "an attached file's name", "earlier_wording": "an earlier wording"}
+
+
 def _show(hits) -> None:
     from rich.console import Console
     from rich.text import Text
@@ -60,7 +64,7 @@ def _show(hits) -> None:
     console = Console(highlight=False, soft_wrap=True)
     width = len(str(max(h.id for h in hits)))
     for hit in hits:
-        where = (f" (in {hit.found_in})" if hit.found_in else "") + (" (withdrawn)" if hit.withdrawn else "")
+        where = (f" (in {_FOUND_IN[hit.found_in]})" if hit.found_in else "") + (" (withdrawn)" if hit.withdrawn else "")
         head = f"{hit.id:>{width}}  {human_date(hit.day)}  {hit.label}{where}: "
         if not console.is_terminal:
             sys.stdout.write(visible(head + hit.plain_snippet()) + "\n")

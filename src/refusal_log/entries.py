@@ -154,10 +154,12 @@ def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any],
         row = insert_entry(session, kind, owner.id, when, fields)
         kept = attachments.store_files(session, row.entry_id, incoming)
         revision = row.revision
+        checked = check_reason(revision.fields["reason"]) if kind == "absence" else None
         notes = _notes_on(store.driver(session), kind, row.entry_id, owner.id, when,
-                          {**revision.fields, "timeless": revision.timeless}, row.recorded_at)
+                          {**revision.fields, "timeless": revision.timeless}, row.recorded_at, checked)
         return EntryView(row.entry_id, kind, owner.name, when, row.recorded_at, revision.fields, [revision],
-                         attachments=kept, notes=notes)
+                         attachments=kept, notes=notes,
+                         urgent=_urgent_help(checked, revision.fields.get("typed_reason")) if checked else None)
 
 
 # How a kind's own module (requests.py, say) logs an entry of its kind: the kind's
@@ -196,12 +198,14 @@ def insert_entry(session, kind: str, child_id: int, when: datetime, columns: dic
     return NewEntry(entry_id, now, Revision(1, when, now, _fields(kinds.get(kind), values), None, timeless))
 
 
-# The label of the note that says where to get help now (shown as it is, never as "Note:").
-URGENT = "Get help now: "
+def _urgent_help(checked: CheckResult, typed: str | None = None) -> str | None:
+    """Where to get help now, read in the reason logged or, when the parent chose the suggested
+    wording, in the words they first typed; whatever the verdict."""
+    return checked.urgent or (check_reason(typed).urgent if typed else None)
 
 
 def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, when: datetime,
-              fields: dict[str, Any], now: datetime) -> list[str]:
+              fields: dict[str, Any], now: datetime, checked: CheckResult | None = None) -> list[str]:
     """Things worth a second look in what was just logged: likely slips of the keyboard."""
     notes = []
     about = kinds.get(kind)
@@ -215,17 +219,10 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
             notes.append(f"This is dated {dates.human_date(when)}, which has not come yet; {fix}.")
     elif not timeless and when > now:
         notes.append(f"This is dated {dates.human_datetime(when)}, which is later than now; {fix}.")
-    result = check_reason(fields["reason"]) if kind == "absence" else None
-    # Whatever the verdict: where to get help now, read in the words logged or, when the parent
-    # chose the suggested wording, in the words they first typed.
-    typed = fields.get("typed_reason") if kind == "absence" else None
-    urgent = result and (result.urgent or (typed and check_reason(typed).urgent))
-    if urgent:
-        notes.insert(0, URGENT + urgent)
-    if result is not None and fields.get("verdict") == "caution":
-        if result.findings:
-            finding = result.findings[0]
-            suggested = f" Suggested wording: {result.suggestion}" if result.suggestion else ""
+    if checked is not None and fields.get("verdict") == "caution":
+        if checked.findings:
+            finding = checked.findings[0]
+            suggested = f" Suggested wording: {checked.suggestion}" if checked.suggestion else ""
             notes.append(f"The wording check has a note on this reason: {finding.why} "
                          f"(Source: {finding.source}.){suggested}")
     if kind == "absence":
@@ -443,9 +440,7 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
         integrity.append(session, model.__tablename__, row.id, entry_id)
     view = get_entry(entry_id)
     if view.kind == "absence" and changes.get("reason"):
-        # A corrected reason is read for urgent help too, whatever its verdict.
-        urgent = check_reason(view.fields["reason"]).urgent
-        view.notes = [URGENT + urgent] if urgent else []
+        view.urgent = _urgent_help(check_reason(view.fields["reason"]))  # a corrected reason too
     return view
 
 

@@ -68,6 +68,9 @@ class EntryView:
     attachments: list[dict[str, Any]] = field(default_factory=list)
     # Gentle remarks for the person who just logged it (not stored, not in JSON).
     notes: list[str] = field(default_factory=list)
+    # Where to get help now, when the absence reason just logged or corrected says the child has
+    # talked of dying or self-harm (not stored; in JSON only then).
+    urgent: str | None = None
 
     @property
     def revision(self) -> int:
@@ -119,4 +122,6 @@ class EntryView:
         }
         if history:
             data["history"] = [r.to_json() for r in self.history]
+        if self.urgent:
+            data["urgent"] = self.urgent
         return data

@@ -40,7 +40,7 @@ class Hit:
     snippet: str  # matched words between MARK_START and MARK_END
     rank: float  # FTS5's bm25 rank: lower is a better match
     child: str
-    found_in: str | None = None  # None: the entry as it now reads
+    found_in: str | None = None  # "earlier_wording" or "attachment_name"; None: the entry as it now reads
     timeless: bool = False  # a day given without a time: `when` is shown as the day alone
     withdrawn: bool = False  # shown only with --include-withdrawn, and marked so
 
@@ -72,10 +72,7 @@ class Hit:
         # the entry as it now reads) and whether it was withdrawn, as the plain output says them.
         return {"id": self.id, "kind": self.kind, "when": when, "snippet": self.plain_snippet(),
                 "rank": round(self.rank, 6), "child": self.child,
-                "found_in": _FOUND_IN_JSON.get(self.found_in), "withdrawn": self.withdrawn}
-
-
-_FOUND_IN_JSON = {"an attached file's name": "attachment_name", "an earlier wording": "earlier_wording"}
+                "found_in": self.found_in, "withdrawn": self.withdrawn}
 
 
 def search(query: str, kinds: list[str] | None = None, from_: str | None = None, to: str | None = None,
@@ -107,8 +104,8 @@ def search(query: str, kinds: list[str] | None = None, from_: str | None = None,
             continue
         if (start or end) and not _in_range(when, until, start, end):
             continue
-        found_in = ("an attached file's name" if source == "attachment"
-                    else None if current or source != _table_of(kind) else "an earlier wording")
+        found_in = ("attachment_name" if source == "attachment"
+                    else None if current or source != _table_of(kind) else "earlier_wording")
         hits.append(Hit(entry_id, kind, when, snippet, rank, children.get(owner, "?"), found_in, timeless,
                         bool(withdrawn)))
     # Best first by the row each hit shows, so the order and the rank printed agree.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
+from functools import cached_property
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
@@ -102,6 +103,12 @@ _Hit = namedtuple("_Hit", "finding rule reported quiet")
 
 class _Analysis:
     """Everything found in one piece of text, before verdicts are drawn."""
+
+    @cached_property
+    def crisis(self) -> bool:
+        """The child has talked of wanting to die or of harming themselves ([health] crisis)."""
+        n, rules = self.norm.text, self.rules
+        return "crisis" in rules.hints and rules.crisis.present(n) and bool(rules.crisis.search(n))
 
     def __init__(self, text: str, rules: Rules, whole: tuple | None = None):
         """`whole`: (a _Whole for the document, where this text starts in it): whose each

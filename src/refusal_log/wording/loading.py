@@ -199,12 +199,6 @@ class Rules:
         self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
-        # Compiled only for a text holding one of these words (every match holds one).
-        self.crisis = _Lazy(_one_pattern(health, "crisis"), (
-            "rather ", "die", "dead", "dee", "kill", "harm", "suicid", "end it", "ending it", "life", "live", "alive",
-            "overdose", "be here", "self", "selves", "hersel", "himsel", "wake up", "disappear", "go on", "off without",
-            "off not", "tablets", "pills", "paracetamol", "marw", "niweid", "wrist", "arm", "leg", "thigh", "no point",
-            "exist", "born", "top", "hang", "strangl", "danger", "cutting", "point", "wish"))
         self.late_arrival = _Lazy(_one_pattern(health, "late_arrival"))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
@@ -219,6 +213,10 @@ class Rules:
         lazy = lambda section, kind: [_Lazy(_wrap([p], macros), t)  # noqa: E731
                                       for p, t in _paired(data[section][kind], found.get(section, {}).get(kind), kind)]
         self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
+        # Talk of dying or self-harm: compiled only for a text holding one of its derived triggers.
+        [(crisis, crisis_triggers)] = _paired([_one_pattern(health, "crisis")], found.get("health", {}).get("crisis"),
+                                              "crisis")
+        self.crisis = _Lazy(crisis, crisis_triggers)
         # Round 7: lawful reasons and unavoidable causes in everyday words ([reasons]).
         more = (lambda kind: lazy("reasons", kind) if kind in data.get("reasons", {}) else [])  # noqa: E731
         self.lawful = _LazyGroup(lazy("unavoidable", "lawful") + more("lawful"))

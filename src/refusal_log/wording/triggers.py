@@ -111,6 +111,10 @@ def rule_triggers(patterns: list[str], macros: dict) -> list[str] | None:
         if not req:
             return None
         found |= req
+    return _minimal(found)
+
+
+def _minimal(found) -> list[str]:
     # A trigger inside another trigger is enough on its own ("refus" covers "refusing").
     return sorted(t for t in found if not any(o != t and o in t for o in found))
 
@@ -162,6 +166,17 @@ def _rewrite(path: str, check: bool) -> int:
             if have != derived:
                 problems.append(f"[triggers.{section}] {kind} is not as derived")
             table.append(f"{kind} = [" + ", ".join("[" + ", ".join(_toml(t) for t in d) + "]" for d in derived) + "]")
+        # Single patterns the engine asks for by name ([health] crisis): one list, the same way.
+        for key in _SINGLES.get(section, ()):
+            if key not in data[section]:
+                continue
+            req = derive(_expand_all(data[section][key], data))
+            if not req:
+                problems.append(f"[{section}] {key} has no trigger; it is always compiled")
+                continue
+            if data.get("triggers", {}).get(section, {}).get(key) != [_minimal(req)]:
+                problems.append(f"[triggers.{section}] {key} is not as derived")
+            table.append(f"{key} = [[" + ", ".join(_toml(t) for t in _minimal(req)) + "]]")
     # Statement frames (statements.py): one list per frame, as for the health words.
     frames = data.get("statements", {}).get("frames", [])
     if frames:
@@ -193,6 +208,9 @@ def _rewrite(path: str, check: bool) -> int:
     if path == RULES_PATH and write_parsed_copy(path):
         print("Wrote rules.parsed.json, the parsed copy `check` reads.")
     return 0
+
+
+_SINGLES = {"health": ("crisis",)}
 
 
 def _expand_all(p: str, data: dict) -> str:

@@ -74,8 +74,9 @@ class Sentence(Result):
 
     __slots__ = ("start", "end")
 
-    def __init__(self, start, end, text, verdict, findings, suggestion, hints, withheld=False, region="england"):
-        super().__init__(text, verdict, findings, suggestion, hints, withheld, region)
+    def __init__(self, start, end, text, verdict, findings, suggestion, hints, withheld=False, region="england",
+                 urgent=None):
+        super().__init__(text, verdict, findings, suggestion, hints, withheld, region, urgent)
         self.start, self.end = start, end
 
     def to_dict(self) -> dict:
@@ -210,7 +211,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
     parent's words rule out illness (here or elsewhere in the draft)."""
     rules, hints = an.rules, []
-    if _in_crisis(an):
+    if an.crisis:
         hints.append(rules.hints["crisis"])  # urgent help first, whatever the wording
     findings = [h.finding for h in an.hits] + list(extra)
     verdict = _verdict(findings)
@@ -235,7 +236,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
             and any(t.kind == "distress" and not t.hedged for t in an.health):
         suggestion = _suggestion(an, True)
         hints.append(rules.hints["honest"])
-    if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits) and not _in_crisis(an):
+    if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits) and not an.crisis:
         # (Not beside talk of dying or self-harm: leave rules are not what a parent needs then.)
         hints.append(rules.hints["no_illness"])
     if (any(t.kind != "distress" for t in an.health) or (suggestion and illness)) and not withheld:
@@ -246,14 +247,23 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     return verdict, findings, suggestion, list(dict.fromkeys(hints))
 
 
-def _in_crisis(an: _Analysis) -> bool:
-    """The child has talked of wanting to die or of harming themselves ([health] crisis)."""
-    rules, n = an.rules, an.norm.text
-    return "crisis" in rules.hints and rules.crisis.present(n) and bool(rules.crisis.search(n))
-
-
 def _urgent(an: _Analysis, region: str) -> str | None:
-    return an.rules.render(an.rules.hints["crisis"], region) if _in_crisis(an) else None
+    return an.rules.render(an.rules.hints["crisis"], region) if an.crisis else None
+
+
+def _read_again(stricter: str | None, rules: Rules, text: str, start: int, end: int, findings: list,
+                verdict: str, suggestion: str | None, illness: bool) -> tuple:
+    """(findings, verdict, suggestion) once the second reading's stricter verdict, if any, is
+    applied to text[start:end] (check_text's reason, or one sentence of a draft)."""
+    if not stricter:
+        return findings, verdict, suggestion
+    why = rules.hints[f"second_reading_{stricter}"]
+    findings = findings + [Finding("second_reading", stricter, text[start:end], why, ["faq", "s444"], start, end)]
+    if stricter == "avoid" and not illness:
+        # Read as a choice or another reason, and no illness of the child's named plainly:
+        # nothing is worded as illness. (With one named, the rules' sentence keeps it.)
+        suggestion = None
+    return findings, stricter, suggestion
 
 
 def _positive(rules: Rules, text: str, start: int, end: int) -> Finding:
@@ -320,14 +330,8 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
     verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
     stricter = _second_reading(text, an, rules, verdict) if second_reading else None
-    if stricter:
-        why = rules.hints[f"second_reading_{stricter}"]
-        findings = findings + [Finding("second_reading", stricter, text, why, ["faq", "s444"], 0, len(text))]
-        verdict = stricter
-        if stricter == "avoid" and not an.illness:
-            # Read as a choice or another reason, and no illness of the child's named plainly:
-            # nothing is worded as illness. (With one named, the rules' sentence keeps it.)
-            suggestion = None
+    findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
+                                                bool(an.illness))
     findings, hints = _localise(rules, region, findings, hints)
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None)
@@ -393,25 +397,18 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
         verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld, stated)
-        # The second reading, sentence by sentence, as check_text reads one reason (a long sentence
-        # only: READ_FROM_WORDS).
-        # Only a sentence the rules found something in, or that names the child's state (a letter's
-        # thanks, plans and news are not reasons, whatever their words), and never
-        # where the draft gives a lawful reason or states the illness plainly elsewhere.
+        # The second reading, sentence by sentence, as check_text reads one reason: only a sentence
+        # the rules found something in or that names the child's state (a letter's thanks, plans and
+        # news are not reasons, whatever their words), never where the draft gives a lawful reason
+        # or states the illness plainly elsewhere.
         about = an.own_hits or any(t.kind != "care" for t in an.health)
         read = second_reading and about and not lawful and not (verdict == "ok" and stated)
         stricter = _second_reading(text[a:b], an, rules, verdict) if read else None
-        if stricter:
-            why = rules.hints[f"second_reading_{stricter}"]
-            findings = findings + [Finding("second_reading", stricter, text[a:b], why, ["faq", "s444"], a, b)]
-            verdict = stricter
-            if stricter == "avoid" and not illness:
-                suggestion = None  # read as a choice, and no illness named in the draft: nothing worded
+        findings, verdict, suggestion = _read_again(stricter, rules, text, a, b, findings, verdict, suggestion, illness)
         findings, hints = _localise(rules, region, findings, hints)
         held = withheld or (verdict == "avoid" and suggestion is None)
-        sentence = Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region)
-        sentence.urgent = _urgent(an, region)
-        sentences.append(sentence)
+        sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region,
+                                  _urgent(an, region)))
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
 
 
