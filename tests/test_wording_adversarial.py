@@ -234,8 +234,7 @@ def test_leave_thanked_for_is_not_a_day_off_taken():
     ("Rang the school to say he's refusing.", "avoid"),
 ])
 def test_the_round_17_review_cases(text, verdict):
-    result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    result = _checked(text, verdict)
     assert "keeping him home to help" not in text.lower() or not any(f.rule == "child_helping" for f in result.findings)
 
 
@@ -312,10 +311,19 @@ def test_an_illness_in_a_year_group_is_not_the_childs():
     assert "norovirus" not in (result.suggestion or "") and result.verdict != "ok"
 
 
+_STEP_UP = {"ok": "caution", "caution": "avoid"}
+
+
 def _checked(text, verdict):
-    """check_text's result, its verdict asserted (the findings shown when it differs)."""
+    """check_text's result, its verdict asserted (the findings shown when it differs). The rules'
+    verdict is what a round's case pins; the second reading, which reads a reason of 12 words or
+    more as independent writers would, may raise it one step, with a finding that says so."""
     result = check_text(text)
-    assert result.verdict == verdict, [(f.rule, f.severity) for f in result.findings]
+    if result.verdict != verdict:
+        rules_alone = check_text(text, second_reading=False)
+        assert rules_alone.verdict == verdict, [(f.rule, f.severity) for f in rules_alone.findings]
+        assert result.verdict == _STEP_UP.get(verdict), [(f.rule, f.severity) for f in result.findings]
+        assert any(f.rule == "second_reading" for f in result.findings), result.findings
     return result
 
 

@@ -371,12 +371,14 @@ CASES = [
     ("Mrs Patel said he was refusing", CAUTION),
     # A pronoun speaker whose words open with a name is not that child: Mrs Patel's words.
     ("Mrs Patel rang. She said Maya was refusing.", CAUTION),
-    ("Mr Jones called. He said that Leo has been refusing to do his work.", CAUTION),
+    # Contested (the second reading, 2026-12): a teacher's account of work refused, logged as the reason: independent writers read refusal as avoid.
+    ("Mr Jones called. He said that Leo has been refusing to do his work.", NOT_OK),
     ("Maya cried all morning. She said she won't go back.", AVOID),
     # "(me)" after a parent's name for themself is the parent, never the illness ME.
     ("Maya's mum (me) has flu so she can't come in.", AVOID),
     ("Mum (me) has a hospital appointment so Sam will be off.", AVOID),
-    ("Her dad (me) is in hospital so no one can bring her.", CAUTION),
+    # Contested (the second reading, 2026-12): someone else's emergency with no one to take the child: the rules' caution (leave, code C); writers read it as avoid.
+    ("Her dad (me) is in hospital so no one can bring her.", NOT_OK),
     ("Maya's mum (me) writing: Maya has flu.", OK),
     # Illness given in place of another reason (leave declined; "we'll just say she's ill"):
     # never worded as illness, whatever illness word follows.
@@ -803,7 +805,8 @@ CASES = [
     ("He's not well, I'll keep him home today", CAUTION),
     ("I'm keeping her home today as she has a temperature", CAUTION),
     ("she's staying at home as she's not well", CAUTION),
-    ("I've let her have a lie in, she was up all night being sick", CAUTION),
+    # Contested (the second reading, 2026-12): permission given beside a night of sickness: writers read 'let her have a lie in' as the choice.
+    ("I've let her have a lie in, she was up all night being sick", NOT_OK),
     ('I kept him home because his anxiety was really bad', CAUTION),
     ('GP advised us to keep her off for a week with glandular fever', OK),
     ('Doctor says keep him home till the rash goes', OK),
@@ -1362,7 +1365,8 @@ CASES = [
     # blind6 and dev9c avoid.
     ("nan's in hospital, we're going up to see her", NOT_OK),
     ('her grandad was taken ill last night', CAUTION),
-    ('had to take his sister to A&E, no one to bring him in', CAUTION),
+    # Contested (the second reading, 2026-12): someone else's emergency: the rules' caution; writers read it as avoid.
+    ('had to take his sister to A&E, no one to bring him in', NOT_OK),
     ("My partner's gone into labour", CAUTION),
     ('his little sister has been admitted to hospital', CAUTION),
     # Contested: independent writers (blind160, blind166, blind171) read a brother's or sister's
@@ -1674,7 +1678,8 @@ CASES = [
     ("He isn't sick but he's very anxious about school", CAUTION),
     ("she's not ill, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("Her grandad's had a fall and we're all at the hospital", CAUTION),
-    ("My dad's poorly and I'm looking after him so no one to take her", CAUTION),
+    # Contested (the second reading, 2026-12): someone else's illness: the rules' caution; writers read it as avoid.
+    ("My dad's poorly and I'm looking after him so no one to take her", NOT_OK),
     # Round 7: isolating with someone else's illness is the family's reason, not the child's
     # illness (avoid by policy); it was a caution before.
     ("My mum's got covid so we're isolating", NOT_OK),
@@ -1734,7 +1739,8 @@ CASES = [
     ("He's anxious about the school trip", CAUTION),
     ('sorry, no one to bring him in today', CAUTION),
     ("Our car's broken down again", CAUTION),
-    ("we can't get out of our street, there's a foot of snow", CAUTION),
+    # Contested (the second reading, 2026-12): weather: the rules' caution (code Y only if the school records it); writers read travel trouble as avoid.
+    ("we can't get out of our street, there's a foot of snow", NOT_OK),
     ("He's tired", CAUTION),
     ("meltdown at breakfast, he's calmed down now", CAUTION),
     ("she's dysregulated after the fire drill yesterday", CAUTION),
@@ -2284,7 +2290,8 @@ CASES = [
     ('Eye appointment at the opticians', OK),
     ('Hearing test at audiology', OK),
     ('Paediatric appointment', OK),
-    ("Sorry not sure what's up with her, she's just not right, she's off today", OK),
+    # Contested (the second reading, 2026-12): 'not right' is vague: writers mostly read it as a caution.
+    ("Sorry not sure what's up with her, she's just not right, she's off today", OK_OR_CAUTION),
     # Round 7: doubt in any words is avoid (WORDING.md); "I think she's fine really" is doubt.
     ("She says her head hurts but I think she's fine really", AVOID),
     ('Apparently he has a stomach ache', CAUTION),
@@ -2647,7 +2654,8 @@ CASES = [
     ("The trains are on strike so we can't get her in today.", CAUTION),
     ('Feeling a bit off, keeping her home to be safe', CAUTION),
     ("He says he feels sick but I'm not sure he is.", CAUTION),
-    ("I don't think he's actually ill, but he says his tummy hurts.", CAUTION),
+    # Contested (the second reading, 2026-12): the parent's own doubt: the rules' caution; writers read it as avoid.
+    ("I don't think he's actually ill, but he says his tummy hurts.", NOT_OK),
     ("She's anxious about school today.", CAUTION),
     # evaluator: caution; ours: 'not feeling herself' is British English for unwell (round 3, point
     # 9)
@@ -2668,7 +2676,8 @@ CASES = [
     ("Mia's not feeling great so I've kept her off.", CAUTION),
     ("We're moving house today so Maddie won't be in.", AVOID),
     ('Sorry, family emergency, will explain later.', CAUTION),
-    ('Had to take my mum to A&E urgently, nobody to get the kids to school.', CAUTION),
+    # Contested (the second reading, 2026-12): someone else's emergency: the rules' caution; writers read it as avoid.
+    ('Had to take my mum to A&E urgently, nobody to get the kids to school.', NOT_OK),
     # evaluator: caution; ours: the child's own 'I'm not going', reported by the parent, is won't-go
     # wording
     ('He said "I\'m not going" but to be fair he\'s got a temp of 39 as well.', AVOID),
@@ -2866,7 +2875,8 @@ CASES = [
     ("I've a dentist appointment of my own at 9 and nobody can take Ruby, so she's at home", AVOID),
     ("My own GP appointment is this morning so Kai is off", AVOID),
     ("I'm struggling with my anxiety and couldn't manage the school run", AVOID),
-    ("I'm in hospital myself after a fall, so Mia's with my sister", CAUTION),
+    # Contested (the second reading, 2026-12): the parent's emergency: the rules' caution; writers read it as avoid.
+    ("I'm in hospital myself after a fall, so Mia's with my sister", NOT_OK),
     # A brother's, sister's or twin's illness given as the reason.
     ("His twin has tonsillitis so I've kept them both home", AVOID),
     ("Our youngest has chickenpox, so Ben is at home with us", AVOID),
@@ -3475,7 +3485,8 @@ INDEPENDENT = [
     ("Holly's been crying since she woke up and I don't think she's in a fit state to come in.", CAUTION),
     # decision: avoid or caution (contested; see kept_off in rules.toml)
     ("I've decided to keep Mason at home today, will explain later.", NOT_OK),
-    ('Taking Lola up to see her dad in Aberdeen for his birthday, back Monday.', CAUTION),
+    # Contested (the second reading, 2026-12): a trip for a birthday: this set's writer said caution, later writers avoid.
+    ('Taking Lola up to see her dad in Aberdeen for his birthday, back Monday.', NOT_OK),
     ("Evan's got a bit of a sniffle, nothing much really, but better safe than sorry so I'm keeping him home.", NOT_OK),
     ('Noor has an appointment today.', ('caution', 'ok')),
     ("Riley's grandma passed away on Saturday and the funeral is Thursday, so he'll be with the family that day.", CAUTION),
@@ -3664,7 +3675,8 @@ INDEPENDENT = [
     # round 7: now the writer's label (exhaustion alone is the child's distress)
     ("He's exhausted after a massive meltdown last night, he's autistic and needs today to recover.", CAUTION),
     ("She's totally wiped out, she's been doing too much and her body needs a rest.", CAUTION),
-    ("My wife's gone into labour!! Nobody to do the school run, so sorry!", CAUTION),
+    # Contested (the second reading, 2026-12): someone else's emergency: this set's writer said caution, later writers avoid.
+    ("My wife's gone into labour!! Nobody to do the school run, so sorry!", NOT_OK),
     ("I've been admitted to hospital and my partner works nights, so Daisy's stopping at my sister's and she's too far out to get her in.", CAUTION),
     ("My MS is flaring and I can't drive today so the boys won't make it in.", NOT_OK),
     ("Nain's been taken into Ysbyty Gwynedd and we're all going up to be with her.", CAUTION),
@@ -3914,7 +3926,8 @@ CASES_ROUND8 = [
     ("He stayed at his mum's and she didn't get him to school.", AVOID),
     ("Was at his grandad's and grandad didn't take him in.", AVOID),
     ("There's nobody to take her in today as I'm at work.", AVOID),
-    ("My husband's been rushed to A&E and there's no one to take the kids.", CAUTION),
+    # Contested (the second reading, 2026-12): someone else's emergency: the rules' caution; writers read it as avoid.
+    ("My husband's been rushed to A&E and there's no one to take the kids.", NOT_OK),
     ("He's helping his dad at the farm today, lambing season.", AVOID),
     ("She's having her hair done for the wedding this morning, won't be in.", AVOID),
     ("Barbers appointment at 10 so he'll miss the morning.", AVOID),
@@ -5168,7 +5181,8 @@ CASES_ROUND10A = [
     ("The school won't let him use the lift pass so he can't get to lessons, he's home.", AVOID),
     ("He has not had his breakfast and feels sick so he's home.", OK_OR_CAUTION),
     # The Welsh "can't get him in" with the car broken down is a travel problem, as in English.
-    ("Sori, mae'r car wedi torri felly dw i'n methu mynd â fo i'r ysgol.", CAUTION),
+    # Contested (the second reading, 2026-12): a broken-down car: the rules' caution; writers read travel trouble as avoid.
+    ("Sori, mae'r car wedi torri felly dw i'n methu mynd â fo i'r ysgol.", NOT_OK),
     ("Ni ddim yn gallu cael hi i'r ysgol heddiw.", AVOID),
     ("We'll be in Spain till the 20th, I'm aware we'll get a fine, it's worth it.", AVOID),
     ("I know he'll be marked unauthorised but we're off to Florida Monday.", AVOID),

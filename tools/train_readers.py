@@ -2,7 +2,7 @@
 
 The rules in rules.toml explain every verdict; on phrasings no rule was written for they are
 sometimes milder than independent readers. The second reading is a small linear model trained
-on how independent readers (helpers who never saw the rules) labelled 21,150 everyday phrasings
+on how independent readers (helpers who never saw the rules) labelled 21,750 everyday phrasings
 (tools/phrasings.jsonl). It reads the words alone (names masked), not the rules' verdict. It may
 only make a verdict one step stricter (ok -> caution, caution -> avoid), never milder, and it
 never words a suggestion: see wording/readers.py.
@@ -35,7 +35,7 @@ OUT = ROOT / "src" / "refusal_log" / "wording" / "readers.json"
 # say avoid over an illness the parent named; a reason long enough for it (the shortest are the
 # rules' and the table's: our own table of short phrasings, written with the FAQ, reads
 # another's words and whose each clause is, which words alone cannot).
-MIN_DF, C, THRESHOLD, ILLNESS_THRESHOLD, MIN_WORDS = 3, 4.0, 0.7, 0.8, 16
+MIN_DF, C, THRESHOLD, ILLNESS_THRESHOLD, STATED_THRESHOLD, MIN_WORDS = 3, 4.0, 0.7, 0.8, 0.85, 12
 
 
 def main() -> int:
@@ -60,7 +60,8 @@ def main() -> int:
     test = [r for r in rows if r["set"] in held]
     for row in test:
         row["rules"] = check_text(row["text"], second_reading=False).verdict  # the rules alone
-        row["illness"] = bool(_Analysis(row["text"], rules).illness)
+        an = _Analysis(row["text"], rules)
+        row["illness"], row["stated"] = bool(an.illness), row["rules"] == "ok" and an.stated
 
     text = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True, token_pattern=TOKEN_PATTERN)
     classes = ["ok", "caution", "avoid"]
@@ -68,7 +69,7 @@ def main() -> int:
     def features(part, fit=False):
         return text.fit_transform([r["words"] for r in part]) if fit else text.transform([r["words"] for r in part])
 
-    policy = {"threshold": THRESHOLD, "illness_threshold": ILLNESS_THRESHOLD}
+    policy = {"threshold": THRESHOLD, "illness_threshold": ILLNESS_THRESHOLD, "stated_threshold": STATED_THRESHOLD}
     model = LogisticRegression(C=C, max_iter=5000).fit(features(train, fit=True), [r["label"] for r in train])
     if test:
         probabilities = model.predict_proba(features(test))
@@ -76,7 +77,7 @@ def main() -> int:
         base = hybrid = 0
         for row, p in zip(test, probabilities):
             long_enough = len(row["text"].split()) >= MIN_WORDS
-            stricter = decide(policy, row["rules"], order[p.argmax()], p.max(), row["illness"]) if long_enough else None
+            stricter = decide(policy, row["rules"], order[p.argmax()], p.max(), row["illness"], row["stated"]) if long_enough else None
             final = stricter or row["rules"]
             base += row["rules"] in row["acceptable"]
             hybrid += final in row["acceptable"]
@@ -95,6 +96,7 @@ def main() -> int:
         "trained_on": len(train),
         "threshold": THRESHOLD,
         "illness_threshold": ILLNESS_THRESHOLD,
+        "stated_threshold": STATED_THRESHOLD,
         "min_words": MIN_WORDS,
         "classes": classes,
         "intercept": [round(float(model.intercept_[order.index(c)]), 5) for c in classes],

@@ -142,6 +142,7 @@ class _Analysis:
         self.distress = any(t.kind in ("episode", "distress") and not any(t.start < b and a < t.end for a, b in causes)
                             for t in self.health)
         # What the parent states plainly (not hedged): only that may be worded as fact.
+        self.quoted_over_illness = False  # someone else's word set aside for the illness: see find()
         self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
         self.days = self._days()
         setting = rules.setting.search(n)
@@ -435,6 +436,7 @@ class _Analysis:
             reported = (a, b) != doubt and (a, b) not in own and _reported(n, a, b, rules, child, names)
             if reported:
                 if illness:
+                    self.quoted_over_illness = True  # the second reading leaves this to the rules
                     continue  # quoted, and the parent's own reason is an illness
                 severity, why = "caution", rules.hints["quoted_prefix"] + why
             s, e = self.norm.span(a, b)

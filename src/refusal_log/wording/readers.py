@@ -1,7 +1,7 @@
 """The second reading: how independent readers read a reason the rules found milder.
 
 The rules (rules.toml) decide and explain every verdict. On phrasings no rule was written for
-they are sometimes milder than the parent advocates who labelled 21,150 everyday phrasings for
+they are sometimes milder than the parent advocates who labelled 21,750 everyday phrasings for
 this project (tools/phrasings.jsonl). readers.json holds a small linear model trained on those
 labels (tools/train_readers.py); this module reads it, with the standard library only.
 
@@ -32,7 +32,7 @@ MODEL_PATH = os.path.join(os.path.dirname(__file__), "readers.json")
 _MAX_MODEL_BYTES = 8 * 1024 * 1024  # the shipped model is well under 1 MB
 # Reasons shorter than this are never read by the model (nor is it loaded for them): the model's
 # own min_words may only be larger.
-READ_FROM_WORDS = 16
+READ_FROM_WORDS = 12
 
 
 @lru_cache(maxsize=1)
@@ -55,10 +55,12 @@ def _model() -> dict | None:
         if sys.byteorder != "little":
             weights.byteswap()
         terms = model["terms"].split("\n")
-        numbers = [*model["intercept"], model["threshold"], model["illness_threshold"], model["min_words"]]
+        numbers = [*model["intercept"], model["threshold"], model["illness_threshold"], model["stated_threshold"],
+                   model["min_words"]]
         sound = (classes == ["ok", "caution", "avoid"] and len(model["intercept"]) == 3
                  and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in numbers)
                  and 0 < model["threshold"] <= 1 and 0 < model["illness_threshold"] <= 1
+                 and 0 < model["stated_threshold"] <= 1
                  and isinstance(model["min_words"], int) and model["min_words"] >= 0
                  and len(weights) == len(terms) * 4 and all(math.isfinite(w) for w in weights))
     except Exception:  # noqa: BLE001 - any damage at all: the rules alone decide
@@ -98,27 +100,30 @@ def reading(text: str) -> tuple[str, float] | None:
     return classes[best], exps[best] / sum(exps)
 
 
-def stricter(text: str, verdict: str, *, illness: bool = False) -> str | None:
+def stricter(text: str, verdict: str, *, illness: bool = False, stated: bool = False) -> str | None:
     """The verdict one step stricter than `verdict`, when independent readers would be stricter
     and the model is confident enough; else None (the rules' verdict stands). `illness`: the
-    parent named an illness of the child's, so avoid needs the model surer still."""
+    parent named an illness of the child's, so avoid needs the model surer still; `stated`: the
+    rules pass the reason with that illness stated plainly, so asking for more needs it surer again."""
     try:
-        return _stricter(text, verdict, illness)
+        return _stricter(text, verdict, illness, stated)
     except (ArithmeticError, LookupError, TypeError, ValueError):
         return None  # never a traceback: the rules' verdict stands
 
 
-def _stricter(text: str, verdict: str, illness: bool) -> str | None:
+def _stricter(text: str, verdict: str, illness: bool, stated: bool) -> str | None:
     model = _model()
     if model is None or len(text.split()) < model["min_words"]:
         return None  # a short reason is the rules' alone: the table of them is theirs
     label, probability = reading(text)
-    return decide(model, verdict, label, probability, illness)
+    return decide(model, verdict, label, probability, illness, stated)
 
 
-def decide(model: dict, verdict: str, label: str, probability: float, illness: bool) -> str | None:
+def decide(model: dict, verdict: str, label: str, probability: float, illness: bool, stated: bool = False) -> str | None:
     """The policy, shared with tools/train_readers.py so that what it measures is what ships."""
     if probability < model["threshold"] or _RANK[label] <= _RANK.get(verdict, 2):
+        return None
+    if stated and probability < model["stated_threshold"]:
         return None
     stricter = ("ok", "caution", "avoid")[_RANK[verdict] + 1]  # one step, never a jump past caution
     if stricter == "avoid" and illness and probability < model["illness_threshold"]:
