@@ -881,3 +881,15 @@ def test_a_corrected_reason_is_read_for_urgent_help_too(cli, ready):
     assert edited.stderr.startswith("Get help now:") and "116 123" in edited.stderr
     quiet = cli("edit", "1", "--why", "typo", "--reason", "Too unwell to attend (a migraine)", ok=True)
     assert "Get help now" not in quiet.stderr
+
+
+# --- 2026-12: a greeting with no comma is only a short line --------------------------------------
+@pytest.mark.parametrize("text,verdict", [
+    ("Hi Jack wont be in today sorry", "caution"),  # the whole reason, not a greeting: no reason given
+    ("Hiya Tom is off today sorry", "caution"),
+    ("Hi Mrs Patel\nTilly is too unwell to attend today.", "ok"),
+    ("Good morning Mrs Patel-Jones\nHe is refusing to go in.", "avoid"),
+])
+def test_a_greeting_without_a_comma_does_not_swallow_the_reason(text, verdict):
+    _checked(text, verdict)
+
