@@ -893,3 +893,20 @@ def test_a_corrected_reason_is_read_for_urgent_help_too(cli, ready):
 def test_a_greeting_without_a_comma_does_not_swallow_the_reason(text, verdict):
     _checked(text, verdict)
 
+
+def test_the_second_reading_never_raises_a_reason_that_tells_of_a_crisis():
+    text = "She says she wants to die and I cannot leave her on her own today at all, I am so scared"
+    result = check_text(text)
+    assert result.urgent and "116 123" in result.urgent
+    assert not any(f.rule == "second_reading" for f in result.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "He is unwell so will be absent today, please tell his teacher",
+    "My daughter is poorly so won't make it in today, they have been like this since the weekend",
+    "Tom has been ill overnight so won't make it in today, thank you for letting his teacher know",
+    "She has a bad cough and a temperature and I am keeping her off today to rest",
+])
+def test_the_second_reading_never_asks_more_of_an_illness_said_plainly(text):
+    assert not any(f.rule == "second_reading" for f in check_text(text).findings)
+

@@ -200,6 +200,7 @@ class Rules:
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
         self.late_arrival = _Lazy(_one_pattern(health, "late_arrival"))
+        self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
         self.hedge = _Lazy(_expand(health["hedge"], macros))

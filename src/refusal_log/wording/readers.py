@@ -60,7 +60,8 @@ def _model() -> dict | None:
         sound = (classes == ["ok", "caution", "avoid"] and len(model["intercept"]) == 3
                  and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in numbers)
                  and 0 < model["threshold"] <= 1 and 0 < model["illness_threshold"] <= 1
-                 and 0 < model["stated_threshold"] <= 1
+                 and model["threshold"] <= model["stated_threshold"] <= 1
+                 and model["threshold"] <= model["illness_threshold"]
                  and isinstance(model["min_words"], int) and model["min_words"] >= 0
                  and len(weights) == len(terms) * 4 and all(math.isfinite(w) for w in weights))
     except Exception:  # noqa: BLE001 - any damage at all: the rules alone decide

@@ -343,8 +343,9 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     # A short reason is the rules' alone: neither the model nor the names are read for it.
     if len(text.split()) < READ_FROM_WORDS:
         return None
-    # Never over a lawful or unavoidable reason or the child's own appointment: the rules know those.
-    if an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health):
+    # Never over a lawful or unavoidable reason or the child's own appointment (the rules know those),
+    # nor over talk of dying or self-harm: the words matter less then than where to get help.
+    if an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health) or an.crisis:
         return None
     # The words alone, as the model reads them: "too-unwell-to-attend", or a zero-width space
     # between the words, is still the FAQ's wording.
@@ -353,12 +354,14 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
         return None  # a late arrival the same day ("she'll be in after lunch"): lateness is the rules'
     faq = rules.faq_words.search(words)
     # A reason the rules pass with the child's illness stated plainly is the sickness defence in the
-    # parent's words. Never read again when it names the illness ("he's got conjunctivitis so he's
-    # home with me today"), uses the FAQ's own words, or answers someone else's word with it ("the
+    # parent's words. Never read again when it names the illness or says it plainly ("he's got
+    # conjunctivitis so he's home with me today", "he is unwell so will be absent"), uses the FAQ's own words, or answers someone else's word with it ("the
     # school calls it refusal, but she has a fever"); a vaguer one ("a bit under the weather", "still
     # not right") only a reading surer still may ask more of.
     stated = verdict == "ok" and an.stated
-    if stated and (faq or an.quoted_over_illness or any(t.kind == "specific" and not t.hedged for t in an.health)):
+    named = any(not t.hedged and (t.kind == "specific" or (t.kind == "generic" and rules.plain_illness.search(t.text.lower())))
+                for t in an.health)
+    if stated and (faq or an.quoted_over_illness or named):
         return None
     # The child's and others' names masked, as the model was trained.
     stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict, illness=bool(an.illness),
