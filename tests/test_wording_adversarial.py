@@ -910,3 +910,66 @@ def test_the_second_reading_never_raises_a_reason_that_tells_of_a_crisis():
 def test_the_second_reading_never_asks_more_of_an_illness_said_plainly(text):
     assert not any(f.rule == "second_reading" for f in check_text(text).findings)
 
+
+# --- 2026-12 review: a word that is not an illness is never carried into a suggestion -------------
+@pytest.mark.parametrize("text,not_carried", [
+    ("She won't go in because the temp teacher keeps shouting at her and we have given up", "temp"),
+    ("She had a cold lunch yesterday and says she won't go back", "cold"),
+    ("He won't go in, the school operation of the new timetable is a mess", "operation"),
+    ("He is refusing because his sick friend is off and he has nobody to sit with", "sick"),
+    ("He says a big bug in the playground scared him and he refuses to go", "bug"),
+])
+def test_a_word_that_is_not_an_illness_is_never_suggested(text, not_carried):
+    result = check_text(text)
+    assert result.verdict == "avoid"
+    assert result.suggestion is None or not_carried not in result.suggestion.lower(), result.suggestion
+
+
+@pytest.mark.parametrize("text,carried", [
+    ("She has a temp today so is staying home", "temp"),
+    ("She has a cold sore and a swollen lip so she is staying home", "cold sore"),
+    ("He has the bug that's going round so he's staying home", "bug"),
+])
+def test_the_same_words_as_illnesses_still_are(text, carried):
+    assert carried in (check_text(text).suggestion or ""), check_text(text).suggestion
+
+
+def test_the_faqs_words_denied_are_a_denial():
+    result = check_text("She is not too unwell to attend, we have decided to keep her home today and see how she goes")
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+
+
+def test_a_day_to_see_how_things_go_is_not_a_day_off():
+    result = check_text("She has a migraine so we have decided to keep her at home today and see how things go tomorrow")
+    assert "tomorrow" not in result.suggestion and "today" in result.suggestion
+
+
+def test_a_childs_name_that_is_also_a_word_is_masked_only_as_a_name():
+    from refusal_log.wording import load_rules
+    from refusal_log.wording.verdict import masked_names
+    text = "Will is poorly so will not be in today, we will see how things are and I will call tomorrow"
+    assert masked_names(text, load_rules()) == text.replace("Will is", "Name is", 1)
+    assert check_text(text).verdict == check_text(text.replace("Will is", "Tom is", 1)).verdict
+
+
+def test_invisible_characters_between_words_still_count_as_words():
+    from refusal_log.wording.readers import word_count
+    assert word_count("He\u200bis\u2060unwell\u00adtoday") == 4
+    assert word_count("  one  two ") == 2
+
+
+def test_shabbat_coming_in_early_is_religious_observance():
+    _checked("Dear Ms Ahmed, we will be observing Shabbat early this Friday so Eli will need to leave at 1pm.", "ok")
+
+
+def test_someone_elses_emergency_is_not_explained_as_a_travel_problem():
+    result = check_text("My husband was rushed to A&E and there's no one to take her to school this morning")
+    assert not any(f.rule == "travel" for f in result.findings)
+    assert any(f.rule == "family_illness" for f in result.findings)
+
+
+def test_a_child_not_safe_alone_is_not_a_relatives_situation():
+    result = check_text("She says she wants to die and I cannot leave her on her own today at all")
+    assert result.urgent and result.verdict != "avoid"
+    assert not any(f.rule == "parent_situation" for f in result.findings)
+

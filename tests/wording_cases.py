@@ -3358,7 +3358,8 @@ INDEPENDENT = [
     ("Dance competition in Blackpool, she's through to the finals!", CAUTION),
     ("We're moving house today, complete chaos.", NOT_OK),
     ("Grandad's funeral today.", CAUTION),
-    ("Nan's poorly up in Glasgow so we've gone up to see her.", CAUTION),
+    # Contested (the second reading, 2026-12): a relative's illness the family went to see: this set's writer said caution, later writers avoid.
+    ("Nan's poorly up in Glasgow so we've gone up to see her.", NOT_OK),
     ("Her dad has covid so we're keeping her home to be safe.", CAUTION),
     ("Her brother's got chickenpox so I'm keeping her off in case.", NOT_OK),
     ("Jack's sister has D&V. Jack's fine but I've kept him off just in case.", NOT_OK),

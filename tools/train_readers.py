@@ -44,7 +44,7 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT / "src"))
     from refusal_log.wording import check_text, load_rules
-    from refusal_log.wording.readers import TOKEN_PATTERN, decide
+    from refusal_log.wording.readers import TOKEN_PATTERN, decide, word_count
     from refusal_log.wording.verdict import _Analysis, masked_names
 
     parser = argparse.ArgumentParser()
@@ -76,7 +76,7 @@ def main() -> int:
         order = list(model.classes_)
         base = hybrid = 0
         for row, p in zip(test, probabilities):
-            long_enough = len(row["text"].split()) >= MIN_WORDS
+            long_enough = word_count(row["text"]) >= MIN_WORDS
             stricter = decide(policy, row["rules"], order[p.argmax()], p.max(), row["illness"], row["stated"]) if long_enough else None
             final = stricter or row["rules"]
             base += row["rules"] in row["acceptable"]

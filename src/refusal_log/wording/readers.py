@@ -33,6 +33,14 @@ _MAX_MODEL_BYTES = 8 * 1024 * 1024  # the shipped model is well under 1 MB
 # Reasons shorter than this are never read by the model (nor is it loaded for them): the model's
 # own min_words may only be larger.
 READ_FROM_WORDS = 12
+# Invisible characters between words (a zero-width space, a word joiner, a soft hyphen) still part
+# words: "too\u200bunwell" is two words to the rules and to the count.
+_BETWEEN_WORDS = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
+
+
+def word_count(text: str) -> int:
+    """The number of words, as a reader counts them."""
+    return len([w for w in _BETWEEN_WORDS.split(text) if w])
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +122,7 @@ def stricter(text: str, verdict: str, *, illness: bool = False, stated: bool = F
 
 def _stricter(text: str, verdict: str, illness: bool, stated: bool) -> str | None:
     model = _model()
-    if model is None or len(text.split()) < model["min_words"]:
+    if model is None or word_count(text) < model["min_words"]:
         return None  # a short reason is the rules' alone: the table of them is theirs
     label, probability = reading(text)
     return decide(model, verdict, label, probability, illness, stated)

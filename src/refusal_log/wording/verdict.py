@@ -12,7 +12,7 @@ from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
 from refusal_log.wording.generalised import vague
 from refusal_log.wording.loading import Rules, load_rules
-from refusal_log.wording.readers import READ_FROM_WORDS
+from refusal_log.wording.readers import READ_FROM_WORDS, word_count
 from refusal_log.wording.readers import stricter as stricter_reading
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
@@ -308,8 +308,21 @@ def masked_names(text: str, rules: Rules, norm: str | None = None) -> str:
     names = _names(text, norm if norm is not None else _Norm(text, rules).text, rules, None)
     if not names:
         return text
-    rx = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
-    return rx.sub("Name", text)
+    # A bounded number (a paste of made-up capitalised words is not a class list), longest first.
+    names = sorted(set(names), key=len, reverse=True)[:_MAX_MASKED]
+    # A name the text writes with a capital is masked only so written: a child called Will or Hope
+    # leaves "we will see" and "we hope" as they are. One written only in lower case ("tyler says")
+    # is masked however it is written.
+    written = [n for n in names if re.search(r"\b%s\b" % re.escape(n[:1].upper() + n[1:]), text)]
+    rest = [n for n in names if n not in written]
+    for group, flags in ((written, 0), (rest, re.I)):
+        if group:
+            text = re.sub(r"\b(?:%s)\b" % "|".join(re.escape(n[:1].upper() + n[1:] if not flags else n) for n in group),
+                          "Name", text, flags=flags)
+    return text
+
+
+_MAX_MASKED = 64
 
 
 def check_text(text: str, rules: Rules | None = None, *, region: str = "england",
@@ -341,7 +354,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
 def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:
     """The stricter verdict readers.py gives, or None where the rules' verdict stands."""
     # A short reason is the rules' alone: neither the model nor the names are read for it.
-    if len(text.split()) < READ_FROM_WORDS:
+    if word_count(text) < READ_FROM_WORDS:
         return None
     # Never over a lawful or unavoidable reason or the child's own appointment (the rules know those),
     # nor over talk of dying or self-harm: the words matter less then than where to get help.
