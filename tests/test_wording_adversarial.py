@@ -973,3 +973,23 @@ def test_a_child_not_safe_alone_is_not_a_relatives_situation():
     assert result.urgent and result.verdict != "avoid"
     assert not any(f.rule == "parent_situation" for f in result.findings)
 
+
+# --- 2026-12: classes from blind215-220 (measured sealed first) ------------------------------------
+@pytest.mark.parametrize("text,verdict", [
+    # "As soon as we're done" is the appointment ending, not giving up.
+    ("Evie has a filling at the community dental clinic at 9, I'll bring her in as soon as we're done.", "ok"),
+    ("He won't go in and honestly we're done.", "avoid"),
+    # The school shut: staying home is the school's decision.
+    ("The school is shut today because of the boiler so Maisie is staying home.", "ok"),
+    ("He's staying home because his school is shut for the strike.", "ok"),
+    ("She's staying home, she's fed up because the school shut the library.", "caution"),
+    # A clinician's advice with a range of days ("said to expect 2-3 days off").
+    ("Please mark Amara as ill. She has tonsillitis, the GP prescribed antibiotics yesterday and said to expect 2-3 days off.", "ok"),
+    # An errand after the appointment: the appointment is fine, the errand is not.
+    ("Lucas has a doctors appointment this morning and then I need to get him some new school shoes, so he'll be in for afternoon reg.", "caution"),
+    ("Robyn has the dentist at 9 and then I'm taking her for new school shoes while we're out.", "caution"),
+    ("Sam has his CAMHS appointment this morning 9.30 and then I'll drop him in for period 3.", "ok"),
+])
+def test_the_blind215_220_classes(text, verdict):
+    _checked(text, verdict)
+
