@@ -1316,3 +1316,25 @@ def test_a_mistake_in_an_edited_rules_file_is_named_plainly(tmp_path):
         encoding="utf-8")
     with pytest.raises(RefusalLogError, match="has a mistake, so the check cannot run: .*unknown severity"):
         load_rules(str(bad))
+
+
+def test_the_trigger_index_finds_exactly_the_rules_their_triggers_find():
+    """A batch of checks finds each text's rules through an index of their triggers (loading.py,
+    TriggerIndex); it must find exactly the rules, health words and statement frames that testing
+    every trigger would."""
+    from refusal_log.wording.loading import TriggerIndex, _load
+    from refusal_log.wording.statements import _frames
+    from refusal_log.wording.verdict import _Norm
+
+    rules = _load.__wrapped__(RULES_PATH_FOR_TESTS())
+    frames = _frames(rules)
+    texts = [text for text, _ in CASES[::7]] + ["", "a", "ill", "Hi Jack wont be in today sorry"]
+    for objects, present in ((rules.rules, lambda o, n: o.present(n)),
+                             ([rx for _, rx in rules.health], lambda o, n: o.present(n)),
+                             (frames, lambda o, n: not o.triggers or any(t in n for t in o.triggers))):
+        index = TriggerIndex(objects)
+        assert index.live("the first text builds nothing") is None
+        for text in texts:
+            n = _Norm(text, rules).text if text else text
+            assert index.live(n) == {i for i, o in enumerate(objects) if present(o, n)}, text
+

@@ -151,10 +151,11 @@ class _Analysis:
 
     def _health(self) -> list[_Term]:
         n, rules = self.norm.text, self.rules
+        live = rules.health_index.live(n)
         found = sorted(
             (m.start(), -len(m.group()), i, kind, m)
             for i, (kind, rx) in enumerate(rules.health)
-            for m in rx.finditer(n)
+            for m in (rx.finditer(n) if live is None else rx.rx.finditer(n) if i in live else ())
         )
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
@@ -298,8 +299,9 @@ class _Analysis:
         # without naming an illness, so a hit softened only by them drives no suggestion.
         present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful}
         candidates = []
-        for rule in rules.rules:
-            if not rule.present(n):
+        live = rules.trigger_index.live(n)
+        for i, rule in enumerate(rules.rules):
+            if not (rule.present(n) if live is None else i in live):
                 continue  # none of its triggers here: it cannot match, so it is not compiled
             for k, m in enumerate(rule.regex.finditer(n)):
                 if k >= _MAX_HITS:

@@ -107,6 +107,46 @@ class _Rule:
         return self._get(2) if self._compiled[2] is not None else None
 
 
+class TriggerIndex:
+    """Which rules (or lazy patterns) a text could match, found through their triggers' first three characters: a
+    batch of checks (the table, a long draft, a timeline) then tests a few dozen triggers per
+    text rather than all five thousand. A single `check` never builds it (it costs more than one
+    text's worth of tests): it is built on the second text."""
+
+    __slots__ = ("rules", "texts", "by_gram", "short", "always")
+
+    def __init__(self, rules: list):
+        self.rules, self.texts, self.by_gram = rules, 0, None
+
+    def _build(self) -> None:
+        by_gram, short, always = {}, [], set()
+        for i, rule in enumerate(self.rules):
+            if not rule.triggers:
+                always.add(i)
+            for t in rule.triggers:
+                if len(t) < 3:
+                    short.append((t, i))
+                else:
+                    by_gram.setdefault(t[:3], []).append((t, i))
+        self.by_gram, self.short, self.always = by_gram, short, frozenset(always)
+
+    def live(self, norm: str):
+        """The indexes (in rules order) of the rules `norm` holds a trigger of; None on the first text."""
+        self.texts += 1
+        if self.by_gram is None:
+            if self.texts < 2:
+                return None
+            self._build()
+        found = set(self.always)
+        by_gram = self.by_gram
+        for g in {norm[k:k + 3] for k in range(len(norm) - 2)}:
+            for t, i in by_gram.get(g, ()):
+                if i not in found and t in norm:
+                    found.add(i)
+        found.update(i for t, i in self.short if t in norm)
+        return found
+
+
 class Rules:
     """The compiled contents of a rules file."""
 
@@ -128,6 +168,7 @@ class Rules:
         self.statements_data = (data.get("statements", {}).get("frames", []),
                                 data.get("triggers", {}).get("statements", {}).get("frames"))
         self.statement_frames = None
+        self.frame_index = None  # statements.py builds it with the frames
         # Round 8's mechanisms (generalised.py): their words, compiled on first use.
         self.generalised = data.get("statements", {}).get("generalised", {})
         # Whose each clause is (clauses.py): compiled on first use, like the types.
@@ -172,6 +213,8 @@ class Rules:
             if rule.suggest in ("none", "withhold") and not rule.hint:
                 raise ValueError(f"rules.toml: rule {rule.id!r} offers no rewording, so it needs a hint")
             self.rules.append(rule)
+        self.trigger_index = TriggerIndex(self.rules)
+        self._terms = {}  # is_term's answers, word by word
         known = {r.id for r in self.rules}
         for rule in self.rules:
             unknown = sorted(rule.overrides - known)
@@ -214,6 +257,7 @@ class Rules:
         lazy = lambda section, kind: [_Lazy(_wrap([p], macros), t)  # noqa: E731
                                       for p, t in _paired(data[section][kind], found.get(section, {}).get(kind), kind)]
         self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
+        self.health_index = TriggerIndex([rx for _, rx in self.health])
         # Talk of dying or self-harm: compiled only for a text holding one of its derived triggers.
         [(crisis, crisis_triggers)] = _paired([_one_pattern(health, "crisis")], found.get("health", {}).get("crisis"),
                                               "crisis")
@@ -306,10 +350,14 @@ class Rules:
     def is_term(self, word: str) -> bool:
         """True if a single word is itself something the rules look for (not a name)."""
         w = self.word(word.lower())
-        if self.days.fullmatch(w) or any(rx.fullmatch(w) for _, rx in self.health):
-            return True
-        # A rule whose triggers are not in the word cannot match it whole.
-        return any(r.present(w) and r.regex.fullmatch(w) for r in self.rules)
+        known = self._terms.get(w)
+        if known is None:
+            # A rule whose triggers are not in the word cannot match it whole.
+            known = bool(self.days.fullmatch(w) or any(rx.fullmatch(w) for _, rx in self.health)
+                         or any(r.present(w) and r.regex.fullmatch(w) for r in self.rules))
+            if len(self._terms) < 50_000:  # bounded: a paste of made-up words does not grow it for ever
+                self._terms[w] = known
+        return known
 
 
 def _expand(p: str, macros: dict) -> str:

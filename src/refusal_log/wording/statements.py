@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from refusal_log.wording.loading import _expand, _number, child_slot_ok, compile_pattern
+from refusal_log.wording.loading import TriggerIndex, _expand, _number, child_slot_ok, compile_pattern
 
 # The words a frame may skip between its parts: within one clause, so no sentence stop.
 # Atomic groups: a run of apostrophes (a separator and part of a word alike) can then be
@@ -230,6 +230,7 @@ def _frames(rules) -> list[_Frame]:
         frame.unless = "|".join(_expand(u, rules.macros) for u in raw["unless"]) if raw.get("unless") else None
         frames.append(frame)
     rules.statement_frames = frames
+    rules.frame_index = TriggerIndex(frames)
     return frames
 
 
@@ -265,8 +266,10 @@ def candidates(norm: str, rules) -> list[tuple]:
     """(start, end, rule, kind, own) for every frame that matches the normalised text;
     `own` says the hit is never someone else's words."""
     found = []
-    for frame in _frames(rules):
-        if frame.triggers and not any(t in norm for t in frame.triggers):
+    frames = _frames(rules)
+    live = rules.frame_index.live(norm)
+    for i, frame in enumerate(frames):
+        if (frame.triggers and not any(t in norm for t in frame.triggers)) if live is None else i not in live:
             continue
         for m in frame.rx().finditer(norm):
             if not child_slot_ok(m, rules.child_not):
