@@ -993,3 +993,20 @@ def test_a_child_not_safe_alone_is_not_a_relatives_situation():
 def test_the_blind215_220_classes(text, verdict):
     _checked(text, verdict)
 
+
+def test_one_finding_per_thing_said():
+    result = check_text("Jenna couldn't get in today, there's a bus strike on and there's no other way for her "
+                        "to get there as I start work at 7.")
+    spans = [(f.rule, f.start, f.end) for f in result.findings]
+    assert len(spans) == len({rule for rule, _, _ in spans}), spans
+
+
+@pytest.mark.parametrize("text,carried", [
+    ("Hello, Fatima has some problems with her periods and will be staying home today. Thank you.",
+     "problems with her periods"),
+    ("She has heavy periods and is staying home today.", "heavy periods"),
+])
+def test_period_problems_are_the_childs_illness(text, carried):
+    result = _checked(text, "caution")
+    assert carried in result.suggestion
+

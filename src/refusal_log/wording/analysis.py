@@ -449,11 +449,22 @@ class _Analysis:
         overridden = set().union(*(h.rule.overrides for h in hits if not h.reported))
         if mind and any(h.rule.id != mind[1].id for h in hits if not h.reported):
             overridden.add(mind[1].id)  # round 10b: another finding already asks for more
-        self.hits = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
+        kept = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
+        self.hits = [h for h in kept if not any(_within(h, o) for o in kept)]
+
 
     @property
     def own_hits(self):
         return [h for h in self.hits if not h.reported]
+
+
+def _within(hit: _Hit, other: _Hit) -> bool:
+    """A hit inside a longer one of the same rule and verdict ("I start work at" inside "I start work
+    at 7") says nothing the longer one does not: one finding per thing said."""
+    a, b = hit.finding, other.finding
+    return (hit is not other and hit.rule.id == other.rule.id and hit.rule.suggest == other.rule.suggest
+            and a.severity == b.severity
+            and b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start))
 
 
 class _Whole(Whole):
