@@ -954,8 +954,24 @@ def test_a_childs_name_that_is_also_a_word_is_masked_only_as_a_name():
 
 def test_invisible_characters_between_words_still_count_as_words():
     from refusal_log.wording.readers import word_count
-    assert word_count("He\u200bis\u2060unwell\u00adtoday") == 4
+    assert word_count("He\u200bis\u200bunwell today") == 4
+    assert word_count("He re\u00adfuses to go") == 4  # a soft hyphen inside a word is part of it
     assert word_count("  one  two ") == 2
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("He re\u00adfuses to go in.", "avoid"),
+    ("He re\u200dfuses to go in.", "avoid"),
+    ("She is un\u00adwell today.", "ok"),
+])
+def test_a_soft_hyphen_or_a_joiner_inside_a_word_hides_nothing(text, verdict):
+    _checked(text, verdict)
+
+
+def test_invisible_characters_alone_are_no_text():
+    from refusal_log.errors import InvalidInput
+    with pytest.raises(InvalidInput):
+        check_text("\u200b\u00ad ")
 
 
 def test_shabbat_coming_in_early_is_religious_observance():
@@ -1009,4 +1025,45 @@ def test_one_finding_per_thing_said():
 def test_period_problems_are_the_childs_illness(text, carried):
     result = _checked(text, "caution")
     assert carried in result.suggestion
+
+
+# --- 2026-12 second review ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,verdict", [
+    ("She wasn't too unwell to attend yesterday but today she has a fever.", "ok"),  # a past day's state
+    ("She's not too unwell to attend; she has a dental appointment at 10.", "caution"),
+    ("She is not too unwell to attend, we have decided to keep her home today", "avoid"),
+    ("He has to leave at 1pm on Friday because Shabbat starts early.", "ok"),
+    ("She won't be in on Saturday as it is Shabbat.", "ok"),
+    ("She has tonsillitis, the GP saw her and then we went to get her medicine in town.", "ok"),
+    ("She had a hospital appointment then we popped to the shops.", "caution"),
+])
+def test_the_second_review_cases(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,not_carried", [
+    ("He won't go in because it's flu jab day.", "flu"),
+    ("He's staying home because of the operation at school.", "operation"),
+    ("He won't go in, he's obsessed with a computer bug.", "bug"),
+])
+def test_more_words_that_are_not_illnesses_are_never_suggested(text, not_carried):
+    suggestion = check_text(text).suggestion
+    assert suggestion is None or not_carried not in suggestion.lower(), suggestion
+
+
+def test_an_errand_after_an_appointment_is_worded_as_nothing():
+    result = check_text("He has an orthodontist appointment and then he's going to see his gran.")
+    assert result.verdict == "caution" and result.suggestion is None
+
+
+@pytest.mark.parametrize("text", [
+    "I cannot leave her on her own, she keeps talking about dying.",
+    "I cannot leave her on her own, I'm worried she'll hurt herself.",
+])
+def test_more_words_for_a_crisis_bring_urgent_help(text):
+    assert "116 123" in (check_text(text).urgent or "")
+
+
+def test_a_fall_on_the_trampoline_is_not_a_crisis():
+    assert check_text("I'm worried she'll hurt herself on the trampoline.").urgent is None
 

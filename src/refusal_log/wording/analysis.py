@@ -26,7 +26,11 @@ _PLAIN = str.maketrans({
     **{c: b for b, cs in (("a", "âáàäÂÁÀÄ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöÔÓÒÖ"),
                           ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ")) for c in cs},
 })
-_TOKEN = re.compile(r"[a-z0-9&]+(?:'[a-z]+)*|\s+|.", re.S)
+# A soft hyphen or a zero-width joiner inside a word is invisible, so the word is one word ("re\u00adfuses"
+# is "refuses"); a zero-width space parts words, as a space does.
+_JOINERS = "\u00ad\u200c\u200d\u2060\ufeff"
+_NO_JOINERS = str.maketrans("", "", _JOINERS)
+_TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*|\s+|.", re.S)
 _WORDS = re.compile(r"[a-z0-9&]+")
 _ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
@@ -70,7 +74,7 @@ class _Norm:
                 # A blank line separates; a single line break is just a wrapped line.
                 rep = "\n" if tok.count("\n") > 1 else " "
             elif tok[0].isalnum() or tok[0] == "&":
-                rep = rules.word(tok)
+                rep = rules.word(tok.translate(_NO_JOINERS))
             else:
                 rep = tok
             out.append(rep)

@@ -33,9 +33,9 @@ _MAX_MODEL_BYTES = 8 * 1024 * 1024  # the shipped model is well under 1 MB
 # Reasons shorter than this are never read by the model (nor is it loaded for them): the model's
 # own min_words may only be larger.
 READ_FROM_WORDS = 12
-# Invisible characters between words (a zero-width space, a word joiner, a soft hyphen) still part
-# words: "too\u200bunwell" is two words to the rules and to the count.
-_BETWEEN_WORDS = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
+# A zero-width space between words parts them, as the rules read it ("too\u200bunwell" is two words); a
+# soft hyphen or a joiner inside a word does not ("re\u00adfuses" is one).
+_BETWEEN_WORDS = re.compile(r"[\s\u180e\u200b\u200e\u200f\u2061-\u2064]+")
 
 
 def word_count(text: str) -> int:

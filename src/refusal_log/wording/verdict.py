@@ -277,7 +277,7 @@ MAX_CHECK = 20_000
 
 
 def _require(text: str) -> None:
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not re.sub(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]", "", text).strip():
         raise InvalidInput("There is no text to check. Give the reason in quotes, "
                            "for example: refusal-log check \"Too unwell to attend school today\".")
     if len(text) > MAX_CHECK:
