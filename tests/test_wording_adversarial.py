@@ -1067,3 +1067,13 @@ def test_more_words_for_a_crisis_bring_urgent_help(text):
 def test_a_fall_on_the_trampoline_is_not_a_crisis():
     assert check_text("I'm worried she'll hurt herself on the trampoline.").urgent is None
 
+
+@pytest.mark.parametrize("text", [
+    "Ben overslept sorry, he'll be in after lunch.",
+    "Hi, Riley overslept, his alarm didn't go off, he'll be in after break.",
+    "Sorry we all slept in, Lola will be in after dinner",
+])
+def test_oversleeping_then_a_late_start_is_avoid_as_every_writer_reads_it(text):
+    result = _checked(text, "avoid")
+    assert result.suggestion is None and result.withheld
+

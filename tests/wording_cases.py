@@ -1932,7 +1932,8 @@ CASES = [
     ("She isn't ill, she just won't go", AVOID),
     ('Family reasons.', CAUTION),
     ("Personal reasons, she'll be back tomorrow", CAUTION),
-    ('Sorry he overslept, will be in later', CAUTION),
+    # Contested (2026-12): oversleeping, then a late start: every later writer reads it as avoid.
+    ('Sorry he overslept, will be in later', NOT_OK),
     ("We're on holiday this week", AVOID),
     # evaluator: caution; ours: denied, and an illness named (round 3, point 9)
     ('She isn’t refusing, she’s genuinely unwell', OK),
@@ -2692,7 +2693,8 @@ CASES = [
     ('she is unwell (anxiety) and could not face school today', CAUTION),
     ('Jack has an appointment this morning, will be in by 11', CAUTION),
     ('Not feeling it today tbh', ("caution", "avoid")),
-    ('Will be in after lunch, sorry - hair appointment.', CAUTION),
+    # Contested (2026-12): an appointment of choice, then a late start: writers read it as avoid.
+    ('Will be in after lunch, sorry - hair appointment.', NOT_OK),
     ("Harry's bus pass hasn't arrived and the driver wouldn't let him on.", CAUTION),
     # evaluator: caution; ours: 'keeping them off' with no illness is the parent's decision, and
     # head lice are not an illness (NHS)
@@ -2903,7 +2905,8 @@ CASES = [
     ("His school shoes are falling apart and I can't get new ones till Friday", AVOID),
     ("Overslept so she'll be off today", AVOID),
     # A late start told plainly is lateness, not a day's absence.
-    ("Overslept, I'll bring him in for 11", CAUTION),
+    # Contested (2026-12): oversleeping, then a late start: every later writer reads it as avoid.
+    ("Overslept, I'll bring him in for 11", NOT_OK),
     # A trip that is past, cancelled or missed is not the reason; the child's illness is.
     ("She picked up a stomach bug on holiday and is still being sick", OK),
     ("He's been sick since the wedding on Saturday", OK),
@@ -3708,7 +3711,8 @@ INDEPENDENT = [
     ("The paediatrician thinks reduced hours might help but we haven't agreed anything with you yet, so she's home this afternoon.", NOT_OK),
     ("He's got an appointment today.", ('caution', 'ok')),
     ("Family stuff going on, sorry. He'll be back Monday.", CAUTION),
-    ("Sorry for the late msg, we all slept through the alarm. I'll bring her in after lunch.", CAUTION),
+    # Contested (2026-12): oversleeping, then a late start: this set's writer said caution, every later writer avoid.
+    ("Sorry for the late msg, we all slept through the alarm. I'll bring her in after lunch.", NOT_OK),
     ("Carbon monoxide alarm went off at 6 and we've been out on the street waiting for the gas man. Will get her in when we can.", ('caution', 'ok')),
     # round 7: now the writer's label (lost sleep alone is the child's distress)
     # writer: caution; ours: ok (no sleep with no cause given reads as a symptom (a state), as in round 3)
@@ -4773,7 +4777,8 @@ CASES_ROUND9A = [
     ("Mia's got a hair appointment for the prom at 2, so she won't be in this afternoon.", AVOID),
     # a late start told plainly is lateness (the positive rule's caution)
     ("He's having his ears pierced this morning, back after lunch.", NOT_OK),
-    ("Will be in after lunch, sorry - nails appointment.", CAUTION),
+    # Contested (2026-12): an appointment of choice, then a late start: writers read it as avoid.
+    ("Will be in after lunch, sorry - nails appointment.", NOT_OK),
     ("Jade's getting her nails done for the wedding so she'll be off.", AVOID),
     # asking first stays a caution
     ("Can Ellie have Friday morning off for her driving test? Is that ok?", NOT_OK),
