@@ -1077,3 +1077,17 @@ def test_oversleeping_then_a_late_start_is_avoid_as_every_writer_reads_it(text):
     result = _checked(text, "avoid")
     assert result.suggestion is None and result.withheld
 
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Grace has a bit of a tummy ache and I think she might be coming down with something so she'll be off.", "caution"),
+    ("Mohammed has headache and stomach pain many mornings now, today also. He stay at home. I think maybe it is "
+     "stress from school?", "caution"),
+    ("Hannah's off today with a stomach ache. I think it might be nerves about the swimming lesson tbh.", "caution"),
+    # The FAQ's own words said as well: plain.
+    ("I think Zoe might be coming down with something - she's running 38 and feels awful, so she's too unwell to "
+     "come in today.", "ok"),
+    ("He's had a stressful week but today he has a high temperature.", "ok"),
+])
+def test_a_guess_at_the_cause_beside_the_symptom_is_a_caution(text, verdict):
+    _checked(text, verdict)
+
