@@ -1091,3 +1091,26 @@ def test_oversleeping_then_a_late_start_is_avoid_as_every_writer_reads_it(text):
 def test_a_guess_at_the_cause_beside_the_symptom_is_a_caution(text, verdict):
     _checked(text, verdict)
 
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Hi, Esme's on a part time timetable from last week I think? So she'll be home this afternoon", "caution"),
+    ("Matthew's at home today, he's on the reduced timetable but I'm not sure if today is one of his days, can you "
+     "check for me?", "caution"),
+    ("Hi, we're still waiting to hear back about the part time timetable we asked for, so for now Owen will be doing "
+     "mornings only from tomorrow.", "caution"),
+    ("As per the part-time timetable agreed at the meeting on the 3rd, Tyler only does mornings this week so I'll "
+     "collect him at 12.", "ok"),
+])
+def test_a_timetable_the_parent_is_unsure_of_is_a_caution(text, verdict):
+    result = _checked(text, verdict)
+    assert verdict == "ok" or result.suggestion is None
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("My husband had a medical emergency so we couldn't get him to school.", "avoid"),
+    ("Sorry, Ali had a medical emergency in the night, he's at home today.", "ok"),
+])
+def test_a_medical_emergency_is_whoever_had_it(text, verdict):
+    result = _checked(text, verdict)
+    assert result.suggestion is None  # the husband's is not the child's; the child's is said plainly
+
