@@ -1114,3 +1114,18 @@ def test_a_medical_emergency_is_whoever_had_it(text, verdict):
     result = _checked(text, verdict)
     assert result.suggestion is None  # the husband's is not the child's; the child's is said plainly
 
+
+@pytest.mark.parametrize("text,verdict", [
+    ("The council bus for Mollie didnt run this morning, operator texted at 7.10 to say its cancelled cos of snow.", "ok"),
+    ("The school rang last night to say Harvey should stay home today while the heating in his block is fixed, so "
+     "he won't be in.", "ok"),
+    ("Dear Attendance Officer, as authorised in the head's letter of 3 March, Rowan will be absent on Friday to "
+     "attend his grandmother's funeral.", "ok"),
+    ("Got the closure notice for the snow, so Ffion will be at home with me today. Diolch.", "ok"),
+    # A bus pass is not the council's bus.
+    ("Mrs Ali, Yusuf won't be in as his school bus pass still hasn't come through and I can't afford the fares "
+     "this week.", "avoid"),
+])
+def test_the_blind227_232_lawful_reasons(text, verdict):
+    _checked(text, verdict)
+
