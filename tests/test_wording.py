@@ -1334,7 +1334,9 @@ def test_the_trigger_index_finds_exactly_the_rules_their_triggers_find():
                              ([rx for _, rx in rules.health], lambda o, n: o.present(n)),
                              (frames, lambda o, n: not o.triggers or any(t in n for t in o.triggers))):
         index = TriggerIndex(objects)
-        assert index.live("the first text builds nothing") is None
+        first = "the first text builds nothing"
+        assert index.live(first) == {i for i, o in enumerate(objects) if present(o, first)}
+        assert index.by_gram is None
         for text in texts:
             n = _Norm(text, rules).text if text else text
             assert index.live(n) == {i for i, o in enumerate(objects) if present(o, n)}, text

@@ -159,7 +159,8 @@ class _Analysis:
         found = sorted(
             (m.start(), -len(m.group()), i, kind, m)
             for i, (kind, rx) in enumerate(rules.health)
-            for m in (rx.finditer(n) if live is None else rx.rx.finditer(n) if i in live else ())
+            if i in live
+            for m in rx.rx.finditer(n)
         )
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
@@ -305,7 +306,7 @@ class _Analysis:
         candidates = []
         live = rules.trigger_index.live(n)
         for i, rule in enumerate(rules.rules):
-            if not (rule.present(n) if live is None else i in live):
+            if i not in live:
                 continue  # none of its triggers here: it cannot match, so it is not compiled
             for k, m in enumerate(rule.regex.finditer(n)):
                 if k >= _MAX_HITS:
@@ -455,7 +456,6 @@ class _Analysis:
             overridden.add(mind[1].id)  # round 10b: another finding already asks for more
         kept = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
         self.hits = [h for h in kept if not any(_within(h, o) for o in kept)]
-
 
     @property
     def own_hits(self):

@@ -108,10 +108,10 @@ class _Rule:
 
 
 class TriggerIndex:
-    """Which rules (or lazy patterns) a text could match, found through their triggers' first three characters: a
-    batch of checks (the table, a long draft, a timeline) then tests a few dozen triggers per
-    text rather than all five thousand. A single `check` never builds it (it costs more than one
-    text's worth of tests): it is built on the second text."""
+    """Which rules (or lazy patterns, or statement frames) a text could match, found through their
+    triggers' first three characters: a batch of checks (the table, a long draft, a timeline) then
+    tests a few dozen triggers per text rather than all five thousand. A single `check` never
+    builds it (it costs more than one text's worth of tests): it is built on the second text."""
 
     __slots__ = ("rules", "texts", "by_gram", "short", "always")
 
@@ -130,12 +130,12 @@ class TriggerIndex:
                     by_gram.setdefault(t[:3], []).append((t, i))
         self.by_gram, self.short, self.always = by_gram, short, frozenset(always)
 
-    def live(self, norm: str):
-        """The indexes (in rules order) of the rules `norm` holds a trigger of; None on the first text."""
+    def live(self, norm: str) -> set[int]:
+        """The indexes (in rules order) of the rules `norm` holds a trigger of (or that have none)."""
         self.texts += 1
         if self.by_gram is None:
-            if self.texts < 2:
-                return None
+            if self.texts < 2:  # one text: testing each rule's triggers costs less than the index
+                return {i for i, r in enumerate(self.rules) if not r.triggers or any(t in norm for t in r.triggers)}
             self._build()
         found = set(self.always)
         by_gram = self.by_gram

@@ -269,7 +269,7 @@ def candidates(norm: str, rules) -> list[tuple]:
     frames = _frames(rules)
     live = rules.frame_index.live(norm)
     for i, frame in enumerate(frames):
-        if (frame.triggers and not any(t in norm for t in frame.triggers)) if live is None else i not in live:
+        if i not in live:
             continue
         for m in frame.rx().finditer(norm):
             if not child_slot_ok(m, rules.child_not):

@@ -276,8 +276,12 @@ def _positive(rules: Rules, text: str, start: int, end: int) -> Finding:
 MAX_CHECK = 20_000
 
 
+# Marks that show nothing (a zero-width space, a soft hyphen, a joiner): a text of only these is no text.
+_UNSEEN = re.compile(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
 def _require(text: str) -> None:
-    if not isinstance(text, str) or not re.sub(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]", "", text).strip():
+    if not isinstance(text, str) or not _UNSEEN.sub("", text).strip():
         raise InvalidInput("There is no text to check. Give the reason in quotes, "
                            "for example: refusal-log check \"Too unwell to attend school today\".")
     if len(text) > MAX_CHECK:
@@ -313,13 +317,18 @@ def masked_names(text: str, rules: Rules, norm: str | None = None) -> str:
     # A name the text writes with a capital is masked only so written: a child called Will or Hope
     # leaves "we will see" and "we hope" as they are. One written only in lower case ("tyler says")
     # is masked however it is written.
-    written = [n for n in names if re.search(r"\b%s\b" % re.escape(n[:1].upper() + n[1:]), text)]
-    rest = [n for n in names if n not in written]
-    for group, flags in ((written, 0), (rest, re.I)):
-        if group:
-            text = re.sub(r"\b(?:%s)\b" % "|".join(re.escape(n[:1].upper() + n[1:] if not flags else n) for n in group),
-                          "Name", text, flags=flags)
+    capital = [n[:1].upper() + n[1:] for n in names]
+    written = [c for c in capital if re.search(r"\b%s\b" % re.escape(c), text)]
+    lower = [n for n, c in zip(names, capital) if c not in written]
+    if written:
+        text = re.sub(_any_of(written), "Name", text)
+    if lower:
+        text = re.sub(_any_of(lower), "Name", text, flags=re.I)
     return text
+
+
+def _any_of(words: list[str]) -> str:
+    return r"\b(?:%s)\b" % "|".join(map(re.escape, words))
 
 
 _MAX_MASKED = 64
@@ -368,13 +377,12 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     faq = rules.faq_words.search(words)
     # A reason the rules pass with the child's illness stated plainly is the sickness defence in the
     # parent's words. Never read again when it names the illness or says it plainly ("he's got
-    # conjunctivitis so he's home with me today", "he is unwell so will be absent"), uses the FAQ's own words, or answers someone else's word with it ("the
-    # school calls it refusal, but she has a fever"); a vaguer one ("a bit under the weather", "still
-    # not right") only a reading surer still may ask more of.
+    # conjunctivitis so he's home with me today", "he is unwell so will be absent"), uses the FAQ's
+    # own words, or answers someone else's word with it ("the school calls it refusal, but she has a
+    # fever"); a vaguer one ("a bit under the weather", "still not right") only a reading surer
+    # still may ask more of.
     stated = verdict == "ok" and an.stated
-    named = any(not t.hedged and (t.kind == "specific" or (t.kind == "generic" and rules.plain_illness.search(t.text.lower())))
-                for t in an.health)
-    if stated and (faq or an.quoted_over_illness or named):
+    if stated and (faq or an.quoted_over_illness or any(_plainly_named(t, rules) for t in an.health)):
         return None
     # The child's and others' names masked, as the model was trained.
     stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict, illness=bool(an.illness),
@@ -382,6 +390,12 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     if stricter == "avoid" and faq:
         return None  # the FAQ's own words were used: the rules' caution is the most it needs
     return stricter
+
+
+def _plainly_named(term, rules: Rules) -> bool:
+    """A named illness, or the plain words for being ill ([health] plain_illness), not hedged."""
+    return not term.hedged and (term.kind == "specific"
+                                or (term.kind == "generic" and bool(rules.plain_illness.search(term.text.lower()))))
 
 
 def check_document(text: str, rules: Rules | None = None, *, region: str = "england",
