@@ -1106,13 +1106,35 @@ def test_a_timetable_the_parent_is_unsure_of_is_a_caution(text, verdict):
     assert verdict == "ok" or result.suggestion is None
 
 
-@pytest.mark.parametrize("text,verdict", [
-    ("My husband had a medical emergency so we couldn't get him to school.", "avoid"),
-    ("Sorry, Ali had a medical emergency in the night, he's at home today.", "ok"),
+@pytest.mark.parametrize("text", [
+    "My husband had a medical emergency so we couldn't get him to school.",
+    "We had to deal with a medical emergency with my mum so she stayed home with her brother.",
 ])
-def test_a_medical_emergency_is_whoever_had_it(text, verdict):
-    result = _checked(text, verdict)
-    assert result.suggestion is None  # the husband's is not the child's; the child's is said plainly
+def test_someone_elses_medical_emergency_is_never_worded_as_the_childs(text):
+    suggestion = check_text(text).suggestion
+    assert suggestion is None or "emergency" not in suggestion, suggestion
+
+
+# --- the third review's near misses: what must not be cleared -------------------------------------------
+@pytest.mark.parametrize("text", [
+    "There was a medical emergency on the train so we couldn't get there.",
+    "The school bus for the trip to the zoo was cancelled so she's not coming in.",
+    "We got a text about the closure of the swimming pool, so she's home.",
+    "The leisure centre put up a closure notice so she can't go to swimming.",
+    "The tutor rang to say she should stay home and do her tutoring instead.",
+])
+def test_near_misses_of_the_lawful_readings_are_not_fine(text):
+    assert check_text(text).verdict != "ok"
+
+
+def test_an_agreed_timetable_with_only_the_time_unsure_stays_fine():
+    _checked("She's on a part-time timetable agreed with the school - I think she finishes at 12 today.", "ok")
+
+
+@pytest.mark.parametrize("text", ["Maybe it is stress.",
+                                  "She is not coming in, I think she is coming down with something."])
+def test_a_guess_is_never_worded_as_illness(text):
+    assert check_text(text).suggestion is None
 
 
 @pytest.mark.parametrize("text,verdict", [
