@@ -209,13 +209,17 @@ def test_an_illness_word_does_not_rescue_cant_get_wording():
 
 
 def test_travel_and_leave_are_cautions_with_advice_and_no_invented_illness():
-    for text, rule, says in [("Car broke down, can't get him to school", "travel", "Y1"),
+    for text, rule, says in [("The bus was cancelled, can't get him to school", "travel", "Y1"),
                              ("trains on strike", "travel", "Y2"),
                              ("funeral", "leave", "code C"), ("family emergency", "leave", "code C")]:
         result = check_text(text)
         assert (result.verdict, result.suggestion) == ("caution", None), text
         assert [f.rule for f in result.findings] == [rule], text
         assert any(says in h for h in result.hints), text
+    # The family's own car keeping the child out all day is the FAQ's "can't get him to school".
+    result = check_text("Car broke down, can't get him to school")
+    assert (result.verdict, result.suggestion, [f.rule for f in result.findings]) == ("avoid", None, ["travel"])
+    assert any("Y1" in h for h in result.hints)
     # Council transport that does not come has its own code; so does a closed school.
     assert check_text("The school taxi didn't turn up").verdict == "ok"
     assert check_text("School closed due to snow").verdict == "ok"
@@ -539,7 +543,7 @@ def test_a_hedged_symptom_gets_the_say_it_plainly_hint():
 
 def test_weather_and_transport_are_one_caution():
     for text in ("Snow day - can't get down the hill", "can't get out of the village", "road flooded",
-                 "car won't start", "Snowed in"):
+                 "the buses aren't running", "Snowed in"):
         result = check_text(text)
         assert result.verdict == "caution" and {f.rule for f in result.findings} == {"travel"}, text
     assert check_text("snow day").verdict == "ok"  # the school is closed

@@ -1151,3 +1151,59 @@ def test_a_guess_is_never_worded_as_illness(text):
 def test_the_blind227_232_lawful_reasons(text, verdict):
     _checked(text, verdict)
 
+
+
+# --- blind233-241: the family's own transport, a trip till a day, permission, a serious fever -------
+
+@pytest.mark.parametrize("text,verdict", [
+    # The family's own car or a missed bus, the child out all day: the FAQ's "can't get her to school".
+    ("Please mark Lily as absent today, the car's broken down and I can't get her in, we live six miles out.", "avoid"),
+    ("Henry missed the bus and I couldn't drive him in, sorry", "avoid"),
+    ("Car's broke down, can't get them in today", "avoid"),
+    # Late rather than absent, or what no parent can help, stays a caution.
+    ("Missed the bus, sorry, will try get him in for the afternoon.", "caution"),
+    ("Car broke down on the way, sorry", "caution"),
+    ("The buses aren't running because of the snow, so Mia can't get in.", "caution"),
+    ("I've had a fall and can't drive her in.", "caution"),
+])
+def test_the_familys_own_transport_keeping_the_child_out_is_avoid(text, verdict):
+    result = _checked(text, verdict)
+    assert result.suggestion is None  # never worded as illness
+    assert len([f for f in result.findings if f.rule == "travel"]) <= 2
+
+
+def test_one_finding_per_thing_said_when_two_entries_read_it():
+    findings = check_text("My car's broken down so Freddie won't be in").findings
+    assert [(f.rule, f.severity) for f in findings] == [("travel", "avoid")]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("We're away in Tenerife until Friday, Oliver will be back Monday.", "avoid"),
+    ("we're in spain till friday back monday", "avoid"),
+    ("Olivia won't be in today or tomorrow, we've had to go up to Glasgow for a family thing.", "avoid"),
+    ("Picking Tyler up at 1 for his cousin's birthday party", "avoid"),
+    # A trip for a death or illness in the family is leave to ask for; hospital is not a trip.
+    ("We're in Pakistan till the 20th for my dad's funeral.", "caution"),
+    ("We're in hospital till Friday with Ava, her asthma is bad.", "ok"),
+    ("Can Maya have the day off on Friday for her sister's graduation? Let me know.", "caution"),
+])
+def test_a_trip_till_a_day_or_a_family_party_is_a_holiday(text, verdict):
+    result = _checked(text, verdict)
+    assert result.suggestion is None
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # A serious fever or a night of sickness, then staying home: the illness's consequence.
+    ("Aoife's not well at all, she's been burning up with a fever since last night so she'll be staying home, sorry.", "ok"),
+    ("Finley was up half the night being sick so he's staying home.", "ok"),
+    # A third day off counts the days; it is not a rest day chosen.
+    ("Maisie is still unwell with flu and won't be in today. This is her third day off.", "ok"),
+    # Permission given stays the parent's choice beside any illness.
+    ("Harry's got tonsillitis so I've let him stay home.", "caution"),
+    ("Louis feels a bit under the weather so I'm letting him have a duvet day.", "avoid"),
+    # Whose and when the illness is still matters.
+    ("She had flu last week and now no temperature, so she's staying home one more day.", "caution"),
+    ("She's got a cold, so she is staying home.", "caution"),
+])
+def test_a_serious_fever_then_staying_home_and_permission_given(text, verdict):
+    _checked(text, verdict)

@@ -96,7 +96,8 @@ CASES = [
     ("The nurse at the GP found nothing wrong with him, but he still says he feels sick.", AVOID),
     ("Stomach ache, funnily enough only ever on PE days.", AVOID),
     ("Tummy ache, same story every Monday.", AVOID),
-    ("She feels sick. She often says that on swimming days, but she is very pale.", CAUTION),
+    # Contested (blind233): a symptom that keeps to one lesson's day reads to most writers as doubt (avoid).
+    ("She feels sick. She often says that on swimming days, but she is very pale.", NOT_OK),
     ("Headache. Funnily enough it's always on a Monday.", AVOID),
     # Not doubt: a regular appointment, or "funnily enough" about something else.
     ("He has physio every Monday at 9, so he'll be in after.", OK),
@@ -567,8 +568,10 @@ CASES = [
     ("Family reasons", NOT_OK),
     ("Personal reasons", CAUTION),
     ("Overslept", AVOID),
-    ("Missed the bus", CAUTION),
-    ("Car broke down", CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ("Missed the bus", NOT_OK),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ("Car broke down", NOT_OK),
     ("Holiday", NOT_OK),
     ("We're on holiday in Spain", NOT_OK),
     ("Family holiday", NOT_OK),
@@ -763,7 +766,8 @@ CASES = [
     ("According to the SENCo he's a refuser", CAUTION),
     ("The attendance officer said it's a choice", CAUTION),
     # --- travel: caution with advice, unless it is council transport or the school closed
-    ('car wouldnt start', CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ('car wouldnt start', NOT_OK),
     ("My car's in the garage", CAUTION),
     ('Bus never turned up', CAUTION),
     ('the taxi didnt come this morning', CAUTION),
@@ -771,7 +775,8 @@ CASES = [
     ('Snowed in', CAUTION),
     ('Flooding on our road', CAUTION),
     ('Trains are on strike', CAUTION),
-    ("Car broke down so I couldn't get him in", CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ("Car broke down so I couldn't get him in", NOT_OK),
     ('No one to take her', CAUTION),
     ("his taxi didn't come", OK),
     ("council transport didn't turn up", OK),
@@ -998,7 +1003,8 @@ CASES = [
     ('Check up at the GP', OK),
     ('she has a sore eye, going to the optician', OK),
     ('He has a grommet operation tomorrow', OK),
-    ('Car has a flat tyre', CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ('Car has a flat tyre', NOT_OK),
     ("The bus didn't stop for him", CAUTION),
     ('Train cancelled', CAUTION),
     ("Red weather warning, we can't travel", CAUTION),
@@ -1150,7 +1156,8 @@ CASES = [
     ('hes autistic and in burnout, completely exhausted, OT says he needs rest', OK),
     ("the wee lad's sick as a dog, boke everywhere", OK),
     # evaluator: ok; ours: travel is usually the parent's problem in law (decision 6)
-    ('Our car broke down on the M6 and there is no other way to get her to school today', CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ('Our car broke down on the M6 and there is no other way to get her to school today', NOT_OK),
     # evaluator: ok; ours: snow and closed roads: travel, not an unavoidable cause (decision 6)
     ("Roads are closed with snow, we can't get in", CAUTION),
     # evaluator: ok; ours: a bare taxi may be the family's own; council transport is ok (decision 6)
@@ -1200,7 +1207,8 @@ CASES = [
     ("he's just not up to it today", CAUTION),
     ("We're having a tough morning, will try to bring her in later", CAUTION),
     ('funeral', CAUTION),
-    ("we're away for a few days", CAUTION),
+    # Contested (blind233-241): the family away till a day reads to every new writer as an unagreed holiday (avoid); earlier writers said caution.
+    ("we're away for a few days", NOT_OK),
     ('Term time holiday, sorry, flights were cheaper', AVOID),
     ("she's not ready to come back yet", CAUTION),
     # evaluator: caution; ours: staying home reads as a choice (decision 9)
@@ -1384,7 +1392,8 @@ CASES = [
     # closed school stay ok
     ("can't get out of the village, the road's flooded", CAUTION),
     ("road flooded, can't get through", CAUTION),
-    ("car won't start", CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ("car won't start", NOT_OK),
     ('The lane is blocked with snow', CAUTION),
     ("we're cut off by the floods", CAUTION),
     ('Snowed in again', CAUTION),
@@ -1478,7 +1487,8 @@ CASES = [
     ("she's scared of her maths teacher", AVOID),  # Round 5 (issue 10): fear of or conflict with staff given as the reason is avoid, as bullying is.
     ("he's anxious about school", CAUTION),
     ('she fell out with her friends and is very upset', CAUTION),
-    ("Car won't start, sorry", CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ("Car won't start, sorry", NOT_OK),
     ("we're snowed in", CAUTION),
     ("the bus didn't turn up", CAUTION),
     ("Her grandma's funeral is today", CAUTION),
@@ -1738,7 +1748,8 @@ CASES = [
     ("Her dad's in hospital", CAUTION),
     ("He's anxious about the school trip", CAUTION),
     ('sorry, no one to bring him in today', CAUTION),
-    ("Our car's broken down again", CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ("Our car's broken down again", NOT_OK),
     # Contested (the second reading, 2026-12): weather: the rules' caution (code Y only if the school records it); writers read travel trouble as avoid.
     ("we can't get out of our street, there's a foot of snow", NOT_OK),
     ("He's tired", CAUTION),
@@ -2241,7 +2252,8 @@ CASES = [
     ("We're moving house.", AVOID),
     ("She's been struggling and will be at home today.", CAUTION),
     ("He's struggling so he's staying home today.", CAUTION),
-    ("Car won't start, sorry.", CAUTION),
+    # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
+    ("Car won't start, sorry.", NOT_OK),
     ("She's exhausted after the school trip.", CAUTION),
     ('Feeling a bit off, keeping her home.', CAUTION),
     ('Mental health day.', CAUTION),
@@ -2931,7 +2943,8 @@ CASES = [
     # Round 27: independent writers read a well child kept off "just in case" a sibling is ill as
     # the family's decision (avoid in blind15, blind49 and blind67); either verdict is defensible.
     ("Her sister is poorly so I'm keeping her home as well just in case", ("caution", "avoid")),
-    ("We're away in Lanzarote till the 9th", CAUTION),
+    # Contested (blind233-241): the family away till a day reads to every new writer as an unagreed holiday (avoid); earlier writers said caution.
+    ("We're away in Lanzarote till the 9th", NOT_OK),
     ("We're in Lanzarote this week as it was the only week we could get", AVOID),
     # Lawful reasons in everyday words.
     ("The head said Oscar can have Thursday off for the christening, we have it in writing", OK),
@@ -4577,7 +4590,8 @@ CASES_ROUND9B = [
     ("Thermometer says 38.2 so she's staying home today.", OK),
     ("He's running a high temperature so he's staying in bed today.", OK),
     ("She has a high fever and is staying in bed.", OK),
-    ("He has a high temperature so he's staying home today.", CAUTION),
+    # Contested (blind233 and earlier): a high temperature, then staying home, is the illness's consequence to most writers (ok); round 9b's writer said caution.
+    ("He has a high temperature so he's staying home today.", OK_OR_CAUTION),
     # (3) lawful reasons in everyday words.
     ("The school text last night said Year 3 should stay at home today, so Amir is home.", OK),
     ("The email from school told all Y7 pupils to learn from home today, so Grace is home.", OK),
@@ -4760,7 +4774,8 @@ CASES_ROUND9A = [
     ("Term time was the only time we could all get off together, so we're in Cyprus till the 20th.", AVOID),
     ("Flights double in the holidays so we're off to Portugal this Friday.", AVOID),
     # a bare trip, no motive, stays a caution
-    ("We're in Cornwall until Thursday.", CAUTION),
+    # Contested (blind233-241): the family away till a day reads to every new writer as an unagreed holiday (avoid); earlier writers said caution.
+    ("We're in Cornwall until Thursday.", NOT_OK),
     # --- a family visit or event as the reason --------------------------------------------
     ("Her grandad is in hospital so we're all driving down to see him tomorrow, she'll be off.", AVOID),
     ("My mum is poorly so we are going over to Ireland to be with her for a few days.", AVOID),

@@ -43,6 +43,8 @@ _THEY = re.compile(r"\b(they|them|their)\b", re.I)
 _INVISIBLE = {c: " " for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)}
 _PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam")
 _CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
+# Permission given ("I've let her stay home"): a choice beside any illness but the FAQ's own words.
+_PERMITTED = re.compile(r"\b(?:let|lets|letting|allow|allows|allowed|allowing) (?:him|her|them|[a-z]+) (?:to )?$")
 
 
 # --------------------------------------------------------------------------- normalising
@@ -419,7 +421,8 @@ class _Analysis:
                                                      or any(t.kind == "care" for t in self.health))
         hits = []
         for a, b, rule in kept:
-            if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b], a):
+            permission = n.startswith(("let ", "letting ", "allow", "allowed "), a) or _PERMITTED.search(n, max(0, a - 24), a)
+            if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b], None if permission else a):
                 continue  # "too unwell to attend, so keeping her home": the illness's consequence
             soft = [k for k in rule.softened_by if present[k]]
             severity, why = rule.severity, rule.why
@@ -433,7 +436,6 @@ class _Analysis:
             # so I'm keeping her home") is the decision the FAQ warns about: with_denial.
             # (A doubt that is only a caution leaves "keeping him home" a caution, but not permission
             # given, "I've let her stay home": that is the choice the FAQ warns about.)
-            permission = n.startswith(("let ", "letting ", "allow", "allowed "), a)
             if denied and (not doubted_only or permission) and rule.with_denial:
                 severity = rule.with_denial
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
@@ -455,19 +457,20 @@ class _Analysis:
         if mind and any(h.rule.id != mind[1].id for h in hits if not h.reported):
             overridden.add(mind[1].id)  # round 10b: another finding already asks for more
         kept = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
-        self.hits = [h for h in kept if not any(_within(h, o) for o in kept)]
+        self.hits = [h for h in kept if not any(_repeats(h, o) for o in kept)]
 
     @property
     def own_hits(self):
         return [h for h in self.hits if not h.reported]
 
 
-def _within(hit: _Hit, other: _Hit) -> bool:
-    """A hit inside a longer one of the same rule and verdict ("I start work at" inside "I start work
-    at 7") says nothing the longer one does not: one finding per thing said."""
-    a, b = hit.finding, other.finding
-    return (hit is not other and hit.rule.id == other.rule.id and hit.rule.suggest == other.rule.suggest
-            and a.severity == b.severity
+def _repeats(hit: _Hit, other: _Hit) -> bool:
+    """One finding per thing said: not a hit inside a longer one of its rule and verdict ("I start work at"
+    in "I start work at 7"), nor one a stricter entry of its rule, same advice, reads too."""
+    a, b, same = hit.finding, other.finding, hit is not other and hit.rule.id == other.rule.id
+    if (a.severity, b.severity) == ("caution", "avoid"):
+        return same and a.start < b.end and b.start < a.end and hit.rule.hint == other.rule.hint
+    return (same and hit.rule.suggest == other.rule.suggest and a.severity == b.severity
             and b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start))
 
 
