@@ -1229,6 +1229,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND179_184", 290),
     ("INDEPENDENT_BLIND185_196", 570),
     ("INDEPENDENT_BLIND197_202", 280),
+    ("INDEPENDENT_BLIND233_250", 850),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])

@@ -1207,3 +1207,64 @@ def test_a_trip_till_a_day_or_a_family_party_is_a_holiday(text, verdict):
 ])
 def test_a_serious_fever_then_staying_home_and_permission_given(text, verdict):
     _checked(text, verdict)
+
+
+# --- blind233-244: doubt, rest, home life, precautions, errands and grievances in other words -------
+
+@pytest.mark.parametrize("text,verdict", [
+    # The cause named after the illness, or the child able to attend by the parent's own account.
+    ("Elijah is off sick again. To be honest I think it's because he hates maths on a Tuesday.", "avoid"),
+    ("Honestly he could probably come in but he's been a bit off colour so I'm giving him the day.", "avoid"),
+    ("Erin has a sore throat, she might be OK but I'd rather not risk it.", "avoid"),
+    ("She's not putting it on this time, Bea genuinely has a migraine.", "caution"),
+    ("Felix has been complaining of tummy aches most mornings this week. He's at home today.", "caution"),
+    # A worse anxiety said plainly, with its mornings, is not doubt; nor is a return once better.
+    ("Ruby is too unwell to attend today due to her anxiety. She has had panic attacks every morning since Sunday.",
+     "ok"),
+    ("Zain is too unwell to attend this week. I'll ring each morning with an update.", "ok"),
+])
+def test_doubt_in_other_words(text, verdict):
+    result = _checked(text, verdict)
+    if verdict == "avoid":
+        assert result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Hi, Sam's just not coping with school right now so we're giving him a few days at home to reset.", "avoid"),
+    ("Imogen is unwell today. She's been struggling for a while now and I think she just needs a rest.", "caution"),
+    ("Me and her dad have split up and it's all a bit chaotic at home, she'll be back when things settle.", "avoid"),
+    ("Marcus has been suspended before, so after what happened in PE yesterday I'm keeping him home today to let "
+     "things calm down.", "avoid"),
+    ("Just to let you know Leah won't be in, she's with me at the hospital while her brother has his operation.",
+     "avoid"),
+    ("Kacper's dad has Covid so we're all staying at home this week to stop it spreading.", "avoid"),
+    ("Evie won't be in, I'm taking her for her passport photos.", "avoid"),
+    ("Haven't had a chance to get her new school shoes so she's off till Saturday.", "avoid"),
+    ("He ain't coming in today cos he's still vexed about his phone getting confiscated.", "avoid"),
+    ("Sorry I not bring Ana today, my car is broken and bus too expensive.", "avoid"),
+    # Not errands: shoes that would not go on, an appointment that could not be moved.
+    ("This morning he was too overwhelmed to leave the house and couldn't get his shoes on.", "caution"),
+])
+def test_rest_home_life_precautions_errands_and_grievances(text, verdict):
+    result = _checked(text, verdict)
+    assert "too unwell" not in (result.suggestion or "") or verdict != "avoid" or "unwell" in text.lower()
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # Permission given for distress alone is a choice; beside a named illness it stays a caution.
+    ("Hi, Annabel is a bit anxious this morning so I've let her have the day at home.", "avoid"),
+    ("Lexi's period pains are bad today so I've let her stay home.", "caution"),
+    # Slang illness and lawful leave in other words.
+    ("Awright, Kayden's no comin in, he's pure rough wi the cold", "ok"),
+    ("Kid's got the skitters, keeping him off till it's cleared 48 hrs", "caution"),
+    ("Amelia has her grandad's funeral on Thursday. I spoke to the head last week and she has authorised the "
+     "absence.", "ok"),
+])
+def test_permission_for_distress_slang_illness_and_leave_in_other_words(text, verdict):
+    _checked(text, verdict)
+
+
+def test_two_entries_reading_the_same_words_alike_give_one_finding():
+    findings = check_text("Rosie won't be in, she's exhausted after our weekend away, we only got back at "
+                          "midnight.").findings
+    assert len({(f.rule, f.start, f.end) for f in findings}) == len(findings)

@@ -2,7 +2,7 @@
 
 The rules in rules.toml explain every verdict; on phrasings no rule was written for they are
 sometimes milder than independent readers. The second reading is a small linear model trained
-on how independent readers (helpers who never saw the rules) labelled 21,750 everyday phrasings
+on how independent readers (helpers who never saw the rules) labelled 22,950 everyday phrasings
 (tools/phrasings.jsonl). It reads the words alone (names masked), not the rules' verdict. It may
 only make a verdict one step stricter (ok -> caution, caution -> avoid), never milder, and it
 never words a suggestion: see wording/readers.py.

@@ -43,7 +43,6 @@ _THEY = re.compile(r"\b(they|them|their)\b", re.I)
 _INVISIBLE = {c: " " for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)}
 _PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam")
 _CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
-# Permission given ("I've let her stay home"): a choice beside any illness but the FAQ's own words.
 _PERMITTED = re.compile(r"\b(?:let|lets|letting|allow|allows|allowed|allowing) (?:him|her|them|[a-z]+) (?:to )?$")
 
 
@@ -421,10 +420,12 @@ class _Analysis:
                                                      or any(t.kind == "care" for t in self.health))
         hits = []
         for a, b, rule in kept:
-            permission = n.startswith(("let ", "letting ", "allow", "allowed "), a) or _PERMITTED.search(n, max(0, a - 24), a)
+            permission = (n.startswith(("let ", "letting ", "allow", "allowed "), a)
+                          or _PERMITTED.search(n, max(0, a - 24), a))
             if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b], None if permission else a):
                 continue  # "too unwell to attend, so keeping her home": the illness's consequence
-            soft = [k for k in rule.softened_by if present[k]]
+            # Permission for the child's distress alone ("anxious, so I've let her have the day") is a choice.
+            soft = [k for k in rule.softened_by if present[k] and not (permission and k == "distress")]
             severity, why = rule.severity, rule.why
             if soft and rule.with_illness == "ok":
                 if not second_reason(self, rule.id, a, b):
@@ -451,12 +452,13 @@ class _Analysis:
             s, e = self.norm.span(a, b)
             finding = Finding(rule.id, severity, self.text[s:e], why, rule.source, s + offset, e + offset)
             hits.append(_Hit(finding, rule, reported, quiet))
-        # A rule may explain another away: a broken-down car is why "I can't get him to
-        # school", so that is a travel problem (caution), not the can't-get wording (avoid).
+        # A rule may explain another away ("the car broke down so I can't get him in": travel, not can't-get).
         overridden = set().union(*(h.rule.overrides for h in hits if not h.reported))
         if mind and any(h.rule.id != mind[1].id for h in hits if not h.reported):
             overridden.add(mind[1].id)  # round 10b: another finding already asks for more
         kept = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
+        # Two entries of a rule reading the same words the same way: one finding (the first).
+        kept = list({(h.rule.id, h.finding.severity, *h.finding[5:]): h for h in kept[::-1]}.values())[::-1]
         self.hits = [h for h in kept if not any(_repeats(h, o) for o in kept)]
 
     @property
@@ -465,8 +467,7 @@ class _Analysis:
 
 
 def _repeats(hit: _Hit, other: _Hit) -> bool:
-    """One finding per thing said: not a hit inside a longer one of its rule and verdict ("I start work at"
-    in "I start work at 7"), nor one a stricter entry of its rule, same advice, reads too."""
+    """One finding per thing said: no hit inside a longer one of its rule, nor one a stricter entry reads."""
     a, b, same = hit.finding, other.finding, hit is not other and hit.rule.id == other.rule.id
     if (a.severity, b.severity) == ("caution", "avoid"):
         return same and a.start < b.end and b.start < a.end and hit.rule.hint == other.rule.hint

@@ -1,7 +1,7 @@
 """The second reading: how independent readers read a reason the rules found milder.
 
 The rules (rules.toml) decide and explain every verdict. On phrasings no rule was written for
-they are sometimes milder than the parent advocates who labelled 21,750 everyday phrasings for
+they are sometimes milder than the parent advocates who labelled 22,950 everyday phrasings for
 this project (tools/phrasings.jsonl). readers.json holds a small linear model trained on those
 labels (tools/train_readers.py); this module reads it, with the standard library only.
 
