@@ -1268,3 +1268,78 @@ def test_two_entries_reading_the_same_words_alike_give_one_finding():
     findings = check_text("Rosie won't be in, she's exhausted after our weekend away, we only got back at "
                           "midnight.").findings
     assert len({(f.rule, f.start, f.end) for f in findings}) == len(findings)
+
+
+# --- blind245-250 (measured sealed first, then read) ------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    # The school's word, leave granted and the council's bus, in other forms.
+    ("Letter said Year 8 are to stay home on strike day, so Jess is home.", "ok"),
+    ("Got a text from the school saying the site is closed today, so Adam is at home.", "ok"),
+    ("Hi Mr Jones, as per the leave request you approved, Anya will be off Thurs and Fri", "ok"),
+    ("Mrs Davies gave written permission for Seren to attend her grandad's funeral today, thank you.", "ok"),
+    ("No school bus came this morning (the council one), Tyler is at home ready if you can sort anything", "ok"),
+    ("Pip's been vommin' since 5am, poor lamb. Defo not coming in. Will let u know tomorrow x", "ok"),
+    # The child on strike is still a stance.
+    ("Bailey is on strike again, says school is pointless.", "avoid"),
+])
+def test_the_schools_word_leave_and_sickness_in_other_forms(text, verdict):
+    result = _checked(text, verdict)
+    assert not (result.suggestion or "").startswith("Letter")
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Lewis won't be in today, he's got an interview for a Saturday job.", "avoid"),
+    ("I'm giving Grace a mental health day today. She's been working really hard and deserves a rest.", "avoid"),
+    ("We're not sending Molly in until the uniform issue is resolved.", "avoid"),
+    ("Rhys is unwell but he's really worried about that group of lads, so I'm keeping him home until you've dealt "
+     "with it.", "avoid"),
+    ("I'm choosing to keep Reuben home while I'm in dispute with the head about his last exclusion.", "avoid"),
+    ("Riley was unwell first thing but he's perked up now and gone round to his mate's.", "avoid"),
+    ("Henry's absent as he's got a tummy ache, although he did seem fine once he knew he wasn't going in.", "avoid"),
+    # An illness that has to clear is not a condition set on the school.
+    ("She has a temperature, so she'll stay home until the fever is resolved.", "caution"),
+])
+def test_errands_rewards_conditions_and_recoveries(text, verdict):
+    result = _checked(text, verdict)
+    if verdict == "avoid":
+        assert result.suggestion is None or "[" in result.suggestion or "unwell" in text
+
+
+def test_a_letter_is_never_taken_for_the_childs_name():
+    result = check_text("Letter says she has to stay home, so she won't be in today.")
+    assert not (result.suggestion or "").startswith("Letter")
+
+
+# The attack on the rounds above: honest reasons near the new words stay fine.
+@pytest.mark.parametrize("text", [
+    "He could probably manage the walk but he has a fractured ankle so he cannot attend.",
+    "Sam could possibly go in but he has a fever of 39 so he is too unwell to attend.",
+    "It's because he's nervous about his operation tomorrow; he has anxiety and is too unwell to attend.",
+    "We are in Leeds until Friday for Sam's operation at the children's hospital.",
+    "Sam has an orthodontist appointment so we are in Leeds till 2.",
+    "Sam was too ill to go to his cousin's birthday party and is too unwell to attend school today.",
+    "Sam is off sick, he has flu; we cancelled going to his dad's birthday party.",
+    "Sam had an operation on Monday and needs a week at home to recuperate, as the surgeon advised.",
+    "Sam has long covid and really needs some rest, the GP has signed him off.",
+    "Sam has the norovirus, so he is staying at home for 48 hours after the last vomit to stop it spreading.",
+    "Sam's sister has covid so we are keeping Sam off to stop it spreading, as 111 advised.",
+    "The council minibus didn't come today and my car is broken, so Sam is at home.",
+    "We have not bought the new school shoes as he has been in hospital all week.",
+    "She says she has a headache most mornings, the GP has referred her to neurology.",
+])
+def test_honest_reasons_near_the_new_words_stay_fine(text):
+    assert check_text(text).verdict == "ok", [(f.rule, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "He was rough with another child yesterday so I'm keeping him home today.",
+    "She was rotten to her teacher so she's staying off today.",
+])
+def test_behaviour_is_never_worded_as_illness(text):
+    suggestion = check_text(text).suggestion
+    assert suggestion is None or "[what is wrong]" in suggestion  # the parent is asked, never told
+
+
+def test_a_late_arrival_after_a_breakdown_stays_a_caution():
+    _checked("Car broke down, Sam will be in for period 3.", "caution")

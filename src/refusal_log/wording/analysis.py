@@ -162,7 +162,7 @@ class _Analysis:
             for i, (kind, rx) in enumerate(rules.health)
             if i in live
             for m in rx.rx.finditer(n)
-        )
+        )[:_MAX_HITS * 8]  # a paste of one phrase hundreds of times names nothing new after the first
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
         everyday = self.everyday = rules.everyday.search(n) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 
@@ -67,13 +68,16 @@ class _Lazy:
 class _LazyGroup:
     """Several lazy patterns read as one: matches in text order."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "index")
 
     def __init__(self, parts):
         self.parts = list(parts)
+        self.index = TriggerIndex(self.parts)  # a batch of checks tests a few triggers per text, not all
 
     def finditer(self, text: str):
-        return iter(sorted((m for part in self.parts for m in part.finditer(text)), key=lambda m: m.span()))
+        live = self.index.live(text)
+        return iter(sorted((m for i, part in enumerate(self.parts) if i in live for m in part.rx.finditer(text)),
+                           key=lambda m: m.span()))
 
 
 class _Rule:
@@ -107,6 +111,12 @@ class _Rule:
         return self._get(2) if self._compiled[2] is not None else None
 
 
+@lru_cache(maxsize=4)
+def _grams(norm: str) -> frozenset:
+    """A text's three-character pieces: asked by every index for the same text in turn."""
+    return frozenset(norm[k:k + 3] for k in range(len(norm) - 2))
+
+
 class TriggerIndex:
     """Which rules (or lazy patterns, or statement frames) a text could match, found through their
     triggers' first three characters: a batch of checks (the table, a long draft, a timeline) then
@@ -120,6 +130,9 @@ class TriggerIndex:
 
     def _build(self) -> None:
         by_gram, short, always = {}, [], set()
+        # Each trigger is filed under its rarest three characters: a text's common ones ("the",
+        # "ing") then bring up few triggers to test. A trigger in the text has all its grams in it.
+        counts = Counter(t[k:k + 3] for rule in self.rules for t in rule.triggers for k in range(len(t) - 2))
         for i, rule in enumerate(self.rules):
             if not rule.triggers:
                 always.add(i)
@@ -127,7 +140,8 @@ class TriggerIndex:
                 if len(t) < 3:
                     short.append((t, i))
                 else:
-                    by_gram.setdefault(t[:3], []).append((t, i))
+                    by_gram.setdefault(min((t[k:k + 3] for k in range(len(t) - 2)), key=counts.__getitem__),
+                                       []).append((t, i))
         self.by_gram, self.short, self.always = by_gram, short, frozenset(always)
 
     def live(self, norm: str) -> set[int]:
@@ -139,8 +153,8 @@ class TriggerIndex:
             self._build()
         found = set(self.always)
         by_gram = self.by_gram
-        for g in {norm[k:k + 3] for k in range(len(norm) - 2)}:
-            for t, i in by_gram.get(g, ()):
+        for g in _grams(norm) & by_gram.keys():
+            for t, i in by_gram[g]:
                 if i not in found and t in norm:
                     found.add(i)
         found.update(i for t, i in self.short if t in norm)

@@ -127,7 +127,7 @@ def _suggestion(an: _Analysis, stated: bool = False) -> str:
     rules = an.rules
     # Every illness, condition and feeling word the parent wrote, as written, unless hedged.
     carried = [t for t in an.health if t.kind in ("specific", "episode", "distress", "condition") and not t.hedged]
-    specific = list(dict.fromkeys(_display(t.text, rules) for t in carried))
+    specific = list(dict.fromkeys(_display(text, rules) for text in dict.fromkeys(t.text for t in carried)))
     generic = [t.text.lower() for t in an.health if t.kind == "generic" and not t.hedged
                and t.text.lower() in rules.adjectives]
     if len(specific) == 1 and specific[0].lower() in rules.sole_adjectives and not generic:
@@ -135,6 +135,8 @@ def _suggestion(an: _Analysis, stated: bool = False) -> str:
     else:
         adjective = generic[0] if generic else "unwell"
     days = [d for d in an.days if d == "again"] + [d for d in an.days if d != "again"]
+    if {"this morning", "this afternoon"} & set(days):
+        days = [d for d in days if d != "today"]  # "this morning and today" is one day, said twice
     past = any(rules.past.search(d) for d in days)
     verb = ("were" if an.plural else "was") if past else ("are" if an.plural else "is")
     sentence = f"{an.subject} {verb} too {adjective} to attend {an.setting}"
