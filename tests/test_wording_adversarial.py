@@ -1343,3 +1343,24 @@ def test_behaviour_is_never_worded_as_illness(text):
 
 def test_a_late_arrival_after_a_breakdown_stays_a_caution():
     _checked("Car broke down, Sam will be in for period 3.", "caution")
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # The attack's misses: the same ideas in other words.
+    ("The car's dead so Sam won't be in today.", "avoid"),
+    ("Our car's battery died so Sam can't get in today.", "avoid"),
+    ("We're in Spain, back Monday.", "avoid"),
+    ("We're abroad till Friday.", "avoid"),
+    ("Sam is in Spain with his dad until Friday.", "avoid"),
+    ("Sam will be off Monday to Friday as we're in Dubai.", "avoid"),
+    ("I reckon it's because he has PE today.", "avoid"),
+    ("His nan has flu so I don't want him catching it.", "avoid"),
+    ("We need to get his school shoes today so he won't be in.", "avoid"),
+    ("He's still cross about the after-school detention.", "avoid"),
+    ("He's got the skits.", "ok"),
+    # A death in the family is still leave; a trip for it too.
+    ("My grandad died last night so Sam won't be in.", "caution"),
+    ("We're in Pakistan till the 20th for my dad's funeral.", "caution"),
+])
+def test_the_attacks_misses_in_other_words(text, verdict):
+    _checked(text, verdict)
