@@ -1364,3 +1364,13 @@ def test_a_late_arrival_after_a_breakdown_stays_a_caution():
 ])
 def test_the_attacks_misses_in_other_words(text, verdict):
     _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Sam has a high temperature so he's staying home.", "ok"),
+    # A fever dated to another day is not today's illness.
+    ("Sam had a high temperature on Sunday so he's staying home.", "caution"),
+    ("Sam had a high temperature two weeks ago so he's staying home.", "caution"),
+])
+def test_only_todays_fever_makes_staying_home_its_consequence(text, verdict):
+    _checked(text, verdict)
