@@ -118,8 +118,8 @@ def _grams(norm: str) -> frozenset:
 
 
 class TriggerIndex:
-    """Which rules (or lazy patterns, or statement frames) a text could match, found through their
-    triggers' first three characters: a batch of checks (the table, a long draft, a timeline) then
+    """Which rules (or lazy patterns, or statement frames) a text could match, found through three
+    characters of each trigger: a batch of checks (the table, a long draft, a timeline) then
     tests a few dozen triggers per text rather than all five thousand. A single `check` never
     builds it (it costs more than one text's worth of tests): it is built on the second text."""
 
