@@ -1374,3 +1374,77 @@ def test_the_attacks_misses_in_other_words(text, verdict):
 ])
 def test_only_todays_fever_makes_staying_home_its_consequence(text, verdict):
     _checked(text, verdict)
+
+
+# --- 2026-12-02: classes from blind251-256's misses, each with the words beside it that stay as they were.
+
+@pytest.mark.parametrize("text,verdict", [
+    # Attendance made to wait on the school answering or acting.
+    ("Until someone from the SEN team gets back to me, Jake won't be attending.", "avoid"),
+    ("He won't be back until you sort it out.", "avoid"),
+    ("She's staying off until the school rings me back.", "avoid"),
+    ("He has a fever, the GP will ring me back later.", "ok"),
+    # A risk assessment the school is sorting is not the parent's condition.
+    ("His leg's in a cast and he's home until they sort a risk assessment.", "caution"),
+])
+def test_attendance_waiting_on_the_school_is_a_protest(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Lucas has a cold, didn't think it was worth sending him in.", "avoid"),
+    ("There's no point her coming in today.", "avoid"),
+    # Around an appointment, "not worth coming back" is the rules' caution, not a choice.
+    ("Orthodontist at 2 in Leeds, by the time we're back it's not worth him coming in.", "caution"),
+])
+def test_not_worth_sending_in_is_a_choice(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Nia's at her dad's this week and he hasn't taken her in. Nothing to do with me.", "avoid"),
+    ("Daisy's with her dad and he hasn't brought her in.", "avoid"),
+    ("Daisy is at her dad's this week. She has a temperature so she's off today.", "ok"),
+])
+def test_the_other_parent_not_taking_the_child_in_is_not_a_reason(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Ethan has a bit of a cough but he's bright as a button.", "avoid"),
+    ("He says he's got belly ache, but he always does on a Monday.", "avoid"),
+    ("Finn feels sick. It's probably just nerves about his SATs but I'll keep him home.", "avoid"),
+    ("Nathan has a sore throat, but I could probably send him in if you need him there?", "avoid"),
+    ("Ella's unwell, probably just tired after the weekend.", "caution"),
+    ("Louis is a bit under the weather, might be nothing.", "caution"),
+    # Said before the illness, or about coming in later, the doubt is not there.
+    ("I could probably bring her in later if she perks up.", "caution"),
+    ("She has been sick three times in the night with a high temperature.", "ok"),
+])
+def test_doubt_in_the_parents_own_words(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Jacob has been feeling a bit low so we've agreed he can have a mental health day.", "avoid"),
+    ("He's just not going today, end of.", "avoid"),
+    ("Think it's something she ate. She's got her dance show tonight so needs the rest.", "avoid"),
+    ("She has a temperature so the dance show tonight is cancelled and she needs the rest.", "ok"),
+    ("Scarlett won't be in today because of the fallout with her friends.", "avoid"),
+    ("Alfie has been sick with nerves since the fallout with his friends, so he's at home.", "caution"),
+    ("Archie's asthma is bad but the school doesn't manage his inhaler so he's safer at home.", "avoid"),
+    ("Jake's at home, he doesn't feel school is helping him at the moment and I agree.", "avoid"),
+    ("Poppy is very low and I don't think school is helping. We're waiting on CAMHS.", "caution"),
+])
+def test_other_reasons_in_other_words(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("The head has closed Year 7 today because the heating's broken, so Mia is at home.", "ok"),
+    ("Dylan is at his citizenship ceremony today - we emailed Mrs Patel and she authorised the leave.", "ok"),
+    ("Ffion's tost today, poor dab. Keeping her in bed.", "ok"),
+    ("Mia's year is closed? Not sure, so she's at home.", "caution"),
+])
+def test_lawful_and_welsh_in_other_words(text, verdict):
+    _checked(text, verdict)

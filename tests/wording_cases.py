@@ -4947,7 +4947,8 @@ CASES_ROUND9A = [
     ("I've got no fight left, she's home.", AVOID),
     ("She's took the hump and won't go, I'm not fighting it.", AVOID),
     ("She's decided she's having a PJ day.", AVOID),
-    ("The head is not fighting it, she agreed the leave for the funeral.", NOT_OK),
+    # Contested (2026-12-02): the head agreed the leave, a lawful absence, so ok is fair too.
+    ("The head is not fighting it, she agreed the leave for the funeral.", OK_OR_CAUTION),
 ]
 
 CASES += CASES_ROUND9A
