@@ -1448,3 +1448,48 @@ def test_other_reasons_in_other_words(text, verdict):
 ])
 def test_lawful_and_welsh_in_other_words(text, verdict):
     _checked(text, verdict)
+
+
+# --- 2026-12-02, second round: classes from blind257-262's misses.
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Jacob is struggling so we've agreed between us that he can have today at home.", "avoid"),
+    ("It's his birthday so we're having a family day.", "avoid"),
+    ("Kian isn't ill as such, he's just been really low lately and needs a mental health day.", "avoid"),
+    ("I'll be keeping Max at home on the days he has PE because he's so upset about it.", "avoid"),
+    ("Sienna finds the afternoons too much so I'll be picking her up at lunchtime from now on.", "avoid"),
+    ("Anxious about the school play so staying home today.", "avoid"),
+    ("He can't be arsed today, I'll send him tomorrow.", "avoid"),
+    ("She's scared to come in because of what happened with the group chat.", "avoid"),
+    # The school agreeing is leave, not the family's choice; a timetable agreed is lawful.
+    ("Mr Hughes agreed Jess could have today off for her grandad's funeral.", "ok"),
+    ("As agreed at the review meeting, Ellie is on mornings only, so I'll collect her at 12 each day.", "ok"),
+    ("Maddie won't be in today, she's upset after what happened yesterday.", "caution"),
+    ("I can't be arsed with the drama, Sam has a temperature of 39.", "ok"),
+])
+def test_decisions_and_causes_in_other_words(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("She's had tummy ache all morning, although I think it might just be nerves about her SATs.", "caution"),
+    ("My husband says Charlie is faking it but he's got a temperature of 38.5.", "caution"),
+    ("Ben is off with a migraine but he'll probably be fine by lunchtime.", "caution"),
+    ("Hannah's consultant said she might benefit from time at home but it's up to us, so we've decided to.", "caution"),
+    # A hedge about which illness is still an illness. One word is a whole reason in
+    # add-absence's --reason, so "Sick." stays fine.
+    ("Sick.", "ok"),
+    ("She has a bad cough. I think it might be the start of a chest infection.", "ok"),
+    ("Jenson sick.", "ok"),
+    ("hi not in todya stomach bug sorry", "ok"),
+])
+def test_hedges_and_doubts_at_home(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    "Daniel will be absent on Friday for his piano exam, as discussed with the head and approved in writing.",
+    "He has a trial with the county academy today, we applied to the head last month and she agreed.",
+])
+def test_leave_granted_in_other_words(text):
+    _checked(text, "ok")
