@@ -444,7 +444,7 @@ def test_lawful_absences_of_their_own_are_ok(text):
 
 def test_unauthorised_leave_says_that_leave_the_head_grants_is_lawful():
     for text, verdict in (("Holiday to Spain", "avoid"), ("Holiday not authorised by the head", "avoid"),
-                          ("It's her birthday", "caution")):
+                          ("It's her birthday", "avoid")):
         result = check_text(text)
         assert result.verdict == verdict and result.suggestion is None, text
         assert any("s444(3)" in h and "code C" in h for h in result.hints), (text, result.hints)

@@ -1493,3 +1493,48 @@ def test_hedges_and_doubts_at_home(text, verdict):
 ])
 def test_leave_granted_in_other_words(text):
     _checked(text, "ok")
+
+
+# --- 2026-12-02, third round: classes from blind263-268's misses.
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Tyler's had a bad week so I told him he could have a day at home.", "avoid"),
+    ("kids are off today its my birthday lol", "avoid"),
+    ("It's his birthday but he has been sick all night.", "ok"),
+    ("Until we've had a meeting about this I don't think it's right for him to come in.", "avoid"),
+    ("Georgia isn't in today as we had car trouble.", "avoid"),
+    ("Adam is unwell. We're heading down to Devon tomorrow for a few days anyway.", "avoid"),
+    ("Maya's mum has gone into labour and there's no one to bring her in today, sorry.", "avoid"),
+    ("We were running late and now we won't make it at all, the traffic is awful.", "avoid"),
+    ("Kai has his cardiology appointment at 10 and an echo after, so he won't make it in at all.", "ok"),
+    ("Sophie won't be in, school is a nightmare for her at the moment.", "avoid"),
+    ("We're doing a trial of home education this week to see if it suits him better.", "avoid"),
+])
+def test_choices_in_other_words_third_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("A bit of a headache last night but seems fine this morning. I'm keeping her off just to be sure.", "avoid"),
+    ("Elijah has a bit of a sniffle. He says he feels fine but I didn't want him passing it on.", "avoid"),
+    ("She's been dreading the swimming lessons so it's probably for the best.", "avoid"),
+    ("Harvey's off sick, probably only the one day - bit of a faker this one haha.", "avoid"),
+    ("Callum has been signed off by the GP but honestly I'm not convinced it's anything serious.", "avoid"),
+    ("Layla's mostly better now, but we thought she'd benefit from another week at home.", "avoid"),
+    ("The surgeon said he could go back after a week, but I'd rather give him a bit longer.", "avoid"),
+    ("Poppy's feeling a bit under the weather so she might be in later.", "caution"),
+    ("Ellis has a bad cough but I'll send him in if he's better by 10.", "caution"),
+    # Sick in the night, fine by morning, kept off: the 48-hour advice, not doubt.
+    ("He was sick last night but seems fine this morning, I've kept him off just in case.", "caution"),
+    ("Finlay has a rash, he seems fine in himself but I don't want him spreading anything. Seeing the pharmacist.", "ok"),
+])
+def test_doubt_and_precaution_third_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    "Emily is off today for her grandad's funeral, as per the leave of absence form you approved last week.",
+    "Lucy's class was told by the school not to come in today because of the strike, so she's at home.",
+])
+def test_the_schools_word_third_round(text):
+    _checked(text, "ok")

@@ -593,7 +593,9 @@ CASES = [
     ("Running late", CAUTION),
     ("He's got a football match", CAUTION),
     ("Birthday", CAUTION),
-    ("It's her birthday", CAUTION),
+    # Contested (2026-12-02): every independent writer (71 of 71 birthdays, 102 of 102 'no one to take')
+    # accepts avoid; a caution stays acceptable here.
+    ("It's her birthday", NOT_OK),
     ("Childcare issues", CAUTION),
     ("We had a late night", CAUTION),
     ("Gone to see her dad", CAUTION),
@@ -777,7 +779,9 @@ CASES = [
     ('Trains are on strike', CAUTION),
     # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
     ("Car broke down so I couldn't get him in", NOT_OK),
-    ('No one to take her', CAUTION),
+    # Contested (2026-12-02): every independent writer (71 of 71 birthdays, 102 of 102 'no one to take')
+    # accepts avoid; a caution stays acceptable here.
+    ('No one to take her', NOT_OK),
     ("his taxi didn't come", OK),
     ("council transport didn't turn up", OK),
     ('School bus was cancelled', OK),
@@ -869,7 +873,9 @@ CASES = [
     ("We're going on holiday", AVOID),
     ('Visiting family in Pakistan for a wedding', AVOID),
     ('Family day out', AVOID),
-    ("It's his birthday so we're taking him out", CAUTION),
+    # Contested (2026-12-02): every independent writer (71 of 71 birthdays, 102 of 102 'no one to take')
+    # accepts avoid; a caution stays acceptable here.
+    ("It's his birthday so we're taking him out", NOT_OK),
     ('Running late, will be in by 10', CAUTION),
     ("We're moving house today", AVOID),
     # Round 9a (contested): the child's own errand; dev9b's writer marks a driving test given as
@@ -1015,7 +1021,9 @@ CASES = [
     ("We're going to a funeral in Ireland", CAUTION),
     ('Away for a family wedding', AVOID),
     ('Cheaper to go on holiday in term time', AVOID),
-    ('Jury service so no one to take him', CAUTION),
+    # Contested (2026-12-02): every independent writer (71 of 71 birthdays, 102 of 102 'no one to take')
+    # accepts avoid; a caution stays acceptable here.
+    ('Jury service so no one to take him', NOT_OK),
     ("She won't go in and I'm not going to force her", AVOID),
     ('Not forcing her.', AVOID),
     ("he just can't cope with school at the minute", CAUTION),
@@ -1747,7 +1755,9 @@ CASES = [
     ("her nan is very poorly so we've gone to see her", CAUTION),
     ("Her dad's in hospital", CAUTION),
     ("He's anxious about the school trip", CAUTION),
-    ('sorry, no one to bring him in today', CAUTION),
+    # Contested (2026-12-02): every independent writer (71 of 71 birthdays, 102 of 102 'no one to take')
+    # accepts avoid; a caution stays acceptable here.
+    ('sorry, no one to bring him in today', NOT_OK),
     # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
     ("Our car's broken down again", NOT_OK),
     # Contested (the second reading, 2026-12): weather: the rules' caution (code Y only if the school records it); writers read travel trouble as avoid.
@@ -2320,7 +2330,9 @@ CASES = [
     ("She's not poorly, she's just had enough", AVOID),
     # Round 9a (contested): a day out told as the reason; dev7a and blind7 writers say avoid.
     ("We're off to the seaside for the day", NOT_OK),
-    ("It's my birthday and I want her with me", CAUTION),
+    # Contested (2026-12-02): every independent writer (71 of 71 birthdays, 102 of 102 'no one to take')
+    # accepts avoid; a caution stays acceptable here.
+    ("It's my birthday and I want her with me", NOT_OK),
     # Round 9a (contested): a family event told, not asked for; the policy says avoid.
     ("Her brother's christening is today", NOT_OK),
     ('Staying home to help with the new baby', AVOID),
