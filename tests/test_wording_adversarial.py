@@ -1538,3 +1538,74 @@ def test_doubt_and_precaution_third_round(text, verdict):
 ])
 def test_the_schools_word_third_round(text):
     _checked(text, "ok")
+
+
+# --- 2026-12-02, fourth round: classes from blind269-274's misses.
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Alex was sick last night but he's fine now, we're just having a chilled day at home.", "avoid"),
+    ("Ollie's not ill exactly, he just needs a day.", "avoid"),
+    ("Tyler is off today due to the ongoing issues with his head of year.", "avoid"),
+    ("Jenson's not coming in cos he's still upset about you lot confiscating his phone.", "avoid"),
+    ("Home today, her choice. She's 15 and I respect that.", "avoid"),
+    ("He won't come to school. I've tried.", "avoid"),
+    ("Isaac just isn't ready to come back after the half term break.", "avoid"),
+    ("Jacob not in, we fly out to tenerife early", "avoid"),
+    ("our flight back got cancelled, kids will be back weds", "avoid"),
+    ("taking maisie to her nans 80th in ireland fri back mon", "avoid"),
+    ("We applied for leave and are still waiting to hear back. She will be away on those days regardless.", "avoid"),
+    ("I am not prepared to send him back until I receive a written plan from the school.", "avoid"),
+    ("Lots of sickness going round her class so thought it best to keep Amber off this week.", "avoid"),
+    ("Elsie's a bit under the weather but mainly she's exhausted after the residential trip.", "avoid"),
+    ("Priya will be off all week for Diwali celebrations with family in Leicester.", "caution"),
+    # Still shaken, or low, and "not ready to come back yet": the child's state, a caution.
+    ("Jake isn't ready to come back yet after the incident. We'll be in touch.", "caution"),
+    # A death in the family, then home with the family: leave to ask for, not a decision.
+    ("Ffion's Nain passed away last night so she's staying home with the family today.", "caution"),
+])
+def test_choices_in_other_words_fourth_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Bella is too poorly with a tummy ache, though she seems fine now and is up watching TV.", "avoid"),
+    ("Reggie has a cold. He says he feels fine but I'd rather he stayed home so he doesn't spread it.", "avoid"),
+    ("Isaac is on antibiotics but feels fine now, just keeping him home until he finishes the course.", "avoid"),
+    ("Nathan has a cold but he's ok really, just not up for it.", "avoid"),
+    ("Tom is poorly but to be honest I think he mostly didn't want to do his PE assessment.", "avoid"),
+    ("I'm not saying he's faking it, but Leon does seem to get these headaches on PE days.", "avoid"),
+    ("Max has a sick bug. Tbh he's been dreading PE today so probably for the best lol", "avoid"),
+    ("Cameron is too unwell to come in. I think a lot of it is the situation with the boys in his form.", "caution"),
+    ("Cleo has a temperature. I'd send her in but I know you'll only ring me to come and get her.", "caution"),
+    ("George is ill, well, sort of - he had a rough night.", "caution"),
+    # Staying home with a plain temperature stays the table's caution ("say too unwell to attend").
+    ("Ellie has a temperature so she's staying home today.", "caution"),
+])
+def test_doubt_in_other_words_fourth_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on the fourth round: genuine illness beside the new rules' words stays below avoid.
+    "Oliver has suspected scarlet fever. I've phoned the GP and I'm keeping him home until someone gets back to me.",
+    "Mia has suspected appendicitis, so she'll stay off until they ring us back with the results.",
+    "Jack was sick three times in the night and has a temperature, so we decided he should spend the day in bed.",
+    "Ethan had a seizure last night. The paramedics told him he can have the day off to recover.",
+    "Ben has a dental appointment at 10 and will miss the morning. Sadly it's his birthday too.",
+    "Ruby has a hospital appointment at 10.30. The time was set by the hospital, nothing to do with me.",
+    "Jack feels fine now but we don't want him passing it on; he was sick twice last night.",
+    "Harry had a mild cough and seems fine this morning, but he had an asthma attack in the night, so we're keeping him home to be safe.",
+    "Zara has her heart surgery on Thursday, so we are travelling to London tomorrow for a few days.",
+    "Grandad passed away on Sunday so we're driving up to Glasgow for the week to be with Nan.",
+    "Theo has a chest infection. He was worried about falling behind, so it's a blessing his teacher has sent work home.",
+    "I doubt it's anything serious, just a bug, but she's been sick three times this morning.",
+    "She fainted this morning. The GP thinks it's probably just tiredness but we'll keep her home while they run tests.",
+    "Arlo was sent home yesterday with a temperature and it was still 38.5 this morning, so we didn't think it was worth sending him in.",
+    "She's mostly better from the pneumonia but still breathless on the stairs, so we think another few days at home.",
+    "She's starting chemo next week and will be exhausted, so I'll be picking her up at lunch every day until further notice.",
+    "Rosie has tonsillitis. Please ignore my earlier email about a trial of home education, we've decided against it.",
+    "Leo's got the sickness bug that's going round, keeping him off for the 48 hours like you said.",
+    "The ferry was cancelled because of the storm.",
+])
+def test_genuine_illness_beside_the_new_words_is_not_avoid(text):
+    assert check_text(text).verdict != "avoid", [(f.rule, f.severity) for f in check_text(text).findings]

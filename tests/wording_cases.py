@@ -1104,7 +1104,9 @@ CASES = [
     ("He's off, they've been horrible to him again", CAUTION),
     ("she has a cold, nothing serious, but we're keeping her home", CAUTION),
     ("She's choosing not to go in", AVOID),
-    ('her choice, not mine', CAUTION),
+    # Contested (2026-12-02): "her choice" is the child's choice in the parent's words; blind269's
+    # writer read "Home today, her choice" as avoid. A caution stays acceptable.
+    ('her choice, not mine', NOT_OK),
     ("just won't budge", AVOID),
     # --- an independent evaluator's 150 phrasings (/tmp/wording-eval/cases.json), with the
     # verdicts we decided; where we differ from the evaluator the comment says why. -------
