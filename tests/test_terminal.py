@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
 
 import pytest
@@ -17,7 +18,10 @@ EXE = shutil.which("refusal-log") or ""
 def spawn(home, *args: str):
     env = {**os.environ, "REFUSAL_LOG_HOME": str(home), "REFUSAL_LOG_TZ": "Europe/London"}
     command = [sys.executable, "-m", "refusal_log", *args]
-    return pexpect.spawn(command[0], command[1:], env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))
+    # Ctrl-C as a parent's terminal delivers it: a runner started in the background (`cmd &` in a
+    # script) passes SIGINT on ignored, and Python then never raises KeyboardInterrupt.
+    return pexpect.spawn(command[0], command[1:], env=env, encoding="utf-8", timeout=30, dimensions=(40, 200),
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def listed(home):
