@@ -263,7 +263,7 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     ("It's not like she's poorly, she just hates it there", "avoid"),
     ("She's not ill as such, just really low", "caution"),
     ("Not poorly, just fed up with school", "avoid"),  # round 5: a dislike idiom as the reason
-    ("He's tired, not ill.", "caution"),
+    ("He's tired, not ill.", "avoid"),  # 2026-12-02: a denial beside tiredness (57 of 57 independent rows)
     ("I reckon it's all put on", "avoid"),
 ])
 def test_denied_or_doubted_illness_gets_no_suggestion_but_a_hint(text, verdict):

@@ -44,6 +44,31 @@ def test_names_survive_invisible_marks_and_a_named_sibling_is_not_the_child(text
                                            and "temperature" not in result.suggestion)
 
 
+@pytest.mark.parametrize("text, name", [
+    # A name after a pronoun is the child's: "She" never replaces it.
+    ("She's struggling today, Maya won't be in", "Maya"),
+    ("Sorry, she won't go in today. Thanks, Lily's mum", "Lily"),
+    # Rushed lower-case texts keep the name.
+    ("my son jack is refusing to go", "Jack"),
+    ("my daughter, ellie, is refusing school", "Ellie"),
+    ("tom is refusing again", "Tom"),
+    ("sorry isla is refusing to get dressed", "Isla"),
+])
+def test_the_childs_name_is_kept_after_a_pronoun_and_in_lower_case(text, name):
+    result = check_text(text)
+    assert result.suggestion and result.suggestion.startswith(name + " "), result.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "Her brother Tom is ill so she is staying home",
+    "His friend Sam is refusing to walk with him, he is too anxious to go in",
+    "my son never is late but he is refusing today",
+])
+def test_a_relatives_name_or_an_adverb_is_never_the_child(text):
+    result = check_text(text)
+    assert result.suggestion is None or not result.suggestion.startswith(("Tom ", "Sam ", "Never ")), result.suggestion
+
+
 def test_a_paste_longer_than_a_reason_or_an_email_is_refused_plainly(cli):
     result = cli("check", "refusing " * 3000)
     assert result.exit_code == 1 and "reads up to 20,000" in result.stderr
@@ -1608,4 +1633,69 @@ def test_doubt_in_other_words_fourth_round(text, verdict):
     "The ferry was cancelled because of the storm.",
 ])
 def test_genuine_illness_beside_the_new_words_is_not_avoid(text):
+    assert check_text(text).verdict != "avoid", [(f.rule, f.severity) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # Kept home over other children or friendships, whatever the feeling beside it.
+    ("We're keeping Isla at home today, it's been a hard week with all the stuff going on with the girls in her form.", "avoid"),
+    ("Finn has been having a tough time with his mates lately so we've kept him off.", "avoid"),
+    # A grievance with the school as the reason.
+    ("We're fed up with the constant detentions so he's staying home.", "avoid"),
+    # A mild symptom played down, then the parent's preference.
+    ("Ruby's a bit sniffly, nothing serious, I just felt she'd be better off at home today.", "avoid"),
+    # A well child kept from a bug.
+    ("There's a sickness bug going round Year 3 so we don't want Ella in this week.", "avoid"),
+    # The child's word, then the parent's guess.
+    ("he says he's got a headache but I reckon he's just tired after his xbox marathon", "avoid"),
+    # A denial beside tiredness.
+    ("Sami's not ill, just completely shattered.", "avoid"),
+    ("Knackered, not ill, back tomorrow", "avoid"),
+    # Someone else's sake.
+    ("Her sister has chickenpox so Amelia is stopping at home too to keep her company.", "avoid"),
+    ("Grandma is having her knee operation today and Leo really wanted to be there with her.", "avoid"),
+    # A holiday started early.
+    ("We're driving down to Devon for half term so Isaac will miss Friday, just to beat the traffic.", "avoid"),
+    # "Not bothered going in" is a choice, whatever symptom is beside it.
+    ("Bit of a sore throat so he's not bothered about going in today.", "avoid"),
+    # The same day every week, across a sentence stop.
+    ("His tummy hurts again this morning. It's every Monday and I don't know what to think.", "avoid"),
+    ("Her head is bad again, she gets like this every time they have a supply teacher.", "avoid"),
+])
+def test_choices_and_doubt_fifth_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # Maybes about the child's own day, not a family unable to get them in.
+    ("Hi, Leo might not make it in at all today, we'll see how he is after his medicine.", "caution"),
+    ("Ella was up in the night with a nosebleed. She'll probably come in after lunch if she's OK.", "caution"),
+    ("The counsellor told us not to push him into school, so he'll be at home today.", "caution"),
+])
+def test_maybes_and_advice_fifth_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Lawful in other words, and illness in plain words.
+    "As agreed with Mr Jones, who authorised it, Maya will be absent on Thursday for her aunt's funeral.",
+    "Sam won't be in on Tuesday as he is on his reduced timetable agreed with the school, and Tuesdays are his home day.",
+    "Our Callum's got a right dose of the flu, he's no coming in the day.",
+    "Leah had her appendix out on Friday. I have the discharge letter from the hospital and will bring it in.",
+    "Its Ava's big brother, mum says she's well sick so she's not coming in today",
+])
+def test_lawful_and_plain_illness_fifth_round(text):
+    assert check_text(text).verdict == "ok", [(f.rule, f.severity) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on the fifth round: genuine illness beside the new words stays below avoid.
+    "Mia has a temperature of 39 and the GP says to keep her home, there's a bug going round her class.",
+    "She's not ill, just drained after the virus she had last week.",
+    "Cerys was sick twice this morning and is shaking. She really wants to be in for the play so we'll try tomorrow.",
+    "Theo's at the hospital for his MRI this morning and will come in after lunch if he's OK.",
+    "Ben has a tummy ache again, it's every Monday lately. The GP thinks it could be anxiety.",
+    "Harry has flu. I'm staying home with him to keep him company.",
+])
+def test_genuine_illness_beside_the_fifth_rounds_words_is_not_avoid(text):
     assert check_text(text).verdict != "avoid", [(f.rule, f.severity) for f in check_text(text).findings]

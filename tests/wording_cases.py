@@ -1513,7 +1513,9 @@ CASES = [
     ("he's staying home with a cold", CAUTION),
     ("I've kept her home with a temperature", CAUTION),
     ("I'm not sure she's really ill", CAUTION),
-    ("he's not ill but he's really tired", CAUTION),
+    # Contested (2026-12-02): a denial of illness beside tiredness; 57 of 57 independent rows with both
+    # accept avoid (blind284: "Theo isn't ill, he's just exhausted"), so avoid is fair too.
+    ("he's not ill but he's really tired", NOT_OK),
     # Round 8: WORDING policy lists "no one to take him" as avoid (dev8a, dev8b agree).
     ('No one to take her in today', AVOID),
     ("Can't get out of our road, it's flooded", CAUTION),
@@ -1581,7 +1583,9 @@ CASES = [
     ("She isn't skiving, she's genuinely poorly", OK),
     ("It's not refusal, he's really unwell", OK),
     ("She's not choosing to stay off, her anxiety is crippling", OK),
-    ("He's not ill, he's just worn out", CAUTION),
+    # Contested (2026-12-02): a denial of illness beside tiredness; 57 of 57 independent rows with both
+    # accept avoid (blind284: "Theo isn't ill, he's just exhausted"), so avoid is fair too.
+    ("He's not ill, he's just worn out", NOT_OK),
     ('Not sick, just had a bad night', CAUTION),
     ("She's not really poorly but she's very upset", CAUTION),
     ("He's not sick, he's being bullied", AVOID),
@@ -1693,7 +1697,9 @@ CASES = [
     ("I think she's just trying to get out of sports day", AVOID),
     ("She's not poorly, she's just upset about her friends", CAUTION),
     ("He's not ill, he's just not sleeping well", CAUTION),
-    ('Not ill, just knackered', CAUTION),
+    # Contested (2026-12-02): a denial of illness beside tiredness; 57 of 57 independent rows with both
+    # accept avoid (blind284: "Theo isn't ill, he's just exhausted"), so avoid is fair too.
+    ('Not ill, just knackered', NOT_OK),
     ("There's nothing wrong with him", CAUTION),
     ("He isn't sick but he's very anxious about school", CAUTION),
     ("she's not ill, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
@@ -2114,7 +2120,9 @@ CASES = [
     ("It's not like she's poorly, she just hates it there", AVOID),
     ("She's not ill as such, just really low", CAUTION),
     ('Not poorly, just fed up with school', AVOID),  # Round 5: a denial, and a dislike idiom as the reason.
-    ("She's tired, not ill.", CAUTION),
+    # Contested (2026-12-02): a denial of illness beside tiredness; 57 of 57 independent rows with both
+    # accept avoid (blind284: "Theo isn't ill, he's just exhausted"), so avoid is fair too.
+    ("She's tired, not ill.", NOT_OK),
     ("I'm not sure he's really ill but he won't get up", AVOID),
     ('I have my doubts, he says his head hurts', CAUTION),
     ("She claims she has a sore throat but I think she's fine", AVOID),

@@ -36,6 +36,8 @@ _ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
 # The verb is in a lookahead so that "Unfortunately Mia is" can also try "Mia is".
 _NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
+_LOWER_NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([a-z]+)(['\u2019]s)?(?=\s+([a-z'\u2019]+))")
+_LOWER_AFTER = re.compile(r",? ([a-z]+(?:-[a-z]+)?)(?=,? ([a-z'\u2019]+))")
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
@@ -188,7 +190,7 @@ class _Analysis:
                     else:
                         self.others.append((start, m.end()))  # a relative's: see find()
                 elif owner and owner.group().split()[0] in _PARENT:
-                    if self._whose(start, m.end()) in CHILDS:
+                    if self._whose(start, m.end()) in CHILDS or (kind == "care" and self._held(start, m.end())):
                         owner = None  # "my son and I both have flu": the child's too
                     else:
                         self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
@@ -238,12 +240,21 @@ class _Analysis:
             self._cued = _Whole(self.text, self.rules, self.norm, self.subject)
         return self._cued.whose(self.norm.starts[a], self.norm.ends[b - 1], **how)
 
+    def _held(self, a: int, b: int) -> bool:
+        """A care word in a letter the parent holds or will send ("I have the discharge
+        letter", "I'll bring the hospital letter in"): evidence of the child's care."""
+        n, rules = self.norm.text, self.rules
+        return bool(rules.evidence_held.search(n, max(0, a - 60), a)) and bool(
+            rules.evidence_word.match(n, b) or rules.evidence_word.search(n[a:b]))
+
     def _not_childs(self, a: int, b: int, care: bool = False) -> bool:
         """True if the phrase is someone else's: a relative's, a friend's or a pet's is kept
         for find() (others_rule), the parent's own too ([reasons] parent_rule)."""
         whose = self._whose(a, b, care=care)
         if whose in CHILDS:
             return False
+        if whose == "parent" and care and self._held(a, b):
+            return False  # "I have the discharge letter": the child's, held by the parent
         if whose == "parent":
             self.parents.append((a, b))
         elif whose not in ("school", "staff"):  # round 8b: "you lot can't cope" is the school's
@@ -501,15 +512,24 @@ def _names(text: str, norm: str, rules: Rules, subject: str | None) -> list[str]
 
 
 def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
-    """Who the reason is about, as the parent wrote it, and whether it is plural: the
-    earliest name, "my son" or he/she; then him/her, they, and at last "My child"."""
+    """Who the reason is about, as the parent wrote it, and whether it is plural: a name
+    first ("She's struggling, Maya won't be in": Maya), then the earliest "my son", group or
+    he/she; then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
-    found = []
+    named, found = [], []
     for m in _NAME_VERB.finditer(text):
         verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]
         if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) \
-                and not rules.titled.search(text, 0, m.start()) and not rules.greeted.search(text, 0, m.start()):
-            found.append((m.start(1), m.group(1)))
+                and not rules.titled.search(text, 0, m.start()) and not rules.greeted.search(text, 0, m.start()) \
+                and not rules.related.search(text, 0, m.start()):
+            named.append((m.start(1), m.group(1)))
+            break
+    # A rushed text in lower case: "tom has a cold", "sorry jack wont be in".
+    for m in _LOWER_NAME_VERB.finditer(text):
+        verb = rules.word(m.group(3).replace("\u2019", "'")).split(" ")[0]
+        if m.group(1) in rules.first_names and (m.group(2) or verb in rules.name_verbs) \
+                and not rules.related.search(text, 0, m.start()):
+            named.append((m.start(1), m.group(1).capitalize()))
             break
     family = rules.family.search(text)
     if family:
@@ -519,7 +539,13 @@ def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
             phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
         elif last[0].isupper() and " " in phrase:
             phrase = last  # "my son Kwame": the name, as written (never a changed "My son")
-        found.append((family.start(), phrase[0].upper() + phrase[1:]))
+        lower = _LOWER_AFTER.match(text, family.end()) if phrase is not last else None
+        if lower and _lower_name(lower.group(1), lower.group(2), rules):
+            named.append((family.start(), lower.group(1).capitalize()))  # "my son jack is..."
+        elif phrase is last:
+            named.append((family.start(), phrase))
+        else:
+            found.append((family.start(), phrase[0].upper() + phrase[1:]))
     # "The twins", "the kids": the child only when no single child is meant elsewhere
     # and not after "because of", "by"... ("scared because of the kids in his class").
     singular = _PRONOUN.search(norm)
@@ -528,20 +554,30 @@ def _subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
             found.append((group.start(), group.group()[0].upper() + group.group()[1:]))
             break
     for m in rules.name_after.finditer(text):
-        if _is_name(m.group(1), rules):
-            found.append((m.start(1), m.group(1)))
+        if _is_name(m.group(1), rules) and not rules.related.search(text, 0, m.start(1)):
+            named.append((m.start(1), m.group(1)))
             break
     he_she = _HE_SHE.search(text)
     if he_she:
         found.append((he_she.start(), he_she.group(1).capitalize()))
-    if found:
-        phrase = min(found)[1]
+    if named or found:
+        phrase = min(named or found)[1]
         return phrase, bool(rules.plural.search(phrase.lower()))
     if singular:
         return ("She" if singular.group(1) in ("she", "her", "hers") else "He"), False
     if _THEY.search(text):
         return "They", True
     return "My child", False
+
+
+def _lower_name(word: str, verb: str, rules: Rules) -> bool:
+    """A lower-case word after "my son" is his name when it is a common first name, or when
+    a verb follows it and it is no other kind of word ("my son jack is", not "my son never is")."""
+    if word in rules.first_names:
+        return True
+    verb = rules.word(verb.replace("\u2019", "'")).split(" ")[0]
+    return (len(word) > 2 and verb in rules.name_verbs and word not in rules.name_verbs
+            and not word.endswith("ly") and _is_name(word, rules) and word not in rules.not_lower_names)
 
 
 def _is_name(word: str, rules: Rules) -> bool:

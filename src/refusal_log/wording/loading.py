@@ -253,6 +253,8 @@ class Rules:
         self.carer_rule = self.rule_named(reasons.get("carer_rule"))
         self.together, self.precaution, self.emergency, self.awaited, self.upheaval = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
+        self.evidence_held, self.evidence_word = (
+            _Lazy(reasons.get(key, "(?!)")) for key in ("evidence_held", "evidence_word"))
         self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
@@ -313,6 +315,9 @@ class Rules:
         self.family = _Lazy(names["family"])
         self.plural = _Lazy(names["plural"])
         self.not_names = set(names["not_names"])
+        self.related = _Lazy(names["related"])
+        self.first_names = frozenset(names["first_names"])
+        self.not_lower_names = frozenset(names["not_lower_names"])
         self.group = _Lazy(names["group"])
         self.not_after = _Lazy(names["not_after"])
         # "Mrs Patel said..." and "Dr. Khan has..." are not the child.
