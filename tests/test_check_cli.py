@@ -59,7 +59,8 @@ def test_check_a_whole_draft(cli, tmp_path):
 
 def test_check_bad_input(cli, tmp_path):
     for args, says in [(["check", "   "], "no text"), (["check"], "Give the text"),
-                       (["check", "--file", str(tmp_path / "missing.txt")], "no file")]:
+                       (["check", "--file", str(tmp_path / "missing.txt")], "no file"),
+                       (["check", "--file", ""], "No file name was given")]:
         result = cli(*args)
         assert result.exit_code == 1 and says in result.stderr and "Traceback" not in result.stderr
     empty = cli("check", "-", input="")

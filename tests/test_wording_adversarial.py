@@ -1699,3 +1699,14 @@ def test_lawful_and_plain_illness_fifth_round(text):
 ])
 def test_genuine_illness_beside_the_fifth_rounds_words_is_not_avoid(text):
     assert check_text(text).verdict != "avoid", [(f.rule, f.severity) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Sam is refusing, I'll send him tomorrow", None),
+    ("Sam is refusing today, I'll send him in tomorrow", "today"),
+    ("Sam is refusing to go tomorrow", "tomorrow"),
+])
+def test_the_day_the_child_is_sent_in_is_not_a_day_of_the_absence(text, day):
+    suggestion = check_text(text).suggestion
+    assert suggestion.startswith("Sam ")
+    assert ("tomorrow" in suggestion) == (day == "tomorrow") and ("today" in suggestion) == (day == "today")

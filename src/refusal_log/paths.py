@@ -242,6 +242,9 @@ def regular_file(path: str | os.PathLike[str], *, limit: int, limit_text: str, w
 
     from refusal_log.errors import InvalidInput
 
+    if not str(path).strip():
+        # Path("") is the current folder: an empty name would read as "is a folder".
+        raise InvalidInput(f"No file name was given; give the path of the {what} to read.")
     source = Path(path).expanduser()
     shown = os.fsencode(path).decode("utf-8", errors="replace")
     try:
