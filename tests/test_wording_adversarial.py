@@ -1710,3 +1710,92 @@ def test_the_day_the_child_is_sent_in_is_not_a_day_of_the_absence(text, day):
     suggestion = check_text(text).suggestion
     assert suggestion.startswith("Sam ")
     assert ("tomorrow" in suggestion) == (day == "tomorrow") and ("today" in suggestion) == (day == "today")
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # A sixth round (from blind287-292), in our own words.
+    ("Rosie was poorly yesterday but seems fine this morning. Keeping her home anyway just to be sure.", "avoid"),
+    ("He says his head hurts but honestly he says that a lot on Mondays.", "avoid"),
+    ("Ben is loads better today but I'm giving him one more day off to be on the safe side.", "avoid"),
+    ("Way too much rain this morning to bother with the walk in.", "avoid"),
+    ("Sam is too upset to come in after what happened with his form tutor on Friday.", "avoid"),
+    ("She got pushed over in the playground again yesterday and she's been in tears. She's not going in today.", "avoid"),
+    ("We don't think mainstream school is the right place for Finn right now.", "avoid"),
+    ("Can't face it today. She's shattered and so am I.", "avoid"),
+    ("Our solicitor has told us to keep Ava at home for now.", "avoid"),
+    ("Charlie has tickets for the match this afternoon so he won't be in.", "avoid"),
+    # Hedges and worries beside the illness.
+    ("Mia isn't well enough to come in today I don't think.", "caution"),
+    ("Sort of unwell today, not sure what's up.", "caution"),
+    ("He was sick earlier, not sure if it's a bug or just nerves about the test.", "caution"),
+    ("The GP said she doesn't need to be off, but her eyes are so sore.", "caution"),
+])
+def test_choices_doubt_and_hedges_sixth_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    "Just confirming Isla is off on Friday for her great-grandma's funeral, as authorised in Mr Price's letter.",
+    "Her ain't gooin in today, her's bad wi' 'er chest.",
+    "Sorry for the late call, Kian has been sick all night.",
+    "Jasmine had a seizure overnight and is too unwell to come in. We're following her care plan.",
+])
+def test_lawful_and_plain_illness_sixth_round(text):
+    assert check_text(text).verdict == "ok", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on the fifth round: honest illness beside the new words is never avoid.
+    "She's still got a bit of a temperature so I think she would be better off at home today.",
+    "She's had nothing much to eat since Sunday with the vomiting, we think she would be better at home.",
+    "We are sick of this stomach bug and she is off again today.",
+    "I'm sick to death of this chest infection, she has a fever again so she's not in.",
+    "She has tonsillitis. She wanted to be there for the Christmas concert but she can't even talk.",
+    "Grandma is staying home to keep him company while he's poorly with flu.",
+    "Nan is staying in to keep her company, she's got tonsillitis.",
+    "Her stomach hurts after her infusion. It's every Monday so she's always wiped out afterwards.",
+    "She's got a temp. It's every Monday we do the school run together so Dad will ring later.",
+    "She's not bothered going in, she's too poorly, she's got a really high fever.",
+    "She's not ill, she's exhausted - she's autistic and in burnout after last term.",
+    "We're leaving early to beat the traffic as his appointment at Great Ormond Street is at 10.",
+    "Mia was sick in the night but seems fine now, keeping her off just in case.",
+    "Wednesdays are his home day on his part-time timetable.",
+])
+def test_genuine_illness_beside_the_sixth_rounds_words_is_not_avoid(text):
+    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    # Staff "who agreed" something else is no leave granted.
+    "We're taking him to Disneyland next week. The head, who agreed to meet us about it, said she would think about it.",
+    "We're off to Tenerife on Thursday. I asked Mrs Patel, who agreed I could ask the head for leave.",
+    "She's going to her cousin's wedding in Pakistan for three weeks. Miss Ahmed, who approved her last trip, is away.",
+])
+def test_staff_agreeing_to_something_else_is_not_leave(text):
+    assert check_text(text).verdict != "ok", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text, not_name", [
+    # Another child, an adult or an ordinary word is never the child of the suggestion.
+    ("He is too scared to go in today. Jacob has been bullying him.", "Jacob"),
+    ("She won't go in because Ella keeps picking on her.", "Ella"),
+    ("He's got tonsillitis, Chris is taking him to the GP later. He might come in this afternoon if he feels better.", "Chris"),
+    ("He has a temperature and may come in later if he feels better. I rang the office and Sarah said that's fine.", "Sarah"),
+    ("She's too anxious to go in today. Her therapist Anna has said not to force her.", "Anna"),
+    ("hi sarah just to let you know tom has a temp, he might come in later if he feels better", "Sarah"),
+    ("She has had a temperature since last night. Now she says she feels too ill to go in.", "Now"),
+    ("He's been sick overnight. Hopefully he'll come in after lunch if he's OK.", "Hopefully"),
+    ("my son, however, is unwell today with a temperature, he might come in this afternoon if he feels better", "However"),
+    ("He's staying home today, Lily has a high temperature and I can't do the school run.", "Lily"),
+    ("She's got the sickness bug, Lily's mum said half the class has it. She might come in later if she's ok.", "Lily"),
+])
+def test_someone_else_or_a_plain_word_is_never_the_child(text, not_name):
+    suggestion = check_text(text).suggestion or ""
+    assert not suggestion.startswith(not_name + " "), suggestion
+
+
+@pytest.mark.parametrize("unit", ["bro Al's ", "sis ali is ", "Mrs Al is ", "Her sister Maya is poorly too and her brother Tom is at nan's. "])
+def test_a_paste_of_relatives_names_is_checked_quickly(unit):
+    started = time.perf_counter()
+    check_text((unit * 5000)[:19990])
+    assert time.perf_counter() - started < 3

@@ -206,6 +206,8 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
                 return kind
     # The person named last before the phrase, or inside it ("not think he is well").
     found = mentions(norm, start, b, rules, names)
+    if any(m.kind == "speaker" and m.start < a < m.end for m in found):
+        return "parent"  # "I feel awful": the parent's own feeling, not "I feel (that) she..."
     kind = _resolve(found, norm, a)
     if kind == "child" and found:
         kind = _agreement(norm, found[-1], who, rules, names) or kind
@@ -248,6 +250,9 @@ def _only_child(norm: str, found: list[Mention], who: _Who, rules: Rules, names)
     other child (no name, no he/she): then they are the child the message is about."""
     last = [m for m in found if m.kind != "possessive"]
     if not last or not who.ambiguous.fullmatch(norm, last[-1].start, last[-1].end):
+        return False
+    # "The youngest has norovirus and I'm keeping the eldest off too": two children, not one.
+    if len({m.group().split()[-1] for m in who.ambiguous.finditer(norm)}) > 1:
         return False
     return not _names_a_child(norm, rules, tuple(names))
 

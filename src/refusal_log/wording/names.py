@@ -38,23 +38,23 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> list[s
 
 
 def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
-    """Who the reason is about, as the parent wrote it, and whether it is plural: a name
-    first ("She's struggling, Maya won't be in": Maya), then the earliest "my son", group or
-    he/she; then him/her, they, and at last "My child"."""
+    """Who the reason is about, as the parent wrote it, and whether it is plural: the earliest
+    name, "my son", group or he/she, except that a name later in the same sentence, or a
+    sign-off ("Lily's mum"), wins over a pronoun ("She's struggling, Maya won't be in": Maya);
+    then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
     named, found = [], []
     for m in _NAME_VERB.finditer(text):
         verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]
-        if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) \
-                and not rules.titled.search(text, 0, m.start()) and not rules.greeted.search(text, 0, m.start()) \
-                and not rules.related.search(text, 0, m.start()):
+        if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules):
             named.append((m.start(1), m.group(1)))
             break
     # A rushed text in lower case: "tom has a cold", "sorry jack wont be in".
     for m in _LOWER_NAME_VERB.finditer(text):
+        if m.group(1) not in rules.first_names:
+            continue
         verb = rules.word(m.group(3).replace("\u2019", "'")).split(" ")[0]
-        if m.group(1) in rules.first_names and (m.group(2) or verb in rules.name_verbs) \
-                and not rules.related.search(text, 0, m.start()):
+        if (m.group(2) or verb in rules.name_verbs) and _not_someone_else(text, m.start(), rules):
             named.append((m.start(1), m.group(1).capitalize()))
             break
     family = rules.family.search(text)
@@ -66,7 +66,7 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         elif last[0].isupper() and " " in phrase:
             phrase = last  # "my son Kwame": the name, as written (never a changed "My son")
         lower = _LOWER_AFTER.match(text, family.end()) if phrase is not last else None
-        if lower and _lower_name(lower.group(1), lower.group(2), rules):
+        if lower and _lower_name(lower.group(1), lower.group(2), lower.group().startswith(","), rules):
             named.append((family.start(), lower.group(1).capitalize()))  # "my son jack is..."
         elif phrase is last:
             named.append((family.start(), phrase))
@@ -76,19 +76,21 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     # and not after "because of", "by"... ("scared because of the kids in his class").
     singular = _PRONOUN.search(norm)
     for group in rules.group.finditer(text):
-        if not singular and not rules.not_after.search(text, 0, group.start()):
+        if not singular and not rules.not_after.search(text, max(0, group.start() - 40), group.start()):
             found.append((group.start(), group.group()[0].upper() + group.group()[1:]))
             break
     for m in rules.name_after.finditer(text):
-        if _is_name(m.group(1), rules) and not rules.related.search(text, 0, m.start(1)):
+        if _is_name(m.group(1), rules) and not rules.related.search(text, max(0, m.start(1) - 40), m.start(1)):
             named.append((m.start(1), m.group(1)))
             break
     he_she = _HE_SHE.search(text)
     if he_she:
         found.append((he_she.start(), he_she.group(1).capitalize()))
     if named or found:
-        phrase = min(named or found)[1]
-        return phrase, bool(rules.plural.search(phrase.lower()))
+        first = min(named + found)
+        if named and first not in named and _name_wins(text, first[0], min(named)[0], rules):
+            first = min(named)
+        return first[1], bool(rules.plural.search(first[1].lower()))
     if singular:
         return ("She" if singular.group(1) in ("she", "her", "hers") else "He"), False
     if _THEY.search(text):
@@ -96,14 +98,51 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     return "My child", False
 
 
-def _lower_name(word: str, verb: str, rules: Rules) -> bool:
+def _not_someone_else(text: str, at: int, rules: Rules) -> bool:
+    """A name at `at` is not straight after a title ("Mrs Patel"), a greeting ("Hi Kate": the
+    reader) or a relation ("her brother Tom", "a girl called Ella"). Each looks only at the
+    few words before it: a long paste of names stays linear."""
+    before = max(0, at - 40)
+    return not (rules.titled.search(text, before, at) or rules.greeted.search(text, before, at)
+                or rules.related.search(text, before, at))
+
+
+def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
+    """Whether a name after the first he/she or "my son" is the child: in the same sentence
+    and the subject of its own clause ("She's struggling today, Maya won't be in"), or a
+    sign-off ("Thanks, Lily's mum"). Not a name in a clause of cause or time ("because Ella
+    keeps picking on her"), nor one doing something to the child ("Chris is taking him")."""
+    signoff = rules.name_signoff.match(text, name_at)
+    if signoff:
+        # "Lily's mum said half the class has it": another family's news, not a sign-off.
+        return bool(rules.signoff_before.search(text, max(0, name_at - 30), name_at)
+                    or rules.signoff_after.match(text, signoff.end()))
+    if rules.sentence_break.search(text, pronoun_at, name_at):
+        return False
+    if rules.name_conjunction.search(text, max(0, name_at - 30), name_at):
+        return False
+    # The pronoun's own clause already says who is absent ("He's staying home today, Lily has
+    # a high temperature"): the name is someone else's news.
+    if rules.absent_here.search(_clause(text, pronoun_at, rules)):
+        return False
+    return not rules.object_pronoun.search(_clause(text, name_at, rules))
+
+
+def _clause(text: str, at: int, rules: Rules) -> str:
+    end = rules.clause_end.search(text, at + 1)
+    return text[at: end.start() if end else min(len(text), at + 200)]
+
+
+def _lower_name(word: str, verb: str, after_comma: bool, rules: Rules) -> bool:
     """A lower-case word after "my son" is his name when it is a common first name, or when
-    a verb follows it and it is no other kind of word ("my son jack is", not "my son never is")."""
+    a verb follows it and it is no other kind of word ("my son jack is", not "my son never
+    is", "my son, however, is" or "my son insists")."""
     if word in rules.first_names:
         return True
     verb = rules.word(verb.replace("\u2019", "'")).split(" ")[0]
-    return (len(word) > 2 and verb in rules.name_verbs and word not in rules.name_verbs
-            and not word.endswith("ly") and _is_name(word, rules) and word not in rules.not_lower_names)
+    return (not after_comma and len(word) > 2 and verb in rules.name_verbs and word not in rules.name_verbs
+            and not word.endswith(("ly", "self", "ever", "fore", "s", "ed", "ing"))
+            and word not in rules.not_lower_names and _is_name(word, rules))
 
 
 def _is_name(word: str, rules: Rules) -> bool:
