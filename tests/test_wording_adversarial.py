@@ -53,6 +53,10 @@ def test_names_survive_invisible_marks_and_a_named_sibling_is_not_the_child(text
     ("my daughter, ellie, is refusing school", "Ellie"),
     ("tom is refusing again", "Tom"),
     ("sorry isla is refusing to get dressed", "Isla"),
+    # More ways a name is written: "Ruby stays home", "a day for Orla", "mark Kian as ill".
+    ("Hi, is it ok if Ruby stays home today? She's been refusing all week.", "Ruby"),
+    ("Mental health day for Orla today, she is refusing.", "Orla"),
+    ("Can you mark Kian as absent please, he is refusing again.", "Kian"),
 ])
 def test_the_childs_name_is_kept_after_a_pronoun_and_in_lower_case(text, name):
     result = check_text(text)
