@@ -160,7 +160,7 @@ BAD_INPUT = [
     (["add-absence", "--date", "08/09/2026", "--via", "pigeon", "--reason", "Too unwell"], "--via"),
     (["add-gp", "--summary", "x", "--letter", "lost"], "--letter"),
     (["add-meeting", "--with", "Mr Jones", "--summary", "", "--date", "today"], "--summary is empty"),
-    (["add-note", " "], "TEXT is empty"),
+    (["add-note", " "], "The note is empty"),
     (["add-note", "x", "--child", "Nobody"], "no child called"),
     (["show", "999"], "no entry 999"),
     (["list", "--kind", "letters"], "--kind"),

@@ -68,7 +68,7 @@ def test_keep_my_words_stores_them_verbatim_and_no_draft(cli, ready):
 
 def test_the_help_says_what_the_gate_offers(cli):
     text = " ".join(cli("add-absence", "--help", ok=True).stdout.split())
-    assert "sends the suggested wording instead" in text and "keeps your words" in text
+    assert "logs the suggested wording instead" in text and "nothing is sent anywhere" in text and "keeps your words" in text
     assert "Enter alone asks again" in text
 
 

@@ -246,7 +246,7 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     ("I reckon he's putting it on to get out of PE", "avoid"),
     ("I don't think he's really ill", "caution"),
     ("she's not sick, she's just tired", "caution"),
-    ("She says she's poorly but I'm not convinced", "caution"),
+    ("She says she's poorly but I'm not convinced", "avoid"),  # 2026-12-02: 15 of 16 independent rows
     # Round 4, point 2: general forms of doubt and denial.
     ("He says he feels sick but I'm not sure he is.", "caution"),
     # Round 7: everyday life carrying on, given against the illness, is doubt (WORDING.md): avoid.

@@ -1718,7 +1718,9 @@ def test_the_day_the_child_is_sent_in_is_not_a_day_of_the_absence(text, day):
 
 @pytest.mark.parametrize("text,verdict", [
     # A sixth round (from blind287-292), in our own words.
-    ("Rosie was poorly yesterday but seems fine this morning. Keeping her home anyway just to be sure.", "avoid"),
+    ("Rosie seems fine this morning but we're keeping her home anyway just to be sure.", "avoid"),
+    # With an illness named before it, it stays the kept-off caution (65 of 65 such rows accept caution).
+    ("Rosie had flu at the weekend. She seems fine this morning but we're keeping her home anyway.", "caution"),
     ("He says his head hurts but honestly he says that a lot on Mondays.", "avoid"),
     ("Ben is loads better today but I'm giving him one more day off to be on the safe side.", "avoid"),
     ("Way too much rain this morning to bother with the walk in.", "avoid"),
@@ -1803,3 +1805,76 @@ def test_a_paste_of_relatives_names_is_checked_quickly(unit):
     started = time.perf_counter()
     check_text((unit * 5000)[:19990])
     assert time.perf_counter() - started < 3
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # A seventh round (from blind293-298), in our own words.
+    ("Ella has been given leave by the head to attend her brother's graduation on Friday.", "ok"),
+    ("Ruby's got a cold, nothing serious, but she was acting up so we kept her home.", "avoid"),
+    ("She's not coming in. Fine me if you want.", "avoid"),
+    ("He says he's poorly but I'm not convinced.", "avoid"),
+    ("Amir isn't ill exactly, he just can't face school today.", "avoid"),
+    ("Mia is fine in herself but she's worried about the test so she's at home.", "avoid"),
+    ("He was sick on Sunday. He's fine now but one more day at home won't hurt.", "avoid"),
+    ("I'm worried he's picking everything up at school so I'm keeping him off this week.", "avoid"),
+    ("We missed the bus and by then it wasn't worth going in.", "avoid"),
+    ("Jack is going with his dad to the family fun day at his work.", "avoid"),
+    ("Amber was up late at a party last night and she's exhausted.", "avoid"),
+    ("He's unwell today. I'm not happy with how his support is being handled and would like a meeting.", "caution"),
+    ("Measles apparently, according to my mum, so he's off.", "caution"),
+])
+def test_seventh_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on the sixth round: honest illness and injury beside the new words is never avoid.
+    "She had flu all weekend. She seems fine today but I'm keeping her off anyway just in case.",
+    "He seems fine now but we'll keep him home anyway as he had two seizures last night.",
+    "He has had croup. He's better today but we're keeping him off one more day just in case.",
+    "Ella has been vomiting since 4am. She's exhausted and so am I.",
+    "He was hit by a car outside school this morning and has been taken to hospital.",
+    "She got hit by a ball in the playground and has a black eye.",
+    "She's too poorly to be bothered with anything, she's just lying on the sofa with a temperature.",
+    "The hospital is too far from school to bother bringing her back after her scan, so she'll miss the afternoon.",
+    "After the incident with his teacher he has been excluded for two days.",
+    "Poppy is sort of unwell - she has a temperature of 38.5 and a cough.",
+    "She's not well enough to come in today I don't think, she has a temperature of 39.",
+    "Her consultant has said school isn't the right place for her at the moment while she recovers, and she is on hospital tuition.",
+    "Lottie had her jabs yesterday and she's feeling sorry for herself, bit of a temp.",
+])
+def test_genuine_illness_beside_the_seventh_rounds_words_is_not_avoid(text):
+    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sam Jones is refusing to go in", "Sam Jones"),
+    ("Mary Jane is refusing to go in", "Mary Jane"),
+    ("sam jones is refusing to go in", "Sam"),
+    ("I can't get sam in today", "Sam"),
+    ("He has a fever so Oliver won't be in today, I'm keeping him off.", "Oliver"),
+    ("my son, kofi, is refusing school", "Kofi"),
+    ("Good morning, Amelia is refusing to get up", "Amelia"),
+])
+def test_the_childs_whole_name_is_kept(text, name):
+    suggestion = check_text(text).suggestion
+    assert suggestion and suggestion.startswith(name + " "), suggestion
+
+
+@pytest.mark.parametrize("text, not_name", [
+    ("He's got a temperature, Sam had it last week, so I'm keeping him off today.", "Sam"),
+    ("He's got a stomach bug, I think he caught it from Oscar's dad. Keeping him off today.", "Oscar"),
+    ("Annoyingly she has woken up with conjunctivitis, so I'm keeping her off today.", "Annoyingly"),
+    ("My daughter has a temperature and might come in later if she feels better. My son Jack will be in as normal.", "Jack"),
+])
+def test_someone_else_is_never_the_child_seventh_round(text, not_name):
+    suggestion = check_text(text).suggestion or ""
+    assert not suggestion.startswith(not_name + " "), suggestion
+
+
+@pytest.mark.parametrize("text, day", [
+    ("We will take him on Friday for his MRI scan at the hospital, so he will miss the whole day.", "Friday"),
+    ("I couldn't get sam in yesterday", "yesterday"),
+])
+def test_the_day_of_an_appointment_or_a_past_day_is_kept(text, day):
+    assert day in (check_text(text).suggestion or ""), check_text(text).suggestion

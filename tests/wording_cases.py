@@ -1320,7 +1320,8 @@ CASES = [
     ('shes shattered after the sleepover', CAUTION),
     # Contested: a lie-in is a day at home for tiredness (avoid since round 9d, as dev7-dev9 say).
     ('exhausted after the school trip, having a lie in', NOT_OK),
-    ("she was up late at her cousin's party and is exhausted", CAUTION),
+    # Contested (2026-12-02): tired after a late party; the independent rows (blind297) say avoid.
+    ("she was up late at her cousin's party and is exhausted", NOT_OK),
     ("the baby kept him up all night so he's exhausted", CAUTION),
     ("His sister was screaming all night, he's not slept, so he's not in", CAUTION),
     ('ds is wiped out after the weekend away', CAUTION),
@@ -1371,7 +1372,9 @@ CASES = [
     ("she's not sick, she's just tired", CAUTION),
     ('Not ill, just fed up', CAUTION),
     ("there's nothing wrong with her, she just won't get up", AVOID),
-    ("She says she's unwell but I'm not convinced", CAUTION),
+    # Contested (2026-12-02): doubting the illness in the parent's own words; 15 of 16 independent rows
+    # with 'says... not convinced/not so sure' accept avoid (blind294, blind296), so avoid is fair too.
+    ("She says she's unwell but I'm not convinced", NOT_OK),
     ("he's not ill as such, his anxiety is really bad", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("she isn't physically ill, it's her anxiety", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("He's not sick of school, he's sick with a bug", OK),
@@ -1590,7 +1593,9 @@ CASES = [
     ("She's not really poorly but she's very upset", CAUTION),
     ("He's not sick, he's being bullied", AVOID),
     ("he says his tummy hurts but I think he's putting it on", AVOID),
-    ("She claims she's got a headache, I'm not so sure", CAUTION),
+    # Contested (2026-12-02): doubting the illness in the parent's own words; 15 of 16 independent rows
+    # with 'says... not convinced/not so sure' accept avoid (blind294, blind296), so avoid is fair too.
+    ("She claims she's got a headache, I'm not so sure", NOT_OK),
     ("I reckon she's just avoiding the maths test", AVOID),
     ("He's faking it, he just doesn't want to go", AVOID),
     ('Sore throat, he says', CAUTION),

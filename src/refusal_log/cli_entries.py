@@ -58,7 +58,7 @@ def _parse_when(text: str) -> object:
 def add_absence(
     ctx: typer.Context,
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="The (first) day absent, e.g. 08/09/2026 or today. Needed; asked for in a terminal.")] = None,
-    reason: Annotated[Optional[str], typer.Option("--reason", help="The reason, as you gave it to school. Checked, then kept word for word. Needed; asked for in a terminal.")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="The reason, as you gave it to school. Its wording is checked first; your words are always kept. Needed; asked for in a terminal.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="The last day, for an absence of several days.")] = None,
     sessions: Annotated[Optional[str], typer.Option("--sessions", help="am, pm or both (default both).")] = None,
     via: Annotated[Optional[str], typer.Option("--via", help="How school was told: email, phone, app, letter or in-person.")] = None,
@@ -72,8 +72,8 @@ def add_absence(
     """Log an absence; its reason's wording is checked first.
 
     A reason the parents' FAQ advises against is shown with why and a suggested
-    wording. In a terminal you choose: s sends the suggested wording instead (your
-    own first words are kept in the entry beside it), k keeps your words exactly as
+    wording. In a terminal you choose: s logs the suggested wording instead (your
+    own first words are kept in the entry beside it; nothing is sent anywhere), k keeps your words exactly as
     typed (say, if school was already told them), c cancels; Enter alone asks again.
     Without a terminal it is logged only with --accept-wording, word for word.
     """

@@ -336,7 +336,7 @@ def meeting_fields(with_: str, summary: str, when: str | None = None, witness: s
 
 def note_fields(text: str, when: str | None = None) -> tuple[datetime, dict[str, Any]]:
     moment, timeless = dates.parse_when_given(when)
-    return moment, {"timeless": timeless or None, "text": required_text(text, "TEXT", "the note itself")}
+    return moment, {"timeless": timeless or None, "text": required_text(text, "The note", "the note itself, in your own words")}
 
 
 def add_absence(date_: str, reason: str, until: str | None = None, sessions: str | None = None,

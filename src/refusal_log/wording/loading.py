@@ -324,6 +324,8 @@ class Rules:
         self.absent_here = _Lazy(names["absent_here"])
         self.name_conjunction = _Lazy(names["conjunction"])
         self.object_pronoun = _Lazy(names["object_pronoun"])
+        self.name_elsewhere = _Lazy(names["name_elsewhere"])
+        self.name_after_lower = _Lazy(names["after_lower"])
         self.sentence_break = _Lazy(names["sentence_break"])
         self.clause_end = _Lazy(names["clause_end"])
         self.group = _Lazy(names["group"])

@@ -17,6 +17,12 @@ _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
 _INVISIBLE = {c: " " for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)}
+_PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
+# Verbs after a greeted name that say it is the child's news ("Good morning, Amelia has a temperature").
+_STATE_VERBS = frozenset(("is", "has", "was", "had", "will", "won't", "wont", "isn't", "can't", "cant", "woke",
+                          "feels", "felt", "been", "refuses", "refused", "refusing", "poorly", "ill", "unwell", "sick"))
+_FIRST_NAME = re.compile(r"(?<![A-Za-z'\u2019])([A-Z][a-z]+) $")
+_LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
 _CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
 
 
@@ -46,15 +52,29 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     named, found = [], []
     for m in _NAME_VERB.finditer(text):
         verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]
-        if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules):
-            named.append((m.start(1), m.group(1)))
+        if verb in _PRONOUNS and m.group(1).lower().endswith("ly"):
+            continue  # "Annoyingly she has...": an adverb, not "Lily she is..."
+        if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) \
+                and _not_someone_else(text, m.start(), rules, verb):
+            # "Sam Jones is refusing", "Mary Jane is...": the whole name, as written.
+            first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))
+            if first and _is_name(first.group(1), rules) and _not_someone_else(text, first.start(1), rules):
+                named.append((first.start(1), first.group(1) + " " + m.group(1)))
+            else:
+                named.append((m.start(1), m.group(1)))
             break
     # A rushed text in lower case: "tom has a cold", "sorry jack wont be in".
     for m in _LOWER_NAME_VERB.finditer(text):
         if m.group(1) not in rules.first_names:
             continue
         verb = rules.word(m.group(3).replace("\u2019", "'")).split(" ")[0]
-        if (m.group(2) or verb in rules.name_verbs) and _not_someone_else(text, m.start(), rules):
+        after = rules.name_after_lower.match(text, max(0, m.start() - 30), m.start())
+        surname = _LOWER_SURNAME.match(text, m.end(1))  # "sam jones is refusing"
+        if surname and (rules.word(surname.group(2)).split(" ")[0] not in rules.name_verbs
+                        or surname.group(1) in rules.name_verbs or surname.group(1) in rules.not_lower_names
+                        or not _is_name(surname.group(1), rules)):
+            surname = None
+        if (m.group(2) or verb in rules.name_verbs or after or surname) and _not_someone_else(text, m.start(), rules, verb):
             named.append((m.start(1), m.group(1).capitalize()))
             break
     family = rules.family.search(text)
@@ -66,7 +86,9 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         elif last[0].isupper() and " " in phrase:
             phrase = last  # "my son Kwame": the name, as written (never a changed "My son")
         lower = _LOWER_AFTER.match(text, family.end()) if phrase is not last else None
-        if lower and _lower_name(lower.group(1), lower.group(2), lower.group().startswith(","), rules):
+        # "my son, kofi, has...": a name between commas is his name; "my son, however, is" is not.
+        aside = bool(lower) and lower.group().startswith(",") and text.startswith(",", lower.end(1))
+        if lower and _lower_name(lower.group(1), lower.group(2), lower.group().startswith(",") and not aside, rules):
             named.append((family.start(), lower.group(1).capitalize()))  # "my son jack is..."
         elif phrase is last:
             named.append((family.start(), phrase))
@@ -98,13 +120,14 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     return "My child", False
 
 
-def _not_someone_else(text: str, at: int, rules: Rules) -> bool:
-    """A name at `at` is not straight after a title ("Mrs Patel"), a greeting ("Hi Kate": the
-    reader) or a relation ("her brother Tom", "a girl called Ella"). Each looks only at the
-    few words before it: a long paste of names stays linear."""
+def _not_someone_else(text: str, at: int, rules: Rules, verb: str = "") -> bool:
+    """A name at `at` is not straight after a title ("Mrs Patel"), a greeting ("Hi Kate he
+    won't go": the reader; but "Good morning, Amelia has a temperature" names the child) or a
+    relation ("her brother Tom", "a girl called Ella"). Each looks only at the few words before
+    it: a long paste of names stays linear."""
     before = max(0, at - 40)
-    return not (rules.titled.search(text, before, at) or rules.greeted.search(text, before, at)
-                or rules.related.search(text, before, at))
+    greeted = verb not in _STATE_VERBS and rules.greeted.search(text, before, at)
+    return not (rules.titled.search(text, before, at) or greeted or rules.related.search(text, before, at))
 
 
 def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
@@ -119,13 +142,16 @@ def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
                     or rules.signoff_after.match(text, signoff.end()))
     if rules.sentence_break.search(text, pronoun_at, name_at):
         return False
+    own = _clause(text, name_at, rules)
+    if rules.object_pronoun.search(own) or rules.name_elsewhere.search(own):
+        return False  # "Chris is taking him", "Lily will still be in as normal", "Sam had it too"
+    if rules.absent_here.search(own) and not rules.absent_here.search(_clause(text, pronoun_at, rules)):
+        return True  # "He has a fever so Oliver won't be in today"
     if rules.name_conjunction.search(text, max(0, name_at - 30), name_at):
         return False
     # The pronoun's own clause already says who is absent ("He's staying home today, Lily has
     # a high temperature"): the name is someone else's news.
-    if rules.absent_here.search(_clause(text, pronoun_at, rules)):
-        return False
-    return not rules.object_pronoun.search(_clause(text, name_at, rules))
+    return not rules.absent_here.search(_clause(text, pronoun_at, rules))
 
 
 def _clause(text: str, at: int, rules: Rules) -> str:
