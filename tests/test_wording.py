@@ -354,9 +354,11 @@ def test_another_reason_next_to_the_childs_own_illness_still_gets_a_suggestion(t
 
 # --- round 4, point 1: the refusal family, whatever illness is named -------------------
 
+# "Will not attend" left this list on 2026-12-02: after the child's illness it is the formal notice of
+# the absence ("Ellie is unwell and will not attend"), and all six independent rows so written say ok.
 REFUSAL_FAMILY = ["is school refusing", "is school-refusing again", "has been school refusing",
                   "is a school refuser", "is refusing school", "refused to go in", "won't go in",
-                  "will not attend", "won't get out of bed", "wouldn't get in the car",
+                  "won't get out of bed", "wouldn't get in the car",
                   "says she's not going", "is having none of it", "is digging her heels in",
                   "won't wear her uniform"]
 ILLNESS_CLAUSES = [("has anxiety", "she has anxiety", "anxiety"),

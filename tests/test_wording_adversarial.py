@@ -1878,3 +1878,39 @@ def test_someone_else_is_never_the_child_seventh_round(text, not_name):
 ])
 def test_the_day_of_an_appointment_or_a_past_day_is_kept(text, day):
     assert day in (check_text(text).suggestion or ""), check_text(text).suggestion
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # An eighth round (from blind299-304), in our own words.
+    ("Ava is unwell with a high temperature and will not attend today.", "ok"),
+    ("Noah has an ortho appointment at 11, I'll collect him at 10.30.", "ok"),
+    ("She was up all night with her tummy so she won't make it in today.", "ok"),
+    ("Sorry, we had a rough night, Leo won't make it in.", "caution"),
+    ("Ben might be in later, it depends how he feels.", "caution"),
+    ("According to Sophie she has a headache, so she's off.", "caution"),
+    ("She's anxious today and we've tried everything.", "caution"),
+    ("He's got a cold. I know you mentioned his behaviour, but that's not why he's off.", "caution"),
+    ("The doctor said he could go back when he feels up to it, and he doesn't yet.", "caution"),
+    ("He says his knee hurts but I'm not sure it's real.", "avoid"),
+    ("She says she's got a headache but she says that a lot.", "avoid"),
+    ("Not poorly exactly, just a bit run down.", "avoid"),
+    ("He's had enough of the new teachers so he won't be in.", "avoid"),
+    ("School has been hard lately so we think a few days off will do her good.", "avoid"),
+    ("It's his county trial tomorrow so he needs to rest up for that today.", "avoid"),
+    ("Grandad has taken her fishing for the day.", "avoid"),
+    ("We're taking the kids to Spain next week, back on the 20th.", "avoid"),
+])
+def test_eighth_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Honest illness beside the eighth round's words is never avoid.
+    "Jack had his jabs yesterday and feels a bit rough, so he'll come in later once he's perked up.",
+    "Poppy had a temperature this morning so I've kept her off, although she perked up a lot after the Calpol.",
+    "The GP said she doesn't need to be off for the rash, but she also has a fever of 39.",
+    "We were supposed to be taking her to Spain but she has flu, so she's at home today.",
+    "Thanks for the text about the heating closure, Amelia will be at home today.",
+])
+def test_genuine_illness_beside_the_eighth_rounds_words_is_not_avoid(text):
+    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
