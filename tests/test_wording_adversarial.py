@@ -1914,3 +1914,62 @@ def test_eighth_round(text, verdict):
 ])
 def test_genuine_illness_beside_the_eighth_rounds_words_is_not_avoid(text):
     assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # A ninth round (from blind305-310), in our own words.
+    ("As per your email, Zara is at home because the site is closed with no heating.", "ok"),
+    ("The school rang and asked me to pick Max up at lunch as they can't support him this afternoon.", "caution"),
+    ("He won't be attending until the issue with his teaching assistant is sorted.", "avoid"),
+    ("The train was cancelled so we just didn't bother.", "avoid"),
+    ("His asthma is fine at the moment but I'd rather he stayed in while it's this cold.", "avoid"),
+    ("I don't think she's ill exactly, she's just not herself.", "avoid"),
+    ("His anxiety is awful and nothing we do will get him to go in.", "avoid"),
+    ("She's at her nan's in Cornwall, back on Wednesday.", "avoid"),
+    ("Leo's on a wee break with his grandad, back Monday.", "avoid"),
+    ("Sam has a headache. Might be in after lunch, might not.", "caution"),
+    ("Ella has flu. She's also scared of seeing the boys who were picking on her.", "caution"),
+])
+def test_ninth_round(text, verdict):
+    _checked(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on rounds seven and eight: honest illness beside the new words is never avoid.
+    "Her asthma has been playing up so I kept her home today.",
+    "He's on chemo and his immunity is very low, we're worried he'll catch something at school.",
+    "Sending her in with a temperature of 39 is not worth it.",
+    "He has a chest infection. The school has threatened to fine us.",
+    "We're taking her swimming for her physio, it's part of her hydrotherapy treatment.",
+    "Honestly she's perked up a bit since the antibiotics, but she's still contagious for 48 hours per the GP.",
+    "He gets chronic migraines, but he says that all the time. He has one today and has been sick.",
+    "She seems better now but the doctor said one more day off wouldn't hurt.",
+    "She isn't really ill, just a bit under the weather with a bad cold.",
+    "She is not sick, she's autistic and in burnout and can't face school.",
+    "We have to fly to Egypt tonight because my father had a stroke.",
+    "Our Lucas was sick at 6am, seems fine now but I don't want to risk it.",
+    "She's still got a temperature of 38 so I think she needs another day.",
+    "Nia is in a lot of pain with her period. She may come in after lunch if the painkillers kick in.",
+])
+def test_genuine_illness_beside_the_ninth_rounds_words_is_not_avoid(text):
+    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Max is poorly and will not attend, but honestly he's just tired from the weekend.",
+    "He has been ill and so will not attend the rest of the week as we're away.",
+    "Depends if he feels like it really.",
+    "It's too far to bother for one lesson.",
+])
+def test_a_choice_beside_an_illness_is_still_avoid(text):
+    assert check_text(text).verdict == "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hi Kate was just letting you know Tom has a cold and won't be in.", "Tom"),
+    ("Thanks Kate Tom has a cold and won't be in.", "Tom"),
+    ("i need to get oliver to nursery first, then sophie has a cold so shes off", "Sophie"),
+])
+def test_the_reader_or_another_child_is_never_the_child_ninth_round(text, name):
+    suggestion = check_text(text).suggestion
+    assert suggestion and suggestion.startswith(name + " "), suggestion

@@ -18,10 +18,8 @@ _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
 _INVISIBLE = {c: " " for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)}
 _PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
-# Verbs after a greeted name that say it is the child's news ("Good morning, Amelia has a temperature").
-_STATE_VERBS = frozenset(("is", "has", "was", "had", "will", "won't", "wont", "isn't", "can't", "cant", "woke",
-                          "feels", "felt", "been", "refuses", "refused", "refusing", "poorly", "ill", "unwell", "sick"))
-_FIRST_NAME = re.compile(r"(?<![A-Za-z'\u2019])([A-Z][a-z]+) $")
+_FIRST_NAME = re.compile(r"(?<![A-Za-z'\u2019-])([A-Z][a-z]+) $")
+_TO_SCHOOL = re.compile(r" (?:in|into school|to school|up|out of bed|dressed|ready|through the door|out the door|there)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
 _CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
 
@@ -57,8 +55,9 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) \
                 and _not_someone_else(text, m.start(), rules, verb):
             # "Sam Jones is refusing", "Mary Jane is...": the whole name, as written.
+            # Only a known first name is joined on: never "Absence Tom", "Thanks Kate Tom".
             first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))
-            if first and _is_name(first.group(1), rules) and _not_someone_else(text, first.start(1), rules):
+            if first and first.group(1).lower() in rules.first_names and _not_someone_else(text, first.start(1), rules):
                 named.append((first.start(1), first.group(1) + " " + m.group(1)))
             else:
                 named.append((m.start(1), m.group(1)))
@@ -68,7 +67,9 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         if m.group(1) not in rules.first_names:
             continue
         verb = rules.word(m.group(3).replace("\u2019", "'")).split(" ")[0]
-        after = rules.name_after_lower.match(text, max(0, m.start() - 30), m.start())
+        # "I can't get sam in": the child; "I need to get oliver to nursery first": another child.
+        after = rules.name_after_lower.match(text, max(0, m.start() - 30), m.start()) \
+            and _TO_SCHOOL.match(text, m.end(1))
         surname = _LOWER_SURNAME.match(text, m.end(1))  # "sam jones is refusing"
         if surname and (rules.word(surname.group(2)).split(" ")[0] not in rules.name_verbs
                         or surname.group(1) in rules.name_verbs or surname.group(1) in rules.not_lower_names
@@ -122,12 +123,12 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
 
 def _not_someone_else(text: str, at: int, rules: Rules, verb: str = "") -> bool:
     """A name at `at` is not straight after a title ("Mrs Patel"), a greeting ("Hi Kate he
-    won't go": the reader; but "Good morning, Amelia has a temperature" names the child) or a
-    relation ("her brother Tom", "a girl called Ella"). Each looks only at the few words before
-    it: a long paste of names stays linear."""
+    won't go", "Hi Kate was just letting you know": the reader) or a relation ("her brother
+    Tom", "a girl called Ella"). Each looks only at the few words before it: a long paste of
+    names stays linear."""
     before = max(0, at - 40)
-    greeted = verb not in _STATE_VERBS and rules.greeted.search(text, before, at)
-    return not (rules.titled.search(text, before, at) or greeted or rules.related.search(text, before, at))
+    return not (rules.titled.search(text, before, at) or rules.greeted.search(text, before, at)
+                or rules.related.search(text, before, at))
 
 
 def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
