@@ -1973,3 +1973,42 @@ def test_a_choice_beside_an_illness_is_still_avoid(text):
 def test_the_reader_or_another_child_is_never_the_child_ninth_round(text, name):
     suggestion = check_text(text).suggestion
     assert suggestion and suggestion.startswith(name + " "), suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on the final rules: honest reports beside the newer words are never avoid.
+    "The youngest has norovirus and the eldest has it too.",
+    "My eldest has tonsillitis, the youngest is fine and will be in.",
+    "He didn't bother eating his tea, he's been vomiting all night.",
+    "We don't want to risk it, he has a fever and a rash.",
+    "The doctor said she doesn't have glandular fever, it's tonsillitis, so she's having another day off.",
+    "I don't want him going in with a temperature while that bug is going round.",
+    "Nothing I say will get him to go to sleep, he has croup.",
+    "She's staying with her auntie in Bristol as we have a family emergency, my husband had a heart attack.",
+    "He was kicked in the playground and has a fractured shin, he's in plaster.",
+    "By the time his hospital appointment finished at 2:45 it wasn't worth going in.",
+    "He's not bothered about school today because he's in so much pain with his ear.",
+])
+def test_genuine_illness_beside_the_final_rounds_words_is_not_avoid(text):
+    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "We have tried everything to get his temperature down but it's still 39.",
+    "According to my sister it's hand foot and mouth, she has blisters and a temperature.",
+    "We don't feel school is the right place for him today, he has a temperature of 39.",
+])
+def test_a_named_illness_after_a_hedge_is_fine(text):
+    assert check_text(text).verdict == "ok", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+
+
+@pytest.mark.parametrize("text, not_name", [
+    ("She has a cold, Ruby is in as normal.", "Ruby"),
+    ("He has a cold and is staying home, Ruby will be in.", "Ruby"),
+    ("She has a cold, Hannah's birthday party is Saturday so hopefully better by then.", "Hannah"),
+    ("He's got a cold, Ethan's been off with it all week.", "Ethan"),
+    ("She has a cold, Harry is staying home as well as I've no one to take him.", "Harry"),
+])
+def test_another_child_in_the_same_sentence_is_not_the_child(text, not_name):
+    suggestion = check_text(text).suggestion or ""
+    assert not suggestion.startswith(not_name + " "), suggestion

@@ -245,15 +245,17 @@ def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str 
     return None
 
 
+_BOTH = re.compile(r"\bboth (?:mine|of mine|girls|boys|kids|children|of them|the girls|the boys|the kids)\b")
+
+
 def _only_child(norm: str, found: list[Mention], who: _Who, rules: Rules, names) -> bool:
     """True when the last person named is "our eldest" or the like and the text names no
     other child (no name, no he/she): then they are the child the message is about."""
     last = [m for m in found if m.kind != "possessive"]
     if not last or not who.ambiguous.fullmatch(norm, last[-1].start, last[-1].end):
         return False
-    # "The youngest has norovirus and I'm keeping the eldest off too": two children, not one.
-    if len({m.group().split()[-1] for m in who.ambiguous.finditer(norm)}) > 1:
-        return False
+    if _BOTH.search(norm):
+        return False  # "Both mine off today, the youngest has norovirus...": two children
     return not _names_a_child(norm, rules, tuple(names))
 
 

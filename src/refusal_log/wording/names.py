@@ -132,10 +132,10 @@ def _not_someone_else(text: str, at: int, rules: Rules, verb: str = "") -> bool:
 
 
 def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
-    """Whether a name after the first he/she or "my son" is the child: in the same sentence
-    and the subject of its own clause ("She's struggling today, Maya won't be in"), or a
-    sign-off ("Thanks, Lily's mum"). Not a name in a clause of cause or time ("because Ella
-    keeps picking on her"), nor one doing something to the child ("Chris is taking him")."""
+    """Whether a name after the first he/she or "my son" is the child: in the same sentence,
+    in a clause that says it is this person who is absent ("She's struggling today, Maya won't
+    be in"), or a sign-off ("Thanks, Lily's mum"). Never one doing something to the child
+    ("Chris is taking him"), nor someone in school as normal or with the same bug."""
     signoff = rules.name_signoff.match(text, name_at)
     if signoff:
         # "Lily's mum said half the class has it": another family's news, not a sign-off.
@@ -146,13 +146,10 @@ def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
     own = _clause(text, name_at, rules)
     if rules.object_pronoun.search(own) or rules.name_elsewhere.search(own):
         return False  # "Chris is taking him", "Lily will still be in as normal", "Sam had it too"
-    if rules.absent_here.search(own) and not rules.absent_here.search(_clause(text, pronoun_at, rules)):
-        return True  # "He has a fever so Oliver won't be in today"
-    if rules.name_conjunction.search(text, max(0, name_at - 30), name_at):
-        return False
-    # The pronoun's own clause already says who is absent ("He's staying home today, Lily has
-    # a high temperature"): the name is someone else's news.
-    return not rules.absent_here.search(_clause(text, pronoun_at, rules))
+    # The name's own clause must say who is absent ("Maya won't be in", "so Oliver won't be in
+    # today"), and the words before it must not have said so already ("He has a cold and is
+    # staying home, Ruby will be in": Ruby is someone else's news).
+    return bool(rules.absent_here.search(own)) and not rules.absent_here.search(text, pronoun_at, name_at)
 
 
 def _clause(text: str, at: int, rules: Rules) -> str:
