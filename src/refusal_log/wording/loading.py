@@ -322,7 +322,6 @@ class Rules:
         self.signoff_before = _Lazy(names["signoff_before"])
         self.signoff_after = _Lazy(names["signoff_after"])
         self.absent_here = _Lazy(names["absent_here"])
-        self.name_conjunction = _Lazy(names["conjunction"])
         self.object_pronoun = _Lazy(names["object_pronoun"])
         self.name_elsewhere = _Lazy(names["name_elsewhere"])
         self.name_after_lower = _Lazy(names["after_lower"])
