@@ -59,8 +59,7 @@ def test_names_survive_invisible_marks_and_a_named_sibling_is_not_the_child(text
     ("Can you mark Kian as absent please, he is refusing again.", "Kian"),
 ])
 def test_the_childs_name_is_kept_after_a_pronoun_and_in_lower_case(text, name):
-    result = check_text(text)
-    assert result.suggestion and result.suggestion.startswith(name + " "), result.suggestion
+    _worded_for(text, name)
 
 
 @pytest.mark.parametrize("text", [
@@ -354,6 +353,28 @@ def _checked(text, verdict):
         assert result.verdict == _STEP_UP.get(verdict), [(f.rule, f.severity) for f in result.findings]
         assert any(f.rule == "second_reading" for f in result.findings), result.findings
     return result
+
+
+def _verdict_is(text, verdict):
+    result = check_text(text)
+    assert result.verdict == verdict, [(f.rule, f.severity, f.matched) for f in result.findings]
+
+
+def _verdict_is_not(text, verdict):
+    result = check_text(text)
+    assert result.verdict != verdict, [(f.rule, f.severity, f.matched) for f in result.findings]
+
+
+def _worded_for(text, name):
+    """The suggestion is about the child named, by the name as written."""
+    suggestion = check_text(text).suggestion
+    assert suggestion and suggestion.startswith(name + " "), suggestion
+
+
+def _not_worded_for(text, name):
+    """No suggestion is worded for this other person, or this word taken for a name."""
+    suggestion = check_text(text).suggestion or ""
+    assert not suggestion.startswith(name + " "), suggestion
 
 
 # --- round 25: each class, and the words beside it that must not be caught ------------------
@@ -1637,7 +1658,7 @@ def test_doubt_in_other_words_fourth_round(text, verdict):
     "The ferry was cancelled because of the storm.",
 ])
 def test_genuine_illness_beside_the_new_words_is_not_avoid(text):
-    assert check_text(text).verdict != "avoid", [(f.rule, f.severity) for f in check_text(text).findings]
+    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -1689,7 +1710,7 @@ def test_maybes_and_advice_fifth_round(text, verdict):
     "Its Ava's big brother, mum says she's well sick so she's not coming in today",
 ])
 def test_lawful_and_plain_illness_fifth_round(text):
-    assert check_text(text).verdict == "ok", [(f.rule, f.severity) for f in check_text(text).findings]
+    _verdict_is(text, "ok")
 
 
 @pytest.mark.parametrize("text", [
@@ -1702,7 +1723,7 @@ def test_lawful_and_plain_illness_fifth_round(text):
     "Harry has flu. I'm staying home with him to keep him company.",
 ])
 def test_genuine_illness_beside_the_fifth_rounds_words_is_not_avoid(text):
-    assert check_text(text).verdict != "avoid", [(f.rule, f.severity) for f in check_text(text).findings]
+    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text, day", [
@@ -1747,7 +1768,7 @@ def test_choices_doubt_and_hedges_sixth_round(text, verdict):
     "Jasmine had a seizure overnight and is too unwell to come in. We're following her care plan.",
 ])
 def test_lawful_and_plain_illness_sixth_round(text):
-    assert check_text(text).verdict == "ok", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is(text, "ok")
 
 
 @pytest.mark.parametrize("text", [
@@ -1768,7 +1789,7 @@ def test_lawful_and_plain_illness_sixth_round(text):
     "Wednesdays are his home day on his part-time timetable.",
 ])
 def test_genuine_illness_beside_the_sixth_rounds_words_is_not_avoid(text):
-    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text", [
@@ -1778,7 +1799,7 @@ def test_genuine_illness_beside_the_sixth_rounds_words_is_not_avoid(text):
     "She's going to her cousin's wedding in Pakistan for three weeks. Miss Ahmed, who approved her last trip, is away.",
 ])
 def test_staff_agreeing_to_something_else_is_not_leave(text):
-    assert check_text(text).verdict != "ok", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is_not(text, "ok")
 
 
 @pytest.mark.parametrize("text, not_name", [
@@ -1796,8 +1817,7 @@ def test_staff_agreeing_to_something_else_is_not_leave(text):
     ("She's got the sickness bug, Lily's mum said half the class has it. She might come in later if she's ok.", "Lily"),
 ])
 def test_someone_else_or_a_plain_word_is_never_the_child(text, not_name):
-    suggestion = check_text(text).suggestion or ""
-    assert not suggestion.startswith(not_name + " "), suggestion
+    _not_worded_for(text, not_name)
 
 
 @pytest.mark.parametrize("unit", ["bro Al's ", "sis ali is ", "Mrs Al is ", "Her sister Maya is poorly too and her brother Tom is at nan's. "])
@@ -1844,7 +1864,7 @@ def test_seventh_round(text, verdict):
     "Lottie had her jabs yesterday and she's feeling sorry for herself, bit of a temp.",
 ])
 def test_genuine_illness_beside_the_seventh_rounds_words_is_not_avoid(text):
-    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -1857,8 +1877,7 @@ def test_genuine_illness_beside_the_seventh_rounds_words_is_not_avoid(text):
     ("Good morning, Amelia is refusing to get up", "Amelia"),
 ])
 def test_the_childs_whole_name_is_kept(text, name):
-    suggestion = check_text(text).suggestion
-    assert suggestion and suggestion.startswith(name + " "), suggestion
+    _worded_for(text, name)
 
 
 @pytest.mark.parametrize("text, not_name", [
@@ -1868,8 +1887,7 @@ def test_the_childs_whole_name_is_kept(text, name):
     ("My daughter has a temperature and might come in later if she feels better. My son Jack will be in as normal.", "Jack"),
 ])
 def test_someone_else_is_never_the_child_seventh_round(text, not_name):
-    suggestion = check_text(text).suggestion or ""
-    assert not suggestion.startswith(not_name + " "), suggestion
+    _not_worded_for(text, not_name)
 
 
 @pytest.mark.parametrize("text, day", [
@@ -1913,7 +1931,7 @@ def test_eighth_round(text, verdict):
     "Thanks for the text about the heating closure, Amelia will be at home today.",
 ])
 def test_genuine_illness_beside_the_eighth_rounds_words_is_not_avoid(text):
-    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -1952,7 +1970,7 @@ def test_ninth_round(text, verdict):
     "Nia is in a lot of pain with her period. She may come in after lunch if the painkillers kick in.",
 ])
 def test_genuine_illness_beside_the_ninth_rounds_words_is_not_avoid(text):
-    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text", [
@@ -1962,7 +1980,7 @@ def test_genuine_illness_beside_the_ninth_rounds_words_is_not_avoid(text):
     "It's too far to bother for one lesson.",
 ])
 def test_a_choice_beside_an_illness_is_still_avoid(text):
-    assert check_text(text).verdict == "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is(text, "avoid")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -1971,8 +1989,7 @@ def test_a_choice_beside_an_illness_is_still_avoid(text):
     ("i need to get oliver to nursery first, then sophie has a cold so shes off", "Sophie"),
 ])
 def test_the_reader_or_another_child_is_never_the_child_ninth_round(text, name):
-    suggestion = check_text(text).suggestion
-    assert suggestion and suggestion.startswith(name + " "), suggestion
+    _worded_for(text, name)
 
 
 @pytest.mark.parametrize("text", [
@@ -1990,7 +2007,7 @@ def test_the_reader_or_another_child_is_never_the_child_ninth_round(text, name):
     "He's not bothered about school today because he's in so much pain with his ear.",
 ])
 def test_genuine_illness_beside_the_final_rounds_words_is_not_avoid(text):
-    assert check_text(text).verdict != "avoid", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text", [
@@ -1999,7 +2016,7 @@ def test_genuine_illness_beside_the_final_rounds_words_is_not_avoid(text):
     "We don't feel school is the right place for him today, he has a temperature of 39.",
 ])
 def test_a_named_illness_after_a_hedge_is_fine(text):
-    assert check_text(text).verdict == "ok", [(f.rule, f.severity, f.matched) for f in check_text(text).findings]
+    _verdict_is(text, "ok")
 
 
 @pytest.mark.parametrize("text, not_name", [
@@ -2010,5 +2027,4 @@ def test_a_named_illness_after_a_hedge_is_fine(text):
     ("She has a cold, Harry is staying home as well as I've no one to take him.", "Harry"),
 ])
 def test_another_child_in_the_same_sentence_is_not_the_child(text, not_name):
-    suggestion = check_text(text).suggestion or ""
-    assert not suggestion.startswith(not_name + " "), suggestion
+    _not_worded_for(text, not_name)

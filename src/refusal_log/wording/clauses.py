@@ -81,7 +81,7 @@ class _Who:
     patterns only some texts need (the parent's care words, gender, "our eldest") are
     compiled on first use, so a check pays only for what its text asks."""
 
-    _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "male", "female")
+    _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "two_children", "male", "female")
 
     def __init__(self, rules: Rules):
         data, macros = rules.reasons_data, rules.macros
@@ -245,16 +245,13 @@ def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str 
     return None
 
 
-_BOTH = re.compile(r"\bboth (?:mine|of mine|girls|boys|kids|children|of them|the girls|the boys|the kids)\b")
-
-
 def _only_child(norm: str, found: list[Mention], who: _Who, rules: Rules, names) -> bool:
     """True when the last person named is "our eldest" or the like and the text names no
     other child (no name, no he/she): then they are the child the message is about."""
     last = [m for m in found if m.kind != "possessive"]
     if not last or not who.ambiguous.fullmatch(norm, last[-1].start, last[-1].end):
         return False
-    if _BOTH.search(norm):
+    if who.two_children.search(norm):
         return False  # "Both mine off today, the youngest has norovirus...": two children
     return not _names_a_child(norm, rules, tuple(names))
 

@@ -43,58 +43,14 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> list[s
 
 def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     """Who the reason is about, as the parent wrote it, and whether it is plural: the earliest
-    name, "my son", group or he/she, except that a name later in the same sentence, or a
-    sign-off ("Lily's mum"), wins over a pronoun ("She's struggling, Maya won't be in": Maya);
-    then him/her, they, and at last "My child"."""
+    name, "my son", group or he/she; a later name wins over a pronoun only as _name_wins says
+    ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
-    named, found = [], []
-    for m in _NAME_VERB.finditer(text):
-        verb = rules.word(m.group(3).lower().replace("\u2019", "'")).split(" ")[0]
-        if verb in _PRONOUNS and m.group(1).lower().endswith("ly"):
-            continue  # "Annoyingly she has...": an adverb, not "Lily she is..."
-        if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) \
-                and _not_someone_else(text, m.start(), rules, verb):
-            # "Sam Jones is refusing", "Mary Jane is...": the whole name, as written.
-            # Only a known first name is joined on: never "Absence Tom", "Thanks Kate Tom".
-            first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))
-            if first and first.group(1).lower() in rules.first_names and _not_someone_else(text, first.start(1), rules):
-                named.append((first.start(1), first.group(1) + " " + m.group(1)))
-            else:
-                named.append((m.start(1), m.group(1)))
-            break
-    # A rushed text in lower case: "tom has a cold", "sorry jack wont be in".
-    for m in _LOWER_NAME_VERB.finditer(text):
-        if m.group(1) not in rules.first_names:
-            continue
-        verb = rules.word(m.group(3).replace("\u2019", "'")).split(" ")[0]
-        # "I can't get sam in": the child; "I need to get oliver to nursery first": another child.
-        after = rules.name_after_lower.match(text, max(0, m.start() - 30), m.start()) \
-            and _TO_SCHOOL.match(text, m.end(1))
-        surname = _LOWER_SURNAME.match(text, m.end(1))  # "sam jones is refusing"
-        if surname and (rules.word(surname.group(2)).split(" ")[0] not in rules.name_verbs
-                        or surname.group(1) in rules.name_verbs or surname.group(1) in rules.not_lower_names
-                        or not _is_name(surname.group(1), rules)):
-            surname = None
-        if (m.group(2) or verb in rules.name_verbs or after or surname) and _not_someone_else(text, m.start(), rules, verb):
-            named.append((m.start(1), m.group(1).capitalize()))
-            break
-    family = rules.family.search(text)
+    named = [hit for hit in (_capitalised_name(text, rules), _lower_case_name(text, rules)) if hit]
+    found = []
+    family = _family_phrase(text, rules)
     if family:
-        phrase = family.group()
-        last = phrase.rsplit(" ", 1)[-1]
-        if last[0].isupper() and not _is_name(last, rules):
-            phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
-        elif last[0].isupper() and " " in phrase:
-            phrase = last  # "my son Kwame": the name, as written (never a changed "My son")
-        lower = _LOWER_AFTER.match(text, family.end()) if phrase is not last else None
-        # "my son, kofi, has...": a name between commas is his name; "my son, however, is" is not.
-        aside = bool(lower) and lower.group().startswith(",") and text.startswith(",", lower.end(1))
-        if lower and _lower_name(lower.group(1), lower.group(2), lower.group().startswith(",") and not aside, rules):
-            named.append((family.start(), lower.group(1).capitalize()))  # "my son jack is..."
-        elif phrase is last:
-            named.append((family.start(), phrase))
-        else:
-            found.append((family.start(), phrase[0].upper() + phrase[1:]))
+        (named if family[2] else found).append(family[:2])
     # "The twins", "the kids": the child only when no single child is meant elsewhere
     # and not after "because of", "by"... ("scared because of the kids in his class").
     singular = _PRONOUN.search(norm)
@@ -121,7 +77,59 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     return "My child", False
 
 
-def _not_someone_else(text: str, at: int, rules: Rules, verb: str = "") -> bool:
+def _capitalised_name(text: str, rules: Rules) -> tuple[int, str] | None:
+    """The first capitalised name with a verb after it ("Sam is", "Sam's been"), with a known
+    first name before it joined on ("Sam Jones is refusing"): where it starts, and the name."""
+    for m in _NAME_VERB.finditer(text):
+        verb = _verb(m.group(3), rules)
+        if verb in _PRONOUNS and m.group(1).lower().endswith("ly"):
+            continue  # "Annoyingly she has...": an adverb, not "Lily she is..."
+        if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules):
+            # Only a known first name is joined on: never "Absence Tom", "Thanks Kate Tom".
+            first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))
+            if first and first.group(1).lower() in rules.first_names and _not_someone_else(text, first.start(1), rules):
+                return first.start(1), first.group(1) + " " + m.group(1)
+            return m.start(1), m.group(1)
+    return None
+
+
+def _lower_case_name(text: str, rules: Rules) -> tuple[int, str] | None:
+    """A common first name in a rushed lower-case text ("tom has a cold", "sorry jack wont be
+    in", "I can't get sam in", "sam jones is refusing"): where it starts, and the name."""
+    for m in _LOWER_NAME_VERB.finditer(text):
+        if m.group(1) not in rules.first_names:
+            continue
+        # "I can't get sam in": the child; "I need to get oliver to nursery first": another child.
+        after = rules.name_after_lower.match(text, max(0, m.start() - 30), m.start()) and _TO_SCHOOL.match(text, m.end(1))
+        surname = _LOWER_SURNAME.match(text, m.end(1))
+        surname = surname and _verb(surname.group(2), rules) in rules.name_verbs and _plain_word(surname.group(1), rules)
+        if (m.group(2) or _verb(m.group(3), rules) in rules.name_verbs or after or surname) \
+                and _not_someone_else(text, m.start(), rules):
+            return m.start(1), m.group(1).capitalize()
+    return None
+
+
+def _family_phrase(text: str, rules: Rules) -> tuple[int, str, bool] | None:
+    """"My son", or the name written after it ("my son Kwame", "my son jack is"): where it
+    starts, the words to use, and whether they are a name."""
+    family = rules.family.search(text)
+    if not family:
+        return None
+    phrase = family.group()
+    last = phrase.rsplit(" ", 1)[-1]
+    if last[0].isupper() and _is_name(last, rules) and " " in phrase:
+        return family.start(), last, True  # "my son Kwame": the name, as written (never a changed "My son")
+    if last[0].isupper() and not _is_name(last, rules):
+        phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
+    lower = _LOWER_AFTER.match(text, family.end())
+    # "my son, kofi, has...": a name between commas is his name; "my son, however, is" is not.
+    after_comma = bool(lower) and lower.group().startswith(",") and not text.startswith(",", lower.end(1))
+    if lower and _lower_name(lower.group(1), lower.group(2), after_comma, rules):
+        return family.start(), lower.group(1).capitalize(), True  # "my son jack is..."
+    return family.start(), phrase[0].upper() + phrase[1:], False
+
+
+def _not_someone_else(text: str, at: int, rules: Rules) -> bool:
     """A name at `at` is not straight after a title ("Mrs Patel"), a greeting ("Hi Kate he
     won't go", "Hi Kate was just letting you know": the reader) or a relation ("her brother
     Tom", "a girl called Ella"). Each looks only at the few words before it: a long paste of
@@ -163,10 +171,18 @@ def _lower_name(word: str, verb: str, after_comma: bool, rules: Rules) -> bool:
     is", "my son, however, is" or "my son insists")."""
     if word in rules.first_names:
         return True
-    verb = rules.word(verb.replace("\u2019", "'")).split(" ")[0]
-    return (not after_comma and len(word) > 2 and verb in rules.name_verbs and word not in rules.name_verbs
-            and not word.endswith(("ly", "self", "ever", "fore", "s", "ed", "ing"))
-            and word not in rules.not_lower_names and _is_name(word, rules))
+    return (not after_comma and len(word) > 2 and _verb(verb, rules) in rules.name_verbs
+            and not word.endswith(("ly", "self", "ever", "fore", "s", "ed", "ing")) and _plain_word(word, rules))
+
+
+def _plain_word(word: str, rules: Rules) -> bool:
+    """A lower-case word that could be a name: no verb, no everyday word the lists name."""
+    return word not in rules.name_verbs and word not in rules.not_lower_names and _is_name(word, rules)
+
+
+def _verb(word: str, rules: Rules) -> str:
+    """The word after a name, as the rules spell it ("won't" and "wont" alike)."""
+    return rules.word(word.lower().replace("\u2019", "'")).split(" ")[0]
 
 
 def _is_name(word: str, rules: Rules) -> bool:
