@@ -2028,3 +2028,84 @@ def test_a_named_illness_after_a_hedge_is_fine(text):
 ])
 def test_another_child_in_the_same_sentence_is_not_the_child(text, not_name):
     _not_worded_for(text, not_name)
+
+
+# --- 2026-12-02 (third session): blind317-322's classes, each with variants of our own ----------
+
+@pytest.mark.parametrize("text", [
+    # The parent's own day: childcare, the school run, the traffic.
+    "Sorry no Zara today, childcare issue with her baby brother",
+    "Childcare has fallen through so Ben is at home with me.",
+    "cant do the school run today sorry",
+    "I won't be able to do the school run this morning, so Ollie is off.",
+    "sorry maya wont be in today traffic is terrible so not worth it",
+    "With the roadworks it's just not worth the drive today, she'll be in tomorrow.",
+    # Tired after the weekend.
+    "Leah is too tired to come in today after the weekend.",
+    "He's too shattered to go in after a busy weekend away.",
+    # Better now, then a rest or a trip to the shops.
+    "Nina had a sore throat but she's fine now, I just thought she could do with a lie-in.",
+    "He was poorly with a virus but he's better now, I thought he'd benefit from another day of rest.",
+    "Ellie had a cold but she's mostly better, so we've decided to keep her off and do some shopping.",
+    "It's a bit of a cough but nothing serious, just thought it best to keep him off.",
+    # Doubt in more words.
+    "He says he feels sick but honestly I'm not convinced.",
+    "She says she's poorly but I'm not sure tbh, she's like this every Monday.",
+    "Tommy's not well. Well, he says he isn't.",
+    # A dispute with staff, or the school's handling, as the reason.
+    "Because of the ongoing issue with Mr Hughes, Callum won't be in until we've had the meeting.",
+    "Given the problems we're having with her form tutor, Jess is staying home.",
+    "My son won't attend today. I'm not happy with how his exclusion meeting went",
+    "Hugo's teacher told him he'd be in trouble if his project wasn't finished, so he's too worried to come in.",
+    # Trips and time away.
+    "Taking Lily to see the Christmas lights in London, back tomorrow.",
+    "We're away for a long weekend, Dylan will be back Tuesday.",
+    # A second child kept home with the ill one.
+    "Both girls are off today. Ella has a fever and Maddie is staying with her as I'm on nights.",
+])
+def test_third_session_classes_are_avoid(text):
+    _verdict_is(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    # Vague: "not right", something wrong not yet named, the parent would not call it illness,
+    # someone else's guess, evidence with no reason.
+    "Hiya, Tyler's not coming in today, he's not right.",
+    "Hi, our Bethan's been up half the night. Not sure what's wrong with her yet. She's staying home.",
+    "I wouldn't say she's ill exactly, more that her anxiety is bad and she can't go in.",
+    "Harley's feeling a bit poorly, think he's just overtired after the weekend.",
+    "Her nan reckons she's got a bug, so she's off today.",
+    "Doctor's note to follow.",
+    # Beside an illness, a dispute is a caution, not avoid.
+    "Due to the ongoing situation with her class teacher, Poppy is unwell with anxiety and won't be attending this week.",
+])
+def test_third_session_vague_or_hedged_is_caution(text):
+    _verdict_is(text, "caution")
+
+
+@pytest.mark.parametrize("text", [
+    # The honest neighbours of this round's rules.
+    "Stanley was bitten by a dog yesterday and we're at A&E getting it looked at.",
+    "It's not right that the school keeps ringing me. He is ill with flu.",
+    "Can you tell his teacher Josh is off, he's been dead rough all weekend and he's still not right.",
+    "He's too tired to come in after being up all night with his asthma, he's wheezy.",
+    "She's fine now but the GP said she needs another day of rest after the antibiotics.",
+    "The council taxi didn't come and I can't do the school run as I don't drive.",
+    "Taking her to see the consultant at the hospital today.",
+    "Dad is staying home with her as she has a fever of 39.",
+    "He has a cough, nothing serious, but I thought it best to keep him off as it's contagious.",
+])
+def test_third_session_honest_neighbours_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text, gap", [
+    # Something wrong but unnamed: the suggestion asks, never carries "not sure what's wrong".
+    ("Hi, our Bethan's been up half the night. Not sure what's wrong with her yet. She's staying home.", True),
+    ("Hiya, Tyler's not coming in today, he's not right.", False),
+])
+def test_a_vague_state_is_asked_about_or_kept_as_written(text, gap):
+    suggestion = check_text(text).suggestion
+    assert suggestion, suggestion
+    assert ("[what is wrong]" in suggestion) == gap, suggestion
+    assert "not sure" not in suggestion, suggestion
