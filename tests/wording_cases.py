@@ -596,7 +596,9 @@ CASES = [
     # Contested (2026-12-02): every independent writer (71 of 71 birthdays, 102 of 102 'no one to take')
     # accepts avoid; a caution stays acceptable here.
     ("It's her birthday", NOT_OK),
-    ("Childcare issues", CAUTION),
+    # Contested (2026-12-02, third session): the parent's childcare given as the reason; every
+    # independent row naming childcare (blind318 and the table's own 'no childcare' rows) is avoid.
+    ("Childcare issues", NOT_OK),
     ("We had a late night", CAUTION),
     ("Gone to see her dad", CAUTION),
     ("Moving house", AVOID),
@@ -706,7 +708,9 @@ CASES = [
     ("She's that bad with her nerves she can't leave the house", OK),
     ('D and V since last night', OK),
     ("She's been up all night with D&V, won't be in", OK),
-    ("she's not right today", OK),
+    # Contested (2026-12-02, third session): "not right" alone is vague; independent writers mark it
+    # caution (8 rows caution only, blind245-316), so a caution is acceptable beside ok.
+    ("she's not right today", ('ok', 'caution')),
     ("he's too distressed to leave the house", OK),
     ("He's been in floods of tears all morning and is too anxious to go in", OK),
     ('feeling a bit rough', OK),
@@ -1234,7 +1238,9 @@ CASES = [
     ('issues at home', CAUTION),
     ("he says he's ill", CAUTION),
     # evaluator: caution; ours: 'not right' is British English for unwell (decision 3)
-    ("Hiya, Cerys is off again, she's not right, bless her", OK),
+    # Contested (2026-12-02, third session): "not right" alone is vague; independent writers mark it
+    # caution (8 rows caution only, blind245-316), so a caution is acceptable beside ok.
+    ("Hiya, Cerys is off again, she's not right, bless her", ('ok', 'caution')),
     ('meltdown this morning', CAUTION),
     ('My child is being bullied', AVOID),
     ("I can't get my child to school", AVOID),
@@ -1340,7 +1346,9 @@ CASES = [
     ("she's dysregulated and has been sick twice", OK),
     ('very tearful this morning', CAUTION),
     ("she's tearful and not herself", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
-    ("he's not right today, bless him", OK),
+    # Contested (2026-12-02, third session): "not right" alone is vague; independent writers mark it
+    # caution (8 rows caution only, blind245-316), so a caution is acceptable beside ok.
+    ("he's not right today, bless him", ('ok', 'caution')),
     ("she's no at herself the day", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ('sensory overload at the weekend, still overloaded today', CAUTION),
     ("Sensory overload - she's got a banging headache and feels sick", OK),
