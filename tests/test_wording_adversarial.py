@@ -2109,3 +2109,63 @@ def test_a_vague_state_is_asked_about_or_kept_as_written(text, gap):
     assert suggestion, suggestion
     assert ("[what is wrong]" in suggestion) == gap, suggestion
     assert "not sure" not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on the third session's first round: honest reports beside its words are never avoid.
+    "Both kids are ill with chickenpox; the childminder is staying with them.",
+    "Both children have norovirus. The nanny is staying with them.",
+    "Both kids are off: Ella has a fever and Maddie has been sick too, so she's staying with her.",
+    "Leo is ok now but still has a temperature, so he needs another day of rest.",
+    "He's a bit better now but needs rest, he has pneumonia.",
+    "Keeping him off with a stomach bug, I had to go to the shops for rehydration sachets.",
+    "Kept him off with a high temp, I need to go to the shops to get more paracetamol.",
+    "Council transport has not arrived and I'm unable to do the school run, I have no car. Amelia will be in as soon as it comes.",
+    "Alfie's transport from the council didn't come, and I cannot do the school run as I'm disabled and don't drive.",
+    "Given the problems with his teaching assistant's hours, the SENCO has agreed a part-time timetable; he'll be in at 11.",
+    "Because of the situation with the head, he has a hospital appointment rearranged for today.",
+    "Taking her to see the Christmas lights after school, but today she's off with a temperature.",
+    "Away for a long weekend? No - she's in hospital with appendicitis.",
+    "He says his head hurts, he gets like this every Monday after his injection, it's a known side effect.",
+    "Zoe will not be in today as she has been excluded. I am unhappy with the decision and will appeal to the governors.",
+    "Taking him out of school today for his hospital appointment in town.",
+    "Taking him to see his dad in hospital, he's very ill and may not have long.",
+    "School's closed for the snow, so no point going in.",
+    "She has D&V; no point going in when she's vomiting every hour.",
+    "He says he's ill and honestly I believe him, he's burning up.",
+    "Poppy's been vomiting since 3am. I couldn't do the school run anyway as I'm looking after her.",
+    "He's got conjunctivitis, no point sending him as the school will send him home.",
+    "He says his tummy hurts; honestly I'm not convinced it's a bug, I think it's appendicitis. Going to A&E.",
+    "Elsie won't be in this morning, we're waiting in for a call from the paediatrician about her results.",
+])
+def test_the_attack_on_the_third_sessions_first_round_is_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("\ufeffDoctor's note to follow.", "caution"),  # a byte-order mark pasted before the words
+    ("Hi, doctor's note to follow. Sorry.", "caution"),
+    ("Not sure whats wrong with her yet. Shes staying home.", "caution"),
+    ("Not right with her asthma today, struggling to breathe.", "ok"),
+    ("According to my sister it's hand foot and mouth, she has blisters and a temperature.", "ok"),
+    # Round 2 (blind323-328): a rest day with the illness denied; the parent's day; doubt; trips.
+    ("Elsie isn't ill, it's more of a mental health day.", "avoid"),
+    ("Harley off today, we've got the boiler man coming and I need to be in", "avoid"),
+    ("Nathan can't come in, his trainers are soaked and he's got nothing else to wear.", "avoid"),
+    ("We've got our own reasons and I don't have to explain them to you.", "avoid"),
+    ("She says she has headache, I don't know if it's true but I let her stay.", "avoid"),
+    ("Alfie says his tummy hurts but he's been saying that every Monday so I'm not sure.", "avoid"),
+    ("Taking the kids to Florida, back on the 14th!", "avoid"),
+    ("Ibrahim going Umrah with family, 2 week.", "avoid"),
+    ("Can't face school today after what happened with them girls yesterday.", "avoid"),
+    ("I've decided to keep Ruby at home today, she's exhausted", "avoid"),
+    ("Kai is poorly but I'll drop him in at 10 if he's fine after some Calpol.", "caution"),
+    ("Leah has a headache not sure if shell be in", "caution"),
+])
+def test_third_session_second_round(text, verdict):
+    _verdict_is(text, verdict)
+
+
+def test_a_mental_health_day_with_the_illness_denied_is_never_worded_as_illness():
+    result = check_text("Elsie isn't ill, it's more of a mental health day.")
+    assert result.suggestion is None and result.withheld

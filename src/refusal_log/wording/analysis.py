@@ -32,6 +32,9 @@ _PLAIN = str.maketrans({
 # is "refuses"); a zero-width space parts words, as a space does.
 _JOINERS = "\u00ad\u200c\u200d\u2060\ufeff"
 _NO_JOINERS = str.maketrans("", "", _JOINERS)
+# Marks with no width that a paste can carry anywhere (a byte-order mark, left-to-right and
+# right-to-left marks and overrides): dropped outside words, so "\ufeffDoctor's note" reads as typed.
+_INVISIBLE = frozenset(_JOINERS + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*|\s+|.", re.S)
 _WORDS = re.compile(r"[a-z0-9&]+")
 _ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
@@ -72,6 +75,8 @@ class _Norm:
                 rep = "\n" if tok.count("\n") > 1 else " "
             elif tok[0].isalnum() or tok[0] == "&":
                 rep = rules.word(tok.translate(_NO_JOINERS))
+            elif tok in _INVISIBLE:
+                rep = ""  # a byte-order or direction mark outside a word: nothing a reader sees
             else:
                 rep = tok
             out.append(rep)

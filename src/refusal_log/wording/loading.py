@@ -260,6 +260,8 @@ class Rules:
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
         self.late_arrival = _Lazy(_one_pattern(health, "late_arrival"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
+        self.plain_caution_rules = frozenset(health.get("plain_caution_rules", ()))
+        self.plain_caution_threshold = float(health.get("plain_caution_threshold", 1.0))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
         self.hedge = _Lazy(_expand(health["hedge"], macros))

@@ -10,9 +10,9 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _names, _Norm, _sentences, _Whole
 from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
-from refusal_log.wording.generalised import vague
+from refusal_log.wording.generalised import minor, vague
 from refusal_log.wording.loading import Rules, load_rules
-from refusal_log.wording.readers import READ_FROM_WORDS, word_count
+from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
 from refusal_log.wording.readers import stricter as stricter_reading
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
@@ -391,6 +391,15 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
                                 stated=stated)
     if stricter == "avoid" and faq:
         return None  # the FAQ's own words were used: the rules' caution is the most it needs
+    # A real illness of the child's named plainly (not only a cold or a sniffle), and nothing the rules
+    # found but how it is put ([health] plain_caution_rules: "keeping him off"): unless the model is very
+    # sure ([health] plain_caution_threshold), its avoid there is a false alarm ("he says
+    # he's ill and honestly I believe him, he's burning up"; "Poppy's been vomiting since 3am. I
+    # couldn't do the school run anyway"), so the rules' caution stands.
+    if stricter == "avoid" and not minor(an) and any(t.kind == "specific" and _plainly_named(t, rules) for t in an.health) \
+            and all(h.rule.id in rules.plain_caution_rules for h in an.own_hits) \
+            and (reading(masked_names(text, rules, an.norm.text)) or ("", 1.0))[1] < rules.plain_caution_threshold:
+        return None
     return stricter
 
 
