@@ -943,8 +943,9 @@ def test_every_hit_in_the_case_table_contains_one_of_its_rules_triggers():
 
     rules = load_rules()
     assert all(rule.triggers for rule in rules.rules), "every shipped rule has triggers"
-    for text, _ in CASES + INDEPENDENT:
-        _assert_triggers_hold(rules, _Norm(text, rules).text)
+    # One pass of each pattern over all the texts at once (a line with a full stop between them, which
+    # no pattern reads across) rather than 20,000 passes: the same hits, in a tenth of the time.
+    _assert_triggers_hold(rules, "\n.\n".join(_Norm(text, rules).text for text, _ in CASES + INDEPENDENT))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
