@@ -279,7 +279,7 @@ MAX_CHECK = 20_000
 
 
 # Marks that show nothing (a zero-width space, a soft hyphen, a joiner): a text of only these is no text.
-_UNSEEN = re.compile(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+_UNSEEN = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def _require(text: str) -> None:
