@@ -2169,3 +2169,56 @@ def test_third_session_second_round(text, verdict):
 def test_a_mental_health_day_with_the_illness_denied_is_never_worded_as_illness():
     result = check_text("Elsie isn't ill, it's more of a mental health day.")
     assert result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 3 (blind329-334), each with a variant of our own.
+    ("booked a cheap week in spain, sorry, he'll catch up", "avoid"),
+    ("We've booked a last minute break, she'll be back Monday.", "avoid"),
+    ("Our flight back from Tenerife was cancelled so the boys won't be in until Thursday.", "avoid"),
+    ("he's fine just tired", "avoid"),
+    ("Bella isn't sick as such, just very run down, so we're having a quiet day at home.", "avoid"),
+    ("Max is ill but he'll be fine for football training tonight, he just doesn't feel up to lessons.", "avoid"),
+    ("With so many teachers on strike we don't think it's worth her going.", "avoid"),
+    ("His arm's in a cast so he can't write, no point him coming in really.", "avoid"),
+    ("Henry is adamant he's too ill to go in and I'm not going to argue with him.", "avoid"),
+    ("Sorry for the late message, Dylan is off again, he just won't settle there.", "avoid"),
+    ("Isla has flu so I've kept both girls off, Rosie would only catch it anyway as they share a room.", "avoid"),
+    ("Jacob will not be attending today due to ongoing issues with the school which I have raised with the head.", "avoid"),
+    ("Josh is feeling rough after a party last night so won't be in", "avoid"),
+    ("We went away for the weekend and got back really late so Max is having today to recover.", "avoid"),
+    ("Jacob's not feeling 100% today", "caution"),
+    ("Wee Rory's got a sore throat but he's no too bad. I'll send him in tomorrow probably.", "caution"),
+    ("Our taxi from the council didn't turn up this morning, I've rung transport and there's no one to bring Sami.", "ok"),
+    ("she refuses point blank, i've tried everything", "avoid"),
+])
+def test_third_session_third_round(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on rounds 1 and 2: honest reports beside the newer words are never avoid.
+    "Keeping her home today so she's rested for her operation tomorrow, as the surgeon advised.",
+    "He'll be off on Wednesday when it's PE as he has a broken leg, we agreed it with the head.",
+    "She had a temperature in the night. Nothing serious, just thought it best to keep her home.",
+    "I don't know if it's true that there's a bug going round, but Max has one: he's been vomiting all night.",
+    "She keeps saying that every morning, and the GP has now found she has a stomach ulcer.",
+    "She's better now but after the hospital stay she needs a day of rest, the consultant said.",
+    "His nan is staying home with him today because he has chickenpox.",
+    "She's not ill as such, just exhausted from chemo.",
+])
+def test_the_attack_on_the_third_sessions_second_round_is_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+def test_tried_everything_still_gets_a_suggestion():
+    # A newcomer's try: the parent's effort is not a doubt of the illness, so help is still offered.
+    result = check_text("she refuses point blank, i've tried everything")
+    assert result.suggestion and "[what is wrong]" in result.suggestion and not result.withheld
+
+
+def test_only_direction_marks_is_no_text():
+    from refusal_log.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        check_text("\u202a\u200f")

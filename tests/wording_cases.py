@@ -830,7 +830,8 @@ CASES = [
     ('wont be in today hes poorly', OK),
     ('shes no weel', OK),
     ('not feeling great', OK),
-    ('not 100% today', OK),
+    # Contested (2026-12-02, third session): "not 100%" alone is vague; independent writers mark it caution.
+    ('not 100% today', ('ok', 'caution')),
     ('Poorly tummy', OK),
     ('He has a bug', OK),
     ("She's full of cold and her asthma's playing up", OK),
@@ -1323,7 +1324,9 @@ CASES = [
     # without symptoms, dysregulation, sensory overload, tearfulness (caution); 'not herself',
     # 'not right' stay ok; with an illness or symptom named, or 'too distressed', ok
     ("he's knackered after a late night", CAUTION),
-    ('shes shattered after the sleepover', CAUTION),
+    # Contested (2026-12-02, third session): tired after a night out; independent writers mark "shattered
+    # after the party/sleepover/weekend" avoid throughout, so avoid is acceptable beside caution.
+    ('shes shattered after the sleepover', ('caution', 'avoid')),
     # Contested: a lie-in is a day at home for tiredness (avoid since round 9d, as dev7-dev9 say).
     ('exhausted after the school trip, having a lie in', NOT_OK),
     # Contested (2026-12-02): tired after a late party; the independent rows (blind297) say avoid.
