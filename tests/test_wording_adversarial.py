@@ -2222,3 +2222,31 @@ def test_only_direction_marks_is_no_text():
 
     with pytest.raises(InvalidInput):
         check_text("\u202a\u200f")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 4 (blind335-340) and the attack on round 3.
+    ("Jessica is at a dance competition in Blackpool today and tomorrow, sorry for the short notice.", "avoid"),
+    ("he's just not coping with school atm so I'm keeping him off", "avoid"),
+    ("We've chosen to home-educate Theo for the rest of this term while we look at our options.", "avoid"),
+    ("Cerys won't be in until after half term; we're waiting to hear back from the council about a school move.", "avoid"),
+    ("Hiya, Frankie's nan passed away last night so he's at home with us today. Thank you for understanding.", "caution"),
+    ("Sam is self-isolating", "caution"),
+    ("Sienna is at a gymnastics competition representing Wales today, we did fill in the form.", "caution"),
+])
+def test_third_session_fourth_round(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    "She's felt awful after the wedding on Saturday; we think it was food poisoning, she's been vomiting all night.",
+    "We got back really late from A&E last night so she is having today to recover.",
+    "After her seizure last night she's fine, just exhausted.",
+    "He has a migraine and is not up to lessons today.",
+    "The GP signed her off for the week, I'm not going to argue with him.",
+    "The flight back from my father's burial in Ghana was delayed by two days, leave was given by the head for the week.",
+    "I've booked the week off work to look after Oliver, he has chickenpox.",
+    "He's fine, just tired. He's still off today because of the vomiting bug though.",
+])
+def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
+    _verdict_is_not(text, "avoid")
