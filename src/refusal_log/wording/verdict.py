@@ -387,7 +387,8 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     if stated and (faq or an.quoted_over_illness or any(_plainly_named(t, rules) for t in an.health)):
         return None
     # The child's and others' names masked, as the model was trained.
-    stricter = stricter_reading(masked_names(text, rules, an.norm.text), verdict, illness=bool(an.illness),
+    masked = masked_names(text, rules, an.norm.text)
+    stricter = stricter_reading(masked, verdict, illness=bool(an.illness),
                                 stated=stated)
     if stricter == "avoid" and faq:
         return None  # the FAQ's own words were used: the rules' caution is the most it needs
@@ -398,7 +399,7 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     # couldn't do the school run anyway"), so the rules' caution stands.
     if stricter == "avoid" and not minor(an) and any(t.kind == "specific" and _plainly_named(t, rules) for t in an.health) \
             and all(h.rule.id in rules.plain_caution_rules for h in an.own_hits) \
-            and (reading(masked_names(text, rules, an.norm.text)) or ("", 1.0))[1] < rules.plain_caution_threshold:
+            and (reading(masked) or ("", 1.0))[1] < rules.plain_caution_threshold:
         return None
     return stricter
 
