@@ -2250,3 +2250,65 @@ def test_third_session_fourth_round(text, verdict):
 ])
 def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     _verdict_is_not(text, "avoid")
+
+
+# --- fourth session (2026-12-03), round 5: the classes behind blind341-346's misses, in our own words,
+# and the honest words beside each that must stay as they were ---------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Poppy is off today for her birthday, she's 8!", "avoid"),
+    ("Noah won't be in, it's his birthday so he's having the day off with us.", "avoid"),
+    ("Leo says he has a headache. He looks fine to me but he insisted, so he's home.", "avoid"),
+    ("Apparently she's sick, according to her anyway.", "avoid"),
+    ("Ava is too poorly to come in, though really she'd be fine if the girls in her class left her alone.", "avoid"),
+    ("Jack is off sick. Honestly he's been dreading PE today.", "avoid"),
+    ("Maisie is not in as we had a dispute with her form tutor last week.", "avoid"),
+    ("Ruby won't be coming back until her class is changed.", "avoid"),
+    ("Sam's under the weather. We're also flying to Spain on Friday so he won't be back till after half term.", "avoid"),
+    ("We are away in Cornwall for the week, back Monday.", "avoid"),
+    ("Toby has a bit of a cold but he's got football training tonight so we'll still take him.", "avoid"),
+    ("I've got a migraine myself so it's easier to keep both girls at home.", "avoid"),
+    ("Lily had a temperature on Monday so we thought she might as well have the rest of the week off.", "avoid"),
+    ("The doctor said he could go back today if he felt up to it, but he says he isn't.", "avoid"),
+    ("Jayden off today, his school shoes are still not dry.", "avoid"),
+    ("Sophie had a bug on Sunday, she's fine now but I'm giving her one more day.", "caution"),
+    ("Ethan has a rash. Can he come in with it?", "caution"),
+    ("Zara's not exactly dying but she's not herself.", "caution"),
+    ("Sorry, Mia is staying home today, I'll explain tomorrow.", "caution"),
+    ("Keeping Harvey home today for personal reasons.", "caution"),
+])
+def test_fourth_session_round_five(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The honest words beside each class.
+    "It's her birthday today but she woke up with a high temperature, so she's off sick.",
+    "He said he felt sick at bedtime and seemed fine to me, but then he was sick twice in the night.",
+    "Evie has a fever. She's been anxious about the spelling test too.",
+    "Finn's unwell today, and to be honest he's dreading the maths test as well.",
+    "Oscar has a hospital appointment at 2 and it's easier to keep him home all day.",
+    "Ali had a tummy bug yesterday; he seems fine now but the GP said to keep him off another day.",
+    "Tegan is at her citizenship ceremony at the town hall today.",
+    "Daniel is away for his grandad's funeral until Thursday, which you kindly approved last week.",
+    "Holly has a cold and won't make it in till after lunch.",
+])
+def test_fourth_session_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Ella is still recovering from her tonsillectomy and is not yet fit to return.", "ok"),
+    ("Connor is recovering from an appendectomy and won't be back this week.", "ok"),
+    ("Tyler has an appointment with the looked-after children's health team this morning.", "ok"),
+    ("Dev won't be in tomorrow as he's in the chess final, which you kindly approved last month.", "ok"),
+])
+def test_fourth_session_lawful_and_medical_words_hold(text, verdict):
+    _verdict_is(text, verdict)
+
+
+def test_a_day_the_parent_will_explain_on_is_not_a_day_off():
+    # "will explain tomorrow" dates the explanation: the suggestion never claims tomorrow off.
+    result = check_text("Sorry for the late notice, Max is staying off today, will explain tomorrow.")
+    assert "tomorrow" not in (result.suggestion or "")
+    assert result.verdict == "caution"

@@ -1261,7 +1261,7 @@ CASES = [
     # evaluator: avoid; ours: vague rather than a stated choice (decision 4)
     # Round 32: every independent writer (blind5, blind74, blind89, blind98, dev12e) reads "not
     # feeling it" as the child's preference, the FAQ's choice wording (avoid).
-    ('Not feeling it today', ("caution", "avoid")),
+    ('Not feeling it today', NOT_OK),
     # Round 6 (contested): the parent's own decision, no refusal or cause as the reason: caution (was AVOID).
     ('we decided to keep him home today', NOT_OK),
     ("He doesn't want to go in while that teacher is there", AVOID),
@@ -1332,7 +1332,8 @@ CASES = [
     # Contested (2026-12-02): tired after a late party; the independent rows (blind297) say avoid.
     ("she was up late at her cousin's party and is exhausted", NOT_OK),
     ("the baby kept him up all night so he's exhausted", CAUTION),
-    ("His sister was screaming all night, he's not slept, so he's not in", CAUTION),
+    # Contested (2026-12-03, the second reading's threshold 0.5): tired after a bad night with no illness named; writers read tiredness as the reason (avoid).
+    ("His sister was screaming all night, he's not slept, so he's not in", NOT_OK),
     ('ds is wiped out after the weekend away', CAUTION),
     ("he's completely exhausted, his fatigue from the ME is really bad", OK),
     ("She's exhausted and has a migraine", OK),
@@ -1993,7 +1994,8 @@ CASES = [
     ("We have his nan's funeral on Friday so he'll be absent", CAUTION),
     ('I’m really poorly with flu and can’t do the school run today, sorry', AVOID),
     ("I've got covid so nobody can take her in today", AVOID),
-    ("I've been admitted to hospital and there's no one to take the kids", CAUTION),
+    # Contested (2026-12-03, the second reading's threshold 0.5): the parent's emergency with no one to take the child; most writers read it as avoid, some as caution.
+    ("I've been admitted to hospital and there's no one to take the kids", NOT_OK),
     ('Her little brother was rushed to hospital overnight and I had no one to take her to '
      'school', CAUTION),
     ('Mental health day for him today', CAUTION),
@@ -2742,7 +2744,7 @@ CASES = [
     ("He's still not right after last week's bug, I'd rather he stayed home another day.", CAUTION),
     ('she is unwell (anxiety) and could not face school today', CAUTION),
     ('Jack has an appointment this morning, will be in by 11', CAUTION),
-    ('Not feeling it today tbh', ("caution", "avoid")),
+    ('Not feeling it today tbh', NOT_OK),
     # Contested (2026-12): an appointment of choice, then a late start: writers read it as avoid.
     ('Will be in after lunch, sorry - hair appointment.', NOT_OK),
     ("Harry's bus pass hasn't arrived and the driver wouldn't let him on.", CAUTION),
@@ -2758,7 +2760,7 @@ CASES = [
     # Round 28: a day off for a missed bus is the family's situation to independent writers (avoid
     # in blind74, blind75 and eight rows of the independent table); "I can't take him" is the FAQ's
     # "I can't get my child to school". Either verdict is defensible.
-    ("Jack missed the bus and I can't take him, so he's off.", ("caution", "avoid")),
+    ("Jack missed the bus and I can't take him, so he's off.", NOT_OK),
     # evaluator: caution; ours: 'not himself' is British English for unwell (round 3, point 9)
     ("Not sure what's wrong with him, he's just not himself.", NOT_OK),  # round 6 (contested): 'not herself' names nothing; two writers say caution
     ('Please mark Molly as absent today.', CAUTION),
@@ -2981,7 +2983,7 @@ CASES = [
     ("No petrol and payday is not till Friday, sorry", AVOID),
     # Round 27: independent writers read a well child kept off "just in case" a sibling is ill as
     # the family's decision (avoid in blind15, blind49 and blind67); either verdict is defensible.
-    ("Her sister is poorly so I'm keeping her home as well just in case", ("caution", "avoid")),
+    ("Her sister is poorly so I'm keeping her home as well just in case", NOT_OK),
     # Contested (blind233-241): the family away till a day reads to every new writer as an unagreed holiday (avoid); earlier writers said caution.
     ("We're away in Lanzarote till the 9th", NOT_OK),
     ("We're in Lanzarote this week as it was the only week we could get", AVOID),
@@ -3446,7 +3448,7 @@ INDEPENDENT = [
     ("The dog died last night and he's heartbroken.", CAUTION),
     # Round 28: a sports trial is the family's errand to the writers of blind28, blind52, blind72 and blind77
     # (avoid); this writer said caution. Either is defensible.
-    ("He's got a trial for the academy at Goodison.", ("caution", "avoid")),
+    ("He's got a trial for the academy at Goodison.", NOT_OK),
     ("We've decided home is the best place for her for now while we work things out.", NOT_OK),
     ("Broken night with the twins, we overslept and it's too late now.", NOT_OK),
     ("Wedding in Pakistan, we applied for leave but haven't heard back, flights are booked.", NOT_OK),
@@ -3556,7 +3558,8 @@ INDEPENDENT = [
     ("Ffion's away in London with the choir for the concert at the Albert Hall – I did email about it last month.", CAUTION),
     ("Millie's been having nightmares all week and has hardly slept, she's exhausted. Keeping her home today to catch up on sleep.", ('caution', 'ok')),
     ("Jasmine's a bit overwhelmed this morning, she'll be home today.", ('caution', 'ok')),
-    ("Both boys are off today, their dad has them and he's not bringing them back till tonight.", CAUTION),
+    # Contested (2026-12-03, the second reading's threshold 0.5): the other parent keeping the children with no reason the law knows; writers split between caution and avoid.
+    ("Both boys are off today, their dad has them and he's not bringing them back till tonight.", NOT_OK),
     ("Her brother's got chickenpox so I'm keeping Maya off as well, just in case.", NOT_OK),
     ("The school told me not to bring him back until the meeting on Friday, so he's at home.", ('caution', 'ok')),
     ("Her best mate's moved schools and she's been really low since, she's not coming in today.", NOT_OK),
@@ -3643,7 +3646,7 @@ INDEPENDENT = [
     # Contested: the writer read the dad's words as his (a caution); the second reading, trained on
     # 7,350 labelled phrasings, reads "if he doesn't want to go we shouldn't make him, so he's at his
     # dad's" as the choice the FAQ warns of (avoid). Either stands.
-    ("His dad says if he doesn't want to go we shouldn't make him, so he's at his dad's today.", ("caution", "avoid")),
+    ("His dad says if he doesn't want to go we shouldn't make him, so he's at his dad's today.", NOT_OK),
     ("Got as far as the end of the road and he sat down on the pavement and wouldn't move, so I took him home.", AVOID),
     ("Cannae get him oot the hoose, he's no havin it the day. Sorry.", AVOID),
     ("She's stood at the door in her pyjamas sayin she's no gannin back. I'm sorry pet, I've tried.", AVOID),
@@ -3733,9 +3736,11 @@ INDEPENDENT = [
     ("She's totally wiped out, she's been doing too much and her body needs a rest.", CAUTION),
     # Contested (the second reading, 2026-12): someone else's emergency: this set's writer said caution, later writers avoid.
     ("My wife's gone into labour!! Nobody to do the school run, so sorry!", NOT_OK),
-    ("I've been admitted to hospital and my partner works nights, so Daisy's stopping at my sister's and she's too far out to get her in.", CAUTION),
+    # Contested (2026-12-03, the second reading's threshold 0.5): the parent's emergency with no one to take the child; most writers read it as avoid, some as caution.
+    ("I've been admitted to hospital and my partner works nights, so Daisy's stopping at my sister's and she's too far out to get her in.", NOT_OK),
     ("My MS is flaring and I can't drive today so the boys won't make it in.", NOT_OK),
-    ("Nain's been taken into Ysbyty Gwynedd and we're all going up to be with her.", CAUTION),
+    # Contested (2026-12-03, the second reading's threshold 0.5): a relative in hospital and the family going to her; most writers accept avoid.
+    ("Nain's been taken into Ysbyty Gwynedd and we're all going up to be with her.", NOT_OK),
     ("Her grandad passed away in the night, we're all in bits. She won't be in today.", CAUTION),
     ("My uncle's funeral is on Thursday and she'll be coming with us. Can that be authorised please?", ('caution', 'ok')),
     ('We are going to Poland for my father 70th birthday, 10 days, I will fill the form for holiday.', NOT_OK),

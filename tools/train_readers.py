@@ -13,6 +13,7 @@ dependency of refusal-log):
     pip install scikit-learn
     python tools/train_readers.py            # writes src/refusal_log/wording/readers.json
     python tools/train_readers.py --hold blind38,blind39,blind40   # measure on sets left out
+    python tools/train_readers.py --settings-only   # the settings below into the shipped model, weights kept
 
 The model does not read the rules' verdict, so a change to rules.toml needs no retraining (only a
 change to the names it masks, or new labelled phrasings).
@@ -35,7 +36,17 @@ OUT = ROOT / "src" / "refusal_log" / "wording" / "readers.json"
 # say avoid over an illness the parent named; a reason long enough for it (the shortest are the
 # rules' and the table's: our own table of short phrasings, written with the FAQ, reads
 # another's words and whose each clause is, which words alone cannot).
-MIN_DF, C, THRESHOLD, ILLNESS_THRESHOLD, STATED_THRESHOLD, MIN_WORDS = 3, 4.0, 0.7, 0.8, 0.85, 12
+MIN_DF, C, THRESHOLD, ILLNESS_THRESHOLD, STATED_THRESHOLD, MIN_WORDS = 3, 4.0, 0.5, 0.8, 0.85, 12
+# THRESHOLD was lowered from 0.7 in the fourth session (2026-12-03):
+# measured on blind317-340, each group on the commit it was first scored on, then confirmed on
+# blind341-346 before any of their rows was read (see CHANGELOG). Reading short reasons too (from
+# six words) was measured and not kept: it gained one or two rows in 600 and lost 27 of the table's.
+
+
+def settings() -> dict:
+    """The policy stored beside the weights (readers.decide reads it)."""
+    return {"threshold": THRESHOLD, "illness_threshold": ILLNESS_THRESHOLD, "stated_threshold": STATED_THRESHOLD,
+            "min_words": MIN_WORDS}
 
 
 def main() -> int:
@@ -50,7 +61,17 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--hold", default="", help="comma-separated sets to leave out and measure on")
     parser.add_argument("--out", default=str(OUT), help="where to write the model (default: the shipped one)")
+    parser.add_argument("--settings-only", action="store_true",
+                        help="write only the settings below into the model, keeping its trained weights "
+                             "(a retrain with another scikit-learn moves every weight a little)")
     args = parser.parse_args()
+    if args.settings_only:
+        out = Path(args.out)
+        model = json.loads(out.read_text(encoding="utf-8"))
+        model.update(settings())
+        out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        print(f"wrote the settings into {out}")
+        return 0
     held = {s for s in args.hold.split(",") if s}
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     rules = load_rules()
@@ -94,10 +115,7 @@ def main() -> int:
     out.write_text(json.dumps({
         "about": "The wording check's second reading: see tools/train_readers.py. Generated; do not edit by hand.",
         "trained_on": len(train),
-        "threshold": THRESHOLD,
-        "illness_threshold": ILLNESS_THRESHOLD,
-        "stated_threshold": STATED_THRESHOLD,
-        "min_words": MIN_WORDS,
+        **settings(),
         "classes": classes,
         "intercept": [round(float(model.intercept_[order.index(c)]), 5) for c in classes],
         # Compact, so that reading it costs a millisecond: the terms one per line, and per term its
