@@ -214,6 +214,27 @@ def test_an_entry_recorded_late_shows_when_it_was_recorded():
         assert run("timeline", "--format", fmt).stdout.count(mark) == before[fmt] + 1, fmt
 
 
+def test_a_day_logged_early_the_next_morning_is_not_called_late():
+    # A newcomer's find: yesterday's absence written down at 3 am today was marked "more than a day
+    # after", as if a day with no time began and ended at midnight. A whole day ends at midnight.
+    from datetime import date, timedelta
+
+    from refusal_log import dates
+    from refusal_log.entry_views import EntryView
+
+    day = date(2026, 3, 2)
+    early = dates.start_of_day(day + timedelta(days=1)) + timedelta(hours=3)
+    later = dates.start_of_day(day + timedelta(days=2)) + timedelta(hours=1)
+    for recorded, late in ((early, False), (later, True)):
+        entry = EntryView(id=1, kind="absence", child="Maya", when=dates.start_of_day(day), recorded=recorded,
+                          fields={"reason": "Too unwell to attend."})
+        assert entry.late is late, recorded
+    # A time written down still counts from that time.
+    timed = EntryView(id=2, kind="call", child="Maya", when=dates.start_of_day(day) + timedelta(hours=9),
+                      recorded=dates.start_of_day(day + timedelta(days=1)) + timedelta(hours=10), fields={})
+    assert timed.late
+
+
 def test_out_writes_an_owner_only_file_and_guesses_the_format(tmp_path):
     setup_small_log()
     target = tmp_path / "out" / "timeline.html"

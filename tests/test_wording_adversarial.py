@@ -2312,3 +2312,57 @@ def test_a_day_the_parent_will_explain_on_is_not_a_day_off():
     result = check_text("Sorry for the late notice, Max is staying off today, will explain tomorrow.")
     assert "tomorrow" not in (result.suggestion or "")
     assert result.verdict == "caution"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # The attack on round 5: the same classes in other words.
+    ("Max is off sick today, he's still going to football training tonight though.", "avoid"),
+    ("Noah is off ill, but he's feeling well enough for the county rugby match this evening.", "avoid"),
+    ("Lily is away in Tenerife with us until Friday.", "avoid"),
+    ("We're away in Spain next week.", "avoid"),
+    ("Max was poorly yesterday, and as we're going to Florida on Wednesday he'll be back after half term now.", "avoid"),
+    ("Harry won't be returning while Miss Bell is still his teacher.", "avoid"),
+])
+def test_the_attack_on_round_five_finds_the_classes_in_other_words(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on round 5: honest words beside the new classes.
+    "Freya is poorly and not well enough for her dance show tonight either.",
+    "The doctor said she could go back, but she says her ear is still really painful and she has a high temperature.",
+    "Harry is off ill. It's easier to keep him at home while he's infectious with chickenpox.",
+    "Lily is off with a fever today. It's her 8th birthday so she's very upset to be missing class.",
+    "Lily is sick today. We were due to visit her grandparents in Scotland at the weekend; that's on hold until she's better.",
+    "By the time his hospital appointment finished at 2:45 it wasn't worth going in.",
+    "She said attendance below 90% is flagged and asked whether Maya was 'just not wanting to come in'.",
+])
+def test_the_attack_on_round_five_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    "Max has a rash. Is he allowed in?",
+    "Sophie had a bug on Sunday, she's fine now but I'm giving her one more day.",
+])
+def test_a_question_or_better_now_is_never_worded_as_too_unwell(text):
+    # The parent asked, or said the child is better: "too unwell to attend" would say what they did not.
+    result = check_text(text)
+    assert result.verdict == "caution" and result.suggestion is None
+
+
+@pytest.mark.parametrize("text, kept, not_added", [
+    # A newcomer's find: a hedged day is not a day of the absence, and a hedge on the day is not a
+    # hedge on the illness, so the illness named stays in the suggestion.
+    ("Sam is staying off today and maybe tomorrow with a migraine.", "Sam is too unwell to attend school today (migraine)", "tomorrow"),
+    ("Ella is staying off today, might be tomorrow as well, temperature.", "(temperature)", "tomorrow"),
+])
+def test_a_hedged_day_is_left_out_and_the_illness_kept(text, kept, not_added):
+    suggestion = check_text(text).suggestion
+    assert kept in suggestion and not_added not in suggestion
+
+
+@pytest.mark.parametrize("name", ["Zoë", "Renée", "Oisín", "Łucja", "Chloé", "O'Neill", "D'Arcy", "De'Andre", "Mary-Kate"])
+def test_a_name_with_an_accent_or_an_apostrophe_is_kept(name):
+    # A newcomer's and an attacker's find: these names became "My child".
+    _worded_for(f"{name} is kept off today with tonsillitis.", name)

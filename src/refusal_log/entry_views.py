@@ -94,7 +94,11 @@ class EntryView:
         """Written down more than a day after it happened (the timeline says so)."""
         end = self.when
         if self.kind == "absence" and self.fields.get("until"):
-            end = dates.start_of_day(date.fromisoformat(self.fields["until"]))
+            end = dates.start_of_day(date.fromisoformat(self.fields["until"]) + timedelta(days=1))
+        elif self.timeless:
+            # A day with no time written down lasts until midnight: yesterday's absence logged at
+            # 3 am today was written down within the day after it, not "more than a day after".
+            end = dates.start_of_day(self.when.astimezone(dates.local_zone()).date() + timedelta(days=1))
         return self.recorded - end > LATE_AFTER
 
     @property

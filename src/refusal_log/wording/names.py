@@ -10,7 +10,13 @@ import re
 
 from refusal_log.wording.loading import Rules
 
-_NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
+# A capitalised name in Latin letters, accents included ("Zoë", "Łucja", "Oisín"), with an apostrophe
+# before a capital ("O'Neill", "D'Arcy", "De'Andre") or a hyphen ("Mary-Kate"); never "I'm".
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_WORD_CHARS = f"{_UP}{_LOW}"
+_NAME = f"[{_UP}][{_LOW}]*(?:['\u2019][{_UP}][{_LOW}]+)?(?<=[{_LOW}])(?:-[{_UP}][{_LOW}]+)?"
+_NAME_VERB = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])({_NAME})(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
 _LOWER_NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([a-z]+)(['\u2019]s)?(?=\s+([a-z'\u2019]+))")
 _LOWER_AFTER = re.compile(r",? ([a-z]+(?:-[a-z]+)?)(?=,? ([a-z'\u2019]+))")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
@@ -18,10 +24,10 @@ _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
 _INVISIBLE = {c: " " for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)}
 _PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
-_FIRST_NAME = re.compile(r"(?<![A-Za-z'\u2019-])([A-Z][a-z]+) $")
+_FIRST_NAME = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) $")
 _TO_SCHOOL = re.compile(r" (?:in|into school|to school|up|out of bed|dressed|ready|through the door|out the door|there)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
-_CAPITAL = re.compile(r"(?<![A-Za-z'\u2019])[A-Z][a-z]+(?![A-Za-z])")
+_CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}])")
 
 
 def child_names(text: str, norm: str, rules: Rules, child: str | None) -> list[str]:

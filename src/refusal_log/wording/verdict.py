@@ -371,6 +371,10 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     # nor over talk of dying or self-harm: the words matter less then than where to get help.
     if an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health) or an.crisis:
         return None
+    # Only someone else's question was found ("she asked whether Maya was 'just not wanting to come in'"):
+    # the words alone cannot tell it from the parent's reason, so the rules' reading of it stands.
+    if an.hits and all(h.reported for h in an.hits) and rules.others_question.search(an.norm.text):
+        return None
     # The words alone, as the model reads them: "too-unwell-to-attend", or a zero-width space
     # between the words, is still the FAQ's wording.
     words = " ".join(re.findall(r"[^\W_]+", an.norm.text))
