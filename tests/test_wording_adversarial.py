@@ -2366,3 +2366,40 @@ def test_a_hedged_day_is_left_out_and_the_illness_kept(text, kept, not_added):
 def test_a_name_with_an_accent_or_an_apostrophe_is_kept(name):
     # A newcomer's and an attacker's find: these names became "My child".
     _worded_for(f"{name} is kept off today with tonsillitis.", name)
+
+
+# --- fourth session (2026-12-03), round 6: the classes behind blind347-352's misses ------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Amir has a cold. He's well enough to come in really, but I don't want him passing it on.", "avoid"),
+    ("Jess has a bit of a sniffle, she's well enough really, but I thought a day at home would do her good.", "avoid"),
+    ("She says her head hurts every morning before school but she's fine by lunchtime.", "avoid"),
+    ("Olly's off sick, well he says he is but I reckon he's just tired.", "avoid"),
+    ("Rhys is off sick. Tbh he's been telling me all weekend he doesn't want to go back.", "avoid"),
+    ("Ava is unwell, we're at the airport now so she'll be back on Monday.", "avoid"),
+    ("Callum's off, he was on his phone till 2am and he's shattered.", "avoid"),
+    ("The teacher said she looked tired, so we're having Friday off.", "avoid"),
+    ("Mia finds afternoons hard so she'll be collected at lunchtime from now on.", "avoid"),
+    ("Hi, it's Jo, Finley's gran. He's staying with me today as his mum's poorly.", "avoid"),
+])
+def test_fourth_session_round_six(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    "Not sure if Josh is well enough to come in, he seems a bit off. I'll see how he is.",
+    "Riley came home with a rash yesterday, waiting on a call back from the GP to see if he's ok to go in.",
+    "As Mrs Lewis told me on Friday, Dexter can only come in for mornings until the school has a TA in place, so he'll be collected at 12 each day.",
+    "We're at the airport picking up his grandad, so he'll be in after lunch.",
+    "He's well enough to come in this afternoon, so I'll drop him at 1.",
+])
+def test_fourth_session_round_six_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Jones (head) said in her email that Gethin could have today off for his sister's graduation.",
+    "Hannah's on the leave you approved for her sister's wedding, back on the 14th as agreed.",
+])
+def test_fourth_session_leave_the_school_gave_holds(text):
+    _verdict_is_not(text, "avoid")
