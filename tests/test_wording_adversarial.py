@@ -2403,3 +2403,23 @@ def test_fourth_session_round_six_honest_words_are_not_avoid(text):
 ])
 def test_fourth_session_leave_the_school_gave_holds(text):
     _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on round 6: honest words beside its classes.
+    "He's well enough really to return tomorrow, but today he's still being sick.",
+    "He's well enough to come in now, but he'll need to leave at 2pm for his hospital appointment.",
+    "He says he is feeling better but I reckon he should go back tomorrow rather than today as he was sick at 6am.",
+    "We're at the airport now because his grandad has been taken ill abroad; the head has authorised the absence.",
+    "He's stopping with me today as his mum's not well, and he's been sick too so he's off.",
+    "We're having Friday off as he's having his tonsils out.",
+    "He's well enough to come in, and will be in as normal tomorrow.",
+])
+def test_the_attack_on_round_six_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("name", ["Zoë", "Björn", "Ánh", "Siobhán"])
+def test_a_name_with_an_accent_after_keeping_is_kept(name):
+    # The attack on round 6: "keeping Zoë off" became "She is..." or "My child is...".
+    _worded_for(f"We're keeping {name} off today with a fever.", name)
