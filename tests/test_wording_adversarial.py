@@ -2423,3 +2423,11 @@ def test_the_attack_on_round_six_honest_words_are_not_avoid(text):
 def test_a_name_with_an_accent_after_keeping_is_kept(name):
     # The attack on round 6: "keeping Zoë off" became "She is..." or "My child is...".
     _worded_for(f"We're keeping {name} off today with a fever.", name)
+
+
+def test_a_lower_case_name_after_keeping_is_kept():
+    # A newcomer's find: "im keeping jayden off today" was worded "He is too unwell..." without "today".
+    assert check_text("im keeping jayden off today hes got a bad belly").suggestion \
+        == "Jayden is too unwell to attend school today (bad belly)."
+    # Another child taken home is still not the one the reason is about.
+    _worded_for("i need to take oliver home after swimming, sam has a cold", "Sam")
