@@ -2431,3 +2431,40 @@ def test_a_lower_case_name_after_keeping_is_kept():
         == "Jayden is too unwell to attend school today (bad belly)."
     # Another child taken home is still not the one the reason is about.
     _worded_for("i need to take oliver home after swimming, sam has a cold", "Sam")
+
+
+# --- fourth session (2026-12-03), round 7: the classes behind blind353-358's misses ------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Ruby is too poorly for school today but she'll be fine for her netball match tonight.", "avoid"),
+    ("Leo won't be in, we had a late night at the fireworks.", "avoid"),
+    ("Sam was sick yesterday, he's fine now but I've already booked the day off so he's with me.", "avoid"),
+    ("Oscar has chickenpox. His sister is fine but I'm keeping her home too just in case.", "avoid"),
+    ("Maya's been so anxious, we're giving her a few days off to recharge.", "avoid"),
+    ("Off for Diwali and then we're staying on with family in Leicester until Friday.", "avoid"),
+    ("Cai is staying with his mum in Swansea this week.", "avoid"),
+    ("He had a meltdown at the door and it just wasn't going to happen today.", "avoid"),
+    ("Ellie is poorly, but to be honest I think a lot of it is worry about the spelling test.", "caution"),
+])
+def test_fourth_session_round_seven(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    "Late night at his cousin's party, he's exhausted.",
+    "She's got bad period pains bless her so she's having a duvet day.",
+    "Tilly's shattered after getting back late from her cousin's wedding in Glasgow, so she'll be in after lunch.",
+    "Lowri has been feeling very low and tearful and I don't think school is the right place for her today.",
+    "Cai is staying with his dad in Swansea while I'm in hospital; his dad will take him to school.",
+])
+def test_fourth_session_round_seven_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    "The head approved it: Rosie is off for her cousin's wedding on Friday.",
+    "The council's travel team have told us there's no transport for Seren until they find a new driver.",
+    "Please excuse Kofi today, he is having a malaria test at the hospital.",
+])
+def test_fourth_session_round_seven_lawful_and_medical_words_hold(text):
+    _verdict_is(text, "ok")
