@@ -37,6 +37,10 @@ def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(c
     assert shown["typed_reason"] == RISKY and shown["reason"] != RISKY and shown["verdict"] == "ok"
     screen = cli("show", "1", ok=True).stdout
     assert "Words first typed" in screen and "refusing to go in" in screen
+    # The timeline keeps both too: the reason logged, and the words first typed beside it.
+    for fmt in ("txt", "md", "html"):
+        page = cli("timeline", "--format", fmt, ok=True).stdout
+        assert "Words first typed" in page and "refusing to go in" in page, fmt
 
 
 def test_a_suggestion_with_a_gap_asks_what_is_wrong_and_never_guesses(cli, ready):

@@ -299,9 +299,13 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
     # "by email to Mrs Patel"; None when neither was logged (templates say so).
     reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ") or None
+    details = [("Reported", reported or "not logged")]
+    # What was said and what the tool suggested are both kept: when the suggested wording was logged,
+    # the parent's own first words stand beside it on the timeline too, never silently replaced.
+    if f.get("typed_reason"):
+        details.append(("Words first typed", f["typed_reason"]))
     return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
-            "details": [("Reported", reported or "not logged")], "sessions": sessions, "reported": reported,
-            "verdict": f.get("verdict")}
+            "details": details, "sessions": sessions, "reported": reported, "verdict": f.get("verdict")}
 
 
 def call_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
