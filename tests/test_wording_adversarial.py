@@ -2252,10 +2252,11 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     _verdict_is_not(text, "avoid")
 
 
-# --- fourth session (2026-12-03), round 5: the classes behind blind341-346's misses, in our own words,
-# and the honest words beside each that must stay as they were ---------------------------------------
+# --- fourth session (2026-12-03), rounds 5 to 7: the classes behind blind341-358's misses and the
+# attacks on them, in our own words, and the honest words beside each that must stay as they were ----
 
 @pytest.mark.parametrize("text, verdict", [
+    # Round 5 (blind341-346).
     ("Poppy is off today for her birthday, she's 8!", "avoid"),
     ("Noah won't be in, it's his birthday so he's having the day off with us.", "avoid"),
     ("Leo says he has a headache. He looks fine to me but he insisted, so he's home.", "avoid"),
@@ -2276,13 +2277,50 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("Zara's not exactly dying but she's not herself.", "caution"),
     ("Sorry, Mia is staying home today, I'll explain tomorrow.", "caution"),
     ("Keeping Harvey home today for personal reasons.", "caution"),
+    # Round 5: the lawful and medical words.
+    ("Ella is still recovering from her tonsillectomy and is not yet fit to return.", "ok"),
+    ("Connor is recovering from an appendectomy and won't be back this week.", "ok"),
+    ("Tyler has an appointment with the looked-after children's health team this morning.", "ok"),
+    ("Dev won't be in tomorrow as he's in the chess final, which you kindly approved last month.", "ok"),
+    # The attack on round 5: the same classes in other words.
+    ("Max is off sick today, he's still going to football training tonight though.", "avoid"),
+    ("Noah is off ill, but he's feeling well enough for the county rugby match this evening.", "avoid"),
+    ("Lily is away in Tenerife with us until Friday.", "avoid"),
+    ("We're away in Spain next week.", "avoid"),
+    ("Max was poorly yesterday, and as we're going to Florida on Wednesday he'll be back after half term now.", "avoid"),
+    ("Harry won't be returning while Miss Bell is still his teacher.", "avoid"),
+    # Round 6 (blind347-352).
+    ("Amir has a cold. He's well enough to come in really, but I don't want him passing it on.", "avoid"),
+    ("Jess has a bit of a sniffle, she's well enough really, but I thought a day at home would do her good.", "avoid"),
+    ("She says her head hurts every morning before school but she's fine by lunchtime.", "avoid"),
+    ("Olly's off sick, well he says he is but I reckon he's just tired.", "avoid"),
+    ("Rhys is off sick. Tbh he's been telling me all weekend he doesn't want to go back.", "avoid"),
+    ("Ava is unwell, we're at the airport now so she'll be back on Monday.", "avoid"),
+    ("Callum's off, he was on his phone till 2am and he's shattered.", "avoid"),
+    ("The teacher said she looked tired, so we're having Friday off.", "avoid"),
+    ("Mia finds afternoons hard so she'll be collected at lunchtime from now on.", "avoid"),
+    ("Hi, it's Jo, Finley's gran. He's staying with me today as his mum's poorly.", "avoid"),
+    # Round 7 (blind353-358).
+    ("Ruby is too poorly for school today but she'll be fine for her netball match tonight.", "avoid"),
+    ("Leo won't be in, we had a late night at the fireworks.", "avoid"),
+    ("Sam was sick yesterday, he's fine now but I've already booked the day off so he's with me.", "avoid"),
+    ("Oscar has chickenpox. His sister is fine but I'm keeping her home too just in case.", "avoid"),
+    ("Maya's been so anxious, we're giving her a few days off to recharge.", "avoid"),
+    ("Off for Diwali and then we're staying on with family in Leicester until Friday.", "avoid"),
+    ("Cai is staying with his mum in Swansea this week.", "avoid"),
+    ("He had a meltdown at the door and it just wasn't going to happen today.", "avoid"),
+    ("Ellie is poorly, but to be honest I think a lot of it is worry about the spelling test.", "caution"),
+    # Round 7: the lawful and medical words.
+    ("The head approved it: Rosie is off for her cousin's wedding on Friday.", "ok"),
+    ("The council's travel team have told us there's no transport for Seren until they find a new driver.", "ok"),
+    ("Please excuse Kofi today, he is having a malaria test at the hospital.", "ok"),
 ])
-def test_fourth_session_round_five(text, verdict):
+def test_fourth_session_classes(text, verdict):
     _verdict_is(text, verdict)
 
 
 @pytest.mark.parametrize("text", [
-    # The honest words beside each class.
+    # Round 5: the honest words beside each class.
     "It's her birthday today but she woke up with a high temperature, so she's off sick.",
     "He said he felt sick at bedtime and seemed fine to me, but then he was sick twice in the night.",
     "Evie has a fever. She's been anxious about the spelling test too.",
@@ -2292,42 +2330,6 @@ def test_fourth_session_round_five(text, verdict):
     "Tegan is at her citizenship ceremony at the town hall today.",
     "Daniel is away for his grandad's funeral until Thursday, which you kindly approved last week.",
     "Holly has a cold and won't make it in till after lunch.",
-])
-def test_fourth_session_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-@pytest.mark.parametrize("text, verdict", [
-    ("Ella is still recovering from her tonsillectomy and is not yet fit to return.", "ok"),
-    ("Connor is recovering from an appendectomy and won't be back this week.", "ok"),
-    ("Tyler has an appointment with the looked-after children's health team this morning.", "ok"),
-    ("Dev won't be in tomorrow as he's in the chess final, which you kindly approved last month.", "ok"),
-])
-def test_fourth_session_lawful_and_medical_words_hold(text, verdict):
-    _verdict_is(text, verdict)
-
-
-def test_a_day_the_parent_will_explain_on_is_not_a_day_off():
-    # "will explain tomorrow" dates the explanation: the suggestion never claims tomorrow off.
-    result = check_text("Sorry for the late notice, Max is staying off today, will explain tomorrow.")
-    assert "tomorrow" not in (result.suggestion or "")
-    assert result.verdict == "caution"
-
-
-@pytest.mark.parametrize("text, verdict", [
-    # The attack on round 5: the same classes in other words.
-    ("Max is off sick today, he's still going to football training tonight though.", "avoid"),
-    ("Noah is off ill, but he's feeling well enough for the county rugby match this evening.", "avoid"),
-    ("Lily is away in Tenerife with us until Friday.", "avoid"),
-    ("We're away in Spain next week.", "avoid"),
-    ("Max was poorly yesterday, and as we're going to Florida on Wednesday he'll be back after half term now.", "avoid"),
-    ("Harry won't be returning while Miss Bell is still his teacher.", "avoid"),
-])
-def test_the_attack_on_round_five_finds_the_classes_in_other_words(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
     # The attack on round 5: honest words beside the new classes.
     "Freya is poorly and not well enough for her dance show tonight either.",
     "The doctor said she could go back, but she says her ear is still really painful and she has a high temperature.",
@@ -2336,9 +2338,38 @@ def test_the_attack_on_round_five_finds_the_classes_in_other_words(text, verdict
     "Lily is sick today. We were due to visit her grandparents in Scotland at the weekend; that's on hold until she's better.",
     "By the time his hospital appointment finished at 2:45 it wasn't worth going in.",
     "She said attendance below 90% is flagged and asked whether Maya was 'just not wanting to come in'.",
+    # Round 6, and the leave the school gave.
+    "Not sure if Josh is well enough to come in, he seems a bit off. I'll see how he is.",
+    "Riley came home with a rash yesterday, waiting on a call back from the GP to see if he's ok to go in.",
+    "As Mrs Lewis told me on Friday, Dexter can only come in for mornings until the school has a TA in place, so he'll be collected at 12 each day.",
+    "We're at the airport picking up his grandad, so he'll be in after lunch.",
+    "He's well enough to come in this afternoon, so I'll drop him at 1.",
+    "Mrs Jones (head) said in her email that Gethin could have today off for his sister's graduation.",
+    "Hannah's on the leave you approved for her sister's wedding, back on the 14th as agreed.",
+    # The attack on round 6: honest words beside its classes.
+    "He's well enough really to return tomorrow, but today he's still being sick.",
+    "He's well enough to come in now, but he'll need to leave at 2pm for his hospital appointment.",
+    "He says he is feeling better but I reckon he should go back tomorrow rather than today as he was sick at 6am.",
+    "We're at the airport now because his grandad has been taken ill abroad; the head has authorised the absence.",
+    "He's stopping with me today as his mum's not well, and he's been sick too so he's off.",
+    "We're having Friday off as he's having his tonsils out.",
+    "He's well enough to come in, and will be in as normal tomorrow.",
+    # Round 7.
+    "Late night at his cousin's party, he's exhausted.",
+    "She's got bad period pains bless her so she's having a duvet day.",
+    "Tilly's shattered after getting back late from her cousin's wedding in Glasgow, so she'll be in after lunch.",
+    "Lowri has been feeling very low and tearful and I don't think school is the right place for her today.",
+    "Cai is staying with his dad in Swansea while I'm in hospital; his dad will take him to school.",
 ])
-def test_the_attack_on_round_five_honest_words_are_not_avoid(text):
+def test_fourth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
+
+
+def test_a_day_the_parent_will_explain_on_is_not_a_day_off():
+    # "will explain tomorrow" dates the explanation: the suggestion never claims tomorrow off.
+    result = check_text("Sorry for the late notice, Max is staying off today, will explain tomorrow.")
+    assert "tomorrow" not in (result.suggestion or "")
+    assert result.verdict == "caution"
 
 
 @pytest.mark.parametrize("text", [
@@ -2362,67 +2393,24 @@ def test_a_hedged_day_is_left_out_and_the_illness_kept(text, kept, not_added):
     assert kept in suggestion and not_added not in suggestion
 
 
-@pytest.mark.parametrize("name", ["Zoë", "Renée", "Oisín", "Łucja", "Chloé", "O'Neill", "D'Arcy", "De'Andre", "Mary-Kate"])
-def test_a_name_with_an_accent_or_an_apostrophe_is_kept(name):
-    # A newcomer's and an attacker's find: these names became "My child".
-    _worded_for(f"{name} is kept off today with tonsillitis.", name)
-
-
-# --- fourth session (2026-12-03), round 6: the classes behind blind347-352's misses ------------------
-
-@pytest.mark.parametrize("text, verdict", [
-    ("Amir has a cold. He's well enough to come in really, but I don't want him passing it on.", "avoid"),
-    ("Jess has a bit of a sniffle, she's well enough really, but I thought a day at home would do her good.", "avoid"),
-    ("She says her head hurts every morning before school but she's fine by lunchtime.", "avoid"),
-    ("Olly's off sick, well he says he is but I reckon he's just tired.", "avoid"),
-    ("Rhys is off sick. Tbh he's been telling me all weekend he doesn't want to go back.", "avoid"),
-    ("Ava is unwell, we're at the airport now so she'll be back on Monday.", "avoid"),
-    ("Callum's off, he was on his phone till 2am and he's shattered.", "avoid"),
-    ("The teacher said she looked tired, so we're having Friday off.", "avoid"),
-    ("Mia finds afternoons hard so she'll be collected at lunchtime from now on.", "avoid"),
-    ("Hi, it's Jo, Finley's gran. He's staying with me today as his mum's poorly.", "avoid"),
+@pytest.mark.parametrize("template, name", [
+    # A newcomer's and the attackers' finds: these names became "My child", "She" or "He".
+    ("{} is kept off today with tonsillitis.", "Zoë"),
+    ("{} is kept off today with tonsillitis.", "Renée"),
+    ("{} is kept off today with tonsillitis.", "Oisín"),
+    ("{} is kept off today with tonsillitis.", "Łucja"),
+    ("{} is kept off today with tonsillitis.", "Chloé"),
+    ("{} is kept off today with tonsillitis.", "O'Neill"),
+    ("{} is kept off today with tonsillitis.", "D'Arcy"),
+    ("{} is kept off today with tonsillitis.", "De'Andre"),
+    ("{} is kept off today with tonsillitis.", "Mary-Kate"),
+    ("We're keeping {} off today with a fever.", "Zoë"),
+    ("We're keeping {} off today with a fever.", "Björn"),
+    ("We're keeping {} off today with a fever.", "Ánh"),
+    ("We're keeping {} off today with a fever.", "Siobhán"),
 ])
-def test_fourth_session_round_six(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    "Not sure if Josh is well enough to come in, he seems a bit off. I'll see how he is.",
-    "Riley came home with a rash yesterday, waiting on a call back from the GP to see if he's ok to go in.",
-    "As Mrs Lewis told me on Friday, Dexter can only come in for mornings until the school has a TA in place, so he'll be collected at 12 each day.",
-    "We're at the airport picking up his grandad, so he'll be in after lunch.",
-    "He's well enough to come in this afternoon, so I'll drop him at 1.",
-])
-def test_fourth_session_round_six_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-@pytest.mark.parametrize("text", [
-    "Mrs Jones (head) said in her email that Gethin could have today off for his sister's graduation.",
-    "Hannah's on the leave you approved for her sister's wedding, back on the 14th as agreed.",
-])
-def test_fourth_session_leave_the_school_gave_holds(text):
-    _verdict_is_not(text, "avoid")
-
-
-@pytest.mark.parametrize("text", [
-    # The attack on round 6: honest words beside its classes.
-    "He's well enough really to return tomorrow, but today he's still being sick.",
-    "He's well enough to come in now, but he'll need to leave at 2pm for his hospital appointment.",
-    "He says he is feeling better but I reckon he should go back tomorrow rather than today as he was sick at 6am.",
-    "We're at the airport now because his grandad has been taken ill abroad; the head has authorised the absence.",
-    "He's stopping with me today as his mum's not well, and he's been sick too so he's off.",
-    "We're having Friday off as he's having his tonsils out.",
-    "He's well enough to come in, and will be in as normal tomorrow.",
-])
-def test_the_attack_on_round_six_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-@pytest.mark.parametrize("name", ["Zoë", "Björn", "Ánh", "Siobhán"])
-def test_a_name_with_an_accent_after_keeping_is_kept(name):
-    # The attack on round 6: "keeping Zoë off" became "She is..." or "My child is...".
-    _worded_for(f"We're keeping {name} off today with a fever.", name)
+def test_a_name_with_an_accent_or_an_apostrophe_is_kept(template, name):
+    _worded_for(template.format(name), name)
 
 
 def test_a_lower_case_name_after_keeping_is_kept():
@@ -2431,40 +2419,3 @@ def test_a_lower_case_name_after_keeping_is_kept():
         == "Jayden is too unwell to attend school today (bad belly)."
     # Another child taken home is still not the one the reason is about.
     _worded_for("i need to take oliver home after swimming, sam has a cold", "Sam")
-
-
-# --- fourth session (2026-12-03), round 7: the classes behind blind353-358's misses ------------------
-
-@pytest.mark.parametrize("text, verdict", [
-    ("Ruby is too poorly for school today but she'll be fine for her netball match tonight.", "avoid"),
-    ("Leo won't be in, we had a late night at the fireworks.", "avoid"),
-    ("Sam was sick yesterday, he's fine now but I've already booked the day off so he's with me.", "avoid"),
-    ("Oscar has chickenpox. His sister is fine but I'm keeping her home too just in case.", "avoid"),
-    ("Maya's been so anxious, we're giving her a few days off to recharge.", "avoid"),
-    ("Off for Diwali and then we're staying on with family in Leicester until Friday.", "avoid"),
-    ("Cai is staying with his mum in Swansea this week.", "avoid"),
-    ("He had a meltdown at the door and it just wasn't going to happen today.", "avoid"),
-    ("Ellie is poorly, but to be honest I think a lot of it is worry about the spelling test.", "caution"),
-])
-def test_fourth_session_round_seven(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    "Late night at his cousin's party, he's exhausted.",
-    "She's got bad period pains bless her so she's having a duvet day.",
-    "Tilly's shattered after getting back late from her cousin's wedding in Glasgow, so she'll be in after lunch.",
-    "Lowri has been feeling very low and tearful and I don't think school is the right place for her today.",
-    "Cai is staying with his dad in Swansea while I'm in hospital; his dad will take him to school.",
-])
-def test_fourth_session_round_seven_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-@pytest.mark.parametrize("text", [
-    "The head approved it: Rosie is off for her cousin's wedding on Friday.",
-    "The council's travel team have told us there's no transport for Seren until they find a new driver.",
-    "Please excuse Kofi today, he is having a malaria test at the hospital.",
-])
-def test_fourth_session_round_seven_lawful_and_medical_words_hold(text):
-    _verdict_is(text, "ok")

@@ -90,7 +90,7 @@ def main() -> int:
     def features(part, fit=False):
         return text.fit_transform([r["words"] for r in part]) if fit else text.transform([r["words"] for r in part])
 
-    policy = {"threshold": THRESHOLD, "illness_threshold": ILLNESS_THRESHOLD, "stated_threshold": STATED_THRESHOLD}
+    policy = settings()  # what ships is what is measured
     model = LogisticRegression(C=C, max_iter=5000).fit(features(train, fit=True), [r["label"] for r in train])
     if test:
         probabilities = model.predict_proba(features(test))

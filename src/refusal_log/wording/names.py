@@ -27,7 +27,7 @@ _PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
 _FIRST_NAME = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) $")
 _TO_SCHOOL = re.compile(r" (?:in|into school|to school|up|out of bed|dressed|ready|through the door|out the door|there)\b")
 # "keeping jayden off today": kept at home, the child the reason is about (never "take oliver home").
-_KEEP_BEFORE = re.compile(r".*\b(?:keep|keeping|kept) $")
+_KEEP_VERBS = ("keep ", "keeping ", "kept ")
 _KEPT_OFF = re.compile(r" (?:off|home|at home|off school)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
 _CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}])")
@@ -109,8 +109,9 @@ def _lower_case_name(text: str, rules: Rules) -> tuple[int, str] | None:
         if m.group(1) not in rules.first_names:
             continue
         # "I can't get sam in": the child; "I need to get oliver to nursery first": another child.
-        after = rules.name_after_lower.match(text, max(0, m.start() - 30), m.start()) and _TO_SCHOOL.match(text, m.end(1))
-        after = after or (_KEEP_BEFORE.match(text, max(0, m.start() - 30), m.start()) and _KEPT_OFF.match(text, m.end(1)))
+        verb = rules.name_after_lower.match(text, max(0, m.start() - 30), m.start())
+        after = verb and (_TO_SCHOOL.match(text, m.end(1))
+                          or (verb.group().endswith(_KEEP_VERBS) and _KEPT_OFF.match(text, m.end(1))))
         surname = _LOWER_SURNAME.match(text, m.end(1))
         surname = surname and _verb(surname.group(2), rules) in rules.name_verbs and _plain_word(surname.group(1), rules)
         if (m.group(2) or _verb(m.group(3), rules) in rules.name_verbs or after or surname) \
