@@ -1707,10 +1707,14 @@ def test_maybes_and_advice_fifth_round(text, verdict):
     "Sam won't be in on Tuesday as he is on his reduced timetable agreed with the school, and Tuesdays are his home day.",
     "Our Callum's got a right dose of the flu, he's no coming in the day.",
     "Leah had her appendix out on Friday. I have the discharge letter from the hospital and will bring it in.",
-    "Its Ava's big brother, mum says she's well sick so she's not coming in today",
 ])
 def test_lawful_and_plain_illness_fifth_round(text):
     _verdict_is(text, "ok")
+
+
+def test_a_brother_passing_on_mums_word_is_not_avoid():
+    # The rules read it ok; the second reading may ask for more (a report at second hand), never avoid.
+    _verdict_is_not("Its Ava's big brother, mum says she's well sick so she's not coming in today", "avoid")
 
 
 @pytest.mark.parametrize("text", [
@@ -2272,7 +2276,8 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("Lily had a temperature on Monday so we thought she might as well have the rest of the week off.", "avoid"),
     ("The doctor said he could go back today if he felt up to it, but he says he isn't.", "avoid"),
     ("Jayden off today, his school shoes are still not dry.", "avoid"),
-    ("Sophie had a bug on Sunday, she's fine now but I'm giving her one more day.", "caution"),
+    # Caution from the rules; the second reading reads it avoid (blind343's writers: avoid or caution).
+    ("Sophie had a bug on Sunday, she's fine now but I'm giving her one more day.", "avoid"),
     ("Ethan has a rash. Can he come in with it?", "caution"),
     ("Zara's not exactly dying but she's not herself.", "caution"),
     ("Sorry, Mia is staying home today, I'll explain tomorrow.", "caution"),
@@ -2314,6 +2319,12 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("The head approved it: Rosie is off for her cousin's wedding on Friday.", "ok"),
     ("The council's travel team have told us there's no transport for Seren until they find a new driver.", "ok"),
     ("Please excuse Kofi today, he is having a malaria test at the hospital.", "ok"),
+    # Fifth session, round 8 (blind359-364): away for a set time; not ill as such, just a vague state.
+    ("Taking the kids to Tenerife for the week, back Monday 14th", "avoid"),
+    ("We're taking them to Lanzarote for a few days.", "avoid"),
+    ("Jacob isn't ill as such, he's just not himself today.", "avoid"),
+    ("She's not really ill as such, just a bit off.", "avoid"),
+    ("Kept Harry at home to help me with the baby, she's been up all night poorly.", "avoid"),
 ])
 def test_fourth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -2360,6 +2371,12 @@ def test_fourth_session_classes(text, verdict):
     "Tilly's shattered after getting back late from her cousin's wedding in Glasgow, so she'll be in after lunch.",
     "Lowri has been feeling very low and tearful and I don't think school is the right place for her today.",
     "Cai is staying with his dad in Swansea while I'm in hospital; his dad will take him to school.",
+    # Fifth session: an injury by its name, and an emergency in the family, are never raised to avoid.
+    "He was kicked in the playground and has a fractured shin, he's in plaster.",
+    "She broke her wrist at the weekend and is in a lot of pain.",
+    "We have to fly to Egypt tonight because my father had a stroke.",
+    "His grandad had a heart attack last night and we're all at the hospital with him.",
+    "Not ill as such, he's just not himself, he's had a temperature since last night.",
 ])
 def test_fourth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
@@ -2378,8 +2395,10 @@ def test_a_day_the_parent_will_explain_on_is_not_a_day_off():
 ])
 def test_a_question_or_better_now_is_never_worded_as_too_unwell(text):
     # The parent asked, or said the child is better: "too unwell to attend" would say what they did not.
+    # (Caution from the rules; the second reading may read "fine now, one more day" as avoid.)
     result = check_text(text)
-    assert result.verdict == "caution" and result.suggestion is None
+    assert result.verdict != "ok" and result.suggestion is None
+    assert check_text(text, second_reading=False).verdict == "caution"
 
 
 @pytest.mark.parametrize("text, kept, not_added", [
@@ -2419,3 +2438,15 @@ def test_a_lower_case_name_after_keeping_is_kept():
         == "Jayden is too unwell to attend school today (bad belly)."
     # Another child taken home is still not the one the reason is about.
     _worded_for("i need to take oliver home after swimming, sam has a cold", "Sam")
+
+
+@pytest.mark.parametrize("text", [
+    # Fifth session, round 8: the parent says the child is fine today and kept them home to be safe; "too
+    # unwell today" would say what they did not, and "on Monday" was the illness, not the absence.
+    "Ben feels fine today and the sickness stopped on Monday, but I'm keeping him off one more day to be on the safe side.",
+    "Zach was sick this morning but he's fine now, just keeping him in to be safe",
+    "Kept Harry at home to help me with the baby, she's been up all night poorly.",
+])
+def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text):
+    result = check_text(text)
+    assert result.verdict != "ok" and result.suggestion is None and result.withheld

@@ -116,9 +116,14 @@ def test_raised_to_avoid_nothing_is_worded_as_illness():
         assert result.suggestion is None and result.withheld
 
 
-def test_it_raises_one_step_at_most_and_asks_more_before_calling_an_illness_harmful():
+def test_it_raises_one_step_unless_sure_and_asks_more_before_calling_an_illness_harmful():
     model = readers._model()
-    assert readers.decide(model, "ok", "avoid", 0.99, False) == "caution"  # never ok -> avoid in one go
+    # From ok straight to avoid only when the reading is sure enough (jump_threshold); else one step.
+    jump = model["jump_threshold"]
+    assert readers.decide(model, "ok", "avoid", jump - 0.01, False) == "caution"
+    assert readers.decide(model, "ok", "avoid", jump, False) == "avoid"
+    # Over an illness of the child's named, a jump that is not sure enough for avoid stops at caution.
+    assert readers.decide(model, "ok", "avoid", max(jump, model["illness_threshold"]) - 0.01, True) == "caution"
     assert readers.decide(model, "caution", "avoid", 0.99, False) == "avoid"
     assert readers.decide(model, "caution", "avoid", model["threshold"] - 0.01, False) is None
     # With an illness of the child's named, avoid needs the model surer still.
@@ -192,3 +197,33 @@ def test_a_death_in_the_family_is_never_read_again():
     text = "Mia's dad died last week and she isn't coming in this week."
     result = check_text(text)
     assert result.verdict == "caution" and not any(f.rule == "second_reading" for f in result.findings)
+
+
+def test_the_letters_block_reads_runs_inside_each_word_as_scikit_learn_makes_them():
+    # "char_wb", 2 to 5 letters: each word padded with a space; a word no longer than a run gives
+    # itself once, and no longer runs.
+    runs = ["ab", " a", "b ", " ab", "ab ", " ab ", " ab  ", "xyz"]
+    index = {r: i for i, r in enumerate(runs)}
+    counts = readers._letter_counts("ab", index, 2, 5)
+    assert {runs[i]: c for i, c in counts.items()} == {" a": 1, "ab": 1, "b ": 1, " ab": 1, "ab ": 1, " ab ": 1}
+    # Runs of spaces are one, as scikit-learn's; counts add up across words.
+    counts = readers._letter_counts("ab   ab", index, 2, 5)
+    assert counts[index["ab"]] == 2 and counts[index[" ab "]] == 2
+
+
+def test_a_model_without_the_letters_block_still_reads(tmp_path, monkeypatch):
+    model = json.loads(Path(readers.MODEL_PATH).read_text(encoding="utf-8"))
+    for key in ("char_terms", "char_weights", "char_ngrams", "jump_threshold"):
+        model.pop(key)
+    older = tmp_path / "readers.json"
+    older.write_text(json.dumps(model), encoding="utf-8")
+    monkeypatch.setattr(readers, "MODEL_PATH", str(older))
+    readers._model.cache_clear()
+    try:
+        loaded = readers._model()
+        assert loaded is not None and not loaded["char_index"]
+        label, probability = readers.reading("he says he is not going to school and that is that")
+        assert label in ("ok", "caution", "avoid") and 0 < probability <= 1
+        assert readers.decide(loaded, "ok", "avoid", 0.99, False) == "caution"  # no jump without a threshold
+    finally:
+        readers._model.cache_clear()

@@ -2,9 +2,9 @@
 
 The rules in rules.toml explain every verdict; on phrasings no rule was written for they are
 sometimes milder than independent readers. The second reading is a small linear model trained
-on how independent readers (helpers who never saw the rules) labelled 22,950 everyday phrasings
+on how independent readers (helpers who never saw the rules) labelled 34,350 everyday phrasings
 (tools/phrasings.jsonl). It reads the words alone (names masked), not the rules' verdict. It may
-only make a verdict one step stricter (ok -> caution, caution -> avoid), never milder, and it
+only make a verdict stricter (one step, or ok -> avoid when sure enough), never milder, and it
 never words a suggestion: see wording/readers.py.
 
 Run from the project root, with scikit-learn installed (a tool for maintainers, not a
@@ -36,7 +36,12 @@ OUT = ROOT / "src" / "refusal_log" / "wording" / "readers.json"
 # say avoid over an illness the parent named; a reason long enough for it (the shortest are the
 # rules' and the table's: our own table of short phrasings, written with the FAQ, reads
 # another's words and whose each clause is, which words alone cannot).
-MIN_DF, C, THRESHOLD, ILLNESS_THRESHOLD, STATED_THRESHOLD, MIN_WORDS = 3, 4.0, 0.5, 0.8, 0.85, 12
+MIN_DF, C, THRESHOLD, ILLNESS_THRESHOLD, STATED_THRESHOLD, MIN_WORDS = 3, 4.0, 0.5, 0.85, 0.85, 12
+# The letters block (fifth session): fragments of two to five letters inside each word, seen in at
+# least three phrasings, beside the words and pairs of words; and a reading this sure may go from
+# ok straight to avoid. Measured on blind341-358, each group with the rules of the commit it was
+# first scored on and a model trained only on the sets before it (see CHANGELOG).
+CHAR_NGRAMS, JUMP_THRESHOLD = (2, 5), 0.8
 # THRESHOLD was lowered from 0.7 in the fourth session (2026-12-03):
 # measured on blind317-340, each group on the commit it was first scored on, then confirmed on
 # blind341-346 before any of their rows was read (see CHANGELOG). Reading short reasons too (from
@@ -46,7 +51,7 @@ MIN_DF, C, THRESHOLD, ILLNESS_THRESHOLD, STATED_THRESHOLD, MIN_WORDS = 3, 4.0, 0
 def settings() -> dict:
     """The policy stored beside the weights (readers.decide reads it)."""
     return {"threshold": THRESHOLD, "illness_threshold": ILLNESS_THRESHOLD, "stated_threshold": STATED_THRESHOLD,
-            "min_words": MIN_WORDS}
+            "jump_threshold": JUMP_THRESHOLD, "min_words": MIN_WORDS}
 
 
 def main() -> int:
@@ -84,11 +89,16 @@ def main() -> int:
         an = _Analysis(row["text"], rules)
         row["illness"], row["stated"] = bool(an.illness), row["rules"] == "ok" and an.stated
 
+    from scipy.sparse import hstack
+
     text = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True, token_pattern=TOKEN_PATTERN)
+    letters = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, min_df=MIN_DF, sublinear_tf=True)
     classes = ["ok", "caution", "avoid"]
 
     def features(part, fit=False):
-        return text.fit_transform([r["words"] for r in part]) if fit else text.transform([r["words"] for r in part])
+        words = [r["words"] for r in part]
+        blocks = [v.fit_transform(words) if fit else v.transform(words) for v in (text, letters)]
+        return hstack(blocks).tocsr()
 
     policy = settings()  # what ships is what is measured
     model = LogisticRegression(C=C, max_iter=5000).fit(features(train, fit=True), [r["label"] for r in train])
@@ -108,9 +118,16 @@ def main() -> int:
             return 0  # a model that has not seen every set is never shipped
 
     vocabulary = sorted(text.vocabulary_, key=text.vocabulary_.get)
+    fragments = sorted(letters.vocabulary_, key=letters.vocabulary_.get)
     order = list(model.classes_)
     coef = {c: model.coef_[order.index(c)] for c in classes}
     width = len(vocabulary)
+
+    def packed(idf, start, count):
+        # Compact, so that reading it costs a few milliseconds: per term its idf and one weight per
+        # class as little-endian float32, base64-encoded.
+        return base64.b64encode(array("f", [float(v) for i in range(count) for v in
+                                            (idf[i], *(coef[c][start + i] for c in classes))]).tobytes()).decode("ascii")
     out = Path(args.out)
     out.write_text(json.dumps({
         "about": "The wording check's second reading: see tools/train_readers.py. Generated; do not edit by hand.",
@@ -118,13 +135,13 @@ def main() -> int:
         **settings(),
         "classes": classes,
         "intercept": [round(float(model.intercept_[order.index(c)]), 5) for c in classes],
-        # Compact, so that reading it costs a millisecond: the terms one per line, and per term its
-        # idf and one weight per class as little-endian float32, base64-encoded.
-        "terms": "\n".join(vocabulary),
-        "weights": base64.b64encode(array("f", [float(v) for i in range(width) for v in
-                                               (text.idf_[i], *(coef[c][i] for c in classes))]).tobytes()).decode("ascii"),
+        "terms": "\n".join(vocabulary),  # one per line
+        "weights": packed(text.idf_, 0, width),
+        "char_ngrams": list(CHAR_NGRAMS),
+        "char_terms": "\n".join(fragments),
+        "char_weights": packed(letters.idf_, width, len(fragments)),
     }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {out}: {width} terms from {len(train)} phrasings")
+    print(f"wrote {out}: {width} terms and {len(fragments)} letter runs from {len(train)} phrasings")
     return 0
 
 

@@ -261,6 +261,7 @@ class Rules:
         self.late_arrival = _Lazy(_one_pattern(health, "late_arrival"))
         self.others_question = _Lazy(_one_pattern(health, "others_question"))
         self.bereavement = _Lazy(_one_pattern(health, "bereavement"))
+        self.family_emergency = _Lazy(_one_pattern(health, "family_emergency"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
         self.plain_caution_rules = frozenset(health.get("plain_caution_rules", ()))
         self.plain_caution_threshold = float(health.get("plain_caution_threshold", 1.0))

@@ -1,13 +1,14 @@
 """The second reading: how independent readers read a reason the rules found milder.
 
 The rules (rules.toml) decide and explain every verdict. On phrasings no rule was written for
-they are sometimes milder than the parent advocates who labelled 22,950 everyday phrasings for
+they are sometimes milder than the parent advocates who labelled 34,350 everyday phrasings for
 this project (tools/phrasings.jsonl). readers.json holds a small linear model trained on those
 labels (tools/train_readers.py); this module reads it, with the standard library only.
 
 The model reads the words alone, not the rules' verdict: trained on the rules' verdict it only
 learned to trust them, on the very phrasings they were written for. It may only make a verdict
-one step stricter (ok -> caution, caution -> avoid), never milder, so a rule's warning is never
+one step stricter (ok -> caution, caution -> avoid), or from ok to avoid when it is sure enough of that
+(jump_threshold), never milder, so a rule's warning is never
 hidden; over an illness of the child's that the parent named it needs to be surer still before
 it says avoid. It adds one finding that says so in plain words, citing the FAQ and the statute,
 and it never words a suggestion (an avoid without one is marked withheld). Nothing here
@@ -25,6 +26,7 @@ from functools import lru_cache
 # The tokens the model was trained on (scikit-learn's default: words of two or more characters).
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _TOKENS = re.compile(TOKEN_PATTERN)
+_SPACES = re.compile(r"\s\s+")  # scikit-learn's, before it splits a text into words
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 # (os.path, not pathlib, and the model's own imports inside _model: `check` on a short reason never
 # reads the model, and should not pay for importing what reads it.)
@@ -63,21 +65,36 @@ def _model() -> dict | None:
         if sys.byteorder != "little":
             weights.byteswap()
         terms = model["terms"].split("\n")
+        # The letters block (fragments of two to five letters inside each word, so "feelin",
+        # "poorly-ish" and "refusin" are read as their kin): optional, so an older model still reads.
+        char_terms = model["char_terms"].split("\n") if "char_terms" in model else []
+        char_weights = array("f")
+        if char_terms:
+            char_weights.frombytes(base64.b64decode(model["char_weights"], validate=True))
+            if sys.byteorder != "little":
+                char_weights.byteswap()
+        low, high = model.get("char_ngrams", [2, 5])
         numbers = [*model["intercept"], model["threshold"], model["illness_threshold"], model["stated_threshold"],
-                   model["min_words"]]
+                   model.get("jump_threshold", 2), model["min_words"], low, high]
         sound = (classes == ["ok", "caution", "avoid"] and len(model["intercept"]) == 3
                  and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in numbers)
                  and 0 < model["threshold"] <= 1 and 0 < model["illness_threshold"] <= 1
                  and model["threshold"] <= model["stated_threshold"] <= 1
                  and model["threshold"] <= model["illness_threshold"]
                  and isinstance(model["min_words"], int) and model["min_words"] >= 0
-                 and len(weights) == len(terms) * 4 and all(math.isfinite(w) for w in weights))
+                 and model["threshold"] <= model.get("jump_threshold", 2)
+                 and isinstance(low, int) and isinstance(high, int) and 1 <= low <= high <= 8
+                 and len(weights) == len(terms) * 4 and all(math.isfinite(w) for w in weights)
+                 and len(char_weights) == len(char_terms) * 4 and all(math.isfinite(w) for w in char_weights))
     except Exception:  # noqa: BLE001 - any damage at all: the rules alone decide
         return None
     if not sound:
         return None
     model["index"] = {t: i for i, t in enumerate(terms)}
     model["weights"] = weights
+    model["char_index"] = {t: i for i, t in enumerate(char_terms)}
+    model["char_weights"] = char_weights
+    model["char_ngrams"] = (low, high)
     return model
 
 
@@ -87,30 +104,56 @@ def reading(text: str) -> tuple[str, float] | None:
     model = _model()
     if model is None:
         return None
-    index, weights, classes = model["index"], model["weights"], model["classes"]
-    stride = 1 + len(classes)
-    tokens = _TOKENS.findall(text.lower())
-    counts: dict[int, int] = {}
-    for n in (1, 2):
-        for i in range(len(tokens) - n + 1):
-            at = index.get(" ".join(tokens[i:i + n]))
-            if at is not None:
-                counts[at] = counts.get(at, 0) + 1
-    # scikit-learn's tf-idf, as trained: sublinear counts times idf, then unit length.
-    values = {at: (1.0 + math.log(c)) * weights[at * stride] for at, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    classes = model["classes"]
+    lowered = text.lower()
     logits = list(model["intercept"])
-    for at, v in values.items():
-        for k in range(len(classes)):
-            logits[k] += v / norm * weights[at * stride + 1 + k]
+    # Each block is scikit-learn's tf-idf, as trained: sublinear counts times idf, then unit length.
+    for counts, weights in ((_word_counts(lowered, model["index"]), model["weights"]),
+                            (_letter_counts(lowered, model["char_index"], *model["char_ngrams"]), model["char_weights"])):
+        stride = 1 + len(classes)
+        values = {at: (1.0 + math.log(c)) * weights[at * stride] for at, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        for at, v in values.items():
+            for k in range(len(classes)):
+                logits[k] += v / norm * weights[at * stride + 1 + k]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     best = max(range(len(classes)), key=exps.__getitem__)
     return classes[best], exps[best] / sum(exps)
 
 
+def _word_counts(lowered: str, index: dict) -> dict[int, int]:
+    """Words and pairs of words, as scikit-learn's word analyser makes them."""
+    tokens = _TOKENS.findall(lowered)
+    counts: dict[int, int] = {}
+    for n in (1, 2):
+        for i in range(len(tokens) - n + 1):
+            at = index.get(" ".join(tokens[i:i + n]))
+            if at is not None:
+                counts[at] = counts.get(at, 0) + 1
+    return counts
+
+
+def _letter_counts(lowered: str, index: dict, low: int, high: int) -> dict[int, int]:
+    """Runs of low..high letters inside each word padded with a space, as scikit-learn's
+    "char_wb" analyser makes them (a word no longer than a run gives itself, padded, once)."""
+    counts: dict[int, int] = {}
+    if not index:
+        return counts
+    for word in _SPACES.sub(" ", lowered).split():
+        word = f" {word} "
+        for n in range(low, high + 1):
+            for i in range(max(1, len(word) - n + 1)):
+                at = index.get(word[i:i + n])
+                if at is not None:
+                    counts[at] = counts.get(at, 0) + 1
+            if len(word) <= n:
+                break
+    return counts
+
+
 def stricter(text: str, verdict: str, *, illness: bool = False, stated: bool = False) -> str | None:
-    """The verdict one step stricter than `verdict`, when independent readers would be stricter
+    """The verdict stricter than `verdict` (see decide), when independent readers would be stricter
     and the model is confident enough; else None (the rules' verdict stands). `illness`: the
     parent named an illness of the child's, so avoid needs the model surer still; `stated`: the
     rules pass the reason with that illness stated plainly, so asking for more needs it surer again."""
@@ -134,7 +177,10 @@ def decide(model: dict, verdict: str, label: str, probability: float, illness: b
         return None
     if stated and probability < model["stated_threshold"]:
         return None
-    stricter = ("ok", "caution", "avoid")[_RANK[verdict] + 1]  # one step, never a jump past caution
+    # One step, unless the reading is sure enough to go straight from ok to avoid (jump_threshold):
+    # "Tom's off sick, well he says he is but I reckon it's Monday blues" is not merely weak.
+    jump = label == "avoid" and verdict == "ok" and probability >= model.get("jump_threshold", 2)
+    stricter = "avoid" if jump else ("ok", "caution", "avoid")[_RANK[verdict] + 1]
     if stricter == "avoid" and illness and probability < model["illness_threshold"]:
-        return None
+        return "caution" if verdict == "ok" else None
     return stricter

@@ -375,8 +375,9 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     # the words alone cannot tell it from the parent's reason, so the rules' reading of it stands.
     if an.hits and all(h.reported for h in an.hits) and rules.others_question.search(an.norm.text):
         return None
-    # A death in the family named: the rules' reading stands ([health] bereavement).
-    if rules.bereavement.search(an.norm.text):
+    # A death or an emergency in the family named: the rules' reading stands ([health] bereavement,
+    # family_emergency).
+    if rules.bereavement.search(an.norm.text) or rules.family_emergency.search(an.norm.text):
         return None
     # The words alone, as the model reads them: "too-unwell-to-attend", or a zero-width space
     # between the words, is still the FAQ's wording.
