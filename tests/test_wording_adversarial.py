@@ -2325,6 +2325,19 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("Jacob isn't ill as such, he's just not himself today.", "avoid"),
     ("She's not really ill as such, just a bit off.", "avoid"),
     ("Kept Harry at home to help me with the baby, she's been up all night poorly.", "avoid"),
+    # Fifth session, round 9 (blind365-370): final, abroad, tired after an outing, a break from the pressure;
+    # a children's hospital by name, Scots and other languages for illness.
+    ("He's not going. End of.", "avoid"),
+    ("She's not going, full stop.", "avoid"),
+    ("gone to Spain x", "avoid"),
+    ("We've flown out to Tenerife, back on the 20th.", "avoid"),
+    ("He's just really tired after the weekend", "avoid"),
+    ("Nathan is off today, he's shattered after his football tournament yesterday.", "avoid"),
+    ("He needs a break from all the pressure tbh", "avoid"),
+    ("I think she needs a day away from it all.", "avoid"),
+    ("Yusuf has an appointment at GOSH today, it's a full day one", "ok"),
+    ("Lewis wis up aw night wi his tummy, he's no fit for school the day", "ok"),
+    ("Our Kayden's gorra bad ear, he's bin screamin wi it all night", "ok"),
 ])
 def test_fourth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -2377,6 +2390,13 @@ def test_fourth_session_classes(text, verdict):
     "We have to fly to Egypt tonight because my father had a stroke.",
     "His grandad had a heart attack last night and we're all at the hospital with him.",
     "Not ill as such, he's just not himself, he's had a temperature since last night.",
+    # The attack on round 8 and round 9's honest neighbours.
+    "He really doesn't want to go because he's so poorly with a fever and a rash, Liam is staying in bed today",
+    "Ava is off because her mum is having emergency surgery today and there is nobody else to look after her",
+    "We had a fire at home last night and the children are staying with their aunt, so Leo is not in school today",
+    "She's exhausted after being up all night being sick.",
+    "He needs a break",
+    "Luca non sta bene, he has febbre, 38.5. He stay home. Grazie",
 ])
 def test_fourth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
@@ -2446,6 +2466,10 @@ def test_a_lower_case_name_after_keeping_is_kept():
     "Ben feels fine today and the sickness stopped on Monday, but I'm keeping him off one more day to be on the safe side.",
     "Zach was sick this morning but he's fine now, just keeping him in to be safe",
     "Kept Harry at home to help me with the baby, she's been up all night poorly.",
+    # A newcomer's find: with the illness named, an older entry read the same words and worded "too unwell
+    # today (flu)"; the entry that withholds is the one kept.
+    "Ella had flu all weekend, seems fine today, but I'm keeping her off just in case",
+    "Max had chickenpox last week and looks fine today but I'm keeping him home to be on the safe side",
 ])
 def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text):
     result = check_text(text)

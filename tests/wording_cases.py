@@ -1336,7 +1336,7 @@ CASES = [
     ("the baby kept him up all night so he's exhausted", CAUTION),
     # Contested (2026-12-03, the second reading's threshold 0.5): tired after a bad night with no illness named; writers read tiredness as the reason (avoid).
     ("His sister was screaming all night, he's not slept, so he's not in", NOT_OK),
-    ('ds is wiped out after the weekend away', CAUTION),
+    ('ds is wiped out after the weekend away', NOT_OK),  # fifth session (contested): tired after an outing; independent writers say avoid in 133 of 136 such rows
     ("he's completely exhausted, his fatigue from the ME is really bad", OK),
     ("She's exhausted and has a migraine", OK),
     ('he was up all night being sick', OK),
@@ -1510,7 +1510,7 @@ CASES = [
     ("he's got a dentist checkup", OK),
     ('Absent today, will explain later', CAUTION),
     ("she's exhausted after her brother's party", CAUTION),
-    ("he's tired after the trip", CAUTION),
+    ("he's tired after the trip", NOT_OK),  # fifth session (contested): tired after an outing; independent writers say avoid in 133 of 136 such rows
     ("she's scared of her maths teacher", AVOID),  # Round 5 (issue 10): fear of or conflict with staff given as the reason is avoid, as bullying is.
     ("he's anxious about school", CAUTION),
     ('she fell out with her friends and is very upset', CAUTION),
@@ -2294,7 +2294,7 @@ CASES = [
     ("He's struggling so he's staying home today.", CAUTION),
     # Contested (blind233-241): the family's own car or a missed bus keeping the child out all day reads to every new writer as the FAQ's 'can't get my child to school' (avoid); earlier writers split. Late, or weather, stays a caution.
     ("Car won't start, sorry.", NOT_OK),
-    ("She's exhausted after the school trip.", CAUTION),
+    ("She's exhausted after the school trip.", NOT_OK),  # fifth session (contested): tired after an outing; independent writers say avoid in 133 of 136 such rows
     ('Feeling a bit off, keeping her home.', CAUTION),
     ('Mental health day.', CAUTION),
     ("He's not going, he's poorly.", CAUTION),

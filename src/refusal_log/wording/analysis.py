@@ -467,8 +467,15 @@ class _Analysis:
         if mind and any(h.rule.id != mind[1].id for h in hits if not h.reported):
             overridden.add(mind[1].id)  # round 10b: another finding already asks for more
         kept = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
-        # Two entries of a rule reading the same words the same way: one finding (the first).
-        kept = list({(h.rule.id, h.finding.severity, *h.finding[5:]): h for h in kept[::-1]}.values())[::-1]
+        # Two entries of a rule reading the same words the same way: one finding, the first, or the one
+        # that withholds the suggestion ("seems fine today, but I'm keeping her off just in case": an older
+        # entry gives no reason of its own, the fifth session's says "too unwell today" would be untrue).
+        chosen = {}
+        for h in kept:
+            key = (h.rule.id, h.finding.severity, *h.finding[5:])
+            if key not in chosen or (h.rule.suggest == "withhold" != chosen[key].rule.suggest):
+                chosen[key] = h
+        kept = [h for h in kept if chosen[(h.rule.id, h.finding.severity, *h.finding[5:])] is h]
         self.hits = [h for h in kept if not any(_repeats(h, o) for o in kept)]
 
     @property
