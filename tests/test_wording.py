@@ -261,7 +261,7 @@ def test_offsets_point_into_the_original_text_through_contractions_and_curly_quo
     ("It's not that she's ill, she just can't face it.", "avoid"),
     ("It isn't that he's unwell, he just won't go", "avoid"),
     ("It's not like she's poorly, she just hates it there", "avoid"),
-    ("She's not ill as such, just really low", "caution"),
+    ("She's not ill as such, just really low", "avoid"),  # fifth session: a denial, then only a low mood (blind374)
     ("Not poorly, just fed up with school", "avoid"),  # round 5: a dislike idiom as the reason
     ("He's tired, not ill.", "avoid"),  # 2026-12-02: a denial beside tiredness (57 of 57 independent rows)
     ("I reckon it's all put on", "avoid"),

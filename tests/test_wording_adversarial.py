@@ -2338,6 +2338,15 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("Yusuf has an appointment at GOSH today, it's a full day one", "ok"),
     ("Lewis wis up aw night wi his tummy, he's no fit for school the day", "ok"),
     ("Our Kayden's gorra bad ear, he's bin screamin wi it all night", "ok"),
+    # Fifth session, round 10 (blind371-376): the doctor said fit for school yet kept off; the parent's own
+    # reading that the child wanted to miss a lesson; fine in themselves, kept home as a precaution; just
+    # not coming, or not explaining; not ill exactly, just really low.
+    ("The doctor said it's just a virus and he's fine for school, but Connor's still coughing a lot so I've kept him off.", "avoid"),
+    ("Tilly was sent home yesterday for 'being unwell' but honestly I think she just wanted to get out of PE. Keeping her off today to rest anyway.", "avoid"),
+    ("Georgia tested positive for Covid but she's absolutely fine in herself, we're just keeping her off as a precaution.", "avoid"),
+    ("I don't see why I should have to explain. He's not coming in.", "avoid"),
+    ("tbh he's just not coming today, had a nightmare morning", "avoid"),
+    ("She's not ill exactly, just really low and tired.", "avoid"),
 ])
 def test_fourth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -2397,6 +2406,11 @@ def test_fourth_session_classes(text, verdict):
     "She's exhausted after being up all night being sick.",
     "He needs a break",
     "Luca non sta bene, he has febbre, 38.5. He stay home. Grazie",
+    # Round 10's honest neighbours: the doctor said not fit for school; just not coming in, with the illness.
+    "The GP said she's not fit for school until the antibiotics kick in, so Isla will be off today.",
+    "Phoebe has glandular fever. The GP has said she is not well enough to attend school at the moment.",
+    "He's just not coming in today, he's got a temperature of 39.",
+    "She's got bad period pains bless her so she's having a duvet day.",
 ])
 def test_fourth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")

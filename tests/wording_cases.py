@@ -2138,7 +2138,7 @@ CASES = [
     ("She says she's ill, if you believe her", CAUTION),
     ("It isn't that he's unwell, he just won't go", AVOID),
     ("It's not like she's poorly, she just hates it there", AVOID),
-    ("She's not ill as such, just really low", CAUTION),
+    ("She's not ill as such, just really low", NOT_OK),  # fifth session (contested): a denial with only a low mood after it; blind374's writer says avoid ("not ill exactly, just really low and tired")
     ('Not poorly, just fed up with school', AVOID),  # Round 5: a denial, and a dislike idiom as the reason.
     # Contested (2026-12-02): a denial of illness beside tiredness; 57 of 57 independent rows with both
     # accept avoid (blind284: "Theo isn't ill, he's just exhausted"), so avoid is fair too.
