@@ -2347,6 +2347,7 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("I don't see why I should have to explain. He's not coming in.", "avoid"),
     ("tbh he's just not coming today, had a nightmare morning", "avoid"),
     ("She's not ill exactly, just really low and tired.", "avoid"),
+    ("I'm not obliged to give you a reason.", "avoid"),
 ])
 def test_fourth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -2411,6 +2412,10 @@ def test_fourth_session_classes(text, verdict):
     "Phoebe has glandular fever. The GP has said she is not well enough to attend school at the moment.",
     "He's just not coming in today, he's got a temperature of 39.",
     "She's got bad period pains bless her so she's having a duvet day.",
+    # The attack on round 10, and a newcomer's find.
+    "Kept home because of a bereavement in the family, her grandmother died yesterday.",
+    "I have to have emergency surgery today and there is nobody to look after him",
+    "Ava is off because I am having emergency surgery today and there is nobody to look after her",
 ])
 def test_fourth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
