@@ -2348,6 +2348,16 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("tbh he's just not coming today, had a nightmare morning", "avoid"),
     ("She's not ill exactly, just really low and tired.", "avoid"),
     ("I'm not obliged to give you a reason.", "avoid"),
+    # Fifth session, round 11 (blind377-382).
+    ("Kai's suspension ended yesterday but I think it was unfair, so he's not coming back until we've had a meeting about it.", "avoid"),
+    ("Maybe she's ill, maybe she's just worn out - either way she's at home today.", "avoid"),
+    ("The doctor said he's fine but he still feels awful, so he's at home today.", "avoid"),
+    ("Jamie's got a wee sair throat but he's awright, jist didnae want tae gang in.", "avoid"),
+    ("Eilidh's no comin in, she's in a right huff wi her pals.", "avoid"),
+    ("Lucas is away to the fishing wi his da the day.", "avoid"),
+    ("Rosie was ill first thing but perked up by 10, didn't seem worth sending her in for the afternoon.", "avoid"),
+    ("Harvey was ill last week and still isn't quite himself. Thought one more day at home would do him good before the weekend.", "caution"),
+    ("Good morning, I've kept Jessica home today. Long story, I'll call later.", "caution"),
 ])
 def test_fourth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -2416,6 +2426,11 @@ def test_fourth_session_classes(text, verdict):
     "Kept home because of a bereavement in the family, her grandmother died yesterday.",
     "I have to have emergency surgery today and there is nobody to look after him",
     "Ava is off because I am having emergency surgery today and there is nobody to look after her",
+    # Round 11's honest neighbours.
+    "The doctor said he's not fit for school and needs to stay at home until Monday.",
+    "Finn's unwell today, and to be honest he's dreading the maths test too.",
+    "He's off to the hospital for his fracture clinic appointment.",
+    "The GP said she's fine to go back on Monday, so she'll be off until then.",
 ])
 def test_fourth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
