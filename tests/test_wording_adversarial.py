@@ -2504,6 +2504,10 @@ def test_a_lower_case_name_after_keeping_is_kept():
     # today (flu)"; the entry that withholds is the one kept.
     "Ella had flu all weekend, seems fine today, but I'm keeping her off just in case",
     "Max had chickenpox last week and looks fine today but I'm keeping him home to be on the safe side",
+    # A well child kept home in case they catch a brother's or sister's illness: nothing is worded, and never
+    # the other child's name (it offered "George is too unwell").
+    "George has chickenpox. Alfie hasn't got any spots yet but I'm keeping him home too as he's bound to get it.",
+    "Sam has flu so I'm keeping Ellie off as well, she's bound to catch it.",
 ])
 def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text):
     result = check_text(text)
