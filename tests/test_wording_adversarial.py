@@ -2358,6 +2358,15 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("Rosie was ill first thing but perked up by 10, didn't seem worth sending her in for the afternoon.", "avoid"),
     ("Harvey was ill last week and still isn't quite himself. Thought one more day at home would do him good before the weekend.", "caution"),
     ("Good morning, I've kept Jessica home today. Long story, I'll call later.", "caution"),
+    # Fifth session, round 12 (blind383-388), and the issue's own "he say no go school".
+    ("he say no go school", "avoid"),
+    ("My daughter very scared of school, she no go", "avoid"),
+    ("Off sick but he's been on the xbox all morning so probably back tomorrow haha", "avoid"),
+    ("She says she feels sick but I'm not sure tbh, she's been saying that a lot recently.", "avoid"),
+    ("Off today, treating her nits", "avoid"),
+    ("Musa not coming because the bus from council not come today, I have no car", "ok"),
+    ("Joshua will be absent on Wednesday for his grandad's funeral, which Mrs Ahmed agreed to authorise.", "ok"),
+    ("Yusuf is authorised to be absent on Monday to attend his citizenship ceremony.", "ok"),
 ])
 def test_fourth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -2431,6 +2440,10 @@ def test_fourth_session_classes(text, verdict):
     "Finn's unwell today, and to be honest he's dreading the maths test too.",
     "He's off to the hospital for his fracture clinic appointment.",
     "The GP said she's fine to go back on Monday, so she'll be off until then.",
+    # Round 12's honest neighbours.
+    "Head said yes to the leave for Granny's 90th in Cork, so Saoirse's off Friday as agreed",
+    "She has head lice and a high temperature, so she's off today.",
+    "He's ill and he's been on the sofa all morning, he can't even face the xbox.",
 ])
 def test_fourth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
