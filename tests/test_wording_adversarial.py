@@ -2368,7 +2368,7 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("Joshua will be absent on Wednesday for his grandad's funeral, which Mrs Ahmed agreed to authorise.", "ok"),
     ("Yusuf is authorised to be absent on Monday to attend his citizenship ceremony.", "ok"),
 ])
-def test_fourth_session_classes(text, verdict):
+def test_fourth_and_fifth_session_classes(text, verdict):
     _verdict_is(text, verdict)
 
 
@@ -2445,7 +2445,7 @@ def test_fourth_session_classes(text, verdict):
     "She has head lice and a high temperature, so she's off today.",
     "He's ill and he's been on the sofa all morning, he can't even face the xbox.",
 ])
-def test_fourth_session_honest_words_are_not_avoid(text):
+def test_fourth_and_fifth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
 
 

@@ -470,12 +470,12 @@ class _Analysis:
         # Two entries of a rule reading the same words the same way: one finding, the first, or the one
         # that withholds the suggestion ("seems fine today, but I'm keeping her off just in case": an older
         # entry gives no reason of its own, the fifth session's says "too unwell today" would be untrue).
+        keys = [(h.rule.id, h.finding.severity, *h.finding[5:]) for h in kept]
         chosen = {}
-        for h in kept:
-            key = (h.rule.id, h.finding.severity, *h.finding[5:])
+        for key, h in zip(keys, kept):
             if key not in chosen or (h.rule.suggest == "withhold" != chosen[key].rule.suggest):
                 chosen[key] = h
-        kept = [h for h in kept if chosen[(h.rule.id, h.finding.severity, *h.finding[5:])] is h]
+        kept = [h for key, h in zip(keys, kept) if chosen[key] is h]
         self.hits = [h for h in kept if not any(_repeats(h, o) for o in kept)]
 
     @property

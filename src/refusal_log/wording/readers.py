@@ -7,9 +7,8 @@ labels (tools/train_readers.py); this module reads it, with the standard library
 
 The model reads the words alone, not the rules' verdict: trained on the rules' verdict it only
 learned to trust them, on the very phrasings they were written for. It may only make a verdict
-one step stricter (ok -> caution, caution -> avoid), or from ok to avoid when it is sure enough of that
-(jump_threshold), never milder, so a rule's warning is never
-hidden; over an illness of the child's that the parent named it needs to be surer still before
+one step stricter (ok -> caution, caution -> avoid), or go from ok to avoid when it is sure enough
+(jump_threshold), never milder, so a rule's warning is never hidden; over an illness of the child's that the parent named it needs to be surer still before
 it says avoid. It adds one finding that says so in plain words, citing the FAQ and the statute,
 and it never words a suggestion (an avoid without one is marked withheld). Nothing here
 prints, and the model is read on first use only.
@@ -31,7 +30,7 @@ _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 # (os.path, not pathlib, and the model's own imports inside _model: `check` on a short reason never
 # reads the model, and should not pay for importing what reads it.)
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "readers.json")
-_MAX_MODEL_BYTES = 8 * 1024 * 1024  # the shipped model is well under 1 MB
+_MAX_MODEL_BYTES = 8 * 1024 * 1024  # the shipped model is about 1.4 MB
 # Reasons shorter than this are never read by the model (nor is it loaded for them): the model's
 # own min_words may only be larger. (Reading short reasons when the model is very sure, from 0.9, was
 # measured in the fifth session and not kept: +8 of 1,800 fresh rows, but 58 of our table's short rows
@@ -62,19 +61,20 @@ def _model() -> dict | None:
         with open(MODEL_PATH, encoding="utf-8") as f:
             model = json.loads(f.read())
         classes = model["classes"]
-        weights = array("f")
-        weights.frombytes(base64.b64decode(model["weights"], validate=True))
-        if sys.byteorder != "little":
-            weights.byteswap()
+
+        def floats(packed: str) -> array:
+            # Little-endian float32, base64-encoded (tools/train_readers.py).
+            values = array("f", base64.b64decode(packed, validate=True))
+            if sys.byteorder != "little":
+                values.byteswap()
+            return values
+
+        weights = floats(model["weights"])
         terms = model["terms"].split("\n")
         # The letters block (fragments of two to five letters inside each word, so "feelin",
         # "poorly-ish" and "refusin" are read as their kin): optional, so an older model still reads.
         char_terms = model["char_terms"].split("\n") if "char_terms" in model else []
-        char_weights = array("f")
-        if char_terms:
-            char_weights.frombytes(base64.b64decode(model["char_weights"], validate=True))
-            if sys.byteorder != "little":
-                char_weights.byteswap()
+        char_weights = floats(model["char_weights"]) if char_terms else array("f")
         low, high = model.get("char_ngrams", [2, 5])
         numbers = [*model["intercept"], model["threshold"], model["illness_threshold"], model["stated_threshold"],
                    model.get("jump_threshold", 2), model["min_words"], low, high]
@@ -107,12 +107,12 @@ def reading(text: str) -> tuple[str, float] | None:
     if model is None:
         return None
     classes = model["classes"]
+    stride = 1 + len(classes)
     lowered = text.lower()
     logits = list(model["intercept"])
     # Each block is scikit-learn's tf-idf, as trained: sublinear counts times idf, then unit length.
     for counts, weights in ((_word_counts(lowered, model["index"]), model["weights"]),
                             (_letter_counts(lowered, model["char_index"], *model["char_ngrams"]), model["char_weights"])):
-        stride = 1 + len(classes)
         values = {at: (1.0 + math.log(c)) * weights[at * stride] for at, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
         for at, v in values.items():
