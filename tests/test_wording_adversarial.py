@@ -2525,3 +2525,62 @@ def test_a_lower_case_name_after_keeping_is_kept():
 def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text):
     result = check_text(text)
     assert result.verdict != "ok" and result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 13 (sixth session, blind389-394), in our own words: away with the day of return;
+    # the parent's own doubt (Mondays, fine by mid-morning then out, "off sick (kind of...)",
+    # gaming, "really just bored", perked up and running around); maybe only tiredness; a quiet
+    # week given; a mental health day decided on or beside "fine"; up late then shattered;
+    # "keeps saying he can't go"; half days because they suit; the other parent late back.
+    ("We're away until Wednesday, back Thursday.", "avoid"),
+    ("Away to Cornwall, back Tuesday x", "avoid"),
+    ("She says she's poorly but we all know what Fridays are like.", "avoid"),
+    ("He was a bit off first thing but seemed fine by 11 so we went to the park instead.", "avoid"),
+    ("Off sick (kind of, she's been on her phone all day)", "avoid"),
+    ("Poorly this morning apparently, though he's been playing Fortnite since 9.", "avoid"),
+    ("He bumped his knee but I think he's really just bored of football club.", "avoid"),
+    ("She was too ill to go in at 8, but she's perked up and is running around the garden now.", "avoid"),
+    ("Leah won't be in, she's under the weather, not sure, maybe just tired.", "caution"),
+    ("Might be glandular fever, we're waiting on bloods, so I'm giving her a quiet week.", "caution"),
+    ("We've decided Ruby needs a mental health day today.", "avoid"),
+    ("She's fine, just taking a mental health day.", "avoid"),
+    ("He stayed up far too late on his phone and now he's knackered.", "avoid"),
+    ("He keeps saying to us he can't go back and we're at a loss.", "avoid"),
+    ("From now on she'll only be coming in for the afternoons as it suits her better.", "avoid"),
+    ("Their mum had them over half term and didn't drop them back on time.", "avoid"),
+    # A rough night given with the day at home: the caution for naming nothing, not a decision's avoid.
+    ("Jack's off today, we had a terrible night with him.", "caution"),
+    ("Maisie is feeling ych a fi today so she's staying home.", "caution"),
+    # Leave and council transport in other words, and leave granted in the parent's own sentence.
+    ("Ellie has permission from the head to attend her sister's graduation today.", "ok"),
+    ("The taxi never came this morning (the council one), so Ben can't get in.", "ok"),
+    ("My mum died on Friday; the funeral is on Tuesday. I asked for leave and the head agreed.", "ok"),
+])
+def test_sixth_session_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Round 13's honest neighbours: a real illness beside each new class.
+    "He has tonsillitis and a temperature; he says he's poorly and he really is.",
+    "We're away at the hospital until Thursday with her, she's having her operation.",
+    "She had a rough night with a high temperature, so she's staying home today.",
+    "Her dad didn't bring her back last night and he isn't answering, so she won't be in. I'll update you.",
+    "Grace is on an agreed part-time timetable and is only in for the mornings.",
+    "He was up late being sick and he's shattered.",
+])
+def test_sixth_session_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+def test_leave_asked_for_is_not_leave_granted():
+    # "request authorised absence" asks; only the head's yes is a lawful absence.
+    assert check_text("I'd like to request authorised absence for Sam on Friday for his sister's graduation.").verdict != "ok"
+    assert check_text("I asked for authorised absence for Sam's sister's graduation and the head agreed.").verdict == "ok"
+
+
+def test_a_frame_reads_its_rules_words_after_the_hit():
+    # kept_off's unless_after ("as per the GP's advice") holds for the frames reporting under it too.
+    text = "The GP said there's nothing physically wrong with him but he should stay off till he feels better."
+    assert check_text(text).verdict == "caution"

@@ -1776,7 +1776,9 @@ CASES = [
     ('ds wont go in, says hes not going back', AVOID),
     ("She says she's sick but I know she's just avoiding her test", AVOID),
     ("honestly she's fine, she just doesn't want to go", AVOID),
-    ("He was up late gaming and he's shattered", CAUTION),
+    # Round 13 (contested): tired after a late night, said as the reason: caution here, avoid by two
+    # independent writers (blind171, blind394), as 59 of 60 labelled rows with "up late" are.
+    ("He was up late gaming and he's shattered", NOT_OK),
     ("Sorry she's not in, long night", CAUTION),
     ("She's had a bad week", CAUTION),
     ("her nan is very poorly so we've gone to see her", CAUTION),
@@ -2700,7 +2702,9 @@ CASES = [
     ('Theo is having a bad day.', CAUTION),
     ('Amelia is struggling today and will be staying home.', CAUTION),
     ("Evie's having a mental health day.", CAUTION),
-    ('Jacob is too tired to come in, he was up late.', CAUTION),
+    # Round 13 (contested): tired after a late night, said as the reason: caution here, avoid by two
+    # independent writers (blind171, blind394), as 59 of 60 labelled rows with "up late" are.
+    ('Jacob is too tired to come in, he was up late.', NOT_OK),
     # evaluator: caution; ours: exhaustion with no everyday cause is a symptom (round 3, point 2)
     ("She's exhausted after a meltdown last night so she's at home today.", CAUTION),  # round 7: distress alone (writers: caution)
     ("Grandad's funeral today so Ruby will be off.", CAUTION),

@@ -133,12 +133,12 @@ class _Analysis:
         # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
         # religious observance. An unavoidable cause for the positive rule; it also softens
         # the rules that ask for leave (a holiday, someone else's illness, a birthday).
-        self.lawful = self._unavoidable(rules.lawful)
+        self.lawful = self._unavoidable(rules.lawful, leave=True)
         # An illness or symptom the parent names; with care words and unavoidable causes,
         # a reason the law recognises. An episode alone ("meltdown") is neither, and nor is
         # distress ("struggling", "not coping"): it only softens the rules that allow it.
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
-        self.named = self.unavoidable or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
+        self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
         # What kind of statement each clause is (statements.py), found once per text.
         self.statements = statement_candidates(n, rules)
         # Distress given as being about a cause ("so upset about school") is the cause's, not
@@ -260,17 +260,22 @@ class _Analysis:
             self.others.append((a, b))
         return True
 
-    def _unavoidable(self, rx) -> bool:
+    def _unavoidable(self, rx, leave: bool = False) -> bool:
         n, found, rules = self.norm.text, False, self.rules
+        # Leave the head granted is the child's even in the parent's sentence ("I filled in the
+        # form and the head agreed to it"); a sibling's or a friend's is still theirs.
+        others = SOMEONE_ELSE - {"parent"} if leave else SOMEONE_ELSE
         for m in rx.finditer(n):
             if rules.unavoidable_not.match(n, m.end()):
                 continue  # round 10b: "excluded from breakfast club" is not from school
+            if leave and rules.leave_asked.search(n, max(0, m.start() - 40), m.start()):
+                continue  # round 13: leave asked for is not leave granted
             self.spans.append(m.span())
             # Only the child's own: "his brother has been suspended" is not a reason for him.
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
             if owner and not rules.child_after.match(n, m.end()):
                 continue
-            if self._whose(*m.span(), after=False) in SOMEONE_ELSE:
+            if self._whose(*m.span(), after=False) in others:
                 continue  # "his sister's been suspended", "I've got my own appointment"
             found = found or _negator(n, m.start(), rules) is None
         return found

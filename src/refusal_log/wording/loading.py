@@ -290,6 +290,9 @@ class Rules:
         # Round 10b: words straight after a cause that make it something else ("excluded from
         # breakfast club" is not an exclusion from school).
         self.unavoidable_not = _Lazy(_expand(data["unavoidable"].get("not_after", "(?!)"), macros))
+        # Round 13: words just before leave that make it only asked for ("I'd like to request
+        # authorised absence") rather than granted.
+        self.leave_asked = _Lazy(_expand(data["unavoidable"].get("leave_asked", "(?!)"), macros))
         self.days = words([data["days"]["pattern"]])
         self.past = _Lazy(data["days"]["past"])
         self.not_absence = _Lazy(data["days"]["not_absence"])

@@ -139,7 +139,7 @@ def _more_unless(data: dict, extra: dict, key: str = "unless") -> dict:
 _NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
                        "second_reason_rules", "mental", "mental_framed", "mental_hints", "mental_rules",
                        "care_vague", "care_vague_rules", "fever_before", "fever_before_rules", "not_after",
-                       "negative_test"))
+                       "negative_test", "leave_asked"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
@@ -276,6 +276,10 @@ def candidates(norm: str, rules) -> list[tuple]:
                 continue
             a, b = m.span()
             if frame.unless and frame.unless_rx().search(norm[max(0, a - 80):b]):
+                continue
+            # The rule's own `unless_after` holds for its frames too ("taking her out on Friday
+            # for Eid, as agreed with the head" is the head's leave, as it is for the rule).
+            if frame.rule is not None and frame.rule.unless_after and frame.rule.unless_after.match(norm[b:b + 80]):
                 continue
             found.append((a, b, frame.rule, frame.kind, frame.own))
     return found
