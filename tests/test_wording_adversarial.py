@@ -2584,3 +2584,39 @@ def test_a_frame_reads_its_rules_words_after_the_hit():
     # kept_off's unless_after ("as per the GP's advice") holds for the frames reporting under it too.
     text = "The GP said there's nothing physically wrong with him but he should stay off till he feels better."
     assert check_text(text).verdict == "caution"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 14 (sixth session, blind395-400), in our own words: a hospital visit that says what it is for; a bad
+    # chest beside a cold; an arrangement not working, given as the reason; can't face it, nothing else said;
+    # far too much going on at home; a party later if better; a haircut; fine by break; not convinced; an
+    # arrangement not agreed, started anyway; off until the nits are gone; a symptom only in the child's
+    # words; illness in simple English before "she stay home".
+    ('Tom is at the hospital with me today for his fracture clinic appointment, letter attached.', 'ok'),
+    ("Ava's not in, she's full of cold and her chest is really wheezy.", 'ok'),
+    ("I'm keeping him off because the part-time timetable just isn't working.", 'avoid'),
+    ('he cant face it today', 'avoid'),
+    ('Both boys are off, far too much going on at home at the moment.', 'avoid'),
+    ("Off sick today - might still go to her mate's sleepover tonight if she feels better!", 'avoid'),
+    ('Haircut at 2 so picking her up early today', 'avoid'),
+    ("She'll probably be fine by break but I've said she can stay home.", 'avoid'),
+    ("She said she was poorly but I'm not convinced to be honest.", 'avoid'),
+    ("The consultant suggested a shorter week. School haven't agreed it yet but we're starting it from Monday.", 'avoid'),
+    ("He'll be off until we've got rid of the nits.", 'avoid'),
+    ("she says she's got a sore tummy", 'caution'),
+    ('Maya feel very bad, her tummy is hurt and she vomit. She stay home today.', 'ok'),
+])
+def test_sixth_session_round_14_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Round 14's honest neighbours: anxiety named, the parent's own care, a doubt with a temperature.
+    "Noah is really anxious and can't face school today.",
+    "She has a temperature and says she feels sick, so she's in bed.",
+    "Jade says she's alright but I'm not convinced, she has a temperature, so she's off.",
+    "There's a lot going on at home at the moment, I'd rather talk in person. He won't be in today.",
+    "He says he's not convinced he's ready to go back, and the GP has signed him off for a week with glandular fever.",
+])
+def test_sixth_session_round_14_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")

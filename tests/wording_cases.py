@@ -727,7 +727,9 @@ CASES = [
     ('My son is absent today due to a medical appointment', OK),
     # Changed in round 3 (someone else's illness is leave, not the child's sickness): was OK.
     ('Her nan is in hospital and she wants to visit', CAUTION),
-    ('She said she felt sick this morning', OK),
+    # Round 14 (contested): a symptom only in the child's words: ok here, caution by independent writers
+    # (blind396, and all 16 labelled rows of under thirteen words like it).
+    ('She said she felt sick this morning', OK_OR_CAUTION),
     ("She's complaining of a headache", OK),
     ('she says her head hurts', OK),
     # --- vague reasons, leave and hedged illness: caution ---------------------------------
@@ -741,7 +743,9 @@ CASES = [
     ('just not up to it', CAUTION),
     ("he's no up tae it the day", CAUTION),
     ("he's not feeling school today", ("caution", "avoid")),  # round 32: as "not feeling it"
-    ("She can't face school today", CAUTION),
+    # Round 14 (contested): can't face it, nothing else said: caution here, avoid by independent writers
+    # (blind396; all 52 labelled rows of under ten words accept avoid).
+    ("She can't face school today", NOT_OK),
     ("He's overwhelmed and can't face school", CAUTION),
     ("she reckons she's unwell", CAUTION),
     ('he claims he is ill again', CAUTION),
@@ -761,7 +765,9 @@ CASES = [
     ('hes had a meltdown and is completely exhausted', CAUTION),  # round 7: distress alone (writers: caution)
     ('she went into shutdown and is now too unwell to attend', OK),
     # --- negation and quotation: a denied or quoted word next to an illness is ok; leftovers count
-    ('Not refusing, she just cannot face it', CAUTION),
+    # Round 14 (contested): can't face it, nothing else said: caution here, avoid by independent writers
+    # (blind396; all 52 labelled rows of under ten words accept avoid).
+    ('Not refusing, she just cannot face it', NOT_OK),
     ("He's not being difficult he won't go", AVOID),
     ("it's not refusal, she's poorly", OK),
     ("They call it refusal but she's genuinely ill", OK),
@@ -1049,7 +1055,9 @@ CASES = [
     ("She's having a rough time with her mental health", OK),
     ("She's unable to attend today due to illness", OK),
     ('Not well', OK),
-    ('He says he feels sick', OK),
+    # Round 14 (contested): a symptom only in the child's words: ok here, caution by independent writers
+    # (blind396, and all 16 labelled rows of under thirteen words like it).
+    ('He says he feels sick', OK_OR_CAUTION),
     ('I know the school sees it as refusal', CAUTION),
     ('He refused his breakfast and was sick', OK),
     ('The council refused her EHCP and she is too anxious to attend', OK),
@@ -1433,7 +1441,9 @@ CASES = [
     ('apparently she has a sore throat', CAUTION),
     ('He has a migraine apparently', CAUTION),
     ('sick, according to her', CAUTION),
-    ('He says he has a headache', OK),
+    # Round 14 (contested): a symptom only in the child's words: ok here, caution by independent writers
+    # (blind396, and all 16 labelled rows of under thirteen words like it).
+    ('He says he has a headache', OK_OR_CAUTION),
     # --- day words that date the cause or the return never reach the suggestion (tested there)
     ("he won't go in after yesterday", AVOID),
     ('she has refused since Monday', AVOID),
@@ -1684,7 +1694,9 @@ CASES = [
     ("She's poorly, ill let you know about tomorrow", OK),
     ('hes ill, ill call later', OK),
     ("She has a headache, she says it's the worst she's had", OK),
-    ('He says he feels sick and dizzy', OK),
+    # Round 14 (contested): a symptom only in the child's words: ok here, caution by independent writers
+    # (blind396, and all 16 labelled rows of under thirteen words like it).
+    ('He says he feels sick and dizzy', OK_OR_CAUTION),
     ("Apparently there's a bug going round, she's got it now", OK),
     ('She says her ear hurts, she has a temperature', OK),
     ("He's not been sick since 3am but still has a high temp", OK),
@@ -2285,7 +2297,9 @@ CASES = [
     ("His little sister is in hospital so we're all there.", CAUTION),
     ('Keeping her off to be safe, she has a bit of a temperature.', CAUTION),
     ("He has a cold, we're keeping him home.", CAUTION),
-    ("She says she's got a sore throat but I'm not convinced.", CAUTION),
+    # Round 14 (contested): the parent not convinced by the child's symptom: caution here, avoid by independent
+    # writers (29 of 33 labelled rows with "not convinced"; the cautions keep the child off to be safe).
+    ("She says she's got a sore throat but I'm not convinced.", NOT_OK),
     ("He reckons he's ill but I don't know.", CAUTION),
     ("Not sure she's really poorly.", CAUTION),
     ("He's anxious about his SATs.", CAUTION),

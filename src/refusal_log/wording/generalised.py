@@ -164,11 +164,11 @@ def care_unclear(an):
     care = [t for t in an.health if t.kind == "care"]
     if len(care) != len(an.health) or not care or an.unavoidable or an.lawful:
         return None
-    for m in _rx(an.rules, "care_vague").finditer(an.norm.text):
-        for t in care:
-            if m.start() <= t.start and t.end <= m.end():
-                return t
-    return None
+    vague = [m.span() for m in _rx(an.rules, "care_vague").finditer(an.norm.text)]
+    inside = [t for t in care if any(a <= t.start and t.end <= b for a, b in vague)]
+    # Round 13: another care word says what the visit is ("at the hospital with me this morning for
+    # her orthopaedic clinic appointment"), so the place is no longer all that was said.
+    return inside[0] if inside and len(inside) == len(care) else None
 
 
 def vague(an):
