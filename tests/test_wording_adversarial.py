@@ -2537,7 +2537,7 @@ def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text)
     ("Away to Cornwall, back Tuesday x", "avoid"),
     ("She says she's poorly but we all know what Fridays are like.", "avoid"),
     ("He was a bit off first thing but seemed fine by 11 so we went to the park instead.", "avoid"),
-    ("Off sick (kind of, she's been on her phone all day)", "avoid"),
+    ("Off sick (well kind of, she's been on her phone all day)", "avoid"),
     ("Poorly this morning apparently, though he's been playing Fortnite since 9.", "avoid"),
     ("He bumped his knee but I think he's really just bored of football club.", "avoid"),
     ("She was too ill to go in at 8, but she's perked up and is running around the garden now.", "avoid"),
@@ -2620,3 +2620,67 @@ def test_sixth_session_round_14_classes(text, verdict):
 ])
 def test_sixth_session_round_14_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 15 (sixth session, blind401-406), in our own words: a nurse said he may go in, kept off anyway; a
+    # busy week; on the phone all night; kept home as they seemed tired; not budging; a flight home cancelled;
+    # pointless coming in; giving school a miss; kept off after a booster just in case; a sibling's training day;
+    # fine once he'd had his toast; the school shut, said after "not sending"; "I'll explain later"; a symptom in
+    # the child's words; a vague word alone; out of sorts; Scots; Eid with the head's approval.
+    ("The nurse said he's fine to go in but he's grumpy so I've kept him home.", 'avoid'),
+    ("Can she have today off? She's had a really busy week.", 'avoid'),
+    ("He was on his phone all night so I can't get him up.", 'avoid'),
+    ('Kept her home as she seemed a bit tired.', 'avoid'),
+    ("She's just not budging this morning.", 'avoid'),
+    ("Our flight home was cancelled so she'll miss Tuesday.", 'avoid'),
+    ("He's sprained his ankle, bit pointless him coming in for PE week.", 'avoid'),
+    ("She's a bit nervous so we're giving school a miss today.", 'avoid'),
+    ('He had his booster yesterday so keeping him off just in case.', 'avoid'),
+    ("It's a training day at his sister's school so he's staying home with her.", 'avoid'),
+    ("He's off sick, though he seemed fine once he'd had his toast.", 'avoid'),
+    ('Not sending him as the school emailed to say the site is shut because of the flood.', 'ok'),
+    ("Freya is staying home today. I'll explain later.", 'caution'),
+    ('Ella says she feels sick.', 'caution'),
+    ("She's not feeling great.", 'caution'),
+    ("Isla has been out of sorts since Sunday, she's staying at home.", 'caution'),
+    ("He's greetin wi his ear and he's roastin, no school the day.", 'ok'),
+    ('Keeping Yusuf off on Friday for Eid, which the head has approved.', 'ok'),
+])
+def test_sixth_session_round_15_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on rounds 13-15: honest messages beside the new classes are never avoid.
+    "He's off sick - apparently a virus going round his class",
+    'She had a temp this morning but seemed ok by 11, so I got her booked into the GP',
+    'Poorly, perked up now and is bouncing around, but she was sick 3 times so 48 hours off',
+    'Far too much going on at home, her dad has just died and she is distraught',
+    "He's away to the Hospice, back Monday",
+    "Sam has head lice and a temperature, she'll be off until we've got rid of them",
+    'I have decided Jess needs a mental health day, she is suicidal',
+    'He says he feels dizzy and he fainted in the shower',
+    'Alfie had his booster jabs yesterday and has been a bit off with it, keeping him home to be safe.',
+    'The ferry was cancelled again because of the gales, no way off the island this morning.',
+])
+def test_sixth_session_attack_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on rounds 13-15: leave from an employer or a nurse, the parent's own rough night, a lawful
+    # reason asked as a question.
+    'My leave was authorised by my manager so Sam will be off for the week',
+    'We have permission from the school nurse to go on holiday',
+    "I had a rough night so he's staying off",
+    "Ben's on study leave right? so he's revising at home",
+])
+def test_sixth_session_attack_not_ok(text):
+    _verdict_is_not(text, "ok")
+
+
+def test_a_doubted_illness_is_never_worded_as_fact():
+    # The attack on round 14: "I wasn't convinced" in the past tense still withholds the wording.
+    result = check_text("He told me he was sick but I wasn't convinced")
+    assert result.verdict == "avoid" and result.withheld and result.suggestion is None

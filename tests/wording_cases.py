@@ -281,7 +281,9 @@ CASES = [
     ("sick", OK),
     ("He's not well", OK),
     ("Not feeling well today", OK),
-    ("She's under the weather", OK),
+    # Round 15 (contested): a vague word for being unwell, nothing else said: ok here, caution by independent
+    # writers (blind404, blind405; every labelled row of eight words or fewer like it accepts caution).
+    ("She's under the weather", OK_OR_CAUTION),
     ("She isn't well enough to attend today", OK),
     ("He is too poorly to come in today", OK),
     ("My son is unwell and will not be attending today", OK),
@@ -835,7 +837,9 @@ CASES = [
     ('cant go in has a migraine', OK),
     ('wont be in today hes poorly', OK),
     ('shes no weel', OK),
-    ('not feeling great', OK),
+    # Round 15 (contested): a vague word for being unwell, nothing else said: ok here, caution by independent
+    # writers (blind404, blind405; every labelled row of eight words or fewer like it accepts caution).
+    ('not feeling great', OK_OR_CAUTION),
     # Contested (2026-12-02, third session): "not 100%" alone is vague; independent writers mark it caution.
     ('not 100% today', ('ok', 'caution')),
     ('Poorly tummy', OK),
@@ -1004,7 +1008,8 @@ CASES = [
      'He is under CAMHS.', OK),
     ("Evie has been throwing up all night, so she won't be in today or tomorrow.", OK),
     ("Charlie won't go to school, he says his stomach hurts", AVOID),
-    ('Leo says he has a headache again', OK),
+    # Round 14 (contested): a symptom only in the child's words: caution by independent writers.
+    ('Leo says he has a headache again', OK_OR_CAUTION),
     ("She says she's poorly but I'm not sure", CAUTION),
     ("He wasn't up to it this morning, he's been having panic attacks", OK_OR_CAUTION),  # round 10b: mental-health words alone, writers label caution (24 of 28)
     ("I'm not forcing him in when he's like this, he's been crying all night", AVOID),
@@ -1919,7 +1924,9 @@ CASES = [
     ("She's too anxious to go in today, she's been shaking and sick", OK),
     ('She has a hospital appointment', OK),
     ('Not well today', OK),
-    ('He’s under the weather today, bless him', OK),
+    # Round 15 (contested): a vague word for being unwell, nothing else said: ok here, caution by independent
+    # writers (blind404, blind405; every labelled row of eight words or fewer like it accepts caution).
+    ('He’s under the weather today, bless him', OK_OR_CAUTION),
     ('My son won’t be attending today due to illness.', OK),
     ("He can't go in today, he has a fever", OK),
     ("She's sick with the flu", OK),
@@ -2425,7 +2432,9 @@ CASES = [
     ('She wanted a day off so I let her', AVOID),
     ('He has a cold and a sore throat, too poorly for school.', OK),
     ("She's been sick and feels rotten.", OK),
-    ("She's feeling a bit off colour today.", OK),
+    # Round 15 (contested): a vague word for being unwell, nothing else said: ok here, caution by independent
+    # writers (blind404, blind405; every labelled row of eight words or fewer like it accepts caution).
+    ("She's feeling a bit off colour today.", OK_OR_CAUTION),
     ("He's been heaving all morning and can't keep water down.", OK),
     ('Tummy bug, been to the loo all night.', OK),
     ('Off with a virus.', OK),
@@ -2641,7 +2650,9 @@ CASES = [
     # (already above) 'Poorly tummy'
     # Round 8: a cold or hay fever named alone is a caution to the independent writers (blind7, dev7c, dev8b).
     ('Ollie has a cold.', OK_OR_CAUTION),
-    ('Under the weather today', OK),
+    # Round 15 (contested): a vague word for being unwell, nothing else said: ok here, caution by independent
+    # writers (blind404, blind405; every labelled row of eight words or fewer like it accepts caution).
+    ('Under the weather today', OK_OR_CAUTION),
     ("Poppy's bad with her nerves today, too poorly to come in", OK),
     ('Dentist', OK),
     ('Mason has a dental check up at 3', OK),

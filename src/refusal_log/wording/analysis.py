@@ -275,8 +275,11 @@ class _Analysis:
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
             if owner and not rules.child_after.match(n, m.end()):
                 continue
-            if self._whose(*m.span(), after=False) in others:
+            whose = self._whose(*m.span(), after=False)
+            if whose in others:
                 continue  # "his sister's been suspended", "I've got my own appointment"
+            if whose == "parent" and not (leave and rules.leave_granter.search(n, m.start(), m.end() + 40)):
+                continue  # the parent's own leave counts only when the school gave it, not an employer
             found = found or _negator(n, m.start(), rules) is None
         return found
 

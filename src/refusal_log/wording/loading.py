@@ -293,6 +293,7 @@ class Rules:
         # Round 13: words just before leave that make it only asked for ("I'd like to request
         # authorised absence") rather than granted.
         self.leave_asked = _Lazy(_expand(data["unavoidable"].get("leave_asked", "(?!)"), macros))
+        self.leave_granter = _Lazy(_expand(data["unavoidable"].get("leave_granter", "(?:)"), macros))
         self.days = words([data["days"]["pattern"]])
         self.past = _Lazy(data["days"]["past"])
         self.not_absence = _Lazy(data["days"]["not_absence"])
