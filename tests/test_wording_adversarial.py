@@ -2684,3 +2684,45 @@ def test_a_doubted_illness_is_never_worded_as_fact():
     # The attack on round 14: "I wasn't convinced" in the past tense still withholds the wording.
     result = check_text("He told me he was sick but I wasn't convinced")
     assert result.verdict == "avoid" and result.withheld and result.suggestion is None
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 16 (sixth session, blind407-412), in our own words: fine in himself while the rest of the house is
+    # ill; "fine really" by name; denied, and another reason instead; not sure how poorly; fine today, kept home
+    # for a quiet day; fine physically, a mental health day; a busy week at home; a trip after the illness; a
+    # leave form signed by the head; council transport withdrawn; excluded by the school.
+    ('Leo is fine in himself but the rest of us have flu, so best he stays home.', 'avoid'),
+    ("Maisie's fine really, but she's been so worried about the play that I let her stay home.", 'avoid'),
+    ("He's not really ill, but we have a lot to sort out at home this week.", 'avoid'),
+    ('Not poorly as such, more just worn down.', 'avoid'),
+    ("She's off sick, though I'm not sure how poorly she really is.", 'avoid'),
+    ("Bit off yesterday but she's fine today, keeping her home for a quiet day.", 'avoid'),
+    ("He's fine physically but I think he needs a mental health day.", 'avoid'),
+    ("We've got loads on this week so Mia will be back Friday.", 'avoid'),
+    ("Ava is poorly today. We're flying out on Saturday, so she'll be off until the 20th.", 'avoid'),
+    ("Sam's leave of absence form was signed by the head teacher, so he'll be away Thursday.", 'ok'),
+    ('His school taxi has been withdrawn by the council and nothing else has been arranged.', 'ok'),
+    ('Zoe has been excluded by the school for two days; I have the letter.', 'ok'),
+])
+def test_sixth_session_round_16_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Round 16's honest neighbours.
+    "Hi, Grace is with her dad this week and he says she's poorly, I don't know any more than that sorry.",
+    "Not ill, just her hospital check-up at 2pm, she'll be back after.",
+    "He's not really ill, but he has a bad cough and a temperature.",
+])
+def test_sixth_session_round_16_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+def test_a_timetable_only_recommended_is_not_lawful():
+    assert check_text("Her therapist has recommended a reduced timetable, so she'll only be doing mornings from now on.").verdict != "ok"
+
+
+def test_the_houses_illness_is_never_worded_as_the_well_childs():
+    # Round 16: this used to offer "Jamal is too unwell to attend school (norovirus)".
+    result = check_text("Jamal is fine himself but the rest of the house has norovirus so I thought it best he stays home.")
+    assert result.verdict == "avoid" and result.withheld and result.suggestion is None

@@ -268,8 +268,8 @@ class _Analysis:
         for m in rx.finditer(n):
             if rules.unavoidable_not.match(n, m.end()):
                 continue  # round 10b: "excluded from breakfast club" is not from school
-            if leave and rules.leave_asked.search(n, max(0, m.start() - 40), m.start()):
-                continue  # round 13: leave asked for is not leave granted
+            if rules.leave_asked.search(n, max(0, m.start() - 40), m.start()):
+                continue  # round 13: leave (or a timetable) asked for is not granted
             self.spans.append(m.span())
             # Only the child's own: "his brother has been suspended" is not a reason for him.
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
