@@ -2726,3 +2726,37 @@ def test_the_houses_illness_is_never_worded_as_the_well_childs():
     # Round 16: this used to offer "Jamal is too unwell to attend school (norovirus)".
     result = check_text("Jamal is fine himself but the rest of the house has norovirus so I thought it best he stays home.")
     assert result.verdict == "avoid" and result.withheld and result.suggestion is None
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 17 (sixth session, blind413-418), in our own words: at a relative's for the week; "just hates
+    # Mondays"; a well sibling kept off in case; an illness asked; the other parent's word; the rest of the week
+    # given; not much point being in; family stuff; a day off allowed for feeling rubbish; car keys; the SENCO's
+    # word; a council taxi no-show; hardly able to breathe; a care plan followed; sick all night, then in bed.
+    ("We're staying with my parents in Devon for the week, dad's not been well.", 'avoid'),
+    ("She's off ill. Honestly she just hates Mondays.", 'avoid'),
+    ("His brother has chickenpox. He seems fine but I'm keeping him off in case he's getting it.", 'avoid'),
+    ("I think she's poorly?", 'caution'),
+    ("His dad says he's ill, he stayed there last night.", 'caution'),
+    ("He's had flu but he's improving; we're giving him the rest of the week at home.", 'caution'),
+    ('Sam sprained his wrist, so not much point him being in.', 'avoid'),
+    ('Lily is at home while we sort out some family stuff.', 'avoid'),
+    ('She felt a bit rubbish so I said she could have the day off.', 'avoid'),
+    ("The dog ate my car keys so he can't get in.", 'avoid'),
+    ("The SENCO said he doesn't need to come in on Fridays for now.", 'ok'),
+    ('Council taxi was a no show again this morning, we live 12 miles out.', 'ok'),
+    ("She's full of cold and so bunged up she can hardly breathe, she's off today.", 'ok'),
+    ("He had a seizure this morning and we are following his care plan. He's too unwell to come in.", 'ok'),
+    ("Been chucking up all night so she's staying in bed.", 'ok'),
+])
+def test_sixth_session_round_17_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Round 17's honest neighbours.
+    "He's got a hospital appt in Cardiff at 9 so no point him coming in after, it's a 2 hr round trip.",
+    'She says she feels sick and she was sick twice in the night.',
+])
+def test_sixth_session_round_17_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
