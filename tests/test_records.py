@@ -235,3 +235,14 @@ def test_a_pdf_without_a_browser_writes_nothing_and_says_how_to_print(cli, ready
 def test_the_format_comes_from_the_file_name(cli, ready, tmp_path, name, starts):
     cli("timeline", "--out", str(tmp_path / name), ok=True)
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts)
+
+
+@pytest.mark.parametrize("reason, says", [
+    # The newcomer's find: without a terminal, the refusal names only what was offered.
+    ("We're away till Thursday, back Friday", "write the reason again in your own words"),
+    ("she cant face school today", "fill in the gap in the suggested wording"),
+])
+def test_without_a_terminal_the_gate_says_only_what_was_offered(cli, ready, reason, says):
+    result = cli("add-absence", "--date", "08/09/2026", "--reason", reason, "--via", "email")
+    assert result.exit_code == 1
+    assert says in " ".join(result.stderr.split()) and "Nothing was logged yet" in result.stderr

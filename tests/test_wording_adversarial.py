@@ -2760,3 +2760,15 @@ def test_sixth_session_round_17_classes(text, verdict):
 ])
 def test_sixth_session_round_17_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    "He says he has a migraine",
+    "Sam says his tummy hurts",
+    "Ella says she feels sick",
+])
+def test_a_symptom_only_in_the_childs_words_is_a_caution_with_a_gap(text):
+    # The newcomer's find on round 14: the same report in other words is read the same way, and the symptom,
+    # being the child's word not the parent's, is asked about rather than stated.
+    result = check_text(text)
+    assert result.verdict == "caution" and result.needs_input

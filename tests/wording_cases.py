@@ -733,7 +733,8 @@ CASES = [
     # (blind396, and all 16 labelled rows of under thirteen words like it).
     ('She said she felt sick this morning', OK_OR_CAUTION),
     ("She's complaining of a headache", OK),
-    ('she says her head hurts', OK),
+    # Round 17 (contested): a symptom only in the child's words: caution by independent writers.
+    ('she says her head hurts', OK_OR_CAUTION),
     # --- vague reasons, leave and hedged illness: caution ---------------------------------
     ('Family emergency, sorry', CAUTION),
     ('Her great gran passed away, funeral on Friday', CAUTION),

@@ -72,9 +72,16 @@ class WordingNeedsConfirmation(RefusalLogError):
     @classmethod
     def for_result(cls, result, correcting: bool = False) -> "WordingNeedsConfirmation":
         done = "Nothing was corrected yet" if correcting else "Nothing was logged yet"
+        # Say only what was offered: a wording to use, one with a gap to fill, or none at all.
+        if result is not None and getattr(result, "suggestion", None) and getattr(result, "needs_input", False):
+            way = "fill in the gap in the suggested wording and give it as --reason"
+        elif result is not None and getattr(result, "suggestion", None):
+            way = "give the suggested wording as --reason if it is true"
+        else:
+            way = "write the reason again in your own words (the tip above says what helps)"
         return cls(
             f"{done}. The parents' FAQ advises against this wording (see above): "
-            "use the suggested wording, or keep your own words with --accept-wording.",
+            f"{way}, or keep your own words with --accept-wording.",
             result,
         )
 
