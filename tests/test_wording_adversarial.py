@@ -2772,3 +2772,34 @@ def test_a_symptom_only_in_the_childs_words_is_a_caution_with_a_gap(text):
     # being the child's word not the parent's, is asked about rather than stated.
     result = check_text(text)
     assert result.verdict == "caution" and result.needs_input
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on rounds 15-17: a real illness or medical care named beside the new words keeps a message
+    # from avoid ([statements.more.words] real_illness).
+    "Sam has a high temperature and has been sick, not much point him coming in as he'd only be sent home",
+    "I kept him home as he was exhausted after his chemotherapy",
+    "To be honest he hates Mondays but today he genuinely has a temperature and has been sick",
+    "Sam seems ok but I'm keeping her off in case she's coming down with it - the GP told us to after contact with measles",
+    "Sam is unwell today. We fly out for his surgery tomorrow so he'll be off until the 15th",
+    "Sam has covid, we're staying with my parents for the week so they can help while I'm ill too",
+    "We've got a lot on this week with his hospital appointments, Sam will be back Monday",
+    "She's not really ill, more exhausted after her chemo yesterday",
+    "She's fine now but I'm keeping her off for the rest of the day as the hospital advised after her fall",
+    "Sam's fine really, he just has a temperature so I'm keeping him off",
+    "Sam has been throwing up since 5am. I've said he can have the day at home.",
+    "Sam is not budging from the toilet, he's had diarrhoea since 5am",
+    "Sam's grandad died last night, we are at home while we sort out some family stuff",
+])
+def test_the_new_rules_never_avoid_a_real_illness(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    "Sam is not feeling great today, he had a seizure last night",
+    "The school has agreed the consultant recommended reduced timetable so she'll only be doing mornings from now on",
+    "I think she's ill? she has been sick three times",
+    "His dad says he's ill with a temperature of 39",
+])
+def test_a_vague_word_a_question_or_a_report_beside_a_real_illness_is_fine(text):
+    _verdict_is(text, "ok")
