@@ -2803,3 +2803,39 @@ def test_the_new_rules_never_avoid_a_real_illness(text):
 ])
 def test_a_vague_word_a_question_or_a_report_beside_a_real_illness_is_fine(text):
     _verdict_is(text, "ok")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 18 (sixth session, blind419-424), in our own words: fine now after "not feeling right"; a lot on
+    # Mondays; not faking it this time; not knowing what to believe; who knows with her; "I think he's fine";
+    # a bug or nerves; the other parent did not bring him; a flight the day after the illness; a break wanted
+    # beside a cold; not worth bringing him back; leave confirmed by email; the GP's call back awaited; can't
+    # get him in because he is too poorly; sorry for the late message, the parent ill too.
+    ("Kept her home as she wasn't feeling right, but she seems fine now to be honest.", 'avoid'),
+    ('He has a headache again; he gets these a lot on Mondays.', 'avoid'),
+    ("He's got a sore throat. He's not faking it this time!", 'avoid'),
+    ("She says she's poorly again. I honestly don't know what to believe anymore.", 'avoid'),
+    ("She's got a tummy ache, who knows with her.", 'avoid'),
+    ('He looked a bit peaky, though honestly I think he is fine. Keeping him home.', 'avoid'),
+    ("Not sure if it's a bug or nerves about the test.", 'caution'),
+    ("His mum was supposed to bring him in but didn't.", 'avoid'),
+    ("She's been sick this morning. We fly to Lanzarote tomorrow.", 'avoid'),
+    ('He has a cold. I also think he needs a break.', 'caution'),
+    ('GP appointment at 11, might not be worth bringing him back afterwards.', 'caution'),
+    ('Mrs Khan confirmed by email that the leave has been authorised.', 'ok'),
+    ('Keeping her off, waiting on a call back from the GP.', 'caution'),
+    ("Can't get him in today, he's too poorly.", 'caution'),
+    ("Sorry for the late message, I've been ill myself. Noah has a temperature and is too unwell to come in.", 'ok'),
+])
+def test_sixth_session_round_18_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Round 18's honest neighbours.
+    'He is very scared after the incident in the playground, shaking and not eating. We go to GP tomorrow.',
+    "Not sure if it's something he ate or nerves but he's had the runs all morning and isn't well enough to come in.",
+    "She seems fine now but was sick three times in the night, so she's off for 48 hours.",
+])
+def test_sixth_session_round_18_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
