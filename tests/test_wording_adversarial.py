@@ -2839,3 +2839,13 @@ def test_sixth_session_round_18_classes(text, verdict):
 ])
 def test_sixth_session_round_18_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    "George has chickenpox so I'm keeping Alfie home too",
+    "George has chickenpox. Alfie hasn't got any spots yet but I'm keeping him home too.",
+])
+def test_two_children_in_one_reason_get_no_wording_for_either(text):
+    # The newcomer's find: this offered "George is too unwell to attend school (chickenpox)".
+    result = check_text(text)
+    assert result.verdict != "ok" and result.suggestion is None and result.withheld
