@@ -2556,37 +2556,6 @@ def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text)
     ("Ellie has permission from the head to attend her sister's graduation today.", "ok"),
     ("The taxi never came this morning (the council one), so Ben can't get in.", "ok"),
     ("My mum died on Friday; the funeral is on Tuesday. I asked for leave and the head agreed.", "ok"),
-])
-def test_sixth_session_classes(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    # Round 13's honest neighbours: a real illness beside each new class.
-    "He has tonsillitis and a temperature; he says he's poorly and he really is.",
-    "We're away at the hospital until Thursday with her, she's having her operation.",
-    "She had a rough night with a high temperature, so she's staying home today.",
-    "Her dad didn't bring her back last night and he isn't answering, so she won't be in. I'll update you.",
-    "Grace is on an agreed part-time timetable and is only in for the mornings.",
-    "He was up late being sick and he's shattered.",
-])
-def test_sixth_session_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-def test_leave_asked_for_is_not_leave_granted():
-    # "request authorised absence" asks; only the head's yes is a lawful absence.
-    assert check_text("I'd like to request authorised absence for Sam on Friday for his sister's graduation.").verdict != "ok"
-    assert check_text("I asked for authorised absence for Sam's sister's graduation and the head agreed.").verdict == "ok"
-
-
-def test_a_frame_reads_its_rules_words_after_the_hit():
-    # kept_off's unless_after ("as per the GP's advice") holds for the frames reporting under it too.
-    text = "The GP said there's nothing physically wrong with him but he should stay off till he feels better."
-    assert check_text(text).verdict == "caution"
-
-
-@pytest.mark.parametrize("text, verdict", [
     # Round 14 (sixth session, blind395-400), in our own words: a hospital visit that says what it is for; a bad
     # chest beside a cold; an arrangement not working, given as the reason; can't face it, nothing else said;
     # far too much going on at home; a party later if better; a haircut; fine by break; not convinced; an
@@ -2605,24 +2574,6 @@ def test_a_frame_reads_its_rules_words_after_the_hit():
     ("He'll be off until we've got rid of the nits.", 'avoid'),
     ("she says she's got a sore tummy", 'caution'),
     ('Maya feel very bad, her tummy is hurt and she vomit. She stay home today.', 'ok'),
-])
-def test_sixth_session_round_14_classes(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    # Round 14's honest neighbours: anxiety named, the parent's own care, a doubt with a temperature.
-    "Noah is really anxious and can't face school today.",
-    "She has a temperature and says she feels sick, so she's in bed.",
-    "Jade says she's alright but I'm not convinced, she has a temperature, so she's off.",
-    "There's a lot going on at home at the moment, I'd rather talk in person. He won't be in today.",
-    "He says he's not convinced he's ready to go back, and the GP has signed him off for a week with glandular fever.",
-])
-def test_sixth_session_round_14_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-@pytest.mark.parametrize("text, verdict", [
     # Round 15 (sixth session, blind401-406), in our own words: a nurse said he may go in, kept off anyway; a
     # busy week; on the phone all night; kept home as they seemed tired; not budging; a flight home cancelled;
     # pointless coming in; giving school a miss; kept off after a booster just in case; a sibling's training day;
@@ -2646,12 +2597,80 @@ def test_sixth_session_round_14_honest_words_are_not_avoid(text):
     ("Isla has been out of sorts since Sunday, she's staying at home.", 'caution'),
     ("He's greetin wi his ear and he's roastin, no school the day.", 'ok'),
     ('Keeping Yusuf off on Friday for Eid, which the head has approved.', 'ok'),
+    # Round 16 (sixth session, blind407-412), in our own words: fine in himself while the rest of the house is
+    # ill; "fine really" by name; denied, and another reason instead; not sure how poorly; fine today, kept home
+    # for a quiet day; fine physically, a mental health day; a busy week at home; a trip after the illness; a
+    # leave form signed by the head; council transport withdrawn; excluded by the school.
+    ('Leo is fine in himself but the rest of us have flu, so best he stays home.', 'avoid'),
+    ("Maisie's fine really, but she's been so worried about the play that I let her stay home.", 'avoid'),
+    ("He's not really ill, but we have a lot to sort out at home this week.", 'avoid'),
+    ('Not poorly as such, more just worn down.', 'avoid'),
+    ("She's off sick, though I'm not sure how poorly she really is.", 'avoid'),
+    ("Bit off yesterday but she's fine today, keeping her home for a quiet day.", 'avoid'),
+    ("He's fine physically but I think he needs a mental health day.", 'avoid'),
+    ("We've got loads on this week so Mia will be back Friday.", 'avoid'),
+    ("Ava is poorly today. We're flying out on Saturday, so she'll be off until the 20th.", 'avoid'),
+    ("Sam's leave of absence form was signed by the head teacher, so he'll be away Thursday.", 'ok'),
+    ('His school taxi has been withdrawn by the council and nothing else has been arranged.', 'ok'),
+    ('Zoe has been excluded by the school for two days; I have the letter.', 'ok'),
+    # Round 17 (sixth session, blind413-418), in our own words: at a relative's for the week; "just hates
+    # Mondays"; a well sibling kept off in case; an illness asked; the other parent's word; the rest of the week
+    # given; not much point being in; family stuff; a day off allowed for feeling rubbish; car keys; the SENCO's
+    # word; a council taxi no-show; hardly able to breathe; a care plan followed; sick all night, then in bed.
+    ("We're staying with my parents in Devon for the week, dad's not been well.", 'avoid'),
+    ("She's off ill. Honestly she just hates Mondays.", 'avoid'),
+    ("His brother has chickenpox. He seems fine but I'm keeping him off in case he's getting it.", 'avoid'),
+    ("I think she's poorly?", 'caution'),
+    ("His dad says he's ill, he stayed there last night.", 'caution'),
+    ("He's had flu but he's improving; we're giving him the rest of the week at home.", 'caution'),
+    ('Sam sprained his wrist, so not much point him being in.', 'avoid'),
+    ('Lily is at home while we sort out some family stuff.', 'avoid'),
+    ('She felt a bit rubbish so I said she could have the day off.', 'avoid'),
+    ("The dog ate my car keys so he can't get in.", 'avoid'),
+    ("The SENCO said he doesn't need to come in on Fridays for now.", 'ok'),
+    ('Council taxi was a no show again this morning, we live 12 miles out.', 'ok'),
+    ("She's full of cold and so bunged up she can hardly breathe, she's off today.", 'ok'),
+    ("He had a seizure this morning and we are following his care plan. He's too unwell to come in.", 'ok'),
+    ("Been chucking up all night so she's staying in bed.", 'ok'),
+    # Round 18 (sixth session, blind419-424), in our own words: fine now after "not feeling right"; a lot on
+    # Mondays; not faking it this time; not knowing what to believe; who knows with her; "I think he's fine";
+    # a bug or nerves; the other parent did not bring him; a flight the day after the illness; a break wanted
+    # beside a cold; not worth bringing him back; leave confirmed by email; the GP's call back awaited; can't
+    # get him in because he is too poorly; sorry for the late message, the parent ill too.
+    ("Kept her home as she wasn't feeling right, but she seems fine now to be honest.", 'avoid'),
+    ('He has a headache again; he gets these a lot on Mondays.', 'avoid'),
+    ("He's got a sore throat. He's not faking it this time!", 'avoid'),
+    ("She says she's poorly again. I honestly don't know what to believe anymore.", 'avoid'),
+    ("She's got a tummy ache, who knows with her.", 'avoid'),
+    ('He looked a bit peaky, though honestly I think he is fine. Keeping him home.', 'avoid'),
+    ("Not sure if it's a bug or nerves about the test.", 'caution'),
+    ("His mum was supposed to bring him in but didn't.", 'avoid'),
+    ("She's been sick this morning. We fly to Lanzarote tomorrow.", 'avoid'),
+    ('He has a cold. I also think he needs a break.', 'caution'),
+    ('GP appointment at 11, might not be worth bringing him back afterwards.', 'caution'),
+    ('Mrs Khan confirmed by email that the leave has been authorised.', 'ok'),
+    ('Keeping her off, waiting on a call back from the GP.', 'caution'),
+    ("Can't get him in today, he's too poorly.", 'caution'),
+    ("Sorry for the late message, I've been ill myself. Noah has a temperature and is too unwell to come in.", 'ok'),
 ])
-def test_sixth_session_round_15_classes(text, verdict):
+def test_sixth_session_classes(text, verdict):
     _verdict_is(text, verdict)
 
 
 @pytest.mark.parametrize("text", [
+    # Round 13's honest neighbours: a real illness beside each new class.
+    "He has tonsillitis and a temperature; he says he's poorly and he really is.",
+    "We're away at the hospital until Thursday with her, she's having her operation.",
+    "She had a rough night with a high temperature, so she's staying home today.",
+    "Her dad didn't bring her back last night and he isn't answering, so she won't be in. I'll update you.",
+    "Grace is on an agreed part-time timetable and is only in for the mornings.",
+    "He was up late being sick and he's shattered.",
+    # Round 14's honest neighbours: anxiety named, the parent's own care, a doubt with a temperature.
+    "Noah is really anxious and can't face school today.",
+    "She has a temperature and says she feels sick, so she's in bed.",
+    "Jade says she's alright but I'm not convinced, she has a temperature, so she's off.",
+    "There's a lot going on at home at the moment, I'd rather talk in person. He won't be in today.",
+    "He says he's not convinced he's ready to go back, and the GP has signed him off for a week with glandular fever.",
     # The attack on rounds 13-15: honest messages beside the new classes are never avoid.
     "He's off sick - apparently a virus going round his class",
     'She had a temp this morning but seemed ok by 11, so I got her booked into the GP',
@@ -2663,9 +2682,32 @@ def test_sixth_session_round_15_classes(text, verdict):
     'He says he feels dizzy and he fainted in the shower',
     'Alfie had his booster jabs yesterday and has been a bit off with it, keeping him home to be safe.',
     'The ferry was cancelled again because of the gales, no way off the island this morning.',
+    # Round 16's honest neighbours.
+    "Hi, Grace is with her dad this week and he says she's poorly, I don't know any more than that sorry.",
+    "Not ill, just her hospital check-up at 2pm, she'll be back after.",
+    "He's not really ill, but he has a bad cough and a temperature.",
+    # Round 17's honest neighbours.
+    "He's got a hospital appt in Cardiff at 9 so no point him coming in after, it's a 2 hr round trip.",
+    'She says she feels sick and she was sick twice in the night.',
+    # Round 18's honest neighbours.
+    'He is very scared after the incident in the playground, shaking and not eating. We go to GP tomorrow.',
+    "Not sure if it's something he ate or nerves but he's had the runs all morning and isn't well enough to come in.",
+    "She seems fine now but was sick three times in the night, so she's off for 48 hours.",
 ])
-def test_sixth_session_attack_honest_words_are_not_avoid(text):
+def test_sixth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
+
+
+def test_leave_asked_for_is_not_leave_granted():
+    # "request authorised absence" asks; only the head's yes is a lawful absence.
+    assert check_text("I'd like to request authorised absence for Sam on Friday for his sister's graduation.").verdict != "ok"
+    assert check_text("I asked for authorised absence for Sam's sister's graduation and the head agreed.").verdict == "ok"
+
+
+def test_a_frame_reads_its_rules_words_after_the_hit():
+    # kept_off's unless_after ("as per the GP's advice") holds for the frames reporting under it too.
+    text = "The GP said there's nothing physically wrong with him but he should stay off till he feels better."
+    assert check_text(text).verdict == "caution"
 
 
 @pytest.mark.parametrize("text", [
@@ -2686,38 +2728,6 @@ def test_a_doubted_illness_is_never_worded_as_fact():
     assert result.verdict == "avoid" and result.withheld and result.suggestion is None
 
 
-@pytest.mark.parametrize("text, verdict", [
-    # Round 16 (sixth session, blind407-412), in our own words: fine in himself while the rest of the house is
-    # ill; "fine really" by name; denied, and another reason instead; not sure how poorly; fine today, kept home
-    # for a quiet day; fine physically, a mental health day; a busy week at home; a trip after the illness; a
-    # leave form signed by the head; council transport withdrawn; excluded by the school.
-    ('Leo is fine in himself but the rest of us have flu, so best he stays home.', 'avoid'),
-    ("Maisie's fine really, but she's been so worried about the play that I let her stay home.", 'avoid'),
-    ("He's not really ill, but we have a lot to sort out at home this week.", 'avoid'),
-    ('Not poorly as such, more just worn down.', 'avoid'),
-    ("She's off sick, though I'm not sure how poorly she really is.", 'avoid'),
-    ("Bit off yesterday but she's fine today, keeping her home for a quiet day.", 'avoid'),
-    ("He's fine physically but I think he needs a mental health day.", 'avoid'),
-    ("We've got loads on this week so Mia will be back Friday.", 'avoid'),
-    ("Ava is poorly today. We're flying out on Saturday, so she'll be off until the 20th.", 'avoid'),
-    ("Sam's leave of absence form was signed by the head teacher, so he'll be away Thursday.", 'ok'),
-    ('His school taxi has been withdrawn by the council and nothing else has been arranged.', 'ok'),
-    ('Zoe has been excluded by the school for two days; I have the letter.', 'ok'),
-])
-def test_sixth_session_round_16_classes(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    # Round 16's honest neighbours.
-    "Hi, Grace is with her dad this week and he says she's poorly, I don't know any more than that sorry.",
-    "Not ill, just her hospital check-up at 2pm, she'll be back after.",
-    "He's not really ill, but he has a bad cough and a temperature.",
-])
-def test_sixth_session_round_16_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
 def test_a_timetable_only_recommended_is_not_lawful():
     assert check_text("Her therapist has recommended a reduced timetable, so she'll only be doing mornings from now on.").verdict != "ok"
 
@@ -2726,40 +2736,6 @@ def test_the_houses_illness_is_never_worded_as_the_well_childs():
     # Round 16: this used to offer "Jamal is too unwell to attend school (norovirus)".
     result = check_text("Jamal is fine himself but the rest of the house has norovirus so I thought it best he stays home.")
     assert result.verdict == "avoid" and result.withheld and result.suggestion is None
-
-
-@pytest.mark.parametrize("text, verdict", [
-    # Round 17 (sixth session, blind413-418), in our own words: at a relative's for the week; "just hates
-    # Mondays"; a well sibling kept off in case; an illness asked; the other parent's word; the rest of the week
-    # given; not much point being in; family stuff; a day off allowed for feeling rubbish; car keys; the SENCO's
-    # word; a council taxi no-show; hardly able to breathe; a care plan followed; sick all night, then in bed.
-    ("We're staying with my parents in Devon for the week, dad's not been well.", 'avoid'),
-    ("She's off ill. Honestly she just hates Mondays.", 'avoid'),
-    ("His brother has chickenpox. He seems fine but I'm keeping him off in case he's getting it.", 'avoid'),
-    ("I think she's poorly?", 'caution'),
-    ("His dad says he's ill, he stayed there last night.", 'caution'),
-    ("He's had flu but he's improving; we're giving him the rest of the week at home.", 'caution'),
-    ('Sam sprained his wrist, so not much point him being in.', 'avoid'),
-    ('Lily is at home while we sort out some family stuff.', 'avoid'),
-    ('She felt a bit rubbish so I said she could have the day off.', 'avoid'),
-    ("The dog ate my car keys so he can't get in.", 'avoid'),
-    ("The SENCO said he doesn't need to come in on Fridays for now.", 'ok'),
-    ('Council taxi was a no show again this morning, we live 12 miles out.', 'ok'),
-    ("She's full of cold and so bunged up she can hardly breathe, she's off today.", 'ok'),
-    ("He had a seizure this morning and we are following his care plan. He's too unwell to come in.", 'ok'),
-    ("Been chucking up all night so she's staying in bed.", 'ok'),
-])
-def test_sixth_session_round_17_classes(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    # Round 17's honest neighbours.
-    "He's got a hospital appt in Cardiff at 9 so no point him coming in after, it's a 2 hr round trip.",
-    'She says she feels sick and she was sick twice in the night.',
-])
-def test_sixth_session_round_17_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text", [
@@ -2803,42 +2779,6 @@ def test_the_new_rules_never_avoid_a_real_illness(text):
 ])
 def test_a_vague_word_a_question_or_a_report_beside_a_real_illness_is_fine(text):
     _verdict_is(text, "ok")
-
-
-@pytest.mark.parametrize("text, verdict", [
-    # Round 18 (sixth session, blind419-424), in our own words: fine now after "not feeling right"; a lot on
-    # Mondays; not faking it this time; not knowing what to believe; who knows with her; "I think he's fine";
-    # a bug or nerves; the other parent did not bring him; a flight the day after the illness; a break wanted
-    # beside a cold; not worth bringing him back; leave confirmed by email; the GP's call back awaited; can't
-    # get him in because he is too poorly; sorry for the late message, the parent ill too.
-    ("Kept her home as she wasn't feeling right, but she seems fine now to be honest.", 'avoid'),
-    ('He has a headache again; he gets these a lot on Mondays.', 'avoid'),
-    ("He's got a sore throat. He's not faking it this time!", 'avoid'),
-    ("She says she's poorly again. I honestly don't know what to believe anymore.", 'avoid'),
-    ("She's got a tummy ache, who knows with her.", 'avoid'),
-    ('He looked a bit peaky, though honestly I think he is fine. Keeping him home.', 'avoid'),
-    ("Not sure if it's a bug or nerves about the test.", 'caution'),
-    ("His mum was supposed to bring him in but didn't.", 'avoid'),
-    ("She's been sick this morning. We fly to Lanzarote tomorrow.", 'avoid'),
-    ('He has a cold. I also think he needs a break.', 'caution'),
-    ('GP appointment at 11, might not be worth bringing him back afterwards.', 'caution'),
-    ('Mrs Khan confirmed by email that the leave has been authorised.', 'ok'),
-    ('Keeping her off, waiting on a call back from the GP.', 'caution'),
-    ("Can't get him in today, he's too poorly.", 'caution'),
-    ("Sorry for the late message, I've been ill myself. Noah has a temperature and is too unwell to come in.", 'ok'),
-])
-def test_sixth_session_round_18_classes(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    # Round 18's honest neighbours.
-    'He is very scared after the incident in the playground, shaking and not eating. We go to GP tomorrow.',
-    "Not sure if it's something he ate or nerves but he's had the runs all morning and isn't well enough to come in.",
-    "She seems fine now but was sick three times in the night, so she's off for 48 hours.",
-])
-def test_sixth_session_round_18_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
 
 
 @pytest.mark.parametrize("text", [
