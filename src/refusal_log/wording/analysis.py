@@ -66,7 +66,10 @@ class _Norm:
     __slots__ = ("text", "starts", "ends")
 
     def __init__(self, original: str, rules: Rules):
-        plain = "".join(c if len(c.lower()) != 1 else c.lower() for c in original.translate(_PLAIN))
+        plain = original.translate(_PLAIN)
+        # Lower-cased a character at a time, so that offsets stay put ("İ" lowers to two);
+        # plain ASCII, most texts, can be lowered whole.
+        plain = plain.lower() if plain.isascii() else "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
         out, starts, ends = [], [], []
         for m in _TOKEN.finditer(plain):
             tok, a, b = m.group(), m.start(), m.end()
@@ -157,12 +160,11 @@ class _Analysis:
 
     def _health(self) -> list[_Term]:
         n, rules = self.norm.text, self.rules
-        live = rules.health_index.live(n)
+        health = rules.health
         found = sorted(
-            (m.start(), -len(m.group()), i, kind, m)
-            for i, (kind, rx) in enumerate(rules.health)
-            if i in live
-            for m in rx.rx.finditer(n)
+            (m.start(), -len(m.group()), i, health[i][0], m)
+            for i in rules.health_index.live(n)
+            for m in health[i][1].rx.finditer(n)
         )[:_MAX_HITS * 8]  # a paste of one phrase hundreds of times names nothing new after the first
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
@@ -323,10 +325,10 @@ class _Analysis:
         # without naming an illness, so a hit softened only by them drives no suggestion.
         present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful}
         candidates = []
-        live = rules.trigger_index.live(n)
-        for i, rule in enumerate(rules.rules):
-            if i not in live:
-                continue  # none of its triggers here: it cannot match, so it is not compiled
+        # Only the rules with a trigger here (in rules order): the others cannot match, so
+        # they are not compiled.
+        for i in sorted(rules.trigger_index.live(n)):
+            rule = rules.rules[i]
             for k, m in enumerate(rule.regex.finditer(n)):
                 if k >= _MAX_HITS:
                     break  # the same phrase pasted thousands of times says nothing more

@@ -229,6 +229,7 @@ class Rules:
             self.rules.append(rule)
         self.trigger_index = TriggerIndex(self.rules)
         self._terms = {}  # is_term's answers, word by word
+        self._spelled = {}  # word's answers for the words no table entry spells
         known = {r.id for r in self.rules}
         for rule in self.rules:
             unknown = sorted(rule.overrides - known)
@@ -379,10 +380,13 @@ class Rules:
         """One lower-case word as the rules see it ("won't" -> "will not")."""
         if token in self.words:
             return self.words[token]
-        for suffix, spelled in self.suffixes.items():
-            if token.endswith(suffix) and len(token) > len(suffix):
-                return token[: -len(suffix)] + spelled
-        return token
+        spelled = self._spelled.get(token)
+        if spelled is None:
+            spelled = next((token[: -len(suffix)] + spelling for suffix, spelling in self.suffixes.items()
+                            if token.endswith(suffix) and len(token) > len(suffix)), token)
+            if len(self._spelled) < 50_000:  # a batch of checks meets the same words again; bounded
+                self._spelled[token] = spelled
+        return spelled
 
     def is_term(self, word: str) -> bool:
         """True if a single word is itself something the rules look for (not a name)."""

@@ -97,6 +97,7 @@ def _model() -> dict | None:
     model["char_index"] = {t: i for i, t in enumerate(char_terms)}
     model["char_weights"] = char_weights
     model["char_ngrams"] = (low, high)
+    model["char_cache"] = {}
     return model
 
 
@@ -111,13 +112,14 @@ def reading(text: str) -> tuple[str, float] | None:
     lowered = text.lower()
     logits = list(model["intercept"])
     # Each block is scikit-learn's tf-idf, as trained: sublinear counts times idf, then unit length.
-    for counts, weights in ((_word_counts(lowered, model["index"]), model["weights"]),
-                            (_letter_counts(lowered, model["char_index"], *model["char_ngrams"]), model["char_weights"])):
+    letters = _letter_counts(lowered, model["char_index"], *model["char_ngrams"], cache=model["char_cache"])
+    for counts, weights in ((_word_counts(lowered, model["index"]), model["weights"]), (letters, model["char_weights"])):
         values = {at: (1.0 + math.log(c)) * weights[at * stride] for at, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
         for at, v in values.items():
+            v, at = v / norm, at * stride + 1
             for k in range(len(classes)):
-                logits[k] += v / norm * weights[at * stride + 1 + k]
+                logits[k] += v * weights[at + k]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     best = max(range(len(classes)), key=exps.__getitem__)
@@ -136,22 +138,35 @@ def _word_counts(lowered: str, index: dict) -> dict[int, int]:
     return counts
 
 
-def _letter_counts(lowered: str, index: dict, low: int, high: int) -> dict[int, int]:
+def _letter_counts(lowered: str, index: dict, low: int, high: int, cache: dict | None = None) -> dict[int, int]:
     """Runs of low..high letters inside each word padded with a space, as scikit-learn's
-    "char_wb" analyser makes them (a word no longer than a run gives itself, padded, once)."""
+    "char_wb" analyser makes them (a word no longer than a run gives itself, padded, once).
+    `cache` keeps each word's runs: a batch of checks meets the same words again."""
     counts: dict[int, int] = {}
     if not index:
         return counts
     for word in _SPACES.sub(" ", lowered).split():
-        word = f" {word} "
-        for n in range(low, high + 1):
-            for i in range(max(1, len(word) - n + 1)):
-                at = index.get(word[i:i + n])
-                if at is not None:
-                    counts[at] = counts.get(at, 0) + 1
-            if len(word) <= n:
-                break
+        found = cache.get(word) if cache is not None else None
+        if found is None:
+            found = _word_letters(word, index, low, high)
+            if cache is not None and len(cache) < 50_000:  # bounded: made-up words do not grow it for ever
+                cache[word] = found
+        for at in found:
+            counts[at] = counts.get(at, 0) + 1
     return counts
+
+
+def _word_letters(word: str, index: dict, low: int, high: int) -> tuple[int, ...]:
+    """One word's runs that the model knows, in the order they occur."""
+    word, found = f" {word} ", []
+    for n in range(low, high + 1):
+        for i in range(max(1, len(word) - n + 1)):
+            at = index.get(word[i:i + n])
+            if at is not None:
+                found.append(at)
+        if len(word) <= n:
+            break
+    return tuple(found)
 
 
 def stricter(text: str, verdict: str, *, illness: bool = False, stated: bool = False) -> str | None:

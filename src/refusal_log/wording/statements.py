@@ -267,10 +267,8 @@ def candidates(norm: str, rules) -> list[tuple]:
     `own` says the hit is never someone else's words."""
     found = []
     frames = _frames(rules)
-    live = rules.frame_index.live(norm)
-    for i, frame in enumerate(frames):
-        if i not in live:
-            continue
+    for i in sorted(rules.frame_index.live(norm)):
+        frame = frames[i]
         for m in frame.rx().finditer(norm):
             if not child_slot_ok(m, rules.child_not):
                 continue

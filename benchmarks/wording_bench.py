@@ -1,0 +1,36 @@
+"""How long the wording check takes per reason, on the phrasings of the regression table
+(tests/wording_cases.py): what a batch costs (a timeline, a long draft, the test suite).
+
+    python benchmarks/wording_bench.py [ROWS]
+
+The first pass includes compiling the patterns those rows need; the later passes are the
+steady cost. CPU time of this process, so a busy machine changes it less than the wall clock.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def main(rows: int = 4000) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    import wording_cases
+
+    from refusal_log.wording import check_text
+
+    texts = [text for text, _ in (wording_cases.CASES + wording_cases.INDEPENDENT_BLIND20_46)][:rows]
+    passes = []
+    for _ in range(6):
+        start = time.process_time()
+        for text in texts:
+            check_text(text)
+        passes.append((time.process_time() - start) / len(texts))
+    print(f"{len(texts)} reasons: first pass {passes[0] * 1000:.2f} ms a reason, fastest {min(passes[1:]) * 1000:.2f} ms, "
+          f"then a median of {statistics.median(passes[1:]) * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 4000)
