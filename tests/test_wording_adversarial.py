@@ -58,6 +58,13 @@ def test_names_survive_invisible_marks_and_a_named_sibling_is_not_the_child(text
     ("Hi, is it ok if Ruby stays home today? She's been refusing all week.", "Ruby"),
     ("Mental health day for Orla today, she is refusing.", "Orla"),
     ("Can you mark Kian as absent please, he is refusing again.", "Kian"),
+    # Round 19: a name that no verb follows, then he or she ("Lucas pas bien today, he has
+    # fievre"): the suggestion used to say "He is too unwell..." (88 phrasings did so).
+    ("Lucas pas bien today, he has fievre, he stay home.", "Lucas"),
+    ("Luca non sta bene, he has febbre. He stay home.", "Luca"),
+    ("Hi, as discussed with Mr Barnes, we're not happy with Tilly being moved and she is very upset about it.", "Tilly"),
+    ("Not sure what's wrong with Maisie, she's pale and teary and says her head hurts.", "Maisie"),
+    ("Hi Karen, we've had a really tough morning with Ben and he's not in today.", "Ben"),
 ])
 def test_the_childs_name_is_kept_after_a_pronoun_and_in_lower_case(text, name):
     _worded_for(text, name)
@@ -1821,6 +1828,13 @@ def test_staff_agreeing_to_something_else_is_not_leave(text):
     ("my son, however, is unwell today with a temperature, he might come in this afternoon if he feels better", "However"),
     ("He's staying home today, Lily has a high temperature and I can't do the school run.", "Lily"),
     ("She's got the sickness bug, Lily's mum said half the class has it. She might come in later if she's ok.", "Lily"),
+    # Round 19: before the he or she, the reader's name, the writer's, a relation's or a
+    # possessive is not the child's.
+    ("Hi Karen, he is off sick today with a cold and is staying home.", "Karen"),
+    ("Hi it's Sarah, he not well, he stay home.", "Sarah"),
+    ("Sarah here, he's been sick in the night so he stay home.", "Sarah"),
+    ("Mrs Katie Jones, he has a temperature, he stay home.", "Katie"),
+    ("Her brother Tom has flu and she has a temperature too, she stay home.", "Tom"),
 ])
 def test_someone_else_or_a_plain_word_is_never_the_child(text, not_name):
     _not_worded_for(text, not_name)

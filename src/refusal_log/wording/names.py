@@ -78,12 +78,38 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         first = min(named + found)
         if named and first not in named and _name_wins(text, first[0], min(named)[0], rules):
             first = min(named)
+        elif not named and he_she and first[0] == he_she.start():
+            first = _name_before(text, first[0], rules) or first
         return first[1], bool(rules.plural.search(first[1].lower()))
     if singular:
         return ("She" if singular.group(1) in ("she", "her", "hers") else "He"), False
     if _THEY.search(text):
         return "They", True
     return "My child", False
+
+
+# "It's Sarah", "this is Jo", "Sarah here": the one writing, never the child.
+_SELF_BEFORE = re.compile(r"(?i:\b(?:it['\u2019]?s|it is|this is|i['\u2019]?m|i am|from|me)[\s,]+)$")
+_SELF_AFTER = re.compile(r"(?i:[\s,]+here\b)")
+
+
+def _name_before(text: str, pronoun_at: int, rules: Rules) -> tuple[int, str] | None:
+    """A common first name before the first he/she that no verb follows ("Lucas pas bien today,
+    he has fievre", "not happy with Tilly being moved and she is upset"): the child, when it is
+    the only one there and no one else's (a title, a greeting, a relation, the writer, "Tilly's
+    brother"), so a suggestion keeps the name the parent wrote rather than "He"."""
+    found = {}
+    for m in _CAPITAL.finditer(text, 0, pronoun_at):
+        word = m.group()
+        if (word.lower() not in rules.first_names or not _is_name(word, rules) or not _not_someone_else(text, m.start(), rules)
+                or _SELF_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _SELF_AFTER.match(text, m.end())):
+            continue  # not a name, or the reader's, the writer's or a relation's
+        # "Tilly's brother ... he": whose the he/she is, is unclear.
+        found[word] = None if text.startswith(("'", "\u2019"), m.end()) else found.get(word, m.start())
+    if len(found) != 1:
+        return None
+    (word, at), = found.items()
+    return (at, word) if at is not None else None
 
 
 def _capitalised_name(text: str, rules: Rules) -> tuple[int, str] | None:
