@@ -2805,3 +2805,50 @@ def test_two_children_in_one_reason_get_no_wording_for_either(text):
     # The newcomer's find: this offered "George is too unwell to attend school (chickenpox)".
     result = check_text(text)
     assert result.verdict != "ok" and result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 19 (seventh session, blind425-430), in our own words: another cause than the illness, hedged or
+    # compared; fine now and gaming; two guesses; fine to do the work at home; out until the school apologises
+    # or explains; out while the family decides on home education; home learning by choice; upset after an
+    # incident with another child; flying back the day before; a family errand with the council; both having a
+    # rest; assuming the school is shut; council transport named in the next sentence; back once better.
+    ("He's off sick. Honestly I think it's more the spelling test than his cold.", 'avoid'),
+    ("Off poorly today, though to be honest it's more about the row with her mates.", 'avoid'),
+    ("She had a bug at the weekend but she's fine now, just on her iPad all morning.", 'avoid'),
+    ("He's off, maybe a cold or maybe worry about the trip.", 'caution'),
+    ("She's a bit unwell. Can you email her work? She'll be fine to do it at home.", 'caution'),
+    ("He's not coming in until Mr Price apologises.", 'avoid'),
+    ("Sam won't be in until we get a proper answer about the detention.", 'avoid'),
+    ("We've taken Noah out of school while we think about home education.", 'avoid'),
+    ("I'm doing home schooling with her today, she's had enough of the noise.", 'avoid'),
+    ("He's too upset to go in after the fight with that boy on the bus.", 'avoid'),
+    ("Evie won't be in Tuesday as we fly home from Florida on Monday night.", 'avoid'),
+    ("She missed Friday because I had to sort some paperwork at the housing office.", 'avoid'),
+    ("We're assuming his year aren't in because of the teachers' strike.", 'caution'),
+    ("Jack's taxi never came this morning. It's the transport the council arranges for his EHCP.", 'ok'),
+    ("The council-provided minibus didn't come again today.", 'ok'),
+    ("She has tonsillitis and will be back once she's feeling better.", 'ok'),
+    ("Dentist at 10, he'll be back after lunch if he's up to it.", 'ok'),
+])
+def test_seventh_session_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Round 19's honest neighbours: the illness is what the parent names, or the trip was for care.
+    "He's off sick, I think it's actually the flu that's going round.",
+    "She's off, to be honest it's really the migraines again.",
+    "Might be a bug or might be something she ate, either way she's been sick three times this morning.",
+    "We fly back from the hospital in Glasgow tonight after his surgery, so he won't be in tomorrow.",
+    "I had to go to the council about his school transport, it still hasn't been sorted, so he couldn't get in.",
+    "She's doing the home learning the school set while she has chickenpox.",
+])
+def test_seventh_session_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+def test_both_having_a_rest_is_never_ok_even_beside_an_illness():
+    # Round 19 (blind427: caution or avoid): the parent's own rest given beside the child's cough.
+    _verdict_is_not("He's had a cough all night and I'm worn out, so we're both having a duvet day.", "ok")
+    _verdict_is_not("He's got a temperature and I'm exhausted, so we're both having a rest.", "ok")

@@ -2076,8 +2076,11 @@ CASES = [
     # evaluator: caution; ours: denied, and ME/CFS fatigue named (round 3, point 9)
     ("He's not refusing, he just physically can't get out of bed because of the fatigue "
      '(ME/CFS)', OK),
+    # Contested (round 19): an incident with another child given as the cause. The first evaluator said
+    # caution; blind426's writer ("too upset to come in after what happened ... with that girl") and most
+    # labelled rows of the kind say avoid, as for bullying: either is accepted.
     ('My daughter was too frightened to come in today after the incident with another pupil',
-     CAUTION),
+     NOT_OK),
     # evaluator: caution; ours: the risky phrase is quoted to reject it; the reason is anxiety
     # (round 3, point 9)
     ("Mrs Clarke in the office told me not to write 'I can't get her to school' so I'm "
