@@ -1835,6 +1835,23 @@ def test_staff_agreeing_to_something_else_is_not_leave(text):
     ("Sarah here, he's been sick in the night so he stay home.", "Sarah"),
     ("Mrs Katie Jones, he has a temperature, he stay home.", "Katie"),
     ("Her brother Tom has flu and she has a temperature too, she stay home.", "Tom"),
+    # The attack on round 19: the one spoken to or told, the writer, staff, a sibling or friend met, two
+    # children, a pet, a place or a show is never taken for the child.
+    ("Sorry Emma, he's got a temperature so he's staying home today.", 'Emma'),
+    ('My name is Sarah, he has a temperature and is staying home today.', 'Sarah'),
+    ("Sarah Jones here, he's been sick in the night.", 'Sarah'),
+    ('Sarah (mum) - he has a temperature.', 'Sarah'),
+    ('Spoke to Emma in the office this morning, she said he should stay home as he has a temperature.', 'Emma'),
+    ('Ask Lucy to send his work home please, he has chickenpox and is staying home.', 'Lucy'),
+    ('The GP, Sophie, said he should stay home until the rash clears.', 'Sophie'),
+    ("Sorry, with Oliver in hospital she's been really upset and is staying home today.", 'Oliver'),
+    ("Dropped Jack at nursery first, she's been sick and is staying home.", 'Jack'),
+    ('After the sleepover with Maisie on Saturday she has come down with a temperature, staying home today.', 'Maisie'),
+    ("Amelia and Kwame both have chickenpox, she's worse so she's staying home.", 'Amelia'),
+    ("Lost our dog Bella last night, she's devastated and staying home.", 'Bella'),
+    ("Stayed at my mum's in Ashton last night, he was sick so he's staying home.", 'Ashton'),
+    ("Went to the Aston Villa game last night, he was sick so he's staying home.", 'Aston'),
+    ('Took her to see Matilda in London last night, she has a temperature now so staying home.', 'Matilda'),
 ])
 def test_someone_else_or_a_plain_word_is_never_the_child(text, not_name):
     _not_worded_for(text, not_name)
