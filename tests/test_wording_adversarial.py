@@ -2869,3 +2869,46 @@ def test_both_having_a_rest_is_never_ok_even_beside_an_illness():
     # Round 19 (blind427: caution or avoid): the parent's own rest given beside the child's cough.
     _verdict_is_not("He's had a cough all night and I'm worn out, so we're both having a duvet day.", "ok")
     _verdict_is_not("He's got a temperature and I'm exhausted, so we're both having a rest.", "ok")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 20 (seventh session, blind431-436), in our own words: a doubt confided ("between us") or the same
+    # complaint last week; the GP saying the child is fit for school; family visiting; a pet that died; issues
+    # with a teacher given as the reason; resting at home while fasting; council transport
+    # that was "a no show" (the newcomer's find: once read as a show to go to).
+    ("He's a bit poorly. Between you and me he's been dreading the swimming lesson.", 'avoid'),
+    ("She says her tummy hurts but she said the same thing last Friday.", 'avoid'),
+    ("The doctor said she is fine to go back to school but I'm keeping her home till Monday.", 'avoid'),
+    ("Mo won't be in, his grandparents are over visiting from Lahore.", 'avoid'),
+    ("Our dog was put down last night and she's heartbroken, she won't be in.", 'caution'),
+    ("He won't be in due to ongoing problems with his form tutor.", 'avoid'),
+    ("She is fasting and exhausted so she is staying at home today.", 'avoid'),
+    ("Jade has a headache and a temperature of 38.5.", 'ok'),
+    ("The council taxi was a no show again this morning, he's at home.", 'ok'),
+])
+def test_round_20_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Round 20's honest neighbours.
+    "Between you and me, she's really poorly, worse than she lets on.",
+    "He's off sick, between us he's been up all night with a fever.",
+    "The GP said he's not fit for school yet.",
+    "She is fasting for Ramadan and has a migraine, so she's resting at home.",
+    "Sam's taxi was a no show again this morning so he's not in.",
+])
+def test_round_20_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text, name", [
+    # The newcomer's finds: a name in a text in capitals, or before "refuse", "suffers", "seemed", "found".
+    ("SAM WON'T GO IN TODAY", "Sam"),
+    ("Mohammed refuse to go school today", "Mohammed"),
+    ("Priya refuse go school, she have fever", "Priya"),
+    ("Sophia suffers with anxiety and is refusing to attend.", "Sophia"),
+    ("Arlo seemed a bit under the weather last night so I've kept him off just in case.", "Arlo"),
+])
+def test_the_childs_name_is_kept_in_capitals_and_after_more_verbs(text, name):
+    _worded_for(text, name)
