@@ -2903,12 +2903,54 @@ def test_round_20_honest_words_are_not_avoid(text):
 
 
 @pytest.mark.parametrize("text, name", [
-    # The newcomer's finds: a name in a text in capitals, or before "refuse", "suffers", "seemed", "found".
-    ("SAM WON'T GO IN TODAY", "Sam"),
+    # The newcomer's finds: a name before "refuse".
     ("Mohammed refuse to go school today", "Mohammed"),
     ("Priya refuse go school, she have fever", "Priya"),
-    ("Sophia suffers with anxiety and is refusing to attend.", "Sophia"),
-    ("Arlo seemed a bit under the weather last night so I've kept him off just in case.", "Arlo"),
 ])
-def test_the_childs_name_is_kept_in_capitals_and_after_more_verbs(text, name):
+def test_the_childs_name_is_kept_before_refuse(text, name):
     _worded_for(text, name)
+
+
+@pytest.mark.parametrize("text, not_name", [
+    # The attack on round 20: someone else's name before "hurt", "tested", "found"; a pet in capitals.
+    ("Kai hurt him at lunch so Leo refuses to go in", "Kai"),
+    ("Mum here. Nanny tested positive for covid yesterday and now Jacob has a temperature so he's staying home.", "Nanny"),
+    ("Granny found him being sick, he is staying off.", "Granny"),
+    ("OUR DOG BELLA WAS SICK AND HE IS STAYING HOME WITH A COLD", "Bella"),
+])
+def test_round_20_someone_else_is_never_the_child(text, not_name):
+    _not_worded_for(text, not_name)
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on round 20: honest reasons beside the new rules' words.
+    "Noah has been vomiting again; he had the same thing last week so we're back at the doctors today.",
+    "Leo has chickenpox. Between you and me, I think he caught it at the party.",
+    "Mia has an appointment at CAMHS today. Between us, it's taken 18 months to get it.",
+    "Grace has an appointment at the hospital today, my mum is visiting to help with the little one.",
+    "Jack has chickenpox. My mum is over visiting from Spain so she is looking after him.",
+    "The consultant said she is fit for school but she has a hospital appointment today for bloods.",
+    "Aisha is nil by mouth, fasting before surgery, and is resting at home.",
+    "Our dog died last night and Ruby has been sick all night with a high temperature.",
+])
+def test_round_20_attack_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on round 19: the household's illness, the child the one who is not ill. Nothing is worded
+    # as the child's illness (it used to suggest "He is too unwell to attend school today (norovirus)").
+    "Whole house has norovirus except Jake, I'm in bed and can't get him there today, sorry.",
+    "The rest of us have got covid apart from Finley but I'm isolating so I can't take him in.",
+])
+def test_the_households_illness_is_never_worded_as_the_childs(text):
+    result = check_text(text)
+    assert result.suggestion is None and result.withheld and result.verdict != "ok", (result.verdict, result.suggestion)
+
+
+@pytest.mark.parametrize("text", [
+    "We've all got flu except me, Sam has a temperature of 39.",
+    "Everyone in the house has the bug apart from me, Lily has been sick all night.",
+])
+def test_the_child_ill_with_the_household_is_still_ok(text):
+    _verdict_is(text, "ok")

@@ -55,8 +55,6 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     name, "my son", group or he/she; a later name wins over a pronoun only as _name_wins says
     ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
-    if text.isupper():
-        text = text.lower()  # "SAM WON'T GO IN": read as a rushed lower-case text ("sam won't go in")
     named = [hit for hit in (_capitalised_name(text, rules), _lower_case_name(text, rules)) if hit]
     found = []
     family = _family_phrase(text, rules)
