@@ -2954,3 +2954,25 @@ def test_the_households_illness_is_never_worded_as_the_childs(text):
 ])
 def test_the_child_ill_with_the_household_is_still_ok(text):
     _verdict_is(text, "ok")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # The attack on round 20, close variants the first rules missed: "off the record", "the same excuse", a name
+    # saying the same thing, "the GP cleared him", "fit to attend", "my mother is visiting", "exhausted because
+    # of Ramadan", a pet "killed by a car".
+    ("Ethan is poorly. Off the record, he's been dreading PE all week", 'avoid'),
+    ("Ivy says she feels sick but she used the same excuse last week", 'avoid'),
+    ("Ivy says she feels sick. Ivy said the same thing last Monday", 'avoid'),
+    ("The GP said my son is fit for school but I'm not sending him back until his cough clears.", 'avoid'),
+    ("The GP cleared him for school but I'm keeping him home till his cough clears.", 'avoid'),
+    ("Sorry Jamie's off, my mother is visiting from Poland.", 'avoid'),
+    ("Aisha is exhausted because of Ramadan so she will rest at home today.", 'avoid'),
+    ("Harper is devastated, her dog was killed by a car last night", 'caution'),
+])
+def test_round_20_close_variants(text, verdict):
+    _verdict_is(text, verdict)
+
+
+def test_a_return_the_gp_set_for_later_is_not_a_doubt():
+    _verdict_is_not("The GP said he is fit to return on Monday after his chest infection.", "avoid")
+    _verdict_is_not("Unable to attend due to a breakdown in relationship with his teacher.", "ok")
