@@ -65,6 +65,9 @@ def test_names_survive_invisible_marks_and_a_named_sibling_is_not_the_child(text
     ("Hi, as discussed with Mr Barnes, we're not happy with Tilly being moved and she is very upset about it.", "Tilly"),
     ("Not sure what's wrong with Maisie, she's pale and teary and says her head hurts.", "Maisie"),
     ("Hi Karen, we've had a really tough morning with Ben and he's not in today.", "Ben"),
+    # The newcomer's finds: a name before "refuse".
+    ("Mohammed refuse to go school today", "Mohammed"),
+    ("Priya refuse go school, she have fever", "Priya"),
 ])
 def test_the_childs_name_is_kept_after_a_pronoun_and_in_lower_case(text, name):
     _worded_for(text, name)
@@ -1852,6 +1855,11 @@ def test_staff_agreeing_to_something_else_is_not_leave(text):
     ("Stayed at my mum's in Ashton last night, he was sick so he's staying home.", 'Ashton'),
     ("Went to the Aston Villa game last night, he was sick so he's staying home.", 'Aston'),
     ('Took her to see Matilda in London last night, she has a temperature now so staying home.', 'Matilda'),
+    # The attack on round 20: someone else's name before "hurt", "tested", "found"; a pet in capitals.
+    ("Kai hurt him at lunch so Leo refuses to go in", "Kai"),
+    ("Mum here. Nanny tested positive for covid yesterday and now Jacob has a temperature so he's staying home.", "Nanny"),
+    ("Granny found him being sick, he is staying off.", "Granny"),
+    ("OUR DOG BELLA WAS SICK AND HE IS STAYING HOME WITH A COLD", "Bella"),
 ])
 def test_someone_else_or_a_plain_word_is_never_the_child(text, not_name):
     _not_worded_for(text, not_name)
@@ -2554,6 +2562,10 @@ def test_a_lower_case_name_after_keeping_is_kept():
     # the other child's name (it offered "George is too unwell").
     "George has chickenpox. Alfie hasn't got any spots yet but I'm keeping him home too as he's bound to get it.",
     "Sam has flu so I'm keeping Ellie off as well, she's bound to catch it.",
+    # The attack on round 19: the household's illness, the child the one who is not ill. Nothing is worded
+    # as the child's illness (it used to suggest "He is too unwell to attend school today (norovirus)").
+    "Whole house has norovirus except Jake, I'm in bed and can't get him there today, sorry.",
+    "The rest of us have got covid apart from Finley but I'm isolating so I can't take him in.",
 ])
 def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text):
     result = check_text(text)
@@ -2847,31 +2859,6 @@ def test_two_children_in_one_reason_get_no_wording_for_either(text):
     ("The council-provided minibus didn't come again today.", 'ok'),
     ("She has tonsillitis and will be back once she's feeling better.", 'ok'),
     ("Dentist at 10, he'll be back after lunch if he's up to it.", 'ok'),
-])
-def test_seventh_session_classes(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    # Round 19's honest neighbours: the illness is what the parent names, or the trip was for care.
-    "He's off sick, I think it's actually the flu that's going round.",
-    "She's off, to be honest it's really the migraines again.",
-    "Might be a bug or might be something she ate, either way she's been sick three times this morning.",
-    "We fly back from the hospital in Glasgow tonight after his surgery, so he won't be in tomorrow.",
-    "I had to go to the council about his school transport, it still hasn't been sorted, so he couldn't get in.",
-    "She's doing the home learning the school set while she has chickenpox.",
-])
-def test_seventh_session_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-def test_both_having_a_rest_is_never_ok_even_beside_an_illness():
-    # Round 19 (blind427: caution or avoid): the parent's own rest given beside the child's cough.
-    _verdict_is_not("He's had a cough all night and I'm worn out, so we're both having a duvet day.", "ok")
-    _verdict_is_not("He's got a temperature and I'm exhausted, so we're both having a rest.", "ok")
-
-
-@pytest.mark.parametrize("text, verdict", [
     # Round 20 (seventh session, blind431-436), in our own words: a doubt confided ("between us") or the same
     # complaint last week; the GP saying the child is fit for school; family visiting; a pet that died; issues
     # with a teacher given as the reason; resting at home while fasting; council transport
@@ -2885,78 +2872,6 @@ def test_both_having_a_rest_is_never_ok_even_beside_an_illness():
     ("She is fasting and exhausted so she is staying at home today.", 'avoid'),
     ("Jade has a headache and a temperature of 38.5.", 'ok'),
     ("The council taxi was a no show again this morning, he's at home.", 'ok'),
-])
-def test_round_20_classes(text, verdict):
-    _verdict_is(text, verdict)
-
-
-@pytest.mark.parametrize("text", [
-    # Round 20's honest neighbours.
-    "Between you and me, she's really poorly, worse than she lets on.",
-    "He's off sick, between us he's been up all night with a fever.",
-    "The GP said he's not fit for school yet.",
-    "She is fasting for Ramadan and has a migraine, so she's resting at home.",
-    "Sam's taxi was a no show again this morning so he's not in.",
-])
-def test_round_20_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-@pytest.mark.parametrize("text, name", [
-    # The newcomer's finds: a name before "refuse".
-    ("Mohammed refuse to go school today", "Mohammed"),
-    ("Priya refuse go school, she have fever", "Priya"),
-])
-def test_the_childs_name_is_kept_before_refuse(text, name):
-    _worded_for(text, name)
-
-
-@pytest.mark.parametrize("text, not_name", [
-    # The attack on round 20: someone else's name before "hurt", "tested", "found"; a pet in capitals.
-    ("Kai hurt him at lunch so Leo refuses to go in", "Kai"),
-    ("Mum here. Nanny tested positive for covid yesterday and now Jacob has a temperature so he's staying home.", "Nanny"),
-    ("Granny found him being sick, he is staying off.", "Granny"),
-    ("OUR DOG BELLA WAS SICK AND HE IS STAYING HOME WITH A COLD", "Bella"),
-])
-def test_round_20_someone_else_is_never_the_child(text, not_name):
-    _not_worded_for(text, not_name)
-
-
-@pytest.mark.parametrize("text", [
-    # The attack on round 20: honest reasons beside the new rules' words.
-    "Noah has been vomiting again; he had the same thing last week so we're back at the doctors today.",
-    "Leo has chickenpox. Between you and me, I think he caught it at the party.",
-    "Mia has an appointment at CAMHS today. Between us, it's taken 18 months to get it.",
-    "Grace has an appointment at the hospital today, my mum is visiting to help with the little one.",
-    "Jack has chickenpox. My mum is over visiting from Spain so she is looking after him.",
-    "The consultant said she is fit for school but she has a hospital appointment today for bloods.",
-    "Aisha is nil by mouth, fasting before surgery, and is resting at home.",
-    "Our dog died last night and Ruby has been sick all night with a high temperature.",
-])
-def test_round_20_attack_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
-
-
-@pytest.mark.parametrize("text", [
-    # The attack on round 19: the household's illness, the child the one who is not ill. Nothing is worded
-    # as the child's illness (it used to suggest "He is too unwell to attend school today (norovirus)").
-    "Whole house has norovirus except Jake, I'm in bed and can't get him there today, sorry.",
-    "The rest of us have got covid apart from Finley but I'm isolating so I can't take him in.",
-])
-def test_the_households_illness_is_never_worded_as_the_childs(text):
-    result = check_text(text)
-    assert result.suggestion is None and result.withheld and result.verdict != "ok", (result.verdict, result.suggestion)
-
-
-@pytest.mark.parametrize("text", [
-    "We've all got flu except me, Sam has a temperature of 39.",
-    "Everyone in the house has the bug apart from me, Lily has been sick all night.",
-])
-def test_the_child_ill_with_the_household_is_still_ok(text):
-    _verdict_is(text, "ok")
-
-
-@pytest.mark.parametrize("text, verdict", [
     # The attack on round 20, close variants the first rules missed: "off the record", "the same excuse", a name
     # saying the same thing, "the GP cleared him", "fit to attend", "my mother is visiting", "exhausted because
     # of Ramadan", a pet "killed by a car".
@@ -2968,11 +2883,49 @@ def test_the_child_ill_with_the_household_is_still_ok(text):
     ("Sorry Jamie's off, my mother is visiting from Poland.", 'avoid'),
     ("Aisha is exhausted because of Ramadan so she will rest at home today.", 'avoid'),
     ("Harper is devastated, her dog was killed by a car last night", 'caution'),
+    # The attack on round 19: the child ill with the household is still ok.
+    ("We've all got flu except me, Sam has a temperature of 39.", 'ok'),
+    ("Everyone in the house has the bug apart from me, Lily has been sick all night.", 'ok'),
 ])
-def test_round_20_close_variants(text, verdict):
+def test_seventh_session_classes(text, verdict):
     _verdict_is(text, verdict)
 
 
-def test_a_return_the_gp_set_for_later_is_not_a_doubt():
-    _verdict_is_not("The GP said he is fit to return on Monday after his chest infection.", "avoid")
-    _verdict_is_not("Unable to attend due to a breakdown in relationship with his teacher.", "ok")
+@pytest.mark.parametrize("text", [
+    # Round 19's honest neighbours: the illness is what the parent names, or the trip was for care.
+    "He's off sick, I think it's actually the flu that's going round.",
+    "She's off, to be honest it's really the migraines again.",
+    "Might be a bug or might be something she ate, either way she's been sick three times this morning.",
+    "We fly back from the hospital in Glasgow tonight after his surgery, so he won't be in tomorrow.",
+    "I had to go to the council about his school transport, it still hasn't been sorted, so he couldn't get in.",
+    "She's doing the home learning the school set while she has chickenpox.",
+    # Round 20's honest neighbours.
+    "Between you and me, she's really poorly, worse than she lets on.",
+    "He's off sick, between us he's been up all night with a fever.",
+    "The GP said he's not fit for school yet.",
+    "She is fasting for Ramadan and has a migraine, so she's resting at home.",
+    "Sam's taxi was a no show again this morning so he's not in.",
+    # The attack on round 20: honest reasons beside the new rules' words.
+    "Noah has been vomiting again; he had the same thing last week so we're back at the doctors today.",
+    "Leo has chickenpox. Between you and me, I think he caught it at the party.",
+    "Mia has an appointment at CAMHS today. Between us, it's taken 18 months to get it.",
+    "Grace has an appointment at the hospital today, my mum is visiting to help with the little one.",
+    "Jack has chickenpox. My mum is over visiting from Spain so she is looking after him.",
+    "The consultant said she is fit for school but she has a hospital appointment today for bloods.",
+    "Aisha is nil by mouth, fasting before surgery, and is resting at home.",
+    "Our dog died last night and Ruby has been sick all night with a high temperature.",
+])
+def test_seventh_session_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text, not_verdict", [
+    # Round 19 (blind427: caution or avoid): the parent's own rest given beside the child's cough.
+    ("He's had a cough all night and I'm worn out, so we're both having a duvet day.", "ok"),
+    ("He's got a temperature and I'm exhausted, so we're both having a rest.", "ok"),
+    # Round 20: a return the GP set for later is not a doubt; "breakdown" may be the child's own, but never ok.
+    ("The GP said he is fit to return on Monday after his chest infection.", "avoid"),
+    ("Unable to attend due to a breakdown in relationship with his teacher.", "ok"),
+])
+def test_seventh_session_verdicts_it_is_never(text, not_verdict):
+    _verdict_is_not(text, not_verdict)

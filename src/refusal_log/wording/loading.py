@@ -348,6 +348,9 @@ class Rules:
         self.setting = _Lazy(names["setting"])
         # "Hi Kate he won't go": the name after a greeting is the reader's, not the child's.
         self.greeted = _Lazy(names["greeted"])
+        # A first name written before he/she that is someone else's (names.py _name_before).
+        self.not_child_before = _Lazy(names["not_child_before"])
+        self.not_child_after = _Lazy(names["not_child_after"])
 
         norm = data["normalise"]
         self.words, self.suffixes = norm["words"], norm["suffixes"]

@@ -88,23 +88,6 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     return "My child", False
 
 
-# Never the one writing ("it's Sarah", "my name is Sarah", "Sarah (mum)", "his mum, Sarah"), the one
-# spoken to or about ("Sorry Emma, he's", "Spoke to Emma", "Ask Lucy", "Lucy from the office said"), a
-# pet ("our dog Bella"), someone met or seen ("a sleepover with Maisie", "dropped Jack at nursery", "to
-# see Matilda"), nor a place or a name with a surname or a second capital ("Ashton", "Sarah Jones",
-# "Aston Villa", "Harris Academy").
-_SELF_BEFORE = re.compile(
-    r"(?i:\b(?:it['\u2019]?s|it is|this is|i['\u2019]?m|i am|from|me|name is|called|sorry|ok|okay|fao|hi there|"
-    r"thanks for [a-z]+|spoke to|speaking to|talked to|talking to|told|tell|ask|asked|rang|ring|texted|text|"
-    r"messaged|message off|off|emailed|phoned|saw|seen|see|dropped|drop|took|take|lost|visit|visiting|visited|"
-    r"met|meet|dog|cat|puppy|kitten|pet|sleepover with|play ?date with|party|mum|mam|dad|mother|father|"
-    r"in|at|near|to|into|of|except|apart from|but not|other than|than)[\s,:-]+|\()$")
-_SELF_AFTER = re.compile(
-    r"(?i:[\s,]+(?:here|in hospital|in the office|on reception|at reception|on the gate|at the gate|from|said|says|"
-    r"told|rang|called|emailed|texted|had the|has the|at nursery)\b|\s*\((?:mum|mam|dad|mother|father|parent|carer))"
-    r"|\)|\s+(?:and|&|or|n)\s+[A-Z]|\s+[A-Z]")
-
-
 def _name_before(text: str, pronoun_at: int, rules: Rules) -> tuple[int, str] | None:
     """A common first name before the first he/she that no verb follows ("Lucas pas bien today,
     he has fievre", "not happy with Tilly being moved and she is upset"): the child, when it is
@@ -114,7 +97,8 @@ def _name_before(text: str, pronoun_at: int, rules: Rules) -> tuple[int, str] | 
     for m in _CAPITAL.finditer(text, 0, pronoun_at):
         word = m.group()
         if (word.lower() not in rules.first_names or not _is_name(word, rules) or not _not_someone_else(text, m.start(), rules)
-                or _SELF_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _SELF_AFTER.match(text, m.end())):
+                or rules.not_child_before.search(text, max(0, m.start() - 20), m.start())
+                or rules.not_child_after.match(text, m.end())):
             continue  # not a name, or the reader's, the writer's or a relation's
         # "Tilly's brother ... he": whose the he/she is, is unclear.
         found[word] = None if text.startswith(("'", "\u2019"), m.end()) else found.get(word, m.start())
