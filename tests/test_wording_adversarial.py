@@ -2929,3 +2929,59 @@ def test_seventh_session_honest_words_are_not_avoid(text):
 ])
 def test_seventh_session_verdicts_it_is_never(text, not_verdict):
     _verdict_is_not(text, not_verdict)
+
+
+# --- eighth session, round 21 (blind437-442), in our own words --------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    # Tiredness or nerves named by the parent as most of it; the child's dread confided with "honestly"; something
+    # else "part of it"; "who knows with teenagers"; catching up on sleep at home.
+    ("Maya is poorly, though to be honest I think it's mostly tiredness after the party.", "avoid"),
+    ("Josh is ill, but honestly he's been dreading coming in since his teacher told him off.", "avoid"),
+    ("She's unwell today. She fell out with her best friend yesterday and I think that's half of it.", "avoid"),
+    ("Kai is off, says he feels grim but who knows with teenagers.", "avoid"),
+    ("Poppy had a late night so she's catching up on sleep and will be in at eleven.", "avoid"),
+    # Not right since something the school did, given with the illness: a caution.
+    ("Isaac is unwell. He hasn't been himself since the school moved him to another set.", "caution"),
+    # A migraine, then in later once it eases; the child's own illness after the parent's emergency; refusal
+    # denied in other words ("not a case of"): ok.
+    ("Rosa has a migraine, she may come in after lunch if it eases.", "ok"),
+    ("I'm looking after Leo while his dad is in hospital. Leo has had a temperature since last night.", "ok"),
+    ("It isn't a case of her not wanting to go, Grace has a temperature of 38.5 and is too poorly to attend.", "ok"),
+])
+def test_eighth_session_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The honest neighbours: the dread is one thing among others, or beside an illness named; a migraine is
+    # "part of it"; the parent declines to say more ("which I won't go into"); nightmares all week.
+    "Finn has a cough, and to be honest he's dreading the spelling test too.",
+    "He had a bad night with his asthma and honestly he's been dreading PE anyway.",
+    "She has a migraine again, I think that's part of it, the screens.",
+    "Evie won't be in today. Things are difficult at home, which I won't go into, and she's not herself.",
+    "He's had nightmares all week and is exhausted, so he's at home to catch up on sleep.",
+])
+def test_eighth_session_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text, not_verdict", [
+    # Leave asked to be considered is not leave granted; "may be in later" after a headache alone stays a maybe.
+    ("We would be grateful if Ava's absence on Friday for her cousin's graduation could be considered as authorised leave.", "ok"),
+    ("Harriet had a migraine last night, we'll see how she is later.", "ok"),
+    ("Ben has a migraine but he'll probably be fine by lunchtime, I could drop him in then.", "ok"),
+])
+def test_eighth_session_verdicts_it_is_never(text, not_verdict):
+    _verdict_is_not(text, not_verdict)
+
+
+@pytest.mark.parametrize("text, kept, left_out", [
+    # A day the child is expected back is not a day of the absence; "just to let you know" tells the absence.
+    ("Staying home today with a bad cough, will be in tomorrow.", "today", "tomorrow"),
+    ("Ruby is staying home today, she may come in tomorrow.", "today", "tomorrow"),
+    ("Just to let you know Daisy won't be in today, she's not herself.", "today", "tomorrow"),
+])
+def test_eighth_session_a_day_of_return_stays_out_of_the_suggestion(text, kept, left_out):
+    suggestion = check_text(text).suggestion
+    assert suggestion and kept in suggestion and left_out not in suggestion, suggestion

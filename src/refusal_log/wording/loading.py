@@ -164,6 +164,18 @@ class TriggerIndex:
         found.update(i for t, i in self.short if i not in found and t in norm)
         return found
 
+    def live_in_word(self, word: str) -> list[int]:
+        """live() for one word, in rules order. Until a batch has built the index, each rule's
+        triggers are tested; the word's pieces are not cached (they would push out the text's)."""
+        if self.by_gram is None:
+            return [i for i, r in enumerate(self.rules) if not r.triggers or any(t in word for t in r.triggers)]
+        found = set(self.always)
+        by_gram = self.by_gram
+        for g in {word[k:k + _GRAM] for k in range(len(word) - _GRAM + 1)} & by_gram.keys():
+            found.update(i for t, i in by_gram[g] if t in word)
+        found.update(i for t, i in self.short if t in word)
+        return sorted(found)
+
 
 class Rules:
     """The compiled contents of a rules file."""
@@ -402,7 +414,7 @@ class Rules:
         if known is None:
             # A rule whose triggers are not in the word cannot match it whole.
             known = bool(self.days.fullmatch(w) or any(rx.fullmatch(w) for _, rx in self.health)
-                         or any(r.present(w) and r.regex.fullmatch(w) for r in self.rules))
+                         or any(self.rules[i].regex.fullmatch(w) for i in self.trigger_index.live_in_word(w)))
             if len(self._terms) < 50_000:  # bounded: a paste of made-up words does not grow it for ever
                 self._terms[w] = known
         return known

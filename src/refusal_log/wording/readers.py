@@ -113,13 +113,22 @@ def reading(text: str) -> tuple[str, float] | None:
     logits = list(model["intercept"])
     # Each block is scikit-learn's tf-idf, as trained: sublinear counts times idf, then unit length.
     letters = _letter_counts(lowered, model["char_index"], *model["char_ngrams"], cache=model["char_cache"])
+    log = math.log
     for counts, weights in ((_word_counts(lowered, model["index"]), model["weights"]), (letters, model["char_weights"])):
-        values = {at: (1.0 + math.log(c)) * weights[at * stride] for at, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        for at, v in values.items():
-            v, at = v / norm, at * stride + 1
-            for k in range(len(classes)):
-                logits[k] += v * weights[at + k]
+        # The three classes' sums written out (_model checks there are three): a long reason has
+        # hundreds of terms, and this loop is most of what reading it costs.
+        square = ok = caution = avoid = 0.0
+        for at, c in counts.items():
+            at *= stride
+            v = weights[at] if c == 1 else (1.0 + log(c)) * weights[at]
+            square += v * v
+            ok += v * weights[at + 1]
+            caution += v * weights[at + 2]
+            avoid += v * weights[at + 3]
+        norm = math.sqrt(square) or 1.0
+        logits[0] += ok / norm
+        logits[1] += caution / norm
+        logits[2] += avoid / norm
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     best = max(range(len(classes)), key=exps.__getitem__)
