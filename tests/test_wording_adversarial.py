@@ -2948,6 +2948,21 @@ def test_seventh_session_verdicts_it_is_never(text, not_verdict):
     ("Rosa has a migraine, she may come in after lunch if it eases.", "ok"),
     ("I'm looking after Leo while his dad is in hospital. Leo has had a temperature since last night.", "ok"),
     ("It isn't a case of her not wanting to go, Grace has a temperature of 38.5 and is too poorly to attend.", "ok"),
+    # Round 22 (blind443-448): not ill, but another reason; a reduced timetable the family started; the child
+    # "being a diva"; more in the parent's own doubt ("more about the trouble with her friends").
+    ("Ruby's not ill as such, but things have been hard at home and she needs a break.", "avoid"),
+    ("He isn't really that poorly but it's been a long week.", "avoid"),
+    ("She's on a part-time timetable, not officially, we just feel full days are too much.", "avoid"),
+    ("Sorry he won't be in, he's being a right nightmare this morning.", "avoid"),
+    ("Amy is unwell but tbh I think it's more about the stuff going on with her friends.", "avoid"),
+    # A cause given after "not coming in" is still the reason (the "not" is the earlier clause's).
+    ("Sam isn't coming in because of the problems with his form tutor.", "avoid"),
+    # The school saying the child should not come in, in other words: ask for it in writing (a caution).
+    ("His teacher said he shouldn't come in until his cast is off because of the stairs.", "caution"),
+    ("She was sent home and told not to come back until she has the right shoes.", "caution"),
+    # The parent caught the child's illness; Welsh "gyda'i" is "with his", never the parent's "I".
+    ("Leo has a stomach bug and is too unwell to attend. I've got it as well.", "ok"),
+    ("Mae Cerys yn yr ysbyty gyda'i asthma.", "ok"),
 ])
 def test_eighth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -2961,6 +2976,11 @@ def test_eighth_session_classes(text, verdict):
     "She has a migraine again, I think that's part of it, the screens.",
     "Evie won't be in today. Things are difficult at home, which I won't go into, and she's not herself.",
     "He's had nightmares all week and is exhausted, so he's at home to catch up on sleep.",
+    # Round 22's: not ill "but" the child's own state; not because of the teacher; the school's advice for an illness.
+    "She's not ill as such, but her anxiety is through the roof and she's too unwell to come in.",
+    "He isn't sick, but he's not well either, he's in a bad place mentally.",
+    "It's not because of his teacher, he has flu.",
+    "The school said she shouldn't come in until she has been clear for 48 hours.",
 ])
 def test_eighth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")

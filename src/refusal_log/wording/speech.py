@@ -28,6 +28,9 @@ def _quotes(norm: str) -> tuple:
     return tuple(_QUOTES.finditer(norm))
 
 
+_CAUSE = re.compile(r"(?:because of|due to|owing to|as a result of)\b")
+
+
 def _negator(norm: str, a: int, rules: Rules) -> int | None:
     """Where the word that negates a phrase starting at `a` begins, or None."""
     lo = max(0, a - 100)
@@ -37,6 +40,11 @@ def _negator(norm: str, a: int, rules: Rules) -> int | None:
         return lo + phrase.start()
     cuts = [m.end() for m in rules.boundary.finditer(pre)]
     words = list(_WORDS.finditer(pre, cuts[-1] if cuts else 0))[-4:]
+    if words and _CAUSE.match(norm, a):
+        # A cause given as a phrase ("because of the situation with his teacher") is negated only by the
+        # word straight before it ("not because of..."): in "he's not coming in because of...", the
+        # "not" is the earlier clause's.
+        words = words[-1:]
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
         if w in rules.blockers:
