@@ -1303,12 +1303,19 @@ def test_a_later_block_naming_an_unknown_rule_is_refused(tmp_path):
         _load.__wrapped__(str(path))
 
 
-@pytest.mark.parametrize("answer", ["no", "No, he is not ill", "nothing", "he's fine", "not sure", "Dunno", "n"])
-def test_a_gap_is_never_filled_with_an_answer_that_nothing_is_wrong(answer):
+@pytest.mark.parametrize("answer, told", [
+    ("no", "says nothing is wrong"), ("No, he is not ill", "says nothing is wrong"), ("nothing", "says nothing is wrong"),
+    ("he's fine", "says nothing is wrong"), ("n", "says nothing is wrong"),
+    # Not knowing is not "nothing is wrong" (the newcomer's find: the message put words in the parent's mouth),
+    # and an answer that opens with it fills nothing ("dunno really, he is just upset" was logged as illness).
+    ("not sure", "not sure what is wrong"), ("Dunno", "not sure what is wrong"),
+    ("dunno really, he is just upset", "not sure what is wrong"),
+])
+def test_a_gap_is_never_filled_with_an_answer_that_nothing_is_wrong(answer, told):
     from refusal_log.errors import InvalidInput
     from refusal_log.wording import fill_gap
 
-    with pytest.raises(InvalidInput, match="says nothing is wrong"):
+    with pytest.raises(InvalidInput, match=told):
         fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer)
     assert fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "a migraine") \
         == "Sam is too unwell to attend school today (a migraine)."
@@ -1350,3 +1357,13 @@ def test_the_trigger_index_finds_exactly_the_rules_their_triggers_find():
             n = _Norm(text, rules).text if text else text
             assert index.live(n) == {i for i, o in enumerate(objects) if present(o, n)}, text
 
+
+
+@pytest.mark.parametrize("answer", ["he is just upset", "just tired", "she's just fed up"])
+def test_a_gap_is_not_filled_with_a_feeling_made_small(answer):
+    from refusal_log.wording import InvalidUnclear, fill_gap
+
+    with pytest.raises(InvalidUnclear, match="does not say what is wrong"):
+        fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer)
+    assert fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "very upset and being sick") \
+        == "Sam is too unwell to attend school today (very upset and being sick)."

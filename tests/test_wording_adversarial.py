@@ -2963,6 +2963,22 @@ def test_seventh_session_verdicts_it_is_never(text, not_verdict):
     # The parent caught the child's illness; Welsh "gyda'i" is "with his", never the parent's "I".
     ("Leo has a stomach bug and is too unwell to attend. I've got it as well.", "ok"),
     ("Mae Cerys yn yr ysbyty gyda'i asthma.", "ok"),
+    # Round 23 (blind449-454): the parent's doubt in more words; "not an illness as such"; staying on after a
+    # festival; told not to come back until a meeting (the school's, not a protest); "won't make it in" alone.
+    ("Zara has a temperature but I bet she just doesn't want to do the spelling test.", "avoid"),
+    ("She's too unwell to attend, though she cheered up as soon as I told her she could stay home.", "avoid"),
+    ("It's not an illness as such, Theo is just worn out.", "avoid"),
+    ("Mo says his head hurts. Not convinced, but he's at home.", "avoid"),
+    ("He says he feels sick but I'm not sure he is really ill.", "avoid"),
+    ("Lily has a tummy ache again, she only ever gets it on a Monday.", "avoid"),
+    ("Off for Eid and then we're staying on at my brother's in Bradford until Friday.", "avoid"),
+    ("He was sent home and told not to come back until we have had a meeting.", "caution"),
+    ("Sorry, Amy won't make it in today.", "caution"),
+    # The attack on round 22: the child's mood in other words; not ill, with no "but".
+    ("She's in a right strop and won't get dressed.", "avoid"),
+    ("He's not ill or anything, there's just been a lot going on.", "avoid"),
+    # A relative's illness never softens a parent's emergency into the child's illness.
+    ("His dad is in hospital. Sister has chickenpox so he's staying with us.", "caution"),
 ])
 def test_eighth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -2981,6 +2997,21 @@ def test_eighth_session_classes(text, verdict):
     "He isn't sick, but he's not well either, he's in a bad place mentally.",
     "It's not because of his teacher, he has flu.",
     "The school said she shouldn't come in until she has been clear for 48 hours.",
+    # The attack on round 22: honest reasons beside the new rules' words.
+    "She's not ill but she's been self-harming again.",
+    "Not sick as such but he's having a flare-up of his Crohn's.",
+    "He's not really ill but he's got a sprained ankle.",
+    "Sam has flu. Dad isn't ill but he's working nights.",
+    "Maya is being sick and has diarrhoea. She ate some dodgy chicken and I think that's part of it.",
+    "Josh has long covid. To be honest it's mostly tiredness, which is the main symptom.",
+    "Noah has a temperature. Honestly I think it's more the bug going round his class.",
+    "Ayaan has tonsillitis, and who knows with kids how long it'll take to clear.",
+    "Felix had his tonsils out and is catching up on sleep.",
+    "Thomas is unwell. He hasn't been right since they changed his epilepsy medication.",
+    "Her reduced timetable was agreed at the TAC meeting, we decided together she'd do afternoons only.",
+    "He's being a nightmare because he's in so much pain with his ear infection, he's off today.",
+    "It's not a sickness bug as such, she has tonsillitis.",
+    "I'm not convinced it's the right school for him but he's off with flu today.",
 ])
 def test_eighth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
@@ -2991,6 +3022,9 @@ def test_eighth_session_honest_words_are_not_avoid(text):
     ("We would be grateful if Ava's absence on Friday for her cousin's graduation could be considered as authorised leave.", "ok"),
     ("Harriet had a migraine last night, we'll see how she is later.", "ok"),
     ("Ben has a migraine but he'll probably be fine by lunchtime, I could drop him in then.", "ok"),
+    # The attack on round 22: leave asked in other words; period pain then a shopping trip.
+    ("We have a family wedding on Friday, please can this be considered as authorised leave.", "ok"),
+    ("Kacey gets period pain. She's fine today but we're going shopping, may bring her in this afternoon.", "ok"),
 ])
 def test_eighth_session_verdicts_it_is_never(text, not_verdict):
     _verdict_is_not(text, not_verdict)
@@ -3005,3 +3039,22 @@ def test_eighth_session_verdicts_it_is_never(text, not_verdict):
 def test_eighth_session_a_day_of_return_stays_out_of_the_suggestion(text, kept, left_out):
     suggestion = check_text(text).suggestion
     assert suggestion and kept in suggestion and left_out not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # Someone else's illness never reaches the child's suggestion: a cousin named through the child, a bare
+    # "Sister"; "being a pain" is the child's mood, never pain as a symptom (the attack on round 22).
+    "Jacob's cousin has scarlet fever so we're keeping him off as a precaution.",
+    "I'm looking after Bella while her mum's in hospital. Sister has chickenpox so I've kept them both home.",
+    "Ruby's not coming in today, she's being a pain.",
+])
+def test_eighth_session_no_one_elses_illness_or_mood_is_worded_as_the_childs(text):
+    suggestion = check_text(text).suggestion or ""
+    assert not any(word in suggestion for word in ("scarlet fever", "chickenpox", "(pain)", "Sister ")), suggestion
+
+
+def test_eighth_session_talk_of_hurting_himself_shows_the_help_first():
+    # The newcomer's find: "wants to hurt himself" showed no help line.
+    assert check_text("He keeps saying he wants to hurt himself and I can't leave him.").urgent
+    assert check_text("She has been talking about harming herself.").urgent
+    assert not check_text("He hurt himself playing football and has a sprained wrist.").urgent

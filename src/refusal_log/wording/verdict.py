@@ -481,6 +481,14 @@ _NO_ILLNESS = re.compile(
     r"|(?:not|is not|are not) (?:ill|sick|unwell|poorly|really)\b|nothing (?:is )?(?:wrong|the matter)\b)", re.I)
 
 
+# An answer that opens by saying the parent does not know ("dunno really, he is just upset"), or that makes
+# the feeling small ("he's just upset", "just tired"): it does not say what is wrong, so it fills nothing.
+_UNSURE = re.compile(r"^(?:dunno|idk|unsure|not (?:really )?sure|no idea|no clue|who knows|"
+                     r"(?:i )?(?:do not|dont) (?:really )?know)\b", re.I)
+_JUST = re.compile(r"\bjust (?:a bit |a little |really )?(?:upset|tired|sad|fed up|grumpy|moody|cross|angry|bored|"
+                   r"lazy|stroppy|not (?:in the mood|bothered|keen|feeling it)|does not want|did not want|will not)\b", re.I)
+
+
 def _plain_answer(answer: str) -> str:
     words = str(answer or "").replace("\u2019", "'").lower()
     words = re.sub(r"n't\b", " not", words)
@@ -508,6 +516,10 @@ def fill_gap(suggestion: str, answer: str) -> str:
     if not words:
         raise InvalidInput("Say in a few words what is wrong (for example: a migraine, anxiety, "
                            "being sick), or keep your own words.")
+    plain = _plain_answer(words)
+    if _UNSURE.match(plain):
+        raise InvalidInput("That answer says you are not sure what is wrong, so the suggested wording (which "
+                           "says your child is too unwell) is not used. Keep your own words instead.")
     if denies_illness(words):
         raise InvalidInput("That answer says nothing is wrong, so the suggested wording (which says your "
                            "child is too unwell) is not used. Keep your own words instead.")
@@ -516,7 +528,7 @@ def fill_gap(suggestion: str, answer: str) -> str:
     rules = load_rules()
     filled = suggestion.replace(GAP, words, 1)
     result = check_text(filled, rules)
-    if not _Analysis(words, rules).health or result.verdict != "ok":
+    if not _Analysis(words, rules).health or result.verdict != "ok" or _JUST.search(plain):
         raise InvalidUnclear("That answer does not say what is wrong with your child's health, so it was not "
                              "put into the sentence. Choose s again and say in a few words what is wrong (for "
                              "example: a migraine, anxiety, being sick), or keep your own words.")
