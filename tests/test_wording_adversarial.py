@@ -2978,7 +2978,16 @@ def test_seventh_session_verdicts_it_is_never(text, not_verdict):
     ("She's in a right strop and won't get dressed.", "avoid"),
     ("He's not ill or anything, there's just been a lot going on.", "avoid"),
     # A relative's illness never softens a parent's emergency into the child's illness.
-    ("His dad is in hospital. Sister has chickenpox so he's staying with us.", "caution"),
+    ("His dad is in hospital. Sister has chickenpox so he's staying with us.", "avoid"),
+    # Round 24 (blind455-460): a day at a relative's while too unwell; fine at weekends; fine in himself but kept
+    # off; a mental health day the family is having; tired after a poor night and kept home; a tournament after
+    # "won't make it in".
+    ("He's too poorly for school but we're popping to his gran's for the day.", "avoid"),
+    ("She says her tummy hurts every school morning but she's fine at weekends.", "avoid"),
+    ("He's got a bit of a sniffle, fine in himself but I've kept him off.", "avoid"),
+    ("We're having a duvet day today, Mia needs a rest.", "avoid"),
+    ("Jack slept badly and is so tired so we're keeping him home.", "avoid"),
+    ("Tia won't be in today, she's got a netball tournament.", "avoid"),
 ])
 def test_eighth_session_classes(text, verdict):
     _verdict_is(text, verdict)
@@ -3012,6 +3021,15 @@ def test_eighth_session_classes(text, verdict):
     "He's being a nightmare because he's in so much pain with his ear infection, he's off today.",
     "It's not a sickness bug as such, she has tonsillitis.",
     "I'm not convinced it's the right school for him but he's off with flu today.",
+    # The attack on round 23: a chronic condition or a doctor beside "always on a Monday"; period pain after "not
+    # illness exactly"; a timetable the school put in place; a stay so a relative can look after the child.
+    "He has Crohn's and always gets it on a Monday after his weekend meds change, the IBD nurse knows.",
+    "Not illness exactly, Ruby is on her period and has really bad cramps.",
+    "She's on a reduced timetable that the school put in place, we decided she'd do afternoons only.",
+    "Aisha has flu and after the GP we're staying on at my mum's so she can look after her.",
+    "I'm sure she doesn't want to be off but she has a temperature of 39.",
+    "She's too unwell to come in, she's going to her nan's for the day so nan can look after her while I work.",
+    "Daisy is full of cold and absolutely shattered so I'm keeping her off today.",
 ])
 def test_eighth_session_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
@@ -3053,8 +3071,34 @@ def test_eighth_session_no_one_elses_illness_or_mood_is_worded_as_the_childs(tex
     assert not any(word in suggestion for word in ("scarlet fever", "chickenpox", "(pain)", "Sister ")), suggestion
 
 
-def test_eighth_session_talk_of_hurting_himself_shows_the_help_first():
-    # The newcomer's find: "wants to hurt himself" showed no help line.
-    assert check_text("He keeps saying he wants to hurt himself and I can't leave him.").urgent
-    assert check_text("She has been talking about harming herself.").urgent
-    assert not check_text("He hurt himself playing football and has a sprained wrist.").urgent
+@pytest.mark.parametrize("text", [
+    # The newcomer's find ("wants to hurt himself" showed no help line), and the attack on round 23's.
+    "He keeps saying he wants to hurt himself and I can't leave him.",
+    "She has been talking about harming herself.",
+    "She keeps hitting herself when we mention school.",
+    "She has said she'd jump off the bridge.",
+    "She's been scratching her arms until they bleed.",
+])
+def test_eighth_session_talk_of_hurting_themselves_shows_the_help_first(text):
+    assert check_text(text).urgent
+
+
+@pytest.mark.parametrize("text", [
+    # Everyday words that only look like it (the attack on round 23).
+    "He hurt himself playing football and has a sprained wrist.",
+    "He tried to cut himself a slice of cake and caught his finger, needed stitches.",
+    "He is going to hurt himself if he keeps jumping off the sofa.",
+    "He's going to burn himself out if he keeps this up.",
+])
+def test_eighth_session_everyday_words_show_no_help_line(text):
+    assert not check_text(text).urgent
+
+
+@pytest.mark.parametrize("text, name", [
+    # A relative's word opening a sentence is never taken for the child's name (the attack on round 23).
+    ("Sister has flu and Tom is feeling rough, staying home today.", "Tom"),
+    ("Brother has flu so Tom's feeling rough, staying home Monday.", "Tom"),
+])
+def test_eighth_session_a_relative_is_never_the_name_in_the_suggestion(text, name):
+    result = check_text(text)
+    assert result.suggestion and result.suggestion.startswith(name + " ") and "flu" not in result.suggestion
