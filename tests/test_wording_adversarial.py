@@ -3053,6 +3053,8 @@ def test_eighth_session_verdicts_it_is_never(text, not_verdict):
     ("Staying home today with a bad cough, will be in tomorrow.", "today", "tomorrow"),
     ("Ruby is staying home today, she may come in tomorrow.", "today", "tomorrow"),
     ("Just to let you know Daisy won't be in today, she's not herself.", "today", "tomorrow"),
+    # A day that dates when the illness began, in one word (blind466): not a day of the absence.
+    ("Kian has a sickness bug, he's been throwing up since teatime yesterday so he's staying home.", "Kian", "yesterday"),
 ])
 def test_eighth_session_a_day_of_return_stays_out_of_the_suggestion(text, kept, left_out):
     suggestion = check_text(text).suggestion
