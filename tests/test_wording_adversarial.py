@@ -3104,3 +3104,14 @@ def test_eighth_session_everyday_words_show_no_help_line(text):
 def test_eighth_session_a_relative_is_never_the_name_in_the_suggestion(text, name):
     result = check_text(text)
     assert result.suggestion and result.suggestion.startswith(name + " ") and "flu" not in result.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # A mental health day the family is having or decided on is a day off, not illness stated: nothing is worded as
+    # illness (the final newcomer found "too unwell to attend school today (mental health)" offered).
+    "We're having a mental health day today.",
+    "We've decided as a family that Sam needs a mental health day today.",
+])
+def test_eighth_session_a_decided_mental_health_day_is_never_worded_as_illness(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
