@@ -519,10 +519,10 @@ def fill_gap(suggestion: str, answer: str) -> str:
     plain = _plain_answer(words)
     if _UNSURE.match(plain):
         raise InvalidInput("That answer says you are not sure what is wrong, so the suggested wording (which "
-                           "says your child is too unwell) is not used. Keep your own words instead.")
+                           "says your child is too unwell) is not used. You can keep your own words or cancel.")
     if denies_illness(words):
         raise InvalidInput("That answer says nothing is wrong, so the suggested wording (which says your "
-                           "child is too unwell) is not used. Keep your own words instead.")
+                           "child is too unwell) is not used. You can keep your own words or cancel.")
     # The answer must itself name something wrong, and the sentence it makes must read as illness
     # ("he just won't go", "refusing", "yes" fill nothing).
     rules = load_rules()
