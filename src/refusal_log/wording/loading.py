@@ -153,28 +153,29 @@ class TriggerIndex:
         self.texts += 1
         if self.by_gram is None:
             if self.texts < 2:  # one text: testing each rule's triggers costs less than the index
-                return {i for i, r in enumerate(self.rules) if not r.triggers or any(t in norm for t in r.triggers)}
+                return self._scan(norm)
             self._build()
-        found = set(self.always)
-        by_gram = self.by_gram
-        for g in _grams(norm) & by_gram.keys():
-            for t, i in by_gram[g]:
-                if i not in found and t in norm:
-                    found.add(i)
-        found.update(i for t, i in self.short if i not in found and t in norm)
-        return found
+        return self._look_up(norm, _grams(norm))
 
     def live_in_word(self, word: str) -> list[int]:
         """live() for one word, in rules order. Until a batch has built the index, each rule's
         triggers are tested; the word's pieces are not cached (they would push out the text's)."""
         if self.by_gram is None:
-            return [i for i, r in enumerate(self.rules) if not r.triggers or any(t in word for t in r.triggers)]
+            return sorted(self._scan(word))
+        return sorted(self._look_up(word, {word[k:k + _GRAM] for k in range(len(word) - _GRAM + 1)}))
+
+    def _scan(self, text: str) -> set[int]:
+        return {i for i, r in enumerate(self.rules) if not r.triggers or any(t in text for t in r.triggers)}
+
+    def _look_up(self, text: str, grams) -> set[int]:
         found = set(self.always)
         by_gram = self.by_gram
-        for g in {word[k:k + _GRAM] for k in range(len(word) - _GRAM + 1)} & by_gram.keys():
-            found.update(i for t, i in by_gram[g] if t in word)
-        found.update(i for t, i in self.short if t in word)
-        return sorted(found)
+        for g in grams & by_gram.keys():
+            for t, i in by_gram[g]:
+                if i not in found and t in text:
+                    found.add(i)
+        found.update(i for t, i in self.short if i not in found and t in text)
+        return found
 
 
 class Rules:
