@@ -3115,3 +3115,101 @@ def test_eighth_session_a_relative_is_never_the_name_in_the_suggestion(text, nam
 def test_eighth_session_a_decided_mental_health_day_is_never_worded_as_illness(text):
     result = check_text(text)
     assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Ninth session, round 26. Lawful reasons in everyday words: an agreed part-time timetable, the school closed
+    # (to a site or a year group), council transport that did not come, the school's own exclusion.
+    ("Following the review meeting we're doing afternoons only for a few weeks, so Noah will be collected at 12.", "ok"),
+    ("Reminder that Ellie only comes in on Tuesdays and Thursdays for now, as we agreed with the head of year.", "ok"),
+    ("As you know Ben's on the part-time timetable we agreed in October, so he's home this afternoon.", "ok"),
+    ("Got your message that the infant site is shut today with no water, so Poppy's at home with me.", "ok"),
+    ("School's closed to Year 8 today for the exams, so Jack is at home revising.", "ok"),
+    ("The council taxi (the 7.45 one) did not turn up again and I have no car, so Zain is at home.", "ok"),
+    ("The minibus never came this morning. I've phoned the council and they're looking into it.", "ok"),
+    ("Ms Ahmed rang to say Tyler isn't to come in today while they look into the incident at lunch.", "ok"),
+    ("Sam isn't allowed back until Monday after what happened, the head's letter came yesterday.", "ok"),
+    # The child's own appointment, someone else taking them because the parent works; fine apart from it.
+    ("Maya has her orthodontist appointment today, her grandad is taking her as I'm at work.", "ok"),
+    ("Leo has his eye test at 9 so will be in late. He's fine otherwise.", "ok"),
+    # The child's own illness told after denying another reason; anxiety that comes before school is the anxiety.
+    ("My mum is poorly too but that's not why Ava is off, she has a high temperature herself.", "ok"),
+    ("He gets panic attacks before school most days and today he was sick with it, he is too unwell to come in.", "ok"),
+    ("A sensory shutdown last night, and now she's been sick and has a headache. Too unwell to come in.", "ok"),
+    ("Isla has had a rotten cold all week and it's gone on her chest now.", "ok"),
+    # Doubt in everyday words: excuses, "swears it's", a pattern with "funny that", a lesson given as the cause.
+    ("He might have a headache but he's been making excuses all week.", "avoid"),
+    ("She swears she has a sore throat. Third Friday running, funny that.", "avoid"),
+    ("Says his tummy hurts, though honestly I reckon it's because he's got swimming today.", "avoid"),
+    ("Not sure if Zoe is really ill, she says her head hurts, so she's home to be safe.", "caution"),
+    # A stance in other words; a belief in mental health days; a day the family fancied; the parent's own rules.
+    ("Oscar has a cold and to be honest he's flat out not going either way.", "avoid"),
+    ("Ruby is having a mental health day. We believe in giving them one every so often.", "avoid"),
+    ("She has a bit of a sniffle and we just fancied a day together.", "avoid"),
+    ("It hasn't been agreed with school, but I've told her she only needs to do mornings now.", "avoid"),
+    ("Suspended - not by school, by me. He is grounded and that includes school.", "avoid"),
+    # A decision beside an illness in other words is a caution; fine today by the parent's word is not illness.
+    ("Jess has a cough and a cold, so I've decided it's best she stays home today.", "caution"),
+    ("Finn has a sore throat, so we've made the call that he's better off resting at home.", "caution"),
+])
+def test_ninth_session_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # The honest neighbours of round 26's rules: a clinician's instruction, the parent's own strike, a relative's
+    # word that is not doubt.
+    "The surgeon said no school for a week after his op.",
+    "Her consultant says no school until the cast is off.",
+    "The GP saw her on Monday and said she isn't well enough for school yet.",
+    "I know it's the third Monday in a row, but she has a temperature of 38.5 and a rash.",
+])
+def test_ninth_session_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+def test_ninth_session_the_parents_strike_is_not_the_childs_stance():
+    result = check_text("I'm on strike today so Sam is off.")
+    assert all(f.rule != "will_not_go" for f in result.findings)
+    assert result.suggestion is None or "unwell" not in result.suggestion
+
+
+@pytest.mark.parametrize("text, kept, left_out", [
+    # A day that dates something else (a medicine started, an exam coming) is not a day of the absence.
+    ("Zak started new medication yesterday and he is refusing, he has been dizzy and sick.", "dizzy", "yesterday"),
+    ("Erin has a streaming cold so she's refusing today, she has her mocks next week.", "today", "next week"),
+])
+def test_ninth_session_a_day_of_something_else_stays_out_of_the_suggestion(text, kept, left_out):
+    suggestion = check_text(text).suggestion
+    assert suggestion and kept in suggestion and left_out not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, carried", [
+    # The feeling the parent named is kept, whatever it is about.
+    ("Darcey is refusing today, she's been really stressed with the mocks.", "stressed"),
+    ("He's refusing, he is stressed about the new teacher.", "stressed"),
+])
+def test_ninth_session_a_suggestion_keeps_the_feeling_named(text, carried):
+    suggestion = check_text(text).suggestion
+    assert suggestion and f"({carried}" in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # An idiom is not an illness: "a pain in the neck", "being a real pain".
+    "Lily is a pain in the neck about school, she won't go.",
+    "He's being a real pain and refusing to get dressed.",
+])
+def test_ninth_session_an_idiom_is_never_carried_as_illness(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and "pain" not in (result.suggestion or ""), result.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # Doubt and denial hold every suggestion back.
+    "He's fine today but I've kept him off.",
+    "He might have a headache but he's been making excuses all week.",
+    "Ruby is having a mental health day. We believe in giving them one every so often.",
+])
+def test_ninth_session_doubt_or_denial_words_nothing_as_illness(text):
+    result = check_text(text)
+    assert result.suggestion is None and result.withheld, result.suggestion

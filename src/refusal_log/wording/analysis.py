@@ -278,6 +278,9 @@ class _Analysis:
             if owner and not rules.child_after.match(n, m.end()):
                 continue
             whose = self._whose(*m.span(), after=False)
+            # A school closed or transport that did not come is no one's, whoever tells of it.
+            if whose == "parent" and rules.unavoidable_impersonal.search(m.group()):
+                whose = "child"
             if whose in others:
                 continue  # "his sister's been suspended", "I've got my own appointment"
             if whose == "parent" and not (leave and rules.leave_granter.search(n, m.start(), m.end() + 40)):

@@ -308,6 +308,9 @@ class Rules:
         # Round 10b: words straight after a cause that make it something else ("excluded from
         # breakfast club" is not an exclusion from school).
         self.unavoidable_not = _Lazy(_expand(data["unavoidable"].get("not_after", "(?!)"), macros))
+        # Round 26: causes that belong to no one (a school closed, transport that did not come) count
+        # in the parent's own sentence too ("I got the text saying the junior site is closed").
+        self.unavoidable_impersonal = _Lazy(data["unavoidable"].get("impersonal", "(?!)"))
         # Round 13: words just before leave that make it only asked for ("I'd like to request
         # authorised absence") rather than granted.
         self.leave_asked = _Lazy(_expand(data["unavoidable"].get("leave_asked", "(?!)"), macros))
