@@ -3213,3 +3213,57 @@ def test_ninth_session_an_idiom_is_never_carried_as_illness(text):
 def test_ninth_session_doubt_or_denial_words_nothing_as_illness(text):
     result = check_text(text)
     assert result.suggestion is None and result.withheld, result.suggestion
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 27. The transport office that cannot send anyone; a clinician's letter that says no school; a missed bus
+    # and a late arrival; a decision beside an illness made by the parent, not the child.
+    ("The council taxi never came. I rang transport and they can't get anyone out today, so Amir is at home.", "ok"),
+    ("He's signed off by the consultant after his concussion, the letter says no school until the 20th.", "ok"),
+    ("We missed the bus and the next one isn't for an hour, so Ella will be in about 10.", "caution"),
+    ("Hannah has a chest infection so we've decided she should stay home and rest today.", "caution"),
+    # Doubt: "funny that", the parent's own reading of the real reason, a nurse who found the child fine.
+    ("Full of cold apparently. Right as rain at Brownies last night, funny that!", "avoid"),
+    ("The GP said it's probably a virus but I think it's more that she doesn't want to do the speaking test.", "avoid"),
+    ("Leo says his throat is sore. I can't see anything wrong but I'm not a doctor.", "caution"),
+    # A choice after an appointment, a rest because they might as well, backing the child's stance.
+    ("Jack has the dentist at 10 but he doesn't want to go in after and I'm not going to make him.", "avoid"),
+    ("Only a sniffle, but it's nearly the end of term so she might as well have a rest.", "avoid"),
+    ("She has anxiety and has said she's not going in while those girls are in her class. I'm backing her.", "avoid"),
+])
+def test_round_27_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # A lawful or unavoidable reason with no illness named: no "too unwell ([what is wrong])" is offered, and the
+    # result says the wording was held back on purpose.
+    "Reece has been suspended for two days so I'm keeping him at home.",
+    "She's on the part-time timetable we agreed with the school, and I've kept her off this morning too.",
+    "The head granted leave for Friday, so we're keeping him at home.",
+])
+def test_round_27_a_lawful_reason_is_never_turned_into_a_gap_for_illness(text):
+    result = check_text(text)
+    assert result.suggestion is None and result.withheld and not result.needs_input, result.suggestion
+    assert any("reason the law recognises" in hint for hint in result.hints), result.hints
+
+
+@pytest.mark.parametrize("text", [
+    # Told plainly, the same reasons need nothing at all.
+    "Reece was suspended for 2 days by Mr Grant on Friday. I don't agree with it, but he's at home with me.",
+    "Noor has her hospital follow-up at 9.30, her dad will bring her to school after if she's up to it.",
+    "The council taxi didn't turn up and they can't get anyone out, so he's at home with me.",
+])
+def test_round_27_a_lawful_reason_told_plainly_is_ok(text):
+    _verdict_is(text, "ok")
+
+
+@pytest.mark.parametrize("text", [
+    # The honest neighbours: a timetable agreed, a later appointment day, a nurse's instruction, "might bring her in".
+    "The school nurse said not to send him back until the GP has checked the rash.",
+    "She's got a tummy ache, might bring her in after lunch.",
+    "We agreed a reduced timetable with the SENCo, so Riley is in mornings only this week.",
+    "The GP will let us know when he's ok to go back, he has scarlet fever.",
+])
+def test_round_27_honest_words_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")

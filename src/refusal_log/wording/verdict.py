@@ -187,6 +187,18 @@ def _withholds(an: _Analysis, illness: bool) -> bool:
 _ILLNESS_SOFTENS = frozenset(("illness", "named"))
 
 
+def _held_back(rules: Rules, hints: list[str], suggestion: str | None) -> bool:
+    # _conclude held a gap back for a lawful reason: its hint says so.
+    return suggestion is None and rules.hints["lawful_reason"] in hints
+
+
+def _other_reason_given(an: _Analysis) -> bool:
+    """The child's own lawful or unavoidable reason (the school's exclusion or closure, leave, an
+    agreed timetable, transport that did not come) is in the text. (An appointment is not: a CAMHS
+    appointment beside "refusing" may well mean the child is unwell, so the gap still asks.)"""
+    return bool(an.lawful or an.unavoidable)
+
+
 def _denies(an: _Analysis) -> bool:
     """The parent denies the child's illness somewhere in the text, even where an illness named
     elsewhere softened the denial away ("Amy has a temperature. Not really ill though, just
@@ -230,7 +242,13 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     withheld = withheld or _withholds(an, illness or an.illness)
     if not withheld and any(h.rule.suggest == "health" and not h.quiet for h in an.own_hits):
         suggestion = _suggestion(an, an.stated if stated is None else stated)
-        if not (an.illness or illness):
+        if GAP in suggestion and _other_reason_given(an):
+            # Round 26: the reason given is the child's appointment, the school's exclusion, leave or
+            # transport that did not come, and no illness is named: asking what is wrong would turn a
+            # lawful reason into a claim of illness ("suspended for 2 days ... he's at home with me").
+            suggestion, withheld = None, True
+            hints.append(rules.hints["lawful_reason"])
+        elif not (an.illness or illness):
             hints.append(rules.hints["honest"])
     # Vaguer distress named alone ("very anxious today", "in bits"): a caution, and a
     # suggestion that keeps the parent's own words for it, and the child's name (round 7).
@@ -358,7 +376,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
                                                 bool(an.illness))
     findings, hints = _localise(rules, region, findings, hints)
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
-    withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None)
+    withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None) or _held_back(rules, hints, suggestion)
     return Result(text, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
 
 
@@ -463,7 +481,7 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
         stricter = _second_reading(text[a:b], an, rules, verdict) if read else None
         findings, verdict, suggestion = _read_again(stricter, rules, text, a, b, findings, verdict, suggestion, illness)
         findings, hints = _localise(rules, region, findings, hints)
-        held = withheld or (verdict == "avoid" and suggestion is None)
+        held = withheld or (verdict == "avoid" and suggestion is None) or _held_back(rules, hints, suggestion)
         sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region,
                                   _urgent(an, region)))
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
