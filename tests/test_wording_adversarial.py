@@ -3267,3 +3267,57 @@ def test_round_27_a_lawful_reason_told_plainly_is_ok(text):
 ])
 def test_round_27_honest_words_are_not_avoid(text):
     _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 28: more lawful reasons written short or in other words; the child's own illness told by name after
+    # "that isn't why he's off"; a denial of not wanting ("Is not because he don't want to come").
+    ("Just so you know Leo is on the shorter days we agreed with Mrs Khan, so he leaves at 12.", "ok"),
+    ("school text said yr 8 not in today cos of a burst pipe so Amy is home", "ok"),
+    ("The council coach didn't come again this morning, so Jac is at home. I've rung the transport line.", "ok"),
+    ("My husband has flu but that isn't why she's off. Mia woke with a temperature and has been sick.", "ok"),
+    ("Ali is not well, he have fever. Is not because he don't want to come, he is really sick.", "ok"),
+    ("Osian has been sick in the night. There's a bug going round the club apparently.", "ok"),
+])
+def test_round_28_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, left_out", [
+    # A day booked for the GP, or the day the child comes back in, is not a day of the absence.
+    ("Amelia is refusing, she has a migraine, so we've booked the GP for Friday.", "Friday"),
+    ("He won't go in today, his anxiety is bad, he comes in for the afternoon session tomorrow.", "tomorrow"),
+])
+def test_round_28_a_booked_day_or_the_day_back_stays_out_of_the_suggestion(text, left_out):
+    suggestion = check_text(text).suggestion
+    assert suggestion and left_out not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # The ninth session's newcomer: a suspension told casually, staying home because of it, an ed psych
+    # assessment, "not too clever".
+    ("They've sent her home for 2 days after the fight, so Kayla won't be in till Thursday.", "ok"),
+    ("He's on a fixed term so he's at home this week.", "ok"),
+    ("She's been excluded so she's staying home.", "ok"),
+    ("Maya has her ed psych assessment this morning.", "ok"),
+    ("Ieuan's not too clever today so he's staying home.", "caution"),
+])
+def test_round_28_the_newcomers_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # Feelings, the parent's or the child's, are never carried as "sick"; the parent's own heartbreak is not their
+    # illness given as the reason.
+    "I'm worried sick, Sam won't go in today.",
+    "She's been crying herself sick and won't go in.",
+])
+def test_round_28_worried_sick_is_never_an_illness(text):
+    suggestion = check_text(text).suggestion or ""
+    assert "(sick" not in suggestion, suggestion
+
+
+def test_round_28_the_parents_heartbreak_is_not_their_illness():
+    result = check_text("I am heartbroken, Ben is so anxious he can't leave the house.")
+    assert result.verdict != "avoid" and all(f.rule != "parent_unwell" for f in result.findings)
+    assert result.suggestion and result.suggestion.startswith("Ben ")

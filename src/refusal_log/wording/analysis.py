@@ -193,8 +193,10 @@ class _Analysis:
                 elif owner and owner.group().split()[0] in _PARENT:
                     if self._whose(start, m.end()) in CHILDS or (kind == "care" and self._held(start, m.end())):
                         owner = None  # "my son and I both have flu": the child's too
-                    else:
+                    elif kind not in ("distress", "state"):
                         self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
+                    # (The parent's own feelings, "I am heartbroken", "I'm exhausted", are not their
+                    # illness given as the reason: round 28, the newcomer's find.)
                 if owner or n.startswith(" myself", m.end()):
                     continue  # the parent's ("I'm ill myself") or a relative's, not the child's
             away = kind != "care" and rules.elsewhere_after.match(n, m.end())
