@@ -3321,3 +3321,12 @@ def test_round_28_the_parents_heartbreak_is_not_their_illness():
     result = check_text("I am heartbroken, Ben is so anxious he can't leave the house.")
     assert result.verdict != "avoid" and all(f.rule != "parent_unwell" for f in result.findings)
     assert result.suggestion and result.suggestion.startswith("Ben ")
+
+
+@pytest.mark.parametrize("text, name", [
+    # The child's name written between commas after "my daughter", and two children named together.
+    ("My daughter, Grace, won't go in today.", "Grace"),
+    ("Jo and Sam are both refusing this morning.", "Jo and Sam"),
+])
+def test_round_28_the_names_as_written_are_kept(text, name):
+    _worded_for(text, name)

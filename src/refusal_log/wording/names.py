@@ -19,6 +19,8 @@ _NAME = f"[{_UP}][{_LOW}]*(?:['\u2019][{_UP}][{_LOW}]+)?(?<=[{_LOW}])(?:-[{_UP}]
 _NAME_VERB = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])({_NAME})(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
 _LOWER_NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([a-z]+)(['\u2019]s)?(?=\s+([a-z'\u2019]+))")
 _LOWER_AFTER = re.compile(r",? ([a-z]+(?:-[a-z]+)?)(?=,? ([a-z'\u2019]+))")
+_NAME_BETWEEN_COMMAS = re.compile(r", ([A-Z][a-z]+(?:-[A-Z][a-z]+)?),")
+_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+)(?= (?:are|were|have|both|will|won['\u2019]?t|aren['\u2019]?t|can['\u2019]?t|cannot|refuse|refused)\b)")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
@@ -71,6 +73,12 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         if _is_name(m.group(1), rules) and not rules.related.search(text, max(0, m.start(1) - 40), m.start(1)):
             named.append((m.start(1), m.group(1)))
             break
+    # Two children named together with a plural verb ("Jo and Sam are both refusing"): both names.
+    pair = _TWO_NAMES.search(text)
+    # (Not when one of them is then singled out: "Amelia and Kwame both have chickenpox, she's worse".)
+    if pair and not singular and _is_name(pair.group(1), rules) and _is_name(pair.group(2), rules) \
+            and _not_someone_else(text, pair.start(), rules):
+        named.append((pair.start(), f"{pair.group(1)} and {pair.group(2)}"))
     he_she = _HE_SHE.search(text)
     if he_she:
         found.append((he_she.start(), he_she.group(1).capitalize()))
@@ -154,6 +162,10 @@ def _family_phrase(text: str, rules: Rules) -> tuple[int, str, bool] | None:
         return family.start(), last, True  # "my son Kwame": the name, as written (never a changed "My son")
     if last[0].isupper() and not _is_name(last, rules):
         phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
+    # "My daughter, Grace, won't go in": a capitalised name between commas is hers.
+    named = _NAME_BETWEEN_COMMAS.match(text, family.end())
+    if named and _is_name(named.group(1), rules):
+        return family.start(), named.group(1), True
     lower = _LOWER_AFTER.match(text, family.end())
     # "my son, kofi, has...": a name between commas is his name; "my son, however, is" is not.
     after_comma = bool(lower) and lower.group().startswith(",") and not text.startswith(",", lower.end(1))
