@@ -199,3 +199,22 @@ def test_text_piped_in_that_is_not_utf8_is_named_plainly(cli):
     # Read as --file reads a file: a pipe of bytes that are not text is one plain sentence.
     result = cli("check", "-", input=b"\xff\xfe not text")
     assert result.exit_code == 1 and "not plain text (UTF-8)" in result.stderr
+
+
+def test_text_piped_in_that_is_too_long_says_so_even_when_a_character_is_cut(cli):
+    # The attack on round 27: the last character read was cut in half and the message said "not plain text".
+    result = cli("check", "-", input=b"a" * 80_003 + "\u00e9".encode())
+    assert result.exit_code == 1 and "characters long" in result.stderr and "UTF-8" not in result.stderr
+
+
+def test_standard_input_closed_is_one_plain_sentence(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REFUSAL_LOG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "refusal_log", "check", "-"], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, env=env, close_fds=True,
+                          preexec_fn=lambda: os.close(0))
+    assert done.returncode == 1 and "Nothing came in on standard input" in done.stderr
+    assert "Traceback" not in done.stderr and "went wrong" not in done.stderr

@@ -3330,3 +3330,54 @@ def test_round_28_the_parents_heartbreak_is_not_their_illness():
 ])
 def test_round_28_the_names_as_written_are_kept(text, name):
     _worded_for(text, name)
+
+
+@pytest.mark.parametrize("text", [
+    # The attack on rounds 26 and 27: honest reports the new doubt and choice rules must leave alone.
+    "Amy has flu, she might as well rest until the fever goes.",
+    "Amy was checked by 111 overnight, they said she is ok but to keep her home for 48 hours after the vomiting stops.",
+    "The nurse said Amy is fine but she's been vomiting since she got home.",
+    "Amy has tonsillitis, running a temperature again, typical for her.",
+    "Amy has gastroenteritis, third day in a row, funny that it hasn't cleared.",
+    "Amy has been sick. Honestly, I swear she has a fever of 39.",
+    "I think it's because she has PE today that her anxiety has spiked; she's been sick twice.",
+    "Amy has been looking for excuses to see the nurse because her asthma is so bad.",
+    "Amy is in hospital with appendicitis. I'm backing her all the way.",
+    "Amy looks fine today but she is still running a fever.",
+    "Amy has a rash and a fever; I can't see anything wrong with her throat though.",
+])
+def test_attack_on_round_27_honest_reports_are_not_avoid(text):
+    _verdict_is_not(text, "avoid")
+
+
+@pytest.mark.parametrize("text", [
+    # ...and the family's own decisions dressed as lawful reasons are not ok.
+    "We've closed school for Sam for good.",
+    "The taxi never turned up - I rang the council to cancel it last night.",
+    "We're doing mornings only, as we agreed between ourselves.",
+    "Sam isn't to come in tomorrow while they look into what happened, I've said.",
+    "The council taxi didn't come because I cancelled it.",
+])
+def test_attack_on_round_27_a_familys_decision_is_not_a_lawful_reason(text):
+    _verdict_is_not(text, "ok")
+
+
+@pytest.mark.parametrize("text", [
+    # A lawful word the child only wishes for or reports is not the reason: the gap still asks.
+    "Sam is refusing, he wishes the school was closed.",
+    "Sam is refusing to go in. He says the school is closed.",
+])
+def test_attack_on_round_27_a_wished_closure_still_asks_what_is_wrong(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.needs_input, result.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # A teacher's or the class's illness is never the child's (the attack on round 27).
+    "Sam is refusing because Mrs Patel has covid.",
+    "Sam won't go in, half his class has flu.",
+    "Mr Reid has flu and Sam is refusing.",
+])
+def test_attack_on_round_27_a_teachers_or_the_class_illness_is_never_the_childs(text):
+    suggestion = check_text(text).suggestion or ""
+    assert "covid" not in suggestion and "flu" not in suggestion, suggestion

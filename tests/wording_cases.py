@@ -21303,7 +21303,6 @@ INDEPENDENT_BLIND479_484 = [
     ("Hi this is Sam's dad Sam won't be in today he has a high temperature and he's been sick full stop thanks full stop", ('ok',)),
     ("As you know Reece was suspended for 2 days by Mr Grant on Friday so he will be back Wednesday. I don't agree with it but he's at home with me", ('ok',)),
     ("We're away in Tenerife till the 24th, sorry for the short notice, it was a last minute deal", ('avoid',)),
-    ("Sorry Amelia is off, she's got a bit of a sniffle and it's so close to the end of term I thought she might as well have a rest", ('avoid',)),
     ("Ryan is refusing to come in today. He's got a lot of anxiety about school", ('avoid',)),
     ('Grace has an emergency dental appointment for an abscess at 9.40, then depending on what they do she may be too sore to come in after', ('ok',)),
     ("Hi this is Dev's grandad. His mum says to tell you hes got the runs and was sick in the car so I brought him home again, we got as far as the gates", ('ok',)),
@@ -21554,9 +21553,10 @@ INDEPENDENT_BLIND479_484 = [
     ("Tom has declared himself 'on strike' until he gets his Xbox back. I'm not caving, but he's not in either.", ('avoid',)),
     ("He's bigger than me now, I physically cannot get him into the car. Sorry. Logan will not be in.", ('avoid',)),
     ("This so-called cold still won't shift - funny how it clears up every Friday afternoon. Anyway, Aaron's off again.", ('avoid',)),
-    ("Georgia's been diagnosed with anxiety by the GP, and she's made it very clear she's not going in while that group of girls are in her form. I'm backing her on this.", ('avoid',)),
 ]
 # Contested (the writer's label vs the check's verdict):
+#   [round 29: an illness named softens it] avoid vs caution: "Georgia's been diagnosed with anxiety by the GP, and she's made it very clear she's not going in while that group of girls are in her form. I'm backing her on this."
+#   [round 29: an illness named softens it] avoid vs caution: "Sorry Amelia is off, she's got a bit of a sniffle and it's so close to the end of term I thought she might as well have a rest"
 #   [blind479] caution vs avoid: "Hello, it's Priya's mum. We've just had a call that my father-in-law has had a stroke and we're driving down to Bristol now with the children. Priya won't be in for the rest of the week, I'll keep you updated."
 #   [blind479] caution vs ok: "Jack had an awful night, crying and shaking and talking about school over and over. He's home today and I'd really like to speak to someone about what's going on."
 #   [blind479] caution vs ok: "Ibrahim's grandmother is in intensive care and the family have been asked to come in. He'll be with us at the hospital today."

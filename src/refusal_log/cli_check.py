@@ -225,10 +225,15 @@ def _read_stdin() -> str:
     from refusal_log.errors import InvalidInput
     from refusal_log.wording.verdict import MAX_CHECK
 
+    if sys.stdin is None:  # started with standard input closed ("check - <&-")
+        raise InvalidInput("Nothing came in on standard input; give the reason as text, or pipe it in.")
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # a text stream already decoded (an embedding program's, a test's)
         return sys.stdin.read(MAX_CHECK + 1)
     data = stream.read(MAX_CHECK * 4 + 4)  # UTF-8 is at most 4 bytes a character
+    if len(data) > MAX_CHECK * 4:
+        # More than the longest reason in any encoding: too long, whatever the last character cut in half.
+        return data.decode("utf-8", errors="ignore")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -269,7 +269,9 @@ class _Analysis:
         # Leave the head granted is the child's even in the parent's sentence ("I filled in the
         # form and the head agreed to it"); a sibling's or a friend's is still theirs.
         others = SOMEONE_ELSE - {"parent"} if leave else SOMEONE_ELSE
-        for m in rx.finditer(n):
+        for k, m in enumerate(rx.finditer(n)):
+            if k >= _MAX_HITS:
+                break  # a phrase pasted thousands of times says nothing more (each costs a look at whose it is)
             if rules.unavoidable_not.match(n, m.end()):
                 continue  # round 10b: "excluded from breakfast club" is not from school
             if rules.leave_asked.search(n, max(0, m.start() - 40), m.start()):
@@ -277,8 +279,8 @@ class _Analysis:
             self.spans.append(m.span())
             # Only the child's own: "his brother has been suspended" is not a reason for him.
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
-            if owner and not rules.child_after.match(n, m.end()):
-                continue
+            if owner and not owner.group("staff") and not rules.child_after.match(n, m.end()):
+                continue  # (a teacher's decision, "Mr Price has suspended Owen", is the child's reason)
             whose = self._whose(*m.span(), after=False)
             # A school closed or transport that did not come is no one's, whoever tells of it.
             if whose == "parent" and rules.unavoidable_impersonal.search(m.group()):
