@@ -3381,3 +3381,19 @@ def test_attack_on_round_27_a_wished_closure_still_asks_what_is_wrong(text):
 def test_attack_on_round_27_a_teachers_or_the_class_illness_is_never_the_childs(text):
     suggestion = check_text(text).suggestion or ""
     assert "covid" not in suggestion and "flu" not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # An illness ruled out, tested negative or doubted is never worded as the child's (the attack on round 27).
+    "Sam is refusing, the GP ruled out tonsillitis.",
+    "Sam is refusing, tests for glandular fever came back negative.",
+    "Sam is refusing, the GP thought it was tonsillitis but it's not.",
+    "Sam is refusing, I doubt it's a stomach bug.",
+])
+def test_an_illness_ruled_out_is_never_worded_as_the_childs(text):
+    suggestion = check_text(text).suggestion or ""
+    assert not any(word in suggestion for word in ("tonsillitis", "glandular", "stomach bug")), suggestion
+
+
+def test_an_illness_named_beside_another_ruled_out_is_still_the_childs():
+    assert check_text("Sam has tonsillitis, the GP ruled out glandular fever.").verdict == "ok"
