@@ -3397,3 +3397,13 @@ def test_an_illness_ruled_out_is_never_worded_as_the_childs(text):
 
 def test_an_illness_named_beside_another_ruled_out_is_still_the_childs():
     assert check_text("Sam has tonsillitis, the GP ruled out glandular fever.").verdict == "ok"
+
+
+@pytest.mark.parametrize("text", [
+    # The school's or the taxi firm's decision is never the child's refusal nor the parent's (the attack on round 27).
+    "The taxi company refused to take Sam today.",
+    "The school has asked Sam to stay home today because his 1:1 is off.",
+])
+def test_the_schools_or_the_taxi_firms_decision_is_not_the_childs_refusal(text):
+    result = check_text(text)
+    assert all(f.rule not in ("refusal", "staying_off", "unmet_needs") for f in result.findings), result.findings
