@@ -3407,3 +3407,25 @@ def test_an_illness_named_beside_another_ruled_out_is_still_the_childs():
 def test_the_schools_or_the_taxi_firms_decision_is_not_the_childs_refusal(text):
     result = check_text(text)
     assert all(f.rule not in ("refusal", "staying_off", "unmet_needs") for f in result.findings), result.findings
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 30: the school's letter is someone else's words; council transport chased; the parent's work "not the
+    # reason"; a condition said to be fine is not today's illness.
+    ("Your letter says Ellie was 'refusing' on Monday. She was having panic attacks and was too unwell to come in.", "ok"),
+    ("The taxi the council sends never came, I rang transport and no answer. Sami is at home, no way I can get him there.", "ok"),
+    ("My son Mihai is ill, vomiting since the morning. I work night shift also but this is not reason, he is really sick.", "ok"),
+])
+def test_round_30_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, carried, not_carried", [
+    ("Her asthma's fine at the minute, it's just that Erin doesn't want to do the cross country, so she's refusing.", None, "asthma"),
+    ("This cold just won't shift so we've kept her home one more day.", "(cold)", "this cold"),
+    ("Evie's chest is bad again so we've decided she's better off at home resting today.", "(chest)", "bad again)"),
+    ("Bella had a meltdown this morning and is refusing. I'll speak to Miss Jones tomorrow.", "meltdown", "tomorrow"),
+])
+def test_round_30_what_a_suggestion_carries(text, carried, not_carried):
+    suggestion = check_text(text).suggestion or ""
+    assert (carried is None or carried in suggestion) and not_carried not in suggestion, suggestion
