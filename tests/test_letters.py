@@ -291,3 +291,10 @@ def test_a_call_or_meeting_logged_as_a_day_alone_gets_no_made_up_time(family):
     assert "on Monday 14 September 2026 about Maya." in call and "00:00" not in call
     meeting = run("draft", "meeting-summary", "--meeting", "2").stdout
     assert "meeting me on Tuesday 15 September 2026 to talk about Maya" in meeting and "00:00" not in meeting
+
+
+def test_an_absence_email_about_a_child_who_talked_of_dying_shows_where_to_get_help_first(family):
+    # The ninth session's second newcomer: the check and the gate showed the help line, the draft did not.
+    result = run("draft", "absence-email", "--reason", "She said last night she wishes she was dead and she is not coming in")
+    first = result.stderr.strip().splitlines()[0]
+    assert "999" in first and "Samaritans" in first

@@ -3429,3 +3429,24 @@ def test_round_30_classes(text, verdict):
 def test_round_30_what_a_suggestion_carries(text, carried, not_carried):
     suggestion = check_text(text).suggestion or ""
     assert (carried is None or carried in suggestion) and not_carried not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 31: a symptom that "won't go away" is not refusal (the first class, in other words); a trial move
+    # both heads agreed, a year group off, exams only, SEN transport chased, what the school said to do; another day
+    # the parent would have sent the child in.
+    ("Nadia's cough just won't go away and she's wiped out from it, so she won't be in today.", "ok"),
+    ("Dylan started at Hillside on Monday on the trial move that both heads agreed, so he won't be with you.", "ok"),
+    ("The text last night said Year 8 are off today because of the heating, so Callum's at home.", "ok"),
+    ("The minibus never turned up again, so Evie is home with me. I've emailed SEN transport.", "ok"),
+    ("The school rang and said Kai's to stay at home today while they look into it, so he's home like they said.", "ok"),
+    ("He's got a cold and a temperature, but honestly if it was a Friday I'd probably have sent him.", "avoid"),
+])
+def test_round_31_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+def test_a_day_at_school_is_never_a_day_of_the_absence():
+    # The second newcomer: "at school yesterday" dates the cause; the child was there.
+    suggestion = check_text("He is refusing, he's in shutdown after sensory overload at school yesterday.").suggestion
+    assert suggestion and "yesterday" not in suggestion, suggestion

@@ -324,6 +324,10 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     else:
         text = required_text(reason, "--reason", "the reason for the absence, in your own words")
         kind, entry_id = nations.absence_type(type_, text), None
+    urgent = wording.check_text(text, region=law.key).urgent
+    if urgent:
+        # Talk of dying or self-harm in the reason: where to get help comes first, whatever is drafted.
+        notes.insert(0, urgent)
     if kind == "exclusion":
         raise InvalidInput(
             f"This absence{f' (entry {entry_id})' if entry_id else ''} is a suspension or exclusion: the school decided it and records it itself, "
