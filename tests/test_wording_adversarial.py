@@ -3450,3 +3450,56 @@ def test_a_day_at_school_is_never_a_day_of_the_absence():
     # The second newcomer: "at school yesterday" dates the cause; the child was there.
     suggestion = check_text("He is refusing, he's in shutdown after sensory overload at school yesterday.").suggestion
     assert suggestion and "yesterday" not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, word", [
+    # The second attack: an illness ruled out or a condition said to be fine is never carried; "this cold" only when it
+    # will not shift.
+    ("We thought it was flu but it wasn't, she's refusing.", "flu"),
+    ("I doubt she has a migraine, she's refusing.", "migraine"),
+    ("Swab came back clear for strep, she's refusing.", "strep"),
+    ("There's this cold going round her class but she hasn't got it, she won't go.", "cold"),
+    ("Her asthma isn't playing up, she just won't go in.", "asthma"),
+    ("Her eczema has cleared up but she won't go in.", "eczema"),
+])
+def test_second_attack_what_is_ruled_out_or_fine_is_never_carried(text, word):
+    suggestion = check_text(text).suggestion or ""
+    assert word not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("She has flu, but it's not getting any better, so she's staying home.", "caution"),
+    ("The school bus came but he did not come out of the house.", "avoid"),
+    ("The taxi firm refused to take him today because there was no escort.", "ok"),
+    ("I know it sounds like I'm making excuses but she really has a chest infection.", "ok"),
+    ("He swears blind he's got a sore throat, and his tonsils are huge and covered in white spots.", "ok"),
+    ("He seemed fine this morning, then threw up in the car.", "ok"),
+])
+def test_second_attack_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # A timetable agreed within the family is not the school's.
+    "Mornings only this week, as agreed with Sam.",
+    "She's only doing mornings now, like we agreed with her.",
+    "Mornings only from now on, as agreed with my husband.",
+])
+def test_second_attack_a_timetable_agreed_at_home_is_not_lawful(text):
+    _verdict_is_not(text, "ok")
+
+
+@pytest.mark.parametrize("text, name", [
+    # Two children, one named again on their own, or a second family phrase: no name is guessed for the other child.
+    ("Tom and Ella are staying home today, Tom's got chickenpox.", "Tom "),
+    ("My son, Jack, is in school as normal. My daughter, Ruby, has flu and is staying home.", "My son"),
+    ("My daughter, Zoë, is refusing to go in.", "Zoë"),
+])
+def test_second_attack_names(text, name):
+    suggestion = check_text(text).suggestion or ""
+    assert suggestion.startswith(name) and "Jack" not in suggestion, suggestion
+
+
+def test_second_attack_the_school_asking_to_keep_the_child_home_asks_for_no_illness():
+    result = check_text("The school asked if Sam could stay home today because his 1:1 is off.")
+    assert result.verdict != "avoid" and not result.needs_input

@@ -19,8 +19,6 @@ _NAME = f"[{_UP}][{_LOW}]*(?:['\u2019][{_UP}][{_LOW}]+)?(?<=[{_LOW}])(?:-[{_UP}]
 _NAME_VERB = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])({_NAME})(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
 _LOWER_NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([a-z]+)(['\u2019]s)?(?=\s+([a-z'\u2019]+))")
 _LOWER_AFTER = re.compile(r",? ([a-z]+(?:-[a-z]+)?)(?=,? ([a-z'\u2019]+))")
-_NAME_BETWEEN_COMMAS = re.compile(r", ([A-Z][a-z]+(?:-[A-Z][a-z]+)?),")
-_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+)(?= (?:are|were|have|both|will|won['\u2019]?t|aren['\u2019]?t|can['\u2019]?t|cannot|refuse|refused)\b)")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
@@ -33,6 +31,8 @@ _KEEP_VERBS = ("keep ", "keeping ", "kept ")
 _KEPT_OFF = re.compile(r" (?:off|home|at home|off school)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
 _CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}])")
+_NAME_BETWEEN_COMMAS = re.compile(rf", ({_NAME}),")
+_TWO_NAMES = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) (?:and|&) ({_NAME})(?= (?:are|were|have|both|will|won['\u2019]?t|aren['\u2019]?t|can['\u2019]?t|cannot|refuse|refused)\b)")
 
 
 def child_names(text: str, norm: str, rules: Rules, child: str | None) -> list[str]:
@@ -76,7 +76,9 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     # Two children named together with a plural verb ("Jo and Sam are both refusing"): both names.
     pair = _TWO_NAMES.search(text)
     # (Not when one of them is then singled out: "Amelia and Kwame both have chickenpox, she's worse".)
+    # (Nor when one of them is named again on their own: "Tom and Ella are home, Tom's got chickenpox".)
     if pair and not singular and _is_name(pair.group(1), rules) and _is_name(pair.group(2), rules) \
+            and not any(_whole_count(text, pair.group(k)) > 1 for k in (1, 2)) \
             and _not_someone_else(text, pair.start(), rules):
         named.append((pair.start(), f"{pair.group(1)} and {pair.group(2)}"))
     he_she = _HE_SHE.search(text)
@@ -163,8 +165,9 @@ def _family_phrase(text: str, rules: Rules) -> tuple[int, str, bool] | None:
     if last[0].isupper() and not _is_name(last, rules):
         phrase = phrase[: -len(last) - 1]  # "my son Refuses": a verb, not a name
     # "My daughter, Grace, won't go in": a capitalised name between commas is hers.
+    # (Only when no other name is written: "My son, Jack, is in school; my daughter, Ruby, has flu" is two children.)
     named = _NAME_BETWEEN_COMMAS.match(text, family.end())
-    if named and _is_name(named.group(1), rules):
+    if named and _is_name(named.group(1), rules) and _only_name(text, named.group(1), rules):
         return family.start(), named.group(1), True
     lower = _LOWER_AFTER.match(text, family.end())
     # "my son, kofi, has...": a name between commas is his name; "my son, however, is" is not.
@@ -234,3 +237,14 @@ def _is_name(word: str, rules: Rules) -> bool:
     w = word.lower()
     # "Hes", "Im": a contraction without its apostrophe is not a name.
     return w not in rules.not_names and " " not in rules.word(w) and not rules.is_term(word)
+
+
+def _whole_count(text: str, name: str) -> int:
+    return len(re.findall(rf"(?<![{_WORD_CHARS}'\u2019-]){re.escape(name)}(?![{_WORD_CHARS}])", text))
+
+
+def _only_name(text: str, name: str, rules: Rules) -> bool:
+    """No other known first name is written in the text (a second child, a friend, a teacher)."""
+    others = {m.group() for m in _CAPITAL.finditer(text)
+              if m.group() != name and m.group().lower() in rules.first_names and _is_name(m.group(), rules)}
+    return not others and len(list(rules.family.finditer(text))) == 1
