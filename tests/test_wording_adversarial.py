@@ -3503,3 +3503,13 @@ def test_second_attack_names(text, name):
 def test_second_attack_the_school_asking_to_keep_the_child_home_asks_for_no_illness():
     result = check_text("The school asked if Sam could stay home today because his 1:1 is off.")
     assert result.verdict != "avoid" and not result.needs_input
+
+
+@pytest.mark.parametrize("text", [
+    # The parent's own state as the only reason is theirs: no gap that invites an illness for the child.
+    "I'm not coping at all so Sam is staying home today.",
+    "I'm in bits, I've kept Sam off.",
+])
+def test_second_attack_the_parents_state_alone_asks_for_no_illness(text):
+    result = check_text(text)
+    assert result.suggestion is None and result.withheld, result.suggestion

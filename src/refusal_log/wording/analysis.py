@@ -169,7 +169,7 @@ class _Analysis:
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
         everyday = self.everyday = rules.everyday.search(n) is not None
-        terms, reach, self.others = [], -1, []
+        terms, reach, self.others, feelings = [], -1, [], []
         self.sleepless = False
         self.kind_at = {}  # the kind of each health word, by where it starts: see find()
         for start, _, _, kind, m in found:
@@ -195,8 +195,11 @@ class _Analysis:
                         owner = None  # "my son and I both have flu": the child's too
                     elif kind not in ("distress", "state"):
                         self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
-                    # (The parent's own feelings, "I am heartbroken", "I'm exhausted", are not their
-                    # illness given as the reason: round 28, the newcomer's find.)
+                    else:
+                        # The parent's own feelings ("I'm not coping, so Sam is staying home") are their
+                        # situation only when nothing of the child's is named: "I am heartbroken, Ben is
+                        # so anxious he can't leave the house" is about Ben (the ninth session's newcomer).
+                        feelings.append((start, m.end()))
                 if owner or n.startswith(" myself", m.end()):
                     continue  # the parent's ("I'm ill myself") or a relative's, not the child's
             away = kind != "care" and rules.elsewhere_after.match(n, m.end())
@@ -222,6 +225,8 @@ class _Analysis:
             doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
             hedged = doubted or bool(rules.hedge.search(clause))
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
+        if feelings and not terms:
+            self.parents.extend(feelings)
         return terms
 
     def _upheaval(self) -> bool:
