@@ -3513,3 +3513,16 @@ def test_second_attack_the_school_asking_to_keep_the_child_home_asks_for_no_illn
 def test_second_attack_the_parents_state_alone_asks_for_no_illness(text):
     result = check_text(text)
     assert result.suggestion is None and result.withheld, result.suggestion
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 32: only some year groups in, a year group off on a day, a reduced timetable in simple English, a doubt
+    # the parent denies, a child who grumbles but will be in.
+    ("school text said only year 7 and 11 in today because of the strike so Oliver's home, he's year 9", "ok"),
+    ("The letter said Year 9 are off Tuesday because the hall's being used, so Ellie will be at home.", "ok"),
+    ("Adam finish at 11.30 every day this week like we agree in the meeting with Mrs Clarke, the reduce timetable.", "ok"),
+    ("Dinnae think for a minute she's swinging the lead, she's genuinely no right. Temperature's up.", "ok"),
+    ("Ollie's got fracture clinic at 9 so he'll be late. He doesn't want to come back in a cast but he will be in.", "ok"),
+])
+def test_round_32_classes(text, verdict):
+    _verdict_is(text, verdict)
