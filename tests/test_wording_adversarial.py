@@ -3526,3 +3526,16 @@ def test_second_attack_the_parents_state_alone_asks_for_no_illness(text):
 ])
 def test_round_32_classes(text, verdict):
     _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 33: the real reason named after a symptom is avoid; the main thing being the illness is not; a timetable
+    # agreed at a meeting; "that isn't why she's off this week though" before a diagnosis.
+    ("She's got a bit of a sore throat, but honestly the main thing is she can't stand being in Mrs Dale's class.", "avoid"),
+    ("The baby was up all night too, but the main thing is Leo's come out in hives and his lip is swelling.", "ok"),
+    ("He's on the timetable agreed at the PSP meeting, in for periods 1 to 3 only, so he missed period 4.", "ok"),
+    ("Friendships have been hard. That isn't why she's off this week though. Her CAMHS clinician has diagnosed an "
+     "anxiety disorder and she is too unwell to come in.", "ok"),
+])
+def test_round_33_classes(text, verdict):
+    _verdict_is(text, verdict)
