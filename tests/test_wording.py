@@ -1241,6 +1241,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND503_508", 540),
     ("INDEPENDENT_BLIND509_514", 540),
     ("INDEPENDENT_BLIND515_520", 540),
+    ("INDEPENDENT_BLIND521_526", 540),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])

@@ -3539,3 +3539,16 @@ def test_round_32_classes(text, verdict):
 ])
 def test_round_33_classes(text, verdict):
     _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 34: dictated text with no full stops, where the writer introduces themselves; the school closed said short;
+    # a named member of staff telling the family the child is not to come back.
+    ("this is jacks dad jack has got a chest infection the doctor has given him antibiotics he will be off until wednesday", "ok"),
+    ("hello this is graces mum grace has a virus and a temperature of 39 she won't be in school today", "ok"),
+    ("The school text said closed today because of the snow so Harley is at home.", "ok"),
+    ("After the incident on Tuesday Mrs Khan told us Tyler isn't to come back until Monday.", "ok"),
+    ("The road is closed with the snow and we can't get out, so Jessica won't make it in.", "caution"),
+])
+def test_round_34_classes(text, verdict):
+    _verdict_is(text, verdict)
