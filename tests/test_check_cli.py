@@ -218,3 +218,16 @@ def test_standard_input_closed_is_one_plain_sentence(tmp_path):
                           preexec_fn=lambda: os.close(0))
     assert done.returncode == 1 and "Nothing came in on standard input" in done.stderr
     assert "Traceback" not in done.stderr and "went wrong" not in done.stderr
+
+
+def test_text_given_that_is_not_utf8_is_named_plainly_and_never_echoed(tmp_path):
+    # The second attack on this session's rounds: bytes that were not UTF-8 on the command line were echoed into the
+    # JSON, which then was not UTF-8 itself.
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REFUSAL_LOG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "refusal_log", "check", "--json", os.fsdecode(b"\xff\xfe Sam has a cold")],
+                          capture_output=True, env=env)
+    assert done.returncode == 1 and b"not plain text (UTF-8)" in done.stderr and b"\xff" not in done.stdout

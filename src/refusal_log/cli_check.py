@@ -197,6 +197,12 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
             raise InvalidInput(MISSING_TEXT)
         if text == "-":
             text = _read_stdin()
+        elif not _utf8(text):
+            # Bytes that were not UTF-8 on the command line (the second attack): never echoed into the output.
+            from refusal_log.errors import InvalidInput
+
+            raise InvalidInput("The text given is not plain text (UTF-8); type it again, or save it as plain text "
+                               "and use --file.")
         result = wording.check_text(text, region=region)
         lines = None
     disclaimer = wording.load_rules().disclaimer_for(result.region)
