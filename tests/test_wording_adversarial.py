@@ -3552,3 +3552,15 @@ def test_round_33_classes(text, verdict):
 ])
 def test_round_34_classes(text, verdict):
     _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Sarcasm pointing at a lesson, and "making out", are doubt; not beside a symptom the parent saw.
+    ("She has a tummy ache, what a surprise, it's the spelling test.", "avoid"),
+    ("He has a tummy ache, which is convenient as it's swimming.", "avoid"),
+    ("Tummy ache again. Funny that it's PE day.", "avoid"),
+    ("She's making out she has a headache.", "avoid"),
+    ("She's making out she has a headache but she's been sick twice and has a temperature.", "ok"),
+])
+def test_sarcasm_at_a_lesson_is_doubt(text, verdict):
+    _verdict_is(text, verdict)
