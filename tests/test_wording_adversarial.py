@@ -242,8 +242,7 @@ def test_crafted_and_pasted_texts_are_checked_quickly(text):
     "Tbh Maya's fine, just not up for it today.",
 ])
 def test_nothing_is_worded_as_illness_the_parent_says_is_not_so_or_not_hers(text):
-    result = check_text(text)
-    assert result.suggestion is None and result.withheld, (result.verdict, result.suggestion)
+    _withheld(text)
 
 
 def test_an_illness_going_round_the_class_or_house_is_not_the_childs():
@@ -375,6 +374,13 @@ def _verdict_is(text, verdict):
 def _verdict_is_not(text, verdict):
     result = check_text(text)
     assert result.verdict != verdict, [(f.rule, f.severity, f.matched) for f in result.findings]
+
+
+def _withheld(text):
+    """No wording is offered, on purpose (the result says so)."""
+    result = check_text(text)
+    assert result.suggestion is None and result.withheld, (result.verdict, result.suggestion)
+    return result
 
 
 def _worded_for(text, name):
@@ -2212,8 +2218,7 @@ def test_third_session_second_round(text, verdict):
 
 
 def test_a_mental_health_day_with_the_illness_denied_is_never_worded_as_illness():
-    result = check_text("Elsie isn't ill, it's more of a mental health day.")
-    assert result.suggestion is None and result.withheld
+    _withheld("Elsie isn't ill, it's more of a mental health day.")
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -3211,8 +3216,7 @@ def test_ninth_session_an_idiom_is_never_carried_as_illness(text):
     "Ruby is having a mental health day. We believe in giving them one every so often.",
 ])
 def test_ninth_session_doubt_or_denial_words_nothing_as_illness(text):
-    result = check_text(text)
-    assert result.suggestion is None and result.withheld, result.suggestion
+    _withheld(text)
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -3243,8 +3247,8 @@ def test_round_27_classes(text, verdict):
     "The head granted leave for Friday, so we're keeping him at home.",
 ])
 def test_round_27_a_lawful_reason_is_never_turned_into_a_gap_for_illness(text):
-    result = check_text(text)
-    assert result.suggestion is None and result.withheld and not result.needs_input, result.suggestion
+    result = _withheld(text)
+    assert not result.needs_input
     assert any("reason the law recognises" in hint for hint in result.hints), result.hints
 
 
@@ -3511,8 +3515,7 @@ def test_second_attack_the_school_asking_to_keep_the_child_home_asks_for_no_illn
     "I'm in bits, I've kept Sam off.",
 ])
 def test_second_attack_the_parents_state_alone_asks_for_no_illness(text):
-    result = check_text(text)
-    assert result.suggestion is None and result.withheld, result.suggestion
+    _withheld(text)
 
 
 @pytest.mark.parametrize("text, verdict", [

@@ -17,7 +17,7 @@ import os
 import sys
 
 from refusal_log import paths
-from refusal_log.errors import ExitCode, RefusalLogError, fault_message, interrupted_message
+from refusal_log.errors import ExitCode, InvalidInput, RefusalLogError, fault_message, interrupted_message
 
 VERDICT_STYLE = {"ok": "bold green", "caution": "bold yellow", "avoid": "bold red"}
 VERDICT_WORDS = {
@@ -192,15 +192,11 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
         lines = document_lines(result, draft)
     else:
         if text is None:
-            from refusal_log.errors import InvalidInput
-
             raise InvalidInput(MISSING_TEXT)
         if text == "-":
             text = _read_stdin()
         elif not _utf8(text):
             # Bytes that were not UTF-8 on the command line (the second attack): never echoed into the output.
-            from refusal_log.errors import InvalidInput
-
             raise InvalidInput("The text given is not plain text (UTF-8); type it again, or save it as plain text "
                                "and use --file.")
         result = wording.check_text(text, region=region)
@@ -228,7 +224,6 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
 def _read_stdin() -> str:
     """The text piped in, read as --file reads a file: bounded (a pipe that never ends is not
     a reason), and UTF-8 or a plain sentence."""
-    from refusal_log.errors import InvalidInput
     from refusal_log.wording.verdict import MAX_CHECK
 
     if sys.stdin is None:  # started with standard input closed ("check - <&-")

@@ -232,21 +232,17 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
 
 # --- the absence email --------------------------------------------------------------
 
-def _reason_for_illness(text: str, entry_id: int | None, child: str, notes: list[str], region: str) -> str:
+def _reason_for_illness(text: str, result, entry_id: int | None, child: str, notes: list[str], region: str) -> str:
     """The reason sentence for an illness email: the parent's words if they pass the
     check, otherwise the check's suggestion. Never an illness the parent ruled out.
 
-    entry_id is the absence logged for the day, or None for a reason given with --reason."""
+    `result` is the wording check of `text`; entry_id is the absence logged for the day, or None
+    for a reason given with --reason."""
     from refusal_log import wording
 
     def check_text(words: str):
         return wording.check_text(words, region=region)
 
-    # Checked again now, not only trusted from when it was logged: the email must
-    # pass the rules as they stand today. Any form of "refus" is kept out even where
-    # the rules let it pass ("she refused breakfast"): in an attendance email it is
-    # too easily read as the child choosing not to go.
-    result = check_text(text)
     said = f"The reason logged in entry {entry_id}" if entry_id else "The reason you gave"
     fix = (f"correct the entry if it was logged wrongly (refusal-log edit {entry_id} --reason \"...\" "
            "--type TYPE)") if entry_id else "give the reason as it is (--reason \"...\" --type TYPE)"
@@ -256,6 +252,8 @@ def _reason_for_illness(text: str, entry_id: int | None, child: str, notes: list
             f"illness), so no email saying {child} is unwell was drafted. Tell the school plainly what is "
             f"happening (for leave, ask the head teacher), or {fix}."
         )
+    # Any form of "refus" is kept out even where the rules let it pass ("she refused
+    # breakfast"): in an attendance email it is too easily read as the child choosing not to go.
     if result.verdict == "ok" and not _REFUS.search(text):
         return render.sentence(text)
     suggestion = result.suggestion
@@ -324,10 +322,12 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     else:
         text = required_text(reason, "--reason", "the reason for the absence, in your own words")
         kind, entry_id = nations.absence_type(type_, text), None
-    urgent = wording.check_text(text, region=law.key).urgent
-    if urgent:
+    # Checked once, now, not only trusted from when it was logged: the email must pass the rules as
+    # they stand today.
+    result = wording.check_text(text, region=law.key)
+    if result.urgent:
         # Talk of dying or self-harm in the reason: where to get help comes first, whatever is drafted.
-        notes.insert(0, urgent)
+        notes.insert(0, result.urgent)
     if kind == "exclusion":
         raise InvalidInput(
             f"This absence{f' (entry {entry_id})' if entry_id else ''} is a suspension or exclusion: the school decided it and records it itself, "
@@ -335,13 +335,12 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
             "refusal-log attach ID FILE"
         )
     if kind == "illness":
-        worded = _reason_for_illness(text, entry_id, kid.first_name, notes, law.key)
+        worded = _reason_for_illness(text, result, entry_id, kid.first_name, notes, law.key)
     else:
         # Not an illness: the parent's own words, never the check's "too unwell"
         # suggestion (which would claim an illness nobody logged). If the words are
         # risky, the parent hears so (below) and may correct the entry themselves.
         worded = render.sentence(text)
-        result = wording.check_text(text, region=law.key)
         if result.verdict == "avoid" and not result.withheld:
             fix = (f"refusal-log edit {view.id} --reason \"...\" --type illness --why \"...\""
                    if view else "--reason \"...\" --type illness")

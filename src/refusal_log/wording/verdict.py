@@ -187,11 +187,6 @@ def _withholds(an: _Analysis, illness: bool) -> bool:
 _ILLNESS_SOFTENS = frozenset(("illness", "named"))
 
 
-def _held_back(rules: Rules, hints: list[str], suggestion: str | None) -> bool:
-    # _conclude held a gap back for a lawful reason: its hint says so.
-    return suggestion is None and rules.hints["lawful_reason"] in hints
-
-
 def _other_reason_given(an: _Analysis) -> bool:
     """The child's own lawful or unavoidable reason (the school's exclusion or closure, leave, an
     agreed timetable, transport that did not come) is in the text. (An appointment is not: a CAMHS
@@ -222,8 +217,9 @@ def _denies(an: _Analysis) -> bool:
 
 def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False,
               stated: bool | None = None) -> tuple:
-    """Verdict, findings, suggestion and hints for one analysed text; `withheld` says the
-    parent's words rule out illness (here or elsewhere in the draft)."""
+    """Verdict, findings, suggestion, hints and whether wording is withheld on purpose, for one
+    analysed text; `withheld` says the parent's words rule out illness (here or elsewhere in the
+    draft)."""
     rules, hints = an.rules, []
     if an.crisis:
         hints.append(rules.hints["crisis"])  # urgent help first, whatever the wording
@@ -264,7 +260,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
         appointment = all(t.kind == "care" for t in an.health) and not (suggestion and illness)
         hints.append(rules.hints.get("evidence_appointment", rules.hints["evidence"]) if appointment
                      else rules.hints["evidence"])
-    return verdict, findings, suggestion, list(dict.fromkeys(hints))
+    return verdict, findings, suggestion, list(dict.fromkeys(hints)), withheld
 
 
 def _urgent(an: _Analysis, region: str) -> str | None:
@@ -370,13 +366,13 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         spans = _sentences(text)
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
-    verdict, findings, suggestion, hints = _conclude(an, an.illness, extra)
+    verdict, findings, suggestion, hints, withheld = _conclude(an, an.illness, extra)
     stricter = _second_reading(text, an, rules, verdict) if second_reading else None
     findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
                                                 bool(an.illness))
     findings, hints = _localise(rules, region, findings, hints)
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
-    withheld = _withholds(an, an.illness) or (verdict == "avoid" and suggestion is None) or _held_back(rules, hints, suggestion)
+    withheld = withheld or (verdict == "avoid" and suggestion is None)
     return Result(text, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
 
 
@@ -471,7 +467,7 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     stated = any(an.stated for an in analyses)
     sentences = []
     for i, ((a, b), an) in enumerate(zip(spans, analyses)):
-        verdict, findings, suggestion, hints = _conclude(an, illness, extra.get(i, []), withheld, stated)
+        verdict, findings, suggestion, hints, held = _conclude(an, illness, extra.get(i, []), withheld, stated)
         # The second reading, sentence by sentence, as check_text reads one reason: only a sentence
         # the rules found something in or that names the child's state (a letter's thanks, plans and
         # news are not reasons, whatever their words), never where the draft gives a lawful reason
@@ -481,7 +477,7 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
         stricter = _second_reading(text[a:b], an, rules, verdict) if read else None
         findings, verdict, suggestion = _read_again(stricter, rules, text, a, b, findings, verdict, suggestion, illness)
         findings, hints = _localise(rules, region, findings, hints)
-        held = withheld or (verdict == "avoid" and suggestion is None) or _held_back(rules, hints, suggestion)
+        held = held or (verdict == "avoid" and suggestion is None)
         sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region,
                                   _urgent(an, region)))
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
