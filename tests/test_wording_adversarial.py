@@ -3567,3 +3567,58 @@ def test_round_34_classes(text, verdict):
 ])
 def test_sarcasm_at_a_lesson_is_doubt(text, verdict):
     _verdict_is(text, verdict)
+
+
+# --- tenth session, round 35 (blind533-538): each class, and the words beside it that must not be caught -------
+
+@pytest.mark.parametrize("text, verdict", [
+    # Lawful reasons in everyday words: a year group kept home, the council's taxi, the suspension at home.
+    ("We got the text saying Year 9 can't come in today because of the heating, so Ayaan is at home.", "ok"),
+    ("Year 9 aren't allowed to come in tomorrow, so Tom will be at home with his grandad.", "ok"),
+    ("Kyle's taxi never came again this morning. The council transport one. He's stuck at home.", "ok"),
+    ("Kyle's taxi never came this morning so he's at home.", "caution"),  # whose taxi is not said
+    ("Just confirming Jack is at home with me today for the suspension, as per Mr Grant's letter.", "ok"),
+    ("Kai has been suspended until Monday so he won't be in. He's staying at his dad's.", "ok"),
+    ("Kai is staying at his dad's today.", "avoid"),
+    # Kept off for the 48 hours the health advice gives after sickness, though fine in themselves now.
+    ("Alfie had a sickness bug, he's fine in himself now but has to stay off until 48 hours after the last time.", "ok"),
+    ("Tom's been sick but seems okay now. Keeping him home as per the 48 hour rule.", "ok"),
+    ("Skye won't be in, sickness bug. She reckons she's fine now but she was sick at 6 so it's 48 hrs.", "ok"),
+    ("Ella has a cold, she's fine in herself but tired.", "caution"),
+    # An illness as what keeps the child off; a doubt about getting better; the illness affirmed after a denial.
+    ("Chloe has a chest infection and honestly its her chest thats keeping her off.", "ok"),
+    ("It's me that's keeping her off, she has a cold.", "caution"),
+    ("Oliver has one of his migraines. If it passes by lunch I'll bring him in but I doubt it.", "ok"),
+    ("Rhys has a temperature of 39. His nan's in hospital too, but that's not why he's off, he's genuinely bad.", "ok"),
+    # An injury at a party is where it happened, not a day out.
+    ("Amelia broke her toe at her nanna's 70th on Saturday. The fracture clinic said to rest it.", "ok"),
+    ("Amelia is off for her nanna's 70th.", "avoid"),
+    # Late rather than absent: a caution, not the avoid for the whole day.
+    ("Flat tyre this morning and the spare's flat too. Waiting on a mechanic. Summer will be in as soon as it's sorted.",
+     "caution"),
+    ("Car broke down so he's not in today, he'll be in tomorrow.", "avoid"),
+    ("His little brother was up with croup most of the night so Harry has had hardly any sleep. He'll be in after lunch.",
+     "caution"),
+    ("His sister has flu so I'm keeping him home, he'll be in tomorrow.", "avoid"),
+    # Doubt and choice in everyday words.
+    ("Luca has a temp apparently but he swears its a headache every time theres PE", "avoid"),
+    ("Kayden says he was sick in the night. I'll give him the benefit of the doubt I suppose.", "avoid"),
+    ("Ayesha is too tired, we came back from Pakistan last night at 2am.", "avoid"),
+    ("Sam has flu, he's having today off.", "caution"),
+    ("We're all shattered, Tilly's having today off.", "avoid"),
+    ("The head agreed she can have today off for her grandad's funeral.", "ok"),
+    # Everyday illness words beside keeping the child home: a caution, not a choice.
+    ("aaliyah feeling a bit meh today, keeping her off", "caution"),
+    ("Kian full of snot so im keeping him off today dont want him spreading it", "caution"),
+    ("Megan might be coming down w something not sure, keeping her home to see how she goes", "caution"),
+    # A grief told with a memory of what they did together is the bereavement, not the outing.
+    ("Kieran's grandad passed away last night. They went to the match together every other Saturday, "
+     "and he hasn't stopped crying, so he'll be off today.", "caution"),
+])
+def test_round_35_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+def test_round_35_names_kept_before_a_verb_of_how_the_child_is():
+    _worded_for("aaliyah feeling a bit meh today, keeping her off", "Aaliyah")
+    _worded_for("Kian full of snot so im keeping him off today", "Kian")

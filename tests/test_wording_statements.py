@@ -74,6 +74,10 @@ def test_a_lexicon_word_reaches_every_frame_that_uses_it(tmp_path):
     ("[statements.words]", "[statements.wordz]", "unknown key 'wordz'"),
     ("ill_word = '", "advice = '", "'advice' is already a macro"),
     ("gap = [8, 4, 1]", "gap = [8, 4]", "4 parts but 2 gaps"),
+    # A frame written inside a later block would be read as nothing: refused, with where it belongs.
+    ('name = "2026-12-03 tenth session, round 35, words"\n',
+     'name = "2026-12-03 tenth session, round 35, words"\n[[statements.more.frames]]\nkind = "refusal"\n',
+     "write [[statements.frames]]"),
 ])
 def test_a_mistake_in_the_statements_block_is_named(tmp_path, old, new, says):
     with pytest.raises(ValueError, match=says.replace("[", r"\[").replace("]", r"\]")):

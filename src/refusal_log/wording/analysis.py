@@ -335,7 +335,8 @@ class _Analysis:
         names = lambda: _names(self.text, n, rules, self.subject)  # noqa: E731 - asked rarely
         # What may soften a rule (its softened_by). Distress and a lawful absence soften
         # without naming an illness, so a hit softened only by them drives no suggestion.
-        present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful}
+        present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful,
+                   "later": next(rules.later_today.finditer(n), None) is not None}
         candidates = []
         # Only the rules with a trigger here (in rules order): the others cannot match, so
         # they are not compiled.
@@ -459,6 +460,8 @@ class _Analysis:
             # Permission for the child's distress alone ("anxious, so I've let her have the day") is a choice.
             soft = [k for k in rule.softened_by if present[k] and not (permission and k == "distress")]
             severity, why = rule.severity, rule.why
+            if soft == ["later"]:
+                severity, soft = "caution", []  # a late arrival told honestly: a caution, never fine
             if soft and rule.with_illness == "ok":
                 if not second_reason(self, rule.id, a, b):
                     continue

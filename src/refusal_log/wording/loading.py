@@ -11,8 +11,7 @@ from itertools import repeat
 
 RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
 # What may soften a rule (its `softened_by`): see rules.toml's header.
-_SOFTENERS = frozenset(("named", "illness", "distress", "lawful"))
-
+_SOFTENERS = frozenset(("named", "illness", "distress", "lawful", "later"))
 
 
 def compile_pattern(pattern: str) -> re.Pattern:
@@ -271,6 +270,10 @@ class Rules:
         self.carer_rule = self.rule_named(reasons.get("carer_rule"))
         self.together, self.precaution, self.emergency, self.awaited, self.upheaval = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
+        # The child coming in later the same day: softens the rules whose softened_by lists "later".
+        # (Every match holds one of these words, so most reasons never compile it.)
+        self.later_today = _Lazy(_number(_expand(reasons.get("later_today", "(?!)"), macros)),
+                                 triggers=("late", "after", "by ", "at ", "as soon as"))
         self.evidence_held, self.evidence_word = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("evidence_held", "evidence_word"))
         self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))

@@ -63,6 +63,8 @@ def extend_sections(data: dict) -> dict:
     # round 8b's [[statements.more]].
     general = block.get("generalised", {})
     for later in ({k: general[k] for k in ("words", "extend") if k in general}, *block.get("more", ())):
+        if "frames" in later:  # would be read as nothing: frames live in [[statements.frames]], wherever in the file
+            raise ValueError("rules.toml: a [[statements.more]] block cannot hold frames; write [[statements.frames]]")
         data = _extend_one(data, later, cancels)
     for key, extra in cancels.items():
         if extra:
