@@ -92,6 +92,22 @@ def test_risky_illness_reason_is_replaced_by_the_suggestion(family):
     assert "refusing to go in" in shown
 
 
+def test_own_words_keep_the_parents_illness_reason_as_written(family):
+    """--own-words: the parent's words go in as they wrote them, and the check's note is still said."""
+    reason = "Poppy is under the weather today, keeping her off."
+    run("add-absence", "--date", "10/09/2026", "--reason", reason, "--accept-wording")
+    default = run("draft", "absence-email", "--date", "10/09/2026")
+    assert "under the weather" not in default.stdout and "--own-words" in default.stderr
+    own = run("draft", "absence-email", "--date", "10/09/2026", "--own-words")
+    assert "Reason for absence: Poppy is under the weather today, keeping her off." in own.stdout
+    assert "in your own words" in own.stderr and "refusal-log check" in own.stderr
+    # A reason that doubts the illness is still never sent as an illness, whatever is asked.
+    run("add-absence", "--date", "11/09/2026", "--reason", "Not really ill, just tired.", "--type", "illness",
+        "--accept-wording")
+    refused = run("draft", "absence-email", "--date", "11/09/2026", "--own-words", code=1)
+    assert "no email saying" in refused.stderr
+
+
 def test_risky_reason_naming_no_illness_is_never_made_an_illness(family):
     """"Refusing" with no illness named: the parent's words, a warning, and no illness claim."""
     run("add-absence", "--date", "10/09/2026", "--reason", "She is refusing to go in.", "--accept-wording")

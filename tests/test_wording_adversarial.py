@@ -3622,3 +3622,66 @@ def test_round_35_classes(text, verdict):
 def test_round_35_names_kept_before_a_verb_of_how_the_child_is():
     _worded_for("aaliyah feeling a bit meh today, keeping her off", "Aaliyah")
     _worded_for("Kian full of snot so im keeping him off today", "Kian")
+
+
+# --- tenth session, round 36 (blind539-544) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    # The child kept up by someone else's bad night: tiredness, a caution (the original table's reading); the
+    # parent's own tiredness, a lie-in or a day chosen beside it stay the avoid.
+    ("The baby was up all night teething and kept Alfie awake, he's shattered so he's off today.", "caution"),
+    ("The baby was up all night screaming and Ruby hardly slept, so she's off today.", "caution"),
+    ("Autumn's little brother was poorly in the night and none of us got any sleep, so she's at home today.", "caution"),
+    ("Chloe was up half the night with her little sister who's got croup, so she's at home this morning.", "caution"),
+    ("Ayaan was kept awake most of the night by his baby sister, who is teething, and he is shattered this morning. "
+     "I know you mentioned at parents' evening that he's been tired in lessons. He'll be back tomorrow.", "caution"),
+    ("Scarlett isn't coming in, her brother's been sick all night and I've been up with him so I'm shattered.", "avoid"),
+    ("We were up half the night with the baby so we're all wrecked, Maisie's having a quiet day at home.", "avoid"),
+    ("Overslept, baby was up all night, sorry! He'll be in tomorrow.", "avoid"),
+    # Late rather than absent, in more words; travel that broke down beyond the family's control.
+    ("Car broke down on the M6, no way we'll get there in time. Theo will be absent this morning", "caution"),
+    ("flat tyre on the M6 waiting for the AA Maryam will miss the morning maybe all day", "caution"),
+    ("Car won't start, I'll try and get Ava in after lunch if my sister can drive us.", "caution"),
+    ("Our flight back from Lahore after the half-term visit was cancelled because of fog, so Zara will miss Monday.",
+     "caution"),
+    ("We were stuck on the M6 for three hours last night and won't be home until this afternoon.", "caution"),
+    ("My car's in the garage and there's nobody else who can take Amber, so she'll be off.", "avoid"),
+    # Clear illnesses the rules used to misread.
+    ("Priya has been vomiting since 5am. Her grandparents are visiting this week but she is too unwell to go anywhere.",
+     "ok"),
+    ("she is too unwell with her anxiety to come in today been sick with it all morning GP is aware", "ok"),
+    ("Kian cant keep anything down point blank cant even sit up without heaving so off today sorry", "ok"),
+    ("Jess has eye hosp appt 9.40 moorfields will send letter", "ok"),
+    ("Rosie's not well. She says her ear hurts and I can see it's red and weeping.", "ok"),
+    ("I know you stressed that 'every day counts'. Maryam has a dental appointment at 10.40 to have a tooth out.", "ok"),
+    ("She was up in the night with a migraine and vomiting, and the light is still hurting her eyes.", "ok"),
+    ("He is being stressed by the move.", "caution"),
+    # Doubt, tiredness, a cause or a trip given as the real reason beside an ailment.
+    ("Sami says she has a stomach ache but she swears it every Monday after a weekend at her dad's.", "avoid"),
+    ("Apparently Zac has a headache. Again. Always on a PE day. He's at home.", "avoid"),
+    ("Kayla feeling sick (says she is anyway) but i think its the maths test tbh", "avoid"),
+    ("Tummy ache (so she says)", "caution"),
+    ("Ciara has a bit of a temperature, but the main reason she's off is the bullying from the group in her form.",
+     "avoid"),
+    ("She has a sore throat, which is real, but if I'm honest she just can't face it since the falling out with her "
+     "friends.", "avoid"),
+    ("Aled's got a stomach ache and says he's too tired to go in. We got back from Tenerife late last night so it's "
+     "probably that.", "avoid"),
+    ("Theo's got a bit of a headache but mostly he stayed up gaming till 2 so that's on him.", "avoid"),
+    ("Skye's got a bit of a sniffle so we've taken her to her nan's in Skegness for a few days of sea air.", "avoid"),
+    ("Harrison isnt sick were away at the caravan for a long wkend", "avoid"),
+    ("We're seeing Grandma off at the airport at 11 so Noor will be out for the morning.", "avoid"),
+    ("Noor has cold I think, maybe. I keep her home today.", "caution"),
+])
+def test_round_36_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+def test_round_36_no_illness_worded_for_lost_sleep_or_a_pattern_day():
+    # Lost sleep from the baby's night is not worded as "too unwell (didnt sleep)".
+    assert check_text("Theos off baby was up all nite screaming and he didnt sleep either").suggestion is None
+    # "Every Monday" is a pattern, never the day of the absence in a suggestion.
+    result = check_text("Sami has a stomach ache, it's every Monday. Keeping her off.")
+    assert "Monday" not in (result.suggestion or "")
+    # Tiredness or a trip as the real reason: nothing is worded as illness.
+    _withheld("Theo's got a bit of a headache but mostly he stayed up gaming till 2. Keeping him home to sleep it off.")

@@ -91,6 +91,7 @@ def draft_absence_email(
     reason: Annotated[Optional[str], typer.Option("--reason", metavar="TEXT", help="Only when nothing is logged for the day: the reason, in your own words (used for this email, not stored).")] = None,
     type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="With --reason: illness, appointment, leave, religious, part-time, transport or other (default: from the reason's words).")] = None,
     child: ChildOpt = None,
+    own_words: Annotated[bool, typer.Option("--own-words", help="Give an illness reason exactly as you wrote it, even where the wording check would reword it (its note is still shown).")] = False,
     fmt: DraftFormatOpt = None,
     out: OutOpt = None,
 ) -> None:
@@ -101,7 +102,7 @@ def draft_absence_email(
     """
     from refusal_log import letters
 
-    hand_over(letters.absence_email(date, child, reason=reason, type_=type_), fmt, out)
+    hand_over(letters.absence_email(date, child, reason=reason, type_=type_, own_words=own_words), fmt, out)
 
 
 def draft_meeting_summary(

@@ -232,9 +232,11 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
 
 # --- the absence email --------------------------------------------------------------
 
-def _reason_for_illness(text: str, result, entry_id: int | None, child: str, notes: list[str], region: str) -> str:
+def _reason_for_illness(text: str, result, entry_id: int | None, child: str, notes: list[str], region: str,
+                        own_words: bool = False) -> str:
     """The reason sentence for an illness email: the parent's words if they pass the
-    check, otherwise the check's suggestion. Never an illness the parent ruled out.
+    check (or if they asked for them, `own_words`), otherwise the check's suggestion. Never an
+    illness the parent ruled out.
 
     `result` is the wording check of `text`; entry_id is the absence logged for the day, or None
     for a reason given with --reason."""
@@ -256,6 +258,11 @@ def _reason_for_illness(text: str, result, entry_id: int | None, child: str, not
     # breakfast"): in an attendance email it is too easily read as the child choosing not to go.
     if result.verdict == "ok" and not _REFUS.search(text):
         return render.sentence(text)
+    if own_words:
+        # The parent's choice: their words go in, and they hear once more what the check found.
+        notes.append(f"As you asked, the draft gives {said[0].lower() + said[1:]} in your own words. The wording "
+                     "check has a note about them (see 'refusal-log check'): read it before you send.")
+        return render.sentence(text)
     suggestion = result.suggestion
     if suggestion and not _REFUS.search(suggestion) and (
             wording.GAP in suggestion or check_text(suggestion).verdict == "ok"):
@@ -275,6 +282,7 @@ def _reason_for_illness(text: str, result, entry_id: int | None, child: str, not
         f"{said} (\"{' '.join(text.split())}\") has wording that is better kept out of an email "
         f"to school (see 'refusal-log check'), so the draft says instead: \"{chosen}\""
         + (" Your log keeps your own words as they were." if entry_id else "")
+        + " To send your own words instead, draft again with --own-words."
     )
     return chosen
 
@@ -290,12 +298,13 @@ def _nothing_logged(day: date, child: str) -> InvalidInput:
 
 
 def absence_email(day: str | None = None, child: str | None = None, now: datetime | None = None,
-                  reason: str | None = None, type_: str | None = None) -> Draft:
+                  reason: str | None = None, type_: str | None = None, own_words: bool = False) -> Draft:
     """Draft the email reporting an absence on a day, worded for its type and the child's nation.
 
     The reason is the one logged for the day; with nothing logged, `reason` (checked as
     add-absence checks it, and not stored) must be given. Only an illness is worded
-    as illness, and only England's attendance codes are ever named.
+    as illness, and only England's attendance codes are ever named. With `own_words`, an
+    illness reason the check would reword goes in as the parent wrote it.
     """
     from refusal_log import entries, people, wording
     from refusal_log.text import required_text
@@ -335,7 +344,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
             "refusal-log attach ID FILE"
         )
     if kind == "illness":
-        worded = _reason_for_illness(text, result, entry_id, kid.first_name, notes, law.key)
+        worded = _reason_for_illness(text, result, entry_id, kid.first_name, notes, law.key, own_words)
     else:
         # Not an illness: the parent's own words, never the check's "too unwell"
         # suggestion (which would claim an illness nobody logged). If the words are

@@ -270,21 +270,21 @@ class Rules:
         self.carer_rule = self.rule_named(reasons.get("carer_rule"))
         self.together, self.precaution, self.emergency, self.awaited, self.upheaval = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
-        # The child coming in later the same day: softens the rules whose softened_by lists "later".
-        # (Every match holds one of these words, so most reasons never compile it.)
+        # Coming in later the same day (softened_by "later"); every match holds one of the triggers.
         self.later_today = _Lazy(_number(_expand(reasons.get("later_today", "(?!)"), macros)),
-                                 triggers=("late", "after", "by ", "at ", "as soon as"))
+                                 triggers=("late", "after", "by ", "at ", "as soon as", "morning", " once"))
         self.evidence_held, self.evidence_word = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("evidence_held", "evidence_word"))
         self.sleep_rules = frozenset(reasons.get("sleep_rules", ()))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
-        self.late_arrival = _Lazy(_one_pattern(health, "late_arrival"))
+        self.late_arrival, self.kept_up = (_Lazy(_one_pattern(health, k)) for k in ("late_arrival", "kept_up"))
         self.others_question = _Lazy(_one_pattern(health, "others_question"))
         self.bereavement = _Lazy(_one_pattern(health, "bereavement"))
         self.family_emergency = _Lazy(_one_pattern(health, "family_emergency"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
-        self.plain_caution_rules = frozenset(health.get("plain_caution_rules", ()))
+        self.plain_caution_rules, self.rules_read_alone = (frozenset(health.get(key, ())) for key in (
+            "plain_caution_rules", "rules_read_alone"))
         self.plain_caution_threshold = float(health.get("plain_caution_threshold", 1.0))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
