@@ -3685,3 +3685,46 @@ def test_round_36_no_illness_worded_for_lost_sleep_or_a_pattern_day():
     assert "Monday" not in (result.suggestion or "")
     # Tiredness or a trip as the real reason: nothing is worded as illness.
     _withheld("Theo's got a bit of a headache but mostly he stayed up gaming till 2. Keeping him home to sleep it off.")
+
+
+# --- tenth session, round 37 (blind545-550) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    # More ways of telling that the baby's or a brother's night kept the child up.
+    ("The baby was up all night teething and Aiden was awake with him, so he's at home today.", "caution"),
+    ("Zara was up half the night with her little brother being sick, so she's shattered and staying home.", "caution"),
+    ("dev was kept up all nite by his brothers croup so will bring him in at 11", "caution"),
+    ("Lola was up all night because her baby brother's poorly with croup, so she's exhausted.", "caution"),
+    ("The baby had croup and was up most of the night, and Millie barely slept in the room next door.", "caution"),
+    ("Max and Lily were both kept up most of the night by their little brother, who has an ear infection.", "caution"),
+    ("Can you mark Harry as ill please, he's shattered because he was up all night with his brother who was being sick.",
+     "avoid"),
+    # Doubt, a day out or a day chosen in more words.
+    ("Funny how Deacon's tummy ache always turns up on a Monday! He's at home.", "avoid"),
+    ("Jamie is off. Bad with his chest, he says, though it didn't stop him on the Xbox till gone 11.", "avoid"),
+    ("Kian's poorly, but to be honest he's been saying he won't go in all week because of the supply teacher.", "avoid"),
+    ("Kayla's got a bit of a cough, nothing much, but she's miserable so I said she could stay home.", "avoid"),
+    ("aoife was sick yday but fine today just wiped out so shes having a lazy day at home", "avoid"),
+    ("taking oscar to harry potter studios special treat for his sats results sorry", "avoid"),
+    ("dads back from deployment today so ollie n ted are having the day with him", "avoid"),
+    ("going trafford centre for eid shopping so hamza off", "avoid"),
+    ("Ali will be off for Eid today.", "ok"),
+    ("Shopping for her prom dress", "caution"),
+    # Plain reports and lawful reasons no longer misread.
+    ("Jessica has a follow up at the fracture clinic at 11.30 (the arm she hurt at her birthday party).", "ok"),
+    ("Alfie's been sick in the night, think he caught it off his cousin at nan's 70th on Saturday.", "ok"),
+    ("Oscar has his OT appointment for his sensory needs at 1:30 so I'll pick him up at lunch.", "ok"),
+    ("Freya has a migraine. She gets them with her autism when things get too loud. She is not well enough to come in.",
+     "ok"),
+    ("ava has conjunctivitis pharmacist said ok to come in with that but she also has a temp of 38 so shes home today",
+     "ok"),
+    ("my son chidi wont be in today d n v since last nite", "ok"),
+    ("I take it Year 7 being closed tomorrow because of the heating means Ruby stays at home? She's absolutely fine, "
+     "not ill.", "ok"),
+    ("She's absolutely fine, not ill, she just won't go.", "avoid"),
+    ("Tariq will be late, his dad's car won't start. I'll bring him on the bus after I drop the baby at nursery.",
+     "caution"),
+    ("Our car's broken down on the bypass, so Ibrahim will either be very late or not in at all.", "caution"),
+])
+def test_round_37_classes(text, verdict):
+    _verdict_is(text, verdict)

@@ -19025,7 +19025,9 @@ INDEPENDENT_BLIND233_250 = [
     ("Oscar refuses to get out of bed and I've tried everything.", ('avoid',)),
     ("Harry is unwell today with anxiety and won't be able to attend. Separately, I'd like to arrange a meeting about some issues he's been having with other pupils.", ('ok', 'caution')),
     ('My daughter is too unwell to attend because of her anxiety. Her GP has referred her to CAMHS and I have the referral letter if you need a copy.', ('ok',)),
-    ("Noah was up half the night because his baby brother wouldn't settle, so he's too tired to come in today.", ('avoid',)),
+    # Contested since round 37: a child kept up by the baby's night and tired for it. The original table and this
+    # session's writers read it as the tiredness caution; this writer read avoid. Both are kept.
+    ("Noah was up half the night because his baby brother wouldn't settle, so he's too tired to come in today.", ('avoid', 'caution')),
     ("Alfie has a doctor's appointment at 9:15 and I'll bring him straight in afterwards.", ('ok',)),
     ("The council taxi that takes Zainab to school didn't arrive this morning. I rang the transport team at 8:15 and they couldn't send another, so she is unable to attend today.", ('ok',)),
     ("Grace is observing Eid today with the family and won't be in.", ('ok',)),

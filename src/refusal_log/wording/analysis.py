@@ -397,7 +397,9 @@ class _Analysis:
             demote = set()
             # Tiredness explains the bad night, unless the family is kept home together with
             # the sibling ("she was up all night with a fever, so I've kept them both off").
-            if (self.everyday and tired and not rules.together.rx.search(n)) or rules.emergency.rx.search(n):
+            # (Nor when the child was kept up by it and tired for it, [health] kept_up: round 37.)
+            if (self.everyday and tired and not rules.together.rx.search(n)) or rules.emergency.rx.search(n) \
+                    or rules.kept_up.search(n):
                 demote = ours
             elif sibling and rules.precaution.rx.search(n) and not rules.together.rx.search(n):
                 demote = {sibling.id}
@@ -457,6 +459,8 @@ class _Analysis:
                           or _PERMITTED.search(n, max(0, a - 24), a))
             if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b], None if permission else a):
                 continue  # "too unwell to attend, so keeping her home": the illness's consequence
+            if rule.id in rules.moot_beside_lawful and (self.unavoidable or self.lawful):
+                continue  # "Year 7 is closed today ... she's fine, not ill": no illness is claimed to doubt
             # Permission for the child's distress alone ("anxious, so I've let her have the day") is a choice.
             soft = [k for k in rule.softened_by if present[k] and not (permission and k == "distress")]
             severity, why = rule.severity, rule.why
