@@ -1242,6 +1242,9 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND509_514", 540),
     ("INDEPENDENT_BLIND515_520", 540),
     ("INDEPENDENT_BLIND521_526", 540),
+    ("INDEPENDENT_BLIND533_538", 570),
+    ("INDEPENDENT_BLIND539_544", 570),
+    ("INDEPENDENT_BLIND545_550", 570),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])

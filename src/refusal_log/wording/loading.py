@@ -270,9 +270,6 @@ class Rules:
         self.carer_rule = self.rule_named(reasons.get("carer_rule"))
         self.together, self.precaution, self.emergency, self.awaited, self.upheaval = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
-        # Coming in later the same day (softened_by "later"); every match holds one of the triggers.
-        self.later_today = _Lazy(_number(_expand(reasons.get("later_today", "(?!)"), macros)),
-                                 triggers=("late", "after", "by ", "at ", "as soon as", "morning", " once"))
         self.evidence_held, self.evidence_word = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("evidence_held", "evidence_word"))
         self.sleep_rules, self.moot_beside_lawful = (frozenset(reasons.get(k, ())) for k in ("sleep_rules", "moot_beside_lawful"))
@@ -301,9 +298,10 @@ class Rules:
         self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
         self.health_index = TriggerIndex([rx for _, rx in self.health])
         # Talk of dying or self-harm: compiled only for a text holding one of its derived triggers.
-        [(crisis, crisis_triggers)] = _paired([_one_pattern(health, "crisis")], found.get("health", {}).get("crisis"),
-                                              "crisis")
-        self.crisis = _Lazy(crisis, crisis_triggers)
+        self.crisis = _Lazy(*_paired([_one_pattern(health, "crisis")], found.get("health", {}).get("crisis"), "crisis")[0])
+        # Coming in later the same day (softened_by "later"), compiled the same way.
+        self.later_today = _Lazy(*_paired([_number(_expand(_one_pattern(reasons, "later_today"), macros))],
+                                          found.get("reasons", {}).get("later_today"), "later_today")[0])
         # Round 7: lawful reasons and unavoidable causes in everyday words ([reasons]).
         more = (lambda kind: lazy("reasons", kind) if kind in data.get("reasons", {}) else [])  # noqa: E731
         self.lawful = _LazyGroup(lazy("unavoidable", "lawful") + more("lawful"))

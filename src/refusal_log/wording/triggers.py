@@ -210,7 +210,7 @@ def _rewrite(path: str, check: bool) -> int:
     return 0
 
 
-_SINGLES = {"health": ("crisis",)}
+_SINGLES = {"health": ("crisis",), "reasons": ("later_today",)}
 
 
 def _expand_all(p: str, data: dict) -> str:
