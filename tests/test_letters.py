@@ -101,6 +101,16 @@ def test_own_words_keep_the_parents_illness_reason_as_written(family):
     own = run("draft", "absence-email", "--date", "10/09/2026", "--own-words")
     assert "Reason for absence: Poppy is under the weather today, keeping her off." in own.stdout
     assert "in your own words" in own.stderr and "refusal-log check" in own.stderr
+    # Never a form of "refus" under "please record this as illness", even when asked: the default wording instead.
+    run("add-absence", "--date", "14/09/2026", "--reason", "She is refusing to go in, she has a migraine.",
+        "--accept-wording")
+    refusing = run("draft", "absence-email", "--date", "14/09/2026", "--own-words")
+    assert "refus" not in refusing.stdout.lower() and "better kept out" in refusing.stderr
+    # Control characters and direction overrides never reach the email.
+    run("add-absence", "--date", "15/09/2026", "--reason", "Poppy is \x1b[2Junder the weather\u202e today.",
+        "--accept-wording")
+    clean = run("draft", "absence-email", "--date", "15/09/2026", "--own-words")
+    assert "\x1b" not in clean.stdout and "\u202e" not in clean.stdout
     # A reason that doubts the illness is still never sent as an illness, whatever is asked.
     run("add-absence", "--date", "11/09/2026", "--reason", "Not really ill, just tired.", "--type", "illness",
         "--accept-wording")

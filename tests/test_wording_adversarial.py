@@ -3608,7 +3608,7 @@ def test_sarcasm_at_a_lesson_is_doubt(text, verdict):
     ("We're all shattered, Tilly's having today off.", "avoid"),
     ("The head agreed she can have today off for her grandad's funeral.", "ok"),
     # Everyday illness words beside keeping the child home: a caution, not a choice.
-    ("aaliyah feeling a bit meh today, keeping her off", "caution"),
+    ("aaliyah feeling a bit meh today, keeping her off", "avoid"),  # "meh" is not an illness (the attack)
     ("Kian full of snot so im keeping him off today dont want him spreading it", "caution"),
     ("Megan might be coming down w something not sure, keeping her home to see how she goes", "caution"),
     # A grief told with a memory of what they did together is the bereavement, not the outing.
@@ -3728,3 +3728,87 @@ def test_round_36_no_illness_worded_for_lost_sleep_or_a_pattern_day():
 ])
 def test_round_37_classes(text, verdict):
     _verdict_is(text, verdict)
+
+
+# --- tenth session, round 38 (blind551-556) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Charlie's brother was sick all over their bedroom at 3am and none of them got back to sleep properly. Charlie is "
+     "fine but he's at home this morning, I'll bring him in at lunch.", "caution"),
+    ("His wee brother was boaking all night and kept Lewis up, he's totally wabbit. Gonnae keep him home the day.",
+     "caution"),
+    ("Harry had a meltdown in the car park, screaming and hitting his head, so I've taken him home.", "caution"),
+    ("Flat tyre on the M6, waiting for the AA. Tilly will be in when we can get there.", "caution"),
+    ("Taxi didnt turn up again so Oscar's at home, I've rung county transport.", "ok"),
+    ("Shanice has period pains so bad she's been sick, she is staying home today.", "ok"),
+    ("He's not been sick but he's had diarrhoea all night, every half an hour, so he's staying at home.", "ok"),
+    ("Sophie is too unwell with her anxiety to come in today. She'll do any work she can manage once she's feeling "
+     "better.", "ok"),
+    ("Sorry, Leon's not well but I have to go to work so I'll try and bring him in for 11.", "caution"),
+    ("funny how its always a monday she feels sick, anyway Nia's home today", "avoid"),
+    ("Bella says she feels sick but she said that yesterday too and ate a full tea, so I'm not convinced.", "avoid"),
+    ("Kian's got a temperature and even if he didn't I wouldn't be able to get him in.", "avoid"),
+    ("We're taking Evie out today for a treat now that her operation went so well.", "avoid"),
+    ("Taking Grace to get her bridesmaid dress fitted today, it was the only appointment the shop had.", "avoid"),
+    ("Took Ahmed and Safa for eye tests then a bit of shopping in town so they wont be back today.", "avoid"),
+])
+def test_round_38_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+def test_round_38_the_day_of_an_event_named_is_not_the_absence():
+    result = check_text("Kit is autistic and the fire alarm yesterday has really overwhelmed him, he's still very "
+                        "dysregulated so he's at home with me today.")
+    assert "yesterday" not in (result.suggestion or "")
+    # Kian's temperature is his: worded, without the words about getting him in.
+    assert check_text("Kian's got a temperature and even if he didn't I wouldn't be able to get him in.").suggestion \
+        == "Kian is too unwell to attend school (temperature)."
+
+
+# --- the attack on rounds 35-37, and the newcomer -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    # A sentence about the baby's night does not soften a decision, a lie-in or a false mark beside it.
+    ("Not in today, and that's my decision. Her little sister was up crying all night.", "avoid"),
+    ("He can have the day off, he's earned it. Her little sister was up crying all night.", "avoid"),
+    ("We overslept so Amy won't be in today. Her dad was up with her all night.", "avoid"),
+    ("We overslept. Amy was up too.", "avoid"),
+    ("The baby was up all night teething so Amy is shattered. Please record it as illness.", "avoid"),
+    ("The baby was up all night teething so Amy is shattered. Just say she's ill on the register.", "avoid"),
+    ("Please mark her as ill, she has flu.", "ok"),
+    # Honest illness reports beside the new doubt and trip rules.
+    ("Amy has sunstroke after a day of sun at sports day yesterday and has been vomiting.", "ok"),
+    ("She picked up a sickness bug at the caravan over the weekend and is still being sick this morning.", "ok"),
+    ("Amy fell off the bunk bed at the caravan and has a badly sprained ankle.", "ok"),
+    ("Amy ate nothing much yesterday and was sick all night, I said she could stay home.", "ok"),
+    ("Amy has had diarrhoea all night, the Imodium didn't stop her being on the toilet every hour.", "ok"),
+    ("Amy has tonsillitis. To be honest, she's been saying she won't go anywhere, she's that poorly.", "ok"),
+    ("Amy's asthma always comes on for a PE day when it is cold, she was wheezing all night.", "ok"),
+    ("Amy has a migraine, she says each week they are getting worse, we are waiting for a neuro referral.", "ok"),
+    ("Harrison isnt sick were away at the caravan for a long wkend", "avoid"),
+    # Words that are not illnesses.
+    ("Amy feels a bit meh about school today so I've let her stay home.", "avoid"),
+    ("Amy has cold feet about the school trip so she's staying home today.", "avoid"),
+    ("Ugh feeling meh today.", "caution"),
+    # A closure, leave or a jam of another week; a late arrival that is someone else's.
+    ("Year 9 was closed last week. Amy's not ill, she's absolutely fine.", "avoid"),
+    ("Amy's not ill, she just fancied a lie in. We were stuck in traffic on the M6 for ages last week.", "avoid"),
+    ("Car's died again and we're not going to make it in today. Her dad will be late home tonight.", "avoid"),
+    ("Car's died again and we're not going to make it in today. The AA will be late as usual.", "avoid"),
+    # The newcomer's.
+    ("Sam was sick last night but he's fine now, he just won't go", "avoid"),
+    ("Sam has a cold, nothing serious, I just think he needs a rest day", "avoid"),
+    ("school sent year 5 home because of no teacher", "ok"),
+])
+def test_the_attack_on_rounds_35_to_37(text, verdict):
+    _verdict_is(text, verdict)
+
+
+def test_the_attack_on_rounds_35_to_37_no_illness_worded():
+    for text in ("Sam was sick last night but he's fine now, he just won't go",
+                 "Sam has a cold, nothing serious, I just think he needs a rest day",
+                 "The baby was up all night teething so Amy is shattered. Just say she's ill on the register."):
+        _withheld(text)
+    # Talk of dying is never explained as what the child is willing to do.
+    result = check_text("Sam said he wants to die, he is not coming in")
+    assert result.urgent and "will_not_go" not in [f.rule for f in result.findings]

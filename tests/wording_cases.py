@@ -25960,7 +25960,9 @@ INDEPENDENT_BLIND533_538 = [
     ('Dear Mr Okafor, please note that Daniel will be absent on Thursday for Yom Kippur. Thank you, Rachel Levi', ('ok',)),
     ("Hi, I've got the flu really bad and my husband's away so I can't do the school run. Max is at home with me, sorry.", ('avoid',)),
     ("The council transport didn't turn up again this morning and I've rung them twice with no answer. Lily is at home with me and her sister. Anne", ('ok',)),
-    ("Hi, Jacob had a meltdown at the gate and ran back to the car, we couldn't calm him down so I've taken him home. His sister went in ok.", ('avoid',)),
+    # Contested since round 38: a meltdown at the gate told honestly is the table's caution; this set's first guide
+    # called it avoid. Both are kept.
+    ("Hi, Jacob had a meltdown at the gate and ran back to the car, we couldn't calm him down so I've taken him home. His sister went in ok.", ('avoid', 'caution')),
     ("Morning! Noah's got a high temp and the same rash his cousin had last week, we're seeing the GP at 9.40. Will let you know what they say", ('ok',)),
     ('Ellis off sick today, tummy bug. Thx', ('ok',)),
     ("Leila has tonsillitis, the GP saw her last night and she's on antibiotics. She'll be off today and probably tomorrow. Her sister Amira is in as normal.", ('ok',)),
@@ -26029,7 +26031,9 @@ INDEPENDENT_BLIND533_538 = [
     ('Ollie is having a mental health day today. Back tomorrow.', ('caution',)),
     ("Marcus says he feels sick and hasn't eaten his breakfast. Leaving him at home for now.", ('caution',)),
     ("Flat tyre this morning and the spare's flat too!! Waiting on a mobile mechanic. Summer will be in as soon as it's sorted, prob after lunch.", ('caution',)),
-    ('aaliyah feeling a bit meh today, keeping her off', ('caution',)),
+    # Contested since the attack on round 37: "meh" is not read as an illness (alone it would pass as one), so
+    # keeping her off for it is the decision's avoid; this writer read a caution. Both are kept.
+    ('aaliyah feeling a bit meh today, keeping her off', ('avoid', 'caution')),
     ("Max won't be in today. Will ring later.", ('caution',)),
     ("Sienna's struggling with her anxiety today so she'll be off.", ('caution',)),
     ("His little brother was up with croup most of the night so Harry has had hardly any sleep. He'll be in after lunch.", ('caution',)),
@@ -26152,7 +26156,9 @@ INDEPENDENT_BLIND533_538 = [
     ("Luca's not really ill, just very tired, so I've let him stay home.", ('avoid',)),
     ("She swears it's a headache again. Funny how it's always a Monday. Anyway she's home.", ('avoid',)),
     ("I've given Abigail a mental health day, she needs a break from that place.", ('avoid',)),
-    ('Tried to get Rhys through the gate this morning but he had a full meltdown so we went home.', ('avoid',)),
+    # Contested since round 38: a meltdown at the gate told honestly is the table's caution; this set's first guide
+    # called it avoid. Both are kept.
+    ('Tried to get Rhys through the gate this morning but he had a full meltdown so we went home.', ('avoid', 'caution')),
     ("Jenson hates school at the moment and it's making him miserable so he's off.", ('avoid',)),
     ("It's the maths teacher. Every Tuesday. Sienna is not coming in while he's teaching her.", ('avoid',)),
     ("Ali's on strike today lol, says he's had enough", ('avoid',)),

@@ -258,8 +258,9 @@ def _reason_for_illness(text: str, result, entry_id: int | None, child: str, not
     # breakfast"): in an attendance email it is too easily read as the child choosing not to go.
     if result.verdict == "ok" and not _REFUS.search(text):
         return render.sentence(text)
-    if own_words:
+    if own_words and not _REFUS.search(text):
         # The parent's choice: their words go in, and they hear once more what the check found.
+        # (Never a form of "refus" under "please record this as illness": the email would argue against itself.)
         notes.append(f"As you asked, the draft gives {said[0].lower() + said[1:]} in your own words. The wording "
                      "check has a note about them (see 'refusal-log check'): read it before you send.")
         return render.sentence(text)

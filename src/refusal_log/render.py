@@ -200,9 +200,15 @@ def bullets(text: str | None) -> list[str]:
     return [p[:1].upper() + p[1:] for p in parts if p]
 
 
+# Control characters and direction overrides show nothing a reader should see, and in a terminal or a mail program
+# they can rewrite what is shown (an escape sequence, a right-to-left override): never carried into a sentence.
+_UNSHOWN = re.compile("\x1b\\[[0-9;?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?"
+                      "|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def sentence(text: str | None) -> str:
     """A fragment made into a sentence: a capital letter at the start, a full stop at the end."""
-    text = " ".join((text or "").split())
+    text = " ".join(_UNSHOWN.sub("", text or "").split())
     if not text:
         return ""
     text = text[:1].upper() + text[1:]

@@ -459,7 +459,7 @@ class _Analysis:
                           or _PERMITTED.search(n, max(0, a - 24), a))
             if consequence_rule(rules, rule.id) and consequence(self, rule.id, n[a:b], None if permission else a):
                 continue  # "too unwell to attend, so keeping her home": the illness's consequence
-            if rule.id in rules.moot_beside_lawful and (self.unavoidable or self.lawful):
+            if rule.id in rules.moot_beside_lawful and (self.unavoidable or self.lawful) and not rules.moot_not.search(n):
                 continue  # "Year 7 is closed today ... she's fine, not ill": no illness is claimed to doubt
             # Permission for the child's distress alone ("anxious, so I've let her have the day") is a choice.
             soft = [k for k in rule.softened_by if present[k] and not (permission and k == "distress")]

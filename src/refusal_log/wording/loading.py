@@ -273,6 +273,7 @@ class Rules:
         self.evidence_held, self.evidence_word = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("evidence_held", "evidence_word"))
         self.sleep_rules, self.moot_beside_lawful = (frozenset(reasons.get(k, ())) for k in ("sleep_rules", "moot_beside_lawful"))
+        self.moot_not = _Lazy(reasons.get("moot_not", "(?!)"))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
         self.late_arrival, self.kept_up = (_Lazy(_one_pattern(health, k)) for k in ("late_arrival", "kept_up"))

@@ -395,8 +395,10 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     if rules.bereavement.search(an.norm.text) or rules.family_emergency.search(an.norm.text):
         return None
     # The child kept up by someone else's bad night ([health] kept_up), or a rule the rules read alone
-    # ([health] rules_read_alone: travel that broke down beyond the family's control): the rules' reading stands.
-    if rules.kept_up.search(an.norm.text) or any(h.rule.id in rules.rules_read_alone for h in an.hits):
+    # ([health] rules_read_alone: travel that broke down beyond the family's control) with no doubt or denial beside
+    # it: the rules' reading stands.
+    if rules.kept_up.search(an.norm.text) or (any(h.rule.id in rules.rules_read_alone for h in an.hits)
+                                               and not any(h.rule.suggest == "withhold" for h in an.hits)):
         return None
     # The words alone, as the model reads them: "too-unwell-to-attend", or a zero-width space
     # between the words, is still the FAQ's wording.
