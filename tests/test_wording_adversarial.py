@@ -3812,3 +3812,33 @@ def test_the_attack_on_rounds_35_to_37_no_illness_worded():
     # Talk of dying is never explained as what the child is willing to do.
     result = check_text("Sam said he wants to die, he is not coming in")
     assert result.urgent and "will_not_go" not in [f.rule for f in result.findings]
+
+
+# --- tenth session, round 39 (blind557-562) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Hamza has a dentist appointment at 11. It's the same appointment as his twin Zain so both will be out for an hour.",
+     "ok"),
+    ("Mei is unwell with a high temperature and a cough. Her grandparents are visiting from Hong Kong this week.", "ok"),
+    ("Bella's got a bit of a cough but we're flying to Tenerife tomorrow so she'll be off Thursday and Friday.", "avoid"),
+    ("hi its kofis dad kofi has chicken pox came out last nite. his sister ama is fine n she is in", "ok"),
+    ("tomasz off hand foot n mouth. nursery sent his little bro home with it too", "ok"),
+    ("Leo's got conjunctivitus, both eyes gunky and sore.", "ok"),
+    ("Hi Miss, Ronan is a bit off this morning, thought it best to keep him home.", "caution"),
+    ("Lucas is a bit off today. Back Monday.", "caution"),
+    ("The baby was up screaming most of the night and Ruby hardly got any sleep, so she's at home this morning.",
+     "caution"),
+    ("The baby had croup and was up screaming most of the night, so Jasmine has had about three hours' sleep.",
+     "caution"),
+    ("Nia is at home today, her little brother had croup and was coughing all night so none of us slept.", "caution"),
+    ("The adjustments agreed at Isaac's EHCP review still haven't been put in place, and he can't cope without them.",
+     "avoid"),
+    ("he says hes got a headache again, third friday in a row, make of that what u will", "avoid"),
+    ("She says it's a migraine. She's had more migraines this term than I've had hot dinners.", "avoid"),
+    ("shes got a sore throat but to be fair shes been desperate not to go since falling out with her friends", "avoid"),
+    ("We're treating him to Alton Towers for his birthday.", "avoid"),
+    ("We're in Manchester getting Hannah's prom dress today, it's the only day the shop had an appointment.", "avoid"),
+    ("Trains are off from Pontypridd with the flooding so Cerys can't get in.", "caution"),
+])
+def test_round_39_classes(text, verdict):
+    _verdict_is(text, verdict)
