@@ -1324,7 +1324,8 @@ def test_rest_home_life_precautions_errands_and_grievances(text, verdict):
     ("Lexi's period pains are bad today so I've let her stay home.", "caution"),
     # Slang illness and lawful leave in other words.
     ("Awright, Kayden's no comin in, he's pure rough wi the cold", "ok"),
-    ("Kid's got the skitters, keeping him off till it's cleared 48 hrs", "caution"),
+    # (Kept off till it has cleared, with the 48 hours: the illness's own rule since round 40, no longer a caution.)
+    ("Kid's got the skitters, keeping him off till it's cleared 48 hrs", "ok"),
     ("Amelia has her grandad's funeral on Thursday. I spoke to the head last week and she has authorised the "
      "absence.", "ok"),
 ])
@@ -3841,4 +3842,34 @@ def test_the_attack_on_rounds_35_to_37_no_illness_worded():
     ("Trains are off from Pontypridd with the flooding so Cerys can't get in.", "caution"),
 ])
 def test_round_39_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+# --- tenth session, round 40 (blind563-568) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Evie went down with a temperature at her nan's 70th on Saturday and she's still really poorly. I've rung the GP.",
+     "ok"),
+    ("Ruqayyah has been unwell since Saturday. It started with a sore throat at her cousin's wedding and now she has a "
+     "fever and a bad cough.", "ok"),
+    ("Ciara has her heart check-up at the Royal Victoria this morning. She should be in for the afternoon.", "ok"),
+    ("Lily-Rose is stopping with me this week while her mum's away for work. She's got a temperature and a sore throat.",
+     "ok"),
+    ("she's got conjunctivitis in both eyes, will keep her off til its cleared up", "ok"),
+    ("Shira off today and tmrw for rosh hashana", "ok"),
+    ("Zofia came off her scooter yest n her ankle is massive cant put any weight on it x", "ok"),
+    ("Yr 8 were told to stay home today because of the strike so Kai's at home as per your email.", "ok"),
+    ("The county transport minibus broke down on the A38 and Amelia was brought back home by the escort at 9.", "ok"),
+    ("Harry has a headache, not sure tbh he always gets these when its swimming", "avoid"),
+    ("He says he's got a sore throat. You know what lads are like on a test day. Anyway he's home.", "avoid"),
+    ("Her ears hurt in the night. Seems right as rain this morning to be honest but she's still going on about it.",
+     "avoid"),
+    ("Lucy had a bit of a bug yesterday but honestly she's mainly exhausted from her dance competition.", "avoid"),
+    ("Luca has a cold but mostly I think he's worn out and not really ill.", "avoid"),
+    ("Connor has a high temperature, but honestly even if he was well he's been saying he won't go back.", "avoid"),
+    ("Nia's a bit poorly, and to be honest she's had a horrible time with the girls in her form.", "avoid"),
+    ("got a migraine cant drive so Sienna n Max both off today sorry", "avoid"),
+    ("Sienna is really tired after a bad night, she'll be in later if she perks up.", "caution"),
+])
+def test_round_40_classes(text, verdict):
     _verdict_is(text, verdict)
