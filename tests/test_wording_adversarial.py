@@ -3774,8 +3774,6 @@ def test_round_38_the_day_of_an_event_named_is_not_the_absence():
     ("He can have the day off, he's earned it. Her little sister was up crying all night.", "avoid"),
     ("We overslept so Amy won't be in today. Her dad was up with her all night.", "avoid"),
     ("We overslept. Amy was up too.", "avoid"),
-    ("The baby was up all night teething so Amy is shattered. Please record it as illness.", "avoid"),
-    ("The baby was up all night teething so Amy is shattered. Just say she's ill on the register.", "avoid"),
     ("Please mark her as ill, she has flu.", "ok"),
     # Honest illness reports beside the new doubt and trip rules.
     ("Amy has sunstroke after a day of sun at sports day yesterday and has been vomiting.", "ok"),
@@ -3807,9 +3805,14 @@ def test_the_attack_on_rounds_35_to_37(text, verdict):
 
 def test_the_attack_on_rounds_35_to_37_no_illness_worded():
     for text in ("Sam was sick last night but he's fine now, he just won't go",
-                 "Sam has a cold, nothing serious, I just think he needs a rest day",
-                 "The baby was up all night teething so Amy is shattered. Just say she's ill on the register."):
+                 "Sam has a cold, nothing serious, I just think he needs a rest day"):
         _withheld(text)
+    # Asked to record a tired child as ill: never ok, and no illness is worded (at most a gap to fill). (A rule that
+    # made it avoid caught real conditions beside "please record it as illness", the attack on rounds 38-40.)
+    for text in ("The baby was up all night teething so Amy is shattered. Please record it as illness.",
+                 "The baby was up all night teething so Amy is shattered. Just say she's ill on the register."):
+        result = check_text(text)
+        assert result.verdict != "ok" and (result.suggestion is None or "[what is wrong]" in result.suggestion)
     # Talk of dying is never explained as what the child is willing to do.
     result = check_text("Sam said he wants to die, he is not coming in")
     assert result.urgent and "will_not_go" not in [f.rule for f in result.findings]
@@ -3825,8 +3828,9 @@ def test_the_attack_on_rounds_35_to_37_no_illness_worded():
     ("hi its kofis dad kofi has chicken pox came out last nite. his sister ama is fine n she is in", "ok"),
     ("tomasz off hand foot n mouth. nursery sent his little bro home with it too", "ok"),
     ("Leo's got conjunctivitus, both eyes gunky and sore.", "ok"),
-    ("Hi Miss, Ronan is a bit off this morning, thought it best to keep him home.", "caution"),
+    ("Hi Miss, Ronan is a bit off this morning, thought it best to keep him home.", "avoid"),  # not an illness word
     ("Lucas is a bit off today. Back Monday.", "caution"),
+    ("Tilly is a bit off today so we're having a day at the beach.", "avoid"),
     ("The baby was up screaming most of the night and Ruby hardly got any sleep, so she's at home this morning.",
      "caution"),
     ("The baby had croup and was up screaming most of the night, so Jasmine has had about three hours' sleep.",
@@ -3872,4 +3876,27 @@ def test_round_39_classes(text, verdict):
     ("Sienna is really tired after a bad night, she'll be in later if she perks up.", "caution"),
 ])
 def test_round_40_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+# --- the attack on rounds 38-40 -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Amy had a seizure last night and is exhausted today. Please record it as illness.", "ok"),
+    ("Lucy's knee is black and blue from hockey yesterday but she can walk fine, she's just tired so keeping her off.",
+     "avoid"),
+    ("Grace has COVID, to be honest she's been desperate to go in but she can't.", "ok"),
+    ("Tom has flu. Honestly he's mainly exhausted from the fever.", "ok"),
+    ("Owen has been vomiting since midnight, mostly I think he's worn out now but still being sick.", "ok"),
+    ("Kai has a nasty sickness bug. You know what kids are like, it's been round the whole class.", "ok"),
+    ("Lily has chickenpox, more spots than I've had hot dinners!", "ok"),
+    ("Amira has been vomiting all night. To be honest she's had a horrible time with the class bug.", "ok"),
+    ("Sophie always gets one before a test, but she has been vomiting since 5am.", "ok"),
+    ("Amy fell ill at the start of our holiday in Florida, so we have extended the trip.", "avoid"),
+    ("We are treating him to a day on the sofa with plenty of fluids, he has flu.", "ok"),
+    ("She was sick all over her dress, getting her dress washed now, she's poorly.", "ok"),
+    ("Jacob is off sick with D&V. Dad is having the day with him as I'm at work.", "ok"),
+    ("got a migraine cant drive and Sienna has a temperature so both off today", "ok"),
+])
+def test_the_attack_on_rounds_38_to_40(text, verdict):
     _verdict_is(text, verdict)

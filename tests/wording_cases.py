@@ -28470,7 +28470,9 @@ INDEPENDENT_BLIND557_562 = [
     ("Dear Mrs Hughes, unfortunately Jasmine's cousin was seriously hurt in an accident last night and we are at the hospital in Leeds. She is with us. Regards, D. Mensah", ('caution',)),
     ("Morning! Car won't start, it's frozen solid. Jamie's dad is coming to get us but we'll be late, sorry", ('caution',)),
     ("Hi, Alfie has autism and everything's got too much for him this week with the new timetable, he's home today.", ('caution',)),
-    ('Hi Miss, Ronan is a bit off this morning, thought it best to keep him home. Thanks, Aoife', ('caution',)),
+    # Contested since the attack on rounds 38-40: "a bit off" is not read as an illness (it let a day at the beach
+    # through as one), so keeping him home for it is the decision's avoid; this writer read a caution.
+    ('Hi Miss, Ronan is a bit off this morning, thought it best to keep him home. Thanks, Aoife', ('avoid', 'caution')),
     ("Hiya, Sienna's got a bit of a sniffle and I've decided to keep her off rather than spread it round. Back tomorrow x", ('caution',)),
     ("Hi, Jess is refusing to go in today, I've tried everything. Sorry.", ('avoid',)),
     ("Morning, Ryan has a cold and won't go to school, point blank refused. I can't drag him there.", ('avoid',)),
