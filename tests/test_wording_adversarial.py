@@ -1270,7 +1270,9 @@ def test_a_trip_till_a_day_or_a_family_party_is_a_holiday(text, verdict):
     ("Harry's got tonsillitis so I've let him stay home.", "caution"),
     ("Louis feels a bit under the weather so I'm letting him have a duvet day.", "avoid"),
     # Whose and when the illness is still matters.
-    ("She had flu last week and now no temperature, so she's staying home one more day.", "caution"),
+    # (Last week's flu is over: one more day at home is the rest day's avoid since the newcomer on round 37; the
+    # table keeps both readings for it.)
+    ("She had flu last week and now no temperature, so she's staying home one more day.", "avoid"),
     ("She's got a cold, so she is staying home.", "caution"),
 ])
 def test_a_serious_fever_then_staying_home_and_permission_given(text, verdict):
@@ -3900,3 +3902,16 @@ def test_round_40_classes(text, verdict):
 ])
 def test_the_attack_on_rounds_38_to_40(text, verdict):
     _verdict_is(text, verdict)
+
+
+def test_an_illness_feared_or_over_is_never_worded_as_todays():
+    # The newcomer on round 37: the flu he is scared of catching, last week's cold.
+    for text in ("Sam is refusing, he's scared of catching the flu that's going round",
+                 "Sam had a cold last week and now he's refusing",
+                 "Sam had flu last week and now he won't go in"):
+        result = check_text(text)
+        assert result.verdict == "avoid" and result.suggestion == "Sam is too unwell to attend school ([what is wrong]).", \
+            (text, result.suggestion)
+    # The child's own illness, still there, is worded as before.
+    assert check_text("Sam had flu last week and is still poorly.").verdict == "ok"
+    assert check_text("Sam has flu and is scared of catching it off his sister too").verdict == "ok"

@@ -205,6 +205,8 @@ class _Analysis:
             away = kind != "care" and rules.elsewhere_after.match(n, m.end())
             if away and rules.elsewhere_before.search(n, max(0, start - 40), start):
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
+            if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())):
+                continue  # "scared of catching the flu", "had a cold last week and now...": not today's illness
             if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start)
                                    or not_today(rules, n, m.end())):
                 continue  # "waiting for CAMHS to get back to us": no appointment today

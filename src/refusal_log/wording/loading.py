@@ -276,7 +276,8 @@ class Rules:
         self.moot_not = _Lazy(reasons.get("moot_not", "(?!)"))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
-        self.late_arrival, self.kept_up = (_Lazy(_one_pattern(health, k)) for k in ("late_arrival", "kept_up"))
+        self.late_arrival, self.kept_up, self.feared, self.past_illness = (
+            _Lazy(_one_pattern(health, k)) for k in ("late_arrival", "kept_up", "feared", "past_illness"))
         self.others_question = _Lazy(_one_pattern(health, "others_question"))
         self.bereavement = _Lazy(_one_pattern(health, "bereavement"))
         self.family_emergency = _Lazy(_one_pattern(health, "family_emergency"))
@@ -299,8 +300,8 @@ class Rules:
         self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
         self.health_index = TriggerIndex([rx for _, rx in self.health])
         # Talk of dying or self-harm: compiled only for a text holding one of its derived triggers.
+        # Talk of dying, and coming in later the same day (softened_by "later"): each with its derived triggers.
         self.crisis = _Lazy(*_paired([_one_pattern(health, "crisis")], found.get("health", {}).get("crisis"), "crisis")[0])
-        # Coming in later the same day (softened_by "later"), compiled the same way.
         self.later_today = _Lazy(*_paired([_number(_expand(_one_pattern(reasons, "later_today"), macros))],
                                           found.get("reasons", {}).get("later_today"), "later_today")[0])
         # Round 7: lawful reasons and unavoidable causes in everyday words ([reasons]).
