@@ -3915,3 +3915,30 @@ def test_an_illness_feared_or_over_is_never_worded_as_todays():
     # The child's own illness, still there, is worded as before.
     assert check_text("Sam had flu last week and is still poorly.").verdict == "ok"
     assert check_text("Sam has flu and is scared of catching it off his sister too").verdict == "ok"
+
+
+# --- tenth session, round 41 (blind575-580) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Priya wont be in she refused her brekkie then threw up all over the kitchen floor still being sick now", "ok"),
+    ("Gethin's poorly, temp of 38.7 and a rash on his neck. He tried to tell me he's fine to go in but he clearly isn't!",
+     "ok"),
+    ("I know we discussed that 'feeling unwell' on its own isn't enough detail, so: Harvey has tonsillitis and can't "
+     "swallow. The GP has given him penicillin.", "ok"),
+    ("Tyler's got a stomach bug. He said he felt sick at bedtime and then he was sick everywhere at 2am.", "ok"),
+    ("Jayden was sent home yesterday with a fixed-term suspension until Thursday. I'm not happy with how it was "
+     "handled and would like a meeting.", "ok"),
+    ("Tom's excluded - well, not officially, I'm just keeping him off till school sort out the lunchtime problem.",
+     "avoid"),
+    ("Rosie is off because of Mr Harding. She's terrified of him since he shouted at her on Friday.", "avoid"),
+    ("Isabelle is off today - partly it's a nasty cold, partly that she dreads Mrs Kent's lessons on a Thursday.",
+     "avoid"),
+    ("He has been complaining of a sore tummy, and to be blunt he is scared of the Year 10 boys who cornered him.",
+     "avoid"),
+    ("Until the 1:1 support agreed in his plan is in place I cannot in good conscience send him in. He is also quite "
+     "tired and has a bit of a cough.", "avoid"),
+    ("Skye was sick once this morning. We're also going shopping for her prom dress this afternoon since she's off "
+     "anyway.", "avoid"),
+])
+def test_round_41_classes(text, verdict):
+    _verdict_is(text, verdict)
