@@ -1248,6 +1248,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND551_556", 570),
     ("INDEPENDENT_BLIND557_562", 560),
     ("INDEPENDENT_BLIND563_568", 560),
+    ("INDEPENDENT_BLIND575_580", 560),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])
