@@ -119,6 +119,17 @@ class _Analysis:
         n, rules = self.norm.text, self.rules
         return "crisis" in rules.hints and rules.crisis.present(n) and bool(rules.crisis.search(n))
 
+    @cached_property
+    def kept_up(self) -> bool:
+        """The child kept up by someone else's bad night and tired for it ([health] kept_up): asked
+        by find(), the suggestion and the second reading, read once."""
+        return self.rules.kept_up.search(self.norm.text) is not None
+
+    @cached_property
+    def later(self) -> bool:
+        """The child is coming in later the same day ([reasons] later_today, softened_by "later")."""
+        return next(self.rules.later_today.finditer(self.norm.text), None) is not None
+
     def __init__(self, text: str, rules: Rules, whole: tuple | None = None):
         """`whole`: (a _Whole for the document, where this text starts in it): whose each
         phrase is is then read in the whole draft ("Her brother has flu. He was sick all
@@ -337,8 +348,7 @@ class _Analysis:
         names = lambda: _names(self.text, n, rules, self.subject)  # noqa: E731 - asked rarely
         # What may soften a rule (its softened_by). Distress and a lawful absence soften
         # without naming an illness, so a hit softened only by them drives no suggestion.
-        present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful,
-                   "later": next(rules.later_today.finditer(n), None) is not None}
+        present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful, "later": self.later}
         candidates = []
         # Only the rules with a trigger here (in rules order): the others cannot match, so
         # they are not compiled.
@@ -401,7 +411,7 @@ class _Analysis:
             # the sibling ("she was up all night with a fever, so I've kept them both off").
             # (Nor when the child was kept up by it and tired for it, [health] kept_up: round 37.)
             if (self.everyday and tired and not rules.together.rx.search(n)) or rules.emergency.rx.search(n) \
-                    or rules.kept_up.search(n):
+                    or self.kept_up:
                 demote = ours
             elif sibling and rules.precaution.rx.search(n) and not rules.together.rx.search(n):
                 demote = {sibling.id}

@@ -299,8 +299,8 @@ class Rules:
                                       for p, t in _paired(data[section][kind], found.get(section, {}).get(kind), kind)]
         self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
         self.health_index = TriggerIndex([rx for _, rx in self.health])
-        # Talk of dying or self-harm: compiled only for a text holding one of its derived triggers.
-        # Talk of dying, and coming in later the same day (softened_by "later"): each with its derived triggers.
+        # Talk of dying or self-harm, and coming in later the same day (softened_by "later"): each compiled only
+        # for a text holding one of its derived triggers.
         self.crisis = _Lazy(*_paired([_one_pattern(health, "crisis")], found.get("health", {}).get("crisis"), "crisis")[0])
         self.later_today = _Lazy(*_paired([_number(_expand(_one_pattern(reasons, "later_today"), macros))],
                                           found.get("reasons", {}).get("later_today"), "later_today")[0])

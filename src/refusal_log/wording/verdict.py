@@ -250,7 +250,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     # suggestion that keeps the parent's own words for it, and the child's name (round 7).
     # (Not lost sleep from someone else's bad night, [health] kept_up: tiredness is not illness.)
     if suggestion is None and not withheld and extra and an.distress \
-            and any(t.kind == "distress" and not t.hedged for t in an.health) and not rules.kept_up.search(an.norm.text):
+            and any(t.kind == "distress" and not t.hedged for t in an.health) and not an.kept_up:
         suggestion = _suggestion(an, True)
         hints.append(rules.hints["honest"])
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits) and not an.crisis:
@@ -397,13 +397,13 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     # The child kept up by someone else's bad night ([health] kept_up), or a rule the rules read alone
     # ([health] rules_read_alone: travel that broke down beyond the family's control) with no doubt or denial beside
     # it: the rules' reading stands.
-    if rules.kept_up.search(an.norm.text) or (any(h.rule.id in rules.rules_read_alone for h in an.hits)
-                                               and not any(h.rule.suggest == "withhold" for h in an.hits)):
+    if an.kept_up or (any(h.rule.id in rules.rules_read_alone for h in an.hits)
+                      and not any(h.rule.suggest == "withhold" for h in an.hits)):
         return None
     # The words alone, as the model reads them: "too-unwell-to-attend", or a zero-width space
     # between the words, is still the FAQ's wording.
     words = " ".join(re.findall(r"[^\W_]+", an.norm.text))
-    if rules.late_arrival.search(words) or next(rules.later_today.finditer(an.norm.text), None):
+    if rules.late_arrival.search(words) or an.later:
         return None  # a late arrival the same day ("she'll be in after lunch"): lateness is the rules'
     faq = rules.faq_words.search(words)
     # A reason the rules pass with the child's illness stated plainly is the sickness defence in the
