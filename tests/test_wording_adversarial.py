@@ -1241,8 +1241,9 @@ def test_the_familys_own_transport_keeping_the_child_out_is_avoid(text, verdict)
 
 
 def test_one_finding_per_thing_said_when_two_entries_read_it():
+    # (A caution since round 42: the family's car alone, with no "can't get him in".)
     findings = check_text("My car's broken down so Freddie won't be in").findings
-    assert [(f.rule, f.severity) for f in findings] == [("travel", "avoid")]
+    assert [(f.rule, f.severity) for f in findings] == [("travel", "caution")]
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -1418,7 +1419,8 @@ def test_a_late_arrival_after_a_breakdown_stays_a_caution():
 
 @pytest.mark.parametrize("text,verdict", [
     # The attack's misses: the same ideas in other words.
-    ("The car's dead so Sam won't be in today.", "avoid"),
+    ("The car's dead so Sam won't be in today.", "caution"),  # round 42: the car alone is a caution
+    ("The car's dead so I can't get Sam in today.", "avoid"),
     ("Our car's battery died so Sam can't get in today.", "avoid"),
     ("We're in Spain, back Monday.", "avoid"),
     ("We're abroad till Friday.", "avoid"),
@@ -1573,7 +1575,7 @@ def test_leave_granted_in_other_words(text):
     ("kids are off today its my birthday lol", "avoid"),
     ("It's his birthday but he has been sick all night.", "ok"),
     ("Until we've had a meeting about this I don't think it's right for him to come in.", "avoid"),
-    ("Georgia isn't in today as we had car trouble.", "avoid"),
+    ("Georgia isn't in today as we had car trouble.", "caution"),  # round 42: the car alone is a caution
     ("Adam is unwell. We're heading down to Devon tomorrow for a few days anyway.", "avoid"),
     ("Maya's mum has gone into labour and there's no one to bring her in today, sorry.", "avoid"),
     ("We were running late and now we won't make it at all, the traffic is awful.", "avoid"),
@@ -3599,7 +3601,9 @@ def test_sarcasm_at_a_lesson_is_doubt(text, verdict):
     # Late rather than absent: a caution, not the avoid for the whole day.
     ("Flat tyre this morning and the spare's flat too. Waiting on a mechanic. Summer will be in as soon as it's sorted.",
      "caution"),
-    ("Car broke down so he's not in today, he'll be in tomorrow.", "avoid"),
+    # (Round 42: the family's car alone is a caution; saying the child cannot be got in at all is still avoid.)
+    ("Car broke down so I can't get him in today, he'll be in tomorrow.", "avoid"),
+    ("Missed the bus so he's not in today, he'll be in tomorrow.", "avoid"),
     ("His little brother was up with croup most of the night so Harry has had hardly any sleep. He'll be in after lunch.",
      "caution"),
     ("His sister has flu so I'm keeping him home, he'll be in tomorrow.", "avoid"),
@@ -3941,4 +3945,48 @@ def test_an_illness_feared_or_over_is_never_worded_as_todays():
      "anyway.", "avoid"),
 ])
 def test_round_41_classes(text, verdict):
+    _verdict_is(text, verdict)
+
+
+# --- eleventh session, round 42 (blind569-574, the hold-out, and blind581-586) ----------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    # a vague word alone: caution
+    ("Mia's a bit off colour so she's with her gran today.", "caution"),
+    ("Josh is under the weather, he's at home with me.", "caution"),
+    ("Ruby seems a bit run down and not herself, back tomorrow hopefully.", "caution"),
+    ("Callum's under the weather with a temperature of 38.2 so he's off today.", "ok"),
+    # lost sleep to a sibling's night: caution
+    ("Leo was awake from 4am because his baby sister had a fever, he's wiped out so he's home today.", "caution"),
+    ("Amira was up most of the night because her little brother was being sick, so she's off today.", "caution"),
+    ("Finn was kept up half the night by his wee sister teething. He's shattered, I'll bring him in after lunch.", "caution"),
+    ("Our youngest was poorly all night so nobody slept, Ella is exhausted that's why she's not in.", "caution"),
+    # the family's own late night, even with a late start: avoid
+    ("Noah stayed up till 1am watching the boxing so he's wrecked, he'll be in late.", "avoid"),
+    ("Sorry, Evie's shattered after the concert last night, I'll bring her in after lunch.", "avoid"),
+    ("Kai was at his cousin's party until late and is exhausted. In for period 3.", "avoid"),
+    ("They were up till all hours at the sleepover so Maisie's knackered, she's at home today.", "avoid"),
+    # a panic told with its signs only: caution
+    ("Isla had a panic attack in the car park, shaking and crying, so she's at home with me.", "caution"),
+    ("Theo had a meltdown at the gate and couldn't catch his breath, so I've brought him home.", "caution"),
+    ("Zoe had a panic attack at the gate and was shaking, then she was sick twice.", "ok"),
+    # the family's own car: caution; and unable to get the child in at all: avoid
+    ("Car won't start this morning, so Ben will be absent today. Sorry, sorting it out.", "caution"),
+    ("Flat tyre on the A1, waiting for the RAC, Amy won't be in today.", "caution"),
+    ("The car has died and I've no way of getting Jack in today.", "avoid"),
+    ("Can't get Lily in today, our car's broken down again.", "avoid"),
+    # where an illness began, or past news: not the reason
+    ("Zac picked it up on holiday and now he has a fever and a bad cough, so he's off today.", "ok"),
+    ("Aria's baby sister was born on Saturday! Sadly Aria has woken up with a temperature and earache.", "ok"),
+    ("We were at a wedding at the weekend and he was being sick the whole time. He still has a temperature of 38.4.", "ok"),
+    # a serious symptom, then waiting to see tomorrow: ok
+    ("Grace is off today as she has a high temperature. We'll see how she is tomorrow.", "ok"),
+    ("Grace is a bit poorly, we'll see how she is tomorrow.", "caution"),
+    # another reason denied, then the child's own illness or injury
+    ("I know he hates swimming but that's not why he's off - he fractured his wrist at the park last night.", "ok"),
+])
+def test_round_42_classes(text, verdict):
+    """A vague word alone, lost sleep to a sibling's night, the family's own late night, a panic told by its signs,
+    the family's own car, where an illness began, waiting to see beside a serious symptom, and another reason denied
+    before the child's own injury: each read as its class, in words of our own."""
     _verdict_is(text, verdict)

@@ -10146,7 +10146,9 @@ INDEPENDENT_BLIND20_46 = [
     ("Until the SENCO actually reads Archie's OT report and gives him his movement breaks he won't be coming in. You've been told enough times.", ('avoid', 'caution')),
     ("Millie says she's not coming in cos of the bullying and I've told her that's fine, I'd rather she was safe at home.", ('avoid',)),
     ("Jacob had a meltdown at the door this morning and we just couldn't get him in the car. He's home calming down.", ('avoid', 'caution')),
-    ("Lenny's been kept up all night by the baby teething so he's too tired for school today.", ('avoid',)),
+    # Contested (2026-12-03, round 42): lost sleep to the baby's night reads as a caution to later writers (blind571,
+    # blind584, blind586) and to the first table ("kept Alfie awake, he's shattered so he's off today").
+    ("Lenny's been kept up all night by the baby teething so he's too tired for school today.", ('avoid', 'caution')),
     ("Cerys has her dance exam in Cardiff today so she'll be off, sorry I forgot to ask earlier!", ('avoid', 'caution')),
     ("Struggling to get Harrison out the door most mornings now. He's in today but was late, sorry.", ('avoid', 'caution')),
     ("Both mine off today, the youngest has norovirus and I'm keeping the eldest off too just in case.", ('avoid', 'caution')),
@@ -22605,7 +22607,9 @@ INDEPENDENT_BLIND491_496 = [
     ("Jayden won't be in today or tomorrow as you know, after what happened Friday he's been sent home for two days. We've got the letter. Can you send some work home please.", ('ok',)),
     ("As per your letter Year 7 aren't in today because of the strike, so Noah's at home. His brother in Year 10 is in as normal.", ('ok',)),
     ("Morning, Cerys is poorly bad today bless her, she's got a chest infection and her asthma's playing up with it. GP's put her on steroids. Diolch.", ('ok',)),
-    ("Sophie is off today. Her anxiety has been really bad this week and this morning she had a panic attack, shaking and couldn't get her breath. We're waiting on CAMHS.", ('ok',)),
+    # Contested (2026-12-03, round 42): a panic attack told with its signs and nothing framing it is read as a caution
+    # by blind572, blind574 and blind583-585 (six rows); this writer read ok.
+    ("Sophie is off today. Her anxiety has been really bad this week and this morning she had a panic attack, shaking and couldn't get her breath. We're waiting on CAMHS.", ('ok', 'caution')),
     ("I've been in bed with flu all week and now Amelia's caught it off me, 38.9 this morning and aching all over. She won't be in.", ('ok',)),
     ("Harvey's got the orthodontist in Leeds at 10.40 so he'll be in after dinner, about 1ish. Sorry it's a school day, they don't do Saturdays.", ('ok',)),
     ('Assalamu alaikum, Yusuf will not attend on Wednesday because it is Eid. Thank you.', ('ok',)),

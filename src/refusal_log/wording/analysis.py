@@ -478,6 +478,8 @@ class _Analysis:
             severity, why = rule.severity, rule.why
             if soft == ["later"]:
                 severity, soft = "caution", []  # a late arrival told honestly: a caution, never fine
+            elif self.kept_up and rule.id in rules.kept_up_caution and not soft:
+                severity = "caution"  # home after a night someone else kept them up ([health] kept_up_caution)
             if soft and rule.with_illness == "ok":
                 if not second_reason(self, rule.id, a, b):
                     continue

@@ -148,13 +148,16 @@ def mental_only(an):
     hints = an.rules.generalised.get("mental_hints", ())
     if not any(h in n[t.start:t.end] for t in plain for h in hints):
         return None
-    rx = _rx(an.rules, "mental")
+    rx, signs = _rx(an.rules, "mental"), _rx(an.rules, "mental_signs")
     said = [t for t in plain if t.kind != "care"]
-    if not said or not all(rx.fullmatch(n[t.start:t.end]) for t in said):
+    # The body's signs of a panic or a meltdown ("shaking", "couldn't catch her breath") are the
+    # episode's, not an illness of their own, when a mental-health word is named beside them.
+    mind = [t for t in said if rx.fullmatch(n[t.start:t.end])]
+    if not mind or not all(t in mind or signs.fullmatch(n[t.start:t.end]) for t in said):
         return None
     if consequence(an) or _rx(an.rules, "mental_framed").search(n):
         return None
-    return said[0]
+    return mind[0]
 
 
 def care_unclear(an):

@@ -282,8 +282,8 @@ class Rules:
         self.bereavement = _Lazy(_one_pattern(health, "bereavement"))
         self.family_emergency = _Lazy(_one_pattern(health, "family_emergency"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
-        self.plain_caution_rules, self.rules_read_alone = (frozenset(health.get(key, ())) for key in (
-            "plain_caution_rules", "rules_read_alone"))
+        self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution = (frozenset(health.get(key, ())) for key in (
+            "plain_caution_rules", "rules_read_alone", "kept_up_caution"))
         self.plain_caution_threshold = float(health.get("plain_caution_threshold", 1.0))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
