@@ -3990,3 +3990,49 @@ def test_round_42_classes(text, verdict):
     the family's own car, where an illness began, waiting to see beside a serious symptom, and another reason denied
     before the child's own injury: each read as its class, in words of our own."""
     _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the parent's wry aside after the child's words: doubt
+    ("Maisie says she has a headache, fourth Monday in a row, make of that what you will.", "avoid"),
+    ("She's poorly apparently. Same as every Thursday when she's got PE.", "avoid"),
+    ("He had a bit of a temperature yesterday but honestly I think he's mostly skiving PE.", "avoid"),
+    # council transport, the school's exclusion, the hospital's keeping the child in: not the parent's protest
+    ("Bus from the council never came again, rang twice, so Jordan is at home until they sort it.", "ok"),
+    ("Leah is still on her suspension until Friday so I won't send her back until then.", "ok"),
+    ("Kai's been in A&E since 5 with his breathing and they are keeping him in overnight.", "ok"),
+    ("The SEN taxi didn't turn up and I don't drive so I can't get Ruby in today.", "ok"),
+    # a check-up with the child well in themselves; a part-time timetable agreed at a meeting
+    ("Ava has her asthma review at the clinic this morning. She's fine in herself, it's just the routine one.", "ok"),
+    ("At the TAC meeting it was agreed that Leo would attend afternoons only until Easter, so he is not in this morning.", "ok"),
+    # a treat or shopping as the day, whatever illness is beside it
+    ("Taking Mia to buy her new school shoes today while the sale is on.", "avoid"),
+    ("He had a cold earlier in the week so I've treated him to a cinema trip today.", "avoid"),
+    # not attending while a problem continues; the parent's own view that the child need not face it
+    ("Jake won't be coming in while the name-calling in his class continues. He was in tears last night.", "avoid"),
+    ("Sophie is terrified of the mocks and I don't see why she should put herself through it.", "avoid"),
+    ("Zara has been given a mental health day today after a hard week.", "avoid"),
+    # a family emergency and a stay with a relative
+    ("There's been a family emergency and Theo is staying with his grandma today. Back Monday.", "caution"),
+    # the child's words only, and a temperature not yet taken
+    ("Harvey saying his head hurts this morning so he's at home.", "caution"),
+    ("Isla says she feels sick, haven't checked her temp yet, will let you know.", "caution"),
+    # where the child was, and what they came back with
+    ("Noah came back from his auntie's house with a rash and a temperature, so he's off today.", "ok"),
+    ("Noah is at his auntie's house as she has flu.", "caution"),
+    # the parent's mum or dad in other words
+    ("Mama is sick and I have no car, so Adam cannot come today.", "avoid"),
+])
+def test_round_42b_classes(text, verdict):
+    """The parent's aside after the child's words, lawful reasons beside protest words, a check-up with the child well,
+    a treat beside an illness, a protest while a problem continues, a stay after a family emergency, a temperature not
+    yet taken, where the child was, and the parent called mama: each read as its class, in words of our own."""
+    _verdict_is(text, verdict)
+
+
+def test_a_temperature_not_yet_taken_is_never_worded_as_one():
+    """Never put words in the family's mouth: a temperature the parent has not checked is not a symptom."""
+    for text in ("Isla says she feels sick, haven't checked her temp yet, will let you know.",
+                 "Isla says she feels sick, not had a chance to take her temperature yet."):
+        suggestion = check_text(text).suggestion or ""
+        assert "temp" not in suggestion.lower(), suggestion

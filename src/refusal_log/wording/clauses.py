@@ -81,7 +81,7 @@ class _Who:
     patterns only some texts need (the parent's care words, gender, "our eldest") are
     compiled on first use, so a check pays only for what its text asks."""
 
-    _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "two_children", "male", "female")
+    _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "two_children", "male", "female", "visited")
 
     def __init__(self, rules: Rules):
         data, macros = rules.reasons_data, rules.macros
@@ -164,6 +164,8 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
     who, out = _who(rules), []
     for m in who.mentions.finditer(norm, a, b):
         kind = next(k for k in who.kinds if m.group(k) is not None)
+        if kind == "relative" and norm.startswith(("his ", "her ", "their "), m.start()) and who.visited.match(norm, m.end()):
+            kind = "possessive"  # "back from his nan's caravan with a rash": where the child was ([reasons] visited)
         out.append(Mention(m.start(), m.end(), kind))
     # Where a mention already stands, as a set: a look-up per name, not a scan of them all.
     taken = {i for o in out for i in range(o.start, o.end)} if names else set()
