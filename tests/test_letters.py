@@ -92,6 +92,17 @@ def test_risky_illness_reason_is_replaced_by_the_suggestion(family):
     assert "refusing to go in" in shown
 
 
+def test_a_day_logged_twice_says_which_entry_the_email_uses(family):
+    """Two absences on one day: the draft uses the latest and says so, naming both entries (the newcomer's find)."""
+    run("add-absence", "--date", "11/09/2026", "--reason", "Maya is too unwell to attend school (a migraine).")
+    run("add-absence", "--date", "11/09/2026", "--reason", "Maya is too unwell to attend school (tonsillitis).",
+        "--accept-wording")
+    drafted = run("draft", "absence-email", "--date", "11/09/2026")
+    assert "tonsillitis" in drafted.stdout and "migraine" not in drafted.stdout
+    note = " ".join(drafted.stderr.split())
+    assert "More than one absence is logged" in note and "entries 1 and 2" in note and "refusal-log withdraw" in note
+
+
 def test_own_words_keep_the_parents_illness_reason_as_written(family):
     """--own-words: the parent's words go in as they wrote them, and the check's note is still said."""
     reason = "Poppy is under the weather today, keeping her off."

@@ -726,6 +726,11 @@ def test_suggestions_pass_and_keep_the_parents_facts(filler, name, risky, illnes
             assert any(WITHHOLD_HINT in h for h in result.hints), text
         assert not any("only if it is true" in h or "gather evidence" in h for h in result.hints), text
         return
+    if extra in OTHERS and withheld(result):
+        # Round 43: another reason that stays an avoid beside the illness (a holiday, a protest) is the reason: no
+        # illness wording is offered for it (README: "or give another reason ... no wording is suggested at all").
+        assert result.verdict == "avoid" and suggestion is None, text
+        return
     assert not withheld(result), text
     if extra in OTHERS and not suggestion:
         # The other reason explains the absence ("I'm unwell myself": the parent's illness,

@@ -4036,3 +4036,95 @@ def test_a_temperature_not_yet_taken_is_never_worded_as_one():
                  "Isla says she feels sick, not had a chance to take her temperature yet."):
         suggestion = check_text(text).suggestion or ""
         assert "temp" not in suggestion.lower(), suggestion
+
+
+# --- eleventh session, round 43 (blind587-592) and the attack on round 42 ----------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    # the illness itself continuing, or a medical reason, is no protest or choice
+    ("Jess won't be in while the sickness bug continues, we're keeping to the 48 hours.", "ok"),
+    ("I don't see why he should sit his mock with his arm in a cast, the fracture clinic said rest.", "ok"),
+    # late nights the child's own illness caused
+    ("Mo was up till 3am being sick so he's exhausted this morning.", "ok"),
+    ("She was up until 2am with a temperature and is wiped out, so she's home today.", "ok"),
+    # the family's own late night or journey
+    ("Stayed up watching the darts till 1 so he's wrecked, sorry.", "avoid"),
+    ("We flew back from Jamaica last night and Kezia is far too jet lagged to come in.", "avoid"),
+    ("He was up all night on his PlayStation so he's not coming in.", "avoid"),
+    # a treat or a day out beside an ailment; comfort at home is not one
+    ("Ben's got a sniffle so we're having a treat day at home with films.", "avoid"),
+    ("Isla was poorly yesterday so today we're having a girls' day at the shops.", "avoid"),
+    ("Harry's had a cold but we're going up to see his great-nan in Whitby, back Thursday.", "avoid"),
+    ("Maya was sick all night so I treated her to a film on the sofa and some toast.", "ok"),
+    # doubt in other words
+    ("Charlie has a headache, same every Friday when he has double science.", "avoid"),
+    ("Says his leg hurts. Coincidentally it's sports day.", "avoid"),
+    ("Poorly again apparently, mysteriously better by teatime yesterday.", "avoid"),
+    ("She says her stomach hurts, she always does on swimming days.", "avoid"),
+    # the parent's situation as the main problem, and the well child kept home
+    ("Nadia has a bit of a cough but mostly the problem is I start work at 6 and have no childcare.", "avoid"),
+    ("Eli has flu, so I'm keeping Noah at home as well as I can't do the walk with one poorly.", "avoid"),
+    # a relative very ill abroad; a trip that is leave to ask for
+    ("Grandad is critically ill in Dhaka and we fly out tonight, Rafi will be off for a week.", "caution"),
+    # kept up by the baby in other words
+    ("Up all night at the hospital with the baby, Noah is shattered so I'll bring him in at 11.", "caution"),
+    ("The baby isn't sleeping so neither is Evie, she's exhausted so she's home with me today.", "caution"),
+    # lawful in other words: a year group sent home, council transport with no driver
+    ("The school texted saying year 8 not to come in today because of the boiler, so Sami is home.", "ok"),
+    ("SEN transport rang at 7.45, no driver today, so Theo can't get in.", "ok"),
+    # agreed to tell the school, not agreed the absence
+    ("Mia won't be in today. As agreed at the meeting I'm letting you know before 9.", "caution"),
+    # a panic, and endometriosis
+    ("Kofi panicked at the school gate, shaking and crying, so we came home.", "caution"),
+    ("Her endo is really bad this month and she's in bed with a hot water bottle.", "ok"),
+])
+def test_round_43_classes(text, verdict):
+    """Round 43's classes in words of our own: the child's illness going on, late nights from illness or from the
+    family's own evening or journey, treats beside an ailment, doubt in other words, the parent's situation as the main
+    problem, a relative very ill abroad, kept up by the baby, lawful reasons in other words, a panic and endometriosis."""
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Ella will not be attending while her chemotherapy continues, her consultant has advised against it.", "ok"),
+    ("Sam won't be coming in while the vomiting continues, we're following the 48 hour rule.", "ok"),
+    ("Maisie won't be in while this chickenpox goes on, the spots are still weeping.", "ok"),
+    ("I don't see why she should sit a mock exam with a broken wrist, she can't write, she's at home in a cast.", "ok"),
+    ("I don't see why he should go through a full school day straight after chemo, the oncologist said rest.", "ok"),
+    ("She says her head hurts, haven't got a thermometer to check her temperature.", "caution"),
+    ("She says her tummy hurts, thermometer's broken so can't check her temperature.", "caution"),
+    ("Amir was up till 2am being sick so he's shattered and will be in late once he's kept water down.", "ok"),
+    ("She was up until 3am with a high temperature and is exhausted, keeping her home today.", "ok"),
+    ("Finn was up till 4am having seizures so is exhausted, the neurologist says rest today.", "ok"),
+    ("he was up til 3 am with croup, hes knackered", "ok"),
+    ("Amelia was too sick to go in yesterday so I treated her to a film on the sofa and some ice cream.", "ok"),
+    ("Ava has a temperature so we didn't go in; the only time I went out was to pick up her new school shoes as the sale ends today.", "ok"),
+    ("He was suspended last month for two days. I won't send him back until they put his support in place.", "avoid"),
+    ("We won't be sending him back after his exclusion until we get a meeting with the head about how it was handled.", "avoid"),
+    ("The council taxi driver was rude to him so he won't be going in until the school sorts out the bullying.", "avoid"),
+    ("Her asthma review is at 2, she's fine in herself, so we've decided to make a day of it and go to the zoo after.", "avoid"),
+    ("We were at my cousin's wedding in Ireland and he was poorly the whole time, so we're staying on till Wednesday.", "avoid"),
+    ("The baby kept him up all night so I'm keeping him home to play on his Xbox and relax.", "avoid"),
+    ("Priya has been given a mental health day by her head of year after what happened yesterday.", "caution"),
+    ("That is not why he is off. He twisted the truth about being ill, he is fine.", "avoid"),
+    ("She has been sick all night, make of that what you will but I think it was the prawns.", "ok"),
+    ("Tyler's got a headache, same every wednesday when he has double maths.", "avoid"),
+    ("Says her tummy hurts. Coincidentally it's the day of the spelling test.", "avoid"),
+    ("Callum's poorly, although I suspect the swimming gala has something to do with it", "avoid"),
+    ("poorly again, mysteriously recovered by 4pm yesterday tho", "avoid"),
+    ("Maisie says she's got a headache, fourth monday on the bounce, you can make your own mind up", "avoid"),
+    ("lexi says shes got a migraine, funny how it's always a friday, i'll let you decide", "avoid"),
+    ("Stayed up watching the boxing til 3 so he's in bits, sorry.", "avoid"),
+    ("Ollie broke his leg playing football, we'll see how he is tomorrow.", "ok"),
+    ("Olivia's new baby sister was born last night so she's having the day off to spend time with her.", "avoid"),
+])
+def test_the_attack_on_round_42(text, verdict):
+    """The attack found the round 42 rules too eager beside real illness, treatments, a real reason and the school's own
+    decisions, and too lenient on a chosen day: each is read as a careful parent advocate would."""
+    _verdict_is(text, verdict)
+
+
+def test_someone_elses_illness_at_a_party_is_never_worded_as_the_childs():
+    """A classmate at the party now has chickenpox: the child does not, so no suggestion says so."""
+    result = check_text("Lily was at her cousin's party with a girl who now has chickenpox, so we're keeping her off just in case.")
+    assert "chickenpox" not in (result.suggestion or ""), result.suggestion

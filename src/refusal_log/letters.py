@@ -318,8 +318,13 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     notes: list[str] = []
     logged = entries.list_entries(["absence"], the_day.isoformat(), the_day.isoformat(), kid.name,
                                   include_withdrawn=False)
-    # If a day was logged twice, the latest entry is the one the parent meant last.
+    # If a day was logged twice, the latest entry is the one the parent meant last, and the note says so.
     view = logged[-1] if logged else None
+    if len(logged) > 1:
+        ids = ", ".join(str(v.id) for v in logged[:-1])
+        notes.append(f"More than one absence is logged for {dates.full_date(the_day)} (entries {ids} and {view.id}); this "
+                     f"draft uses the latest, entry {view.id}. If you meant another, withdraw the one you did not mean "
+                     f"(refusal-log withdraw ID --reason \"...\") and draft again.")
     if view is not None and (reason is not None or type_ is not None):
         raise InvalidInput(
             f"An absence is already logged for {dates.full_date(the_day)} (entry {view.id}), and the email uses "

@@ -421,6 +421,8 @@ class _Analysis:
             if sibling and sibling.id in demote:
                 sibling = None
         for a, b in self.others:
+            if self.kept_up and self.kind_at.get(a) in ("state", "distress"):
+                continue  # "kept up by the baby and is exhausted": the child's own tiredness, not the baby's illness
             other = rules.others_rule
             if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":
                 other = rules.sibling_rule

@@ -180,8 +180,11 @@ def _withholds(an: _Analysis, illness: bool) -> bool:
         return True
     if hits and _denies(an):
         return True  # "Amy is ill. Well, not ill, but...": the parent's own denial stands
-    return any(h.rule.suggest == "none" and not h.rule.softened_by & _ILLNESS_SOFTENS for h in hits) \
-        and not any(h.rule.suggest == "health" for h in hits)
+    stands = [h for h in hits if h.rule.suggest == "none" and not h.rule.softened_by & _ILLNESS_SOFTENS]
+    # Round 43: such a reason that stays an avoid beside the illness (a treat day, a trip) is the reason: wording
+    # the ailment beside it as "too unwell" would offer a reason the parent did not give.
+    return bool(stands) and (not any(h.rule.suggest == "health" for h in hits)
+                             or any(h.finding.severity == "avoid" for h in stands))
 
 
 _ILLNESS_SOFTENS = frozenset(("illness", "named"))
