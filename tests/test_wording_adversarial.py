@@ -3064,7 +3064,8 @@ def test_eighth_session_verdicts_it_is_never(text, not_verdict):
     ("Ruby is staying home today, she may come in tomorrow.", "today", "tomorrow"),
     ("Just to let you know Daisy won't be in today, she's not herself.", "today", "tomorrow"),
     # A day that dates when the illness began, in one word (blind466): not a day of the absence.
-    ("Kian has a sickness bug, he's been throwing up since teatime yesterday so he's staying home.", "Kian", "yesterday"),
+    # (Round 44: "throwing up ... so he's staying home" is the illness's consequence, ok with nothing to reword.)
+    ("Kian has had a sickness bug since teatime yesterday so he's staying home.", "Kian", "yesterday"),
 ])
 def test_eighth_session_a_day_of_return_stays_out_of_the_suggestion(text, kept, left_out):
     suggestion = check_text(text).suggestion
@@ -4128,3 +4129,34 @@ def test_someone_elses_illness_at_a_party_is_never_worded_as_the_childs():
     """A classmate at the party now has chickenpox: the child does not, so no suggestion says so."""
     result = check_text("Lily was at her cousin's party with a girl who now has chickenpox, so we're keeping her off just in case.")
     assert "chickenpox" not in (result.suggestion or ""), result.suggestion
+
+
+# --- eleventh session, round 44 (blind593-598) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Seb has a stomach bug, half the house has it including his grandad who's staying with us. Back 48 hours after.", "ok"),
+    ("The bus for the SEN unit never came for Kai this morning and transport aren't answering. He's at home.", "ok"),
+    ("The strike letter said no lessons for year 7 on Wednesday, so Ben is at home with me.", "ok"),
+    ("Zoe has an eye clinic appointment this afternoon, it's just her yearly check, nothing to worry about.", "ok"),
+    ("Ruby has a terrible migraine and can't open her eyes, she is staying home today.", "ok"),
+    ("Mo's car has broken down at his dad's so he won't make it in today, sorry.", "caution"),
+    ("The car's got a puncture and we can't get to school this morning. Will bring Lily after lunch.", "caution"),
+    ("We had a burst pipe last night and the kitchen is flooded, Josh is off today.", "caution"),
+    ("I know we talked at the meeting about her not wanting to come in, but today she has been sick three times.", "ok"),
+    ("We've managed to get a last-minute cottage in Devon, so Amy will be off this week.", "avoid"),
+    ("Isla has a temperature and we were going to Centre Parcs on Friday anyway, so we've gone early.", "avoid"),
+    ("Sorry they're late, we popped to the sales first. In by 10.", "avoid"),
+    ("Taking the twins shopping for their party outfits, back tomorrow.", "avoid"),
+    ("He's got a sniffle but honestly it's more that he's had enough of Mr Cole shouting at him.", "avoid"),
+    ("Mrs Lowe is the problem. He's staying home until we meet.", "avoid"),
+    ("He had a meltdown at the door because school still haven't sorted his quiet space.", "avoid"),
+    ("She's just exhausted after staying up for the fireworks. In tomorrow.", "avoid"),
+    ("Kai was up late watching the boxing and I haven't the heart to wake him. Will bring him in at 11.", "avoid"),
+    ("The school said Max should stay home until the meeting on Thursday.", "ok"),
+])
+def test_round_44_classes(text, verdict):
+    """Round 44's classes in words of our own: a relative staying with the family, transport for a specialist unit, a
+    strike letter for a year group, a routine check-up, a serious symptom then staying home, the family's car, a burst
+    pipe, past worries set against today's illness, a last-minute break, shopping, another reason as the main one, a
+    protest until a meeting, support not sorted, and tiredness after staying up."""
+    _verdict_is(text, verdict)

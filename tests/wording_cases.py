@@ -4517,7 +4517,9 @@ INDEPENDENT_ROUND8B = [
     ("We've had enough of the way the school treats him, he won't be coming in until someone from SLT phones me back.", AVOID),
     ("Naw she's no comin in, she's scunnered wi the place efter whit that teacher said tae her.", AVOID),
     ("Kayla's been stopping at her boyfriend's and I don't actually know where she is today. I've told her to get to school but she doesn't listen to me.", AVOID),
-    ("The car's packed up and it's two buses, so we're not making it in today.", AVOID),
+    # Contested (2026-12-03, round 44): the family's car alone is a caution since round 42; "won't make it in" after it
+    # is the car's consequence (blind591, blind593 read caution), not the FAQ's "can't get him in".
+    ("The car's packed up and it's two buses, so we're not making it in today.", ('avoid', 'caution')),
     ("Bailey's 'on strike' (his words lol) because they took his phone off him yesterday. Will work on him.", AVOID),
     ("I'm not well myself (chemo week) and her dad's working away, so there's no way of getting her to school.", NOT_OK),
     ("Lexi's helping out on her grandad's market stall today as he's short-handed. Good experience for her!", AVOID),
@@ -8466,7 +8468,9 @@ INDEPENDENT_BLIND20_46 = [
     ("Ethan won't be in this week, he's being bullied by a group in his form and I'm not sending him back until you sort it.", ('avoid',)),
     ("We're taking the kids to Tenerife a few days early cos the flights were half the price, so Lily and Max will be back on the 3rd.", ('avoid',)),
     ("Sorry Jess is off today, I'm not well myself and can't do the school run with the baby.", ('avoid',)),
-    ("Hiya, car's conked out so Riley won't make it in today, sorry!", ('avoid',)),
+    # Contested (2026-12-03, round 44): the family's car alone is a caution since round 42; "won't make it in" after it
+    # is the car's consequence (blind591, blind593 read caution), not the FAQ's "can't get him in".
+    ("Hiya, car's conked out so Riley won't make it in today, sorry!", ('avoid', 'caution')),
     ("He says he's got tummy ache but to be honest I think he just doesn't want to go cos of the maths test. Keeping him home anyway.", ('avoid',)),
     ("Scarlett's not ill as such, she's just had enough of school and needs a break.", ('avoid',)),
     ("Oscar won't go in while Mr Davies is his teacher. Until he's moved classes he's staying home.", ('avoid',)),
