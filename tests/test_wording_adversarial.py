@@ -4160,3 +4160,32 @@ def test_round_44_classes(text, verdict):
     pipe, past worries set against today's illness, a last-minute break, shopping, another reason as the main one, a
     protest until a meeting, support not sorted, and tiredness after staying up."""
     _verdict_is(text, verdict)
+
+
+# --- eleventh session, round 45 (blind599-604) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Mia has a slight cold so I've decided to keep her home today.", "caution"),
+    ("Rhys was up most of the night with the baby crying so he's staying home this morning.", "caution"),
+    ("Ava isn't ill as such, but the baby was up all night teething and she's barely slept.", "caution"),
+    ("Grandad has been taken into hospital in Leeds and we're driving up now, Alfie is with us.", "caution"),
+    ("Leo's taxi didn't turn up this morning, I rang transport and they said there's no driver.", "ok"),
+    ("As per your letter, year 11 are at home today for study, so Zain is revising at home.", "ok"),
+    ("Mrs Okafor rang and said Tyler can't come in until his reintegration meeting on Monday.", "ok"),
+    ("She's with me at the hospital, her dad had a heart attack and she won't leave his side.", "caution"),
+    ("I know you don't send them home for it anymore but he's got covid and he's really not well.", "ok"),
+    ("We're travelling to Bradford for my grandad's funeral on Friday. I appreciate it's term time.", "caution"),
+    ("A bad cough and a temp, nothing serious I don't think, but too poorly for school today.", "ok"),
+    ("He says his tummy hurts. I can't tell if he's poorly or just nervous about the test.", "caution"),
+    ("Jake's exhausted after a late one at his mum's, she took him to the fireworks.", "avoid"),
+    ("Flight was delayed 6 hours, landed at 4am, Isla is still asleep.", "avoid"),
+    ("Ben has tonsillitis, Ruby will be off too as I can't do the school run with him poorly.", "avoid"),
+    ("Overslept, the baby was up all night, sorry! He'll be in tomorrow.", "avoid"),
+    ("She has a slight cough.", "caution"),
+])
+def test_round_45_classes(text, verdict):
+    """Round 45's classes in words of our own: a slight cold and a decision, the baby's night, a relative taken into
+    hospital, the child's taxi with no driver, the school's letter for a year group, a teacher saying the child cannot
+    come in, a parent's side not left, the school's covid policy quoted, a funeral in term time, the FAQ's words after
+    a played-down illness, illness or nerves, and the family's late night or flight."""
+    _verdict_is(text, verdict)
