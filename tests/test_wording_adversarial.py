@@ -4189,3 +4189,79 @@ def test_round_45_classes(text, verdict):
     come in, a parent's side not left, the school's covid policy quoted, a funeral in term time, the FAQ's words after
     a played-down illness, illness or nerves, and the family's late night or flight."""
     _verdict_is(text, verdict)
+
+
+# --- eleventh session, round 46 (blind605-610) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Year 8 told not to come in today because of the flooding, so Evie is at home.", "ok"),
+    ("School rang and said no Year 10s today as the hall is set up for exams, so Finn is at home revising.", "ok"),
+    ("The baby had croup all night and none of us have slept, so Leo won't be in this morning.", "caution"),
+    ("His brother was poorly in the night and neither of them slept much, so Ollie is home today.", "caution"),
+    ("Her grandad is staying with us this week if you need to call. Maya is not herself today.", "caution"),
+    ("Sorry, the bus never came. Jack and his sister are at the stop with me, we'll be in late.", "caution"),
+    ("Noah broke his arm on Saturday, he's in a lot of pain today so he's staying home.", "ok"),
+    ("Zara slipped on holiday over half term and has stitches; the nurse is checking them at 9 so she'll be in by 11.", "ok"),
+    ("Amy came home early from her grandad's party on Saturday with a migraine and she's still got it, being sick.", "ok"),
+    ("She has an OT assessment at the hospital today for her sensory needs, in after lunch.", "ok"),
+    ("He's having a tooth out at 10 so I'll bring him in after lunch if he's up to it.", "ok"),
+    ("Jay isn't ill but won't be in today, I'll explain when I see you.", "caution"),
+    ("I know she's been off a lot but she really is ill this time, temp of 39.1.", "ok"),
+    ("Kai has a sore throat and is refusing even water, we're off to the GP.", "ok"),
+    ("Meant to have a temp but it's probably just the heating, anyway he's off.", "avoid"),
+    ("Going to a concert in Leeds tonight so picking Ruby up at 12.", "avoid"),
+    ("She has her dance show tonight so she's resting at home today.", "avoid"),
+    ("He's sleeping in, he was at a gig last night and didn't get back till 1.", "avoid"),
+])
+def test_round_46_classes(text, verdict):
+    """Round 46's classes in words of our own: a year group told not to come in, the baby's night in more words, a
+    relative staying with the family, the bus stop, pain then staying home, past holidays and parties, an OT assessment,
+    a tooth out, a denial with no other reason, the illness told plainly after an aside, food or water refused for a
+    sore throat, a temperature put down to the heating, a concert, a show and a lie-in after a gig."""
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on rounds 43 to 45: the new rules stand down beside real illness, care and lawful reasons...
+    ("Mason has a temperature. Noah is staying home too because he's also been sick this morning.", "not avoid"),
+    ("Ella has a temp of 39, her dad is at home too so he'll look after her.", "ok"),
+    ("Sana has a cold but it's more that her asthma has flared up with it, she's wheezing", "ok"),
+    ("the main issue is my son has been vomiting all night", "ok"),
+    ("The main reason is I have been told by the GP to keep her off for 48 hours after the last sickness.", "ok"),
+    ("Zain is staying home until we meet the consultant on Thursday, he has suspected appendicitis.", "not avoid"),
+    ("Maya has been sick all night. It was meant to be her treat day at brownies tonight but that's cancelled now.", "ok"),
+    ("jack was sick after i took him to mcdonalds last night, been up all night vomiting so he wont be in", "ok"),
+    ("Amelia has been sick three times. Coincidentally it's her class trip which she was so looking forward to.", "ok"),
+    ("She always gets her migraines on Fridays, the neurologist is looking into it. She's in bed in the dark.", "ok"),
+    ("Leo has physio at the hospital this morning, he usually has it on Fridays but they moved it.", "not avoid"),
+    ("Isla has a bad cough, prob just the heating drying her throat out but she's been up coughing all night with a temp.",
+     "ok"),
+    ("He's exhausted after staying up with a high fever all night.", "ok"),
+    ("We flew back from my dad's funeral in Lagos last night, the flight landed at 5am and Tobi is exhausted.", "caution"),
+    ("sorry I panicked this morning and forgot to set the alarm so Leo will be late", "caution"),
+    # ...and stay strict on a chosen day.
+    ("Ellie was seriously ill over Christmas so we're taking her to Lanzarote for some sun next week.", "avoid"),
+    ("Mia has a mild cold but we're driving to Cornwall to see her nan today", "withheld"),
+    ("none of us slept last night as the fireworks went on till 2, she's exhausted", "avoid"),
+    ("As per the letter year 9 have the trip today, we can't afford it so Ben is staying home.", "avoid"),
+    ("the baby was up all night so Amir is exhausted, but mostly the problem is I have an early shift and can't take him",
+     "avoid"),
+    ("we were at a wedding till 1am so she's shattered and will be in after lunch", "avoid"),
+])
+def test_the_attack_on_rounds_43_to_45(text, expected):
+    result = check_text(text)
+    if expected == "not avoid":
+        assert result.verdict != "avoid", [(f.rule, f.severity, f.matched) for f in result.findings]
+    elif expected == "withheld":
+        assert result.verdict == "avoid" and result.withheld and result.suggestion is None, result.suggestion
+    else:
+        _verdict_is(text, expected)
+
+
+def test_everyday_words_in_a_lower_case_text_are_not_taken_as_the_childs_name():
+    """Prayer times, benefits and a baby born early are words, not names (the attack on round 45)."""
+    for text in ("my esa has been stopped so i can't afford the bus and she's got a cold",
+                 "salah is at lunchtime, he'll be back after, he's got a cold",
+                 "born 10 weeks prem she catches everything, she has a cold again"):
+        suggestion = check_text(text).suggestion or ""
+        assert suggestion.startswith(("She ", "He ", "My child ")), suggestion
