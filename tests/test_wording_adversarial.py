@@ -4265,3 +4265,11 @@ def test_everyday_words_in_a_lower_case_text_are_not_taken_as_the_childs_name():
                  "born 10 weeks prem she catches everything, she has a cold again"):
         suggestion = check_text(text).suggestion or ""
         assert suggestion.startswith(("She ", "He ", "My child ")), suggestion
+
+
+def test_fullwidth_letters_read_as_the_plain_ones():
+    """Fullwidth letters are the same words (the attack on round 45), and findings quote the text as written."""
+    result = check_text("Ｓｏｐｈｉｅ has a cold so we're having a ｔｒｅａｔ day")
+    assert result.verdict == "avoid" and result.withheld
+    assert "ｔｒｅａｔ day" in [f.matched for f in result.findings]
+    assert check_text("Ｔｏｍ ｈａｓ ａ ｔｅｍｐｅｒａｔｕｒｅ ｏｆ ３８.９").verdict == "ok"

@@ -27,6 +27,8 @@ _PLAIN = str.maketrans({
     # Accents folded one for one (Welsh "sâl", "ŵyr"; "café"), so offsets still hold.
     **{c: b for b, cs in (("a", "âáàäÂÁÀÄ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöÔÓÒÖ"),
                           ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ")) for c in cs},
+    # Fullwidth letters, digits and signs are the plain ones ("Ｔｏｍ ｈａｓ ａ ｔｅｍｐ", the attack on round 45), one for one.
+    **{chr(0xFF01 + k): chr(0x21 + k) for k in range(0x5E)}, "\u3000": " ",
 })
 # A soft hyphen or a zero-width joiner inside a word is invisible, so the word is one word ("re\u00adfuses"
 # is "refuses"); a zero-width space parts words, as a space does.
