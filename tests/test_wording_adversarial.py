@@ -4273,3 +4273,12 @@ def test_fullwidth_letters_read_as_the_plain_ones():
     assert result.verdict == "avoid" and result.withheld
     assert "ｔｒｅａｔ day" in [f.matched for f in result.findings]
     assert check_text("Ｔｏｍ ｈａｓ ａ ｔｅｍｐｅｒａｔｕｒｅ ｏｆ ３８.９").verdict == "ok"
+
+
+def test_a_vague_word_alone_is_worded_with_the_gap_for_what_is_wrong():
+    """"Under the weather" says the child is unwell but not how: the suggestion asks (the newcomer's find)."""
+    result = check_text("Sam is a bit under the weather today")
+    assert result.verdict == "caution" and result.needs_input
+    assert result.suggestion == "Sam is too unwell to attend school today ([what is wrong])."
+    # A minor illness named keeps its own word instead of the gap.
+    assert check_text("Grace has a cold").suggestion == "Grace is too unwell to attend school (a cold)."
