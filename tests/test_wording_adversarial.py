@@ -4282,3 +4282,10 @@ def test_a_vague_word_alone_is_worded_with_the_gap_for_what_is_wrong():
     assert result.suggestion == "Sam is too unwell to attend school today ([what is wrong])."
     # A minor illness named keeps its own word instead of the gap.
     assert check_text("Grace has a cold").suggestion == "Grace is too unwell to attend school (a cold)."
+
+
+def test_a_hedged_vague_word_shows_the_gap_once():
+    """A vague word the parent only hedges or reports asks what is wrong once, never "([what is wrong], [what is wrong])"."""
+    for text in ("Not sure but Sam might be a bit under the weather", "Apparently Sam is under the weather",
+                 "Sam says he feels a bit off colour"):
+        assert check_text(text).suggestion == "Sam is too unwell to attend school ([what is wrong]).", text

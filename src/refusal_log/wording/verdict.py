@@ -142,14 +142,10 @@ def _suggestion(an: _Analysis, stated: bool = False) -> str:
     sentence = f"{an.subject} {verb} too {adjective} to attend {an.setting}"
     if days:
         sentence += " " + _WEEKDAY.sub(lambda m: m.group().capitalize(), " and ".join(days).replace("again and ", "again "))
-    if not specific and not generic and minor(an):
-        # Round 46: only a vague word for being unwell ("under the weather", "a bit off colour"), which says the
-        # child is unwell but not how: the sentence shows the gap for what is wrong (the newcomer's find).
-        specific = [GAP]
-    if not (generic or stated):
-        # No illness or distress named (a condition such as autism is not one): "too
-        # unwell" alone would claim what the parent did not say, so the sentence shows
-        # the gap only they can fill, beside any condition they named.
+    # No illness or distress named (a condition such as autism is not one): "too unwell" alone would claim what
+    # the parent did not say, so the sentence shows the gap only they can fill, beside any condition they named.
+    # So too for only a vague word for being unwell ("under the weather": unwell, but not how; round 46). One gap.
+    if not (generic or stated) or (not specific and not generic and minor(an)):
         specific = specific + [GAP]
     if specific:
         sentence += f" ({', '.join(specific)})"
