@@ -523,7 +523,7 @@ def test_cant_bring_them_in_for_a_parents_emergency_stays_avoid_and_is_never_wor
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("ds has sensory overload after yesterday and won't go in", "My child is too unwell to attend school ([what is wrong])."),
+    ("ds has sensory overload after yesterday and won't go in", "My child is too unwell to attend school (sensory overload)."),
     ("She has refused since Monday", "She is too unwell to attend school ([what is wrong])."),
     ("won't go, back on Monday hopefully", "My child is too unwell to attend school ([what is wrong])."),
     ("She's having the day off, back tomorrow", "She is too unwell to attend school ([what is wrong])."),

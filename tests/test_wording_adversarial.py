@@ -4289,3 +4289,59 @@ def test_a_hedged_vague_word_shows_the_gap_once():
     for text in ("Not sure but Sam might be a bit under the weather", "Apparently Sam is under the weather",
                  "Sam says he feels a bit off colour"):
         assert check_text(text).suggestion == "Sam is too unwell to attend school ([what is wrong]).", text
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # A relative's operation, and no one to do the school run: their situation, not the child's illness.
+    ("My dad is having his hip op today and I have to take him, so nobody can do the school run for Ava.", "avoid"),
+    # A train or a line suspended is travel, not the child's suspension.
+    ("Trains are suspended again so Mo can't get in, we're trying the bus.", "caution"),
+    ("He's still suspended until Thursday as per your letter.", "ok"),
+    # Off his food with nothing named: a vague word, the caution that asks what is wrong.
+    ("Toby's not right, off his food and very quiet.", "caution"),
+    ("Ruby has tonsillitis and is off her food.", "ok"),
+    # The child kept up by a brother's or the baby's night, in more words.
+    ("Her baby sister had colic and cried all night, Lily had barely any sleep, I'll bring her in at 11.", "caution"),
+    ("His little brother was in and out of our bed all night being sick and he was up with him.", "caution"),
+    ("The baby was up all night with her teeth and Ben shares her room so he's had hardly any sleep.", "caution"),
+    # Sensory overload told plainly is the child's distress, a caution.
+    ("Maisie's overloaded after the fire drill yesterday, she's staying home today.", "caution"),
+    ("A really hard week with his sensory stuff, he's completely overloaded and at home with me today.", "caution"),
+    # A household emergency with its chaos: a caution, not the parent's situation.
+    ("The pipe burst overnight and the hall is flooded, it's chaos here so Theo won't be in.", "caution"),
+    # Crying that will not stop beside a panic attack is the attack's sign: the caution that asks more.
+    ("Zoe had a panic attack on the drive and couldn't stop sobbing, so we came home.", "caution"),
+    # A late night out, then a lie-in or a late start: avoid.
+    ("She was at the Arctic Monkeys gig till midnight so she's having a lie-in, in for period 3.", "avoid"),
+    ("We were at the match (extra time!) and didn't get back till 12, so he's asleep.", "avoid"),
+    ("He was up till midnight at the party being sick, so he's staying in bed.", "not avoid"),
+    # A shopping trip told as the day's plan, even with a late start.
+    ("Taking Ellie shopping for her bridesmaid dress this morning, she'll be in after lunch.", "avoid"),
+    ("She has a high temperature. I had to go shopping for Calpol this morning.", "ok"),
+    ("We're going shopping for his uniform after school, he's off today with a temperature of 38.5.", "ok"),
+    # Resting for an event beside a slight illness: the family's choice.
+    ("A bit of a sniffle but she has her dance competition on Saturday so I want her fully rested for it.", "avoid"),
+    ("He has his operation tomorrow so the surgeon wants him rested before the op, he has a cold too.", "not avoid"),
+    # The parent's own appointment with the child along.
+    ("I have to be at the job centre at 10 about my claim, so Kyra will be with me today.", "avoid"),
+    # Keeping the child away after how a member of staff behaved: a protest.
+    ("After how Mr Hale spoke to her on Friday, Leah won't be in until we've had a meeting.", "avoid"),
+    # Doubt in more words.
+    ("She swears its a migraine, she's not coming in.", "avoid"),
+    ("he says his head hurts again funny how its always a friday", "avoid"),
+    ("Ellie is telling me she has a sore throat and feels sick.", "caution"),
+    # Lawful: a year group the school does not expect in.
+    ("the email said yr 9 stay home tomorrow cos of the mocks", "ok"),
+    ("We were told Year 10 aren't expected in today because of the exams.", "ok"),
+    # The parents' illness, then "this is not the reason" and the child's own.
+    ("Me and my partner both have flu, but this is not reason - Adam has a temperature of 39 too.", "ok"),
+])
+def test_round_47_classes(text, verdict):
+    """Round 47's classes in words of our own: a relative's operation, transport suspended, off his food, the child kept
+    up in more words, sensory overload, a household emergency, crying beside a panic attack, a late night out, a shopping
+    trip, resting for an event, the parent's own appointment, a protest after how staff behaved, doubt in more words, a
+    year group not expected in, and the parents' illness that is not the reason."""
+    if verdict == "not avoid":
+        _verdict_is_not(text, "avoid")
+    else:
+        _verdict_is(text, verdict)

@@ -292,8 +292,8 @@ class _Analysis:
         for k, m in enumerate(rx.finditer(n)):
             if k >= _MAX_HITS:
                 break  # a phrase pasted thousands of times says nothing more (each costs a look at whose it is)
-            if rules.unavoidable_not.match(n, m.end()):
-                continue  # round 10b: "excluded from breakfast club" is not from school
+            if rules.unavoidable_not.match(n, m.end()) or rules.unavoidable_not_before.search(n, max(0, m.start() - 40), m.start()):
+                continue  # round 10b: "excluded from breakfast club" is not from school; round 47: nor "the bus is suspended"
             if rules.leave_asked.search(n, max(0, m.start() - 40), m.start()):
                 continue  # round 13: leave (or a timetable) asked for is not granted
             self.spans.append(m.span())
@@ -438,6 +438,8 @@ class _Analysis:
             mine = rules.parent_emergency_rule if urgent else rules.parent_rule
             if self.kind_at.get(a) == "care" and not urgent and rules.parent_care_rule:
                 mine = rules.parent_care_rule
+            if mine and mine.unless_after and mine.unless_after.match(n[b:b + 80]):
+                continue  # "my husband and me both have covid, but this is not reason": the rule's own exception
             if mine and not any(r.id == mine.id and a2 <= b and a <= b2 for a2, b2, r in candidates):
                 candidates.append((a, b, mine))
         # A negator denies the first phrase after it, risky or not: in "not feeling well won't

@@ -177,7 +177,7 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
 
 def _resolve(found: list[Mention], norm: str, at: int | None = None) -> str | None:
     """The kind of the last person named before `at`. His/her/their straight before `at`
-    point back to the person named before them (else the child); anywhere else they are
+    (or a word before it: "her knee op") point back to the person named before them (else the child); anywhere else they are
     the child ("keeping her off"). A group joined by "and" that includes the child is the
     child's."""
     kind = None
@@ -186,7 +186,8 @@ def _resolve(found: list[Mention], norm: str, at: int | None = None) -> str | No
         if m.kind == "possessive":
             # Straight before the phrase, it points back to a third person named before it
             # ("her brother ... his appointment"); never to "I" ("I've given her Calpol").
-            if at is not None and i == len(found) - 1 and not norm[m.end:at].strip():
+            # One word may stand between ("her knee op", "his heart scan").
+            if at is not None and i == len(found) - 1 and len(norm[m.end:at].split()) <= 1:
                 return kind if kind in ("sibling", "relative", "friend", "pet") else "child"
             kind = "child"
             continue

@@ -308,9 +308,9 @@ class Rules:
         more = (lambda kind: lazy("reasons", kind) if kind in data.get("reasons", {}) else [])  # noqa: E731
         self.lawful = _LazyGroup(lazy("unavoidable", "lawful") + more("lawful"))
         self.unavoidable = _LazyGroup(lazy("unavoidable", "patterns") + more("unavoidable") + self.lawful.parts)
-        # Round 10b: words straight after a cause that make it something else ("excluded from
-        # breakfast club" is not an exclusion from school).
-        self.unavoidable_not = _Lazy(_expand(data["unavoidable"].get("not_after", "(?!)"), macros))
+        # Words straight after (10b: "excluded from breakfast club") or before (47: "the bus is suspended") a cause: not it.
+        self.unavoidable_not, self.unavoidable_not_before = (_Lazy(_expand(data["unavoidable"].get(key, "(?!)"), macros))
+                                                             for key in ("not_after", "not_before"))
         # Round 26: causes that belong to no one (a school closed, transport that did not come) count
         # in the parent's own sentence too ("I got the text saying the junior site is closed").
         self.unavoidable_impersonal = _Lazy(data["unavoidable"].get("impersonal", "(?!)"))
