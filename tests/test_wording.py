@@ -962,6 +962,17 @@ def test_no_trigger_hides_a_hit_in_mixed_text(parts, noise):
     _assert_triggers_hold(rules, _Norm(text, rules).text)
 
 
+def test_a_trigger_is_the_rarest_literal_a_match_must_hold_not_the_commonest_words():
+    """A rule is tried only on a text holding one of its triggers: "at the " is in nearly every message, so the
+    trigger is taken from the words that say what the rule is about (round 47: 37 rules tried per text, 1.2 matched)."""
+    from refusal_log.wording.triggers import derive
+
+    assert derive(r"\b(?:at|from) (?:a|the) (?:gig|party) (?:till|until) midnight") == {"till midnight", "until midnight"}
+    assert derive(r"(?:he|she) (?:is|was) (?:shattered|exhausted)") == {"shattered", "exhausted"}
+    # Never a piece of a word too short to choose anything ("sh" is in "she", "wash" and "shop").
+    assert all(len(t) >= 3 for t in derive(r"(?:sh|ch)ould (?:stay|be) off"))
+
+
 def test_the_shipped_triggers_are_as_derived_from_the_patterns():
     from refusal_log.wording.triggers import _rewrite
     from refusal_log.wording.engine import RULES_PATH
