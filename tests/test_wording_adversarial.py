@@ -4341,7 +4341,85 @@ def test_round_47_classes(text, verdict):
     up in more words, sensory overload, a household emergency, crying beside a panic attack, a late night out, a shopping
     trip, resting for an event, the parent's own appointment, a protest after how staff behaved, doubt in more words, a
     year group not expected in, and the parents' illness that is not the reason."""
-    if verdict == "not avoid":
+    if verdict.startswith("not "):
+        _verdict_is_not(text, verdict[4:])
+    else:
+        _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 47: the new rules stand down where the child's illness or care is the reason...
+    ("I was out shopping this morning when the school rang to say she'd been sick, she's home now.", "ok"),
+    ("I have to go shopping for her medication this morning, she'll be in after lunch.", "not avoid"),
+    ("After what the consultant said about his heart, he won't be in for the rest of the week.", "ok"),
+    ("We want him well rested before his MRI tomorrow, he has to be sedated.", "ok"),
+    ("She was at a party till 7 and was sick when she got home, she's still in bed.", "ok"),
+    ("He was at the match till 10 and came home with a migraine, he's asleep now.", "ok"),
+    ("I start work at 6 and she's too poorly to be left, she has a temperature of 39 so she'll be with me.", "ok"),
+    ("He got in a fight on the bus and is now suspended for three days.", "ok"),
+    ("Her nan noticed her awful rash last night so Lily is off today.", "ok"),
+    ("Grandad heard his nasty cough all night, Sam is staying home.", "not avoid"),
+    ("Sophie is at the hospital with her dad for her asthma review this morning.", "ok"),
+    # ...and still catch what the round meant.
+    ("My sister is having her hip op today and I need to take her, so nobody can do the school run.", "avoid"),
+    ("She has a bit of a cold but I want her well-rested for her gymnastics competition on Sunday.", "avoid"),
+    ("Years 7 to 9 are not expected in today because of the strike.", "ok"),
+    ("Year 11 are not needed in today except for their exams; she has chemistry at 1 but is too anxious.", "not ok"),
+    ("His bus pass has been suspended so I've no way of getting him in.", "not ok"),
+])
+def test_the_attack_on_round_47(text, expected):
+    if expected == "not avoid":
         _verdict_is_not(text, "avoid")
+    elif expected == "not ok":
+        _verdict_is_not(text, "ok")
+    else:
+        _verdict_is(text, expected)
+
+
+def test_an_overloaded_phone_line_or_bus_is_no_illness_of_the_childs():
+    """Only a person is overloaded in the distress sense (the attack on round 47)."""
+    for text in ("I've emailed as the phone line is overloaded, Ruby won't be in today",
+                 "The bus was overloaded and drove past us, she'll be in late"):
+        assert "overloaded" not in (check_text(text).suggestion or ""), text
+
+
+def test_its_opening_a_sentence_is_not_the_childs_name():
+    assert check_text("Its been a rough night with her cough, she's staying home today.").suggestion.startswith("She ")
+
+
+def test_transport_suspended_is_not_typed_an_exclusion():
+    """The newcomer on round 47: "the trains are suspended" was logged as an exclusion, so no email was drafted."""
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert infer_absence_type("the trains are suspended so we can't get in") != "exclusion"
+    assert infer_absence_type("He has been suspended until Thursday") == "exclusion"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 48's classes in words of our own.
+    ("She's meant to be in her cousin's wedding on Saturday so I hope she's better by then; she has a temperature.", "ok"),
+    ("He fell at his uncle's barbecue on Sunday and needed stitches; the nurse is checking them at 9.", "not avoid"),
+    ("i'm on a late at the hospital and no childcare so Kai is with me, he has a bit of a sniffle anyway", "not ok"),
+    ("The twins' little sister was up all nite w croup and Isla didn't sleep a wink, she's home today.", "caution"),
+    ("The new baby cry all night, Adam very tired, he sleep now.", "caution"),
+    ("It's all too much for him after the assembly yesterday, he's staying home to calm down.", "caution"),
+    ("Her grandad has been taken seriously ill and is in Ysbyty Glan Clwyd, we're driving up now with her.", "caution"),
+    ("Broke his ankle at rugby, in a boot and lots of pain, he can't manage the stairs at school today.", "ok"),
+    ("Her orthodontist is in Leeds and it's a long way, so she won't make it in at all today.", "ok"),
+    ("The van's broken down on the A1 and we're waiting for the AA, so we won't make it in today.", "caution"),
+    ("My grandmother died on Sunday. Zain will not come to school this week.", "caution"),
+    ("He was kept off by the GP, suspected measles, waiting for the test.", "ok"),
+    ("You know her school anxiety has been hard this term. Today, though, the reason she is off is a fever of 38.9.", "ok"),
+    ("We've had a family emergency and I've had to take the kids with me to Manchester.", "caution"),
+    ("He has a cold but honestly even if he didn't he'd be refusing because of the supply teacher.", "avoid"),
+    ("She says she feels sick, but the truth is she can't face Mrs Lowe's class after Friday.", "avoid"),
+])
+def test_round_48_classes(text, verdict):
+    """Round 48's classes in words of our own: a wedding still to come, an injury at a relative's party, the parent's
+    shift at the hospital, the child kept up in more words, everything too much, a relative suddenly taken ill, an
+    injury that stops the child, an appointment far away, a breakdown on the way, a death then days off, kept off by the
+    doctor, school anxiety as background, a family emergency, refusing anyway, and the truth that it is something else."""
+    if verdict.startswith("not "):
+        _verdict_is_not(text, verdict[4:])
     else:
         _verdict_is(text, verdict)

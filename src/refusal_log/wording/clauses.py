@@ -175,26 +175,48 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
     return out
 
 
-def _resolve(found: list[Mention], norm: str, at: int | None = None) -> str | None:
+def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who | None = None) -> str | None:
     """The kind of the last person named before `at`. His/her/their straight before `at`
-    (or a word before it: "her knee op") point back to the person named before them (else the child); anywhere else they are
+    point back to the person named before them (else the child); anywhere else they are
     the child ("keeping her off"). A group joined by "and" that includes the child is the
-    child's."""
-    kind = None
+    child's. With `who`, a pronoun of the other gender from that person's is the child's
+    ("with her dad for her asthma review")."""
+    kind, person = None, None
     found = [m for m in found if m.kind != "speaker"]  # "I think": the parent speaking
     for i, m in enumerate(found):
         if m.kind == "possessive":
             # Straight before the phrase, it points back to a third person named before it
             # ("her brother ... his appointment"); never to "I" ("I've given her Calpol").
-            # One word may stand between ("her knee op", "his heart scan").
-            if at is not None and i == len(found) - 1 and len(norm[m.end:at].split()) <= 1:
-                return kind if kind in ("sibling", "relative", "friend", "pet") else "child"
+            gap = norm[m.end:at].split() if at is not None and i == len(found) - 1 else None
+            if gap is not None and kind in ("sibling", "relative", "friend", "pet") and _points_back(norm, m, person, gap, who):
+                return kind
+            if gap is not None and len(gap) <= 1:
+                return "child"
             kind = "child"
             continue
-        kind = m.kind
+        kind, person = m.kind, m
         if i and norm[found[i - 1].end:m.start] in (" and ", " & ") and found[i - 1].kind in CHILDS:
             kind = found[i - 1].kind
     return kind
+
+
+def _points_back(norm: str, pronoun: Mention, person: Mention, gap: list, who: _Who | None) -> bool:
+    """Whether his/her/their before a phrase is the person named before it rather than the child. Straight before it,
+    it is; a word before it ("my mum is having her knee op", round 47) only when that person was not named with the
+    same word ("her nan noticed her awful rash" is the child's rash). Never a pronoun of the other gender."""
+    word = norm[pronoun.start:pronoun.end]
+    if who is not None and word in ("his", "her"):
+        other = who.female if word == "his" else who.male
+        if other.search(norm, person.start, person.end):
+            return False
+    if _PERCEIVED.search(norm, person.end, pronoun.start):
+        return False  # "grandma heard her cough": what someone noticed is the child's
+    if not gap:
+        return True
+    return len(gap) == 1 and not norm.startswith(word + " ", person.start)
+
+
+_PERCEIVED = re.compile(r"\b(?:heard|hears|noticed|notices|saw|sees|seen|spotted|spots|felt|checked|looked at|found)\b")
 
 
 def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause] | None = None,
@@ -226,7 +248,7 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     found = mentions(norm, start, b, rules, names)
     if any(m.kind == "speaker" and m.start < a < m.end for m in found):
         return "parent"  # "I feel awful": the parent's own feeling, not "I feel (that) she..."
-    kind = _resolve(found, norm, a)
+    kind = _resolve(found, norm, a, who)
     if kind == "child" and found:
         kind = _agreement(norm, found[-1], who, rules, names) or kind
     if kind == "sibling" and _only_child(norm, found, who, rules, names):

@@ -37,7 +37,10 @@ _COMMON = frozenset((
     "a an the and or but so to of in on at for with from by as if is are was were be been am has have had do did does "
     "not no will would can could i we me my our he she they it him her his them their this that s t re ve ll d up out "
     "off all any just then when after before because about into over too also very really got get keep day today "
-    "morning week home school back go going said says again time one").split())
+    "morning week home school back go going said says again time one "
+    # ...and the words of nearly every absence reason, so common in what the check reads.
+    "ill unwell poorly sick well attend attending feel feels feeling felt cold temperature temp bug virus fever cough "
+    "headache migraine tummy stomach pain").split())
 
 
 def _informative(s: str) -> int:
