@@ -4359,7 +4359,7 @@ def test_round_47_classes(text, verdict):
     ("He got in a fight on the bus and is now suspended for three days.", "ok"),
     ("Her nan noticed her awful rash last night so Lily is off today.", "ok"),
     ("Grandad heard his nasty cough all night, Sam is staying home.", "not avoid"),
-    ("Sophie is at the hospital with her dad for her asthma review this morning.", "ok"),
+    ("Her nan is having her knee op today so Ella won't be in.", "avoid"),
     # ...and still catch what the round meant.
     ("My sister is having her hip op today and I need to take her, so nobody can do the school run.", "avoid"),
     ("She has a bit of a cold but I want her well-rested for her gymnastics competition on Sunday.", "avoid"),
@@ -4397,7 +4397,7 @@ def test_transport_suspended_is_not_typed_an_exclusion():
 
 @pytest.mark.parametrize("text, verdict", [
     # Round 48's classes in words of our own.
-    ("She's meant to be in her cousin's wedding on Saturday so I hope she's better by then; she has a temperature.", "ok"),
+    ("She's meant to be a flower girl at her cousin's wedding on Saturday, I hope she's better by then; she has a temperature.", "ok"),
     ("He fell at his uncle's barbecue on Sunday and needed stitches; the nurse is checking them at 9.", "not avoid"),
     ("i'm on a late at the hospital and no childcare so Kai is with me, he has a bit of a sniffle anyway", "not ok"),
     ("The twins' little sister was up all nite w croup and Isla didn't sleep a wink, she's home today.", "caution"),
@@ -4423,3 +4423,59 @@ def test_round_48_classes(text, verdict):
         _verdict_is_not(text, verdict[4:])
     else:
         _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 49's classes in words of our own.
+    ("It's her gran here. Mia slept at mine last night and woke up with a high temperature, so she's off today.", "ok"),
+    ("Mia stayed with us at the weekend and now has a streaming cold and a temperature of 38.6.", "ok"),
+    ("I have a migraine myself so I can't do the school run.", "avoid"),
+    ("Please excuse Tom from school on Monday 3rd, he has an appointment at the fracture clinic.", "ok"),
+    ("His council taxi never came and it's 12 miles, so I can't get him to school today.", "ok"),
+    ("We're snowed in and the car won't get up the lane, so the girls will be off today.", "caution"),
+    ("The train is cancelled so he won't be in, he's upset as it's his cup match tonight.", "caution"),
+    ("Car broke down on the M4 with us both in it, he's fine, just bored, we're waiting for the RAC.", "caution"),
+    ("Sorry it's the second Friday in a row but she really is poorly, temperature of 38.5.", "ok"),
+    ("She says she's fine but she can hardly talk her throat is so swollen, so she's too poorly to come in.", "ok"),
+    ("Funny how she's ill every Friday when there's PE.", "avoid"),
+    ("Birthday trip to Blackpool today, back tomorrow.", "avoid"),
+    ("I'm stuck at work till late and there's no one else, so Ava's off today.", "avoid"),
+    ("She has a follow-up at the eye clinic at 2 so I'll collect her at 1.", "ok"),
+])
+def test_round_49_classes(text, verdict):
+    """Round 49's classes in words of our own: where the child stayed is not who is ill, a date is not a birthday, the
+    council's transport beside "can't get him to school", the car that will not get out, what the child is missing, a
+    reassurance after a breakdown, a pattern then the illness affirmed, doubt about the day, a birthday trip, the
+    parent stuck at work, and a follow-up at a clinic."""
+    _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 48: a relative's procedure is theirs, whatever word stands between...
+    ("Her grandma has her cataract op today so Ella is going with her.", "avoid"),
+    ("His nan has gone with his grandad to his heart scan so Jake is staying at home with me.", "not ok"),
+    ("Nan is poorly, grandad says her chest is bad again so Ella is staying home today.", "not ok"),
+    # ...a trip is not excused by a wedding's words or a relative's illness that is over...
+    ("Poppy has a temperature and is meant to be flying to Florida on Wednesday, so she'll be off till the 20th.", "avoid"),
+    ("Grandad was taken poorly last month but he's fine now so we are off to Florida for two weeks.", "avoid"),
+    ("Her grandad died 2 years ago and since then she will not come to school on Mondays.", "avoid"),
+    ("Family emergency last night, and today I have to go to work so Skye will be with me.", "avoid"),
+    # ...and the truth of an honest illness stays the illness.
+    ("Ellis has been sick all night, the truth is he can't face eating anything and is very weak.", "ok"),
+    ("The reality is she is frightened of another seizure in class after last week's one at school.", "not avoid"),
+    ("Keeping him well rested for the county final, he only came out of hospital last month.", "avoid"),
+    ("We need to keep her rested before her sleep deprived EEG tomorrow so she is off today.", "ok"),
+    ("Everythings just too much for him atm so hes staying home", "caution"),
+])
+def test_the_attack_on_round_48(text, expected):
+    if expected.startswith("not "):
+        _verdict_is_not(text, expected[4:])
+    else:
+        _verdict_is(text, expected)
+
+
+def test_too_much_is_never_worded_as_illness():
+    """"Everything is too much for him" names no illness: no sentence of illness is offered (the newcomer on round 48)."""
+    for text in ("everything is too much for him today", "It's all too much for her, she's staying home today"):
+        suggestion = check_text(text).suggestion or ""
+        assert "too much" not in suggestion, suggestion

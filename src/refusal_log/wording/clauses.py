@@ -179,44 +179,57 @@ def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who |
     """The kind of the last person named before `at`. His/her/their straight before `at`
     point back to the person named before them (else the child); anywhere else they are
     the child ("keeping her off"). A group joined by "and" that includes the child is the
-    child's. With `who`, a pronoun of the other gender from that person's is the child's
-    ("with her dad for her asthma review")."""
-    kind, person = None, None
-    found = [m for m in found if m.kind != "speaker"]  # "I think": the parent speaking
+    child's. See _points_back for a word between and for the pronoun's gender."""
+    kind, people = None, []
+    # "I think": the parent speaking; "stayed with me": the parent only where the child was (round 49, blind629: a
+    # nan's "Chloe stayed with me last night and woke up with a high temperature").
+    found = [m for m in found if m.kind != "speaker" and not (m.kind == "parent" and _object(norm, m))]
     for i, m in enumerate(found):
         if m.kind == "possessive":
             # Straight before the phrase, it points back to a third person named before it
             # ("her brother ... his appointment"); never to "I" ("I've given her Calpol").
             gap = norm[m.end:at].split() if at is not None and i == len(found) - 1 else None
-            if gap is not None and kind in ("sibling", "relative", "friend", "pet") and _points_back(norm, m, person, gap, who):
-                return kind
             if gap is not None and len(gap) <= 1:
-                return "child"
+                return _points_back(norm, m, kind, people, gap, at, who)
             kind = "child"
             continue
-        kind, person = m.kind, m
+        kind = m.kind
+        people.append(m)
         if i and norm[found[i - 1].end:m.start] in (" and ", " & ") and found[i - 1].kind in CHILDS:
             kind = found[i - 1].kind
     return kind
 
 
-def _points_back(norm: str, pronoun: Mention, person: Mention, gap: list, who: _Who | None) -> bool:
-    """Whether his/her/their before a phrase is the person named before it rather than the child. Straight before it,
-    it is; a word before it ("my mum is having her knee op", round 47) only when that person was not named with the
-    same word ("her nan noticed her awful rash" is the child's rash). Never a pronoun of the other gender."""
+_THIRD = ("sibling", "relative", "friend", "pet")
+# A procedure or a visit after a possessive and one word ("her knee op", "his heart scan"): the adult's own, as it is
+# said of the person named before (round 47); a symptom after one ("her nan noticed her awful rash") is the child's.
+_PROCEDURE = re.compile(r"(?:op|ops|operation|surgery|scan|appointment|appt|check ?-?up|chemo|treatment|procedure|"
+                        r"replacement|x ?-?ray|mri|bloods|physio|clinic|review|transplant|biopsy)\b")
+
+
+def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at: int, who: _Who | None) -> str:
+    """Whose his/her/their before a phrase is: the third person named before it, or the child. With a word between,
+    only before a procedure. A pronoun of the other gender from that person's is the last person of its own gender named
+    before, if any ("Nan is poorly, grandad says her chest is bad"): an unnamed grandma is still not the child."""
+    if kind not in _THIRD or (gap and not _PROCEDURE.match(norm, at)):
+        return "child"
     word = norm[pronoun.start:pronoun.end]
-    if who is not None and word in ("his", "her"):
-        other = who.female if word == "his" else who.male
-        if other.search(norm, person.start, person.end):
-            return False
-    if _PERCEIVED.search(norm, person.end, pronoun.start):
-        return False  # "grandma heard her cough": what someone noticed is the child's
-    if not gap:
-        return True
-    return len(gap) == 1 and not norm.startswith(word + " ", person.start)
+    if who is None or word not in ("his", "her") or not people:
+        return kind
+    own, other = (who.male, who.female) if word == "his" else (who.female, who.male)
+    if not other.search(norm, people[-1].start, people[-1].end):
+        return kind
+    earlier = [m for m in people[:-1] if m.kind in _THIRD and own.search(norm, m.start, m.end)]
+    return earlier[-1].kind if earlier else kind
 
 
-_PERCEIVED = re.compile(r"\b(?:heard|hears|noticed|notices|saw|sees|seen|spotted|spots|felt|checked|looked at|found)\b")
+_BEFORE_OBJECT = frozenset(("with", "to", "for", "at", "from", "by", "near", "beside", "round"))
+
+
+def _object(norm: str, m: Mention) -> bool:
+    """"me" or "us" after a preposition ("stayed with me"): where the child was, not who is ill."""
+    before = norm[max(0, m.start - 8):m.start].split()
+    return norm[m.start:m.end] in ("me", "us") and bool(before) and before[-1] in _BEFORE_OBJECT
 
 
 def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause] | None = None,
