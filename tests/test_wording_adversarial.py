@@ -4479,3 +4479,19 @@ def test_too_much_is_never_worded_as_illness():
     for text in ("everything is too much for him today", "It's all too much for her, she's staying home today"):
         suggestion = check_text(text).suggestion or ""
         assert "too much" not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 49, read again after its first measure: transport named further back, a year group with no lessons, the
+    # AA after a breakdown, and a late start after being let sleep.
+    ("His taxi from the council never showed and nobody answered at transport. It's 9 miles so I can't get him to you.",
+     "ok"),
+    ("I was told Year 8 aren't in today as there are no lessons for them, so she's revising at home.", "ok"),
+    ("Van's broken down on the A1 and we're waiting on the AA. He's fine, just bored. He won't make it in today.",
+     "caution"),
+    ("The baby was up coughing all night and Ava shares his room so she had two hours sleep; I've let her sleep and "
+     "she'll be in after lunch.",
+     "caution"),
+])
+def test_round_49_read_again(text, verdict):
+    _verdict_is(text, verdict)
