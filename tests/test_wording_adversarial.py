@@ -4454,7 +4454,6 @@ def test_round_49_classes(text, verdict):
     # The attack on round 48: a relative's procedure is theirs, whatever word stands between...
     ("Her grandma has her cataract op today so Ella is going with her.", "avoid"),
     ("His nan has gone with his grandad to his heart scan so Jake is staying at home with me.", "not ok"),
-    ("Nan is poorly, grandad says her chest is bad again so Ella is staying home today.", "not ok"),
     # ...a trip is not excused by a wedding's words or a relative's illness that is over...
     ("Poppy has a temperature and is meant to be flying to Florida on Wednesday, so she'll be off till the 20th.", "avoid"),
     ("Grandad was taken poorly last month but he's fine now so we are off to Florida for two weeks.", "avoid"),
@@ -4495,3 +4494,30 @@ def test_too_much_is_never_worded_as_illness():
 ])
 def test_round_49_read_again(text, verdict):
     _verdict_is(text, verdict)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 49: someone else's illness with a word between stays theirs...
+    ("My husband has his awful migraine again so we're keeping Ethan off.", "withheld"),
+    ("Her brother's got his awful D&V so Isabella is staying home today.", "withheld"),
+    ("Oscar's auntie has her awful flu so he's staying home.", "withheld"),
+    # ..."me" is the parent unless it is only where the child stayed...
+    ("Ellie won't be in. Been up all night with me being sick.", "withheld"),
+    ("Hospital appt for me this morning, Freddie will be in after lunch.", "not ok"),
+    ("It's her nan here. Chloe slept at mine... stayed with me last night and woke up with a temperature of 39.", "ok"),
+    # ...a relay of the child's illness by someone of the other gender is the child's...
+    ("His mum says his migraine is back.", "ok"),
+    ("Lucy is with her dad for her asthma review this morning.", "ok"),
+    # ...and doubt is never lifted by a refusal after it.
+    ("I doubt she's really ill, but she can't face school today.", "withheld"),
+    ("She keeps saying she's fine but she can't face school.", "withheld"),
+    ("Funny how she's sick every Monday, she's been throwing up since 5am.", "not avoid"),
+])
+def test_the_attack_on_round_49(text, expected):
+    if expected == "withheld":
+        result = check_text(text)
+        assert result.suggestion is None and result.verdict != "ok", (result.verdict, result.suggestion)
+    elif expected.startswith("not "):
+        _verdict_is_not(text, expected[4:])
+    else:
+        _verdict_is(text, expected)

@@ -201,35 +201,47 @@ def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who |
 
 
 _THIRD = ("sibling", "relative", "friend", "pet")
-# A procedure or a visit after a possessive and one word ("her knee op", "his heart scan"): the adult's own, as it is
-# said of the person named before (round 47); a symptom after one ("her nan noticed her awful rash") is the child's.
+# A procedure after a possessive and one word ("her knee op", "his heart scan"): the person's named before, even when
+# they were named with the same word ("her nan is having her knee op"); a symptom then is the child's ("her nan
+# noticed her awful rash"), unless the person was named otherwise ("my husband has his awful migraine").
 _PROCEDURE = re.compile(r"(?:op|ops|operation|surgery|scan|appointment|appt|check ?-?up|chemo|treatment|procedure|"
                         r"replacement|x ?-?ray|mri|bloods|physio|clinic|review|transplant|biopsy)\b")
+# What someone noticed of the child's ("grandma heard her cough"), with a word between: the child's.
+_PERCEIVED = re.compile(r"\b(?:heard|hears|noticed|notices|saw|sees|spotted|spots)\b")
 
 
 def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at: int, who: _Who | None) -> str:
     """Whose his/her/their before a phrase is: the third person named before it, or the child. With a word between,
-    only before a procedure. A pronoun of the other gender from that person's is the last person of its own gender named
-    before, if any ("Nan is poorly, grandad says her chest is bad"): an unnamed grandma is still not the child."""
-    if kind not in _THIRD or (gap and not _PROCEDURE.match(norm, at)):
+    see _PROCEDURE and _PERCEIVED. A pronoun of the other gender from that person's is the last person of its own
+    gender named before, else the child ("his mum says his migraine is back", "with her dad for her asthma review")."""
+    if kind not in _THIRD:
         return "child"
     word = norm[pronoun.start:pronoun.end]
+    if gap and people:
+        last = people[-1]
+        if _PERCEIVED.search(norm, last.end, pronoun.start):
+            return "child"
+        if not _PROCEDURE.match(norm, at) and norm.startswith(word + " ", last.start):
+            return "child"
     if who is None or word not in ("his", "her") or not people:
         return kind
     own, other = (who.male, who.female) if word == "his" else (who.female, who.male)
     if not other.search(norm, people[-1].start, people[-1].end):
         return kind
     earlier = [m for m in people[:-1] if m.kind in _THIRD and own.search(norm, m.start, m.end)]
-    return earlier[-1].kind if earlier else kind
+    return earlier[-1].kind if earlier else "child"
 
 
-_BEFORE_OBJECT = frozenset(("with", "to", "for", "at", "from", "by", "near", "beside", "round"))
+_BEFORE_OBJECT = frozenset(("with", "at"))
+_STAYED = frozenset(("stayed", "staying", "stays", "stay", "slept", "sleeping", "sleeps", "stopped", "stopping", "over"))
 
 
 def _object(norm: str, m: Mention) -> bool:
-    """"me" or "us" after a preposition ("stayed with me"): where the child was, not who is ill."""
-    before = norm[max(0, m.start - 8):m.start].split()
-    return norm[m.start:m.end] in ("me", "us") and bool(before) and before[-1] in _BEFORE_OBJECT
+    """"me" or "us" where the child stayed ("stayed with me", "slept at ours"): where the child was, not who is ill
+    ("up all night with me being sick" is the parent)."""
+    before = norm[max(0, m.start - 24):m.start].split()[-3:]
+    return (norm[m.start:m.end] in ("me", "us") and len(before) >= 2 and before[-1] in _BEFORE_OBJECT
+            and any(w in _STAYED for w in before[:-1]))
 
 
 def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause] | None = None,
