@@ -4521,3 +4521,14 @@ def test_the_attack_on_round_49(text, expected):
         _verdict_is_not(text, expected[4:])
     else:
         _verdict_is(text, expected)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # After the last measure (blind635-640): a brother's wish for a day off is his; "he wouldn't have gone anyway"
+    # beside an illness is refusal; a symptom "he always does on a Monday" is doubt.
+    ("Amy has tonsillitis and is far too ill to attend. Her brother keeps saying he wants a day off too but he's in.", "ok"),
+    ("Kai has a temperature but to be fair he wouldn't have gone in anyway after what happened.", "avoid"),
+    ("Jordan says his tummy hurts. He always does on a Friday.", "avoid"),
+])
+def test_after_the_last_measure(text, verdict):
+    _verdict_is(text, verdict)
