@@ -376,6 +376,17 @@ def _verdict_is_not(text, verdict):
     assert result.verdict != verdict, [(f.rule, f.severity, f.matched) for f in result.findings]
 
 
+def _expected(text, expected):
+    """A verdict, "not <verdict>", or "withheld" (no wording offered, and not ok): the twelfth session's tables."""
+    if expected == "withheld":
+        result = check_text(text)
+        assert result.suggestion is None and result.verdict != "ok", (result.verdict, result.suggestion)
+    elif expected.startswith("not "):
+        _verdict_is_not(text, expected[4:])
+    else:
+        _verdict_is(text, expected)
+
+
 def _withheld(text):
     """No wording is offered, on purpose (the result says so)."""
     result = check_text(text)
@@ -4341,10 +4352,7 @@ def test_round_47_classes(text, verdict):
     up in more words, sensory overload, a household emergency, crying beside a panic attack, a late night out, a shopping
     trip, resting for an event, the parent's own appointment, a protest after how staff behaved, doubt in more words, a
     year group not expected in, and the parents' illness that is not the reason."""
-    if verdict.startswith("not "):
-        _verdict_is_not(text, verdict[4:])
-    else:
-        _verdict_is(text, verdict)
+    _expected(text, verdict)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -4368,12 +4376,7 @@ def test_round_47_classes(text, verdict):
     ("His bus pass has been suspended so I've no way of getting him in.", "not ok"),
 ])
 def test_the_attack_on_round_47(text, expected):
-    if expected == "not avoid":
-        _verdict_is_not(text, "avoid")
-    elif expected == "not ok":
-        _verdict_is_not(text, "ok")
-    else:
-        _verdict_is(text, expected)
+    _expected(text, expected)
 
 
 def test_an_overloaded_phone_line_or_bus_is_no_illness_of_the_childs():
@@ -4419,10 +4422,7 @@ def test_round_48_classes(text, verdict):
     shift at the hospital, the child kept up in more words, everything too much, a relative suddenly taken ill, an
     injury that stops the child, an appointment far away, a breakdown on the way, a death then days off, kept off by the
     doctor, school anxiety as background, a family emergency, refusing anyway, and the truth that it is something else."""
-    if verdict.startswith("not "):
-        _verdict_is_not(text, verdict[4:])
-    else:
-        _verdict_is(text, verdict)
+    _expected(text, verdict)
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -4467,10 +4467,7 @@ def test_round_49_classes(text, verdict):
     ("Everythings just too much for him atm so hes staying home", "caution"),
 ])
 def test_the_attack_on_round_48(text, expected):
-    if expected.startswith("not "):
-        _verdict_is_not(text, expected[4:])
-    else:
-        _verdict_is(text, expected)
+    _expected(text, expected)
 
 
 def test_too_much_is_never_worded_as_illness():
@@ -4514,13 +4511,7 @@ def test_round_49_read_again(text, verdict):
     ("Funny how she's sick every Monday, she's been throwing up since 5am.", "not avoid"),
 ])
 def test_the_attack_on_round_49(text, expected):
-    if expected == "withheld":
-        result = check_text(text)
-        assert result.suggestion is None and result.verdict != "ok", (result.verdict, result.suggestion)
-    elif expected.startswith("not "):
-        _verdict_is_not(text, expected[4:])
-    else:
-        _verdict_is(text, expected)
+    _expected(text, expected)
 
 
 @pytest.mark.parametrize("text, verdict", [
