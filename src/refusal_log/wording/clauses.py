@@ -214,19 +214,16 @@ def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at:
     """Whose his/her/their before a phrase is: the third person named before it, or the child. With a word between,
     see _PROCEDURE and _PERCEIVED. A pronoun of the other gender from that person's is the last person of its own
     gender named before, else the child ("his mum says his migraine is back", "with her dad for her asthma review")."""
-    if kind not in _THIRD:
+    if kind not in _THIRD or not people:
+        return "child" if kind not in _THIRD else kind
+    word, last = norm[pronoun.start:pronoun.end], people[-1]
+    if gap and (_PERCEIVED.search(norm, last.end, pronoun.start)
+                or (not _PROCEDURE.match(norm, at) and norm.startswith(word + " ", last.start))):
         return "child"
-    word = norm[pronoun.start:pronoun.end]
-    if gap and people:
-        last = people[-1]
-        if _PERCEIVED.search(norm, last.end, pronoun.start):
-            return "child"
-        if not _PROCEDURE.match(norm, at) and norm.startswith(word + " ", last.start):
-            return "child"
-    if who is None or word not in ("his", "her") or not people:
+    if who is None or word not in ("his", "her"):
         return kind
     own, other = (who.male, who.female) if word == "his" else (who.female, who.male)
-    if not other.search(norm, people[-1].start, people[-1].end):
+    if not other.search(norm, last.start, last.end):
         return kind
     earlier = [m for m in people[:-1] if m.kind in _THIRD and own.search(norm, m.start, m.end)]
     return earlier[-1].kind if earlier else "child"
@@ -237,8 +234,8 @@ _STAYED = frozenset(("stayed", "staying", "stays", "stay", "slept", "sleeping", 
 
 
 def _object(norm: str, m: Mention) -> bool:
-    """"me" or "us" where the child stayed ("stayed with me", "slept at ours"): where the child was, not who is ill
-    ("up all night with me being sick" is the parent)."""
+    """"me" or "us" where the child stayed ("stayed with me", "slept over with us"): where the child was, not who is
+    ill ("up all night with me being sick" is the parent)."""
     before = norm[max(0, m.start - 24):m.start].split()[-3:]
     return (norm[m.start:m.end] in ("me", "us") and len(before) >= 2 and before[-1] in _BEFORE_OBJECT
             and any(w in _STAYED for w in before[:-1]))

@@ -105,10 +105,15 @@ def _analyse(items) -> tuple[frozenset | None, frozenset | None]:
     close()
     if not candidates:
         return None, whole
-    # The most selective: the most uncommon letters in its weakest string, then the longest shortest string, then
-    # the fewest strings. Up to six characters, more is better; past that, fewer strings are.
-    return max(candidates, key=lambda s: (min(map(len, s)) >= 2, min(6, min(map(_informative, s))),
-                                          min(6, min(map(len, s))), -len(s), min(map(len, s)))), whole
+    return max(candidates, key=_selectivity), whole
+
+
+def _selectivity(strings: frozenset) -> tuple:
+    """How rarely a text holds one of `strings`, for choosing among a pattern's trigger sets: every string two
+    characters or more, then the most uncommon letters in the weakest string, then the longest shortest string, then
+    the fewest strings. Up to six characters, more is better; past that, fewer strings are."""
+    shortest = min(map(len, strings))
+    return shortest >= 2, min(6, min(map(_informative, strings))), min(6, shortest), -len(strings), shortest
 
 
 def derive(pattern: str) -> frozenset | None:
