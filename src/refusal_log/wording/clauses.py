@@ -214,8 +214,10 @@ def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at:
     """Whose his/her/their before a phrase is: the third person named before it, or the child. With a word between,
     see _PROCEDURE and _PERCEIVED. A pronoun of the other gender from that person's is the last person of its own
     gender named before, else the child ("his mum says his migraine is back", "with her dad for her asthma review")."""
-    if kind not in _THIRD or not people:
-        return "child" if kind not in _THIRD else kind
+    if kind not in _THIRD:
+        return "child"
+    if not people:
+        return kind
     word, last = norm[pronoun.start:pronoun.end], people[-1]
     if gap and (_PERCEIVED.search(norm, last.end, pronoun.start)
                 or (not _PROCEDURE.match(norm, at) and norm.startswith(word + " ", last.start))):
