@@ -4523,3 +4523,11 @@ def test_the_attack_on_round_49(text, expected):
 ])
 def test_after_the_last_measure(text, verdict):
     _verdict_is(text, verdict)
+
+
+def test_refusing_anyway_beside_an_illness_is_never_reworded_as_the_illness():
+    """The parent gives another reason beside the illness: no wording is offered (the last newcomer's find)."""
+    for text in ("Lewis has a temperature today but honestly he wouldn't have gone anyway after yesterday.",
+                 "She has a cold but even if she didn't she'd be refusing because of the new teacher."):
+        result = check_text(text)
+        assert result.verdict == "avoid" and result.withheld and result.suggestion is None, result.suggestion
