@@ -4531,3 +4531,44 @@ def test_refusing_anyway_beside_an_illness_is_never_reworded_as_the_illness():
                  "She has a cold but even if she didn't she'd be refusing because of the new teacher."):
         result = check_text(text)
         assert result.verdict == "avoid" and result.withheld and result.suggestion is None, result.suggestion
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Round 50's classes (blind641-646) in words of our own.
+    ("Callum has a sore throat and as he's only just back after his op, I've decided to keep him hame today.", "caution"),
+    ("Isla's been greetin aw mornin with her ear, she's keepin cosy at hame.", "not avoid"),
+    ("Taking Maisie to get her bridesmaid dress this morning, she'll be in after lunch.", "avoid"),
+    ("Tomorrow we're going shopping for his school shoes so he'll be in after lunch.", "avoid"),
+    ("He was at a gig in town until 1am, a birthday present. He's shattered so he'll be in after break.", "avoid"),
+    ("Her little sister had croup and we were up with her half the night, so Amara has barely slept. In after lunch.",
+     "caution"),
+    ("Kofi has a tummy ache and says he feels sick. I can't tell if he's ill but he's at home for now.", "caution"),
+    ("He might be getting what his brother had, he's a bit pale, not sure yet.", "caution"),
+    ("My mum had a fall and we were at A&E till 4am with her, the boys won't be in today.", "caution"),
+    ("We were in Lanzarote until Sunday. She had a chest infection before we flew so she really needed the sun.", "avoid"),
+    ("She is not off because of the bullying, that has been dealt with. She has a temperature of 38.8.", "ok"),
+    ("No bus this morning again so he's at home; I've rung the council transport team.", "ok"),
+    ("I know the school trip to the zoo was yesterday, but Leo came home with a temperature and was sick overnight.", "ok"),
+    ("The car broke down on the M5 and the RAC are an hour away, so sorry, Ava will be in tomorrow.", "caution"),
+    ("Zac has a high temperature and I can't take his sister in on her own, there's no one to sit with him.", "avoid"),
+])
+def test_round_50_classes(text, verdict):
+    """Round 50's classes in words of our own: Scots "hame" and "greetin", shopping for a named thing or with the day
+    first, a late night told across two sentences, a sibling's bad night with "we were up with her", a hedge that is not
+    doubt, a sign asked about, a relative's fall, the sun as a trip's motive, a cause denied, council transport beside
+    "no bus", a trip that was yesterday, and a breakdown on the road, and a well sibling kept home."""
+    _expected(text, verdict)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # What round 50 leaves as it was: the family's own car with no road or recovery named, a doubt in "really", a
+    # "staying home" beside only a cold, a sibling who is ill too, and a cause given as the reason.
+    ("Car won't start so I can't get her in today.", "avoid"),
+    ("I honestly can't tell if he's really ill or just putting it on.", "avoid"),
+    ("She has a bit of a cold so she's staying home today.", "caution"),
+    ("Ava has a temperature and I can't take her brother in as he's poorly too.", "not avoid"),
+    ("She is off because of the bullying, it has not been dealt with.", "avoid"),
+    ("We went to Alton Towers yesterday so he's shattered today.", "avoid"),
+])
+def test_round_50_leaves_these(text, verdict):
+    _expected(text, verdict)
