@@ -251,6 +251,15 @@ def test_out_writes_an_owner_only_file_and_guesses_the_format(tmp_path):
     assert not clash.exists()
 
 
+def test_a_mistyped_folder_is_reported_and_nothing_is_made(tmp_path):
+    # One new folder is made (above); a path missing two is more likely a typo: the parent is told, nothing is made.
+    setup_small_log()
+    target = tmp_path / "Documnets" / "school" / "timeline.html"
+    result = run("timeline", "--out", str(target), code=1)
+    assert f"The folder {tmp_path / 'Documnets'} does not exist, so nothing was written." in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "Documnets").exists()
+
+
 def test_html_is_self_contained_and_ready_to_print():
     setup_small_log()
     html = run("timeline", "--format", "html").stdout

@@ -1277,6 +1277,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND629_634", 570),
     ("INDEPENDENT_BLIND635_640", 570),
     ("INDEPENDENT_BLIND641_646", 590),
+    ("INDEPENDENT_BLIND647_652", 580),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])

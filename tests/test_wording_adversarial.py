@@ -4572,3 +4572,89 @@ def test_round_50_classes(text, verdict):
 ])
 def test_round_50_leaves_these(text, verdict):
     _expected(text, verdict)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 51's classes (blind647-652) in words of our own.
+    ("Kelsey's got chickenpox, picked it up from her cousin 🙄 The GP says she's to stay off till they scab.", "ok"),
+    ("He has a tooth extraction at the dental hospital this morning and will come in after lunch if he's up to it.",
+     "ok"),
+    ("Olly swears his head hurts, funny that, it's the maths test.", "withheld"),
+    ("We're taking the twins into town for their prom suits so they'll be off this afternoon.", "avoid"),
+    ("Off this morning, we're going to get her bridesmaid dress fitted. Back by lunch.", "avoid"),
+    ("Mental health day for Noah today, our decision, he's been so low.", "avoid"),
+    ("Off to see the Blackpool illuminations on Thursday so she'll miss the afternoon.", "avoid"),
+    ("She has a temperature and a cough, she was bullied in year 7 but that has all been sorted.", "ok"),
+    ("Been up vomiting all night, he's fine in himself now but he still can't keep anything down.", "ok"),
+    ("Ben has a stomach bug so he's off, and his sister is at home too as I can't do both school runs.", "avoid"),
+    ("Feeling a bit wabbit this morning so I'm keepin her hame.", "caution"),
+    ("He was at the United match last night, a late kick off, so he's shattered. He'll be in for period 2.", "avoid"),
+    ("We're in Lanzarote until the 21st, back on the 22nd.", "avoid"),
+    ("A week in Devon after the year we've had, so both girls will be away from Monday.", "avoid"),
+    ("His shoes would not go on and he had a meltdown in the hall; he is at home with me now.", "not avoid"),
+])
+def test_round_51_classes(text, expected):
+    """Round 51's classes in words of our own: exasperation at where an illness came from, an appointment told further
+    back, "swears" a part hurts, prom and bridesmaid outfits, a mental health day called the parent's, a day out to
+    the lights, bullying that is over, fine in himself but still being sick, two school runs, "wabbit" felt, a late
+    kick-off, a trip in a place until a date, and shoes that would not go on."""
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 50: a well sibling kept home needs the parent and "on his own", never a neighbour taking him...
+    ("Mia has a temperature of 39. I can't take her brother in myself so our neighbour is taking him.", "ok"),
+    ("Leo has a high temperature. His dad can't take his sister in, so I'll drop her off at 9.", "ok"),
+    ("Ruby has a fever and I can't take her sister in on her own as she's got it as well.", "not avoid"),
+    # ...the sun is the child's need of a trip, never a relative's, a doctor's advice or sun cream...
+    ("He's been indoors with flu all week and could do with some sunshine. Still has a temperature today.", "ok"),
+    ("She has tonsillitis. Her dad is in Spain as he needed the sun, nothing to do with her.", "not avoid"),
+    ("She's got sunburn, she needed the sun cream more than I realised.", "not avoid"),
+    # ...a late night across two sentences is the child's own and is tiredness, not an appointment or a condition...
+    ("He was at the match until 3 on Saturday. He has a dentist appointment at 10 today so he'll be in after lunch.",
+     "ok"),
+    ("Her sister was at a party until 1am. She has an orthodontist appointment so she'll be in after lunch.", "ok"),
+    ("Got in at 2am from the wedding. She's shattered so she'll be in after lunch.", "avoid"),
+    # ...a hedge with another explanation in it is still doubt...
+    ("I can't tell if he's ill or just skiving, so he's at home.", "withheld"),
+    ("I don't know if she's ill or it's the Monday feeling again.", "avoid"),
+    # ...a trip that was yesterday clears only with an illness named since, and never a trip still going on...
+    ("We were at Legoland yesterday and she's ill, she says.", "not ok"),
+    ("We went to Disneyland at the weekend and we're flying back today. She has a temperature.", "avoid"),
+    # ...a breakdown last week is not one on the road today...
+    ("The car broke down on the M1 last week and it's still at the garage, so I can't get him in.", "avoid"),
+    # ...a doubt after a real symptom is not one; a cause denied in more words; a fall, not falling asleep...
+    ("She has a temperature of 39, too early to tell.", "ok"),
+    ("She's no aff because o the bullying, she's got a temperature.", "ok"),
+    ("Not because of the bullying - she's got a temperature and has been sick.", "ok"),
+    # ...and the council's transport counts only as the transport that did not come.
+    ("No bus again, he isn't eligible for council transport so we rely on the service bus.", "not ok"),
+    ("No bus today, we applied for council transport but haven't heard back.", "not ok"),
+])
+def test_the_attack_on_round_50(text, expected):
+    _expected(text, expected)
+
+
+def test_a_day_that_dates_an_outing_is_not_the_day_of_the_absence():
+    """The newcomer on round 50: "We went to Alton Towers yesterday and now Sam's got a temperature" was worded "Sam was
+    too unwell to attend school yesterday", and the draft email carried it."""
+    for text in ("We went to Alton Towers yesterday and now Sam's got a temperature so he's staying home",
+                 "Sam went to a party yesterday and now has a cough, so keeping him off"):
+        suggestion = check_text(text).suggestion
+        assert suggestion and "yesterday" not in suggestion and suggestion.startswith("Sam is"), suggestion
+    assert check_text("Sam was off sick yesterday with a temperature.").verdict == "ok"
+
+
+def test_a_scots_reason_keeps_the_childs_name():
+    """The newcomer on round 50: "keepin Sam hame the day" was worded for "My child"."""
+    for text in ("keepin Sam hame the day", "I'm keepin sam hame the day"):
+        assert check_text(text).suggestion.startswith("Sam is too unwell"), check_text(text).suggestion
+
+
+def test_each_thing_found_is_told_once():
+    """The newcomer on round 50: "tired after a late night at a concert" gave three findings, two of them the same."""
+    result = check_text("Sam is very tired after a late night at a concert")
+    assert result.verdict == "avoid" and len(result.findings) == 1, [(f.rule, f.matched) for f in result.findings]
+    # A finding about the whole text still lets a quoted word inside it have its say.
+    quoted = check_text('The school called it "refusal" again')
+    assert any(f.matched == "refusal" for f in quoted.findings)

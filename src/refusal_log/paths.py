@@ -214,7 +214,12 @@ def write_user_file(out: str | Path, data: bytes | str) -> Path:
     refuse_if_part_of_log(target)
     try:
         if not target.parent.is_dir():
-            ensure_private_dir(target.parent)  # asked to save there: make the folder, owner-only
+            # One new folder is made, owner-only ("--out reports/timeline.html"); a path missing more than
+            # that is more likely a mistyped name than a wish, so nothing is made and the parent is told.
+            if not target.parent.parent.is_dir():
+                raise InvalidInput(f"The folder {target.parent.parent} does not exist, so nothing was written. "
+                                   "Check the name, or make the folder first.")
+            ensure_private_dir(target.parent)
         return atomic_write(target, data)
     except OSError as exc:
         raise InvalidInput(f"{out} could not be written ({exc.strerror}).") from None

@@ -27,8 +27,8 @@ _PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
 _FIRST_NAME = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) $")
 _TO_SCHOOL = re.compile(r" (?:in|into school|to school|up|out of bed|dressed|ready|through the door|out the door|there)\b")
 # "keeping jayden off today": kept at home, the child the reason is about (never "take oliver home").
-_KEEP_VERBS = ("keep ", "keeping ", "kept ")
-_KEPT_OFF = re.compile(r" (?:off|home|at home|off school)\b")
+_KEEP_VERBS = ("keep ", "keeping ", "keepin ", "kept ")  # "keepin" and "hame": Scots
+_KEPT_OFF = re.compile(r" (?:off|aff|home|hame|at home|at hame|off school)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
 _CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}])")
 _NAME_BETWEEN_COMMAS = re.compile(rf", ({_NAME}),")

@@ -226,7 +226,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     rules, hints = an.rules, []
     if an.crisis:
         hints.append(rules.hints["crisis"])  # urgent help first, whatever the wording
-    findings = [h.finding for h in an.hits] + list(extra)
+    findings = _told_once([h.finding for h in an.hits] + list(extra), len(an.text))
     verdict = _verdict(findings)
     for h in an.own_hits:
         if h.rule.cause:
@@ -269,6 +269,23 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
 
 def _urgent(an: _Analysis, region: str) -> str | None:
     return an.rules.render(an.rules.hints["crisis"], region) if an.crisis else None
+
+
+def _told_once(findings: list, length: int) -> list:
+    """Each thing found told once: the same explanation again, or a phrase inside a longer one found as
+    strictly ("tired" inside "tired after a late night at a concert"), is left out (the newcomer on round 50
+    found three findings and three tips for one phrase). A finding about the whole text contains nothing: the
+    words it covers may each have their own say ("the school called it 'refusal'")."""
+    rank = {"ok": 0, "caution": 1, "avoid": 2}
+    kept, seen = [], set()
+    for f in findings:
+        inside = any(g is not f and g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
+                     and (g.start, g.end) != (0, length)
+                     and rank[g.severity] >= rank[f.severity] for g in findings)
+        if not inside and (f.rule, f.severity, f.why) not in seen:
+            kept.append(f)
+            seen.add((f.rule, f.severity, f.why))
+    return kept
 
 
 def _read_again(stricter: str | None, rules: Rules, text: str, start: int, end: int, findings: list,
