@@ -42,6 +42,18 @@ if _build_command is not None:  # else (a newer Typer) each invoke just builds i
     _typer_testing._get_command = _command_built_once
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--full-table", action="store_true",
+        help="check every row of the wording tables; by default the older independent sets are checked a third at a "
+             "time (the newest whole), which keeps the suite quick. Run it after editing rules.toml.")
+
+
+@pytest.fixture
+def full_table(request) -> bool:
+    return request.config.getoption("full_table")
+
+
 @pytest.fixture(scope="session")
 def _homes(tmp_path_factory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("homes")

@@ -4654,7 +4654,63 @@ def test_a_scots_reason_keeps_the_childs_name():
 def test_each_thing_found_is_told_once():
     """The newcomer on round 50: "tired after a late night at a concert" gave three findings, two of them the same."""
     result = check_text("Sam is very tired after a late night at a concert")
-    assert result.verdict == "avoid" and len(result.findings) == 1, [(f.rule, f.matched) for f in result.findings]
+    rules = [f.rule for f in result.findings]
+    assert result.verdict == "avoid" and len(rules) == len(set(rules)) == 2, [(f.rule, f.matched) for f in result.findings]
+    # Another rule's finding inside a longer one is another problem, and stays (the attack on round 51).
+    refused = check_text("At the match last night, late kick off, and this morning she refused point blank to go in. "
+                         "She's shattered.")
+    assert any(f.rule != "tired" and f.severity == "avoid" for f in refused.findings), refused.findings
     # A finding about the whole text still lets a quoted word inside it have its say.
     quoted = check_text('The school called it "refusal" again')
     assert any(f.matched == "refusal" for f in quoted.findings)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 52's classes (blind653-658) in words of our own.
+    ("She has a bit of a cough so we're having a pamper day at home, she deserves it after her exams.", "avoid"),
+    ("It's Leo's birthday so we're having a family day, back tomorrow.", "avoid"),
+    ("Kai says his tummy hurts but he said the same last Friday.", "withheld"),
+    ("Mia went to a sleepover and hardly slept, so she's off today.", "avoid"),
+    ("She has a temperature, but honestly she'd have found a way out of it anyway with the swimming gala.", "withheld"),
+    ("Erin has flu and her brother is at home too as I don't want to do two trips with the baby.", "avoid"),
+    ("Sam's got a bug and Ella is going to her dad's for her birthday weekend.", "avoid"),
+    ("I'm poorly and so is she, but honestly I'm much worse than her and I can't do the walk.", "avoid"),
+    ("He has a cold and wild horses wouldn't drag him in on sports day.", "avoid"),
+    ("She is too anxious to come in because the girls keep leaving her out and posting about her.", "not ok"),
+    ("He was crying with his ear all night and it's weeping, so he's at the walk-in now.", "ok"),
+    ("Ruby is ill today. We're also going to look for her prom dress later.", "avoid"),
+    ("Got called in at work and my mums poorly so there's no one to take him.", "not ok"),
+])
+def test_round_52_classes(text, expected):
+    """Round 52's classes in words of our own: a treat or family day at home, the same complaint before, no sleep at a
+    sleepover, "found a way out of it anyway", two trips, another child's birthday weekend, the parent worse than the
+    child, "wild horses", being left out and posted about, a walk-in centre, a prom dress beside an illness, and a
+    possessive written without its apostrophe."""
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 51: "swears" beside an illness told after it is the illness...
+    ("Mo swears his tummy hurts and he's been on the toilet all night with diarrhoea.", "ok"),
+    ("He swears his leg hurts after football, we're at minor injuries now for an x-ray.", "not avoid"),
+    # ...a stay in hospital, a relative's trip, or a trip missed is no holiday...
+    ("A fortnight in Alder Hey and she's still weak, so she will be off all next week.", "not avoid"),
+    ("She's off sick with a migraine, gutted to miss the school trip to the illuminations tonight.", "ok"),
+    ("Her dad's spending a week in Cornwall and is away till Sunday. Jack is off today with d&v.", "ok"),
+    # ...two runs only when the sibling stays home for them...
+    ("Amir has d&v. I couldn't do both runs so Sana was a bit late this morning.", "ok"),
+    ("Evie has tonsillitis. I can't do both runs so her brother is going in with his friend's mum.", "ok"),
+    # ...an outfit bought another day, or by someone else, is not today's reason...
+    ("Mia has a temperature and is off today. We're going to get her prom dress next Saturday instead.", "ok"),
+    ("Her friends are all going for their prom dresses today but Ruby is at home with a chest infection.", "ok"),
+    # ...a day at home is the absence's day...
+    ("Sorry I didn't ring, Maya was at home yesterday feeling rough so I kept her off.", "not ok"),
+    # ...a denial clears only the cause straight after it, and bullying that is still going on stays...
+    ("She's off, not because of illness but because of the bullying.", "not ok"),
+    ("He's off because of the bullying in yr 9, it's relentless.", "avoid"),
+    # ...exasperation needs an illness named; a GP's break is not the parent's call.
+    ("Caught it off the baby 🙄 she's at home.", "not ok"),
+    ("The GP signed her off for a mental health break, it wasn't our decision.", "not avoid"),
+])
+def test_the_attack_on_round_51(text, expected):
+    _expected(text, expected)

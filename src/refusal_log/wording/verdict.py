@@ -272,14 +272,16 @@ def _urgent(an: _Analysis, region: str) -> str | None:
 
 
 def _told_once(findings: list, length: int) -> list:
-    """Each thing found told once: the same explanation again, or a phrase inside a longer one found as
-    strictly ("tired" inside "tired after a late night at a concert"), is left out (the newcomer on round 50
-    found three findings and three tips for one phrase). A finding about the whole text contains nothing: the
-    words it covers may each have their own say ("the school called it 'refusal'")."""
+    """Each thing found told once: the same explanation again, or a phrase inside a longer one of the same rule
+    found as strictly ("tired" inside "tired after a late night at"), is left out (the newcomer on round 50 found
+    three findings and three tips for one phrase). Another rule's finding inside a longer one is another problem
+    and stays ("she refused point blank" inside a late night told over two sentences); a finding about the whole
+    text contains nothing ("the school called it 'refusal'")."""
     rank = {"ok": 0, "caution": 1, "avoid": 2}
     kept, seen = [], set()
     for f in findings:
-        inside = any(g is not f and g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
+        inside = any(g is not f and g.rule == f.rule and g.start <= f.start and f.end <= g.end
+                     and (g.start, g.end) != (f.start, f.end)
                      and (g.start, g.end) != (0, length)
                      and rank[g.severity] >= rank[f.severity] for g in findings)
         if not inside and (f.rule, f.severity, f.why) not in seen:
