@@ -4706,7 +4706,9 @@ def test_round_52_classes(text, expected):
     # ...a day at home is the absence's day...
     ("Sorry I didn't ring, Maya was at home yesterday feeling rough so I kept her off.", "not ok"),
     # ...a denial clears only the cause straight after it, and bullying that is still going on stays...
-    ("She's off, not because of illness but because of the bullying.", "not ok"),
+    ("She's off, not because of illness but because of the bullying.", "withheld"),
+    ("She's not off because of a cold, it's the bullying.", "withheld"),
+    ("It's not because of her cold, she has a temperature of 39.", "ok"),
     ("He's off because of the bullying in yr 9, it's relentless.", "avoid"),
     # ...exasperation needs an illness named; a GP's break is not the parent's call.
     ("Caught it off the baby 🙄 she's at home.", "not ok"),
