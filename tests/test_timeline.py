@@ -258,6 +258,9 @@ def test_a_mistyped_folder_is_reported_and_nothing_is_made(tmp_path):
     result = run("timeline", "--out", str(target), code=1)
     assert f"The folder {tmp_path / 'Documnets'} does not exist, so nothing was written." in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "Documnets").exists()
+    # A folder named with a slash is a folder, even before it exists: never a file called "reports".
+    result = run("timeline", "--out", f"{tmp_path / 'reports'}/", code=1)
+    assert "is a folder; give a file name" in result.stderr and not (tmp_path / "reports").exists()
 
 
 def test_html_is_self_contained_and_ready_to_print():

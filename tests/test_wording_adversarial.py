@@ -4716,3 +4716,42 @@ def test_round_52_classes(text, expected):
 ])
 def test_the_attack_on_round_51(text, expected):
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 53's classes (blind659-664) in words of our own.
+    ("She has had a migraine since 5am and been sick, she wanted to come in for the match but no chance.", "ok"),
+    ("Ben has tonsillitis and has been refusing even his favourite drinks because it hurts to swallow.", "ok"),
+    ("the school text said yr 4 are home today cos of the boiler so mia is home with me", "ok"),
+    ("His council taxi didn't come again. It's a 3 mile walk and he cannot do it, so he's at home.", "ok"),
+    ("Stuck in traffic after a crash on the M6, we won't get Isla in till after lunch.", "caution"),
+    ("He was shattered after the wedding, didn't get home till 1am. He'll be in after lunch.", "avoid"),
+    ("She had a late night at the concert in Leeds so she'll be in late.", "avoid"),
+    ("Her mum will email when she is feeling better. She has a migraine and has been sick.", "ok"),
+    ("Got stung on the hand and it has swelled up badly, docs at 10 so he won't be in.", "ok"),
+    ("He says he feels sick but he's such a drama queen, I think it's the spelling test.", "withheld"),
+    ("Not sure if it's a bug or nerves about the swimming gala, she's at home this morning.", "not avoid"),
+    ("Year 9 are not in today because of the mocks in the hall, so Ali is at home revising.", "ok"),
+    ("She has a cold, but honestly the main reason she is at home is that her support still isn't in place.",
+     "withheld"),
+    ("The main reason he's off is his asthma, it's been bad all night.", "ok"),
+])
+def test_round_53_classes(text, expected):
+    """Round 53's classes in words of our own: a wish to attend then "no chance", refusing drinks, the school's word that
+    a year group is at home, the walk the taxi should have spared him, a late arrival in traffic, a late night told
+    in more words, "when she is feeling better" as when the parent will write, "docs at 10", "drama queen",
+    nerves about an event, a year group not in, and "the main reason is" something other than the illness."""
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The newcomer on round 52: a trip that is over, told after the illness; a part that "really hurts"; bullying said
+    # to be over after it.
+    ("He's got a sore throat and a temperature today, we were at Alton Towers at the weekend.", "ok"),
+    ("Sam's got a temperature, we went to Alton Towers yesterday.", "ok"),
+    ("We're at Alton Towers today, he has a cold.", "avoid"),
+    ("Ella's tummy really hurts.", "ok"),
+    ("He's off today with a migraine. The bullying was sorted out months ago.", "ok"),
+])
+def test_the_newcomer_on_round_52(text, expected):
+    _expected(text, expected)

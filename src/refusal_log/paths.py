@@ -206,7 +206,8 @@ def write_user_file(out: str | Path, data: bytes | str) -> Path:
     from refusal_log.errors import InvalidInput
 
     target = Path(out).expanduser()
-    if target.is_dir():
+    # "newdir/" names a folder even before it exists (Path would drop the slash and write a file called newdir).
+    if target.is_dir() or str(out).endswith(("/", os.sep)):
         raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
     # The folder is followed, the last name is not: a link there is replaced by the file
     # (atomically, by rename), never written through to whatever it points to.
