@@ -261,6 +261,14 @@ def test_a_mistyped_folder_is_reported_and_nothing_is_made(tmp_path):
     # A folder named with a slash is a folder, even before it exists: never a file called "reports".
     result = run("timeline", "--out", f"{tmp_path / 'reports'}/", code=1)
     assert "is a folder; give a file name" in result.stderr and not (tmp_path / "reports").exists()
+    assert "is a folder" in run("timeline", "--out", f"{tmp_path / 'reports'}/.", code=1).stderr
+    # A pipe is no document to replace; a name too long or a home that does not exist is one plain sentence.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert "is not an ordinary file" in run("timeline", "--out", str(pipe), code=1).stderr and pipe.is_fifo()
+    for bad in (str(tmp_path / ("a" * 300 + ".html")), "~no_such_user_here/t.html"):
+        result = run("timeline", "--out", bad, code=1)
+        assert "Traceback" not in result.stderr and "Something went wrong" not in result.stderr, result.stderr
 
 
 def test_html_is_self_contained_and_ready_to_print():

@@ -4755,3 +4755,24 @@ def test_round_53_classes(text, expected):
 ])
 def test_the_newcomer_on_round_52(text, expected):
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on rounds 52 and 53: a trip still going is never cleared by the illness beside it...
+    ("She has a slight cold today so we went to Spain for a week.", "avoid"),
+    ("He's got a sore throat and a temperature today, we were at Alton Towers at the weekend.", "ok"),
+    # ...a parent worse than a child with a real illness, a birthday weekend called off, a movie day beside chickenpox,
+    # the GP's words, a diagnosis after a denial, and a parent's own swelling are not what they were read as...
+    ("Zac has a temperature of 39.4 and I'm poorly too, honestly I'm worse than him.", "ok"),
+    ("He was meant to be going to his dad's for his birthday weekend but that's off now, he has flu.", "ok"),
+    ("Rosie has chickenpox. We're having a movie day on the sofa.", "ok"),
+    ("It's not because of a bug, she has been diagnosed with anxiety by CAMHS and cannot leave the house.", "not avoid"),
+    ("My hand swelled up after I burnt it so I can't drive her in.", "not ok"),
+    # ...the child's words run together with a lower-case name, and refusing "anyway", are still read.
+    ("shanice has a temp and says shes not going anyway lol", "withheld"),
+    ("not sure alfies really poorly tbh but hes making such a fuss hes home", "withheld"),
+    ("He has a bug, he was sick at 5am. Even before that he was saying he won't go in because of the seating plan.",
+     "withheld"),
+])
+def test_the_attack_on_rounds_52_and_53(text, expected):
+    _expected(text, expected)

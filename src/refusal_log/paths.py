@@ -205,15 +205,24 @@ def write_user_file(out: str | Path, data: bytes | str) -> Path:
     """Write a document to a path the user named (--out), owner-only and whole."""
     from refusal_log.errors import InvalidInput
 
-    target = Path(out).expanduser()
-    # "newdir/" names a folder even before it exists (Path would drop the slash and write a file called newdir).
-    if target.is_dir() or str(out).endswith(("/", os.sep)):
-        raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
-    # The folder is followed, the last name is not: a link there is replaced by the file
-    # (atomically, by rename), never written through to whatever it points to.
-    target = target.parent.resolve() / target.name
-    refuse_if_part_of_log(target)
     try:
+        target = Path(out).expanduser()
+    except RuntimeError:  # "~nosuchuser/x": no such home to expand
+        raise InvalidInput(f"{out} names a home folder that does not exist, so nothing was written.") from None
+    # "newdir/" or "newdir/." names a folder even before it exists (Path would drop the slash and write a file
+    # called newdir).
+    if str(out).endswith(("/", os.sep)) or os.path.basename(str(out)) in ("", ".", ".."):
+        raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
+    try:
+        if target.is_dir():
+            raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
+        # The folder is followed, the last name is not: a link there is replaced by the file
+        # (atomically, by rename), never written through to whatever it points to.
+        target = target.parent.resolve() / target.name
+        refuse_if_part_of_log(target)
+        # A pipe, a device or a socket is not a document to replace ("/dev/null", a FIFO left in /tmp).
+        if os.path.lexists(target) and not (target.is_symlink() or target.is_file()):
+            raise InvalidInput(f"{out} is not an ordinary file, so nothing was written; choose another name.")
         if not target.parent.is_dir():
             # One new folder is made, owner-only ("--out reports/timeline.html"); a path missing more than
             # that is more likely a mistyped name than a wish, so nothing is made and the parent is told.
@@ -223,14 +232,18 @@ def write_user_file(out: str | Path, data: bytes | str) -> Path:
             ensure_private_dir(target.parent)
         return atomic_write(target, data)
     except OSError as exc:
-        raise InvalidInput(f"{out} could not be written ({exc.strerror}).") from None
+        raise InvalidInput(f"{out} could not be written ({exc.strerror or exc}).") from None
 
 
 def refuse_if_part_of_log(target: Path) -> None:
     """An --out that would overwrite the log itself (or a kept file) is refused."""
     from refusal_log.errors import InvalidInput
 
-    resolved = target.expanduser().resolve()
+    try:
+        resolved = target.expanduser().resolve()
+    except (OSError, RuntimeError):  # "~nosuchuser/x", a name too long: never the log; writing it says why it fails
+        raise InvalidInput(f"{target} cannot be a place to write: check the name (a home folder that does not "
+                           "exist, or a name too long), so nothing was written.") from None
     db = db_path().resolve()
     protected = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")}
     if resolved in protected or attachments_dir().resolve() in resolved.parents:
