@@ -449,6 +449,20 @@ def test_the_demo_has_a_calendar_and_a_register_with_two_days_that_differ(cli, d
     assert "code I" in letter and "entry" in letter
 
 
+
+def test_the_markdown_calendar_shows_the_codes_as_they_are(demo_home):
+    # Inside a code fence nothing is Markdown: a present afternoon's "\\" was escaped and showed as two backslashes.
+    from markdown_it import MarkdownIt
+
+    fences = [t.content for t in MarkdownIt("commonmark").parse((demo_home / "timeline.md").read_text())
+              if t.type == "fence"]
+    assert fences and "/ \\ " in fences[0] and "\\\\" not in fences[0], fences[:1]
+    # A code typed outside England is free text: a run of backticks in it can never close the fence.
+    from refusal_log.render import code_block
+
+    assert "```" not in code_block("```` x ```")
+
+
 @pytest.mark.parametrize("region", ["wales", "scotland", "northern-ireland"])
 def test_a_letter_outside_england_names_no_english_code_or_law(cli, region):
     from refusal_log.wording import check_text

@@ -100,7 +100,7 @@ def environment(markdown: bool = False) -> Environment:
     )
     env.filters.update(
         wrap=wrap, human_date=dates.human_date, human_datetime=dates.human_datetime,
-        long_date=dates.long_date, bullets=bullets, sentence=sentence,
+        long_date=dates.long_date, bullets=bullets, sentence=sentence, code_block=code_block,
     )
     return env
 
@@ -160,6 +160,16 @@ def _md_finalize(value: Any) -> Any:
     if value.__class__ is str and _MD_SPECIAL.search(value):
         return md_escape(value)
     return value
+
+
+class _Verbatim(str):
+    """Text placed inside a Markdown code fence: shown as it is, so never escaped again."""
+
+
+def code_block(text: Any) -> str:
+    """Text for the inside of a ``` fence. Nothing is Markdown there, so nothing is escaped (a backslash escaped
+    there showed as two); only a run of backticks, which could close the fence, is broken up."""
+    return _Verbatim(str(text).replace("``", "`\u200b`"))
 
 
 def md_escape(text: str) -> str:
