@@ -458,7 +458,7 @@ def test_the_markdown_calendar_shows_the_codes_as_they_are(demo_home):
               if t.type == "fence"]
     assert fences and "/ \\ " in fences[0] and "\\\\" not in fences[0], fences[:1]
     # A code typed outside England is free text: a run of backticks in it can never close the fence.
-    from refusal_log.render import code_block
+    from refusal_log.escaping import code_block
 
     assert "```" not in code_block("```` x ```")
 

@@ -440,12 +440,16 @@ def test_corrected_and_withdrawn_entries_are_marked():
     run("withdraw", "3", "--reason", "Logged twice")
     text = run("timeline").stdout
     assert "Entry 3 " not in text and "Entries: 6" in text
+    # Left out, but counted: a reader sees that something was taken back (an earlier newcomer's find).
+    assert "and 1 withdrawn, left out" in " ".join(text.split())  # (the summary line wraps at 78 columns)
+    assert "and 1 withdrawn, left out" in run("timeline", "--format", "md").stdout
+    assert "and 1 withdrawn, left out" in run("timeline", "--format", "html").stdout
     assert re.search(r"Corrected on \w{3} \d+ \w{3} \d{4} \(version 2; earlier versions are kept\)", text)
     shown = run("timeline", "--include-withdrawn").stdout
     assert "Entry 3 | Mon 7 Sep 2026 09:10 | Phone call from Mrs Patel" in shown and "| WITHDRAWN" in shown
     assert "  Withdrawn: Logged twice" in shown
     # Withdrawn entries are shown, marked, but not counted in the summary.
-    assert "Entries: 6" in shown
+    assert "Entries: 6" in shown and "left out" not in shown
     html = run("timeline", "--include-withdrawn", "--format", "html").stdout
     assert '<article class="entry kind-call withdrawn" id="entry-3">' in html
     assert '<p class="corrected">corrected on ' in html

@@ -56,3 +56,13 @@ def environment_class():
 
     TextEscapingEnvironment.escape_text = staticmethod(escape_text)
     return TextEscapingEnvironment
+
+
+class _Verbatim(str):
+    """Text placed inside a Markdown code fence: shown as it is, so the Markdown finalize never escapes it again."""
+
+
+def code_block(text: Any) -> str:
+    """Text for the inside of a ``` fence. Nothing is Markdown there, so nothing is escaped (a backslash escaped
+    there showed as two); only a run of backticks, which could close the fence, is broken up."""
+    return _Verbatim(str(text).replace("``", "`\u200b`"))

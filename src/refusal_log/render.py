@@ -72,6 +72,7 @@ def environment(markdown: bool = False) -> Environment:
     `md_escape`, so typed text cannot become a heading, list, link or HTML.
     """
     # Deferred: jinja2 is only needed when something is rendered.
+    from refusal_log import escaping
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 
     paths.check_home()
@@ -100,7 +101,7 @@ def environment(markdown: bool = False) -> Environment:
     )
     env.filters.update(
         wrap=wrap, human_date=dates.human_date, human_datetime=dates.human_datetime,
-        long_date=dates.long_date, bullets=bullets, sentence=sentence, code_block=code_block,
+        long_date=dates.long_date, bullets=bullets, sentence=sentence, code_block=escaping.code_block,
     )
     return env
 
@@ -160,16 +161,6 @@ def _md_finalize(value: Any) -> Any:
     if value.__class__ is str and _MD_SPECIAL.search(value):
         return md_escape(value)
     return value
-
-
-class _Verbatim(str):
-    """Text placed inside a Markdown code fence: shown as it is, so never escaped again."""
-
-
-def code_block(text: Any) -> str:
-    """Text for the inside of a ``` fence. Nothing is Markdown there, so nothing is escaped (a backslash escaped
-    there showed as two); only a run of backticks, which could close the fence, is broken up."""
-    return _Verbatim(str(text).replace("``", "`\u200b`"))
 
 
 def md_escape(text: str) -> str:
@@ -501,6 +492,8 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "months": _months(items),
         "summary": summarise(items),
         "include_withdrawn": include_withdrawn,
+        # How many withdrawn entries in the period are left out (set by timeline()).
+        "withdrawn_left_out": 0,
         "head_hash": head_hash,
         "show_checks": show_checks,
         "zone_note": zone_note(zone),
@@ -551,7 +544,12 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
 
     fmt = pick_format(fmt, None)
     with _collector_paused():
-        views = entries.list_entries(kinds, from_, to, child, include_withdrawn=include_withdrawn)
+        views = entries.list_entries(kinds, from_, to, child, include_withdrawn=True)
+        # Entries the parent withdrew are left out unless asked for, and the summary says how many: a reader can
+        # see that something was taken back, not only what was kept.
+        withdrawn = sum(1 for v in views if v.withdrawn)
+        if not include_withdrawn:
+            views = [v for v in views if not v.withdrawn]
         if fingerprint and head_hash is None:
             # Read after the entries, so that every entry shown is covered by it even
             # if another refusal-log writes in between.
@@ -566,6 +564,7 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
 
         # Without --to, up to the timeline's last day (not today), so a copy made later reads the same.
         last = max((e.last_day for e in context["entries"]), default=None)
+        context["withdrawn_left_out"] = 0 if include_withdrawn else withdrawn
         context["attendance"] = attendance_view.for_timeline(from_, to or (last.isoformat() if last else None), child)
         from refusal_log import due  # "Open requests and actions" in the summary
 
