@@ -103,6 +103,16 @@ def test_a_day_logged_twice_says_which_entry_the_email_uses(family):
     assert "More than one absence is logged" in note and "entries 1 and 2" in note and "refusal-log withdraw" in note
 
 
+def test_a_today_written_for_another_day_is_pointed_out_and_kept(family):
+    """The newcomer on round 52: "too unwell to attend school today" went into an email about another day unremarked.
+    The words stay as chosen; the parent is told which day the email is about."""
+    run("add-absence", "--date", "14/09/2026", "--reason", "Maya is too unwell to attend school today (a migraine).")
+    drafted = run("draft", "absence-email", "--date", "14/09/2026")
+    assert "too unwell to attend school today (a migraine)" in drafted.stdout
+    note = " ".join(drafted.stderr.split())
+    assert 'The reason says "today", and this email is about' in note and "refusal-log edit" in note
+
+
 def test_own_words_keep_the_parents_illness_reason_as_written(family):
     """--own-words: the parent's words go in as they wrote them, and the check's note is still said."""
     reason = "Poppy is under the weather today, keeping her off."

@@ -362,6 +362,14 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
             said = f"The reason logged in entry {entry_id}" if entry_id else "The reason you gave"
             notes.append(f"{said} names no illness, so the email gives it in your own words. "
                          f"If {kid.first_name} was unwell, say so and name it ({fix}), then draft again.")
+    is_today = the_day == now.astimezone(dates.local_zone()).date()
+    said_today = re.search(r"\b(?:today|this morning|this afternoon|tonight)\b", worded, re.IGNORECASE)
+    if said_today and not is_today:
+        # The words are the parent's, or the wording they chose: never changed here, but a "today" written on
+        # another day would tell the school the wrong day (the newcomer on round 52).
+        fix = f" or the entry (refusal-log edit {entry_id} --reason \"...\" --why \"...\")" if entry_id else ""
+        notes.append(f"The reason says \"{said_today.group()}\", and this email is about {dates.full_date(the_day)}. "
+                     f"If that reads wrongly, change the email before you send it{fix}.")
     code = law.code_for(kind)
     if code is None and kind in nations.nation(nations.DEFAULT).codes and law.unverified:
         notes.append(law.unverified)
@@ -379,7 +387,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
         "nation": law.name,
         "day_long": dates.full_date(the_day),
         "day_full": dates.full_date(the_day),
-        "is_today": the_day == now.astimezone(dates.local_zone()).date(),
+        "is_today": is_today,
         "sessions": SESSION_PHRASES.get((view.fields.get("sessions") if view else None) or "both", ""),
         "reason": worded,
         "until": until,
