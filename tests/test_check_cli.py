@@ -231,3 +231,10 @@ def test_text_given_that_is_not_utf8_is_named_plainly_and_never_echoed(tmp_path)
     done = subprocess.run([sys.executable, "-m", "refusal_log", "check", "--json", os.fsdecode(b"\xff\xfe Sam has a cold")],
                           capture_output=True, env=env)
     assert done.returncode == 1 and b"not plain text (UTF-8)" in done.stderr and b"\xff" not in done.stdout
+
+
+def test_a_withheld_suggestion_is_said_in_plain_output(cli):
+    """A newcomer's find: when no wording is offered on purpose, the plain output says so instead of leaving it out."""
+    out = " ".join(cli("check", "She swears her tummy hurts, funny that it's PE", ok=True).stdout.split())
+    assert "No wording is suggested" in out and "Suggested wording" not in out
+    assert "No wording is suggested" not in cli("check", "She is refusing to go in", ok=True).stdout

@@ -119,6 +119,11 @@ def check_lines(result) -> list[Line]:
         lines += _finding_lines(finding)
     if result.suggestion:
         lines.append([Part("  Suggested wording: ", "bold"), Part(result.suggestion)])
+    elif result.withheld:
+        # Said, so its absence is not read as a fault (a newcomer's find): --json says the same as "withheld".
+        lines.append([Part("  No wording is suggested: ", "bold"),
+                      Part("your words give another reason, or doubt the illness, so the check will not write "
+                           "\"too unwell\" for you. The tip below says what to do instead.")])
     for hint in result.hints:
         if hint != result.urgent:  # already shown first
             lines.append([Part(f"  Tip: {hint}", "dim")])
