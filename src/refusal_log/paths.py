@@ -209,12 +209,10 @@ def write_user_file(out: str | Path, data: bytes | str) -> Path:
         target = Path(out).expanduser()
     except RuntimeError:  # "~nosuchuser/x": no such home to expand
         raise InvalidInput(f"{out} names a home folder that does not exist, so nothing was written.") from None
-    # "newdir/" or "newdir/." names a folder even before it exists (Path would drop the slash and write a file
-    # called newdir).
-    if str(out).endswith(("/", os.sep)) or os.path.basename(str(out)) in ("", ".", ".."):
-        raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
     try:
-        if target.is_dir():
+        # "newdir/" or "newdir/." names a folder even before it exists (Path would drop the slash and write a
+        # file called newdir). (is_dir itself fails on a name too long: inside the try.)
+        if str(out).endswith(("/", os.sep)) or os.path.basename(str(out)) in ("", ".", "..") or target.is_dir():
             raise InvalidInput(f"{out} is a folder; give a file name, such as {target / 'timeline.html'}.")
         # The folder is followed, the last name is not: a link there is replaced by the file
         # (atomically, by rename), never written through to whatever it points to.

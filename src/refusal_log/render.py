@@ -547,9 +547,8 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
         views = entries.list_entries(kinds, from_, to, child, include_withdrawn=True)
         # Entries the parent withdrew are left out unless asked for, and the summary says how many: a reader can
         # see that something was taken back, not only what was kept.
-        withdrawn = sum(1 for v in views if v.withdrawn)
-        if not include_withdrawn:
-            views = [v for v in views if not v.withdrawn]
+        shown = [v for v in views if include_withdrawn or not v.withdrawn]
+        left_out, views = len(views) - len(shown), shown
         if fingerprint and head_hash is None:
             # Read after the entries, so that every entry shown is covered by it even
             # if another refusal-log writes in between.
@@ -564,7 +563,7 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
 
         # Without --to, up to the timeline's last day (not today), so a copy made later reads the same.
         last = max((e.last_day for e in context["entries"]), default=None)
-        context["withdrawn_left_out"] = 0 if include_withdrawn else withdrawn
+        context["withdrawn_left_out"] = left_out
         context["attendance"] = attendance_view.for_timeline(from_, to or (last.isoformat() if last else None), child)
         from refusal_log import due  # "Open requests and actions" in the summary
 

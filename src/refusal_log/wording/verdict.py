@@ -277,13 +277,12 @@ def _told_once(findings: list, length: int) -> list:
     three findings and three tips for one phrase). Another rule's finding inside a longer one is another problem
     and stays ("she refused point blank" inside a late night told over two sentences); a finding about the whole
     text contains nothing ("the school called it 'refusal'")."""
-    rank = {"ok": 0, "caution": 1, "avoid": 2}
     kept, seen = [], set()
     for f in findings:
         inside = any(g is not f and g.rule == f.rule and g.start <= f.start and f.end <= g.end
                      and (g.start, g.end) != (f.start, f.end)
                      and (g.start, g.end) != (0, length)
-                     and rank[g.severity] >= rank[f.severity] for g in findings)
+                     and _RANK[g.severity] >= _RANK[f.severity] for g in findings)
         if not inside and (f.rule, f.severity, f.why) not in seen:
             kept.append(f)
             seen.add((f.rule, f.severity, f.why))
