@@ -4776,3 +4776,54 @@ def test_the_newcomer_on_round_52(text, expected):
 ])
 def test_the_attack_on_rounds_52_and_53(text, expected):
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Only the child's word for a symptom, said after it or in the past: a caution that asks the parent to say it.
+    ("Poppy has an earache she says, it started after tea last night.", "caution"),
+    ("Leo told me he had a sore throat when he got up, so he is at home.", "caution"),
+    ("Arjun tells me he was sick twice in the night so he's staying in bed.", "caution"),
+    ("Mina has a sore throat, she says.", "caution"),
+    # "Funny how" in more words is still doubt.
+    ("Strange how Ivy's tummy aches only ever come on a swimming day. Anyway she's home.", "withheld"),
+    ("Odd how his headaches always turn up before a spelling test.", "avoid"),
+    # "Nothing serious" lifted by a diagnosis or a measured fever after "but"; not by the child's word.
+    ("Probably nothing serious, but the walk-in centre has diagnosed Omar with an ear infection, so he is off.", "ok"),
+    ("Probably nothing serious but Rosa has a temperature of 38.9 and is seeing the GP at 11.", "ok"),
+    ("Probably nothing but she says her knee hurts, keeping her in today.", "withheld"),
+    # A period with no symptom, then a day at home: the period's caution, not a rest day's avoid.
+    ("Nia started her period this morning so she's staying home.", "caution"),
+    ("Nia started her period this morning and has bad cramps so she's staying home.", "ok"),
+    # The school's word that pupils stay at home.
+    ("The head emailed last night to say pupils must stay at home today because the boiler has broken, so Alfie is "
+     "at home.", "ok"),
+    # The sales, a long weekend or a city break, and the child along because it is easier.
+    ("Taking Freya to the Boxing Day sales, she'll be back in tomorrow.", "avoid"),
+    ("Off to the January sales with the girls today.", "avoid"),
+    ("He's at the school bake sale this afternoon.", "not avoid"),
+    ("We're heading down to Devon for a long weekend, so Kit will be off Friday.", "avoid"),
+    ("Jas will be off Monday, we're away in Edinburgh for a city break.", "avoid"),
+    ("I've got to collect a sofa from Leeds and it's easier to take Ben with me.", "avoid"),
+    # Someone else's emergency in more words: a caution, never the child's illness.
+    ("Her grandad has fallen and I've had to rush over to him, so Isla is with me today.", "caution"),
+    ("My sister's gone into labour and I'm her birth partner, so Theo is with me and won't be in.", "caution"),
+    ("Their dad was involved in a motorway crash this morning and we're at the hospital, so both boys are off.",
+     "caution"),
+    # "I don't know what's wrong" with only distress named is a caution; with a sign named it asks what is wrong.
+    ("She's not been right all week, tearful and off her food, and I don't know what's wrong.", "caution"),
+    # "Just needs a break" is the reason, unless an illness is named beside it.
+    ("It's a mental health day for Lacey, she just needs a break.", "withheld"),
+    ("Zain has a migraine, he just needs a break.", "not avoid"),
+])
+def test_round_54_classes(text, expected):
+    """Round 54's classes in words of our own: a symptom in the child's words said after it or in the past, "funny how"
+    in more words, "nothing serious, but" and a diagnosis, a period and a day at home, the school's word that pupils stay
+    home, the sales, a long weekend, the child along because it is easier, someone else's emergency, "I don't know
+    what's wrong", and "just needs a break"."""
+    _expected(text, expected)
+
+
+def test_a_relatives_emergency_is_never_worded_as_the_childs_illness():
+    for text in ("Her grandad has fallen and I've had to rush over to him, so Isla is with me today.",
+                 "Their dad was involved in a motorway crash this morning and we're at the hospital, so both boys are off."):
+        assert check_text(text).suggestion is None
