@@ -45,8 +45,8 @@ if _build_command is not None:  # else (a newer Typer) each invoke just builds i
 def pytest_addoption(parser):
     parser.addoption(
         "--full-table", action="store_true",
-        help="check every row of the wording tables; by default the older independent sets are checked a third at a "
-             "time (the newest whole), which keeps the suite quick. Run it after editing rules.toml.")
+        help="check every row of the wording tables; by default a fixed sixth of the older independent sets is "
+             "checked (the newest whole), which keeps the suite quick. Run it after editing rules.toml.")
 
 
 @pytest.fixture

@@ -4827,3 +4827,56 @@ def test_a_relatives_emergency_is_never_worded_as_the_childs_illness():
     for text in ("Her grandad has fallen and I've had to rush over to him, so Isla is with me today.",
                  "Their dad was involved in a motorway crash this morning and we're at the hospital, so both boys are off."):
         assert check_text(text).suggestion is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Not eating" beside an illness today is a sign, not how things are lately.
+    ("Bea has chickenpox, spots everywhere and he's not eating. So sorry.", "ok"),
+    ("He's not ill as such, he's just been so anxious he's barely eating and shaking every morning before school.",
+     "not ok"),
+    # Someone else's emergency in more words: a caution, and no wording of the child's illness.
+    ("Her grandma is in hospital after a stroke and we're all at her bedside, Maisie is too upset to go in.", "caution"),
+    ("My partner had the baby at 3am! Jude won't be in today.", "caution"),
+    # Bullying told without the word: a caution beside an illness, the reason's own verdict otherwise; over and
+    # sorted, background.
+    ("Skye has a bad cold. She's also been getting horrible messages from some girls in her class again.", "caution"),
+    ("Noor is too anxious to attend, the boys in her form keep on at her about her hijab.", "caution"),
+    ("Lou has a migraine. Also, the lads on the bus started on her again this week.", "caution"),
+    ("Ellis has a cough. There was some trouble with his friendship group last term, which is all sorted.", "ok"),
+    # No car because a grown-up has it is the family's situation; council transport that did not come is not.
+    ("No car today, his dad's taken it to work, so Rory is at home.", "avoid"),
+    ("The council taxi didn't come and we've no car today, so Rory couldn't get in.", "ok"),
+    # A part that hurts in the child's words; what the parent saw settles it.
+    ("Tilly said her head is pounding and she feels dizzy. She's off today.", "caution"),
+    ("Tilly said her head is pounding, and when I looked her glands were swollen.", "ok"),
+    # Making a day of an appointment, and a show booked long ago; a show missed for an illness is not.
+    ("Alfie has the orthodontist at 10 but we're making a day of it with his cousins.", "avoid"),
+    ("Going up to Manchester to see the Lion King today, we booked the tickets ages ago.", "avoid"),
+    ("We were meant to be going to London to see a musical today but she has a temperature.", "ok"),
+    # An aside opening a clause is not its speaker: the child's refusal in the parent's voice; inside a clause it is
+    # left, and a past doubt put right by a diagnosis stands corrected.
+    ("To be honest he's been saying for a while that he is done with school. He does have a cold.", "avoid"),
+    ("Amy has tonsillitis. To be honest, she's been saying she won't go anywhere, she's that poorly.", "ok"),
+    ("I honestly thought she was putting it on, but the GP has diagnosed tonsillitis.", "ok"),
+    # The school's own word to keep the child home, and a measured fever after "nothing serious".
+    ("The school nurse told us to keep Ava at home until the rash has gone, so she's off today.", "ok"),
+    ("Probably nothing serious, but his temp was 38.7 this morning and 111 want him seen.", "ok"),
+])
+def test_round_55_classes(text, expected):
+    """Round 55's classes in words of our own: "not eating" beside an illness today, someone else's emergency, bullying
+    told without the word, no car, a part that hurts in the child's words, making a day of an appointment, a show
+    booked long ago, an aside opening a clause, the school's word, and a measured fever after "nothing serious"."""
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, suggestion", [
+    # "Again" is the absence's when it is said with the illness or the absence, not with another matter.
+    ("Sam is off again, she has a cough so I'm keeping her home.", "Sam is too unwell to attend school again (cough)."),
+    ("Keeping her home again. She has a cough.", "She is too unwell to attend school again (cough)."),
+    ("Skye won't go in. She's been getting horrible messages from some girls in her class again.",
+     "Skye is too unwell to attend school ([what is wrong])."),
+    ("Lou has a migraine. Also, the lads on the bus started on her again this week.",
+     "Lou is too unwell to attend school (migraine)."),
+])
+def test_again_is_kept_only_where_it_is_the_absences(text, suggestion):
+    assert check_text(text).suggestion == suggestion

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
-                                              ongoing_rule, second_reason, vague)
+                                              ongoing_rule, second_reason, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import child_names as _names
 from refusal_log.wording.names import subject as _subject
@@ -313,20 +313,20 @@ class _Analysis:
         return found
 
     def _days(self) -> list[str]:
-        """Day words as written, from the first sentence that names a day: in "won't be in
-        today ... GP on Wednesday" the absence is today's. "Again" is kept wherever it is."""
+        """Day words as written, from the first sentence that names a day ("won't be in today ... GP on
+        Wednesday"); "again" from it or one naming the child's health, not another matter's."""
         n, ends = self.norm.text, [e for _, e in _sentences(self.text)]
-        # A day that dates the cause or the return ("after yesterday", "back on Monday") is
-        # not a day of the absence, so it never reaches the suggestion.
+        # A day that dates the cause or the return ("after yesterday", "back on Monday") is not the absence's.
         found = [(sum(e <= self.norm.starts[m.start()] for e in ends), m.group())
                  for m in self.rules.days.finditer(n)
                  if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())
                  # "his sister had it yesterday": someone else's day, not the child's absence
                  and (m.group() == "again" or self._whose(m.start(), m.end()) in CHILDS)]
         first = min((i for i, d in found if d != "again"), default=None)
-        days = list(dict.fromkeys(d for i, d in found if d == "again" or i == first))
-        # "Meltdown yesterday and won't go in today": a past day next to today's is when the
-        # cause happened; the report is about today.
+        at = [t.start for t in self.health] + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]
+        said = {sum(e <= self.norm.starts[a] for e in ends) for a in at} | {first, None if self.health else 0}
+        days = list(dict.fromkeys(d for i, d in found if i == first or (d == "again" and i in said)))
+        # "Meltdown yesterday and won't go in today": a past day beside today's dates the cause, not the report.
         if any(d != "again" and not self.rules.past.search(d) for d in days):
             days = [d for d in days if not self.rules.past.search(d)]
         return days

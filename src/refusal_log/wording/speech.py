@@ -20,6 +20,10 @@ _OPENERS = frozenset(("hi", "hello", "hiya", "dear", "morning", "afternoon", "ev
                       "brief", "message", "note", "line", "email", "text", "sorry", "sadly", "unfortunately",
                       "so", "well", "ok", "okay", "anyway", "also", "want", "wanted", "like", "need", "needed",
                       "have", "had", "got")) | _CALLED
+# An aside that opens a clause is never its speaker: "to be honest he's been saying he's done with school" is the
+# child's own words, in the parent's voice (blind680). (Inside a clause it is left: "I honestly thought...".)
+_ASIDE = re.compile(r"^\W*(?:(?:but|and|so|now|though)\W+)?(?:(?:to be (?:honest|fair|truthful)|if i am (?:being )?honest"
+                    r"|in (?:fairness|all honesty)|truth be told|honestly|tbh|though|frankly|mind you)\b\W*)+")
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 
 
@@ -90,7 +94,7 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
     # runs on into it ("Miss says he's tired in class so I'm letting him sleep") is theirs too.
     if rules.own_voice.search(norm, first + verbs[-1].end(), b):
         return False
-    before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
+    before = [w for w in _WORDS.findall(_ASIDE.sub(" ", region[: verbs[-1].start()], count=1)) if w not in rules.auxiliaries]
     # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
     # thought I'd give him a day", "rang the office, said she won't be in".
     if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
