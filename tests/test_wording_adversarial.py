@@ -4880,3 +4880,61 @@ def test_round_55_classes(text, expected):
 ])
 def test_again_is_kept_only_where_it_is_the_absences(text, suggestion):
     assert check_text(text).suggestion == suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The child's own words after "to be honest" are theirs, in the parent's voice; someone else's stay reported.
+    ("Kit has a fever, but to be honest she's been saying all week that she won't go in anyway.", "avoid"),
+    ("Tbh she was saying he's refusing, which he isn't, he has a temperature of 39.", "ok"),
+    ("To be honest my mum is always saying she's putting it on, but Sam has been vomiting all night.", "ok"),
+    # A birth told by the mother, and hot in the night beside a decision.
+    ("I've gone into labour! Nell is staying with me until her nan comes.", "caution"),
+    ("Ruby was burning hot in the night so I've made the call to keep her off.", "caution"),
+    # The council's taxi, a bus that never came, a breakdown: not a protest, a refusal or the family's situation.
+    ("His taxi from the council never came. He's dressed and waiting at home with me until they sort it.", "ok"),
+    ("The bus never turned up and he was at the stop for half an hour. He won't get in today.", "caution"),
+    ("Our car broke down on the bypass and the RAC are an hour away, so Mo won't make it in at all.", "caution"),
+    # Low after a hard week is the child's state; home late from a trip is the family's choice.
+    ("Jess is feeling a bit low today, she's had a tough week.", "caution"),
+    ("Lily is shattered as we got back from Spain late last night after the holiday.", "avoid"),
+    ("Cara is jet-lagged, we flew back from Florida at 2am.", "avoid"),
+    # The family's car, said other ways; a bus beside it is travel.
+    ("Partner has the car so we can't get Sam in.", "withheld"),
+    ("My car's in for its MOT so Sam will be off.", "avoid"),
+    ("The 42 bus never turned up and I've not got the car today so Zara's home.", "caution"),
+    # Someone else's injury or illness is never the child's (the newcomer on round 55).
+    ("Granddad has pneumonia and we're all at the hospital with Sam.", "caution"),
+    ("My mum fell down the stairs and broke her hip so we're at the hospital all day with Leo.", "caution"),
+    ("Sam fell off the trampoline and broke her wrist, we're in A&E.", "ok"),
+    ("He came off his bike at his nan's last night and hurt his wrist, we're at A&E now.", "ok"),
+    # The attack on rounds 54 and 55: the new rules stand aside for the child's own illness or care...
+    ("Sam has tonsillitis and a fever. No car today so I'll have to walk him to the GP.", "ok"),
+    ("Sam has his MRI today, we booked it months ago so we couldn't move it.", "ok"),
+    ("Taking Sam to see the play therapist at CAMHS this morning.", "ok"),
+    ("We went to Wales for a long weekend and Sam has come back with D&V.", "ok"),
+    ("Funny how things always happen at once, Sam has flu and I've got it too.", "ok"),
+    ("Sam's dad says his head is killing him, Sam has a cold.", "ok"),
+    ("Probably nothing serious, but Ivy's eye is swollen shut and the pharmacist had a look.", "ok"),
+    # ...and lift nothing that is not there: a normal temperature, a call to 111 only if worse, a birth weeks ago.
+    ("Nothing major, but her temperature is 37 so I'm keeping her home.", "caution"),
+    ("Nothing serious, but I'll ring 111 if she gets any worse. She has a cold.", "caution"),
+    ("I gave birth six weeks ago and I'm still recovering, so Sam is at home with me today.", "avoid"),
+])
+def test_round_56_classes(text, expected):
+    """Round 56's classes, the newcomer's and the attack's finds, in words of our own."""
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Granddad has pneumonia and we're all at the hospital with Sam.",
+    "My mum fell down the stairs and broke her hip so we're at the hospital all day with Leo.",
+    "Maisie was up at A&E with me till gone 2 with her brother who'd broken his arm, so she's exhausted.",
+    "Partner has the car so we can't get Sam in.",
+])
+def test_someone_elses_illness_or_car_is_never_worded_for_the_child(text):
+    """The newcomer on round 55 found a grandfather's pneumonia and a mother's broken hip logged as the child's illness
+    (the email asked for code I), and "Partner" worded as the child."""
+    result = check_text(text)
+    assert result.verdict != "ok" and (result.suggestion is None or "[what is wrong]" in result.suggestion), \
+        (result.verdict, result.suggestion)
+    assert not (result.suggestion or "").startswith("Partner")

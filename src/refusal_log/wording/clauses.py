@@ -81,7 +81,8 @@ class _Who:
     patterns only some texts need (the parent's care words, gender, "our eldest") are
     compiled on first use, so a check pays only for what its text asks."""
 
-    _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "two_children", "male", "female", "visited")
+    _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "two_children", "male", "female", "visited",
+              "own_body")
 
     def __init__(self, rules: Rules):
         data, macros = rules.reasons_data, rules.macros
@@ -273,6 +274,9 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     if any(m.kind == "speaker" and m.start < a < m.end for m in found):
         return "parent"  # "I feel awful": the parent's own feeling, not "I feel (that) she..."
     kind = _resolve(found, norm, a, who)
+    if kind == "child" and found and all(m.kind == "possessive" for m in found) and who.own_body.match(norm, a):
+        # "My mum fell down the stairs and broke her hip": the subject the clause carries over, not the child.
+        kind = _carried_subject(norm, parts, index, rules, names) or kind
     if kind == "child" and found:
         kind = _agreement(norm, found[-1], who, rules, names) or kind
     if kind == "sibling" and _only_child(norm, found, who, rules, names):
@@ -289,6 +293,17 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
         if kind:
             return "child" if kind == "parent" and care else kind
     return "child"
+
+
+def _carried_subject(norm: str, parts: list[Clause], index: int, rules: Rules, names) -> str | None:
+    """The first person named in the clause an "and" clause carries its subject over from ("my mum fell down the stairs
+    and broke her hip": mum; "he came off his bike at his nan's and hurt his wrist": he, the child), or None."""
+    clause, who = parts[index], _who(rules)
+    if index == 0 or clause.sentence_start or clause.opener not in who.carry:
+        return None
+    prev = parts[index - 1]
+    people = [m for m in mentions(norm, prev.start, prev.end, rules, names) if m.kind not in ("speaker", "possessive")]
+    return people[0].kind if people else None
 
 
 def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str | None:

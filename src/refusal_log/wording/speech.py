@@ -20,10 +20,12 @@ _OPENERS = frozenset(("hi", "hello", "hiya", "dear", "morning", "afternoon", "ev
                       "brief", "message", "note", "line", "email", "text", "sorry", "sadly", "unfortunately",
                       "so", "well", "ok", "okay", "anyway", "also", "want", "wanted", "like", "need", "needed",
                       "have", "had", "got")) | _CALLED
-# An aside that opens a clause is never its speaker: "to be honest he's been saying he's done with school" is the
-# child's own words, in the parent's voice (blind680). (Inside a clause it is left: "I honestly thought...".)
-_ASIDE = re.compile(r"^\W*(?:(?:but|and|so|now|though)\W+)?(?:(?:to be (?:honest|fair|truthful)|if i am (?:being )?honest"
-                    r"|in (?:fairness|all honesty)|truth be told|honestly|tbh|though|frankly|mind you)\b\W*)+")
+# An aside opening the clause ("to be honest", "tbh"), then he, she or they saying something of themselves: the child's
+# own words in the parent's voice ("to be honest she's been saying all week that she won't go in", blind687). With
+# another person after it ("tbh she was saying he's refusing", "to be honest my mum is saying...") it is left alone.
+_ASIDE = re.compile(r"\W*(?:(?:but|and|so|now|though)\W+)?(?:(?:to be (?:honest|fair)|if i am (?:being )?honest|in all honesty"
+                    r"|truth be told|honestly|tbh|though)\W+)+(he|she|they)\b")
+_PRONOUN = re.compile(r"\b(?:he|she|they)\b")
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 
 
@@ -94,7 +96,10 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
     # runs on into it ("Miss says he's tired in class so I'm letting him sleep") is theirs too.
     if rules.own_voice.search(norm, first + verbs[-1].end(), b):
         return False
-    before = [w for w in _WORDS.findall(_ASIDE.sub(" ", region[: verbs[-1].start()], count=1)) if w not in rules.auxiliaries]
+    aside = _ASIDE.match(region)
+    if aside and (said := _PRONOUN.search(norm, first + verbs[-1].end(), b)) and said.group() == aside.group(1):
+        return False
+    before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
     # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
     # thought I'd give him a day", "rang the office, said she won't be in".
     if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
