@@ -4919,6 +4919,12 @@ def test_again_is_kept_only_where_it_is_the_absences(text, suggestion):
     ("Nothing major, but her temperature is 37 so I'm keeping her home.", "caution"),
     ("Nothing serious, but I'll ring 111 if she gets any worse. She has a cold.", "caution"),
     ("I gave birth six weeks ago and I'm still recovering, so Sam is at home with me today.", "avoid"),
+    # The newcomer on round 55: the child's word doubted by what the parent saw; the same complaint every morning and
+    # "according to him" in the child's words; "feeling not so good" in a non-native word order.
+    ("Ellis told me his knee hurts but he was out playing football all evening.", "withheld"),
+    ("He keeps saying he has a tummy ache every school morning.", "caution"),
+    ("According to her, her throat hurts.", "caution"),
+    ("Sorry, he feeling not so good since last night, I keep him home today.", "caution"),
 ])
 def test_round_56_classes(text, expected):
     """Round 56's classes, the newcomer's and the attack's finds, in words of our own."""
