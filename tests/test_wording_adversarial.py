@@ -4944,3 +4944,56 @@ def test_someone_elses_illness_or_car_is_never_worded_for_the_child(text):
     assert result.verdict != "ok" and (result.suggestion is None or "[what is wrong]" in result.suggestion), \
         (result.verdict, result.suggestion)
     assert not (result.suggestion or "").startswith("Partner")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 57: the child's word with a time between, or woken up saying it; what the parent then saw settles it.
+    ("Noah told me this morning he's got a headache, so he's at home.", "caution"),
+    ("Isla woke up saying her tummy really hurts.", "caution"),
+    ("She said she felt sick, and then she was actually sick on the stairs.", "ok"),
+    ("Finn says he feels sick. He hasn't actually been sick, so I'm not sure yet.", "caution"),
+    # "Fine by lunchtime, no doubt" is doubt; a fever gone by morning and a day off just in case is a precaution.
+    ("Rosa had a headache this morning, she'll be fine by lunchtime no doubt.", "withheld"),
+    ("He had a temperature last night but it's gone this morning, so he's off today just in case.", "caution"),
+    # Bullying told without the word, beside an illness.
+    ("Ben has a bad cold. He's still worried about the boys in his form too.", "caution"),
+    ("Zara has a migraine. The stuff in the class group chat still hasn't stopped.", "caution"),
+    # Someone else's emergency, a late night at a match, kept up by the neighbours, and a death in the family.
+    ("We had to take her little brother to A&E with his asthma and didn't get home till 4. Ruby will be in for 11.",
+     "caution"),
+    ("His dad took him to the cup game last night and they weren't back till gone midnight, so he'll be in late.",
+     "avoid"),
+    ("The neighbours' alarm went off at 3 and none of us slept. Amir is worn out and teary today.", "caution"),
+    ("Her grandad passed away at the weekend and she is very upset. She'll be back when she's ready.", "caution"),
+    # The council's transport in the council's words; the school's text that "it's closed"; a metro that is off.
+    ("SEN transport rang at 7.45 to say the minibus has broken down and nobody could cover, so Jo is at home.", "ok"),
+    ("The school texted at 7 saying it's closed because of the heating, so Ali is at home.", "ok"),
+    ("The Metro's off again because of a signal fault, so she can't get in.", "caution"),
+])
+def test_round_57_classes(text, expected):
+    """Round 57's classes in words of our own."""
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 56: grown-ups and grandparents named bare are never the child...
+    ("Hubby has a migraine so can't take Lily in", "withheld"),
+    ("Grandmother has pneumonia and we're at the hospital with Lily", "withheld"),
+    ("Stepmom has pneumonia and we're at the hospital with Lily", "withheld"),
+    ("Childminder is ill so Sam can't get in", "withheld"),
+    ("Lily's mum fell and broke her wrist so Lily won't be in", "withheld"),
+    # ...the child's own injury stays the child's, whoever caused it...
+    ("Her brother pushed her off the trampoline and broke her arm", "ok"),
+    ("My husband accidentally shut the car door on her hand and broke her finger", "ok"),
+    ("Sam fell off the trampoline at his nan's and broke his wrist", "ok"),
+    # ...the family's car stands aside for the child's own reason or a late drop-off...
+    ("Sam is off with a cough. Husband has the car.", "ok"),
+    ("The car's in for its MOT so I'll drop Sam in late at 10", "caution"),
+    # ..."ready and waiting" lifts a protest only beside transport that did not come...
+    ("Sam is ready and waiting until the school sorts her timetable", "avoid"),
+    # ...and the child's refusal after an aside is read, by name too.
+    ("Frankly she's been saying she won't go in", "avoid"),
+    ("To be honest Sam has been saying she won't go in", "avoid"),
+])
+def test_the_attack_on_round_56(text, expected):
+    _expected(text, expected)

@@ -303,7 +303,18 @@ def _carried_subject(norm: str, parts: list[Clause], index: int, rules: Rules, n
         return None
     prev = parts[index - 1]
     people = [m for m in mentions(norm, prev.start, prev.end, rules, names) if m.kind not in ("speaker", "possessive")]
-    return people[0].kind if people else None
+    if len(people) > 1 and not norm[people[0].end:people[1].start].strip():
+        people = people[1:]  # "Lily's mum fell and broke her wrist": the mum, not Lily
+    if not people:
+        return None
+    # Of the other gender from the "his" or "her" ("her brother pushed her off the trampoline and broke her arm"): the
+    # child's arm, as it would be with nobody carried over.
+    word = norm[clause.start:clause.end].split()
+    pronoun = next((w for w in word if w in ("his", "her")), None)
+    subject = norm[people[0].start:people[0].end]
+    if pronoun and (who.female if pronoun == "his" else who.male).search(subject):
+        return None
+    return people[0].kind
 
 
 def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str | None:

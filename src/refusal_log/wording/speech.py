@@ -23,9 +23,10 @@ _OPENERS = frozenset(("hi", "hello", "hiya", "dear", "morning", "afternoon", "ev
 # An aside opening the clause ("to be honest", "tbh"), then he, she or they saying something of themselves: the child's
 # own words in the parent's voice ("to be honest she's been saying all week that she won't go in", blind687). With
 # another person after it ("tbh she was saying he's refusing", "to be honest my mum is saying...") it is left alone.
-_ASIDE = re.compile(r"\W*(?:(?:but|and|so|now|though)\W+)?(?:(?:to be (?:honest|fair)|if i am (?:being )?honest|in all honesty"
-                    r"|truth be told|honestly|tbh|though)\W+)+(he|she|they)\b")
+_ASIDE = re.compile(r"\W*(?:(?:but|and|so|now|though)\W+)?(?:(?:to be (?:honest|fair|truthful)|if i am (?:being )?honest"
+                    r"|in (?:all honesty|fairness)|truth be told|honestly|frankly|mind you|tbh|though)\W+)+([a-z]+)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b")
+_FIRST_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b")  # the child's, as clauses.py reads gender
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 
 
@@ -70,6 +71,18 @@ def _opens_with_name(norm: str, start: int, end: int, names) -> bool:
     return bool(words) and words[0] in names()
 
 
+def _the_child_speaks(norm: str, speaker: str, said: str, child: str) -> bool:
+    """After an aside: the child by name, or the same he or she as in the words said, of the child's gender (the
+    text's first he or she), as in "to be honest she's been saying she won't go". Not "Nan has him, and tbh she says
+    she won't take him in": that she is not the child."""
+    if speaker not in ("he", "she", "they"):
+        return speaker == child  # the child by name
+    if said != speaker:
+        return False
+    first = _FIRST_PRONOUN.search(norm)
+    return speaker == "they" or not first or (first.group() in ("he", "him", "his")) == (speaker == "he")
+
+
 def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) -> bool:
     """Someone else's words: inside quotes, or after "the school said" and the like.
     `names()` gives the names the text holds (lower case)."""
@@ -97,7 +110,8 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
     if rules.own_voice.search(norm, first + verbs[-1].end(), b):
         return False
     aside = _ASIDE.match(region)
-    if aside and (said := _PRONOUN.search(norm, first + verbs[-1].end(), b)) and said.group() == aside.group(1):
+    if aside and (said := _PRONOUN.search(norm, first + verbs[-1].end(), b)) and _the_child_speaks(
+            norm, aside.group(1), said.group(), child):
         return False
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
     # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
