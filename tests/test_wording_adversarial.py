@@ -4997,3 +4997,52 @@ def test_round_57_classes(text, expected):
 ])
 def test_the_attack_on_round_56(text, expected):
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 58: a place of care beside someone else's emergency is theirs, never the child's care...
+    ("Our new baby brother arrived at 3am! Sam is off today, we're all still at the hospital.", "caution"),
+    ("An ambulance came for my dad this morning and I went with him, so Ivy is off with me.", "caution"),
+    ("His grandad has been in a crash on the A1. He's in hospital and Alfie is with me.", "caution"),
+    ("Sam fell off his bike and we are at A&E, my mum had a fall too.", "ok"),
+    # ...a denied "refusal" beside an illness is the illness; "want to go into it" is not about school...
+    ("I know refusal has been mentioned before but this is not that - she has had diarrhoea since 5am.", "ok"),
+    # ...a period, then staying home; overwhelmed since a move; a trip extended; a prom dress in the city; "aye, right".
+    ("Mia's period started this morning so she's staying home.", "caution"),
+    ("Zak has been overwhelmed since the house move and today it all got too much.", "caution"),
+    ("She had a temperature at the weekend so we've extended our stay in Devon until Wednesday.", "avoid"),
+    ("Taking Grace into Leeds today to look for her prom dress.", "avoid"),
+    ("He says his tummy hurts. Every Monday. Aye, right.", "withheld"),
+])
+def test_round_58_classes(text, expected):
+    """Round 58's classes in words of our own."""
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 57: a parent named in the third person keeps their own injury...
+    ("Jack is staying home today. Dad broke his ankle.", "withheld"),
+    ("Lily is off. Mum broke her wrist.", "withheld"),
+    ("Jack is off. Pops has covid.", "withheld"),
+    ("Lily is off. Her godmother has pneumonia.", "withheld"),
+    ("Dad says Jack broke his ankle at football.", "ok"),
+    ("Mum has given him Calpol for his temperature.", "ok"),
+    # ...and the round 57 rules stand aside for what they were not about.
+    ("She has physio at the hospital every Tuesday morning and will be in school by 11 as usual.", "ok"),
+    ("Kayla says she has a tummy ache, which will no doubt be gone by lunchtime.", "withheld"),
+    ("After the school concert she wasn't home till 9 and then she was sick all night.", "ok"),
+    ("The temperature has gone down but she's been vomiting all morning, I'll call 111 just in case.", "ok"),
+    ("The dog jumped up and pushed her over and she hurt her wrist.", "ok"),
+    ("Lily is worried about the girls in her form catching her chickenpox.", "ok"),
+    ("Amelia woke up saying her ear really hurts and there's pus coming out of it.", "not avoid"),
+    ("Megan told me at breakfast she has a headache.", "caution"),
+    ("She woke up complaining of earache.", "caution"),
+])
+def test_the_attack_on_round_57(text, expected):
+    _expected(text, expected)
+
+
+def test_not_wanting_to_go_into_it_is_not_about_school():
+    """blind700: "don't really want to go into it" is the parent not wanting to explain, not the child refusing."""
+    findings = check_text("He won't be in, family things going on, I don't really want to go into it.").findings
+    assert not [f for f in findings if f.rule == "not_want"], findings

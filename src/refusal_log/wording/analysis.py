@@ -220,9 +220,9 @@ class _Analysis:
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
             if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())):
                 continue  # "scared of catching the flu", "had a cold last week and now...": not today's illness
-            if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start)
-                                   or not_today(rules, n, m.end())):
-                continue  # "waiting for CAMHS to get back to us": no appointment today
+            if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start) or not_today(rules, n, m.end())
+                                   or (rules.emergency_place.rx.fullmatch(n, start, m.end()) and rules.family_emergency.search(n))):
+                continue  # "waiting for CAMHS to get back to us"; "dad's been in a crash ... at the hospital": not the child's
             if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
                 continue  # whose it is, clause by clause (clauses.py)
             if kind == "state":

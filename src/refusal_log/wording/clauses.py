@@ -202,6 +202,9 @@ def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who |
 
 
 _THIRD = ("sibling", "relative", "friend", "pet")
+# A parent named in the third person, as the other parent or by the writer of themselves: "his" or "her" of their own
+# gender after them is theirs ("Dad broke his ankle"), as for a relative. "I" and "we" are never meant.
+_NAMED_PARENT = frozenset(("mum", "dad", "mam", "mom", "mummy", "daddy", "mama", "mamma", "mammy", "mommy", "papa"))
 # A procedure after a possessive and one word ("her knee op", "his heart scan"): the person's named before, even when
 # they were named with the same word ("her nan is having her knee op"); a symptom then is the child's ("her nan
 # noticed her awful rash"), unless the person was named otherwise ("my husband has his awful migraine").
@@ -215,6 +218,10 @@ def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at:
     """Whose his/her/their before a phrase is: the third person named before it, or the child. With a word between,
     see _PROCEDURE and _PERCEIVED. A pronoun of the other gender from that person's is the last person of its own
     gender named before, else the child ("his mum says his migraine is back", "with her dad for her asthma review")."""
+    if kind == "parent" and people and who is not None and norm[people[-1].start:people[-1].end] in _NAMED_PARENT \
+            and (who.male if norm[pronoun.start:pronoun.end] == "his" else who.female).search(norm, people[-1].start,
+                                                                                              people[-1].end):
+        return "relative"  # "Jack is off. Dad broke his ankle": Dad's own ankle, not Jack's (the attack on round 57)
     if kind not in _THIRD:
         return "child"
     if not people:
