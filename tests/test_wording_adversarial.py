@@ -5046,3 +5046,24 @@ def test_not_wanting_to_go_into_it_is_not_about_school():
     """blind700: "don't really want to go into it" is the parent not wanting to explain, not the child refusing."""
     findings = check_text("He won't be in, family things going on, I don't really want to go into it.").findings
     assert not [f for f in findings if f.rule == "not_want"], findings
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The newcomer on round 58: the parent's own injury is never worded as the child's illness...
+    ("I broke my leg and can't get him to school", "withheld"),
+    ("I've done my back in and can't drive her to school", "withheld"),
+    # ...a guess at the cause is the parent's guess, so the wording asks what is wrong...
+    ("He says he's got a tummy ache but I think it's nerves", "caution"),
+    ("She says it's a headache but I think it's a migraine actually.", "ok"),
+    # ...and a brother or sister in hospital with an illness is someone else's emergency.
+    ("His little sister is in hospital with a chest infection and I have to stay with her", "caution"),
+])
+def test_the_newcomer_on_round_58(text, expected):
+    _expected(text, expected)
+
+
+def test_a_guess_at_the_cause_is_never_worded_as_the_illness():
+    """The newcomer on round 58 found "He says he's got a tummy ache but I think it's nerves" worded "He is too unwell to
+    attend school (nerves)", and the drafted email asked for code I."""
+    suggestion = check_text("He says he's got a tummy ache but I think it's nerves").suggestion
+    assert suggestion is None or ("nerves" not in suggestion and "[what is wrong]" in suggestion), suggestion
