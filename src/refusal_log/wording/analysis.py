@@ -324,7 +324,7 @@ class _Analysis:
                  and (m.group() == "again" or self._whose(m.start(), m.end()) in CHILDS)]
         first = min((i for i, d in found if d != "again"), default=None)
         at = [t.start for t in self.health] + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]
-        said = {sum(e <= self.norm.starts[a] for e in ends) for a in at} | {first, None if self.health else 0}
+        said = {sum(e <= self.norm.starts[a] for e in ends) for a in at} | {first} | (set() if self.health else {0})
         days = list(dict.fromkeys(d for i, d in found if i == first or (d == "again" and i in said)))
         # "Meltdown yesterday and won't go in today": a past day beside today's dates the cause, not the report.
         if any(d != "again" and not self.rules.past.search(d) for d in days):

@@ -214,13 +214,18 @@ _PROCEDURE = re.compile(r"(?:op|ops|operation|surgery|scan|appointment|appt|chec
 _PERCEIVED = re.compile(r"\b(?:heard|hears|noticed|notices|saw|sees|spotted|spots)\b")
 
 
+def _genders(who: _Who, pronoun: str) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns for people of the gender "his" or "her" points to, and of the other gender."""
+    return (who.male, who.female) if pronoun == "his" else (who.female, who.male)
+
+
 def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at: int, who: _Who | None) -> str:
     """Whose his/her/their before a phrase is: the third person named before it, or the child. With a word between,
     see _PROCEDURE and _PERCEIVED. A pronoun of the other gender from that person's is the last person of its own
     gender named before, else the child ("his mum says his migraine is back", "with her dad for her asthma review")."""
-    if kind == "parent" and people and who is not None and norm[people[-1].start:people[-1].end] in _NAMED_PARENT \
-            and (who.male if norm[pronoun.start:pronoun.end] == "his" else who.female).search(norm, people[-1].start,
-                                                                                              people[-1].end):
+    last = people[-1] if people else None
+    if kind == "parent" and last and who is not None and norm[last.start:last.end] in _NAMED_PARENT \
+            and _genders(who, norm[pronoun.start:pronoun.end])[0].search(norm, last.start, last.end):
         return "relative"  # "Jack is off. Dad broke his ankle": Dad's own ankle, not Jack's (the attack on round 57)
     if kind not in _THIRD:
         return "child"
@@ -232,7 +237,7 @@ def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at:
         return "child"
     if who is None or word not in ("his", "her"):
         return kind
-    own, other = (who.male, who.female) if word == "his" else (who.female, who.male)
+    own, other = _genders(who, word)
     if not other.search(norm, last.start, last.end):
         return kind
     earlier = [m for m in people[:-1] if m.kind in _THIRD and own.search(norm, m.start, m.end)]
@@ -281,9 +286,10 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     if any(m.kind == "speaker" and m.start < a < m.end for m in found):
         return "parent"  # "I feel awful": the parent's own feeling, not "I feel (that) she..."
     kind = _resolve(found, norm, a, who)
-    if kind == "child" and found and all(m.kind == "possessive" for m in found) and who.own_body.match(norm, a):
+    body = who.own_body.match(norm, a) if kind == "child" and found else None
+    if body and all(m.kind == "possessive" for m in found):
         # "My mum fell down the stairs and broke her hip": the subject the clause carries over, not the child.
-        kind = _carried_subject(norm, parts, index, rules, names) or kind
+        kind = _carried_subject(norm, parts, index, who, rules, names, body.group().split()[-1]) or kind
     if kind == "child" and found:
         kind = _agreement(norm, found[-1], who, rules, names) or kind
     if kind == "sibling" and _only_child(norm, found, who, rules, names):
@@ -302,10 +308,11 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     return "child"
 
 
-def _carried_subject(norm: str, parts: list[Clause], index: int, rules: Rules, names) -> str | None:
+def _carried_subject(norm: str, parts: list[Clause], index: int, who: _Who, rules: Rules, names,
+                     pronoun: str) -> str | None:
     """The first person named in the clause an "and" clause carries its subject over from ("my mum fell down the stairs
     and broke her hip": mum; "he came off his bike at his nan's and hurt his wrist": he, the child), or None."""
-    clause, who = parts[index], _who(rules)
+    clause = parts[index]
     if index == 0 or clause.sentence_start or clause.opener not in who.carry:
         return None
     prev = parts[index - 1]
@@ -316,10 +323,7 @@ def _carried_subject(norm: str, parts: list[Clause], index: int, rules: Rules, n
         return None
     # Of the other gender from the "his" or "her" ("her brother pushed her off the trampoline and broke her arm"): the
     # child's arm, as it would be with nobody carried over.
-    word = norm[clause.start:clause.end].split()
-    pronoun = next((w for w in word if w in ("his", "her")), None)
-    subject = norm[people[0].start:people[0].end]
-    if pronoun and (who.female if pronoun == "his" else who.male).search(subject):
+    if pronoun in ("his", "her") and _genders(who, pronoun)[1].search(norm, people[0].start, people[0].end):
         return None
     return people[0].kind
 

@@ -276,11 +276,10 @@ class Rules:
         self.moot_not = _Lazy(reasons.get("moot_not", "(?!)"))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
-        self.late_arrival, self.kept_up, self.feared, self.past_illness = (
-            _Lazy(_one_pattern(health, k)) for k in ("late_arrival", "kept_up", "feared", "past_illness"))
-        self.others_question = _Lazy(_one_pattern(health, "others_question"))
-        self.bereavement = _Lazy(_one_pattern(health, "bereavement"))
-        self.family_emergency, self.emergency_place = (_Lazy(_one_pattern(health, k)) for k in ("family_emergency", "emergency_place"))
+        (self.late_arrival, self.kept_up, self.feared, self.past_illness, self.others_question, self.bereavement,
+         self.family_emergency, self.emergency_place) = (_Lazy(_one_pattern(health, k)) for k in (
+            "late_arrival", "kept_up", "feared", "past_illness", "others_question", "bereavement", "family_emergency",
+            "emergency_place"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
         self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution = (frozenset(health.get(key, ())) for key in (
             "plain_caution_rules", "rules_read_alone", "kept_up_caution"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from refusal_log.wording.clauses import _who
 from refusal_log.wording.loading import Rules
 
 _WORDS = re.compile(r"[a-z0-9&]+")
@@ -26,7 +27,6 @@ _OPENERS = frozenset(("hi", "hello", "hiya", "dear", "morning", "afternoon", "ev
 _ASIDE = re.compile(r"\W*(?:(?:but|and|so|now|though)\W+)?(?:(?:to be (?:honest|fair|truthful)|if i am (?:being )?honest"
                     r"|in (?:all honesty|fairness)|truth be told|honestly|frankly|mind you|tbh|though)\W+)+([a-z]+)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b")
-_FIRST_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b")  # the child's, as clauses.py reads gender
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 
 
@@ -71,7 +71,7 @@ def _opens_with_name(norm: str, start: int, end: int, names) -> bool:
     return bool(words) and words[0] in names()
 
 
-def _the_child_speaks(norm: str, speaker: str, said: str, child: str) -> bool:
+def _the_child_speaks(norm: str, speaker: str, said: str, child: str, rules: Rules) -> bool:
     """After an aside: the child by name, or the same he or she as in the words said, of the child's gender (the
     text's first he or she), as in "to be honest she's been saying she won't go". Not "Nan has him, and tbh she says
     she won't take him in": that she is not the child."""
@@ -79,7 +79,7 @@ def _the_child_speaks(norm: str, speaker: str, said: str, child: str) -> bool:
         return speaker == child  # the child by name
     if said != speaker:
         return False
-    first = _FIRST_PRONOUN.search(norm)
+    first = _who(rules).first_pronoun.search(norm)  # the child's gender, as clauses.py reads it
     return speaker == "they" or not first or (first.group() in ("he", "him", "his")) == (speaker == "he")
 
 
@@ -111,7 +111,7 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
         return False
     aside = _ASIDE.match(region)
     if aside and (said := _PRONOUN.search(norm, first + verbs[-1].end(), b)) and _the_child_speaks(
-            norm, aside.group(1), said.group(), child):
+            norm, aside.group(1), said.group(), child, rules):
         return False
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
     # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
