@@ -5067,3 +5067,51 @@ def test_a_guess_at_the_cause_is_never_worded_as_the_illness():
     attend school (nerves)", and the drafted email asked for code I."""
     suggestion = check_text("He says he's got a tummy ache but I think it's nerves").suggestion
     assert suggestion is None or ("nerves" not in suggestion and "[what is wrong]" in suggestion), suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 59 (blind701-706): a name after another person's relation is theirs...
+    ("Uncle Dave has covid so Maisie is staying at ours and is off today", "withheld"),
+    ("Maisie is off today, her friend Keira has chickenpox", "withheld"),
+    ("My son Jack has a fever", "ok"),
+    # ...as is an injury told in a "who" clause about them...
+    ("Mum, who hurt her back, can't drive so Leo can't get in today", "withheld"),
+    ("Leo, who hurt his back at rugby, can't walk", "ok"),
+    # ...and someone else's emergency in more words: the hospital is theirs.
+    ("An ambulance came out for Kasia grandad last night and we are all at the infirmary. Kasia not in today.", "withheld"),
+    ("Our Dylan's nan took badly in the night and we've been at the hospital since, Dylan won't be in", "withheld"),
+    ("The baby arrived at 4am! Zara met her new sister at the hospital so she'll be in on Monday.", "withheld"),
+    ("Omar's big brother has been rushed into hospital and I'm with him, Omar won't be in.", "not ok"),
+    # A birth, then nobody for the drop-off: the family's situation.
+    ("My partner is in hospital having the baby and I've no one for the school run, so Finn is with me.", "avoid"),
+    # A mental health day or a break given to a child who is fine.
+    ("Duvet day for Ruby today, she's absolutely fine, just a break.", "avoid"),
+    ("Ruby is fine, just having a mental health day.", "avoid"),
+    ("Mental health day for Ruby today.", "not avoid"),
+    # Recovery as a habit, or at the hour school has started: doubt.
+    ("He felt sick at breakfast, no doubt he'll be fine by ten, he usually is.", "avoid"),
+    ("Funny how she perks up as soon as she knows she's missed the bus.", "avoid"),
+    ("What a coincidence, spelling test day and she's got a headache.", "avoid"),
+    ("She had a temperature overnight and will probably be fine by lunchtime.", "not avoid"),
+    # "Probably nothing serious but she can't..." doubts how serious, not whether.
+    ("Amir has an awful migraine and keeps being sick. Probably nothing serious but he can't open his eyes.", "ok"),
+    # The child's word for a pain: ask.
+    ("Ava told me first thing her tummy hurts, so she's at home.", "caution"),
+    ("Ava told me her tummy hurts and she's been sick twice.", "ok"),
+    # A year group told to stay at home is the school's closure.
+    ("Had the text saying the heating's failed and year 9 to stay home, so Ellie is at home today.", "ok"),
+    # Trouble with other pupils going on now, beside an illness: a caution; alone, the bullying avoid.
+    ("He has a temperature. The stuff with the lads in his form is still going on though.", "caution"),
+    ("The trouble with the girls in her class is getting worse so she's at home.", "avoid"),
+    ("He has a cough but is well enough for his dance class, which is still going on.", "not ok"),
+    # A trip for the air after an illness is the family's choice.
+    ("Noah had flu last week so we've taken him to the seaside for a few days.", "avoid"),
+    # A refusal after the history and the illness is still the child's.
+    ("Last year Mia was picked on, and now she has a cold and says she's not going back there.", "avoid"),
+    ("The head rang, and she says Mia is refusing.", "not avoid"),
+    # "You know what I mean" is the parent talking, not about themselves.
+    ("It's Harvey's dad, he's just not himself today, you know what I mean, just not right.", "caution"),
+])
+def test_round_59_classes(text, expected):
+    """Round 59's classes in words of our own."""
+    _expected(text, expected)

@@ -316,6 +316,8 @@ def _carried_subject(norm: str, parts: list[Clause], index: int, who: _Who, rule
     if index == 0 or clause.sentence_start or clause.opener not in who.carry:
         return None
     prev = parts[index - 1]
+    if index > 1 and not norm[prev.start:prev.end].strip():
+        prev = parts[index - 2]  # "Dad, who hurt his back, ...": the comma and "who" leave an empty clause between
     people = [m for m in mentions(norm, prev.start, prev.end, rules, names) if m.kind not in ("speaker", "possessive")]
     if len(people) > 1 and not norm[people[0].end:people[1].start].strip():
         people = people[1:]  # "Lily's mum fell and broke her wrist": the mum, not Lily

@@ -348,6 +348,7 @@ class Rules:
         self.plural = _Lazy(names["plural"])
         self.not_names = set(names["not_names"])
         self.related = _Lazy(names["related"])
+        self.childs_relations = frozenset(names["childs_relations"])
         self.first_names = frozenset(names["first_names"])
         self.not_lower_names = frozenset(names["not_lower_names"])
         self.name_signoff = _Lazy(names["signoff"])

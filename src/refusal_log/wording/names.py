@@ -41,7 +41,7 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> list[s
     child = child or subject(text, norm, rules)[0]
     # Whether a word is a name is asked often and costs a look at every rule: kept.
     seen, names = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[-1].lower()}
-    for w in set(_CAPITAL.findall(text)):
+    for w in {m.group() for m in _CAPITAL.finditer(text) if not _someone_elses(text, m.start(), rules)}:
         known = seen.get(w)
         if known is None:
             known = _is_name(w, rules)
@@ -185,6 +185,13 @@ def _not_someone_else(text: str, at: int, rules: Rules) -> bool:
     before = max(0, at - 40)
     return not (rules.titled.search(text, before, at) or rules.greeted.search(text, before, at)
                 or rules.related.search(text, before, at))
+
+
+def _someone_elses(text: str, at: int, rules: Rules) -> bool:
+    """A name straight after another person's relation ("Auntie Sue has covid", "his friend Mia
+    has chickenpox") is theirs; after "my son" it may be the child's."""
+    rel = rules.related.search(text, max(0, at - 40), at)
+    return bool(rel) and rel.group().split()[0].lower() not in rules.childs_relations
 
 
 def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:

@@ -83,6 +83,9 @@ def _the_child_speaks(norm: str, speaker: str, said: str, child: str, rules: Rul
     return speaker == "they" or not first or (first.group() in ("he", "him", "his")) == (speaker == "he")
 
 
+_SUBJECTS = frozenset(("he", "she", "they", "i", "we"))
+
+
 def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) -> bool:
     """Someone else's words: inside quotes, or after "the school said" and the like.
     `names()` gives the names the text holds (lower case)."""
@@ -138,8 +141,12 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
     # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
     # clause's subject, not the last word before it.
     if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
-        # "Ellie has anxiety and says she's not going": the subject is the clause's first.
+        # "Ellie has anxiety and says she's not going": the subject is the clause's first. After a comma, a pronoun
+        # opening the clause there is it ("Last term Tia was unhappy, and she has a cold and says...": she).
         subject = before[1] if before[0] in ("the", "a", "an") else before[0]
+        if before[-1] in ("and", "then", "so") and "," in region[: verbs[-1].start()]:
+            clause = _WORDS.findall(region[: verbs[-1].start()].rsplit(",", 1)[-1])[:4]  # "and this week she..."
+            subject = next((w for w in clause if w in _SUBJECTS), subject)
     if subject in ("he", "she", "they") and _ASKS_ABOUT.search(norm, first + verbs[-1].end(), a):
         return True  # "She asked whether Maya was 'not wanting to come in'": she is not Maya
     if subject in ("he", "she", "they") and _opens_with_name(norm, first + verbs[-1].end(), a, names):
