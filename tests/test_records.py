@@ -26,9 +26,9 @@ def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(c
     child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", RISKY)
     child.expect("log the suggested wording instead")
     child.sendline("")  # Enter alone chooses nothing
-    child.expect("Please type s, k, c")
+    child.expect("Please type s, k or c")
     child.sendline("maybe")  # nor does anything unclear
-    child.expect("Please type s, k, c")
+    child.expect("Please type s, k or c")
     child.sendline("s")
     child.expect(pexpect.EOF)
     child.close()

@@ -477,6 +477,24 @@ def test_summary_counts_each_childs_half_days_once():
     assert "covering 2 weekdays (3 sessions)" in text
 
 
+def test_a_timeline_of_several_children_gives_each_childs_own_figures():
+    """The newcomer on round 59: with three children the summary added their absences into one figure and
+    listed them without names. Each child's count is given, and each absence in the list is named."""
+    from refusal_log import entries, people
+
+    people.setup("Maya", "Hollins Park Academy")
+    people.add_child("Ella")
+    entries.add_absence("23/11/2026", "Too unwell to attend (migraine)", child="Maya")
+    entries.add_absence("24/11/2026", "Too unwell to attend (tonsillitis)", child="Ella")
+    entries.add_absence("25/11/2026", "Too unwell to attend (tonsillitis)", child="Ella")
+    for fmt in ("txt", "md", "html"):
+        text = render.timeline(fmt).text
+        assert "By child: Maya, 1 absence over 1 weekday; Ella, 2 absences over 2 weekdays" in text, fmt
+    assert "- Ella, Tue 24 Nov 2026, all day" in render.timeline("md").text
+    # One child: no breakdown.
+    assert "By child" not in render.timeline("txt", child="Ella").text
+
+
 def test_an_absence_without_how_it_was_reported_reads_plainly():
     from refusal_log import entries, people
 

@@ -5115,3 +5115,83 @@ def test_a_guess_at_the_cause_is_never_worded_as_the_illness():
 def test_round_59_classes(text, expected):
     """Round 59's classes in words of our own."""
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 60 (blind707-712): the child's own appointment is the reason beside someone else's...
+    ("Leo has the orthodontist at 9 and his sister has the dentist at 9:30, so both will be in by 11.", "ok"),
+    ("Leo has the optician at 10. His dad has his own appointment after, so Grandma will bring him in.", "ok"),
+    ("Leo is coming with us today because his sister has a hospital appointment in Leeds.", "not ok"),
+    # ...a clinician's condition on going back is their advice, not doubt...
+    ("Ruby has scarlet fever and the GP said two days on antibiotics before she can go back.", "ok"),
+    ("The GP said she could go in but she's still not up to it.", "not ok"),
+    # ...and a temperature after what the pharmacist said stands.
+    ("The pharmacist said that on its own she'd be fine to go in, but she has a temperature of 39 as well.", "ok"),
+    # Doubt: "swears it's", a trip for the sun, a late night and a lie-in.
+    ("Harvey is off with a migraine. Well, he swears it's a migraine.", "avoid"),
+    ("It's not a holiday, but we're flying to my brother's in Portugal on Thursday so he can get better in the sun.", "avoid"),
+    ("We got back from the gig at 1am so I let him have a lie in. He'll be in after lunch.", "avoid"),
+    # Someone else's emergency in more words; the child's distress after a separation is the child's.
+    ("My wife's in labour, so Zain is at home with his grandad today.", "withheld"),
+    ("Their grandad is seriously ill in hospital and we're all going to see him today.", "withheld"),
+    ("Things are difficult at home, his dad and I have split up and he is in pieces. He won't be in today.", "caution"),
+    # Transport that cannot send a car is the council's.
+    ("The council minibus never came and transport say they can't send one until tomorrow.", "ok"),
+    # Trouble with other pupils going on now, beside an illness.
+    ("She has tonsillitis. Also there's still stuff going on with the girls in her form.", "caution"),
+    # "Not so good today" in simple English: the child's vague state.
+    ("My son is not so good today, he stay home.", "caution"),
+    # The attack on round 59: someone else is never the child...
+    ("Sophie's father has covid and she is staying with us", "withheld"),
+    ("Yusuf brother have fever so Yusuf stay home", "withheld"),
+    ("Lena stay home, sister have temperature", "withheld"),
+    ("The brother of Lena has fever so Lena stay home", "withheld"),
+    ("Mother is poorly so Lena stay home", "withheld"),
+    ("Our cat Whiskers is ill so Tom is off", "withheld"),
+    ("Granny Pat has covid so Evie is off", "withheld"),
+    ("Grandpa, who lives with us, has flu so Tom is staying home", "withheld"),
+    ("Ambulance came for his grandad at 3am so Ali stayed home", "withheld"),
+    ("Paramedics came for her mum so Ruby is at home", "withheld"),
+    # ...a "who" or "whose" clause keeps the child's own illness and name...
+    ("Tom, who was sick twice in the night, is staying home", "ok"),
+    ("Evie, whose dad has covid, has a temperature", "ok"),
+    ("Tom, whose sister has chickenpox, has it now too", "ok"),
+    # ...the child's refusal in dialect and text speak is read...
+    ("Tom has tonsillitis and says hell not go back", "avoid"),
+    ("tom has a temp n says he aint goin bk", "avoid"),
+    ("she has a headache & says she aint goin", "avoid"),
+    ("Tom is poorly and says school can do one", "avoid"),
+    ("Evie has a cough and is adamant she's staying home", "avoid"),
+    # ...doubt in more words...
+    ("Tom is staying home, he's pretending to have a headache", "avoid"),
+    ("Tom has a cold and is staying home, he perked up the minute the bus went", "avoid"),
+    ("Evie is staying home with a sore throat, she seemed fine last night on her phone", "avoid"),
+    ("His headache magically disappears at weekends, but he has it today", "avoid"),
+    ("Evie claims to have a sore throat and is staying home", "not ok"),
+    # ...trips to recover and days given to a child who is well...
+    ("Taking Tom to his gran's by the sea to recover from his cold", "avoid"),
+    ("Evie is off for a reset day, she is ok", "avoid"),
+    ("Tom is taking a me day", "avoid"),
+    # ...and the child's own illness after "fine in herself but", or "took badly".
+    ("Evie has a cold, she's fine in herself but the cough kept her up all night", "not avoid"),
+    ("Isla took badly in the night with her chest, so she's off", "ok"),
+    # A year group told by a group chat to stay at home is no closure.
+    ("The school says Year 8 to stay home today as the heating is off", "ok"),
+])
+def test_round_60_classes(text, expected):
+    """Round 60's classes and the attack on round 59, in words of our own."""
+    _expected(text, expected)
+
+
+def test_a_relatives_emergency_is_never_worded_as_the_childs_distress():
+    """The newcomer on round 59: "ambulance came for his nan in the night and he is shaken up" was worded "Sam is too
+    unwell to attend school (shaken up)" and drafted with code I. The emergency is someone else's: no wording."""
+    result = check_text("Sam didn't sleep, ambulance came for his nan in the night and he is shaken up")
+    assert result.suggestion is None and result.withheld
+    assert any(f.rule == "family_illness" for f in result.findings)
+
+
+def test_the_childs_word_for_a_pain_asks_what_is_wrong():
+    """The newcomer on round 59: "told me her head hurts" was stated as "(head hurts)"; now it leaves a gap."""
+    result = check_text("She told me this morning her head hurts so she is off")
+    assert result.needs_input and "[what is wrong]" in (result.suggestion or "")

@@ -153,7 +153,9 @@ def _choose(options: dict[str, str]) -> str:
         answer = typer.prompt(question, default="", show_default=False, err=True).strip().lower()
         if answer in options or (answer and answer[0] in options and options[answer[0]].startswith(answer)):
             return answer[0]
-        typer.echo(f"Please type {', '.join(options)}.", err=True)
+        keys = list(options)
+        typer.echo(f"Please type {', '.join(keys[:-1])} or {keys[-1]}." if len(keys) > 1 else f"Please type {keys[0]}.",
+                   err=True)
 
 
 _ASK_AGAIN = object()  # an answer that named nothing wrong: the choices are offered again

@@ -268,6 +268,7 @@ class Summary:
     referrals: list[str]
     agreed: list[TimelineEntry]
     minutes_requested: list[TimelineEntry]
+    by_child: list[tuple[str, int, int]] = ()  # (child, absence entries, weekdays): shown when several children
 
     @property
     def total(self) -> int:
@@ -408,6 +409,9 @@ def summarise(items: list[TimelineEntry]) -> Summary:
         for day in _weekdays(e.first_day, e.last_day):
             halves.update((e.child, day, half) for half in ("am", "pm") if sessions in (half, "both"))
     days = {(child, day) for child, day, _ in halves}
+    # Each child's own figures, so that a timeline with several children does not add them up into one.
+    children = list(dict.fromkeys(e.child for e in absences))
+    by_child = [(c, sum(e.child == c for e in absences), sum(child == c for child, _ in days)) for c in children]
     gp_visits = [e for e in kept if e.kind == "gp"]
     referrals = [r for e in gp_visits for r in (e.fields.get("referral") or [])]
     return Summary(
@@ -417,6 +421,7 @@ def summarise(items: list[TimelineEntry]) -> Summary:
         gp_visits=gp_visits, referrals=list(dict.fromkeys(referrals)),
         agreed=[e for e in kept if e.agreed],
         minutes_requested=[e for e in kept if e.kind == "meeting" and e.fields.get("minutes_requested")],
+        by_child=by_child,
     )
 
 

@@ -8,7 +8,7 @@ import re
 from collections import namedtuple
 from functools import cached_property
 
-from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions
+from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions, witnessed
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
                                               ongoing_rule, second_reason, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
@@ -43,7 +43,7 @@ _ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
 # The verb is in a lookahead so that "Unfortunately Mia is" can also try "Mia is".
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
-_PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam")
+_PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam", "mom", "mama", "mamma", "mammy", "mommy", "papa")
 _PERMITTED = re.compile(r"\b(?:let|lets|letting|allow|allows|allowed|allowing) (?:him|her|them|[a-z]+) (?:to )?$")
 
 
@@ -100,11 +100,9 @@ class _Norm:
 # --------------------------------------------------------------------------- analysis
 
 
-# A health phrase: its kind (generic, specific, care, episode or distress), the parent's own
-# words for it, and whether it is hedged ("not sure if it's a migraine", "she says her ear
-# hurts"): a hedged word counts for the verdict but is never stated as fact in a suggestion.
-# Hits kept per rule: each finding is compared with the others, so a paste of one phrase
-# thousands of times would cost the square of its length for nothing new.
+# A health phrase: its kind (generic, specific, care, episode or distress), the parent's own words for it, and whether it
+# is hedged ("not sure if it's a migraine", "she says her ear hurts"): counted for the verdict, never stated as
+# fact. Hits kept per rule: each finding is compared with the others, so a pasted phrase costs no square of its length.
 _MAX_HITS = 25
 _Term = namedtuple("_Term", "kind text hedged doubted start end")
 # One rule hit: the finding, its rule, whether it is someone else's words, and whether it
@@ -146,13 +144,11 @@ class _Analysis:
         self._upheaval_seen = None  # someone else's emergency in the text, read once
         self.health = self._health()
         self.unavoidable = self._unavoidable(rules.unavoidable)
-        # A lawful absence of its own (s444(3)): leave the head teacher has granted, or
-        # religious observance. An unavoidable cause for the positive rule; it also softens
-        # the rules that ask for leave (a holiday, someone else's illness, a birthday).
+        # A lawful absence of its own (s444(3)): leave the head granted, or religious observance. An unavoidable
+        # cause for the positive rule; it also softens the rules that ask for leave (a holiday, someone else's illness).
         self.lawful = self._unavoidable(rules.lawful, leave=True)
-        # An illness or symptom the parent names; with care words and unavoidable causes,
-        # a reason the law recognises. An episode alone ("meltdown") is neither, and nor is
-        # distress ("struggling", "not coping"): it only softens the rules that allow it.
+        # An illness or symptom the parent names; with care words and unavoidable causes, a reason the law
+        # recognises. An episode ("meltdown") is neither, nor is distress ("not coping"): it only softens some rules.
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
         self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
         # What kind of statement each clause is (statements.py), found once per text.
@@ -197,7 +193,8 @@ class _Analysis:
                 continue
             self.sleepless = self.sleepless or kind == "state"  # a bad night, whoever's: see find()
             owner = rules.not_child.search(n, max(0, start - 60), start)
-            if (owner or n.startswith(" myself", m.end())) and not rules.child_after.match(n, m.end()):
+            mine = n.startswith(" myself", m.end()) and not witnessed(n, start)  # "I saw the rash myself": the child's
+            if (owner or mine) and not rules.child_after.match(n, m.end()):
                 if owner and owner.group("other"):
                     if ambiguous(owner.group("other"), rules) and self._whose(start, m.end()) in CHILDS:
                         owner = None  # "our eldest has tonsillitis", no other child named
@@ -213,16 +210,18 @@ class _Analysis:
                         # situation only when nothing of the child's is named: "I am heartbroken, Ben is
                         # so anxious he can't leave the house" is about Ben (the ninth session's newcomer).
                         feelings.append((start, m.end()))
-                if owner or n.startswith(" myself", m.end()):
+                if owner or mine:
                     continue  # the parent's ("I'm ill myself") or a relative's, not the child's
             away = kind != "care" and rules.elsewhere_after.match(n, m.end())
             if away and rules.elsewhere_before.search(n, max(0, start - 40), start):
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
             if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())):
                 continue  # "scared of catching the flu", "had a cold last week and now...": not today's illness
-            if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start) or not_today(rules, n, m.end())
-                                   or (rules.emergency_place.rx.fullmatch(n, start, m.end()) and rules.family_emergency.search(n))):
-                continue  # "waiting for CAMHS to get back to us"; "dad's been in a crash ... at the hospital": not the child's
+            if kind == "care" and rules.emergency_place.rx.fullmatch(n, start, m.end()) and self._theirs:
+                self.others.append((start, m.end()))  # "dad's been in a crash ... at the hospital": theirs, a caution
+                continue
+            if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start) or not_today(rules, n, m.end())):
+                continue  # "waiting for CAMHS to get back to us", "an appointment next week": not today's
             if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
                 continue  # whose it is, clause by clause (clauses.py)
             if kind == "state":
@@ -243,6 +242,11 @@ class _Analysis:
         if feelings and not terms:
             self.parents.extend(feelings)
         return terms
+
+    @cached_property
+    def _theirs(self) -> bool:
+        """Someone else's emergency named ([health] family_emergency), read once per text, not once per care word."""
+        return bool(self.rules.family_emergency.search(self.norm.text))
 
     def _upheaval(self) -> bool:
         """Someone else's emergency in the text: a relative and a hospital, the police...
@@ -396,14 +400,10 @@ class _Analysis:
         history = statement_background(self.statements, n)
         candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)
                       and not any(h1 <= a and b <= h2 for h1, h2 in history)]
-        # A relative's illness, whatever its name ("her brother has bronchiolitis"), is their
-        # emergency, not the child's sickness: report it under [health] others_rule.
-        # A brother's or sister's own illness (not their hospital stay) given as the reason is
-        # [reasons] sibling_rule's ("his sister's got flu so I'm keeping both home").
-        # Beside an emergency ("rushed in with appendicitis"), or as the cause of a bad night
-        # ("the baby was up all night"), it stays the emergency's: leave, a caution.
-        # A precaution for the child alone ("keeping her off just in case") stays a caution;
-        # keeping the family home with them ("keeping both home to be safe") does not.
+        # A relative's illness ("her brother has bronchiolitis") is their emergency: [health] others_rule. A brother's or
+        # sister's own illness given as the reason is [reasons] sibling_rule's ("his sister's got flu so I'm keeping both
+        # home"); beside an emergency or as the cause of a bad night it stays the emergency's (leave, a caution). A
+        # precaution for the child alone stays a caution; keeping the family home with them does not.
         sibling, carer = rules.sibling_rule, rules.carer_rule
         ours = {r.id for r in (sibling, carer) if r}
         if ours and (self.others or any(r.id in ours for _, _, r in candidates)):
@@ -422,17 +422,19 @@ class _Analysis:
             candidates = list({(a, b, r.id): (a, b, r) for a, b, r in moved}.values())
             if sibling and sibling.id in demote:
                 sibling = None
+        own_care = any(t.kind == "care" and not (t.hedged or rules.emergency_place.rx.fullmatch(n, *t[4:])) for t in self.health)
         for a, b in self.others:
             if self.kept_up and self.kind_at.get(a) in ("state", "distress"):
                 continue  # "kept up by the baby and is exhausted": the child's own tiredness, not the baby's illness
+            if own_care and self.kind_at.get(a) == "care" and not rules.emergency_place.rx.fullmatch(n, a, b):
+                continue  # "Hattie has the dentist at 9 and her brother the orthodontist": the child's own is why
             other = rules.others_rule
             if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":
                 other = rules.sibling_rule
             if not any(r.id in (other.id, rules.others_rule.id) and a2 < b and a < b2 for a2, b2, r in candidates):
                 candidates.append((a, b, other))
-        # The parent's own illness or appointment ("my own hospital appointment"): their
-        # situation, not the child's sickness ([reasons] parent_rule).
-        # Their own appointment is their situation ([reasons] parent_care_rule).
+        # The parent's own illness or appointment ("my own hospital appointment"): their situation, not the child's
+        # sickness ([reasons] parent_rule, parent_care_rule).
         urgent = bool(self.parents) and rules.emergency.rx.search(n)
         for a, b in self.parents:
             mine = rules.parent_emergency_rule if urgent else rules.parent_rule
@@ -455,13 +457,11 @@ class _Analysis:
             if neg is not None and not any(neg <= a2 and b2 <= a for a2, b2 in phrases):
                 continue
             kept.append((a, b, rule))
-        # Once the parent denies or doubts the illness ("not ill as such, just had a rough
-        # week"), a vague word of distress no longer softens a decision: only a named
-        # illness or symptom could.
+        # Once the parent denies or doubts the illness ("not ill as such, just had a rough week"), a vague word of
+        # distress no longer softens a decision: only a named illness or symptom could.
         denied = any(rule.suggest == "withhold" for _, _, rule in kept)
-        # Round 30: a doubt the rules call a caution (a pattern the parent points to, "complaining
-        # of it every morning") leaves a named illness to soften a decision: "keeping him home
-        # today to see how he goes" is a caution to independent writers, not a choice.
+        # Round 30: a doubt the rules call a caution ("complaining of it every morning") leaves a named illness to soften
+        # a decision: "keeping him home today to see how he goes" is a caution to independent writers, not a choice.
         doubted_only = (denied and all(rule.severity == "caution" for _, _, rule in kept if rule.suggest == "withhold")
                         and any(t.kind in ("generic", "specific") for t in self.health))
         if denied:

@@ -173,7 +173,9 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
     for name in names:
         out.extend(Mention(start, end, "child") for start, end in _whole_word(norm, name, a, b) if start not in taken)
     out.sort()
-    return out
+    # "The sister of Mia": the sister, not Mia (the attack on round 59).
+    return [m for i, m in enumerate(out) if not (m.kind == "child" and i and out[i - 1].kind in SOMEONE_ELSE
+                                                 and norm[out[i - 1].end:m.start] == " of ")]
 
 
 def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who | None = None) -> str | None:
@@ -184,7 +186,8 @@ def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who |
     kind, people = None, []
     # "I think": the parent speaking; "stayed with me": the parent only where the child was (round 49, blind629: a
     # nan's "Chloe stayed with me last night and woke up with a high temperature").
-    found = [m for m in found if m.kind != "speaker" and not (m.kind == "parent" and _object(norm, m))]
+    found = [m for m in found if m.kind != "speaker" and not (m.kind == "parent" and (_object(norm, m) or (
+        norm[m.start:m.end] == "i" and _WITNESS.match(norm, m.end))))]
     for i, m in enumerate(found):
         if m.kind == "possessive":
             # Straight before the phrase, it points back to a third person named before it
@@ -256,6 +259,17 @@ def _object(norm: str, m: Mention) -> bool:
             and any(w in _STAYED for w in before[:-1]))
 
 
+# The parent as the one who saw it ("I saw the rash myself", "I've checked her temperature"): a witness, not the one ill.
+_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|"
+                      r"could see|can see|felt|heard)\b")
+
+
+def witnessed(norm: str, at: int) -> bool:
+    """Whether the parent's "I saw", "I've checked"... stands within a few words before `at`."""
+    i = norm.rfind("i ", max(0, at - 40), at)
+    return i != -1 and (i == 0 or not norm[i - 1].isalnum()) and bool(_WITNESS.match(norm, i + 1))
+
+
 def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause] | None = None,
           after: bool = True, care: bool = False) -> str:
     """Whose the phrase norm[a:b] is: "child", "family", "parent", "sibling", "relative",
@@ -302,6 +316,9 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     while index > 0 and not parts[index].sentence_start and parts[index].opener in who.carry:
         index -= 1
         prev = parts[index]
+        words = norm[prev.start:prev.end].strip(" ,")
+        if index and (prev.opener in ("who", "which") or not words or words.startswith("whose ")):
+            continue  # "Grandad, who lives with us, has covid": the one before the "who" clause (the attack on round 59)
         kind = _resolve(mentions(norm, max(prev.start, prev.end - _REACH), prev.end, rules, names), norm)
         if kind:
             return "child" if kind == "parent" and care else kind

@@ -32,6 +32,7 @@ _KEPT_OFF = re.compile(r" (?:off|aff|home|hame|at home|at hame|off school)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
 _CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}])")
 _NAME_BETWEEN_COMMAS = re.compile(rf", ({_NAME}),")
+_NAME_WHO = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}),? (?:who|whose)\b")
 _TWO_NAMES = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) (?:and|&) ({_NAME})(?= (?:are|were|have|both|will|won['\u2019]?t|aren['\u2019]?t|can['\u2019]?t|cannot|refuse|refused)\b)")
 
 
@@ -58,6 +59,10 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
     named = [hit for hit in (_capitalised_name(text, rules), _lower_case_name(text, rules)) if hit]
+    # "Jack, who was sick in the night, is staying home": the name before a "who" clause (the attack on round 59).
+    who = next((m for m in _NAME_WHO.finditer(text) if _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules)), None)
+    if who:
+        named.append((who.start(1), who.group(1)))
     found = []
     family = _family_phrase(text, rules)
     if family:

@@ -121,7 +121,7 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
     # thought I'd give him a day", "rang the office, said she won't be in".
     if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
         return False
-    subject = before[-1]
+    subject = "and" if region[: verbs[-1].start()].rstrip().endswith("&") else before[-1]  # "a headache & says"
     if subject == "to":
         # An infinitive ("Just to say...", "I'm writing to say...", "the school rang to say..."):
         # its speaker is the sender of a message it names ("a text from the school to say"),
@@ -140,11 +140,11 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
         subject = words[0]
     # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
     # clause's subject, not the last word before it.
-    if (subject in ("and", "then", "so") or verbs[-1].group().endswith("ing")) and len(before) > 1:
+    if (subject in ("and", "then", "so", "n", "an") or verbs[-1].group().endswith("ing")) and len(before) > 1:
         # "Ellie has anxiety and says she's not going": the subject is the clause's first. After a comma, a pronoun
         # opening the clause there is it ("Last term Tia was unhappy, and she has a cold and says...": she).
         subject = before[1] if before[0] in ("the", "a", "an") else before[0]
-        if before[-1] in ("and", "then", "so") and "," in region[: verbs[-1].start()]:
+        if before[-1] in ("and", "then", "so", "n", "an") and "," in region[: verbs[-1].start()]:
             clause = _WORDS.findall(region[: verbs[-1].start()].rsplit(",", 1)[-1])[:4]  # "and this week she..."
             subject = next((w for w in clause if w in _SUBJECTS), subject)
     if subject in ("he", "she", "they") and _ASKS_ABOUT.search(norm, first + verbs[-1].end(), a):
