@@ -5195,3 +5195,62 @@ def test_the_childs_word_for_a_pain_asks_what_is_wrong():
     """The newcomer on round 59: "told me her head hurts" was stated as "(head hurts)"; now it leaves a gap."""
     result = check_text("She told me this morning her head hurts so she is off")
     assert result.needs_input and "[what is wrong]" in (result.suggestion or "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 61 (blind713-718): someone else's emergency in more words...
+    ("Oskar no come today. His mother have accident at work, we go to hospital.", "withheld"),
+    ("Our Kai's dad's been taken into the General with his heart, Kai is with me and really upset, he'll not be in.", "withheld"),
+    ("We were in a crash on the motorway last night. Nobody hurt but we're all shaken. Sam won't be in.", "not avoid"),
+    # ...current trouble with a pupil or a teacher beside an illness...
+    ("Ellie is too anxious to come in, she's been sick. The problem with the girl in her class is still going on.", "caution"),
+    ("He has a temperature. He's still getting nasty messages from the boys in his form too.", "caution"),
+    ("She has tonsillitis and is still scared of the shouting from her maths teacher, which hasn't stopped.", "caution"),
+    # ...shopping, trips beside an illness, sleeping it off...
+    ("Taking Zoe into Leeds to shop for her bridesmaid dress today.", "avoid"),
+    ("He has a slight cold but we're heading over to see Grandad in Cork for the week anyway.", "avoid"),
+    ("She got home from the gig at 1am so she's sleeping it off this morning.", "avoid"),
+    ("The new tablets make him drowsy, he's sleeping it off.", "not avoid"),
+    # ...the school's own word to stay at home...
+    ("The office texted to say Year 9s should stay home today, so Jacob is at home as asked.", "ok"),
+    ("Mrs Okafor phoned and said Leo should stay at home today while they look into it.", "ok"),
+    # ...the child's word in more forms, and a precaution at home.
+    ("Ava says she can feel a migraine coming on.", "caution"),
+    ("Noah keeps saying his ear is hurting so he's off.", "caution"),
+    ("Noah's been coughing all night so I'm keeping him in as a precaution.", "caution"),
+    # The attack on round 60: another first name is another person when the child is named...
+    ("Isla is staying home, Finn has a temperature", "withheld"),
+    ("Keeping Isla home, Finn was sick all night", "withheld"),
+    ("Isla stayed home, Rosie (her sister) has flu", "withheld"),
+    ("Finn, who is her brother, has covid so Isla is staying home", "withheld"),
+    ("Isla is staying home, her bro has a fever", "withheld"),
+    ("Isla is staying home, Abuela is sick", "withheld"),
+    ("Isla is staying home to look after her poorly gran", "withheld"),
+    ("Isla is staying home because of a family illness", "withheld"),
+    ("Isla is staying home, Nan collapsed last night", "withheld"),
+    # ...but two children off together, or the one who is fine named first, keep each child's own illness.
+    ("Isla and Finn are both off, Finn has a temperature and Isla has been sick", "ok"),
+    ("Finn's fine but Isla has a temperature so she's off today.", "ok"),
+    ("Isla has a fever. Thanks, Rachel", "ok"),
+    # ...the subject carried over a verb-led clause, and the child's name in brackets or with a class.
+    ("Isla caught her brother's cold and has a temperature", "ok"),
+    ("Isla's little brother had croup and was up all night, she is exhausted and at home today", "not ok"),
+    ("Isla (Year 5) is off with a fever", "ok"),
+    ("Hoping he's back tomorrow, Finn has tonsillitis", "ok"),
+    # ...trips to recover and refusal in more words.
+    ("Three days in the Yorkshire Dales to help her anxiety", "avoid"),
+    ("She has a cough, we're at the caravan this week", "avoid"),
+    ("he aint going back to that school", "avoid"),
+    ("School can do one, she's not going", "avoid"),
+])
+def test_round_61_classes(text, expected):
+    """Round 61's classes and the attack on round 60, in words of our own."""
+    _expected(text, expected)
+
+
+def test_another_childs_illness_is_never_worded_for_the_child_named():
+    """The attack on round 60: "Mia is staying home because Tom was sick in the night" was worded "Mia is too unwell to
+    attend school (was sick)", and the email asked for code I. Tom's illness is Tom's."""
+    result = check_text("Mia is staying home because Tom was sick in the night")
+    assert result.suggestion is None and result.withheld
+    assert any(f.rule == "family_illness" for f in result.findings)

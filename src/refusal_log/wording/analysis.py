@@ -241,6 +241,8 @@ class _Analysis:
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         if feelings and not terms:
             self.parents.extend(feelings)
+        if not self.others and self._theirs:  # "Jayden's mam's been taken into the RVI ... he's ever so upset": theirs
+            self.others.append(rules.family_emergency.search(n).span())
         return terms
 
     @cached_property
@@ -249,8 +251,7 @@ class _Analysis:
         return bool(self.rules.family_emergency.search(self.norm.text))
 
     def _upheaval(self) -> bool:
-        """Someone else's emergency in the text: a relative and a hospital, the police...
-        Asked once per tiredness word, answered once per text: it reads the whole text."""
+        """Someone else's emergency in the text (a relative and a hospital, the police), read once per text."""
         if self._upheaval_seen is None:
             n = self.norm.text
             self._upheaval_seen = bool(self.rules.upheaval.rx.search(n)) or (
@@ -268,8 +269,7 @@ class _Analysis:
         return self._cued.whose(self.norm.starts[a], self.norm.ends[b - 1], **how)
 
     def _held(self, a: int, b: int) -> bool:
-        """A care word in a letter the parent holds or will send ("I have the discharge
-        letter", "I'll bring the hospital letter in"): evidence of the child's care."""
+        """A care word in a letter the parent holds ("I'll bring the hospital letter in"): the child's care."""
         n, rules = self.norm.text, self.rules
         return bool(rules.evidence_held.search(n, max(0, a - 60), a)) and bool(
             rules.evidence_word.match(n, b) or rules.evidence_word.search(n[a:b]))

@@ -172,6 +172,8 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
     taken = {i for o in out for i in range(o.start, o.end)} if names else set()
     for name in names:
         out.extend(Mention(start, end, "child") for start, end in _whole_word(norm, name, a, b) if start not in taken)
+    for name in getattr(names, "others", ()):  # another first name, when the child is named (names.Names)
+        out.extend(Mention(start, end, "relative") for start, end in _whole_word(norm, name, a, b) if start not in taken)
     out.sort()
     # "The sister of Mia": the sister, not Mia (the attack on round 59).
     return [m for i, m in enumerate(out) if not (m.kind == "child" and i and out[i - 1].kind in SOMEONE_ELSE
@@ -312,14 +314,22 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
         return "child"  # the parent acting for the child: "I've rung the GP"
     if kind:
         return kind
-    # Nobody named in this clause: carried over from the clause before ("and", "who"...).
+    # Nobody named in this clause: carried over from the clause before ("and", "who"...). A clause that opens with a
+    # verb ("... and has a temperature") carries the subject, the first person named ("Mia caught her dad's cold and has
+    # a temperature": Mia's, the attack on round 60).
+    first = _WORD.search(norm, clause.start, clause.end)
+    subject_carried = bool(first) and first.group() in who.verbs and clause.opener in ("and", "then", "plus")
     while index > 0 and not parts[index].sentence_start and parts[index].opener in who.carry:
         index -= 1
         prev = parts[index]
         words = norm[prev.start:prev.end].strip(" ,")
         if index and (prev.opener in ("who", "which") or not words or words.startswith("whose ")):
             continue  # "Grandad, who lives with us, has covid": the one before the "who" clause (the attack on round 59)
-        kind = _resolve(mentions(norm, max(prev.start, prev.end - _REACH), prev.end, rules, names), norm)
+        found = mentions(norm, max(prev.start, prev.end - _REACH), prev.end, rules, names)
+        people = [m for m in found if m.kind not in ("speaker", "possessive") and not (m.kind == "parent" and _object(norm, m))]
+        if len(people) > 1 and not norm[people[0].end:people[1].start].strip():
+            people = people[1:]  # "Connor's little brother had croup and was up all night": the brother
+        kind = people[0].kind if subject_carried and people else _resolve(found, norm)
         if kind:
             return "child" if kind == "parent" and care else kind
     return "child"
@@ -403,14 +413,18 @@ class Whole:
 
     def __init__(self, norm: str, starts, ends, rules: Rules, names):
         self.norm, self.starts, self.ends, self.rules = norm, starts, ends, rules
-        self.cued, self._names, self.parts, self.names = cued(norm, rules), names, None, ()
+        self.cued, self._names, self.parts, self.names = cued(norm, rules), names, None, None
 
     def whose(self, start: int, end: int, **how) -> str:
         """Whose the phrase at original[start:end] is (see owner())."""
+        if self.names is None:
+            self.names = self._names()
+            # Another first name when the child is named ("Mia is staying home, Tom has a fever") is a cue too.
+            self.cued = self.cued or bool(getattr(self.names, "others", ()))
         if not self.cued:
             return "child"  # no word in the text can name anyone else
         if self.parts is None:
-            self.parts, self.names = clauses(self.norm, self.rules), self._names()
+            self.parts = clauses(self.norm, self.rules)
         a = bisect_left(self.starts, start)
         b = max(a + 1, bisect_right(self.ends, end))
         return owner(self.norm, a, b, self.rules, self.names, self.parts, **how)

@@ -32,25 +32,56 @@ _KEPT_OFF = re.compile(r" (?:off|aff|home|hame|at home|at hame|off school)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
 _CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}])")
 _NAME_BETWEEN_COMMAS = re.compile(rf", ({_NAME}),")
+_WHO_IS_KIN = re.compile(r" (?:is|s) (?:her|his|their|my|our) (?:little |big |older |younger |twin )?(?:brother|sister|cousin|friend|"
+                         r"dad|mum|mam|nan|gran|grandad|grandma|uncle|aunt|auntie)\b")
+_NAME_CLASS = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) ?(?:\((?i:year|yr|y|class) ?[0-9rR][^)]{{0,12}}\)|(?i:from|in) "
+                         rf"(?i:year|yr|class) ?[0-9]+[a-zA-Z]?\b)")
+_SEVERAL = re.compile(r"\b(?:both|twins|all three|the three of them|the two of them)\b", re.I)
+_JOINED_BEFORE = re.compile(rf"{_NAME}\s+(?:and|&)\s+$")
+_JOINED_AFTER = re.compile(rf"\s+(?:and|&)\s+{_NAME}")
 _NAME_WHO = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}),? (?:who|whose)\b")
 _TWO_NAMES = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) (?:and|&) ({_NAME})(?= (?:are|were|have|both|will|won['\u2019]?t|aren['\u2019]?t|can['\u2019]?t|cannot|refuse|refused)\b)")
 
 
-def child_names(text: str, norm: str, rules: Rules, child: str | None) -> list[str]:
+class Names(list):
+    """The names taken as the child's (lower case, sorted), and in `others` the common first names the text gives to
+    someone else: when the child is named, another first name standing on its own is another person ("Mia is staying
+    home, Tom has a fever": Tom's fever, the attack on round 60)."""
+
+    others: tuple[str, ...] = ()
+
+
+def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
     """The child's name (`child`, the subject, found here when not given) and every other
-    capitalised word that is a name, lower case."""
+    capitalised word that is a name, lower case; see Names for the other people's."""
     child = child or subject(text, norm, rules)[0]
+    own = ({w.lower() for w in re.findall(r"[^\W\d_]+", child)} | {w.lower() for w in child.split()}) - {"and"}
+    # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
+    # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature").
+    named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and not _SEVERAL.search(text) \
+        and not re.search(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", text, re.I)
     # Whether a word is a name is asked often and costs a look at every rule: kept.
-    seen, names = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[-1].lower()}
-    for w in {m.group() for m in _CAPITAL.finditer(text) if not _someone_elses(text, m.start(), rules)}:
+    seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[-1].lower()}, set()
+    for m in _CAPITAL.finditer(text):
+        w = m.group()
+        if _someone_elses(text, m.start(), rules):
+            continue
         known = seen.get(w)
         if known is None:
             known = _is_name(w, rules)
             if len(seen) < 5000:
                 seen[w] = known
-        if known:
+        if not known:
+            continue
+        if (named and w.lower() not in own and w.lower() in rules.first_names and _not_someone_else(text, m.start(), rules)
+                and text[m.end():].strip(" .,!x\n") and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                and not _JOINED_AFTER.match(text, m.end())):
+            others.add(w.lower())  # (not a sign-off at the end, "... Thanks, Emma", nor "Zara and Idris")
+        else:
             names.add(w.lower())
-    return sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"})
+    result = Names(sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"} - others))
+    result.others = tuple(sorted(others - names))
+    return result
 
 
 def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
@@ -59,9 +90,11 @@ def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
     named = [hit for hit in (_capitalised_name(text, rules), _lower_case_name(text, rules)) if hit]
-    # "Jack, who was sick in the night, is staying home": the name before a "who" clause (the attack on round 59).
-    who = next((m for m in _NAME_WHO.finditer(text) if _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules)), None)
-    if who:
+    # "Jack, who was sick in the night, is staying home": the name before a "who" clause (the attack on round 59), unless
+    # the clause says who they are ("Tom, who is her brother, has covid"); "Mia (Year 4)", "Mia from Year 6" too.
+    who = next((m for m in _NAME_WHO.finditer(text) if _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules)
+                and not _WHO_IS_KIN.match(text, m.end())), None) or _NAME_CLASS.search(text)
+    if who and _is_name(who.group(1), rules):
         named.append((who.start(1), who.group(1)))
     found = []
     family = _family_phrase(text, rules)
@@ -128,8 +161,8 @@ def _capitalised_name(text: str, rules: Rules) -> tuple[int, str] | None:
     first name before it joined on ("Sam Jones is refusing"): where it starts, and the name."""
     for m in _NAME_VERB.finditer(text):
         verb = _verb(m.group(3), rules)
-        if verb in _PRONOUNS and m.group(1).lower().endswith("ly"):
-            continue  # "Annoyingly she has...": an adverb, not "Lily she is..."
+        if verb in _PRONOUNS and m.group(1).lower().endswith(("ly", "ing")):
+            continue  # "Annoyingly she has...", "Hoping he's back Thursday": not "Lily she is..."
         if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules):
             # Only a known first name is joined on: never "Absence Tom", "Thanks Kate Tom".
             first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))
