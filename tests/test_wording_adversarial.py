@@ -5254,3 +5254,34 @@ def test_another_childs_illness_is_never_worded_for_the_child_named():
     result = check_text("Mia is staying home because Tom was sick in the night")
     assert result.suggestion is None and result.withheld
     assert any(f.rule == "family_illness" for f in result.findings)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 62 (blind719-724): someone else very ill, or in hospital for an operation...
+    ("Their nan in Ireland is seriously ill and we got the call last night. Cara is very upset and won't be in.", "withheld"),
+    ("Dear teacher, Adam no school today because his mother in hospital, operation. Thank you.", "not avoid"),
+    # ...the school's word on the 48 hours after sickness...
+    ("The office rang to say Lily has to be 48 hours clear of sickness, so she is at home today.", "ok"),
+    # ...the child's word in more forms, doubt, and a precaution told as not knowing.
+    ("Dawid tell me this morning his stomach is hurting, so he stay home.", "caution"),
+    ("Of course it's PE today, and Josh has a 'bad ankle'.", "avoid"),
+    ("Not sure whether Ava is coming down with something or not. At home today just in case.", "caution"),
+    ("Wasn't sure whether to send Leo in, he was coughing at breakfast.", "caution"),
+    ("Aye, he's got a cold but he's been saying he's done wi' school.", "avoid"),
+    # The attack on round 61: a hospital named after someone, a brother or sister going in, a short form of the name,
+    # "now has", and another child's illness caught, are the child's own...
+    ("Ava is in St Mary's with a kidney infection", "ok"),
+    ("Ava has been admitted to the Queen Elizabeth with appendicitis", "ok"),
+    ("Noah's in today, Ava has a temperature", "ok"),
+    ("Noah is going to school but Ava has tonsillitis", "ok"),
+    ("Ava was playing with Grace yesterday and now has a high temperature", "ok"),
+    ("Isabella is off today, Bella has a high temperature", "ok"),
+    ("Ava has caught Lily's chickenpox and is covered in spots", "ok"),
+    ("Lily's mum brought Ava home early with a temperature", "ok"),
+    ("Ava Clarke (Year 7) is off today. Ava has a migraine.", "ok"),
+    # ...while another child named on their own is still someone else.
+    ("Ava is staying home because Noah was sick in the night", "withheld"),
+])
+def test_round_62_classes(text, expected):
+    """Round 62's classes and the attack on round 61, in words of our own."""
+    _expected(text, expected)

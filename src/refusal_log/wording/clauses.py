@@ -249,6 +249,7 @@ def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at:
     return earlier[-1].kind if earlier else "child"
 
 
+_ADVERBS = frozenset(("now", "then", "also", "still", "just", "today", "since"))
 _BEFORE_OBJECT = frozenset(("with", "at"))
 _STAYED = frozenset(("stayed", "staying", "stays", "stay", "slept", "sleeping", "sleeps", "stopped", "stopping", "over"))
 
@@ -318,6 +319,8 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     # verb ("... and has a temperature") carries the subject, the first person named ("Mia caught her dad's cold and has
     # a temperature": Mia's, the attack on round 60).
     first = _WORD.search(norm, clause.start, clause.end)
+    while first and first.group() in _ADVERBS:  # "... and now has a high temperature"
+        first = _WORD.search(norm, first.end(), clause.end)
     subject_carried = bool(first) and first.group() in who.verbs and clause.opener in ("and", "then", "plus")
     while index > 0 and not parts[index].sentence_start and parts[index].opener in who.carry:
         index -= 1

@@ -34,8 +34,18 @@ _CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}
 _NAME_BETWEEN_COMMAS = re.compile(rf", ({_NAME}),")
 _WHO_IS_KIN = re.compile(r" (?:is|s) (?:her|his|their|my|our) (?:little |big |older |younger |twin )?(?:brother|sister|cousin|friend|"
                          r"dad|mum|mam|nan|gran|grandad|grandma|uncle|aunt|auntie)\b")
-_NAME_CLASS = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) ?(?:\((?i:year|yr|y|class) ?[0-9rR][^)]{{0,12}}\)|(?i:from|in) "
+_NAME_CLASS = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])((?:{_NAME} )?{_NAME}) ?(?:\((?i:year|yr|y|class) ?[0-9rR][^)]{{0,12}}\)|(?i:from|in) "
                          rf"(?i:year|yr|class) ?[0-9]+[a-zA-Z]?\b)")
+_IN_SCHOOL = re.compile(r"(?:['\u2019]s| is| will be| will still be| ll be)? (?:still )?(?:in|coming in|going in|going to school|"
+                        r"at school|in school|all good|healthy|fine|well|ok|okay)\b", re.I)
+_PLACE_NAMED_BEFORE = re.compile(r"\b(?:st|st\.|saint|queen|princess|prince|king|royal|the|lady|sir|mount)\s+$", re.I)
+_PLACE_NAMED_AFTER = re.compile(r"(?:['\u2019]s?)?(?:\s+[A-Z][a-z]+)?\s+(?:hospital|infirmary|clinic|street|road|children|medical|"
+                                r"house|centre|center|ward|unit|surgery|practice)\b", re.I)
+_KIN_AFTER = frozenset(("mum", "mam", "mom", "dad", "sister", "brother", "nan", "gran", "grandma", "grandad", "friend", "mate",
+                        "teacher", "cousin", "auntie", "uncle", "sis", "bro", "stepdad", "stepmum"))
+_CAUGHT_BEFORE = re.compile(r"\b(?:caught|got|picked up|has got|come down with|came down with)\s+$", re.I)
+_PLACE_IN = re.compile(r"\b(?:in|from)\s+$", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
 _SEVERAL = re.compile(r"\b(?:both|twins|all three|the three of them|the two of them)\b", re.I)
 _JOINED_BEFORE = re.compile(rf"{_NAME}\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(rf"\s+(?:and|&)\s+{_NAME}")
@@ -59,13 +69,15 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
     # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
     # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature").
     named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and not _SEVERAL.search(text) \
-        and not re.search(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", text, re.I)
+        and not re.search(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", text, re.I) \
+        and not _in_as_normal(text, child, rules)
     # Whether a word is a name is asked often and costs a look at every rule: kept.
     seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[-1].lower()}, set()
     for m in _CAPITAL.finditer(text):
         w = m.group()
-        if _someone_elses(text, m.start(), rules):
-            continue
+        if _someone_elses(text, m.start(), rules) or (_PLACE_IN.search(text, max(0, m.start() - 6), m.start())
+                                                      and _VERB_AFTER.match(text, m.end())):
+            continue  # a place ("their nan in Ireland is seriously ill"), not a name
         known = seen.get(w)
         if known is None:
             known = _is_name(w, rules)
@@ -75,13 +87,29 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
             continue
         if (named and w.lower() not in own and w.lower() in rules.first_names and _not_someone_else(text, m.start(), rules)
                 and text[m.end():].strip(" .,!x\n") and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start())
-                and not _JOINED_AFTER.match(text, m.end())):
-            others.add(w.lower())  # (not a sign-off at the end, "... Thanks, Emma", nor "Zara and Idris")
+                and not _JOINED_AFTER.match(text, m.end()) and not _short_form(w.lower(), own)
+                and not _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) and not _PLACE_NAMED_AFTER.match(text, m.end())
+                and not _CAUGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())):
+            # (Not a sign-off at the end, "... Thanks, Emma"; nor "Zara and Idris"; nor "Ollie" for Oliver; nor a hospital
+            # named after someone, "St George's", "the Queen Elizabeth", "the William Harvey": the attack on round 61.)
+            others.add(w.lower())
         else:
             names.add(w.lower())
     result = Names(sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"} - others))
     result.others = tuple(sorted(others - names))
     return result
+
+
+def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
+    """The child named first is the one in school ("Tom is in as normal, Mia has flu"): the other name is the child."""
+    at = text.find(child)
+    return at != -1 and bool(rules.name_elsewhere.search(text[at: at + len(child) + 40])
+                             or _IN_SCHOOL.match(text, at + len(child)))
+
+
+def _short_form(name: str, own: set) -> bool:
+    """"Ollie" for Oliver, "Bella" for Isabella, "Jess" for Jessica: the child again, not someone else."""
+    return any(len(o) > 2 and (name[:3] == o[:3] or name in o or o in name) for o in own)
 
 
 def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
@@ -163,6 +191,10 @@ def _capitalised_name(text: str, rules: Rules) -> tuple[int, str] | None:
         verb = _verb(m.group(3), rules)
         if verb in _PRONOUNS and m.group(1).lower().endswith(("ly", "ing")):
             continue  # "Annoyingly she has...", "Hoping he's back Thursday": not "Lily she is..."
+        if (m.group(2) and verb in _KIN_AFTER and text[m.end(3):].strip(" .,!x\n")) \
+                or _PLACE_IN.search(text, max(0, m.start(1) - 6), m.start(1)):
+            continue  # "Ella's mum brought Mia home", "their nan in Ireland is ill": not the child (a sign-off, "Thanks,
+            # Lily's mum", still names the child)
         if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules):
             # Only a known first name is joined on: never "Absence Tom", "Thanks Kate Tom".
             first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))
