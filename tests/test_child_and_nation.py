@@ -256,3 +256,26 @@ def test_an_unwell_child_seen_by_the_gp_is_an_illness_absence_not_an_appointment
     assert [e["type"] for e in cli.json("list", "--kind", "absence")] == ["illness", "appointment"]
     email = cli("draft", "absence-email", "--date", "14/09/2026", ok=True).stdout
     assert "code M" not in email and "appointment card" not in email
+
+
+# --- the child the absence is logged for ----------------------------------------------
+
+def test_another_childs_illness_in_a_reason_is_not_the_logged_childs(cli, sam):
+    """Logged for Sam, "Josh has been sick all night so Sam is staying home" is Josh's illness: never typed or
+    drafted as Sam's (the sixteenth session; before, the earliest name was taken as the child's)."""
+    entry = absence(cli, "08/09/2026", "Josh has been sick all night so Sam is staying home")
+    assert entry["verdict"] == "caution" and entry["type"] == "other"
+    text = email(cli, "08/09/2026")
+    assert not any(word in text for word in NO_ILLNESS)
+    # Without the child's own name, another first name as the subject is someone else too...
+    assert absence(cli, "09/09/2026", "Tom has a fever.")["type"] == "other"
+    # ...but not a short form of the child's name, nor the child in their own words.
+    cli("child", "add", "Oliver Jones", ok=True)
+    assert absence(cli, "10/09/2026", "Ollie has a temperature.", "--child", "Oliver")["type"] == "illness"
+    assert absence(cli, "11/09/2026", "Sam has a fever.", "--child", "Sam")["type"] == "illness"
+
+
+def test_a_corrected_reason_is_read_for_the_same_child(cli, sam):
+    entry = absence(cli, "08/09/2026", "Sam has a fever.")
+    corrected = cli.json("edit", str(entry["id"]), "--reason", "Ella has a fever so Sam is at home", "--why", "typo")
+    assert corrected["verdict"] == "caution"

@@ -5285,3 +5285,61 @@ def test_another_childs_illness_is_never_worded_for_the_child_named():
 def test_round_62_classes(text, expected):
     """Round 62's classes and the attack on round 61, in words of our own."""
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 63 (blind725-730): the school's word, not the child's wish...
+    ("Noah has been asked to stay at home today while the school looks into what happened.", "not avoid"),
+    # ...council transport that did not come, then no other way in...
+    ("The council taxi never turned up for Ava this morning and I've no car, so I can't get her there.", "ok"),
+    # ...arrangements the school agreed, and a year group sent home, in other words...
+    ("As per our flexi-schooling agreement, Ava is at home on Wednesdays.", "ok"),
+    ("Noah is on the mornings-only plan agreed at his EHCP review, so he leaves at lunch.", "ok"),
+    ("The school texted to say Year 8 should stay at home tomorrow because of the strike.", "ok"),
+    # ...where the child is while the parent works, beside an exclusion...
+    ("Ava is suspended until Friday; she'll be at her gran's while I'm at work.", "ok"),
+    # ...a death in simple English, and "struggling badly" beside a death, are someone else's emergency...
+    ("Yesterday my father die in Poland. Ava very sad, she not come today.", "caution"),
+    ("Noah's nan passed away on Friday and he's struggling badly, so he won't be in.", "caution"),
+    # ...and choice, doubt and a trip in more words.
+    ("He says school just isn't for him and he wants to be home-schooled.", "avoid"),
+    ("She has a sniffle but she's really not keen because it's swimming today.", "withheld"),
+    ("Ava feels sick, or so she says she does.", "withheld"),
+    ("I'm not up for another battle at the school gate with him this morning.", "avoid"),
+    ("Ava is with her mum this weekend and they won't be back from Devon until Monday afternoon.", "avoid"),
+    # Northern "badly" is still an illness on its own.
+    ("Our Ava's proper badly today.", "ok"),
+    # The attack on round 62: names that share a start, or one inside another, are two children...
+    ("Jack is staying home today, Jacob has a high temperature.", "withheld"),
+    ("Keeping Leo off today as Leon has been sick.", "withheld"),
+    ("Ava is staying home today, Dave has flu.", "withheld"),
+    ("Keeping Mia home today, Jemima has a fever.", "withheld"),
+    # ...a grown-up's first name is someone else...
+    ("Tia won't be in today. Karen has the flu.", "withheld"),
+    # ...and "St" before a hospital's name is no one: the illness is Grandad's, and the doctor's word is the child's.
+    ("Mia won't be in, Grandad is in St Mary's with pneumonia.", "withheld"),
+    ("The doctor at St John's says Mia has scarlet fever.", "ok"),
+    ("Jessica is off today, Jess has a high temperature.", "ok"),
+])
+def test_round_63_classes(text, expected):
+    """Round 63's classes, in words of our own."""
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, child, verdict, rule", [
+    # The child the absence is logged for, when the caller knows it (add-absence, edit, draft): another child's
+    # illness is theirs, named with the child or as the subject...
+    ("Josh has been sick all night so Mia is staying home.", "Mia Clarke", "caution", "family_illness"),
+    ("Tom has a fever.", "Mia", "caution", "family_illness"),
+    # ...a short form of the child's name, or the child named, is the child.
+    ("Ollie has a temperature.", "Oliver Smith", "ok", None),
+    ("Tom has a temperature.", "Thomas", "ok", None),
+    ("Bella has a fever.", "Isabella", "ok", None),
+    ("Mia has a fever.", "Mia Clarke", "ok", None),
+    ("She has a fever, so she's off today.", "Mia", "ok", None),
+])
+def test_the_logged_childs_name_decides_whose_illness_it_is(text, child, verdict, rule):
+    result = check_text(text, child=child)
+    assert result.verdict == verdict and (rule is None or rule in [f.rule for f in result.findings]), result
+    if rule:
+        assert result.suggestion is None

@@ -154,7 +154,7 @@ def _add(kind: str, child: str | None, when: datetime, fields: dict[str, Any],
         row = insert_entry(session, kind, owner.id, when, fields)
         kept = attachments.store_files(session, row.entry_id, incoming)
         revision = row.revision
-        checked = check_reason(revision.fields["reason"]) if kind == "absence" else None
+        checked = check_reason(revision.fields["reason"], owner.name) if kind == "absence" else None
         notes = _notes_on(store.driver(session), kind, row.entry_id, owner.id, when,
                           {**revision.fields, "timeless": revision.timeless}, row.recorded_at, checked)
         return EntryView(row.entry_id, kind, owner.name, when, row.recorded_at, revision.fields, [revision],
@@ -258,12 +258,26 @@ def no_entry(entry_id: int) -> NotFound:
     return NotFound.entry(entry_id)
 
 
-def check_reason(reason: str) -> CheckResult:
-    """The wording check of an absence reason, under the law of the log's nation."""
+def check_reason(reason: str, child: str | None = None) -> CheckResult:
+    """The wording check of an absence reason, under the law of the log's nation. `child`: the name of
+    the child it is logged for, so that another child named in it is read as someone else ("Josh was
+    sick all night so Mia is at home", logged for Mia, is Josh's illness)."""
     from refusal_log.wording import check_text
     from refusal_log.wording.region import home_region
 
-    return check_text(reason, region=home_region(store.paths.db_path()) or "england")
+    return check_text(reason, region=home_region(store.paths.db_path()) or "england", child=child)
+
+
+def _logged_child(child: str | None) -> str | None:
+    """The name of the child an absence is being logged for, when the log can tell; None otherwise
+    (no log yet, or several children and no --child: the command says so itself, later)."""
+    if not store.exists():
+        return None
+    try:
+        with store.reading() as db:
+            return people.resolve_child(db, child).name
+    except (InvalidInput, NotFound):
+        return None
 
 
 # One function per kind turns what was typed into a revision's columns. `add-*` and
@@ -273,7 +287,7 @@ def check_reason(reason: str) -> CheckResult:
 def absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
                     via: str | None = None, told: str | None = None,
                     accept_wording: bool = False, typed_reason: str | None = None, *,
-                    type: str | None = None) -> tuple[datetime, dict[str, Any]]:
+                    type: str | None = None, child: str | None = None) -> tuple[datetime, dict[str, Any]]:
     day = dates.parse_date(date)
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
@@ -285,12 +299,13 @@ def absence_fields(date: str, reason: str, until: str | None = None, sessions: s
     }
     kind_given = nations.absence_type_option(type)
     # The check comes last, so that every plain mistake is reported before it.
-    result = check_reason(reason)
+    logged_for = _logged_child(child)
+    result = check_reason(reason, logged_for)
     if result.verdict == "avoid" and not accept_wording:
         raise WordingNeedsConfirmation.for_result(result)
     fields["verdict"] = result.verdict
     fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
-    fields["absence_type"] = kind_given or nations.absence_type(None, reason)
+    fields["absence_type"] = kind_given or nations.absence_type(None, reason, logged_for)
     # The parent's own first words, kept when they chose the suggested wording instead.
     typed = optional_text(typed_reason)
     fields["typed_reason"] = typed if typed and typed != reason else None
@@ -350,7 +365,7 @@ def add_absence(date_: str, reason: str, until: str | None = None, sessions: str
     (given as `reason`) instead; kept in the entry beside it.
     """
     return _add("absence", child, *absence_fields(date_, reason, until, sessions, via, told, accept_wording,
-                                                   typed_reason, type=type_))
+                                                   typed_reason, type=type_, child=child))
 
 
 def add_call(with_: str, summary: str, role: str | None = None, when: str | None = None,
@@ -415,6 +430,7 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
         arguments["accept_wording"] = accept_wording or unchanged
         # The words first typed belong with the reason they were replaced by.
         arguments["typed_reason"] = current.fields.get("typed_reason") if unchanged else None
+        arguments["child"] = current.child  # a corrected reason is read for the same child
     try:
         when, fields = build(**arguments)
     except WordingNeedsConfirmation as exc:

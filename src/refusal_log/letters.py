@@ -336,10 +336,10 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
         text, kind, entry_id = view.fields["reason"], view.fields["type"], view.id
     else:
         text = required_text(reason, "--reason", "the reason for the absence, in your own words")
-        kind, entry_id = nations.absence_type(type_, text), None
+        kind, entry_id = nations.absence_type(type_, text, kid.name), None
     # Checked once, now, not only trusted from when it was logged: the email must pass the rules as
     # they stand today.
-    result = wording.check_text(text, region=law.key)
+    result = wording.check_text(text, region=law.key, child=kid.name)
     if result.urgent:
         # Talk of dying or self-harm in the reason: where to get help comes first, whatever is drafted.
         notes.insert(0, result.urgent)

@@ -79,18 +79,19 @@ def absence_type_option(value: str | None) -> str | None:
     return _TYPE_WORDS[key]
 
 
-def absence_type(value: str | None, reason: str) -> str:
-    """The type given (checked), or the one the reason's own words point to."""
+def absence_type(value: str | None, reason: str, child: str | None = None) -> str:
+    """The type given (checked), or the one the reason's own words point to (`child`: the name
+    of the child it is logged for, when known: another child's illness is not theirs)."""
     chosen = absence_type_option(value)
     if chosen is not None:
         return chosen
-    return _inferred(reason)
+    return _inferred(reason, child)
 
 
 @cache
-def _inferred(reason: str) -> str:
+def _inferred(reason: str, child: str | None = None) -> str:
     # Absences logged before types existed are typed on every read: the same words
     # always give the same type, so each is worked out once per run.
     from refusal_log.wording import infer_absence_type  # the rules data; only when needed
 
-    return infer_absence_type(reason)
+    return infer_absence_type(reason, child=child)

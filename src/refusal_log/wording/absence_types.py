@@ -33,9 +33,9 @@ def _compiled(rules):
     return rules.compiled_types
 
 
-def infer_absence_type(text: str, rules=None) -> str:
+def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     """One of illness, appointment, leave, religious, part-time, transport, exclusion or
-    other, from the parent's own words."""
+    other, from the parent's own words; `child` as in check_text (the child it is logged for)."""
     from refusal_log.wording.clauses import SOMEONE_ELSE
     from refusal_log.wording.engine import _Analysis, _negator, _withholds, load_rules
 
@@ -43,7 +43,7 @@ def infer_absence_type(text: str, rules=None) -> str:
         return "other"
     rules = rules or load_rules()
     kinds, not_own, unwell = _compiled(rules)
-    an = _Analysis(text, rules)
+    an = _Analysis(text, rules, child=child)
     n = an.norm.text
     for name, regex, unless, after, _ in kinds:
         for m in regex.finditer(n):
@@ -62,7 +62,7 @@ def infer_absence_type(text: str, rules=None) -> str:
             # appointment for his little brother": not the child's).
             if an._whose(a, b, after=name == "appointment", care=name == "appointment") in SOMEONE_ELSE:
                 continue
-            if name == "appointment" and unwell is not None and unwell.search(n) and _own_illness(text, rules):
+            if name == "appointment" and unwell is not None and unwell.search(n) and _own_illness(text, rules, child):
                 return "illness"  # unwell, and seen by the GP too: still an illness absence
             return name
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
@@ -71,11 +71,11 @@ def infer_absence_type(text: str, rules=None) -> str:
     return "other"
 
 
-def _own_illness(text: str, rules) -> bool:
+def _own_illness(text: str, rules, child: str | None = None) -> bool:
     """The child's own illness is named, and not denied or doubted."""
     from refusal_log.wording.engine import _Analysis, _withholds
 
-    an = _Analysis(text, rules)
+    an = _Analysis(text, rules, child=child)
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     return bool(an.illness) and not _withholds(an, an.illness)
 

@@ -130,7 +130,7 @@ class _Analysis:
         """The child is coming in later the same day ([reasons] later_today, softened_by "later")."""
         return next(self.rules.later_today.finditer(self.norm.text), None) is not None
 
-    def __init__(self, text: str, rules: Rules, whole: tuple | None = None):
+    def __init__(self, text: str, rules: Rules, whole: tuple | None = None, child: str | None = None):
         """`whole`: (a _Whole for the document, where this text starts in it): whose each
         phrase is is then read in the whole draft ("Her brother has flu. He was sick all
         night." - the brother was sick)."""
@@ -138,7 +138,7 @@ class _Analysis:
         self.norm = _Norm(text, rules)
         n = self.norm.text
         self.spans = []  # every health or unavoidable phrase, negated or not: see find()
-        self.subject, self.plural = _subject(text, n, rules)
+        self.subject, self.plural = _subject(text, n, rules, child)  # child: see check_text
         self.parents = []  # the parent's own health words and appointments: see find()
         self._cued = None  # a _Whole for this text alone, built on first use
         self._upheaval_seen = None  # someone else's emergency in the text, read once

@@ -350,6 +350,7 @@ class Rules:
         self.related = _Lazy(names["related"])
         self.childs_relations = frozenset(names["childs_relations"])
         self.first_names = frozenset(names["first_names"])
+        self.short_forms = tuple(frozenset(group.split()) for group in names.get("short_forms", ()))
         self.not_lower_names = frozenset(names["not_lower_names"])
         self.name_signoff = _Lazy(names["signoff"])
         self.signoff_before = _Lazy(names["signoff_before"])
@@ -362,8 +363,7 @@ class Rules:
         self.clause_end = _Lazy(names["clause_end"])
         self.group = _Lazy(names["group"])
         self.not_after = _Lazy(names["not_after"])
-        # "Mrs Patel said..." and "Dr. Khan has..." are not the child.
-        self.titled = _Lazy(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))
+        self.titled = _Lazy(r"\b(?i:%s)\.?\s*$" % "|".join(names["titles"]))  # "Mrs Patel said...", "Dr. Khan has..."
         self.setting = _Lazy(names["setting"])
         # "Hi Kate he won't go": the name after a greeting is the reader's, not the child's.
         self.greeted = _Lazy(names["greeted"])

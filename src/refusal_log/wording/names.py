@@ -38,6 +38,7 @@ _NAME_CLASS = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])((?:{_NAME} )?{_NAME}) ?
                          rf"(?i:year|yr|class) ?[0-9]+[a-zA-Z]?\b)")
 _IN_SCHOOL = re.compile(r"(?:['\u2019]s| is| will be| will still be| ll be)? (?:still )?(?:in|coming in|going in|going to school|"
                         r"at school|in school|all good|healthy|fine|well|ok|okay)\b", re.I)
+_TITLED_PLACE = re.compile(r"\b(?:st|st\.|saint|queen|princess|prince|king|royal|lady|sir|mount)\s+$", re.I)
 _PLACE_NAMED_BEFORE = re.compile(r"\b(?:st|st\.|saint|queen|princess|prince|king|royal|the|lady|sir|mount)\s+$", re.I)
 _PLACE_NAMED_AFTER = re.compile(r"(?:['\u2019]s?)?(?:\s+[A-Z][a-z]+)?\s+(?:hospital|infirmary|clinic|street|road|children|medical|"
                                 r"house|centre|center|ward|unit|surgery|practice)\b", re.I)
@@ -83,15 +84,15 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
             known = _is_name(w, rules)
             if len(seen) < 5000:
                 seen[w] = known
-        if not known:
-            continue
+        if not known or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                or _PLACE_NAMED_AFTER.match(text, m.end()):
+            continue  # a hospital named after someone, "St George's", "the Queen Elizabeth": no one's name (round 62)
         if (named and w.lower() not in own and w.lower() in rules.first_names and _not_someone_else(text, m.start(), rules)
                 and text[m.end():].strip(" .,!x\n") and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start())
-                and not _JOINED_AFTER.match(text, m.end()) and not _short_form(w.lower(), own)
-                and not _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) and not _PLACE_NAMED_AFTER.match(text, m.end())
+                and not _JOINED_AFTER.match(text, m.end()) and not _short_form(w.lower(), own, rules)
                 and not _CAUGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())):
-            # (Not a sign-off at the end, "... Thanks, Emma"; nor "Zara and Idris"; nor "Ollie" for Oliver; nor a hospital
-            # named after someone, "St George's", "the Queen Elizabeth", "the William Harvey": the attack on round 61.)
+            # (Not a sign-off at the end, "... Thanks, Emma"; nor "Zara and Idris"; nor "Ollie" for Oliver: the attack on
+            # round 61.)
             others.add(w.lower())
         else:
             names.add(w.lower())
@@ -107,12 +108,33 @@ def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
                              or _IN_SCHOOL.match(text, at + len(child)))
 
 
-def _short_form(name: str, own: set) -> bool:
-    """"Ollie" for Oliver, "Bella" for Isabella, "Jess" for Jessica: the child again, not someone else."""
-    return any(len(o) > 2 and (name[:3] == o[:3] or name in o or o in name) for o in own)
+def _short_form(name: str, own: set, rules: Rules) -> bool:
+    """"Ollie" for Oliver, "Bella" for Isabella (rules.toml's [names] short_forms), "Jess" for Jessica (four letters or
+    more that begin the other name): the child again, not someone else. Never on a shared start or a name inside another
+    alone: Jack and Jacob, Leo and Leon, Ella and Ellie, Anna and Hannah, Ava and Dave are two people (the attack on
+    round 62: a sibling's illness was worded as the child's)."""
+    return any(len(o) > 3 and len(name) > 3 and (name.startswith(o) or o.startswith(name)) and abs(len(name) - len(o)) > 1
+               for o in own) or any(name in group and group & own for group in rules.short_forms)
 
 
-def subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
+def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tuple[str, bool]:
+    """Who the reason is about (see _found_subject); with `child`, the name of the child the absence is logged for, that
+    child: as the text writes them when it names them ("Josh was sick all night so Mia is at home", logged for Mia: Mia),
+    or by that name when the text's subject is another first name that is not a short form of it (logged for Mia, "Tom
+    has a fever": Tom is someone else)."""
+    found = _found_subject(text, norm, rules)
+    first = (child or "").split()[0] if (child or "").split() else ""
+    if not first or first.lower() in found[0].lower().split():
+        return found
+    at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
+    if at:
+        return text[at.start():at.end()], False
+    if " " not in found[0] and found[0].lower() in rules.first_names and not _short_form(found[0].lower(), {first.lower()}, rules):
+        return first, False
+    return found
+
+
+def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     """Who the reason is about, as the parent wrote it, and whether it is plural: the earliest
     name, "my son", group or he/she; a later name wins over a pronoun only as _name_wins says
     ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
@@ -192,9 +214,10 @@ def _capitalised_name(text: str, rules: Rules) -> tuple[int, str] | None:
         if verb in _PRONOUNS and m.group(1).lower().endswith(("ly", "ing")):
             continue  # "Annoyingly she has...", "Hoping he's back Thursday": not "Lily she is..."
         if (m.group(2) and verb in _KIN_AFTER and text[m.end(3):].strip(" .,!x\n")) \
-                or _PLACE_IN.search(text, max(0, m.start(1) - 6), m.start(1)):
-            continue  # "Ella's mum brought Mia home", "their nan in Ireland is ill": not the child (a sign-off, "Thanks,
-            # Lily's mum", still names the child)
+                or _PLACE_IN.search(text, max(0, m.start(1) - 6), m.start(1)) \
+                or _TITLED_PLACE.search(text, max(0, m.start(1) - 12), m.start(1)):
+            continue  # "Ella's mum brought Mia home", "their nan in Ireland is ill", "the doctor at St John's says": not the
+            # child (a sign-off, "Thanks, Lily's mum", still names the child)
         if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules):
             # Only a known first name is joined on: never "Absence Tom", "Thanks Kate Tom".
             first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))

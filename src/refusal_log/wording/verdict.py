@@ -373,15 +373,16 @@ _MAX_MASKED = 64
 
 
 def check_text(text: str, rules: Rules | None = None, *, region: str = "england",
-               second_reading: bool = True) -> Result:
+               second_reading: bool = True, child: str | None = None) -> Result:
     """Check one absence reason, citing the law of `region` (england, wales, scotland or
     northern-ireland). Raises InvalidInput for empty text or an unknown region. With
     `second_reading` (readers.py), a verdict independent readers would give more strictly is
-    raised, with a finding that says so; it is never lowered."""
+    raised, with a finding that says so; it is never lowered. `child`: the name of the child the
+    absence is logged for, when known: another first name in the text is then someone else."""
     _require(text)
     rules = rules or load_rules()
     region = _region(region, rules)
-    an = _Analysis(text, rules)
+    an = _Analysis(text, rules, child=child)
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     extra = []
     if not an.named and not an.own_hits:
