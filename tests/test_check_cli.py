@@ -238,3 +238,18 @@ def test_a_withheld_suggestion_is_said_in_plain_output(cli):
     out = " ".join(cli("check", "She swears her tummy hurts, funny that it's PE", ok=True).stdout.split())
     assert "No wording is suggested" in out and "Suggested wording" not in out
     assert "No wording is suggested" not in cli("check", "She is refusing to go in", ok=True).stdout
+
+
+def test_check_reads_a_reason_for_the_child_named_with_child(cli):
+    """`check --child NAME` reads a reason as add-absence does for that child: another child's illness is theirs."""
+    text = "Josh has been sick all night so Mia is staying home"
+    plain = json.loads(cli("check", text, "--json", ok=True).stdout)
+    assert plain["suggestion"] is None or "Josh" not in plain["suggestion"]
+    for_mia = json.loads(cli("check", "--child", "Mia Clarke", "Tom has a fever.", "--json", ok=True).stdout)
+    assert for_mia["verdict"] == "caution" and for_mia["suggestion"] is None
+    assert [f["rule"] for f in for_mia["findings"]] == ["family_illness"]
+    # The fast way in (no Typer) takes the option in both spellings.
+    from refusal_log.cli_check import parse
+
+    assert parse(["check", "--child", "Mia", "Tom has a fever"])["child"] == "Mia"
+    assert parse(["check", "--child=Mia", "Tom has a fever"])["child"] == "Mia"

@@ -278,4 +278,10 @@ def test_another_childs_illness_in_a_reason_is_not_the_logged_childs(cli, sam):
 def test_a_corrected_reason_is_read_for_the_same_child(cli, sam):
     entry = absence(cli, "08/09/2026", "Sam has a fever.")
     corrected = cli.json("edit", str(entry["id"]), "--reason", "Ella has a fever so Sam is at home", "--why", "typo")
-    assert corrected["verdict"] == "caution"
+    # A new reason is typed afresh (the newcomer on round 63: the old "illness" stayed and still counted).
+    assert corrected["verdict"] == "caution" and corrected["type"] == "other"
+    back = cli.json("edit", str(entry["id"]), "--reason", "Sam has a high temperature", "--why", "it was Sam after all")
+    assert back["type"] == "illness"
+    # A type given with the correction is kept as given.
+    kept = cli.json("edit", str(entry["id"]), "--reason", "Sam had a temperature", "--type", "other", "--why", "unsure")
+    assert kept["type"] == "other"

@@ -115,12 +115,12 @@ def test_a_today_written_for_another_day_is_pointed_out_and_kept(family):
 
 def test_own_words_keep_the_parents_illness_reason_as_written(family):
     """--own-words: the parent's words go in as they wrote them, and the check's note is still said."""
-    reason = "Poppy is under the weather today, keeping her off."
+    reason = "Maya is under the weather today, keeping her off."
     run("add-absence", "--date", "10/09/2026", "--reason", reason, "--accept-wording")
     default = run("draft", "absence-email", "--date", "10/09/2026")
     assert "under the weather" not in default.stdout and "--own-words" in default.stderr
     own = run("draft", "absence-email", "--date", "10/09/2026", "--own-words")
-    assert "Reason for absence: Poppy is under the weather today, keeping her off." in own.stdout
+    assert "Reason for absence: Maya is under the weather today, keeping her off." in own.stdout
     assert "in your own words" in own.stderr and "refusal-log check" in own.stderr
     # Never a form of "refus" under "please record this as illness", even when asked: the default wording instead.
     run("add-absence", "--date", "14/09/2026", "--reason", "She is refusing to go in, she has a migraine.",

@@ -5320,6 +5320,46 @@ def test_round_62_classes(text, expected):
     ("Mia won't be in, Grandad is in St Mary's with pneumonia.", "withheld"),
     ("The doctor at St John's says Mia has scarlet fever.", "ok"),
     ("Jessica is off today, Jess has a high temperature.", "ok"),
+    # A town after "in" is no one ("her mum is in hospital in Bristol with a broken leg" was worded as the child's)...
+    ("Ava's mum is in hospital in Leeds with a broken leg, so Ava is staying with her aunt.", "withheld"),
+    # ...and a member of staff telling the child off, then upset, is trouble with staff given as the cause.
+    ("Noah won't be in, Mr Price told him off and he is upset.", "avoid"),
+    # blind731-736: the school's site shut or its transport broken down, leave approved on its form, another child's day
+    # off, and staying home as instructed are lawful...
+    ("The head emailed to say the junior site is shut today, so Ava stayed at home as instructed.", "ok"),
+    ("As agreed on the leave of absence form, Noah will be out on Friday for his audition.", "ok"),
+    ("The council minibus broke down and nobody came instead, so Ava missed the morning.", "ok"),
+    ("Ava is off for Diwali today; her brother at the secondary has the day off too.", "ok"),
+    # ...the school asking the parent to keep the child home is not the parent's decision...
+    ("Mr Price asked me at pick-up whether I could keep Noah at home tomorrow while they sort things out.", "not ok"),
+    ("Mr Price asked me at pick-up whether I could keep Noah at home tomorrow while they sort things out.", "withheld"),
+    # ...illness that came back after a good afternoon, and the parent unwell "but that's not why", are the child's...
+    ("He was fine by lunchtime yesterday, but it came back in the night and he's been sick twice.", "ok"),
+    ("Ava has a temperature of 39. I'm poorly myself too, but that's not why she's off.", "ok"),
+    # ...while no childcare, a day to reset, support not provided and a sudden recovery are avoid.
+    ("The childminder has let us down again so Noah is with me today.", "avoid"),
+    ("Ava's fine really, she could just do with a day to recharge.", "avoid"),
+    ("The school still hasn't put in place the support in his plan, so he's at home.", "avoid"),
+    ("Noah has a cold but he brightened up the moment he found out it was a day at home.", "withheld"),
+    # The attack on round 63: the name whose clause says who is away is the child, the other one's illness theirs...
+    ("Josh has been sick all night so Ava is staying home.", "withheld"),
+    ("Charlie has flu so Ava is staying off to be safe.", "withheld"),
+    # ...another person "is in A&E" is not the child in school as normal...
+    ("Ava won't be in. Josh is in A&E with a broken wrist.", "withheld"),
+    # ...in a rushed lower-case text too, though not one person's two names...
+    ("sorry ava wont be in today, josh has covid", "withheld"),
+    ("hi its ama kofi has chicken pox spots everywhere so hes off", "ok"),
+    # ...a grown-up's name that is also a word, written with a capital, is someone else...
+    ("Ava won't be in, Sue has covid.", "withheld"),
+    # ...a death in more simple English is leave, and "asked to stay at home" by a parent is still a choice...
+    ("My husband die last week. The children stay home with me.", "caution"),
+    ("Ava has been asked to stay at home by her dad.", "avoid"),
+    # ...a hospital is not a holiday, an illness while away softens it, and a fight at the gate is not getting in.
+    ("Ava won't be back from Alder Hey until Monday.", "not avoid"),
+    ("We're not back from Devon until Monday because she has been poorly with a sickness bug.", "caution"),
+    ("There was a fight at the school gate yesterday and Ava is frightened to go back.", "not ok"),
+    ("Schools not for him.", "avoid"),
+    ("Mr Price asked if I'd keep Noah at home today while they sort out what happened.", "caution"),
 ])
 def test_round_63_classes(text, expected):
     """Round 63's classes, in words of our own."""
@@ -5337,6 +5377,17 @@ def test_round_63_classes(text, expected):
     ("Bella has a fever.", "Isabella", "ok", None),
     ("Mia has a fever.", "Mia Clarke", "ok", None),
     ("She has a fever, so she's off today.", "Mia", "ok", None),
+    # The attack on round 63: the child written as "she", in lower case, or in a pair of names that only share a
+    # start, with someone else's illness beside...
+    ("She won't be in today, Tom has a fever.", "Mia", "caution", "family_illness"),
+    ("josh has been sick all night so mia is staying home", "Mia", "caution", "family_illness"),
+    ("Willow has chickenpox so Will is staying home.", "Will Brooks", "caution", "family_illness"),
+    ("Jackson has a temperature so Jack is at home too.", "Jack", "caution", "family_illness"),
+    ("Ollie has a fever so Olivia is home.", "Olivia", "caution", "family_illness"),
+    # ...and nicknames from the list.
+    ("Tilly has a chest infection.", "Matilda Jones", "ok", None),
+    ("Izzy has a fever.", "Elizabeth", "ok", None),
+    ("Mia has a fever.", "Amelia", "ok", None),
 ])
 def test_the_logged_childs_name_decides_whose_illness_it_is(text, child, verdict, rule):
     result = check_text(text, child=child)

@@ -171,8 +171,10 @@ def _footer_lines(disclaimer: str, note: str | None) -> list[Line]:
 
 # --- The command's one body -----------------------------------------------------------
 
-def run(text: str | None, file: str | None, region: str | None, as_json: bool, console=None) -> None:
-    """Check a text (or '-' for standard input) or a whole draft, and print the result.
+def run(text: str | None, file: str | None, region: str | None, as_json: bool, console=None,
+        child: str | None = None) -> None:
+    """Check a text (or '-' for standard input) or a whole draft, and print the result. `child`: the name
+    of the child the reason is about, read as add-absence reads it (another child named is someone else).
 
     `console` is a rich Console for colour; None prints plain text. Errors a user can
     put right are raised as RefusalLogError (one sentence, exit 1).
@@ -204,7 +206,7 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
             # Bytes that were not UTF-8 on the command line (the second attack): never echoed into the output.
             raise InvalidInput("The text given is not plain text (UTF-8); type it again, or save it as plain text "
                                "and use --file.")
-        result = wording.check_text(text, region=region)
+        result = wording.check_text(text, region=region, child=child.strip() if child and child.strip() else None)
         lines = None
     disclaimer = wording.load_rules().disclaimer_for(result.region)
     if as_json:
@@ -261,13 +263,13 @@ def _plain_output() -> bool:
 def parse(args: list[str]) -> dict[str, object] | None:
     """The plain forms of `[--home DIR] check ...`, or None for anything else.
 
-    Recognised: TEXT (or '-'), --file F, --json, --region R (with '=' or not), each at
+    Recognised: TEXT (or '-'), --file F, --json, --region R, --child NAME (with '=' or not), each at
     most once, in any order. A value that looks like an option, an option we do not know,
     or no text and no file, is left to Typer, which says what is wrong.
     """
     if any(not _utf8(arg) for arg in args):
         return None
-    found: dict[str, object] = {"home": None, "text": None, "file": None, "region": None, "json": False}
+    found: dict[str, object] = {"home": None, "text": None, "file": None, "region": None, "child": None, "json": False}
     rest = list(args)
     if rest and (rest[0] == "--home" or rest[0].startswith("--home=")):
         home, rest = _value(rest)
@@ -283,7 +285,7 @@ def parse(args: list[str]) -> dict[str, object] | None:
         name = arg.split("=", 1)[0] if arg.startswith("--") else None
         if arg == "--json":
             key, value, rest = "json", True, rest[1:]
-        elif name in ("--file", "--region"):
+        elif name in ("--file", "--region", "--child"):
             key = name[2:]
             value, rest = _value(rest)
             if value is None:
@@ -335,7 +337,7 @@ def fast_main(args: list[str]) -> int | None:
         # As the root callback does: the family's files are private from the first byte.
         os.umask(0o077)
         paths.set_home(found["home"])
-        run(found["text"], found["file"], found["region"], found["json"])
+        run(found["text"], found["file"], found["region"], found["json"], child=found["child"])
     except RefusalLogError as exc:
         sys.stderr.write(str(exc).rstrip() + "\n")
         return ExitCode.ERROR
@@ -365,10 +367,11 @@ def register(app) -> None:
         file: Annotated[Optional[str], typer.Option("--file", metavar="FILE", help="Check a whole draft (an email, a letter) sentence by sentence.")] = None,
         region: Annotated[Optional[str], typer.Option("--region", metavar="NATION", help="Whose law to follow: england, wales, scotland or northern-ireland (default: your log's, else england).")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+        child: Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="The child the reason is about, as add-absence reads it: another child named in it is someone else.")] = None,
     ) -> None:
         """Check an absence reason's wording against the FAQ.
 
         Prints the verdict (ok, caution or avoid), why, the source, and a suggested
         wording. It exits 0 whatever the verdict; use --json to read it in a script.
         """
-        run(text, file, region, as_json, console=out())
+        run(text, file, region, as_json, console=out(), child=child)

@@ -431,6 +431,10 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
         # The words first typed belong with the reason they were replaced by.
         arguments["typed_reason"] = current.fields.get("typed_reason") if unchanged else None
         arguments["child"] = current.child  # a corrected reason is read for the same child
+        if not unchanged and "type" not in changes:
+            # A new reason is typed from its own words, as when it was first logged (the newcomer on round 63: the
+            # old type stayed, and a correction away from illness still counted as a day lost to illness).
+            arguments.pop("type", None)
     try:
         when, fields = build(**arguments)
     except WordingNeedsConfirmation as exc:

@@ -131,14 +131,14 @@ class _Analysis:
         return next(self.rules.later_today.finditer(self.norm.text), None) is not None
 
     def __init__(self, text: str, rules: Rules, whole: tuple | None = None, child: str | None = None):
-        """`whole`: (a _Whole for the document, where this text starts in it): whose each
-        phrase is is then read in the whole draft ("Her brother has flu. He was sick all
-        night." - the brother was sick)."""
+        """`whole`: (a _Whole for the document, where this text starts in it): whose each phrase is is then read in
+        the whole draft ("Her brother has flu. He was sick all night." - the brother was sick)."""
         self.text, self.rules, self._whole = text, rules, whole
         self.norm = _Norm(text, rules)
         n = self.norm.text
         self.spans = []  # every health or unavoidable phrase, negated or not: see find()
         self.subject, self.plural = _subject(text, n, rules, child)  # child: see check_text
+        self.names_for = child.split()[0] if child and child.split() else self.subject  # whose names: the logged child's
         self.parents = []  # the parent's own health words and appointments: see find()
         self._cued = None  # a _Whole for this text alone, built on first use
         self._upheaval_seen = None  # someone else's emergency in the text, read once
@@ -265,7 +265,7 @@ class _Analysis:
             whole, offset = self._whole
             return whole.whose(self.norm.starts[a] + offset, self.norm.ends[b - 1] + offset, **how)
         if self._cued is None:
-            self._cued = _Whole(self.text, self.rules, self.norm, self.subject)
+            self._cued = _Whole(self.text, self.rules, self.norm, self.names_for)
         return self._cued.whose(self.norm.starts[a], self.norm.ends[b - 1], **how)
 
     def _held(self, a: int, b: int) -> bool:
@@ -351,7 +351,7 @@ class _Analysis:
         document; `offset` places this text inside it."""
         n, rules = self.norm.text, self.rules
         child = self.subject.split()[-1].lower()
-        names = lambda: _names(self.text, n, rules, self.subject)  # noqa: E731 - asked rarely
+        names = lambda: _names(self.text, n, rules, self.names_for)  # noqa: E731 - asked rarely
         # What may soften a rule (its softened_by). Distress and a lawful absence soften
         # without naming an illness, so a hit softened only by them drives no suggestion.
         present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful, "later": self.later}

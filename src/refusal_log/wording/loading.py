@@ -125,16 +125,15 @@ class TriggerIndex:
     tests a few dozen triggers per text rather than all eight thousand. A single `check` never
     builds it (it costs more than one text's worth of tests): it is built on the second text."""
 
-    __slots__ = ("rules", "texts", "by_gram", "short", "always")
+    __slots__ = ("rules", "texts", "by_gram", "short", "always", "words")
 
     def __init__(self, rules: list):
-        self.rules, self.texts, self.by_gram = rules, 0, None
+        self.rules, self.texts, self.by_gram, self.words = rules, 0, None, 0
 
     def _build(self) -> None:
         by_gram, short, always = {}, [], set()
-        # Each trigger is filed under its rarest four characters: a text's common ones (" the",
-        # "ing ") then bring up few triggers to test. A trigger in the text has all its pieces in it;
-        # one shorter than a piece is tested on its own.
+        # Each trigger is filed under its rarest four characters: a text's common ones (" the", "ing ") then bring up
+        # few triggers to test. A trigger in the text has all its pieces in it; a shorter one is tested on its own.
         counts = Counter(t[k:k + _GRAM] for rule in self.rules for t in rule.triggers for k in range(len(t) - _GRAM + 1))
         for i, rule in enumerate(self.rules):
             if not rule.triggers:
@@ -157,10 +156,13 @@ class TriggerIndex:
         return self._look_up(norm, _grams(norm))
 
     def live_in_word(self, word: str) -> list[int]:
-        """live() for one word, in rules order. Until a batch has built the index, each rule's
-        triggers are tested; the word's pieces are not cached (they would push out the text's)."""
-        if self.by_gram is None:
+        """live() for one word, in rules order: each rule's triggers tested, until a dozen words have cost what the
+        index does (then it is built). The word's pieces are not cached (they would push out the text's)."""
+        self.words += 1
+        if self.by_gram is None and self.words < 12:
             return sorted(self._scan(word))
+        if self.by_gram is None:
+            self._build()
         return sorted(self._look_up(word, {word[k:k + _GRAM] for k in range(len(word) - _GRAM + 1)}))
 
     def _scan(self, text: str) -> set[int]:
@@ -191,9 +193,7 @@ class Rules:
         self.hints = data["hints"]
         macros = data.get("macros", {})
         self.macros = macros
-        # Absence types: compiled by absence_types.py on first use, since `check` needs none.
-        self.types_data = data["types"]
-        self.compiled_types = None
+        self.types_data, self.compiled_types = data["types"], None  # compiled by absence_types.py on first use
         # What kind of statement a clause is: frames read by statements.py on first use.
         self.statements_data = (data.get("statements", {}).get("frames", []),
                                 data.get("triggers", {}).get("statements", {}).get("frames"))
@@ -291,8 +291,7 @@ class Rules:
         self.doubt_after = _Lazy(_expand(health.get("doubt_after", "(?!)"), macros))
         self.clause_start = _Lazy(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
         self.everyday = _Lazy(_expand(health["everyday_cause"], macros))
-        # Health words and unavoidable causes: one lazy pattern each, with the triggers
-        # triggers.py derived for it (rules.toml [triggers]; missing ones: always compiled).
+        # Health words and unavoidable causes: one lazy pattern each, with triggers.py's triggers (none: always compiled).
         found = data.get("triggers", {})
         lazy = lambda section, kind: [_Lazy(_wrap([p], macros), t)  # noqa: E731
                                       for p, t in _paired(data[section][kind], found.get(section, {}).get(kind), kind)]
@@ -310,11 +309,9 @@ class Rules:
         # Words straight after (10b: "excluded from breakfast club") or before (47: "the bus is suspended") a cause: not it.
         self.unavoidable_not, self.unavoidable_not_before = (_Lazy(_expand(data["unavoidable"].get(key, "(?!)"), macros))
                                                              for key in ("not_after", "not_before"))
-        # Round 26: causes that belong to no one (a school closed, transport that did not come) count
-        # in the parent's own sentence too ("I got the text saying the junior site is closed").
+        # Round 26: causes that belong to no one (a school closed, no transport) count in the parent's own sentence too.
         self.unavoidable_impersonal = _Lazy(data["unavoidable"].get("impersonal", "(?!)"))
-        # Round 13: words just before leave that make it only asked for ("I'd like to request
-        # authorised absence") rather than granted.
+        # Round 13: words just before leave that make it only asked for ("I'd like to request authorised absence").
         self.leave_asked = _Lazy(_expand(data["unavoidable"].get("leave_asked", "(?!)"), macros))
         self.leave_granter = _Lazy(_expand(data["unavoidable"].get("leave_granter", "(?:)"), macros))
         self.days = words([data["days"]["pattern"]])
@@ -350,6 +347,7 @@ class Rules:
         self.related = _Lazy(names["related"])
         self.childs_relations = frozenset(names["childs_relations"])
         self.first_names = frozenset(names["first_names"])
+        self.capitalised_names = frozenset(names.get("capitalised_names", ()))  # names only when capitalised ("Will")
         self.short_forms = tuple(frozenset(group.split()) for group in names.get("short_forms", ()))
         self.not_lower_names = frozenset(names["not_lower_names"])
         self.name_signoff = _Lazy(names["signoff"])

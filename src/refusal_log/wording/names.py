@@ -46,7 +46,14 @@ _KIN_AFTER = frozenset(("mum", "mam", "mom", "dad", "sister", "brother", "nan", 
                         "teacher", "cousin", "auntie", "uncle", "sis", "bro", "stepdad", "stepmum"))
 _CAUGHT_BEFORE = re.compile(r"\b(?:caught|got|picked up|has got|come down with|came down with)\s+$", re.I)
 _PLACE_IN = re.compile(r"\b(?:in|from)\s+$", re.I)
+_HOSPITAL_IN = re.compile(r"\b(?:hospital|a ?& ?e|ward|icu|intensive care)\s+(?:in|at|near)\s+$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
+# The end of the child's own clause: a sentence's end, or another named person's clause ("Mia won't be in, Josh is in
+# hospital"), never a name said again beside it ("My son, Jack, is in school as normal").
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]|, ?(?=[A-Z][a-z]+(?:['\u2019]s)? (?:is|has|was|are|had|s)\b)")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z]+(?![\w'\u2019])")
+_NEW_WORDS = 300  # capitalised words first met in one text that child_names looks up (see there)
 _SEVERAL = re.compile(r"\b(?:both|twins|all three|the three of them|the two of them)\b", re.I)
 _JOINED_BEFORE = re.compile(rf"{_NAME}\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(rf"\s+(?:and|&)\s+{_NAME}")
@@ -74,20 +81,28 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
         and not _in_as_normal(text, child, rules)
     # Whether a word is a name is asked often and costs a look at every rule: kept.
     seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[-1].lower()}, set()
+    looked = 0
     for m in _CAPITAL.finditer(text):
         w = m.group()
         if _someone_elses(text, m.start(), rules) or (_PLACE_IN.search(text, max(0, m.start() - 6), m.start())
-                                                      and _VERB_AFTER.match(text, m.end())):
-            continue  # a place ("their nan in Ireland is seriously ill"), not a name
+                                                      and _VERB_AFTER.match(text, m.end())) \
+                or _HOSPITAL_IN.search(text, max(0, m.start() - 16), m.start()):
+            continue  # a place ("their nan in Ireland is seriously ill", "her mum is in hospital in Bristol"), not a name
         known = seen.get(w)
         if known is None:
-            known = _is_name(w, rules)
-            if len(seen) < 5000:
+            # A message names a handful of people; a paste of thousands of made-up capitalised words would cost
+            # seconds in look-ups, so past a few hundred new words in one text the rest are not taken for names.
+            looked += 1
+            known = looked <= _NEW_WORDS and _is_name(w, rules)
+            if len(seen) < 5000 and looked <= _NEW_WORDS:
                 seen[w] = known
         if not known or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                 or _PLACE_NAMED_AFTER.match(text, m.end()):
             continue  # a hospital named after someone, "St George's", "the Queen Elizabeth": no one's name (round 62)
-        if (named and w.lower() not in own and w.lower() in rules.first_names and _not_someone_else(text, m.start(), rules)
+        beside = {_POSSESSIVE.sub("", x.strip(".,;:!?")).lower() for x in text[max(0, m.start() - 20):m.start()].split()[-1:]
+                  + text[m.end():m.end() + 20].split()[:1]}  # "Grace Adeyemi's absence": one person's two names
+        if (named and w.lower() not in own and (w.lower() in rules.first_names or w.lower() in rules.capitalised_names)
+                and not own & beside and _not_someone_else(text, m.start(), rules)
                 and text[m.end():].strip(" .,!x\n") and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start())
                 and not _JOINED_AFTER.match(text, m.end()) and not _short_form(w.lower(), own, rules)
                 and not _CAUGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())):
@@ -96,6 +111,17 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
             others.add(w.lower())
         else:
             names.add(w.lower())
+    if named and sum(c.isupper() for c in text) <= 3:
+        # A rushed text all in lower case ("mia is staying home, josh has flu"): another known first name is someone
+        # else there too (the attack on round 63), never a word that is also an everyday one (not_lower_names).
+        for m in _LOWER_WORD.finditer(text):
+            w = m.group()
+            near = text[max(0, m.start() - 20):m.start()].split()[-1:] + text[m.end():m.end() + 20].split()[:1]
+            if (w in rules.first_names and w not in own and w not in rules.not_lower_names and not _short_form(w, own, rules)
+                    and not own & set(near)  # "its ama kofi has...": one person's two names
+                    and _not_someone_else(text, m.start(), rules) and text[m.end():].strip(" .,!x\n")
+                    and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _JOINED_AFTER.match(text, m.end())):
+                others.add(w)
     result = Names(sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"} - others))
     result.others = tuple(sorted(others - names))
     return result
@@ -104,17 +130,20 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
 def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
     """The child named first is the one in school ("Tom is in as normal, Mia has flu"): the other name is the child."""
     at = text.find(child)
-    return at != -1 and bool(rules.name_elsewhere.search(text[at: at + len(child) + 40])
-                             or _IN_SCHOOL.match(text, at + len(child)))
+    # Only in the child's own clause: "Mia won't be in. Josh is in A&E" is Josh in A&E (the attack on round 63).
+    clause = _CLAUSE_BREAK.split(text[at: at + len(child) + 40])[0]
+    return at != -1 and bool(rules.name_elsewhere.search(clause) or _IN_SCHOOL.match(text, at + len(child)))
 
 
 def _short_form(name: str, own: set, rules: Rules) -> bool:
-    """"Ollie" for Oliver, "Bella" for Isabella (rules.toml's [names] short_forms), "Jess" for Jessica (four letters or
-    more that begin the other name): the child again, not someone else. Never on a shared start or a name inside another
-    alone: Jack and Jacob, Leo and Leon, Ella and Ellie, Anna and Hannah, Ava and Dave are two people (the attack on
-    round 62: a sibling's illness was worded as the child's)."""
+    """"Ollie" for Oliver, "Bella" for Isabella (rules.toml's [names] short_forms), "Alexa" for Alexandra (four letters
+    or more that begin the other name, and not a first name of its own): the child again, not someone else. Never on a
+    shared start or a name inside another alone: Jack and Jacob, Leo and Leon, Ella and Ellie, Anna and Hannah, Ava and
+    Dave, Will and Willow, Jack and Jackson are two people (the attacks on rounds 62 and 63: a sibling's illness was
+    worded as the child's)."""
     return any(len(o) > 3 and len(name) > 3 and (name.startswith(o) or o.startswith(name)) and abs(len(name) - len(o)) > 1
-               for o in own) or any(name in group and group & own for group in rules.short_forms)
+               and min(name, o, key=len) not in rules.first_names | rules.capitalised_names for o in own) \
+        or any(name in group and group & own for group in rules.short_forms)
 
 
 def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tuple[str, bool]:
@@ -176,6 +205,14 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         first = min(named + found)
         if named and first not in named and _name_wins(text, first[0], min(named)[0], rules):
             first = min(named)
+        elif first in named and not rules.absent_here.search(_clause(text, first[0], rules)):
+            # "Josh has been sick all night so Mia is staying home": the name whose clause says who is away (the
+            # attack on round 62; the earlier name's illness is then someone else's).
+            first = next(((m.start(), m.group()) for m in _CAPITAL.finditer(text, first[0] + len(first[1]) + 1)
+                          if m.group() not in first[1].split() and text[first[0] + len(first[1]):m.start()].strip(" '\u2019s") and m.group().lower() in rules.first_names and _is_name(m.group(), rules)
+                          and _not_someone_else(text, m.start(), rules) and not rules.name_signoff.match(text, m.start())
+                          and _name_wins(text, first[0], m.start(), rules)),
+                         first)
         elif not named and he_she and first[0] == he_she.start():
             first = _name_before(text, first[0], rules) or first
         return first[1], bool(rules.plural.search(first[1].lower()))
