@@ -282,6 +282,9 @@ def test_a_corrected_reason_is_read_for_the_same_child(cli, sam):
     assert corrected["verdict"] == "caution" and corrected["type"] == "other"
     back = cli.json("edit", str(entry["id"]), "--reason", "Sam has a high temperature", "--why", "it was Sam after all")
     assert back["type"] == "illness"
-    # A type given with the correction is kept as given.
+    # A type given with the correction is kept as given, and a type chosen when logging survives a wording fix.
     kept = cli.json("edit", str(entry["id"]), "--reason", "Sam had a temperature", "--type", "other", "--why", "unsure")
     assert kept["type"] == "other"
+    leave = absence(cli, "09/09/2026", "Grandad's funeral in Leeds, the head agreed", "--type", "leave")
+    fixed = cli.json("edit", str(leave["id"]), "--reason", "Grandad's funeral in Leeds, Mrs Patel agreed", "--why", "name")
+    assert fixed["type"] == "leave"

@@ -377,8 +377,13 @@ def _verdict_is_not(text, verdict):
 
 
 def _expected(text, expected):
-    """A verdict, "not <verdict>", or "withheld" (no wording offered, and not ok): the twelfth session's tables."""
-    if expected == "withheld":
+    """A verdict, "not <verdict>", "withheld" (no wording offered, and not ok), or "ok or caution, worded for NAME"
+    (the suggestion, if any, is about NAME): the twelfth session's tables."""
+    if expected.startswith("ok or caution, worded for "):
+        result = check_text(text)
+        assert result.verdict in ("ok", "caution"), result.verdict
+        assert result.suggestion is None or result.suggestion.startswith(expected.rsplit(" ", 1)[1] + " "), result.suggestion
+    elif expected == "withheld":
         result = check_text(text)
         assert result.suggestion is None and result.verdict != "ok", (result.verdict, result.suggestion)
     elif expected.startswith("not "):
@@ -3513,7 +3518,8 @@ def test_second_attack_a_timetable_agreed_at_home_is_not_lawful(text):
 @pytest.mark.parametrize("text, name", [
     # Two children, one named again on their own, or a second family phrase: no name is guessed for the other child.
     ("Tom and Ella are staying home today, Tom's got chickenpox.", "Tom "),
-    ("My son, Jack, is in school as normal. My daughter, Ruby, has flu and is staying home.", "My son"),
+    # (The attack on round 63: the son is in school as normal, so the one away is "my daughter", never "My son".)
+    ("My son, Jack, is in school as normal. My daughter, Ruby, has flu and is staying home.", "My daughter"),
     ("My daughter, Zoë, is refusing to go in.", "Zoë"),
 ])
 def test_second_attack_names(text, name):
@@ -5360,6 +5366,20 @@ def test_round_62_classes(text, expected):
     ("There was a fight at the school gate yesterday and Ava is frightened to go back.", "not ok"),
     ("Schools not for him.", "avoid"),
     ("Mr Price asked if I'd keep Noah at home today while they sort out what happened.", "caution"),
+    # blind737-742: the school's word in more forms is lawful...
+    ("Your text said you're closed because of the flooding, so Ava is at home.", "ok"),
+    ("The school emailed to say the heating is off in the science block and Year 9 should work from home.", "ok"),
+    ("The letter said Year 11 have a study day at home, so Noah is revising at home as instructed.", "ok"),
+    ("Noah has been told to stay at home pending the outcome of the investigation, as set out in the formal letter.", "ok"),
+    # ...a brother refusing his own school is his, a separate matter; the parent's own appointment in Northern words.
+    ("Ava has tonsillitis. Her brother is refusing to go to his school too, but that's a separate matter.", "ok"),
+    ("I've got me own appointment at the hospital so Noah's stopping in with his nan.", "avoid"),
+    # The attack on round 63b: the one said to be fine or in school is not the child...
+    ("Josh is fine and will be in. Ava has a fever so I'm keeping her off.", "ok or caution, worded for Ava"),
+    ("Ava's fine and going in, but Poppy's been sick so I'm keeping her home.", "ok or caution, worded for Poppy"),
+    # ..."as instructed" by a parent is not the school's word, and a leave form only handed in is not approval.
+    ("Ava stayed at home as instructed by her dad.", "not ok"),
+    ("Ava is off today as agreed on the leave request form I handed in this morning.", "not ok"),
 ])
 def test_round_63_classes(text, expected):
     """Round 63's classes, in words of our own."""
@@ -5384,6 +5404,13 @@ def test_round_63_classes(text, expected):
     ("Willow has chickenpox so Will is staying home.", "Will Brooks", "caution", "family_illness"),
     ("Jackson has a temperature so Jack is at home too.", "Jack", "caution", "family_illness"),
     ("Ollie has a fever so Olivia is home.", "Olivia", "caution", "family_illness"),
+    # The attack on round 63b: the logged child said to be fine, a brother by the family's surname...
+    ("Mia is fine. Josh has a fever so I'm keeping him off.", "Mia Clarke", "caution", "family_illness"),
+    ("Will Jones has a fever so I'm keeping him off.", "Ruby-Mae Jones", "caution", "family_illness"),
+    # ...and the child's own name with a hyphen, an accent or a usual short form.
+    ("Ruby-Mae has a fever and won't be in.", "Ruby Mae Smith", "ok", None),
+    ("Zoe has been sick all night.", "Zoë Smith", "ok", None),
+    ("Grace has been sick all night.", "Gracie Adeyemi", "ok", None),
     # ...and nicknames from the list.
     ("Tilly has a chest infection.", "Matilda Jones", "ok", None),
     ("Izzy has a fever.", "Elizabeth", "ok", None),

@@ -432,9 +432,12 @@ def edit_entry(entry_id: int, changes: dict[str, Any], why: str | None = None,
         arguments["typed_reason"] = current.fields.get("typed_reason") if unchanged else None
         arguments["child"] = current.child  # a corrected reason is read for the same child
         if not unchanged and "type" not in changes:
-            # A new reason is typed from its own words, as when it was first logged (the newcomer on round 63: the
-            # old type stayed, and a correction away from illness still counted as a day lost to illness).
-            arguments.pop("type", None)
+            # A new reason is typed from its own words, as when it was first logged (the newcomer on round 63: a
+            # correction away from illness still counted as a day lost to illness); a wording fix that names no type
+            # keeps a leave, transport or other type the entry had (the attack on round 63b).
+            new = nations.absence_type(None, changes["reason"], current.child)
+            old = current.fields.get("type")
+            arguments["type"] = new if new != "other" or old in (None, "illness") else old
     try:
         when, fields = build(**arguments)
     except WordingNeedsConfirmation as exc:

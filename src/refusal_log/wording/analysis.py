@@ -13,7 +13,7 @@ from refusal_log.wording.generalised import (consequence, consequence_rule, mino
                                               ongoing_rule, second_reason, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import child_names as _names
-from refusal_log.wording.names import subject as _subject
+from refusal_log.wording.names import Logged as _Logged, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background
 from refusal_log.wording.statements import candidates as statement_candidates
@@ -138,7 +138,7 @@ class _Analysis:
         n = self.norm.text
         self.spans = []  # every health or unavoidable phrase, negated or not: see find()
         self.subject, self.plural = _subject(text, n, rules, child)  # child: see check_text
-        self.names_for = child.split()[0] if child and child.split() else self.subject  # whose names: the logged child's
+        self.names_for = _Logged(child.strip()) if child and child.strip() else self.subject  # whose names: see Logged
         self.parents = []  # the parent's own health words and appointments: see find()
         self._cued = None  # a _Whole for this text alone, built on first use
         self._upheaval_seen = None  # someone else's emergency in the text, read once

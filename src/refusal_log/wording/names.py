@@ -7,6 +7,7 @@ rules.toml's [names] table."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from refusal_log.wording.loading import Rules
 
@@ -38,6 +39,9 @@ _NAME_CLASS = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])((?:{_NAME} )?{_NAME}) ?
                          rf"(?i:year|yr|class) ?[0-9]+[a-zA-Z]?\b)")
 _IN_SCHOOL = re.compile(r"(?:['\u2019]s| is| will be| will still be| ll be)? (?:still )?(?:in|coming in|going in|going to school|"
                         r"at school|in school|all good|healthy|fine|well|ok|okay)\b", re.I)
+# Said to be well or in school ("Josh is fine and will be in", "Mia's fine and going in", "Tom is in as normal").
+_FINE = re.compile(r"(?:\b(?:is|are)|['\u2019]s) (?:absolutely |perfectly |totally |completely )?(?:fine|well|ok|okay)\b|\bas normal\b|"
+                   r"\bas usual\b|\b(?:is|will be|ll be|s) (?:still )?(?:in school|at school|in today)\b|\bgoing in\b|\bwill be in\b", re.I)
 _TITLED_PLACE = re.compile(r"\b(?:st|st\.|saint|queen|princess|prince|king|royal|lady|sir|mount)\s+$", re.I)
 _PLACE_NAMED_BEFORE = re.compile(r"\b(?:st|st\.|saint|queen|princess|prince|king|royal|the|lady|sir|mount)\s+$", re.I)
 _PLACE_NAMED_AFTER = re.compile(r"(?:['\u2019]s?)?(?:\s+[A-Z][a-z]+)?\s+(?:hospital|infirmary|clinic|street|road|children|medical|"
@@ -69,19 +73,27 @@ class Names(list):
     others: tuple[str, ...] = ()
 
 
+class Logged(str):
+    """The name of the child an absence is logged for (check_text's `child`), as child_names is given it: that child is
+    the one away, even where the text says they are fine (then the illness in it is someone else's)."""
+
+
 def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
     """The child's name (`child`, the subject, found here when not given) and every other
     capitalised word that is a name, lower case; see Names for the other people's."""
     child = child or subject(text, norm, rules)[0]
-    own = ({w.lower() for w in re.findall(r"[^\W\d_]+", child)} | {w.lower() for w in child.split()}) - {"and"}
+    own = {_plain(w) for w in (*re.findall(r"[^\W\d_]+", child), *child.split())} - {"and"}
     # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
-    # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature").
+    # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature") unless it is the child logged.
     named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and not _SEVERAL.search(text) \
-        and not re.search(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", text, re.I) \
-        and not _in_as_normal(text, child, rules)
+        and (isinstance(child, Logged) or (
+            not re.search(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", text, re.I)
+            and not _in_as_normal(text, child, rules)))
     # Whether a word is a name is asked often and costs a look at every rule: kept.
-    seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[-1].lower()}, set()
+    logged = isinstance(child, Logged)
+    seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[0 if logged else -1].lower()}, set()
     looked = 0
+    first_own = {_plain(w) for w in re.findall(r"[^\W\d_]+", child.split()[0])} if logged else own
     for m in _CAPITAL.finditer(text):
         w = m.group()
         if _someone_elses(text, m.start(), rules) or (_PLACE_IN.search(text, max(0, m.start() - 6), m.start())
@@ -101,16 +113,19 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
             continue  # a hospital named after someone, "St George's", "the Queen Elizabeth": no one's name (round 62)
         beside = {_POSSESSIVE.sub("", x.strip(".,;:!?")).lower() for x in text[max(0, m.start() - 20):m.start()].split()[-1:]
                   + text[m.end():m.end() + 20].split()[:1]}  # "Grace Adeyemi's absence": one person's two names
-        if (named and w.lower() not in own and (w.lower() in rules.first_names or w.lower() in rules.capitalised_names)
-                and not own & beside and _not_someone_else(text, m.start(), rules)
+        beside &= first_own  # (never the logged child's surname: "Will Jones", logged for Ruby-Mae Jones, is her brother)
+        if (named and _plain(w) not in own and not set(_plain(w).split("-")) <= own
+                and (w.lower() in rules.first_names or w.lower() in rules.capitalised_names)
+                and not beside and _not_someone_else(text, m.start(), rules)
                 and text[m.end():].strip(" .,!x\n") and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start())
-                and not _JOINED_AFTER.match(text, m.end()) and not _short_form(w.lower(), own, rules)
+                and not _JOINED_AFTER.match(text, m.end()) and not _short_form(_plain(w), own, rules)
                 and not _CAUGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())):
             # (Not a sign-off at the end, "... Thanks, Emma"; nor "Zara and Idris"; nor "Ollie" for Oliver: the attack on
             # round 61.)
             others.add(w.lower())
-        else:
-            names.add(w.lower())
+        elif not (logged and _plain(w) not in first_own and m.start() and _CAPITAL.search(text[max(0, m.start() - 20):m.start()])
+                  and _plain(text[:m.start()].split()[-1]) in others):
+            names.add(w.lower())  # (not the logged child's surname after a brother's first name: "Will Jones has a fever")
     if named and sum(c.isupper() for c in text) <= 3:
         # A rushed text all in lower case ("mia is staying home, josh has flu"): another known first name is someone
         # else there too (the attack on round 63), never a word that is also an everyday one (not_lower_names).
@@ -133,6 +148,11 @@ def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
     # Only in the child's own clause: "Mia won't be in. Josh is in A&E" is Josh in A&E (the attack on round 63).
     clause = _CLAUSE_BREAK.split(text[at: at + len(child) + 40])[0]
     return at != -1 and bool(rules.name_elsewhere.search(clause) or _IN_SCHOOL.match(text, at + len(child)))
+
+
+def _plain(name: str) -> str:
+    """A name lower case and without accents, to compare: "Zoë" and "Zoe", "Siobhán" and "Siobhan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def _short_form(name: str, own: set, rules: Rules) -> bool:
@@ -158,8 +178,11 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
     if at:
         return text[at.start():at.end()], False
-    if " " not in found[0] and found[0].lower() in rules.first_names and not _short_form(found[0].lower(), {first.lower()}, rules):
-        return first, False
+    other = found[0].split()[0].lower()
+    if (other in rules.first_names or other in rules.capitalised_names) and not _short_form(_plain(other), {_plain(first)}, rules):
+        return first, False  # "Tom has a fever", logged for Mia: Tom is someone else
+    if found[0].split()[-1].lower() in {w.lower() for w in child.split()[1:]}:
+        return first, False  # "Will Jones has a fever", logged for Ruby-Mae Jones: her brother, by their surname
     return found
 
 
@@ -205,14 +228,9 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         first = min(named + found)
         if named and first not in named and _name_wins(text, first[0], min(named)[0], rules):
             first = min(named)
-        elif first in named and not rules.absent_here.search(_clause(text, first[0], rules)):
-            # "Josh has been sick all night so Mia is staying home": the name whose clause says who is away (the
-            # attack on round 62; the earlier name's illness is then someone else's).
-            first = next(((m.start(), m.group()) for m in _CAPITAL.finditer(text, first[0] + len(first[1]) + 1)
-                          if m.group() not in first[1].split() and text[first[0] + len(first[1]):m.start()].strip(" '\u2019s") and m.group().lower() in rules.first_names and _is_name(m.group(), rules)
-                          and _not_someone_else(text, m.start(), rules) and not rules.name_signoff.match(text, m.start())
-                          and _name_wins(text, first[0], m.start(), rules)),
-                         first)
+        elif (first in named and not rules.absent_here.search(_clause(text, first[0], rules))) \
+                or _FINE.search(_CLAUSE_BREAK.split(text[first[0]: first[0] + len(first[1]) + 40])[0]):
+            first = _away_later(text, first, rules)
         elif not named and he_she and first[0] == he_she.start():
             first = _name_before(text, first[0], rules) or first
         return first[1], bool(rules.plural.search(first[1].lower()))
@@ -221,6 +239,33 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     if _THEY.search(text):
         return "They", True
     return "My child", False
+
+
+def _away_later(text: str, first: tuple[int, str], rules: Rules) -> tuple[int, str]:
+    """The child, when the first one named is not said to be away: a later first name whose own clause says who is away
+    ("Josh has been sick all night so Mia is staying home": Mia, and Josh's illness is someone else's; the attack on round
+    62), or, when the first is in school as normal, a later "my daughter" or name in a sentence of its own ("My son,
+    Jack, is in school as normal. My daughter, Ruby, has flu and is staying home": the attack on round 63)."""
+    at, words = first[0] + len(first[1]), first[1].split()
+    for m in _CAPITAL.finditer(text, at + 1):
+        if (m.group() not in words and text[at:m.start()].strip(" '\u2019s") and m.group().lower() in rules.first_names
+                and _is_name(m.group(), rules) and _not_someone_else(text, m.start(), rules)
+                and not rules.name_signoff.match(text, m.start()) and _name_wins(text, first[0], m.start(), rules)):
+            return m.start(), m.group()
+    if _FINE.search(_CLAUSE_BREAK.split(text[first[0]: at + 40])[0]):
+        # The first one is fine or in school as normal: the next one named as a clause's subject ("Josh is fine and will
+        # be in. Mia has a fever"; "Mia's fine and going in, but Poppy's been sick"), else a later "my daughter".
+        for m in _NAME_VERB.finditer(text, at + 1):
+            if (m.group(1) not in words and m.group(1).lower() in rules.first_names | rules.capitalised_names
+                    and (m.group(2) or _verb(m.group(3), rules)
+                    in rules.name_verbs) and _not_someone_else(text, m.start(), rules) and not rules.name_signoff.match(text, m.start())
+                    and not _TITLED_PLACE.search(text, max(0, m.start(1) - 12), m.start(1))
+                    and not rules.name_elsewhere.search(_clause(text, m.start(1), rules))):
+                return m.start(1), m.group(1)
+        for m in rules.family.finditer(text, at):
+            if m.group().lower() != first[1].lower() and rules.absent_here.search(text[m.start(): m.start() + 120].split(".")[0]):
+                return m.start(), m.group()[0].upper() + m.group()[1:]
+    return first
 
 
 def _name_before(text: str, pronoun_at: int, rules: Rules) -> tuple[int, str] | None:
