@@ -5380,6 +5380,13 @@ def test_round_62_classes(text, expected):
     # ..."as instructed" by a parent is not the school's word, and a leave form only handed in is not approval.
     ("Ava stayed at home as instructed by her dad.", "not ok"),
     ("Ava is off today as agreed on the leave request form I handed in this morning.", "not ok"),
+    # blind743-748: a managed move agreed with both heads, the head's formal word, a letter while an exclusion is
+    # reviewed, and the council's transport in more words are the school's or the council's.
+    ("Noah's managed move starts on Monday. As agreed with both heads, he won't attend on Friday.", "ok"),
+    ("The head formally told us Ava should not attend today while the incident is looked into.", "ok"),
+    ("We've had a letter from the head telling us to keep Noah at home while the exclusion is reviewed.", "ok"),
+    ("The taxi the council provides for Ava never turned up this morning, so she is at home.", "ok"),
+    ("Noah's transport contract has ended and the new taxi won't start until Monday.", "ok"),
 ])
 def test_round_63_classes(text, expected):
     """Round 63's classes, in words of our own."""
@@ -5411,6 +5418,12 @@ def test_round_63_classes(text, expected):
     ("Ruby-Mae has a fever and won't be in.", "Ruby Mae Smith", "ok", None),
     ("Zoe has been sick all night.", "Zoë Smith", "ok", None),
     ("Grace has been sick all night.", "Gracie Adeyemi", "ok", None),
+    # The newcomer on round 63c: with the child named, another name as a clause's subject is someone else, known name
+    # or not, and a sibling's word-like name in lower case too; a nickname alone is still the child.
+    ("Rubes has a temperature and Ruby-Mae is fine.", "Ruby-Mae Jones", "caution", "family_illness"),
+    ("will has a fever so ruby-mae is staying home", "Ruby-Mae Jones", "caution", "family_illness"),
+    ("Rubes has a temperature.", "Ruby-Mae Jones", "ok", None),
+    ("Ruby-Mae has been on Teams all week and has a fever.", "Ruby-Mae Jones", "ok", None),
     # ...and nicknames from the list.
     ("Tilly has a chest infection.", "Matilda Jones", "ok", None),
     ("Izzy has a fever.", "Elizabeth", "ok", None),

@@ -195,7 +195,7 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
         from refusal_log.text import read_text_file
 
         draft = read_text_file(file)
-        result = wording.check_document(draft, region=region)
+        result = wording.check_document(draft, region=region, child=child.strip() if child and child.strip() else None)
         lines = document_lines(result, draft)
     else:
         if text is None:

@@ -199,12 +199,12 @@ def _quoted(text: str) -> str:
 def _draft(kind: str, context: dict, default_subject: str, to: list[str], profile: dict[str, str],
            created: datetime, notes: list[str], law: nations.Nation) -> Draft:
     body, subject = _letter(kind, context)
-    notes.extend(_wording_notes(body, law, illness=context.get("type") == "illness"))
+    notes.extend(_wording_notes(body, law, illness=context.get("type") == "illness", child=context.get("child")))
     return Draft(kind, subject or default_subject, body, to, profile.get("email"), profile.get("parent"),
                  created, notes)
 
 
-def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
+def _wording_notes(body: str, law: nations.Nation, illness: bool, child: str | None = None) -> list[str]:
     """What the wording check says about the whole draft, naming the words it matched.
 
     The draft is still written: the parent decides. Each finding is one line, without
@@ -217,7 +217,7 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool) -> list[str]:
     if len(body) > wording.verdict.MAX_CHECK:
         return [f"The draft is longer than the wording check reads ({wording.verdict.MAX_CHECK:,} characters), "
                 "so it was not checked; read it through before you send it."]
-    document = wording.check_document(body, region=law.key)
+    document = wording.check_document(body, region=law.key, child=child if isinstance(child, str) else None)
     no_illness_rule = wording.load_rules().positive[0]
     seen, notes = set(), []
     for finding in document.findings:

@@ -54,6 +54,7 @@ _HOSPITAL_IN = re.compile(r"\b(?:hospital|a ?& ?e|ward|icu|intensive care)\s+(?:
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
 # The end of the child's own clause: a sentence's end, or another named person's clause ("Mia won't be in, Josh is in
 # hospital"), never a name said again beside it ("My son, Jack, is in school as normal").
+_SUBJECT_VERB = re.compile(r"(?:['\u2019]s)? (?:is|has|was|had|has been|had been|got|s got|is being|was being)\b")
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]|, ?(?=[A-Z][a-z]+(?:['\u2019]s)? (?:is|has|was|are|had|s)\b)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z]+(?![\w'\u2019])")
@@ -93,6 +94,9 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
     logged = isinstance(child, Logged)
     seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[0 if logged else -1].lower()}, set()
     looked = 0
+    # With the logged child named in the text, any other name that is a clause's subject is someone else, known name or
+    # not ("Rubes has a temperature and Ruby-Mae is fine": the newcomer on round 63c); alone, it may be a nickname.
+    own_in_text = logged and bool(re.search(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", text, re.I))
     first_own = {_plain(w) for w in re.findall(r"[^\W\d_]+", child.split()[0])} if logged else own
     for m in _CAPITAL.finditer(text):
         w = m.group()
@@ -115,7 +119,8 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
                   + text[m.end():m.end() + 20].split()[:1]}  # "Grace Adeyemi's absence": one person's two names
         beside &= first_own  # (never the logged child's surname: "Will Jones", logged for Ruby-Mae Jones, is her brother)
         if (named and _plain(w) not in own and not set(_plain(w).split("-")) <= own
-                and (w.lower() in rules.first_names or w.lower() in rules.capitalised_names)
+                and (w.lower() in rules.first_names or w.lower() in rules.capitalised_names
+                     or (own_in_text and _SUBJECT_VERB.match(text, m.end())))
                 and not beside and _not_someone_else(text, m.start(), rules)
                 and text[m.end():].strip(" .,!x\n") and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start())
                 and not _JOINED_AFTER.match(text, m.end()) and not _short_form(_plain(w), own, rules)
@@ -132,7 +137,9 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
         for m in _LOWER_WORD.finditer(text):
             w = m.group()
             near = text[max(0, m.start() - 20):m.start()].split()[-1:] + text[m.end():m.end() + 20].split()[:1]
-            if (w in rules.first_names and w not in own and w not in rules.not_lower_names and not _short_form(w, own, rules)
+            if (((w in rules.first_names and w not in rules.not_lower_names)
+                 or (w in rules.capitalised_names and _SUBJECT_VERB.match(text, m.end())))  # "will has a fever"
+                    and w not in own and not _short_form(w, own, rules)
                     and not own & set(near)  # "its ama kofi has...": one person's two names
                     and _not_someone_else(text, m.start(), rules) and text[m.end():].strip(" .,!x\n")
                     and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _JOINED_AFTER.match(text, m.end())):
@@ -303,7 +310,8 @@ def _capitalised_name(text: str, rules: Rules) -> tuple[int, str] | None:
         if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules):
             # Only a known first name is joined on: never "Absence Tom", "Thanks Kate Tom".
             first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))
-            if first and first.group(1).lower() in rules.first_names and _not_someone_else(text, first.start(1), rules):
+            if first and first.group(1).lower() in rules.first_names | rules.capitalised_names \
+                    and _not_someone_else(text, first.start(1), rules):
                 return first.start(1), first.group(1) + " " + m.group(1)
             return m.start(1), m.group(1)
     return None

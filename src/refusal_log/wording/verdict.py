@@ -12,6 +12,7 @@ from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
 from refusal_log.wording.generalised import minor, vague
 from refusal_log.wording.loading import Rules, load_rules
+from refusal_log.wording.names import Logged
 from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
 from refusal_log.wording.readers import stricter as stricter_reading
 
@@ -462,17 +463,17 @@ def _plainly_named(term, rules: Rules) -> bool:
 
 
 def check_document(text: str, rules: Rules | None = None, *, region: str = "england",
-                   second_reading: bool = True) -> Document:
+                   second_reading: bool = True, child: str | None = None) -> Document:
     """Check a whole draft (an email, a letter) sentence by sentence, citing the law of
-    `region`; `second_reading` as in check_text, for each sentence long enough."""
+    `region`; `second_reading` and `child` as in check_text, for each sentence long enough."""
     _require(text)
     rules = rules or load_rules()
     region = _region(region, rules)
     spans = _sentences(text)
     # Whose each phrase is is read in the whole draft: "He was sick all night" after "Her
     # brother has flu" is the brother's (round 7, clauses.py).
-    whole = _Whole(text, rules)
-    analyses = [_Analysis(text[a:b], rules, (whole, a)) for a, b in spans]
+    whole = _Whole(text, rules, subject=Logged(child.strip()) if child and child.strip() else None)
+    analyses = [_Analysis(text[a:b], rules, (whole, a), child=child) for a, b in spans]
     named = any(an.named for an in analyses)
     illness = any(an.illness for an in analyses)
     distress = any(an.distress for an in analyses)
