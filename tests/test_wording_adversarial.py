@@ -5387,6 +5387,18 @@ def test_round_62_classes(text, expected):
     ("We've had a letter from the head telling us to keep Noah at home while the exclusion is reviewed.", "ok"),
     ("The taxi the council provides for Ava never turned up this morning, so she is at home.", "ok"),
     ("Noah's transport contract has ended and the new taxi won't start until Monday.", "ok"),
+    # The attack on round 63d without a child given: "can't get Mia in" is not Mia in school, so Josh's flu is his.
+    ("Can't get Ava in, Josh has flu.", "withheld"),
+    # blind749-754: agreed reduced hours and mornings only, trouble with a teacher, a tablet all morning, the child's
+    # word that it is not the test, a sister's nativity "anyway", perked up then one more day, "see if he fancies it".
+    ("As agreed at the meeting with Mrs Patel, Noah is on his reduced hours this week and I'll collect him at 12.", "ok"),
+    ("As the SENCo set out in the plan we agreed, Ava is on mornings only this half term.", "ok"),
+    ("Ava won't be in as she isn't coping with Miss Bradley after their row.", "avoid"),
+    ("Noah is a bit under the weather, though he's been fine playing on his Xbox all morning.", "withheld"),
+    ("Noah has a temperature of 39. He swears it's not because of the spelling test.", "ok"),
+    ("Ava is still a bit tired and her brother's nativity is this afternoon anyway, so she's at home.", "avoid"),
+    ("Ava was off colour yesterday but she's perked up this morning. I'll give her one more day at home.", "withheld"),
+    ("Noah had a bad night so I'll see if he fancies coming in later.", "withheld"),
 ])
 def test_round_63_classes(text, expected):
     """Round 63's classes, in words of our own."""
@@ -5424,10 +5436,24 @@ def test_round_63_classes(text, expected):
     ("will has a fever so ruby-mae is staying home", "Ruby-Mae Jones", "caution", "family_illness"),
     ("Rubes has a temperature.", "Ruby-Mae Jones", "ok", None),
     ("Ruby-Mae has been on Teams all week and has a fever.", "Ruby-Mae Jones", "ok", None),
+    # The attack on round 63d: a full stop or comma between two names makes two people...
+    ("I can't bring Mia. Josh has a temperature of 40 and I can't leave him.", "Mia Clarke", "caution", "family_illness"),
+    ("Amelia has flu so Mia is staying home.", "Mia Clarke", "caution", "family_illness"),
+    # ...a word opening a sentence, or a nickname after "aka", is not another person...
+    ("Mia won't be in. Throat is red raw, think it's tonsillitis.", "Mia Clarke", "ok", None),
+    ("Mia is off. Pharmacist has confirmed it's conjunctivitis.", "Mia Clarke", "ok", None),
+    ("Mia won't be in today. Mimi has been sick all night.", "Mia Clarke", "ok", None),
+    ("Mia aka Mimi has a fever.", "Mia Clarke", "ok", None),
+    # ...the child's illness shared with a brother's is the child's too, and one name in other spellings is one child.
+    ("Josh has flu and so does Mia.", "Mia Clarke", "ok", None),
+    ("Josh has been sick. Mia too.", "Mia Clarke", "ok", None),
+    ("Muhammad has been sick all night.", "Mohammed Ali", "ok", None),
+    ("Leila has a high temperature.", "Layla Khan", "ok", None),
     # ...and nicknames from the list.
     ("Tilly has a chest infection.", "Matilda Jones", "ok", None),
     ("Izzy has a fever.", "Elizabeth", "ok", None),
-    ("Mia has a fever.", "Amelia", "ok", None),
+    # (Not "Mia" for Amelia: a sister called Mia is likelier than the nickname; the attack on round 63d.)
+    ("Mia has a fever.", "Amelia", "caution", "family_illness"),
 ])
 def test_the_logged_childs_name_decides_whose_illness_it_is(text, child, verdict, rule):
     result = check_text(text, child=child)

@@ -37,6 +37,10 @@ _WHO_IS_KIN = re.compile(r" (?:is|s) (?:her|his|their|my|our) (?:little |big |ol
                          r"dad|mum|mam|nan|gran|grandad|grandma|uncle|aunt|auntie)\b")
 _NAME_CLASS = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])((?:{_NAME} )?{_NAME}) ?(?:\((?i:year|yr|y|class) ?[0-9rR][^)]{{0,12}}\)|(?i:from|in) "
                          rf"(?i:year|yr|class) ?[0-9]+[a-zA-Z]?\b)")
+# "My daughter, Ruby, has flu": the child named again beside "my daughter", one person.
+_APPOSITION = re.compile(r"\b(?:my|our) (?:[a-z]+ )?(?:son|daughter|child|boy|girl|lad|lass|stepson|stepdaughter)\s*[,(]?\s*$", re.I)
+_OTHER_CHILD = re.compile(r"\b(?:my|our) other (?:son|daughter|child|boy|girl|one|lad|lass)\s+$", re.I)
+_GOT_IN_BEFORE = re.compile(r"\b(?:get|getting|got|bring|bringing|brought|take|taking|took|send|sending|sent|drop|dropping)\s+$", re.I)
 _IN_SCHOOL = re.compile(r"(?:['\u2019]s| is| will be| will still be| ll be)? (?:still )?(?:in|coming in|going in|going to school|"
                         r"at school|in school|all good|healthy|fine|well|ok|okay)\b", re.I)
 # Said to be well or in school ("Josh is fine and will be in", "Mia's fine and going in", "Tom is in as normal").
@@ -54,6 +58,10 @@ _HOSPITAL_IN = re.compile(r"\b(?:hospital|a ?& ?e|ward|icu|intensive care)\s+(?:
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
 # The end of the child's own clause: a sentence's end, or another named person's clause ("Mia won't be in, Josh is in
 # hospital"), never a name said again beside it ("My son, Jack, is in school as normal").
+_WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u017f'\u2019-]+) $")  # the word straight before, no stop or comma between
+_WORD_AFTER = re.compile(r"(?:['\u2019]s)? ([A-Za-z\u00c0-\u017f'\u2019-]+)")
+_NICKNAME_BEFORE = re.compile(r"(?:\baka|\balso known as|\bor|\()\s*$", re.I)  # "Mia aka Mimi has a fever"
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n(]\s*)$")
 _SUBJECT_VERB = re.compile(r"(?:['\u2019]s)? (?:is|has|was|had|has been|had been|got|s got|is being|was being)\b")
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]|, ?(?=[A-Z][a-z]+(?:['\u2019]s)? (?:is|has|was|are|had|s)\b)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -87,7 +95,7 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
     # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
     # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature") unless it is the child logged.
     named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and not _SEVERAL.search(text) \
-        and (isinstance(child, Logged) or (
+        and ((isinstance(child, Logged) and not _shared(text, child)) or (not isinstance(child, Logged) and
             not re.search(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", text, re.I)
             and not _in_as_normal(text, child, rules)))
     # Whether a word is a name is asked often and costs a look at every rule: kept.
@@ -97,6 +105,8 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
     # With the logged child named in the text, any other name that is a clause's subject is someone else, known name or
     # not ("Rubes has a temperature and Ruby-Mae is fine": the newcomer on round 63c); alone, it may be a nickname.
     own_in_text = logged and bool(re.search(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", text, re.I))
+    logged_fine = own_in_text and bool(re.search(rf"\b{re.escape(child.split()[0])}(?:['\u2019]s| is) (?:absolutely |perfectly )?"
+                                                 rf"(?:fine|well|ok|okay)\b", text, re.I))
     first_own = {_plain(w) for w in re.findall(r"[^\W\d_]+", child.split()[0])} if logged else own
     for m in _CAPITAL.finditer(text):
         w = m.group()
@@ -115,13 +125,18 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
         if not known or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                 or _PLACE_NAMED_AFTER.match(text, m.end()):
             continue  # a hospital named after someone, "St George's", "the Queen Elizabeth": no one's name (round 62)
-        beside = {_POSSESSIVE.sub("", x.strip(".,;:!?")).lower() for x in text[max(0, m.start() - 20):m.start()].split()[-1:]
-                  + text[m.end():m.end() + 20].split()[:1]}  # "Grace Adeyemi's absence": one person's two names
-        beside &= first_own  # (never the logged child's surname: "Will Jones", logged for Ruby-Mae Jones, is her brother)
+        # "Grace Adeyemi's absence": one person's two names, written straight beside each other ("Mia. Josh has..." and
+        # "Mia, Josh has..." are two people: the attack on round 63d); never the logged child's surname ("Will Jones",
+        # logged for Ruby-Mae Jones, is her brother).
+        beside = {_plain(_POSSESSIVE.sub("", x.group(1))) for x in (_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()),
+                                                                    _WORD_AFTER.match(text, m.end())) if x} & first_own
         if (named and _plain(w) not in own and not set(_plain(w).split("-")) <= own
                 and (w.lower() in rules.first_names or w.lower() in rules.capitalised_names
-                     or (own_in_text and _SUBJECT_VERB.match(text, m.end())))
-                and not beside and _not_someone_else(text, m.start(), rules)
+                     or (own_in_text and _SUBJECT_VERB.match(text, m.end()) and not _NICKNAME_BEFORE.search(
+                         text, max(0, m.start() - 20), m.start()) and (logged_fine or not _SENTENCE_START.search(
+                         text, max(0, m.start() - 4), m.start()))))
+                and not beside and not _APPOSITION.search(text, max(0, m.start() - 40), m.start())
+                and _not_someone_else(text, m.start(), rules)
                 and text[m.end():].strip(" .,!x\n") and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start())
                 and not _JOINED_AFTER.match(text, m.end()) and not _short_form(_plain(w), own, rules)
                 and not _CAUGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())):
@@ -152,9 +167,21 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
 def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
     """The child named first is the one in school ("Tom is in as normal, Mia has flu"): the other name is the child."""
     at = text.find(child)
-    # Only in the child's own clause: "Mia won't be in. Josh is in A&E" is Josh in A&E (the attack on round 63).
+    # Only in the child's own clause: "Mia won't be in. Josh is in A&E" is Josh in A&E (the attack on round 63); and
+    # "can't get Mia in" is the child not getting in (the attack on round 63d).
     clause = _CLAUSE_BREAK.split(text[at: at + len(child) + 40])[0]
-    return at != -1 and bool(rules.name_elsewhere.search(clause) or _IN_SCHOOL.match(text, at + len(child)))
+    if at == -1 or _GOT_IN_BEFORE.search(text, max(0, at - 25), at):
+        return False
+    return bool(rules.name_elsewhere.search(clause) or _IN_SCHOOL.match(text, at + len(child)))
+
+
+def _shared(text: str, child: str) -> bool:
+    """The logged child has what someone else has ("Josh has flu and so does Mia", "Josh has been sick. Mia too"): the
+    illness in the text is the child's as well, so no name in it is someone else's alone (the attack on round 63d)."""
+    first = re.escape(child.split()[0])
+    return bool(re.search(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now) {first}\b|\b{first} (?:(?:has|have|s) )?"
+                          rf"(?:too|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
+                          rf"\b{first} \(and ", text, re.I))
 
 
 def _plain(name: str) -> str:
@@ -374,7 +401,9 @@ def _someone_elses(text: str, at: int, rules: Rules) -> bool:
     """A name straight after another person's relation ("Auntie Sue has covid", "his friend Mia
     has chickenpox") is theirs; after "my son" it may be the child's."""
     rel = rules.related.search(text, max(0, at - 40), at)
-    return bool(rel) and rel.group().split()[0].lower() not in rules.childs_relations
+    # "My other son Joel was taken ill ... the school run for Nina": the other child (blind753).
+    return (bool(rel) and rel.group().split()[0].lower() not in rules.childs_relations) \
+        or bool(_OTHER_CHILD.search(text, max(0, at - 30), at))
 
 
 def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
