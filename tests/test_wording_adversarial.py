@@ -5395,10 +5395,22 @@ def test_round_62_classes(text, expected):
     ("As the SENCo set out in the plan we agreed, Ava is on mornings only this half term.", "ok"),
     ("Ava won't be in as she isn't coping with Miss Bradley after their row.", "avoid"),
     ("Noah is a bit under the weather, though he's been fine playing on his Xbox all morning.", "withheld"),
+    # (The attack on round 63e: beside an illness still there, a caution with nothing worded, never avoid.)
+    ("Noah's been fine playing on his games but was sick again at lunchtime.", "caution"),
+    ("Ava perked up this morning but her temperature is back so one more day at home.", "ok"),
+    ("Ava is off sick with a temperature, so she'll miss her sister's nativity anyway.", "caution"),
+    ("I've got me own appointment at the hospital but Noah's dad is taking him in.", "not avoid"),
+    ("After what Jessica said on Friday Ava is too upset to come in.", "ok or caution, worded for Ava"),
     ("Noah has a temperature of 39. He swears it's not because of the spelling test.", "ok"),
     ("Ava is still a bit tired and her brother's nativity is this afternoon anyway, so she's at home.", "avoid"),
     ("Ava was off colour yesterday but she's perked up this morning. I'll give her one more day at home.", "withheld"),
+    ("Ava is fine now, she's perked up this morning. I'll give her one more day at home.", "avoid"),
     ("Noah had a bad night so I'll see if he fancies coming in later.", "withheld"),
+    ("Will be off today with a temperature, sorry. Sarah", "ok"),
+    # blind755-760: an illness that came back, another child's exclusion "but that's separate", mornings only agreed.
+    ("Ava's tummy bug came back overnight. She seemed fine by lunchtime yesterday but she's been sick twice.", "ok"),
+    ("Noah's sister was excluded yesterday, but that's separate. Noah has a dental appointment at 10.", "ok"),
+    ("As agreed at the EHCP annual review, Ava attends mornings only this half term.", "ok"),
 ])
 def test_round_63_classes(text, expected):
     """Round 63's classes, in words of our own."""

@@ -60,6 +60,8 @@ _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
 # hospital"), never a name said again beside it ("My son, Jack, is in school as normal").
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u017f'\u2019-]+) $")  # the word straight before, no stop or comma between
 _WORD_AFTER = re.compile(r"(?:['\u2019]s)? ([A-Za-z\u00c0-\u017f'\u2019-]+)")
+_VERB_NEXT = re.compile(r" (?:be|keep|let|update|see|do|have|try|call|ring|phone|email|pop|bring|send|get|make|come|go)\b")  # "Will be off"
+_CAUSE_BEFORE = re.compile(r"\b(?:after what|since what|what|the incident with|incident with|comments from|since)\s+$", re.I)
 _NICKNAME_BEFORE = re.compile(r"(?:\baka|\balso known as|\bor|\()\s*$", re.I)  # "Mia aka Mimi has a fever"
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n(]\s*)$")
 _SUBJECT_VERB = re.compile(r"(?:['\u2019]s)? (?:is|has|was|had|has been|had been|got|s got|is being|was being)\b")
@@ -131,7 +133,8 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
         beside = {_plain(_POSSESSIVE.sub("", x.group(1))) for x in (_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()),
                                                                     _WORD_AFTER.match(text, m.end())) if x} & first_own
         if (named and _plain(w) not in own and not set(_plain(w).split("-")) <= own
-                and (w.lower() in rules.first_names or w.lower() in rules.capitalised_names
+                and (w.lower() in rules.first_names or (w.lower() in rules.capitalised_names and not (
+                    _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) and _VERB_NEXT.match(text, m.end())))
                      or (own_in_text and _SUBJECT_VERB.match(text, m.end()) and not _NICKNAME_BEFORE.search(
                          text, max(0, m.start() - 20), m.start()) and (logged_fine or not _SENTENCE_START.search(
                          text, max(0, m.start() - 4), m.start()))))
@@ -263,8 +266,9 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         if named and first not in named and _name_wins(text, first[0], min(named)[0], rules):
             first = min(named)
         elif (first in named and not rules.absent_here.search(_clause(text, first[0], rules))) \
-                or _FINE.search(_CLAUSE_BREAK.split(text[first[0]: first[0] + len(first[1]) + 40])[0]):
-            first = _away_later(text, first, rules)
+                or _FINE.search(_CLAUSE_BREAK.split(text[first[0]: first[0] + len(first[1]) + 40])[0]) \
+                or _CAUSE_BEFORE.search(text, max(0, first[0] - 20), first[0]):
+            first = _away_later(text, first, rules, _CAUSE_BEFORE.search(text, max(0, first[0] - 20), first[0]) is not None)
         elif not named and he_she and first[0] == he_she.start():
             first = _name_before(text, first[0], rules) or first
         return first[1], bool(rules.plural.search(first[1].lower()))
@@ -275,7 +279,7 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     return "My child", False
 
 
-def _away_later(text: str, first: tuple[int, str], rules: Rules) -> tuple[int, str]:
+def _away_later(text: str, first: tuple[int, str], rules: Rules, cause: bool = False) -> tuple[int, str]:
     """The child, when the first one named is not said to be away: a later first name whose own clause says who is away
     ("Josh has been sick all night so Mia is staying home": Mia, and Josh's illness is someone else's; the attack on round
     62), or, when the first is in school as normal, a later "my daughter" or name in a sentence of its own ("My son,
@@ -286,7 +290,8 @@ def _away_later(text: str, first: tuple[int, str], rules: Rules) -> tuple[int, s
                 and _is_name(m.group(), rules) and _not_someone_else(text, m.start(), rules)
                 and not rules.name_signoff.match(text, m.start()) and _name_wins(text, first[0], m.start(), rules)):
             return m.start(), m.group()
-    if _FINE.search(_CLAUSE_BREAK.split(text[first[0]: at + 40])[0]):
+    # (Or the first is the cause: "After what Jessica said on Friday Mia is too upset to come in", the attack on 63e.)
+    if cause or _FINE.search(_CLAUSE_BREAK.split(text[first[0]: at + 40])[0]):
         # The first one is fine or in school as normal: the next one named as a clause's subject ("Josh is fine and will
         # be in. Mia has a fever"; "Mia's fine and going in, but Poppy's been sick"), else a later "my daughter".
         for m in _NAME_VERB.finditer(text, at + 1):
@@ -294,7 +299,7 @@ def _away_later(text: str, first: tuple[int, str], rules: Rules) -> tuple[int, s
                     and (m.group(2) or _verb(m.group(3), rules)
                     in rules.name_verbs) and _not_someone_else(text, m.start(), rules) and not rules.name_signoff.match(text, m.start())
                     and not _TITLED_PLACE.search(text, max(0, m.start(1) - 12), m.start(1))
-                    and not rules.name_elsewhere.search(_clause(text, m.start(1), rules))):
+                    and not _FINE.search(_clause(text, m.start(1), rules))):
                 return m.start(1), m.group(1)
         for m in rules.family.finditer(text, at):
             if m.group().lower() != first[1].lower() and rules.absent_here.search(text[m.start(): m.start() + 120].split(".")[0]):
