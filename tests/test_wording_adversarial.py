@@ -5411,6 +5411,10 @@ def test_round_62_classes(text, expected):
     ("Ava's tummy bug came back overnight. She seemed fine by lunchtime yesterday but she's been sick twice.", "ok"),
     ("Noah's sister was excluded yesterday, but that's separate. Noah has a dental appointment at 10.", "ok"),
     ("As agreed at the EHCP annual review, Ava attends mornings only this half term.", "ok"),
+    # The attack on round 63d without a child given: the one kept home or not got in is the child, the other one ill.
+    ("Josh has a fever so I'm keeping Ava home.", "withheld"),
+    ("Grace has chickenpox so I'm keeping Noah home.", "withheld"),
+    ("Ava has flu, I'm keeping her home.", "caution"),
 ])
 def test_round_63_classes(text, expected):
     """Round 63's classes, in words of our own."""

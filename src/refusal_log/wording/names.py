@@ -39,6 +39,8 @@ _NAME_CLASS = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])((?:{_NAME} )?{_NAME}) ?
                          rf"(?i:year|yr|class) ?[0-9]+[a-zA-Z]?\b)")
 # "My daughter, Ruby, has flu": the child named again beside "my daughter", one person.
 _APPOSITION = re.compile(r"\b(?:my|our) (?:[a-z]+ )?(?:son|daughter|child|boy|girl|lad|lass|stepson|stepdaughter)\s*[,(]?\s*$", re.I)
+_KEPT_NAME = re.compile(r"\b(?:keeping|keep|kept|get|getting|bring|bringing|send|sending) ([A-Z][a-z]+)"
+                        r"(?= (?:at home|home|off|in)\b)")
 _OTHER_CHILD = re.compile(r"\b(?:my|our) other (?:son|daughter|child|boy|girl|one|lad|lass)\s+$", re.I)
 _GOT_IN_BEFORE = re.compile(r"\b(?:get|getting|got|bring|bringing|brought|take|taking|took|send|sending|sent|drop|dropping)\s+$", re.I)
 _IN_SCHOOL = re.compile(r"(?:['\u2019]s| is| will be| will still be| ll be)? (?:still )?(?:in|coming in|going in|going to school|"
@@ -285,6 +287,10 @@ def _away_later(text: str, first: tuple[int, str], rules: Rules, cause: bool = F
     62), or, when the first is in school as normal, a later "my daughter" or name in a sentence of its own ("My son,
     Jack, is in school as normal. My daughter, Ruby, has flu and is staying home": the attack on round 63)."""
     at, words = first[0] + len(first[1]), first[1].split()
+    # "Josh has a fever so I'm keeping Mia home": the one kept home or not got in is the child (the attack on 63d).
+    for m in _KEPT_NAME.finditer(text, at):
+        if m.group(1) not in words and m.group(1).lower() in rules.first_names | rules.capitalised_names:
+            return m.start(1), m.group(1)
     for m in _CAPITAL.finditer(text, at + 1):
         if (m.group() not in words and text[at:m.start()].strip(" '\u2019s") and m.group().lower() in rules.first_names
                 and _is_name(m.group(), rules) and _not_someone_else(text, m.start(), rules)
