@@ -195,7 +195,7 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
         from refusal_log.text import read_text_file
 
         draft = read_text_file(file)
-        result = wording.check_document(draft, region=region, child=child.strip() if child and child.strip() else None)
+        result = wording.check_document(draft, region=region, child=child)
         lines = document_lines(result, draft)
     else:
         if text is None:
@@ -206,7 +206,7 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
             # Bytes that were not UTF-8 on the command line (the second attack): never echoed into the output.
             raise InvalidInput("The text given is not plain text (UTF-8); type it again, or save it as plain text "
                                "and use --file.")
-        result = wording.check_text(text, region=region, child=child.strip() if child and child.strip() else None)
+        result = wording.check_text(text, region=region, child=child)
         lines = None
     disclaimer = wording.load_rules().disclaimer_for(result.region)
     if as_json:

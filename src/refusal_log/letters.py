@@ -217,7 +217,7 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool, child: str | N
     if len(body) > wording.verdict.MAX_CHECK:
         return [f"The draft is longer than the wording check reads ({wording.verdict.MAX_CHECK:,} characters), "
                 "so it was not checked; read it through before you send it."]
-    document = wording.check_document(body, region=law.key, child=child if isinstance(child, str) else None)
+    document = wording.check_document(body, region=law.key, child=child)
     no_illness_rule = wording.load_rules().positive[0]
     seen, notes = set(), []
     for finding in document.findings:

@@ -48,8 +48,9 @@ _IN_SCHOOL = re.compile(r"(?:['\u2019]s| is| will be| will still be| ll be)? (?:
 # Said to be well or in school ("Josh is fine and will be in", "Mia's fine and going in", "Tom is in as normal").
 _FINE = re.compile(r"(?:\b(?:is|are)|['\u2019]s) (?:absolutely |perfectly |totally |completely )?(?:fine|well|ok|okay)\b|\bas normal\b|"
                    r"\bas usual\b|\b(?:is|will be|ll be|s) (?:still )?(?:in school|at school|in today)\b|\bgoing in\b|\bwill be in\b", re.I)
-_TITLED_PLACE = re.compile(r"\b(?:st|st\.|saint|queen|princess|prince|king|royal|lady|sir|mount)\s+$", re.I)
-_PLACE_NAMED_BEFORE = re.compile(r"\b(?:st|st\.|saint|queen|princess|prince|king|royal|the|lady|sir|mount)\s+$", re.I)
+_PLACE_TITLES = r"st|st\.|saint|queen|princess|prince|king|royal|lady|sir|mount"  # "St George's", "the Queen Elizabeth"
+_TITLED_PLACE = re.compile(rf"\b(?:{_PLACE_TITLES})\s+$", re.I)
+_PLACE_NAMED_BEFORE = re.compile(rf"\b(?:{_PLACE_TITLES}|the)\s+$", re.I)
 _PLACE_NAMED_AFTER = re.compile(r"(?:['\u2019]s?)?(?:\s+[A-Z][a-z]+)?\s+(?:hospital|infirmary|clinic|street|road|children|medical|"
                                 r"house|centre|center|ward|unit|surgery|practice)\b", re.I)
 _KIN_AFTER = frozenset(("mum", "mam", "mom", "dad", "sister", "brother", "nan", "gran", "grandma", "grandad", "friend", "mate",
@@ -98,12 +99,12 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
     own = {_plain(w) for w in (*re.findall(r"[^\W\d_]+", child), *child.split())} - {"and"}
     # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
     # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature") unless it is the child logged.
+    logged = isinstance(child, Logged)
     named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and not _SEVERAL.search(text) \
-        and ((isinstance(child, Logged) and not _shared(text, child)) or (not isinstance(child, Logged) and
+        and (not _shared(text, child) if logged else (
             not re.search(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", text, re.I)
             and not _in_as_normal(text, child, rules)))
     # Whether a word is a name is asked often and costs a look at every rule: kept.
-    logged = isinstance(child, Logged)
     seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[0 if logged else -1].lower()}, set()
     looked = 0
     # With the logged child named in the text, any other name that is a clause's subject is someone else, known name or
@@ -189,6 +190,14 @@ def _shared(text: str, child: str) -> bool:
                           rf"\b{first} \(and ", text, re.I))
 
 
+def _any_first_names(rules: Rules) -> frozenset:
+    """Every first name the rules know, capitalised-only ones ("Will", "Grace") included: built once per rules."""
+    known = rules.__dict__.get("_any_first_names")
+    if known is None:
+        known = rules.__dict__["_any_first_names"] = rules.first_names | rules.capitalised_names
+    return known
+
+
 def _plain(name: str) -> str:
     """A name lower case and without accents, to compare: "Zoë" and "Zoe", "Siobhán" and "Siobhan" are one name."""
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
@@ -201,7 +210,7 @@ def _short_form(name: str, own: set, rules: Rules) -> bool:
     Dave, Will and Willow, Jack and Jackson are two people (the attacks on rounds 62 and 63: a sibling's illness was
     worded as the child's)."""
     return any(len(o) > 3 and len(name) > 3 and (name.startswith(o) or o.startswith(name)) and abs(len(name) - len(o)) > 1
-               and min(name, o, key=len) not in rules.first_names | rules.capitalised_names for o in own) \
+               and min(name, o, key=len) not in _any_first_names(rules) for o in own) \
         or any(name in group and group & own for group in rules.short_forms)
 
 
@@ -211,14 +220,14 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     or by that name when the text's subject is another first name that is not a short form of it (logged for Mia, "Tom
     has a fever": Tom is someone else)."""
     found = _found_subject(text, norm, rules)
-    first = (child or "").split()[0] if (child or "").split() else ""
+    first = child.split()[0] if child and child.split() else ""
     if not first or first.lower() in found[0].lower().split():
         return found
     at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
     if at:
         return text[at.start():at.end()], False
     other = found[0].split()[0].lower()
-    if (other in rules.first_names or other in rules.capitalised_names) and not _short_form(_plain(other), {_plain(first)}, rules):
+    if other in _any_first_names(rules) and not _short_form(_plain(other), {_plain(first)}, rules):
         return first, False  # "Tom has a fever", logged for Mia: Tom is someone else
     if found[0].split()[-1].lower() in {w.lower() for w in child.split()[1:]}:
         return first, False  # "Will Jones has a fever", logged for Ruby-Mae Jones: her brother, by their surname
@@ -265,12 +274,12 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         found.append((he_she.start(), he_she.group(1).capitalize()))
     if named or found:
         first = min(named + found)
+        cause = _CAUSE_BEFORE.search(text, max(0, first[0] - 20), first[0]) is not None
         if named and first not in named and _name_wins(text, first[0], min(named)[0], rules):
             first = min(named)
         elif (first in named and not rules.absent_here.search(_clause(text, first[0], rules))) \
-                or _FINE.search(_CLAUSE_BREAK.split(text[first[0]: first[0] + len(first[1]) + 40])[0]) \
-                or _CAUSE_BEFORE.search(text, max(0, first[0] - 20), first[0]):
-            first = _away_later(text, first, rules, _CAUSE_BEFORE.search(text, max(0, first[0] - 20), first[0]) is not None)
+                or _FINE.search(_CLAUSE_BREAK.split(text[first[0]: first[0] + len(first[1]) + 40])[0]) or cause:
+            first = _away_later(text, first, rules, cause)
         elif not named and he_she and first[0] == he_she.start():
             first = _name_before(text, first[0], rules) or first
         return first[1], bool(rules.plural.search(first[1].lower()))
@@ -289,7 +298,7 @@ def _away_later(text: str, first: tuple[int, str], rules: Rules, cause: bool = F
     at, words = first[0] + len(first[1]), first[1].split()
     # "Josh has a fever so I'm keeping Mia home": the one kept home or not got in is the child (the attack on 63d).
     for m in _KEPT_NAME.finditer(text, at):
-        if m.group(1) not in words and m.group(1).lower() in rules.first_names | rules.capitalised_names:
+        if m.group(1) not in words and m.group(1).lower() in _any_first_names(rules):
             return m.start(1), m.group(1)
     for m in _CAPITAL.finditer(text, at + 1):
         if (m.group() not in words and text[at:m.start()].strip(" '\u2019s") and m.group().lower() in rules.first_names
@@ -301,7 +310,7 @@ def _away_later(text: str, first: tuple[int, str], rules: Rules, cause: bool = F
         # The first one is fine or in school as normal: the next one named as a clause's subject ("Josh is fine and will
         # be in. Mia has a fever"; "Mia's fine and going in, but Poppy's been sick"), else a later "my daughter".
         for m in _NAME_VERB.finditer(text, at + 1):
-            if (m.group(1) not in words and m.group(1).lower() in rules.first_names | rules.capitalised_names
+            if (m.group(1) not in words and m.group(1).lower() in _any_first_names(rules)
                     and (m.group(2) or _verb(m.group(3), rules)
                     in rules.name_verbs) and _not_someone_else(text, m.start(), rules) and not rules.name_signoff.match(text, m.start())
                     and not _TITLED_PLACE.search(text, max(0, m.start(1) - 12), m.start(1))
@@ -348,7 +357,7 @@ def _capitalised_name(text: str, rules: Rules) -> tuple[int, str] | None:
         if (m.group(2) or verb in rules.name_verbs) and _is_name(m.group(1), rules) and _not_someone_else(text, m.start(), rules):
             # Only a known first name is joined on: never "Absence Tom", "Thanks Kate Tom".
             first = _FIRST_NAME.search(text, max(0, m.start(1) - 30), m.start(1))
-            if first and first.group(1).lower() in rules.first_names | rules.capitalised_names \
+            if first and first.group(1).lower() in _any_first_names(rules) \
                     and _not_someone_else(text, first.start(1), rules):
                 return first.start(1), first.group(1) + " " + m.group(1)
             return m.start(1), m.group(1)
