@@ -288,3 +288,22 @@ def test_a_corrected_reason_is_read_for_the_same_child(cli, sam):
     leave = absence(cli, "09/09/2026", "Grandad's funeral in Leeds, the head agreed", "--type", "leave")
     fixed = cli.json("edit", str(leave["id"]), "--reason", "Grandad's funeral in Leeds, Mrs Patel agreed", "--why", "name")
     assert fixed["type"] == "leave"
+
+
+def test_a_brother_or_sister_at_another_school_never_gets_the_first_schools_address(cli, sam):
+    # The log keeps one school address, given for Sam's school: a draft about a child at another
+    # school has no To line (and says why) rather than go to the wrong school.
+    cli("child", "add", "Ruby Jones", "--school", "Brook High", ok=True)
+    for child in ("Sam", "Ruby"):
+        absence(cli, "08/09/2026", "Too unwell to attend: a high temperature.", "--child", child)
+    assert email(cli, "08/09/2026", "--child", "Sam").startswith("To: office@hill.example\n")
+    ruby = cli("draft", "absence-email", "--date", "08/09/2026", "--child", "Ruby", ok=True)
+    assert not ruby.stdout.startswith("To:") and "office@hill.example" not in ruby.stdout
+    assert "is for Hill Academy, and Ruby Jones is at Brook High, so the draft has no To line" in ruby.stderr
+    # Given again for Ruby's school, it is Ruby's: now Sam's drafts have none, never Brook High's.
+    cli("init", "--child", "Ruby", "--school-email", "attendance@brook.example", ok=True)
+    assert email(cli, "08/09/2026", "--child", "Ruby").startswith("To: attendance@brook.example\n")
+    sam_now = cli("draft", "absence-email", "--date", "08/09/2026", "--child", "Sam", ok=True)
+    assert not sam_now.stdout.startswith("To:") and "is for Brook High, and Sam Jones is at Hill Academy" in sam_now.stderr
+    records = cli("draft", "records-request", "--child", "Sam", ok=True)
+    assert "brook.example" not in records.stdout and "no To line" in records.stderr

@@ -186,7 +186,9 @@ def _recipients(named: list, profile: dict[str, str], child: str, notes: list[st
                      "To line. To keep their address: refusal-log contact add NAME --role ROLE --email ADDRESS")
         return []
     if profile.get("school_email"):
-        return [profile["school_email"]]
+        from refusal_log import people
+
+        return people.school_address(profile, child, notes)
     notes.append("There is no email address to send this to yet, so the draft has no To line. "
                  f"To add the school's: refusal-log init --child {_quoted(child)} --school-email ADDRESS")
     return []

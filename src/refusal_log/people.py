@@ -241,6 +241,9 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
             changes = {k: v for k, v in details.items() if k != "name"}
             record = _revise_child(session, existing, changes, "given again to refusal-log init") or existing
         updated = _save_settings(session, given)
+        if given["school_email"] is not None:
+            # Which school the address is for: see school_address.
+            _save_settings(session, {"school_email_school": record.school or ""})
         if session.get(Setting, "region") is None:
             integrity.set_detail(session, "region", nations.DEFAULT)
         if session.get(Setting, "zone") is None:
@@ -302,6 +305,30 @@ def profile(*, for_letter: bool = False) -> dict[str, str]:
         if for_letter:
             integrity.check_details(db)
         return dict(db.execute("SELECT key, value FROM setting"))
+
+
+def school_address(profile: dict[str, str], child: str, notes: list[str]) -> list[str]:
+    """The To line of a draft to the school about `child`. The log keeps one school address: where
+    the children are at different schools it goes only to the school it was given for (at init),
+    never to a brother's or sister's school. Empty, with a note saying why, otherwise."""
+    address = profile.get("school_email")
+    if not address:
+        notes.append("There is no school email address yet, so the draft has no To line.")
+        return []
+    with store.reading() as db:
+        children = _children(db)
+    schools = {" ".join(c.school.split()).casefold() for c in children if c.school and c.school.strip()}
+    kid = match_child(children, child) if len(schools) > 1 else None
+    if len(schools) <= 1 or (kid and kid.school and " ".join(kid.school.split()).casefold()
+                             == " ".join(profile.get("school_email_school", "").split()).casefold()):
+        return [address]
+    given_for = profile.get("school_email_school") or "one of the schools"
+    notes.append(f"The school email in your details ({address}) is for {given_for}, and {child} is at "
+                 f"{kid.school if kid and kid.school else 'a school not recorded'}, so the draft has no To line: "
+                 "nothing goes to the wrong school. Put the right address in before you send it (the log keeps "
+                 f"one school address: refusal-log init --child \"{child}\" --school-email ADDRESS sets it for "
+                 f"{child}'s school).")
+    return []
 
 
 def region_of(details: dict[str, str]) -> nations.Nation:

@@ -55,9 +55,7 @@ def register_correction(day: str, child: str | None = None) -> Draft:
     if not profile.get("parent"):
         notes.append("Your name is not in your details, so the letter is not signed. "
                      f"To add it: refusal-log init --child \"{st.child}\" --parent \"YOUR NAME\"")
-    to = [profile["school_email"]] if profile.get("school_email") else []
-    if not to:
-        notes.append("There is no school email address yet, so the draft has no To line.")
+    to = people.school_address(profile, st.child, notes)
     context = {
         "child": st.child, "day_full": dates.full_date(the_day), "day_long": dates.long_date(the_day),
         "sessions": SESSION_WORDS[slots], "codes": " and ".join(codes), "meaning": meaning,
