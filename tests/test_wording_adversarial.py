@@ -5476,3 +5476,30 @@ def test_the_logged_childs_name_decides_whose_illness_it_is(text, child, verdict
     assert result.verdict == verdict and (rule is None or rule in [f.rule for f in result.findings]), result
     if rule:
         assert result.suggestion is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 64 (blind761-766): someone else's emergency or loss is a caution, the second reading does not make it a
+    # choice, and the child "with me" is where the child is, not the parent in no state...
+    ("Our Kacey stay home today because her grandad die yesterday and the funeral is Friday.", "caution"),
+    ("Joel's big brother is in hospital with sepsis and we are all with him, so Joel is off.", "caution"),
+    ("His gran collapsed last night so Ben has had to come with me to A&E.", "caution"),
+    ("Her dad has been arrested and she is with me now and in no state for school.", "caution"),
+    ("I had a fall and there was nobody to have him, so he was at the hospital with me until late. He's shattered.", "avoid"),
+    # ...leave the head gave, the council's transport contract ended, and the school's letter keeping a class at home
+    # are lawful in other words...
+    ("The head has given Zak leave for his uncle's funeral in Karachi, so he is away until the 20th as agreed.", "ok"),
+    ("The minibus contract for Ellis ran out on Friday and the council haven't replaced it, so there's no transport.", "ok"),
+    ("The school letter said pupils in 7K must stay at home tomorrow because the roof is leaking, so Amy will be home.", "ok"),
+    # ...and not going into one teacher's lessons, letting the child sleep in, the whole house worn out by the baby, a
+    # child "known to put it on", and "fine by lunch; we're off to..." are not illness.
+    ("Callum won't go into Mrs Price's lessons after she shouted at him, so he'll come in after period 3.", "avoid"),
+    ("She had a restless night so I let her sleep in; she'll be in for the afternoon.", "avoid"),
+    ("The baby screamed for hours so none of us are functioning, Jack will be in tomorrow.", "avoid"),
+    ("Freya has a headache but she has been known to put it on.", "avoid"),
+    ("Tom has a sniffle but he'll be fine by lunch; we're going to the coast anyway so he's coming.", "avoid"),
+    ("Freya has a high temperature and is not known to make a fuss.", "ok"),
+])
+def test_round_64_classes(text, expected):
+    """Round 64's classes in words of our own."""
+    _expected(text, expected)

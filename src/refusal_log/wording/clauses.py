@@ -251,11 +251,12 @@ def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at:
 
 _ADVERBS = frozenset(("now", "then", "also", "still", "just", "today", "since"))
 _BEFORE_OBJECT = frozenset(("with", "at"))
-_STAYED = frozenset(("stayed", "staying", "stays", "stay", "slept", "sleeping", "sleeps", "stopped", "stopping", "over"))
+_STAYED = frozenset(("stayed", "staying", "stays", "stay", "slept", "sleeping", "sleeps", "stopped", "stopping", "over",
+                     "is", "was", "been", "home"))  # "she is with me and in no state" (blind764): where she is
 
 
 def _object(norm: str, m: Mention) -> bool:
-    """"me" or "us" where the child stayed ("stayed with me", "slept over with us"): where the child was, not who is
+    """"me" or "us" where the child stayed or is ("stayed with me", "she's home with us"): where the child was, not who is
     ill ("up all night with me being sick" is the parent)."""
     before = norm[max(0, m.start - 24):m.start].split()[-3:]
     return (norm[m.start:m.end] in ("me", "us") and len(before) >= 2 and before[-1] in _BEFORE_OBJECT
