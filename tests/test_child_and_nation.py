@@ -307,3 +307,47 @@ def test_a_brother_or_sister_at_another_school_never_gets_the_first_schools_addr
     assert not sam_now.stdout.startswith("To:") and "is for Brook High, and Sam Jones is at Hill Academy" in sam_now.stderr
     records = cli("draft", "records-request", "--child", "Sam", ok=True)
     assert "brook.example" not in records.stdout and "no To line" in records.stderr
+
+
+def test_the_school_address_follows_its_school_not_how_many_schools_are_left(cli, sam):
+    # The newcomer on the fix above: with the other child removed, or Sam's school corrected to another, one school is
+    # left in the log, and the address given for Hill Academy still never goes to it; a brother or sister whose school
+    # is not recorded gets none either; init replacing the address says what it means for the other school.
+    absence(cli, "08/09/2026", "Too unwell to attend: a high temperature.")
+    cli("child", "edit", "Sam", "--school", "Brook High", "--why", "moved schools", ok=True)
+    moved = cli("draft", "absence-email", "--date", "08/09/2026", ok=True)
+    assert not moved.stdout.startswith("To:") and "is for Hill Academy, and Sam Jones is at Brook High" in moved.stderr
+    cli("child", "edit", "Sam", "--school", "  hill   ACADEMY ", "--why", "back again", ok=True)
+    assert email(cli, "08/09/2026").startswith("To: office@hill.example\n")
+    cli("child", "add", "Mia Jones", ok=True)
+    absence(cli, "08/09/2026", "Too unwell to attend: a high temperature.", "--child", "Mia")
+    mia = cli("draft", "absence-email", "--date", "08/09/2026", "--child", "Mia", ok=True)
+    assert not mia.stdout.startswith("To:") and "Mia Jones's school is not recorded" in mia.stderr
+    replaced = cli("init", "--child", "Ruby Jones", "--school", "Brook High", "--school-email", "office@brook.example")
+    assert replaced.exit_code == 0
+    assert "The school email is now the one for Brook High" in replaced.stderr
+    assert "drafts about a child at Hill Academy will have no To line" in replaced.stderr
+    cli("child", "remove", "Ruby Jones", ok=True)
+    assert "office@brook.example" not in email(cli, "08/09/2026", "--child", "Sam")
+
+
+def test_init_with_a_shorter_name_never_takes_over_another_child(cli, home):
+    # The attack on the school fix: "init --child Sam" in a log with Samira Jones corrected Samira's school to Sam's and
+    # put the school email on it. A start of a name must end where a word does; "Maya" still finds "Maya Bennett".
+    cli("init", "--child", "Samira Jones", "--school", "Hillside", ok=True)
+    added = cli("init", "--child", "Sam", "--school", "Oakwood Primary", "--school-email", "office@oakwood.example")
+    assert added.exit_code == 0 and "so Sam was added as another child" in added.stderr
+    assert {c["name"]: c["school"] for c in cli.json("child", "list")} == {"Samira Jones": "Hillside",
+                                                                            "Sam": "Oakwood Primary"}
+    absence(cli, "08/09/2026", "Too unwell to attend: a high temperature.", "--child", "Samira Jones")
+    samira = cli("draft", "absence-email", "--date", "08/09/2026", "--child", "Samira Jones", ok=True)
+    assert "oakwood" not in samira.stdout and "no To line" in samira.stderr
+
+
+def test_an_address_given_with_a_child_of_no_school_goes_to_no_other_school(cli, home):
+    cli("init", "--child", "Sam Jones", "--school", "Oakwood Primary", ok=True)
+    cli("child", "add", "Mia Jones", ok=True)
+    cli("init", "--child", "Mia Jones", "--school-email", "office@mias-school.example", ok=True)
+    absence(cli, "08/09/2026", "Too unwell to attend: a high temperature.", "--child", "Sam")
+    sam = cli("draft", "absence-email", "--date", "08/09/2026", "--child", "Sam", ok=True)
+    assert "mias-school" not in sam.stdout and "no To line" in sam.stderr

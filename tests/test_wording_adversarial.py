@@ -5499,7 +5499,35 @@ def test_the_logged_childs_name_decides_whose_illness_it_is(text, child, verdict
     ("Freya has a headache but she has been known to put it on.", "avoid"),
     ("Tom has a sniffle but he'll be fine by lunch; we're going to the coast anyway so he's coming.", "avoid"),
     ("Freya has a high temperature and is not known to make a fuss.", "ok"),
+    # The newcomer on round 64: a whole class or year group sent home by the school, and council transport that failed,
+    # are lawful; the child alone told to stay at home is still the school's informal request, a caution.
+    ("The school told Sam's class to stay at home today.", "ok"),
+    ("The head told us Sam's year group must stay at home today.", "ok"),
+    ("The council transport failed again so Sam is stuck at home.", "ok"),
+    ("The school told Sam to stay at home today.", "caution"),
+    # The attack on round 64: leave refused, or given for something else or last time, is no leave for this; a school's
+    # rule for ill children is not the school keeping this one home; an illness that "tends to play up", fine by lunch
+    # "we're going to the GP", and "known to put it on but today she really has" stand; "with me too unwell to take her
+    # in" is the parent.
+    ("The head gave no permission but we're taking Lily to Florida for two weeks anyway.", "avoid"),
+    ("You gave her permission last time, so I assume it's fine, we're going to Cornwall for the week.", "avoid"),
+    ("The school gave us permission to collect her early on Friday, but we're flying to Dubai on Thursday.", "avoid"),
+    ("The school's email said children who are ill should stay home, so he's staying home because he doesn't fancy it.",
+     "avoid"),
+    ("His asthma tends to play up in the cold and he's been wheezing all night.", "ok"),
+    ("Isaac has a high temperature; he should be fine by lunchtime, we're going to the GP at 9.", "ok"),
+    ("Mia has been known to put it on but today she really has a migraine.", "not avoid"),
+    ("She is with me too unwell to take her in.", "avoid"),
 ])
 def test_round_64_classes(text, expected):
     """Round 64's classes in words of our own."""
     _expected(text, expected)
+
+
+def test_fine_now_then_a_sleep_in_is_never_worded_as_illness():
+    # The newcomer on round 64: "he's fine now but I've let him sleep in" was given "Sam is too unwell to attend school
+    # (was sick)", against the parent's own words. Still ill and sleeping in is the table's caution, worded as the illness.
+    result = check_text("Sam was sick in the night, he's fine now but I've let him sleep in.")
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+    still = check_text("Oscar has a temperature so we've let him sleep in this morning.")
+    assert still.verdict == "caution" and "temperature" in still.suggestion

@@ -62,6 +62,10 @@ def init(
         say.print(f"The log in {result.home} already has {result.child.name}; nothing logged was changed.")
     if result.updated and not result.child_added:
         say.print(f"Updated your details: {', '.join(result.updated)}.")
+    if result.replaced_for:
+        now_for = result.child.school or f"{result.child.name}'s school"
+        say.print(f"The school email is now the one for {now_for}. The log keeps one school address, so drafts about "
+                  f"a child at {result.replaced_for} will have no To line; add their address to those drafts yourself.")
     say.print("Next: log an absence or a call (refusal-log add-absence --help, refusal-log add-call --help),"
               " or run refusal-log demo to see a worked example.")
 

@@ -73,6 +73,9 @@ class SetupResult:
     # The children already in the log when a new one was added: the person may have
     # meant one of them ("Sammy" for "Sam"); the command line says so.
     others: list[str] = field(default_factory=list)
+    # The school a replaced school email was for, when the one given now is for another school: the log keeps one
+    # address, so drafts about a child at that school have no To line from now on; the command line says so.
+    replaced_for: str | None = None
 
 
 _DETAIL_COLUMNS = "name, school, born, year_group, form, upn, school_type"
@@ -106,19 +109,25 @@ def child_names(db: sqlite3.Connection) -> dict[int, str]:
     return {c.id: c.name for c in _children(db)}
 
 
-def match_child(children: list[ChildView], name: str) -> ChildView | None:
+def match_child(children: list[ChildView], name: str, *, whole_words: bool = False) -> ChildView | None:
     """The child a typed name means: the full name, else a unique first name or start.
 
     "Maya" finds "Maya Bennett"; "maya b" finds her too. Two children it could mean is
-    a plain error listing both, never a guess.
+    a plain error listing both, never a guess. `whole_words` (init, which may add a child or
+    correct one): a start must end where a word does, so "Sam" is never "Samira Jones".
     """
     # casefold, not SQLite's lower(): "Zoë" must find "ZOË".
     wanted = " ".join(name.split()).casefold()
     if not wanted:
         return None
+
+    def starts(c: ChildView) -> bool:
+        full = " ".join(c.name.split()).casefold()
+        return full.startswith(wanted) and not (whole_words and full[len(wanted):len(wanted) + 1].strip())
+
     for test in (lambda c: c.name.casefold() == wanted,
                  lambda c: c.first_name.casefold() == wanted,
-                 lambda c: " ".join(c.name.split()).casefold().startswith(wanted)):
+                 starts):
         hits = [c for c in children if test(c)]
         if len(hits) == 1:
             return hits[0]
@@ -232,7 +241,7 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
     with store.writing() as session:
         db = store.driver(session)
         children = _children(db)
-        existing = match_child(children, details["name"])
+        existing = match_child(children, details["name"], whole_words=True)
         if existing is None:
             record = _insert_child(session, details)
         else:
@@ -240,10 +249,16 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
             # is `child edit`'s job. Other details given now are added as a correction.
             changes = {k: v for k, v in details.items() if k != "name"}
             record = _revise_child(session, existing, changes, "given again to refusal-log init") or existing
+        before = dict(store.driver(session).execute("SELECT key, value FROM setting"))
         updated = _save_settings(session, given)
+        replaced_for = None
         if given["school_email"] is not None:
             # Which school the address is for: see school_address.
             _save_settings(session, {"school_email_school": record.school or ""})
+            was_for = before.get("school_email_school") or ""
+            if before.get("school_email") and before["school_email"] != given["school_email"] \
+                    and was_for and _plain_school(was_for) != _plain_school(record.school):
+                replaced_for = was_for
         if session.get(Setting, "region") is None:
             integrity.set_detail(session, "region", nations.DEFAULT)
         if session.get(Setting, "zone") is None:
@@ -251,7 +266,7 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
             integrity.set_detail(session, "zone", dates.zone_for_new_log())
         session.flush()
         return SetupResult(str(store.paths.home_dir()), record, existing is None, updated,
-                           [c.name for c in children] if existing is None else [])
+                           [c.name for c in children] if existing is None else [], replaced_for)
 
 
 def would_add_child(name: str) -> list[str]:
@@ -260,7 +275,7 @@ def would_add_child(name: str) -> list[str]:
         return []
     with store.reading() as db:
         children = _children(db)
-    if not children or match_child(children, name) is not None:
+    if not children or match_child(children, name, whole_words=True) is not None:
         return []
     return [c.name for c in children]
 
@@ -307,27 +322,51 @@ def profile(*, for_letter: bool = False) -> dict[str, str]:
         return dict(db.execute("SELECT key, value FROM setting"))
 
 
+def _shell(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _plain_school(name: str | None) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
 def school_address(profile: dict[str, str], child: str, notes: list[str]) -> list[str]:
-    """The To line of a draft to the school about `child`. The log keeps one school address: where
-    the children are at different schools it goes only to the school it was given for (at init),
-    never to a brother's or sister's school. Empty, with a note saying why, otherwise."""
+    """The To line of a draft to the school about `child`. The log keeps one school address, for the school of the
+    child it was given with (init records it): a draft about a child at another school, or whose school is not known
+    to be that one, has none, never a brother's or sister's school's. Empty, with a note saying why, otherwise."""
     address = profile.get("school_email")
     if not address:
         notes.append("There is no school email address yet, so the draft has no To line.")
         return []
     with store.reading() as db:
         children = _children(db)
-    schools = {" ".join(c.school.split()).casefold() for c in children if c.school and c.school.strip()}
-    kid = match_child(children, child) if len(schools) > 1 else None
-    if len(schools) <= 1 or (kid and kid.school and " ".join(kid.school.split()).casefold()
-                             == " ".join(profile.get("school_email_school", "").split()).casefold()):
+    schools = {_plain_school(c.school) for c in children if c.school and c.school.strip()}
+    kid = match_child(children, child)
+    own = _plain_school(kid.school if kid else None)
+    given_for = _plain_school(profile.get("school_email_school"))
+    if len(children) <= 1:
+        fits = not own or not given_for or own == given_for
+    elif not own:
+        fits = False  # a brother or sister whose school is not recorded may be at another
+    else:
+        # Recorded (even as none: given with a child whose school was not): the child's school must be that one; a log
+        # from before it was recorded: one school only.
+        fits = own == given_for if "school_email_school" in profile else len(schools) <= 1
+    if fits:
         return [address]
-    given_for = profile.get("school_email_school") or "one of the schools"
-    notes.append(f"The school email in your details ({address}) is for {given_for}, and {child} is at "
-                 f"{kid.school if kid and kid.school else 'a school not recorded'}, so the draft has no To line: "
-                 "nothing goes to the wrong school. Put the right address in before you send it (the log keeps "
-                 f"one school address: refusal-log init --child \"{child}\" --school-email ADDRESS sets it for "
-                 f"{child}'s school).")
+    said_for = profile.get("school_email_school") or "a school this log does not record"
+    if own:
+        notes.append(f"The school email in your details ({address}) is for {said_for}, and {child} is at {kid.school}, "
+                     "so the draft has no To line: nothing goes to the wrong school. Put the right address in before "
+                     f"you send it. The log keeps one school address: refusal-log init --child {_shell(child)} "
+                     f"--school-email ADDRESS makes it {child}'s school's, and drafts about a child at another school "
+                     "then have none.")
+    else:
+        notes.append(f"The school email in your details ({address}) is for {said_for}, and {child}'s school is not "
+                     "recorded, so the draft has no To line: nothing goes to the wrong school. Put the right address in "
+                     f"before you send it, or record the school: refusal-log child edit {_shell(child)} --school SCHOOL")
     return []
 
 

@@ -165,8 +165,11 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
     who, out = _who(rules), []
     for m in who.mentions.finditer(norm, a, b):
         kind = next(k for k in who.kinds if m.group(k) is not None)
-        if kind == "relative" and norm.startswith(("his ", "her ", "their "), m.start()) and who.visited.match(norm, m.end()):
-            kind = "possessive"  # "back from his nan's caravan with a rash": where the child was ([reasons] visited)
+        if kind in ("relative", "sibling") and norm.startswith(("his ", "her ", "their "), m.start()) and (
+                who.visited.match(norm, m.end()) or norm.endswith((" home from ", " back from "), a, m.start())):
+            # "back from his nan's caravan with a rash" ([reasons] visited), "came home from her dad's last night with a
+            # temperature" (blind766): where the child was, not whose the illness is.
+            kind = "possessive"
         out.append(Mention(m.start(), m.end(), kind))
     # Where a mention already stands, as a set: a look-up per name, not a scan of them all.
     taken = {i for o in out for i in range(o.start, o.end)} if names else set()
@@ -251,16 +254,21 @@ def _points_back(norm: str, pronoun: Mention, kind, people: list, gap: list, at:
 
 _ADVERBS = frozenset(("now", "then", "also", "still", "just", "today", "since"))
 _BEFORE_OBJECT = frozenset(("with", "at"))
-_STAYED = frozenset(("stayed", "staying", "stays", "stay", "slept", "sleeping", "sleeps", "stopped", "stopping", "over",
-                     "is", "was", "been", "home"))  # "she is with me and in no state" (blind764): where she is
+_STAYED = frozenset(("stayed", "staying", "stays", "stay", "slept", "sleeping", "sleeps", "stopped", "stopping", "over"))
+# "She is with me and in no state" (blind764): where she is, when the clause goes on with something else; "she is with me
+# too unwell to take her in", "was with me being sick" keep the parent (the attack on round 64).
+_IS = frozenset(("is", "was", "been", "home"))
+_IS_THEN = (" and ", " now", " today", " this ", " for ", ",", ".", ";", "!", "?")
 
 
 def _object(norm: str, m: Mention) -> bool:
-    """"me" or "us" where the child stayed or is ("stayed with me", "she's home with us"): where the child was, not who is
-    ill ("up all night with me being sick" is the parent)."""
+    """"me" or "us" where the child stayed or is ("stayed with me", "she's home with us and..."): where the child was, not
+    who is ill ("up all night with me being sick" is the parent)."""
     before = norm[max(0, m.start - 24):m.start].split()[-3:]
-    return (norm[m.start:m.end] in ("me", "us") and len(before) >= 2 and before[-1] in _BEFORE_OBJECT
-            and any(w in _STAYED for w in before[:-1]))
+    if norm[m.start:m.end] not in ("me", "us") or len(before) < 2 or before[-1] not in _BEFORE_OBJECT:
+        return False
+    return any(w in _STAYED for w in before[:-1]) or (
+        any(w in _IS for w in before[:-1]) and (m.end == len(norm) or norm.startswith(_IS_THEN, m.end)))
 
 
 # The parent as the one who saw it ("I saw the rash myself", "I've checked her temperature"): a witness, not the one ill.
