@@ -351,3 +351,28 @@ def test_an_address_given_with_a_child_of_no_school_goes_to_no_other_school(cli,
     absence(cli, "08/09/2026", "Too unwell to attend: a high temperature.", "--child", "Sam")
     sam = cli("draft", "absence-email", "--date", "08/09/2026", "--child", "Sam", ok=True)
     assert "mias-school" not in sam.stdout and "no To line" in sam.stderr
+
+
+def test_a_chaser_for_a_request_sent_to_the_other_school_is_not_sent_to_this_one(cli, sam):
+    cli("child", "add", "Ruby Jones", "--school", "Brook High", ok=True)
+    cli("request", "add", "sar", "--to", "Brook High", "--child", "Sam", "--sent", "01/09/2026", ok=True)
+    chaser = cli("draft", "chaser", "--request", "1", ok=True)
+    assert "office@hill.example" not in chaser.stdout
+    assert "The request went to Brook High, and the school email in your details" in chaser.stderr
+
+
+def test_an_import_with_names_init_would_never_write_is_refused(cli, sam, tmp_path):
+    # The attack on the school address: "Sam  Jones" beside "Sam Jones", or two names differing only in case, made a
+    # draft about one child find the other.
+    import json
+
+    cli("child", "add", "Ruby Jones", "--school", "Brook High", ok=True)
+    exported = tmp_path / "log.json"
+    cli("export", "--out", str(exported), ok=True)
+    document = json.loads(exported.read_text())
+    for untidy in ("Sam  Jones", "Sam Jones ", "SAM JONES"):
+        document["children"][1]["name"] = untidy
+        exported.write_text(json.dumps(document))
+        refused = cli("--home", str(tmp_path / "other"), "import", str(exported))
+        assert refused.exit_code == 1 and "Traceback" not in refused.stderr and refused.stderr.count("\n") == 1
+        assert not (tmp_path / "other" / "refusal-log.db").exists()

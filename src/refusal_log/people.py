@@ -332,10 +332,11 @@ def _plain_school(name: str | None) -> str:
     return " ".join((name or "").split()).casefold()
 
 
-def school_address(profile: dict[str, str], child: str, notes: list[str]) -> list[str]:
+def school_address(profile: dict[str, str], child: str, notes: list[str], sent_to: str | None = None) -> list[str]:
     """The To line of a draft to the school about `child`. The log keeps one school address, for the school of the
     child it was given with (init records it): a draft about a child at another school, or whose school is not known
-    to be that one, has none, never a brother's or sister's school's. Empty, with a note saying why, otherwise."""
+    to be that one, has none, never a brother's or sister's school's; nor has a chaser for a request `sent_to` another
+    school the log knows. Empty, with a note saying why, otherwise."""
     address = profile.get("school_email")
     if not address:
         notes.append("There is no school email address yet, so the draft has no To line.")
@@ -354,6 +355,12 @@ def school_address(profile: dict[str, str], child: str, notes: list[str]) -> lis
         # Recorded (even as none: given with a child whose school was not): the child's school must be that one; a log
         # from before it was recorded: one school only.
         fits = own == given_for if "school_email_school" in profile else len(schools) <= 1
+    went = _plain_school(sent_to)
+    if fits and went in schools and went != (given_for or own):
+        notes.append(f"The request went to {sent_to}, and the school email in your details ({address}) is for "
+                     f"{profile.get('school_email_school') or 'another school'}, so the draft has no To line. Put "
+                     f"{sent_to}'s address in before you send it.")
+        return []
     if fits:
         return [address]
     said_for = profile.get("school_email_school") or "a school this log does not record"

@@ -103,13 +103,13 @@ def _chaser_to(view, profile: dict[str, str], notes: list[str]) -> list[str]:
         notes.append(f"The request went to {view.to}, so the draft is not addressed to the school and has no To "
                      "line. To keep their address: refusal-log contact add NAME --role ROLE --email ADDRESS")
         return []
-    return _school_to(profile, view.child, notes)
+    return _school_to(profile, view.child, notes, view.to)
 
 
-def _school_to(profile: dict[str, str], child: str, notes: list[str]) -> list[str]:
+def _school_to(profile: dict[str, str], child: str, notes: list[str], sent_to: str | None = None) -> list[str]:
     from refusal_log import people
 
-    return people.school_address(profile, child, notes)
+    return people.school_address(profile, child, notes, sent_to)
 
 
 def records_request(child: str | None = None, log: bool = False) -> Draft:
