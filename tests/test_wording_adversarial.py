@@ -5470,6 +5470,9 @@ def test_round_63_classes(text, expected):
     ("Izzy has a fever.", "Elizabeth", "ok", None),
     # (Not "Mia" for Amelia: a sister called Mia is likelier than the nickname; the attack on round 63d.)
     ("Mia has a fever.", "Amelia", "caution", "family_illness"),
+    # The newcomer on round 64: a brother's or sister's refusal, by name, is theirs ([health] stance_rules).
+    ("Ruby is refusing to go in today.", "Sam Jones", "caution", "no_illness_named"),
+    ("Ruby won't go in and Sam has a fever.", "Sam Jones", "ok", None),
 ])
 def test_the_logged_childs_name_decides_whose_illness_it_is(text, child, verdict, rule):
     result = check_text(text, child=child)
@@ -5531,3 +5534,10 @@ def test_fine_now_then_a_sleep_in_is_never_worded_as_illness():
     assert result.verdict == "avoid" and result.suggestion is None and result.withheld
     still = check_text("Oscar has a temperature so we've let him sleep in this morning.")
     assert still.verdict == "caution" and "temperature" in still.suggestion
+
+
+def test_the_logged_childs_own_refusal_is_still_theirs():
+    for text in ("Sam is refusing to go in today.", "He is refusing to go in today.", "Ruby and Sam are both refusing."):
+        result = check_text(text, child="Sam Jones")
+        assert result.verdict == "avoid" and "refusal" in [f.rule for f in result.findings], text
+    assert check_text("Ruby is refusing to go in today.").verdict == "avoid"  # no child given: as before

@@ -12,11 +12,9 @@ from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, 
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
                                               ongoing_rule, second_reason, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
-from refusal_log.wording.names import child_names as _names
-from refusal_log.wording.names import Logged as _Logged, subject as _subject
+from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
-from refusal_log.wording.statements import background as statement_background
-from refusal_log.wording.statements import candidates as statement_candidates
+from refusal_log.wording.statements import background as statement_background, candidates as statement_candidates
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
 _PLAIN = str.maketrans({
@@ -377,6 +375,8 @@ class _Analysis:
         candidates += [(a, b, rule) for a, b, rule, kind, _ in self.statements[:_MAX_HITS * 4] if kind != "background"
                        and not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
                                   for a2, b2, r in candidates)]
+        if isinstance(self.names_for, _Logged):  # "Ruby is refusing", logged for Sam: Ruby's ([health] stance_rules)
+            candidates = [c for c in candidates if c[2].id not in rules.stance_rules or self._whose(*c[:2]) in CHILDS]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]

@@ -281,8 +281,8 @@ class Rules:
             "late_arrival", "kept_up", "feared", "past_illness", "others_question", "bereavement", "family_emergency",
             "emergency_place"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
-        self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution = (frozenset(health.get(key, ())) for key in (
-            "plain_caution_rules", "rules_read_alone", "kept_up_caution"))
+        self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution, self.stance_rules = (frozenset(
+            health.get(key, ())) for key in ("plain_caution_rules", "rules_read_alone", "kept_up_caution", "stance_rules"))
         self.plain_caution_threshold = float(health.get("plain_caution_threshold", 1.0))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
