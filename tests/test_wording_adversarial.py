@@ -5472,7 +5472,6 @@ def test_round_63_classes(text, expected):
     ("Mia has a fever.", "Amelia", "caution", "family_illness"),
     # The newcomer on round 64: a brother's or sister's refusal, by name, is theirs ([health] stance_rules).
     ("Ruby is refusing to go in today.", "Sam Jones", "caution", "no_illness_named"),
-    ("Ruby won't go in and Sam has a fever.", "Sam Jones", "ok", None),
 ])
 def test_the_logged_childs_name_decides_whose_illness_it_is(text, child, verdict, rule):
     result = check_text(text, child=child)
@@ -5537,7 +5536,10 @@ def test_fine_now_then_a_sleep_in_is_never_worded_as_illness():
 
 
 def test_the_logged_childs_own_refusal_is_still_theirs():
-    for text in ("Sam is refusing to go in today.", "He is refusing to go in today.", "Ruby and Sam are both refusing."):
+    # The attack on it: where anything in the text is the child, a refusal near another child's name is still read.
+    for text in ("Sam is refusing to go in today.", "He is refusing to go in today.", "Ruby and Sam are both refusing.",
+                 "Sam, like Ruby, is refusing to go in today.", "Ruby refuses. So does he.",
+                 "Ruby is refusing; my son is too.", "Ruby won't go, and neither will Sam."):
         result = check_text(text, child="Sam Jones")
-        assert result.verdict == "avoid" and "refusal" in [f.rule for f in result.findings], text
+        assert result.verdict == "avoid" and {"refusal", "will_not_go"} & {f.rule for f in result.findings}, text
     assert check_text("Ruby is refusing to go in today.").verdict == "avoid"  # no child given: as before

@@ -362,10 +362,11 @@ def _plan(document: dict[str, Any]) -> _Plan:
     children = _Children()
     for c in document["children"]:
         # As init checks it, and tidy as init keeps it: "Sam  Jones" beside "Sam Jones" (a hand-edited file) would
-        # make a draft about one child find the other (the attack on the school address).
+        # make a draft about one child find the other (the attack on the school address). Names that differ only in
+        # case may be real (a first name since corrected): a draft then asks which child is meant.
         if people.child_name(_text(c["name"], "a child's name"), "A child's name in the file") != c["name"]:
             raise ValueError(f"a child's name ({c['name']!r:.40}) has spaces that refusal-log never writes")
-        if c["name"].casefold() in {name.casefold() for name in children}:
+        if c["name"] in children:
             raise ValueError(f"two children are called {c['name']!r:.40}")
         children[c["name"]] = _number(c["id"], "a child's id")
         plan.rows.append(("child", Child(

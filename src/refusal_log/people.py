@@ -3,6 +3,7 @@ the parent's own details that letters are signed with."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -355,8 +356,9 @@ def school_address(profile: dict[str, str], child: str, notes: list[str], sent_t
         # Recorded (even as none: given with a child whose school was not): the child's school must be that one; a log
         # from before it was recorded: one school only.
         fits = own == given_for if "school_email_school" in profile else len(schools) <= 1
-    went = _plain_school(sent_to)
-    if fits and went in schools and went != (given_for or own):
+    went, mine = _plain_school(sent_to), given_for or own
+    named = [school for school in schools if re.search(rf"(?<!\w){re.escape(school)}(?!\w)", went)]  # "the Elm High office"
+    if fits and named and mine not in named:
         notes.append(f"The request went to {sent_to}, and the school email in your details ({address}) is for "
                      f"{profile.get('school_email_school') or 'another school'}, so the draft has no To line. Put "
                      f"{sent_to}'s address in before you send it.")

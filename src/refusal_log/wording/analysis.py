@@ -375,7 +375,7 @@ class _Analysis:
         candidates += [(a, b, rule) for a, b, rule, kind, _ in self.statements[:_MAX_HITS * 4] if kind != "background"
                        and not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
                                   for a2, b2, r in candidates)]
-        if isinstance(self.names_for, _Logged):  # "Ruby is refusing", logged for Sam: Ruby's ([health] stance_rules)
+        if isinstance(self.names_for, _Logged) and not any(m.kind in CHILDS for m in mentions(n, 0, len(n), rules, names())):
             candidates = [c for c in candidates if c[2].id not in rules.stance_rules or self._whose(*c[:2]) in CHILDS]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
