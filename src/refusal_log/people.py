@@ -4,6 +4,7 @@ the parent's own details that letters are signed with."""
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -118,12 +119,12 @@ def match_child(children: list[ChildView], name: str, *, whole_words: bool = Fal
     correct one): a start must end where a word does, so "Sam" is never "Samira Jones".
     """
     # casefold, not SQLite's lower(): "Zoë" must find "ZOË".
-    wanted = " ".join(name.split()).casefold()
+    wanted = _plain(name)
     if not wanted:
         return None
 
     def starts(c: ChildView) -> bool:
-        full = " ".join(c.name.split()).casefold()
+        full = _plain(c.name)
         return full.startswith(wanted) and not (whole_words and full[len(wanted):len(wanted) + 1].strip())
 
     for test in (lambda c: c.name.casefold() == wanted,
@@ -250,15 +251,13 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
             # is `child edit`'s job. Other details given now are added as a correction.
             changes = {k: v for k, v in details.items() if k != "name"}
             record = _revise_child(session, existing, changes, "given again to refusal-log init") or existing
-        before = dict(store.driver(session).execute("SELECT key, value FROM setting"))
+        was, was_for = (getattr(session.get(Setting, key), "value", None) for key in ("school_email", "school_email_school"))
         updated = _save_settings(session, given)
         replaced_for = None
         if given["school_email"] is not None:
             # Which school the address is for: see school_address.
             _save_settings(session, {"school_email_school": record.school or ""})
-            was_for = before.get("school_email_school") or ""
-            if before.get("school_email") and before["school_email"] != given["school_email"] \
-                    and was_for and _plain_school(was_for) != _plain_school(record.school):
+            if was and was != given["school_email"] and was_for and _plain(was_for) != _plain(record.school):
                 replaced_for = was_for
         if session.get(Setting, "region") is None:
             integrity.set_detail(session, "region", nations.DEFAULT)
@@ -323,13 +322,8 @@ def profile(*, for_letter: bool = False) -> dict[str, str]:
         return dict(db.execute("SELECT key, value FROM setting"))
 
 
-def _shell(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)
-
-
-def _plain_school(name: str | None) -> str:
+def _plain(name: str | None) -> str:
+    """A name or school as compared: spaces tidied, case folded."""
     return " ".join((name or "").split()).casefold()
 
 
@@ -344,10 +338,10 @@ def school_address(profile: dict[str, str], child: str, notes: list[str], sent_t
         return []
     with store.reading() as db:
         children = _children(db)
-    schools = {_plain_school(c.school) for c in children if c.school and c.school.strip()}
+    schools = {_plain(c.school) for c in children} - {""}
     kid = match_child(children, child)
-    own = _plain_school(kid.school if kid else None)
-    given_for = _plain_school(profile.get("school_email_school"))
+    own = _plain(kid.school if kid else None)
+    given_for = _plain(profile.get("school_email_school"))
     if len(children) <= 1:
         fits = not own or not given_for or own == given_for
     elif not own:
@@ -356,9 +350,9 @@ def school_address(profile: dict[str, str], child: str, notes: list[str], sent_t
         # Recorded (even as none: given with a child whose school was not): the child's school must be that one; a log
         # from before it was recorded: one school only.
         fits = own == given_for if "school_email_school" in profile else len(schools) <= 1
-    went, mine = _plain_school(sent_to), given_for or own
-    named = [school for school in schools if re.search(rf"(?<!\w){re.escape(school)}(?!\w)", went)]  # "the Elm High office"
-    if fits and named and mine not in named:
+    went = _plain(sent_to)
+    named = [school for school in schools if re.search(rf"(?<!\w){re.escape(school)}(?!\w)", went)] if went else []
+    if fits and named and (given_for or own) not in named:  # a request to "the Elm High office"
         notes.append(f"The request went to {sent_to}, and the school email in your details ({address}) is for "
                      f"{profile.get('school_email_school') or 'another school'}, so the draft has no To line. Put "
                      f"{sent_to}'s address in before you send it.")
@@ -369,13 +363,13 @@ def school_address(profile: dict[str, str], child: str, notes: list[str], sent_t
     if own:
         notes.append(f"The school email in your details ({address}) is for {said_for}, and {child} is at {kid.school}, "
                      "so the draft has no To line: nothing goes to the wrong school. Put the right address in before "
-                     f"you send it. The log keeps one school address: refusal-log init --child {_shell(child)} "
+                     f"you send it. The log keeps one school address: refusal-log init --child {shlex.quote(child)} "
                      f"--school-email ADDRESS makes it {child}'s school's, and drafts about a child at another school "
                      "then have none.")
     else:
         notes.append(f"The school email in your details ({address}) is for {said_for}, and {child}'s school is not "
                      "recorded, so the draft has no To line: nothing goes to the wrong school. Put the right address in "
-                     f"before you send it, or record the school: refusal-log child edit {_shell(child)} --school SCHOOL")
+                     f"before you send it, or record the school: refusal-log child edit {shlex.quote(child)} --school SCHOOL")
     return []
 
 

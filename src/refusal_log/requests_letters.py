@@ -103,13 +103,7 @@ def _chaser_to(view, profile: dict[str, str], notes: list[str]) -> list[str]:
         notes.append(f"The request went to {view.to}, so the draft is not addressed to the school and has no To "
                      "line. To keep their address: refusal-log contact add NAME --role ROLE --email ADDRESS")
         return []
-    return _school_to(profile, view.child, notes, view.to)
-
-
-def _school_to(profile: dict[str, str], child: str, notes: list[str], sent_to: str | None = None) -> list[str]:
-    from refusal_log import people
-
-    return people.school_address(profile, child, notes, sent_to)
+    return people.school_address(profile, view.child, notes, view.to)
 
 
 def records_request(child: str | None = None, log: bool = False) -> Draft:
@@ -136,7 +130,7 @@ def records_request(child: str | None = None, log: bool = False) -> Draft:
                "evidence": evidence(kid.name, ("absence", "call", "meeting", "email"))}
     draft = _draft("records-request", "records-request",
                    f"{kid.name}: {'request for the educational record' if maintained else 'subject access request'}",
-                   context, _school_to(profile, kid.name, notes), profile, notes)
+                   context, people.school_address(profile, kid.name, notes), profile, notes)
     if log:
         view = requests.add_request("records", kid.school or "the school", today.isoformat(), "email",
                                     "the educational record" if maintained else "subject access request", kid.name)
@@ -246,4 +240,4 @@ def part_time_timetable(review: str, end: str, child: str | None = None, start: 
                "review": dates.long_date(review_day), "end": dates.long_date(end_day), "england": nation == "england",
                "evidence": evidence(kid.name, ("gp", "meeting", "call"))}
     return _draft("part-time-timetable", "part-time-timetable", f"{kid.name}: part-time timetable", context,
-                  _school_to(profile, kid.name, notes), profile, notes)
+                  people.school_address(profile, kid.name, notes), profile, notes)

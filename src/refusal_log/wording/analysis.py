@@ -369,14 +369,14 @@ class _Analysis:
                 if rule.unless_after and rule.unless_after.match(n[b:b + 80]):
                     continue
                 candidates.append((a, b, rule))
-        # What kind of statement each clause is (statements.py): a decision, a refusal, a
-        # doubt or a cause in other words, reported under the rule its frame names.
+        # What kind of statement each clause is (statements.py): a decision, a refusal, a doubt or a cause in other words.
         own = {(a, b) for a, b, _, _, mine in self.statements if mine}
         candidates += [(a, b, rule) for a, b, rule, kind, _ in self.statements[:_MAX_HITS * 4] if kind != "background"
                        and not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
                                   for a2, b2, r in candidates)]
-        if isinstance(self.names_for, _Logged) and not any(m.kind in CHILDS for m in mentions(n, 0, len(n), rules, names())):
-            candidates = [c for c in candidates if c[2].id not in rules.stance_rules or self._whose(*c[:2]) in CHILDS]
+        stances = [c for c in candidates if c[2].id in rules.stance_rules] if isinstance(self.names_for, _Logged) else []
+        if stances and not any(m.kind in CHILDS for m in mentions(n, 0, len(n), rules, names())):  # "Ruby is refusing"
+            candidates = [c for c in candidates if c not in stances or self._whose(*c[:2]) in CHILDS]
         # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
         # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
