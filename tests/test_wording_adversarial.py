@@ -5543,3 +5543,58 @@ def test_the_logged_childs_own_refusal_is_still_theirs():
         result = check_text(text, child="Sam Jones")
         assert result.verdict == "avoid" and {"refusal", "will_not_go"} & {f.rule for f in result.findings}, text
     assert check_text("Ruby is refusing to go in today.").verdict == "avoid"  # no child given: as before
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 65 (blind767-772): the formal "will not attend" after what keeps the child out is the absence stated...
+    ("My son Ravi has an MRI scan at the Royal today and will not attend.", "ok"),
+    ("Further to the exclusion letter of 2nd May, Kai will not attend until the review meeting.", "not avoid"),
+    ("He will not attend. That's it.", "avoid"),
+    # ...the child's own "I" in a quotation is the child, and a positive test or "so has she" is the child's illness...
+    ("Ella told me 'I think I'm going to be sick' and then she was, twice.", "ok"),
+    ("Leo said \"I've got a really bad headache\" so he's at home.", "not avoid"),
+    ("My partner has flu and Ella has tested positive as well, so she is off this week.", "ok"),
+    ("I've got covid and so has Ella, so she's off.", "ok"),
+    ("My mum said 'I feel awful' so Ella is off to help.", "not ok"),
+    # ...a brother named by the child's name in brackets is the brother...
+    ("Alfie (Ella's brother) has chickenpox so I'm keeping Ella home.", "avoid"),
+    # ...a part of the body and how it is names a symptom, in Scots too...
+    ("Ella's head is pounding and she can't lift it off the pillow.", "ok"),
+    ("Ella's heid's thumpin, she'll no be in.", "ok"),
+    # ...doubt in other words: "supposedly" after the illness, the parent not thinking the child ill, fine now then a
+    # sleep-in or a day to reset...
+    ("Ella has a headache, supposedly. She's at home.", "avoid"),
+    ("I don't think he's poorly to be honest but he's stopping home anyway.", "avoid"),
+    ("Ella is fine now, she was up coughing, so I've let her have a lie in.", "avoid"),
+    ("He's right as rain now but one more day at home will help him recharge.", "avoid"),
+    ("Ella was off all last week with tonsillitis, I'm keeping her home one more day to be on the safe side.", "caution"),
+    # ...a late night back from a parent's and too tired, an exam out of school, as far as the gate and back, other
+    # children taking his things, and not walking them in the rain are not illness...
+    ("We didn't get in from his mum's till 2am so he was too shattered to get up.", "avoid"),
+    ("We didn't get home from his nan's till midnight because the train was cancelled, so he's wiped out.", "not avoid"),
+    ("Ella has her grade 3 violin exam at 10 so she'll be in after lunch.", "avoid"),
+    ("The head agreed Ella can go to her swimming gala, so she won't be in Friday.", "not avoid"),
+    ("He got to the school gates and ran home again.", "avoid"),
+    ("Some older boys keep nicking his dinner money so he's home today.", "avoid"),
+    ("The car's died and I'm not walking them two miles in this rain, so they're home.", "avoid"),
+    # ...and the school keeping the child out in other words is the school's decision, to get in writing; the school
+    # closed to the year or the council's escort off is lawful.
+    ("The school asked us to collect him at 11.30 every day until they find a TA.", "ok"),
+    ("We're keeping her at home because the head said they'd rather she didn't come in until the meeting.", "caution"),
+    ("Her form tutor told Ella she didn't need to come in for the last day as it's only films.", "caution"),
+    ("He was sent home and we were told not to bring him back until we hear from school.", "caution"),
+    ("The letter said Year 10 will not be taught on site on Thursday, so Ella is home.", "ok"),
+    ("The transport office rang: his escort is off sick and there's no replacement, so he can't get to school.", "ok"),
+])
+def test_round_65_classes(text, expected):
+    """Round 65's classes in words of our own."""
+    _expected(text, expected)
+
+
+def test_fine_now_is_never_worded_as_illness_however_many_words_between():
+    # blind772: "Phoebe seems fine now but she was coughing all night, so I've let her sleep in" was given "Phoebe is too
+    # unwell to attend school (coughing)", against the parent's own words.
+    for text in ("Ella seems fine now but she was coughing all night, so I've let her sleep in.",
+                 "Ella's fine now but she was sick in the night so I've let her sleep in."):
+        result = check_text(text)
+        assert result.verdict == "avoid" and result.suggestion is None and result.withheld, text

@@ -143,6 +143,18 @@ _REACH = 600  # characters back within one clause to look for who a phrase is ab
 
 
 _INSIDE_A_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
+_QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
+# Who speaks a quotation: the last person named before "said" and the like ("Stanley said 'I think I'm going to throw
+# up'": Stanley's words, so the "I" in them is Stanley).
+_SAID = re.compile(r"\b(?:said|says|saying|goes|went|told me|told us|tells me|tells us|telling me|telling us|cried|"
+                   r"crying|shouted|shouting|screamed|screaming|whispered|announced|moaned|moaning|complained|"
+                   r"complaining|sobbed|sobbing|wailed)(?: to (?:me|us))?[,:]? ?$")
+_VOCATIVE = frozenset(("mum", "dad", "mummy", "daddy", "mam", "mom", "mama", "mamma", "mammy", "mommy", "papa"))
+
+
+@lru_cache(maxsize=4)  # the quotes of a text, found once, not once per hit
+def _quotes(norm: str) -> tuple:
+    return tuple(_QUOTES.finditer(norm))
 
 
 def _whole_word(norm: str, name: str, a: int, b: int):
@@ -178,9 +190,32 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
     for name in getattr(names, "others", ()):  # another first name, when the child is named (names.Names)
         out.extend(Mention(start, end, "relative") for start, end in _whole_word(norm, name, a, b) if start not in taken)
     out.sort()
+    if any(m.kind in ("parent", "speaker") for m in out) and ("'" in norm or '"' in norm):
+        out = _quoted_child(norm, out, rules, names)
     # "The sister of Mia": the sister, not Mia (the attack on round 59).
     return [m for i, m in enumerate(out) if not (m.kind == "child" and i and out[i - 1].kind in SOMEONE_ELSE
                                                  and norm[out[i - 1].end:m.start] == " of ")]
+
+
+def _quoted_child(norm: str, out: list[Mention], rules: Rules, names) -> list[Mention]:
+    """The child's own words quoted ("Stanley said 'Mum, I think I'm going to throw up'"): the "I" and "me" in them are
+    the child, and the "Mum" they are said to is nobody the words are about (blind770 read the sick as the parent's)."""
+    kept = []
+    for m in out:
+        q = next((q for q in _quotes(norm) if q.start() < m.start and m.end < q.end()), None) \
+            if m.kind in ("parent", "speaker") else None
+        said = _SAID.search(norm, max(0, q.start() - 40), q.start()) if q else None
+        if said:
+            before = [p for p in mentions(norm, max(0, said.start() - 60), said.start(), rules, names)
+                      if p.kind not in ("speaker", "possessive")]
+            if before and before[-1].kind == "child":
+                word = norm[m.start:m.end]
+                if word.split()[0] in ("i", "me", "myself"):  # "I", and "I feel" ([reasons] speaker)
+                    m = Mention(m.start, m.end, "child")
+                elif word in _VOCATIVE and norm.startswith(",", m.end) and not norm[q.start() + 1:m.start].strip():
+                    continue
+        kept.append(m)
+    return kept
 
 
 def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who | None = None) -> str | None:

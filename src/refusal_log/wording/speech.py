@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from refusal_log.wording.clauses import _who
+from refusal_log.wording.clauses import _quotes, _who
 from refusal_log.wording.loading import Rules
 
 _WORDS = re.compile(r"[a-z0-9&]+")
-_QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
 _LOOK_BACK = 2000  # characters back to look for a sentence start: bounded, so a long paste stays linear
 # Words that open a message before "to say" without being its speaker.
 _DETERMINERS = frozenset(("the", "a", "an", "her", "his", "their", "my", "our", "your"))
@@ -28,11 +27,6 @@ _ASIDE = re.compile(r"\W*(?:(?:but|and|so|now|though)\W+)?(?:(?:to be (?:honest|
                     r"|in (?:all honesty|fairness)|truth be told|honestly|frankly|mind you|tbh|though)\W+)+([a-z]+)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b")
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
-
-
-@lru_cache(maxsize=4)  # the quotes of a text, found once, not once per hit
-def _quotes(norm: str) -> tuple:
-    return tuple(_QUOTES.finditer(norm))
 
 
 _CAUSE = re.compile(r"(?:because of|due to|owing to|as a result of)\b")
