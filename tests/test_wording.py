@@ -1301,7 +1301,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND749_754", 560),
     ("INDEPENDENT_BLIND755_760", 550),
     ("INDEPENDENT_BLIND761_766", 575),
-    ("INDEPENDENT_BLIND767_772", 575),
+    ("INDEPENDENT_BLIND767_772", 574),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])

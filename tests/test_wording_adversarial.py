@@ -5558,6 +5558,10 @@ def test_the_logged_childs_own_refusal_is_still_theirs():
     ("My mum said 'I feel awful' so Ella is off to help.", "not ok"),
     # ...a brother named by the child's name in brackets is the brother...
     ("Alfie (Ella's brother) has chickenpox so I'm keeping Ella home.", "avoid"),
+    # ...and where the child is staying is not whose the illness is, unless the text says it is theirs.
+    ("Ava is at her gran's with a high temperature, so she won't be in.", "ok"),
+    ("Ava is at her dad's, he has covid.", "not ok"),
+    ("Ava is at her dad's with his flu.", "not ok"),
     # ...a part of the body and how it is names a symptom, in Scots too...
     ("Ella's head is pounding and she can't lift it off the pillow.", "ok"),
     ("Ella's heid's thumpin, she'll no be in.", "ok"),
@@ -5568,11 +5572,11 @@ def test_the_logged_childs_own_refusal_is_still_theirs():
     ("Ella is fine now, she was up coughing, so I've let her have a lie in.", "avoid"),
     ("He's right as rain now but one more day at home will help him recharge.", "avoid"),
     ("Ella was off all last week with tonsillitis, I'm keeping her home one more day to be on the safe side.", "caution"),
-    # ...a late night back from a parent's and too tired, an exam out of school, as far as the gate and back, other
-    # children taking his things, and not walking them in the rain are not illness...
+    # ...a late night back from a parent's and too tired, as far as the gate and back, other children taking his things,
+    # and not walking them in the rain are not illness; an exam out of school is the head's leave to ask for...
     ("We didn't get in from his mum's till 2am so he was too shattered to get up.", "avoid"),
     ("We didn't get home from his nan's till midnight because the train was cancelled, so he's wiped out.", "not avoid"),
-    ("Ella has her grade 3 violin exam at 10 so she'll be in after lunch.", "avoid"),
+    ("Ella has her grade 3 violin exam at 10 so she'll be in after lunch.", "caution"),
     ("The head agreed Ella can go to her swimming gala, so she won't be in Friday.", "not avoid"),
     ("He got to the school gates and ran home again.", "avoid"),
     ("Some older boys keep nicking his dinner money so he's home today.", "avoid"),
@@ -5598,3 +5602,75 @@ def test_fine_now_is_never_worded_as_illness_however_many_words_between():
                  "Ella's fine now but she was sick in the night so I've let her sleep in."):
         result = check_text(text)
         assert result.verdict == "avoid" and result.suggestion is None and result.withheld, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The newcomer on round 65: staff at the start of a message are not the child; the council's escort off sick is not
+    # the child's illness; the child's quoted words about feeling ill are asked about, not stated...
+    ("Staff said he didn't need to come in today.", "caution"),
+    ("The escort from the council is ill and they haven't sent a replacement, so Ben can't get to school.", "ok"),
+    ("Ben told me 'my ear really hurts' so he's staying home.", "caution"),
+    ('Ben said "mum my head hurts" this morning.', "caution"),
+    # ...fine now then a lie-in in more words, and one more day to be safe after an illness named before...
+    ("Ben was poorly yesterday but he's fine now so he's having a lie-in.", "avoid"),
+    ("He's better now so he's sleeping in.", "avoid"),
+    ("Ben had a fever on Monday, so one more day at home to be on the safe side.", "caution"),
+    # ...a brother named in brackets as "big bro", an event for the county, and the school's "rather she didn't".
+    ("Leo (Ben's big bro) has been sick all night so Ben is home.", "avoid"),
+    ("Ben has a tennis tournament for the county today.", "caution"),
+    ("Ben has a football match at school today so he'll be in late.", "not ok"),
+    ("School would rather he didn't come in until the risk assessment is done.", "caution"),
+])
+def test_round_65_newcomer_finds(text, expected):
+    _expected(text, expected)
+
+
+def test_the_childs_quoted_words_are_never_stated_as_the_illness():
+    # 'Sam told me "I've got a banging headache"' was worded "(headache)": the child's word for it leaves the gap.
+    for text in ('Ben told me "I\'ve got a banging headache" so I\'ve kept him off.', 'he said "my head hurts and I feel sick"'):
+        result = check_text(text)
+        assert result.verdict == "caution" and "[what is wrong]" in result.suggestion, (text, result.suggestion)
+    # The escort's sickness is never worded as the child's.
+    result = check_text("the escort from the council is off sick and they havent sent anyone else")
+    assert result.verdict == "ok" and result.suggestion is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 65: a quotation is the child's only when the child says it; a husband's, a nan's, a teacher's,
+    # or words said to the parent ("Mum, you look awful") stay theirs...
+    ("My partner got in from work. He said 'I feel dreadful' so Ella is staying home to help.", "withheld"),
+    ("Ella's coach said 'I've got flu' so there's no training and Ella is home.", "withheld"),
+    ("Ella said 'Mum, you look terrible' and I am, I've got covid so she's home with me.", "withheld"),
+    ("Ella said 'Dad has been sick all night and I'm helping' so she's home.", "avoid"),
+    # ...a brother or sister in brackets after the child's own name describes the child...
+    ("Ella (Leo's sister) has tonsillitis so she is off.", "ok"),
+    # ..."and so has" counts only after an illness, and not a parent's; a test for head lice is not illness...
+    ("I'm sick of that school and so is Ella, so she's at home.", "avoid"),
+    ("I've got flu and so has my husband, so Ella is home.", "withheld"),
+    ("Ella tested positive for nits so she's at home.", "not ok"),
+    # ...the head teacher is not a head; "fine now" is the child's, not the parent's or a rash...
+    ("The new head is not good and Ella can't stand her, so she's home.", "not ok"),
+    ("I'm fine now but Ella was up being sick all night so I've let her sleep in.", "not ok"),
+    ("He says he's fine now but he's been sick three times this morning so I've let him lie in.", "not avoid"),
+    # ..."supposedly" of someone else, home late after a bereavement or an emergency, a match or exam in the past or at
+    # school, the gate and a collapse, lunch carried for him, and "will not attend" since an exclusion.
+    ("Ella has flu; her dad, who was due to have her, is ill too, supposedly.", "not avoid"),
+    ("We didn't get back until 1am because my mum died last night, and Ella is exhausted and heartbroken.", "not avoid"),
+    ("He hurt his knee in the football match yesterday and is on crutches; he'll be late after the physio.", "not avoid"),
+    ("He got to the gate and fainted, so we came home and rang 111.", "ok"),
+    ("The other children are taking his lunch to the hall for him as he's on crutches.", "not avoid"),
+    ("Ever since the exclusion Kai will not attend.", "avoid"),
+])
+def test_round_65_attack_finds(text, expected):
+    _expected(text, expected)
+
+
+def test_quoted_texts_stay_quick():
+    # The attack on round 65: each quotation looked for its speaker through the quotation before it, so a 777-character
+    # conversation took 23 s. Now it is looked up once, without nesting.
+    import time
+
+    chat = ("At 6 she said 'Mum, I feel sick' and I said 'I know, I'll get a bowl'. " * 300)[:20000]
+    start = time.process_time()
+    check_text(chat)
+    assert time.process_time() - start < 3

@@ -8,7 +8,8 @@ import re
 from collections import namedtuple
 from functools import cached_property
 
-from refusal_log.wording.clauses import CHILDS, SOMEONE_ELSE, Whole, ambiguous, mentions, witnessed
+from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_ILL, Whole, ambiguous, childs_words,
+                                         mentions, witnessed)
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
                                               ongoing_rule, second_reason, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
@@ -36,8 +37,7 @@ _NO_JOINERS = str.maketrans("", "", _JOINERS)
 # right-to-left marks and overrides): dropped outside words, so "\ufeffDoctor's note" reads as typed.
 _INVISIBLE = frozenset(_JOINERS + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*|\s+|.", re.S)
-_WORDS = re.compile(r"[a-z0-9&]+")
-_ABBREV = re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
+_WORDS, _ABBREV = re.compile(r"[a-z0-9&]+"), re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
 # The verb is in a lookahead so that "Unfortunately Mia is" can also try "Mia is".
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
@@ -67,8 +67,7 @@ class _Norm:
 
     def __init__(self, original: str, rules: Rules):
         plain = original.translate(_PLAIN)
-        # Lower-cased a character at a time, so that offsets stay put ("İ" lowers to two);
-        # plain ASCII, most texts, can be lowered whole.
+        # Lower-cased a character at a time, so that offsets stay put ("İ" lowers to two); plain ASCII is lowered whole.
         plain = plain.lower() if plain.isascii() else "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
         out, starts, ends = [], [], []
         for m in _TOKEN.finditer(plain):
@@ -194,8 +193,10 @@ class _Analysis:
             mine = n.startswith(" myself", m.end()) and not witnessed(n, start)  # "I saw the rash myself": the child's
             if (owner or mine) and not rules.child_after.match(n, m.end()):
                 if owner and owner.group("other"):
-                    if ambiguous(owner.group("other"), rules) and self._whose(start, m.end()) in CHILDS:
-                        owner = None  # "our eldest has tonsillitis", no other child named
+                    if (ambiguous(owner.group("other"), rules) or n.endswith(AT_HOMES, 0, owner.start("other"))
+                            and WITH_ILL.match(n, owner.end("other"))) \
+                            and self._whose(start, m.end()) in CHILDS:
+                        owner = None  # "our eldest has tonsillitis", no other child named; "is at her nan's with a rash"
                     else:
                         self.others.append((start, m.end()))  # a relative's: see find()
                 elif owner and owner.group().split()[0] in _PARENT:
@@ -235,7 +236,7 @@ class _Analysis:
                          for q in _quotes(n))
             # Or doubt straight after it ("sick in the night, I think", "not right, dunno what's wrong").
             doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
-            hedged = doubted or bool(rules.hedge.search(clause))
+            hedged = doubted or bool(rules.hedge.search(clause)) or childs_words(n, start, m.end(), rules, self._cued)
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         if feelings and not terms:
             self.parents.extend(feelings)
@@ -354,8 +355,7 @@ class _Analysis:
         # without naming an illness, so a hit softened only by them drives no suggestion.
         present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful, "later": self.later}
         candidates = []
-        # Only the rules with a trigger here (in rules order): the others cannot match, so
-        # they are not compiled.
+        # Only the rules with a trigger here (in rules order): the others cannot match, so are not compiled.
         for i in sorted(rules.trigger_index.live(n)):
             rule = rules.rules[i]
             for k, m in enumerate(rule.regex.finditer(n)):

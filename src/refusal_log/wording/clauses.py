@@ -143,6 +143,10 @@ _REACH = 600  # characters back within one clause to look for who a phrase is ab
 
 
 _INSIDE_A_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
+# Where the child is staying, straight before the person whose home it is ("Isla is at her nan's with a temperature").
+AT_HOMES = (" is at ", " s at ", " was at ", " stayed at ", " staying at ", " stopping at ",
+                " still at ", " round at ", " over at ", " slept at ", " sleeping at ")
+WITH_ILL = re.compile(r" with (?!(?:his|her|their|them|him)\b)")  # not "at her dad's with his flu": the dad's
 _QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
 # Who speaks a quotation: the last person named before "said" and the like ("Stanley said 'I think I'm going to throw
 # up'": Stanley's words, so the "I" in them is Stanley).
@@ -150,6 +154,17 @@ _SAID = re.compile(r"\b(?:said|says|saying|goes|went|told me|told us|tells me|te
                    r"crying|shouted|shouting|screamed|screaming|whispered|announced|moaned|moaning|complained|"
                    r"complaining|sobbed|sobbing|wailed)(?: to (?:me|us))?[,:]? ?$")
 _VOCATIVE = frozenset(("mum", "dad", "mummy", "daddy", "mam", "mom", "mama", "mamma", "mammy", "mommy", "papa"))
+_PROFESSIONALS = frozenset(("doctor", "gp", "nurse", "consultant", "pharmacist", "paramedic", "paramedics", "111",
+                            "dentist", "surgeon", "receptionist", "teacher", "head", "senco", "office", "school", "camhs",
+                            "therapist"))
+_FIRST_PERSON = re.compile(r"\b(?:i|my|me)\b")
+_YOU = re.compile(r"\b(?:you|your|yourself)\b")
+_SPOKEN: dict = {}  # (text, where the quotation starts, the names) -> whether the child speaks it
+_SAID_BETWEEN = frozenset(("", "just", "then", "woke up", "woke up and", "came in", "came in and", "came down", "came down and",
+                           "has", "had", "was", "is", "keeps", "kept", "keeps on", "kept on", "started", "suddenly"))
+_PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them"))
+_CONFIRMED = re.compile(r"\b(?:(?:and|then) (?:then )?(?:he|she|they) (?:did|was|were|has been|had been)|(?:when )?i "
+                        r"(?:checked|took (?:his|her|their) temp(?:erature)?)|(?:temperature|temp) (?:of|was) [34][0-9])\b")
 
 
 @lru_cache(maxsize=4)  # the quotes of a text, found once, not once per hit
@@ -171,16 +186,19 @@ def _whole_word(norm: str, name: str, a: int, b: int):
             at = norm.find(name, at + 1, b)
 
 
-def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]:
+def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = True) -> list[Mention]:
     """The people named in norm[a:b], in order. `names` are names (lower case) taken as the
-    child's: the child's own, and any other the text gives ("Noah and his sister...")."""
+    child's: the child's own, and any other the text gives ("Noah and his sister..."). `quoted`: read the child's own
+    quoted words as theirs (see _quoted_child); off when finding who speaks a quotation, so one look never nests."""
     who, out = _who(rules), []
     for m in who.mentions.finditer(norm, a, b):
         kind = next(k for k in who.kinds if m.group(k) is not None)
         if kind in ("relative", "sibling") and norm.startswith(("his ", "her ", "their "), m.start()) and (
-                who.visited.match(norm, m.end()) or norm.endswith((" home from ", " back from "), a, m.start())):
+                who.visited.match(norm, m.end()) or norm.endswith((" home from ", " back from "), a, m.start())
+                or (norm.endswith(AT_HOMES, a, m.start()) and WITH_ILL.match(norm, m.end()))):
             # "back from his nan's caravan with a rash" ([reasons] visited), "came home from her dad's last night with a
-            # temperature" (blind766): where the child was, not whose the illness is.
+            # temperature" (blind766), "Isla is at her nan's with a temperature": where the child was, not whose the
+            # illness is ("Isla is at her dad's, he has covid" is still the dad's).
             kind = "possessive"
         out.append(Mention(m.start(), m.end(), kind))
     # Where a mention already stands, as a set: a look-up per name, not a scan of them all.
@@ -190,8 +208,10 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=()) -> list[Mention]
     for name in getattr(names, "others", ()):  # another first name, when the child is named (names.Names)
         out.extend(Mention(start, end, "relative") for start, end in _whole_word(norm, name, a, b) if start not in taken)
     out.sort()
-    if any(m.kind in ("parent", "speaker") for m in out) and ("'" in norm or '"' in norm):
+    if quoted and any(m.kind in ("parent", "speaker") for m in out) and ("'" in norm or '"' in norm):
         out = _quoted_child(norm, out, rules, names)
+    if "(" in norm and names:
+        out = _bracketed(norm, out, names)
     # "The sister of Mia": the sister, not Mia (the attack on round 59).
     return [m for i, m in enumerate(out) if not (m.kind == "child" and i and out[i - 1].kind in SOMEONE_ELSE
                                                  and norm[out[i - 1].end:m.start] == " of ")]
@@ -204,18 +224,59 @@ def _quoted_child(norm: str, out: list[Mention], rules: Rules, names) -> list[Me
     for m in out:
         q = next((q for q in _quotes(norm) if q.start() < m.start and m.end < q.end()), None) \
             if m.kind in ("parent", "speaker") else None
-        said = _SAID.search(norm, max(0, q.start() - 40), q.start()) if q else None
-        if said:
-            before = [p for p in mentions(norm, max(0, said.start() - 60), said.start(), rules, names)
-                      if p.kind not in ("speaker", "possessive")]
-            if before and before[-1].kind == "child":
-                word = norm[m.start:m.end]
-                if word.split()[0] in ("i", "me", "myself"):  # "I", and "I feel" ([reasons] speaker)
-                    m = Mention(m.start, m.end, "child")
-                elif word in _VOCATIVE and norm.startswith(",", m.end) and not norm[q.start() + 1:m.start].strip():
-                    continue
+        told = next((q for q in _quotes(norm) if 0 <= q.start() - m.end <= 2), None) \
+            if norm[m.start:m.end] in ("me", "us") else None
+        if told and _spoken_by_child(norm, told, rules, names):
+            continue  # the "me" of "Ben told me 'my ear hurts'": who heard it, not who is ill
+        if q and _spoken_by_child(norm, q, rules, names):
+            word = norm[m.start:m.end]
+            if word.split()[0] in ("i", "me", "myself"):  # "I", and "I feel" ([reasons] speaker)
+                m = Mention(m.start, m.end, "child")
+            elif word in _VOCATIVE and not norm[q.start() + 1:m.start].strip() and _FIRST_PERSON.match(
+                    norm, m.end + (2 if norm.startswith(", ", m.end) else 1)):
+                continue  # "'Mum, I feel sick'", "'mum my belly hurts'" (not "'Dad's been sick all night'")
         kept.append(m)
     return kept
+
+
+def _spoken_by_child(norm: str, q: re.Match, rules: Rules, names=()) -> bool:
+    """Whether the quotation q is the child's own words: after "said" (and the like), with the child named straight
+    before it (by name, or "my son"), or "he" or "she" with nobody else named before the quotation. Never words said to
+    the parent about them ("Mum, you look awful"), nor a teacher's, a nan's or a husband's (the attack on round 65)."""
+    key = (norm, q.start(), tuple(names), tuple(getattr(names, "others", ())))
+    if key not in _SPOKEN:  # a quotation is asked about once per mention in it: worked out once
+        if len(_SPOKEN) > 512:
+            _SPOKEN.clear()
+        said = _SAID.search(norm, max(0, q.start() - 40), q.start())
+        before = [p for p in mentions(norm, max(0, said.start() - 60), said.start(), rules, names, quoted=False)
+                  if p.kind not in ("speaker", "possessive")] if said and not _YOU.search(norm, q.start(), q.end()) else []
+        found = bool(before) and before[-1].kind == "child" \
+            and norm[before[-1].end:said.start()].strip(" ,") in _SAID_BETWEEN
+        if found and norm[before[-1].start:before[-1].end] in ("he", "she", "they"):
+            earlier = mentions(norm, max(0, before[-1].start - _REACH), before[-1].start, rules, names, quoted=False)
+            found = not any(p.kind in SOMEONE_ELSE or p.kind == "school" for p in earlier)
+        _SPOKEN[key] = found
+    return _SPOKEN[key]
+
+
+def _bracketed(norm: str, out: list[Mention], names) -> list[Mention]:
+    """A brother or sister in brackets straight after the child's name describes the child ("Mia (Josh's sister) has
+    flu": Mia's flu), as after another name it describes them ("Josh (Mia's brother) has flu": her brother's; the attack
+    on round 65)."""
+    return [Mention(m.start, m.end, "child") if m.kind in ("sibling", "relative") and norm.endswith(" (", 0, m.start)
+            and norm[:m.start - 2].rsplit(" ", 1)[-1] in names else m for m in out]
+
+
+def childs_words(norm: str, a: int, b: int, rules: Rules, whole=None, names=(), confirmed: bool = False) -> bool:
+    """Whether norm[a:b] is inside the child's own words quoted in the first person ("Sam told me 'I've got a banging
+    headache'"): their word for it, which a suggestion asks about rather than states (the newcomer on round 65). Words
+    the parent then saw come true ("... and then he did") are more than that, unless `confirmed` is asked too. The
+    child's names are `names`, or those a Whole (`whole`) has already worked out."""
+    q = next((q for q in _quotes(norm) if q.start() < a and b <= q.end()), None)
+    if not q or not _FIRST_PERSON.search(norm, q.start(), q.end()):
+        return False
+    names = names or (whole.names if whole is not None and whole.names is not None else ())
+    return _spoken_by_child(norm, q, rules, names) and (confirmed or not _CONFIRMED.search(norm, q.end(), q.end() + 80))
 
 
 def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who | None = None) -> str | None:
@@ -334,8 +395,8 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     # A clause with no punctuation can run for pages: people named that far back are not this
     # phrase's, and looking only so far keeps a long paste linear.
     start = max(clause.start, a - _REACH)
-    if who.before.search(norm, start, a):
-        return "parent"  # "my own hospital appointment", "my depression"
+    if who.before.search(norm, start, a) and not childs_words(norm, a, b, rules, names=names, confirmed=True):
+        return "parent"  # "my own hospital appointment", "my depression"; not the child's "mum my belly hurts"
     if after:
         later = who.after.match(norm, b, clause.end)
         if later:
