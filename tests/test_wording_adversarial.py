@@ -5674,3 +5674,60 @@ def test_quoted_texts_stay_quick():
     start = time.process_time()
     check_text(chat)
     assert time.process_time() - start < 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The second attack on round 65: where the child is staying is theirs only for the child's own illness...
+    ("My wife is at her mum's with a temperature so I've kept Ava off today.", "withheld"),
+    ("Ava is at her grandad's with pneumonia and he can't bring her in.", "withheld"),
+    # ...a bracket that is a clause of its own keeps its own subject...
+    ("Ava (her brother Leo has chickenpox) - I've kept her at home today.", "withheld"),
+    # ...a quotation with the speaker named after it is not the child's, nor a reading that is normal...
+    ("She said 'I'm not well' - that's my mum, who does the school run - so Ava can't get in.", "withheld"),
+    # ...a clinician's advice, a sofa and a bucket, a class's bug, a bereavement and "ill enough" are not doubt...
+    ("Leo had a seizure yesterday. He seems fine now but is sleeping in as the consultant advised.", "not avoid"),
+    ("Leo was sick all night. He's a little better now but he's lying on the sofa with a bucket.", "ok"),
+    ("Half his class is off with a bug, supposedly, and now Leo has been sick twice.", "not avoid"),
+    ("I don't think he's ill enough for the GP but he's staying home anyway.", "not avoid"),
+    # ...and a refusal after an exclusion the child fears, or one overturned, is still a refusal; grandparents' wishes are
+    # not the school's.
+    ("He is frightened of another exclusion and will not attend.", "avoid"),
+    ("My parents said they would rather she didn't go to school while they're staying.", "avoid"),
+    # Round 66 (blind773-778): red hot is a fever; the GP's words quoted; a meltdown before school; the years closed in
+    # other words; the unit's timetable; always fine by lunchtime; better today then a lazy morning; the same every
+    # Monday; everyone shattered after a bad night with the baby; staying on at a relative's; the school suggesting a
+    # quiet day.
+    ("Ava's red hot and full of cold, she's stopping off today.", "not avoid"),
+    ("The GP said, and I quote, 'keep her off until the antibiotics have had 48 hours'.", "ok"),
+    ("Ava had a meltdown before school and couldn't regulate for hours, she won't make it in.", "caution"),
+    ("Following the email about years 10-11 being closed, Ava is at home.", "ok"),
+    ("Sam is at the PRU on Mondays as agreed in the timetable with the council.", "ok"),
+    ("Sam is always fine by dinner time when he's off, so I doubt he's poorly today.", "avoid"),
+    ("He was poorly yesterday; he's much better today but we're having a lazy day to be sure.", "avoid"),
+    ("She says her head hurts, but honestly it's the same every Monday.", "avoid"),
+    ("Bad night with the baby and everyone's exhausted, Sam will be in after lunch.", "avoid"),
+    ("Diwali was yesterday and we're staying on at his uncle's until Thursday.", "avoid"),
+    ("Her tutor rang and said she could do with a quiet day at home after yesterday's upset.", "caution"),
+])
+def test_round_66_and_the_second_attack(text, expected):
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 66: "red hot" is a fever only of the child's body, never a hot house or good form...
+    ("The classroom was red hot yesterday so Sam is staying home today.", "not ok"),
+    ("Sam's been red hot in training so he's got the county trial today instead of school.", "not ok"),
+    # ...doubt words never override an illness named today, anxiety, a diagnosis or the GP's view...
+    ("Sam's always fine by tea time but this morning he was sick twice.", "ok"),
+    ("She says her tummy hurts, it's the same every Monday since the bullying started and the GP thinks it's anxiety.",
+     "not avoid"),
+    # ...everyone shattered after a death or a birth, and staying on because the car broke down, are cautions...
+    ("Sam's nan passed away last night and everyone is shattered.", "not avoid"),
+    ("The car broke down so we're staying on at his nan's for another night.", "not avoid"),
+    # ...a longer bracket after the child's name still describes the child, and "still at her nan's" is where she is.
+    ("Mia (Josh's sister, Year 6) has flu.", "ok"),
+    ("Isla is still at her nan's with a stomach bug.", "ok"),
+    ("Isla is at her dad's with flu, he has been really poorly.", "not ok"),
+])
+def test_round_66_attack_finds(text, expected):
+    _expected(text, expected)

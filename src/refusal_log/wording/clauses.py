@@ -144,9 +144,14 @@ _REACH = 600  # characters back within one clause to look for who a phrase is ab
 
 _INSIDE_A_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 # Where the child is staying, straight before the person whose home it is ("Isla is at her nan's with a temperature").
-AT_HOMES = (" is at ", " s at ", " was at ", " stayed at ", " staying at ", " stopping at ",
+AT_HOMES = (" is still at ", " has been at ", " s been at ", " is at ", " s at ", " was at ", " stayed at ", " staying at ", " stopping at ",
                 " still at ", " round at ", " over at ", " slept at ", " sleeping at ")
-WITH_ILL = re.compile(r" with (?!(?:his|her|their|them|him)\b)")  # not "at her dad's with his flu": the dad's
+# A child's illness after it ("at her nan's with a temperature"), not an older person's ("with a broken hip", "cancer").
+WITH_ILL = re.compile(r" with (?:a |an |the )?(?:high |bad |nasty |horrible |really bad )?(?:temperature|temp|fever|cough|"
+                      r"cold|bug|tummy bug|sickness bug|sickness|vomiting|rash|sore throat|earache|ear infection|"
+                      r"chest infection|conjunctivitis|chickenpox|chicken pox|headache|migraine|tonsillitis|flu|"
+                      r"stomach bug|tummy ache|stomach ache)\b(?![^.!?\n]{0,60}?\b(?:he|she) (?:has been|is|s|was) "
+                      r"(?:really |very |so )?(?:poorly|ill|unwell|sick|bad)\b)")
 _QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
 # Who speaks a quotation: the last person named before "said" and the like ("Stanley said 'I think I'm going to throw
 # up'": Stanley's words, so the "I" in them is Stanley).
@@ -159,12 +164,16 @@ _PROFESSIONALS = frozenset(("doctor", "gp", "nurse", "consultant", "pharmacist",
                             "therapist"))
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me)\b")
 _YOU = re.compile(r"\b(?:you|your|yourself)\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_STAYING = frozenset(("he", "she", "son", "daughter", "boy", "girl", "lad", "lass"))
+_WRITER = frozenset(("i", "me", "myself", "we", "us", "ourselves"))
 _SPOKEN: dict = {}  # (text, where the quotation starts, the names) -> whether the child speaks it
 _SAID_BETWEEN = frozenset(("", "just", "then", "woke up", "woke up and", "came in", "came in and", "came down", "came down and",
                            "has", "had", "was", "is", "keeps", "kept", "keeps on", "kept on", "started", "suddenly"))
 _PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them"))
-_CONFIRMED = re.compile(r"\b(?:(?:and|then) (?:then )?(?:he|she|they) (?:did|was|were|has been|had been)|(?:when )?i "
-                        r"(?:checked|took (?:his|her|their) temp(?:erature)?)|(?:temperature|temp) (?:of|was) [34][0-9])\b")
+_BRACKET_OPEN = re.compile(r"([a-z]+) \((?:[a-z0-9 ]+, )?$")  # "mia (", "mia (year 4, "
+_CONFIRMED = re.compile(r"\b(?:(?:and|then) (?:then )?(?:he|she|they) (?:did|was|were|has been|had been)|(?:temperature|temp) "
+                        r"(?:of|was) (?:3[89]|4[0-2]|37\.[5-9]))\b")
 
 
 @lru_cache(maxsize=4)  # the quotes of a text, found once, not once per hit
@@ -195,7 +204,8 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = T
         kind = next(k for k in who.kinds if m.group(k) is not None)
         if kind in ("relative", "sibling") and norm.startswith(("his ", "her ", "their "), m.start()) and (
                 who.visited.match(norm, m.end()) or norm.endswith((" home from ", " back from "), a, m.start())
-                or (norm.endswith(AT_HOMES, a, m.start()) and WITH_ILL.match(norm, m.end()))):
+                or (norm.endswith(AT_HOMES, a, m.start()) and WITH_ILL.match(norm, m.end())
+                    and _staying_word(norm, m.start()) in (_STAYING | set(names)))):
             # "back from his nan's caravan with a rash" ([reasons] visited), "came home from her dad's last night with a
             # temperature" (blind766), "Isla is at her nan's with a temperature": where the child was, not whose the
             # illness is ("Isla is at her dad's, he has covid" is still the dad's).
@@ -215,6 +225,12 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = T
     # "The sister of Mia": the sister, not Mia (the attack on round 59).
     return [m for i, m in enumerate(out) if not (m.kind == "child" and i and out[i - 1].kind in SOMEONE_ELSE
                                                  and norm[out[i - 1].end:m.start] == " of ")]
+
+
+def _staying_word(norm: str, at: int) -> str:
+    """The word before "is at", "stayed at"... that ends straight before `at`: who is staying there."""
+    suffix = next(x for x in AT_HOMES if norm.endswith(x, 0, at))
+    return norm[:at - len(suffix)].rsplit(" ", 1)[-1]
 
 
 def _quoted_child(norm: str, out: list[Mention], rules: Rules, names) -> list[Mention]:
@@ -253,8 +269,11 @@ def _spoken_by_child(norm: str, q: re.Match, rules: Rules, names=()) -> bool:
         found = bool(before) and before[-1].kind == "child" \
             and norm[before[-1].end:said.start()].strip(" ,") in _SAID_BETWEEN
         if found and norm[before[-1].start:before[-1].end] in ("he", "she", "they"):
-            earlier = mentions(norm, max(0, before[-1].start - _REACH), before[-1].start, rules, names, quoted=False)
-            found = not any(p.kind in SOMEONE_ELSE or p.kind == "school" for p in earlier)
+            end = _SENTENCE_END.search(norm, q.end())
+            others = mentions(norm, max(0, before[-1].start - _REACH), before[-1].start, rules, names, quoted=False) \
+                + mentions(norm, q.end(), end.start() if end else len(norm), rules, names, quoted=False)
+            found = not any((p.kind in SOMEONE_ELSE or p.kind == "school") and norm[p.start:p.end] not in _WRITER
+                            for p in others)  # the writer's own "I" names nobody else
         _SPOKEN[key] = found
     return _SPOKEN[key]
 
@@ -263,8 +282,9 @@ def _bracketed(norm: str, out: list[Mention], names) -> list[Mention]:
     """A brother or sister in brackets straight after the child's name describes the child ("Mia (Josh's sister) has
     flu": Mia's flu), as after another name it describes them ("Josh (Mia's brother) has flu": her brother's; the attack
     on round 65)."""
-    return [Mention(m.start, m.end, "child") if m.kind in ("sibling", "relative") and norm.endswith(" (", 0, m.start)
-            and norm[:m.start - 2].rsplit(" ", 1)[-1] in names else m for m in out]
+    return [Mention(m.start, m.end, "child") if m.kind in ("sibling", "relative") and norm.startswith((")", ","), m.end)
+            and _BRACKET_OPEN.search(norm, max(0, m.start - 40), m.start)
+            and _BRACKET_OPEN.search(norm, max(0, m.start - 40), m.start).group(1) in names else m for m in out]
 
 
 def childs_words(norm: str, a: int, b: int, rules: Rules, whole=None, names=(), confirmed: bool = False) -> bool:
