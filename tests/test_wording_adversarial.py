@@ -5731,3 +5731,22 @@ def test_round_66_and_the_second_attack(text, expected):
 ])
 def test_round_66_attack_finds(text, expected):
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The newcomer on round 66: a sister between commas after the child's name is the child; everyone shattered after a
+    # death is grief; "better today" with an illness still there is not doubt; always grand by dinner time is; the head of
+    # year's words quoted are the school's.
+    ("Josh, Mia's brother, has flu so Mia is home.", "avoid"),
+    ("Everyone's shattered after my dad died last night so Jo is off.", "not avoid"),
+    ("Mia is much better today but still has tonsillitis and a temperature, so a lazy morning.", "not avoid"),
+    ("She's allways grand by dinner time, keeping her off this morn.", "withheld"),
+    ("Her head of year told me Isla 'could do with a quiet day at home' after yesterday.", "caution"),
+])
+def test_round_66_newcomer_finds(text, expected):
+    _expected(text, expected)
+
+
+def test_a_sister_between_commas_after_the_logged_childs_name_is_the_child():
+    result = check_text("Mia, Josh's wee sister, has flu and a cough.", child="Mia Lee")
+    assert result.verdict == "ok", [(f.rule, f.severity) for f in result.findings]

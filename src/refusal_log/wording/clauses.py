@@ -171,7 +171,7 @@ _SPOKEN: dict = {}  # (text, where the quotation starts, the names) -> whether t
 _SAID_BETWEEN = frozenset(("", "just", "then", "woke up", "woke up and", "came in", "came in and", "came down", "came down and",
                            "has", "had", "was", "is", "keeps", "kept", "keeps on", "kept on", "started", "suddenly"))
 _PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them"))
-_BRACKET_OPEN = re.compile(r"([a-z]+) \((?:[a-z0-9 ]+, )?$")  # "mia (", "mia (year 4, "
+_BRACKET_OPEN = re.compile(r"([a-z]+)(?: \(|, )(?:[a-z0-9 ]+, )?$")  # "mia (", "mia (year 4, ", "mia, "
 _CONFIRMED = re.compile(r"\b(?:(?:and|then) (?:then )?(?:he|she|they) (?:did|was|were|has been|had been)|(?:temperature|temp) "
                         r"(?:of|was) (?:3[89]|4[0-2]|37\.[5-9]))\b")
 
@@ -220,7 +220,7 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = T
     out.sort()
     if quoted and any(m.kind in ("parent", "speaker") for m in out) and ("'" in norm or '"' in norm):
         out = _quoted_child(norm, out, rules, names)
-    if "(" in norm and names:
+    if names and ("(" in norm or "," in norm):
         out = _bracketed(norm, out, names)
     # "The sister of Mia": the sister, not Mia (the attack on round 59).
     return [m for i, m in enumerate(out) if not (m.kind == "child" and i and out[i - 1].kind in SOMEONE_ELSE
@@ -279,9 +279,9 @@ def _spoken_by_child(norm: str, q: re.Match, rules: Rules, names=()) -> bool:
 
 
 def _bracketed(norm: str, out: list[Mention], names) -> list[Mention]:
-    """A brother or sister in brackets straight after the child's name describes the child ("Mia (Josh's sister) has
-    flu": Mia's flu), as after another name it describes them ("Josh (Mia's brother) has flu": her brother's; the attack
-    on round 65)."""
+    """A brother or sister in brackets (or between commas) straight after the child's name describes the child ("Mia
+    (Josh's sister) has flu", "Mia, Josh's wee sister, has flu": Mia's flu), as after another name it describes them
+    ("Josh (Mia's brother) has flu": her brother's; the attack on round 65)."""
     return [Mention(m.start, m.end, "child") if m.kind in ("sibling", "relative") and norm.startswith((")", ","), m.end)
             and _BRACKET_OPEN.search(norm, max(0, m.start - 40), m.start)
             and _BRACKET_OPEN.search(norm, max(0, m.start - 40), m.start).group(1) in names else m for m in out]
