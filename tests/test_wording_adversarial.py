@@ -5750,3 +5750,11 @@ def test_round_66_newcomer_finds(text, expected):
 def test_a_sister_between_commas_after_the_logged_childs_name_is_the_child():
     result = check_text("Mia, Josh's wee sister, has flu and a cough.", child="Mia Lee")
     assert result.verdict == "ok", [(f.rule, f.severity) for f in result.findings]
+
+
+def test_the_logged_childs_name_typed_in_lower_case_is_written_as_the_log_has_it():
+    # The newcomer on round 66: with --child Jo, 'jo sed "my belly is killin me"' was offered "jo is too unwell".
+    result = check_text("jo sed 'my belly is killin me' n she wont go in", child="Jo Smith")
+    assert result.suggestion and result.suggestion.startswith("Jo "), result.suggestion
+    assert check_text("Ruby-Mae is poorly with a temp", child="Ruby-Mae Jones").suggestion in (None, "")\
+        or check_text("Ruby-Mae is poorly with a temp", child="Ruby-Mae Jones").suggestion.startswith("Ruby-Mae ")

@@ -222,10 +222,12 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     found = _found_subject(text, norm, rules)
     first = child.split()[0] if child and child.split() else ""
     if not first or first.lower() in found[0].lower().split():
-        return found
+        # A name typed all in lower case in a rushed text ("jo sed...") is written as the log has it (the newcomer on
+        # round 66 was offered "jo is too unwell").
+        return (first, found[1]) if first and found[0] == first.lower() != first else found
     at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
     if at:
-        return text[at.start():at.end()], False
+        return (first if at.group() == first.lower() != first else at.group()), False
     other = found[0].split()[0].lower()
     if other in _any_first_names(rules) and not _short_form(_plain(other), {_plain(first)}, rules):
         return first, False  # "Tom has a fever", logged for Mia: Tom is someone else
