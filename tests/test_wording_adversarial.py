@@ -5758,3 +5758,9 @@ def test_the_logged_childs_name_typed_in_lower_case_is_written_as_the_log_has_it
     assert result.suggestion and result.suggestion.startswith("Jo "), result.suggestion
     assert check_text("Ruby-Mae is poorly with a temp", child="Ruby-Mae Jones").suggestion in (None, "")\
         or check_text("Ruby-Mae is poorly with a temp", child="Ruby-Mae Jones").suggestion.startswith("Ruby-Mae ")
+
+
+def test_staying_at_her_nanas_in_scots_is_where_the_child_is():
+    # The newcomer on round 66: "isla's stoppin at her nana's wi a temp" was read as the nana's temperature.
+    result = check_text("isla's stoppin at her nana's wi a temp n a sore throat", child="Isla Gray")
+    assert result.verdict == "ok", [(f.rule, f.severity) for f in result.findings]
