@@ -5600,8 +5600,7 @@ def test_fine_now_is_never_worded_as_illness_however_many_words_between():
     # unwell to attend school (coughing)", against the parent's own words.
     for text in ("Ella seems fine now but she was coughing all night, so I've let her sleep in.",
                  "Ella's fine now but she was sick in the night so I've let her sleep in."):
-        result = check_text(text)
-        assert result.verdict == "avoid" and result.suggestion is None and result.withheld, text
+        assert _withheld(text).verdict == "avoid", text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -5756,8 +5755,8 @@ def test_the_logged_childs_name_typed_in_lower_case_is_written_as_the_log_has_it
     # The newcomer on round 66: with --child Jo, 'jo sed "my belly is killin me"' was offered "jo is too unwell".
     result = check_text("jo sed 'my belly is killin me' n she wont go in", child="Jo Smith")
     assert result.suggestion and result.suggestion.startswith("Jo "), result.suggestion
-    assert check_text("Ruby-Mae is poorly with a temp", child="Ruby-Mae Jones").suggestion in (None, "")\
-        or check_text("Ruby-Mae is poorly with a temp", child="Ruby-Mae Jones").suggestion.startswith("Ruby-Mae ")
+    hyphenated = check_text("Ruby-Mae is poorly with a temp", child="Ruby-Mae Jones").suggestion
+    assert not hyphenated or hyphenated.startswith("Ruby-Mae ")
 
 
 def test_staying_at_her_nanas_in_scots_is_where_the_child_is():

@@ -193,8 +193,8 @@ class _Analysis:
             mine = n.startswith(" myself", m.end()) and not witnessed(n, start)  # "I saw the rash myself": the child's
             if (owner or mine) and not rules.child_after.match(n, m.end()):
                 if owner and owner.group("other"):
-                    if (ambiguous(owner.group("other"), rules) or n.endswith(AT_HOMES, 0, owner.start("other"))
-                            and WITH_ILL.match(n, owner.end("other"))) \
+                    if (ambiguous(owner.group("other"), rules) or (n.endswith(AT_HOMES, 0, owner.start("other"))
+                                                                     and WITH_ILL.match(n, owner.end("other")))) \
                             and self._whose(start, m.end()) in CHILDS:
                         owner = None  # "our eldest has tonsillitis", no other child named; "is at her nan's with a rash"
                     else:

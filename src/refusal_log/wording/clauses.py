@@ -144,14 +144,15 @@ _REACH = 600  # characters back within one clause to look for who a phrase is ab
 
 _INSIDE_A_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 # Where the child is staying, straight before the person whose home it is ("Isla is at her nan's with a temperature").
-AT_HOMES = (" is still at ", " has been at ", " s been at ", " is at ", " s at ", " was at ", " stayed at ", " staying at ", " stopping at ",
-                " still at ", " round at ", " over at ", " slept at ", " sleeping at ")
+AT_HOMES = (" is still at ", " has been at ", " s been at ", " is at ", " s at ", " was at ", " stayed at ",
+            " staying at ", " stopping at ", " still at ", " round at ", " over at ", " slept at ", " sleeping at ")
 # A child's illness after it ("at her nan's with a temperature"), not an older person's ("with a broken hip", "cancer").
-WITH_ILL = re.compile(r" with (?:a |an |the )?(?:high |bad |nasty |horrible |really bad )?(?:temperature|temp|fever|cough|"
-                      r"cold|bug|tummy bug|sickness bug|sickness|vomiting|rash|sore throat|earache|ear infection|"
-                      r"chest infection|conjunctivitis|chickenpox|chicken pox|headache|migraine|tonsillitis|flu|"
-                      r"stomach bug|tummy ache|stomach ache)\b(?![^.!?\n]{0,60}?\b(?:he|she) (?:has been|is|s|was) "
-                      r"(?:really |very |so )?(?:poorly|ill|unwell|sick|bad)\b)")
+WITH_ILL = re.compile(r" with (?:a |an |the )?(?:high |bad |nasty |horrible |really bad )?"
+                      r"(?:temperature|temp|fever|cough|cold|bug|tummy bug|sickness bug|sickness|vomiting|rash|"
+                      r"sore throat|earache|ear infection|chest infection|conjunctivitis|chickenpox|chicken pox|"
+                      r"headache|migraine|tonsillitis|flu|stomach bug|tummy ache|stomach ache)\b"
+                      r"(?![^.!?\n]{0,60}?\b(?:he|she) (?:has been|is|s|was) (?:really |very |so )?"
+                      r"(?:poorly|ill|unwell|sick|bad)\b)")
 _QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
 # Who speaks a quotation: the last person named before "said" and the like ("Stanley said 'I think I'm going to throw
 # up'": Stanley's words, so the "I" in them is Stanley).
@@ -159,21 +160,19 @@ _SAID = re.compile(r"\b(?:said|says|saying|goes|went|told me|told us|tells me|te
                    r"crying|shouted|shouting|screamed|screaming|whispered|announced|moaned|moaning|complained|"
                    r"complaining|sobbed|sobbing|wailed)(?: to (?:me|us))?[,:]? ?$")
 _VOCATIVE = frozenset(("mum", "dad", "mummy", "daddy", "mam", "mom", "mama", "mamma", "mammy", "mommy", "papa"))
-_PROFESSIONALS = frozenset(("doctor", "gp", "nurse", "consultant", "pharmacist", "paramedic", "paramedics", "111",
-                            "dentist", "surgeon", "receptionist", "teacher", "head", "senco", "office", "school", "camhs",
-                            "therapist"))
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me)\b")
 _YOU = re.compile(r"\b(?:you|your|yourself)\b")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _STAYING = frozenset(("he", "she", "son", "daughter", "boy", "girl", "lad", "lass"))
 _WRITER = frozenset(("i", "me", "myself", "we", "us", "ourselves"))
 _SPOKEN: dict = {}  # (text, where the quotation starts, the names) -> whether the child speaks it
-_SAID_BETWEEN = frozenset(("", "just", "then", "woke up", "woke up and", "came in", "came in and", "came down", "came down and",
-                           "has", "had", "was", "is", "keeps", "kept", "keeps on", "kept on", "started", "suddenly"))
-_PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them"))
+# The words that may stand between the speaker and "said" ("Mia woke up and said...").
+_SAID_BETWEEN = frozenset(("", "just", "then", "woke up", "woke up and", "came in", "came in and", "came down",
+                           "came down and", "has", "had", "was", "is", "keeps", "kept", "keeps on", "kept on",
+                           "started", "suddenly"))
 _BRACKET_OPEN = re.compile(r"([a-z]+)(?: \(|, )(?:[a-z0-9 ]+, )?$")  # "mia (", "mia (year 4, ", "mia, "
-_CONFIRMED = re.compile(r"\b(?:(?:and|then) (?:then )?(?:he|she|they) (?:did|was|were|has been|had been)|(?:temperature|temp) "
-                        r"(?:of|was) (?:3[89]|4[0-2]|37\.[5-9]))\b")
+_CONFIRMED = re.compile(r"\b(?:(?:and|then) (?:then )?(?:he|she|they) (?:did|was|were|has been|had been)"
+                        r"|(?:temperature|temp) (?:of|was) (?:3[89]|4[0-2]|37\.[5-9]))\b")
 
 
 @lru_cache(maxsize=4)  # the quotes of a text, found once, not once per hit
@@ -205,7 +204,7 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = T
         if kind in ("relative", "sibling") and norm.startswith(("his ", "her ", "their "), m.start()) and (
                 who.visited.match(norm, m.end()) or norm.endswith((" home from ", " back from "), a, m.start())
                 or (norm.endswith(AT_HOMES, a, m.start()) and WITH_ILL.match(norm, m.end())
-                    and _staying_word(norm, m.start()) in (_STAYING | set(names)))):
+                    and _child_staying(norm, m.start(), names))):
             # "back from his nan's caravan with a rash" ([reasons] visited), "came home from her dad's last night with a
             # temperature" (blind766), "Isla is at her nan's with a temperature": where the child was, not whose the
             # illness is ("Isla is at her dad's, he has covid" is still the dad's).
@@ -227,10 +226,12 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = T
                                                  and norm[out[i - 1].end:m.start] == " of ")]
 
 
-def _staying_word(norm: str, at: int) -> str:
-    """The word before "is at", "stayed at"... that ends straight before `at`: who is staying there."""
+def _child_staying(norm: str, at: int, names) -> bool:
+    """Whether the word before "is at", "stayed at"... (ending straight before `at`), who is staying there, is the
+    child: their name, "he", "she", "my son"..."""
     suffix = next(x for x in AT_HOMES if norm.endswith(x, 0, at))
-    return norm[:at - len(suffix)].rsplit(" ", 1)[-1]
+    staying = norm[:at - len(suffix)].rsplit(" ", 1)[-1]
+    return staying in _STAYING or staying in names
 
 
 def _quoted_child(norm: str, out: list[Mention], rules: Rules, names) -> list[Mention]:
@@ -264,8 +265,10 @@ def _spoken_by_child(norm: str, q: re.Match, rules: Rules, names=()) -> bool:
         if len(_SPOKEN) > 512:
             _SPOKEN.clear()
         said = _SAID.search(norm, max(0, q.start() - 40), q.start())
-        before = [p for p in mentions(norm, max(0, said.start() - 60), said.start(), rules, names, quoted=False)
-                  if p.kind not in ("speaker", "possessive")] if said and not _YOU.search(norm, q.start(), q.end()) else []
+        before = []
+        if said and not _YOU.search(norm, q.start(), q.end()):
+            before = [p for p in mentions(norm, max(0, said.start() - 60), said.start(), rules, names, quoted=False)
+                      if p.kind not in ("speaker", "possessive")]
         found = bool(before) and before[-1].kind == "child" \
             and norm[before[-1].end:said.start()].strip(" ,") in _SAID_BETWEEN
         if found and norm[before[-1].start:before[-1].end] in ("he", "she", "they"):
@@ -282,9 +285,12 @@ def _bracketed(norm: str, out: list[Mention], names) -> list[Mention]:
     """A brother or sister in brackets (or between commas) straight after the child's name describes the child ("Mia
     (Josh's sister) has flu", "Mia, Josh's wee sister, has flu": Mia's flu), as after another name it describes them
     ("Josh (Mia's brother) has flu": her brother's; the attack on round 65)."""
-    return [Mention(m.start, m.end, "child") if m.kind in ("sibling", "relative") and norm.startswith((")", ","), m.end)
-            and _BRACKET_OPEN.search(norm, max(0, m.start - 40), m.start)
-            and _BRACKET_OPEN.search(norm, max(0, m.start - 40), m.start).group(1) in names else m for m in out]
+    def describes_the_child(m: Mention) -> bool:
+        opened = _BRACKET_OPEN.search(norm, max(0, m.start - 40), m.start)
+        return m.kind in ("sibling", "relative") and norm.startswith((")", ","), m.end) and bool(opened) \
+            and opened.group(1) in names
+
+    return [Mention(m.start, m.end, "child") if describes_the_child(m) else m for m in out]
 
 
 def childs_words(norm: str, a: int, b: int, rules: Rules, whole=None, names=(), confirmed: bool = False) -> bool:
@@ -295,7 +301,7 @@ def childs_words(norm: str, a: int, b: int, rules: Rules, whole=None, names=(), 
     q = next((q for q in _quotes(norm) if q.start() < a and b <= q.end()), None)
     if not q or not _FIRST_PERSON.search(norm, q.start(), q.end()):
         return False
-    names = names or (whole.names if whole is not None and whole.names is not None else ())
+    names = names or getattr(whole, "names", None) or ()
     return _spoken_by_child(norm, q, rules, names) and (confirmed or not _CONFIRMED.search(norm, q.end(), q.end() + 80))
 
 

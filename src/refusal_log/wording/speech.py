@@ -5,7 +5,6 @@ analysis.py; the words themselves live in rules.toml ([context])."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from refusal_log.wording.clauses import _quotes, _who
 from refusal_log.wording.loading import Rules
