@@ -5763,3 +5763,50 @@ def test_staying_at_her_nanas_in_scots_is_where_the_child_is():
     # The newcomer on round 66: "isla's stoppin at her nana's wi a temp" was read as the nana's temperature.
     result = check_text("isla's stoppin at her nana's wi a temp n a sore throat", child="Isla Gray")
     assert result.verdict == "ok", [(f.rule, f.severity) for f in result.findings]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 67 (blind779-784): someone else's emergency stays a caution however it is put...
+    ("Hi, my wife is in hospital and I have to be with her, so Omar won't be in today.", "caution"),
+    ("Our nan is seriously ill in hospital in Lagos and we fly out tonight.", "caution"),
+    ("We're at the hospital with her little sister, she was admitted overnight.", "caution"),
+    ("Dev's dad is having an emergency operation so we'll all be at the hospital today.", "caution"),
+    ("Ben is fine himself but his mum was rushed to A&E last night, so he's off today.", "caution"),
+    # ...the child's word for a pain, in more words, or with no sign the parent could find, is asked about...
+    ("Aria says her head really hurts this morning, so she's at home.", "caution"),
+    ("Theo complained of earache at breakfast, so he's off today.", "caution"),
+    ("Nia says she feels dizzy. I've checked and she hasn't got a temperature.", "caution"),
+    # ...better now or fine by the afternoon, then kept at home, and "only ever on school days", are doubt...
+    ("Rosie had a cold last week. She's fine now, but we're keeping her off till Wednesday.", "withheld"),
+    ("He was okay by teatime but we've kept him off the rest of the week anyway.", "withheld"),
+    ("Her tummy ache only ever seems to happen on school days.", "avoid"),
+    ("Lily has a bit of a sniffle, but really she's off because she's frightened of the new teacher.", "withheld"),
+    ("Sam's a bit chesty but nothing he can't handle. My car is in the garage.", "withheld"),
+    # ...the school saying the child is better at home is the school's, a family move or a concert the night before is not
+    # illness, a condition on the school is a protest, and the county's bus that did not come is lawful...
+    ("The SENCo said it would be best if Kai stays at home until his new support is set up.", "caution"),
+    ("Her form tutor told me she might be better off at home this week.", "caution"),
+    ("Jade's helping me with the house move today, so she won't be in.", "withheld"),
+    ("Tom was at a gig last night and won't be up to school today.", "withheld"),
+    ("Kyra won't be back until her needs are properly met.", "avoid"),
+    ("The county council bus hasn't turned up again, so Evie is at home.", "ok"),
+    # ...and a flooded house, or a child adamant a pain is real, are not an excuse or a refusal.
+    ("The house flooded last night and his uniform is soaked, so Leo is off today.", "not avoid"),
+    ("Cole says his ear is killing him. No temperature, but he's adamant, so he's in bed.", "not avoid"),
+    # Not every "thought it best" is the school's: the parent's own thought stays theirs.
+    ("School has been awful so I thought she could do with a quiet day at home.", "not caution"),
+])
+def test_round_67_classes(text, expected):
+    _expected(text, expected)
+
+
+def test_a_past_day_dates_the_absence_only_when_no_other_day_does():
+    # Round 67: "off last week ... home today" was worded "was too unwell to attend school last week".
+    assert "today" in check_text("Ivy was off last week. She says her tummy hurts, so she's home today.").suggestion
+    assert "yesterday" in check_text("Tom was kept off yesterday with a cough.").suggestion
+
+
+def test_a_guess_between_two_causes_is_never_worded_as_the_illness():
+    # Round 67: "I can't tell if it's the same worry as last week or a bug" was worded "(bug)".
+    result = check_text("Ivy says her tummy hurts and I can't tell if it's nerves or a bug, so she's home today.")
+    assert result.suggestion and "bug" not in result.suggestion and "[what is wrong]" in result.suggestion

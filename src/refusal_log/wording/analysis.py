@@ -167,11 +167,10 @@ class _Analysis:
     def _health(self) -> list[_Term]:
         n, rules = self.norm.text, self.rules
         health = rules.health
-        found = sorted(
-            (m.start(), -len(m.group()), i, health[i][0], m)
-            for i in rules.health_index.live(n)
-            for m in health[i][1].rx.finditer(n)
-        )[:_MAX_HITS * 8]  # a paste of one phrase hundreds of times names nothing new after the first
+        # A paste of one phrase hundreds of times names nothing new after the first.
+        found = sorted((m.start(), -len(m.group()), i, health[i][0], m)
+                       for i in rules.health_index.live(n)
+                       for m in health[i][1].rx.finditer(n))[:_MAX_HITS * 8]
         # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
         # not illness; without one it is a symptom like any other.
         everyday = self.everyday = rules.everyday.search(n) is not None
@@ -325,14 +324,15 @@ class _Analysis:
                  if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())
                  # "his sister had it yesterday": someone else's day, not the child's absence
                  and (m.group() == "again" or self._whose(m.start(), m.end()) in CHILDS)]
-        first = min((i for i, d in found if d != "again"), default=None)
+        # A past day dates the absence only when no other day does ("off last week. ... home today": today).
+        first = min([i for i, d in found if d != "again" and not self.rules.past.search(d)]
+                    or [i for i, d in found if d != "again"], default=None)
         at = [t.start for t in self.health] + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]
         said = {sum(e <= self.norm.starts[a] for e in ends) for a in at} | {first} | (set() if self.health else {0})
         days = list(dict.fromkeys(d for i, d in found if i == first or (d == "again" and i in said)))
         # "Meltdown yesterday and won't go in today": a past day beside today's dates the cause, not the report.
-        if any(d != "again" and not self.rules.past.search(d) for d in days):
-            days = [d for d in days if not self.rules.past.search(d)]
-        return days
+        present = [d for d in days if not self.rules.past.search(d)]
+        return present if any(d != "again" for d in present) else days
 
     def _background(self, a: int, b: int) -> bool:
         n, rules = self.norm.text, self.rules
