@@ -5810,3 +5810,64 @@ def test_a_guess_between_two_causes_is_never_worded_as_the_illness():
     # Round 67: "I can't tell if it's the same worry as last week or a bug" was worded "(bug)".
     result = check_text("Ivy says her tummy hurts and I can't tell if it's nerves or a bug, so she's home today.")
     assert result.suggestion and "bug" not in result.suggestion and "[what is wrong]" in result.suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 67: the child's own hospital stay is the child's, however the sentence starts...
+    ("Her dad and I are with her: Ella is in hospital and we are staying with her until she is discharged.", "ok"),
+    # ...a relative's pain is never the child's, and a guess is never worded...
+    ("Her nan is poorly, she says her back really hurts, so Mia is off today.", "not avoid"),
+    ("Ivy complained of a headache, I think it's a virus.", "not ok"),
+    # ...a real illness after "really she's off because" is the reason, and anxiety explained is not doubt...
+    ("The school think it's nerves but really she's off because she has tonsillitis.", "ok"),
+    ("Lily was sick this morning. It only happens on school days, she is so anxious about going.", "not avoid"),
+    ("The panic attacks only ever happen on school mornings, which is why CAMHS think it is anxiety.", "not avoid"),
+    # ...a school's rule after an illness, or a cold beside a chest gone bad, is not doubt...
+    ("Noah had diarrhoea all night. He's better now but he's off until Thursday, school policy is two clear days.", "not avoid"),
+    ("Zara has a cold, nothing she can't handle normally, but her asthma has flared and she is wheezing badly.", "ok"),
+    # ...the school's or a paediatrician's arrangement is not the parent's protest...
+    ("The school has agreed she can stay at home until her needs are met by the new provision.", "not avoid"),
+    ("School have asked us to keep him at home until they have a one to one in place.", "caution"),
+    # ...signs the parent saw are signs, and the parent's own call to school is not the school's idea...
+    ("Ivy complained of tummy ache all night and was sick twice.", "ok"),
+    ("Ben says he feels dizzy and he doesn't have a temperature, but he fainted in the kitchen this morning.", "ok"),
+    ("I rang the school this morning and said it's best she stays home as she is exhausted after a bad night.",
+     "not ok"),
+    ("The SENCo rang and said Bella might be better staying home tomorrow while her 1:1 is off.", "caution"),
+    # ...perked up or fine yesterday, then kept off anyway, is doubt; a relative helping is not the child helping.
+    ("She perked up by lunchtime but I kept her off anyway.", "withheld"),
+    ("Millie was sick on Sunday, she was fine yesterday but I've kept her off today as well.", "withheld"),
+    ("Tom is off sick with a temperature of 39, his dad is helping me with the move today.", "ok"),
+    ("She had an asthma attack at the wedding yesterday and won't be up to school today.", "ok"),
+    # The newcomer on round 67: a grave illness abroad and the flight tonight is an emergency, not a visit...
+    ("Theo's grandpa is really poorly in hospital in Lagos and we are flying out tonight.", "caution"),
+    ("Sam's grandmother is dying in hospital in India and we fly out tomorrow so he can say goodbye.", "caution"),
+    ("Her head of year suggested she stay home this week until things with the other girls are sorted.", "caution"),
+    # ...back to normal then kept home is doubt, and a recurring migraine named is not.
+    ("He's back to his normal self now but we'll keep him home until Monday.", "withheld"),
+    ("She's never ill at weekends, only on school mornings.", "avoid"),
+    ("Same as last Thursday, Isla has another migraine.", "ok"),
+    ("she wont be in til her needs r met", "avoid"),
+])
+def test_round_67_attack_and_newcomer_finds(text, expected):
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Isla says she feels sick, I've taken her temperature and it's normal but I'm keeping her home.",
+    "Isla's temperature has gone now but we're keeping her off till after the weekend to be sure.",
+    "he says he's got a really bad headache",
+    "Not sure if it's a migraine or just the stress of exams, he's in bed.",
+    "Ivy says her tummy really hurts, probably a bug.",
+])
+def test_a_temperature_found_normal_or_a_guess_is_never_worded_as_the_illness(text):
+    # The newcomer and the attacker on round 67: these were worded "(temperature)", "(headache)", "(stress)", "(bug)".
+    suggestion = check_text(text).suggestion or ""
+    assert not any(word in suggestion for word in ("temperature", "headache", "stress", "migraine", "bug")), suggestion
+
+
+def test_the_day_of_the_absence_is_not_a_future_day_or_the_day_of_what_happened():
+    # The attack and the newcomer on round 67.
+    assert "yesterday" in check_text("I kept Maya home yesterday with a sore tummy, not sure what it is. "
+                                     "She has PE on Friday.").suggestion
+    assert "Monday" not in (check_text("Isla was bullied on Monday and now she won't go in.").suggestion or "")

@@ -324,8 +324,8 @@ class _Analysis:
                  if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())
                  # "his sister had it yesterday": someone else's day, not the child's absence
                  and (m.group() == "again" or self._whose(m.start(), m.end()) in CHILDS)]
-        # A past day dates the absence only when no other day does ("off last week. ... home today": today).
-        first = min([i for i, d in found if d != "again" and not self.rules.past.search(d)]
+        # Today, named anywhere, dates the absence ("off last week. ... home today"); else the first day named.
+        first = min([i for i, d in found if d in ("today", "this morning", "this afternoon")]
                     or [i for i, d in found if d != "again"], default=None)
         at = [t.start for t in self.health] + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]
         said = {sum(e <= self.norm.starts[a] for e in ends) for a in at} | {first} | (set() if self.health else {0})
