@@ -5871,3 +5871,14 @@ def test_the_day_of_the_absence_is_not_a_future_day_or_the_day_of_what_happened(
     assert "yesterday" in check_text("I kept Maya home yesterday with a sore tummy, not sure what it is. "
                                      "She has PE on Friday.").suggestion
     assert "Monday" not in (check_text("Isla was bullied on Monday and now she won't go in.").suggestion or "")
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter Isla has a really sore tummy she says, so we've kept her home.",
+    "Our Isla is refusing today as she's got a banging headache she says.",
+    "Isla is refusing to go in, her tummy hurts she says.",
+])
+def test_the_childs_word_given_after_the_symptom_is_asked_about(text):
+    # The newcomer on round 67: these were worded "(sore tummy)", "(headache)", "(tummy hurts)".
+    suggestion = check_text(text).suggestion
+    assert suggestion and "[what is wrong]" in suggestion and "tummy" not in suggestion, suggestion
