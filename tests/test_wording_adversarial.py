@@ -5882,3 +5882,62 @@ def test_the_childs_word_given_after_the_symptom_is_asked_about(text):
     # The newcomer on round 67: these were worded "(sore tummy)", "(headache)", "(tummy hurts)".
     suggestion = check_text(text).suggestion
     assert suggestion and "[what is wrong]" in suggestion and "tummy" not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 68 (blind785-790): "that's not why she's off" puts a visit aside; a plan's part-time timetable is lawful...
+    ("Her nan is visiting from Cardiff but that's not why she's off: she has tonsillitis.", "ok"),
+    ("As agreed in her support plan, Ruby does afternoons only until half term.", "ok"),
+    # ...the doctor by name quoted is advice; a relative's chemo, and the child upset by a brother's exclusion, are
+    # cautions...
+    ("Dr Patel said 'keep him off until the rash has crusted over', so Leo is at home.", "ok"),
+    ("Ollie's twin has been excluded for the week and Ollie is so upset about it he hasn't slept.", "caution"),
+    ("Cal says his tummy hurts. He swears it's real and I can't tell.", "caution"),
+    ("His teacher said it would be easier if we kept Arlo at home on sports day.", "caution"),
+    # ...and fine by lunchtime most days, right as rain now, "or at least she says so", tested negative and fine in
+    # herself, not ill as such, letting her catch up on sleep, and "mainly a rough night" are not illness.
+    ("Honestly she's usually fine by lunchtime, she just hates mornings.", "withheld"),
+    ("He was sick once but he's right as rain now, I thought a day off wouldn't hurt.", "withheld"),
+    ("Ellie was sick, or at least she says she was, and she seems fine now.", "withheld"),
+    ("Dad and I have flu. Maisie tested negative and is fine in herself.", "withheld"),
+    ("Not ill as such, just not up to it today.", "withheld"),
+    ("The neighbours' party kept us up, so I'm letting her catch up on sleep this morning.", "avoid"),
+    ("Jo has a bit of a sniffle but mainly she's had a late night, so we're taking it easy.", "withheld"),
+])
+def test_round_68_classes(text, expected):
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The second attack on round 67: a diagnosis the parent names stays theirs beside the child's words...
+    ("Sam has gastroenteritis and has complained of tummy ache all night, so he's off today.", "ok"),
+    ("Sam is off today with a migraine. He says his head is pounding; no temperature.", "ok"),
+    # ...a surgeon's or dentist's instruction, getting worse in between, or a doctor's view of a pattern, is not doubt...
+    ("Sam had his tonsils out on Monday. He's ok now but we're keeping him off until Monday as the surgeon told us.", "ok"),
+    ("Sam seemed better by lunchtime, but then he was sick again at 3pm, so we kept him home anyway.", "not avoid"),
+    ("Sam's migraines only come on before test days, his neurologist says it's stress related.", "not avoid"),
+    ("Sam has a cold, but really he's off because he's autistic and overwhelmed after yesterday's meltdown.", "not avoid"),
+    # ...an illness "normal for him" is still the illness, and the school's condition is not the parent's protest...
+    ("I've kept Sam home today. He has tonsillitis and that's normal for him every winter.", "not avoid"),
+    ("The SENCo has asked that Sam stays at home until his needs are met.", "not avoid"),
+    ("The school won't let Sam back in until his needs are met.", "caution"),
+    ("The head said nothing will change, so I'm keeping Sam off until his needs are met.", "withheld"),
+    # ...a professional helping with a school move is not the child helping, and right as rain now is doubt.
+    ("Sam is off today with anxiety about the move to secondary; the SENCo is helping us with the move.", "not avoid"),
+    ("Sam's right as rain now but I'm keeping him home till Monday just in case.", "withheld"),
+])
+def test_the_second_attack_on_round_67(text, expected):
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("I kept Sam off yesterday with a sickness bug. He is much better today and is in school.", "yesterday"),
+    ("I kept Sam off on Friday with tonsillitis. Today he finishes his antibiotics.", "Friday"),
+    ("I'm keeping Sam off tomorrow with tonsillitis. He came home poorly today.", "tomorrow"),
+    ("I've kept Sam off today. The pharmacist says it looks like he has got conjunctivitis.", "conjunctivitis"),
+    ("Sam has a migraine, he said his head hurts.", "migraine"),
+])
+def test_the_suggestion_keeps_the_absences_day_and_what_others_said(text, day):
+    # The second attack on round 67: "today" said in passing took over the absence's day, and a pharmacist's words were
+    # hedged as if they were the child's.
+    assert day in (check_text(text).suggestion or ""), check_text(text).suggestion

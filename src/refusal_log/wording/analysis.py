@@ -231,8 +231,7 @@ class _Analysis:
             clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
             a, b = self.norm.span(start, m.end())
             # Scare quotes around a short phrase ("she's 'poorly' again") distance it too.
-            quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30
-                         for q in _quotes(n))
+            quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30 for q in _quotes(n))
             # Or doubt straight after it ("sick in the night, I think", "not right, dunno what's wrong").
             doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
             hedged = doubted or bool(rules.hedge.search(clause)) or childs_words(n, start, m.end(), rules, self._cued)
@@ -315,24 +314,25 @@ class _Analysis:
         return found
 
     def _days(self) -> list[str]:
-        """Day words as written, from the first sentence that names a day ("won't be in today ... GP on
-        Wednesday"); "again" from it or one naming the child's health, not another matter's."""
+        """Day words as written, from the first sentence naming a day; "again" where the child's health is named."""
         n, ends = self.norm.text, [e for _, e in _sentences(self.text)]
-        # A day that dates the cause or the return ("after yesterday", "back on Monday") is not the absence's.
+        # Not a day dating the cause, the return or someone else's ("after yesterday", "back on Monday", "she had it Monday").
         found = [(sum(e <= self.norm.starts[m.start()] for e in ends), m.group())
                  for m in self.rules.days.finditer(n)
                  if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())
-                 # "his sister had it yesterday": someone else's day, not the child's absence
                  and (m.group() == "again" or self._whose(m.start(), m.end()) in CHILDS)]
-        # Today, named anywhere, dates the absence ("off last week. ... home today"); else the first day named.
-        first = min([i for i, d in found if d in ("today", "this morning", "this afternoon")]
-                    or [i for i, d in found if d != "again"], default=None)
+        first = min((i for i, d in found if d != "again"), default=None)
         at = [t.start for t in self.health] + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]
-        said = {sum(e <= self.norm.starts[a] for e in ends) for a in at} | {first} | (set() if self.health else {0})
+        said = {sum(e <= self.norm.starts[a] for e in ends) for a in at}
+        away = {sum(e <= self.norm.starts[m.start()] for e in ends) for m in generalised_rx(self.rules, "away_today").finditer(n)}
+        # A past day first, then today where the child is said to be away ("off last week ... home today"): today.
+        if all(self.rules.past.search(d) for i, d in found if i == first and d != "again"):
+            first = min((i for i, d in found if d in ("today", "this morning", "this afternoon") and i in away), default=first)
+        said |= {first} | (set() if self.health else {0})
         days = list(dict.fromkeys(d for i, d in found if i == first or (d == "again" and i in said)))
         # "Meltdown yesterday and won't go in today": a past day beside today's dates the cause, not the report.
-        present = [d for d in days if not self.rules.past.search(d)]
-        return present if any(d != "again" for d in present) else days
+        return [d for d in days if not self.rules.past.search(d)] if any(d != "again" and not self.rules.past.search(d)
+                                                                        for d in days) else days
 
     def _background(self, a: int, b: int) -> bool:
         n, rules = self.norm.text, self.rules

@@ -293,8 +293,9 @@ def _bracketed(norm: str, out: list[Mention], names) -> list[Mention]:
     return [Mention(m.start, m.end, "child") if describes_the_child(m) else m for m in out]
 
 
-# The child's word for it given after the symptom ("a banging headache she says", "her tummy hurts, he says").
-_SAYS_AFTER = re.compile(r"(?: (?!but\b|and\b)[a-z]+){0,2}?,? (?:he|she|they) (?:says|said|reckons|claims|tells me|told me)\b")
+# The child's word for it given after the symptom, ending the clause ("a banging headache she says", "her tummy hurts, he
+# says."), never "a migraine, he said his head hurts".
+_SAYS_AFTER = re.compile(r"(?: (?!but\b|and\b)[a-z]+){0,2}?,? (?:he|she|they) (?:says|said|reckons|claims)(?= ?(?:[,.;:!?)\n]|$| so\b| and\b| but\b))")
 
 
 def childs_words(norm: str, a: int, b: int, rules: Rules, whole=None, names=(), confirmed: bool = False) -> bool:
