@@ -5894,6 +5894,8 @@ def test_the_childs_word_given_after_the_symptom_is_asked_about(text):
     ("Ollie's twin has been excluded for the week and Ollie is so upset about it he hasn't slept.", "caution"),
     ("Cal says his tummy hurts. He swears it's real and I can't tell.", "caution"),
     ("His teacher said it would be easier if we kept Arlo at home on sports day.", "caution"),
+    ("Arlo's still a bit wheezy so we've kept him off.", "caution"),
+    ("His sister is wheezy so I've kept Arlo off.", "avoid"),
     # ...and fine by lunchtime most days, right as rain now, "or at least she says so", tested negative and fine in
     # herself, not ill as such, letting her catch up on sleep, and "mainly a rough night" are not illness.
     ("Honestly she's usually fine by lunchtime, she just hates mornings.", "withheld"),
