@@ -5943,3 +5943,71 @@ def test_the_suggestion_keeps_the_absences_day_and_what_others_said(text, day):
     # The second attack on round 67: "today" said in passing took over the absence's day, and a pharmacist's words were
     # hedged as if they were the child's.
     assert day in (check_text(text).suggestion or ""), check_text(text).suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 68: a chronic condition's usual pattern, or an illness beside it, is not doubt...
+    ("Her epilepsy meds make her drowsy; she's usually fine by lunchtime so I'll bring her in at 12.", "not avoid"),
+    ("Maya is usually fine by lunchtime, but she was sick four times in the night so she's off today.", "ok"),
+    ("She tested negative for strep and is fine in herself apart from a temperature of 39, so she's home today.", "ok"),
+    ("Oscar isn't ill as such, just not up to it after his chemotherapy yesterday, so he won't be in today.", "not avoid"),
+    ("She's had flu all week and is exhausted, so I'm letting her catch up on sleep today.", "not avoid"),
+    # ...the parent's own mental health day and the parent's own protest stay theirs...
+    ("I'm taking a mental health day for myself today so Freya is staying home with me.", "withheld"),
+    ("He's not allowed to wear his ear defenders in class, so I'm keeping him home until his needs are met.",
+     "withheld"),
+    ("The school won't let Sam back in until his support is in place, so he's at home today.", "caution"),
+    # ...a relative dying abroad is an emergency, "up to us" is not advice, a trip "not the reason" with no other reason
+    # is still a trip, and a plan made at home is not a timetable.
+    ("Her nan in Poland is dying so we're flying out tonight and she'll miss the rest of the week.", "caution"),
+    ("She's fine herself, but her brother has chickenpox; the GP said it's up to us whether we keep her off.", "avoid"),
+    ("Going to Spain tomorrow and it's not the reason she's off, but she won't be in today.", "avoid"),
+    ("As set out in the plan we've made at home, Dylan does mornings only this week because he's tired.", "not ok"),
+])
+def test_the_attack_on_round_68(text, expected):
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("He was poorly on Tuesday. I'm keeping him home today, he has a cough.", ["today"]),
+    ("She was off last week with a cold. Still streaming today, so I've kept her in.", ["today"]),
+    ("Tom says he's got a really bad headache so I've kept him home today.", ["[what is wrong]"]),
+    ("Her tummy really hurts, she told me, so I've kept her home today.", ["[what is wrong]"]),
+])
+def test_the_wording_after_the_attack_on_round_68(text, words):
+    # A weekday or last week named first, then today where the child is kept at home: today. The child's word,
+    # however it is placed, is asked about.
+    suggestion = check_text(text).suggestion or ""
+    assert all(w in suggestion for w in words), suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The newcomer on round 68: a sibling's exclusion the child is in bits about, the teacher who "reckons" it would be
+    # easier, a doctor by name, and two days a week agreed in the EHCP...
+    ("Her brother got excluded yesterday and she's in bits about it, she hasn't slept.", "not ok"),
+    ("The class teacher reckons it would be easier if I kept him at home while the inspectors are in.", "caution"),
+    ("Dr Ahmed told me to keep him off till the antibiotics have kicked in.", "ok"),
+    ("He's only doing two days a week at the moment as agreed in his EHCP.", "ok"),
+    ("school won't let Sam back in until he has a 1:1 in place", "caution"),
+    # ...and doubt in more words: by dinner usually fine, perks up by lunch, not poorly poorly, a negative test and fine
+    # in herself, fit as a fiddle and a day off won't hurt.
+    ("says her belly hurts but by dinner she's usually fine", "withheld"),
+    ("Sam's feeling sick again, usually perks up by lunch time mind", "withheld"),
+    ("hes not poorly poorly, just not up to it", "withheld"),
+    ("covid test was neg and shes fine in herself", "withheld"),
+    ("not really ill as such just not up to school today", "withheld"),
+    ("He's fit as a fiddle now, one more day off won't hurt.", "withheld"),
+])
+def test_the_newcomer_on_round_68(text, expected):
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("had a migraine monday, over it now, but cant get him in today", "migraine"),
+    ("Ellie-May had tonsillitis a fortnight ago, all better now, but she's refusing to go back", "tonsillitis"),
+    ("wont go in, her anxiety was bad in the summer but shes been ok since", "anxiety"),
+    ("Kept him off yesterday with a bad cold, he's much better today and in school", "today"),
+])
+def test_an_illness_or_a_day_said_to_be_over_is_never_worded(text, gone):
+    # The newcomer on round 68: "(migraine)", "(tonsillitis)", "(anxiety)" and "today" were worded.
+    assert gone not in (check_text(text).suggestion or ""), check_text(text).suggestion

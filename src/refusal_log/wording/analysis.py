@@ -325,8 +325,8 @@ class _Analysis:
         at = [t.start for t in self.health] + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]
         said = {sum(e <= self.norm.starts[a] for e in ends) for a in at}
         away = {sum(e <= self.norm.starts[m.start()] for e in ends) for m in generalised_rx(self.rules, "away_today").finditer(n)}
-        # A past day first, then today where the child is said to be away ("off last week ... home today"): today.
-        if all(self.rules.past.search(d) for i, d in found if i == first and d != "again"):
+        # A past day, or one in a sentence not saying the child is away, then today where it does: today.
+        if first not in away or all(self.rules.past.search(d) for i, d in found if i == first and d != "again"):
             first = min((i for i, d in found if d in ("today", "this morning", "this afternoon") and i in away), default=first)
         said |= {first} | (set() if self.health else {0})
         days = list(dict.fromkeys(d for i, d in found if i == first or (d == "again" and i in said)))

@@ -295,7 +295,7 @@ def _bracketed(norm: str, out: list[Mention], names) -> list[Mention]:
 
 # The child's word for it given after the symptom, ending the clause ("a banging headache she says", "her tummy hurts, he
 # says."), never "a migraine, he said his head hurts".
-_SAYS_AFTER = re.compile(r"(?: (?!but\b|and\b)[a-z]+){0,2}?,? (?:he|she|they) (?:says|said|reckons|claims)(?= ?(?:[,.;:!?)\n]|$| so\b| and\b| but\b))")
+_SAYS_AFTER = re.compile(r"(?: (?!but\b|and\b)[a-z]+){0,2}?,? (?:he|she|they) (?:says|said|reckons|claims|told (?:me|us)|tells (?:me|us))(?= ?(?:[,.;:!?)\n]|$| so\b| and\b| but\b))")
 
 
 def childs_words(norm: str, a: int, b: int, rules: Rules, whole=None, names=(), confirmed: bool = False) -> bool:
