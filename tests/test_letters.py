@@ -113,6 +113,17 @@ def test_a_today_written_for_another_day_is_pointed_out_and_kept(family):
     assert 'The reason says "today", and this email is about' in note and "refusal-log edit" in note
 
 
+def test_a_weekend_day_is_pointed_out_and_the_draft_still_made(family):
+    """The newcomer on round 68: drafted on a Saturday, the email said "absent today, Saturday" with no word about it,
+    where add-absence points the weekend out. The draft is still made: the parent decides."""
+    drafted = run("draft", "absence-email", "--date", "12/09/2026", "--reason", "Maya has a temperature of 39.")
+    assert drafted.exit_code == 0 and "temperature of 39" in drafted.stdout
+    note = " ".join(drafted.stderr.split())
+    assert "Saturday 12 September 2026 is a weekend day" in note and "--date 14/09/2026" in note
+    weekday = run("draft", "absence-email", "--date", "11/09/2026", "--reason", "Maya has a temperature of 39.")
+    assert "weekend" not in weekday.stderr
+
+
 def test_own_words_keep_the_parents_illness_reason_as_written(family):
     """--own-words: the parent's words go in as they wrote them, and the check's note is still said."""
     reason = "Maya is under the weather today, keeping her off."

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from refusal_log import dates, nations, render
@@ -318,6 +318,11 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     profile = people.profile(for_letter=True)
     law = people.region_of(profile)
     notes: list[str] = []
+    # As add-absence does: a weekend day is more often a date typed or defaulted by mistake than a day of school.
+    if the_day.weekday() >= 5:
+        notes.append(f"{dates.full_date(the_day)} is a weekend day, when schools are closed. If you meant a school "
+                     f"day, draft again with --date (for example --date "
+                     f"{the_day + timedelta(days=7 - the_day.weekday()):%d/%m/%Y} for the Monday after).")
     logged = entries.list_entries(["absence"], the_day.isoformat(), the_day.isoformat(), kid.name,
                                   include_withdrawn=False)
     # If a day was logged twice, the latest entry is the one the parent meant last, and the note says so.
