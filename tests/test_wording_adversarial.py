@@ -6011,3 +6011,26 @@ def test_the_newcomer_on_round_68(text, expected):
 def test_an_illness_or_a_day_said_to_be_over_is_never_worded(text, gone):
     # The newcomer on round 68: "(migraine)", "(tonsillitis)", "(anxiety)" and "today" were worded.
     assert gone not in (check_text(text).suggestion or ""), check_text(text).suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 69 (blind791-796): council transport cancelled "until it's sorted" is the council's, never a protest...
+    ("The council taxi has been cancelled again and nothing else arranged, so Noah is home until it's sorted.", "ok"),
+    ("His transport from the local authority has been cancelled because there are no drivers.", "ok"),
+    ("As agreed at Monday's meeting and written into his support plan, Leo does mornings only until Easter.", "ok"),
+    # ..."always on a Thursday", "can't be that bad", a brother's "putting it on", are doubt; unless the parent rebuts it...
+    ("He says his tummy hurts but it always seems to happen on a Tuesday.", "withheld"),
+    ("She's been sick but she's begging to go to her party later, so she can't be that ill.", "withheld"),
+    ("Ruby has a temperature, though her sister reckons she's faking it to miss the test.", "withheld"),
+    ("Ruby has a temperature of 39. Her dad reckons she's putting it on, but the thermometer says otherwise.", "not avoid"),
+    # ...the teacher asking if we could keep him at home is the school's; a death in the family is grief; unsure
+    # whether ill or just tired is a caution; struggling to breathe is never mere nerves.
+    ("Mr Jones asked if we could keep Sami at home this afternoon as there's no cover for his 1:1.", "caution"),
+    ("We heard last night that my dad has died and everything is upside down, so Jo won't be in.", "caution"),
+    ("Tom's not himself and I can't tell if he's actually ill or just tired, I'll let you know.", "caution"),
+    ("He's struggling to breathe, or maybe it's just nerves, I'm not sure, so he's home for now.", "not avoid"),
+    # Bullying on the bus, kept home until it's sorted, stays a protest.
+    ("She's that upset about the bullying on the bus; she's staying home till you sort it out.", "avoid"),
+])
+def test_round_69_classes(text, expected):
+    _expected(text, expected)
