@@ -6034,3 +6034,30 @@ def test_an_illness_or_a_day_said_to_be_over_is_never_worded(text, gone):
 ])
 def test_round_69_classes(text, expected):
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 69: asthma before "faking it" does not cancel the parent's doubt; "can't be that sick ... but I'm
+    # letting him stay off" stays doubt; a rebuttal in its own sentence, or an illness that turned out, is no doubt...
+    ("Jack has asthma, but honestly he's faking it this morning to get out of the test.", "withheld"),
+    ("He can't be that sick, he's been on the Xbox since 7, but I'm letting Reuben stay off today.", "withheld"),
+    ("Her brother reckons he's faking it. He isn't. He has tonsillitis and can't swallow.", "ok"),
+    ("It can't be that bad, surely? Turns out it's appendicitis, she's in hospital.", "ok"),
+    # ...an escort named is no excuse for a protest, an alarm that died is no death, and a weekly appointment is no doubt.
+    ("The escort is new. Until the school apologises, Lily won't be in.", "avoid"),
+    ("My alarm died in the night so we all overslept, Leo will be in after lunch.", "avoid"),
+    ("Ben's physio always happens on a Thursday morning, so he'll be in after lunch.", "ok"),
+    # The newcomer on round 69: "always a Monday" is doubt (and never the absence's day); the council cancelling the
+    # taxi, in the active voice, is lawful; the school asking if we'd mind keeping him home is its request; a death in
+    # other words is leave.
+    ("not sending him in, headache, it's always a Monday with him", "withheld"),
+    ("Sam has a migraine, always seems to be a Monday though", "withheld"),
+    ("council have cancelled Sam's taxi again so he can't get in until it's sorted", "ok"),
+    ("The council has cancelled Sam's transport so he is at home until it is sorted.", "ok"),
+    ("school phoned, asked if we'd mind keeping Sam at home today, no TA", "caution"),
+    ("school asked if Sam could be kept off today", "caution"),
+    ("lost his grandma overnight, he's in bits, not sending him in", "caution"),
+    ("sam has a headache, his sister reckons he's putting it on to get out of PE", "withheld"),
+])
+def test_the_attack_and_the_newcomer_on_round_69(text, expected):
+    _expected(text, expected)
