@@ -6057,6 +6057,8 @@ def test_round_69_classes(text, expected):
     ("school phoned, asked if we'd mind keeping Sam at home today, no TA", "caution"),
     ("school asked if Sam could be kept off today", "caution"),
     ("lost his grandma overnight, he's in bits, not sending him in", "caution"),
+    ("death in the family so not sending Sam in today", "caution"),
+    ("Sam lost his grandad last night so we've decided he's staying home today", "caution"),
     ("sam has a headache, his sister reckons he's putting it on to get out of PE", "withheld"),
 ])
 def test_the_attack_and_the_newcomer_on_round_69(text, expected):
