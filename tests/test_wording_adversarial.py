@@ -1015,7 +1015,8 @@ def test_a_word_that_is_not_an_illness_is_never_suggested(text, not_carried):
     ("He has the bug that's going round so he's staying home", "bug"),
 ])
 def test_the_same_words_as_illnesses_still_are(text, carried):
-    assert carried in (check_text(text).suggestion or ""), check_text(text).suggestion
+    suggestion = check_text(text).suggestion or ""
+    assert carried in suggestion, suggestion
 
 
 def test_the_faqs_words_denied_are_a_denial():
@@ -1967,7 +1968,8 @@ def test_someone_else_is_never_the_child_seventh_round(text, not_name):
     ("I couldn't get sam in yesterday", "yesterday"),
 ])
 def test_the_day_of_an_appointment_or_a_past_day_is_kept(text, day):
-    assert day in (check_text(text).suggestion or ""), check_text(text).suggestion
+    suggestion = check_text(text).suggestion or ""
+    assert day in suggestion, suggestion
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -5942,7 +5944,8 @@ def test_the_second_attack_on_round_67(text, expected):
 def test_the_suggestion_keeps_the_absences_day_and_what_others_said(text, day):
     # The second attack on round 67: "today" said in passing took over the absence's day, and a pharmacist's words were
     # hedged as if they were the child's.
-    assert day in (check_text(text).suggestion or ""), check_text(text).suggestion
+    suggestion = check_text(text).suggestion or ""
+    assert day in suggestion, suggestion
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -6010,7 +6013,8 @@ def test_the_newcomer_on_round_68(text, expected):
 ])
 def test_an_illness_or_a_day_said_to_be_over_is_never_worded(text, gone):
     # The newcomer on round 68: "(migraine)", "(tonsillitis)", "(anxiety)" and "today" were worded.
-    assert gone not in (check_text(text).suggestion or ""), check_text(text).suggestion
+    suggestion = check_text(text).suggestion or ""
+    assert gone not in suggestion, suggestion
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,6 +5,7 @@ the child, the days, and each rule's hits. See engine.py for the design."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import namedtuple
 from functools import cached_property
 
@@ -165,8 +166,7 @@ class _Analysis:
         self.hits = []  # (Finding, rule, reported), filled by find()
 
     def _health(self) -> list[_Term]:
-        n, rules = self.norm.text, self.rules
-        health = rules.health
+        n, rules, health = self.norm.text, self.rules, self.rules.health
         # A paste of one phrase hundreds of times names nothing new after the first.
         found = sorted((m.start(), -len(m.group()), i, health[i][0], m)
                        for i in rules.health_index.live(n)
@@ -315,24 +315,24 @@ class _Analysis:
 
     def _days(self) -> list[str]:
         """Day words as written, from the first sentence naming a day; "again" where the child's health is named."""
-        n, ends = self.norm.text, [e for _, e in _sentences(self.text)]
+        n, ends, past = self.norm.text, [e for _, e in _sentences(self.text)], self.rules.past.search
+        sentence = lambda k: bisect_right(ends, self.norm.starts[k])  # noqa: E731 - which sentence a place in n is in
         # Not a day dating the cause, the return or someone else's ("after yesterday", "back on Monday", "she had it Monday").
-        found = [(sum(e <= self.norm.starts[m.start()] for e in ends), m.group())
-                 for m in self.rules.days.finditer(n)
+        found = [(sentence(m.start()), m.group()) for m in self.rules.days.finditer(n)
                  if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())
                  and (m.group() == "again" or self._whose(m.start(), m.end()) in CHILDS)]
         first = min((i for i, d in found if d != "again"), default=None)
-        at = [t.start for t in self.health] + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]
-        said = {sum(e <= self.norm.starts[a] for e in ends) for a in at}
-        away = {sum(e <= self.norm.starts[m.start()] for e in ends) for m in generalised_rx(self.rules, "away_today").finditer(n)}
+        said = {sentence(k) for k in [t.start for t in self.health]
+                + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]}
+        away = {sentence(m.start()) for m in generalised_rx(self.rules, "away_today").finditer(n)}
         # A past day, or one in a sentence not saying the child is away, then today where it does: today.
-        if first not in away or all(self.rules.past.search(d) for i, d in found if i == first and d != "again"):
+        if first not in away or all(past(d) for i, d in found if i == first and d != "again"):
             first = min((i for i, d in found if d in ("today", "this morning", "this afternoon") and i in away), default=first)
         said |= {first} | (set() if self.health else {0})
         days = list(dict.fromkeys(d for i, d in found if i == first or (d == "again" and i in said)))
         # "Meltdown yesterday and won't go in today": a past day beside today's dates the cause, not the report.
-        return [d for d in days if not self.rules.past.search(d)] if any(d != "again" and not self.rules.past.search(d)
-                                                                        for d in days) else days
+        present = [d for d in days if not past(d)]
+        return present if any(d != "again" for d in present) else days
 
     def _background(self, a: int, b: int) -> bool:
         n, rules = self.norm.text, self.rules

@@ -295,14 +295,16 @@ def _bracketed(norm: str, out: list[Mention], names) -> list[Mention]:
 
 # The child's word for it given after the symptom, ending the clause ("a banging headache she says", "her tummy hurts, he
 # says."), never "a migraine, he said his head hurts".
-_SAYS_AFTER = re.compile(r"(?: (?!but\b|and\b)[a-z]+){0,2}?,? (?:he|she|they) (?:says|said|reckons|claims|told (?:me|us)|tells (?:me|us))(?= ?(?:[,.;:!?)\n]|$| so\b| and\b| but\b))")
+_SAYS_AFTER = re.compile(r"(?: (?!but\b|and\b)[a-z]+){0,2}?,? (?:he|she|they) (?:says|said|reckons|claims|told (?:me|us)|"
+                         r"tells (?:me|us))(?= ?(?:[,.;:!?)\n]|$| so\b| and\b| but\b))")
 
 
 def childs_words(norm: str, a: int, b: int, rules: Rules, whole=None, names=(), confirmed: bool = False) -> bool:
     """Whether norm[a:b] is inside the child's own words quoted in the first person ("Sam told me 'I've got a banging
-    headache'"): their word for it, which a suggestion asks about rather than states (the newcomer on round 65). Words
-    the parent then saw come true ("... and then he did") are more than that, unless `confirmed` is asked too. The
-    child's names are `names`, or those a Whole (`whole`) has already worked out."""
+    headache'"), or is followed by "she says" ending the clause: their word for it, which a suggestion asks about rather
+    than states (the newcomers on rounds 65 and 67). Words the parent then saw come true ("... and then he did") are
+    more than that, unless `confirmed` is asked too. The child's names are `names`, or those a Whole (`whole`) has
+    already worked out."""
     if not confirmed and _SAYS_AFTER.match(norm, b):
         return True  # "a really sore tummy she says": the child's word for it, said after (the newcomer on round 67)
     q = next((q for q in _quotes(norm) if q.start() < a and b <= q.end()), None)
