@@ -6067,3 +6067,40 @@ def test_round_69_classes(text, expected):
 ])
 def test_the_attack_and_the_newcomer_on_round_69(text, expected):
     _expected(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 70 (blind797-802): a fire at home is the household's emergency; the class told to learn from home and
+    # physiotherapy are the school's arrangement and the child's care...
+    ("There was a kitchen fire at ours last night, everyone's safe but Maya won't be in while we sort things out.", "caution"),
+    ("Year 4 have to learn from home today because of the heating, so Ali is logging on from the kitchen table.", "ok"),
+    ("Noah has physiotherapy at the hospital this morning for his knee, back after lunch.", "ok"),
+    # ...one more day once better is a caution, and "seems fine now, another day just in case" is avoid with no wording...
+    ("He's had flu all week and is on the mend, so we're giving him one more day to get his strength back.", "caution"),
+    ("She was sent home poorly on Monday but seems completely fine now; I'm keeping her off another day to be safe.",
+     "withheld"),
+    ("Jo seems perfectly fine this morning but I thought one more day at home just in case.", "withheld"),
+    # ...the morning to catch up on sleep is a day off; family time while a parent is home on leave is a holiday...
+    ("The fireworks kept Ollie up till midnight so he's having the morning to catch up.", "avoid"),
+    ("Their dad is back on leave from the navy this week so the girls are spending a few days with him.", "avoid"),
+    # ...nobody to mind the child is childcare, the school's "better for everyone" is its request...
+    ("Her brother has a dentist appointment miles away and I can't be in two places, so Isla is coming with us.", "avoid"),
+    ("Mrs Khan said it would be best for everyone if Leo had a few days at home after what happened.", "caution"),
+    # ...the child's "not sure she's properly ill" is doubt, the child's "told me he feels poorly" is their word, "he's a
+    # bit hot" is a temperature, someone else's trouble put aside is no doubt, and "either way" a sign stands.
+    ("She says she's got a headache again, but honestly I'm not sure she's really ill.", "withheld"),
+    ("Ben's told me he feels really poorly but I can't see anything wrong.", "caution"),
+    ("He's a bit hot and grizzly so we're keeping him home today.", "not avoid"),
+    ("Ava has a fever of 39. Her nan is staying with us too, but that's not why she's off.", "ok"),
+    ("He reckons it's something he ate at the party, but either way he's been sick four times.", "ok"),
+    ("We're taking a mental health day for Ruby today, she's been so overwhelmed.", "not avoid"),
+])
+def test_round_70_classes(text, expected):
+    _expected(text, expected)
+
+
+def test_the_day_the_child_is_back_never_dates_the_absence():
+    # blind802: "He'll definitely be in tomorrow" had worded "too unwell to attend school tomorrow" for a child off today.
+    suggestion = check_text("Isaac says he feels sick so I've kept him off. He'll definitely be in tomorrow.").suggestion
+    assert suggestion and "tomorrow" not in suggestion, suggestion
+    assert "tomorrow" in (check_text("Isaac is being sick so he will not be in tomorrow.").suggestion or "tomorrow")
