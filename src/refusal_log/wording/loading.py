@@ -184,6 +184,7 @@ class Rules:
 
     def __init__(self, data: dict):
         from refusal_log.wording.statements import extend_sections
+        from refusal_log.wording.triggers import Sought  # (it builds on _Lazy: imported here, not at the top)
 
         data = extend_sections(data)  # the [statements] block's words and lexicon additions
         self._disclaimer = data["disclaimer"]
@@ -206,7 +207,6 @@ class Rules:
         self.compiled_reasons = None
         cues = self.reasons_data.get("cues")
         self.reasons_cues = frozenset(cues) if cues is not None else None
-        words = lambda ps: _compile(ps, macros)  # noqa: E731 - one place for the wrapping
 
         _check_schema(data)
         self.rules = []
@@ -276,10 +276,10 @@ class Rules:
         self.moot_not = _Lazy(reasons.get("moot_not", "(?!)"))
         self.child_after = _Lazy(health["child_after"])
         self.faq_words = _Lazy(_one_pattern(health, "faq_words"))
-        (self.late_arrival, self.kept_up, self.feared, self.past_illness, self.others_question, self.bereavement,
-         self.family_emergency, self.emergency_place) = (_Lazy(_one_pattern(health, k)) for k in (
-            "late_arrival", "kept_up", "feared", "past_illness", "others_question", "bereavement", "family_emergency",
-            "emergency_place"))
+        (self.feared, self.past_illness, self.others_question, self.emergency_place) = (
+            _Lazy(_one_pattern(health, k)) for k in ("feared", "past_illness", "others_question", "emergency_place"))
+        (self.late_arrival, self.kept_up, self.bereavement, self.family_emergency) = (  # searched in nearly every text
+            Sought(_one_pattern(health, k)) for k in ("late_arrival", "kept_up", "bereavement", "family_emergency"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
         self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution, self.stance_rules = (frozenset(
             health.get(key, ())) for key in ("plain_caution_rules", "rules_read_alone", "kept_up_caution", "stance_rules"))
@@ -290,7 +290,7 @@ class Rules:
         self.doubt_hedge = _Lazy(_expand(health["doubt_hedge"], macros))
         self.doubt_after = _Lazy(_expand(health.get("doubt_after", "(?!)"), macros))
         self.clause_start = _Lazy(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
-        self.everyday = _Lazy(_expand(health["everyday_cause"], macros))
+        self.everyday = Sought(_expand(health["everyday_cause"], macros))
         # Health words and unavoidable causes: one lazy pattern each, with triggers.py's triggers (none: always compiled).
         found = data.get("triggers", {})
         lazy = lambda section, kind: [_Lazy(_wrap([p], macros), t)  # noqa: E731
@@ -314,7 +314,7 @@ class Rules:
         # Round 13: words just before leave that make it only asked for ("I'd like to request authorised absence").
         self.leave_asked = _Lazy(_expand(data["unavoidable"].get("leave_asked", "(?!)"), macros))
         self.leave_granter = _Lazy(_expand(data["unavoidable"].get("leave_granter", "(?:)"), macros))
-        self.days = words([data["days"]["pattern"]])
+        self.days = _compile([data["days"]["pattern"]], macros)
         self.past = _Lazy(data["days"]["past"])
         self.not_absence = _Lazy(data["days"]["not_absence"])
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from refusal_log.wording.loading import Rules
 
@@ -236,6 +237,7 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     return found
 
 
+@lru_cache(maxsize=8)  # asked again for the same text (the analysis, then the second reading's masking)
 def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     """Who the reason is about, as the parent wrote it, and whether it is plural: the earliest
     name, "my son", group or he/she; a later name wins over a pronoun only as _name_wins says

@@ -11,13 +11,15 @@ can be checked (tests) and rewritten after a rule changes:
     python -m refusal_log.wording.triggers --check    # exit 1 if any is missing or unsound
 
 A rule without `triggers` is simply compiled for every text, so a rule is still added by
-editing the data file alone. Not imported at run time: parsing is what compiling costs.
+editing the data file alone. At run time only Sought is used (parsing is what compiling costs).
 """
 
 from __future__ import annotations
 
 import re
 import sys
+
+from refusal_log.wording.loading import _Lazy
 
 try:  # Python 3.11+
     from re import _constants as C
@@ -122,6 +124,20 @@ def derive(pattern: str) -> frozenset | None:
     if req and all(len(s) >= 2 or not s.isascii() for s in req):
         return req
     return None
+
+
+class Sought(_Lazy):
+    """A long pattern searched in nearly every text, where it seldom matches ([health] family_emergency, everyday
+    cause): from the second search on, searched only where one of the strings every match contains is, derived here as
+    the rules' triggers are (not for a single check: deriving costs about what compiling does)."""
+
+    searches = 0
+
+    def search(self, text: str, *args):
+        self.searches += 1
+        if self.searches == 2 and not (self.rx.flags & re.I or "(?i" in self.rx.pattern):  # a literal must be exact
+            self.triggers = tuple(_minimal(derive(self.rx.pattern) or ()))
+        return self.rx.search(text, *args) if self.present(text) else None
 
 
 def rule_triggers(patterns: list[str], macros: dict) -> list[str] | None:

@@ -414,8 +414,8 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     if an.hits and all(h.reported for h in an.hits) and rules.others_question.search(an.norm.text):
         return None
     # A death or an emergency in the family named: the rules' reading stands ([health] bereavement,
-    # family_emergency).
-    if rules.bereavement.search(an.norm.text) or rules.family_emergency.search(an.norm.text):
+    # family_emergency, which the analysis has read once already).
+    if rules.bereavement.search(an.norm.text) or an._theirs:
         return None
     # The child kept up by someone else's bad night ([health] kept_up), or a rule the rules read alone
     # ([health] rules_read_alone: travel that broke down beyond the family's control) with no doubt or denial beside
