@@ -6104,3 +6104,40 @@ def test_the_day_the_child_is_back_never_dates_the_absence():
     suggestion = check_text("Isaac says he feels sick so I've kept him off. He'll definitely be in tomorrow.").suggestion
     assert suggestion and "tomorrow" not in suggestion, suggestion
     assert "tomorrow" in (check_text("Isaac is being sick so he will not be in tomorrow.").suggestion or "tomorrow")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The attack on round 70: service leave gives way to the child's own illness; someone else's trouble is put aside
+    # only where it is someone else's (not "his brother had it too, but it's not the reason, he's refusing")...
+    ("Josh has tonsillitis. His dad is home on leave so he's having a quiet day with his dad while he recovers.", "ok"),
+    ("Tom has a cough, his brother had it too, but it's not the reason he's off, he's refusing because of the bullies.",
+     "withheld"),
+    ("She says she's poorly but I'm not sure she's properly ill. Either way she's been sick before on Mondays.",
+     "withheld"),
+    # ...one more day is no choice while the child is still ill, after stitches, or under the 48-hour rule...
+    ("School policy is 48 hours after sickness, so I'm giving him one more day at home.", "ok"),
+    ("He's still got a temperature of 38.5 so I'm giving him another day at home.", "ok"),
+    # ...a morning to catch up after a night up with an illness is the illness...
+    ("She was up with earache all night, so she's having the morning to catch up on sleep.", "not avoid"),
+    # ...a hot flat, a hot temper, a fire somewhere else, a dance teacher and a holiday are none of this round's
+    # classes; the child telling the parent, with signs the parent saw, is ok; "class ... if they feel ill" is no
+    # instruction.
+    ("The flat is very hot so Jamie is staying home.", "avoid"),
+    ("Jamie is a bit hot headed and refused to go in.", "avoid"),
+    ("There was a house fire on our street last night, so Caleb was up watching and is too tired to come in.", "avoid"),
+    ("Her dance teacher said it would be best if she had the day off to rest before the show.", "avoid"),
+    ("Ella told me she is unwell, and she's flushed, pale and shivering.", "ok"),
+    ("The class has to learn from home if they feel ill, she doesn't but I'm keeping her off.", "avoid"),
+])
+def test_the_attack_on_round_70(text, expected):
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("back", [
+    "He'll be in again tomorrow.", "He should be OK for tomorrow.", "He'll return tomorrow.", "Expect him in tomorrow.",
+    "He is going to be in tomorrow.",
+])
+def test_the_day_the_child_returns_is_never_the_absences_day(back):
+    # The attack on round 70: each of these worded "too unwell to attend school tomorrow" for a child kept off today.
+    suggestion = check_text("Sam says he feels sick so I'm keeping him off. " + back).suggestion
+    assert suggestion and "tomorrow" not in suggestion, suggestion
