@@ -6141,3 +6141,50 @@ def test_the_day_the_child_returns_is_never_the_absences_day(back):
     # The attack on round 70: each of these worded "too unwell to attend school tomorrow" for a child kept off today.
     suggestion = check_text("Sam says he feels sick so I'm keeping him off. " + back).suggestion
     assert suggestion and "tomorrow" not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 71 (blind803-808): someone else's emergency ("taken a turn", "rushed in") stays a caution, however the child
+    # is placed; council transport that broke down or drove past is the council's; a timetable signed with the SENCo
+    # is lawful; a parent's day off work is theirs...
+    ("The care home rang, my mum has taken a turn for the worse, so I'm driving up now and Ollie is coming with me.",
+     "caution"),
+    ("Her brother was rushed in overnight and we're still on the children's ward, so Maya won't make it in.", "caution"),
+    ("The council taxi broke down on the way and there was no replacement, so he's home. Nothing I could do.", "ok"),
+    ("The SEN bus went straight past our stop again, so she's at home until the council sorts it.", "ok"),
+    ("As per the reduced timetable agreed with the school, Ben finishes at 12 on Fridays.", "ok"),
+    ("Lily has tonsillitis and the GP has given her antibiotics. I've taken the day off work to be with her.", "ok"),
+    # ..."could have gone in", "more tired than ill", fine in himself and a chilled day are the parent's word against the
+    # illness; not knowing whether the child is ill is a caution with no wording...
+    ("He had a bit of a cold but honestly he could have gone in.", "withheld"),
+    ("She's more tired than poorly if I'm honest.", "withheld"),
+    ("He's got a sniffle but he's fine in himself, so we're having a quiet one at home.", "withheld"),
+    ("I honestly can't tell whether she's ill today, she's at home with me.", "caution"),
+    # ...dead set against going in is the child's stance; agreeing a quiet day is the family's; the school asking whether
+    # the child could stay home, or nothing in writing, is the school's, a caution.
+    ("Freya is dead set against going in and won't be talked round.", "avoid"),
+    ("We agreed he needed a quiet day at home after a rough week.", "avoid"),
+    ("Mrs Ali asked whether Omar could stay at home tomorrow as there is no one to support him.", "caution"),
+    ("The head said to keep him off until the review, but nothing has been put in writing.", "caution"),
+])
+def test_round_71_classes(text, expected):
+    _expected(text, expected)
+
+
+def test_someone_elses_telling_is_never_worded_as_the_logged_childs_illness():
+    # The newcomer on round 70: with Ellie-May logged, "Niamh told me she has a sore throat" was worded
+    # "Ellie-May is too unwell to attend school (sore throat)", and the drafted email sent it.
+    told = check_text("Niamh told me she has a sore throat", child="Ellie-May").suggestion or ""
+    assert "sore throat" not in told, told
+    # The child's own telling, a teacher's report and the child's nan telling of the child stay the child's.
+    assert "sore throat" in (check_text("Ellie-May told me she has a sore throat", child="Ellie-May").suggestion or "")
+    assert "sick" in (check_text("Her nan told me she was sick twice in the night", child="Ava").suggestion or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Ellie-May is refusing to go in today, shell be in tomorrow",
+    "she wont go in today, shell be in 2moro",
+])
+def test_the_day_back_without_an_apostrophe_never_dates_the_absence(text):
+    suggestion = check_text(text).suggestion or ""
+    assert "today" in suggestion and "tomorrow" not in suggestion, suggestion
