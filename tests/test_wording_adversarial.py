@@ -6188,3 +6188,46 @@ def test_someone_elses_telling_is_never_worded_as_the_logged_childs_illness():
 def test_the_day_back_without_an_apostrophe_never_dates_the_absence(text):
     suggestion = check_text(text).suggestion or ""
     assert "today" in suggestion and "tomorrow" not in suggestion, suggestion
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 72 (blind809-814): council transport in more words, a polling-station closure and the head's letter are
+    # lawful; a dog bite is an injury...
+    ("The minibus the council arranges for her hasn't come and I've been waiting since 8.", "ok"),
+    ("The taxi firm the council uses rang to say the car has broken down and there's no replacement today.", "ok"),
+    ("We've had a letter from the head saying Leo must not attend until the meeting on Monday.", "ok"),
+    # ...the school telling the child to stay away is its decision, a caution; a day out while the weather is nice is a
+    # holiday; fine now or perked up, then kept at home anyway, is the parent's word that the child is well.
+    ("Mr Hale said to keep Kai home until we hear from you about a meeting, so he's at home.", "caution"),
+    ("The school told Nia not to come back until her hair is tied back, so she's home.", "caution"),
+    ("We're off to the beach while the weather's nice, so Jack won't be in.", "avoid"),
+    ("He had a bug at the weekend but he's fine now; we're keeping him off till Thursday anyway.", "withheld"),
+    ("She's fine now, just tired, so she's having a quiet day at home.", "withheld"),
+    ("She perked up by ten but by then it felt too late to bring her in.", "withheld"),
+    # The attack on round 71: "could have gone in" is doubt only where the parent says the child probably could; "more
+    # tired than ill" only of tiredness; a relative's telling of the child's fever is the child's; the parent asking the
+    # office is the parent's; a quiet day beside a seizure, croup after sleeping it off, and an unrelated letter are not
+    # choices.
+    ("There's no way he could have gone in, he was vomiting all night.", "ok"),
+    ("He'd have gone in if it wasn't for the vomiting, he's still being sick.", "ok"),
+    ("He's more anxious than ill, the panic attacks are every morning now and CAMHS are involved.", "not avoid"),
+    ("She's tired more than ill really.", "withheld"),
+    ("I phoned the office and asked if he could stay at home this afternoon for the party.", "avoid"),
+    ("We agreed he needed a quiet day at home after his seizure last night.", "ok"),
+    ("He's sleeping it off after a terrible night of croup.", "ok"),
+    ("The school has not sent anything in writing about the trip, anyway Ella is off today with a migraine.", "ok"),
+    ("The SEN taxi no-showed again this morning so he's at home.", "ok"),
+    ("As per the plan agreed with the SENCo he should be in, but we decided to go to the beach.", "avoid"),
+])
+def test_round_72_classes_and_the_attack_on_round_71(text, expected):
+    _expected(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Nan told me she's had a temperature all night",
+    "Ellie-May stayed at my sister's. My sister told me she has been sick four times.",
+    "Ellie-May's childminder told me she has a temperature of 39.",
+])
+def test_family_telling_of_the_childs_illness_keeps_it_the_childs(text):
+    # The attack on round 71: these became a relative's illness (caution, "do not describe it as your child being unwell").
+    assert check_text(text, child="Ellie-May").verdict == "ok"

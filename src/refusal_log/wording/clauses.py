@@ -448,7 +448,7 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
         # "My mum fell down the stairs and broke her hip": the subject the clause carries over, not the child.
         kind = _carried_subject(norm, parts, index, who, rules, names, body.group().split()[-1]) or kind
     if kind == "child" and found:
-        kind = _told_by(norm, found, who) or _agreement(norm, found[-1], who, rules, names) or kind
+        kind = _told_by(norm, found, who, names) or _agreement(norm, found[-1], who, rules, names) or kind
     if kind == "sibling" and _only_child(norm, found, who, rules, names):
         kind = "child"  # "our eldest has tonsillitis": no other child named
     if kind == "parent" and care and not who.parent_care.search(norm, start, a):
@@ -505,16 +505,17 @@ _TOLD = re.compile(r" (?:told|tells|texted|messaged|rang|phoned|called) (?:me|us
                    r"thought|is saying|was saying|keeps saying)(?: that)? ")
 
 
-def _told_by(norm: str, found: list[Mention], who: _Who) -> str | None:
-    """A he or she straight after a relative's or a friend's telling is theirs, not the child's (the newcomer on round
-    70: with Ellie-May logged, "Niamh told me she has a sore throat" was worded as Ellie-May's). Not a teacher's report
-    of the child, nor a pronoun of the other gender ("his sister says he has a temperature"). Their kind, or None."""
+def _told_by(norm: str, found: list[Mention], who: _Who, names) -> str | None:
+    """A he or she straight after the telling of someone else named by first name is theirs, not the child's (the
+    newcomer on round 70: with Ellie-May logged, "Niamh told me she has a sore throat" was worded as Ellie-May's).
+    Not "Nan told me she's got a fever" or "my sister told me she has been sick" (the child's, told by family: the
+    attack on round 71), nor a pronoun of the other gender. Their kind, or None."""
     people = [m for m in found if m.kind != "speaker" and norm[m.start:m.end] not in ("me", "us")]
     if len(people) < 2 or norm[people[-1].start:people[-1].end] not in ("he", "she"):
         return None
     teller, other_gender = people[-2], who.female if norm[people[-1].start:people[-1].end] == "he" else who.male
-    if norm[max(0, teller.start - 6):teller.end].split()[-2:-1] in (["his"], ["her"], ["their"]):
-        return None  # "her nan told me she was sick in the night": the child's nan, telling of the child
+    if norm[teller.start:teller.end] not in getattr(names, "others", ()):
+        return None
     if teller.kind not in ("relative", "friend", "sibling") or other_gender.search(norm, teller.start, teller.end) \
             or not _TOLD.fullmatch(norm, teller.end, people[-1].start):
         return None
