@@ -6231,3 +6231,36 @@ def test_round_72_classes_and_the_attack_on_round_71(text, expected):
 def test_family_telling_of_the_childs_illness_keeps_it_the_childs(text):
     # The attack on round 71: these became a relative's illness (caution, "do not describe it as your child being unwell").
     assert check_text(text, child="Ellie-May").verdict == "ok"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 73 (blind815-820): the head's email or letter to keep the child at home, and a part-time timetable the
+    # SENCo agreed, are lawful; a friend's move or a christening put aside are not the reason; a show in London is a
+    # day out; fine since yesterday and "one more day wouldn't hurt" is doubt...
+    ("The head emailed last night to say Kian must not come in today while they look into it.", "ok"),
+    ("The SENCo agreed that Ava will do mornings only for two weeks while she's phased back in.", "ok"),
+    ("Jo has an ear infection and a fever. She's also sad about her friend moving away, but that's not why she's off.",
+     "ok"),
+    ("Max has a dentist appointment this morning. Our family wedding is on Saturday, so that won't affect school.", "ok"),
+    ("We're going down to London to see a matinee of Matilda for her birthday.", "avoid"),
+    ("He's been fine since yesterday lunchtime, I just thought one more day wouldn't hurt.", "withheld"),
+    ("The SENCo said it might be easier if Noah didn't come in until the new TA starts.", "caution"),
+    # The attack and the newcomer on round 72: the weather beside an illness is no day out; "fine now but keeping her
+    # home" is the parent's word that she is well (not after a sign seen, nor with an illness still there); the school
+    # saying to keep the child home is its decision; a relative's illness the child is kept home to help with is theirs.
+    ("She has chickenpox, so while the sun's out she's resting in the garden.", "ok"),
+    ("shes fine now but keeping her home", "withheld"),
+    ("Leon had a temp last night, seems ok now but I've kept him home to be on the safe side.", "not avoid"),
+    ("school phoned, said theres no staff to support her so keep her home today", "caution"),
+    ("told to keep him home for the rest of the week by the deputy head", "caution"),
+    ("Got a letter from the school saying he cannot come into school in trainers, so he's off till payday.", "not ok"),
+])
+def test_round_73_and_the_attack_and_the_newcomer_on_round_72(text, expected):
+    _expected(text, expected)
+
+
+def test_a_relatives_illness_the_child_stays_home_to_help_with_is_theirs():
+    # The attack on round 72: "My sister told me she has flu so Ellie-May is staying at home to help" was ok.
+    result = check_text("My sister told me she has flu so Ellie-May is staying at home to help me with the baby.",
+                        child="Ellie-May")
+    assert result.verdict != "ok" and "flu" not in (result.suggestion or "")

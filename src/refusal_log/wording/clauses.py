@@ -501,8 +501,13 @@ def _carried_subject(norm: str, parts: list[Clause], index: int, who: _Who, rule
 
 
 # What someone else told the parent ("Niamh told me she has a sore throat", "his cousin says he feels sick").
-_TOLD = re.compile(r" (?:told|tells|texted|messaged|rang|phoned|called) (?:me|us)(?: that)? | (?:says|said|reckons|thinks|"
-                   r"thought|is saying|was saying|keeps saying)(?: that)? ")
+_TOLD = re.compile(r" (?:told|tells|texted|messaged|rang|phoned|called|txt|txted|text) (?:me|us)(?: that| to say(?: that)?)? | "
+                   r"(?:says|said|reckons|thinks|thought|is saying|was saying|keeps saying)(?: that)? | (?:rang|phoned|called|"
+                   r"texted|messaged)(?:,| to say(?: that)?| and said(?: that)?) ")
+
+
+_CARE_FOR = re.compile(r"\b(?:look(?:ing)? after|keep(?:ing)? (?:her|him|them) company|help(?:ing)? (?:me|her|him|them|out)|"
+                       r"care for|caring for|going round|go round|sit with)\b")
 
 
 def _told_by(norm: str, found: list[Mention], who: _Who, names) -> str | None:
@@ -514,8 +519,8 @@ def _told_by(norm: str, found: list[Mention], who: _Who, names) -> str | None:
     if len(people) < 2 or norm[people[-1].start:people[-1].end] not in ("he", "she"):
         return None
     teller, other_gender = people[-2], who.female if norm[people[-1].start:people[-1].end] == "he" else who.male
-    if norm[teller.start:teller.end] not in getattr(names, "others", ()):
-        return None
+    if norm[teller.start:teller.end] not in getattr(names, "others", ()) and not _CARE_FOR.search(norm):
+        return None  # family telling of the child ("Nan told me she's got a fever"), unless the child is to care for them
     if teller.kind not in ("relative", "friend", "sibling") or other_gender.search(norm, teller.start, teller.end) \
             or not _TOLD.fullmatch(norm, teller.end, people[-1].start):
         return None
