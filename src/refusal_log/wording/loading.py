@@ -93,8 +93,8 @@ class _Rule:
 
     def _get(self, i: int):
         pattern = self._compiled[i]
-        if isinstance(pattern, str):
-            pattern = self._compiled[i] = compile_pattern(pattern)
+        if isinstance(pattern, str):  # an unless list compiles its patterns one by one (unless.py)
+            pattern = self._compiled[i] = pattern.compiled() if i else compile_pattern(pattern)
         return pattern
 
     @property
@@ -184,7 +184,8 @@ class Rules:
 
     def __init__(self, data: dict):
         from refusal_log.wording.statements import extend_sections
-        from refusal_log.wording.triggers import Sought  # (it builds on _Lazy: imported here, not at the top)
+        from refusal_log.wording.triggers import Sought  # (these build on _Lazy: imported here, not at the top)
+        from refusal_log.wording.unless import Unless
 
         data = extend_sections(data)  # the [statements] block's words and lexicon additions
         self._disclaimer = data["disclaimer"]
@@ -209,7 +210,7 @@ class Rules:
         self.reasons_cues = frozenset(cues) if cues is not None else None
 
         _check_schema(data)
-        self.rules = []
+        self.rules, shared = [], {}  # shared: each unless pattern compiled once, for every rule that lists it
         for raw in data["rules"]:
             _check_rule(raw)
             rule = _Rule()
@@ -225,9 +226,8 @@ class Rules:
             rule.source = self._source_keys(raw["source"], raw["id"])
             rule.triggers = tuple(raw.get("triggers", ()))
             # Expanded now (cheap string work), compiled on first use.
-            rule._compiled = [_wrap(raw["patterns"], macros),
-                              _number("|".join(_expand(u, macros) for u in raw["unless"])) if raw.get("unless") else None,
-                              _number("|".join(_expand(u, macros) for u in raw["unless_after"])) if raw.get("unless_after") else None]
+            rule._compiled = [_wrap(raw["patterns"], macros), *(Unless([_expand(u, macros) for u in raw[key]], shared)
+                                                                if raw.get(key) else None for key in ("unless", "unless_after"))]
             if rule.severity not in ("avoid", "caution") or rule.with_illness not in (None, "caution", "ok") \
                     or rule.with_denial not in (None, "avoid", "caution"):
                 raise ValueError(f"rules.toml: rule {rule.id!r} has an unknown severity ({rule.severity!r}, "

@@ -93,26 +93,45 @@ class Logged(str):
     the one away, even where the text says they are fine (then the illness in it is someone else's)."""
 
 
+# (text, norm, child, its type, rules) -> the names: asked by the analysis, then again by the second reading's masking.
+_ASKED: dict = {}
+
+
 def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
     """The child's name (`child`, the subject, found here when not given) and every other
     capitalised word that is a name, lower case; see Names for the other people's."""
     child = child or subject(text, norm, rules)[0]
+    key = (text, norm, child, type(child), rules)  # a Logged child is read otherwise than the same name found
+    found = _ASKED.get(key)
+    if found is None:
+        found, complete = _child_names(text, norm, rules, child)
+        if complete:  # every capitalised word was looked up (see _NEW_WORDS): asked again, the answer is the same
+            if len(_ASKED) >= 4:
+                del _ASKED[next(iter(_ASKED))]
+            _ASKED[key] = found
+    result = Names(found)
+    result.others = found.others
+    return result
+
+
+def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names, bool]:
+    """child_names', and whether no capitalised word was left unread for want of looking up more than _NEW_WORDS."""
     own = {_plain(w) for w in (*re.findall(r"[^\W\d_]+", child), *child.split())} - {"and"}
     # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
     # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature") unless it is the child logged.
     logged = isinstance(child, Logged)
     named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and not _SEVERAL.search(text) \
         and (not _shared(text, child) if logged else (
-            not re.search(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", text, re.I)
+            not name_pattern(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", re.I).search(text)
             and not _in_as_normal(text, child, rules)))
     # Whether a word is a name is asked often and costs a look at every rule: kept.
     seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[0 if logged else -1].lower()}, set()
     looked = 0
     # With the logged child named in the text, any other name that is a clause's subject is someone else, known name or
     # not ("Rubes has a temperature and Ruby-Mae is fine": the newcomer on round 63c); alone, it may be a nickname.
-    own_in_text = logged and bool(re.search(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", text, re.I))
-    logged_fine = own_in_text and bool(re.search(rf"\b{re.escape(child.split()[0])}(?:['\u2019]s| is) (?:absolutely |perfectly )?"
-                                                 rf"(?:fine|well|ok|okay)\b", text, re.I))
+    own_in_text = logged and bool(name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text))
+    logged_fine = own_in_text and bool(name_pattern(rf"\b{re.escape(child.split()[0])}(?:['\u2019]s| is) (?:absolutely |perfectly )?"
+                                                    rf"(?:fine|well|ok|okay)\b", re.I).search(text))
     first_own = {_plain(w) for w in re.findall(r"[^\W\d_]+", child.split()[0])} if logged else own
     for m in _CAPITAL.finditer(text):
         w = m.group()
@@ -168,7 +187,14 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
                 others.add(w)
     result = Names(sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"} - others))
     result.others = tuple(sorted(others - names))
-    return result
+    return result, looked <= _NEW_WORDS
+
+
+@lru_cache(maxsize=1024)
+def name_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """A pattern built round a name ("Ruby is fine"): a batch of checks meets the same names again, and re's own
+    cache, shared with every other pattern, has let them go by then."""
+    return re.compile(pattern, flags)
 
 
 def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
@@ -186,9 +212,9 @@ def _shared(text: str, child: str) -> bool:
     """The logged child has what someone else has ("Josh has flu and so does Mia", "Josh has been sick. Mia too"): the
     illness in the text is the child's as well, so no name in it is someone else's alone (the attack on round 63d)."""
     first = re.escape(child.split()[0])
-    return bool(re.search(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now) {first}\b|\b{first} (?:(?:has|have|s) )?"
-                          rf"(?:too|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
-                          rf"\b{first} \(and ", text, re.I))
+    return bool(name_pattern(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now) {first}\b|\b{first} (?:(?:has|have|s) )?"
+                             rf"(?:too|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
+                             rf"\b{first} \(and ", re.I).search(text))
 
 
 def _any_first_names(rules: Rules) -> frozenset:

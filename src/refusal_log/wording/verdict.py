@@ -12,7 +12,7 @@ from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
 from refusal_log.wording.generalised import minor, vague
 from refusal_log.wording.loading import Rules, load_rules
-from refusal_log.wording.names import Logged
+from refusal_log.wording.names import Logged, name_pattern
 from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
 from refusal_log.wording.readers import stricter as stricter_reading
 
@@ -357,12 +357,12 @@ def masked_names(text: str, rules: Rules, norm: str | None = None) -> str:
     # leaves "we will see" and "we hope" as they are. One written only in lower case ("tyler says")
     # is masked however it is written.
     capital = [n[:1].upper() + n[1:] for n in names]
-    written = [c for c in capital if re.search(r"\b%s\b" % re.escape(c), text)]
+    written = [c for c in capital if name_pattern(r"\b%s\b" % re.escape(c)).search(text)]
     lower = [n for n, c in zip(names, capital) if c not in written]
     if written:
-        text = re.sub(_any_of(written), "Name", text)
+        text = name_pattern(_any_of(written)).sub("Name", text)
     if lower:
-        text = re.sub(_any_of(lower), "Name", text, flags=re.I)
+        text = name_pattern(_any_of(lower), re.I).sub("Name", text)
     return text
 
 
