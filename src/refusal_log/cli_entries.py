@@ -61,7 +61,7 @@ def add_absence(
     reason: Annotated[Optional[str], typer.Option("--reason", help="The reason, as you gave it to school. Its wording is checked first; your words are always kept. Needed; asked for in a terminal.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="The last day, for an absence of several days.")] = None,
     sessions: Annotated[Optional[str], typer.Option("--sessions", help="am, pm or both (default both).")] = None,
-    via: Annotated[Optional[str], typer.Option("--via", help="How school was told: email, phone, app, letter or in-person.")] = None,
+    via: Annotated[Optional[str], typer.Option("--via", help="How school was told: email, phone, app, letter, in-person or text.")] = None,
     told: Annotated[Optional[str], typer.Option("--told", metavar="NAME", help="Who you told.")] = None,
     accept_wording: Annotated[bool, typer.Option("--accept-wording", help="Log the reason as written even if the wording check advises against it.")] = False,
     type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help=TYPE_HELP)] = None,
@@ -83,7 +83,7 @@ def add_absence(
         cli_ask.Ask("--date", "Which day was your child absent?", date, hint="(e.g. today, 08/09/2026)",
                     check=_parse_date),
         cli_ask.Ask("--reason", "What reason did you give the school?", reason),
-        cli_ask.Ask("--via", "How did you tell school?", via, False, "(email, phone, app, letter, in-person; Enter to skip)"),
+        cli_ask.Ask("--via", "How did you tell school?", via, False, "(email, phone, app, letter, in-person, text; Enter to skip)"),
         cli_ask.Ask("--told", "Who did you tell?", told, False, "(Enter to skip)"),
     ], edit="--reason" if edit else None)
 

@@ -20,7 +20,7 @@ SESSION_WORDS = {("am",): "morning session", ("pm",): "afternoon session", ("am"
 # (SI 2024/208 reg 10). Elsewhere no code table is verified, so no law is named.
 REGISTER_LAW = {"england": "the School Attendance (Pupil Registration) (England) Regulations 2024"}
 VIA = {"email": "by email", "phone": "by phone", "app": "through the school app", "letter": "by letter",
-       "in-person": "in person"}
+       "in-person": "in person", "text": "by text message"}
 
 
 def register_correction(day: str, child: str | None = None) -> Draft:

@@ -41,7 +41,7 @@ FORMATS = ("txt", "md", "html")
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 SESSION_WORDS = {"both": "all day", "am": "morning only", "pm": "afternoon only"}
 VIA_WORDS = {"email": "by email", "phone": "by phone", "app": "through the school app",
-             "letter": "by letter", "in-person": "in person"}
+             "letter": "by letter", "in-person": "in person", "text": "by text message"}
 
 
 # --- the environment ---------------------------------------------------------------
