@@ -37,6 +37,8 @@ def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(c
     assert shown["typed_reason"] == RISKY and shown["reason"] != RISKY and shown["verdict"] == "ok"
     screen = cli("show", "1", ok=True).stdout
     assert "Words first typed" in screen and "refusing to go in" in screen
+    # The check's "fine" is the suggested wording's, said so (the newcomer on round 72 read it as the typed words').
+    assert "for the suggested wording that was logged" in " ".join(screen.split())
     # The timeline keeps both too: the reason logged, and the words first typed beside it.
     for fmt in ("txt", "md", "html"):
         page = cli("timeline", "--format", fmt, ok=True).stdout

@@ -120,6 +120,10 @@ def show_entry(view: EntryView, console: Console) -> None:
         if key == "typed_reason":
             row(label(view.kind, key), f"{value}\n(replaced by the suggested wording above when it was logged)")
             continue
+        if key == "verdict" and view.fields.get("typed_reason"):
+            # The check read the suggested wording that was logged, not the words first typed (the newcomer on round 72).
+            row(label(view.kind, key), f"{value_text(key, value)} (for the suggested wording that was logged)")
+            continue
         row(label(view.kind, key), value_text(key, value))
     if view.corrected:
         row("Corrected", f"{human_datetime(view.corrected)} (revision {view.revision})")
