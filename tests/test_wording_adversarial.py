@@ -6103,7 +6103,8 @@ def test_the_day_the_child_is_back_never_dates_the_absence():
     # blind802: "He'll definitely be in tomorrow" had worded "too unwell to attend school tomorrow" for a child off today.
     suggestion = check_text("Isaac says he feels sick so I've kept him off. He'll definitely be in tomorrow.").suggestion
     assert suggestion and "tomorrow" not in suggestion, suggestion
-    assert "tomorrow" in (check_text("Isaac is being sick so he will not be in tomorrow.").suggestion or "tomorrow")
+    # Where tomorrow is the absence, it stays ("or" fell back to passing: that text's verdict is ok, with no suggestion).
+    assert "tomorrow" in check_text("Isaac says he feels sick so he will not be in tomorrow.").suggestion
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -215,7 +215,7 @@ class _Analysis:
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
             if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())):
                 continue  # "scared of catching the flu", "had a cold last week and now...": not today's illness
-            if kind == "care" and rules.emergency_place.rx.fullmatch(n, start, m.end()) and self._theirs:
+            if kind == "care" and rules.emergency_place.rx.fullmatch(n, start, m.end()) and self.theirs:
                 self.others.append((start, m.end()))  # "dad's been in a crash ... at the hospital": theirs, a caution
                 continue
             if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start) or not_today(rules, n, m.end())):
@@ -238,12 +238,12 @@ class _Analysis:
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         if feelings and not terms:
             self.parents.extend(feelings)
-        if not self.others and self._theirs:  # "Jayden's mam's been taken into the RVI ... he's ever so upset": theirs
+        if not self.others and self.theirs:  # "Jayden's mam's been taken into the RVI ... he's ever so upset": theirs
             self.others.append(rules.family_emergency.search(n).span())
         return terms
 
     @cached_property
-    def _theirs(self) -> bool:
+    def theirs(self) -> bool:
         """Someone else's emergency named ([health] family_emergency), read once per text, not once per care word."""
         return bool(self.rules.family_emergency.search(self.norm.text))
 

@@ -93,8 +93,8 @@ class _Rule:
 
     def _get(self, i: int):
         pattern = self._compiled[i]
-        if isinstance(pattern, str):  # an unless list compiles its patterns one by one (unless.py)
-            pattern = self._compiled[i] = pattern.compiled() if i else compile_pattern(pattern)
+        if isinstance(pattern, str):  # an unless list (unless.Unless) compiles its patterns one by one
+            pattern = self._compiled[i] = pattern.compiled() if hasattr(pattern, "compiled") else compile_pattern(pattern)
         return pattern
 
     @property

@@ -415,7 +415,7 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
         return None
     # A death or an emergency in the family named: the rules' reading stands ([health] bereavement,
     # family_emergency, which the analysis has read once already).
-    if rules.bereavement.search(an.norm.text) or an._theirs:
+    if rules.bereavement.search(an.norm.text) or an.theirs:
         return None
     # The child kept up by someone else's bad night ([health] kept_up), or a rule the rules read alone
     # ([health] rules_read_alone: travel that broke down beyond the family's control) with no doubt or denial beside
