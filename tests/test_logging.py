@@ -316,3 +316,10 @@ def test_an_absence_reported_by_text_message_is_logged_and_said_so(cli, ready):
     assert added["via"] == "text"
     timeline = cli("timeline", "--format", "md")
     assert timeline.exit_code == 0 and "by text message" in timeline.stdout
+
+
+def test_list_shows_square_brackets_as_typed(cli, ready):
+    # The attack on the session's last commit: one note with "[/red]" in it made `list` fail for the whole log.
+    cli("add-note", "she said [/red] to me, and [bold]no[/bold]", ok=True)
+    listed = cli("list", ok=True).stdout
+    assert "[/red]" in listed and "[bold]no[/bold]" in listed

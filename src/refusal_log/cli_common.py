@@ -58,8 +58,9 @@ def clip(text: str, width: int = 60) -> str:
 
 def table(headers: list[str], rows: list[list[Any]]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     grid = Table(*headers, show_lines=False)
-    for row in rows:
-        grid.add_row(*("" if cell is None else visible(str(cell)) for cell in row))
+    for row in rows:  # Text: what the parent typed ("she said [/red] to me") is shown as typed, never read as markup
+        grid.add_row(*(Text("" if cell is None else visible(str(cell))) for cell in row))
     out().print(grid)
