@@ -318,6 +318,23 @@ def test_an_absence_reported_by_text_message_is_logged_and_said_so(cli, ready):
     assert timeline.exit_code == 0 and "by text message" in timeline.stdout
 
 
+@pytest.mark.parametrize("typed, kept", [("sms", "text"), ("Text message", "text"), ("in person", "in-person"),
+                                          ("e-mail", "email"), ("phone call", "phone")])
+def test_how_school_was_told_is_read_in_a_parents_words(cli, ready, typed, kept):
+    # The newcomer on cc5231c: "--via sms" and "--via 'in person'" were refused. Each is stored as the contract's word.
+    added = cli.json("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend school (a fever)",
+                     "--via", typed)
+    assert added["via"] == kept
+
+
+def test_a_long_refused_choice_is_shown_shortened(cli, ready):
+    refused = cli("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend school (a fever)",
+                  "--via", "carrier pigeon " * 40)
+    assert refused.exit_code == 1 and "--via must be one of email, phone, app, letter, in-person, text" in refused.stderr
+    assert "…" in refused.stderr and len(refused.stderr) < 200
+    assert cli.json("list", "--json") == []
+
+
 def test_list_shows_square_brackets_as_typed(cli, ready):
     # The attack on the session's last commit: one note with "[/red]" in it made `list` fail for the whole log.
     cli("add-note", "she said [/red] to me, and [bold]no[/bold]", ok=True)

@@ -39,6 +39,10 @@ def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(c
     assert "Words first typed" in screen and "refusing to go in" in screen
     # The check's "fine" is the suggested wording's, said so (the newcomer on round 72 read it as the typed words').
     assert "for the suggested wording that was logged" in " ".join(screen.split())
+    # So does the timeline that shows the checks (an attacker on 53b863a: it printed a bare "ok" there).
+    for fmt in ("txt", "md", "html"):
+        timeline = " ".join(cli("timeline", "--format", fmt, "--show-checks", ok=True).stdout.split())
+        assert re.search(r"ording check when logged:\W*ok \(for the suggested wording that was logged\)", timeline)
     # The timeline keeps both too: the reason logged, and the words first typed beside it.
     for fmt in ("txt", "md", "html"):
         page = cli("timeline", "--format", fmt, ok=True).stdout

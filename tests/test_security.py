@@ -443,6 +443,23 @@ def test_an_import_with_values_the_commands_refuse_ends_in_a_plain_sentence(cli,
     assert not (fresh / "refusal-log.db").exists() or cli("--home", str(fresh), "list", "--json").stdout.strip() in ("[]", "")
 
 
+@pytest.mark.parametrize("field, value, named", [
+    ("mood", "low", "a field this version of refusal-log does not know ('mood')"),
+    ("via", 5, "entry 1's via should be written as text, not 5"),
+])
+def test_an_import_with_a_field_it_cannot_keep_names_it_and_writes_nothing(cli, ready, tmp_path, field, value, named):
+    # A field this version does not know would otherwise be dropped without a word: what the parent wrote, lost.
+    document = _export(cli, tmp_path)
+    entry = next(e for e in document["entries"] if e["kind"] == "absence")
+    entry["history"][0][field] = value
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document))
+    fresh = tmp_path / "fresh"
+    result = cli("--home", str(fresh), "import", str(bad))
+    assert result.exit_code == 1 and named in result.stderr and "nothing was imported" in result.stderr, result.stderr
+    assert not (fresh / "refusal-log.db").exists() or cli("--home", str(fresh), "list", "--json").stdout.strip() in ("[]", "")
+
+
 def test_an_import_with_two_children_of_the_same_name_is_refused(cli, ready, tmp_path):
     document = _export(cli, tmp_path)
     document["children"].append({**document["children"][0], "id": 2})

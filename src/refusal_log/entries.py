@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 SESSIONS = {"am": "am", "morning": "am", "pm": "pm", "afternoon": "pm",
             "both": "both", "all day": "both", "all-day": "both", "full day": "both", "day": "both"}
 # "text" is not in the design contract's list, which is kept whole: many parents report an absence by text message.
-VIA = ("email", "phone", "app", "letter", "in-person", "text")
+# The other spellings are how parents say the same things; each is stored as the contract's word.
+VIA = {"email": "email", "e-mail": "email", "phone": "phone", "phone call": "phone", "telephone": "phone",
+       "app": "app", "letter": "letter", "in-person": "in-person", "in person": "in-person",
+       "text": "text", "text message": "text", "sms": "text"}
 DIRECTIONS = {"out": "out", "outgoing": "out", "in": "in", "incoming": "in"}
 LETTER = ("requested", "received")
 
@@ -48,7 +51,8 @@ def _choice(value: str | None, options: dict[str, str] | tuple[str, ...], option
     table = options if isinstance(options, dict) else {o: o for o in options}
     if key not in table:
         allowed = sorted(set(table.values()), key=list(table.values()).index)
-        raise InvalidInput(f"{option} must be one of {', '.join(allowed)}; {value!r} is not.")
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        raise InvalidInput(f"{option} must be one of {', '.join(allowed)}; {shown!r} is not.")
     return table[key]
 
 

@@ -303,7 +303,24 @@ def _check_fields(entry_id: int, model: type, fields: dict[str, Any]) -> None:
         if int in allowed and (not isinstance(value, int) or isinstance(value, bool)):
             raise ValueError(f"entry {entry_id}'s {name} should be a whole number")
         if (str in allowed or date in allowed) and not isinstance(value, (str, date)):
-            raise ValueError(f"entry {entry_id}'s {name} should be text")
+            raise ValueError(f"entry {entry_id}'s {name} should be written as text, not {value!r:.40}")
+
+
+# What every revision in an export holds besides its kind's own fields.
+_REVISION_KEYS = {"revision", "when", "recorded", "change_reason"}
+
+
+def _check_known(entry_id: int, kind: str, model: type, revision: dict[str, Any]) -> None:
+    """A revision holds no field this version does not know.
+
+    Dropping one quietly would lose what a parent wrote (an export from a newer
+    version, or a field renamed by hand); refusing names it, and nothing is imported.
+    """
+    known = _REVISION_KEYS | set(kinds.get(kind).options.values()) | set(model.model_fields)
+    unknown = [key for key in revision if key not in known]
+    if unknown:
+        raise ValueError(f"entry {entry_id} has a field this version of refusal-log does not know "
+                         f"({str(unknown[0])[:40]!r}); it may come from a newer version")
 
 
 VERDICTS = ("ok", "caution", "avoid")
@@ -323,7 +340,7 @@ def _check_values(entry_id: int, kind: str, fields: dict[str, Any]) -> None:
     if fields.get("date") and fields.get("until") and fields["until"] < fields["date"]:
         raise ValueError(f"{where} ends (until {fields['until']}) before it starts ({fields['date']})")
     # A request's own --via choices are checked by requests_exchange.check_revision.
-    checks = {"via": () if kind == "request" else entries.VIA, "direction": tuple(entries.DIRECTIONS.values()),
+    checks = {"via": () if kind == "request" else tuple(entries.VIA.values()), "direction": tuple(entries.DIRECTIONS.values()),
               "verdict": VERDICTS,
               "sessions": tuple(entries.SESSIONS.values())}
     for column, allowed in checks.items():
@@ -409,6 +426,7 @@ def _plan(document: dict[str, Any]) -> _Plan:
         for number, r in enumerate(e["history"], start=1):
             if r["revision"] != number:
                 raise ValueError(f"entry {entry_id}'s revisions are not numbered 1, 2, 3...")
+            _check_known(entry_id, kind, model, r)
             fields = entries.columns_from_fields(kind, r)
             if kind == "absence" and not fields.get("absence_type") and isinstance(fields.get("reason"), str):
                 # An export from before types: the type is worked out once, here, as

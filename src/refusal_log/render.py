@@ -177,11 +177,8 @@ def md_escape(text: str) -> str:
 # --- filters -----------------------------------------------------------------------
 
 def wrap(text: Any, width: int = 80, first: str = "", indent: str = "") -> str:
-    """Wrap text to `width` columns, keeping the writer's own line breaks.
-
-    `first` starts the first line (a label such as "  Said: ") and `indent` starts
-    every other line, so a long field hangs neatly under its label.
-    """
+    """Wrap text to `width` columns, keeping the writer's own line breaks. `first` starts the first line
+    (a label such as "  Said: ") and `indent` every other, so a long field hangs under its label."""
     out: list[str] = []
     for paragraph in str(text).splitlines() or [""]:
         lead = first if not out else indent
@@ -237,7 +234,7 @@ class TimelineEntry:
     said: str
     agreed: str | None
     details: list[tuple[str, str]]
-    verdict: str | None        # an absence's stored wording check: ok, caution or avoid
+    verdict: str | None        # an absence's stored wording check: ok, caution or avoid (and whose words)
     late: bool                 # recorded more than a day after it happened
     recorded: str | None       # "Thu 24 Sep 2026 20:15", written out for late entries only
     when_iso: str              # for <time datetime="...">
@@ -308,12 +305,14 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     # "by email to Mrs Patel"; None when neither was logged (templates say so).
     reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ") or None
     details = [("Reported", reported or "not logged")]
-    # What was said and what the tool suggested are both kept: when the suggested wording was logged,
-    # the parent's own first words stand beside it on the timeline too, never silently replaced.
+    # Both kept: the parent's first words stand beside the suggested wording that was logged, and the
+    # check's verdict (shown on request) says it was the suggestion's, not theirs.
+    verdict = f.get("verdict")
     if f.get("typed_reason"):
         details.append(("Words first typed", f["typed_reason"]))
+        verdict = verdict and f"{verdict} (for the suggested wording that was logged)"
     return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
-            "details": details, "sessions": sessions, "reported": reported, "verdict": f.get("verdict")}
+            "details": details, "sessions": sessions, "reported": reported, "verdict": verdict}
 
 
 def call_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
