@@ -319,7 +319,8 @@ def test_an_absence_reported_by_text_message_is_logged_and_said_so(cli, ready):
 
 
 @pytest.mark.parametrize("typed, kept", [("sms", "text"), ("Text message", "text"), ("in person", "in-person"),
-                                          ("e-mail", "email"), ("phone call", "phone")])
+                                          ("e-mail", "email"), ("phone call", "phone"), ("txt", "text"),
+                                          ("face to face", "in-person"), ("school app", "app")])
 def test_how_school_was_told_is_read_in_a_parents_words(cli, ready, typed, kept):
     # The newcomer on cc5231c: "--via sms" and "--via 'in person'" were refused. Each is stored as the contract's word.
     added = cli.json("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend school (a fever)",

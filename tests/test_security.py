@@ -443,15 +443,23 @@ def test_an_import_with_values_the_commands_refuse_ends_in_a_plain_sentence(cli,
     assert not (fresh / "refusal-log.db").exists() or cli("--home", str(fresh), "list", "--json").stdout.strip() in ("[]", "")
 
 
-@pytest.mark.parametrize("field, value, named", [
-    ("mood", "low", "a field this version of refusal-log does not know ('mood')"),
-    ("via", 5, "entry 1's via should be written as text, not 5"),
+@pytest.mark.parametrize("where, field, value, named", [
+    ("revision", "mood", "low", "entry 1 has a field this version of refusal-log does not know ('mood')"),
+    ("entry", "mood", "low", "entry 1 has a field this version of refusal-log does not know ('mood')"),
+    ("child", "nickname", "Sammy", "a child ('Sam') has a field this version of refusal-log does not know ('nickname')"),
+    ("file", "notes", "x", "the file has a field this version of refusal-log does not know ('notes')"),
+    ("revision", "x" * 100, "low", "('" + "x" * 39 + "…')"),
+    ("revision", "via", 5, "entry 1's via should be written as text, not 5"),
+    ("revision", "date", 5, "a date should be written as a date (2026-09-14), not 5"),
+    ("revision", "when", 5, "entry 1's time should be text, not 5"),
 ])
-def test_an_import_with_a_field_it_cannot_keep_names_it_and_writes_nothing(cli, ready, tmp_path, field, value, named):
+def test_an_import_with_a_field_it_cannot_keep_names_it_and_writes_nothing(cli, ready, tmp_path, where, field, value,
+                                                                          named):
     # A field this version does not know would otherwise be dropped without a word: what the parent wrote, lost.
     document = _export(cli, tmp_path)
     entry = next(e for e in document["entries"] if e["kind"] == "absence")
-    entry["history"][0][field] = value
+    record = {"revision": entry["history"][0], "entry": entry, "child": document["children"][0], "file": document}
+    record[where][field] = value
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(document))
     fresh = tmp_path / "fresh"

@@ -33,9 +33,10 @@ SESSIONS = {"am": "am", "morning": "am", "pm": "pm", "afternoon": "pm",
             "both": "both", "all day": "both", "all-day": "both", "full day": "both", "day": "both"}
 # "text" is not in the design contract's list, which is kept whole: many parents report an absence by text message.
 # The other spellings are how parents say the same things; each is stored as the contract's word.
-VIA = {"email": "email", "e-mail": "email", "phone": "phone", "phone call": "phone", "telephone": "phone",
-       "app": "app", "letter": "letter", "in-person": "in-person", "in person": "in-person",
-       "text": "text", "text message": "text", "sms": "text"}
+VIA = {"email": "email", "e-mail": "email", "e mail": "email", "phone": "phone", "phone call": "phone",
+       "telephone": "phone", "app": "app", "school app": "app", "letter": "letter", "in-person": "in-person",
+       "in person": "in-person", "face to face": "in-person", "face-to-face": "in-person",
+       "text": "text", "text message": "text", "text msg": "text", "txt": "text", "sms": "text"}
 DIRECTIONS = {"out": "out", "outgoing": "out", "in": "in", "incoming": "in"}
 LETTER = ("requested", "received")
 
@@ -95,6 +96,8 @@ def columns_from_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
         if column in about.lists:
             value = json.dumps(value or [], ensure_ascii=False)
         elif column in ("date", "until") and value:
+            if not isinstance(value, str):
+                raise ValueError(f"a {column} should be written as a date (2026-09-14), not {value!r:.40}")
             value = date.fromisoformat(value)
         out[column] = value
     return out

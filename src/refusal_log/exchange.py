@@ -125,9 +125,9 @@ def _when(text: Any) -> datetime:
     return moment
 
 
-def _happened(text: Any) -> tuple[datetime, bool]:
+def _happened(text: Any, what: str = "a time") -> tuple[datetime, bool]:
     """When an entry happened: a day alone ("2026-09-14", no time was given) or a full time."""
-    value = _text(text, "a time")
+    value = _text(text, what)
     if len(value.strip()) == 10:
         day = date.fromisoformat(value.strip())
         dates.check_year(value, day)
@@ -244,8 +244,14 @@ def _check_shape(document: dict[str, Any]) -> None:
         _records((document.get("school") or {}).get(name, []), f"the school's {name}")
     for name in ("entries", "replies", "extensions", "actions_done"):
         _records((document.get("requests") or {}).get(name, []), f"the requests' {name.replace('_', ' ')}")
+    _check_known_keys(document, _TOP_KEYS, "the file")
+    for c in document["children"]:
+        _check_known_keys(c, _CHILD_KEYS, f"a child ({str(c.get('name'))[:40]!r})")
+    for c in document.get("contacts", []):
+        _check_known_keys(c, _CONTACT_KEYS, f"a contact ({str(c.get('name'))[:40]!r})")
     for e in document["entries"] + (document.get("requests") or {}).get("entries", []):
         what = f"entry {e.get('id')!r:.20}"
+        _check_known_keys(e, _ENTRY_KEYS, what)
         _records(e.get("history"), f"{what}'s history")
         _records(e.get("attachments", []), f"{what}'s attachments")
         if e.get("withdrawn") is not None and not isinstance(e["withdrawn"], dict):
@@ -306,21 +312,32 @@ def _check_fields(entry_id: int, model: type, fields: dict[str, Any]) -> None:
             raise ValueError(f"entry {entry_id}'s {name} should be written as text, not {value!r:.40}")
 
 
-# What every revision in an export holds besides its kind's own fields.
+# What each part of an export holds (as _json writes it); every revision also holds its kind's own fields.
+_TOP_KEYS = {"format", "version", "tool", "exported", "profile", "children", "child_revisions", "contacts", "entries",
+             "school", "requests"}
+_CHILD_KEYS = {"id", "name", "school", "born", "year_group", "form", "upn", "school_type", "recorded"}
+_CONTACT_KEYS = {"id", "name", "role", "email", "phone", "recorded"}
+_ENTRY_KEYS = {"id", "kind", "child", "recorded", "history", "attachments", "withdrawn"}
 _REVISION_KEYS = {"revision", "when", "recorded", "change_reason"}
 
 
-def _check_known(entry_id: int, kind: str, model: type, revision: dict[str, Any]) -> None:
-    """A revision holds no field this version does not know.
+def _check_known_keys(record: dict[str, Any], known: set[str], where: str) -> None:
+    """A part of the file holds no field this version does not know.
 
     Dropping one quietly would lose what a parent wrote (an export from a newer
-    version, or a field renamed by hand); refusing names it, and nothing is imported.
+    version, or a field added or renamed by hand); refusing names it, and nothing is imported.
     """
-    known = _REVISION_KEYS | set(kinds.get(kind).options.values()) | set(model.model_fields)
-    unknown = [key for key in revision if key not in known]
+    unknown = [key for key in record if key not in known]
     if unknown:
-        raise ValueError(f"entry {entry_id} has a field this version of refusal-log does not know "
-                         f"({str(unknown[0])[:40]!r}); it may come from a newer version")
+        name = str(unknown[0])
+        shown = name if len(name) <= 40 else name[:39] + "…"
+        raise ValueError(f"{where} has a field this version of refusal-log does not know ({shown!r}); remove it, or "
+                         "import the file with the version of refusal-log that made it")
+
+
+def _check_known(entry_id: int, kind: str, model: type, revision: dict[str, Any]) -> None:
+    known = _REVISION_KEYS | set(kinds.get(kind).options.values()) | set(model.model_fields)
+    _check_known_keys(revision, known, f"entry {entry_id}")
 
 
 VERDICTS = ("ok", "caution", "avoid")
@@ -432,7 +449,7 @@ def _plan(document: dict[str, Any]) -> _Plan:
                 # An export from before types: the type is worked out once, here, as
                 # add-absence does, rather than on every later read.
                 fields["absence_type"] = nations.absence_type(None, fields["reason"])
-            happened, timeless = _happened(r["when"])
+            happened, timeless = _happened(r["when"], f"entry {entry_id}'s time")
             if timeless and "timeless" in model.model_fields:
                 fields["timeless"] = True
             day = happened.astimezone(dates.local_zone()).date()
