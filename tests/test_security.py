@@ -452,13 +452,18 @@ def test_an_import_with_values_the_commands_refuse_ends_in_a_plain_sentence(cli,
     ("revision", "via", 5, "entry 1's via should be written as text, not 5"),
     ("revision", "date", 5, "a date should be written as a date (2026-09-14), not 5"),
     ("revision", "when", 5, "entry 1's time should be text, not 5"),
+    ("revision", "absence_type", "leave", "entry 1 has a field this version of refusal-log does not know ('absence_type')"),
+    ("revision", "entry_id", 7, "entry 1 has a field this version of refusal-log does not know ('entry_id')"),
+    ("withdrawal", "by", "me", "the withdrawal of entry 1 has a field this version of refusal-log does not know ('by')"),
 ])
 def test_an_import_with_a_field_it_cannot_keep_names_it_and_writes_nothing(cli, ready, tmp_path, where, field, value,
                                                                           named):
     # A field this version does not know would otherwise be dropped without a word: what the parent wrote, lost.
     document = _export(cli, tmp_path)
     entry = next(e for e in document["entries"] if e["kind"] == "absence")
-    record = {"revision": entry["history"][0], "entry": entry, "child": document["children"][0], "file": document}
+    entry["withdrawn"] = {"reason": "logged twice", "recorded": entry["recorded"]}
+    record = {"revision": entry["history"][0], "entry": entry, "child": document["children"][0], "file": document,
+              "withdrawal": entry["withdrawn"]}
     record[where][field] = value
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(document))
@@ -466,6 +471,26 @@ def test_an_import_with_a_field_it_cannot_keep_names_it_and_writes_nothing(cli, 
     result = cli("--home", str(fresh), "import", str(bad))
     assert result.exit_code == 1 and named in result.stderr and "nothing was imported" in result.stderr, result.stderr
     assert not (fresh / "refusal-log.db").exists() or cli("--home", str(fresh), "list", "--json").stdout.strip() in ("[]", "")
+
+
+def test_an_import_from_a_newer_format_is_refused_whole(cli, ready, tmp_path):
+    # A later format may hold what this version would drop (the attack on e9689f8: "version": 2 imported).
+    document = _export(cli, tmp_path)
+    document["version"] = 2
+    bad = tmp_path / "newer.json"
+    bad.write_text(json.dumps(document))
+    result = cli("--home", str(tmp_path / "fresh"), "import", str(bad))
+    assert result.exit_code == 1 and "made by a newer refusal-log" in result.stderr and "Nothing was imported" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend school (a fever)", "--type", "x" * 100_000),
+    ("list", "--kind", "x" * 100_000), ("region", "set", "x" * 100_000),
+])
+def test_a_long_refused_value_is_shown_shortened(cli, ready, args):
+    # The attack on e9689f8: a 100,000-character value came back whole on stderr.
+    result = cli(*args)
+    assert result.exit_code == 1 and "…" in result.stderr and len(result.stderr) < 400, result.stderr[:300]
 
 
 def test_an_import_with_two_children_of_the_same_name_is_refused(cli, ready, tmp_path):

@@ -3,6 +3,7 @@ the words they paste). The bounds are ten and more times what was measured (~0.1
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -93,6 +94,7 @@ def test_a_paste_longer_than_a_reason_or_an_email_is_refused_plainly(cli):
 
 # --- this session's attack: catastrophic backtracking, long pastes, words put in the mouth -------
 
+@functools.lru_cache(maxsize=1)  # once per test worker: the lint below runs in parts
 def _every_compiled_pattern():
     """Every pattern the wording engine compiles: each rule's, each frame's, each [statements.
     generalised] word list, the clause layer's, and the rest compiled while checking the table."""
@@ -195,12 +197,13 @@ def _ambiguous_repeats(pattern: str, flags: int) -> list:
     return found
 
 
-def test_no_wording_pattern_repeats_words_it_can_split_two_ways():
+@pytest.mark.parametrize("part", range(4))  # in four, so that the parallel run shares the patterns out
+def test_no_wording_pattern_repeats_words_it_can_split_two_ways(part):
     # "(?:the |all the |all )*" took minutes on "all the" x 28: each repeat doubled the work.
     # Only a repeated group can hold such a body: a repeated letter or class has one-letter words.
     repeats = re.compile(r"\)[*+{]")
-    bad = {p[:120]: found[:2] for p, f in _every_compiled_pattern().items()
-           if repeats.search(p) and (found := _ambiguous_repeats(p, f))}
+    patterns = sorted(_every_compiled_pattern().items())[part::4]
+    bad = {p[:120]: found[:2] for p, f in patterns if repeats.search(p) and (found := _ambiguous_repeats(p, f))}
     assert not bad, bad
 
 

@@ -22,7 +22,7 @@ from refusal_log.entry_views import (  # noqa: F401  (the read model, used from 
     when_text,
 )
 from refusal_log.errors import INIT_COMMAND, InvalidInput, NothingLoggedYet, NotFound, WordingNeedsConfirmation
-from refusal_log.text import optional_text, required_text
+from refusal_log.text import optional_text, required_text, shown
 
 if TYPE_CHECKING:
     import sqlite3
@@ -52,8 +52,7 @@ def _choice(value: str | None, options: dict[str, str] | tuple[str, ...], option
     table = options if isinstance(options, dict) else {o: o for o in options}
     if key not in table:
         allowed = sorted(set(table.values()), key=list(table.values()).index)
-        shown = value if len(value) <= 40 else value[:39] + "…"
-        raise InvalidInput(f"{option} must be one of {', '.join(allowed)}; {shown!r} is not.")
+        raise InvalidInput(f"{option} must be one of {', '.join(allowed)}; {shown(value)} is not.")
     return table[key]
 
 
@@ -569,7 +568,7 @@ def parse_kinds(typed: list[str] | None) -> tuple[str, ...]:
     for kind in typed:
         key = kinds.parse(kind)
         if key is None:
-            raise InvalidInput(f"--kind must be one of {', '.join(kinds.names())}; {kind!r} is not.")
+            raise InvalidInput(f"--kind must be one of {', '.join(kinds.names())}; {shown(kind)} is not.")
         chosen.append(key)
     return tuple(dict.fromkeys(chosen))
 

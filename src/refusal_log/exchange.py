@@ -20,6 +20,7 @@ from typing import Any, get_args
 
 from refusal_log import __version__, attachments, dates, entries, integrity, kinds, nations, paths, people, store
 from refusal_log.errors import DamagedStore, InvalidInput, RefusalLogError
+from refusal_log.text import shown
 
 FORMAT = "refusal-log-export"
 FORMATS = ("json", "csv")
@@ -31,7 +32,7 @@ def export(fmt: str = "json") -> str:
     """The log as a JSON or CSV document (text)."""
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:
-        raise InvalidInput(f"--format must be json or csv; {fmt!r} is not.")
+        raise InvalidInput(f"--format must be json or csv; {shown(fmt)} is not.")
     views = entries.list_entries()
     if fmt == "json":
         return _json(views)
@@ -169,6 +170,10 @@ def import_json(path: str) -> int:
         raise not_ours from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise not_ours
+    if document.get("version", 1) != 1:
+        # A later format may hold what this version would drop; refusing keeps all of it for a newer refusal-log.
+        raise InvalidInput(f"{path} was made by a newer refusal-log (export format {shown(document.get('version'))}); "
+                           "update refusal-log and import it again. Nothing was imported.")
     try:
         _check_shape(document)
         plan = _plan(document)
@@ -252,6 +257,11 @@ def _check_shape(document: dict[str, Any]) -> None:
     for e in document["entries"] + (document.get("requests") or {}).get("entries", []):
         what = f"entry {e.get('id')!r:.20}"
         _check_known_keys(e, _ENTRY_KEYS, what)
+        for a in e.get("attachments") or []:
+            if isinstance(a, dict):
+                _check_known_keys(a, _ATTACHMENT_KEYS, f"a file of {what}")
+        if isinstance(e.get("withdrawn"), dict):
+            _check_known_keys(e["withdrawn"], _WITHDRAWAL_KEYS, f"the withdrawal of {what}")
         _records(e.get("history"), f"{what}'s history")
         _records(e.get("attachments", []), f"{what}'s attachments")
         if e.get("withdrawn") is not None and not isinstance(e["withdrawn"], dict):
@@ -318,6 +328,8 @@ _TOP_KEYS = {"format", "version", "tool", "exported", "profile", "children", "ch
 _CHILD_KEYS = {"id", "name", "school", "born", "year_group", "form", "upn", "school_type", "recorded"}
 _CONTACT_KEYS = {"id", "name", "role", "email", "phone", "recorded"}
 _ENTRY_KEYS = {"id", "kind", "child", "recorded", "history", "attachments", "withdrawn"}
+_ATTACHMENT_KEYS = {"id", "name", "type", "size", "sha256", "recorded", "content_base64"}
+_WITHDRAWAL_KEYS = {"reason", "recorded"}
 _REVISION_KEYS = {"revision", "when", "recorded", "change_reason"}
 
 
@@ -329,14 +341,16 @@ def _check_known_keys(record: dict[str, Any], known: set[str], where: str) -> No
     """
     unknown = [key for key in record if key not in known]
     if unknown:
-        name = str(unknown[0])
-        shown = name if len(name) <= 40 else name[:39] + "…"
-        raise ValueError(f"{where} has a field this version of refusal-log does not know ({shown!r}); remove it, or "
-                         "import the file with the version of refusal-log that made it")
+        raise ValueError(f"{where} has a field this version of refusal-log does not know ({shown(unknown[0])}); remove "
+                         "it, or import the file with the version of refusal-log that made it")
 
 
 def _check_known(entry_id: int, kind: str, model: type, revision: dict[str, Any]) -> None:
-    known = _REVISION_KEYS | set(kinds.get(kind).options.values()) | set(model.model_fields)
+    # A column's own name where the export writes another ("absence_type" for "type"), or one the log keeps for
+    # itself ("entry_id", "happened_at"), is not a field of the file: it would be dropped, or win over the other.
+    about = kinds.get(kind)
+    known = _REVISION_KEYS | set(about.options.values()) | (
+        set(model.model_fields) - set(about.options) - entries._BASE_COLUMNS)
     _check_known_keys(revision, known, f"entry {entry_id}")
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from refusal_log.errors import InvalidInput
+from refusal_log.text import shown
 
 REGIONS = ("england", "wales", "scotland", "northern-ireland")
 DEFAULT = "england"
@@ -60,7 +61,7 @@ def region_key(value: str | None, option: str = "--region") -> str:
         return DEFAULT
     key = "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
     if key not in REGIONS:
-        raise InvalidInput(f"{option} must be one of {', '.join(REGIONS)}; {value!r} is not.")
+        raise InvalidInput(f"{option} must be one of {', '.join(REGIONS)}; {shown(value)} is not.")
     return key
 
 
@@ -75,7 +76,7 @@ def absence_type_option(value: str | None) -> str | None:
         return None
     key = " ".join(value.strip().lower().replace("_", " ").split())
     if key not in _TYPE_WORDS:
-        raise InvalidInput(f"--type must be one of {', '.join(ABSENCE_TYPES)}; {value!r} is not.")
+        raise InvalidInput(f"--type must be one of {', '.join(ABSENCE_TYPES)}; {shown(value)} is not.")
     return _TYPE_WORDS[key]
 
 

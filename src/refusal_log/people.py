@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from refusal_log import dates, integrity, nations, store
 from refusal_log.errors import INIT_COMMAND, InvalidInput, NotFound
-from refusal_log.text import optional_text, required_text
+from refusal_log.text import optional_text, required_text, shown
 
 if TYPE_CHECKING:
     import sqlite3
@@ -150,7 +150,7 @@ def _school_type(value: str | None) -> str | None:
         return None
     key = value.strip().lower()
     if key not in SCHOOL_TYPES:
-        raise InvalidInput(f"--school-type must be one of {', '.join(SCHOOL_TYPES)}; {value!r} is not.")
+        raise InvalidInput(f"--school-type must be one of {', '.join(SCHOOL_TYPES)}; {shown(value)} is not.")
     return key
 
 

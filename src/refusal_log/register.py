@@ -21,7 +21,7 @@ from typing import Any
 
 from refusal_log import dates, integrity, people, schoolcalendar, store
 from refusal_log.errors import InvalidInput
-from refusal_log.text import optional_text, read_csv, read_import_file
+from refusal_log.text import optional_text, read_csv, read_import_file, shown
 
 CATEGORIES = ("present", "approved", "authorised", "unauthorised", "not-counted")
 # What a parent may choose for a code outside England (approved activity counts as present).
@@ -116,7 +116,7 @@ def _category(value: str | None) -> str | None:
     key = {"not-counted": "not-counted", "notcounted": "not-counted", "authorized": "authorised",
            "unauthorized": "unauthorised"}.get(key, key)
     if key not in PARENT_CATEGORIES:
-        raise InvalidInput(f"--category must be one of {', '.join(PARENT_CATEGORIES)}; {value!r} is not.")
+        raise InvalidInput(f"--category must be one of {', '.join(PARENT_CATEGORIES)}; {shown(value)} is not.")
     return key
 
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from refusal_log import __version__, dates, kinds, paths
 from refusal_log.entry_views import main_text
 from refusal_log.errors import InvalidInput
+from refusal_log.text import shown
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -530,7 +531,7 @@ def pick_format(fmt: str | None, out: str | None, default: str = "txt",
     fmt = (fmt or default).strip().lower().lstrip(".")
     if fmt not in allowed:
         hint = " For a PDF, write html and print it from a browser." if fmt == "pdf" else ""
-        raise InvalidInput(f"--format must be {', '.join(allowed[:-1])} or {allowed[-1]}; {fmt!r} is not.{hint}")
+        raise InvalidInput(f"--format must be {', '.join(allowed[:-1])} or {allowed[-1]}; {shown(fmt)} is not.{hint}")
     return fmt
 
 

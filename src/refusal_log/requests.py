@@ -15,7 +15,7 @@ from typing import Any
 
 from refusal_log import clocks, dates, integrity, people, store
 from refusal_log.errors import InvalidInput, NotFound
-from refusal_log.text import optional_text, required_text
+from refusal_log.text import optional_text, required_text, shown
 
 # --- the request kind: what a registry of kinds needs to know, in one place ---------
 KIND = "request"
@@ -126,7 +126,7 @@ def _kind(value: str) -> str:
     key = {"record": "records", "educational-record": "records", "subject-access": "sar", "ehc": "ehc-assessment",
            "section-19": "s19", "gp": "gp-letter", "complain": "complaint"}.get(key, key)
     if key not in REQUEST_KINDS:
-        raise InvalidInput(f"{value!r} is not a kind of request; use one of: {', '.join(REQUEST_KINDS)}.")
+        raise InvalidInput(f"{shown(value)} is not a kind of request; use one of: {', '.join(REQUEST_KINDS)}.")
     return key
 
 
@@ -135,7 +135,7 @@ def _via(value: str | None) -> str | None:
         return None
     key = value.strip().lower().replace(" ", "-")
     if key not in VIA:
-        raise InvalidInput(f"--via must be one of {', '.join(VIA)}; {value!r} is not.")
+        raise InvalidInput(f"--via must be one of {', '.join(VIA)}; {shown(value)} is not.")
     return key
 
 

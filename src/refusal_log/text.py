@@ -93,3 +93,19 @@ def visible(text: str) -> str:
     if not any(ch in text for ch in _MARKED_CHARS):
         return text
     return text.replace("\r\n", "\n").translate(MARKED)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value a person typed, quoted for an error message and cut to `limit` characters with "…": a refused
+    100,000-character option is one line, not a screenful. Never cut inside a character and its accents."""
+    import unicodedata
+
+    text = str(value)
+    if len(text) > limit:
+        cut = limit - 1
+        while cut > 1 and unicodedata.combining(text[cut]):
+            cut -= 1  # "e" and its accent stay together
+        if 0xDC00 <= ord(text[cut - 1]) <= 0xDFFF or unicodedata.category(text[cut]) in ("Mn", "Me", "Cf"):
+            cut -= 1
+        text = text[:cut] + "…"
+    return repr(text)

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from refusal_log.errors import InvalidInput
+from refusal_log.text import shown
 
 FORMATS = ("txt", "md", "html", "pdf")
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
@@ -45,7 +46,7 @@ def choose_format(fmt: str | None, out: str | None) -> str:
     if fmt is not None:
         given = fmt.strip().lower().lstrip(".")
         if given not in FORMATS:
-            raise InvalidInput(f"--format must be txt, md, html or pdf; {fmt!r} is not.")
+            raise InvalidInput(f"--format must be txt, md, html or pdf; {shown(fmt)} is not.")
     if out is None:
         if given == "pdf":
             raise InvalidInput("A PDF is a file: give its name with --out, for example --out timeline.pdf.")
