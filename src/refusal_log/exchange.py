@@ -333,16 +333,17 @@ _WITHDRAWAL_KEYS = {"reason", "recorded"}
 _REVISION_KEYS = {"revision", "when", "recorded", "change_reason"}
 
 
-def _check_known_keys(record: dict[str, Any], known: set[str], where: str) -> None:
+def _check_known_keys(record: dict[str, Any], known: set[str], where: str,
+                      written_as: dict[str, str] | None = None) -> None:
     """A part of the file holds no field this version does not know.
 
     Dropping one quietly would lose what a parent wrote (an export from a newer
     version, or a field added or renamed by hand); refusing names it, and nothing is imported.
     """
-    unknown = [key for key in record if key not in known]
+    unknown, written_as = [key for key in record if key not in known], written_as or {}
     if unknown:
         raise ValueError(f"{where} has a field this version of refusal-log does not know ({shown(unknown[0])}); remove "
-                         "it, or import the file with the version of refusal-log that made it")
+                         f"it{written_as.get(unknown[0], '')}, or, if a newer refusal-log made the file, update refusal-log")
 
 
 def _check_known(entry_id: int, kind: str, model: type, revision: dict[str, Any]) -> None:
@@ -351,7 +352,8 @@ def _check_known(entry_id: int, kind: str, model: type, revision: dict[str, Any]
     about = kinds.get(kind)
     known = _REVISION_KEYS | set(about.options.values()) | (
         set(model.model_fields) - set(about.options) - entries._BASE_COLUMNS)
-    _check_known_keys(revision, known, f"entry {entry_id}")
+    _check_known_keys(revision, known, f"entry {entry_id}",
+                      {column: f" (an export writes it as {name!r})" for column, name in about.options.items()})
 
 
 VERDICTS = ("ok", "caution", "avoid")
