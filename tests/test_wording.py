@@ -1322,7 +1322,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND76_ATTACK", 12),
     ("INDEPENDENT_BLIND845_850", 570),
     ("ROUND78_OWN_WORDS", 8),
-    ("ROUND78_ATTACK", 10),
+    ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
     ("INDEPENDENT_ROUND10B", 20),
 ])
