@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from refusal_log.entry_views import VERDICT_OF_SUGGESTION
 from refusal_log.text import visible
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def show_entry(view: EntryView, console: Console) -> None:
             continue
         if key == "verdict" and view.fields.get("typed_reason"):
             # The check read the suggested wording that was logged, not the words first typed (the newcomer on round 72).
-            row(label(view.kind, key), f"{value_text(key, value)} (for the suggested wording that was logged)")
+            row(label(view.kind, key), f"{value_text(key, value)} {VERDICT_OF_SUGGESTION}")
             continue
         row(label(view.kind, key), value_text(key, value))
     if view.corrected:

@@ -14,6 +14,9 @@ from typing import Any
 
 from refusal_log import dates, kinds
 
+# After a stored verdict where the suggested wording replaced the words first typed: the check read the suggestion.
+VERDICT_OF_SUGGESTION = "(for the suggested wording that was logged)"
+
 # Recorded more than this after the event: say so beside the entry.
 LATE_AFTER = timedelta(days=1)
 

@@ -251,21 +251,20 @@ def _check_shape(document: dict[str, Any]) -> None:
         _records((document.get("requests") or {}).get(name, []), f"the requests' {name.replace('_', ' ')}")
     _check_known_keys(document, _TOP_KEYS, "the file")
     for c in document["children"]:
-        _check_known_keys(c, _CHILD_KEYS, f"a child ({str(c.get('name'))[:40]!r})")
+        _check_known_keys(c, _CHILD_KEYS, f"a child ({shown(c.get('name'))})")
     for c in document.get("contacts", []):
-        _check_known_keys(c, _CONTACT_KEYS, f"a contact ({str(c.get('name'))[:40]!r})")
+        _check_known_keys(c, _CONTACT_KEYS, f"a contact ({shown(c.get('name'))})")
     for e in document["entries"] + (document.get("requests") or {}).get("entries", []):
         what = f"entry {e.get('id')!r:.20}"
-        _check_known_keys(e, _ENTRY_KEYS, what)
-        for a in e.get("attachments") or []:
-            if isinstance(a, dict):
-                _check_known_keys(a, _ATTACHMENT_KEYS, f"a file of {what}")
-        if isinstance(e.get("withdrawn"), dict):
-            _check_known_keys(e["withdrawn"], _WITHDRAWAL_KEYS, f"the withdrawal of {what}")
         _records(e.get("history"), f"{what}'s history")
         _records(e.get("attachments", []), f"{what}'s attachments")
         if e.get("withdrawn") is not None and not isinstance(e["withdrawn"], dict):
             raise ValueError(f"{what}'s withdrawal should be a record")
+        _check_known_keys(e, _ENTRY_KEYS, what)
+        for a in e.get("attachments", []):
+            _check_known_keys(a, _ATTACHMENT_KEYS, f"a file of {what}")
+        if e.get("withdrawn"):
+            _check_known_keys(e["withdrawn"], _WITHDRAWAL_KEYS, f"the withdrawal of {what}")
 
 
 class _Children(dict):
@@ -325,7 +324,7 @@ def _check_fields(entry_id: int, model: type, fields: dict[str, Any]) -> None:
 # What each part of an export holds (as _json writes it); every revision also holds its kind's own fields.
 _TOP_KEYS = {"format", "version", "tool", "exported", "profile", "children", "child_revisions", "contacts", "entries",
              "school", "requests"}
-_CHILD_KEYS = {"id", "name", "school", "born", "year_group", "form", "upn", "school_type", "recorded"}
+_CHILD_KEYS = {"id", "recorded", *people.CHILD_DETAILS}
 _CONTACT_KEYS = {"id", "name", "role", "email", "phone", "recorded"}
 _ENTRY_KEYS = {"id", "kind", "child", "recorded", "history", "attachments", "withdrawn"}
 _ATTACHMENT_KEYS = {"id", "name", "type", "size", "sha256", "recorded", "content_base64"}
@@ -340,10 +339,10 @@ def _check_known_keys(record: dict[str, Any], known: set[str], where: str,
     Dropping one quietly would lose what a parent wrote (an export from a newer
     version, or a field added or renamed by hand); refusing names it, and nothing is imported.
     """
-    unknown, written_as = [key for key in record if key not in known], written_as or {}
-    if unknown:
-        raise ValueError(f"{where} has a field this version of refusal-log does not know ({shown(unknown[0])}); remove "
-                         f"it{written_as.get(unknown[0], '')}, or, if a newer refusal-log made the file, update refusal-log")
+    unknown = next((key for key in record if key not in known), None)
+    if unknown is not None:
+        raise ValueError(f"{where} has a field this version of refusal-log does not know ({shown(unknown)}); remove "
+                         f"it{(written_as or {}).get(unknown, '')}, or, if a newer refusal-log made the file, update refusal-log")
 
 
 def _check_known(entry_id: int, kind: str, model: type, revision: dict[str, Any]) -> None:

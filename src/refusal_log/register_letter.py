@@ -19,8 +19,6 @@ SESSION_WORDS = {("am",): "morning session", ("pm",): "afternoon session", ("am"
 # The register law the letter names: England's, where code I and code M are set out
 # (SI 2024/208 reg 10). Elsewhere no code table is verified, so no law is named.
 REGISTER_LAW = {"england": "the School Attendance (Pupil Registration) (England) Regulations 2024"}
-VIA = {"email": "by email", "phone": "by phone", "app": "through the school app", "letter": "by letter",
-       "in-person": "in person", "text": "by text message"}
 
 
 def register_correction(day: str, child: str | None = None) -> Draft:
@@ -46,7 +44,7 @@ def register_correction(day: str, child: str | None = None) -> Draft:
         from refusal_log import entries
 
         view = entries.get_entry(logged.entry_id)
-        entry = {"id": view.id, "via": VIA.get(view.fields.get("via") or "", ""), "told": view.fields.get("told"),
+        entry = {"id": view.id, "via": render.VIA_WORDS.get(view.fields.get("via") or "", ""), "told": view.fields.get("told"),
                  "recorded": dates.human_datetime(view.recorded), "type": logged.type}
     if logged is None:
         notes.append(f"Nothing is logged for {dates.human_date(the_day)}, so the letter only asks what the code is "

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from refusal_log import __version__, dates, kinds, paths
-from refusal_log.entry_views import main_text
+from refusal_log.entry_views import VERDICT_OF_SUGGESTION, main_text
 from refusal_log.errors import InvalidInput
 from refusal_log.text import shown
 
@@ -311,7 +311,7 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     verdict = f.get("verdict")
     if f.get("typed_reason"):
         details.append(("Words first typed", f["typed_reason"]))
-        verdict = verdict and f"{verdict} (for the suggested wording that was logged)"
+        verdict = verdict and f"{verdict} {VERDICT_OF_SUGGESTION}"
     return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
             "details": details, "sessions": sessions, "reported": reported, "verdict": verdict}
 

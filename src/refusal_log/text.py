@@ -95,9 +95,10 @@ def visible(text: str) -> str:
     return text.replace("\r\n", "\n").translate(MARKED)
 
 
-def shown(value: object, limit: int = 40) -> str:
+def shown(value: object, limit: int = 40, quoted: bool = True) -> str:
     """A value a person typed, quoted for an error message and cut to `limit` characters with "…": a refused
-    100,000-character option is one line, not a screenful. Never cut inside a character and its accents."""
+    100,000-character option is one line, not a screenful. Never cut inside a character and its accents.
+    `quoted=False` leaves the quotes off (the escapes stay) for a value that sits inside a sentence."""
     import unicodedata
 
     text = str(value)
@@ -108,4 +109,4 @@ def shown(value: object, limit: int = 40) -> str:
         if 0xDC00 <= ord(text[cut - 1]) <= 0xDFFF or unicodedata.category(text[cut]) in ("Mn", "Me", "Cf"):
             cut -= 1
         text = text[:cut] + "…"
-    return repr(text)
+    return repr(text) if quoted else repr(text)[1:-1]

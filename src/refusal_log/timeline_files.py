@@ -56,10 +56,10 @@ def choose_format(fmt: str | None, out: str | None) -> str:
         return given or "txt"
     named = SUFFIX_FORMATS.get(suffix)
     if named is None:
-        raise InvalidInput(f"refusal-log cannot write a {shown(suffix)[1:-1]} file ({shown(out)[1:-1]}). Name it .txt, .md, .html or .pdf; "
+        raise InvalidInput(f"refusal-log cannot write a {shown(suffix, quoted=False)} file ({shown(out, quoted=False)}). Name it .txt, .md, .html or .pdf; "
                            "a word processor such as Word opens the .html one.")
     if given and given != named:
-        raise InvalidInput(f"--format {given} does not match the file name {shown(out)[1:-1]}, which asks for {named}. "
+        raise InvalidInput(f"--format {given} does not match the file name {shown(out, quoted=False)}, which asks for {named}. "
                            f"Leave --format out, or end the name with .{given}.")
     return named
 
