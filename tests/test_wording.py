@@ -1323,6 +1323,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND845_850", 570),
     ("INDEPENDENT_BLIND851_856", 580),
     ("ROUND79_OWN_WORDS", 14),
+    ("INDEPENDENT_BLIND857_862", 570),
+    ("ROUND79_ATTACK", 36),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
@@ -1344,7 +1346,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND839_844", "INDEPENDENT_BLIND845_850", "INDEPENDENT_BLIND851_856")
+NEWEST_SETS = ("INDEPENDENT_BLIND845_850", "INDEPENDENT_BLIND851_856", "INDEPENDENT_BLIND857_862")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1468,3 +1470,17 @@ def test_a_gap_is_not_filled_with_a_feeling_made_small(answer):
         fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer)
     assert fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "very upset and being sick") \
         == "Sam is too unwell to attend school today (very upset and being sick)."
+
+
+def test_a_reason_about_another_named_child_is_never_worded_as_the_logged_childs():
+    # The newcomer on round 79: logged for Mia, "Sam can't face school tomorrow, he's got a migraine" is Sam's migraine,
+    # never "Mia is too unwell (migraine)", and not an illness absence for Mia.
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    for text in ("Sam can't face school tomorrow, he's got a migraine", "Sam is refusing today, he has a migraine"):
+        result = check_text(text, child="Mia")
+        assert result.suggestion is None and result.withheld, result
+        assert infer_absence_type(text, child="Mia") == "other"
+    # Mia named, or nobody named: hers, and by her name rather than "My child".
+    assert check_text("Mia has a migraine", child="Mia").verdict == "ok"
+    assert check_text("refusing today", child="Mia").suggestion.startswith("Mia is too unwell to attend school today")

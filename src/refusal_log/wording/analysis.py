@@ -14,7 +14,7 @@ from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_IL
 from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
                                               ongoing_rule, second_reason, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
-from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
+from refusal_log.wording.names import Logged as _Logged, about_someone_else as _elsewhere, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background, candidates as statement_candidates
 
@@ -98,13 +98,12 @@ class _Norm:
 # --------------------------------------------------------------------------- analysis
 
 
-# A health phrase: its kind (generic, specific, care, episode or distress), the parent's own words for it, and whether it
-# is hedged ("not sure if it's a migraine", "she says her ear hurts"): counted for the verdict, never stated as
-# fact. Hits kept per rule: each finding is compared with the others, so a pasted phrase costs no square of its length.
+# A health phrase: its kind (generic, specific, care, episode, distress), the parent's words, and whether it is hedged ("she
+# says her ear hurts"): counted, never stated as fact. Hits kept per rule, so a pasted phrase costs no square of its length.
 _MAX_HITS = 25
 _Term = namedtuple("_Term", "kind text hedged doubted start end")
-# One rule hit: the finding, its rule, whether it is someone else's words, and whether it
-# may drive a suggestion (`quiet`: softened only by distress or a lawful absence).
+# One rule hit: the finding, its rule, whether it is someone else's words, and whether it may drive a suggestion
+# (`quiet`: softened only by distress or a lawful absence).
 _Hit = namedtuple("_Hit", "finding rule reported quiet")
 
 
@@ -119,8 +118,7 @@ class _Analysis:
 
     @cached_property
     def kept_up(self) -> bool:
-        """The child kept up by someone else's bad night and tired for it ([health] kept_up): asked
-        by find(), the suggestion and the second reading, read once."""
+        """The child kept up by someone else's bad night and tired for it ([health] kept_up), read once."""
         return self.rules.kept_up.search(self.norm.text) is not None
 
     @cached_property
@@ -141,6 +139,8 @@ class _Analysis:
         self._cued = None  # a _Whole for this text alone, built on first use
         self._upheaval_seen = None  # someone else's emergency in the text, read once
         self.health = self._health()
+        if _elsewhere(text, n, rules, child):  # "Sam can't face school, he's got a migraine", logged for Mia
+            self.others, self.health = self.others + [(t.start, t.end) for t in self.health], []
         self.unavoidable = self._unavoidable(rules.unavoidable)
         # A lawful absence of its own (s444(3)): leave the head granted, or religious observance. An unavoidable
         # cause for the positive rule; it also softens the rules that ask for leave (a holiday, someone else's illness).

@@ -255,12 +255,28 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
     if at:
         return (first if at.group() == first.lower() != first else at.group()), False
-    other = found[0].split()[0].lower()
-    if other in _any_first_names(rules) and not _short_form(_plain(other), {_plain(first)}, rules):
-        return first, False  # "Tom has a fever", logged for Mia: Tom is someone else
-    if found[0].split()[-1].lower() in {w.lower() for w in child.split()[1:]}:
-        return first, False  # "Will Jones has a fever", logged for Ruby-Mae Jones: her brother, by their surname
+    if found[0] == "My child" or _someone_else_named(found[0], first, child, rules):
+        return first, False  # nobody named: the child it is logged for; or "Tom has a fever", logged for Mia
     return found
+
+
+def about_someone_else(text: str, norm: str, rules: Rules, child: str | None) -> bool:
+    """True when, with `child`, the reason never names that child and is about another person named by their first name
+    ("Sam can't face school tomorrow, he's got a migraine", logged for Mia: Sam's migraine, not Mia's)."""
+    first = child.split()[0] if child and child.split() else ""
+    if not first or re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I):
+        return False
+    found = _found_subject(text, norm, rules)[0]
+    return first.lower() not in found.lower().split() and _someone_else_named(found, first, child, rules)
+
+
+def _someone_else_named(found: str, first: str, child: str, rules: Rules) -> bool:
+    """The subject found is another first name, not a short form of the child's ("Tom", logged for Mia), or the child's
+    surname with another first name ("Will Jones", logged for Ruby-Mae Jones: her brother)."""
+    other = found.split()[0].lower()
+    if other in _any_first_names(rules) and not _short_form(_plain(other), {_plain(first)}, rules):
+        return True
+    return found.split()[-1].lower() in {w.lower() for w in child.split()[1:]}
 
 
 @lru_cache(maxsize=8)  # asked again for the same text (the analysis, then the second reading's masking)
