@@ -54,7 +54,8 @@ def test_a_reader_that_stops_early_gets_no_error_message(cli, ready):
     import sys
 
     cli("add-note", "first", ok=True)
-    for args in (["export"], ["list"]):
+    # (`check --json`, which runs without Typer, too: the newcomer on round 80 saw "Something went wrong" for it.)
+    for args in (["export"], ["list"], ["check", "--json", "refusing today"]):
         run = subprocess.Popen([sys.executable, "-m", "refusal_log", *args], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env={**os.environ, "REFUSAL_LOG_HOME": str(ready)})
         run.stdout.close()

@@ -57,7 +57,7 @@ def test_init_with_every_flag_asks_nothing(home):
 
 
 @pytest.mark.parametrize(("answer", "stored"), [
-    ("s", "She is too unwell to attend school (migraine)."),
+    ("s", "Sam is too unwell to attend school (migraine)."),  # "She" in the reason: the logged child, by name
     ("k", "She is refusing to go in, migraine"),
     ("c", None),
 ])

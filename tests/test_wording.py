@@ -1325,6 +1325,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND79_OWN_WORDS", 14),
     ("INDEPENDENT_BLIND857_862", 570),
     ("ROUND79_ATTACK", 36),
+    ("INDEPENDENT_BLIND863_868", 570),
+    ("ROUND80_ATTACK", 26),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
@@ -1346,7 +1348,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND845_850", "INDEPENDENT_BLIND851_856", "INDEPENDENT_BLIND857_862")
+NEWEST_SETS = ("INDEPENDENT_BLIND851_856", "INDEPENDENT_BLIND857_862", "INDEPENDENT_BLIND863_868")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1484,3 +1486,14 @@ def test_a_reason_about_another_named_child_is_never_worded_as_the_logged_childs
     # Mia named, or nobody named: hers, and by her name rather than "My child".
     assert check_text("Mia has a migraine", child="Mia").verdict == "ok"
     assert check_text("refusing today", child="Mia").suggestion.startswith("Mia is too unwell to attend school today")
+
+
+def test_an_answer_about_someone_else_by_name_fills_no_gap_for_the_child():
+    # The newcomer on round 80: at Mia's gate, "Sam has a cold" was logged as "Mia is too unwell ... (Sam has a cold)".
+    from refusal_log.wording import InvalidUnclear, fill_gap
+
+    gap = "Mia is too unwell to attend school today ([what is wrong])."
+    for answer in ("Sam has a cold", "Sam's got the flu", "her brother has flu"):
+        with pytest.raises(InvalidUnclear):
+            fill_gap(gap, answer, child="Mia")
+    assert fill_gap(gap, "a cold", child="Mia") == "Mia is too unwell to attend school today (a cold)."

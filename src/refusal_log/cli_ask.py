@@ -179,7 +179,7 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     while not answer.strip():
         answer = typer.prompt(question, default="", show_default=False, err=True)
     try:
-        filled = wording.fill_gap(result.suggestion, answer.strip())
+        filled = wording.fill_gap(result.suggestion, answer.strip(), child=name)
     except wording.InvalidUnclear as told:
         typer.echo(str(told), err=True)  # names nothing wrong: back to the choices, s among them
         return _ASK_AGAIN

@@ -344,6 +344,13 @@ def fast_main(args: list[str]) -> int | None:
     except KeyboardInterrupt:
         sys.stderr.write(interrupted_message())
         return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped (`| true`, `| head -1`): nothing is wrong, so nothing is said, as the Typer path does.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return ExitCode.ERROR
     except Exception as exc:
         if os.environ.get("REFUSAL_LOG_DEBUG"):
             raise

@@ -255,19 +255,31 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
     if at:
         return (first if at.group() == first.lower() != first else at.group()), False
-    if found[0] == "My child" or _someone_else_named(found[0], first, child, rules):
-        return first, False  # nobody named: the child it is logged for; or "Tom has a fever", logged for Mia
+    if found[0] in ("My child", "He", "She") or _someone_else_named(found[0], first, child, rules):
+        return first, False  # nobody named, or only "he"/"she": the child it is logged for; or "Tom has a fever", for Mia
     return found
 
 
+# A second person in the text, so that "she" may be the child after all ("Josh has flu and she has caught it too").
+_SECOND_PERSON = re.compile(r"\b(?:too|as well|also|sister|brother|sibling|(?:is|was|s|seems) (?:fine|ok|okay|alright|better)"
+                            r"|but (?:she|he)|now (?:she|he)|caught it|same thing|off as well)\b", re.I)
+# The other name as the subject of a verb ("Sam can't face...", "Sam is refusing"), not a word at the start ("Hope she...").
+_NAME_THEN_VERB = r"(?:'s|\u2019s)?\s+(?:is|has|was|had|can|can't|can\u2019t|cannot|won't|won\u2019t|will|isn't|isn\u2019t|doesn't|doesn\u2019t|does|feels|felt|says|said|got|been|woke|refuses|refused|keeps|just)\b"
+
+
 def about_someone_else(text: str, norm: str, rules: Rules, child: str | None) -> bool:
-    """True when, with `child`, the reason never names that child and is about another person named by their first name
-    ("Sam can't face school tomorrow, he's got a migraine", logged for Mia: Sam's migraine, not Mia's)."""
+    """True when, with `child`, the reason never names that child (nor part of a double name: "Ruby" for Ruby-Mae), is
+    about another person named by their first name as the subject, and names nobody else who could be the child ("Sam
+    can't face school tomorrow, he's got a migraine", logged for Mia: Sam's migraine, not Mia's)."""
     first = child.split()[0] if child and child.split() else ""
-    if not first or re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I):
+    parts = [p for p in re.split(r"[-\u2010\u2011]", first) if p] if first else []
+    if not parts or any(re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(p)}(?![{_WORD_CHARS}])", text, re.I) for p in parts):
         return False
     found = _found_subject(text, norm, rules)[0]
-    return first.lower() not in found.lower().split() and _someone_else_named(found, first, child, rules)
+    other = found.split()[0]
+    return (first.lower() not in found.lower().split() and _someone_else_named(other, first, first, rules)
+            and re.search(rf"\b{re.escape(other)}{_NAME_THEN_VERB}", text, re.I) is not None
+            and not _SECOND_PERSON.search(text))
 
 
 def _someone_else_named(found: str, first: str, child: str, rules: Rules) -> bool:

@@ -548,12 +548,13 @@ def denies_illness(answer: str) -> bool:
     return bool(_NO_ILLNESS.match(plain) or _UNSURE.match(plain))
 
 
-def fill_gap(suggestion: str, answer: str) -> str:
+def fill_gap(suggestion: str, answer: str, child: str | None = None) -> str:
     """The suggestion with the parent's answer where the gap ([what is wrong]) was:
     fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "a migraine")
     gives "Sam is too unwell to attend school today (a migraine).". A suggestion without a
     gap comes back as it was. An empty answer is an InvalidInput: the gap is never filled
-    with a guess, nor with an answer saying nothing is wrong ("no", "he's fine")."""
+    with a guess, nor with an answer saying nothing is wrong ("no", "he's fine"). `child`: the child it is logged
+    for; an answer about someone else by name ("Sam has a cold", for Mia) fills nothing."""
     if GAP not in suggestion:
         return suggestion
     words = " ".join(str(answer or "").split()).strip(" .;,()[]")
@@ -572,7 +573,7 @@ def fill_gap(suggestion: str, answer: str) -> str:
     rules = load_rules()
     filled = suggestion.replace(GAP, words, 1)
     result = check_text(filled, rules)
-    if not _Analysis(words, rules).health or result.verdict != "ok" or _JUST.search(plain):
+    if not _Analysis(words, rules, child=child).health or result.verdict != "ok" or _JUST.search(plain):
         raise InvalidUnclear("That answer does not say what is wrong with your child's health, so it was not "
                              "put into the sentence. Choose s again and say in a few words what is wrong (for "
                              "example: a migraine, anxiety, being sick), or keep your own words.")
