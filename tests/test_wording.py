@@ -1327,6 +1327,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND79_ATTACK", 36),
     ("INDEPENDENT_BLIND863_868", 570),
     ("ROUND80_ATTACK", 26),
+    ("INDEPENDENT_BLIND869_874", 560),
+    ("ROUND81_ATTACK", 16),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
@@ -1348,7 +1350,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND851_856", "INDEPENDENT_BLIND857_862", "INDEPENDENT_BLIND863_868")
+NEWEST_SETS = ("INDEPENDENT_BLIND857_862", "INDEPENDENT_BLIND863_868", "INDEPENDENT_BLIND869_874")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1497,3 +1499,17 @@ def test_an_answer_about_someone_else_by_name_fills_no_gap_for_the_child():
         with pytest.raises(InvalidUnclear):
             fill_gap(gap, answer, child="Mia")
     assert fill_gap(gap, "a cold", child="Mia") == "Mia is too unwell to attend school today (a cold)."
+
+
+def test_he_and_she_in_one_reason_never_word_an_illness_for_the_logged_child():
+    # The attacker on round 81: logged for Mia, "he's got a migraine, so she's staying home with him" was worded "Mia is
+    # too unwell (migraine)". With he and she both, or another child named and Mia not, nothing is worded.
+    for text in ("He can't face school, he's got a migraine, so she's staying home with him",
+                 "he has a temperature so I'm keeping her at home with him",
+                 "Sam won't go in, he's got a cold; she's fine",
+                 "Sam can't face school, he's got a migraine too"):
+        result = check_text(text, child="Mia")
+        assert result.suggestion is None and result.withheld, (text, result)
+    # One child, called "she" only: worded with her name.
+    assert check_text("she's refusing today, she has a migraine", child="Mia").suggestion == \
+        "Mia is too unwell to attend school today (migraine)."

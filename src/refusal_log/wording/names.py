@@ -255,14 +255,18 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
     if at:
         return (first if at.group() == first.lower() != first else at.group()), False
-    if found[0] in ("My child", "He", "She") or _someone_else_named(found[0], first, child, rules):
+    if found[0] == "My child" or (found[0] in ("He", "She") and not (_HE.search(text) and _SHE.search(text))
+                                  and not _any_other_name(text, first, rules)) \
+            or _someone_else_named(found[0], first, child, rules):
         return first, False  # nobody named, or only "he"/"she": the child it is logged for; or "Tom has a fever", for Mia
     return found
 
 
 # A second person in the text, so that "she" may be the child after all ("Josh has flu and she has caught it too").
-_SECOND_PERSON = re.compile(r"\b(?:too|as well|also|sister|brother|sibling|(?:is|was|s|seems) (?:fine|ok|okay|alright|better)"
-                            r"|but (?:she|he)|now (?:she|he)|caught it|same thing|off as well)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:too|as well|sister|brother|sibling|but (?:she|he)|now (?:she|he)|caught it|same thing"
+                            r"|(?:up with|looking after|sitting with|staying with|caring for|been with|given) (?:her|him))\b", re.I)
+# He and she both in one reason: two children, and which one is ill the words alone cannot say.
+_HE, _SHE = re.compile(r"\b(?:he|him|his|himself)\b", re.I), re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 # The other name as the subject of a verb ("Sam can't face...", "Sam is refusing"), not a word at the start ("Hope she...").
 _NAME_THEN_VERB = r"(?:'s|\u2019s)?\s+(?:is|has|was|had|can|can't|can\u2019t|cannot|won't|won\u2019t|will|isn't|isn\u2019t|doesn't|doesn\u2019t|does|feels|felt|says|said|got|been|woke|refuses|refused|keeps|just)\b"
 
@@ -280,6 +284,24 @@ def about_someone_else(text: str, norm: str, rules: Rules, child: str | None) ->
     return (first.lower() not in found.lower().split() and _someone_else_named(other, first, first, rules)
             and re.search(rf"\b{re.escape(other)}{_NAME_THEN_VERB}", text, re.I) is not None
             and not _SECOND_PERSON.search(text))
+
+
+def _any_other_name(text: str, first: str, rules: Rules) -> bool:
+    """Any first name in the text that is not the child's (nor a short form of it)."""
+    known = _any_first_names(rules)
+    return any(w.lower() in known and not _short_form(_plain(w.lower()), {_plain(first)}, rules)
+               for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower() != first.lower())
+
+
+def unsure_whose(text: str, child: str | None, rules: Rules) -> bool:
+    """True when, with `child`, the reason never names that child and either names someone else by their first name or
+    says both "he" and "she": then no sentence may say which of them is too unwell (the attacker on round 81: "he's
+    got a migraine, so she's staying home with him", logged for Mia)."""
+    first = child.split()[0] if child and child.split() else ""
+    parts = [p for p in re.split(r"[-\u2010\u2011]", first) if p] if first else []
+    if not parts or any(re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(p)}(?![{_WORD_CHARS}])", text, re.I) for p in parts):
+        return False
+    return bool(_HE.search(text) and _SHE.search(text)) or _any_other_name(text, first, rules)
 
 
 def _someone_else_named(found: str, first: str, child: str, rules: Rules) -> bool:

@@ -12,7 +12,7 @@ from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
 from refusal_log.wording.generalised import minor, vague
 from refusal_log.wording.loading import Rules, load_rules
-from refusal_log.wording.names import Logged, name_pattern
+from refusal_log.wording.names import Logged, name_pattern, unsure_whose
 from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
 from refusal_log.wording.readers import stricter as stricter_reading
 
@@ -395,6 +395,8 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
                                                 bool(an.illness))
     findings, hints = _localise(rules, region, findings, hints)
+    if suggestion and unsure_whose(text, child, rules):
+        suggestion, withheld = None, True  # the logged child never named, someone else is: whose illness is unclear
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = withheld or (verdict == "avoid" and suggestion is None)
     return Result(text, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
