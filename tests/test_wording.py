@@ -1329,6 +1329,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND80_ATTACK", 26),
     ("INDEPENDENT_BLIND869_874", 560),
     ("ROUND81_ATTACK", 16),
+    ("INDEPENDENT_BLIND875_880", 570),
+    ("ROUND82_ATTACK", 18),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
@@ -1350,7 +1352,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND857_862", "INDEPENDENT_BLIND863_868", "INDEPENDENT_BLIND869_874")
+NEWEST_SETS = ("INDEPENDENT_BLIND863_868", "INDEPENDENT_BLIND869_874", "INDEPENDENT_BLIND875_880")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1510,6 +1512,13 @@ def test_he_and_she_in_one_reason_never_word_an_illness_for_the_logged_child():
                  "Sam can't face school, he's got a migraine too"):
         result = check_text(text, child="Mia")
         assert result.suggestion is None and result.withheld, (text, result)
+    # A name signing off, a teacher named, or a brother who is fine is not a second child ill (the attacker on round 82).
+    for text in ("She has a cold. Thanks, Laura", "Hi Mrs Morgan, she has a cold",
+                 "She has a cold, her brother is fine and he's in school"):
+        assert check_text(text, child="Mia").suggestion == "Mia is too unwell to attend school (a cold).", text
+    # The child's middle name, or her name typed without its accent, is her (the attacker on round 82).
+    assert check_text("Rose has been sick three times since midnight.", child="Mia Rose").verdict == "ok"
+    assert check_text("Siobhan has tonsillitis and a high temperature.", child="Siobh\u00e1n").verdict == "ok"
     # One child, called "she" only: worded with her name.
     assert check_text("she's refusing today, she has a migraine", child="Mia").suggestion == \
         "Mia is too unwell to attend school today (migraine)."

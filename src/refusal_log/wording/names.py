@@ -255,8 +255,7 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
     if at:
         return (first if at.group() == first.lower() != first else at.group()), False
-    if found[0] == "My child" or (found[0] in ("He", "She") and not (_HE.search(text) and _SHE.search(text))
-                                  and not _any_other_name(text, first, rules)) \
+    if found[0] == "My child" or (found[0] in ("He", "She") and not _two_children(text)) \
             or _someone_else_named(found[0], first, child, rules):
         return first, False  # nobody named, or only "he"/"she": the child it is logged for; or "Tom has a fever", for Mia
     return found
@@ -265,43 +264,69 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
 # A second person in the text, so that "she" may be the child after all ("Josh has flu and she has caught it too").
 _SECOND_PERSON = re.compile(r"\b(?:too|as well|sister|brother|sibling|but (?:she|he)|now (?:she|he)|caught it|same thing"
                             r"|(?:up with|looking after|sitting with|staying with|caring for|been with|given) (?:her|him))\b", re.I)
-# He and she both in one reason: two children, and which one is ill the words alone cannot say.
-_HE, _SHE = re.compile(r"\b(?:he|him|his|himself)\b", re.I), re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+# He and she both as the subject of a verb in one reason, and no relative named: two children, and which one is ill the
+# words alone cannot say.
+_VERB = (r"(?:'s|\u2019s|'ll|\u2019ll)?\s+(?:is|has|was|had|can|can't|can\u2019t|won't|won\u2019t|will|isn't|isn\u2019t|does|"
+         r"doesn't|feels|felt|says|said|got|woke|refuses|keeps|just|seems|staying|stays|going|goes|needs|wants|really|also)\b")
+_HE, _SHE = re.compile(rf"\bhe{_VERB}", re.I), re.compile(rf"\bshe{_VERB}", re.I)
+_KIN = re.compile(r"\b(?:brother|sister|sibling|twin|dad|daddy|mum|mummy|mam|father|mother|husband|wife|partner|nan|gran|grandad|grandma|"
+                  r"uncle|aunt|auntie|cousin|baby|friend)\b", re.I)
+# Another person named who acts for the child ("Laura has asked me to let you know", "Sarah has rung the GP", "Will has
+# been up all night with her"): not the one who is ill.
+_ACTS_FOR = r"\s+(?:has |had |is |was )?(?:asked|rung|rang|called|phoned|emailed|texted|messaged|been up|sat up|stayed up|taken|taking|looking|looked|told|wants|will|said|says)\b"
 # The other name as the subject of a verb ("Sam can't face...", "Sam is refusing"), not a word at the start ("Hope she...").
 _NAME_THEN_VERB = r"(?:'s|\u2019s)?\s+(?:is|has|was|had|can|can't|can\u2019t|cannot|won't|won\u2019t|will|isn't|isn\u2019t|doesn't|doesn\u2019t|does|feels|felt|says|said|got|been|woke|refuses|refused|keeps|just)\b"
 
 
-def about_someone_else(text: str, norm: str, rules: Rules, child: str | None) -> bool:
-    """True when, with `child`, the reason never names that child (nor part of a double name: "Ruby" for Ruby-Mae), is
-    about another person named by their first name as the subject, and names nobody else who could be the child ("Sam
-    can't face school tomorrow, he's got a migraine", logged for Mia: Sam's migraine, not Mia's)."""
-    first = child.split()[0] if child and child.split() else ""
-    parts = [p for p in re.split(r"[-\u2010\u2011]", first) if p] if first else []
-    if not parts or any(re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(p)}(?![{_WORD_CHARS}])", text, re.I) for p in parts):
-        return False
+def _named_in(text: str, child: str, rules: Rules) -> bool:
+    """Whether the text names the child: the first name or a part of a double one ("Ruby" for Ruby-Mae), or a middle
+    name ("James" for Oliver James Smith; "Rose" for Mia Rose, a first name as well), accents or none."""
+    words = child.split()
+    names = [p for p in re.split(r"[-\u2010\u2011]", words[0]) if p] if words else []
+    names += words[1:-1] + [w for w in words[1:] if w.lower() in _any_first_names(rules)]
+    folded = _plain(text)
+    return any(re.search(rf"(?<![\w'\u2019]){re.escape(_plain(p))}(?![\w])", folded) for p in names)
+
+
+def _other_subject(text: str, norm: str, first: str, rules: Rules) -> str | None:
+    """Another first name as the subject of the reason, not acting for the child, or None."""
     found = _found_subject(text, norm, rules)[0]
     other = found.split()[0]
-    return (first.lower() not in found.lower().split() and _someone_else_named(other, first, first, rules)
-            and re.search(rf"\b{re.escape(other)}{_NAME_THEN_VERB}", text, re.I) is not None
-            and not _SECOND_PERSON.search(text))
+    if first.lower() in found.lower().split() or not _someone_else_named(other, first, first, rules):
+        return None
+    if re.search(rf"\b{re.escape(other)}{_ACTS_FOR}", text, re.I) or not re.search(rf"\b{re.escape(other)}{_NAME_THEN_VERB}", text, re.I):
+        return None
+    return other
 
 
-def _any_other_name(text: str, first: str, rules: Rules) -> bool:
-    """Any first name in the text that is not the child's (nor a short form of it)."""
-    known = _any_first_names(rules)
-    return any(w.lower() in known and not _short_form(_plain(w.lower()), {_plain(first)}, rules)
-               for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower() != first.lower())
-
-
-def unsure_whose(text: str, child: str | None, rules: Rules) -> bool:
-    """True when, with `child`, the reason never names that child and either names someone else by their first name or
-    says both "he" and "she": then no sentence may say which of them is too unwell (the attacker on round 81: "he's
-    got a migraine, so she's staying home with him", logged for Mia)."""
+def about_someone_else(text: str, norm: str, rules: Rules, child: str | None) -> bool:
+    """True when, with `child`, the reason never names that child, is about another person named by their first name as
+    the subject, and names nobody else who could be the child ("Sam can't face school tomorrow, he's got a migraine",
+    logged for Mia: Sam's migraine, not Mia's)."""
     first = child.split()[0] if child and child.split() else ""
-    parts = [p for p in re.split(r"[-\u2010\u2011]", first) if p] if first else []
-    if not parts or any(re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(p)}(?![{_WORD_CHARS}])", text, re.I) for p in parts):
+    if not first or _named_in(text, child, rules):
         return False
-    return bool(_HE.search(text) and _SHE.search(text)) or _any_other_name(text, first, rules)
+    return _other_subject(text, norm, first, rules) is not None and not _SECOND_PERSON.search(text)
+
+
+def _two_children(text: str) -> bool:
+    """He and she both the subject of a verb (or one of them kept home, "keeping her at home with him"), and no relative
+    named to be one of them."""
+    he, she = _HE.search(text), _SHE.search(text)
+    him = re.search(r"\b(?:keeping|keep|kept|with|take|taking|bring|bringing) him\b", text, re.I)
+    her = re.search(r"\b(?:keeping|keep|kept|with|take|taking|bring|bringing) her\b", text, re.I)
+    return bool((he and (she or her)) or (she and him)) and not _KIN.search(text)
+
+
+def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
+    """True when, with `child`, the reason never names that child and either is about someone else named by their first
+    name or has "he" and "she" both doing things: then no sentence may say which of them is too unwell (the attacker on
+    round 81: "he's got a migraine, so she's staying home with him", logged for Mia). A name signing off or a teacher
+    named ("Thanks, Laura", "Mrs Morgan") is not this (the attacker on round 82)."""
+    first = child.split()[0] if child and child.split() else ""
+    if not first or _named_in(text, child, rules):
+        return False
+    return _two_children(text) or _other_subject(text, norm, first, rules) is not None
 
 
 def _someone_else_named(found: str, first: str, child: str, rules: Rules) -> bool:

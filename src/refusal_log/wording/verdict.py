@@ -395,7 +395,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
                                                 bool(an.illness))
     findings, hints = _localise(rules, region, findings, hints)
-    if suggestion and unsure_whose(text, child, rules):
+    if suggestion and unsure_whose(text, an.norm.text, child, rules):
         suggestion, withheld = None, True  # the logged child never named, someone else is: whose illness is unclear
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = withheld or (verdict == "avoid" and suggestion is None)
