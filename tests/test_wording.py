@@ -1332,6 +1332,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND875_880", 570),
     ("ROUND82_ATTACK", 18),
     ("INDEPENDENT_BLIND881_886", 570),
+    ("ROUND84_ATTACK", 8),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
