@@ -1524,3 +1524,11 @@ def test_he_and_she_in_one_reason_never_word_an_illness_for_the_logged_child():
     # One child, called "she" only: worded with her name.
     assert check_text("she's refusing today, she has a migraine", child="Mia").suggestion == \
         "Mia is too unwell to attend school today (migraine)."
+
+
+def test_a_day_that_dates_the_cause_is_not_put_in_the_suggestion():
+    # blind880: "yesterday" dated the teacher's shouting, not the absence; the suggestion said "too anxious to attend
+    # school yesterday".
+    result = check_text("He's too anxious to come in because his teacher shouted at him in front of the whole class "
+                        "yesterday.")
+    assert result.suggestion == "He is too anxious to attend school."
