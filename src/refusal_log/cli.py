@@ -205,12 +205,7 @@ def _reader_gone() -> None:
     """Whoever read our output stopped (`| head -1`): nothing is wrong, so say nothing.
     What is still buffered goes nowhere, instead of failing again when Python exits.
     Exit 1, as rich and Click do when the reader goes (not all the output was read)."""
-    import os
-
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    cli_check.stdout_to_nowhere()
     raise typer.Exit(ExitCode.ERROR)
 
 
@@ -272,8 +267,6 @@ def main() -> None:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            cli_check.stdout_to_nowhere()
             raise SystemExit(ExitCode.ERROR) from None
         raise

@@ -326,6 +326,15 @@ def _utf8(arg: str) -> bool:
     return True
 
 
+def stdout_to_nowhere() -> None:
+    """Whoever read our output stopped (`| head -1`): what is still buffered goes nowhere, instead of failing again
+    when Python exits. (Here, not in cli.py, so that the fast `check` needs nothing heavier.)"""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def fast_main(args: list[str]) -> int | None:
     """Run a plain `check` without Typer and return its exit code, or None to let Typer run."""
     if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
@@ -346,10 +355,7 @@ def fast_main(args: list[str]) -> int | None:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader stopped (`| true`, `| head -1`): nothing is wrong, so nothing is said, as the Typer path does.
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        stdout_to_nowhere()
         return ExitCode.ERROR
     except Exception as exc:
         if os.environ.get("REFUSAL_LOG_DEBUG"):

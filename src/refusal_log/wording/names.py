@@ -292,21 +292,25 @@ def _other_subject(text: str, norm: str, first: str, rules: Rules) -> str | None
     """Another first name as the subject of the reason, not acting for the child, or None."""
     found = _found_subject(text, norm, rules)[0]
     other = found.split()[0]
-    if first.lower() in found.lower().split() or not _someone_else_named(other, first, first, rules):
+    if first.lower() in found.lower().split() or not _another_first_name(other, first, rules):
         return None
     if re.search(rf"\b{re.escape(other)}{_ACTS_FOR}", text, re.I) or not re.search(rf"\b{re.escape(other)}{_NAME_THEN_VERB}", text, re.I):
         return None
     return other
 
 
+def _first_if_unnamed(text: str, child: str | None, rules: Rules) -> str:
+    """The logged child's first name when the text never names them, else "" (also without `child`)."""
+    first = child.split()[0] if child and child.split() else ""
+    return "" if not first or _named_in(text, child, rules) else first
+
+
 def about_someone_else(text: str, norm: str, rules: Rules, child: str | None) -> bool:
     """True when, with `child`, the reason never names that child, is about another person named by their first name as
     the subject, and names nobody else who could be the child ("Sam can't face school tomorrow, he's got a migraine",
     logged for Mia: Sam's migraine, not Mia's)."""
-    first = child.split()[0] if child and child.split() else ""
-    if not first or _named_in(text, child, rules):
-        return False
-    return _other_subject(text, norm, first, rules) is not None and not _SECOND_PERSON.search(text)
+    first = _first_if_unnamed(text, child, rules)
+    return bool(first) and _other_subject(text, norm, first, rules) is not None and not _SECOND_PERSON.search(text)
 
 
 def _two_children(text: str) -> bool:
@@ -323,19 +327,21 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
     name or has "he" and "she" both doing things: then no sentence may say which of them is too unwell (the attacker on
     round 81: "he's got a migraine, so she's staying home with him", logged for Mia). A name signing off or a teacher
     named ("Thanks, Laura", "Mrs Morgan") is not this (the attacker on round 82)."""
-    first = child.split()[0] if child and child.split() else ""
-    if not first or _named_in(text, child, rules):
-        return False
-    return _two_children(text) or _other_subject(text, norm, first, rules) is not None
+    first = _first_if_unnamed(text, child, rules)
+    return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None)
+
+
+def _another_first_name(name: str, first: str, rules: Rules) -> bool:
+    """A first name, and not a short form of the child's ("Tom", logged for Mia)."""
+    other = name.lower()
+    return other in _any_first_names(rules) and not _short_form(_plain(other), {_plain(first)}, rules)
 
 
 def _someone_else_named(found: str, first: str, child: str, rules: Rules) -> bool:
-    """The subject found is another first name, not a short form of the child's ("Tom", logged for Mia), or the child's
-    surname with another first name ("Will Jones", logged for Ruby-Mae Jones: her brother)."""
-    other = found.split()[0].lower()
-    if other in _any_first_names(rules) and not _short_form(_plain(other), {_plain(first)}, rules):
-        return True
-    return found.split()[-1].lower() in {w.lower() for w in child.split()[1:]}
+    """The subject found is another first name ("Tom", logged for Mia), or the child's surname with another first name
+    ("Will Jones", logged for Ruby-Mae Jones: her brother)."""
+    return _another_first_name(found.split()[0], first, rules) or \
+        found.split()[-1].lower() in {w.lower() for w in child.split()[1:]}
 
 
 @lru_cache(maxsize=8)  # asked again for the same text (the analysis, then the second reading's masking)
