@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import snapshot
+from refusal_log import paths
 
 
 @pytest.fixture
@@ -608,3 +609,38 @@ def test_a_hand_edited_export_is_refused_with_a_sentence_naming_the_part(cli, lo
         assert result.exit_code == 1 and expected in result.stderr and "nothing was imported" in result.stderr, expected
         # No Python wording reaches the parent.
         assert "object" not in result.stderr and "subscriptable" not in result.stderr and "isoformat" not in result.stderr
+
+
+def _empty_the_log(home: Path) -> Path:
+    db = home / paths.DB_NAME
+    for suffix in ("-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    db.write_bytes(b"")
+    return db
+
+
+def test_an_emptied_log_file_is_refused_not_taken_as_a_new_log(cli, logged, tmp_path):
+    # A log emptied outside the tool (a failed copy, a full disk) must not read as "0 entries, chain intact".
+    archive = tmp_path / "backup.tar.gz"
+    cli("backup", "--out", str(archive), ok=True)
+    db = _empty_the_log(logged)
+    for args in (("verify",), ("list",), ("timeline",), ("add-note", "written after"), ("child", "list")):
+        result = cli(*args)
+        assert result.exit_code == 1, args
+        assert "is empty (0 bytes)" in result.stderr and "restore" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert db.read_bytes() == b"", args  # nothing was written into it
+    # Restoring the backup into the same home is exactly the way back.
+    restored = cli("restore", str(archive), ok=True)
+    assert "Restored 4 entries" in restored.stdout
+    assert len(cli.json("list")) == 4
+    cli("verify", ok=True)
+
+
+def test_init_may_set_up_a_log_in_an_empty_file(cli, home):
+    home.mkdir(parents=True, exist_ok=True)
+    _empty_the_log(home)
+    cli("init", "--child", "Sam", "--school", "Hill Primary", ok=True)
+    assert "1 entry" not in cli("verify", ok=True).stdout
+    cli("add-note", "first note", ok=True)
+    assert cli("verify", ok=True).stdout.startswith("1 entry,")

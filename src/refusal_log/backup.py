@@ -264,7 +264,7 @@ def _manifest(raw: bytes, not_ours: InvalidInput) -> dict:
 
 def _log_has_anything() -> bool:
     """Whether the home holds anything a restore would replace: entries, children, contacts, details."""
-    if not store.exists():
+    if not store.holds_something():
         return False
     with store.reading() as db:
         return db.execute("SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM child) + "
@@ -283,7 +283,7 @@ def restore(path: str, force: bool = False) -> RestoreResult:
     if _log_has_anything() and not force:
         raise _not_empty(home)
     created = not home.exists()
-    store._prepare_home_for_writing()
+    store._prepare_home_for_writing(empty_ok=True)
     db = paths.db_path()
     try:
         with store.staging(".restore-") as work:

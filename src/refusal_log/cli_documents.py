@@ -14,6 +14,7 @@ import typer
 
 from refusal_log import kinds
 from refusal_log.cli_help import entry_number
+from refusal_log.text import counted
 
 if TYPE_CHECKING:
     from refusal_log.letters import Draft
@@ -58,7 +59,7 @@ def timeline(
         return
     data: str | bytes = timeline_files.print_pdf(document.text) if chosen == "pdf" else document.text
     path = paths.write_user_file(out, data)
-    entries = f"{document.count} entr{'y' if document.count == 1 else 'ies'}"
+    entries = counted(document.count)
     _say(f"Saved the timeline ({entries}) to {path}.")
     if chosen == "html":
         _say("Open it in a web browser to read or print it; it is laid out for A4.")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from refusal_log.errors import InvalidInput
+from refusal_log.text import counted
 
 if TYPE_CHECKING:
     import sqlite3
@@ -107,7 +108,7 @@ class Verification:
     others: dict[str, int] = field(default_factory=dict)  # "register codes" -> 12
 
     def summary(self) -> str:
-        counts = [f"{self.entries} {'entry' if self.entries == 1 else 'entries'}"]
+        counts = [counted(self.entries)]
         counts += [f"{n} {plural if n != 1 else singular}" for (singular, plural), n in self.others.items() if n]
         listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
         text = f"{listed}, chain intact, head {self.head}"

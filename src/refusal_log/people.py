@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from refusal_log import dates, integrity, nations, store
 from refusal_log.errors import INIT_COMMAND, InvalidInput, NotFound
-from refusal_log.text import optional_text, required_text, shown
+from refusal_log.text import counted, optional_text, required_text, shown
 
 if TYPE_CHECKING:
     import sqlite3
@@ -240,7 +240,7 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
         "school_email": _validate_email(school_email, "--school-email"),
         "region": nations.region_key(region) if optional_text(region) else None,
     }
-    with store.writing() as session:
+    with store.writing(empty_ok=True) as session:
         db = store.driver(session)
         children = _children(db)
         existing = match_child(children, details["name"], whole_words=True)
@@ -271,7 +271,7 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
 
 def would_add_child(name: str) -> list[str]:
     """The children already in the log, if `init --child NAME` would add a new one beside them."""
-    if not store.exists():
+    if not store.holds_something():
         return []
     with store.reading() as db:
         children = _children(db)
@@ -439,7 +439,7 @@ def remove_child(name: str, reason: str | None = None) -> ChildView:
         current = resolve_child(db, name)
         logged = db.execute("SELECT count(*) FROM entry WHERE child_id = ?", (current.id,)).fetchone()[0]
         if logged:
-            raise InvalidInput(f"{current.name} has {logged} entr{'y' if logged == 1 else 'ies'} in the log, so "
+            raise InvalidInput(f"{current.name} has {counted(logged)} in the log, so "
                                f"{current.name} cannot be removed; to correct the name instead: "
                                f"refusal-log child edit {current.name!r} --name \"NEW NAME\"")
         details = {k: getattr(current, k) for k in CHILD_DETAILS}

@@ -171,13 +171,23 @@ def _connect(path: Path, *, write: bool, mode: str = "rwc") -> sqlite3.Connectio
     return conn
 
 
-def _check_is_sqlite(path: Path) -> None:
-    """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
+def _check_is_sqlite(path: Path, empty_ok: bool = False) -> None:
+    """Refuse a file that is not SQLite before SQLite gets a chance to touch it.
+
+    An empty file is refused too, unless the caller is setting up or restoring a log:
+    SQLite would take it as a new log, and a log emptied outside the tool would then
+    look like one that never held anything.
+    """
     try:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StoreNotWritable(f"The database at {path} cannot be opened ({exc.strerror}); nothing was changed.") from None
+    if not head and not empty_ok:
+        raise DamagedStore(
+            f"The database at {path} is empty (0 bytes), so there is no log in it to use; nothing was changed. "
+            "If entries were logged there, restore your latest backup with 'refusal-log restore BACKUP_FILE'. "
+            f"If nothing was, set the log up again with: {INIT_COMMAND}")
     if head and head != SQLITE_HEADER:
         raise damaged(path)
 
@@ -220,7 +230,7 @@ def _writable(path: Path) -> bool:
     return bool(path.stat().st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
 
 
-def _prepare_home_for_writing() -> Path:
+def _prepare_home_for_writing(empty_ok: bool = False) -> Path:
     home = paths.check_home()
     db = paths.db_path()
     if home.exists() and not home.is_dir():
@@ -234,7 +244,7 @@ def _prepare_home_for_writing() -> Path:
     except OSError as exc:
         raise StoreNotWritable(f"The folder {home} cannot be created or written to ({exc.strerror}); nothing was saved.") from None
     if db.exists():
-        _check_is_sqlite(db)
+        _check_is_sqlite(db, empty_ok)
     sweep_staging(home)
     return db
 
@@ -395,17 +405,17 @@ def _engine(path: Path):
 
 
 @contextmanager
-def writing() -> Iterator[Session]:
+def writing(empty_ok: bool = False) -> Iterator[Session]:
     """A session whose whole block is one transaction, committed only if it ends well.
 
     It refuses to write into a store whose schema is not the one the migrations made,
     checked inside the transaction (see _engine), and holds the home's write lock, which
-    restore takes too.
+    restore takes too. Only setting up a log may write into an empty file (empty_ok).
     """
     from sqlalchemy.exc import DBAPIError
     from sqlmodel import Session
 
-    path = _prepare_home_for_writing()
+    path = _prepare_home_for_writing(empty_ok)
     new_file = not path.exists()
     try:
         with write_lock(path.parent), Session(_engine(path), expire_on_commit=False) as session:
@@ -514,6 +524,12 @@ def driver(session: Session) -> sqlite3.Connection:
 
 def exists() -> bool:
     return paths.db_path().exists()
+
+
+def holds_something() -> bool:
+    """Whether the home has a database file with anything at all in it (an empty one is refused on use)."""
+    path = paths.db_path()
+    return path.exists() and path.stat().st_size > 0
 
 
 def _install_zone_resolver() -> None:

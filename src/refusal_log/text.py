@@ -86,6 +86,11 @@ MARKED = {cp: f"\u27e8{_NAMES.get(cp, f'U+{cp:04X}')}\u27e9" for cp in
 _MARKED_CHARS = tuple(chr(cp) for cp in MARKED)
 
 
+def counted(n: int, singular: str = "entry", plural: str = "entries") -> str:
+    """'1 entry', '2 entries': a count a person reads."""
+    return f"{n:,} {singular if n == 1 else plural}"
+
+
 def visible(text: str) -> str:
     """Text with each control character (C0 but tab and newline, DEL, C1, bidi
     controls) replaced by its name in angle brackets, such as ⟨ESC⟩ or ⟨U+202E⟩."""
