@@ -510,7 +510,7 @@ def test_a_home_with_only_a_child_and_contacts_is_not_empty(cli, ready, tmp_path
     cli("--home", str(other), "backup", "--out", str(archive), ok=True)
     cli("contact", "add", "Mrs Important", "--role", "attendance officer", ok=True)
     result = cli("restore", str(archive))
-    assert result.exit_code == 1 and "not empty" in result.stderr
+    assert result.exit_code == 1 and "already holds entries, a child or your details" in result.stderr
     assert cli.json("contact", "list")[0]["name"] == "Mrs Important"
 
 
@@ -644,3 +644,25 @@ def test_init_may_set_up_a_log_in_an_empty_file(cli, home):
     assert "1 entry" not in cli("verify", ok=True).stdout
     cli("add-note", "first note", ok=True)
     assert cli("verify", ok=True).stdout.startswith("1 entry,")
+
+
+def test_an_export_can_be_imported_into_an_emptied_log_file(cli, logged, tmp_path):
+    exported = tmp_path / "export.json"
+    cli("export", "--out", str(exported), ok=True)
+    before = cli.json("list")
+    _empty_the_log(logged)
+    refused = cli("list")
+    assert refused.exit_code == 1 and "refusal-log import FILE" in refused.stderr
+    cli("import", str(exported), ok=True)
+    assert cli.json("list") == before
+    cli("verify", ok=True)
+
+
+def test_a_database_that_links_outside_the_home_is_never_written(cli, home, tmp_path):
+    outside = tmp_path / "elsewhere.db"
+    outside.write_bytes(b"")
+    home.mkdir(parents=True, exist_ok=True)
+    (home / paths.DB_NAME).symlink_to(outside)
+    result = cli("init", "--child", "Sam", "--school", "Hill Primary")
+    assert result.exit_code == 1 and "is a link to somewhere else" in result.stderr
+    assert outside.read_bytes() == b""

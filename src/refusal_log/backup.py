@@ -101,8 +101,8 @@ def _add_file(archive: tarfile.TarFile, name: str, path: Path) -> None:
 
 def backup(out: str | None = None) -> BackupResult:
     """Write one archive holding the database, the attachments and a manifest of hashes."""
-    if not store.exists():
-        store._open_for_reading(paths.db_path())  # raises the plain "nothing logged yet"
+    if not store.holds_something():
+        store._open_for_reading(paths.db_path())  # raises the plain "nothing logged yet" or "is empty"
     target = Path(out).expanduser() if out else paths.backups_dir() / _default_name()
     if target.is_dir():
         target = target / _default_name()
@@ -322,8 +322,8 @@ def restore(path: str, force: bool = False) -> RestoreResult:
 
 def _not_empty(home: Path) -> InvalidInput:
     return InvalidInput(
-        f"The log in {home} is not empty, so nothing was restored. Restore into a new "
-        "folder with --home, or pass --force to replace it (it is backed up first)."
+        f"The log in {home} already holds entries, a child or your details, so nothing was restored. Restore into a "
+        "new folder with --home, or pass --force to replace it (it is backed up first)."
     )
 
 

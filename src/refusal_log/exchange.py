@@ -180,7 +180,7 @@ def import_json(path: str) -> int:
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError, OverflowError, RefusalLogError) as exc:
         raise InvalidInput(f"{path} is a refusal-log export, but part of it cannot be used ({_plainly(exc)}); "
                            "nothing was imported.") from None
-    if store.exists():
+    if store.holds_something():  # an empty file may be filled: it holds nothing to lose
         with store.reading() as db:
             used = db.execute("SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM child)").fetchone()[0]
         if used:
@@ -199,7 +199,7 @@ def import_json(path: str) -> int:
 
 
 def _write(plan: _Plan) -> None:
-    with store.writing() as session:
+    with store.writing(empty_ok=True) as session:
         # The home holds no entries, so its index should be empty; start it empty
         # for certain, and the triggers build it row by row as the entries go in.
         store.driver(session).execute("DELETE FROM search_index")

@@ -184,9 +184,12 @@ def _check_is_sqlite(path: Path, empty_ok: bool = False) -> None:
     except OSError as exc:
         raise StoreNotWritable(f"The database at {path} cannot be opened ({exc.strerror}); nothing was changed.") from None
     if not head and not empty_ok:
+        backups = path.parent / "backups"
+        kept = f" (backups refusal-log made are in {backups})" if backups.is_dir() and any(backups.iterdir()) else ""
         raise DamagedStore(
             f"The database at {path} is empty (0 bytes), so there is no log in it to use; nothing was changed. "
-            "If entries were logged there, restore your latest backup with 'refusal-log restore BACKUP_FILE'. "
+            f"If entries were logged there, restore your latest backup with 'refusal-log restore BACKUP_FILE'{kept}, "
+            "or an export with 'refusal-log import FILE'. "
             f"If nothing was, set the log up again with: {INIT_COMMAND}")
     if head and head != SQLITE_HEADER:
         raise damaged(path)
@@ -243,6 +246,10 @@ def _prepare_home_for_writing(empty_ok: bool = False) -> Path:
         paths.ensure_private_dir(home)
     except OSError as exc:
         raise StoreNotWritable(f"The folder {home} cannot be created or written to ({exc.strerror}); nothing was saved.") from None
+    if db.is_symlink():
+        # Writing through a link would put the family's log outside the home.
+        raise StoreNotWritable(f"The database at {db} is a link to somewhere else, so nothing was saved; "
+                               "refusal-log writes only inside its own folder. Replace the link with the file itself.")
     if db.exists():
         _check_is_sqlite(db, empty_ok)
     sweep_staging(home)
@@ -410,7 +417,7 @@ def writing(empty_ok: bool = False) -> Iterator[Session]:
 
     It refuses to write into a store whose schema is not the one the migrations made,
     checked inside the transaction (see _engine), and holds the home's write lock, which
-    restore takes too. Only setting up a log may write into an empty file (empty_ok).
+    restore takes too. Only setting up, importing or restoring a log may write into an empty file (empty_ok).
     """
     from sqlalchemy.exc import DBAPIError
     from sqlmodel import Session
@@ -418,8 +425,10 @@ def writing(empty_ok: bool = False) -> Iterator[Session]:
     path = _prepare_home_for_writing(empty_ok)
     new_file = not path.exists()
     try:
-        with write_lock(path.parent), Session(_engine(path), expire_on_commit=False) as session:
-            with session.begin():
+        with write_lock(path.parent):
+            if path.exists():
+                _check_is_sqlite(path, empty_ok)  # again, now that no other refusal-log can change it
+            with Session(_engine(path), expire_on_commit=False) as session, session.begin():
                 if new_file:
                     paths.make_private(path)
                 yield session
