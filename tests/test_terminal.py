@@ -128,6 +128,22 @@ def test_an_answer_that_nothing_is_wrong_never_fills_the_gap(cli, ready):
     assert [e["reason"] for e in listed(ready)] == [reason]
 
 
+def test_an_answer_telling_of_a_crisis_gets_where_to_find_help(cli, ready):
+    # The newcomer on round 86: "he told me last night he wants to kill himself" as the answer got only
+    # "That answer does not say what is wrong", where `check` shows where to get help first.
+    child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "Sam won't go in")
+    child.expect("What would you like to do")
+    child.sendline("s")
+    child.expect("What was wrong")
+    child.sendline("he told me last night he wants to kill himself")
+    child.expect("Get help now")
+    child.expect(r"What would you like to do\?")
+    child.sendline("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert listed(ready) == []
+
+
 def test_an_answer_naming_nothing_wrong_is_asked_again_then_filled(cli, ready):
     child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "Sam won't go in")
     child.expect("What would you like to do")

@@ -178,6 +178,14 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     answer = ""
     while not answer.strip():
         answer = typer.prompt(question, default="", show_default=False, err=True)
+    # An answer that tells of the child wanting to die or to hurt themselves gets where to find help
+    # first, as `check` gives it, whatever happens to the wording.
+    urgent = wording.check_text(answer.strip()).urgent
+    if urgent:
+        from refusal_log.cli_check import show_urgent
+        from refusal_log.cli_common import err
+
+        show_urgent(urgent, err())
     try:
         filled = wording.fill_gap(result.suggestion, answer.strip(), child=name)
     except wording.InvalidUnclear as told:
