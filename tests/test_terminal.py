@@ -110,15 +110,21 @@ def test_ctrl_c_at_a_question_stops_calmly_with_nothing_logged(cli, ready):
     assert listed(ready) == []
 
 
-def test_an_answer_that_nothing_is_wrong_never_fills_the_gap(cli, ready):
-    # "Is Sam unwell today? What is wrong?" answered "no": no "too unwell" sentence is made from
-    # it; the suggestion is withdrawn and the parent's own words can still be kept.
-    reason = "Sam has dug his heels in and won't go in"
+def _answer_the_gap(ready, reason: str, answer: str):
+    """add-absence in a terminal: choose the suggestion, and answer "What was wrong?"."""
     child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", reason)
     child.expect("What would you like to do")
     child.sendline("s")
     child.expect("What was wrong")
-    child.sendline("no, he is not ill")
+    child.sendline(answer)
+    return child
+
+
+def test_an_answer_that_nothing_is_wrong_never_fills_the_gap(cli, ready):
+    # "Is Sam unwell today? What is wrong?" answered "no": no "too unwell" sentence is made from
+    # it; the suggestion is withdrawn and the parent's own words can still be kept.
+    reason = "Sam has dug his heels in and won't go in"
+    child = _answer_the_gap(ready, reason, "no, he is not ill")
     child.expect("says nothing is wrong")
     child.expect(r"What would you like to do\? \[k\] keep my words, \[c\] cancel")
     child.sendline("k")
@@ -131,11 +137,7 @@ def test_an_answer_that_nothing_is_wrong_never_fills_the_gap(cli, ready):
 def test_an_answer_telling_of_a_crisis_gets_where_to_find_help(cli, ready):
     # The newcomer on round 86: "he told me last night he wants to kill himself" as the answer got only
     # "That answer does not say what is wrong", where `check` shows where to get help first.
-    child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "Sam won't go in")
-    child.expect("What would you like to do")
-    child.sendline("s")
-    child.expect("What was wrong")
-    child.sendline("he told me last night he wants to kill himself")
+    child = _answer_the_gap(ready, "Sam won't go in", "he told me last night he wants to kill himself")
     child.expect("Get help now")
     child.expect(r"What would you like to do\?")
     child.sendline("c")
@@ -145,11 +147,7 @@ def test_an_answer_telling_of_a_crisis_gets_where_to_find_help(cli, ready):
 
 
 def test_an_answer_naming_nothing_wrong_is_asked_again_then_filled(cli, ready):
-    child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", "Sam won't go in")
-    child.expect("What would you like to do")
-    child.sendline("s")
-    child.expect("What was wrong")
-    child.sendline("refusing")
+    child = _answer_the_gap(ready, "Sam won't go in", "refusing")
     child.expect("does not say what is wrong")
     child.expect(r"What would you like to do\? \[s\]")
     child.sendline("s")
