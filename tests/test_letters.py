@@ -113,6 +113,17 @@ def test_a_today_written_for_another_day_is_pointed_out_and_kept(family):
     assert 'The reason says "today", and this email is about' in note and "refusal-log edit" in note
 
 
+def test_a_weekday_in_the_reason_that_is_not_the_emails_day_is_pointed_out(family):
+    """The newcomer on round 87: "can have Friday off", logged for a Monday, was drafted asking for Monday unremarked.
+    "Since Monday" is not the absence's day, and is not remarked on."""
+    run("add-absence", "--date", "14/09/2026", "--reason", "The head agreed Maya can have Friday off for the funeral.",
+        "--type", "leave", "--accept-wording")
+    note = " ".join(run("draft", "absence-email", "--date", "14/09/2026").stderr.split())
+    assert "The reason names Friday, and this email is about Monday 14 September 2026" in note
+    run("add-absence", "--date", "16/09/2026", "--reason", "Maya has had a migraine since Monday.", "--accept-wording")
+    assert "The reason names" not in run("draft", "absence-email", "--date", "16/09/2026").stderr
+
+
 def test_a_weekend_day_is_pointed_out_and_the_draft_still_made(family):
     """The newcomer on round 68: drafted on a Saturday, the email said "absent today, Saturday" with no word about it,
     where add-absence points the weekend out. The draft is still made: the parent decides."""

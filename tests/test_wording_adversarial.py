@@ -898,6 +898,9 @@ def test_the_add_absence_gate_says_where_to_get_help_whatever_the_verdict(cli, r
     "He said he's going to kill himself.", "she's gonna kill herself", "She wishes she was never born.",
     "She has been cutting her arm.", "He keeps saying he'll top himself", "life isn't worth living",
     "She wishes she could just disappear.", "tried to strangle herself", "wants tae dee", "he's hurting himself on purpose",
+    # The attacker on round 87, answering the gate's "What was wrong?":
+    "he's been burning himself with a lighter", "he's been banging his head against the wall till it bleeds",
+    "he cut himself", "he says he wishes he'd never been born", "he's not eating and says he hates himself",
 ])
 def test_talk_of_dying_or_self_harm_in_everyday_words_gets_urgent_help(text):
     assert check_text(text).urgent

@@ -161,6 +161,19 @@ def _choose(options: dict[str, str]) -> str:
 _ASK_AGAIN = object()  # an answer that named nothing wrong: the choices are offered again
 
 
+def _help_first(answer: str) -> None:
+    """Where to find help, as `check` gives it, for an answer that tells of the child wanting to die or to hurt
+    themselves and so was not put into the sentence (one that was is checked, help and all, with the entry)."""
+    from refusal_log import wording
+
+    urgent = wording.check_text(answer.strip()).urgent
+    if urgent:
+        from refusal_log.cli_check import show_urgent
+        from refusal_log.cli_common import err
+
+        show_urgent(urgent, err())
+
+
 def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) -> object:
     """The suggested wording; where it has a gap only the parent can fill, asked, never guessed.
     None when the answer says nothing is wrong ("no", "he's fine"): then there is no true
@@ -178,20 +191,14 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     answer = ""
     while not answer.strip():
         answer = typer.prompt(question, default="", show_default=False, err=True)
-    # An answer that tells of the child wanting to die or to hurt themselves gets where to find help
-    # first, as `check` gives it, whatever happens to the wording.
-    urgent = wording.check_text(answer.strip()).urgent
-    if urgent:
-        from refusal_log.cli_check import show_urgent
-        from refusal_log.cli_common import err
-
-        show_urgent(urgent, err())
     try:
         filled = wording.fill_gap(result.suggestion, answer.strip(), child=name)
     except wording.InvalidUnclear as told:
+        _help_first(answer)
         typer.echo(str(told), err=True)  # names nothing wrong: back to the choices, s among them
         return _ASK_AGAIN
     except InvalidInput as told:
+        _help_first(answer)
         typer.echo(str(told), err=True)  # says nothing is wrong: the suggestion is withdrawn
         return None
     typer.echo(f"Logged as: {filled}", err=True)

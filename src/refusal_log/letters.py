@@ -234,6 +234,11 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool, child: str | N
 
 # --- the absence email --------------------------------------------------------------
 
+# A weekday named as the day of the absence: not "since Monday", "back on Friday", "last Tuesday".
+_WEEKDAY = re.compile(r"(?<!since )(?<!from )(?<!last )(?<!until )(?<!till )(?<!back on )(?<!back )(?<!by )(?<!after )"
+                      r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
+
+
 def _reason_for_illness(text: str, result, entry_id: int | None, child: str, notes: list[str], region: str,
                         own_words: bool = False) -> str:
     """The reason sentence for an illness email: the parent's words if they pass the
@@ -377,6 +382,14 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
         fix = f" or the entry (refusal-log edit {entry_id} --reason \"...\" --why \"...\")" if entry_id else ""
         notes.append(f"The reason says \"{said_today.group()}\", and this email is about {dates.full_date(the_day)}. "
                      f"If that reads wrongly, change the email before you send it{fix}.")
+    # A weekday named in the reason that is not the email's day ("can have Friday off", logged for a Monday): the email
+    # would ask for the wrong day to be recorded (the newcomer on round 87).
+    other_day = next((m.group() for m in _WEEKDAY.finditer(worded)
+                      if m.group().lower().rstrip("s") != f"{the_day:%A}".lower()), None)
+    if other_day:
+        fix = f" or the entry's date (refusal-log edit {entry_id} --date DD/MM/YYYY --why \"...\")" if entry_id else ""
+        notes.append(f"The reason names {other_day}, and this email is about {dates.full_date(the_day)}. "
+                     f"If the absence is on another day, change the email before you send it{fix}.")
     code = law.code_for(kind)
     if code is None and kind in nations.nation(nations.DEFAULT).codes and law.unverified:
         notes.append(law.unverified)
