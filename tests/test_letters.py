@@ -120,8 +120,13 @@ def test_a_weekday_in_the_reason_that_is_not_the_emails_day_is_pointed_out(famil
         "--type", "leave", "--accept-wording")
     note = " ".join(run("draft", "absence-email", "--date", "14/09/2026").stderr.split())
     assert "The reason names Friday, and this email is about Monday 14 September 2026" in note
-    run("add-absence", "--date", "16/09/2026", "--reason", "Maya has had a migraine since Monday.", "--accept-wording")
-    assert "The reason names" not in run("draft", "absence-email", "--date", "16/09/2026").stderr
+    # Nor a day the reason only mentions (the attacker on round 88), nor the days of an entry over several days.
+    for day, reason in (("16/09/2026", "Maya has had a migraine since Monday."),
+                        ("17/09/2026", "Maya was sick all Sunday night and is still vomiting."),
+                        ("21/09/2026", "Maya has flu and is off Monday to Wednesday.")):
+        more = ("--until", "23/09/2026") if day == "21/09/2026" else ()
+        run("add-absence", "--date", day, *more, "--reason", reason, "--accept-wording")
+        assert "The reason names" not in run("draft", "absence-email", "--date", "23/09/2026" if more else day).stderr
 
 
 def test_a_weekend_day_is_pointed_out_and_the_draft_still_made(family):

@@ -139,6 +139,7 @@ def test_an_answer_telling_of_a_crisis_gets_where_to_find_help(cli, ready):
     # "That answer does not say what is wrong", where `check` shows where to get help first.
     child = _answer_the_gap(ready, "Sam won't go in", "he told me last night he wants to kill himself")
     child.expect("Get help now")
+    child.expect("about your child's safety")  # not "does not say what is wrong with your child's health"
     child.expect(r"What would you like to do\?")
     child.sendline("c")
     child.expect(pexpect.EOF)

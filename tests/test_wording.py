@@ -1340,6 +1340,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND86_ATTACK", 12),
     ("INDEPENDENT_BLIND905_910", 560),
     ("ROUND87_ATTACK", 10),
+    ("ROUND88_ATTACK", 9),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),

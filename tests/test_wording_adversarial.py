@@ -915,6 +915,12 @@ def test_talk_of_dying_or_self_harm_in_everyday_words_gets_urgent_help(text):
     "He nearly killed himself laughing at the panto.", "Her grandad is going to die, the hospice called.",
     "She says she is going to die of embarrassment if she has to do PE.", "She does not want to live with her dad any more.",
     "She wants to end it with her boyfriend.", "He is going to be dead on his feet.", "She cut herself on a glass last night.",
+    # The attacker on round 88: accidents, not self-harm.
+    "She burned herself badly on the iron last night, we're waiting at the burns clinic.",
+    "He burnt himself with the kettle this morning and we're at the minor injuries unit.",
+    "He cut himself badly on a broken glass last night and needed stitches, so we're at A&E.",
+    "He banged his head on the door frame and has a concussion.",
+    "He keeps scratching himself with the chickenpox and the spots are infected.",
 ])
 def test_everyday_words_like_them_get_no_urgent_help(text):
     assert check_text(text).urgent is None

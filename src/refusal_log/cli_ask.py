@@ -161,9 +161,16 @@ def _choose(options: dict[str, str]) -> str:
 _ASK_AGAIN = object()  # an answer that named nothing wrong: the choices are offered again
 
 
-def _help_first(answer: str) -> None:
+# Said instead of "that answer does not say what is wrong" to a parent who has just told of self-harm (the newcomer on
+# round 88): their words are about safety, and are not judged as a reason.
+_SAFETY_FIRST = ("Thank you for telling us. What you wrote is about your child's safety, so it was not put into a "
+                 "sentence for the school: please use the help above first. You can keep your own words or cancel.")
+
+
+def _help_first(answer: str) -> bool:
     """Where to find help, as `check` gives it, for an answer that tells of the child wanting to die or to hurt
-    themselves and so was not put into the sentence (one that was is checked, help and all, with the entry)."""
+    themselves and so was not put into the sentence (one that was is checked, help and all, with the entry).
+    True when it was shown."""
     from refusal_log import wording
 
     urgent = wording.check_text(answer.strip()).urgent
@@ -172,6 +179,7 @@ def _help_first(answer: str) -> None:
         from refusal_log.cli_common import err
 
         show_urgent(urgent, err())
+    return bool(urgent)
 
 
 def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) -> object:
@@ -194,12 +202,12 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     try:
         filled = wording.fill_gap(result.suggestion, answer.strip(), child=name)
     except wording.InvalidUnclear as told:
-        _help_first(answer)
-        typer.echo(str(told), err=True)  # names nothing wrong: back to the choices, s among them
+        # Names nothing wrong: back to the choices, s among them.
+        typer.echo(_SAFETY_FIRST if _help_first(answer) else str(told), err=True)
         return _ASK_AGAIN
     except InvalidInput as told:
-        _help_first(answer)
-        typer.echo(str(told), err=True)  # says nothing is wrong: the suggestion is withdrawn
+        # Says nothing is wrong: the suggestion is withdrawn.
+        typer.echo(_SAFETY_FIRST if _help_first(answer) else str(told), err=True)
         return None
     typer.echo(f"Logged as: {filled}", err=True)
     return filled

@@ -234,9 +234,11 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool, child: str | N
 
 # --- the absence email --------------------------------------------------------------
 
-# A weekday named as the day of the absence: not "since Monday", "back on Friday", "last Tuesday".
-_WEEKDAY = re.compile(r"(?<!since )(?<!from )(?<!last )(?<!until )(?<!till )(?<!back on )(?<!back )(?<!by )(?<!after )"
-                      r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
+# A weekday named as the day off ("can have Friday off", "off on Friday"), not any day the reason mentions ("sick all
+# Sunday night", "back on Wednesday", "hurt his ankle on Saturday": the attacker on round 88).
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY = re.compile(rf"\b(?:have|has|take|taking|having|off|away|absent) (?:on )?({_DAY})\b(?! night| evening| to\b)"
+                      rf"|\b({_DAY}) off\b", re.IGNORECASE)
 
 
 def _reason_for_illness(text: str, result, entry_id: int | None, child: str, notes: list[str], region: str,
@@ -384,9 +386,9 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
                      f"If that reads wrongly, change the email before you send it{fix}.")
     # A weekday named in the reason that is not the email's day ("can have Friday off", logged for a Monday): the email
     # would ask for the wrong day to be recorded (the newcomer on round 87).
-    other_day = next((m.group() for m in _WEEKDAY.finditer(worded)
-                      if m.group().lower().rstrip("s") != f"{the_day:%A}".lower()), None)
-    if other_day:
+    named = (m.group(1) or m.group(2) for m in _WEEKDAY.finditer(worded))
+    other_day = next((d for d in named if d.lower() != f"{the_day:%A}".lower()), None)
+    if other_day and not (view and view.fields.get("until")):  # an entry over several days names several
         fix = f" or the entry's date (refusal-log edit {entry_id} --date DD/MM/YYYY --why \"...\")" if entry_id else ""
         notes.append(f"The reason names {other_day}, and this email is about {dates.full_date(the_day)}. "
                      f"If the absence is on another day, change the email before you send it{fix}.")
