@@ -901,6 +901,9 @@ def test_the_add_absence_gate_says_where_to_get_help_whatever_the_verdict(cli, r
     # The attacker on round 87, answering the gate's "What was wrong?":
     "he's been burning himself with a lighter", "he's been banging his head against the wall till it bleeds",
     "he cut himself", "he says he wishes he'd never been born", "he's not eating and says he hates himself",
+    # ... and on round 88:
+    "He's been burning his arms with a lighter.", "He has cuts on his arms that he did himself.",
+    "He's been scratching at his arms until they bleed.",
 ])
 def test_talk_of_dying_or_self_harm_in_everyday_words_gets_urgent_help(text):
     assert check_text(text).urgent
