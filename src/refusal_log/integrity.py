@@ -109,7 +109,7 @@ class Verification:
 
     def summary(self) -> str:
         counts = [counted(self.entries)]
-        counts += [f"{n} {plural if n != 1 else singular}" for (singular, plural), n in self.others.items() if n]
+        counts += [counted(n, singular, plural) for (singular, plural), n in self.others.items() if n]
         listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
         text = f"{listed}, chain intact, head {self.head}"
         if self.head_checked:

@@ -279,7 +279,9 @@ class Rules:
         (self.feared, self.past_illness, self.others_question, self.emergency_place) = (
             _Lazy(_one_pattern(health, k)) for k in ("feared", "past_illness", "others_question", "emergency_place"))
         (self.late_arrival, self.kept_up, self.bereavement, self.family_emergency) = (  # searched in nearly every text
-            Sought(_one_pattern(health, k)) for k in ("late_arrival", "kept_up", "bereavement", "family_emergency"))
+            # (With the macros, so a pattern a rule also reads is written once: [statements.words] own_emergency.)
+            Sought(_expand(_one_pattern(health, k), macros)) for k in ("late_arrival", "kept_up", "bereavement",
+                                                                        "family_emergency"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
         self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution, self.stance_rules = (frozenset(
             health.get(key, ())) for key in ("plain_caution_rules", "rules_read_alone", "kept_up_caution", "stance_rules"))
