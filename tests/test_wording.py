@@ -1343,6 +1343,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND88_ATTACK", 9),
     ("INDEPENDENT_BLIND911_916", 579),
     ("INDEPENDENT_BLIND917_922", 586),
+    ("INDEPENDENT_BLIND923_928", 582),
+    ("ROUND89_ATTACK", 31),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
@@ -1364,7 +1366,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND905_910", "INDEPENDENT_BLIND911_916", "INDEPENDENT_BLIND917_922")
+NEWEST_SETS = ("INDEPENDENT_BLIND911_916", "INDEPENDENT_BLIND917_922", "INDEPENDENT_BLIND923_928")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():

@@ -195,9 +195,8 @@ def _whole_word(norm: str, name: str, a: int, b: int):
 
 
 def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = True) -> list[Mention]:
-    """The people named in norm[a:b], in order. `names` are names (lower case) taken as the
-    child's: the child's own, and any other the text gives ("Noah and his sister..."). `quoted`: read the child's own
-    quoted words as theirs (see _quoted_child); off when finding who speaks a quotation, so one look never nests."""
+    """The people named in norm[a:b], in order. `names` (lower case) are the child's, own or given ("Noah and his sister...").
+    `quoted`: the child's quoted words are theirs (_quoted_child); off when finding who speaks one, so looks never nest."""
     who, out = _who(rules), []
     for m in who.mentions.finditer(norm, a, b):
         kind = next(k for k in who.kinds if m.group(k) is not None)
@@ -205,10 +204,11 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = T
                 who.visited.match(norm, m.end()) or norm.endswith((" home from ", " back from "), a, m.start())
                 or (norm.endswith(AT_HOMES, a, m.start()) and WITH_ILL.match(norm, m.end())
                     and _child_staying(norm, m.start(), names))):
-            # "back from his nan's caravan with a rash" ([reasons] visited), "came home from her dad's last night with a
-            # temperature" (blind766), "Isla is at her nan's with a temperature": where the child was, not whose the
-            # illness is ("Isla is at her dad's, he has covid" is still the dad's).
+            # "back from his nan's caravan with a rash" ([reasons] visited), "Isla is at her nan's with a temperature"
+            # (blind766): where the child was, not whose the illness is ("Isla is at her dad's, he has covid" is the dad's).
             kind = "possessive"
+        elif kind in ("sibling", "relative") and norm[m.start():m.end()].rsplit(" ", 1)[-1] in getattr(names, "own", ()):
+            kind = "child"  # "his twin Oscar has conjunctivitis", logged for Oscar (blind928)
         out.append(Mention(m.start(), m.end(), kind))
     # Where a mention already stands, as a set: a look-up per name, not a scan of them all.
     taken = {i for o in out for i in range(o.start, o.end)} if names else set()

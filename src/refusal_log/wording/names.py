@@ -81,11 +81,11 @@ _TWO_NAMES = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) (?:and|&) ({_NA
 
 
 class Names(list):
-    """The names taken as the child's (lower case, sorted), and in `others` the common first names the text gives to
-    someone else: when the child is named, another first name standing on its own is another person ("Mia is staying
-    home, Tom has a fever": Tom's fever, the attack on round 60)."""
+    """The names taken as the child's (lower case, sorted); in `others`, first names the text gives someone else ("Mia is
+    staying home, Tom has a fever": Tom's, the attack on round 60); in `own`, the words of the name given or found."""
 
     others: tuple[str, ...] = ()
+    own: tuple[str, ...] = ()
 
 
 class Logged(str):
@@ -110,7 +110,7 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
                 del _ASKED[next(iter(_ASKED))]
             _ASKED[key] = found
     result = Names(found)
-    result.others = found.others
+    result.others, result.own = found.others, tuple(w.lower() for w in re.findall(r"[^\W\d_]+", child))
     return result
 
 
