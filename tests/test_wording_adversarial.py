@@ -6280,3 +6280,38 @@ def test_a_relatives_illness_the_child_stays_home_to_help_with_is_theirs():
     result = check_text("My sister told me she has flu so Ellie-May is staying at home to help me with the baby.",
                         child="Ellie-May")
     assert result.verdict != "ok" and "flu" not in (result.suggestion or "")
+
+
+@pytest.mark.parametrize("text, child, expected", [
+    # blind928: a twin's word naming the logged child is the child's illness, not a twin's.
+    ("Leo is in as normal, but his twin Oscar has conjunctivitis in both eyes and a temperature; the pharmacist has "
+     "given him drops and he's in bed.", "Oscar", "ok"),
+    ("Leo is in as normal, but his twin Oscar has conjunctivitis in both eyes and a temperature.", "Leo", "avoid"),
+    # The attacker on round 90: only the first word of the child's name counts, never a hyphen part, a middle name or
+    # a surname, so a sister named after part of it stays the sister.
+    ("Her sister Kate has chickenpox, so Mary-Kate is staying home with me.", "Mary-Kate", "avoid"),
+    ("Her sister Rose has chickenpox, so I've kept Anna-Rose off as well.", "Anna-Rose", "avoid"),
+    ("Her sister Grace has flu so Lily is off today.", "Lily Grace Brown", "avoid"),
+    ("Her twin Grace has a rash and a temperature.", "Lily Grace", "avoid"),
+    ("His brother James has been sick all night so I've kept Oscar home to be safe.", "Oscar James", "avoid"),
+    ("His big brother James has tonsillitis.", "Oscar James", "avoid"),
+    ("Her sister May has flu so I've kept her home.", "Lily May", "avoid"),
+    ("His brother Smith has flu", "Oscar Smith", "avoid"),
+])
+def test_a_brother_or_sisters_word_naming_the_logged_child(text, child, expected):
+    result = check_text(text, child=child)
+    assert result.verdict == expected, (result.verdict, result.findings)
+    if expected == "avoid":
+        assert result.suggestion is None or "too unwell" not in result.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "Both twins were up all night, Jack with a temperature, Ellie's fine but shattered so I've kept them both home",
+    "The twins won't be in, Jack's got chickenpox and I don't want Ellie spreading it",
+    "Hi both twins off today, Jack has a high temp and Ellie's fine but I've got no one to have her",
+])
+def test_the_twins_message_logged_for_the_well_twin_never_gives_her_the_illness(text):
+    # The newcomer on round 90: beside "both" or "the twins", Jack's temperature or chickenpox was worded as Ellie's
+    # ("Ellie is too unwell to attend school (chickenpox)") and drafted with code I.
+    result = check_text(text, child="Ellie Morgan")
+    assert result.verdict != "ok" and "too unwell" not in (result.suggestion or ""), (result.verdict, result.suggestion)

@@ -204,10 +204,10 @@ def mentions(norm: str, a: int, b: int, rules: Rules, names=(), quoted: bool = T
                 who.visited.match(norm, m.end()) or norm.endswith((" home from ", " back from "), a, m.start())
                 or (norm.endswith(AT_HOMES, a, m.start()) and WITH_ILL.match(norm, m.end())
                     and _child_staying(norm, m.start(), names))):
-            # "back from his nan's caravan with a rash" ([reasons] visited), "Isla is at her nan's with a temperature"
-            # (blind766): where the child was, not whose the illness is ("Isla is at her dad's, he has covid" is the dad's).
+            # "back from his nan's caravan with a rash", "Isla is at her nan's with a temperature": where, not whose (blind766).
             kind = "possessive"
-        elif kind in ("sibling", "relative") and norm[m.start():m.end()].rsplit(" ", 1)[-1] in getattr(names, "own", ()):
+        elif kind in ("sibling", "relative") and (w := norm[m.start():m.end()].split())[-2:-1] in (["twin"], ["brother"], ["sister"]) \
+                and w[-1] in getattr(names, "own", ()):
             kind = "child"  # "his twin Oscar has conjunctivitis", logged for Oscar (blind928)
         out.append(Mention(m.start(), m.end(), kind))
     # Where a mention already stands, as a set: a look-up per name, not a scan of them all.

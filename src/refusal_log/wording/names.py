@@ -82,7 +82,7 @@ _TWO_NAMES = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) (?:and|&) ({_NA
 
 class Names(list):
     """The names taken as the child's (lower case, sorted); in `others`, first names the text gives someone else ("Mia is
-    staying home, Tom has a fever": Tom's, the attack on round 60); in `own`, the words of the name given or found."""
+    staying home, Tom has a fever": Tom's, the attack on round 60); in `own`, the first word of the name given or found."""
 
     others: tuple[str, ...] = ()
     own: tuple[str, ...] = ()
@@ -110,7 +110,7 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
                 del _ASKED[next(iter(_ASKED))]
             _ASKED[key] = found
     result = Names(found)
-    result.others, result.own = found.others, tuple(w.lower() for w in re.findall(r"[^\W\d_]+", child))
+    result.others, result.own = found.others, (child.split()[0].lower(),) if child.split() else ()
     return result
 
 
@@ -120,7 +120,9 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
     # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
     # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature") unless it is the child logged.
     logged = isinstance(child, Logged)
-    named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and not _SEVERAL.search(text) \
+    # (Beside "both" or "the twins", a logged child named in the text is one child, not both: the newcomer on round 90.)
+    named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and (not _SEVERAL.search(text) or (
+        logged and bool(name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text)))) \
         and (not _shared(text, child) if logged else (
             not name_pattern(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", re.I).search(text)
             and not _in_as_normal(text, child, rules)))
@@ -192,8 +194,7 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
 
 @lru_cache(maxsize=1024)
 def name_pattern(pattern: str, flags: int = 0) -> re.Pattern:
-    """A pattern built round a name ("Ruby is fine"): a batch of checks meets the same names again, and re's own
-    cache, shared with every other pattern, has let them go by then."""
+    """A pattern built round a name ("Ruby is fine"), kept: re's own cache, shared with every pattern, lets them go."""
     return re.compile(pattern, flags)
 
 
@@ -209,8 +210,7 @@ def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
 
 
 def _shared(text: str, child: str) -> bool:
-    """The logged child has what someone else has ("Josh has flu and so does Mia", "Josh has been sick. Mia too"): the
-    illness in the text is the child's as well, so no name in it is someone else's alone (the attack on round 63d)."""
+    """The logged child has what someone else has ("Josh has flu and so does Mia"): no name is someone else's alone."""
     first = re.escape(child.split()[0])
     return bool(name_pattern(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now) {first}\b|\b{first} (?:(?:has|have|s) )?"
                              rf"(?:too|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
