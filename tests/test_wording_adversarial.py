@@ -6315,3 +6315,21 @@ def test_the_twins_message_logged_for_the_well_twin_never_gives_her_the_illness(
     # ("Ellie is too unwell to attend school (chickenpox)") and drafted with code I.
     result = check_text(text, child="Ellie Morgan")
     assert result.verdict != "ok" and "too unwell" not in (result.suggestion or ""), (result.verdict, result.suggestion)
+
+
+@pytest.mark.parametrize("text", [
+    "Both twins are off. Jack's chickenpox has spread to Ellie",
+    "Both are off, Jack has a temperature and Ellie does as well",
+    "The twins are off, Jack has been sick and Ellie has been too",
+])
+def test_the_twins_message_logged_for_a_twin_who_shares_the_illness_is_hers(text):
+    # The attacker on round 91: once the other twin was read as someone else, the logged twin's own share of the
+    # illness ("has spread to Ellie", "Ellie does as well") was lost, and the reason was no longer ok.
+    assert check_text(text, child="Ellie").verdict == "ok"
+
+
+def test_an_overdose_told_of_brings_where_to_get_help_first():
+    # The attacker on round 91: a day "to talk things through with the CAMHS crisis team after her overdose" was read as a
+    # family talk (avoid), and no help was shown.
+    result = check_text("We need a day to talk things through with the CAMHS crisis team after her overdose last night.")
+    assert result.urgent and result.verdict != "avoid"

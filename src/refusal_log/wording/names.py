@@ -212,8 +212,8 @@ def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
 def _shared(text: str, child: str) -> bool:
     """The logged child has what someone else has ("Josh has flu and so does Mia"): no name is someone else's alone."""
     first = re.escape(child.split()[0])
-    return bool(name_pattern(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now) {first}\b|\b{first} (?:(?:has|have|s) )?"
-                             rf"(?:too|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
+    return bool(name_pattern(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now|(?:spread|passed|given it) to) {first}\b|\b{first} "
+                             rf"(?:(?:has|have|s|does|did|is|was|has been|had) )?(?:too|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
                              rf"\b{first} \(and ", re.I).search(text))
 
 
