@@ -6333,3 +6333,16 @@ def test_an_overdose_told_of_brings_where_to_get_help_first():
     # family talk (avoid), and no help was shown.
     result = check_text("We need a day to talk things through with the CAMHS crisis team after her overdose last night.")
     assert result.urgent and result.verdict != "avoid"
+
+
+@pytest.mark.parametrize("text, child", [
+    ("Jacks got a bad cough again and Ellie wont go in without him", "Ellie"),
+    ("Jacks been sick, Ellie refusing", "Ellie"),
+    ("Jacks got a temperature, Ellie is refusing to go in without him", "Ellie"),
+    ("Ellies got a temperature, Jack is refusing to go in without him", "Jack"),
+])
+def test_a_twins_name_written_without_its_apostrophe_keeps_the_illness_theirs(text, child):
+    # The newcomer on round 91: "Jacks got a bad cough", logged for Ellie, was worded "Ellie is too unwell to attend
+    # school again (cough)" and drafted with code I.
+    result = check_text(text, child=child)
+    assert "too unwell" not in (result.suggestion or ""), result.suggestion

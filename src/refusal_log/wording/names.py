@@ -143,13 +143,15 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
             continue  # a place ("their nan in Ireland is seriously ill", "her mum is in hospital in Bristol"), not a name
         known = seen.get(w)
         if known is None:
-            # A message names a handful of people; a paste of thousands of made-up capitalised words would cost
-            # seconds in look-ups, so past a few hundred new words in one text the rest are not taken for names.
+            # A paste of thousands of made-up capitalised words would cost seconds: past a few hundred, no more names.
             looked += 1
             known = looked <= _NEW_WORDS and _is_name(w, rules)
             if len(seen) < 5000 and looked <= _NEW_WORDS:
                 seen[w] = known
-        if not known or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+        # A name written without its apostrophe, beside the logged child ("Jacks got a bad cough, Ellie wont go in": round 91).
+        stem = own_in_text and w.endswith("s") and bool(_SUBJECT_VERB.match(text, m.end()) or text.startswith(" been ", m.end())) \
+            and _is_name(w[:-1], rules)
+        if not (known or stem) or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                 or _PLACE_NAMED_AFTER.match(text, m.end()):
             continue  # a hospital named after someone, "St George's", "the Queen Elizabeth": no one's name (round 62)
         # "Grace Adeyemi's absence": one person's two names, written straight beside each other ("Mia. Josh has..." and
@@ -160,7 +162,7 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
         if (named and _plain(w) not in own and not set(_plain(w).split("-")) <= own
                 and (w.lower() in rules.first_names or (w.lower() in rules.capitalised_names and not (
                     _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) and _VERB_NEXT.match(text, m.end())))
-                     or (own_in_text and _SUBJECT_VERB.match(text, m.end()) and not _NICKNAME_BEFORE.search(
+                     or stem or (own_in_text and _SUBJECT_VERB.match(text, m.end()) and not _NICKNAME_BEFORE.search(
                          text, max(0, m.start() - 20), m.start()) and (logged_fine or not _SENTENCE_START.search(
                          text, max(0, m.start() - 4), m.start()))))
                 and not beside and not _APPOSITION.search(text, max(0, m.start() - 40), m.start())
@@ -231,11 +233,9 @@ def _plain(name: str) -> str:
 
 
 def _short_form(name: str, own: set, rules: Rules) -> bool:
-    """"Ollie" for Oliver, "Bella" for Isabella (rules.toml's [names] short_forms), "Alexa" for Alexandra (four letters
-    or more that begin the other name, and not a first name of its own): the child again, not someone else. Never on a
-    shared start or a name inside another alone: Jack and Jacob, Leo and Leon, Ella and Ellie, Anna and Hannah, Ava and
-    Dave, Will and Willow, Jack and Jackson are two people (the attacks on rounds 62 and 63: a sibling's illness was
-    worded as the child's)."""
+    """"Ollie" for Oliver, "Bella" for Isabella ([names] short_forms), "Alexa" for Alexandra (four letters or more that
+    begin the other name, not a first name of its own): the child again. Never a shared start or a name inside another
+    alone: Jack and Jacob, Leo and Leon, Ella and Ellie, Will and Willow are two people (the attacks on rounds 62, 63)."""
     return any(len(o) > 3 and len(name) > 3 and (name.startswith(o) or o.startswith(name)) and abs(len(name) - len(o)) > 1
                and min(name, o, key=len) not in _any_first_names(rules) for o in own) \
         or any(name in group and group & own for group in rules.short_forms)
