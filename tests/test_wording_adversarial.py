@@ -6346,3 +6346,14 @@ def test_a_twins_name_written_without_its_apostrophe_keeps_the_illness_theirs(te
     # school again (cough)" and drafted with code I.
     result = check_text(text, child=child)
     assert "too unwell" not in (result.suggestion or ""), result.suggestion
+
+
+def test_a_brother_named_with_the_logged_child_keeps_his_own_illness():
+    # The attacker on round 91: "Jack and Ellie won't be in, Jack's got chickenpox and I don't want Ellie spreading it",
+    # logged for Ellie, was worded "Ellie is too unwell to attend school (chickenpox)": Jack, joined to Ellie by "and",
+    # was read as another name of hers.
+    result = check_text("Jack and Ellie won't be in, Jack's got chickenpox and I don't want Ellie spreading it",
+                        child="Ellie")
+    assert "chickenpox" not in (result.suggestion or "")
+    assert "chickenpox" in check_text("Jack and Ellie won't be in, Ellie's got chickenpox and I don't want Jack "
+                                      "spreading it", child="Ellie").suggestion

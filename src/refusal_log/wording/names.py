@@ -190,7 +190,7 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
                     and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _JOINED_AFTER.match(text, m.end())):
                 others.add(w)
     result = Names(sorted(names - {"he", "she", "they", "child", "kids", "children", "twins"} - others))
-    result.others = tuple(sorted(others - names))
+    result.others = tuple(sorted(others if own_in_text else others - names))  # logged and named: the others stay others
     return result, looked <= _NEW_WORDS
 
 
