@@ -6357,3 +6357,15 @@ def test_a_brother_named_with_the_logged_child_keeps_his_own_illness():
     assert "chickenpox" not in (result.suggestion or "")
     assert "chickenpox" in check_text("Jack and Ellie won't be in, Ellie's got chickenpox and I don't want Jack "
                                       "spreading it", child="Ellie").suggestion
+
+
+@pytest.mark.parametrize("text, child, wording", [
+    ("Jacks got tonsillitis, Jack won't be in.", "Jack", None),
+    ("Bills got a cough so Bill is staying home.", "Bill", "cough"),
+])
+def test_the_childs_own_name_without_its_apostrophe_is_still_the_child(text, child, wording):
+    # The attacker on round 93: "Jacks got tonsillitis, Jack won't be in", logged for Jack, lost Jack's own illness.
+    result = check_text(text, child=child)
+    assert result.verdict != "avoid" and "family_illness" not in [f.rule for f in result.findings]
+    if wording:
+        assert wording in (result.suggestion or "")

@@ -149,7 +149,7 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
             if len(seen) < 5000 and looked <= _NEW_WORDS:
                 seen[w] = known
         # A name written without its apostrophe, beside the logged child ("Jacks got a bad cough, Ellie wont go in": round 91).
-        stem = own_in_text and w.endswith("s") and bool(_SUBJECT_VERB.match(text, m.end()) or text.startswith(" been ", m.end())) \
+        stem = own_in_text and w.endswith("s") and _plain(w[:-1]) not in own and bool(_SUBJECT_VERB.match(text, m.end()) or text.startswith(" been ", m.end())) \
             and _is_name(w[:-1], rules)
         if not (known or stem) or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                 or _PLACE_NAMED_AFTER.match(text, m.end()):
