@@ -1351,7 +1351,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND935_940", 576),
     ("ROUND91_ATTACK", 13),
     ("INDEPENDENT_BLIND941_946", 574),
-    ("INDEPENDENT_BLIND947_952", 575),
+    ("INDEPENDENT_BLIND947_952", 576),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
