@@ -6340,6 +6340,10 @@ def test_an_overdose_told_of_brings_where_to_get_help_first():
     ("Jacks been sick, Ellie refusing", "Ellie"),
     ("Jacks got a temperature, Ellie is refusing to go in without him", "Ellie"),
     ("Ellies got a temperature, Jack is refusing to go in without him", "Jack"),
+    # The attacker on round 93: other verbs after the name ("come down with", "caught", "poorly").
+    ("Keeping Ellie off today, Jacks come down with chickenpox.", "Ellie"),
+    ("Ellie's staying home, Jacks caught the flu.", "Ellie"),
+    ("Jacks poorly, Ellie is refusing to go in without him", "Ellie"),
 ])
 def test_a_twins_name_written_without_its_apostrophe_keeps_the_illness_theirs(text, child):
     # The newcomer on round 91: "Jacks got a bad cough", logged for Ellie, was worded "Ellie is too unwell to attend

@@ -69,6 +69,7 @@ _CAUSE_BEFORE = re.compile(r"\b(?:after what|since what|what|the incident with|i
 _NICKNAME_BEFORE = re.compile(r"(?:\baka|\balso known as|\bor|\()\s*$", re.I)  # "Mia aka Mimi has a fever"
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n(]\s*)$")
 _SUBJECT_VERB = re.compile(r"(?:['\u2019]s)? (?:is|has|was|had|has been|had been|got|s got|is being|was being)\b")
+_STEM_VERB = re.compile(r" (?:been|come down|came down|caught|still got|now got|gone down|ill|poorly|off with|has been)\b")  # "Jacks caught"
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]|, ?(?=[A-Z][a-z]+(?:['\u2019]s)? (?:is|has|was|are|had|s)\b)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z]+(?![\w'\u2019])")
@@ -129,8 +130,7 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
     # Whether a word is a name is asked often and costs a look at every rule: kept.
     seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[0 if logged else -1].lower()}, set()
     looked = 0
-    # With the logged child named in the text, any other name that is a clause's subject is someone else, known name or
-    # not ("Rubes has a temperature and Ruby-Mae is fine": the newcomer on round 63c); alone, it may be a nickname.
+    # The logged child named in the text: another name as a clause's subject is someone else (round 63c: "Rubes has...").
     own_in_text = logged and bool(name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text))
     logged_fine = own_in_text and bool(name_pattern(rf"\b{re.escape(child.split()[0])}(?:['\u2019]s| is) (?:absolutely |perfectly )?"
                                                     rf"(?:fine|well|ok|okay)\b", re.I).search(text))
@@ -149,7 +149,7 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
             if len(seen) < 5000 and looked <= _NEW_WORDS:
                 seen[w] = known
         # A name written without its apostrophe, beside the logged child ("Jacks got a bad cough, Ellie wont go in": round 91).
-        stem = own_in_text and w.endswith("s") and _plain(w[:-1]) not in own and bool(_SUBJECT_VERB.match(text, m.end()) or text.startswith(" been ", m.end())) \
+        stem = own_in_text and w.endswith("s") and _plain(w[:-1]) not in own and bool(_SUBJECT_VERB.match(text, m.end()) or _STEM_VERB.match(text, m.end())) \
             and _is_name(w[:-1], rules)
         if not (known or stem) or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                 or _PLACE_NAMED_AFTER.match(text, m.end()):
