@@ -69,7 +69,7 @@ _CAUSE_BEFORE = re.compile(r"\b(?:after what|since what|what|the incident with|i
 _NICKNAME_BEFORE = re.compile(r"(?:\baka|\balso known as|\bor|\()\s*$", re.I)  # "Mia aka Mimi has a fever"
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n(]\s*)$")
 _SUBJECT_VERB = re.compile(r"(?:['\u2019]s)? (?:is|has|was|had|has been|had been|got|s got|is being|was being)\b")
-_STEM_VERB = re.compile(r" (?:been|come down|came down|caught|still got|now got|gone down|ill|poorly|off with|has been)\b")  # "Jacks caught"
+_STEM_VERB = re.compile(r" (?:been|come down|came down|caught|still got|now got|gone down|ill|poorly|off with)\b")  # "Jacks caught"
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]|, ?(?=[A-Z][a-z]+(?:['\u2019]s)? (?:is|has|was|are|had|s)\b)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z]+(?![\w'\u2019])")
@@ -121,17 +121,16 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
     # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
     # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature") unless it is the child logged.
     logged = isinstance(child, Logged)
-    # (Beside "both" or "the twins", a logged child named in the text is one child, not both: the newcomer on round 90.)
-    named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and (not _SEVERAL.search(text) or (
-        logged and bool(name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text)))) \
+    # The logged child named in the text: another name as a clause's subject is someone else (round 63c: "Rubes has..."),
+    # and beside "both" or "the twins" the child is still one child, not both (the newcomer on round 90).
+    own_in_text = logged and bool(name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text))
+    named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and (not _SEVERAL.search(text) or own_in_text) \
         and (not _shared(text, child) if logged else (
             not name_pattern(rf"\b{re.escape(child)}(?:['\u2019]s| is) (?:fine|well|ok|okay|in school|going in)\b", re.I).search(text)
             and not _in_as_normal(text, child, rules)))
     # Whether a word is a name is asked often and costs a look at every rule: kept.
     seen, names, others = rules.__dict__.setdefault("_is_name_seen", {}), {child.split()[0 if logged else -1].lower()}, set()
     looked = 0
-    # The logged child named in the text: another name as a clause's subject is someone else (round 63c: "Rubes has...").
-    own_in_text = logged and bool(name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text))
     logged_fine = own_in_text and bool(name_pattern(rf"\b{re.escape(child.split()[0])}(?:['\u2019]s| is) (?:absolutely |perfectly )?"
                                                     rf"(?:fine|well|ok|okay)\b", re.I).search(text))
     first_own = {_plain(w) for w in re.findall(r"[^\W\d_]+", child.split()[0])} if logged else own
@@ -149,8 +148,8 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
             if len(seen) < 5000 and looked <= _NEW_WORDS:
                 seen[w] = known
         # A name written without its apostrophe, beside the logged child ("Jacks got a bad cough, Ellie wont go in": round 91).
-        stem = own_in_text and w.endswith("s") and _plain(w[:-1]) not in own and bool(_SUBJECT_VERB.match(text, m.end()) or _STEM_VERB.match(text, m.end())) \
-            and _is_name(w[:-1], rules)
+        stem = (own_in_text and w.endswith("s") and _plain(w[:-1]) not in own
+                and bool(_SUBJECT_VERB.match(text, m.end()) or _STEM_VERB.match(text, m.end())) and _is_name(w[:-1], rules))
         if not (known or stem) or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                 or _PLACE_NAMED_AFTER.match(text, m.end()):
             continue  # a hospital named after someone, "St George's", "the Queen Elizabeth": no one's name (round 62)
