@@ -1354,6 +1354,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND947_952", 576),
     ("INDEPENDENT_BLIND953_958", 571),
     ("ROUND95_OWN_WORDS", 14),
+    ("INDEPENDENT_BLIND959_964", 584),
+    ("ROUND95_ATTACK", 38),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
@@ -1375,7 +1377,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND941_946", "INDEPENDENT_BLIND947_952", "INDEPENDENT_BLIND953_958")
+NEWEST_SETS = ("INDEPENDENT_BLIND947_952", "INDEPENDENT_BLIND953_958", "INDEPENDENT_BLIND959_964")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():

@@ -6373,3 +6373,33 @@ def test_the_childs_own_name_without_its_apostrophe_is_still_the_child(text, chi
     assert result.verdict != "avoid" and "family_illness" not in [f.rule for f in result.findings]
     if wording:
         assert wording in (result.suggestion or "")
+
+
+@pytest.mark.parametrize("text, child, illness", [
+    ("May has chickenpox and I don't want Grace spreading it, so she's off too.", "Grace", "chickenpox"),
+    ("June's got a temperature, so Ava is staying home with her.", "Ava", "temperature"),
+    ("Keeping Ellie off, James and Jess both have flu.", "Ellie", "flu"),
+    ("James and Jess both have flu so Ellie is off too.", "Ellie", "flu"),
+])
+def test_someone_elses_illness_named_by_a_month_name_or_two_joined_names_is_never_the_childs(text, child, illness):
+    # Left over from the twenty-fourth session: "May" was read as the month, and two names joined by "and" as the
+    # child's, so the logged child was given their illness ("Grace is too unwell to attend school (chickenpox)").
+    result = check_text(text, child=child)
+    assert result.verdict != "ok" and illness not in (result.suggestion or "")
+
+
+@pytest.mark.parametrize("text", ["In May Grace had chickenpox. She is poorly again today.",
+                                  "Grace and Jess both have flu.", "Since June Grace has had migraines; she has one today."])
+def test_a_month_or_a_name_joined_to_the_childs_is_still_read_for_the_child(text):
+    assert check_text(text, child="Grace").verdict == "ok"
+
+
+@pytest.mark.parametrize("text", [
+    "Ruby has been sick all night with a tummy bug. Rose is right as rain but I can't do the school run with Ruby like this.",
+    "Ruby has been sick all night. Rose is fine but the twins are never apart so she's staying home too.",
+])
+def test_a_well_twin_kept_home_is_the_well_twins_avoid_never_the_ill_twins(text):
+    # The newcomer on round 95: logged for Ruby, whose own illness the message names, the well twin's reason made Ruby's
+    # absence avoid and the gate refused it. Logged for Rose, it is still avoid.
+    assert check_text(text, child="Ruby").verdict == "ok"
+    assert check_text(text, child="Rose").verdict == "avoid"

@@ -40,7 +40,7 @@ _INVISIBLE = frozenset(_JOINERS + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2
 _TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*|\s+|.", re.S)
 _WORDS, _ABBREV = re.compile(r"[a-z0-9&]+"), re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
-# The verb is in a lookahead so that "Unfortunately Mia is" can also try "Mia is".
+_LEAVE_WORD, _CLAUSE_OPENS = re.compile(r"\b(?:leave|holiday|form|request)\b"), re.compile(r"[,.;:-] (?:and |so |but )?(?:the )?$")
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam", "mom", "mama", "mamma", "mammy", "mommy", "papa")
 _PERMITTED = re.compile(r"\b(?:let|lets|letting|allow|allows|allowed|allowing) (?:him|her|them|[a-z]+) (?:to )?$")
@@ -298,15 +298,16 @@ class _Analysis:
             if rules.leave_asked.search(n, max(0, m.start() - 40), m.start()):
                 continue  # round 13: leave (or a timetable) asked for is not granted
             self.spans.append(m.span())
-            # Only the child's own: "his brother has been suspended" is not a reason for him.
-            owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())
-            if owner and not owner.group("staff") and not rules.child_after.match(n, m.end()):
+            owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())  # "his brother has been suspended": his
+            # Leave granted in a clause of its own is the child's ("for my cousin's wedding, the head signed the leave form").
+            granted = leave and _LEAVE_WORD.search(m.group()) and _CLAUSE_OPENS.search(n, max(0, m.start() - 8), m.start())
+            if owner and not owner.group("staff") and not rules.child_after.match(n, m.end()) and not granted:
                 continue  # (a teacher's decision, "Mr Price has suspended Owen", is the child's reason)
             whose = self._whose(*m.span(), after=False)
             # A school closed or transport that did not come is no one's, whoever tells of it.
             if whose == "parent" and rules.unavoidable_impersonal.search(m.group()):
                 whose = "child"
-            if whose in others:
+            if whose in others and not granted:
                 continue  # "his sister's been suspended", "I've got my own appointment"
             if whose == "parent" and not (leave and rules.leave_granter.search(n, m.start(), m.end() + 40)):
                 continue  # the parent's own leave counts only when the school gave it, not an employer
@@ -409,9 +410,8 @@ class _Analysis:
         if ours and (self.others or any(r.id in ours for _, _, r in candidates)):
             tired = self.sleepless or any(r.id in rules.sleep_rules for _, _, r in candidates)
             demote = set()
-            # Tiredness explains the bad night, unless the family is kept home together with
-            # the sibling ("she was up all night with a fever, so I've kept them both off").
-            # (Nor when the child was kept up by it and tired for it, [health] kept_up: round 37.)
+            # Tiredness explains the bad night, unless the family is kept home together with the sibling ("she was up all
+            # night with a fever, so I've kept them both off"); nor when the child was kept up by it ([health] kept_up).
             if (self.everyday and tired and not rules.together.rx.search(n)) or rules.emergency.rx.search(n) \
                     or self.kept_up:
                 demote = ours
@@ -444,8 +444,7 @@ class _Analysis:
                 continue  # "my husband and me both have covid, but this is not reason": the rule's own exception
             if mine and not any(r.id == mine.id and a2 <= b and a <= b2 for a2, b2, r in candidates):
                 candidates.append((a, b, mine))
-        # A negator denies the first phrase after it, risky or not: in "not feeling well won't
-        # go" the "not" belongs to "not feeling well", so "won't go" still counts.
+        # A negator denies the first phrase after it: in "not feeling well won't go", "won't go" still counts.
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
         kept = []
         for a, b, rule in candidates:
@@ -525,7 +524,8 @@ class _Analysis:
             if key not in chosen or (h.rule.suggest == "withhold" != chosen[key].rule.suggest):
                 chosen[key] = h
         kept = [h for key, h in zip(keys, kept) if chosen[key] is h]
-        self.hits = [h for h in kept if not any(_repeats(h, o) for o in kept)]
+        self.hits = [h for h in kept if not any(_repeats(h, o) for o in kept) and not (  # a well sibling's, not the ill child's
+            h.rule.id in rules.well_sibling_rules and self.illness and isinstance(self.names_for, _Logged))]
 
     @property
     def own_hits(self):

@@ -60,8 +60,6 @@ _CAUGHT_BEFORE = re.compile(r"\b(?:caught|got|picked up|has got|come down with|c
 _PLACE_IN = re.compile(r"\b(?:in|from)\s+$", re.I)
 _HOSPITAL_IN = re.compile(r"\b(?:hospital|a ?& ?e|ward|icu|intensive care)\s+(?:in|at|near)\s+$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
-# The end of the child's own clause: a sentence's end, or another named person's clause ("Mia won't be in, Josh is in
-# hospital"), never a name said again beside it ("My son, Jack, is in school as normal").
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u017f'\u2019-]+) $")  # the word straight before, no stop or comma between
 _WORD_AFTER = re.compile(r"(?:['\u2019]s)? ([A-Za-z\u00c0-\u017f'\u2019-]+)")
 _VERB_NEXT = re.compile(r" (?:be|keep|let|update|see|do|have|try|call|ring|phone|email|pop|bring|send|get|make|come|go)\b")  # "Will be off"
@@ -70,6 +68,7 @@ _NICKNAME_BEFORE = re.compile(r"(?:\baka|\balso known as|\bor|\()\s*$", re.I)  #
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n(]\s*)$")
 _SUBJECT_VERB = re.compile(r"(?:['\u2019]s)? (?:is|has|was|had|has been|had been|got|s got|is being|was being)\b")
 _STEM_VERB = re.compile(r" (?:been|come down|came down|caught|still got|now got|gone down|ill|poorly|off with)\b")  # "Jacks caught"
+# The end of the child's own clause: a sentence's end, or another named person's clause ("Mia won't be in, Josh is...").
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]|, ?(?=[A-Z][a-z]+(?:['\u2019]s)? (?:is|has|was|are|had|s)\b)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z]+(?![\w'\u2019])")
@@ -77,6 +76,7 @@ _NEW_WORDS = 300  # capitalised words first met in one text that child_names loo
 _SEVERAL = re.compile(r"\b(?:both|twins|all three|the three of them|the two of them)\b", re.I)
 _JOINED_BEFORE = re.compile(rf"{_NAME}\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(rf"\s+(?:and|&)\s+{_NAME}")
+_DATE_BEFORE = re.compile(r"\b(?:in|on|of|since|until|till|by|from|before|after|early|late|mid|next|last|this)[\s-]+$", re.I)
 _NAME_WHO = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}),? (?:who|whose)\b")
 _TWO_NAMES = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) (?:and|&) ({_NAME})(?= (?:are|were|have|both|will|won['\u2019]?t|aren['\u2019]?t|can['\u2019]?t|cannot|refuse|refused)\b)")
 
@@ -118,11 +118,9 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
 def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names, bool]:
     """child_names', and whether no capitalised word was left unread for want of looking up more than _NEW_WORDS."""
     own = {_plain(w) for w in (*re.findall(r"[^\W\d_]+", child), *child.split())} - {"and"}
-    # Only when the named child is the one away: not beside "both" or "the twins" (two children off), nor when the child
-    # named first is the one who is fine ("Ruby's fine but Ellie's got a temperature") unless it is the child logged.
+    # Only when the named child is the one away: not beside "both" or "the twins", nor when the child named first is the
+    # one who is fine, unless logged. The logged child in the text: another clause's subject is someone else (round 63c).
     logged = isinstance(child, Logged)
-    # The logged child named in the text: another name as a clause's subject is someone else (round 63c: "Rubes has..."),
-    # and beside "both" or "the twins" the child is still one child, not both (the newcomer on round 90).
     own_in_text = logged and bool(name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text))
     named = bool(own - {"he", "she", "they", "my", "child", "kids", "children", "twins"}) and (not _SEVERAL.search(text) or own_in_text) \
         and (not _shared(text, child) if logged else (
@@ -140,7 +138,8 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
                                                       and _VERB_AFTER.match(text, m.end())) \
                 or _HOSPITAL_IN.search(text, max(0, m.start() - 16), m.start()):
             continue  # a place ("their nan in Ireland is seriously ill", "her mum is in hospital in Bristol"), not a name
-        known = seen.get(w)
+        known = seen.get(w) or (w.lower() in rules.capitalised_names and _SUBJECT_VERB.match(text, m.end())  # "May has flu"
+                                and not _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or None)
         if known is None:
             # A paste of thousands of made-up capitalised words would cost seconds: past a few hundred, no more names.
             looked += 1
@@ -153,9 +152,8 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
         if not (known or stem) or w in ("St", "Saint") or _PLACE_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                 or _PLACE_NAMED_AFTER.match(text, m.end()):
             continue  # a hospital named after someone, "St George's", "the Queen Elizabeth": no one's name (round 62)
-        # "Grace Adeyemi's absence": one person's two names, written straight beside each other ("Mia. Josh has..." and
-        # "Mia, Josh has..." are two people: the attack on round 63d); never the logged child's surname ("Will Jones",
-        # logged for Ruby-Mae Jones, is her brother).
+        # "Grace Adeyemi's absence": one person's two names side by side ("Mia. Josh has..." are two: round 63d); never the
+        # logged child's surname ("Will Jones", logged for Ruby-Mae Jones, is her brother).
         beside = {_plain(_POSSESSIVE.sub("", x.group(1))) for x in (_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()),
                                                                     _WORD_AFTER.match(text, m.end())) if x} & first_own
         if (named and _plain(w) not in own and not set(_plain(w).split("-")) <= own
@@ -166,18 +164,16 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
                          text, max(0, m.start() - 4), m.start()))))
                 and not beside and not _APPOSITION.search(text, max(0, m.start() - 40), m.start())
                 and _not_someone_else(text, m.start(), rules)
-                and text[m.end():].strip(" .,!x\n") and not _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start())
-                and not _JOINED_AFTER.match(text, m.end()) and not _short_form(_plain(w), own, rules)
+                and text[m.end():].strip(" .,!x\n") and not _joined(text, m, own if own_in_text else None)
+                and not _short_form(_plain(w), own, rules)
                 and not _CAUGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())):
-            # (Not a sign-off at the end, "... Thanks, Emma"; nor "Zara and Idris"; nor "Ollie" for Oliver: the attack on
-            # round 61.)
-            others.add(w.lower())
+            others.add(w.lower())  # (not a sign-off, "... Thanks, Emma"; nor "Ollie" for Oliver: round 61)
         elif not (logged and _plain(w) not in first_own and m.start() and _CAPITAL.search(text[max(0, m.start() - 20):m.start()])
                   and _plain(text[:m.start()].split()[-1]) in others):
             names.add(w.lower())  # (not the logged child's surname after a brother's first name: "Will Jones has a fever")
     if named and sum(c.isupper() for c in text) <= 3:
-        # A rushed text all in lower case ("mia is staying home, josh has flu"): another known first name is someone
-        # else there too (the attack on round 63), never a word that is also an everyday one (not_lower_names).
+        # A rushed lower-case text ("mia is staying home, josh has flu"): another known first name is someone else too
+        # (round 63), never an everyday word (not_lower_names).
         for m in _LOWER_WORD.finditer(text):
             w = m.group()
             near = text[max(0, m.start() - 20):m.start()].split()[-1:] + text[m.end():m.end() + 20].split()[:1]
@@ -248,8 +244,7 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     found = _found_subject(text, norm, rules)
     first = child.split()[0] if child and child.split() else ""
     if not first or first.lower() in found[0].lower().split():
-        # A name typed all in lower case in a rushed text ("jo sed...") is written as the log has it (the newcomer on
-        # round 66 was offered "jo is too unwell").
+        # A name typed in lower case ("jo sed...") is written as the log has it (round 66 offered "jo is too unwell").
         return (first, found[1]) if first and found[0] == first.lower() != first else found
     at = re.search(rf"(?<![{_WORD_CHARS}'\u2019]){re.escape(first)}(?![{_WORD_CHARS}])", text, re.I)
     if at:
@@ -551,9 +546,8 @@ def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
     own = _clause(text, name_at, rules)
     if rules.object_pronoun.search(own) or rules.name_elsewhere.search(own):
         return False  # "Chris is taking him", "Lily will still be in as normal", "Sam had it too"
-    # The name's own clause must say who is absent ("Maya won't be in", "so Oliver won't be in
-    # today"), and the words before it must not have said so already ("He has a cold and is
-    # staying home, Ruby will be in": Ruby is someone else's news).
+    # The name's own clause must say who is absent ("so Oliver won't be in today"), and the words before it must not
+    # have said so already ("He has a cold and is staying home, Ruby will be in": Ruby is someone else's news).
     return bool(rules.absent_here.search(own)) and not rules.absent_here.search(text, pronoun_at, name_at)
 
 
@@ -570,6 +564,13 @@ def _lower_name(word: str, verb: str, after_comma: bool, rules: Rules) -> bool:
         return True
     return (not after_comma and len(word) > 2 and _verb(verb, rules) in rules.name_verbs
             and not word.endswith(("ly", "self", "ever", "fore", "s", "ed", "ing")) and _plain_word(word, rules))
+
+
+def _joined(text: str, m: re.Match, own: set | None) -> bool:
+    """Joined to another name by "and" ("Zara and Idris"): read together, unless neither is the logged child, named
+    in the text (`own`): "Keeping Ellie off, James and Jess both have flu" is two other people."""
+    join = _JOINED_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _JOINED_AFTER.match(text, m.end())
+    return bool(join) and (own is None or any(_plain(n) in own for n in re.findall(_NAME, join.group())))
 
 
 def _plain_word(word: str, rules: Rules) -> bool:
