@@ -6403,3 +6403,19 @@ def test_a_well_twin_kept_home_is_the_well_twins_avoid_never_the_ill_twins(text)
     # absence avoid and the gate refused it. Logged for Rose, it is still avoid.
     assert check_text(text, child="Ruby").verdict == "ok"
     assert check_text(text, child="Rose").verdict == "avoid"
+
+
+@pytest.mark.parametrize("text, child, illness", [
+    ("Keeping Grace home since May has chickenpox.", "Grace", "chickenpox"),
+    ("Keeping Ellie home; Sam & Max are both ill with norovirus.", "Ellie", "norovirus"),
+])
+def test_the_attack_on_round_96_never_gives_the_child_someone_elses_illness(text, child, illness):
+    assert illness not in (check_text(text, child=child).suggestion or "")
+
+
+def test_leave_the_head_signed_in_a_clause_of_its_own_is_the_childs_and_typed_leave():
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    text = "Sam is off Friday for my cousin's wedding, the head signed the leave form."
+    assert check_text(text).verdict == "ok" and infer_absence_type(text) == "leave"
+    assert check_text("For my cousin's wedding, the leave form is signed by me.").verdict == "avoid"

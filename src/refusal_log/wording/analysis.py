@@ -299,8 +299,9 @@ class _Analysis:
                 continue  # round 13: leave (or a timetable) asked for is not granted
             self.spans.append(m.span())
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())  # "his brother has been suspended": his
-            # Leave granted in a clause of its own is the child's ("for my cousin's wedding, the head signed the leave form").
-            granted = leave and _LEAVE_WORD.search(m.group()) and _CLAUSE_OPENS.search(n, max(0, m.start() - 8), m.start())
+            # Leave staff granted in a clause of its own is the child's ("for my cousin's wedding, the head signed the form").
+            granted = leave and _LEAVE_WORD.search(m.group()) and _CLAUSE_OPENS.search(n, max(0, m.start() - 8), m.start()) \
+                and rules.leave_granter.search(n, max(0, m.start() - 20), m.end() + 40)
             if owner and not owner.group("staff") and not rules.child_after.match(n, m.end()) and not granted:
                 continue  # (a teacher's decision, "Mr Price has suspended Owen", is the child's reason)
             whose = self._whose(*m.span(), after=False)
@@ -410,8 +411,7 @@ class _Analysis:
         if ours and (self.others or any(r.id in ours for _, _, r in candidates)):
             tired = self.sleepless or any(r.id in rules.sleep_rules for _, _, r in candidates)
             demote = set()
-            # Tiredness explains the bad night, unless the family is kept home together with the sibling ("she was up all
-            # night with a fever, so I've kept them both off"); nor when the child was kept up by it ([health] kept_up).
+            # Tiredness explains the bad night, unless the family is kept home together ("...so I've kept them both off").
             if (self.everyday and tired and not rules.together.rx.search(n)) or rules.emergency.rx.search(n) \
                     or self.kept_up:
                 demote = ours
@@ -491,10 +491,9 @@ class _Analysis:
                 severity, soft = "caution", []  # round 9b: a reason of their own as well
             if soft and rule.with_illness:
                 severity = rule.with_illness
-            # A decision beside the parent's own denial of illness ("not ill, just worn out,
-            # so I'm keeping her home") is the decision the FAQ warns about: with_denial.
-            # (A doubt that is only a caution leaves "keeping him home" a caution, but not permission
-            # given, "I've let her stay home": that is the choice the FAQ warns about.)
+            # A decision beside the parent's own denial of illness ("not ill, just worn out, so I'm keeping her home") is
+            # the decision the FAQ warns about: with_denial. (A doubt that is only a caution leaves "keeping him home" a
+            # caution, but not permission given, "I've let her stay home": the choice the FAQ warns about.)
             if denied and (not doubted_only or permission) and rule.with_denial:
                 severity = rule.with_denial
             # Softened by distress or a lawful absence alone: no illness to word a suggestion on.
@@ -525,7 +524,8 @@ class _Analysis:
                 chosen[key] = h
         kept = [h for key, h in zip(keys, kept) if chosen[key] is h]
         self.hits = [h for h in kept if not any(_repeats(h, o) for o in kept) and not (  # a well sibling's, not the ill child's
-            h.rule.id in rules.well_sibling_rules and self.illness and isinstance(self.names_for, _Logged))]
+            h.rule.id in rules.well_sibling_rules and self.illness and isinstance(self.names_for, _Logged)
+            and not h.finding.matched.lower().startswith(self.names_for.split()[0].lower() + " "))]
 
     @property
     def own_hits(self):

@@ -76,7 +76,7 @@ _NEW_WORDS = 300  # capitalised words first met in one text that child_names loo
 _SEVERAL = re.compile(r"\b(?:both|twins|all three|the three of them|the two of them)\b", re.I)
 _JOINED_BEFORE = re.compile(rf"{_NAME}\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(rf"\s+(?:and|&)\s+{_NAME}")
-_DATE_BEFORE = re.compile(r"\b(?:in|on|of|since|until|till|by|from|before|after|early|late|mid|next|last|this)[\s-]+$", re.I)
+_DATE_BEFORE = re.compile(r"\b(?:in|on|of|early|late|mid|next|last|this)[\s-]+$", re.I)
 _NAME_WHO = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}),? (?:who|whose)\b")
 _TWO_NAMES = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) (?:and|&) ({_NAME})(?= (?:are|were|have|both|will|won['\u2019]?t|aren['\u2019]?t|can['\u2019]?t|cannot|refuse|refused)\b)")
 
