@@ -6419,3 +6419,31 @@ def test_leave_the_head_signed_in_a_clause_of_its_own_is_the_childs_and_typed_le
     text = "Sam is off Friday for my cousin's wedding, the head signed the leave form."
     assert check_text(text).verdict == "ok" and infer_absence_type(text) == "leave"
     assert check_text("For my cousin's wedding, the leave form is signed by me.").verdict == "avoid"
+
+
+def _round_97_rows():
+    rows = [
+        ("Evie has been off since her brother's chickenpox, now Evie has got it into her head that school is dangerous, "
+         "so she is staying home.", "Evie", ("caution", "avoid")),
+        ("Sam had the flu last week and now Evie has got it into her head she'll catch it.", "Evie", ("caution", "avoid")),
+        ("Evie wanted the new iPad for ages and now Evie has got it she won't put it down.", "Evie", ("caution", "avoid")),
+        ("His brother has flat out said he's not going, but Tom has a fever.", "Tom", ("ok",)),
+        ("His sister has PE first and she's been dreading it, so she'll come in after break; Tom has a temperature.", "Tom",
+         ("ok", "caution")),
+        ("Max temp last night was 39.5, Grace is staying home.", "Grace", ("ok", "caution")),
+        ("Evie's brother has chickenpox and Evie's now got it.", "Evie", ("ok",)),
+        ("She has caught her brother's tummy bug.", "Ella", ("ok",)),
+        ("Ella has caught her twin sister's chest infection.", "Ella", ("ok",)),
+    ]
+    return rows
+
+
+@pytest.mark.parametrize("text, child, allowed", _round_97_rows())
+def test_the_attack_and_the_newcomer_on_round_97(text, child, allowed):
+    # "now Evie has got it" is the child's illness only when it closes its clause (not "got it into her head"); a
+    # doctor's, a sibling's or a staff member's "flat out" is not the child's; an illness caught from a brother or sister
+    # is the child's own (the newcomer: "She has caught her brother's tummy bug" was refused at the gate).
+    result = check_text(text, child=child)
+    assert result.verdict in allowed, [(f.rule, f.severity) for f in result.findings]
+    if "got it into" in text or "iPad" in text:
+        assert "too unwell to attend school." not in (result.suggestion or "")

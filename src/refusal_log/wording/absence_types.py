@@ -60,9 +60,9 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
                 continue
             # Round 7: whose it is, clause by clause ("my own hospital appointment", "an
             # appointment for his little brother": not the child's).
-            # (Leave is the child's when granted in a clause of its own, "for my cousin's wedding, the head signed the
-            # leave form": the clause check above is enough for it.)
-            if name != "leave" and an._whose(a, b, after=name == "appointment", care=name == "appointment") in SOMEONE_ELSE:
+            # (Leave staff granted is the child's after a relative's clause: "for my cousin's wedding, the head signed it".)
+            whose = an._whose(a, b, after=name == "appointment", care=name == "appointment")
+            if whose in SOMEONE_ELSE and not (name == "leave" and whose == "relative" and rules.leave_granter.search(n, a, b + 30)):
                 continue
             if name == "appointment" and unwell is not None and unwell.search(n) and _own_illness(text, rules, child):
                 return "illness"  # unwell, and seen by the GP too: still an illness absence
