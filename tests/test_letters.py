@@ -307,6 +307,15 @@ def test_call_confirmation_today_and_another_day(family):
     assert re.search(r"please reply to let me know", text)
 
 
+def test_a_call_with_nothing_listed_as_agreed_never_says_nothing_was_agreed(family):
+    # The newcomer on round 97: the letter said "nothing specific was agreed on the call" where the parent's notes held
+    # an agreement they had not listed with --agreed. The letter says only what was logged.
+    run("add-call", "--with", "Mrs Patel", "--when", "08/09/2026 09:10", "--summary", "The head agreed leave for Maya.")
+    text = run("draft", "call-confirmation", "--call", "1").stdout
+    assert "The head agreed leave for Maya.\n\nIf I have got anything wrong" in text
+    assert "agreed on the call" not in text and "My notes of what we agreed" not in text
+
+
 def test_wrong_ids_are_plain_errors(family):
     run("add-note", "--when", "08/09/2026 18:00", "A quiet day.")
     result = run("draft", "call-confirmation", "--call", "1", code=1)

@@ -1360,6 +1360,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND96_ATTACK", 27),
     ("INDEPENDENT_BLIND971_976", 582),
     ("ROUND97_ATTACK", 11),
+    ("INDEPENDENT_BLIND977_982", 583),
+    ("ROUND98_ATTACK", 11),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
@@ -1381,7 +1383,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND959_964", "INDEPENDENT_BLIND965_970", "INDEPENDENT_BLIND971_976")
+NEWEST_SETS = ("INDEPENDENT_BLIND965_970", "INDEPENDENT_BLIND971_976", "INDEPENDENT_BLIND977_982")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():

@@ -6447,3 +6447,27 @@ def test_the_attack_and_the_newcomer_on_round_97(text, child, allowed):
     assert result.verdict in allowed, [(f.rule, f.severity) for f in result.findings]
     if "got it into" in text or "iPad" in text:
         assert "too unwell to attend school." not in (result.suggestion or "")
+
+
+def _round_98_rows():
+    rows = []
+    for line in (
+        "She caught her brother's cold last week but she's fine now; he's still poorly so I kept her home with him|Ella",
+        "She is fine but could have caught her brother's bug, so home today|Ella",
+        "She caught her brother's flu last month. Today she just won't get out of bed|Ella",
+        "Keeping her home in case she's caught her brother's bug|Ella",
+        "Max temp 39.5 last night, so I'm keeping Ellie home to be safe|Ellie",
+    ):
+        text, child = line.split("|")
+        rows.append((text, child))
+    return rows
+
+
+@pytest.mark.parametrize("text, child", _round_98_rows())
+def test_a_well_child_is_never_worded_too_unwell_for_a_brothers_illness(text, child):
+    # The attacker on round 98: an illness "caught" from a brother last week, or only feared, was worded "Ella is too
+    # unwell to attend school". Only "has caught her brother's bug", said plainly, is the child's own.
+    result = check_text(text, child=child)
+    assert result.verdict != "ok"
+    assert not (result.suggestion and "too unwell" in result.suggestion and "[" not in result.suggestion), result.suggestion
+    assert check_text("She has caught her brother's tummy bug.", child="Ella").verdict == "ok"
