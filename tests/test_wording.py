@@ -1363,6 +1363,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND977_982", 583),
     ("ROUND98_ATTACK", 11),
     ("INDEPENDENT_BLIND983_988", 580),
+    ("ROUND100_ATTACK", 7),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),

@@ -6471,3 +6471,19 @@ def test_a_well_child_is_never_worded_too_unwell_for_a_brothers_illness(text, ch
     assert result.verdict != "ok"
     assert not (result.suggestion and "too unwell" in result.suggestion and "[" not in result.suggestion), result.suggestion
     assert check_text("She has caught her brother's tummy bug.", child="Ella").verdict == "ok"
+
+
+@pytest.mark.parametrize("text, child, allowed", [
+    ("Tuesday's a no, he's got a temperature of 39.", "Jack", ("ok", "caution")),
+    ("Tuesday's a no-show from the council taxi again, so he couldn't get there.", "Jack", ("ok", "caution")),
+    ("Tuesday's a no for the dentist, so we moved it to Wednesday and he was in school.", "Jack", ("ok", "caution")),
+    ("Mr Khan texted to say maybe keep Aiden off, he's had diarrhoea twice at school.", "Aiden", ("ok",)),
+    ("One of Lily's agreed flexi-schooling days was meant to be Friday but we're taking Monday instead.", "Lily",
+     ("caution", "avoid")),
+    ("Kept off until we've had the reintegration meeting, as the school asked following his exclusion.", "Sam",
+     ("ok", "caution")),
+])
+def test_the_attack_on_rounds_99_and_100(text, child, allowed):
+    # "Tuesday's a no" is a refusal only with no illness, appointment or transport beside it; a staff hint that passes
+    # on the child's illness is the illness; flexi-schooling moved by the family is not the agreed day.
+    assert check_text(text, child=child).verdict in allowed
