@@ -6487,3 +6487,11 @@ def test_the_attack_on_rounds_99_and_100(text, child, allowed):
     # "Tuesday's a no" is a refusal only with no illness, appointment or transport beside it; a staff hint that passes
     # on the child's illness is the illness; flexi-schooling moved by the family is not the agreed day.
     assert check_text(text, child=child).verdict in allowed
+
+
+@pytest.mark.parametrize("text", ["His irmão has chickenpox so he's staying home.", "Her mãe is poorly so she's staying home."])
+def test_a_relative_named_with_a_tilde_is_someone_else(text):
+    # The attacker on round 100: "ã" split the word, so "irmão" (brother) was no relative and his chickenpox was worded
+    # "Tiago is too unwell to attend school (chickenpox)". Accents are now folded for "ã", "õ", "ç" and "ñ" too.
+    result = check_text(text, child="Tiago")
+    assert result.verdict != "ok" and "too" not in (result.suggestion or "")

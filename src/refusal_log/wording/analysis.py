@@ -25,8 +25,8 @@ _PLAIN = str.maketrans({
     "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-",
     "\u00a0": " ",
     # Accents folded one for one (Welsh "sâl", "ŵyr"; "café"), so offsets still hold.
-    **{c: b for b, cs in (("a", "âáàäÂÁÀÄ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöÔÓÒÖ"),
-                          ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ")) for c in cs},
+    **{c: b for b, cs in (("a", "âáàäãåÂÁÀÄÃÅ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöõÔÓÒÖÕ"), ("c", "çÇ"),
+                          ("n", "ñÑ"), ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ")) for c in cs},
     # Fullwidth letters, digits and signs are the plain ones ("Ｔｏｍ ｈａｓ ａ ｔｅｍｐ", the attack on round 45), one for one.
     **{chr(0xFF01 + k): chr(0x21 + k) for k in range(0x5E)}, "\u3000": " ",
 })
