@@ -6421,24 +6421,19 @@ def test_leave_the_head_signed_in_a_clause_of_its_own_is_the_childs_and_typed_le
     assert check_text("For my cousin's wedding, the leave form is signed by me.").verdict == "avoid"
 
 
-def _round_97_rows():
-    rows = [
-        ("Evie has been off since her brother's chickenpox, now Evie has got it into her head that school is dangerous, "
-         "so she is staying home.", "Evie", ("caution", "avoid")),
-        ("Sam had the flu last week and now Evie has got it into her head she'll catch it.", "Evie", ("caution", "avoid")),
-        ("Evie wanted the new iPad for ages and now Evie has got it she won't put it down.", "Evie", ("caution", "avoid")),
-        ("His brother has flat out said he's not going, but Tom has a fever.", "Tom", ("ok",)),
-        ("His sister has PE first and she's been dreading it, so she'll come in after break; Tom has a temperature.", "Tom",
-         ("ok", "caution")),
-        ("Max temp last night was 39.5, Grace is staying home.", "Grace", ("ok", "caution")),
-        ("Evie's brother has chickenpox and Evie's now got it.", "Evie", ("ok",)),
-        ("She has caught her brother's tummy bug.", "Ella", ("ok",)),
-        ("Ella has caught her twin sister's chest infection.", "Ella", ("ok",)),
-    ]
-    return rows
-
-
-@pytest.mark.parametrize("text, child, allowed", _round_97_rows())
+@pytest.mark.parametrize("text, child, allowed", [
+    ("Evie has been off since her brother's chickenpox, now Evie has got it into her head that school is dangerous, "
+     "so she is staying home.", "Evie", ("caution", "avoid")),
+    ("Sam had the flu last week and now Evie has got it into her head she'll catch it.", "Evie", ("caution", "avoid")),
+    ("Evie wanted the new iPad for ages and now Evie has got it she won't put it down.", "Evie", ("caution", "avoid")),
+    ("His brother has flat out said he's not going, but Tom has a fever.", "Tom", ("ok",)),
+    ("His sister has PE first and she's been dreading it, so she'll come in after break; Tom has a temperature.", "Tom",
+     ("ok", "caution")),
+    ("Max temp last night was 39.5, Grace is staying home.", "Grace", ("ok", "caution")),
+    ("Evie's brother has chickenpox and Evie's now got it.", "Evie", ("ok",)),
+    ("She has caught her brother's tummy bug.", "Ella", ("ok",)),
+    ("Ella has caught her twin sister's chest infection.", "Ella", ("ok",)),
+])
 def test_the_attack_and_the_newcomer_on_round_97(text, child, allowed):
     # "now Evie has got it" is the child's illness only when it closes its clause (not "got it into her head"); a
     # doctor's, a sibling's or a staff member's "flat out" is not the child's; an illness caught from a brother or sister
@@ -6449,28 +6444,19 @@ def test_the_attack_and_the_newcomer_on_round_97(text, child, allowed):
         assert "too unwell to attend school." not in (result.suggestion or "")
 
 
-def _round_98_rows():
-    rows = []
-    for line in (
-        "She caught her brother's cold last week but she's fine now; he's still poorly so I kept her home with him|Ella",
-        "She is fine but could have caught her brother's bug, so home today|Ella",
-        "She caught her brother's flu last month. Today she just won't get out of bed|Ella",
-        "Keeping her home in case she's caught her brother's bug|Ella",
-        "Max temp 39.5 last night, so I'm keeping Ellie home to be safe|Ellie",
-    ):
-        text, child = line.split("|")
-        rows.append((text, child))
-    return rows
-
-
-@pytest.mark.parametrize("text, child", _round_98_rows())
+@pytest.mark.parametrize("text, child", [
+    ("She caught her brother's cold last week but she's fine now; he's still poorly so I kept her home with him", "Ella"),
+    ("She is fine but could have caught her brother's bug, so home today", "Ella"),
+    ("She caught her brother's flu last month. Today she just won't get out of bed", "Ella"),
+    ("Keeping her home in case she's caught her brother's bug", "Ella"),
+    ("Max temp 39.5 last night, so I'm keeping Ellie home to be safe", "Ellie"),
+])
 def test_a_well_child_is_never_worded_too_unwell_for_a_brothers_illness(text, child):
     # The attacker on round 98: an illness "caught" from a brother last week, or only feared, was worded "Ella is too
     # unwell to attend school". Only "has caught her brother's bug", said plainly, is the child's own.
     result = check_text(text, child=child)
     assert result.verdict != "ok"
     assert not (result.suggestion and "too unwell" in result.suggestion and "[" not in result.suggestion), result.suggestion
-    assert check_text("She has caught her brother's tummy bug.", child="Ella").verdict == "ok"
 
 
 @pytest.mark.parametrize("text, child, allowed", [

@@ -36,6 +36,7 @@ def _compiled(rules):
 def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     """One of illness, appointment, leave, religious, part-time, transport, exclusion or
     other, from the parent's own words; `child` as in check_text (the child it is logged for)."""
+    from refusal_log.wording.analysis import leave_granted
     from refusal_log.wording.clauses import SOMEONE_ELSE
     from refusal_log.wording.engine import _Analysis, _negator, _withholds, load_rules
 
@@ -60,9 +61,9 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
                 continue
             # Round 7: whose it is, clause by clause ("my own hospital appointment", "an
             # appointment for his little brother": not the child's).
-            # (Leave staff granted is the child's after a relative's clause: "for my cousin's wedding, the head signed it".)
+            # (Leave staff granted in a clause of its own is the child's, as the check reads it: analysis.leave_granted.)
             whose = an._whose(a, b, after=name == "appointment", care=name == "appointment")
-            if whose in SOMEONE_ELSE and not (name == "leave" and whose == "relative" and rules.leave_granter.search(n, a, b + 30)):
+            if whose in SOMEONE_ELSE and not (name == "leave" and whose == "relative" and leave_granted(n, a, b, rules)):
                 continue
             if name == "appointment" and unwell is not None and unwell.search(n) and _own_illness(text, rules, child):
                 return "illness"  # unwell, and seen by the GP too: still an illness absence

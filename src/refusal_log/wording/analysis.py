@@ -95,6 +95,13 @@ class _Norm:
         return self.starts[a], self.ends[b - 1]
 
 
+def leave_granted(n: str, a: int, b: int, rules) -> bool:
+    """Leave staff granted (n[a:b]) in a clause of its own: the child's even after a relative's clause ("for my cousin's
+    wedding, the head signed the leave form"). Read here and by absence_types.py, so the check and the type agree."""
+    return bool(_LEAVE_WORD.search(n[a:b]) and _CLAUSE_OPENS.search(n, max(0, a - 8), a)
+                and rules.leave_granter.search(n, max(0, a - 20), b + 40))
+
+
 # --------------------------------------------------------------------------- analysis
 
 
@@ -142,17 +149,14 @@ class _Analysis:
         if _elsewhere(text, n, rules, child):  # "Sam can't face school, he's got a migraine", logged for Mia
             self.others, self.health = self.others + [(t.start, t.end) for t in self.health], []
         self.unavoidable = self._unavoidable(rules.unavoidable)
-        # A lawful absence of its own (s444(3)): leave the head granted, or religious observance. An unavoidable
-        # cause for the positive rule; it also softens the rules that ask for leave (a holiday, someone else's illness).
+        # A lawful absence (s444(3)): leave granted, religious observance; it softens the rules that ask for leave.
         self.lawful = self._unavoidable(rules.lawful, leave=True)
-        # An illness or symptom the parent names; with care words and unavoidable causes, a reason the law
-        # recognises. An episode ("meltdown") is neither, nor is distress ("not coping"): it only softens some rules.
+        # An illness or symptom named; not an episode ("meltdown") or distress ("not coping"), which only soften some rules.
         self.illness = any(t.kind in ("generic", "specific") for t in self.health)
         self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
         # What kind of statement each clause is (statements.py), found once per text.
         self.statements = statement_candidates(n, rules)
-        # Distress given as being about a cause ("so upset about school") is the cause's, not
-        # the child's state: it does not soften a decision.
+        # Distress given as being about a cause ("so upset about school") is the cause's: it does not soften a decision.
         causes = [(a, b) for a, b, _, kind, _ in self.statements if kind == "cause"]
         causes += statement_background(self.statements, n)  # nor is distress told as history
         self.distress = any(t.kind in ("episode", "distress") and not any(t.start < b and a < t.end for a, b in causes)
@@ -171,8 +175,7 @@ class _Analysis:
         found = sorted((m.start(), -len(m.group()), i, health[i][0], m)
                        for i in rules.health_index.live(n)
                        for m in health[i][1].rx.finditer(n))[:_MAX_HITS * 8]
-        # Tiredness with an everyday cause ("up late", "her brother screaming all night") is
-        # not illness; without one it is a symptom like any other.
+        # Tiredness with an everyday cause ("up late", "her brother screaming all night") is not illness.
         everyday = self.everyday = rules.everyday.search(n) is not None
         terms, reach, self.others, feelings = [], -1, [], []
         self.sleepless = False
@@ -287,8 +290,7 @@ class _Analysis:
 
     def _unavoidable(self, rx, leave: bool = False) -> bool:
         n, found, rules = self.norm.text, False, self.rules
-        # Leave the head granted is the child's even in the parent's sentence ("I filled in the
-        # form and the head agreed to it"); a sibling's or a friend's is still theirs.
+        # Leave the head granted is the child's even in the parent's sentence; a sibling's or a friend's is still theirs.
         others = SOMEONE_ELSE - {"parent"} if leave else SOMEONE_ELSE
         for k, m in enumerate(rx.finditer(n)):
             if k >= _MAX_HITS:
@@ -299,9 +301,7 @@ class _Analysis:
                 continue  # round 13: leave (or a timetable) asked for is not granted
             self.spans.append(m.span())
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())  # "his brother has been suspended": his
-            # Leave staff granted in a clause of its own is the child's ("for my cousin's wedding, the head signed the form").
-            granted = leave and _LEAVE_WORD.search(m.group()) and _CLAUSE_OPENS.search(n, max(0, m.start() - 8), m.start()) \
-                and rules.leave_granter.search(n, max(0, m.start() - 20), m.end() + 40)
+            granted = leave and leave_granted(n, m.start(), m.end(), rules)
             if owner and not owner.group("staff") and not rules.child_after.match(n, m.end()) and not granted:
                 continue  # (a teacher's decision, "Mr Price has suspended Owen", is the child's reason)
             whose = self._whose(*m.span(), after=False)

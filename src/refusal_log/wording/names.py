@@ -138,14 +138,14 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
                                                       and _VERB_AFTER.match(text, m.end())) \
                 or _HOSPITAL_IN.search(text, max(0, m.start() - 16), m.start()):
             continue  # a place ("their nan in Ireland is seriously ill", "her mum is in hospital in Bristol"), not a name
-        known = seen.get(w) or (w.lower() in rules.capitalised_names and _SUBJECT_VERB.match(text, m.end())  # "May has flu"
-                                and not _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or None)
-        if known is None:
-            # A paste of thousands of made-up capitalised words would cost seconds: past a few hundred, no more names.
+        known = seen.get(w)
+        if known is None:  # a paste of thousands of made-up capitalised words would cost seconds: past a few hundred, none
             looked += 1
             known = looked <= _NEW_WORDS and _is_name(w, rules)
             if len(seen) < 5000 and looked <= _NEW_WORDS:
                 seen[w] = known
+        known = known or bool(w.lower() in rules.capitalised_names and _SUBJECT_VERB.match(text, m.end())  # "May has flu"
+                              and not _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
         # A name written without its apostrophe, beside the logged child ("Jacks got a bad cough, Ellie wont go in": round 91).
         stem = (own_in_text and w.endswith("s") and _plain(w[:-1]) not in own
                 and bool(_SUBJECT_VERB.match(text, m.end()) or _STEM_VERB.match(text, m.end())) and _is_name(w[:-1], rules))
