@@ -504,6 +504,23 @@ def test_an_appointment_coded_o_and_an_absence_coded_present_are_mismatches(cli)
     assert "coded this session present" in found[("2026-10-07", "am")]["why"]
 
 
+def test_an_illness_type_whose_reason_names_someone_elses_illness_claims_no_illness(cli):
+    # The newcomer on round 97: --type illness for "his brother has flu" was worded as Sam's illness.
+    setup_terms(cli)
+    cli("add-absence", "--date", "06/10/2026", "--reason", "Kept home as his brother has flu", "--type", "illness",
+        "--accept-wording", ok=True)
+    cli("add-absence", "--date", "07/10/2026", "--reason", "Sam has a fever", ok=True)
+    cli("register", "set", "06/10/2026", "--to", "07/10/2026", "--am", "O", "--pm", "O", ok=True)
+    data = cli.json("attendance", "--to", "18/12/2026")
+    assert data["illness_school_days"] == 1 and data["illness_unsaid_entries"] == [1]
+    assert [m["date"] for m in data["mismatches"]] == ["2026-10-07", "2026-10-07"]
+    assert "Entry 1 is logged as illness, but the reason does not say Sam was unwell" in " ".join(
+        cli("attendance", "--to", "18/12/2026", ok=True).stdout.split())
+    assert "nothing to ask" in cli("draft", "register-correction", "--date", "06/10/2026").stderr
+    s19 = cli("draft", "s19-request", ok=True).stdout
+    assert "1 school day (2 sessions)" in s19 and "Entry 1, 6 October 2026: absence\n" in s19
+
+
 def test_codes_and_names_are_shown_as_typed_never_as_markup(cli):
     setup_terms(cli, region="wales")
     cli("register", "set", "08/09/2026", "--am", "[red]X[/red]", "--category", "authorised",

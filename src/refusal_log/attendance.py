@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 from typing import Any
 
@@ -76,6 +77,9 @@ class Logged:
     type: str
     via: str | None
     recorded: str
+    # Logged as illness, but the reason's own words give another reason or doubt the illness
+    # ("his brother has flu"): counted as "other", so no letter or figure says the child was ill.
+    illness_unsaid: bool = False
 
 
 @dataclass
@@ -164,6 +168,11 @@ class Standing:
         return _percent(self.absent_sessions, self.possible_sessions)
 
     @property
+    def illness_unsaid(self) -> list[int]:
+        """Entries logged as illness whose reasons do not say the child was ill."""
+        return sorted({item.entry_id for item in self.logged.values() if item.illness_unsaid})
+
+    @property
     def illness_days(self) -> list[date]:
         days = {d for (d, _), item in self.logged.items() if item.type == "illness"}
         if self.nation == "england":
@@ -202,6 +211,7 @@ class Standing:
             "penalty_threshold": self.penalty,
             "penalty_threshold_note": THRESHOLD_MEANS if self.nation == "england" else NO_THRESHOLD[self.nation],
             "illness_school_days": len(self.illness_days),
+            "illness_unsaid_entries": self.illness_unsaid,
             "illness": self.illness(),
             "mismatches": [m.to_json() for m in self.mismatches],
         }
@@ -222,12 +232,32 @@ def _logged(cal: schoolcalendar.SchoolCalendar, child: str) -> dict[tuple[date, 
     for view in entries.list_entries(["absence"], child=child, include_withdrawn=False):
         first = date.fromisoformat(view.fields["date"])
         last = date.fromisoformat(view.fields["until"]) if view.fields.get("until") else first
-        item = Logged(view.id, absence_type(view.fields), view.fields.get("via"), view.recorded.isoformat())
+        kind = absence_type(view.fields)
+        counted = counted_type(view.fields, child)
+        item = Logged(view.id, counted, view.fields.get("via"), view.recorded.isoformat(), counted != kind)
         # A range covers school days only; a later entry for the same session wins.
         for day in cal.school_days(first, last):
             for slot in _sessions(view.fields):
                 found[(day, slot)] = item
     return found
+
+
+def counted_type(fields: dict[str, Any], child: str) -> str:
+    """The type an absence counts as in figures and letters: as logged, except that an illness
+    whose reason rules out the child's own illness (the wording check holds back illness wording
+    for it: someone else's illness, a doubt) counts as "other"."""
+    kind = absence_type(fields)
+    return "other" if kind == "illness" and _illness_ruled_out(fields.get("reason") or "", child) else kind
+
+
+@cache
+def _illness_ruled_out(reason: str, child: str) -> bool:
+    from refusal_log import wording
+
+    try:
+        return wording.check_text(reason, child=child).withheld
+    except InvalidInput:
+        return False
 
 
 def penalty_window(cal: schoolcalendar.SchoolCalendar, sessions: list[date]) -> dict[str, Any]:

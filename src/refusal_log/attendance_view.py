@@ -138,6 +138,13 @@ def figures_lines(st: Standing, marked: str = "marked !") -> list[str]:
         out.append(f"Penalty-notice threshold (10 unauthorised sessions in 10 school weeks): {state}{window}. "
                    + data["penalty_threshold_note"])
     out.append(f"School days lost to illness: {data['illness_school_days']}. {data['illness']['next']}")
+    unsaid = data["illness_unsaid_entries"]
+    if unsaid:
+        ids = ", ".join(str(i) for i in unsaid)
+        out.append(f"Entr{'ies' if len(unsaid) > 1 else 'y'} {ids} {'are' if len(unsaid) > 1 else 'is'} logged as "
+                   f"illness, but the reason does not say {data['child']} was unwell (it gives another reason, or "
+                   "doubts the illness), so those days are not counted as illness and no letter says they were. If "
+                   f"{data['child']} was unwell, correct the reason: refusal-log edit ID --reason \"...\"")
     count = len(data["mismatches"])
     if count:
         out.append(f"{count} session{'s' if count != 1 else ''} where your record and the school's differ "

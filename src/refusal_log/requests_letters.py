@@ -44,7 +44,9 @@ def _facts(child: str | None) -> tuple[people.ChildView, str, dict[str, str]]:
 def _label(view) -> str:
     f = view.fields
     if view.kind == "absence":
-        kind = f.get("type")
+        from refusal_log import attendance
+
+        kind = attendance.counted_type(f, view.child)
         return "absence" + (f" ({kind})" if kind in ("illness", "appointment") else "")
     if view.kind == "gp":
         return "GP visit" + (f" ({f['clinician']})" if f.get("clinician") else "")
