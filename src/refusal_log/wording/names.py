@@ -64,6 +64,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u017f'\u2019-]+) $")  # the word str
 _WORD_AFTER = re.compile(r"(?:['\u2019]s)? ([A-Za-z\u00c0-\u017f'\u2019-]+)")
 _VERB_NEXT = re.compile(r" (?:be|keep|let|update|see|do|have|try|call|ring|phone|email|pop|bring|send|get|make|come|go)\b")  # "Will be off"
 _CAUSE_BEFORE = re.compile(r"\b(?:after what|since what|what|the incident with|incident with|comments from|since)\s+$", re.I)
+_TELLER = re.compile(r"(?:['\u2019]s)? (?:has been |had been |keeps |kept |is |was |went round |goes round )?(?:telling|told|saying to|spreading it)\b(?! (?:me|us|mum|dad)\b)")  # "Chloe told everyone Millie..."
 _NICKNAME_BEFORE = re.compile(r"(?:\baka|\balso known as|\bor|\()\s*$", re.I)  # "Mia aka Mimi has a fever"
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n(]\s*)$")
 _SUBJECT_VERB = re.compile(r"(?:['\u2019]s)? (?:is|has|was|had|has been|had been|got|s got|is being|was being)\b")
@@ -355,8 +356,7 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     family = _family_phrase(text, rules)
     if family:
         (named if family[2] else found).append(family[:2])
-    # "The twins", "the kids": the child only when no single child is meant elsewhere
-    # and not after "because of", "by"... ("scared because of the kids in his class").
+    # "The twins", "the kids": the child only when no single child is meant elsewhere, not after "because of", "by"...
     singular = _PRONOUN.search(norm)
     for group in rules.group.finditer(text):
         if not singular and not rules.not_after.search(text, max(0, group.start() - 40), group.start()):
@@ -379,7 +379,7 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         found.append((he_she.start(), he_she.group(1).capitalize()))
     if named or found:
         first = min(named + found)
-        cause = _CAUSE_BEFORE.search(text, max(0, first[0] - 20), first[0]) is not None
+        cause = bool(_CAUSE_BEFORE.search(text, max(0, first[0] - 20), first[0]) or _TELLER.match(text, first[0] + len(first[1])))
         if named and first not in named and _name_wins(text, first[0], min(named)[0], rules):
             first = min(named)
         elif (first in named and not rules.absent_here.search(_clause(text, first[0], rules))) \
