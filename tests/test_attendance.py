@@ -519,6 +519,33 @@ def test_an_illness_type_whose_reason_names_someone_elses_illness_claims_no_illn
     assert "nothing to ask" in cli("draft", "register-correction", "--date", "06/10/2026").stderr
     s19 = cli("draft", "s19-request", ok=True).stdout
     assert "1 school day (2 sessions)" in s19 and "Entry 1, 6 October 2026: absence\n" in s19
+    # The attacker on round 101: the council's driver off sick, and a brother's sickness in simple English, are not the
+    # child's illness either; a migraine beside "even if he wasn't ill I wouldn't send him" still is.
+    for day, reason in [("08/10/2026", "The minibus driver rang in sick so he can't get to school"),
+                        ("09/10/2026", "Brother vomit in night, he stay home"),
+                        ("12/10/2026", "He has a migraine. Even if he wasn't ill I wouldn't send him after how Miss Reid "
+                                       "spoke to him.")]:
+        cli("add-absence", "--date", day, "--reason", reason, "--type", "illness", "--accept-wording", ok=True)
+    data = cli.json("attendance", "--to", "18/12/2026")
+    assert data["illness_school_days"] == 2 and data["illness_unsaid_entries"] == [1, 7, 8]  # (entries 3 to 6: the register codes)
+    assert cli("draft", "absence-email", "--date", "08/10/2026").exit_code == 1
+
+
+def test_a_corrected_entry_is_cited_as_what_the_log_records_not_as_what_was_reported(cli):
+    # The newcomer on round 101: "He won't go in", corrected later to an illness, was cited as "I reported ... unwell".
+    setup_terms(cli)
+    cli("add-absence", "--date", "06/10/2026", "--reason", "He won't go in, I can't get him out of the car",
+        "--via", "text", "--accept-wording", ok=True)
+    cli("edit", "1", "--reason", "Too unwell to attend school (anxiety)", "--type", "illness",
+        "--why", "this is what was wrong", ok=True)
+    cli("register", "set", "06/10/2026", "--am", "O", "--pm", "O", ok=True)
+    letter = cli("draft", "register-correction", "--date", "06/10/2026", ok=True)
+    body = " ".join(letter.stdout.split())
+    assert "I reported" not in body and "by text" not in body
+    assert "My log records that Sam was unwell and unable to attend that day (entry 1 in my log, first written on" in body
+    assert "corrected on" in body and "was corrected after it was first logged" in letter.stderr
+    why = cli.json("attendance", "--to", "18/12/2026")["mismatches"][0]["why"]
+    assert why.startswith("Your log has illness") and "corrected after it was first logged" in why
 
 
 def test_codes_and_names_are_shown_as_typed_never_as_markup(cli):

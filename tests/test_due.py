@@ -148,6 +148,8 @@ def test_half_term_is_not_counted(cli, home):
     ("Keep a diary of mornings", "not said", None),
     ("She will send the referral by Friday", "not said", "2026-10-02"),  # she: not guessed
     ("They'll ring back by Friday", "not said", "2026-10-02"),
+    # A day already past, with no deadline word, is what the action is about (the newcomer on round 101).
+    ("Mrs Khan to recode 28 September once the plan is in place", "Mrs Khan", None),
 ])
 def test_agreed_lines(text, owed, due):
     said = date(2026, 10, 1)

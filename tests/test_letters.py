@@ -140,6 +140,15 @@ def test_a_weekend_day_is_pointed_out_and_the_draft_still_made(family):
     assert "weekend" not in weekday.stderr
 
 
+def test_a_greeting_and_sign_off_typed_with_the_reason_are_left_out_of_the_email(family):
+    # The newcomer on round 101: "Reason for absence: Hi Mrs Khan, Maya is off..." read oddly under the email's own greeting.
+    run("add-absence", "--date", "10/09/2026", "--reason", "Hi Mrs Patel, Maya has a fever of 38.6. Thanks, Sarah")
+    email = run("draft", "absence-email", "--date", "10/09/2026")
+    assert "Reason for absence: Maya has a fever of 38.6.\n" in email.stdout and "Hi Mrs Patel" not in email.stdout
+    assert "leaves out those you typed" in email.stderr
+    assert json.loads(run("show", "1", "--json").stdout)["reason"] == "Hi Mrs Patel, Maya has a fever of 38.6. Thanks, Sarah"
+
+
 def test_own_words_keep_the_parents_illness_reason_as_written(family):
     """--own-words: the parent's words go in as they wrote them, and the check's note is still said."""
     reason = "Maya is under the weather today, keeping her off."

@@ -828,6 +828,11 @@ def test_fine_in_herself_is_a_denial_and_honestly_is_not_a_name():
     ("He isn't ill, he just won't go", "other"),
     ("She is refusing to go", "other"),
     ("Family reasons", "other"),
+    # The newcomer on round 101: an infection seen by the GP is an illness absence, and a child in hospital too.
+    ("Chest infection, seeing the GP this morning", "illness"),
+    ("Ear infection, GP appointment at 11 and he'll be in after lunch", "appointment"),
+    ("Sam has been admitted to hospital", "illness"),
+    ("His nan has been admitted to hospital", "other"),
 ])
 def test_absence_type_from_the_parents_words(text, kind):
     from refusal_log.wording import TYPES, infer_absence_type
@@ -1364,10 +1369,11 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND98_ATTACK", 11),
     ("INDEPENDENT_BLIND983_988", 580),
     ("ROUND100_ATTACK", 7),
-    ("INDEPENDENT_BLIND989_994", 588),
+    ("INDEPENDENT_BLIND989_994", 587),
     ("ROUND101_OWN_WORDS", 16),
     ("INDEPENDENT_BLIND995_1000", 587),
     ("ROUND102_OWN_WORDS", 14),
+    ("ROUND101_ATTACK", 29),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),
@@ -1567,3 +1573,18 @@ def test_a_day_that_dates_the_cause_is_not_put_in_the_suggestion():
     result = check_text("He's too anxious to come in because his teacher shouted at him in front of the whole class "
                         "yesterday.")
     assert result.suggestion == "He is too anxious to attend school."
+
+
+def test_round_101_and_102_suggestions_name_the_child_and_claim_nothing_unsaid():
+    # A word opening the sentence is not the child ("Bad", "Dodgy", "Says"); a classmate telling others is not the child.
+    for text, subject in [
+        ("Bad tummy ache this morning, which always starts when those boys in his class have been at him. He's off.", "He"),
+        ("Dodgy tummy. He's staying home.", "He"),
+        ("Says she's got a headache, so she's off today.", "She"),
+        ("Chloe told everyone Millie was skiving. She has a cold.", "Millie"),
+    ]:
+        result = check_text(text)
+        assert result.suggestion and result.suggestion.split()[0] == subject, (text, result.suggestion)
+    # Fine today after yesterday's sickness: nothing says "too unwell today".
+    fine = check_text("he vomit 3 time yesterday, today he fine, stay home")
+    assert fine.suggestion is None and fine.withheld

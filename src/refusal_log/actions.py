@@ -65,9 +65,11 @@ def due_in(text: str, said_on: date) -> date | None:
         found = _first_date(text[m.start():m.end() + 25], said_on, None)  # the words just after it
         if found:
             return found
-    # No deadline word: only a date written out counts ("on Thursday afternoons" is no deadline).
-    # Each of those patterns needs a digit: most lines have none, and are done with at once.
-    return _first_date(text, said_on, _EXPLICIT) if _DIGIT.search(text) else None
+    # No deadline word: only a date written out counts ("on Thursday afternoons" is no deadline), and only one still to
+    # come: "Mrs Khan to recode 1 December", agreed on 3 December, is about that day, not due by it (the newcomer on
+    # round 101). Each of those patterns needs a digit: most lines have none, and are done with at once.
+    found = _first_date(text, said_on, _EXPLICIT) if _DIGIT.search(text) else None
+    return found if found is None or found >= said_on else None
 
 
 def _first_date(text: str, said_on: date, only: tuple[str, ...] | None) -> date | None:

@@ -80,6 +80,7 @@ class Logged:
     # Logged as illness, but the reason's own words give another reason or doubt the illness
     # ("his brother has flu"): counted as "other", so no letter or figure says the child was ill.
     illness_unsaid: bool = False
+    corrected: bool = False  # edited since it was first logged: it shows what the log records, not what was told
 
 
 @dataclass
@@ -234,7 +235,8 @@ def _logged(cal: schoolcalendar.SchoolCalendar, child: str) -> dict[tuple[date, 
         last = date.fromisoformat(view.fields["until"]) if view.fields.get("until") else first
         kind = absence_type(view.fields)
         counted = counted_type(view.fields, child)
-        item = Logged(view.id, counted, view.fields.get("via"), view.recorded.isoformat(), counted != kind)
+        item = Logged(view.id, counted, view.fields.get("via"), view.recorded.isoformat(), counted != kind,
+                      view.corrected is not None)
         # A range covers school days only; a later entry for the same session wins.
         for day in cal.school_days(first, last):
             for slot in _sessions(view.fields):
@@ -244,8 +246,8 @@ def _logged(cal: schoolcalendar.SchoolCalendar, child: str) -> dict[tuple[date, 
 
 def counted_type(fields: dict[str, Any], child: str) -> str:
     """The type an absence counts as in figures and letters: as logged, except that an illness
-    whose reason rules out the child's own illness (the wording check holds back illness wording
-    for it: someone else's illness, a doubt) counts as "other"."""
+    whose reason rules out the child's own illness (someone else's illness, a doubt, the council's
+    driver off sick: wording.illness_ruled_out) counts as "other"."""
     kind = absence_type(fields)
     return "other" if kind == "illness" and _illness_ruled_out(fields.get("reason") or "", child) else kind
 
@@ -254,10 +256,7 @@ def counted_type(fields: dict[str, Any], child: str) -> str:
 def _illness_ruled_out(reason: str, child: str) -> bool:
     from refusal_log import wording
 
-    try:
-        return wording.check_text(reason, child=child).withheld
-    except InvalidInput:
-        return False
+    return wording.illness_ruled_out(reason, child=child)
 
 
 def penalty_window(cal: schoolcalendar.SchoolCalendar, sessions: list[date]) -> dict[str, Any]:
@@ -285,11 +284,14 @@ def _why(kind: str, child: str, nation: str, item: Logged | None) -> str:
     proof = ""
     if item is not None:
         how = f" by {item.via}" if item.via else ""
-        proof = f" Entry {item.entry_id} shows what you reported{how}."
+        proof = (f" Entry {item.entry_id} was corrected after it was first logged: it shows what your log records, "
+                 "which may not be what the school was told at the time." if item.corrected
+                 else f" Entry {item.entry_id} shows what you reported{how}.")
     if kind == "illness-unauthorised":
         fits = " Illness, physical or mental, is recorded as I." if england else ""
         counts = " Unauthorised sessions can count towards a penalty notice." if england else ""
-        return f"You reported illness, but the school coded this session unauthorised.{fits}{counts}{proof}"
+        said = "Your log has illness" if item is not None and item.corrected else "You reported illness"
+        return f"{said}, but the school coded this session unauthorised.{fits}{counts}{proof}"
     if kind == "appointment-unauthorised":
         fits = " A medical or dental appointment is recorded as M." if england else ""
         return f"You logged an appointment, but the school coded this session unauthorised.{fits}{proof}"

@@ -38,6 +38,13 @@ SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".eml": "eml"}
 # safer wording of its own: what the FAQ advises saying.
 TOO_UNWELL = "{child} is too unwell to attend school."
 _REFUS = re.compile(r"refus", re.IGNORECASE)
+# A greeting or sign-off typed with the reason ("Hi Mrs Khan, ...", "Hi Sam off today", "... Thanks, Alex"): the email has
+# its own, so the reason line leaves them out (the newcomer on round 101). A bare name at the end is kept: it may be the
+# child's.
+_GREETING = re.compile(r"^\s*(?:(?i:hi|hiya|hello|hey|dear|(?:good )?morning|(?:good )?afternoon)(?:\s+(?:(?i:there|all|everyone|both|"
+                       r"team|miss|sir|mr|mrs|ms|dr)\.?|[A-Z][\w'-]*)){0,4}\s*[,.!]|(?i:hi|hiya|hello|hey)\s+(?=[A-Z]\S*\s+\S))\s*")
+_SIGNOFF = re.compile(r"\s*[,.!?\n][\s,.!]*\b(?:thanks|thank you|many thanks|kind regards|regards|best wishes|cheers|ta)\b[^.!?\n]{0,40}$"
+                      r"|[\s,]+x+$", re.IGNORECASE)
 SESSION_PHRASES = {"both": "", "am": " (the morning session)", "pm": " (the afternoon session)"}
 
 
@@ -257,7 +264,7 @@ def _reason_for_illness(text: str, result, entry_id: int | None, child: str, not
     said = f"The reason logged in entry {entry_id}" if entry_id else "The reason you gave"
     fix = (f"correct the entry if it was logged wrongly (refusal-log edit {entry_id} --reason \"...\" "
            "--type TYPE)") if entry_id else "give the reason as it is (--reason \"...\" --type TYPE)"
-    if result.withheld:
+    if result.withheld or wording.illness_ruled_out(text, child=child):  # as attendance.counted_type reads it
         raise InvalidInput(
             f"{said} does not say that {child} is unwell (it gives another reason, or doubts the "
             f"illness), so no email saying {child} is unwell was drafted. Tell the school plainly what is "
@@ -351,6 +358,11 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     else:
         text = required_text(reason, "--reason", "the reason for the absence, in your own words")
         kind, entry_id = nations.absence_type(type_, text, kid.name), None
+    bare = _SIGNOFF.sub("", _GREETING.sub("", text)).strip()
+    if bare and bare != text.strip():
+        notes.append("The email has its own greeting and sign-off, so it leaves out those you typed with the reason"
+                     + (" (your log keeps them)." if entry_id else "."))
+        text = bare
     # Checked once, now, not only trusted from when it was logged: the email must pass the rules as
     # they stand today.
     result = wording.check_text(text, region=law.key, child=kid.name)

@@ -11,7 +11,7 @@ a visible gap (``GAP``) and ``needs_input`` is true: ``fill_gap`` puts their ans
 ``infer_absence_type`` says which kind of absence a reason describes.
 """
 
-from refusal_log.wording.absence_types import TYPES, absence_type_source, infer_absence_type
+from refusal_log.wording.absence_types import TYPES, absence_type_source, illness_ruled_out, infer_absence_type
 from refusal_log.wording.engine import (
     GAP,
     CheckResult,
@@ -45,5 +45,6 @@ __all__ = [
     "check_text",
     "fill_gap",
     "infer_absence_type",
+    "illness_ruled_out",
     "load_rules",
 ]

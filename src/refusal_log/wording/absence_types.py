@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 
+# In school after the appointment ("Ear infection, GP at 11, he'll be in after"): the appointment is the absence.
+_IN_AFTER = re.compile(r"\b(?:will be in|be in|be back|back in|bring (?:him|her|them) in|drop (?:him|her|them) (?:in|off)|"
+                       r"in for) (?:later|after|afterwards|this afternoon|for the afternoon|after lunch|after dinner|"
+                       r"by [0-9]|at [0-9]|for [0-9])")
 TYPES = ("illness", "appointment", "leave", "religious", "part-time", "transport", "exclusion", "other")
 
 
@@ -65,13 +69,35 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
             whose = an._whose(a, b, after=name == "appointment", care=name == "appointment")
             if whose in SOMEONE_ELSE and not (name == "leave" and whose == "relative" and leave_granted(n, a, b, rules)):
                 continue
-            if name == "appointment" and unwell is not None and unwell.search(n) and _own_illness(text, rules, child):
-                return "illness"  # unwell, and seen by the GP too: still an illness absence
+            if name == "appointment" and unwell is not None and unwell.search(n) and not _IN_AFTER.search(n) \
+                    and _own_illness(text, rules, child):
+                return "illness"  # unwell, and seen by the GP too: still an illness absence (unless back in after it)
             return name
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     if (an.illness or an.distress) and not _withholds(an, an.illness):
         return "illness"
+    # The child in hospital, or taken to A&E ("Sam has been admitted to hospital"): an illness absence, not "other" (the
+    # newcomer on round 101). Someone else's hospital stay is not the child's.
+    if any(t.kind == "care" and not t.hedged and rules.emergency_place.rx.fullmatch(n, t.start, t.end)
+           and an._whose(t.start, t.end) not in SOMEONE_ELSE for t in an.health) and not _withholds(an, True):
+        return "illness"
     return "other"
+
+
+def illness_ruled_out(text: str, rules=None, child: str | None = None) -> bool:
+    """The reason's own words rule out the child's illness: they deny or doubt it, or name only someone else's illness or
+    the parent's, or a lawful or unavoidable reason and no illness of the child's ("the minibus driver rang in sick").
+    An absence typed as illness with such a reason is not counted or written as illness (attendance.counted_type)."""
+    from refusal_log.wording.engine import _Analysis, _withholds, load_rules
+
+    if not isinstance(text, str) or not text.strip():
+        return False
+    rules = rules or load_rules()
+    an = _Analysis(text, rules, child=child)
+    an.find(an.named, an.illness, 0, an.distress, an.lawful)
+    if an.illness or an.distress:
+        return _withholds(an, an.illness)
+    return _withholds(an, False) or bool(an.others or an.parents or an.lawful or an.unavoidable)
 
 
 def _own_illness(text: str, rules, child: str | None = None) -> bool:

@@ -30,18 +30,20 @@ _PLAIN = str.maketrans({
     # Fullwidth letters, digits and signs are the plain ones ("Ｔｏｍ ｈａｓ ａ ｔｅｍｐ", the attack on round 45), one for one.
     **{chr(0xFF01 + k): chr(0x21 + k) for k in range(0x5E)}, "\u3000": " ",
 })
-# A soft hyphen or a zero-width joiner inside a word is invisible, so the word is one word ("re\u00adfuses"
-# is "refuses"); a zero-width space parts words, as a space does.
+# A soft hyphen or zero-width joiner inside a word is invisible ("re\u00adfuses" is "refuses"); a zero-width space parts words.
 _JOINERS = "\u00ad\u200c\u200d\u2060\ufeff"
 _NO_JOINERS = str.maketrans("", "", _JOINERS)
-# Marks with no width that a paste can carry anywhere (a byte-order mark, left-to-right and
-# right-to-left marks and overrides): dropped outside words, so "\ufeffDoctor's note" reads as typed.
+# Marks with no width a paste can carry (a byte-order mark, direction marks): dropped outside words ("\ufeffDoctor's note").
 _INVISIBLE = frozenset(_JOINERS + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*|\s+|.", re.S)
 _WORDS, _ABBREV = re.compile(r"[a-z0-9&]+"), re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
 _LEAVE_WORD, _CLAUSE_OPENS = re.compile(r"\b(?:leave|holiday|form|request)\b"), re.compile(r"[,.;:-] (?:and |so |but )?(?:the )?$")
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
+# A greeting alone: only names and an address after it ("Hi Mrs Lewis"); "Hi Mia getting new shoes" is a reason (round 101).
+_GREETED = re.compile(r"(?i:dear|hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|to whom it may concern)\b"
+                      r"[\s,.:!-]*+(?:(?:[A-Z][\w'\u2019.-]*+|(?i:there|all|everyone|everybody|both|team|sir|madam|miss|mrs|mr|ms|"
+                      r"dr|of|the|and|year|form|tutor|head|office|attendance|staff|teachers?|\d+))\b[\s,.:!-]*+)*+")
 _PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam", "mom", "mama", "mamma", "mammy", "mommy", "papa")
 _PERMITTED = re.compile(r"\b(?:let|lets|letting|allow|allows|allowed|allowing) (?:him|her|them|[a-z]+) (?:to )?$")
 
@@ -109,8 +111,7 @@ def leave_granted(n: str, a: int, b: int, rules) -> bool:
 # says her ear hurts"): counted, never stated as fact. Hits kept per rule, so a pasted phrase costs no square of its length.
 _MAX_HITS = 25
 _Term = namedtuple("_Term", "kind text hedged doubted start end")
-# One rule hit: the finding, its rule, whether it is someone else's words, and whether it may drive a suggestion
-# (`quiet`: softened only by distress or a lawful absence).
+# One rule hit: the finding, its rule, whether it is someone else's words, and `quiet`: softened only by distress or lawful.
 _Hit = namedtuple("_Hit", "finding rule reported quiet")
 
 
@@ -433,8 +434,7 @@ class _Analysis:
                 other = rules.sibling_rule
             if not any(r.id in (other.id, rules.others_rule.id) and a2 < b and a < b2 for a2, b2, r in candidates):
                 candidates.append((a, b, other))
-        # The parent's own illness or appointment ("my own hospital appointment"): their situation, not the child's
-        # sickness ([reasons] parent_rule, parent_care_rule).
+        # The parent's own illness or appointment ("my own hospital appointment"): theirs ([reasons] parent_rule, parent_care_rule).
         urgent = bool(self.parents) and rules.emergency.rx.search(n)
         for a, b in self.parents:
             mine = rules.parent_emergency_rule if urgent else rules.parent_rule
@@ -584,7 +584,7 @@ def _content(rules: Rules, sentence: str, after_signoff: bool, last: bool) -> bo
     """False for greetings, sign-offs and a lone name under them."""
     norm = _Norm(sentence, rules).text.strip()
     rest = rules.greeting.sub("", norm).strip()
-    if not rest or rules.signoff.match(rest):
+    if (not rest and _GREETED.fullmatch(sentence.strip())) or (rest and rules.signoff.match(rest)):
         return False
     return not ((after_signoff or last) and _LONE_NAME.fullmatch(sentence.strip()))
 

@@ -12,8 +12,7 @@ from functools import lru_cache
 
 from refusal_log.wording.loading import Rules
 
-# A capitalised name in Latin letters, accents included ("Zoë", "Łucja", "Oisín"), with an apostrophe
-# before a capital ("O'Neill", "D'Arcy", "De'Andre") or a hyphen ("Mary-Kate"); never "I'm".
+# A capitalised name in Latin letters, accents included ("Zoë", "Łucja"), with "O'Neill", "De'Andre", "Mary-Kate"; never "I'm".
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _WORD_CHARS = f"{_UP}{_LOW}"
@@ -25,7 +24,7 @@ _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
 _THEY = re.compile(r"\b(they|them|their)\b", re.I)
 _INVISIBLE = {c: " " for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)}
-_PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
+_PRONOUNS, _BODY = frozenset(("he", "she", "they", "i", "we")), frozenset(("tummy", "belly", "stomach", "head", "throat", "ear", "ears", "chest", "cough", "cold", "temperature"))
 _FIRST_NAME = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) $")
 _TO_SCHOOL = re.compile(r" (?:in|into school|to school|up|out of bed|dressed|ready|through the door|out the door|there)\b")
 # "keeping jayden off today": kept at home, the child the reason is about (never "take oliver home").
@@ -452,8 +451,9 @@ def _capitalised_name(text: str, rules: Rules) -> tuple[int, str] | None:
     first name before it joined on ("Sam Jones is refusing"): where it starts, and the name."""
     for m in _NAME_VERB.finditer(text):
         verb = _verb(m.group(3), rules)
-        if verb in _PRONOUNS and m.group(1).lower().endswith(("ly", "ing")):
-            continue  # "Annoyingly she has...", "Hoping he's back Thursday": not "Lily she is..."
+        if (verb in _PRONOUNS and m.group(1).lower().endswith(("ly", "ing"))) or (
+                verb in _BODY and m.group(1).endswith("y") and not m.group(2) and m.group(1).lower() not in rules.first_names):
+            continue  # "Annoyingly she has...", "Hoping he's back": not "Lily she is"; "Dodgy tummy": not a name
         if (m.group(2) and verb in _KIN_AFTER and text[m.end(3):].strip(" .,!x\n")) \
                 or _PLACE_IN.search(text, max(0, m.start(1) - 6), m.start(1)) \
                 or _TITLED_PLACE.search(text, max(0, m.start(1) - 12), m.start(1)):
