@@ -524,10 +524,12 @@ def test_an_illness_type_whose_reason_names_someone_elses_illness_claims_no_illn
     for day, reason in [("08/10/2026", "The minibus driver rang in sick so he can't get to school"),
                         ("09/10/2026", "Brother vomit in night, he stay home"),
                         ("12/10/2026", "He has a migraine. Even if he wasn't ill I wouldn't send him after how Miss Reid "
-                                       "spoke to him.")]:
+                                       "spoke to him."),
+                        # Another child named as the one too unwell (the newcomer on round 103).
+                        ("13/10/2026", "Owen is too unwell to attend, he has a fever")]:
         cli("add-absence", "--date", day, "--reason", reason, "--type", "illness", "--accept-wording", ok=True)
     data = cli.json("attendance", "--to", "18/12/2026")
-    assert data["illness_school_days"] == 2 and data["illness_unsaid_entries"] == [1, 7, 8]  # (entries 3 to 6: the register codes)
+    assert data["illness_school_days"] == 2 and data["illness_unsaid_entries"] == [1, 7, 8, 10]  # (entries 3 to 6: the register codes)
     assert cli("draft", "absence-email", "--date", "08/10/2026").exit_code == 1
 
 

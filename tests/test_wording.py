@@ -1590,6 +1590,9 @@ def test_round_101_and_102_suggestions_name_the_child_and_claim_nothing_unsaid()
     ]:
         result = check_text(text)
         assert result.suggestion and result.suggestion.split()[0] == subject, (text, result.suggestion)
+    # The feeling made small asks what is wrong, keeping the feelings named (the newcomer on round 103).
+    small = check_text("Owen is just upset today, he couldn't stop crying")
+    assert small.suggestion == "Owen is too unwell to attend school today (upset, couldn't stop crying, [what is wrong])."
     # Fine today after yesterday's sickness: nothing says "too unwell today".
     fine = check_text("he vomit 3 time yesterday, today he fine, stay home")
     assert fine.suggestion is None and fine.withheld

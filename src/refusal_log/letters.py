@@ -38,13 +38,41 @@ SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".eml": "eml"}
 # safer wording of its own: what the FAQ advises saying.
 TOO_UNWELL = "{child} is too unwell to attend school."
 _REFUS = re.compile(r"refus", re.IGNORECASE)
-# A greeting or sign-off typed with the reason ("Hi Mrs Khan, ...", "Hi Sam off today", "... Thanks, Alex"): the email has
-# its own, so the reason line leaves them out (the newcomer on round 101). A bare name at the end is kept: it may be the
-# child's.
-_GREETING = re.compile(r"^\s*(?:(?i:hi|hiya|hello|hey|dear|(?:good )?morning|(?:good )?afternoon)(?:\s+(?:(?i:there|all|everyone|both|"
-                       r"team|miss|sir|mr|mrs|ms|dr)\.?|[A-Z][\w'-]*)){0,4}\s*[,.!]|(?i:hi|hiya|hello|hey)\s+(?=[A-Z]\S*\s+\S))\s*")
-_SIGNOFF = re.compile(r"\s*[,.!?\n][\s,.!]*\b(?:thanks|thank you|many thanks|kind regards|regards|best wishes|cheers|ta)\b[^.!?\n]{0,40}$"
-                      r"|[\s,]+x+$", re.IGNORECASE)
+# A greeting or sign-off typed with the reason: the email has its own, so the reason line leaves them out (the newcomers
+# on rounds 101 and 103). Only an address may follow a greeting ("Hi Mrs Khan,", "Hello Miss Jones", "Morning all") or,
+# with no comma, the child's own name ("Hi Sam off today"); only names, "x" or "(Owen's mum)" may follow a sign-off, so
+# no word of the reason itself is lost ("Thanks, he should be back on Monday" is kept whole).
+_NAMES = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
+_GREETING = re.compile(r"^\s*(?P<word>(?i:hi|hiya|hello|hey|dear|good morning|good afternoon|morning|afternoon))"
+                       r"(?P<to>(?:\s+(?:(?i:there|all|everyone|both|team|sir|madam)\b|(?i:mr|mrs|ms|miss|dr)\.?\s+[A-Z][\w'\u2019-]*"
+                       r"|[A-Z][\w'\u2019-]*)){0,3})(?P<end>\s*[,.!:])?\s*")
+_ADDRESS = re.compile(r"\s+(?:(?i:there|all|everyone|both|team|sir|madam)\b|(?i:mr|mrs|ms|miss|dr)\.?\s)")
+_SIGNOFF = re.compile(
+    r"(?:[,.!?\n]\s*(?i:thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|many thanks|kind regards|"
+    r"regards|best wishes|cheers|ta|love|speak soon|with thanks)(?:\s+(?i:for (?:understanding|your understanding|your help|"
+    rf"everything)))?[,.!]?(?:\s*{_NAMES})?(?:\s*\([^()\n]{{0,30}}\))?(?:\s*x+)?[.!]?"
+    rf"|\s+[-\u2013\u2014]\s*{_NAMES}(?:\s*\([^()\n]{{0,30}}\))?"
+    rf"|[.!?\n]\s*{_NAMES}\s*(?:\([^()\n]{{0,30}}\)|x+)"
+    r"|[\s,]+x+)\s*$")
+
+
+def _without_greeting(text: str, child: str) -> tuple[str, list[str]]:
+    """The reason without a greeting or sign-off typed with it, and what was left out (see _GREETING)."""
+    removed = []
+    m = _GREETING.match(text)
+    if m and (m.group("end") or _ADDRESS.match(m.group("to"))):
+        removed.append(text[:m.end()].strip())
+        text = text[m.end():]
+    elif m and m.group("to").split()[:1] == [child]:
+        removed.append(m.group("word"))
+        text = text[m.start("to"):].lstrip()
+    end = _SIGNOFF.search(text)
+    if end and end.start() > 0:
+        removed.append(text[end.start():].strip(" ,.!\n"))
+        text = text[:end.start()]
+    return text.strip(), [r for r in removed if r]
+
+
 SESSION_PHRASES = {"both": "", "am": " (the morning session)", "pm": " (the afternoon session)"}
 
 
@@ -358,9 +386,10 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     else:
         text = required_text(reason, "--reason", "the reason for the absence, in your own words")
         kind, entry_id = nations.absence_type(type_, text, kid.name), None
-    bare = _SIGNOFF.sub("", _GREETING.sub("", text)).strip()
-    if bare and bare != text.strip():
-        notes.append("The email has its own greeting and sign-off, so it leaves out those you typed with the reason"
+    bare, removed = _without_greeting(text, kid.first_name)
+    if bare and removed:
+        said = " and ".join(f'"{r}"' for r in removed)
+        notes.append(f"The email has its own greeting and sign-off, so the reason line leaves out {said}"
                      + (" (your log keeps them)." if entry_id else "."))
         text = bare
     # Checked once, now, not only trusted from when it was logged: the email must pass the rules as

@@ -255,7 +255,8 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     # (Not lost sleep from someone else's bad night, [health] kept_up: tiredness is not illness.)
     if suggestion is None and not withheld and extra and an.distress \
             and any(t.kind == "distress" and not t.hedged for t in an.health) and not an.kept_up:
-        suggestion = _suggestion(an, True)
+        # (The feeling made small, "he's just upset": it asks what is wrong, as the gate's answer does; newcomer, 103.)
+        suggestion = _suggestion(an, not _JUST.search(an.norm.text))
         hints.append(rules.hints["honest"])
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits) and not an.crisis:
         # (Not beside talk of dying or self-harm: leave rules are not what a parent needs then.)
