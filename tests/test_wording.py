@@ -1379,6 +1379,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND103_OWN_WORDS", 14),
     ("INDEPENDENT_BLIND1013_1018", 583),
     ("ROUND104_OWN_WORDS", 11),
+    ("INDEPENDENT_BLIND1019_1024", 558),
+    ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
     ("ROUND78_ATTACK", 14),
     ("INDEPENDENT_ROUND9B", 10),

@@ -63,13 +63,19 @@ def due_in(text: str, said_on: date) -> date | None:
     """The date an agreed line gives, read forward from the day it was agreed."""
     for m in reversed(list(_DEADLINE.finditer(text))):
         found = _first_date(text[m.start():m.end() + 25], said_on, None)  # the words just after it
-        if found:
+        if found and found >= said_on:  # ("in writing that 2 December is recorded as C": about that day, the attacker)
             return found
     # No deadline word: only a date written out counts ("on Thursday afternoons" is no deadline), and only one still to
     # come: "Mrs Khan to recode 1 December", agreed on 3 December, is about that day, not due by it (the newcomer on
     # round 101). Each of those patterns needs a digit: most lines have none, and are done with at once.
-    found = _first_date(text, said_on, _EXPLICIT) if _DIGIT.search(text) else None
-    return found if found is None or found >= said_on else None
+    if not _DIGIT.search(text):
+        return None
+    # The first date still to come ("recode 1 December and send it by 10 December", agreed on 3 December: 10 December).
+    for start in [0] + [m.end() for m in re.finditer(r"\d{1,2}(?:st|nd|rd|th)?\b", text)][:20]:
+        found = _first_date(text[start:], said_on, _EXPLICIT)
+        if found is None or found >= said_on:
+            return found
+    return None
 
 
 def _first_date(text: str, said_on: date, only: tuple[str, ...] | None) -> date | None:

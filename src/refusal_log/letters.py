@@ -60,13 +60,15 @@ def _without_greeting(text: str, child: str) -> tuple[str, list[str]]:
     """The reason without a greeting or sign-off typed with it, and what was left out (see _GREETING)."""
     removed = []
     m = _GREETING.match(text)
+    if m and m.group("word").lower() in ("morning", "afternoon") and not m.group("to").strip():
+        m = None  # "Afternoon, dentist at 1.30": the session, not a greeting (the attacker on round 103)
     if m and (m.group("end") or _ADDRESS.match(m.group("to"))):
         removed.append(text[:m.end()].strip())
         text = text[m.end():]
     elif m and m.group("to").split()[:1] == [child]:
         removed.append(m.group("word"))
         text = text[m.start("to"):].lstrip()
-    end = _SIGNOFF.search(text)
+    end = _SIGNOFF.search(text, max(0, len(text) - 120))  # a sign-off is short: never a scan of a long paste
     if end and end.start() > 0:
         removed.append(text[end.start():].strip(" ,.!\n"))
         text = text[:end.start()]

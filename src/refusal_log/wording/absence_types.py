@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 # In school after the appointment ("Ear infection, GP at 11, he'll be in after"): the appointment is the absence.
-_IN_AFTER = re.compile(r"\b(?:will be in|be in|be back|back in|bring (?:him|her|them) in|drop (?:him|her|them) (?:in|off)|"
+_IN_AFTER = re.compile(r"(?<!not )\b(?:will be in|be in|be back|back in|bring (?:him|her|them) in|drop (?:him|her|them) (?:in|off)|"
                        r"in for) (?:later|after|afterwards|this afternoon|for the afternoon|after lunch|after dinner|"
                        r"by [0-9]|at [0-9]|for [0-9])")
 TYPES = ("illness", "appointment", "leave", "religious", "part-time", "transport", "exclusion", "other")
@@ -78,8 +78,9 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
         return "illness"
     # The child in hospital, or taken to A&E ("Sam has been admitted to hospital"): an illness absence, not "other" (the
     # newcomer on round 101). Someone else's hospital stay is not the child's.
-    if any(t.kind == "care" and not t.hedged and rules.emergency_place.rx.fullmatch(n, t.start, t.end)
-           and an._whose(t.start, t.end) not in SOMEONE_ELSE for t in an.health) and not _withholds(an, True):
+    if not (an.others or an.parents) and any(
+            t.kind == "care" and not t.hedged and rules.emergency_place.rx.fullmatch(n, t.start, t.end)
+            and an._whose(t.start, t.end) not in SOMEONE_ELSE for t in an.health) and not _withholds(an, True):
         return "illness"
     return "other"
 
