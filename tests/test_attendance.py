@@ -550,6 +550,19 @@ def test_a_corrected_entry_is_cited_as_what_the_log_records_not_as_what_was_repo
     assert why.startswith("Your log has illness") and "corrected after it was first logged" in why
 
 
+def test_a_transport_day_coded_unauthorised_is_a_mismatch_and_its_letter_claims_nothing(cli):
+    # The newcomer on round 103: a council taxi day coded O was not flagged, so no letter could ask about it.
+    setup_terms(cli)
+    cli("add-absence", "--date", "06/10/2026", "--reason", "The council taxi did not turn up and I don't drive",
+        "--via", "email", ok=True)
+    cli("register", "set", "06/10/2026", "--am", "O", "--pm", "O", ok=True)
+    found = cli.json("attendance", "--to", "18/12/2026")["mismatches"]
+    assert len(found) == 2 and found[0]["why"].startswith("You logged transport that did not come")
+    body = " ".join(cli("draft", "register-correction", "--date", "06/10/2026", ok=True).stdout.split())
+    assert "I told the school by email about Sam's absence that day and its reason." in body
+    assert "unwell" not in body and "no record" not in body and "code I" not in body
+
+
 def test_codes_and_names_are_shown_as_typed_never_as_markup(cli):
     setup_terms(cli, region="wales")
     cli("register", "set", "08/09/2026", "--am", "[red]X[/red]", "--category", "authorised",

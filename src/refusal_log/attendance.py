@@ -279,6 +279,13 @@ def penalty_window(cal: schoolcalendar.SchoolCalendar, sessions: list[date]) -> 
             "window_start": weeks[best_at][0].isoformat(), "window_end": last[-1].isoformat()}
 
 
+# Logged types a school's unauthorised code disagrees with, and how _why names the ones that are not illness.
+_CHECKED_TYPES = ("illness", "appointment", "transport", "leave", "religious", "part-time", "exclusion")
+_LAWFUL_WORDS = {"transport": "transport that did not come", "leave": "leave the school granted",
+                 "religious": "a day of religious observance", "part-time": "a day off an agreed part-time timetable",
+                 "exclusion": "a suspension or exclusion"}
+
+
 def _why(kind: str, child: str, nation: str, item: Logged | None) -> str:
     england = nation == "england"
     proof = ""
@@ -292,6 +299,12 @@ def _why(kind: str, child: str, nation: str, item: Logged | None) -> str:
         counts = " Unauthorised sessions can count towards a penalty notice." if england else ""
         said = "Your log has illness" if item is not None and item.corrected else "You reported illness"
         return f"{said}, but the school coded this session unauthorised.{fits}{counts}{proof}"
+    if kind.endswith("-unauthorised") and kind not in ("illness-unauthorised", "appointment-unauthorised"):
+        # Transport that did not come, leave granted, a religious day, an agreed timetable, a suspension: none of them
+        # is the family's unauthorised absence (the newcomer on round 103 found a taxi day coded O and not flagged).
+        words = _LAWFUL_WORDS.get(kind.rsplit("-", 1)[0], "a reason the school records itself")
+        return (f"You logged {words}, but the school coded this session unauthorised. Ask the school to check the "
+                f"code.{proof}")
     if kind == "appointment-unauthorised":
         fits = " A medical or dental appointment is recorded as M." if england else ""
         return f"You logged an appointment, but the school coded this session unauthorised.{fits}{proof}"
@@ -315,7 +328,7 @@ def _mismatches(standing: Standing) -> list[Mismatch]:
             kind = "absent-unlogged"
         elif item is not None and mark.category in register.ATTENDED:
             kind = "logged-present"
-        elif item is not None and mark.category == "unauthorised" and item.type in ("illness", "appointment"):
+        elif item is not None and mark.category == "unauthorised" and item.type in _CHECKED_TYPES:
             kind = f"{item.type}-unauthorised"
         if kind:
             found.append(Mismatch(key[0], key[1], item.type if item else None, mark.code,

@@ -80,4 +80,6 @@ def _kind(m: attendance.Mismatch) -> str:
         return "unlogged"
     if m.logged in ("illness", "appointment") and "unauthorised" in m.why:
         return m.logged
+    if "unauthorised" in m.why:
+        return "reported"  # another reason the family gave (transport, leave...): the letter asks, claims nothing
     return "present" if "present" in m.why else "other"
