@@ -57,6 +57,7 @@ def _future(day: int, month: int, year: int | None, base: date) -> date | None:
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|no later than|next|within|in)\b", re.I)
 _EXPLICIT = ("iso", "uk", "dm", "md")
 _DIGIT = re.compile(r"\d")
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b")  # where each written date may start
 
 
 def due_in(text: str, said_on: date) -> date | None:
@@ -71,7 +72,7 @@ def due_in(text: str, said_on: date) -> date | None:
     if not _DIGIT.search(text):
         return None
     # The first date still to come ("recode 1 December and send it by 10 December", agreed on 3 December: 10 December).
-    for start in [0] + [m.end() for m in re.finditer(r"\d{1,2}(?:st|nd|rd|th)?\b", text)][:20]:
+    for start in [0] + [m.end() for m in _DAY_NUMBER.finditer(text)][:20]:
         found = _first_date(text[start:], said_on, _EXPLICIT)
         if found is None or found >= said_on:
             return found

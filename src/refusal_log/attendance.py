@@ -80,7 +80,9 @@ class Logged:
     # Logged as illness, but the reason's own words give another reason or doubt the illness
     # ("his brother has flu"): counted as "other", so no letter or figure says the child was ill.
     illness_unsaid: bool = False
-    corrected: bool = False  # edited since it was first logged: it shows what the log records, not what was told
+    # Its reason or type corrected since it was first logged: it shows what the log records, not what the school was
+    # told (a change only to how or to whom it was reported is not this: the attacker on round 103).
+    corrected: bool = False
 
 
 @dataclass
@@ -236,12 +238,18 @@ def _logged(cal: schoolcalendar.SchoolCalendar, child: str) -> dict[tuple[date, 
         kind = absence_type(view.fields)
         counted = counted_type(view.fields, child)
         item = Logged(view.id, counted, view.fields.get("via"), view.recorded.isoformat(), counted != kind,
-                      view.corrected is not None)
+                      reworded(view))
         # A range covers school days only; a later entry for the same session wins.
         for day in cal.school_days(first, last):
             for slot in _sessions(view.fields):
                 found[(day, slot)] = item
     return found
+
+
+def reworded(view) -> bool:
+    """Whether an entry's reason or type was corrected after it was first logged (Logged.corrected)."""
+    original = view.history[0].fields if view.history else view.fields
+    return view.corrected is not None and any(original.get(k) != view.fields.get(k) for k in ("reason", "type"))
 
 
 def counted_type(fields: dict[str, Any], child: str) -> str:
@@ -279,11 +287,11 @@ def penalty_window(cal: schoolcalendar.SchoolCalendar, sessions: list[date]) -> 
             "window_start": weeks[best_at][0].isoformat(), "window_end": last[-1].isoformat()}
 
 
-# Logged types a school's unauthorised code disagrees with, and how _why names the ones that are not illness.
-_CHECKED_TYPES = ("illness", "appointment", "transport", "leave", "religious", "part-time", "exclusion")
+# Logged types a school's unauthorised code disagrees with: illness, an appointment, and these, as _why names them.
 _LAWFUL_WORDS = {"transport": "transport that did not come", "leave": "leave the school granted",
                  "religious": "a day of religious observance", "part-time": "a day off an agreed part-time timetable",
                  "exclusion": "a suspension or exclusion"}
+_CHECKED_TYPES = ("illness", "appointment", *_LAWFUL_WORDS)
 
 
 def _why(kind: str, child: str, nation: str, item: Logged | None) -> str:
@@ -299,12 +307,11 @@ def _why(kind: str, child: str, nation: str, item: Logged | None) -> str:
         counts = " Unauthorised sessions can count towards a penalty notice." if england else ""
         said = "Your log has illness" if item is not None and item.corrected else "You reported illness"
         return f"{said}, but the school coded this session unauthorised.{fits}{counts}{proof}"
-    if kind.endswith("-unauthorised") and kind not in ("illness-unauthorised", "appointment-unauthorised"):
+    if kind.removesuffix("-unauthorised") in _LAWFUL_WORDS:
         # Transport that did not come, leave granted, a religious day, an agreed timetable, a suspension: none of them
         # is the family's unauthorised absence (the newcomer on round 103 found a taxi day coded O and not flagged).
-        words = _LAWFUL_WORDS.get(kind.rsplit("-", 1)[0], "a reason the school records itself")
-        return (f"You logged {words}, but the school coded this session unauthorised. Ask the school to check the "
-                f"code.{proof}")
+        return (f"You logged {_LAWFUL_WORDS[kind.removesuffix('-unauthorised')]}, but the school coded this session "
+                f"unauthorised. Ask the school to check the code.{proof}")
     if kind == "appointment-unauthorised":
         fits = " A medical or dental appointment is recorded as M." if england else ""
         return f"You logged an appointment, but the school coded this session unauthorised.{fits}{proof}"

@@ -44,13 +44,10 @@ def register_correction(day: str, child: str | None = None) -> Draft:
         from refusal_log import entries
 
         view = entries.get_entry(logged.entry_id)
-        # Corrected in what was said (the reason or the type), not only in how or to whom (the attacker on round 103).
-        original = view.history[0].fields if view.history else view.fields
-        reworded = view.corrected and any(original.get(k) != view.fields.get(k) for k in ("reason", "type"))
         entry = {"id": view.id, "via": render.VIA_WORDS.get(view.fields.get("via") or "", ""), "told": view.fields.get("told"),
                  "recorded": dates.human_datetime(view.recorded), "type": logged.type,
-                 "corrected": dates.human_datetime(view.corrected) if reworded else None}
-        if reworded:
+                 "corrected": dates.human_datetime(view.corrected) if logged.corrected else None}
+        if logged.corrected:
             # What the school was told at the time may differ from the corrected entry: the letter says only what the
             # log now records, and when it was corrected, never "I reported" (the newcomer on round 101).
             notes.append(f"Entry {view.id} was corrected after it was first logged, so the letter says what your log "
