@@ -188,6 +188,14 @@ def test_show_names_every_changed_field_in_plain_words(cli, ready):
     shown = cli("show", "2", ok=True).stdout
     assert "better not" in shown and "refusal" not in shown.replace("refusing", "")
 
+def test_show_gives_a_long_change_in_full(cli, ready):
+    long = "Sam is too unwell to attend school today with a high temperature and a cough that kept him up"
+    cli("add-absence", "--date", "08/09/2026", "--reason", long + " all night", "--accept-wording", ok=True)
+    cli("edit", "1", "--reason", long + " until four", "--why", "the time", "--accept-wording", ok=True)
+    history = " ".join(cli("show", "1", ok=True).stdout.split("History")[1].split())
+    assert f"Reason given, before: {long} all night" in history and f"Reason given, now: {long} until four" in history
+
+
 
 def test_edit_needs_why(cli, ready):
     cli("add-note", "Slept badly", ok=True)

@@ -504,3 +504,14 @@ def test_an_absence_without_how_it_was_reported_reads_plainly():
         text = render.timeline(fmt).text
         assert "reported how" not in text
         assert ("how school was told was not logged" in text) or ("not logged" in text)
+
+
+def test_line_breaks_typed_in_an_agreement_stay_line_breaks_in_markdown():
+    from markdown_it import MarkdownIt
+
+    run("init", "--child", "Maya", "--school", "Hollins Park Academy")
+    run("add-meeting", "--date", "05/10/2026", "--with", "Mr Hughes", "--summary", "Support plan",
+        "--agreed", "Quiet room at lunch\nLate start on Mondays\n\nReview on 19 October")
+    html = MarkdownIt("commonmark").render(run("timeline", "--format", "md").stdout)
+    assert "Quiet room at lunch<br />\nLate start on Mondays</p>" in html
+    assert "<p>Review on 19 October</p>" in html

@@ -92,7 +92,12 @@ def changes(kind: str, before: Any, after: Any) -> list[str]:
             continue
         old, new = before.fields.get(key), after.fields.get(key)
         if old != new and not (old in (None, "", [], False) and new in (None, "", [], False)):
-            out.append(f"{label(kind, key)}: {_clip(value_text(key, old))} → {_clip(value_text(key, new))}")
+            was, now = value_text(key, old), value_text(key, new)
+            if len(was) + len(now) <= 60 and "\n" not in was + now:
+                out.append(f"{label(kind, key)}: {was} → {now}")
+            else:
+                # In full: clipped, two long reasons can look the same while differing after the cut.
+                out += [f"{label(kind, key)}, before: {was}", f"{label(kind, key)}, now: {now}"]
     return out
 
 
@@ -102,6 +107,7 @@ def _clip(text: str, width: int = 70) -> str:
 
 
 def show_entry(view: EntryView, console: Console) -> None:
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -136,9 +142,11 @@ def show_entry(view: EntryView, console: Console) -> None:
     if len(view.history) > 1:
         console.print("\nHistory (every version is kept):")
         first = view.history[0]
-        console.print(Text(visible(f"  revision 1, recorded {human_datetime(first.recorded)}: {_clip(first.summary)}")))
+        console.print(Padding(Text(visible(f"revision 1, recorded {human_datetime(first.recorded)}: {_clip(first.summary)}")),
+                              (0, 0, 0, 2)))
         for before, after in zip(view.history, view.history[1:]):
             why = f" because: {after.change_reason}" if after.change_reason else ""
-            console.print(Text(visible(f"  revision {after.number}, recorded {human_datetime(after.recorded)}{why}")))
+            console.print(Padding(Text(visible(f"revision {after.number}, recorded {human_datetime(after.recorded)}{why}")),
+                                  (0, 0, 0, 2)))
             for line in changes(view.kind, before, after) or ["(no field changed)"]:
-                console.print(Text(visible(f"    {line}")))
+                console.print(Padding(Text(visible(line)), (0, 0, 0, 4)))

@@ -172,6 +172,11 @@ def md_escape(text: str) -> str:
         if i and _MD_NUMBER.match(line):
             line = _MD_NUMBER.sub(r"\1\2\\\3", line, count=1)
         lines[i] = line
+    # A line break the parent typed is a hard break ("\\" at the end), not a soft one that
+    # Markdown would run into the next line; before a blank line a paragraph ends anyway.
+    for i in range(len(lines) - 1):
+        if lines[i].strip() and lines[i + 1].strip():
+            lines[i] += "\\"
     return "\n".join(lines)
 
 
