@@ -17,7 +17,6 @@ other start-up path can pick up its cost by accident.
 from __future__ import annotations
 
 import re
-
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -171,12 +170,8 @@ def md_escape(text: str) -> str:
         line = _MD_MARKER.sub(r"\1\\\2", line, count=1) if _MD_MARKER.match(line) else line
         if i and _MD_NUMBER.match(line):
             line = _MD_NUMBER.sub(r"\1\2\\\3", line, count=1)
-        lines[i] = line
-    # A line break the parent typed is a hard break ("\\" at the end), not a soft one that
-    # Markdown would run into the next line; before a blank line a paragraph ends anyway.
-    for i in range(len(lines) - 1):
-        if lines[i].strip() and lines[i + 1].strip():
-            lines[i] += "\\"
+        # A typed line break is a hard one ("\\" at the end), not a space that runs the lines together.
+        lines[i] = line + "\\" if line.strip() and i + 1 < len(lines) and lines[i + 1].strip() else line
     return "\n".join(lines)
 
 

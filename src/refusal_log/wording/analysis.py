@@ -22,8 +22,7 @@ from refusal_log.wording.statements import background as statement_background, c
 _PLAIN = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
     "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-    "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-",
-    "\u00a0": " ",
+    "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
     # Accents folded one for one (Welsh "sâl", "ŵyr"; "café"), so offsets still hold.
     **{c: b for b, cs in (("a", "âáàäãåÂÁÀÄÃÅ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöõÔÓÒÖÕ"), ("c", "çÇ"),
                           ("n", "ñÑ"), ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ")) for c in cs},
@@ -35,7 +34,8 @@ _JOINERS = "\u00ad\u200c\u200d\u2060\ufeff"
 _NO_JOINERS = str.maketrans("", "", _JOINERS)
 # Marks with no width a paste can carry (a byte-order mark, direction marks): dropped outside words ("\ufeffDoctor's note").
 _INVISIBLE = frozenset(_JOINERS + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*|\s+|.", re.S)
+# A word keeps an apostrophe at its end, so a dialect word's dropped letter ("wi'", "goin'") goes with it (_Norm).
+_TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*'?|\s+|.", re.S)
 _WORDS, _ABBREV = re.compile(r"[a-z0-9&]+"), re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
 _LEAVE_WORD, _CLAUSE_OPENS = re.compile(r"\b(?:leave|holiday|form|request)\b"), re.compile(r"[,.;:-] (?:and |so |but )?(?:the )?$")
@@ -79,7 +79,7 @@ class _Norm:
                 # A blank line separates; a single line break is just a wrapped line.
                 rep = "\n" if tok.count("\n") > 1 else " "
             elif tok[0].isalnum() or tok[0] == "&":
-                rep = rules.word(tok.translate(_NO_JOINERS))
+                rep = rules.word(w[:-1] if (w := tok.translate(_NO_JOINERS))[-1] == "'" and w[:-1] in rules.words else w)
             elif tok in _INVISIBLE:
                 rep = ""  # a byte-order or direction mark outside a word: nothing a reader sees
             else:
