@@ -40,7 +40,7 @@ def _compiled(rules):
 def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     """One of illness, appointment, leave, religious, part-time, transport, exclusion or
     other, from the parent's own words; `child` as in check_text (the child it is logged for)."""
-    from refusal_log.wording.analysis import leave_granted
+    from refusal_log.wording.generalised import leave_granted
     from refusal_log.wording.clauses import SOMEONE_ELSE
     from refusal_log.wording.engine import _Analysis, _negator, _withholds, load_rules
 
@@ -65,7 +65,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
                 continue
             # Round 7: whose it is, clause by clause ("my own hospital appointment", "an
             # appointment for his little brother": not the child's).
-            # (Leave staff granted in a clause of its own is the child's, as the check reads it: analysis.leave_granted.)
+            # (Leave staff granted in a clause of its own is the child's, as the check reads it: generalised.leave_granted.)
             whose = an._whose(a, b, after=name == "appointment", care=name == "appointment")
             if whose in SOMEONE_ELSE and not (name == "leave" and whose == "relative" and leave_granted(n, a, b, rules)):
                 continue

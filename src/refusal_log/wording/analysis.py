@@ -11,8 +11,8 @@ from functools import cached_property
 
 from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_ILL, Whole, ambiguous, childs_words,
                                          mentions, witnessed)
-from refusal_log.wording.generalised import (consequence, consequence_rule, minor, minor_rule, not_today, ongoing,
-                                              ongoing_rule, second_reason, vague, _rx as generalised_rx)
+from refusal_log.wording.generalised import (consequence, consequence_rule, leave_granted, minor, minor_rule, not_today,
+                                              ongoing, ongoing_rule, second_reason, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import Logged as _Logged, about_someone_else as _elsewhere, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
@@ -38,7 +38,6 @@ _INVISIBLE = frozenset(_JOINERS + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2
 _TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*'?|\s+|.", re.S)
 _WORDS, _ABBREV = re.compile(r"[a-z0-9&]+"), re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
 _BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
-_LEAVE_WORD, _CLAUSE_OPENS = re.compile(r"\b(?:leave|holiday|form|request)\b"), re.compile(r"[,.;:-] (?:and |so |but )?(?:the )?$")
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 # A greeting alone: only names and an address after it ("Hi Mrs Lewis"); "Hi Mia getting new shoes" is a reason (round 101).
 _GREETED = re.compile(r"(?i:dear|hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|to whom it may concern)\b"
@@ -79,7 +78,11 @@ class _Norm:
                 # A blank line separates; a single line break is just a wrapped line.
                 rep = "\n" if tok.count("\n") > 1 else " "
             elif tok[0].isalnum() or tok[0] == "&":
-                rep = rules.word(w[:-1] if (w := tok.translate(_NO_JOINERS))[-1] == "'" and w[:-1] in rules.words else w)
+                w = tok.translate(_NO_JOINERS)
+                # "wi'", "goin'": a dropped letter goes with its word (outside its span); a closing quote stays ("'poorley'").
+                quote = "'" if w[-1] == "'" and (w[:-1] not in rules.words or plain[a - 1:a] == "'") else ""
+                b -= w[-1] == "'" and not quote
+                rep = rules.word(w[:-1] if w[-1] == "'" else w) + quote
             elif tok in _INVISIBLE:
                 rep = ""  # a byte-order or direction mark outside a word: nothing a reader sees
             else:
@@ -95,13 +98,6 @@ class _Norm:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         return self.starts[a], self.ends[b - 1]
-
-
-def leave_granted(n: str, a: int, b: int, rules) -> bool:
-    """Leave staff granted (n[a:b]) in a clause of its own: the child's even after a relative's clause ("for my cousin's
-    wedding, the head signed the leave form"). Read here and by absence_types.py, so the check and the type agree."""
-    return bool(_LEAVE_WORD.search(n[a:b]) and _CLAUSE_OPENS.search(n, max(0, a - 8), a)
-                and rules.leave_granter.search(n, max(0, a - 20), b + 40))
 
 
 # --------------------------------------------------------------------------- analysis
@@ -152,8 +148,8 @@ class _Analysis:
         self.unavoidable = self._unavoidable(rules.unavoidable)
         # A lawful absence (s444(3)): leave granted, religious observance; it softens the rules that ask for leave.
         self.lawful = self._unavoidable(rules.lawful, leave=True)
-        # An illness or symptom named; not an episode ("meltdown") or distress ("not coping"), which only soften some rules.
-        self.illness = any(t.kind in ("generic", "specific") for t in self.health)
+        # An illness or symptom named, not as history ("last year she had glandular fever"); not an episode or distress.
+        self.illness = any(t.kind in ("generic", "specific") and not self.history(t) for t in self.health)
         self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
         # What kind of statement each clause is (statements.py), found once per text.
         self.statements = statement_candidates(n, rules)
@@ -162,12 +158,12 @@ class _Analysis:
         causes += statement_background(self.statements, n)  # nor is distress told as history
         self.distress = any(t.kind in ("episode", "distress") and not any(t.start < b and a < t.end for a, b in causes)
                             for t in self.health)
-        # What the parent states plainly (not hedged): only that may be worded as fact.
         self.quoted_over_illness = False  # someone else's word set aside for the illness: see find()
-        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.health)
+        # What the parent states plainly (not hedged, not history): only that may be worded as fact.
+        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged and not self.history(t)
+                          for t in self.health)
         self.days = self._days()
-        setting = rules.setting.search(n)
-        self.setting = setting.group(1) if setting else "school"
+        self.setting = setting.group(1) if (setting := rules.setting.search(n)) else "school"
         self.hits = []  # (Finding, rule, reported), filled by find()
 
     def _health(self) -> list[_Term]:
@@ -337,11 +333,16 @@ class _Analysis:
         present = [d for d in days if not past(d)]
         return present if any(d != "again" for d in present) else days
 
-    def _background(self, a: int, b: int) -> bool:
+    def history(self, term) -> bool:
+        """A health word told as history ("last year she had glandular fever"): not today's, nor a suggestion's."""
+        return self._background(term.start, term.end, apart=False)
+
+    def _background(self, a: int, b: int, apart: bool = True) -> bool:
+        """Told as history ("last year"), or (`apart`) in a sentence set apart ("Separately, ...")."""
         n, rules = self.norm.text, self.rules
         back = max(0, a - _LOOK_BACK)
         start = max([m.end() for m in rules.sentence_boundary.finditer(n, back, a)] or [back])
-        if rules.background_sentence.search(n[start:a]):
+        if apart and rules.background_sentence.search(n[start:a]):
             return True
         lo = max([m.end() for m in rules.boundary.finditer(n, back, a)] or [back])
         cap = min(len(n), b + _LOOK_BACK)
@@ -349,8 +350,7 @@ class _Analysis:
         return bool(rules.background.search(n, lo, hi))
 
     def find(self, named: bool, illness: bool, offset: int = 0, distress: bool = False, lawful: bool = False) -> None:
-        """Rule hits; `named`/`illness`/`distress`/`lawful` may come from the whole
-        document; `offset` places this text inside it."""
+        """Rule hits; `named`/`illness`/`distress`/`lawful` may come from the whole document; `offset` places this text in it."""
         n, rules = self.norm.text, self.rules
         child = self.subject.split()[-1].lower()
         names = lambda: _names(self.text, n, rules, self.names_for)  # noqa: E731 - asked rarely

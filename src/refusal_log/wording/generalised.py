@@ -16,6 +16,7 @@ compiles them on first use and answers one question about an analysed text:
   non-lawful reason the school may weigh, so a caution rather than nothing to say.
 - not_today: an appointment with no time today ("sometime this week, not sure when") is not
   yet the reason for today's absence.
+- leave_granted: leave staff granted, in a clause of its own, is the child's.
 
 Nothing here prints, and nothing heavy is imported.
 """
@@ -25,6 +26,16 @@ from __future__ import annotations
 import re
 
 from refusal_log.wording.loading import _expand, compile_pattern
+
+
+_LEAVE_WORD, _CLAUSE_OPENS = re.compile(r"\b(?:leave|holiday|form|request)\b"), re.compile(r"[,.;:-] (?:and |so |but )?(?:the )?$")
+
+
+def leave_granted(n: str, a: int, b: int, rules) -> bool:
+    """Leave staff granted (n[a:b]) in a clause of its own: the child's even after a relative's clause ("for my cousin's
+    wedding, the head signed the leave form"). Read by analysis.py and absence_types.py, so the check and the type agree."""
+    return bool(_LEAVE_WORD.search(n[a:b]) and _CLAUSE_OPENS.search(n, max(0, a - 8), a)
+                and rules.leave_granter.search(n, max(0, a - 20), b + 40))
 
 
 def _rx(rules, key: str) -> re.Pattern:

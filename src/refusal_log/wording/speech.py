@@ -29,6 +29,8 @@ _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-
 
 
 _CAUSE = re.compile(r"(?:because of|due to|owing to|as a result of)\b")
+# Text-speak "let u no" is "let you know" ("u" is read as "you"): that "no" denies nothing (blind1036).
+_LET_KNOW = re.compile(r"\blet (?:you|ya|yu) $")
 
 
 def _negator(norm: str, a: int, rules: Rules) -> int | None:
@@ -49,7 +51,7 @@ def _negator(norm: str, a: int, rules: Rules) -> int | None:
         w = words[i].group()
         if w in rules.blockers:
             return None
-        if w in rules.negators:
+        if w in rules.negators and not (w == "no" and _LET_KNOW.search(pre, 0, words[i].start())):
             return lo + words[i].start()
         if w in rules.subjects and i and words[i - 1].group() not in rules.reach:
             return None  # a new clause: "he's not being difficult he won't go"

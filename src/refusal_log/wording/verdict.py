@@ -127,10 +127,11 @@ def _suggestion(an: _Analysis, stated: bool = False) -> str:
     """One sentence the rules pass, built only from what the parent wrote."""
     rules = an.rules
     # Every illness, condition and feeling word the parent wrote, as written, unless hedged.
-    carried = [t for t in an.health if t.kind in ("specific", "episode", "distress", "condition") and not t.hedged]
+    carried = [t for t in an.health if t.kind in ("specific", "episode", "distress", "condition") and not t.hedged
+               and not an.history(t)]
     specific = list(dict.fromkeys(_display(text, rules) for text in dict.fromkeys(t.text for t in carried)))
     generic = [t.text.lower() for t in an.health if t.kind == "generic" and not t.hedged
-               and t.text.lower() in rules.adjectives]
+               and t.text.lower() in rules.adjectives and not an.history(t)]
     if len(specific) == 1 and specific[0].lower() in rules.sole_adjectives and not generic:
         adjective, specific = specific[0], []
     else:
