@@ -226,7 +226,7 @@ def test_call_confirmation_quotes_the_notes_and_names_risky_words(cli, sam):
         "--agreed", "Mrs Patel will ring the SENCo", ok=True)
     result = cli("draft", "call-confirmation", "--call", "1")
     assert result.exit_code == 0
-    assert "Dear Mrs Patel," in result.stdout and "Thank you for speaking with me on Tuesday 8 September 2026, at 09:10" in result.stdout
+    assert "Dear Mrs Patel," in result.stdout and "Thank you for speaking with me on Tuesday 8 September 2026 at 09:10" in result.stdout
     assert "My notes of what was said:\n    I said Sam is refusing to go in." in result.stdout
     assert "Subject: Our phone call on Tuesday 8 September 2026 about Sam Jones (Year 8)" in result.stdout
     assert re.search(r'Wording check \(avoid\): "refusing"', result.stderr)

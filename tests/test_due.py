@@ -87,6 +87,15 @@ def test_agreed_actions_are_due_and_overdue_until_done(cli, home):
     assert cli("verify", ok=True).exit_code == 0
 
 
+def test_an_agreement_of_none_is_no_action(cli, home):
+    _school(cli)
+    for agreed in ("none", "Nothing agreed.", "n/a"):
+        cli("add-call", "--with", "Office", "--summary", "Rang about Monday", "--agreed", agreed, ok=True)
+    cli("add-call", "--with", "Office", "--summary", "Rang again", "--agreed", "None\nSchool to ring back by 12/10/2026",
+        ok=True)
+    assert [(a["id"], a["text"]) for a in cli.json("action", "list")] == [("4.2", "School to ring back by 12/10/2026")]
+
+
 def test_bad_input_is_one_plain_sentence(cli, home):
     _school(cli)
     for args, words in ((("request", "add", "visa", "--to", "X"), "not a kind of request"),

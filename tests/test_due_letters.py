@@ -77,6 +77,9 @@ def test_gp_and_part_time_timetable_letters(cli, home):
     _setup(cli)
     gp = _body(cli, "gp-letter-request", "--to", "Dr Lee")
     assert "Dear Dr Lee" in gp and "Sam Taylor" in gp and "Entry 2" in gp
+    assert "Dear Doctor," in _body(cli, "gp-letter-request")  # no doctor named at a GP visit yet
+    cli("add-gp", "--clinician", "Dr Okafor", "--summary", "Seen about her sleep", ok=True)
+    assert "Dear Dr Okafor," in _body(cli, "gp-letter-request")  # the doctor named at the latest visit
     ptt = _body(cli, "part-time-timetable", "--start", "01/10/2026", "--review", "15/10/2026", "--end", "06/11/2026")
     assert "C2" in ptt and "15 October 2026" in ptt and "6 November 2026" in ptt and "I agree" in ptt
     bad = cli("draft", "part-time-timetable", "--review", "15/12/2026", "--end", "06/11/2026")

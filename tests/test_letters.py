@@ -310,10 +310,10 @@ def test_call_confirmation_today_and_another_day(family):
         "--summary", "Mrs Patel asked about Maya's absences. I explained she is being sick.",
         "--agreed", "I will send the GP letter; Mrs Patel will update the head of year")
     draft = letters.call_confirmation(1, now=datetime(2026, 9, 8, 11, 0, tzinfo=LONDON))
-    assert "Thank you for calling me today, Tuesday 8 September 2026, at 09:10 about Maya." in draft.body
+    assert "Thank you for calling me today (Tuesday 8 September 2026) at 09:10 about Maya." in draft.body
     assert draft.to == ["patel@hollinspark.example.org"]
     later = letters.call_confirmation(1, now=datetime(2026, 9, 10, 11, 0, tzinfo=LONDON))
-    assert "Thank you for calling me on Tuesday 8 September 2026, at 09:10 about Maya." in later.body
+    assert "Thank you for calling me on Tuesday 8 September 2026 at 09:10 about Maya." in later.body
     text = run("draft", "call-confirmation", "--call", "1").stdout
     assert "Subject: Our phone call on Tuesday 8 September 2026 about Maya" in text
     assert "Dear Mrs Patel," in text

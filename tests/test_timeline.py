@@ -515,3 +515,13 @@ def test_line_breaks_typed_in_an_agreement_stay_line_breaks_in_markdown():
     html = MarkdownIt("commonmark").render(run("timeline", "--format", "md").stdout)
     assert "Quiet room at lunch<br />\nLate start on Mondays</p>" in html
     assert "<p>Review on 19 October</p>" in html
+
+
+def test_a_corrected_reason_keeps_the_first_one_beside_it():
+    run("init", "--child", "Lily", "--school", "Hill Primary")
+    run("add-absence", "--date", "01/10/2026", "--reason", "She's refusing", "--via", "text", "--accept-wording")
+    run("edit", "1", "--reason", "Lily was too unwell to attend after a panic attack at the gate", "--type", "illness",
+        "--why", "what happened", "--accept-wording")
+    for fmt in ("txt", "md", "html"):
+        text = run("timeline", "--format", fmt).stdout
+        assert "Reason first logged" in text and ("She's refusing" in text or "She&#39;s refusing" in text), fmt

@@ -164,10 +164,15 @@ class Action:
                 "overdue": self.overdue(as_of), "rule": self.rule, "gone": self.gone}
 
 
+# "--agreed none": a line saying nothing was agreed is no action (kept as a blank, so later lines keep their numbers).
+_NOTHING_AGREED = re.compile(r"(?i)(?:none|nothing(?: (?:was |really |specific |much )?agreed)?|no actions?|n/?a|-+)[.!]?")
+
+
 def _lines(agreed: str) -> list[str]:
     # One action a line; "; " also separates them, as people type several on one line.
     parts = [part for line in agreed.splitlines() for part in line.split("; ")]
-    return [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", part).strip().rstrip(";") for part in parts]
+    lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", part).strip().rstrip(";") for part in parts]
+    return ["" if _NOTHING_AGREED.fullmatch(line) else line for line in lines]
 
 
 def _load(db) -> list[Action]:

@@ -101,7 +101,7 @@ def for_timeline(as_of: date | None, children: list[str]) -> list[dict[str, Any]
              "entry": i.entry, "rule": i.rule, "source": i.source,
              # An agreed action's rule already says where it was agreed; a clock's needs its source.
              "basis": i.rule if i.ref.startswith("action") and i.status == "follow-up" and i.rule.startswith("agreed")
-             else f"{i.rule}; {i.source}"}
+             else f"{i.rule}. {i.source}"}
             for i in found.items if i.child in children]
 
 

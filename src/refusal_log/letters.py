@@ -537,8 +537,10 @@ def call_confirmation(call_id: int, now: datetime | None = None) -> Draft:
         **_conversation(view, local, profile, notes),
         # The date in full even on the day: one spelling throughout, and the email may be
         # read (or sent) later than it was drafted.
-        "when": f"{'today, ' if same_day else 'on '}{dates.full_date(local)}"
-                + ("" if view.timeless else f", at {local:%H:%M}"),
+        # "today (Tuesday 1 December 2026) at 09:15", "on Tuesday 1 December 2026 at 09:15": so the sentence goes
+        # straight on ("... about Lily") with no stray comma.
+        "when": (f"today ({dates.full_date(local)})" if same_day else f"on {dates.full_date(local)}")
+                + ("" if view.timeless else f" at {local:%H:%M}"),
         "role": f.get("role"),
         "greeting": _plain_name(f["with"]),
         "they_rang": f.get("direction") == "in",

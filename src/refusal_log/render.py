@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from refusal_log import __version__, dates, kinds, paths
 from refusal_log.entry_views import VERDICT_OF_SUGGESTION, main_text
 from refusal_log.errors import InvalidInput
-from refusal_log.text import shown
+from refusal_log.text import shown, visible
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -152,8 +152,6 @@ _MD_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&\n\r]|^[ \t]*[-+=]")
 def show_bidi_controls(text: str) -> str:
     """A whole rendered document with each control character (bidi controls, Escape,
     bell...) shown by its name: the one function text.visible, used for the terminal too."""
-    from refusal_log.text import visible
-
     return visible(text)
 
 
@@ -312,6 +310,8 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     if f.get("typed_reason"):
         details.append(("Words first typed", f["typed_reason"]))
         verdict = verdict and f"{verdict} {VERDICT_OF_SUGGESTION}"
+    if view.history and (told := view.history[0].fields.get("reason")) and told != f.get("reason"):
+        details.append(("Reason first logged", told))  # corrected later: what the school may have been told stays
     return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
             "details": details, "sessions": sessions, "reported": reported, "verdict": verdict}
 

@@ -192,8 +192,14 @@ def s19_request(child: str | None = None, to: str | None = None) -> Draft:
 
 def gp_letter_request(child: str | None = None, to: str | None = None) -> Draft:
     """To the GP: a letter the school and council can act on."""
+    from refusal_log import entries
+
     kid, nation, profile = _facts(child)
-    context = {"child": kid.name, "subject": _subject(kid), "school": kid.school, "gp": to,
+    # No --to: the doctor named at the child's latest GP visit, when one is ("Dr Okafor"), rather than "Doctor".
+    seen = [v.fields.get("clinician") for v in entries.list_entries(["gp"], child=kid.name, include_withdrawn=False)]
+    named = [c for c in seen if c and re.match(r"(?i)dr\.? [a-z]", c.strip())]
+    context = {"child": kid.name, "subject": _subject(kid), "school": kid.school,
+               "gp": to or (" ".join(named[-1].split()) if named else None),
                "evidence": evidence(kid.name, ("gp", "absence", "meeting", "call"))}
     return _draft("gp-letter-request", "gp-letter-request", f"{kid.name}: request for a letter", context, [],
                   profile, [])
