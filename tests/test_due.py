@@ -89,11 +89,14 @@ def test_agreed_actions_are_due_and_overdue_until_done(cli, home):
 
 def test_an_agreement_of_none_is_no_action(cli, home):
     _school(cli)
-    for agreed in ("none", "Nothing agreed.", "n/a"):
+    for agreed in ("none", "Nothing agreed.", "n/a", "None yet", "nothing at all", "Nil", "Not applicable", "--"):
         cli("add-call", "--with", "Office", "--summary", "Rang about Monday", "--agreed", agreed, ok=True)
     cli("add-call", "--with", "Office", "--summary", "Rang again", "--agreed", "None\nSchool to ring back by 12/10/2026",
         ok=True)
-    assert [(a["id"], a["text"]) for a in cli.json("action", "list")] == [("4.2", "School to ring back by 12/10/2026")]
+    cli("add-call", "--with", "Office", "--summary", "Rang a third time", "--agreed", "none, but Mrs Khan will email by "
+        "15/10/2026", ok=True)
+    assert [(a["id"], a["text"], a["owed_by"]) for a in cli.json("action", "list")] == [
+        ("9.2", "School to ring back by 12/10/2026", "School"), ("10.1", "Mrs Khan will email by 15/10/2026", "Mrs Khan")]
 
 
 def test_bad_input_is_one_plain_sentence(cli, home):

@@ -80,6 +80,9 @@ def test_gp_and_part_time_timetable_letters(cli, home):
     assert "Dear Doctor," in _body(cli, "gp-letter-request")  # no doctor named at a GP visit yet
     cli("add-gp", "--clinician", "Dr Okafor", "--summary", "Seen about her sleep", ok=True)
     assert "Dear Dr Okafor," in _body(cli, "gp-letter-request")  # the doctor named at the latest visit
+    cli("add-gp", "--clinician", "Dr Okafor's registrar", "--summary", "Seen again", ok=True)
+    gp = _body(cli, "gp-letter-request")  # "Dr Okafor's registrar" names no one: the doctor named before stands
+    assert "Dear Dr Okafor," in gp and "Dear Dr Okafor's" not in gp
     ptt = _body(cli, "part-time-timetable", "--start", "01/10/2026", "--review", "15/10/2026", "--end", "06/11/2026")
     assert "C2" in ptt and "15 October 2026" in ptt and "6 November 2026" in ptt and "I agree" in ptt
     bad = cli("draft", "part-time-timetable", "--review", "15/12/2026", "--end", "06/11/2026")

@@ -524,4 +524,15 @@ def test_a_corrected_reason_keeps_the_first_one_beside_it():
         "--why", "what happened", "--accept-wording")
     for fmt in ("txt", "md", "html"):
         text = run("timeline", "--format", fmt).stdout
-        assert "Reason first logged" in text and ("She's refusing" in text or "She&#39;s refusing" in text), fmt
+        assert "Reason as corrected: Lily was too unwell" in text.replace("**", "").replace("</dt><dd>", ": ") and "Reason first logged" in text and ("She's refusing" in text or "She&#39;s refusing" in text), fmt
+
+
+def test_a_blank_line_in_a_first_reason_stays_inside_its_entry_in_markdown():
+    from markdown_it import MarkdownIt
+
+    run("init", "--child", "Lily", "--school", "Hill Primary")
+    run("add-absence", "--date", "01/10/2026", "--reason", "Unwell\n\nstill in bed", "--accept-wording")
+    run("edit", "1", "--reason", "Lily is too unwell to attend", "--why", "shorter", "--accept-wording")
+    html = MarkdownIt("commonmark").render(run("timeline", "--format", "md").stdout)
+    item = html[html.index("Reason first logged"):]
+    assert "still in bed" in item[:item.index("</li>")]  # the second paragraph is still inside the same list item

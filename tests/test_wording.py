@@ -1386,6 +1386,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND1031_1036", 580),
     ("ROUND108_OWN_WORDS", 12),
     ("INDEPENDENT_BLIND1037_1042", 585),
+    ("ROUND107_ATTACK", 26),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),

@@ -16,7 +16,7 @@ from typing import Any
 
 from refusal_log import dates, integrity, store
 from refusal_log.errors import InvalidInput, NotFound
-from refusal_log.text import optional_text
+from refusal_log.text import nothing_agreed, optional_text
 
 _MONTHS = {name[:3]: i + 1 for i, name in enumerate(dates.MONTHS)}
 _WEEKDAYS = {name[:3]: i for i, name in enumerate(dates.WEEKDAYS)}
@@ -164,15 +164,16 @@ class Action:
                 "overdue": self.overdue(as_of), "rule": self.rule, "gone": self.gone}
 
 
-# "--agreed none": a line saying nothing was agreed is no action (kept as a blank, so later lines keep their numbers).
-_NOTHING_AGREED = re.compile(r"(?i)(?:none|nothing(?: (?:was |really |specific |much )?agreed)?|no actions?|n/?a|-+)[.!]?")
+# "none, but Mrs Khan will email by 15/12/2026": the action is what follows the "but".
+_NONE_BUT = re.compile(r"(?i)^(?:none|nothing(?: agreed)?)(?: yet)?\s*[,;:]?\s*but\s+")
 
 
 def _lines(agreed: str) -> list[str]:
-    # One action a line; "; " also separates them, as people type several on one line.
+    # One action a line; "; " also separates them, as people type several on one line. A line saying nothing was agreed
+    # ("--agreed none") is no action: kept as a blank, so that later lines keep their numbers.
     parts = [part for line in agreed.splitlines() for part in line.split("; ")]
-    lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", part).strip().rstrip(";") for part in parts]
-    return ["" if _NOTHING_AGREED.fullmatch(line) else line for line in lines]
+    lines = [_NONE_BUT.sub("", re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", part).strip().rstrip(";")) for part in parts]
+    return ["" if nothing_agreed(line) else line for line in lines]
 
 
 def _load(db) -> list[Action]:

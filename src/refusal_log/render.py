@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from refusal_log import __version__, dates, kinds, paths
 from refusal_log.entry_views import VERDICT_OF_SUGGESTION, main_text
 from refusal_log.errors import InvalidInput
-from refusal_log.text import shown, visible
+from refusal_log.text import nothing_agreed, shown, visible
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -194,7 +194,7 @@ def bullets(text: str | None) -> list[str]:
     if not text:
         return []
     parts = [p.strip().rstrip(".") for line in text.splitlines() for p in line.split(";")]
-    return [p[:1].upper() + p[1:] for p in parts if p]
+    return [p[:1].upper() + p[1:] for p in parts if p and not nothing_agreed(p)]
 
 
 # Control characters and direction overrides show nothing a reader should see, and in a terminal or a mail program
@@ -297,9 +297,7 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     """An absence: its days, its sessions and how school was told (the kinds registry names this)."""
     first = date.fromisoformat(f["date"])
     last = date.fromisoformat(f["until"]) if f.get("until") else first
-    day = _day_text(first)
-    if last != first:
-        day = f"{day} to {_day_text(last)}"
+    day = _day_text(first) if last == first else f"{_day_text(first)} to {_day_text(last)}"
     sessions = SESSION_WORDS.get(f.get("sessions") or "both", f.get("sessions"))
     # "by email to Mrs Patel"; None when neither was logged (templates say so).
     reported = _join([VIA_WORDS.get(f.get("via"), f.get("via")), f"to {f['told']}" if f.get("told") else None], " ") or None
@@ -310,10 +308,12 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     if f.get("typed_reason"):
         details.append(("Words first typed", f["typed_reason"]))
         verdict = verdict and f"{verdict} {VERDICT_OF_SUGGESTION}"
-    if view.history and (told := view.history[0].fields.get("reason")) and told != f.get("reason"):
-        details.append(("Reason first logged", told))  # corrected later: what the school may have been told stays
+    # Corrected later: the reason first logged (what the school may have been told) stands beside the corrected one.
+    if (told := view.history[0].fields.get("reason") if view.history else None) and told != f.get("reason"):
+        details.append(("Reason first logged", told))
     return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
-            "details": details, "sessions": sessions, "reported": reported, "verdict": verdict}
+            "details": details, "sessions": sessions, "reported": reported, "verdict": verdict,
+            "said_label": "Reason as corrected" if told and told != f.get("reason") else "Reason given"}
 
 
 def call_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:

@@ -190,16 +190,20 @@ def s19_request(child: str | None = None, to: str | None = None) -> Draft:
                   profile, notes)
 
 
+# "Dr Okafor", "Dr. O'Neill", "Doctor Smith-Jones" at the start of what was logged; not "Dr Okafor's registrar".
+_DOCTOR = re.compile(r"(?:Dr\.?|Doctor)\s+([A-Z][a-z]{0,40}(?:['\u2019][A-Z][a-z]{1,40})?(?:-[A-Z][a-z]{1,40})?)(?!['\u2019]s\b)(?=\W|$)")
+
+
 def gp_letter_request(child: str | None = None, to: str | None = None) -> Draft:
     """To the GP: a letter the school and council can act on."""
     from refusal_log import entries
 
     kid, nation, profile = _facts(child)
-    # No --to: the doctor named at the child's latest GP visit, when one is ("Dr Okafor"), rather than "Doctor".
-    seen = [v.fields.get("clinician") for v in entries.list_entries(["gp"], child=kid.name, include_withdrawn=False)]
-    named = [c for c in seen if c and re.match(r"(?i)dr\.? [a-z]", c.strip())]
+    # No --to: the doctor named at the child's latest GP visit ("Dr Okafor (locum)" gives "Dr Okafor"), else "Doctor".
+    seen = [v.fields.get("clinician") or "" for v in entries.list_entries(["gp"], child=kid.name, include_withdrawn=False)]
+    named = [m for c in seen if (m := _DOCTOR.match(c.strip()))]
     context = {"child": kid.name, "subject": _subject(kid), "school": kid.school,
-               "gp": to or (" ".join(named[-1].split()) if named else None),
+               "gp": to or (f"Dr {named[-1].group(1)}" if named else None),
                "evidence": evidence(kid.name, ("gp", "absence", "meeting", "call"))}
     return _draft("gp-letter-request", "gp-letter-request", f"{kid.name}: request for a letter", context, [],
                   profile, [])

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from refusal_log.errors import InvalidInput
+
+# A line of an agreement that says nothing was agreed ("none", "nothing agreed yet", "n/a"): no action, and not listed
+# as one in a letter (actions.py, render.bullets).
+_NOTHING_AGREED = re.compile(r"(?i)(?:none|nothing|nil|no|n/?a|not applicable|no actions?|-+)"
+                             r"(?: (?:yet|at all|as yet|agreed|was agreed|specific|really|much|for now|so far))*[.!]?")
+
+
+def nothing_agreed(line: str) -> bool:
+    """True for a line of an agreement that says nothing was agreed."""
+    return bool(_NOTHING_AGREED.fullmatch(line.strip()))
 
 
 def required_text(value: str | None, option: str, what: str) -> str:

@@ -12,7 +12,8 @@ from functools import cached_property
 from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_ILL, Whole, ambiguous, childs_words,
                                          mentions, witnessed)
 from refusal_log.wording.generalised import (consequence, consequence_rule, leave_granted, minor, minor_rule, not_today,
-                                              ongoing, ongoing_rule, second_reason, vague, _rx as generalised_rx)
+                                              ongoing, ongoing_rule, second_reason, told_as_history, vague,
+                                              _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import Logged as _Logged, about_someone_else as _elsewhere, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
@@ -149,7 +150,7 @@ class _Analysis:
         # A lawful absence (s444(3)): leave granted, religious observance; it softens the rules that ask for leave.
         self.lawful = self._unavoidable(rules.lawful, leave=True)
         # An illness or symptom named, not as history ("last year she had glandular fever"); not an episode or distress.
-        self.illness = any(t.kind in ("generic", "specific") and not self.history(t) for t in self.health)
+        self.illness = any(t.kind in ("generic", "specific") and not told_as_history(self, t) for t in self.health)
         self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
         # What kind of statement each clause is (statements.py), found once per text.
         self.statements = statement_candidates(n, rules)
@@ -160,7 +161,7 @@ class _Analysis:
                             for t in self.health)
         self.quoted_over_illness = False  # someone else's word set aside for the illness: see find()
         # What the parent states plainly (not hedged, not history): only that may be worded as fact.
-        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged and not self.history(t)
+        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged and not told_as_history(self, t)
                           for t in self.health)
         self.days = self._days()
         self.setting = setting.group(1) if (setting := rules.setting.search(n)) else "school"
@@ -333,11 +334,7 @@ class _Analysis:
         present = [d for d in days if not past(d)]
         return present if any(d != "again" for d in present) else days
 
-    def history(self, term) -> bool:
-        """A health word told as history ("last year she had glandular fever"): not today's, nor a suggestion's."""
-        return self._background(term.start, term.end, apart=False)
-
-    def _background(self, a: int, b: int, apart: bool = True) -> bool:
+    def background(self, a: int, b: int, apart: bool = True) -> bool:
         """Told as history ("last year"), or (`apart`) in a sentence set apart ("Separately, ...")."""
         n, rules = self.norm.text, self.rules
         back = max(0, a - _LOOK_BACK)
@@ -401,7 +398,7 @@ class _Analysis:
             candidates.append((mind[0].start, mind[0].end, mind[1]))
         # What happened before is background, not today's reason ("he was bullied last year").
         history = statement_background(self.statements, n)
-        candidates = [(a, b, rule) for a, b, rule in candidates if not self._background(a, b)
+        candidates = [(a, b, rule) for a, b, rule in candidates if not self.background(a, b)
                       and not any(h1 <= a and b <= h2 for h1, h2 in history)]
         # A relative's illness ("her brother has bronchiolitis") is their emergency: [health] others_rule. A brother's or
         # sister's own illness given as the reason is [reasons] sibling_rule's ("his sister's got flu so I'm keeping both

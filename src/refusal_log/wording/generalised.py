@@ -17,6 +17,7 @@ compiles them on first use and answers one question about an analysed text:
 - not_today: an appointment with no time today ("sometime this week, not sure when") is not
   yet the reason for today's absence.
 - leave_granted: leave staff granted, in a clause of its own, is the child's.
+- told_as_history: a health word told as history, not today's.
 
 Nothing here prints, and nothing heavy is imported.
 """
@@ -36,6 +37,17 @@ def leave_granted(n: str, a: int, b: int, rules) -> bool:
     wedding, the head signed the leave form"). Read by analysis.py and absence_types.py, so the check and the type agree."""
     return bool(_LEAVE_WORD.search(n[a:b]) and _CLAUSE_OPENS.search(n, max(0, a - 8), a)
                 and rules.leave_granter.search(n, max(0, a - 20), b + 40))
+
+
+def told_as_history(an, term) -> bool:
+    """A health word told as history ("last year she had glandular fever"): not today's illness, nor a suggestion's;
+    unless its sentence says it is so now ("she's still got the cough from last month", "it's back again now")."""
+    if not an.background(term.start, term.end, apart=False):
+        return False
+    n = an.norm.text
+    lo = max(n.rfind(c, 0, term.start) for c in ".!?\n") + 1
+    hi = min([k for k in (n.find(c, term.end) for c in ".!?\n") if k >= 0] or [len(n)])
+    return not _rx(an.rules, "history_now").search(n, lo, hi)
 
 
 def _rx(rules, key: str) -> re.Pattern:
