@@ -444,7 +444,7 @@ def test_corrected_and_withdrawn_entries_are_marked():
     assert "and 1 withdrawn, left out" in " ".join(text.split())  # (the summary line wraps at 78 columns)
     assert "and 1 withdrawn, left out" in run("timeline", "--format", "md").stdout
     assert "and 1 withdrawn, left out" in run("timeline", "--format", "html").stdout
-    assert re.search(r"Corrected on \w{3} \d+ \w{3} \d{4} \(version 2; earlier versions are kept\)", text)
+    assert re.search(r"Corrected on \w{3} \d+ \w{3} \d{4}, because: Shortened \(version 2; earlier versions are kept\)", text)
     shown = run("timeline", "--include-withdrawn").stdout
     assert "Entry 3 | Mon 7 Sep 2026 09:10 | Phone call from Mrs Patel" in shown and "| WITHDRAWN" in shown
     assert "  Withdrawn: Logged twice" in shown

@@ -1389,6 +1389,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND107_ATTACK", 26),
     ("ROUND109_OWN_WORDS", 12),
     ("INDEPENDENT_BLIND1043_1048", 580),
+    ("ROUND109_ATTACK", 10),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),

@@ -191,9 +191,7 @@ def wrap(text: Any, width: int = 80, first: str = "", indent: str = "") -> str:
 
 def bullets(text: str | None) -> list[str]:
     """Split an 'agreed' text into separate actions (people type them with ; or new lines)."""
-    if not text:
-        return []
-    parts = [p.strip().rstrip(".") for line in text.splitlines() for p in line.split(";")]
+    parts = [p.strip().rstrip(".") for line in (text or "").splitlines() for p in line.split(";")]
     return [p[:1].upper() + p[1:] for p in parts if p and not nothing_agreed(p)]
 
 
@@ -311,6 +309,7 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     # Corrected later: the reason first logged (what the school may have been told) stands beside the corrected one.
     if (told := view.history[0].fields.get("reason") if view.history else None) and told != f.get("reason"):
         details.append(("Reason first logged", told))
+        verdict = verdict and f"{verdict} (of the correction; {view.history[0].fields.get('verdict')} when first logged)"
     return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
             "details": details, "sessions": sessions, "reported": reported, "verdict": verdict,
             "said_label": "Reason as corrected" if told and told != f.get("reason") else "Reason given"}
@@ -383,7 +382,8 @@ def timeline_entry(view: EntryView, zone: tzinfo | None = None,
         f"{label}: {who}" if who else label, who, said_label, main_text(f), f.get("agreed"), [], None, late,
         dates.human_datetime(view.recorded, local.tzinfo) if late else None,
         "",  # when_iso: below, once the kind has said which day it starts
-        _day_text(latest.recorded.astimezone(local.tzinfo).date()) if revision > 1 else None,
+        _day_text(latest.recorded.astimezone(local.tzinfo).date())
+        + (f", because: {latest.change_reason}" if latest.change_reason else "") if revision > 1 else None,
         revision, view.withdrawn, f, partial=partial, attachments=view.attachments,
     )
     if describe is not None:

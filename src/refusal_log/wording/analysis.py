@@ -151,7 +151,8 @@ class _Analysis:
         self.lawful = self._unavoidable(rules.lawful, leave=True)
         # An illness or symptom named, not as history ("last year she had glandular fever"); not an episode or distress.
         self.illness = any(t.kind in ("generic", "specific") and not told_as_history(self, t) for t in self.health)
-        self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition") for t in self.health)
+        self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition")
+                                                            and not told_as_history(self, t) for t in self.health)
         # What kind of statement each clause is (statements.py), found once per text.
         self.statements = statement_candidates(n, rules)
         # Distress given as being about a cause ("so upset about school") is the cause's: it does not soften a decision.
