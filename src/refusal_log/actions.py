@@ -164,16 +164,23 @@ class Action:
                 "overdue": self.overdue(as_of), "rule": self.rule, "gone": self.gone}
 
 
-# "none, but Mrs Khan will email by 15/12/2026": the action is what follows the "but".
-_NONE_BUT = re.compile(r"(?i)^(?:none|nothing(?: agreed)?)(?: yet)?\s*[,;:]?\s*but\s+")
+_BUT = re.compile(r"(?i)\s+but\s+")
+
+
+def _action(line: str) -> str:
+    """A line of an agreement as an action: "" when it says nothing was agreed ("--agreed none"), and what follows the
+    "but" in "none, but Mrs Khan will email by 15/12/2026"."""
+    but = _BUT.search(line)
+    if but and nothing_agreed(line[:but.start()].rstrip(" ,;:")):
+        return line[but.end():].strip()
+    return "" if nothing_agreed(line) else line
 
 
 def _lines(agreed: str) -> list[str]:
-    # One action a line; "; " also separates them, as people type several on one line. A line saying nothing was agreed
-    # ("--agreed none") is no action: kept as a blank, so that later lines keep their numbers.
+    # One action a line; "; " also separates them, as people type several on one line. A line that is no action stays
+    # as a blank, so that later lines keep their numbers.
     parts = [part for line in agreed.splitlines() for part in line.split("; ")]
-    lines = [_NONE_BUT.sub("", re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", part).strip().rstrip(";")) for part in parts]
-    return ["" if nothing_agreed(line) else line for line in lines]
+    return [_action(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", part).strip().rstrip(";")) for part in parts]
 
 
 def _load(db) -> list[Action]:

@@ -306,13 +306,13 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
     if f.get("typed_reason"):
         details.append(("Words first typed", f["typed_reason"]))
         verdict = verdict and f"{verdict} {VERDICT_OF_SUGGESTION}"
-    # Corrected later: the reason first logged (what the school may have been told) stands beside the corrected one.
-    if (told := view.history[0].fields.get("reason") if view.history else None) and told != f.get("reason"):
-        details.append(("Reason first logged", told))
-        verdict = verdict and f"{verdict} (of the correction; {view.history[0].fields.get('verdict')} when first logged)"
+    first_logged = view.history[0].fields if view.history else f
+    corrected = {"said_label": "Reason as corrected"} if first_logged.get("reason") != f.get("reason") else {}
+    if corrected:  # the reason first logged (what the school may have been told) stands beside the corrected one
+        details.append(("Reason first logged", first_logged.get("reason")))
+        verdict = verdict and f"{verdict} (of the correction; {first_logged.get('verdict')} when first logged)"
     return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
-            "details": details, "sessions": sessions, "reported": reported, "verdict": verdict,
-            "said_label": "Reason as corrected" if told and told != f.get("reason") else "Reason given"}
+            "details": details, "sessions": sessions, "reported": reported, "verdict": verdict, **corrected}
 
 
 def call_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:

@@ -149,10 +149,11 @@ class _Analysis:
         self.unavoidable = self._unavoidable(rules.unavoidable)
         # A lawful absence (s444(3)): leave granted, religious observance; it softens the rules that ask for leave.
         self.lawful = self._unavoidable(rules.lawful, leave=True)
-        # An illness or symptom named, not as history ("last year she had glandular fever"); not an episode or distress.
-        self.illness = any(t.kind in ("generic", "specific") and not told_as_history(self, t) for t in self.health)
-        self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition")
-                                                            and not told_as_history(self, t) for t in self.health)
+        # The health words about today, read once: not those told as history ("last year she had glandular fever").
+        self.today = [t for t in self.health if not told_as_history(self, t)]
+        # An illness or symptom named today; not an episode ("meltdown") or distress, which only soften some rules.
+        self.illness = any(t.kind in ("generic", "specific") for t in self.today)
+        self.named = self.unavoidable or self.lawful or any(t.kind not in ("episode", "distress", "condition") for t in self.today)
         # What kind of statement each clause is (statements.py), found once per text.
         self.statements = statement_candidates(n, rules)
         # Distress given as being about a cause ("so upset about school") is the cause's: it does not soften a decision.
@@ -162,8 +163,7 @@ class _Analysis:
                             for t in self.health)
         self.quoted_over_illness = False  # someone else's word set aside for the illness: see find()
         # What the parent states plainly (not hedged, not history): only that may be worded as fact.
-        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged and not told_as_history(self, t)
-                          for t in self.health)
+        self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.today)
         self.days = self._days()
         self.setting = setting.group(1) if (setting := rules.setting.search(n)) else "school"
         self.hits = []  # (Finding, rule, reported), filled by find()

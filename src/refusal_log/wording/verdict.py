@@ -10,7 +10,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _names, _Norm, _sentences, _Whole
 from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx
-from refusal_log.wording.generalised import minor, told_as_history, vague
+from refusal_log.wording.generalised import minor, vague
 from refusal_log.wording.loading import Rules, load_rules
 from refusal_log.wording.names import Logged, name_pattern, unsure_whose
 from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
@@ -126,12 +126,11 @@ class Document:
 def _suggestion(an: _Analysis, stated: bool = False) -> str:
     """One sentence the rules pass, built only from what the parent wrote."""
     rules = an.rules
-    # Every illness, condition and feeling word the parent wrote, as written, unless hedged.
-    carried = [t for t in an.health if t.kind in ("specific", "episode", "distress", "condition") and not t.hedged
-               and not told_as_history(an, t)]
+    # Every illness, condition and feeling word the parent wrote about today, as written, unless hedged.
+    carried = [t for t in an.today if t.kind in ("specific", "episode", "distress", "condition") and not t.hedged]
     specific = list(dict.fromkeys(_display(text, rules) for text in dict.fromkeys(t.text for t in carried)))
-    generic = [t.text.lower() for t in an.health if t.kind == "generic" and not t.hedged
-               and t.text.lower() in rules.adjectives and not told_as_history(an, t)]
+    generic = [t.text.lower() for t in an.today if t.kind == "generic" and not t.hedged
+               and t.text.lower() in rules.adjectives]
     if len(specific) == 1 and specific[0].lower() in rules.sole_adjectives and not generic:
         adjective, specific = specific[0], []
     else:
