@@ -176,6 +176,12 @@ def mental_only(an):
     # The body's signs of a panic or a meltdown ("shaking", "couldn't catch her breath") are the
     # episode's, not an illness of their own, when a mental-health word is named beside them.
     mind = [t for t in said if rx.fullmatch(n[t.start:t.end])]
+    # Round 112: beside "in a right state" alone, a night without sleep is a sign too ("hasn't slept and is in a
+    # right state, crying and shaking": the writers' caution, eleven times).
+    unframed = _rx(an.rules, "mental_unframed")
+    if any(unframed.fullmatch(n[t.start:t.end]) for t in mind) and all(
+            unframed.fullmatch(n[t.start:t.end]) or signs.fullmatch(n[t.start:t.end]) for t in mind):
+        signs = re.compile(f"{signs.pattern}|{_rx(an.rules, 'unframed_signs').pattern}")
     if not mind or not all(t in mind or signs.fullmatch(n[t.start:t.end]) for t in said):
         return None
     if consequence(an) or _rx(an.rules, "mental_framed").search(n):
