@@ -94,6 +94,15 @@ def test_each_kind_is_logged_with_its_fields(cli, ready):
     assert sorted(kinds) == ["absence", "gp", "meeting", "note"]
 
 
+def test_with_given_twice_keeps_everyone(cli, ready):
+    """--with repeated keeps each person, as --referral does (the newcomer on round 111 lost the SENCo)."""
+    meeting = cli.json("add-meeting", "--date", "15/09/2026 15:30", "--with", "Mr Lewis (SENCo)",
+                       "--with", "Mrs Green (attendance officer)", "--summary", "Support plan")
+    assert meeting["with"] == "Mr Lewis (SENCo), Mrs Green (attendance officer)"
+    call = cli.json("add-call", "--with", "Mrs Khan", "--with", "Mr Obi", "--summary", "Rang about Monday")
+    assert call["with"] == "Mrs Khan, Mr Obi"
+
+
 def test_add_prints_the_new_id(cli, ready):
     result = cli("add-note", "A calm morning", ok=True)
     assert "Logged entry 1" in result.stdout

@@ -1396,6 +1396,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND1055_1060", 584),
     ("ROUND112_OWN_WORDS", 10),
     ("INDEPENDENT_BLIND1061_1066", 589),
+    ("ROUND111_ATTACK", 55),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),

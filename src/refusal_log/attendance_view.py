@@ -44,6 +44,9 @@ class MapDay:
     why_closed: str | None = None
 
 
+# Fewer sessions than six school weeks: an absence level over them is said to be over a short span.
+SHORT_SPAN_SESSIONS = 60
+
 def calendar_map(st: Standing) -> list[list[MapDay]]:
     """Monday-to-Friday rows covering the period, one per week that has a school day."""
     flagged = {(m.date, m.session) for m in st.mismatches}
@@ -124,6 +127,10 @@ def figures_lines(st: Standing, marked: str = "marked !") -> list[str]:
         which = "the school's register" if data["figures_from"] == "school" else "your log"
         level = "severe absence (50% or more)" if data["severe"] else (
             "persistent absence (10% or more)" if data["persistent"] else "below the persistent-absence level (10%)")
+        if data["possible_sessions"] < SHORT_SPAN_SESSIONS and (data["severe"] or data["persistent"]):
+            # Two weeks at home reads as "severe" on its own; the government's measures take a term or a year.
+            level += (f", though over only {data['possible_sessions'] // 2} school days; the national measures look at "
+                      "a whole term or school year")
         out.append(f"Absence {data['absence_percent']}%, from {which}: {level}.")
     penalty = data["penalty_threshold"]
     if penalty is None:

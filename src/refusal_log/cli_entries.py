@@ -101,9 +101,15 @@ def add_absence(
     _logged(view, as_json)
 
 
+def _names(with_: list[str] | None) -> str | None:
+    """Every --with given, in order: "--with A --with B" keeps both (the newcomer on round 111 lost the first)."""
+    names = [name.strip() for name in with_ or [] if name.strip()]
+    return ", ".join(names) if names else (with_[-1] if with_ else None)
+
+
 def add_call(
     ctx: typer.Context,
-    with_: Annotated[Optional[str], typer.Option("--with", metavar="NAME", help="Who you spoke to. Needed; asked for in a terminal.")] = None,
+    with_: Annotated[Optional[list[str]], typer.Option("--with", metavar="NAME", help="Who you spoke to (repeat for several). Needed; asked for in a terminal.")] = None,
     summary: Annotated[Optional[str], typer.Option("--summary", help="What was said, in your own words. Needed; asked for in a terminal.")] = None,
     role: Annotated[Optional[str], typer.Option("--role", help="Their role, e.g. attendance officer (filled in from your contacts if known).")] = None,
     when: WhenOpt = None,
@@ -121,7 +127,7 @@ def add_call(
     from refusal_log import entries
 
     with_, when, summary, agreed = cli_ask.fill(ctx, [
-        cli_ask.Ask("--with", "Who did you speak to?", with_),
+        cli_ask.Ask("--with", "Who did you speak to?", _names(with_)),
         cli_ask.Ask("--when", "When was the call?", when, False, "(e.g. 'today 9:10'; Enter for now)", _parse_when),
         cli_ask.Ask("--summary", "What was said?", summary),
         cli_ask.Ask("--agreed", "What was agreed?", agreed, False, "(Enter if nothing)"),
@@ -159,7 +165,7 @@ def add_gp(
 
 def add_meeting(
     ctx: typer.Context,
-    with_: Annotated[Optional[str], typer.Option("--with", metavar="NAMES", help="Who was there from school or elsewhere. Needed; asked for in a terminal.")] = None,
+    with_: Annotated[Optional[list[str]], typer.Option("--with", metavar="NAMES", help="Who was there from school or elsewhere (repeat for several, or one list). Needed; asked for in a terminal.")] = None,
     summary: Annotated[Optional[str], typer.Option("--summary", help="What was discussed. Needed; asked for in a terminal.")] = None,
     date: DateTimeOpt = None,
     witness: Annotated[Optional[str], typer.Option("--witness", metavar="NAME", help="Someone who came with you and can confirm what was said.")] = None,
@@ -176,7 +182,7 @@ def add_meeting(
     from refusal_log import entries
 
     with_, date, summary, agreed = cli_ask.fill(ctx, [
-        cli_ask.Ask("--with", "Who was at the meeting?", with_),
+        cli_ask.Ask("--with", "Who was at the meeting?", _names(with_)),
         cli_ask.Ask("--date", "When was it?", date, False, "(e.g. '15/09/2026 15:30'; Enter for now)", _parse_when),
         cli_ask.Ask("--summary", "What was discussed?", summary),
         cli_ask.Ask("--agreed", "What was agreed?", agreed, False, "(Enter if nothing)"),

@@ -238,8 +238,8 @@ class _Analysis:
             doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
             hedged = doubted or bool(rules.hedge.search(clause)) or childs_words(n, start, m.end(), rules, self._cued)
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
-        if feelings and not terms:
-            self.parents.extend(feelings)
+        if feelings and not terms:  # the parent's fear for the child is no illness of theirs (round 112: "I'm scared")
+            self.parents.extend(f for f in feelings if not generalised_rx(rules, "parent_fear").fullmatch(n, *f))
         if not self.others and self.theirs:  # "Jayden's mam's been taken into the RVI ... he's ever so upset": theirs
             self.others.append(rules.family_emergency.search(n).span())
         return terms
