@@ -1397,6 +1397,9 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND112_OWN_WORDS", 10),
     ("INDEPENDENT_BLIND1061_1066", 589),
     ("ROUND111_ATTACK", 55),
+    ("INDEPENDENT_BLIND1067_1072", 585),
+    ("INDEPENDENT_BLIND1073_1078", 587),
+    ("ROUND113_OWN_WORDS", 17),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1420,7 +1423,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1049_1054", "INDEPENDENT_BLIND1055_1060", "INDEPENDENT_BLIND1061_1066")
+NEWEST_SETS = ("INDEPENDENT_BLIND1061_1066", "INDEPENDENT_BLIND1067_1072", "INDEPENDENT_BLIND1073_1078")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
