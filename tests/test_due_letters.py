@@ -95,3 +95,14 @@ def test_a_chaser_to_the_council_is_never_addressed_to_the_school(cli, ready):
     first = result.stdout.splitlines()[0]
     assert not first.startswith("To:") or "office@" not in first
     assert "not addressed to the school" in result.stderr
+
+
+def test_a_chaser_before_the_due_date_says_it_is_due_not_that_it_was(cli, ready):
+    """The newcomer on round 111: "it was due by 7 December" for a date still to come."""
+    from datetime import date, timedelta
+
+    sent = date.today() - timedelta(days=2)
+    cli("request", "add", "records", "--to", "Hill School", "--sent", f"{sent:%d/%m/%Y}", ok=True)
+    result = cli("draft", "chaser", "--request", "1", ok=True)
+    assert "it is due by" in result.stdout and "it was due by" not in result.stdout
+    assert "not overdue yet" in result.stderr

@@ -1400,6 +1400,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND1067_1072", 585),
     ("INDEPENDENT_BLIND1073_1078", 587),
     ("ROUND113_OWN_WORDS", 17),
+    ("ROUND113_ATTACK", 46),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),

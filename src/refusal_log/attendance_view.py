@@ -149,7 +149,7 @@ def figures_lines(st: Standing, marked: str = "marked !") -> list[str]:
     if unsaid:
         ids = ", ".join(str(i) for i in unsaid)
         out.append(f"Entr{'ies' if len(unsaid) > 1 else 'y'} {ids} {'are' if len(unsaid) > 1 else 'is'} logged as "
-                   f"illness, but the reason does not say {data['child']} was unwell (it gives another reason, or "
+                   f"illness, but the reason does not say {data['child']} was unwell (it names no illness, gives another reason, or "
                    "doubts the illness), so those days are not counted as illness and no letter says they were. If "
                    f"{data['child']} was unwell, correct the reason (refusal-log edit {unsaid[0]} --reason \"...\" "
                    f"--why \"...\"); if not, correct the type (refusal-log edit {unsaid[0]} --type other --why \"...\").")

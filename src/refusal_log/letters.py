@@ -296,7 +296,7 @@ def _reason_for_illness(text: str, result, entry_id: int | None, child: str, not
            "--type TYPE)") if entry_id else "give the reason as it is (--reason \"...\" --type TYPE)"
     if result.withheld or wording.illness_ruled_out(text, child=child):  # as attendance.counted_type reads it
         raise InvalidInput(
-            f"{said} does not say that {child} is unwell (it gives another reason, or doubts the "
+            f"{said} does not say that {child} is unwell (it names no illness, gives another reason, or doubts the "
             f"illness), so no email saying {child} is unwell was drafted. Tell the school plainly what is "
             f"happening (for leave, ask the head teacher), or {fix}."
         )

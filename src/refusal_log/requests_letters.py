@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from refusal_log import clocks, dates, people, render, requests, store
+from refusal_log.attendance import ILLNESS_POINT
 from refusal_log.errors import InvalidInput
 from refusal_log.letters import Draft
 
@@ -183,6 +184,13 @@ def s19_request(child: str | None = None, to: str | None = None) -> Draft:
     elif figures["ill_sessions"] == 0:
         notes.append(f"Nothing is logged as illness for {kid.name}, so the letter does not say {kid.first_name} was "
                      "unwell. If that is the reason for the absence, log it with --type illness first.")
+    elif nation == "england" and figures["ill_days"] < ILLNESS_POINT:
+        # The newcomer on round 111: a letter at 6 days gave no hint that the guidance's point is 15.
+        days = figures["ill_days"]
+        notes.append(f"{days} school day{'s are' if days != 1 else ' is'} logged as illness so far. The guidance "
+                     "expects the council to arrange education once it is clear a child will miss more than "
+                     f"{ILLNESS_POINT} school days through illness, in a row or not; if more are expected (a doctor's "
+                     "view helps), say so in the letter.")
     context = {"child": kid.name, "subject": _subject(kid), "school": kid.school, "figures": figures,
                "law": ILLNESS_DUTY.get(nation), "england": nation == "england", "council": to,
                "evidence": evidence(kid.name, ("absence", "gp", "meeting", "call"))}

@@ -434,7 +434,7 @@ class _Analysis:
                 candidates.append((a, b, other))
         # The parent's own illness or appointment ("my own hospital appointment"): theirs ([reasons] parent_rule, parent_care_rule).
         urgent = bool(self.parents) and rules.emergency.rx.search(n)
-        for a, b in self.parents:
+        for a, b in ([] if self.crisis else self.parents):  # a child in crisis: nothing is the parent's illness
             mine = rules.parent_emergency_rule if urgent else rules.parent_rule
             if self.kind_at.get(a) == "care" and not urgent and rules.parent_care_rule:
                 mine = rules.parent_care_rule

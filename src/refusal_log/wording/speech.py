@@ -25,6 +25,8 @@ _OPENERS = frozenset(("hi", "hello", "hiya", "dear", "morning", "afternoon", "ev
 _ASIDE = re.compile(r"\W*(?:(?:but|and|so|now|though)\W+)?(?:(?:to be (?:honest|fair|truthful)|if i am (?:being )?honest"
                     r"|in (?:all honesty|fairness)|truth be told|honestly|frankly|mind you|tbh|though)\W+)+([a-z]+)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b")
+# "I know", "I realise": the parent's knowing, before someone else's words.
+_KNOWING = frozenset(("know", "knew", "realise", "realize", "understand", "appreciate", "accept", "hear", "heard", "see"))
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 
 
@@ -135,6 +137,8 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
         subject = words[0]
     # "She's stood at the door in her pyjamas saying...": a participle's speaker is the
     # clause's subject, not the last word before it.
+    if before[:1] in (["i"], ["we"]) and len(before) > 2 and before[1] in _KNOWING:
+        before = before[2:]  # "I know the school keeps calling it 'refusal'": the school speaks (round 114)
     if (subject in ("and", "then", "so", "n", "an") or verbs[-1].group().endswith("ing")) and len(before) > 1:
         # "Ellie has anxiety and says she's not going": the subject is the clause's first. After a comma, a pronoun
         # opening the clause there is it ("Last term Tia was unhappy, and she has a cold and says...": she).
