@@ -1401,6 +1401,9 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND1073_1078", 587),
     ("ROUND113_OWN_WORDS", 17),
     ("ROUND113_ATTACK", 46),
+    ("INDEPENDENT_BLIND1079_1084", 588),
+    ("INDEPENDENT_BLIND1085_1090", 586),
+    ("ROUND114_OWN_WORDS", 17),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1424,7 +1427,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1061_1066", "INDEPENDENT_BLIND1067_1072", "INDEPENDENT_BLIND1073_1078")
+NEWEST_SETS = ("INDEPENDENT_BLIND1073_1078", "INDEPENDENT_BLIND1079_1084", "INDEPENDENT_BLIND1085_1090")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
