@@ -62,7 +62,13 @@ def test_two_autumn_terms_with_an_inset_day_give_142_sessions(cli):
     setup_terms(cli)
     data = cli.json("calendar", "list")
     assert data["sessions"] == 142
-    assert cli.json("attendance", "--to", "18/12/2026")["possible_sessions"] == 142
+    # The figures run to today at the latest: days still to come are not counted as attended (the newcomer on round 114).
+    from datetime import date
+    standing = cli.json("attendance", "--to", "18/12/2026")
+    if date.today() >= date(2026, 12, 18):
+        assert standing["possible_sessions"] == 142
+    else:
+        assert standing["to"] == date.today().isoformat() and standing["possible_sessions"] < 142
 
 
 def test_a_summer_term_in_england_gives_48_sessions(cli):
