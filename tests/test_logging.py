@@ -101,6 +101,9 @@ def test_with_given_twice_keeps_everyone(cli, ready):
     assert meeting["with"] == "Mr Lewis (SENCo), Mrs Green (attendance officer)"
     call = cli.json("add-call", "--with", "Mrs Khan", "--with", "Mr Obi", "--summary", "Rang about Monday")
     assert call["with"] == "Mrs Khan, Mr Obi"
+    # One --role for two people is refused: it would give both the same role (the newcomer on round 114).
+    two = cli("add-call", "--with", "Mr Ahmed", "--with", "Ms Lowe", "--role", "head of year", "--summary", "x")
+    assert two.exit_code == 1 and "Put each person's role with their name" in " ".join(two.stderr.split())
 
 
 def test_add_prints_the_new_id(cli, ready):

@@ -15,7 +15,7 @@ from refusal_log import cli_ask, kinds
 from refusal_log.cli_check import show_check, show_urgent
 from refusal_log.cli_common import ChildOpt, JsonOpt, clip, err, interactive, out, print_json, table
 from refusal_log.cli_help import entry_number
-from refusal_log.errors import WordingNeedsConfirmation
+from refusal_log.errors import InvalidInput, WordingNeedsConfirmation
 
 if TYPE_CHECKING:
     from refusal_log.entries import EntryView
@@ -126,6 +126,10 @@ def add_call(
     """
     from refusal_log import entries
 
+    if role and len([name for name in with_ or [] if name.strip()]) > 1:
+        # One --role for two people put the SENCo's call down as the head of year's (the newcomer on round 114).
+        raise InvalidInput("--role gives one role, but --with names more than one person. Put each person's role with "
+                           "their name instead, e.g. --with \"Mr Ahmed (head of year)\" --with \"Ms Lowe (SENCo)\".")
     with_, when, summary, agreed = cli_ask.fill(ctx, [
         cli_ask.Ask("--with", "Who did you speak to?", _names(with_)),
         cli_ask.Ask("--when", "When was the call?", when, False, "(e.g. 'today 9:10'; Enter for now)", _parse_when),
