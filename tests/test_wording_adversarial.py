@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from refusal_log.wording import check_text
+from refusal_log.wording import check_document, check_text
 from wording_cases import CASES
 
 RUN = "'" * 40
@@ -6481,3 +6481,13 @@ def test_a_relative_named_with_a_tilde_is_someone_else(text):
     # "Tiago is too unwell to attend school (chickenpox)". Accents are now folded for "ã", "õ", "ç" and "ñ" too.
     result = check_text(text, child="Tiago")
     assert result.verdict != "ok" and "too" not in (result.suggestion or "")
+
+
+def test_a_child_in_crisis_at_home_with_the_parent_is_no_decision_in_a_draft_either():
+    """The newcomer on round 114: read sentence by sentence (check --file, the absence email), "She's at home with me
+    today." after talk of dying was the parent's decision (avoid); the crisis is the whole draft's."""
+    text = "She told me she wants to die. I'm scared. She's at home with me today."
+    assert check_text(text).verdict != "avoid"
+    document = check_document(text)
+    assert document.verdict != "avoid" and document.urgent
+    assert not any(f.rule in ("kept_off", "parent_unwell") for s in document.sentences for f in s.findings)

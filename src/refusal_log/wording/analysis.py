@@ -442,6 +442,8 @@ class _Analysis:
                 continue  # "my husband and me both have covid, but this is not reason": the rule's own exception
             if mine and not any(r.id == mine.id and a2 <= b and a <= b2 for a2, b2, r in candidates):
                 candidates.append((a, b, mine))
+        if self.crisis:  # a child in crisis at home with the parent: no decision of theirs ([statements.generalised])
+            candidates = [c for c in candidates if c[2].id not in rules.generalised.get("crisis_quiet", ())]
         # A negator denies the first phrase after it: in "not feeling well won't go", "won't go" still counts.
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
         kept = []
