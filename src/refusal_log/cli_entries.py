@@ -101,10 +101,14 @@ def add_absence(
     _logged(view, as_json)
 
 
-def _names(with_: list[str] | None) -> str | None:
+def _people(with_: list[str] | None) -> list[str]:
     """Every --with given, in order: "--with A --with B" keeps both (the newcomer on round 111 lost the first)."""
-    names = [name.strip() for name in with_ or [] if name.strip()]
-    return ", ".join(names) if names else (with_[-1] if with_ else None)
+    return [name.strip() for name in with_ or [] if name.strip()]
+
+
+def _names(with_: list[str] | None) -> str | None:
+    """The --with values as one field; a blank one is passed on as given, for the usual "is empty" message."""
+    return ", ".join(_people(with_)) or (with_[-1] if with_ else None)
 
 
 def add_call(
@@ -126,7 +130,7 @@ def add_call(
     """
     from refusal_log import entries
 
-    if role and len([name for name in with_ or [] if name.strip()]) > 1:
+    if role and len(_people(with_)) > 1:
         # One --role for two people put the SENCo's call down as the head of year's (the newcomer on round 114).
         raise InvalidInput("--role gives one role, but --with names more than one person. Put each person's role with "
                            "their name instead, e.g. --with \"Mr Ahmed (head of year)\" --with \"Ms Lowe (SENCo)\".")

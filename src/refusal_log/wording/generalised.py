@@ -178,11 +178,13 @@ def mental_only(an):
     mind = [t for t in said if rx.fullmatch(n[t.start:t.end])]
     # Round 112: beside "in a right state" alone, a night without sleep is a sign too ("hasn't slept and is in a
     # right state, crying and shaking": the writers' caution, eleven times).
+    words = {t: n[t.start:t.end] for t in said}
     unframed = _rx(an.rules, "mental_unframed")
-    if any(unframed.fullmatch(n[t.start:t.end]) for t in mind) and all(
-            unframed.fullmatch(n[t.start:t.end]) or signs.fullmatch(n[t.start:t.end]) for t in mind):
-        signs = re.compile(f"{signs.pattern}|{_rx(an.rules, 'unframed_signs').pattern}")
-    if not mind or not all(t in mind or signs.fullmatch(n[t.start:t.end]) for t in said):
+    night = (any(unframed.fullmatch(words[t]) for t in mind)
+             and all(unframed.fullmatch(words[t]) or signs.fullmatch(words[t]) for t in mind))
+    lost_night = _rx(an.rules, "unframed_signs") if night else None
+    if not mind or not all(t in mind or signs.fullmatch(words[t]) or (lost_night and lost_night.fullmatch(words[t]))
+                           for t in said):
         return None
     if consequence(an) or _rx(an.rules, "mental_framed").search(n):
         return None
