@@ -69,6 +69,11 @@ def test_two_autumn_terms_with_an_inset_day_give_142_sessions(cli):
         assert standing["possible_sessions"] == 142
     else:
         assert standing["to"] == date.today().isoformat() and standing["possible_sessions"] < 142
+    # A period that starts after today, with or without --to, is one plain sentence (the newcomer on 5c17235).
+    later = f"{date.fromordinal(date.today().toordinal() + 400):%d/%m/%Y}"
+    for args in (["--from", later], ["--from", later, "--to", later]):
+        refused = cli("attendance", *args)
+        assert refused.exit_code == 1 and "after today" in refused.stderr
 
 
 def test_a_summer_term_in_england_gives_48_sessions(cli):

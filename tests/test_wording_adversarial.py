@@ -6491,3 +6491,13 @@ def test_a_child_in_crisis_at_home_with_the_parent_is_no_decision_in_a_draft_eit
     document = check_document(text)
     assert document.verdict != "avoid" and document.urgent
     assert not any(f.rule in ("kept_off", "parent_unwell") for s in document.sentences for f in s.findings)
+
+
+@pytest.mark.parametrize("text", [
+    # The attacker on 5c17235: self-harm told without "wants to" or "saw", beside the child kept home.
+    "I'm keeping her home. She tried to hurt herself.",
+    "There are cuts on her arms. I'm keeping her home.",
+])
+def test_self_harm_told_plainly_is_a_crisis_and_no_decision(text):
+    document = check_document(text)
+    assert document.urgent and document.verdict != "avoid"

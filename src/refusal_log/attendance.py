@@ -356,13 +356,13 @@ def standing(from_: str | None = None, to: str | None = None, child: str | None 
     start = dates.parse_date(from_) if from_ else first_term
     today = dates.today()
     end = dates.parse_date(to) if to else (min(today, last_term) if today >= first_term else last_term)
-    if end < start:
-        raise InvalidInput(f"--to ({dates.human_date(end)}) is before --from ({dates.human_date(start)}).")
     # Days still to come are not counted as present (the newcomer on round 114: a term's end given on 6 December counted
     # 7-18 December as attended): the figures run to today, and the period they cover says so.
     if start > today:
         raise InvalidInput(f"The period starts on {dates.human_date(start)}, after today, so there are no school days "
                            "to count yet.")
+    if end < start:
+        raise InvalidInput(f"--to ({dates.human_date(end)}) is before --from ({dates.human_date(start)}).")
     end = min(end, today)
     days = cal.school_days(start, end)
     wanted = set(days)
