@@ -6501,3 +6501,30 @@ def test_a_child_in_crisis_at_home_with_the_parent_is_no_decision_in_a_draft_eit
 def test_self_harm_told_plainly_is_a_crisis_and_no_decision(text):
     document = check_document(text)
     assert document.urgent and document.verdict != "avoid"
+
+
+@pytest.mark.parametrize(("reason", "kind"), [
+    ("She told me she wants to die. I'm scared. She's at home with me today.", "illness"),
+    ("He cut himself on purpose last night and I'm keeping him with me", "illness"),
+    ("Sam told his friend he wants to die, he is at home with me", "illness"),
+    # Someone else's crisis is not the child's illness.
+    ("His friend Maya tried to kill herself, Sam is at home", "other"),
+    ("his uncle was suicidal last year, Sam is at home with me", "other"),
+])
+def test_a_child_in_crisis_is_logged_as_ill_and_counted_so(cli, ready, reason, kind):
+    """The newcomer on round 114: a crisis logged without --type was "other", so the day left the illness count. Talk of
+    dying or self-harm is the child's mental health crisis; the law counts mental ill-health as sickness."""
+    data = json.loads(cli("add-absence", "--date", "01/12/2026", "--reason", reason, "--accept-wording", "--json",
+                          ok=True).stdout)
+    assert data["type"] == kind
+
+
+def test_a_crisis_is_not_told_it_names_no_illness():
+    """The attacker on 5c17235: after the help, a crisis was told it "names no illness". It hears that a mental health
+    crisis is sickness in law, and nothing is worded for the parent."""
+    for result in (check_text("She told me she wants to die. I'm scared. She's at home with me today."),
+                   check_document("Dear Mrs Smith,\n\nShe told me she wants to die.\n\nShe's at home with me today.\n")):
+        whys = [f.why for f in getattr(result, "findings", [])] + [
+            f.why for s in getattr(result, "sentences", []) for f in s.findings]
+        assert whys and all("mental health crisis" in why and "names no illness" not in why for why in whys)
+        assert result.urgent and not getattr(result, "suggestion", None)

@@ -76,6 +76,8 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     if (an.illness or an.distress) and not _withholds(an, an.illness):
         return "illness"
+    if _child_in_crisis(an):
+        return "illness"  # talk of dying or self-harm is mental ill-health, the child's (the newcomer on round 115)
     # The child in hospital, or taken to A&E ("Sam has been admitted to hospital"): an illness absence, not "other" (the
     # newcomer on round 101). Someone else's hospital stay is not the child's.
     if not (an.others or an.parents) and any(
@@ -101,7 +103,27 @@ def illness_ruled_out(text: str, rules=None, child: str | None = None) -> bool:
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     if an.illness or an.distress:
         return _withholds(an, an.illness)
+    if _child_in_crisis(an):
+        return False
     return _withholds(an, False) or bool(an.others or an.parents or an.lawful or an.unavoidable)
+
+
+def _child_in_crisis(an) -> bool:
+    """The child has talked of wanting to die or of harming themselves ([health] crisis), and the words are not about
+    someone else: a mental health crisis, which the law counts as sickness."""
+    from refusal_log.wording.clauses import SOMEONE_ELSE
+
+    if not an.crisis:
+        return False
+    n = an.norm.text
+    m = an.rules.crisis.search(n)
+    if m is None or an._whose(m.start(), m.end()) in SOMEONE_ELSE:
+        return False
+    clause = re.split(r"[.,;:!?\n]| (?:and|but|so|because|as|while) ", n[:m.start()])[-1]
+    data, macros = an.rules.types_data, an.rules.macros
+    from refusal_log.wording.engine import _expand
+
+    return not re.search(_expand(data["crisis_not_own"], macros), clause)
 
 
 def _own_illness(text: str, rules, child: str | None = None) -> bool:

@@ -253,7 +253,7 @@ class Rules:
                 raise ValueError(f"rules.toml: rule {rule.id!r} overrides an unknown rule {unknown[0]!r}")
 
         pos = data["positive"]
-        self.positive = (pos["id"], pos["severity"], pos["why"], self._source_keys(pos["source"], pos["id"]))
+        self.positive = (pos["id"], pos["severity"], pos["why"], self._source_keys(pos["source"], pos["id"]), pos.get("crisis_why", pos["why"]))
         health = data["health"]
         self.adjectives = set(health["adjectives"])
         self.sole_adjectives = set(health["sole_adjectives"])

@@ -306,8 +306,9 @@ def _read_again(stricter: str | None, rules: Rules, text: str, start: int, end: 
     return findings, stricter, suggestion
 
 
-def _positive(rules: Rules, text: str, start: int, end: int) -> Finding:
-    rule_id, severity, why, source = rules.positive
+def _positive(rules: Rules, text: str, start: int, end: int, crisis: bool = False) -> Finding:
+    rule_id, severity, why, source, why_in_crisis = rules.positive
+    why = why_in_crisis if crisis else why
     return Finding(rule_id, severity, text[start:end], why, source, start, end)
 
 
@@ -390,7 +391,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     if not an.named and not an.own_hits:
         spans = _sentences(text)
         if any(_content_flags(rules, text, spans)):
-            extra.append(_positive(rules, text, spans[0][0], spans[-1][1]))
+            extra.append(_positive(rules, text, spans[0][0], spans[-1][1], an.crisis))
     verdict, findings, suggestion, hints, withheld = _conclude(an, an.illness, extra)
     stricter = _second_reading(text, an, rules, verdict) if second_reading else None
     findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
@@ -497,7 +498,7 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
         cued = [i for i in content if rules.absence_cue.search(analyses[i].norm.text)]
         if content:
             target = (cued or content)[0]
-            extra[target] = [_positive(rules, text, *spans[target])]
+            extra[target] = [_positive(rules, text, *spans[target], any(an.crisis for an in analyses))]
 
     withheld = any(_withholds(an, illness) for an in analyses)
     stated = any(an.stated for an in analyses)
