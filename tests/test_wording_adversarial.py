@@ -6359,8 +6359,11 @@ def test_a_brother_named_with_the_logged_child_keeps_his_own_illness():
     result = check_text("Jack and Ellie won't be in, Jack's got chickenpox and I don't want Ellie spreading it",
                         child="Ellie")
     assert "chickenpox" not in (result.suggestion or "")
-    assert "chickenpox" in check_text("Jack and Ellie won't be in, Ellie's got chickenpox and I don't want Jack "
-                                      "spreading it", child="Ellie").suggestion
+    # Ellie's own chickenpox: fine as it is (round 116: not spreading a named contagious illness is its own rule), or
+    # worded with it.
+    own = check_text("Jack and Ellie won't be in, Ellie's got chickenpox and I don't want Jack spreading it",
+                     child="Ellie")
+    assert own.verdict == "ok" or "chickenpox" in own.suggestion
 
 
 @pytest.mark.parametrize("text, child, wording", [
@@ -6528,3 +6531,32 @@ def test_a_crisis_is_not_told_it_names_no_illness():
             f.why for s in getattr(result, "sentences", []) for f in s.findings]
         assert whys and all("mental health crisis" in why and "names no illness" not in why for why in whys)
         assert result.urgent and not getattr(result, "suggestion", None)
+
+
+def test_a_draft_reads_each_sentence_with_the_one_before_as_a_reason_is_read():
+    """The newcomer on round 115: "Ella had a bad night, up till 4. She's home with me today." was a caution in `check` and
+    avoid in `check --file`, where the second sentence was read alone as the parent's decision."""
+    text = "Ella had a bad night, up till 4. She's home with me today."
+    assert check_text(text).verdict == "caution"
+    document = check_document(f"Dear Mrs Smith,\n\n{text}\n\nThanks,\nJo\n")
+    assert document.verdict == "caution"
+    assert not any(f.rule == "kept_off" for s in document.sentences for f in s.findings)
+    # A decision in its own sentence with nothing before it to explain it stays what it is.
+    assert check_document("Dear Mrs Smith,\n\nWe are going to the zoo. She's home with me today.\n").verdict == "avoid"
+
+
+def test_a_doubt_in_the_past_tense_is_never_emailed_as_illness(cli, ready):
+    """The newcomer on round 116: "Honestly I doubted she was ill but kept her home" was drafted as "Sam is too ill to
+    attend school"; "I doubted she was ill" was ok and typed illness."""
+    for reason in ("Honestly I doubted she was ill but kept her home", "I had my doubts he was ill"):
+        data = json.loads(cli("check", reason, "--json", ok=True).stdout)
+        assert data["verdict"] != "ok" and data["withheld"] and data["suggestion"] is None
+        drafted = cli("draft", "absence-email", "--date", "01/12/2026", "--reason", reason, "--type", "illness")
+        assert drafted.exit_code == 1 and "too ill" not in drafted.stdout and "too unwell" not in drafted.stdout
+
+
+def test_a_note_that_tells_of_a_crisis_brings_the_help_first(cli, ready):
+    """The newcomer on round 116: `add-note` with "wants to die" showed no help, where an absence reason did."""
+    logged = cli("add-note", "She told me tonight she wants to die.", ok=True)
+    assert logged.stderr.startswith("Get help now:") and "116 123" in logged.stderr
+    assert "Get help now" not in cli("add-note", "A good day, she went in happily.", ok=True).stderr

@@ -287,9 +287,8 @@ def _logged_child(child: str | None) -> str | None:
         return None
 
 
-# One function per kind turns what was typed into a revision's columns. `add-*` and
-# `edit` both go through it (edit finds it as the kind's "fields" hook in kinds.py),
-# so a correction is checked exactly like the original.
+# One function per kind turns what was typed into a revision's columns. `add-*` and `edit` both go through it (edit
+# finds it as the kind's "fields" hook in kinds.py), so a correction is checked exactly like the original.
 
 def absence_fields(date: str, reason: str, until: str | None = None, sessions: str | None = None,
                     via: str | None = None, told: str | None = None,
@@ -396,7 +395,9 @@ def add_meeting(with_: str, summary: str, when: str | None = None, witness: str 
 
 
 def add_note(text: str, when: str | None = None, child: str | None = None) -> EntryView:
-    return _add("note", child, *note_fields(text, when))
+    view = _add("note", child, *note_fields(text, when))
+    view.urgent = check_reason(text[:20_000]).urgent  # talk of dying brings help first, as in a reason (bounded read)
+    return view
 
 
 # --- corrections --------------------------------------------------------------------

@@ -399,7 +399,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     result = wording.check_text(text, region=law.key, child=kid.name)
     if result.urgent:
         # Talk of dying or self-harm in the reason: where to get help comes first, whatever is drafted.
-        notes.insert(0, result.urgent)
+        notes.insert(0, f"Get help now: {result.urgent}")
     if kind == "exclusion":
         raise InvalidInput(
             f"This absence{f' (entry {entry_id})' if entry_id else ''} is a suspension or exclusion: the school decided it and records it itself, "

@@ -72,6 +72,8 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
             if name == "appointment" and unwell is not None and unwell.search(n) and not _IN_AFTER.search(n) \
                     and _own_illness(text, rules, child):
                 return "illness"  # unwell, and seen by the GP too: still an illness absence (unless back in after it)
+            if name == "appointment" and not _IN_AFTER.search(n) and _child_in_crisis(an):
+                return "illness"  # a child in crisis referred to CAMHS: the crisis is the absence (the attacker on 116)
             return name
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     if (an.illness or an.distress) and not _withholds(an, an.illness):

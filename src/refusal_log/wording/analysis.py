@@ -217,16 +217,16 @@ class _Analysis:
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
             if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())):
                 continue  # "scared of catching the flu", "had a cold last week and now...": not today's illness
-            if kind == "care" and rules.emergency_place.rx.fullmatch(n, start, m.end()) and self.theirs:
-                self.others.append((start, m.end()))  # "dad's been in a crash ... at the hospital": theirs, a caution
+            if self.theirs and (rules.emergency_place.rx.fullmatch(n, start, m.end()) if kind == "care" else any(
+                    e.start() <= start and abs(e.end() - m.end()) < 4 for e in rules.family_emergency.finditer(n))):
+                self.others.append((start, m.end()))  # "dad's been in a crash ... at the hospital", "his sister self-harmed"
                 continue
             if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start) or not_today(rules, n, m.end())):
                 continue  # "waiting for CAMHS to get back to us", "an appointment next week": not today's
             if not rules.child_after.match(n, m.end()) and self._not_childs(start, m.end(), kind == "care"):
                 continue  # whose it is, clause by clause (clauses.py)
             if kind == "state":
-                # So is a sleepless night beside someone else's emergency ("her brother's in
-                # hospital and she's had no sleep with the worry"): real worry, not illness.
+                # So is a sleepless night beside someone else's emergency ("her brother's in hospital and no sleep"): worry.
                 if everyday or self._upheaval():
                     continue
                 kind = rules.state_as  # round 7: lost sleep reads as distress, not illness
