@@ -6560,3 +6560,33 @@ def test_a_note_that_tells_of_a_crisis_brings_the_help_first(cli, ready):
     logged = cli("add-note", "She told me tonight she wants to die.", ok=True)
     assert logged.stderr.startswith("Get help now:") and "116 123" in logged.stderr
     assert "Get help now" not in cli("add-note", "A good day, she went in happily.", ok=True).stderr
+
+
+@pytest.mark.parametrize("draft", [
+    # The attacker on round 117: something lawful or an illness told before never explains away a holiday, a doubt or a
+    # late start in the next sentence of a draft; only a decision may be explained by the sentence before it.
+    "Sam had a fever of 39 at the weekend. Today we're off to Spain for a week.",
+    "The school was closed for snow on Monday. I doubt he's really ill today.",
+    "Ella had a bad night, up till 4. We're going to the zoo today.",
+])
+def test_a_sentence_before_never_explains_away_a_holiday_a_doubt_or_a_late_start(draft):
+    from refusal_log.wording import check_document
+
+    reading = check_document(f"Dear Mrs Khan,\n\n{draft}\n\nJo\n")
+    assert reading.verdict != "ok"
+
+
+def test_a_day_of_what_happened_is_not_the_day_of_the_absence():
+    """The newcomer on round 117: "too anxious to go in after being bullied again on Friday" was worded "too unwell to
+    attend school again on Friday", and the email for Tuesday said so."""
+    result = check_text("She was too anxious to go in after being bullied again on Friday, she was shaking and crying")
+    assert result.suggestion and "Friday" not in result.suggestion
+
+
+def test_a_record_of_a_call_or_meeting_is_not_checked_as_an_absence_reason(cli, ready):
+    """The newcomer on round 117: the call confirmation flagged "bullying" as avoid ("not a defence in law"), which reads
+    as "leave the bullying out" of a record of what was said."""
+    cli("add-call", "--with", "Mrs Patel", "--when", "01/12/2026 09:10", "--summary",
+        "We talked about the bullying on the bus and her anxiety", ok=True)
+    drafted = cli("draft", "call-confirmation", "--call", "1", ok=True)
+    assert "bullying" in drafted.stdout and "Wording check" not in drafted.stderr

@@ -235,21 +235,29 @@ def _quoted(text: str) -> str:
     return text if re.fullmatch(r"[\w.@-]+", text) else '"' + text.replace('"', '\\"') + '"'
 
 
+_RECORDS_OF_WHAT_WAS_SAID = frozenset(("meeting-summary", "call-confirmation"))
+
+
 def _draft(kind: str, context: dict, default_subject: str, to: list[str], profile: dict[str, str],
            created: datetime, notes: list[str], law: nations.Nation) -> Draft:
     body, subject = _letter(kind, context)
-    notes.extend(_wording_notes(body, law, illness=context.get("type") == "illness", child=context.get("child")))
+    notes.extend(_wording_notes(body, law, illness=context.get("type") == "illness", child=context.get("child"),
+                                record=kind in _RECORDS_OF_WHAT_WAS_SAID))
     return Draft(kind, subject or default_subject, body, to, profile.get("email"), profile.get("parent"),
                  created, notes)
 
 
-def _wording_notes(body: str, law: nations.Nation, illness: bool, child: str | None = None) -> list[str]:
+def _wording_notes(body: str, law: nations.Nation, illness: bool, child: str | None = None,
+                   record: bool = False) -> list[str]:
     """What the wording check says about the whole draft, naming the words it matched.
 
     The draft is still written: the parent decides. Each finding is one line, without
     its source (a source is the nation's law; `refusal-log check --file` gives it).
     A letter that is not about an illness names none by design, so the check's note
-    that no illness is named is left out of it.
+    that no illness is named is left out of it. In a `record` of what was said (a call, a
+    meeting), a cause told (bullying, unmet needs: the rules with a `cause`) is what happened and
+    belongs in it, so only the words that read as a choice are noted (the newcomer on round 117:
+    "bullying ... is not a defence" read as "leave the bullying out").
     """
     from refusal_log import wording
 
@@ -257,11 +265,13 @@ def _wording_notes(body: str, law: nations.Nation, illness: bool, child: str | N
         return [f"The draft is longer than the wording check reads ({wording.verdict.MAX_CHECK:,} characters), "
                 "so it was not checked; read it through before you send it."]
     document = wording.check_document(body, region=law.key, child=child)
-    no_illness_rule = wording.load_rules().positive[0]
+    rules = wording.load_rules()
+    no_illness_rule = rules.positive[0]
+    causes = {r.id for r in rules.rules if r.cause} - set(rules.generalised.get("pair_explained", ())) if record else set()
     seen, notes = set(), []
     for finding in document.findings:
         key = (finding.matched.casefold(), finding.rule)
-        if key in seen or (finding.rule == no_illness_rule and not illness):
+        if key in seen or (finding.rule == no_illness_rule and not illness) or finding.rule in causes:
             continue
         seen.add(key)
         notes.append(f"Wording check ({finding.severity}): \"{finding.matched}\" in the draft. {finding.why} "

@@ -217,8 +217,8 @@ class _Analysis:
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
             if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())):
                 continue  # "scared of catching the flu", "had a cold last week and now...": not today's illness
-            if self.theirs and (rules.emergency_place.rx.fullmatch(n, start, m.end()) if kind == "care" else any(
-                    e.start() <= start and abs(e.end() - m.end()) < 4 for e in rules.family_emergency.finditer(n))):
+            if self.theirs and (rules.emergency_place.rx.fullmatch(n, start, m.end()) if kind == "care" else rules.crisis.search(
+                    n[start:m.end() + 3]) and any(e.start() <= start < e.end() for e in rules.family_emergency.finditer(n))):
                 self.others.append((start, m.end()))  # "dad's been in a crash ... at the hospital", "his sister self-harmed"
                 continue
             if kind == "care" and (rules.awaited.rx.search(n, max(0, start - 60), start) or not_today(rules, n, m.end())):
@@ -230,11 +230,11 @@ class _Analysis:
                 if everyday or self._upheaval():
                     continue
                 kind = rules.state_as  # round 7: lost sleep reads as distress, not illness
-            clause = rules.clause_start.split(n[max(0, start - 80):start])[-1]
+            measured = generalised_rx(rules, "measured").match(n, start)  # "temp of 38.2": no hedge before it makes it less
+            clause = "" if measured else rules.clause_start.split(n[max(0, start - 80):start])[-1]
             a, b = self.norm.span(start, m.end())
-            # Scare quotes around a short phrase ("she's 'poorly' again") distance it too.
+            # Scare quotes around a short phrase ("she's 'poorly' again") distance it, as doubt straight after it does.
             quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30 for q in _quotes(n))
-            # Or doubt straight after it ("sick in the night, I think", "not right, dunno what's wrong").
             doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
             hedged = doubted or bool(rules.hedge.search(clause)) or childs_words(n, start, m.end(), rules, self._cued)
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))

@@ -89,8 +89,9 @@ def _stated(an, key: str, end: bool = False):
     for m in _rx(an.rules, key).finditer(n):
         if any(a < m.end() and m.start() < b for a, b in theirs):
             continue
-        if an.rules.hedge.search(an.rules.clause_start.split(n[max(0, m.start() - 80):m.start()])[-1]):
-            continue  # "she says she's too ill to go": her word, not the parent's
+        if an.rules.hedge.search(an.rules.clause_start.split(n[max(0, m.start() - 80):m.start()])[-1]) \
+                and not _rx(an.rules, "measured").match(n, m.start()):
+            continue  # "she says she's too ill to go": her word, not the parent's (a reading is a reading)
         return m.end() if end else True
     return False
 

@@ -491,15 +491,18 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     for (a, _), an in zip(spans, analyses):
         an.framed_elsewhere = framed
         an.find(named, illness, a, distress, lawful)
-    # A sentence read with the one before it, as check_text reads a reason of two sentences: a finding that reading
-    # explains away goes ("Ella had a bad night, up till 4. She's home with me today.": the newcomer on round 115).
+    # A sentence read with the one before it, as check_text reads a reason of two sentences: a decision that reading
+    # explains away goes ("Ella had a bad night, up till 4. She's home with me today.": the newcomer on round 115). Only
+    # the decision rules ([statements.generalised] pair_explained): a holiday, a refusal or a doubt always stands.
+    explained = rules.generalised.get("pair_explained", ())
     for (start, _), (a, b), an in zip(spans, spans[1:], analyses[1:]):
-        if an.hits:
+        if any(h.finding.rule in explained for h in an.hits):
             pair = _Analysis(text[start:b], rules, (whole, start), child=child)
             pair.crisis, pair.framed_elsewhere = an.crisis, framed
             pair.find(named, illness, start, distress, lawful)
             read = [(p.finding.start, p.finding.end) for p in pair.hits]
-            an.hits = [h for h in an.hits if any(s < h.finding.end and h.finding.start < e for s, e in read)]
+            an.hits = [h for h in an.hits if h.finding.rule not in explained
+                       or any(s < h.finding.end and h.finding.start < e for s, e in read)]
 
     extra: dict[int, list[Finding]] = {}
     if not named and not any(an.own_hits for an in analyses):
