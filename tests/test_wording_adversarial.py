@@ -6590,3 +6590,11 @@ def test_a_record_of_a_call_or_meeting_is_not_checked_as_an_absence_reason(cli, 
         "We talked about the bullying on the bus and her anxiety", ok=True)
     drafted = cli("draft", "call-confirmation", "--call", "1", ok=True)
     assert "bullying" in drafted.stdout and "Wording check" not in drafted.stderr
+
+
+def test_check_refuses_words_and_a_file_together(cli, tmp_path):
+    """The attacker on round 117: `check --file DRAFT "words"` checked the draft and quietly left the words out."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("She has a temperature of 38.6.\n", encoding="utf-8")
+    result = cli("check", "--file", str(draft), "She is refusing")
+    assert result.exit_code == 1 and "not both" in result.stderr and "Traceback" not in result.stderr

@@ -191,6 +191,8 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
             region, defaulted = "england", True
     note = ("This follows the law in England. For a child in Wales, Scotland or Northern Ireland, "
             "use --region (or refusal-log region set NATION).") if defaulted else None
+    if file is not None and text is not None:  # one or the other, never words quietly left out (the attacker on 117)
+        raise InvalidInput("Give either the words to check or --file with a draft, not both.")
     if file is not None:
         from refusal_log.text import read_text_file
 
