@@ -6598,3 +6598,13 @@ def test_check_refuses_words_and_a_file_together(cli, tmp_path):
     draft.write_text("She has a temperature of 38.6.\n", encoding="utf-8")
     result = cli("check", "--file", str(draft), "She is refusing")
     assert result.exit_code == 1 and "not both" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_day_a_child_was_picked_on_is_not_the_day_in_the_email(cli, ready):
+    """The newcomer on round 119: "too anxious to go in after being picked on last Friday" was emailed for Wednesday as
+    "Sam was too unwell to attend school last Friday"."""
+    cli("add-absence", "--date", "02/12/2026", "--reason",
+        "too anxious to go in after being picked on last Friday, he was in bits", "--accept-wording", ok=True)
+    drafted = cli("draft", "absence-email", "--date", "02/12/2026", ok=True)
+    reason = next(line for line in drafted.stdout.splitlines() if line.startswith("Reason for absence:"))
+    assert "Friday" not in reason and "Wednesday 2 December 2026" in drafted.stdout
