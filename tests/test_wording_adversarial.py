@@ -6608,3 +6608,14 @@ def test_the_day_a_child_was_picked_on_is_not_the_day_in_the_email(cli, ready):
     drafted = cli("draft", "absence-email", "--date", "02/12/2026", ok=True)
     reason = next(line for line in drafted.stdout.splitlines() if line.startswith("Reason for absence:"))
     assert "Friday" not in reason and "Wednesday 2 December 2026" in drafted.stdout
+
+
+def test_a_day_the_council_transport_did_not_come_is_no_possible_session(cli, ready):
+    """The newcomer on round 119: the family's figure counted a council taxi's day (England's Y1, not a possible session)
+    as an absence, where the register leaves it out of both counts."""
+    cli("calendar", "add-term", "Autumn", "--from", "02/11/2026", "--to", "04/12/2026", ok=True)
+    cli("add-absence", "--date", "03/12/2026", "--reason", "The council taxi did not come and I don't drive",
+        "--type", "transport", "--accept-wording", ok=True)
+    cli("add-absence", "--date", "02/12/2026", "--reason", "Temperature of 38.7", ok=True)
+    data = cli.json("attendance", "--to", "04/12/2026")
+    assert (data["possible_sessions"], data["absent_sessions"]) == (48, 2)
