@@ -6619,3 +6619,9 @@ def test_a_day_the_council_transport_did_not_come_is_no_possible_session(cli, re
     cli("add-absence", "--date", "02/12/2026", "--reason", "Temperature of 38.7", ok=True)
     data = cli.json("attendance", "--to", "04/12/2026")
     assert (data["possible_sessions"], data["absent_sessions"]) == (48, 2)
+
+
+def test_with_given_only_punctuation_names_no_one(cli, ready):
+    """The attacker on round 118: `add-meeting --with ","` was accepted and the summary opened "Dear ,,"."""
+    result = cli("add-meeting", "--date", "01/12/2026 15:30", "--with", ",", "--summary", "Support plan")
+    assert result.exit_code == 1 and "--with is empty" in result.stderr

@@ -103,12 +103,13 @@ def add_absence(
 
 def _people(with_: list[str] | None) -> list[str]:
     """Every --with given, in order: "--with A --with B" keeps both (the newcomer on round 111 lost the first)."""
-    return [name.strip() for name in with_ or [] if name.strip()]
+    # A value of only punctuation ("--with ,") names no one (the attacker on round 118: the draft opened "Dear ,,").
+    return [name.strip() for name in with_ or [] if any(c.isalnum() for c in name)]
 
 
 def _names(with_: list[str] | None) -> str | None:
     """The --with values as one field; a blank one is passed on as given, for the usual "is empty" message."""
-    return ", ".join(_people(with_)) or (with_[-1] if with_ else None)
+    return ", ".join(_people(with_)) or (with_[-1].strip(" ,;.-") if with_ else None)
 
 
 def add_call(
