@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from datetime import date
 from typing import Any
 
@@ -115,7 +115,7 @@ class Standing:
     calendar: schoolcalendar.SchoolCalendar | None = None
 
     # --- the family's figures (from the log) ---
-    @property
+    @cached_property
     def not_counted_sessions(self) -> int:
         """Sessions logged for an absence whose code is no possible session: in England, Y1 (transport normally
         provided that did not come) is left out of both figures, as the register leaves it out (the newcomer on round

@@ -18,6 +18,8 @@ import re
 _IN_AFTER = re.compile(r"(?<!not )\b(?:will be in|be in|be back|back in|bring (?:him|her|them) in|drop (?:him|her|them) (?:in|off)|"
                        r"in for) (?:later|after|afterwards|this afternoon|for the afternoon|after lunch|after dinner|"
                        r"by [0-9]|at [0-9]|for [0-9])")
+# The text since the last clause break before a phrase: whose it is is read there.
+_CLAUSE_BREAK = re.compile(r"[.,;:!?\n]| (?:and|but|so|because|as|while) ")
 TYPES = ("illness", "appointment", "leave", "religious", "part-time", "transport", "exclusion", "other")
 
 
@@ -33,7 +35,8 @@ def _compiled(rules):
             after = [re.compile(_expand(u, macros)) for u in raw.get("unless_after", ())]
             kinds.append((name, _compile(raw["patterns"], macros), unless, after, tuple(raw["source"])))
         unwell = _compile(data.get("unwell_first", []), macros) if data.get("unwell_first") else None
-        rules.compiled_types = (kinds, re.compile(_expand(data["not_own"], macros)), unwell)
+        rules.compiled_types = (kinds, re.compile(_expand(data["not_own"], macros)), unwell,
+                                re.compile(_expand(data["crisis_not_own"], macros)))
     return rules.compiled_types
 
 
@@ -47,7 +50,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     if not isinstance(text, str) or not text.strip():
         return "other"
     rules = rules or load_rules()
-    kinds, not_own, unwell = _compiled(rules)
+    kinds, not_own, unwell, _ = _compiled(rules)
     an = _Analysis(text, rules, child=child)
     n = an.norm.text
     for name, regex, unless, after, _ in kinds:
@@ -60,7 +63,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
                 continue
             # Only the text since the last clause break: "his sister is ill so he has a
             # dentist appointment" is still the child's appointment.
-            clause = re.split(r"[.,;:!?\n]| (?:and|but|so|because|as|while) ", before)[-1]
+            clause = _CLAUSE_BREAK.split(before)[-1]
             if not_own.search(clause):
                 continue
             # Round 7: whose it is, clause by clause ("my own hospital appointment", "an
@@ -121,11 +124,7 @@ def _child_in_crisis(an) -> bool:
     m = an.rules.crisis.search(n)
     if m is None or an._whose(m.start(), m.end()) in SOMEONE_ELSE:
         return False
-    clause = re.split(r"[.,;:!?\n]| (?:and|but|so|because|as|while) ", n[:m.start()])[-1]
-    data, macros = an.rules.types_data, an.rules.macros
-    from refusal_log.wording.engine import _expand
-
-    return not re.search(_expand(data["crisis_not_own"], macros), clause)
+    return not _compiled(an.rules)[3].search(_CLAUSE_BREAK.split(n[:m.start()])[-1])
 
 
 def _own_illness(text: str, rules, child: str | None = None) -> bool:

@@ -478,9 +478,9 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     # brother has flu" is the brother's (round 7, clauses.py).
     whole = _Whole(text, rules, subject=Logged(child.strip()) if child and child.strip() else None)
     analyses = [_Analysis(text[a:b], rules, (whole, a), child=child) for a, b in spans]
-    if any(an.crisis for an in analyses):  # talk of dying in one sentence is the whole draft's (the newcomer on round 114)
-        for an in analyses:
-            an.crisis = True
+    crisis = any(an.crisis for an in analyses)  # talk of dying in one sentence is the whole draft's (newcomer, 114)
+    for an in analyses if crisis else ():
+        an.crisis = True
     named = any(an.named for an in analyses)
     illness = any(an.illness for an in analyses)
     distress = any(an.distress for an in analyses)
@@ -510,7 +510,7 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
         cued = [i for i in content if rules.absence_cue.search(analyses[i].norm.text)]
         if content:
             target = (cued or content)[0]
-            extra[target] = [_positive(rules, text, *spans[target], any(an.crisis for an in analyses))]
+            extra[target] = [_positive(rules, text, *spans[target], crisis)]
 
     withheld = any(_withholds(an, illness) for an in analyses)
     stated = any(an.stated for an in analyses)
