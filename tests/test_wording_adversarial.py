@@ -6619,6 +6619,12 @@ def test_a_day_the_council_transport_did_not_come_is_no_possible_session(cli, re
     cli("add-absence", "--date", "02/12/2026", "--reason", "Temperature of 38.7", ok=True)
     data = cli.json("attendance", "--to", "04/12/2026")
     assert (data["possible_sessions"], data["absent_sessions"]) == (48, 2)
+    # ... and the calendar shows that day as not counted, not as an absence (the newcomer on eafea28).
+    from refusal_log.attendance import standing
+    from refusal_log.attendance_view import calendar_map
+
+    states = {(d.day.isoformat(), d.am.state) for week in calendar_map(standing(to="04/12/2026")) for d in week}
+    assert ("2026-12-03", "not-counted") in states and ("2026-12-02", "logged") in states
 
 
 def test_with_given_only_punctuation_names_no_one(cli, ready):

@@ -115,18 +115,21 @@ class Standing:
     calendar: schoolcalendar.SchoolCalendar | None = None
 
     # --- the family's figures (from the log) ---
-    @cached_property
-    def not_counted_sessions(self) -> int:
-        """Sessions logged for an absence whose code is no possible session: in England, Y1 (transport normally
-        provided that did not come) is left out of both figures, as the register leaves it out (the newcomer on round
-        119 saw a council taxi's day raise the absence rate). Other nations' codes are not verified, so none is left out."""
+    def counts_as_possible(self, one: Logged) -> bool:
+        """Whether a logged absence's code is a possible session: in England, Y1 (transport normally provided that did
+        not come) is not, as the register leaves it out (the newcomer on round 119 saw a council taxi's day raise the
+        absence rate). Other nations' codes are not verified, so every absence counts there."""
         if self.nation != "england":
-            return 0
+            return True
         from refusal_log import nations
 
-        law, codes = nations.nation("england"), register.england_codes()
-        return sum(1 for one in self.logged.values()
-                   if (code := law.code_for(one.type)) in codes and not codes[code].possible)
+        code, codes = nations.nation("england").code_for(one.type), register.england_codes()
+        return code not in codes or codes[code].possible
+
+    @cached_property
+    def not_counted_sessions(self) -> int:
+        """Logged sessions left out of both of the family's figures (counts_as_possible)."""
+        return sum(1 for one in self.logged.values() if not self.counts_as_possible(one))
 
     @property
     def possible_sessions(self) -> int:

@@ -69,8 +69,8 @@ def calendar_map(st: Standing) -> list[list[MapDay]]:
                 mark = st.marks.get((day, slot))
                 if mark is not None:
                     state = _SHOWN.get(mark.category, mark.category)
-                elif (day, slot) in st.logged:
-                    state = "logged"
+                elif (day, slot) in st.logged:  # a day the council transport did not come is no possible session
+                    state = "logged" if st.counts_as_possible(st.logged[(day, slot)]) else "not-counted"
                 else:
                     state = "none"
                 halves.append(Half(state, mark.code if mark else None, (day, slot) in flagged))
