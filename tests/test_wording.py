@@ -1421,7 +1421,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND1121_1126", 589),
     ("ROUND120_OWN_WORDS", 9),
     ("INDEPENDENT_BLIND1127_1132", 581),
-    ("ROUND121_OWN_WORDS", 8),
+    ("ROUND121_OWN_WORDS", 12),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
