@@ -97,7 +97,7 @@ def illness_ruled_out(text: str, rules=None, child: str | None = None) -> bool:
     the parent's, or a lawful or unavoidable reason and no illness of the child's ("the minibus driver rang in sick").
     An absence typed as illness with such a reason is not counted or written as illness (attendance.counted_type)."""
     from refusal_log.wording.engine import _Analysis, _withholds, load_rules
-    from refusal_log.wording.names import unsure_whose
+    from refusal_log.wording.whose import unsure_whose
 
     if not isinstance(text, str) or not text.strip():
         return False

@@ -11,13 +11,13 @@ from functools import cached_property
 
 from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_ILL, Whole, ambiguous, childs_words,
                                          mentions, witnessed)
-from refusal_log.wording.generalised import (consequence, consequence_rule, leave_granted, minor, minor_rule, not_today,
-                                              ongoing, ongoing_rule, second_reason, told_as_history, vague,
-                                              _rx as generalised_rx)
+from refusal_log.wording.generalised import (consequence, consequence_rule, leave_granted, minor, minor_rule, not_today, ongoing,
+                                              ongoing_rule, second_reason, told_as_history, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
-from refusal_log.wording.names import Logged as _Logged, about_someone_else as _elsewhere, child_names as _names, subject as _subject
+from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import background as statement_background, candidates as statement_candidates
+from refusal_log.wording.whose import about_someone_else as _elsewhere
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
 _PLAIN = str.maketrans({

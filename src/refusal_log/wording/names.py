@@ -255,9 +255,6 @@ def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tup
     return found
 
 
-# A second person in the text, so that "she" may be the child after all ("Josh has flu and she has caught it too").
-_SECOND_PERSON = re.compile(r"\b(?:too|as well|sister|brother|sibling|but (?:she|he)|now (?:she|he)|caught it|same thing"
-                            r"|(?:up with|looking after|sitting with|staying with|caring for|been with|given) (?:her|him))\b", re.I)
 # He and she both as the subject of a verb in one reason, and no relative named: two children, and which one is ill the
 # words alone cannot say.
 _VERB = (r"(?:'s|\u2019s|'ll|\u2019ll)?\s+(?:is|has|was|had|can|can't|can\u2019t|won't|won\u2019t|will|isn't|isn\u2019t|does|"
@@ -265,46 +262,6 @@ _VERB = (r"(?:'s|\u2019s|'ll|\u2019ll)?\s+(?:is|has|was|had|can|can't|can\u2019t
 _HE, _SHE = re.compile(rf"\bhe{_VERB}", re.I), re.compile(rf"\bshe{_VERB}", re.I)
 _KIN = re.compile(r"\b(?:brother|sister|sibling|twin|dad|daddy|mum|mummy|mam|father|mother|husband|wife|partner|nan|gran|grandad|grandma|"
                   r"uncle|aunt|auntie|cousin|baby|friend)\b", re.I)
-# Another person named who acts for the child ("Laura has asked me to let you know", "Sarah has rung the GP", "Will has
-# been up all night with her"): not the one who is ill.
-_ACTS_FOR = r"\s+(?:has |had |is |was )?(?:asked|rung|rang|called|phoned|emailed|texted|messaged|been up|sat up|stayed up|taken|taking|looking|looked|told|wants|will|said|says)\b"
-# The other name as the subject of a verb ("Sam can't face...", "Sam is refusing"), not a word at the start ("Hope she...").
-_NAME_THEN_VERB = r"(?:'s|\u2019s)?\s+(?:is|has|was|had|can|can't|can\u2019t|cannot|won't|won\u2019t|will|isn't|isn\u2019t|doesn't|doesn\u2019t|does|feels|felt|says|said|got|been|woke|refuses|refused|keeps|just)\b"
-
-
-def _named_in(text: str, child: str, rules: Rules) -> bool:
-    """Whether the text names the child: the first name or a part of a double one ("Ruby" for Ruby-Mae), or a middle
-    name ("James" for Oliver James Smith; "Rose" for Mia Rose, a first name as well), accents or none."""
-    words = child.split()
-    names = [p for p in re.split(r"[-\u2010\u2011]", words[0]) if p] if words else []
-    names += words[1:-1] + [w for w in words[1:] if w.lower() in _any_first_names(rules)]
-    folded = _plain(text)
-    return any(re.search(rf"(?<![\w'\u2019]){re.escape(_plain(p))}(?![\w])", folded) for p in names)
-
-
-def _other_subject(text: str, norm: str, first: str, rules: Rules) -> str | None:
-    """Another first name as the subject of the reason, not acting for the child, or None."""
-    found = _found_subject(text, norm, rules)[0]
-    other = found.split()[0]
-    if first.lower() in found.lower().split() or not _another_first_name(other, first, rules):
-        return None
-    if re.search(rf"\b{re.escape(other)}{_ACTS_FOR}", text, re.I) or not re.search(rf"\b{re.escape(other)}{_NAME_THEN_VERB}", text, re.I):
-        return None
-    return other
-
-
-def _first_if_unnamed(text: str, child: str | None, rules: Rules) -> str:
-    """The logged child's first name when the text never names them, else "" (also without `child`)."""
-    first = child.split()[0] if child and child.split() else ""
-    return "" if not first or _named_in(text, child, rules) else first
-
-
-def about_someone_else(text: str, norm: str, rules: Rules, child: str | None) -> bool:
-    """True when, with `child`, the reason never names that child, is about another person named by their first name as
-    the subject, and names nobody else who could be the child ("Sam can't face school tomorrow, he's got a migraine",
-    logged for Mia: Sam's migraine, not Mia's)."""
-    first = _first_if_unnamed(text, child, rules)
-    return bool(first) and _other_subject(text, norm, first, rules) is not None and not _SECOND_PERSON.search(text)
 
 
 def _two_children(text: str) -> bool:
@@ -314,15 +271,6 @@ def _two_children(text: str) -> bool:
     him = re.search(r"\b(?:keeping|keep|kept|with|take|taking|bring|bringing) him\b", text, re.I)
     her = re.search(r"\b(?:keeping|keep|kept|with|take|taking|bring|bringing) her\b", text, re.I)
     return bool((he and (she or her)) or (she and him)) and not _KIN.search(text)
-
-
-def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
-    """True when, with `child`, the reason never names that child and either is about someone else named by their first
-    name or has "he" and "she" both doing things: then no sentence may say which of them is too unwell (the attacker on
-    round 81: "he's got a migraine, so she's staying home with him", logged for Mia). A name signing off or a teacher
-    named ("Thanks, Laura", "Mrs Morgan") is not this (the attacker on round 82)."""
-    first = _first_if_unnamed(text, child, rules)
-    return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None)
 
 
 def _another_first_name(name: str, first: str, rules: Rules) -> bool:
@@ -387,6 +335,12 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         elif not named and he_she and first[0] == he_she.start():
             first = _name_before(text, first[0], rules) or first
         return first[1], bool(rules.plural.search(first[1].lower()))
+    # A common first name alone before the first her/his ("Amelia off today, her anxiety"), or with no pronoun at all
+    # ("Giving Alicia a duvet day"): the child's name, as _name_before reads it, rather than "She" or "My child".
+    pronoun = _PRONOUN.search(text) if singular else None
+    alone = _name_before(text, pronoun.start() if pronoun else len(text), rules)
+    if alone and (singular or not _THEY.search(text)):
+        return alone[1], False
     if singular:
         return ("She" if singular.group(1) in ("she", "her", "hers") else "He"), False
     if _THEY.search(text):
@@ -542,7 +496,12 @@ def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
         return bool(rules.signoff_before.search(text, max(0, name_at - 30), name_at)
                     or rules.signoff_after.match(text, signoff.end()))
     if rules.sentence_break.search(text, pronoun_at, name_at):
-        return False
+        # A later sentence naming the child as the one away ("She's been in a state all morning. Imogen won't be in"):
+        # the child, when the name is a common first name and nothing before said who is away (below).
+        # (Never after another name: "Tyler has D&V. I've also got Harley off" is two children.)
+        word = _CAPITAL.match(text, name_at)
+        if not word or word.group().lower() not in rules.first_names or not _HE_SHE.match(text, pronoun_at):
+            return False
     own = _clause(text, name_at, rules)
     if rules.object_pronoun.search(own) or rules.name_elsewhere.search(own):
         return False  # "Chris is taking him", "Lily will still be in as normal", "Sam had it too"

@@ -9,12 +9,12 @@ import re
 from refusal_log.errors import InvalidInput
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _names, _Norm, _sentences, _Whole
 from refusal_log.wording.clauses import CHILDS
-from refusal_log.wording.generalised import _rx as generalised_rx
-from refusal_log.wording.generalised import minor, vague
+from refusal_log.wording.generalised import _rx as generalised_rx, minor, vague
 from refusal_log.wording.loading import Rules, load_rules
-from refusal_log.wording.names import Logged, name_pattern, unsure_whose
+from refusal_log.wording.names import Logged, name_pattern
 from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
 from refusal_log.wording.readers import stricter as stricter_reading
+from refusal_log.wording.whose import unsure_whose
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 

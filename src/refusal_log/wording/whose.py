@@ -1,0 +1,64 @@
+"""Whose the reason is, when it is logged for a child: a reason that never names that child may be about someone
+else named in it ("Sam can't face school tomorrow, he's got a migraine", logged for Mia), or about two children the
+words cannot tell apart. The subject itself is found in names.py; this module only asks whether it is the logged
+child's."""
+
+from __future__ import annotations
+
+import re
+
+from refusal_log.wording.loading import Rules
+from refusal_log.wording.names import _another_first_name, _any_first_names, _found_subject, _plain, _two_children
+
+# A second person in the text, so that "she" may be the child after all ("Josh has flu and she has caught it too").
+_SECOND_PERSON = re.compile(r"\b(?:too|as well|sister|brother|sibling|but (?:she|he)|now (?:she|he)|caught it|same thing"
+                            r"|(?:up with|looking after|sitting with|staying with|caring for|been with|given) (?:her|him))\b", re.I)
+# Another person named who acts for the child ("Laura has asked me to let you know", "Sarah has rung the GP", "Will has
+# been up all night with her"): not the one who is ill.
+_ACTS_FOR = r"\s+(?:has |had |is |was )?(?:asked|rung|rang|called|phoned|emailed|texted|messaged|been up|sat up|stayed up|taken|taking|looking|looked|told|wants|will|said|says)\b"
+# The other name as the subject of a verb ("Sam can't face...", "Sam is refusing"), not a word at the start ("Hope she...").
+_NAME_THEN_VERB = r"(?:'s|\u2019s)?\s+(?:is|has|was|had|can|can't|can\u2019t|cannot|won't|won\u2019t|will|isn't|isn\u2019t|doesn't|doesn\u2019t|does|feels|felt|says|said|got|been|woke|refuses|refused|keeps|just)\b"
+
+
+def _named_in(text: str, child: str, rules: Rules) -> bool:
+    """Whether the text names the child: the first name or a part of a double one ("Ruby" for Ruby-Mae), or a middle
+    name ("James" for Oliver James Smith; "Rose" for Mia Rose, a first name as well), accents or none."""
+    words = child.split()
+    names = [p for p in re.split(r"[-\u2010\u2011]", words[0]) if p] if words else []
+    names += words[1:-1] + [w for w in words[1:] if w.lower() in _any_first_names(rules)]
+    folded = _plain(text)
+    return any(re.search(rf"(?<![\w'\u2019]){re.escape(_plain(p))}(?![\w])", folded) for p in names)
+
+
+def _other_subject(text: str, norm: str, first: str, rules: Rules) -> str | None:
+    """Another first name as the subject of the reason, not acting for the child, or None."""
+    found = _found_subject(text, norm, rules)[0]
+    other = found.split()[0]
+    if first.lower() in found.lower().split() or not _another_first_name(other, first, rules):
+        return None
+    if re.search(rf"\b{re.escape(other)}{_ACTS_FOR}", text, re.I) or not re.search(rf"\b{re.escape(other)}{_NAME_THEN_VERB}", text, re.I):
+        return None
+    return other
+
+
+def _first_if_unnamed(text: str, child: str | None, rules: Rules) -> str:
+    """The logged child's first name when the text never names them, else "" (also without `child`)."""
+    first = child.split()[0] if child and child.split() else ""
+    return "" if not first or _named_in(text, child, rules) else first
+
+
+def about_someone_else(text: str, norm: str, rules: Rules, child: str | None) -> bool:
+    """True when, with `child`, the reason never names that child, is about another person named by their first name as
+    the subject, and names nobody else who could be the child ("Sam can't face school tomorrow, he's got a migraine",
+    logged for Mia: Sam's migraine, not Mia's)."""
+    first = _first_if_unnamed(text, child, rules)
+    return bool(first) and _other_subject(text, norm, first, rules) is not None and not _SECOND_PERSON.search(text)
+
+
+def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
+    """True when, with `child`, the reason never names that child and either is about someone else named by their first
+    name or has "he" and "she" both doing things: then no sentence may say which of them is too unwell (the attacker on
+    round 81: "he's got a migraine, so she's staying home with him", logged for Mia). A name signing off or a teacher
+    named ("Thanks, Laura", "Mrs Morgan") is not this (the attacker on round 82)."""
+    first = _first_if_unnamed(text, child, rules)
+    return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None)
