@@ -94,7 +94,7 @@ def test_a_paste_longer_than_a_reason_or_an_email_is_refused_plainly(cli):
 
 # --- this session's attack: catastrophic backtracking, long pastes, words put in the mouth -------
 
-@functools.lru_cache(maxsize=1)  # once per test worker: the lint below runs in parts
+@functools.lru_cache(maxsize=1)
 def _every_compiled_pattern():
     """Every pattern the wording engine compiles: each rule's, each frame's, each [statements.
     generalised] word list, the clause layer's, and the rest compiled while checking the table."""
@@ -197,14 +197,83 @@ def _ambiguous_repeats(pattern: str, flags: int) -> list:
     return found
 
 
-@pytest.mark.parametrize("part", range(4))  # in four, so that the parallel run shares the patterns out
-def test_no_wording_pattern_repeats_words_it_can_split_two_ways(part):
-    # "(?:the |all the |all )*" took minutes on "all the" x 28: each repeat doubled the work.
-    # Only a repeated group can hold such a body: a repeated letter or class has one-letter words.
+_QUANTIFIER = re.compile(r"[*+]|\{\d*,?\d*\}")
+
+
+def _repeated_groups(pattern: str) -> list[str]:
+    """Each parenthesised group in a pattern's text that a quantifier follows, as "(...)*".
+
+    A repeat can only read its body two ways if the body holds more than one letter, that is if
+    it is a group (a repeated letter or class has one-letter words), and what a group's body
+    matches is settled by its own text: so each repeated group can be linted on its own, and a
+    group that many patterns share (the long word lists are built from the same parts) once."""
+    found, opened, i, end = [], [], 0, len(pattern)
+    while i < end:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # a class: its brackets are letters, "]" first is one too
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < end and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(" and pattern.startswith("(?#", i):  # a comment, up to the first ")"
+            i = pattern.index(")", i)
+        elif char == "(":
+            opened.append(i)
+        elif char == ")":
+            quantifier = _QUANTIFIER.match(pattern, i + 1)
+            start = opened.pop()
+            if quantifier:
+                found.append(pattern[start:quantifier.end()])
+        i += 1
+    return found
+
+
+def _two_way_repeats(patterns) -> dict:
+    bad, linted = {}, set()
     repeats = re.compile(r"\)[*+{]")
-    patterns = sorted(_every_compiled_pattern().items())[part::4]
-    bad = {p[:120]: found[:2] for p, f in patterns if repeats.search(p) and (found := _ambiguous_repeats(p, f))}
+    for pattern, flags in patterns:
+        if not repeats.search(pattern):
+            continue
+        # Verbose text reads differently in part; a group that refers outside itself
+        # (a back-reference) does not parse alone: both are linted whole.
+        whole = flags & re.VERBOSE or re.search(r"\(\?[aiLmsux]*x", pattern)
+        for part in [pattern] if whole else _repeated_groups(pattern):
+            if (part, flags) in linted:
+                continue
+            linted.add((part, flags))
+            try:
+                found = _ambiguous_repeats(part, flags)
+            except re.error:
+                found = _ambiguous_repeats(pattern, flags)
+            if found:
+                bad[pattern[:120]] = found[:2]
+    return bad
+
+
+def test_no_wording_pattern_repeats_words_it_can_split_two_ways():
+    # "(?:the |all the |all )*" took minutes on "all the" x 28: each repeat doubled the work.
+    bad = _two_way_repeats(sorted(_every_compiled_pattern().items()))
     assert not bad, bad
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"(?:the |all the |all )*", 0),
+    (r"^[^\n]{0,80}?\b(?:a|[()\]])\((?:x|y)\)\s(?:(?:the |all the |all )+|z)(?#(x*)\)?\b", re.I),
+    (r"(?P<w>all )(?:(?P=w)x|(?:\b(?:the |all the |all ){2,}))+", 0),
+    (r"(?x) (?: the \  | all \ the \  | all \  )*", 0),
+])
+def test_the_repeat_lint_finds_a_two_way_split_wherever_it_is_written(pattern, flags):
+    # The lint above reads each repeated group alone: it must still see one inside a long
+    # pattern, among classes and escaped brackets, next to a back-reference or written verbose.
+    assert _two_way_repeats([(pattern, flags)])
+    one_way = pattern.replace("all the ", "every ").replace(r"all \ the \ ", r"every \ ")
+    assert not _two_way_repeats([(one_way, flags)])
 
 
 @pytest.mark.parametrize("text", [
