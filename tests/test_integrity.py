@@ -325,17 +325,22 @@ def test_nul_emoji_and_a_megabyte(cli, ready, tmp_path):
 
 # Writers are real processes, since a second process and kill -9 are what these tests are about.
 # Each is forked from one small server that has already imported the write path (sqlmodel and
-# the models take most of a second of CPU to import), so twenty writers cost one start-up. The
-# server never opens the log: each forked writer opens its own connection, as a new process would.
+# the models take most of a second of CPU to import) and read the wording rules a note is checked
+# against (half a second more, and the rules never change), so twenty writers cost one start-up,
+# and a kill timed from a writer's first id lands among its writes, not in its loading the rules.
+# The server never opens the log: each forked writer opens its own connection, as a new process would.
 WRITER_SERVER = """
 import os, signal, sys
 import sqlalchemy, sqlmodel
 from refusal_log import entries
+from refusal_log.wording import check_text
 try:
     from refusal_log import models
     models.build_all()
 except (ImportError, AttributeError):
     pass
+for warm in ("the rules are read", "and their index built"):  # on the first text, then the second
+    check_text(warm)
 signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # writers are reaped as they end
 fds = [int(fd) for fd in sys.argv[1].split(",")]
 for line in sys.stdin:
@@ -425,7 +430,8 @@ def test_kill_minus_nine_while_writing_loses_nothing_that_was_reported(cli, read
     writers = Writers(ready, 20)
     try:
         # 20 kills, two writers at a time; each one's random timer starts once it has reported
-        # its first id, so the kill lands mid-write rather than during start-up.
+        # its first id, so the kill lands mid-write rather than during start-up. A note takes about
+        # a hundredth of a second: a tenth of a second lands the kills all over a write's steps.
         for round_ in range(10):
             started = [writers.start(10_000, f"round {round_}.{n}") for n in (1, 2)]
             for _, reader in started:
@@ -433,7 +439,7 @@ def test_kill_minus_nine_while_writing_loses_nothing_that_was_reported(cli, read
                 assert first.strip().isdigit(), writers.server.stderr.read()[-2000:]
                 reported.append(int(first))
             for pid, _ in started:
-                time.sleep(rng.uniform(0.0, 0.25))
+                time.sleep(rng.uniform(0.0, 0.1))
                 os.kill(pid, signal.SIGKILL)
             for _, reader in started:
                 # To the end of the pipe, which closes when the killed writer is gone.
