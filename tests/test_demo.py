@@ -11,9 +11,10 @@ from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from refusal_log import demo, paths
+from refusal_log import dates, demo, paths
 from refusal_log.cli import app
 from refusal_log.wording import check_text
 
@@ -70,11 +71,31 @@ def test_demo_builds_its_files_in_the_folder_given(built_demo, tmp_path):
     assert check_text(body).verdict == "ok" and "refus" not in body.lower()
 
 
-def test_demo_output_is_the_same_every_time(built_demo, tmp_path):
-    # A second build, beside the session's.
-    run("demo", "--home", str(tmp_path / "two"))
+@pytest.fixture(scope="module")
+def demo_under_global_home(tmp_path_factory):
+    """`refusal-log --home FOLDER demo` (the global option, not the demo's own), built once for the
+    module: one test checks where it went, the other compares it with the session's build. Both
+    only read it. REFUSAL_LOG_HOME names another folder, which it must not use."""
+    root = tmp_path_factory.mktemp("global-demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFUSAL_LOG_HOME", str(root / "not-the-demo"))
+        patch.setenv("REFUSAL_LOG_TZ", "Europe/London")
+        patch.delenv("CI_FAKE_TTY", raising=False)
+        paths.set_home(None)
+        dates.use_log_zone(None)
+        try:
+            result = run("--home", str(root / "global"), "demo")
+        finally:
+            paths.set_home(None)
+            dates.use_log_zone(None)
+    return root, result
+
+
+def test_demo_output_is_the_same_every_time(built_demo, demo_under_global_home):
+    # A second build (`--home FOLDER demo`), beside the session's (`demo --home FOLDER`).
+    second = demo_under_global_home[0] / "global"
     for name in ("timeline.html", "timeline.md"):
-        one, two = ((folder / name).read_text() for folder in (built_demo.folder, tmp_path / "two"))
+        one, two = ((folder / name).read_text() for folder in (built_demo.folder, second))
         # Only the moment each was generated may differ.
         assert _without_generated(one) == _without_generated(two)
 
@@ -83,10 +104,11 @@ def _without_generated(text: str) -> str:
     return re.sub(r"(?m)^.*Generated.*$", "", text)
 
 
-def test_global_home_is_used_and_the_demos_own_home_wins(tmp_path):
-    result = run("--home", str(tmp_path / "global"), "demo")
-    assert (tmp_path / "global" / "timeline.html").is_file()
-    assert str(tmp_path / "global") in result.stdout
+def test_global_home_is_used_and_the_demos_own_home_wins(demo_under_global_home, tmp_path):
+    root, result = demo_under_global_home
+    assert (root / "global" / "timeline.html").is_file()
+    assert str(root / "global") in result.stdout
+    assert not (root / "not-the-demo").exists()
     run("--home", str(tmp_path / "other"), "demo", "--home", str(tmp_path / "own"))
     assert (tmp_path / "own" / "timeline.md").is_file()
     assert not (tmp_path / "other").exists()
