@@ -9,6 +9,7 @@ import io
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,13 +22,44 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import snapshot
-from refusal_log import paths
+from conftest import Cli, copy_home, settle, snapshot
+from refusal_log import dates, paths
+
+
+@pytest.fixture(scope="module")
+def _logged_once(tmp_path_factory, initialised) -> tuple[Path, Path]:
+    """`logged`'s six commands, run once for the module on a copy of the session's `ready` home
+    (conftest.py), as `ready` itself is made once: the home, and the folder of the files it took
+    in (the letter and the email, kept byte for byte: an .eml's boundary is random)."""
+    root = tmp_path_factory.mktemp("logged-master")
+    folder, files = copy_home(initialised, root / "home"), root / "files"
+    files.mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFUSAL_LOG_HOME", str(folder))
+        patch.setenv("REFUSAL_LOG_TZ", "Europe/London")
+        patch.delenv("CI_FAKE_TTY", raising=False)
+        paths.set_home(None)
+        dates.use_log_zone(None)
+        try:
+            _log_a_little(Cli(), files)
+        finally:
+            paths.set_home(None)
+            dates.use_log_zone(None)
+    settle(folder)
+    return folder, files
 
 
 @pytest.fixture
-def logged(cli, ready, tmp_path):
-    """A small log with a correction, a withdrawal, an attachment and an imported email."""
+def logged(_logged_once, home, tmp_path):
+    """A small log with a correction, a withdrawal, an attachment and an imported email: a private
+    copy of the module's one, with the letter and the email it took in beside it in tmp_path."""
+    folder, files = _logged_once
+    for made in files.iterdir():
+        shutil.copy2(made, tmp_path / made.name)
+    return copy_home(folder, home)
+
+
+def _log_a_little(cli, tmp_path: Path) -> None:
     cli("add-call", "--with", "Mrs Patel", "--role", "attendance officer", "--when", "08/09/2026 09:10",
         "--summary", "Said absences are reviewed", "--agreed", "Nurse referral", ok=True)
     letter = tmp_path / "gp-letter.txt"
@@ -38,7 +70,6 @@ def logged(cli, ready, tmp_path):
     cli("edit", "1", "--summary", "Said absences will be reviewed by the head", "--why", "misheard", ok=True)
     cli("withdraw", "3", "--reason", "logged against the wrong day", ok=True)
     cli("import-email", str(make_eml(tmp_path / "m.eml")), ok=True)
-    return ready
 
 
 def make_eml(path: Path, message_id: str = "<abc123@hill.example>", subject: str = "Attendance meeting") -> Path:
