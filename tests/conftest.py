@@ -105,10 +105,10 @@ READY_INIT = ("init", "--child", "Sam", "--school", "Hill Primary", "--parent", 
               "--email", "alex@example.org", "--school-email", "office@hill.example")
 
 
-@pytest.fixture(scope="session")
-def initialised(tmp_path_factory) -> Path:
-    """A home `init` set up once for the session (never changed): `ready` copies it."""
-    folder = tmp_path_factory.mktemp("ready-master") / "home"
+def build_home(folder: Path, build) -> Path:
+    """Run `build(cli)` with `folder` as the home, as a test's commands would run (the log's
+    zone Europe/London, no fake terminal), for a fixture wider than a test: a home made once
+    that each test copies (copy_home). Leaves nothing set for the tests that follow."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("REFUSAL_LOG_HOME", str(folder))
         patch.setenv("REFUSAL_LOG_TZ", "Europe/London")
@@ -116,12 +116,18 @@ def initialised(tmp_path_factory) -> Path:
         paths.set_home(None)
         dates.use_log_zone(None)
         try:
-            Cli()(*READY_INIT, ok=True)
+            build(Cli())
         finally:
             paths.set_home(None)
             dates.use_log_zone(None)
     settle(folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def initialised(tmp_path_factory) -> Path:
+    """A home `init` set up once for the session (never changed): `ready` copies it."""
+    return build_home(tmp_path_factory.mktemp("ready-master") / "home", lambda cli: cli(*READY_INIT, ok=True))
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Cli, copy_home, settle, snapshot
-from refusal_log import dates, paths
+from conftest import build_home, copy_home, snapshot
+from refusal_log import paths
 
 
 @pytest.fixture(scope="module")
@@ -32,20 +32,9 @@ def _logged_once(tmp_path_factory, initialised) -> tuple[Path, Path]:
     (conftest.py), as `ready` itself is made once: the home, and the folder of the files it took
     in (the letter and the email, kept byte for byte: an .eml's boundary is random)."""
     root = tmp_path_factory.mktemp("logged-master")
-    folder, files = copy_home(initialised, root / "home"), root / "files"
+    files = root / "files"
     files.mkdir()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REFUSAL_LOG_HOME", str(folder))
-        patch.setenv("REFUSAL_LOG_TZ", "Europe/London")
-        patch.delenv("CI_FAKE_TTY", raising=False)
-        paths.set_home(None)
-        dates.use_log_zone(None)
-        try:
-            _log_a_little(Cli(), files)
-        finally:
-            paths.set_home(None)
-            dates.use_log_zone(None)
-    settle(folder)
+    folder = build_home(copy_home(initialised, root / "home"), lambda cli: _log_a_little(cli, files))
     return folder, files
 
 
