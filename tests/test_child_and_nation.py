@@ -12,14 +12,23 @@ import sqlite3
 
 import pytest
 
+from conftest import build_home, copy_home
+
 NO_ILLNESS = ("unwell", "illness", "well enough", "code I")
 
 
+@pytest.fixture(scope="module")
+def _sam_once(tmp_path_factory):
+    """`sam`'s init, run once for the module (conftest.build_home); each test copies it."""
+    return build_home(tmp_path_factory.mktemp("sam-master") / "home", lambda cli: cli(
+        "init", "--child", "Sam Jones", "--year-group", "Year 8", "--school-type", "academy",
+        "--school", "Hill Academy", "--parent", "Alex Jones", "--school-email", "office@hill.example", ok=True))
+
+
 @pytest.fixture
-def sam(cli, home):
-    cli("init", "--child", "Sam Jones", "--year-group", "Year 8", "--school-type", "academy",
-        "--school", "Hill Academy", "--parent", "Alex Jones", "--school-email", "office@hill.example", ok=True)
-    return home
+def sam(_sam_once, home):
+    """A home set up by `init` for Sam Jones, Year 8 at Hill Academy: a private copy of the module's."""
+    return copy_home(_sam_once, home)
 
 
 def absence(cli, day: str, reason: str, *extra: str) -> dict:

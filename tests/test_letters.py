@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
+from conftest import build_home, copy_home
+
 from refusal_log import letters
 from refusal_log.cli import app
 from refusal_log.wording import check_text
@@ -30,12 +32,24 @@ def run(*args: str, code: int = 0):
     return result
 
 
+def _set_up_family(cli) -> None:
+    cli("init", "--child", "Maya", "--school", "Hollins Park Academy", "--parent", "Sarah Bennett",
+        "--email", "sarah@example.org", "--school-email", "attendance@hollinspark.example.org", ok=True)
+    cli("contact", "add", "Mrs Patel", "--role", "attendance officer", "--email", "patel@hollinspark.example.org",
+        ok=True)
+    cli("contact", "add", "Mr Hughes", "--role", "SENCo", "--email", "senco@hollinspark.example.org", ok=True)
+
+
+@pytest.fixture(scope="module")
+def _family_once(tmp_path_factory):
+    """`family`'s three commands, run once for the module (conftest.build_home); each test copies it."""
+    return build_home(tmp_path_factory.mktemp("family-master") / "home", _set_up_family)
+
+
 @pytest.fixture
-def family():
-    run("init", "--child", "Maya", "--school", "Hollins Park Academy", "--parent", "Sarah Bennett",
-        "--email", "sarah@example.org", "--school-email", "attendance@hollinspark.example.org")
-    run("contact", "add", "Mrs Patel", "--role", "attendance officer", "--email", "patel@hollinspark.example.org")
-    run("contact", "add", "Mr Hughes", "--role", "SENCo", "--email", "senco@hollinspark.example.org")
+def family(_family_once, home):
+    """Maya's home with the school's attendance officer and SENCo: a private copy of the module's."""
+    copy_home(_family_once, home)
 
 
 def parse_eml(data: bytes):
