@@ -25,7 +25,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
-from refusal_log import dates, render
+from conftest import build_home, copy_home
+from refusal_log import dates, paths, render
 from refusal_log.cli import app
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -40,13 +41,33 @@ def run(*args: str, code: int = 0):
     return result
 
 
+_small_log: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _small_log_folder(tmp_path_factory):
+    """Where the small set is logged, the first time a test here asks for it."""
+    _small_log["folder"] = tmp_path_factory.mktemp("small-log") / "home"
+    yield
+    _small_log.clear()
+
+
 def setup_small_log() -> None:
     """The golden data set: one child, a few of every kind, logged out of order.
 
     Everything is recorded at one fixed moment (the clock is pinned), so the golden
     copies never depend on the day the tests run; the entries from September are
-    therefore marked as recorded later, which the copies show.
+    therefore marked as recorded later, which the copies show. Being pinned, it is the
+    same every time: it is logged once for the module, through the same commands, and
+    each test's home is a private copy of it.
     """
+    folder = _small_log["folder"]
+    if not folder.exists():
+        build_home(folder, lambda cli: _log_small_set_pinned())
+    copy_home(folder, paths.home_dir())
+
+
+def _log_small_set_pinned() -> None:
     with dates.story_clock(RECORDED):
         _log_small_set()
 
