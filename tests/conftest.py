@@ -124,6 +124,21 @@ def build_home(folder: Path, build) -> Path:
     return folder
 
 
+class MadeOnce:
+    """Homes a module's tests set up the same way, each built (build_home) the first time a test
+    asks for it, then copied into that test's home: so each test still starts from exactly what
+    the commands make, and may change its copy freely."""
+
+    def __init__(self, tmp_path_factory) -> None:
+        self.factory, self.made = tmp_path_factory, {}
+
+    def into(self, target: Path, key, build) -> Path:
+        folder = self.made.get(key)
+        if folder is None:
+            folder = self.made[key] = build_home(self.factory.mktemp("made-once") / "home", build)
+        return copy_home(folder, target)
+
+
 @pytest.fixture(scope="session")
 def initialised(tmp_path_factory) -> Path:
     """A home `init` set up once for the session (never changed): `ready` copies it."""

@@ -7,10 +7,27 @@ from datetime import date
 
 import pytest
 
-from refusal_log import actions, clocks
+from conftest import MadeOnce
+from refusal_log import actions, clocks, paths
+
+
+_made: dict[str, MadeOnce] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _made_once(tmp_path_factory):
+    _made["homes"] = MadeOnce(tmp_path_factory)
+    yield
+    _made.clear()
 
 
 def _school(cli, school_type: str = "maintained", region: str | None = None) -> None:
+    """The school's home: its five commands run once per module for each school type and nation,
+    and copied into this test's (still empty) home."""
+    _made["homes"].into(paths.home_dir(), (school_type, region), lambda once: _set_up_school(once, school_type, region))
+
+
+def _set_up_school(cli, school_type: str, region: str | None) -> None:
     args = ["init", "--child", "Sam Taylor", "--school", "Hill School", "--parent", "Alex Taylor",
             "--email", "alex@example.org", "--school-email", "office@hill.example"]
     cli(*args, *(["--region", region] if region else []), ok=True)
