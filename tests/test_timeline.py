@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
-from conftest import build_home, copy_home
+from conftest import MadeOnce
 from refusal_log import dates, paths, render
 from refusal_log.cli import app
 
@@ -41,15 +41,14 @@ def run(*args: str, code: int = 0):
     return result
 
 
-_small_log: dict[str, Path] = {}
+_made: dict[str, MadeOnce] = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _small_log_folder(tmp_path_factory):
-    """Where the small set is logged, the first time a test here asks for it."""
-    _small_log["folder"] = tmp_path_factory.mktemp("small-log") / "home"
+def _made_once(tmp_path_factory):
+    _made["homes"] = MadeOnce(tmp_path_factory)
     yield
-    _small_log.clear()
+    _made.clear()
 
 
 def setup_small_log() -> None:
@@ -61,10 +60,7 @@ def setup_small_log() -> None:
     same every time: it is logged once for the module, through the same commands, and
     each test's home is a private copy of it.
     """
-    folder = _small_log["folder"]
-    if not folder.exists():
-        build_home(folder, lambda cli: _log_small_set_pinned())
-    copy_home(folder, paths.home_dir())
+    _made["homes"].into(paths.home_dir(), "small set", lambda cli: _log_small_set_pinned())
 
 
 def _log_small_set_pinned() -> None:
