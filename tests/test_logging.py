@@ -173,6 +173,11 @@ BAD_INPUT = [
     (["add-gp", "--summary", "x", "--letter", "lost"], "--letter"),
     (["add-meeting", "--with", "Mr Jones", "--summary", "", "--date", "today"], "--summary is empty"),
     (["add-note", " "], "The note is empty"),
+    # Only marks that show nothing (a zero-width space, a soft hyphen): blank too, refused before anything is stored.
+    (["add-note", "\u200b"], "The note is empty"),
+    (["add-note", " \u00ad\ufeff "], "The note is empty"),
+    (["add-absence", "--date", "08/09/2026", "--reason", "\u200b\u200d"], "--reason is empty"),
+    (["add-call", "--with", "Mrs Patel", "--summary", "\u2060"], "--summary is empty"),
     (["add-note", "x", "--child", "Nobody"], "no child called"),
     (["show", "999"], "no entry 999"),
     (["list", "--kind", "letters"], "--kind"),
