@@ -6700,3 +6700,11 @@ def test_with_given_only_punctuation_names_no_one(cli, ready):
     """The attacker on round 118: `add-meeting --with ","` was accepted and the summary opened "Dear ,,"."""
     result = cli("add-meeting", "--date", "01/12/2026 15:30", "--with", ",", "--summary", "Support plan")
     assert result.exit_code == 1 and "--with is empty" in result.stderr
+
+
+def test_list_punctuation_left_round_a_name_is_not_kept(cli, ready):
+    """`--with "Mrs Smith, ;"` was stored with its ", ;" and the call confirmation read "Mrs Smith, ;"."""
+    result = cli("add-call", "--with", "Mrs Smith, ;", "--with", " ;Mr Jones ,", "--summary", "Talked about Monday",
+                 "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["with"] == "Mrs Smith, Mr Jones"
