@@ -178,6 +178,10 @@ BAD_INPUT = [
     (["add-note", " \u00ad\ufeff "], "The note is empty"),
     (["add-absence", "--date", "08/09/2026", "--reason", "\u200b\u200d"], "--reason is empty"),
     (["add-call", "--with", "Mrs Patel", "--summary", "\u2060"], "--summary is empty"),
+    # And letters drawn blank, marks with no letter to sit on, tags (the attacker on round 122).
+    (["add-note", "\u3164"], "The note is empty"),
+    (["add-call", "--with", "\u2800", "--summary", "x"], "--with is empty"),
+    (["add-absence", "--date", "08/09/2026", "--reason", "\u0301\ufe0f\U000e0020"], "--reason is empty"),
     (["add-note", "x", "--child", "Nobody"], "no child called"),
     (["show", "999"], "no entry 999"),
     (["list", "--kind", "letters"], "--kind"),

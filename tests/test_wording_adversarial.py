@@ -6708,3 +6708,31 @@ def test_list_punctuation_left_round_a_name_is_not_kept(cli, ready):
                  "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["with"] == "Mrs Smith, Mr Jones"
+
+
+@pytest.mark.parametrize("text, starts", [
+    # Round 122: a name written after the pronoun, in a later sentence, or alone, is the one the wording names.
+    ("She's being a right mardy madam and won't get out of bed, I've give up. Imogen won't be in.", "Imogen is"),
+    ("The SENCo says it's school refusal and I suppose she's right. Tom just won't go.", "Tom is"),
+    ("Told me she felt sick when she woke up so Niamh's at home today, sorry.", "Niamh is"),
+    ("Amelia off today, her anxiety.", "Amelia is"),
+    ("Giving Alicia a duvet day today x", "Alicia is"),
+    ("Tilly dreads Thursdays because of PE so there's no chance today.", "Tilly is"),
+    # Never someone else named later, or someone off work (the attacker on round 122).
+    ("He's got a cold. Oliver won't be in either.", "He is"),
+    ("Karen off work today, her anxiety.", "She is"),
+])
+def test_the_suggestion_names_the_child_the_parent_wrote(text, starts):
+    assert check_text(text).suggestion.startswith(starts)
+
+
+def test_a_second_child_named_after_the_first_is_not_taken_for_them():
+    result = check_text("Morning. Tyler has D&V. I've also got Harley off but that's for his hearing test at the "
+                        "audiology clinic, letter attached.")
+    assert result.verdict == "ok" and result.suggestion is None
+
+
+def test_talk_of_not_wanting_to_be_here_gets_help_and_no_wording():
+    """The newcomer on round 122: the finding said the check does not word a crisis, and then it did."""
+    result = check_text("She was really low last night and said she'd be better off not here. Poppy won't be in today.")
+    assert result.suggestion is None and result.urgent

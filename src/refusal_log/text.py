@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from refusal_log.errors import InvalidInput
 
@@ -17,15 +18,16 @@ def nothing_agreed(line: str) -> bool:
     return bool(_NOTHING_AGREED.fullmatch(line.strip()))
 
 
-# Marks that show nothing (a zero-width space, a soft hyphen, a joiner, a direction mark, a byte-order mark): a text of
-# only these and spaces is blank, so it is refused before anything is stored (the speed helper's Hypothesis run found a
-# note of one soft hyphen saved, then refused by the wording check).
-_UNSEEN = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+# Letters that are drawn as nothing (Hangul fillers, the blank braille cell, Khmer's invisible vowels, a null notehead).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U0001d159")
 
 
 def blank(value: str | None) -> bool:
-    """True for no text, or text of only spaces and marks that show nothing."""
-    return value is None or not _UNSEEN.sub("", value)
+    """True for no text, or text that shows nothing: only spaces, controls, format marks (a zero-width space, a soft
+    hyphen, a joiner, a direction or tag mark), marks that only combine with a letter, and letters drawn blank. A note
+    of one soft hyphen was saved and then refused by the wording check; such text is refused before anything is stored."""
+    return value is None or not any(
+        unicodedata.category(c)[0] not in "CZM" and c not in _BLANK_LETTERS for c in value)
 
 
 def required_text(value: str | None, option: str, what: str) -> str:

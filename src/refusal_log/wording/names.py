@@ -79,6 +79,8 @@ _JOINED_AFTER = re.compile(rf"\s+(?:and|&)\s+{_NAME}")
 _DATE_BEFORE = re.compile(r"\b(?:in|on|of|early|late|mid|next|last|this)[\s-]+$", re.I)
 _NAME_WHO = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}),? (?:who|whose)\b")
 _TWO_NAMES = re.compile(rf"(?<![{_WORD_CHARS}'\u2019-])({_NAME}) (?:and|&) ({_NAME})(?= (?:are|were|have|both|will|won['\u2019]?t|aren['\u2019]?t|can['\u2019]?t|cannot|refuse|refused)\b)")
+_ALONE_AWAY = re.compile(r"(?:['\u2019]s| is)? (?:off|home|at home|not in)\b", re.I)  # "Amelia off today", "Amelia's home"
+_AT_WORK = re.compile(r"(?:['\u2019]s| is)?(?: off| at| from)? (?:work|her work|his work|the office|shift)\b", re.I)
 
 
 class Names(list):
@@ -335,11 +337,13 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
         elif not named and he_she and first[0] == he_she.start():
             first = _name_before(text, first[0], rules) or first
         return first[1], bool(rules.plural.search(first[1].lower()))
-    # A common first name alone before the first her/his ("Amelia off today, her anxiety"), or with no pronoun at all
-    # ("Giving Alicia a duvet day"): the child's name, as _name_before reads it, rather than "She" or "My child".
+    # A common first name alone before the first her/his and said to be off ("Amelia off today, her anxiety"), or with no
+    # pronoun at all ("Giving Alicia a duvet day"): the child's name, as _name_before reads it, rather than "She" or "My
+    # child". Never someone off work ("Karen off work today, her anxiety": the attacker on round 122).
     pronoun = _PRONOUN.search(text) if singular else None
     alone = _name_before(text, pronoun.start() if pronoun else len(text), rules)
-    if alone and (singular or not _THEY.search(text)):
+    if alone and not _AT_WORK.match(text, alone[0] + len(alone[1])) and (
+            _ALONE_AWAY.match(text, alone[0] + len(alone[1])) if singular else not _THEY.search(text)):
         return alone[1], False
     if singular:
         return ("She" if singular.group(1) in ("she", "her", "hers") else "He"), False
@@ -500,7 +504,7 @@ def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
         # the child, when the name is a common first name and nothing before said who is away (below).
         # (Never after another name: "Tyler has D&V. I've also got Harley off" is two children.)
         word = _CAPITAL.match(text, name_at)
-        if not word or word.group().lower() not in rules.first_names or not _HE_SHE.match(text, pronoun_at):
+        if not word or word.group().lower() not in _any_first_names(rules) or not _HE_SHE.match(text, pronoun_at):
             return False
     own = _clause(text, name_at, rules)
     if rules.object_pronoun.search(own) or rules.name_elsewhere.search(own):

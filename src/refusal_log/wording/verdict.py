@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from refusal_log.errors import InvalidInput
+from refusal_log.text import blank
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _names, _Norm, _sentences, _Whole
 from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.generalised import _rx as generalised_rx, minor, vague
@@ -253,7 +254,8 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     # Vaguer distress named alone ("very anxious today", "in bits"): a caution, and a
     # suggestion that keeps the parent's own words for it, and the child's name (round 7).
     # (Not lost sleep from someone else's bad night, [health] kept_up: tiredness is not illness.)
-    if suggestion is None and not withheld and extra and an.distress \
+    # (Never beside talk of dying or self-harm, whose finding says the check does not word it: the newcomer on 122.)
+    if suggestion is None and not withheld and extra and an.distress and not an.crisis \
             and any(t.kind == "distress" and not t.hedged for t in an.health) and not an.kept_up:
         # (The feeling made small, "he's just upset": it asks what is wrong, as the gate's answer does; newcomer, 103.)
         suggestion = _suggestion(an, not _JUST.search(an.norm.text))
@@ -317,12 +319,8 @@ def _positive(rules: Rules, text: str, start: int, end: int, crisis: bool = Fals
 MAX_CHECK = 20_000
 
 
-# Marks that show nothing (a zero-width space, a soft hyphen, a joiner): a text of only these is no text.
-_UNSEEN = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
 def _require(text: str) -> None:
-    if not isinstance(text, str) or not _UNSEEN.sub("", text).strip():
+    if not isinstance(text, str) or blank(text):  # only marks that show nothing is no text
         raise InvalidInput("There is no text to check. Give the reason in quotes, "
                            "for example: refusal-log check \"Too unwell to attend school today\".")
     if len(text) > MAX_CHECK:
