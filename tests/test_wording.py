@@ -1427,6 +1427,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND122_OWN_WORDS", 14),
     ("INDEPENDENT_BLIND1139_1144", 590),
     ("ROUND123_OWN_WORDS", 12),
+    ("ROUND122_ATTACK", 23),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
