@@ -6708,6 +6708,9 @@ def test_list_punctuation_left_round_a_name_is_not_kept(cli, ready):
                  "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["with"] == "Mrs Smith, Mr Jones"
+    # One value with a semicolon names two people, as two --with do (the newcomer on round 123).
+    two = cli("add-call", "--with", "Mrs Smith; Mr Jones", "--summary", "Talked about Monday", "--json")
+    assert json.loads(two.stdout)["with"] == "Mrs Smith, Mr Jones"
 
 
 @pytest.mark.parametrize("text, starts", [

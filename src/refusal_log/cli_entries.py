@@ -104,8 +104,10 @@ def add_absence(
 def _people(with_: list[str] | None) -> list[str]:
     """Every --with given, in order: "--with A --with B" keeps both (the newcomer on round 111 lost the first)."""
     # A value of only punctuation ("--with ,") names no one (the attacker on round 118: the draft opened "Dear ,,").
-    # Commas and semicolons left at either end are list punctuation, not the name ("Mrs Smith, ;": Mrs Smith).
-    return [name.strip(",; \t\n") for name in with_ or [] if any(c.isalnum() for c in name)]
+    # Commas and semicolons left at either end are list punctuation, not the name ("Mrs Smith, ;": Mrs Smith); a
+    # semicolon inside one value parts two people ("Mrs Smith; Mr Jones"), as two --with would.
+    parts = [part for name in with_ or [] for part in name.split(";")]
+    return [name.strip(", \t\n") for name in parts if any(c.isalnum() for c in name)]
 
 
 def _names(with_: list[str] | None) -> str | None:
