@@ -1430,7 +1430,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND122_ATTACK", 23),
     ("INDEPENDENT_BLIND1145_1150", 588),
     ("ROUND124_OWN_WORDS", 11),
-    ("ROUND124_ATTACK", 15),
+    ("ROUND124_ATTACK", 16),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
