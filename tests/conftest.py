@@ -129,14 +129,22 @@ class MadeOnce:
     asks for it, then copied into that test's home: so each test still starts from exactly what
     the commands make, and may change its copy freely."""
 
-    def __init__(self, tmp_path_factory) -> None:
-        self.factory, self.made = tmp_path_factory, {}
+    factory = None  # the session's tmp_path_factory, set by _made_once_factory below
+
+    def __init__(self) -> None:
+        self.made = {}
 
     def into(self, target: Path, key, build) -> Path:
         folder = self.made.get(key)
         if folder is None:
-            folder = self.made[key] = build_home(self.factory.mktemp("made-once") / "home", build)
+            folder = self.made[key] = build_home(MadeOnce.factory.mktemp("made-once") / "home", build)
         return copy_home(folder, target)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _made_once_factory(tmp_path_factory):
+    """Where MadeOnce builds its homes: a module keeps one `MadeOnce()` at its top, with no fixture of its own."""
+    MadeOnce.factory = tmp_path_factory
 
 
 @pytest.fixture(scope="session")

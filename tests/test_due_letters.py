@@ -11,20 +11,13 @@ from refusal_log import paths
 from refusal_log.wording import check_document
 
 
-_made: dict[str, MadeOnce] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _made_once(tmp_path_factory):
-    _made["homes"] = MadeOnce(tmp_path_factory)
-    yield
-    _made.clear()
+_homes = MadeOnce()  # the homes this module sets up once and copies
 
 
 def _setup(cli, school_type: str = "maintained", region: str = "england") -> None:
     """Sam's home: its five commands run once per module for each school type and nation, and
     copied into this test's (still empty) home."""
-    _made["homes"].into(paths.home_dir(), (school_type, region), lambda once: _set_up(once, school_type, region))
+    _homes.into(paths.home_dir(), (school_type, region), lambda once: _set_up(once, school_type, region))
 
 
 def _set_up(cli, school_type: str, region: str) -> None:

@@ -41,14 +41,7 @@ def run(*args: str, code: int = 0):
     return result
 
 
-_made: dict[str, MadeOnce] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _made_once(tmp_path_factory):
-    _made["homes"] = MadeOnce(tmp_path_factory)
-    yield
-    _made.clear()
+_homes = MadeOnce()  # the homes this module sets up once and copies
 
 
 def setup_small_log() -> None:
@@ -60,7 +53,7 @@ def setup_small_log() -> None:
     same every time: it is logged once for the module, through the same commands, and
     each test's home is a private copy of it.
     """
-    _made["homes"].into(paths.home_dir(), "small set", lambda cli: _log_small_set_pinned())
+    _homes.into(paths.home_dir(), "small set", lambda cli: _log_small_set_pinned())
 
 
 def _log_small_set_pinned() -> None:

@@ -342,8 +342,8 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     # child". Never someone off work ("Karen off work today, her anxiety": the attacker on round 122).
     pronoun = _PRONOUN.search(text) if singular else None
     alone = _name_before(text, pronoun.start() if pronoun else len(text), rules)
-    if alone and not _AT_WORK.match(text, alone[0] + len(alone[1])) and (
-            _ALONE_AWAY.match(text, alone[0] + len(alone[1])) if singular else not _THEY.search(text)):
+    after = alone and alone[0] + len(alone[1])
+    if alone and not _AT_WORK.match(text, after) and (_ALONE_AWAY.match(text, after) if singular else not _THEY.search(text)):
         return alone[1], False
     if singular:
         return ("She" if singular.group(1) in ("she", "her", "hers") else "He"), False
