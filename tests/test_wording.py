@@ -1431,6 +1431,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND1145_1150", 588),
     ("ROUND124_OWN_WORDS", 11),
     ("ROUND124_ATTACK", 16),
+    ("INDEPENDENT_BLIND1151_1156", 594),
+    ("ROUND125_OWN_WORDS", 13),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1454,7 +1456,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1133_1138", "INDEPENDENT_BLIND1139_1144", "INDEPENDENT_BLIND1145_1150")
+NEWEST_SETS = ("INDEPENDENT_BLIND1139_1144", "INDEPENDENT_BLIND1145_1150", "INDEPENDENT_BLIND1151_1156")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1624,6 +1626,25 @@ def test_he_and_she_in_one_reason_never_word_an_illness_for_the_logged_child():
     # One child, called "she" only: worded with her name.
     assert check_text("she's refusing today, she has a migraine", child="Mia").suggestion == \
         "Mia is too unwell to attend school today (migraine)."
+
+
+def test_a_second_child_home_because_of_the_first_is_read_for_the_child_logged():
+    # Round 125 (the short attacker on round 124, blind1154, blind1155): the ill child's log keeps their own illness; the
+    # well one's log reads the absence as the family's (avoid, nothing worded); a brother's or sister's own staying home
+    # beside the child's appointment is not the child's decision, and their temperature is never the child's.
+    for text, ill, well in [("Jack's got a bug so Ella is staying home too", "Jack", "Ella"),
+                            ("Oscar has chickenpox so his sister Lily is off too.", "Oscar", "Lily"),
+                            ("Twins are off - Ruby has a temperature, and Jess is keeping her company.", "Ruby", "Jess")]:
+        result = check_text(text, child=well)
+        assert result.verdict == "avoid" and result.suggestion is None and result.withheld, (text, result)
+        result = check_text(text, child=ill)
+        assert result.verdict != "avoid" and (result.suggestion or ill).startswith(ill), (text, result)
+    result = check_text("Mo has a dentist appointment at 10.30. His sister Safa has a cold and a temperature so she is "
+                        "staying home.")
+    assert result.verdict == "ok" and result.suggestion is None, result
+    result = check_text("Mo has a dentist appointment at 10.30, I'll bring him in after. His sister Safa is staying "
+                        "home, she's got a streaming cold and a temperature.")
+    assert result.verdict == "ok" and result.suggestion is None, result
 
 
 def test_a_day_that_dates_the_cause_is_not_put_in_the_suggestion():

@@ -378,12 +378,12 @@ class _Analysis:
         stances = [c for c in candidates if c[2].id in rules.stance_rules] if isinstance(self.names_for, _Logged) else []
         if stances and not any(m.kind in CHILDS for m in mentions(n, 0, len(n), rules, names())):  # "Ruby is refusing"
             candidates = [c for c in candidates if c not in stances or self._whose(*c[:2]) in CHILDS]
-        # An illness the parent only hedges ("not sure if it's a bug", "she's 'poorly'") with
-        # nothing stated plainly: reported under [health] hedged_rule (ask, do not state).
+        # A brother or sister named as the one staying home ("His sister Safa is staying home, she's got a cold"): theirs.
+        candidates = [c for c in candidates if c[2].id not in rules.sibling_decision_rules or self._whose(*c[:2]) != "sibling"]
+        # An illness only hedged ("not sure if it's a bug", "she's 'poorly'"), nothing plain: [health] hedged_rule (ask).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
         doubt = None
-        # Care stated plainly ("the GP thinks it might be appendicitis and has sent us to
-        # the hospital") is the reason: the doubt is about the diagnosis, not the absence.
+        # Care stated plainly ("the GP thinks it might be appendicitis and has sent us to the hospital") is the reason.
         care = any(t.kind == "care" and not t.hedged for t in self.health)
         if hedged and not self.stated and not care and not any(r.id == rules.hedged_rule.id for _, _, r in candidates):
             doubt = (hedged[0].start, hedged[0].end)

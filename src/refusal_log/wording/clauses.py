@@ -7,8 +7,7 @@ suggestion. This module splits normalised text into clauses and finds whose each
 
 Design decisions:
 
-- Words only, from rules.toml [reasons] (owners, clause breaks, inheritance): this module
-  knows the mechanism, never a word list. Compiled once, on first use.
+- Words only, from rules.toml [reasons] (owners, clause breaks, inheritance), compiled once on first use.
 - A clause ends at sentence punctuation, a comma, a dash or a joining word ("and", "so",
   "because", "who"...). "Noah and his sister" is one subject, not two clauses: an "and"
   after a bare noun phrase (no more than `and_words` words and no verb) does not split.
@@ -427,8 +426,7 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     if index is None:
         return "child"
     clause = parts[index]
-    # A clause with no punctuation can run for pages: people named that far back are not this
-    # phrase's, and looking only so far keeps a long paste linear.
+    # Bounded: a clause with no punctuation can run for pages, and a long paste stays linear.
     start = max(clause.start, a - _REACH)
     if who.before.search(norm, start, a) and not childs_words(norm, a, b, rules, names=names, confirmed=True):
         return "parent"  # "my own hospital appointment", "my depression"; not the child's "mum my belly hurts"
@@ -473,6 +471,8 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
         if len(people) > 1 and not norm[people[0].end:people[1].start].strip():
             people = people[1:]  # "Connor's little brother had croup and was up all night": the brother
         kind = people[0].kind if subject_carried and people else _resolve(found, norm)
+        if kind == "child" and people and not subject_carried:  # "she's got a cold and a temperature", she his sister
+            kind = _agreement(norm, people[-1], who, rules, names) or kind
         if kind:
             return "child" if kind == "parent" and care else kind
     return "child"

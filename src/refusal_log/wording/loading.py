@@ -270,8 +270,7 @@ class Rules:
         self.carer_rule = self.rule_named(reasons.get("carer_rule"))
         self.together, self.precaution, self.emergency, self.awaited, self.upheaval = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
-        self.evidence_held, self.evidence_word = (
-            _Lazy(reasons.get(key, "(?!)")) for key in ("evidence_held", "evidence_word"))
+        self.evidence_held, self.evidence_word = (_Lazy(reasons.get(key, "(?!)")) for key in ("evidence_held", "evidence_word"))
         self.sleep_rules, self.moot_beside_lawful = (frozenset(reasons.get(k, ())) for k in ("sleep_rules", "moot_beside_lawful"))
         self.moot_not = _Lazy(reasons.get("moot_not", "(?!)"))
         self.child_after = _Lazy(health["child_after"])
@@ -283,8 +282,9 @@ class Rules:
             Sought(_expand(_one_pattern(health, k), macros)) for k in ("late_arrival", "kept_up", "bereavement",
                                                                         "family_emergency"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
-        self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution, self.stance_rules, self.well_sibling_rules = (
-            frozenset(health.get(key, ())) for key in ("plain_caution_rules", "rules_read_alone", "kept_up_caution", "stance_rules", "well_sibling_rules"))
+        (self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution, self.stance_rules, self.well_sibling_rules,
+         self.sibling_decision_rules) = (frozenset(health.get(key, ())) for key in (
+            "plain_caution_rules", "rules_read_alone", "kept_up_caution", "stance_rules", "well_sibling_rules", "sibling_decision_rules"))
         self.plain_caution_threshold = float(health.get("plain_caution_threshold", 1.0))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))
