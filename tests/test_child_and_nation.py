@@ -62,6 +62,19 @@ def test_child_option_finds_the_child_by_first_name_or_start(cli, sam):
                                 "with --child \"FULL NAME\".\n")
 
 
+def test_with_two_children_the_child_is_asked_for_before_the_wording(cli, sam):
+    # The newcomer on round 125: the wording gate came first, and only after --accept-wording did the parent hear which
+    # child was needed. Nothing is logged either way; the draft's hint names --child.
+    cli("child", "add", "Ella Jones", ok=True)
+    before = cli("list").stdout
+    result = cli("add-absence", "--date", "08/09/2026", "--reason", "she's refusing", "--via", "phone")
+    assert result.exit_code == 1
+    assert result.stderr == ("This log has 2 children (Sam Jones, Ella Jones); say which one with --child NAME.\n")
+    assert cli("list").stdout == before  # nothing logged
+    hint = cli("draft", "absence-email", "--date", "08/09/2026", "--child", "Ella").stderr
+    assert hint.count('--reason "WHAT HAPPENED" --child "Ella Jones"') == 2, hint
+
+
 def test_child_edit_adds_a_revision_that_is_chained(cli, sam):
     cli("add-note", "A quiet day", "--when", "08/09/2026 18:00", ok=True)
     changed = cli("child", "edit", "Sam", "--form", "8R", "--upn", "a123456789012", "--why", "from the school's letter")

@@ -1433,6 +1433,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND124_ATTACK", 16),
     ("INDEPENDENT_BLIND1151_1156", 594),
     ("ROUND125_OWN_WORDS", 13),
+    ("INDEPENDENT_BLIND1157_1162", 593),
+    ("ROUND126_OWN_WORDS", 15),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1456,7 +1458,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1139_1144", "INDEPENDENT_BLIND1145_1150", "INDEPENDENT_BLIND1151_1156")
+NEWEST_SETS = ("INDEPENDENT_BLIND1145_1150", "INDEPENDENT_BLIND1151_1156", "INDEPENDENT_BLIND1157_1162")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1639,12 +1641,39 @@ def test_a_second_child_home_because_of_the_first_is_read_for_the_child_logged()
         assert result.verdict == "avoid" and result.suggestion is None and result.withheld, (text, result)
         result = check_text(text, child=ill)
         assert result.verdict != "avoid" and (result.suggestion or ill).startswith(ill), (text, result)
+    # Round 126 (the attacker and the newcomer on round 125): names with accents, in lower or upper case, a hyphen, or
+    # the other order; and nothing worded for either child when no child is given.
+    for text in ("Seán's got a bug so Ella is staying home too", "jack's got a bug so ella is staying home too",
+                 "JACK'S GOT A BUG SO ELLA IS STAYING HOME TOO", "Mary-Jane has a bug so Ella is staying home too",
+                 "Ella is staying home too because Jack's got a bug"):
+        for child in ("Ella", None):
+            result = check_text(text, child=child)
+            assert result.verdict == "avoid" and result.suggestion is None, (text, child, result)
+    assert check_text("Zoë's got a bug so Chloé is staying home too", child="Chloe Brown").suggestion is None
+    result = check_text("Mo has an appointment at 10.30, I'll bring him in after. Safa is staying home, she's got a "
+                        "streaming cold and a temperature.", child="Mo")
+    assert result.suggestion is None, result
     result = check_text("Mo has a dentist appointment at 10.30. His sister Safa has a cold and a temperature so she is "
                         "staying home.")
     assert result.verdict == "ok" and result.suggestion is None, result
     result = check_text("Mo has a dentist appointment at 10.30, I'll bring him in after. His sister Safa is staying "
                         "home, she's got a streaming cold and a temperature.")
     assert result.verdict == "ok" and result.suggestion is None, result
+
+
+def test_an_illness_named_plainly_is_an_illness_and_being_sick_is_not_worry():
+    # Round 126 (the attacker and the newcomer on round 125): serious and less common illnesses asked for an illness to be
+    # named, or read a rest beside them as a rest day; "she was sick before school" was read as worry about school and
+    # worded "(anxiety)", which the parent never said.
+    for illness in ("leukaemia", "a brain tumour", "a heart condition", "kidney disease", "anaemia", "shingles",
+                    "coeliac disease", "cellulitis", "scabies", "threadworms", "a hernia"):
+        result = check_text(f"She has {illness} and won't be in today.")
+        assert result.verdict == "ok", (illness, result)
+    assert check_text("Keeping her home for a rest, she's exhausted, she has leukaemia").verdict != "avoid"
+    for text in ("She was sick before school", "She is too unwell to attend school (she was sick before school)"):
+        result = check_text(text)
+        assert result.verdict == "ok" and "anxiety" not in (result.suggestion or ""), result
+    assert check_text("She feels sick about going back after the exclusion").verdict == "caution"
 
 
 def test_a_day_that_dates_the_cause_is_not_put_in_the_suggestion():

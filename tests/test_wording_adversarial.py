@@ -5525,7 +5525,7 @@ def test_round_63_classes(text, expected):
     ("Willow has chickenpox so Will is staying home.", "Will Brooks", "caution", "family_illness"),
     # (Round 125: a second child home "too" because of the first is the family's, avoid, as "her brother is ill so she
     # is off too" always was.)
-    ("Jackson has a temperature so Jack is at home too.", "Jack", "avoid", "relative_illness"),
+    ("Jackson has a temperature so Jack is at home too.", "Jack", "avoid", "second_child_home"),
     ("Ollie has a fever so Olivia is home.", "Olivia", "caution", "family_illness"),
     # The attack on round 63b: the logged child said to be fine, a brother by the family's surname...
     ("Mia is fine. Josh has a fever so I'm keeping him off.", "Mia Clarke", "caution", "family_illness"),

@@ -1,8 +1,7 @@
 """Evidence entries: absences, phone calls, GP visits, meetings and notes.
 
-Functions here take plain values as typed on the command line, check them all
-before the store is opened (so a mistake never leaves a trace), write through
-store.writing(), and return EntryView objects. Nothing here prints.
+Functions here take plain values as typed on the command line, check them all before the store is opened (so a
+mistake never leaves a trace), write through store.writing(), and return EntryView objects. Nothing here prints.
 """
 
 from __future__ import annotations
@@ -276,8 +275,7 @@ def check_reason(reason: str, child: str | None = None) -> CheckResult:
 
 
 def _logged_child(child: str | None) -> str | None:
-    """The name of the child an absence is being logged for, when the log can tell; None otherwise
-    (no log yet, or several children and no --child: the command says so itself, later)."""
+    """The name of the child an absence is logged for, when the log can tell (no log yet, or several children: None)."""
     if not store.exists():
         return None
     try:
@@ -370,6 +368,8 @@ def add_absence(date_: str, reason: str, until: str | None = None, sessions: str
     typed_reason: the words first typed, when the parent chose the suggested wording
     (given as `reason`) instead; kept in the entry beside it.
     """
+    if child is None and store.exists():
+        child_first_name()  # two children: which one is asked before the wording gate (the newcomer on round 125)
     return _add("absence", child, *absence_fields(date_, reason, until, sessions, via, told, accept_wording,
                                                    typed_reason, type=type_, child=child))
 

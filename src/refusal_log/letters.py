@@ -350,7 +350,7 @@ def _nothing_logged(day: date, child: str) -> InvalidInput:
         "never makes one up). Log the day first, then draft again:\n"
         f"  refusal-log add-absence --date {day:%d/%m/%Y} --reason \"WHAT HAPPENED\" --child {_quoted(child)}\n"
         "or give the reason for this email only: refusal-log draft absence-email "
-        f"--date {day:%d/%m/%Y} --reason \"WHAT HAPPENED\""
+        f"--date {day:%d/%m/%Y} --reason \"WHAT HAPPENED\" --child {_quoted(child)}"
     )
 
 

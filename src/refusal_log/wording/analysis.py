@@ -16,6 +16,7 @@ from refusal_log.wording.generalised import (consequence, consequence_rule, leav
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
+from refusal_log.wording.whose import second_child
 from refusal_log.wording.statements import background as statement_background, candidates as statement_candidates
 from refusal_log.wording.whose import about_someone_else as _elsewhere
 
@@ -370,16 +371,15 @@ class _Analysis:
                 if rule.unless_after and rule.unless_after.match(n[b:b + 80]):
                     continue
                 candidates.append((a, b, rule))
-        # What kind of statement each clause is (statements.py): a decision, a refusal, a doubt or a cause in other words.
-        own = {(a, b) for a, b, _, _, mine in self.statements if mine}
+        own = {(a, b) for a, b, _, _, mine in self.statements if mine}  # each clause's kind of statement (statements.py)
         candidates += [(a, b, rule) for a, b, rule, kind, _ in self.statements[:_MAX_HITS * 4] if kind != "background"
                        and not any((r.id, r.severity) == (rule.id, rule.severity) and a2 <= a and b <= b2
                                   for a2, b2, r in candidates)]
         stances = [c for c in candidates if c[2].id in rules.stance_rules] if isinstance(self.names_for, _Logged) else []
         if stances and not any(m.kind in CHILDS for m in mentions(n, 0, len(n), rules, names())):  # "Ruby is refusing"
             candidates = [c for c in candidates if c not in stances or self._whose(*c[:2]) in CHILDS]
-        # A brother or sister named as the one staying home ("His sister Safa is staying home, she's got a cold"): theirs.
-        candidates = [c for c in candidates if c[2].id not in rules.sibling_decision_rules or self._whose(*c[:2]) != "sibling"]
+        candidates = [c for c in candidates if c[2].id not in rules.sibling_decision_rules  # "His sister Safa is staying home"
+                      or self._whose(*c[:2]) != "sibling"]
         # An illness only hedged ("not sure if it's a bug", "she's 'poorly'"), nothing plain: [health] hedged_rule (ask).
         hedged = [t for t in self.health if t.doubted and t.kind in ("generic", "specific")]
         doubt = None
@@ -480,6 +480,7 @@ class _Analysis:
                 continue  # "Year 7 is closed today ... she's fine, not ill": no illness is claimed to doubt
             # Permission for the child's distress alone ("anxious, so I've let her have the day") is a choice.
             soft = [k for k in rule.softened_by if present[k] and not (permission and k == "distress")]
+            soft = [] if rule.id in rules.second_child_rules and second_child(n[a:b], self.names_for) != "ill" else soft
             severity, why = rule.severity, rule.why
             if soft == ["later"]:
                 severity, soft = "caution", []  # a late arrival told honestly: a caution, never fine
@@ -514,9 +515,8 @@ class _Analysis:
         if mind and any(h.rule.id != mind[1].id for h in hits if not h.reported):
             overridden.add(mind[1].id)  # round 10b: another finding already asks for more
         kept = sorted((h for h in hits if h.rule.id not in overridden), key=lambda h: h.finding.start)
-        # Two entries of a rule reading the same words the same way: one finding, the first, or the one
-        # that withholds the suggestion ("seems fine today, but I'm keeping her off just in case": an older
-        # entry gives no reason of its own, the fifth session's says "too unwell today" would be untrue).
+        # Two entries of a rule reading the same words the same way: one finding, the first, or the one that withholds the
+        # suggestion ("seems fine today, but I'm keeping her off just in case": "too unwell today" would be untrue).
         keys = [(h.rule.id, h.finding.severity, *h.finding[5:]) for h in kept]
         chosen = {}
         for key, h in zip(keys, kept):

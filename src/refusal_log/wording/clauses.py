@@ -539,10 +539,10 @@ def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str 
         return None
     # The last person of that gender named before it, in this sentence or an earlier one
     # ("His sister has flu. She was sick all night").
-    for m in reversed(mentions(norm, max(0, last.start - 2000), last.start, rules, names)):  # bounded: linear
-        if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end):
-            return m.kind
-    return None
+    found = mentions(norm, max(0, last.start - 2000), last.start, rules, names)[::-1]  # bounded: linear
+    # Else another first name before it ("Safa is staying home, she's got a cold", blind1154).
+    return next((m.kind for m in found if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end)),
+                next((m.kind for m in found if norm[m.start:m.end] in getattr(names, "others", ())), None))
 
 
 def _only_child(norm: str, found: list[Mention], who: _Who, rules: Rules, names) -> bool:

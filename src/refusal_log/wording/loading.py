@@ -283,8 +283,8 @@ class Rules:
                                                                         "family_emergency"))
         self.plain_illness = _Lazy(health.get("plain_illness", "(?!)"))
         (self.plain_caution_rules, self.rules_read_alone, self.kept_up_caution, self.stance_rules, self.well_sibling_rules,
-         self.sibling_decision_rules) = (frozenset(health.get(key, ())) for key in (
-            "plain_caution_rules", "rules_read_alone", "kept_up_caution", "stance_rules", "well_sibling_rules", "sibling_decision_rules"))
+         self.sibling_decision_rules, self.second_child_rules) = (frozenset(health.get(key, ())) for key in ("plain_caution_rules",
+            "rules_read_alone", "kept_up_caution", "stance_rules", "well_sibling_rules", "sibling_decision_rules", "second_child_rules"))
         self.plain_caution_threshold = float(health.get("plain_caution_threshold", 1.0))
         self.elsewhere_after = _Lazy(health.get("elsewhere_after", "(?!)"))  # going round the class
         self.elsewhere_before = _Lazy(health.get("elsewhere_before", "(?!)"))

@@ -141,7 +141,8 @@ def _more_unless(data: dict, extra: dict, key: str = "unless") -> dict:
 _NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described_hit", "second_reason",
                        "second_reason_rules", "mental", "mental_framed", "mental_hints", "mental_rules", "mental_signs",
                        "care_vague", "care_vague_rules", "fever_before", "fever_before_rules", "not_after",
-                       "negative_test", "leave_asked", "leave_granter", "not_before", "well_sibling_rules", "sibling_decision_rules"))
+                       "negative_test", "leave_asked", "leave_granter", "not_before", "well_sibling_rules", "sibling_decision_rules",
+                       "second_child_rules"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:

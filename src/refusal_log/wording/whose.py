@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from refusal_log.wording.loading import Rules
-from refusal_log.wording.names import _another_first_name, _any_first_names, _found_subject, _plain, _two_children
+from refusal_log.wording.names import Logged, _another_first_name, _any_first_names, _found_subject, _plain, _two_children
 
 # A second person in the text, so that "she" may be the child after all ("Josh has flu and she has caught it too").
 _SECOND_PERSON = re.compile(r"\b(?:too|as well|sister|brother|sibling|but (?:she|he)|now (?:she|he)|caught it|same thing"
@@ -18,6 +18,11 @@ _SECOND_PERSON = re.compile(r"\b(?:too|as well|sister|brother|sibling|but (?:she
 _ACTS_FOR = r"\s+(?:has |had |is |was )?(?:asked|rung|rang|called|phoned|emailed|texted|messaged|been up|sat up|stayed up|taken|taking|looking|looked|told|wants|will|said|says)\b"
 # The other name as the subject of a verb ("Sam can't face...", "Sam is refusing"), not a word at the start ("Hope she...").
 _NAME_THEN_VERB = r"(?:'s|\u2019s)?\s+(?:is|has|was|had|can|can't|can\u2019t|cannot|won't|won\u2019t|will|isn't|isn\u2019t|doesn't|doesn\u2019t|does|feels|felt|says|said|got|been|woke|refuses|refused|keeps|just)\b"
+
+
+# What follows the name of the one who is ill, in the normalised words ("jack got a bug", "oscar has chickenpox").
+_ILL_AFTER = (r" (?:has|had|got|caught|came down|has come down|is (?:ill|poorly|sick|unwell|off sick|off with|home with|at home"
+              r" with)|has been (?:ill|poorly|sick|unwell)|was (?:ill|poorly|sick|unwell))\b")
 
 
 def _named_in(text: str, child: str, rules: Rules) -> bool:
@@ -62,3 +67,14 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
     named ("Thanks, Laura", "Mrs Morgan") is not this (the attacker on round 82)."""
     first = _first_if_unnamed(text, child, rules)
     return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None)
+
+
+def second_child(span: str, logged) -> str:
+    """For a rule whose words tell of one child ill and another home "too" ([health] second_child_rules): "ill" when the
+    child the absence is logged for is the one the illness is told of (their own illness is the reason), else "well":
+    the one home because of the other, with no child logged, or a child not named, nothing softens it and nothing is
+    worded (the newcomer on round 125: "Ella is staying home too because Jack's got a bug" was worded for Ella)."""
+    if not isinstance(logged, Logged) or not logged.split():
+        return "well"
+    name = re.escape(_plain(logged.split()[0]))
+    return "ill" if re.search(rf"(?<![\w'\u2019]){name}{_ILL_AFTER}", _plain(span)) else "well"
