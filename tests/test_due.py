@@ -213,6 +213,22 @@ def test_a_withdrawn_request_leaves_due_and_the_timeline_lists_what_is_open(cli,
     assert [i["entry"] for i in _due(cli, "10/09/2026")] == [3, 1]
 
 
+def test_a_timeline_reaching_past_today_calls_nothing_overdue_that_is_not_yet_due(cli, home):
+    # The newcomer on round 126: with an absence logged ahead, the timeline judged "overdue" as of its last day and
+    # printed "Overdue since" for a date still to come, which a parent could take into a meeting.
+    from datetime import timedelta
+
+    _school(cli)
+    today = date.today()
+    ahead = today + timedelta(days=3)
+    cli("add-meeting", "--with", "Mr Hughes", "--summary", "Support plan", "--date", f"{today:%d/%m/%Y}",
+        "--agreed", f"Mr Hughes to ring back by {ahead:%d/%m/%Y}", ok=True)
+    cli("add-absence", "--date", f"{today + timedelta(days=10):%d/%m/%Y}", "--reason", "Dentist appointment at 9",
+        "--accept-wording", ok=True)
+    summary = cli("timeline", "--format", "txt", ok=True).stdout.split("Open requests and actions:")[1]
+    assert "Mr Hughes to ring back" in summary and "Overdue since" not in summary, summary
+
+
 def _requests_in_every_state(cli) -> None:
     _school(cli, "academy")
     cli("add-meeting", "--with", "Mr Hughes", "--summary", "Support plan review", "--date", "01/10/2026",

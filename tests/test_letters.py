@@ -127,6 +127,20 @@ def test_a_today_written_for_another_day_is_pointed_out_and_kept(family):
     assert 'The reason says "today", and this email is about' in note and "refusal-log edit" in note
 
 
+def test_leave_only_asked_for_is_never_drafted_as_granted(family):
+    """The newcomer on round 126: a leave request still unanswered, typed as leave, was drafted as "the leave of absence
+    the school granted ... (attendance code C)". Leave the reason shows as agreed still reads as granted."""
+    run("add-absence", "--date", "14/09/2026", "--reason", "Family wedding in Ireland, leave request form already handed in",
+        "--type", "leave", "--accept-wording")
+    asked = run("draft", "absence-email", "--date", "14/09/2026")
+    assert "I have asked the head teacher for leave of absence" in asked.stdout
+    assert "granted" not in asked.stdout and "code C" not in asked.stdout
+    assert "does not say the school has agreed the leave" in " ".join(asked.stderr.split())
+    run("add-absence", "--date", "15/09/2026", "--reason", "Leave granted by the head teacher for a family funeral",
+        "--type", "leave", "--accept-wording")
+    assert "leave of absence the school granted" in run("draft", "absence-email", "--date", "15/09/2026").stdout
+
+
 def test_a_weekday_in_the_reason_that_is_not_the_emails_day_is_pointed_out(family):
     """The newcomer on round 87: "can have Friday off", logged for a Monday, was drafted asking for Monday unremarked.
     "Since Monday" is not the absence's day, and is not remarked on."""
@@ -183,6 +197,9 @@ def test_own_words_keep_the_parents_illness_reason_as_written(family):
         "--accept-wording")
     refusing = run("draft", "absence-email", "--date", "14/09/2026", "--own-words")
     assert "refus" not in refusing.stdout.lower() and "better kept out" in refusing.stderr
+    # ...and the parent hears why --own-words was not followed, never invited to use it again (the newcomer on round 126).
+    said = " ".join(refusing.stderr.split())
+    assert "--own-words cannot send them" in said and "draft again with --own-words" not in said
     # Control characters and direction overrides never reach the email.
     run("add-absence", "--date", "15/09/2026", "--reason", "Poppy is \x1b[2Junder the weather\u202e today.",
         "--accept-wording")

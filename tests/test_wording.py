@@ -1435,6 +1435,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND125_OWN_WORDS", 13),
     ("INDEPENDENT_BLIND1157_1162", 593),
     ("ROUND126_OWN_WORDS", 15),
+    ("INDEPENDENT_BLIND1163_1168", 590),
+    ("ROUND127_OWN_WORDS", 10),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1458,7 +1460,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1145_1150", "INDEPENDENT_BLIND1151_1156", "INDEPENDENT_BLIND1157_1162")
+NEWEST_SETS = ("INDEPENDENT_BLIND1151_1156", "INDEPENDENT_BLIND1157_1162", "INDEPENDENT_BLIND1163_1168")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1650,6 +1652,21 @@ def test_a_second_child_home_because_of_the_first_is_read_for_the_child_logged()
             result = check_text(text, child=child)
             assert result.verdict == "avoid" and result.suggestion is None, (text, child, result)
     assert check_text("Zoë's got a bug so Chloé is staying home too", child="Chloe Brown").suggestion is None
+    # Round 127 (the attacker on round 126): without "too", a name the lists lack at a sentence's start, a name with an
+    # accent, a brother off last week "and now" the child home, "his sister" for the second child.
+    for text in ("Seán's got a bug so Ella is staying home", "Zoë has chickenpox so Ella won't be in",
+                 "Łucja has flu so I'm keeping Ella at home", "Mary-Jane has flu so I'm keeping Ella at home",
+                 "Jack was off last week with a bug and now Ella is staying home"):
+        result = check_text(text, child="Ella")
+        assert result.verdict != "ok" and result.suggestion is None, (text, result)
+    assert check_text("Jack had a bug and now Ella has it", child="Ella").verdict == "ok"  # her own
+    result = check_text("My son has a bug so his sister will be off too")
+    assert result.verdict == "avoid" and result.suggestion is None, result
+    # Refusal weighed above illness is never worded as illness, in the parent's words or echoing the school's.
+    for text in ("It's more refusal than illness", "Ella is more refusing than ill",
+                 "As you said yesterday, it's more refusal than illness"):
+        result = check_text(text, child="Ella")
+        assert result.verdict == "avoid" and result.suggestion is None and result.withheld, (text, result)
     result = check_text("Mo has an appointment at 10.30, I'll bring him in after. Safa is staying home, she's got a "
                         "streaming cold and a temperature.", child="Mo")
     assert result.suggestion is None, result

@@ -320,6 +320,9 @@ def _reason_for_illness(text: str, result, entry_id: int | None, child: str, not
         notes.append(f"As you asked, the draft gives {said[0].lower() + said[1:]} in your own words. The wording "
                      "check has a note about them (see 'refusal-log check'): read it before you send.")
         return render.sentence(text)
+    if own_words:  # the newcomer on round 126: --own-words was ignored without a word
+        notes.append("Your own words use a form of \"refuse\", which an email asking for the absence to be recorded as "
+                     "illness would argue against, so --own-words cannot send them; the draft words it as below.")
     suggestion = result.suggestion
     if suggestion and not _REFUS.search(suggestion) and (
             wording.GAP in suggestion or check_text(suggestion).verdict == "ok"):
@@ -339,7 +342,7 @@ def _reason_for_illness(text: str, result, entry_id: int | None, child: str, not
         f"{said} (\"{' '.join(text.split())}\") has wording that is better kept out of an email "
         f"to school (see 'refusal-log check'), so the draft says instead: \"{chosen}\""
         + (" Your log keeps your own words as they were." if entry_id else "")
-        + " To send your own words instead, draft again with --own-words."
+        + ("" if _REFUS.search(text) else " To send your own words instead, draft again with --own-words.")
     )
     return chosen
 
@@ -445,8 +448,14 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
         fix = f" or the entry's date (refusal-log edit {entry_id} --date DD/MM/YYYY --why \"...\")" if entry_id else ""
         notes.append(f"The reason names {other_day}, and this email is about {dates.full_date(the_day)}. "
                      f"If the absence is on another day, change the email before you send it{fix}.")
-    code = law.code_for(kind)
-    if code is None and kind in nations.nation(nations.DEFAULT).codes and law.unverified:
+    # Leave the reason does not show as granted ("the leave form is in") is not said to be granted, nor coded as if it
+    # were (the newcomer on round 126: a request still unanswered was drafted as "the leave the school granted").
+    asked_only = kind == "leave" and result.verdict != "ok"
+    if asked_only:
+        notes.append("The reason does not say the school has agreed the leave, so the email asks for it rather than "
+                     "saying it was granted. If the head teacher has agreed it, say so in the reason and draft again.")
+    code = None if asked_only else law.code_for(kind)
+    if code is None and not asked_only and kind in nations.nation(nations.DEFAULT).codes and law.unverified:
         notes.append(law.unverified)
     until = None
     if view and view.fields.get("until"):
@@ -457,7 +466,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     to = _recipients([], profile, kid.name, notes)
     context = {
         **_child_context(kid),
-        "type": kind,
+        "type": "leave-asked" if asked_only else kind,
         "code": code,
         "nation": law.name,
         "day_long": dates.full_date(the_day),

@@ -571,8 +571,8 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
         context["withdrawn_left_out"] = left_out
         context["attendance"] = attendance_view.for_timeline(from_, to or (last.isoformat() if last else None), child)
         from refusal_log import due  # "Open requests and actions" in the summary
-
-        context["open_items"] = due.for_timeline(dates.parse_date(to) if to else last, context["children"])
+        as_of = dates.parse_date(to) if to else last  # never past today: a day still ahead is not overdue yet
+        context["open_items"] = due.for_timeline(min(as_of, dates.today()) if as_of else None, context["children"])
         text, count = render(f"timeline.{fmt}.j2", context), len(views)
         # Freed while the collector is still paused: its first pass afterwards would
         # otherwise walk every one of these objects, only to find them all about to go.

@@ -39,6 +39,7 @@ The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, r
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -153,8 +154,7 @@ WITH_ILL = re.compile(r" with (?:a |an |the )?(?:high |bad |nasty |horrible |rea
                       r"(?![^.!?\n]{0,60}?\b(?:he|she) (?:has been|is|s|was) (?:really |very |so )?"
                       r"(?:poorly|ill|unwell|sick|bad)\b)")
 _QUOTES = re.compile(r"\"[^\"\n]*\"|(?<![a-z0-9])'(?=[a-z])[^'\n]*[a-z.!?]'(?![a-z0-9])")
-# Who speaks a quotation: the last person named before "said" and the like ("Stanley said 'I think I'm going to throw
-# up'": Stanley's words, so the "I" in them is Stanley).
+# Who speaks a quotation: the last person named before "said" ("Stanley said 'I think I'm going to throw up'": his).
 _SAID = re.compile(r"\b(?:said|says|saying|goes|went|told me|told us|tells me|tells us|telling me|telling us|cried|"
                    r"crying|shouted|shouting|screamed|screaming|whispered|announced|moaned|moaning|complained|"
                    r"complaining|sobbed|sobbing|wailed)(?: to (?:me|us))?[,:]? ?$")
@@ -180,9 +180,9 @@ def _quotes(norm: str) -> tuple:
 
 
 def _whole_word(norm: str, name: str, a: int, b: int):
-    """(start, end) of each place in norm[a:b] where `name` stands as a whole word, as
-    `(?<![a-z0-9&])name(?![a-z0-9&])` would find them (the end of the slice ends a word), without
-    compiling a pattern per name: a batch of checks meets hundreds of names."""
+    """(start, end) of each place in norm[a:b] where `name` (its accents folded, as norm's are) stands as a whole word,
+    without compiling a pattern per name: a batch of checks meets hundreds of names."""
+    name = name if name.isascii() else "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     at = norm.find(name, a, b) if name else -1
     while at != -1:
         end = at + len(name)

@@ -9,15 +9,16 @@ from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 
+from refusal_log.wording.folding import FirstNames
+
 RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
 # What may soften a rule (its `softened_by`): see rules.toml's header.
 _SOFTENERS = frozenset(("named", "illness", "distress", "lawful", "later"))
 
 
 def compile_pattern(pattern: str) -> re.Pattern:
-    """A rules.toml pattern compiled on first use. Patterns compile lazily (start-up stays fast),
-    so a broken one someone typed into the file is found here: named as a RulesFileError,
-    never a traceback."""
+    """A rules.toml pattern compiled on first use (start-up stays fast), so a broken one someone typed into the file is
+    found here: named as a RulesFileError, never a traceback."""
     try:
         return re.compile(pattern)
     except re.error as mistake:
@@ -299,8 +300,7 @@ class Rules:
                                       for p, t in _paired(data[section][kind], found.get(section, {}).get(kind), kind)]
         self.health = [(kind, rx) for kind in _HEALTH_KINDS for rx in lazy("health", kind)]
         self.health_index = TriggerIndex([rx for _, rx in self.health])
-        # Talk of dying or self-harm, and coming in later the same day (softened_by "later"): each compiled only
-        # for a text holding one of its derived triggers.
+        # Talk of dying or self-harm, and coming in later the same day ("later"): compiled only for a text with a trigger.
         self.crisis = _Lazy(*_paired([_one_pattern(health, "crisis")], found.get("health", {}).get("crisis"), "crisis")[0])
         self.later_today = _Lazy(*_paired([_number(_expand(_one_pattern(reasons, "later_today"), macros))],
                                           found.get("reasons", {}).get("later_today"), "later_today")[0])
@@ -348,8 +348,8 @@ class Rules:
         self.not_names = set(names["not_names"])
         self.related = _Lazy(names["related"])
         self.childs_relations = frozenset(names["childs_relations"])
-        self.first_names = frozenset(names["first_names"])
-        self.capitalised_names = frozenset(names.get("capitalised_names", ()))  # names only when capitalised ("Will")
+        self.first_names = FirstNames(names["first_names"])
+        self.capitalised_names = FirstNames(names.get("capitalised_names", ()))  # names only when capitalised ("Will")
         self.short_forms = tuple(frozenset(group.split()) for group in names.get("short_forms", ()))
         self.not_lower_names = frozenset(names["not_lower_names"])
         self.name_signoff = _Lazy(names["signoff"])

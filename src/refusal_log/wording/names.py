@@ -31,6 +31,12 @@ _TO_SCHOOL = re.compile(r" (?:in|into school|to school|up|out of bed|dressed|rea
 _KEEP_VERBS = ("keep ", "keeping ", "keepin ", "kept ")  # "keepin" and "hame": Scots
 _KEPT_OFF = re.compile(r" (?:off|aff|home|hame|at home|at hame|off school)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
+# An illness told of the word before (a name the lists lack, at a sentence's start: "Łucja has flu so I'm keeping Ella
+# at home", the attacker on round 126).
+_ILL_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:(?:has|s|has got|s got|got|caught|has caught) (?:a |an |the )?(?:bug|flu|cold|cough|"
+                       r"temperature|temp|fever|virus|chicken ?pox|covid|sickness|tummy bug|stomach bug|sore throat|tonsillitis|"
+                       r"headache|migraine|ear infection|chest infection|conjunctivitis|measles|norovirus|d ?& ?v|rash)\b|"
+                       r"is (?:ill|poorly|sick|unwell|off sick)\b|(?:has been|s been|was) (?:ill|poorly|sick|unwell)\b)")
 _CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}])")
 _NAME_BETWEEN_COMMAS = re.compile(rf", ({_NAME}),")
 _WHO_IS_KIN = re.compile(r" (?:is|s) (?:her|his|their|my|our) (?:little |big |older |younger |twin )?(?:brother|sister|cousin|friend|"
@@ -162,8 +168,8 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
                 and (w.lower() in rules.first_names or (w.lower() in rules.capitalised_names and not (
                     _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) and _VERB_NEXT.match(text, m.end())))
                      or stem or (own_in_text and _SUBJECT_VERB.match(text, m.end()) and not _NICKNAME_BEFORE.search(
-                         text, max(0, m.start() - 20), m.start()) and (logged_fine or not _SENTENCE_START.search(
-                         text, max(0, m.start() - 4), m.start()))))
+                         text, max(0, m.start() - 20), m.start()) and (logged_fine or (_ILL_VERB.match(text, m.end()) and _named_after(text, m, child, own))
+                                                                        or not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()))))
                 and not beside and not _APPOSITION.search(text, max(0, m.start() - 40), m.start())
                 and _not_someone_else(text, m.start(), rules)
                 and text[m.end():].strip(" .,!x\n") and not _joined(text, m, own if own_in_text else None)
@@ -208,10 +214,23 @@ def _in_as_normal(text: str, child: str, rules: Rules) -> bool:
     return bool(rules.name_elsewhere.search(clause) or _IN_SCHOOL.match(text, at + len(child)))
 
 
+_NOT_HOME = (r"(?!(?:['\u2019]s| is| will be| ll be| has to| is going to| will have to) (?:staying|stopping|off|home|at home|kept|not|"
+             r"going to stay|stay)\b|(?:['\u2019]s| is| will be) (?:also |too )?(?:staying|stopping)\b| (?:won['\u2019]?t|will not|isn['\u2019]?t|"
+             r"is not|can['\u2019]?t|cannot)\b)")
+
+
+def _named_after(text: str, m: re.Match, child: str, own: set) -> bool:
+    """The logged child named after this word, which is not their name said without its apostrophe ("Łucja has flu so
+    I'm keeping Ella at home"; never "Mia won't be in. Mimi has been sick", a pet name, nor "Jacks got tonsillitis")."""
+    return _plain(m.group()).rstrip("s") not in own and bool(
+        name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text, m.end()))
+
+
 def _shared(text: str, child: str) -> bool:
     """The logged child has what someone else has ("Josh has flu and so does Mia"): no name is someone else's alone."""
     first = re.escape(child.split()[0])
-    return bool(name_pattern(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now|(?:spread|passed|given it) to) {first}\b|\b{first} "
+    # (Not "and now Ella is staying home": home, not ill, the attacker on round 126.)
+    return bool(name_pattern(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now|(?:spread|passed|given it) to) {first}\b{_NOT_HOME}|\b{first} "
                              rf"(?:(?:has|have|s|does|did|is|was|has been|had) )?(?:too|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
                              rf"\b{first} \(and ", re.I).search(text))
 

@@ -70,11 +70,13 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
 
 
 def second_child(span: str, logged) -> str:
-    """For a rule whose words tell of one child ill and another home "too" ([health] second_child_rules): "ill" when the
-    child the absence is logged for is the one the illness is told of (their own illness is the reason), else "well":
-    the one home because of the other, with no child logged, or a child not named, nothing softens it and nothing is
-    worded (the newcomer on round 125: "Ella is staying home too because Jack's got a bug" was worded for Ella)."""
+    """For a rule whose words tell of one child ill and another home "too" ([health] second_child_rules): "well" when the
+    child the absence is logged for is named as the one at home, or no child is logged (nothing softens it, nothing is
+    worded: the newcomer on round 125 saw "Ella is staying home too because Jack's got a bug" worded for Ella); "ill"
+    when the logged child is the one the illness is told of, or is not named (the words are read as they stand)."""
     if not isinstance(logged, Logged) or not logged.split():
         return "well"
-    name = re.escape(_plain(logged.split()[0]))
-    return "ill" if re.search(rf"(?<![\w'\u2019]){name}{_ILL_AFTER}", _plain(span)) else "well"
+    name, words = re.escape(_plain(logged.split()[0])), _plain(span)
+    if not re.search(rf"(?<![\w'\u2019]){name}(?!\w)", words):
+        return "ill"  # the logged child is not named: either child, so the words are read as they stand
+    return "ill" if re.search(rf"(?<![\w'\u2019]){name}{_ILL_AFTER}", words) else "well"
