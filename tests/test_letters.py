@@ -136,6 +136,10 @@ def test_leave_only_asked_for_is_never_drafted_as_granted(family):
     assert "I have asked the head teacher for leave of absence" in asked.stdout
     assert "granted" not in asked.stdout and "code C" not in asked.stdout
     assert "does not say the school has agreed the leave" in " ".join(asked.stderr.split())
+    for day, hoped in (("16/09/2026", "Leave for the wedding, I hope leave is granted"),
+                       ("17/09/2026", "Leave for the wedding, the head has not approved it")):  # the attacker on round 127
+        run("add-absence", "--date", day, "--reason", hoped, "--type", "leave", "--accept-wording")
+        assert "code C" not in run("draft", "absence-email", "--date", day).stdout
     run("add-absence", "--date", "15/09/2026", "--reason", "Leave granted by the head teacher for a family funeral",
         "--type", "leave", "--accept-wording")
     assert "leave of absence the school granted" in run("draft", "absence-email", "--date", "15/09/2026").stdout

@@ -1437,6 +1437,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND126_OWN_WORDS", 15),
     ("INDEPENDENT_BLIND1163_1168", 590),
     ("ROUND127_OWN_WORDS", 10),
+    ("INDEPENDENT_BLIND1169_1174", 587),
+    ("ROUND128_OWN_WORDS", 9),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1460,7 +1462,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1151_1156", "INDEPENDENT_BLIND1157_1162", "INDEPENDENT_BLIND1163_1168")
+NEWEST_SETS = ("INDEPENDENT_BLIND1157_1162", "INDEPENDENT_BLIND1163_1168", "INDEPENDENT_BLIND1169_1174")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1660,6 +1662,9 @@ def test_a_second_child_home_because_of_the_first_is_read_for_the_child_logged()
         result = check_text(text, child="Ella")
         assert result.verdict != "ok" and result.suggestion is None, (text, result)
     assert check_text("Jack had a bug and now Ella has it", child="Ella").verdict == "ok"  # her own
+    # Round 128 (the short attacker on round 127): a Polish letter in the sister's name; "my baby girl" is the child.
+    assert check_text("Ella's sister Łucja has flu so Ella is staying home", child="Ella").suggestion is None
+    assert check_text("My baby girl has flu so I'm keeping her home").verdict != "avoid"
     result = check_text("My son has a bug so his sister will be off too")
     assert result.verdict == "avoid" and result.suggestion is None, result
     # Refusal weighed above illness is never worded as illness, in the parent's words or echoing the school's.

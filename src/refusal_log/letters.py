@@ -347,6 +347,14 @@ def _reason_for_illness(text: str, result, entry_id: int | None, child: str, not
     return chosen
 
 
+# Leave said plainly to be agreed, and nothing that says it was not or is only hoped for (the attacker on round 127:
+# "the head has not approved it", "I hope leave is granted" were drafted as granted).
+_GRANTED = re.compile(r"\b(?:granted|agreed|approved|authori[sz]ed|signed (?:it )?off|gave (?:us |her |him |them )?permission|"
+                      r"said yes|okayed|ok'd)\b", re.I)
+_NOT_GRANTED = re.compile(r"\b(?:not|never|hope|hoping|hoped|if|whether|refused|said no|turned (?:it |us )?down|waiting|await\w*|"
+                          r"pass(?:ed)? (?:it|our request|the request) (?:on|to)|last year|but)\b|n['\u2019]t\b", re.I)
+
+
 def _nothing_logged(day: date, child: str) -> InvalidInput:
     return InvalidInput(
         f"Nothing is logged for {dates.full_date(day)}, so there is no reason to put in the email (refusal-log "
@@ -450,7 +458,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
                      f"If the absence is on another day, change the email before you send it{fix}.")
     # Leave the reason does not show as granted ("the leave form is in") is not said to be granted, nor coded as if it
     # were (the newcomer on round 126: a request still unanswered was drafted as "the leave the school granted").
-    asked_only = kind == "leave" and result.verdict != "ok"
+    asked_only = kind == "leave" and (result.verdict != "ok" or not _GRANTED.search(text) or _NOT_GRANTED.search(text))
     if asked_only:
         notes.append("The reason does not say the school has agreed the leave, so the email asks for it rather than "
                      "saying it was granted. If the head teacher has agreed it, say so in the reason and draft again.")

@@ -39,10 +39,10 @@ The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, r
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from refusal_log.wording.folding import fold
 from refusal_log.wording.loading import Rules, _expand
 
 
@@ -182,7 +182,7 @@ def _quotes(norm: str) -> tuple:
 def _whole_word(norm: str, name: str, a: int, b: int):
     """(start, end) of each place in norm[a:b] where `name` (its accents folded, as norm's are) stands as a whole word,
     without compiling a pattern per name: a batch of checks meets hundreds of names."""
-    name = name if name.isascii() else "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    name = fold(name)
     at = norm.find(name, a, b) if name else -1
     while at != -1:
         end = at + len(name)

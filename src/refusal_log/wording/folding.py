@@ -14,7 +14,7 @@ class FirstNames(frozenset):
     def __contains__(self, word) -> bool:
         if frozenset.__contains__(self, word) or not isinstance(word, str):
             return frozenset.__contains__(self, word)
-        plain = "".join(c for c in unicodedata.normalize("NFKD", word.translate(_LETTERS)) if not unicodedata.combining(c))
+        plain = fold(word)
         return frozenset.__contains__(self, plain) or ("-" in plain and frozenset.__contains__(self, plain.split("-")[0]))
 
     def __or__(self, other):
@@ -23,3 +23,9 @@ class FirstNames(frozenset):
 
 # Letters NFKD does not take apart.
 _LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def fold(word: str) -> str:
+    """A word with its accents and the letters NFKD keeps whole ("ł", "ı") made plain, as the normalised text has them."""
+    return word if word.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", word.translate(_LETTERS)) if not unicodedata.combining(c))
