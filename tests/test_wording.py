@@ -1439,6 +1439,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND127_OWN_WORDS", 10),
     ("INDEPENDENT_BLIND1169_1174", 587),
     ("ROUND128_OWN_WORDS", 9),
+    ("INDEPENDENT_BLIND1175_1180", 588),
+    ("ROUND129_OWN_WORDS", 10),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1462,7 +1464,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1157_1162", "INDEPENDENT_BLIND1163_1168", "INDEPENDENT_BLIND1169_1174")
+NEWEST_SETS = ("INDEPENDENT_BLIND1163_1168", "INDEPENDENT_BLIND1169_1174", "INDEPENDENT_BLIND1175_1180")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1665,6 +1667,10 @@ def test_a_second_child_home_because_of_the_first_is_read_for_the_child_logged()
     # Round 128 (the short attacker on round 127): a Polish letter in the sister's name; "my baby girl" is the child.
     assert check_text("Ella's sister Łucja has flu so Ella is staying home", child="Ella").suggestion is None
     assert check_text("My baby girl has flu so I'm keeping her home").verdict != "avoid"
+    # Round 129: a son's illness, and the child named only as the one at home, with or without the child given.
+    for child in ("Ella", None):
+        assert check_text("My son has a bug so Ella is staying home", child=child).suggestion is None, child
+    assert check_text("Ella has flu so she is staying home.").suggestion == "Ella is too unwell to attend school (flu)."
     result = check_text("My son has a bug so his sister will be off too")
     assert result.verdict == "avoid" and result.suggestion is None, result
     # Refusal weighed above illness is never worded as illness, in the parent's words or echoing the school's.

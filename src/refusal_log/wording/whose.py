@@ -6,6 +6,7 @@ child's."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from refusal_log.wording.loading import Rules
 from refusal_log.wording.names import Logged, _another_first_name, _any_first_names, _found_subject, _plain, _two_children
@@ -66,7 +67,21 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
     round 81: "he's got a migraine, so she's staying home with him", logged for Mia). A name signing off or a teacher
     named ("Thanks, Laura", "Mrs Morgan") is not this (the attacker on round 82)."""
     first = _first_if_unnamed(text, child, rules)
-    return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None)
+    named = child or _found_subject(text, norm, rules)[0]  # with no child given, the one the text names
+    return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None) or \
+        bool(named and named.split() and _HOME_ONLY(re.escape(_plain(named.split()[0]))).search(_plain(norm)))
+
+
+# Someone else ill ("my son", another name; not "he" or "she", who are the child: "He has a fever so Oliver won't be in"),
+# and the child named only as the one at home after it (the attacker on round 127: "My son has a bug so Ella is staying
+# home", logged for Ella, was worded for Ella).
+@lru_cache(maxsize=64)
+def _HOME_ONLY(name: str) -> re.Pattern:
+    return re.compile(rf"^(?:[^.!?\n]*?[.!?\n] ?)?(?!{name}\b)(?:my (?:son|daughter|boy|girl|eldest|youngest|oldest|little one)|"
+                      rf"(?!(?:he|she|they|i|we|it|told|says|said|who|that|this|there|really|very|so|bad|poor)\b)[a-z]+)(?: is| s| was| has| had| has been| got| has got)? [^.!?\n]{{0,60}}?\b(?:bug|flu|virus|cold|sick|ill|"
+                      rf"poorly|temperature|fever|chickenpox|covid|d ?& ?v|sickness)\b[^.!?\n]{{0,40}}?\b(?:so|and now|now|,) "
+                      rf"{name}(?: is| s| will be| has to| will have to)? (?:staying|stopping|stay|off|home|at home|not going|"
+                      rf"not coming|will not be in|won t be in)\b")
 
 
 def second_child(span: str, logged) -> str:
