@@ -1671,6 +1671,9 @@ def test_a_second_child_home_because_of_the_first_is_read_for_the_child_logged()
     for child in ("Ella", None):
         assert check_text("My son has a bug so Ella is staying home", child=child).suggestion is None, child
     assert check_text("Ella has flu so she is staying home.").suggestion == "Ella is too unwell to attend school (flu)."
+    # ...never the child's own illness told without a subject ("Streaming cold so Ella is staying home today").
+    for text in ("Streaming cold so Ella is staying home today", "Jack and Ella both have flu so Ella is staying home"):
+        assert "Ella is too unwell" in (check_text(text, child="Ella").suggestion or ""), text
     result = check_text("My son has a bug so his sister will be off too")
     assert result.verdict == "avoid" and result.suggestion is None, result
     # Refusal weighed above illness is never worded as illness, in the parent's words or echoing the school's.

@@ -78,7 +78,7 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
 @lru_cache(maxsize=64)
 def _HOME_ONLY(name: str) -> re.Pattern:
     return re.compile(rf"^(?:[^.!?\n]*?[.!?\n] ?)?(?!{name}\b)(?:my (?:son|daughter|boy|girl|eldest|youngest|oldest|little one)|"
-                      rf"(?!(?:he|she|they|i|we|it|told|says|said|who|that|this|there|really|very|so|bad|poor)\b)[a-z]+)(?: is| s| was| has| had| has been| got| has got)? [^.!?\n]{{0,60}}?\b(?:bug|flu|virus|cold|sick|ill|"
+                      rf"(?!(?:he|she|they|i|we|it|told|says|said|who|that|this|there|really|very|so|bad|poor)\b)[a-z]+)(?: is| s| was| has| had| has been| got| has got| caught) [^.!?\n]{{0,60}}?\b(?:bug|flu|virus|cold|sick|ill|"
                       rf"poorly|temperature|fever|chickenpox|covid|d ?& ?v|sickness)\b[^.!?\n]{{0,40}}?\b(?:so|and now|now|,) "
                       rf"{name}(?: is| s| will be| has to| will have to)? (?:staying|stopping|stay|off|home|at home|not going|"
                       rf"not coming|will not be in|won t be in)\b")
