@@ -1674,6 +1674,11 @@ def test_a_second_child_home_because_of_the_first_is_read_for_the_child_logged()
     # ...never the child's own illness told without a subject ("Streaming cold so Ella is staying home today").
     for text in ("Streaming cold so Ella is staying home today", "Jack and Ella both have flu so Ella is staying home"):
         assert "Ella is too unwell" in (check_text(text, child="Ella").suggestion or ""), text
+    # The short attacker on round 129: other illness words, other endings, the other gender, and a long text stays fast.
+    for text in ("My son has flu so she is staying home", "My son has norovirus so Ella is staying home",
+                 "My son has a chest infection so we are keeping Ella home", "My son has a bug so Ella and I are staying home",
+                 "Morning. Apologies. My son has a bug so Ella is staying home"):
+        assert check_text(text, child="Ella").suggestion is None, text
     result = check_text("My son has a bug so his sister will be off too")
     assert result.verdict == "avoid" and result.suggestion is None, result
     # Refusal weighed above illness is never worded as illness, in the parent's words or echoing the school's.

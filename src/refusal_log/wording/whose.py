@@ -68,7 +68,8 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
     named ("Thanks, Laura", "Mrs Morgan") is not this (the attacker on round 82)."""
     first = _first_if_unnamed(text, child, rules)
     named = child or _found_subject(text, norm, rules)[0]  # with no child given, the one the text names
-    return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None) or \
+    return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None
+                            or _other_gender(text, norm, rules)) or \
         bool(named and named.split() and _HOME_ONLY(re.escape(_plain(named.split()[0]))).search(_plain(norm)))
 
 
@@ -77,11 +78,22 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
 # home", logged for Ella, was worded for Ella).
 @lru_cache(maxsize=64)
 def _HOME_ONLY(name: str) -> re.Pattern:
-    return re.compile(rf"^(?:[^.!?\n]*?[.!?\n] ?)?(?!{name}\b)(?:my (?:son|daughter|boy|girl|eldest|youngest|oldest|little one)|"
-                      rf"(?!(?:he|she|they|i|we|it|told|says|said|who|that|this|there|really|very|so|bad|poor)\b)[a-z]+)(?: is| s| was| has| had| has been| got| has got| caught) [^.!?\n]{{0,60}}?\b(?:bug|flu|virus|cold|sick|ill|"
-                      rf"poorly|temperature|fever|chickenpox|covid|d ?& ?v|sickness)\b[^.!?\n]{{0,40}}?\b(?:so|and now|now|,) "
-                      rf"{name}(?: is| s| will be| has to| will have to)? (?:staying|stopping|stay|off|home|at home|not going|"
-                      rf"not coming|will not be in|won t be in)\b")
+    return re.compile(rf"(?:^|(?<=[.!?\n] )|(?<=[.!?\n]))(?!{name}s?\b)(?:my (?:son|daughter|boy|girl|eldest|youngest|oldest|little one)|"
+                      rf"(?!(?:he|she|they|i|we|it|told|says|said|who|that|this|there|really|very|so|bad|poor)\b)[a-z]+)"
+                      rf"(?: is| s| was| has| had| has been| got| has got| caught) [^.!?\n]{{0,60}}?\b(?:bug|flu|influenza|virus|"
+                      rf"norovirus|infection|cold|cough|sick|ill|poorly|temperature|fever|chicken ?pox|covid|d ?& ?v|sickness|"
+                      rf"tonsillitis|measles|vomiting|diarrhoea)\b[^.!?\n]{{0,40}}?\b(?:so|and now|now|,|and) (?:(?:we are|we re|i am|"
+                      rf"i m|we|i) (?:keeping|keep) {name} (?:home|off|at home)|{name}(?: and (?:i|me))?(?: is| s| are| re| will be|"
+                      rf" will| has to| will have to)? (?:staying|stopping|stay|off|home|at home|not going|not coming|"
+                      rf"will not be in|won t be in)\b)")
+
+
+def _other_gender(text: str, norm: str, rules: Rules) -> bool:
+    """The subject found is "my son" and the one at home is "she", or the other way round ("My son has flu so she is
+    staying home", logged for Ella, was drafted "My son is too unwell to attend school": the attacker on round 129)."""
+    found = _found_subject(text, norm, rules)[0].lower()
+    return bool(re.match(r"my (?:son|boy|lad)\b", found) and re.search(r"\b(?:she|her)\b", norm)
+                or re.match(r"my (?:daughter|girl|lass)\b", found) and re.search(r"\b(?:he|him|his)\b", norm))
 
 
 def second_child(span: str, logged) -> str:
