@@ -11,6 +11,7 @@ from functools import cached_property
 
 from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_ILL, Whole, ambiguous, childs_words,
                                          mentions, witnessed)
+from refusal_log.wording.folding import ACCENTS
 from refusal_log.wording.generalised import (consequence, consequence_rule, leave_granted, minor, minor_rule, not_today, ongoing,
                                               ongoing_rule, second_reason, told_as_history, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
@@ -24,10 +25,7 @@ from refusal_log.wording.whose import about_someone_else as _elsewhere
 _PLAIN = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
     "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
-    # Accents folded one for one (Welsh "sâl", "ŵyr"; "café"), so offsets still hold.
-    **{c: b for b, cs in (("a", "âáàäãåÂÁÀÄÃÅ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏ"), ("o", "ôóòöõÔÓÒÖÕ"), ("c", "çÇ"),
-                          ("n", "ñÑńŃ"), ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ"), ("l", "łŁ"), ("s", "śšşŚŠŞ"),
-                          ("z", "źżžŹŻŽ"), ("g", "ğĞ"), ("i", "ıİ")) for c in cs},
+    **ACCENTS,  # one for one (folding.py), so offsets still hold
     # Fullwidth letters, digits and signs are the plain ones ("Ｔｏｍ ｈａｓ ａ ｔｅｍｐ", the attack on round 45), one for one.
     **{chr(0xFF01 + k): chr(0x21 + k) for k in range(0x5E)}, "\u3000": " ",
 })

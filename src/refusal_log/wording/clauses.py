@@ -42,7 +42,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from refusal_log.wording.folding import fold
+from refusal_log.wording.folding import as_in_text
 from refusal_log.wording.loading import Rules, _expand
 
 
@@ -182,7 +182,7 @@ def _quotes(norm: str) -> tuple:
 def _whole_word(norm: str, name: str, a: int, b: int):
     """(start, end) of each place in norm[a:b] where `name` (its accents folded, as norm's are) stands as a whole word,
     without compiling a pattern per name: a batch of checks meets hundreds of names."""
-    name = fold(name)
+    name = as_in_text(name)
     at = norm.find(name, a, b) if name else -1
     while at != -1:
         end = at + len(name)

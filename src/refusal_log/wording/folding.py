@@ -1,5 +1,6 @@
-"""Names as the rules list them, asked of a word as a parent wrote it: accents, Polish and Turkish letters and double
-names folded to the listed form. Kept apart from loading.py so that the folding has one home."""
+"""Accents folded, in one place: the normalised text's one-for-one table (ACCENTS, read by analysis._Norm), a name
+folded the same way to find it there (as_in_text), and names as the rules list them, asked of a word as a parent wrote
+it (FirstNames, fold: accents, Polish and Turkish letters and double names to the listed form)."""
 
 from __future__ import annotations
 
@@ -21,11 +22,21 @@ class FirstNames(frozenset):
         return FirstNames(frozenset.__or__(self, other))
 
 
-# Letters NFKD does not take apart.
-_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
+# Accented letters folded one for one (Welsh "sâl", "ŵyr"; "café"; "Łucja"), so the normalised text's offsets still hold.
+ACCENTS = {c: b for b, cs in (("a", "âáàäãåÂÁÀÄÃÅ"), ("e", "êéèëÊÉÈË"), ("i", "îíìïÎÍÌÏıİ"), ("o", "ôóòöõÔÓÒÖÕ"),
+                              ("c", "çÇ"), ("n", "ñÑńŃ"), ("u", "ûúùüÛÚÙÜ"), ("w", "ŵŴẁẃẅ"), ("y", "ŷŶỳýÿ"), ("l", "łŁ"),
+                              ("s", "śšşŚŠŞ"), ("z", "źżžŹŻŽ"), ("g", "ğĞ")) for c in cs}
+_ACCENTS = str.maketrans(ACCENTS)
+# Letters NFKD keeps whole, beside the table's.
+_LETTERS = str.maketrans({**ACCENTS, "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def as_in_text(name: str) -> str:
+    """A name as the normalised text writes it (its accents folded by the same table), to find it there."""
+    return name if name.isascii() else name.translate(_ACCENTS)
 
 
 def fold(word: str) -> str:
-    """A word with its accents and the letters NFKD keeps whole ("ł", "ı") made plain, as the normalised text has them."""
+    """A word with every accent and the letters NFKD keeps whole ("ł", "ı") made plain: to compare names."""
     return word if word.isascii() else "".join(
         c for c in unicodedata.normalize("NFKD", word.translate(_LETTERS)) if not unicodedata.combining(c))

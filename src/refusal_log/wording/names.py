@@ -7,9 +7,9 @@ rules.toml's [names] table."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from refusal_log.wording.folding import fold
 from refusal_log.wording.loading import Rules
 
 # A capitalised name in Latin letters, accents included ("Zoë", "Łucja"), with "O'Neill", "De'Andre", "Mary-Kate"; never "I'm".
@@ -245,7 +245,7 @@ def _any_first_names(rules: Rules) -> frozenset:
 
 def _plain(name: str) -> str:
     """A name lower case and without accents, to compare: "Zoë" and "Zoe", "Siobhán" and "Siobhan" are one name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return fold(name.lower())
 
 
 def _short_form(name: str, own: set, rules: Rules) -> bool:

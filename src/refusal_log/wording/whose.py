@@ -67,17 +67,18 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
     round 81: "he's got a migraine, so she's staying home with him", logged for Mia). A name signing off or a teacher
     named ("Thanks, Laura", "Mrs Morgan") is not this (the attacker on round 82)."""
     first = _first_if_unnamed(text, child, rules)
-    named = child or _found_subject(text, norm, rules)[0]  # with no child given, the one the text names
+    found = _found_subject(text, norm, rules)[0]
+    named = child or found  # with no child given, the one the text names
     return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None
-                            or _other_gender(text, norm, rules)) or \
-        bool(named and named.split() and _HOME_ONLY(re.escape(_plain(named.split()[0]))).search(_plain(norm)))
+                            or _other_gender(found.lower(), norm)) or \
+        bool(named and named.split() and _home_only(re.escape(_plain(named.split()[0]))).search(_plain(norm)))
 
 
 # Someone else ill ("my son", another name; not "he" or "she", who are the child: "He has a fever so Oliver won't be in"),
 # and the child named only as the one at home after it (the attacker on round 127: "My son has a bug so Ella is staying
 # home", logged for Ella, was worded for Ella).
 @lru_cache(maxsize=64)
-def _HOME_ONLY(name: str) -> re.Pattern:
+def _home_only(name: str) -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[.!?\n] )|(?<=[.!?\n]))(?!{name}s?\b)(?:my (?:son|daughter|boy|girl|eldest|youngest|oldest|little one)|"
                       rf"(?!(?:he|she|they|i|we|it|told|says|said|who|that|this|there|really|very|so|bad|poor)\b)[a-z]+)"
                       rf"(?: is| s| was| has| had| has been| got| has got| caught) [^.!?\n]{{0,60}}?\b(?:bug|flu|influenza|virus|"
@@ -88,10 +89,9 @@ def _HOME_ONLY(name: str) -> re.Pattern:
                       rf"will not be in|won t be in)\b)")
 
 
-def _other_gender(text: str, norm: str, rules: Rules) -> bool:
+def _other_gender(found: str, norm: str) -> bool:
     """The subject found is "my son" and the one at home is "she", or the other way round ("My son has flu so she is
     staying home", logged for Ella, was drafted "My son is too unwell to attend school": the attacker on round 129)."""
-    found = _found_subject(text, norm, rules)[0].lower()
     return bool(re.match(r"my (?:son|boy|lad)\b", found) and re.search(r"\b(?:she|her)\b", norm)
                 or re.match(r"my (?:daughter|girl|lass)\b", found) and re.search(r"\b(?:he|him|his)\b", norm))
 
