@@ -165,6 +165,10 @@ def test_to_dict_has_exactly_the_contract_keys():
     ("cannae get him tae school the day, he's greetin and shaking",
      "He is too unwell to attend school the day (shaking)."),
     ("Refusing college again", "My child is too unwell to attend college again ([what is wrong])."),
+    # Typed in capitals: the draft keeps the parent's words, not their caps lock (was "MY is too unwell ... (FLU)").
+    ("MY SON HAS FLU, STAYING HOME TODAY", "My son is too unwell to attend school today (flu)."),
+    ("ELLA HAS A TEMPERATURE AND IS STAYING HOME", "Ella is too unwell to attend school (temperature)."),
+    ("TOM HAS A UTI SO HE IS STAYING HOME", "Tom is too unwell to attend school (UTI)."),
 ])
 def test_suggestion_keeps_name_days_and_illness_words(text, expected):
     assert check_text(text).suggestion == expected
@@ -1441,6 +1445,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND128_OWN_WORDS", 9),
     ("INDEPENDENT_BLIND1175_1180", 588),
     ("ROUND129_OWN_WORDS", 10),
+    ("INDEPENDENT_BLIND1181_1186", 591),
+    ("ROUND130_OWN_WORDS", 12),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1452,7 +1458,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
 def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part, full_table):
     """Every row of the newest sets; of the older ones, a sixteenth (the same sixteenth every run), unless
     `--full-table` asks for every row, as it should after any edit to rules.toml. The whole table is about
-    71,000 rows and would be most of the suite's time; each older set has held for many rounds."""
+    88,000 rows and would be most of the suite's time; each older set has held for many rounds."""
     import wording_cases
 
     rows = getattr(wording_cases, name)
@@ -1464,7 +1470,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1163_1168", "INDEPENDENT_BLIND1169_1174", "INDEPENDENT_BLIND1175_1180")
+NEWEST_SETS = ("INDEPENDENT_BLIND1169_1174", "INDEPENDENT_BLIND1175_1180", "INDEPENDENT_BLIND1181_1186")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1736,3 +1742,23 @@ def test_round_101_and_102_suggestions_name_the_child_and_claim_nothing_unsaid()
     # Fine today after yesterday's sickness: nothing says "too unwell today".
     fine = check_text("he vomit 3 time yesterday, today he fine, stay home")
     assert fine.suggestion is None and fine.withheld
+
+
+def test_round_130_things_and_places_are_not_children_and_the_leave_named_first_is_granted():
+    # A thing opening the message was taken for the child's name ("Oven is too unwell to attend school").
+    for text, subject in [("Oven's broken and the house is freezing, honestly. Not sending them in.", "They"),
+                          ("Forecast says snow tomorrow so he's staying home", "He")]:
+        suggestion = check_text(text).suggestion
+        assert suggestion and suggestion.split()[0] == subject, (text, suggestion)
+    # A town after "in" is no child: the hospital is the parent's, for their own appointment.
+    assert check_text("Ayesha come with me today to hospital for my appointment in Manchester, "
+                      "nobody can look after her.").verdict == "avoid"
+    # "..., the leave the head approved": the leave is the child's, named before the head who granted it.
+    assert check_text("Libby is away for her grandad's funeral, the leave the head approved in the letter.").verdict == "ok"
+    # A fever in degrees is the child's; the weather's is not.
+    assert check_text("Daisy was 39 degrees this morning and all floppy, she won't be in.").verdict == "ok"
+    weather = check_text("It was 39 degrees in Lanzarote, back Tuesday so he won't be in Monday.")
+    assert weather.verdict != "ok" and weather.suggestion is None, weather
+    # "Probably nothing but" before a seizure and a specialist is modesty; the suggestion is kept.
+    seizure = check_text("Probably nothing but Sam had a seizure last night and his neurologist wants him kept off.")
+    assert seizure.verdict == "ok" and not seizure.withheld

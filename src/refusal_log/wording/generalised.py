@@ -30,12 +30,16 @@ from refusal_log.wording.loading import _expand, compile_pattern
 
 
 _LEAVE_WORD, _CLAUSE_OPENS = re.compile(r"\b(?:leave|holiday|form|request)\b"), re.compile(r"[,.;:-] (?:and |so |but )?(?:the )?$")
+_LEAVE_NAMED = re.compile(r"\b(?:leave|holiday|form|request|absence)(?: (?:that|which))? $")
 
 
 def leave_granted(n: str, a: int, b: int, rules) -> bool:
     """Leave staff granted (n[a:b]) in a clause of its own: the child's even after a relative's clause ("for my cousin's
     wedding, the head signed the leave form"). Read by analysis.py and absence_types.py, so the check and the type agree."""
-    return bool(_LEAVE_WORD.search(n[a:b]) and _CLAUSE_OPENS.search(n, max(0, a - 8), a)
+    named = _LEAVE_NAMED.search(n, max(0, a - 30), a)  # "..., the leave the head approved": its word just before
+    if named:
+        a = named.start()
+    return bool((named or _LEAVE_WORD.search(n[a:b])) and _CLAUSE_OPENS.search(n, max(0, a - 8), a)
                 and rules.leave_granter.search(n, max(0, a - 20), b + 40))
 
 

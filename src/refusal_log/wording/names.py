@@ -65,6 +65,8 @@ _CAUGHT_BEFORE = re.compile(r"\b(?:caught|got|picked up|has got|come down with|c
 _PLACE_IN = re.compile(r"\b(?:in|from)\s+$", re.I)
 _HOSPITAL_IN = re.compile(r"\b(?:hospital|a ?& ?e|ward|icu|intensive care)\s+(?:in|at|near)\s+$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
+_IN_ENDS = re.compile(r"\bin\s+$", re.I)  # "for my appointment in Manchester, nobody can...": a place, then a stop
+_STOP_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u017f'\u2019-]+) $")  # the word straight before, no stop or comma between
 _WORD_AFTER = re.compile(r"(?:['\u2019]s)? ([A-Za-z\u00c0-\u017f'\u2019-]+)")
 _VERB_NEXT = re.compile(r" (?:be|keep|let|update|see|do|have|try|call|ring|phone|email|pop|bring|send|get|make|come|go)\b")  # "Will be off"
@@ -144,6 +146,7 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
         w = m.group()
         if _someone_elses(text, m.start(), rules) or (_PLACE_IN.search(text, max(0, m.start() - 6), m.start())
                                                       and _VERB_AFTER.match(text, m.end())) \
+                or (_IN_ENDS.search(text, max(0, m.start() - 4), m.start()) and _STOP_AFTER.match(text, m.end())) \
                 or _HOSPITAL_IN.search(text, max(0, m.start() - 16), m.start()):
             continue  # a place ("their nan in Ireland is seriously ill", "her mum is in hospital in Bristol"), not a name
         known = seen.get(w)
@@ -313,6 +316,8 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     name, "my son", group or he/she; a later name wins over a pronoun only as _name_wins says
     ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
+    if text.isupper() and len(text.lower()) == len(text):
+        text = text.lower()  # "ELLA HAS A TEMPERATURE": read as text-speak is, where names are found lower-case too
     named = [hit for hit in (_capitalised_name(text, rules), _lower_case_name(text, rules)) if hit]
     # "Jack, who was sick in the night, is staying home": the name before a "who" clause (the attack on round 59), unless
     # the clause says who they are ("Tom, who is her brother, has covid"); "Mia (Year 4)", "Mia from Year 6" too.

@@ -157,6 +157,8 @@ def _suggestion(an: _Analysis, stated: bool = False) -> str:
 def _display(term: str, rules: Rules) -> str:
     # "(a cold)" reads as "(cold)", if "cold" alone is still the same health word; the
     # parent's words are otherwise kept as written ("a bit of a temperature").
+    if term.isupper():
+        term = term.lower()  # typed in capitals ("A COLD"); acronyms ("D&V", "OCD") get theirs back below
     bare = re.sub(r"^(?:a|an|the) (?=\S)", "", term, flags=re.I)
     if bare != term and any(rx.fullmatch(_Norm(bare, rules).text) for _, rx in rules.health):
         term = bare
