@@ -164,7 +164,8 @@ class _Analysis:
         # What the parent states plainly (not hedged, not history): only that may be worded as fact.
         self.stated = any(t.kind in ("generic", "specific", "episode", "distress") and not t.hedged for t in self.today)
         self.days = self._days()
-        self.setting = setting.group(1) if (setting := rules.setting.search(n)) else "school"
+        self.setting = next((m.group(1) for m in rules.setting.finditer(n)  # not a brother's "refusing college"
+                             if self._whose(*m.span(1)) not in SOMEONE_ELSE), "school")
         self.hits = []  # (Finding, rule, reported), filled by find()
 
     def _health(self) -> list[_Term]:

@@ -150,4 +150,5 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
         return True  # "She asked whether Maya was 'not wanting to come in'": she is not Maya
     if subject in ("he", "she", "they") and _opens_with_name(norm, first + verbs[-1].end(), a, names):
         return True  # "Mrs Patel rang. She said Maya was refusing": she is not Maya
-    return subject not in rules.own_subjects and subject != child
+    # (A double name is the child too: "Ellie-Mae told me she felt sick" is hers, not "mae"'s, round 131.)
+    return subject not in rules.own_subjects and subject != child and not region[: verbs[-1].start()].rstrip().endswith(child)
