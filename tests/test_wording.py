@@ -1748,10 +1748,10 @@ def test_round_101_and_102_suggestions_name_the_child_and_claim_nothing_unsaid()
 
 def test_round_130_things_and_places_are_not_children_and_the_leave_named_first_is_granted():
     # A thing opening the message was taken for the child's name ("Oven is too unwell to attend school").
-    for text, subject in [("Oven's broken and the house is freezing, honestly. Not sending them in.", "They"),
-                          ("Forecast says snow tomorrow so he's staying home", "He")]:
-        suggestion = check_text(text).suggestion
-        assert suggestion and suggestion.split()[0] == subject, (text, suggestion)
+    for text in ("Oven's broken and the house is freezing, honestly. Not sending them in.",
+                 "Forecast says snow tomorrow so he's staying home", "Swimming's first lesson and he gets in a state"):
+        suggestion = check_text(text).suggestion or ""
+        assert not suggestion.startswith(("Oven", "Forecast", "Swimming")), (text, suggestion)
     # A town after "in" is no child: the hospital is the parent's, for their own appointment.
     assert check_text("Ayesha come with me today to hospital for my appointment in Manchester, "
                       "nobody can look after her.").verdict == "avoid"
@@ -1764,3 +1764,28 @@ def test_round_130_things_and_places_are_not_children_and_the_leave_named_first_
     # "Probably nothing but" before a seizure and a specialist is modesty; the suggestion is kept.
     seizure = check_text("Probably nothing but Sam had a seizure last night and his neurologist wants him kept off.")
     assert seizure.verdict == "ok" and not seizure.withheld
+
+
+def test_the_attack_on_round_130_never_words_a_thing_or_a_stranger_as_the_child():
+    # Capitals that say nothing are read as lower case; the findings still quote the parent's words as written.
+    shouted = check_text("SAM'S GOT A MIGRAINE AND MIA WON'T GO WITHOUT HIM", child="Mia")
+    assert shouted.suggestion is None and shouted.withheld, shouted
+    assert all(f.matched.isupper() for f in shouted.findings), shouted.findings
+    assert check_text("My Son Has A Migraine, Keeping Him Home").suggestion == \
+        "My son is too unwell to attend school (migraine)."
+    # A capitalised word that is no name we know is a thing or someone else: with an illness, nothing is worded for it.
+    assert check_text("Himself has flu so I can't get her in").suggestion is None
+    assert check_text("Cat's poorly, keeping him home").suggestion is None
+    assert check_text("Kettle's broken, keeping her home", child="Ella").suggestion is None  # the house, withheld
+    # A name we know keeps its place, and a rare one the lists now hold.
+    assert check_text("Poppy has flu, staying home").suggestion == "Poppy is too unwell to attend school (flu)."
+    assert check_text("Bohdan has flu, staying home").suggestion == "Bohdan is too unwell to attend school (flu)."
+    # The child's own appointment, named after the parent's "I have".
+    assert check_text("I have a hospital appointment for Ella at 10").verdict == "ok"
+    # The illness called a cover, the house, the weather: nothing is worded as illness.
+    for text in ("He's got a cold (not really, it's the boys in his class)", "Heating's packed in, he's staying home",
+                 "Rain's so heavy, keeping him home", "Tesco delivery didn't come so keeping her home"):
+        assert check_text(text).suggestion is None, text
+    # A daughter in hospital and another child no one can take in: the family's emergency, never Sam's illness.
+    emergency = check_text("My daughter is in hospital and I have no one to take Sam in", child="Sam")
+    assert emergency.verdict == "caution" and emergency.suggestion is None

@@ -22,8 +22,10 @@ from refusal_log.errors import ExitCode, InvalidInput, RefusalLogError, fault_me
 VERDICT_STYLE = {"ok": "bold green", "caution": "bold yellow", "avoid": "bold red"}
 VERDICT_WORDS = {
     "ok": "OK: this wording fits a reason the law accepts.",
-    "caution": "Take care: this wording may not be read as illness.",
-    "avoid": "Better not: this wording could be read as a choice, or as a reason the law does not accept.",
+    # Said of the wording, never of the parent: a sibling's illness or their own appointment is no "choice" (the newcomer
+    # on round 130), and leave asked for is not about illness at all.
+    "caution": "Take care: the school may not read this wording as a reason the law accepts.",
+    "avoid": "Better not: as written, this is likely to be read as a reason the law does not accept.",
 }
 MISSING_TEXT = "Give the text to check, for example: refusal-log check \"too unwell to attend today\"."
 

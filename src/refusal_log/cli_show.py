@@ -34,8 +34,8 @@ LABELS = {
 HIDDEN = {"wording_rules"}
 VERDICT_WORDS = {
     "ok": "fine",
-    "caution": "take care: it may not be read as illness",
-    "avoid": "better not: it could be read as a choice, not illness",
+    "caution": "take care: it may not be read as a reason the law accepts",
+    "avoid": "better not: likely to be read as a reason the law does not accept",
 }
 SESSION_WORDS = {"both": "all day", "am": "morning only", "pm": "afternoon only"}
 DIRECTION_WORDS = {"in": "they rang me", "out": "I rang them"}

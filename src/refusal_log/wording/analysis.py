@@ -37,7 +37,7 @@ _INVISIBLE = frozenset(_JOINERS + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2
 # A word keeps an apostrophe at its end, so a dialect word's dropped letter ("wi'", "goin'") goes with it (_Norm).
 _TOKEN = re.compile(r"[a-z0-9&]+(?:[" + _JOINERS + r"]+[a-z0-9&]+)*(?:'[a-z]+)*'?|\s+|.", re.S)
 _WORDS, _ABBREV = re.compile(r"[a-z0-9&]+"), re.compile(r"\b(?:mr|mrs|ms|dr|st|e\.g|i\.e|vs|no)$", re.I)
-_BREAK = re.compile(r"\n|[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
+_BREAK = re.compile(r"\n|(?<![.!?])[.!?]++[\"')\]\u201d\u2019]*+(?=\s|$)")  # a run read once from its start: linear
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 # A greeting alone: only names and an address after it ("Hi Mrs Lewis"); "Hi Mia getting new shoes" is a reason (round 101).
 _GREETED = re.compile(r"(?i:dear|hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|to whom it may concern)\b"

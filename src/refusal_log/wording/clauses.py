@@ -428,14 +428,14 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     clause = parts[index]
     # Bounded: a clause with no punctuation can run for pages, and a long paste stays linear.
     start = max(clause.start, a - _REACH)
-    if who.before.search(norm, start, a) and not childs_words(norm, a, b, rules, names=names, confirmed=True):
-        return "parent"  # "my own hospital appointment", "my depression"; not the child's "mum my belly hurts"
     if after:
         later = who.after.match(norm, b, clause.end)
         if later:
             kind = _resolve(mentions(norm, later.start(1), later.end(1), rules, names), norm)
-            if kind and kind != "child":
+            if kind:  # "hospital appointment for his brother"; "I have a hospital appointment for Ella": hers
                 return kind
+    if who.before.search(norm, start, a) and not childs_words(norm, a, b, rules, names=names, confirmed=True):
+        return "parent"  # "my own hospital appointment", "my depression"; not the child's "mum my belly hurts"
     # The person named last before the phrase, or inside it ("not think he is well").
     found = mentions(norm, start, b, rules, names)
     if any(m.kind == "speaker" and m.start < a < m.end for m in found):

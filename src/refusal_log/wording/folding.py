@@ -1,10 +1,14 @@
-"""Accents folded, in one place: the normalised text's one-for-one table (ACCENTS, read by analysis._Norm), a name
-folded the same way to find it there (as_in_text), and names as the rules list them, asked of a word as a parent wrote
-it (FirstNames, fold: accents, Polish and Turkish letters and double names to the listed form)."""
+"""Accents and capitals folded, in one place: the normalised text's one-for-one table (ACCENTS, read by analysis._Norm),
+a name folded the same way to find it there (as_in_text), names as the rules list them, asked of a word as a parent
+wrote it (FirstNames, fold: accents, Polish and Turkish letters and double names to the listed form), and a message
+typed in capitals or with every word capitalised, read as lower case (calm)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class FirstNames(frozenset):
@@ -40,3 +44,18 @@ def fold(word: str) -> str:
     """A word with every accent and the letters NFKD keeps whole ("ł", "ı") made plain: to compare names."""
     return word if word.isascii() else "".join(
         c for c in unicodedata.normalize("NFKD", word.translate(_LETTERS)) if not unicodedata.combining(c))
+
+
+def calm(text: str) -> str:
+    """The text as lower case when its capitals say nothing: typed in capitals ("SAM'S GOT A MIGRAINE AND MIA WON'T GO
+    WITHOUT HIM"), with every word capitalised as some phone keyboards do ("My Son Has A Migraine"), or in alternating
+    case. Every capitalised word would otherwise be a name ("MY is too unwell", "Has is too unwell": the newcomer and
+    the attacker on round 130); in lower case, names are found as in text-speak. Offsets are kept (or the text is)."""
+    words = _WORD.findall(text)
+    if len(words) < 3 or len(lowered := text.lower()) != len(text):
+        return text
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    shouted = len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    titled = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+    mixed = sum(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words) >= 0.5 * len(words)
+    return lowered if shouted or titled or mixed else text

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from refusal_log.wording.folding import fold
+from refusal_log.wording.folding import calm, fold
 from refusal_log.wording.loading import Rules
 
 # A capitalised name in Latin letters, accents included ("Zoë", "Łucja"), with "O'Neill", "De'Andre", "Mary-Kate"; never "I'm".
@@ -65,6 +65,16 @@ _CAUGHT_BEFORE = re.compile(r"\b(?:caught|got|picked up|has got|come down with|c
 _PLACE_IN = re.compile(r"\b(?:in|from)\s+$", re.I)
 _HOSPITAL_IN = re.compile(r"\b(?:hospital|a ?& ?e|ward|icu|intensive care)\s+(?:in|at|near)\s+$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
+_BARE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
+
+
+def _known_lower(word: str, rules: Rules) -> bool:
+    """A first name in a text without capitals ("sam's got a migraine and mia won't go": Sam is someone else), never a
+    name that is also an everyday word ("will", "may", "miles"): those need their capital."""
+    return word in rules.first_names and word not in rules.capitalised_names and word not in rules.not_names \
+        and word not in ("miles", "jack")
+
+
 _IN_ENDS = re.compile(r"\bin\s+$", re.I)  # "for my appointment in Manchester, nobody can...": a place, then a stop
 _STOP_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u017f'\u2019-]+) $")  # the word straight before, no stop or comma between
@@ -127,6 +137,8 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
 
 def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names, bool]:
     """child_names', and whether no capitalised word was left unread for want of looking up more than _NEW_WORDS."""
+    if isinstance(child, Logged) and not any(c.isupper() for c in text):  # text-speak or calm()'s: the names we know
+        text = _BARE_WORD.sub(lambda m: m.group().capitalize() if _known_lower(m.group(), rules) else m.group(), text)
     own = {_plain(w) for w in (*re.findall(r"[^\W\d_]+", child), *child.split())} - {"and"}
     # Only when the named child is the one away: not beside "both" or "the twins", nor when the child named first is the
     # one who is fine, unless logged. The logged child in the text: another clause's subject is someone else (round 63c).
@@ -316,8 +328,7 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     name, "my son", group or he/she; a later name wins over a pronoun only as _name_wins says
     ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
-    if text.isupper() and len(text.lower()) == len(text):
-        text = text.lower()  # "ELLA HAS A TEMPERATURE": read as text-speak is, where names are found lower-case too
+    text = calm(text)  # "ELLA HAS A TEMPERATURE": read as text-speak is, where names are found lower-case too
     named = [hit for hit in (_capitalised_name(text, rules), _lower_case_name(text, rules)) if hit]
     # "Jack, who was sick in the night, is staying home": the name before a "who" clause (the attack on round 59), unless
     # the clause says who they are ("Tom, who is her brother, has covid"); "Mia (Year 4)", "Mia from Year 6" too.

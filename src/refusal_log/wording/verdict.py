@@ -10,12 +10,13 @@ from refusal_log.errors import InvalidInput
 from refusal_log.text import blank
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _names, _Norm, _sentences, _Whole
 from refusal_log.wording.clauses import CHILDS
+from refusal_log.wording.folding import calm
 from refusal_log.wording.generalised import _rx as generalised_rx, minor, vague
 from refusal_log.wording.loading import Rules, load_rules
 from refusal_log.wording.names import Logged, name_pattern
 from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
 from refusal_log.wording.readers import stricter as stricter_reading
-from refusal_log.wording.whose import unsure_whose
+from refusal_log.wording.whose import as_named, unsure_whose
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 
@@ -52,17 +53,9 @@ class Result:
         return bool(self.suggestion) and GAP in self.suggestion
 
     def to_dict(self) -> dict:
-        return {
-            "text": self.text,
-            "verdict": self.verdict,
-            "findings": [f.to_dict() for f in self.findings],
-            "suggestion": self.suggestion,
-            "needs_input": self.needs_input,
-            "withheld": self.withheld,
-            "region": self.region,
-            "hints": list(self.hints),
-            "urgent": self.urgent,
-        }
+        return {"text": self.text, "verdict": self.verdict, "findings": [f.to_dict() for f in self.findings],
+                "suggestion": self.suggestion, "needs_input": self.needs_input, "withheld": self.withheld,
+                "region": self.region, "hints": list(self.hints), "urgent": self.urgent}
 
     def __repr__(self):
         return f"Result(verdict={self.verdict!r}, findings={[f.rule for f in self.findings]}, suggestion={self.suggestion!r})"
@@ -385,6 +378,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     _require(text)
     rules = rules or load_rules()
     region = _region(region, rules)
+    written, text = text, calm(text)  # capitals that say nothing are read as lower case (folding.calm)
     an = _Analysis(text, rules, child=child)
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     extra = []
@@ -399,9 +393,12 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     findings, hints = _localise(rules, region, findings, hints)
     if suggestion and unsure_whose(text, an.norm.text, child, rules):
         suggestion, withheld = None, True  # the logged child never named, someone else is: whose illness is unclear
+    elif suggestion and (named := as_named(suggestion, an.subject, an.norm.text, child, rules, an.illness)) != suggestion:
+        suggestion, withheld = named, withheld or named is None  # a thing or someone unknown is never the child
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = withheld or (verdict == "avoid" and suggestion is None)
-    return Result(text, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
+    findings = [f._replace(matched=written[f.start:f.end]) for f in findings]  # the parent's words, as written
+    return Result(written, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
 
 
 def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:

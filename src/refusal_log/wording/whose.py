@@ -107,3 +107,27 @@ def second_child(span: str, logged) -> str:
     if not re.search(rf"(?<![\w'\u2019]){name}(?!\w)", words):
         return "ill"  # the logged child is not named: either child, so the words are read as they stand
     return "ill" if re.search(rf"(?<![\w'\u2019]){name}{_ILL_AFTER}", words) else "well"
+
+
+_PLAIN_SUBJECTS = ("He", "She", "They", "Both", "All")
+_NOT_A_CHILD = frozenset(("himself", "herself", "themselves", "cat", "dog", "puppy", "kitten", "pet", "rabbit", "hamster",
+                          "horse", "pony", "teacher", "miss", "sir", "mum", "mam", "dad", "nan", "gran", "grandad", "baby"))
+
+
+def as_named(suggestion: str, subject: str, norm: str, child: str | None, rules: Rules, illness: bool) -> str | None:
+    """The suggestion, unless its subject is one capitalised word that is no first name we know and not the logged
+    child's ("Kettle's broken, keeping her home", "Radio says the roads are bad", "Himself has flu so I can't get her
+    in": the attacker on round 130 saw each worded "Kettle is too unwell..."). That is a thing or someone else: with an
+    illness told, nothing is worded (it may be theirs); with none, the child is named as the text names them."""
+    word, plain = subject.strip(), subject.strip().lower().replace("'", "").replace("\u2019", "")  # "D'Arcy", "O'Neill"
+    known = (rules.first_names, rules.capitalised_names)  # "Poppy", "Grace", "Max": names when capitalised
+    if " " in word or not word[:1].isupper() or word in _PLAIN_SUBJECTS or any(plain in k or plain.split("-")[0] in k for k in known) \
+            or (child and child.split() and _plain(word) == _plain(child.split()[0])):
+        return suggestion
+    if illness:  # a name we do not list, said to be ill ("Lou has a migraine"), keeps it; a pet, "Himself", a thing do not
+        person = re.search(rf"(?<![a-z]){re.escape(plain)} (?:is|s|has|had|was|got|has got|woke|felt|feels|has been|caught) ",
+                           norm)
+        return suggestion if person and plain not in _NOT_A_CHILD else None
+    named = child.split()[0] if child and child.split() else (
+        "She" if re.search(r"\b(?:she|her)\b", norm) else "He" if re.search(r"\b(?:he|him|his)\b", norm) else "My child")
+    return named + suggestion[len(subject):] if suggestion.startswith(subject) else suggestion
