@@ -1449,6 +1449,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND130_OWN_WORDS", 12),
     ("INDEPENDENT_BLIND1187_1192", 591),
     ("ROUND131_OWN_WORDS", 12),
+    ("INDEPENDENT_BLIND1193_1198", 593),
+    ("ROUND132_OWN_WORDS", 8),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1460,7 +1462,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
 def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part, full_table):
     """Every row of the newest sets; of the older ones, a sixteenth (the same sixteenth every run), unless
     `--full-table` asks for every row, as it should after any edit to rules.toml. The whole table is about
-    88,000 rows and would be most of the suite's time; each older set has held for many rounds."""
+    89,000 rows and would be most of the suite's time; each older set has held for many rounds."""
     import wording_cases
 
     rows = getattr(wording_cases, name)
@@ -1472,7 +1474,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1175_1180", "INDEPENDENT_BLIND1181_1186", "INDEPENDENT_BLIND1187_1192")
+NEWEST_SETS = ("INDEPENDENT_BLIND1181_1186", "INDEPENDENT_BLIND1187_1192", "INDEPENDENT_BLIND1193_1198")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1789,3 +1791,14 @@ def test_the_attack_on_round_130_never_words_a_thing_or_a_stranger_as_the_child(
     # A daughter in hospital and another child no one can take in: the family's emergency, never Sam's illness.
     emergency = check_text("My daughter is in hospital and I have no one to take Sam in", child="Sam")
     assert emergency.verdict == "caution" and emergency.suggestion is None
+
+
+def test_the_attack_on_a3fbb35_a_family_word_or_a_stranger_is_not_the_logged_child():
+    # With the child given, a capitalised word that is no name we know, told ill, is someone else: nothing is worded.
+    for text in ("Keeping her off, Dada has a migraine", "Keeping her home today. Abba has covid.",
+                 "Lou has a migraine, staying home"):
+        result = check_text(text, child="Ella")
+        assert result.suggestion is None and result.withheld, (text, result)
+    # A flexi day "as per the agreement" with "will not be in" between is still the agreed day.
+    assert check_text("Jess's flexi-school day is Friday so she won't be in tomorrow, as per the agreement we signed "
+                      "in September.").verdict == "ok"

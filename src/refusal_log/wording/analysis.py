@@ -563,7 +563,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
                 continue  # a wrapped line, not a new sentence
             end = m.start()
         else:
-            if m.group()[0] == "." and _ABBREV.search(text[start:m.start()]):
+            if m.group()[0] == "." and _ABBREV.search(text, max(start, m.start() - 8), m.start()):  # its tail only: linear
                 continue
             end = m.end()
         spans.append((start, end))

@@ -46,16 +46,30 @@ def fold(word: str) -> str:
         c for c in unicodedata.normalize("NFKD", word.translate(_LETTERS)) if not unicodedata.combining(c))
 
 
-def calm(text: str) -> str:
+def calm(text: str, names=frozenset()) -> str:
     """The text as lower case when its capitals say nothing: typed in capitals ("SAM'S GOT A MIGRAINE AND MIA WON'T GO
     WITHOUT HIM"), with every word capitalised as some phone keyboards do ("My Son Has A Migraine"), or in alternating
     case. Every capitalised word would otherwise be a name ("MY is too unwell", "Has is too unwell": the newcomer and
     the attacker on round 130); in lower case, names are found as in text-speak. Offsets are kept (or the text is)."""
-    words = _WORD.findall(text)
+    words = _WORD.findall(re.sub(r"['\u2019][^\W\d_]+", "", text))  # not a contraction's tail ("I've Got A...": "ve")
     if len(words) < 3 or len(lowered := text.lower()) != len(text):
         return text
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     shouted = len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-    titled = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+    titled = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
     mixed = sum(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words) >= 0.5 * len(words)
-    return lowered if shouted or titled or mixed else text
+    if not (shouted or titled or mixed):
+        return text
+    # The first names we know keep a capital ("JOSH HAS BEEN SICK SO MIA IS STAYING HOME": Josh is someone else).
+    return _WORD.sub(lambda m: m.group().capitalize() if m.group() in names else m.group(), lowered)
+
+
+def plain_names(rules) -> frozenset:
+    """The first names a text without capitals may hold, found by themselves ("sam's got a migraine"): never a name
+    that is also an everyday word ("will", "may", "grace", "miles"), which needs its capital. Worked out once."""
+    found = rules.__dict__.get("_plain_names")
+    if found is None:
+        found = rules.__dict__["_plain_names"] = frozenset(
+            w for w in rules.first_names if w.isalpha() and w not in rules.capitalised_names and w not in rules.not_names
+            and w not in ("miles", "jack"))
+    return found

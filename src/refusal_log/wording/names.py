@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from refusal_log.wording.folding import calm, fold
+from refusal_log.wording.folding import calm, fold, plain_names
 from refusal_log.wording.loading import Rules
 
 # A capitalised name in Latin letters, accents included ("Zoë", "Łucja"), with "O'Neill", "De'Andre", "Mary-Kate"; never "I'm".
@@ -69,10 +69,8 @@ _BARE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
 
 
 def _known_lower(word: str, rules: Rules) -> bool:
-    """A first name in a text without capitals ("sam's got a migraine and mia won't go": Sam is someone else), never a
-    name that is also an everyday word ("will", "may", "miles"): those need their capital."""
-    return word in rules.first_names and word not in rules.capitalised_names and word not in rules.not_names \
-        and word not in ("miles", "jack")
+    """A first name in a text without capitals ("sam's got a migraine and mia won't go": Sam is someone else)."""
+    return word in plain_names(rules)
 
 
 _IN_ENDS = re.compile(r"\bin\s+$", re.I)  # "for my appointment in Manchester, nobody can...": a place, then a stop
@@ -328,7 +326,7 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     name, "my son", group or he/she; a later name wins over a pronoun only as _name_wins says
     ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
-    text = calm(text)  # "ELLA HAS A TEMPERATURE": read as text-speak is, where names are found lower-case too
+    text = calm(text, plain_names(rules))  # "ELLA HAS A TEMPERATURE": read as lower case, the names we know capitalised
     named = [hit for hit in (_capitalised_name(text, rules), _lower_case_name(text, rules)) if hit]
     # "Jack, who was sick in the night, is staying home": the name before a "who" clause (the attack on round 59), unless
     # the clause says who they are ("Tom, who is her brother, has covid"); "Mia (Year 4)", "Mia from Year 6" too.

@@ -111,7 +111,10 @@ def second_child(span: str, logged) -> str:
 
 _PLAIN_SUBJECTS = ("He", "She", "They", "Both", "All")
 _NOT_A_CHILD = frozenset(("himself", "herself", "themselves", "cat", "dog", "puppy", "kitten", "pet", "rabbit", "hamster",
-                          "horse", "pony", "teacher", "miss", "sir", "mum", "mam", "dad", "nan", "gran", "grandad", "baby"))
+                          "horse", "pony", "teacher", "miss", "sir", "mum", "mam", "dad", "nan", "gran", "grandad", "baby",
+                          # A parent, a grandparent, a brother or a pet in the family's own words (the attacker on a3fbb35).
+                          "dada", "abba", "ammi", "amma", "appa", "baba", "tata", "pa", "ma", "mumma", "bhaiya", "didi",
+                          "mamgu", "nain", "taid", "bampi", "nanna", "nana", "bubs", "bubba", "buddy", "bear", "moo"))
 
 
 def as_named(suggestion: str, subject: str, norm: str, child: str | None, rules: Rules, illness: bool) -> str | None:
@@ -127,7 +130,7 @@ def as_named(suggestion: str, subject: str, norm: str, child: str | None, rules:
     if illness:  # a name we do not list, said to be ill ("Lou has a migraine"), keeps it; a pet, "Himself", a thing do not
         person = re.search(rf"(?<![a-z]){re.escape(plain)} (?:is|s|has|had|was|got|has got|woke|felt|feels|has been|caught) ",
                            norm)
-        return suggestion if person and plain not in _NOT_A_CHILD else None
+        return suggestion if person and plain not in _NOT_A_CHILD and not (child and child.split()) else None
     named = child.split()[0] if child and child.split() else (
         "She" if re.search(r"\b(?:she|her)\b", norm) else "He" if re.search(r"\b(?:he|him|his)\b", norm) else "My child")
     return named + suggestion[len(subject):] if suggestion.startswith(subject) else suggestion
