@@ -1802,3 +1802,11 @@ def test_the_attack_on_a3fbb35_a_family_word_or_a_stranger_is_not_the_logged_chi
     # A flexi day "as per the agreement" with "will not be in" between is still the agreed day.
     assert check_text("Jess's flexi-school day is Friday so she won't be in tomorrow, as per the agreement we signed "
                       "in September.").verdict == "ok"
+
+
+def test_a_brothers_appointment_named_with_the_childs_name_is_his():
+    # The attacker on a3fbb35: "Hospital appointment for Ella's brother at 10" read ok, and the draft asked for code M.
+    for text in ("Hospital appointment for Ella's brother at 10", "Dentist appointment for Ella's sister this morning"):
+        result = check_text(text, child="Ella")
+        assert result.verdict != "ok" and result.suggestion is None, (text, result)
+    assert check_text("Hospital appointment for Ella at 10", child="Ella").verdict == "ok"
