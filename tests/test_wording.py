@@ -1810,3 +1810,16 @@ def test_a_brothers_appointment_named_with_the_childs_name_is_his():
         result = check_text(text, child="Ella")
         assert result.verdict != "ok" and result.suggestion is None, (text, result)
     assert check_text("Hospital appointment for Ella at 10", child="Ella").verdict == "ok"
+
+
+def test_in_capitals_someone_we_do_not_know_by_name_told_ill_is_never_the_child():
+    # The short attacker on 94b0a60: read as lower case, "BISCUIT" and "Tad" lost the capital that marked them as
+    # someone else, so their illness was worded for Ella.
+    for text in ("Ella Won't Go In, Biscuit Is Sick", "ELLA WON'T GO, BISCUIT HAS BEEN VOMITING",
+                 "Ella Is Refusing, Tad Has A Migraine"):
+        result = check_text(text, child="Ella")
+        assert result.suggestion is None and result.withheld, (text, result)
+    # The child's own illness in capitals keeps its wording, and so does her own tummy.
+    assert check_text("Ella Has A Temperature And Won't Go In", child="Ella").suggestion == \
+        "Ella is too unwell to attend school (temperature)."
+    assert check_text("ELLA'S TUMMY IS BAD, STAYING HOME", child="Ella").suggestion

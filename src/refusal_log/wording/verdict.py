@@ -16,7 +16,7 @@ from refusal_log.wording.loading import Rules, load_rules
 from refusal_log.wording.names import Logged, name_pattern
 from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
 from refusal_log.wording.readers import stricter as stricter_reading
-from refusal_log.wording.whose import as_named, unsure_whose
+from refusal_log.wording.whose import as_named, stranger_ill, unsure_whose
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 
@@ -395,6 +395,8 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         suggestion, withheld = None, True  # the logged child never named, someone else is: whose illness is unclear
     elif suggestion and (named := as_named(suggestion, an.subject, an.norm.text, child, rules, an.illness)) != suggestion:
         suggestion, withheld = named, withheld or named is None  # a thing or someone unknown is never the child
+    if suggestion and written is not text and an.illness and stranger_ill(written, child, rules):
+        suggestion, withheld = None, True  # in capitals, someone we do not know by name is told of: it may be theirs
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = withheld or (verdict == "avoid" and suggestion is None)
     findings = [f._replace(matched=written[f.start:f.end]) for f in findings]  # the parent's words, as written

@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from refusal_log.wording.loading import Rules
-from refusal_log.wording.names import Logged, _another_first_name, _any_first_names, _found_subject, _plain, _two_children
+from refusal_log.wording.names import Logged, _another_first_name, _any_first_names, _found_subject, _is_name, _plain, \
+    _two_children
 
 # A second person in the text, so that "she" may be the child after all ("Josh has flu and she has caught it too").
 _SECOND_PERSON = re.compile(r"\b(?:too|as well|sister|brother|sibling|but (?:she|he)|now (?:she|he)|caught it|same thing"
@@ -134,3 +135,24 @@ def as_named(suggestion: str, subject: str, norm: str, child: str | None, rules:
     named = child.split()[0] if child and child.split() else (
         "She" if re.search(r"\b(?:she|her)\b", norm) else "He" if re.search(r"\b(?:he|him|his)\b", norm) else "My child")
     return named + suggestion[len(subject):] if suggestion.startswith(subject) else suggestion
+
+
+# A word typed in capitals, then a verb a person or a pet is the subject of ("BISCUIT HAS BEEN VOMITING").
+_SHOUTED_SUBJECT = re.compile(r"(?<!'S )(?<!\u2019S )(?<!'s )(?<!\u2019s )(?<!HIS )(?<!HER )(?<!MY )(?<!OUR )(?<!THEIR )"
+                              r"(?<!His )(?<!Her )(?<!My )(?<!Our )(?<!Their )(?<!THE )(?<!The )\b([A-Z][A-Za-z'\u2019-]+) (?:IS|HAS|WAS|HAD|GOT|HAS GOT|HAS BEEN|NEEDS|Is|Has|Was|Had|Got|Needs)\b")
+_FUNCTION = frozenset(("i", "he", "she", "they", "it", "we", "you", "my", "our", "his", "her", "their", "the", "this",
+                       "that", "there", "today", "tomorrow", "not", "no", "so", "but", "and", "because", "who", "what"))
+
+
+def stranger_ill(written: str, child: str | None, rules: Rules) -> bool:
+    """In a message typed in capitals or Title Case (read as lower case: folding.calm), someone the lists do not know as a
+    name is the subject of a clause ("ELLA WON'T GO, BISCUIT HAS BEEN VOMITING", "Ella Is Refusing, Tad Has A Migraine"):
+    the illness may be theirs, so nothing is worded (the short attacker on 94b0a60: each was worded for Ella)."""
+    own = _plain(child.split()[0]) if child and child.split() else None
+    for m in _SHOUTED_SUBJECT.finditer(written):
+        word = m.group(1).lower().replace("'", "").replace("\u2019", "")
+        if word in _FUNCTION or word == own or word in rules.first_names or word in rules.capitalised_names:
+            continue
+        if word in _NOT_A_CHILD or _is_name(m.group(1).title(), rules):
+            return True
+    return False
