@@ -1823,3 +1823,10 @@ def test_in_capitals_someone_we_do_not_know_by_name_told_ill_is_never_the_child(
     assert check_text("Ella Has A Temperature And Won't Go In", child="Ella").suggestion == \
         "Ella is too unwell to attend school (temperature)."
     assert check_text("ELLA'S TUMMY IS BAD, STAYING HOME", child="Ella").suggestion
+
+
+def test_a_pet_outside_the_old_list_told_ill_is_never_the_child():
+    # The short attacker on 94b0a60: "her goldfish is poorly" beside "refusing" was worded "Ella is too poorly".
+    for pet in ("goldfish", "budgie", "lizard"):
+        result = check_text(f"Ella is refusing, her {pet} is poorly", child="Ella")
+        assert result.suggestion is None, (pet, result)
