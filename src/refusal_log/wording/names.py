@@ -68,12 +68,6 @@ _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
 _BARE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
 
 
-def _known_lower(word: str, rules: Rules) -> bool:
-    """A first name in a text without capitals ("sam's got a migraine and mia won't go": Sam is someone else)."""
-    return word in plain_names(rules)
-
-
-_IN_ENDS = re.compile(r"\bin\s+$", re.I)  # "for my appointment in Manchester, nobody can...": a place, then a stop
 _STOP_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u017f'\u2019-]+) $")  # the word straight before, no stop or comma between
 _WORD_AFTER = re.compile(r"(?:['\u2019]s)? ([A-Za-z\u00c0-\u017f'\u2019-]+)")
@@ -136,7 +130,8 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
 def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names, bool]:
     """child_names', and whether no capitalised word was left unread for want of looking up more than _NEW_WORDS."""
     if isinstance(child, Logged) and not any(c.isupper() for c in text):  # text-speak or calm()'s: the names we know
-        text = _BARE_WORD.sub(lambda m: m.group().capitalize() if _known_lower(m.group(), rules) else m.group(), text)
+        known = plain_names(rules)  # "sam's got a migraine and mia won't go": Sam is someone else
+        text = _BARE_WORD.sub(lambda m: m.group().capitalize() if m.group() in known else m.group(), text)
     own = {_plain(w) for w in (*re.findall(r"[^\W\d_]+", child), *child.split())} - {"and"}
     # Only when the named child is the one away: not beside "both" or "the twins", nor when the child named first is the
     # one who is fine, unless logged. The logged child in the text: another clause's subject is someone else (round 63c).
@@ -154,9 +149,10 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
     first_own = {_plain(w) for w in re.findall(r"[^\W\d_]+", child.split()[0])} if logged else own
     for m in _CAPITAL.finditer(text):
         w = m.group()
-        if _someone_elses(text, m.start(), rules) or (_PLACE_IN.search(text, max(0, m.start() - 6), m.start())
-                                                      and _VERB_AFTER.match(text, m.end())) \
-                or (_IN_ENDS.search(text, max(0, m.start() - 4), m.start()) and _STOP_AFTER.match(text, m.end())) \
+        place = _PLACE_IN.search(text, max(0, m.start() - 6), m.start())
+        # "in Manchester, nobody can..." (a place, then a stop), "from Leeds" or "in Ireland is ill" (a place, then a verb)
+        if _someone_elses(text, m.start(), rules) or (place and (_VERB_AFTER.match(text, m.end()) or (
+                place.group()[:2].lower() == "in" and _STOP_AFTER.match(text, m.end())))) \
                 or _HOSPITAL_IN.search(text, max(0, m.start() - 16), m.start()):
             continue  # a place ("their nan in Ireland is seriously ill", "her mum is in hospital in Bristol"), not a name
         known = seen.get(w)

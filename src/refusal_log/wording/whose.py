@@ -118,14 +118,24 @@ _NOT_A_CHILD = frozenset(("himself", "herself", "themselves", "cat", "dog", "pup
                           "mamgu", "nain", "taid", "bampi", "nanna", "nana", "bubs", "bubba", "buddy", "bear", "moo"))
 
 
+def _bare(word: str) -> str:
+    """A word as the name lists write it: lower case, no apostrophe ("D'Arcy", "O'Neill")."""
+    return word.lower().replace("'", "").replace("\u2019", "")
+
+
+def _listed(plain: str, rules: Rules) -> bool:
+    """A first name we know, or one that is a name when capitalised ("Poppy", "Grace"); double names by their first part."""
+    return plain in rules.first_names or plain in rules.capitalised_names
+
+
 def as_named(suggestion: str, subject: str, norm: str, child: str | None, rules: Rules, illness: bool) -> str | None:
     """The suggestion, unless its subject is one capitalised word that is no first name we know and not the logged
     child's ("Kettle's broken, keeping her home", "Radio says the roads are bad", "Himself has flu so I can't get her
     in": the attacker on round 130 saw each worded "Kettle is too unwell..."). That is a thing or someone else: with an
     illness told, nothing is worded (it may be theirs); with none, the child is named as the text names them."""
-    word, plain = subject.strip(), subject.strip().lower().replace("'", "").replace("\u2019", "")  # "D'Arcy", "O'Neill"
-    known = (rules.first_names, rules.capitalised_names)  # "Poppy", "Grace", "Max": names when capitalised
-    if " " in word or not word[:1].isupper() or word in _PLAIN_SUBJECTS or any(plain in k or plain.split("-")[0] in k for k in known) \
+    word = subject.strip()
+    plain = _bare(word)
+    if " " in word or not word[:1].isupper() or word in _PLAIN_SUBJECTS or _listed(plain, rules) \
             or (child and child.split() and _plain(word) == _plain(child.split()[0])):
         return suggestion
     if illness:  # a name we do not list, said to be ill ("Lou has a migraine"), keeps it; a pet, "Himself", a thing do not
@@ -138,6 +148,7 @@ def as_named(suggestion: str, subject: str, norm: str, child: str | None, rules:
 
 
 # A word typed in capitals, then a verb a person or a pet is the subject of ("BISCUIT HAS BEEN VOMITING").
+# Not after a possessive ("ELLA'S TUMMY IS BAD", "HER TUMMY IS BAD": the child's own).
 _SHOUTED_SUBJECT = re.compile(r"(?<!'S )(?<!\u2019S )(?<!'s )(?<!\u2019s )(?<!HIS )(?<!HER )(?<!MY )(?<!OUR )(?<!THEIR )"
                               r"(?<!His )(?<!Her )(?<!My )(?<!Our )(?<!Their )(?<!THE )(?<!The )\b([A-Z][A-Za-z'\u2019-]+) (?:IS|HAS|WAS|HAD|GOT|HAS GOT|HAS BEEN|NEEDS|Is|Has|Was|Had|Got|Needs)\b")
 _FUNCTION = frozenset(("i", "he", "she", "they", "it", "we", "you", "my", "our", "his", "her", "their", "the", "this",
@@ -150,8 +161,8 @@ def stranger_ill(written: str, child: str | None, rules: Rules) -> bool:
     the illness may be theirs, so nothing is worded (the short attacker on 94b0a60: each was worded for Ella)."""
     own = _plain(child.split()[0]) if child and child.split() else None
     for m in _SHOUTED_SUBJECT.finditer(written):
-        word = m.group(1).lower().replace("'", "").replace("\u2019", "")
-        if word in _FUNCTION or word == own or word in rules.first_names or word in rules.capitalised_names:
+        word = _bare(m.group(1))
+        if word in _FUNCTION or word == own or _listed(word, rules):
             continue
         if word in _NOT_A_CHILD or _is_name(m.group(1).title(), rules):
             return True
