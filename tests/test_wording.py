@@ -1451,6 +1451,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND131_OWN_WORDS", 12),
     ("INDEPENDENT_BLIND1193_1198", 593),
     ("ROUND132_OWN_WORDS", 8),
+    ("INDEPENDENT_BLIND1199_1204", 581),
+    ("ROUND133_OWN_WORDS", 15),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1474,7 +1476,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1181_1186", "INDEPENDENT_BLIND1187_1192", "INDEPENDENT_BLIND1193_1198")
+NEWEST_SETS = ("INDEPENDENT_BLIND1187_1192", "INDEPENDENT_BLIND1193_1198", "INDEPENDENT_BLIND1199_1204")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1823,6 +1825,27 @@ def test_in_capitals_someone_we_do_not_know_by_name_told_ill_is_never_the_child(
     assert check_text("Ella Has A Temperature And Won't Go In", child="Ella").suggestion == \
         "Ella is too unwell to attend school (temperature)."
     assert check_text("ELLA'S TUMMY IS BAD, STAYING HOME", child="Ella").suggestion
+
+
+def test_half_in_capitals_a_lower_case_brother_told_ill_is_not_the_child():
+    # The short attacker on 94b0a60: the lower-case name after a shouted half was not read as a name, so Josh's flu was
+    # worded for Ella.
+    for text in ("ELLA IS STAYING HOME, josh has flu", "Ella Is Refusing Because alfie has a fever"):
+        result = check_text(text, child="Ella")
+        assert result.suggestion is None and result.withheld, (text, result)
+    # Her own illness, half shouted, keeps its wording; an acronym is not shouting.
+    assert check_text("ELLA IS STAYING HOME, she has a temperature", child="Ella").suggestion == \
+        "Ella is too unwell to attend school (temperature)."
+    assert check_text("Zainab has a GP appointment at 10, back by lunch", child="Zainab").verdict == "ok"
+
+
+def test_a_relative_or_pet_with_no_my_or_her_before_them_is_someone_else():
+    # The attacker on a3fbb35: each of these, beside "keeping her off", was worded as the child's illness.
+    for text in ("Keeping her off, stepbrother has flu", "Keeping her off, OH has flu", "Keeping her off, dog's poorly",
+                 "Keeping Ella off today. Bhaiya has flu.", "Keeping her home today, Mamgu has covid",
+                 "Keeping her off, rest of the house has the bug"):
+        result = check_text(text, child="Ella")
+        assert result.suggestion is None and result.verdict != "ok", (text, result)
 
 
 def test_a_pet_outside_the_old_list_told_ill_is_never_the_child():

@@ -58,10 +58,26 @@ def calm(text: str, names=frozenset()) -> str:
     shouted = len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
     titled = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
     mixed = sum(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words) >= 0.5 * len(words)
-    if not (shouted or titled or mixed):
+    if not (shouted or titled or mixed or _half_calm(text, words)):
         return text
     # The first names we know keep a capital ("JOSH HAS BEEN SICK SO MIA IS STAYING HOME": Josh is someone else).
     return _WORD.sub(lambda m: m.group().capitalize() if m.group() in names else m.group(), lowered)
+
+
+# Short words only a keyboard capitalises inside a sentence ("Ella Is Refusing Because alfie has a fever"), and the
+# capitals that are no shouting (an illness or a service written as letters).
+_SMALL = re.compile(r"(?<![.!?\n] )(?<!^)\b(?:Is|Has|Had|Was|Are|The|A|An|And|Because|Cos|With|Of|To|So|Not|Her|His|She|He"
+                    r"|Got|Been|Going|Staying|Off|Home|Today)\b")
+_LETTERS_ONLY = frozenset(("GP", "PE", "TA", "ADHD", "ASD", "ASC", "OCD", "CAMHS", "NHS", "SEN", "SEND", "SENCO", "EHCP",
+                           "ME", "CFS", "IBS", "DT", "RE", "PTSD", "ARFID", "PDA", "UTI", "ENT", "MRI", "ECG", "EEG", "AE",
+                           "OT", "SALT", "CBT", "DBT", "ICU", "UK", "BST", "AM", "PM", "OK", "TV", "EBSA", "II", "IV"))
+
+
+def _half_calm(text: str, words: list[str]) -> bool:
+    """Half a message in capitals or Title Case ("ELLA IS STAYING HOME, josh has flu"): a lower-case name in the rest
+    would otherwise go unread as a name (the short attacker on 94b0a60 saw Josh's flu worded for Ella)."""
+    shouting = [w for w in words if len(w) >= 2 and w.isupper() and w not in _LETTERS_ONLY]
+    return (len(shouting) >= 3 and len(shouting) >= 0.3 * len(words)) or len(_SMALL.findall(text)) >= 2
 
 
 def plain_names(rules) -> frozenset:
