@@ -1453,6 +1453,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND132_OWN_WORDS", 8),
     ("INDEPENDENT_BLIND1199_1204", 581),
     ("ROUND133_OWN_WORDS", 15),
+    ("INDEPENDENT_BLIND1205_1210", 574),
+    ("ROUND134_OWN_WORDS", 16),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1476,7 +1478,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1187_1192", "INDEPENDENT_BLIND1193_1198", "INDEPENDENT_BLIND1199_1204")
+NEWEST_SETS = ("INDEPENDENT_BLIND1193_1198", "INDEPENDENT_BLIND1199_1204", "INDEPENDENT_BLIND1205_1210")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1846,6 +1848,25 @@ def test_a_relative_or_pet_with_no_my_or_her_before_them_is_someone_else():
                  "Keeping her off, rest of the house has the bug"):
         result = check_text(text, child="Ella")
         assert result.suggestion is None and result.verdict != "ok", (text, result)
+
+
+def test_an_accented_name_in_lower_case_or_capitals_is_still_someone_else():
+    # The attacker on a68436e: "zoë", "siobhán", "oisín" were not read as names once lowered, so their illness was
+    # worded for Mia.
+    for text in ("mia is staying home as zoë has norovirus", "MIA IS STAYING HOME, siobhán has flu",
+                 "MIA IS STAYING HOME, oisín has flu", "Reason: Mamgu has covid"):
+        result = check_text(text, child="Mia")
+        assert result.suggestion is None and result.withheld, (text, result)
+
+
+def test_again_after_a_return_is_not_the_absence_happening_again():
+    # The newcomer on a68436e: "IS HOME AGAIN" after a panic attack at the gate was drafted "too unwell to attend school
+    # again"; "well again" is withheld (the parent says the child is well).
+    assert check_text("ELLA HAD A PANIC ATTACK AT THE GATE AND IS HOME AGAIN").suggestion == \
+        "Ella is too unwell to attend school (panic attack)."
+    assert check_text("She's well again but I kept her home anyway").suggestion is None
+    assert check_text("Keeping her off again, she has a migraine").suggestion == \
+        "She is too unwell to attend school again (migraine)."
 
 
 def test_a_pet_outside_the_old_list_told_ill_is_never_the_child():

@@ -13,13 +13,13 @@ from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_IL
                                          mentions, witnessed)
 from refusal_log.wording.folding import ACCENTS
 from refusal_log.wording.generalised import (consequence, consequence_rule, leave_granted, minor, minor_rule, not_today, ongoing,
-                                              ongoing_rule, second_reason, told_as_history, vague, _rx as generalised_rx)
+                                              ongoing_rule, returned, second_reason, told_as_history, vague,
+                                              _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
-from refusal_log.wording.whose import second_child
 from refusal_log.wording.statements import background as statement_background, candidates as statement_candidates
-from refusal_log.wording.whose import about_someone_else as _elsewhere
+from refusal_log.wording.whose import about_someone_else as _elsewhere, second_child
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
 _PLAIN = str.maketrans({
@@ -321,7 +321,8 @@ class _Analysis:
         # Not a day dating the cause, the return or someone else's ("after yesterday", "back on Monday", "she had it Monday").
         found = [(sentence(m.start()), m.group()) for m in self.rules.days.finditer(n)
                  if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())
-                 and (m.group() == "again" or self._whose(m.start(), m.end()) in CHILDS)]
+                 and (m.group() == "again" and not returned(n, m.start())
+                      or m.group() != "again" and self._whose(m.start(), m.end()) in CHILDS)]
         first = min((i for i, d in found if d != "again"), default=None)
         said = {sentence(k) for k in [t.start for t in self.health]
                 + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]}

@@ -61,12 +61,15 @@ def calm(text: str, names=frozenset()) -> str:
     if not (shouted or titled or mixed or _half_calm(text, words)):
         return text
     # The first names we know keep a capital ("JOSH HAS BEEN SICK SO MIA IS STAYING HOME": Josh is someone else).
-    return _WORD.sub(lambda m: m.group().capitalize() if m.group() in names else m.group(), lowered)
+    # Accents folded to ask ("zoë", "siobhán" are listed as "zoe", "siobhan": the attacker on a68436e).
+    return _WORD.sub(lambda m: m.group().capitalize() if m.group() in names or fold(m.group()) in names else m.group(),
+                     lowered)
 
 
 # Short words only a keyboard capitalises inside a sentence ("Ella Is Refusing Because alfie has a fever"), and the
 # capitals that are no shouting (an illness or a service written as letters).
-_SMALL = re.compile(r"(?<![.!?\n] )(?<!^)\b(?:Is|Has|Had|Was|Are|The|A|An|And|Because|Cos|With|Of|To|So|Not|Her|His|She|He"
+# Not "The" or "A", which a name or a place may carry ("The Royal London", "A&E": the attacker on a68436e).
+_SMALL = re.compile(r"(?<![.!?\n] )(?<!^)\b(?:Is|Has|Had|Was|Are|And|Because|Cos|With|Of|To|So|Not|Her|His|She|He"
                     r"|Got|Been|Going|Staying|Off|Home|Today)\b")
 _LETTERS_ONLY = frozenset(("GP", "PE", "TA", "ADHD", "ASD", "ASC", "OCD", "CAMHS", "NHS", "SEN", "SEND", "SENCO", "EHCP",
                            "ME", "CFS", "IBS", "DT", "RE", "PTSD", "ARFID", "PDA", "UTI", "ENT", "MRI", "ECG", "EEG", "AE",

@@ -132,6 +132,17 @@ def not_today(rules, norm: str, end: int) -> bool:
     return _rx(rules, "not_today").match(norm, end) is not None
 
 
+# "Well again", "home again" after being brought back: a return, not the absence told as happening again (the newcomer
+# on a68436e: "She's well again but I kept her home anyway" was drafted "too unwell to attend school again").
+_RETURNED = re.compile(r"\b(?:well|better|fine|ok|okay|normal|right|herself|himself|themselves|round|(?:came|come|coming|went|"
+                       r"gone|brought (?:her|him|them)|took (?:her|him|them)|is|s|was) (?:back )?home) $")
+
+
+def returned(norm: str, at: int) -> bool:
+    """The "again" at `at` follows a return ("well again", "is home again"), not a repeated absence."""
+    return _RETURNED.search(norm, max(0, at - 30), at) is not None
+
+
 def ongoing(an):
     """The first health word when the text tells how things are lately and says no absence
     at all; else None."""

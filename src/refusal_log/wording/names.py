@@ -65,7 +65,7 @@ _CAUGHT_BEFORE = re.compile(r"\b(?:caught|got|picked up|has got|come down with|c
 _PLACE_IN = re.compile(r"\b(?:in|from)\s+$", re.I)
 _HOSPITAL_IN = re.compile(r"\b(?:hospital|a ?& ?e|ward|icu|intensive care)\s+(?:in|at|near)\s+$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|are|were)\b")
-_BARE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
+_BARE_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?![\w-])")
 
 
 _STOP_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
@@ -131,7 +131,8 @@ def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names,
     """child_names', and whether no capitalised word was left unread for want of looking up more than _NEW_WORDS."""
     if isinstance(child, Logged) and not any(c.isupper() for c in text):  # text-speak or calm()'s: the names we know
         known = plain_names(rules)  # "sam's got a migraine and mia won't go": Sam is someone else
-        text = _BARE_WORD.sub(lambda m: m.group().capitalize() if m.group() in known else m.group(), text)
+        text = _BARE_WORD.sub(lambda m: m.group().capitalize() if m.group() in known or fold(m.group()) in known
+                              else m.group(), text)  # "zoë" as "zoe" is listed (the attacker on a68436e)
     own = {_plain(w) for w in (*re.findall(r"[^\W\d_]+", child), *child.split())} - {"and"}
     # Only when the named child is the one away: not beside "both" or "the twins", nor when the child named first is the
     # one who is fine, unless logged. The logged child in the text: another clause's subject is someone else (round 63c).
