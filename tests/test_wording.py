@@ -1457,6 +1457,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND134_OWN_WORDS", 16),
     ("INDEPENDENT_BLIND1211_1216", 578),
     ("ROUND135_OWN_WORDS", 16),
+    ("INDEPENDENT_BLIND1217_1222", 582),
+    ("ROUND136_OWN_WORDS", 15),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1480,7 +1482,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1199_1204", "INDEPENDENT_BLIND1205_1210", "INDEPENDENT_BLIND1211_1216")
+NEWEST_SETS = ("INDEPENDENT_BLIND1205_1210", "INDEPENDENT_BLIND1211_1216", "INDEPENDENT_BLIND1217_1222")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1869,6 +1871,21 @@ def test_again_after_a_return_is_not_the_absence_happening_again():
     assert check_text("She's well again but I kept her home anyway").suggestion is None
     assert check_text("Keeping her off again, she has a migraine").suggestion == \
         "She is too unwell to attend school again (migraine)."
+
+
+def test_the_attacker_on_5ac8e86_someone_elses_illness_or_a_trip_is_never_worded_as_the_childs():
+    for text in ("Sam is staying home, stepbro has chickenpox and we're waiting to see if he gets it.",
+                 "Sam is staying off. MIL has covid and she lives with us.", "Sam is staying home, everyone else has covid.",
+                 "It's a beautiful day so we're off to the beach, Sam's got a tiny bit of a cough.",
+                 "Sam is off. The cockapoo has been sick all night."):
+        result = check_text(text)
+        assert result.suggestion is None and result.verdict != "ok", (text, result)
+    # ...and a plainly ill child is not told "avoid" for words in another sense.
+    for text in ("I checked and there's no sign of a rash, thank goodness, but he has a fever of 40 and has been sick.",
+                 "Sam broke his leg and is in a full cast, and his wheelchair won't go through the doors of the science block.",
+                 "Maya has a fever of 39.5. We've tried Calpol and ibuprofen but it's just not happening, the temperature "
+                 "won't come down."):
+        assert check_text(text).verdict != "avoid", text
 
 
 def test_a_pet_outside_the_old_list_told_ill_is_never_the_child():
