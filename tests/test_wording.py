@@ -1892,6 +1892,16 @@ def test_the_attacker_on_5ac8e86_someone_elses_illness_or_a_trip_is_never_worded
         assert check_text(text).verdict != "avoid", text
 
 
+def test_the_short_attacker_on_c8a32fd_a_plainly_ill_child_is_not_avoid():
+    for text in ("Sam's in bed with a high temperature and that's where he's staying today.",
+                 "He was fine scoffing his tea last night but has been sick five times since midnight.",
+                 "Christmas was last week but Sam is still in bed with flu.",
+                 "Sam had surgery on Tuesday and his gran is at home looking after him."):
+        assert check_text(text).verdict != "avoid", text
+    # ...and a closure that is not the school's is no lawful reason.
+    assert check_text("Had the text that my work is closed today so Sam is having a day with me.").verdict != "ok"
+
+
 def test_a_pet_outside_the_old_list_told_ill_is_never_the_child():
     # The short attacker on 94b0a60: "her goldfish is poorly" beside "refusing" was worded "Ella is too poorly".
     for pet in ("goldfish", "budgie", "lizard"):
