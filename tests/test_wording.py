@@ -1900,6 +1900,9 @@ def test_the_short_attacker_on_c8a32fd_a_plainly_ill_child_is_not_avoid():
         assert check_text(text).verdict != "avoid", text
     # ...and a closure that is not the school's is no lawful reason.
     assert check_text("Had the text that my work is closed today so Sam is having a day with me.").verdict != "ok"
+    # Leave asked for an exam beside a cold: the exam is the reason, nothing is worded as illness.
+    result = check_text("Is it ok if Sam misses Monday for her Grade 5 piano exam? She's getting over a cold.")
+    assert result.verdict == "caution" and result.suggestion is None and result.withheld
 
 
 def test_a_pet_outside_the_old_list_told_ill_is_never_the_child():
