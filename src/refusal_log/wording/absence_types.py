@@ -43,7 +43,7 @@ def _compiled(rules):
 def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     """One of illness, appointment, leave, religious, part-time, transport, exclusion or
     other, from the parent's own words; `child` as in check_text (the child it is logged for)."""
-    from refusal_log.wording.folding import calm, plain_names
+    from refusal_log.wording.folding import calm
     from refusal_log.wording.generalised import leave_granted
     from refusal_log.wording.clauses import SOMEONE_ELSE
     from refusal_log.wording.engine import _Analysis, _negator, _withholds, load_rules
@@ -52,7 +52,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
         return "other"
     rules = rules or load_rules()
     kinds, not_own, unwell, _ = _compiled(rules)
-    an = _Analysis(calm(text, plain_names(rules)), rules, child=child)  # as check_text reads capitals (folding.calm)
+    an = _Analysis(calm(text, rules), rules, child=child)  # as check_text reads capitals (folding.calm)
     n = an.norm.text
     for name, regex, unless, after, _ in kinds:
         for m in regex.finditer(n):

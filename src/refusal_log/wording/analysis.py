@@ -321,8 +321,8 @@ class _Analysis:
         # Not a day dating the cause, the return or someone else's ("after yesterday", "back on Monday", "she had it Monday").
         found = [(sentence(m.start()), m.group()) for m in self.rules.days.finditer(n)
                  if not self.rules.not_absence.search(n, max(0, m.start() - 40), m.start())
-                 and (m.group() == "again" and not returned(n, m.start())
-                      or m.group() != "again" and self._whose(m.start(), m.end()) in CHILDS)]
+                 and (not returned(n, m.start()) if m.group() == "again"
+                      else self._whose(m.start(), m.end()) in CHILDS)]
         first = min((i for i, d in found if d != "again"), default=None)
         said = {sentence(k) for k in [t.start for t in self.health]
                 + [m.start() for m in generalised_rx(self.rules, "absence_said").finditer(n)]}

@@ -46,7 +46,7 @@ def fold(word: str) -> str:
         c for c in unicodedata.normalize("NFKD", word.translate(_LETTERS)) if not unicodedata.combining(c))
 
 
-def calm(text: str, names=frozenset()) -> str:
+def calm(text: str, rules) -> str:
     """The text as lower case when its capitals say nothing: typed in capitals ("SAM'S GOT A MIGRAINE AND MIA WON'T GO
     WITHOUT HIM"), with every word capitalised as some phone keyboards do ("My Son Has A Migraine"), or in alternating
     case. Every capitalised word would otherwise be a name ("MY is too unwell", "Has is too unwell": the newcomer and
@@ -61,9 +61,13 @@ def calm(text: str, names=frozenset()) -> str:
     if not (shouted or titled or mixed or _half_calm(text, words)):
         return text
     # The first names we know keep a capital ("JOSH HAS BEEN SICK SO MIA IS STAYING HOME": Josh is someone else).
-    # Accents folded to ask ("zoë", "siobhán" are listed as "zoe", "siobhan": the attacker on a68436e).
-    return _WORD.sub(lambda m: m.group().capitalize() if m.group() in names or fold(m.group()) in names else m.group(),
-                     lowered)
+    return capitalise_known(_WORD, lowered, rules)
+
+
+def capitalise_known(words: re.Pattern, text: str, rules) -> str:
+    """Each of `words` in lower-case text that is a first name we know (plain_names), capitalised."""
+    names = plain_names(rules)
+    return words.sub(lambda m: m.group().capitalize() if m.group() in names else m.group(), text)
 
 
 # Short words only a keyboard capitalises inside a sentence ("Ella Is Refusing Because alfie has a fever"), and the
@@ -83,12 +87,13 @@ def _half_calm(text: str, words: list[str]) -> bool:
     return (len(shouting) >= 3 and len(shouting) >= 0.3 * len(words)) or len(_SMALL.findall(text)) >= 2
 
 
-def plain_names(rules) -> frozenset:
+def plain_names(rules) -> FirstNames:
     """The first names a text without capitals may hold, found by themselves ("sam's got a migraine"): never a name
-    that is also an everyday word ("will", "may", "grace", "miles"), which needs its capital. Worked out once."""
+    that is also an everyday word ("will", "may", "grace", "miles"), which needs its capital. Asked as FirstNames, so
+    "zoë", "siobhán" are the listed "zoe", "siobhan" (the attacker on a68436e). Worked out once."""
     found = rules.__dict__.get("_plain_names")
     if found is None:
-        found = rules.__dict__["_plain_names"] = frozenset(
+        found = rules.__dict__["_plain_names"] = FirstNames(
             w for w in rules.first_names if w.isalpha() and w not in rules.capitalised_names and w not in rules.not_names
             and w not in ("miles", "jack"))
     return found

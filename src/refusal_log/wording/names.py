@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from refusal_log.wording.folding import calm, fold, plain_names
+from refusal_log.wording.folding import calm, capitalise_known, fold
 from refusal_log.wording.loading import Rules
 
 # A capitalised name in Latin letters, accents included ("Zoë", "Łucja"), with "O'Neill", "De'Andre", "Mary-Kate"; never "I'm".
@@ -130,9 +130,7 @@ def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
 def _child_names(text: str, norm: str, rules: Rules, child: str) -> tuple[Names, bool]:
     """child_names', and whether no capitalised word was left unread for want of looking up more than _NEW_WORDS."""
     if isinstance(child, Logged) and not any(c.isupper() for c in text):  # text-speak or calm()'s: the names we know
-        known = plain_names(rules)  # "sam's got a migraine and mia won't go": Sam is someone else
-        text = _BARE_WORD.sub(lambda m: m.group().capitalize() if m.group() in known or fold(m.group()) in known
-                              else m.group(), text)  # "zoë" as "zoe" is listed (the attacker on a68436e)
+        text = capitalise_known(_BARE_WORD, text, rules)  # "sam's got a migraine and mia won't go": Sam is someone else
     own = {_plain(w) for w in (*re.findall(r"[^\W\d_]+", child), *child.split())} - {"and"}
     # Only when the named child is the one away: not beside "both" or "the twins", nor when the child named first is the
     # one who is fine, unless logged. The logged child in the text: another clause's subject is someone else (round 63c).
@@ -323,7 +321,7 @@ def _found_subject(text: str, norm: str, rules: Rules) -> tuple[str, bool]:
     name, "my son", group or he/she; a later name wins over a pronoun only as _name_wins says
     ("She's struggling, Maya won't be in": Maya). Then him/her, they, and at last "My child"."""
     text = text.translate(_INVISIBLE)  # "Maya\u202e is refusing": a mark would hide the name
-    text = calm(text, plain_names(rules))  # "ELLA HAS A TEMPERATURE": read as lower case, the names we know capitalised
+    text = calm(text, rules)  # "ELLA HAS A TEMPERATURE": read as lower case, the names we know capitalised
     named = [hit for hit in (_capitalised_name(text, rules), _lower_case_name(text, rules)) if hit]
     # "Jack, who was sick in the night, is staying home": the name before a "who" clause (the attack on round 59), unless
     # the clause says who they are ("Tom, who is her brother, has covid"); "Mia (Year 4)", "Mia from Year 6" too.

@@ -10,7 +10,7 @@ from refusal_log.errors import InvalidInput
 from refusal_log.text import blank
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _names, _Norm, _sentences, _Whole
 from refusal_log.wording.clauses import CHILDS
-from refusal_log.wording.folding import calm, plain_names
+from refusal_log.wording.folding import calm
 from refusal_log.wording.generalised import _rx as generalised_rx, minor, vague
 from refusal_log.wording.loading import Rules, load_rules
 from refusal_log.wording.names import Logged, name_pattern
@@ -378,7 +378,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     _require(text)
     rules = rules or load_rules()
     region = _region(region, rules)
-    written, text = text, calm(text, plain_names(rules))  # capitals that say nothing are read as lower case
+    written, text = text, calm(text, rules)  # capitals that say nothing are read as lower case
     an = _Analysis(text, rules, child=child)
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     extra = []
