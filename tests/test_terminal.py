@@ -176,3 +176,23 @@ def test_a_bad_date_is_asked_again_at_once_and_nothing_typed_is_lost(ready):
     child.close()
     assert child.exitstatus == 0
     assert [e["reason"] for e in listed(ready)] == ["Sam has a migraine today"]
+
+
+def test_with_two_children_the_child_is_asked_first_and_nothing_typed_is_lost(cli, ready):
+    # The newcomer on round 139: the day, reason and who was told were asked, then the log refused for want of
+    # --child and every answer was lost.
+    cli("child", "add", "Mia Jones", ok=True)
+    child = spawn(ready, "add-absence", "--via", "phone", "--told", "office")
+    child.expect("Which child is this about")
+    child.sendline("Zed")
+    child.expect("Please type one of")
+    child.sendline("Mia")
+    child.expect("Which day was your child absent")
+    child.sendline("09/09/2026")
+    child.expect("What reason did you give the school")
+    child.sendline("Mia has a migraine today")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [entry] = listed(ready)
+    assert entry["reason"] == "Mia has a migraine today" and entry["child"].startswith("Mia")

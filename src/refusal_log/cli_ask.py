@@ -46,6 +46,28 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
+def child_first(child: str | None) -> str | None:
+    """In a terminal, with several children in the log and none named, which child, asked before anything else: asked
+    after, a parent's answers were lost when the log then refused for want of --child (the newcomer on round 139)."""
+    if child is not None or not interactive():
+        return child
+    from refusal_log import people
+    from refusal_log.errors import RefusalLogError
+
+    try:
+        children = people.list_children()
+    except RefusalLogError:
+        return None  # no log yet: the command says so in its own words
+    if len(children) < 2:
+        return None
+    names = ", ".join(c.name for c in children)
+    while True:
+        answer = typer.prompt(f"Which child is this about? ({names})", default="", show_default=False, err=True).strip()
+        if answer and people.match_child(children, answer) is not None:
+            return answer
+        typer.echo(f"Please type one of: {names}.", err=True)
+
+
 def fill(ctx: typer.Context, asks: list[Ask], *, edit: str | None = None) -> list[str | None]:
     """The values, with whatever is missing asked for in a terminal.
 

@@ -79,6 +79,7 @@ def add_absence(
     """
     from refusal_log import entries
 
+    child = cli_ask.child_first(child)
     date, reason, via, told = cli_ask.fill(ctx, [
         cli_ask.Ask("--date", "Which day was your child absent?", date, hint="(e.g. today, 08/09/2026)",
                     check=_parse_date),
@@ -138,6 +139,7 @@ def add_call(
         # One --role for two people put the SENCo's call down as the head of year's (the newcomer on round 114).
         raise InvalidInput("--role gives one role, but --with names more than one person. Put each person's role with "
                            "their name instead, e.g. --with \"Mr Ahmed (head of year)\" --with \"Ms Lowe (SENCo)\".")
+    child = cli_ask.child_first(child)
     with_, when, summary, agreed = cli_ask.fill(ctx, [
         cli_ask.Ask("--with", "Who did you speak to?", _names(with_)),
         cli_ask.Ask("--when", "When was the call?", when, False, "(e.g. 'today 9:10'; Enter for now)", _parse_when),
@@ -166,6 +168,7 @@ def add_gp(
     """
     from refusal_log import entries
 
+    child = cli_ask.child_first(child)
     date, clinician, summary = cli_ask.fill(ctx, [
         cli_ask.Ask("--date", "When was the visit?", date, False, "(e.g. 'yesterday 4pm'; Enter for now)", _parse_when),
         cli_ask.Ask("--clinician", "Who did you see?", clinician, False, "(Enter to skip)"),
@@ -193,6 +196,7 @@ def add_meeting(
     """
     from refusal_log import entries
 
+    child = cli_ask.child_first(child)
     with_, date, summary, agreed = cli_ask.fill(ctx, [
         cli_ask.Ask("--with", "Who was at the meeting?", _names(with_)),
         cli_ask.Ask("--date", "When was it?", date, False, "(e.g. '15/09/2026 15:30'; Enter for now)", _parse_when),
@@ -218,6 +222,7 @@ def add_note(
     """
     from refusal_log import entries
 
+    child = cli_ask.child_first(child)
     text, when = cli_ask.fill(ctx, [
         cli_ask.Ask("TEXT", "What do you want to note?", text),
         cli_ask.Ask("--when", "When was it?", when, False, "(e.g. 'today 7am'; Enter for now)", _parse_when),

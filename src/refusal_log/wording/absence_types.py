@@ -80,7 +80,11 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
                 return "illness"  # a child in crisis referred to CAMHS: the crisis is the absence (the attacker on 116)
             return name
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
-    if (an.illness or an.distress) and not _withholds(an, an.illness):
+    # Distress alone ("in a state", "shaking") is not typed as illness: the check itself says no illness is named, and
+    # an email asking for code I would say more than the parent did (the newcomer on round 139). `--type illness`
+    # says it when the parent means it.
+    named_none = set(rules.types_data.get("not_illness_rules", ())) & {h.rule.id for h in an.own_hits}
+    if an.illness and not named_none and not _withholds(an, an.illness):
         return "illness"
     if _child_in_crisis(an):
         return "illness"  # talk of dying or self-harm is mental ill-health, the child's (the newcomer on round 115)
