@@ -63,8 +63,12 @@ def child_first(child: str | None) -> str | None:
     names = ", ".join(c.name for c in children)
     while True:
         answer = typer.prompt(f"Which child is this about? ({names})", default="", show_default=False, err=True).strip()
-        if answer and people.match_child(children, answer) is not None:
-            return answer
+        try:
+            if answer and people.match_child(children, answer) is not None:
+                return answer
+        except RefusalLogError as exc:  # "sa" for Sam and Samira: say so and ask again
+            typer.echo(str(exc), err=True)
+            continue
         typer.echo(f"Please type one of: {names}.", err=True)
 
 

@@ -308,7 +308,7 @@ def absence_fields(date: str, reason: str, until: str | None = None, sessions: s
     if result.verdict == "avoid" and not accept_wording:
         raise WordingNeedsConfirmation.for_result(result)
     fields["verdict"] = result.verdict
-    fields["wording_rules"] = json.dumps([f.rule for f in result.findings])
+    fields["wording_rules"] = json.dumps(list(dict.fromkeys(f.rule for f in result.findings)))  # each rule once
     fields["absence_type"] = kind_given or nations.absence_type(None, reason, logged_for)
     # The parent's own first words, kept when they chose the suggested wording instead.
     typed = optional_text(typed_reason)
