@@ -830,6 +830,11 @@ def test_fine_in_herself_is_a_denial_and_honestly_is_not_a_name():
     # Distress alone names no illness, as the check says: not typed as illness (the newcomer on round 139).
     ("Struggling badly today, in tears all morning", "other"),
     ("School call it avoidance, she was shaking", "other"),
+    # The newcomer on round 141: a hospital infusion is an appointment; the council's routes not running, transport;
+    # thanks for leave the head agreed, leave.
+    ("Rosie has her infusion at the hospital today so she won't be in", "appointment"),
+    ("The council's taxi firm rang to say the routes aren't running today so Rosie is at home", "transport"),
+    ("Thanks to the head for agreeing to Rosie's leave for her cousin's wedding, she'll be back on Monday", "leave"),
     ("Her brother has flu", "other"),
     ("I'm unwell myself and can't do the school run", "other"),
     ("He isn't ill, he just won't go", "other"),
@@ -1473,6 +1478,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND1247_1252", 587),
     ("ROUND141_OWN_WORDS", 15),
     ("ROUND140_ATTACK", 12),
+    ("ROUND141_NEWCOMER", 4),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),

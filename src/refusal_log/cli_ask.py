@@ -66,8 +66,8 @@ def child_first(child: str | None) -> str | None:
         try:
             if answer and people.match_child(children, answer) is not None:
                 return answer
-        except RefusalLogError as exc:  # "sa" for Sam and Samira: say so and ask again
-            typer.echo(str(exc), err=True)
+        except RefusalLogError:  # "sa" for Sam and Samira: say so in the prompt's words and ask again
+            typer.echo(f"\"{answer}\" could be more than one child: please type more of the name ({names}).", err=True)
             continue
         typer.echo(f"Please type one of: {names}.", err=True)
 
