@@ -163,18 +163,23 @@ def test_an_answer_naming_nothing_wrong_is_asked_again_then_filled(cli, ready):
     assert "too unwell to attend" in entry["reason"] and entry["reason"].endswith("(a migraine).")
 
 
+def _answer_the_day_and_reason(child, day: str, reason: str) -> None:
+    """Answer add-absence's questions for the day and the reason, and see it finish well."""
+    child.expect("Which day was your child absent")
+    child.sendline(day)
+    child.expect("What reason did you give the school")
+    child.sendline(reason)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
 def test_a_bad_date_is_asked_again_at_once_and_nothing_typed_is_lost(ready):
     child = spawn(ready, "add-absence", "--via", "phone", "--told", "office")
     child.expect("Which day was your child absent")
     child.sendline("31/02/2026")
     child.expect("no 31 February 2026")  # said there and then, before any other question
-    child.expect("Which day was your child absent")
-    child.sendline("09/09/2026")
-    child.expect("What reason did you give the school")
-    child.sendline("Sam has a migraine today")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    _answer_the_day_and_reason(child, "09/09/2026", "Sam has a migraine today")
     assert [e["reason"] for e in listed(ready)] == ["Sam has a migraine today"]
 
 
@@ -187,12 +192,6 @@ def test_with_two_children_the_child_is_asked_first_and_nothing_typed_is_lost(cl
     child.sendline("Zed")
     child.expect("Please type one of")
     child.sendline("Mia")
-    child.expect("Which day was your child absent")
-    child.sendline("09/09/2026")
-    child.expect("What reason did you give the school")
-    child.sendline("Mia has a migraine today")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    _answer_the_day_and_reason(child, "09/09/2026", "Mia has a migraine today")
     [entry] = listed(ready)
     assert entry["reason"] == "Mia has a migraine today" and entry["child"].startswith("Mia")

@@ -83,7 +83,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     # Distress alone ("in a state", "shaking") is not typed as illness: the check itself says no illness is named, and
     # an email asking for code I would say more than the parent did (the newcomer on round 139). `--type illness`
     # says it when the parent means it.
-    named_none = set(rules.types_data.get("not_illness_rules", ())) & {h.rule.id for h in an.own_hits}
+    named_none = any(h.rule.id in rules.types_data.get("not_illness_rules", ()) for h in an.own_hits)
     if an.illness and not named_none and not _withholds(an, an.illness):
         return "illness"
     if _child_in_crisis(an):
