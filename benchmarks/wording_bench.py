@@ -33,7 +33,9 @@ def main(rows: int = 4000) -> None:
     # Pastes near the 20,000-character limit, ordinary and hostile (the attacker on round 130: a run of 19,990 full stops
     # took 13 s when every dot started a fresh try at a sentence end).
     pastes = {"ordinary": ("She has flu. " * 1600)[:19990], "full stops": "." * 19990 + "flu",
-              "question marks": "?" * 19990, "one-word sentences": ". " * 9000 + "flu"}
+              "question marks": "?" * 19990, "one-word sentences": ". " * 9000 + "flu",
+              # Many different phrasings in one paste wake most of the rules at once (the attacker on round 140).
+              "many phrasings": " ".join(text for text, _ in wording_cases.CASES[::7])[:19990]}
     for name, text in pastes.items():
         start = time.process_time()
         check_text(text)

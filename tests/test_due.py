@@ -97,6 +97,30 @@ def test_agreed_actions_are_due_and_overdue_until_done(cli, home):
     assert cli("verify", ok=True).exit_code == 0
 
 
+def test_an_action_agreed_with_no_date_is_still_listed_as_owed(cli, home, tmp_path):
+    # The newcomer on round 139: "Mrs Khan to send the referral form" had no date in it, so `due` and the timeline's
+    # open list left it out, and a parent preparing for a meeting could forget it was ever promised.
+    _school(cli)
+    cli("add-meeting", "--with", "Mrs Khan", "--summary", "Support plan review", "--date", "01/10/2026",
+        "--agreed", "Mrs Khan to send the referral form\nSchool to send the minutes by 19 October", ok=True)
+    found = _due(cli, "20/10/2026")
+    assert [(i["ref"], i["due"], i["overdue"]) for i in found] == [("action 1.2", "2026-10-19", True),
+                                                                   ("action 1.1", None, False)]
+    assert found[1]["rule"] == "agreed at the meeting on 01/10/2026"
+    shown = cli("due", "--as-of", "20/10/2026", ok=True).stdout
+    assert "No date agreed" in shown and "Mrs Khan to send the referral form" in shown
+    ics = tmp_path / "due.ics"
+    written = cli("due", "--as-of", "20/10/2026", "--ics", str(ics), ok=True).stderr
+    assert "Wrote 1 event" in written and "1 agreed action has no date" in written
+    assert ics.read_text().count("BEGIN:VEVENT") == 1
+    summary = cli("timeline", "--format", "txt", ok=True).stdout.split("Open requests and actions:")[1]
+    assert "No date agreed: Mrs Khan to send the referral form" in " ".join(summary.split())
+    html = cli("timeline", "--format", "html", ok=True).stdout
+    assert "No date agreed</td><td>Mrs Khan to send the referral form" in html
+    cli("action", "done", "1.1", "--date", "21/10/2026", ok=True)
+    assert [i["ref"] for i in _due(cli, "22/10/2026")] == ["action 1.2"]
+
+
 def test_an_agreement_of_none_is_no_action(cli, home):
     _school(cli)
     for agreed in ("none", "Nothing agreed.", "n/a", "None yet", "nothing at all", "Nil", "Not applicable", "--"):

@@ -331,6 +331,19 @@ def test_meeting_summary_without_agreements_or_request(family):
     assert "Please could you send me a copy of the school's minutes" in text
 
 
+def test_a_summary_of_a_meeting_still_to_come_says_to_send_it_only_afterwards(family):
+    # The newcomer on round 139: a meeting logged ahead to plan for it was summarised ("Thank you for meeting me")
+    # with no word that it has not happened yet.
+    from datetime import date, timedelta
+
+    ahead = date.today() + timedelta(days=5)
+    run("add-meeting", "--date", f"{ahead:%d/%m/%Y} 15:30", "--with", "Mrs Patel", "--summary", "Attendance review.")
+    result = run("draft", "meeting-summary", "--meeting", "1")
+    assert "has not come yet" in result.stderr and "only after the meeting" in result.stderr
+    run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mrs Patel", "--summary", "Attendance review.")
+    assert "has not come yet" not in run("draft", "meeting-summary", "--meeting", "2").stderr
+
+
 def test_meeting_summary_as_eml(family):
     run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mr Hughes", "--summary", "Support plan.")
     message = parse_eml(run("draft", "meeting-summary", "--meeting", "1", "--format", "eml").stdout_bytes)

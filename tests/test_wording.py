@@ -853,6 +853,17 @@ def test_absence_type_from_the_parents_words(text, kind):
     assert kind in TYPES
 
 
+@pytest.mark.parametrize("text", ["School call it avoidance, she was shaking", "Struggling badly today, in tears all morning"])
+def test_a_suggestion_for_distress_alone_says_to_use_it_only_if_true(text):
+    # The newcomer on round 139: where no illness is named, the suggested "too unwell" came with the tip to gather
+    # evidence of the illness, as if the check had found one.
+    from refusal_log.wording import check_text
+
+    result = check_text(text)
+    assert result.suggestion and any("only if it is true" in h for h in result.hints), result.hints
+    assert not any("evidence of the illness" in h for h in result.hints)
+
+
 def test_absence_type_sources_follow_the_nation():
     from refusal_log.wording import absence_type_source
 
@@ -1481,6 +1492,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND141_NEWCOMER", 4),
     ("INDEPENDENT_BLIND1253_1258", 573),
     ("ROUND142_OWN_WORDS", 12),
+    ("INDEPENDENT_BLIND1259_1264", 592),
+    ("ROUND143_OWN_WORDS", 24),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1492,7 +1505,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
 def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part, full_table):
     """Every row of the newest sets; of the older ones, a sixteenth (the same sixteenth every run), unless
     `--full-table` asks for every row, as it should after any edit to rules.toml. The whole table is about
-    94,000 rows and would be most of the suite's time; each older set has held for many rounds."""
+    96,000 rows and would be most of the suite's time; each older set has held for many rounds."""
     import wording_cases
 
     rows = getattr(wording_cases, name)
@@ -1504,7 +1517,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1241_1246", "INDEPENDENT_BLIND1247_1252", "INDEPENDENT_BLIND1253_1258")
+NEWEST_SETS = ("INDEPENDENT_BLIND1247_1252", "INDEPENDENT_BLIND1253_1258", "INDEPENDENT_BLIND1259_1264")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():

@@ -189,8 +189,11 @@ def due(
 
     found = due_list.what_is_due(as_of)
     if ics:
-        written = due_list.write_ics(found, ics)
-        _say(f"Wrote {len(found.items)} event{'s' if len(found.items) != 1 else ''} to {written}.")
+        written, events = due_list.write_ics(found, ics)
+        undated = len(found.items) - events
+        _say(f"Wrote {events} event{'s' if events != 1 else ''} to {written}."
+             + (f" {undated} agreed action{'s have' if undated != 1 else ' has'} no date, so "
+                f"{'they are' if undated != 1 else 'it is'} not in it." if undated else ""))
     for note in found.notes:
         _say(note)
     if as_json:
@@ -204,8 +207,8 @@ def due(
     console = Console(highlight=False)
     console.print(Text(f"What is due as of {found.as_of:%d/%m/%Y}", style="bold"))
     for i in found.items:
-        head = Text(f"\n{'OVERDUE since' if i.overdue else 'Due'} {i.due:%d/%m/%Y}  ",
-                    style="bold red" if i.overdue else "bold")
+        when = f"{'OVERDUE since' if i.overdue else 'Due'} {i.due:%d/%m/%Y}" if i.due else "No date agreed"
+        head = Text(f"\n{when}  ", style="bold red" if i.overdue else "bold")
         head.append(f"{i.what}. Owed by {i.owed_by} ({i.ref}).", style="")
         console.print(head)
         console.print(Text(f"  Rule: {i.rule}. Source: {i.source}.", style="dim"))

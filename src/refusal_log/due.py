@@ -22,7 +22,7 @@ class DueItem:
     entry: int
     ref: str  # "request 12" or "action 12.1": what to pass to reply / done
     owed_by: str
-    due: date
+    due: date | None  # None: an agreed action with no date in it, listed after every dated item
     overdue: bool
     rule: str
     source: str
@@ -30,7 +30,8 @@ class DueItem:
     child: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"what": self.what, "entry": self.entry, "owed_by": self.owed_by, "due": self.due.isoformat(),
+        return {"what": self.what, "entry": self.entry, "owed_by": self.owed_by,
+                "due": self.due.isoformat() if self.due else None,
                 "overdue": self.overdue, "rule": self.rule, "source": self.source, "status": self.status,
                 "ref": self.ref, "child": self.child}
 
@@ -63,21 +64,22 @@ def _request_items(found: list[requests.RequestView], as_of: date) -> list[DueIt
 
 def _action_items(found: list[actions.Action], as_of: date) -> list[DueItem]:
     items = []
-    for act in found:
-        if act.due is None or act.done_on is not None:
+    for act in found:  # one with no date is still owed ("Mrs Khan to send the referral"): listed last, never dropped
+        if act.done_on is not None:
             continue
         rule = clocks.rule(act.rule)
         text = (f"agreed at the {act.agreed_at} on {act.agreed_on:%d/%m/%Y}" if act.rule == "agreed"
                 else rule.describe())
         source = (f"The {act.agreed_at} with {act.with_} on {act.agreed_on:%d/%m/%Y} (entry {act.entry_id})"
                   if act.rule == "agreed" else rule.source)
-        items.append(DueItem(act.text, act.entry_id, f"action {act.id}", act.owed_by, act.due, act.overdue(as_of),
+        items.append(DueItem(act.text, act.entry_id, f"action {act.id}", act.owed_by, act.due,
+                             act.due is not None and act.overdue(as_of),
                              text, source, rule.status, act.child))
     return items
 
 
 def what_is_due(as_of: str | None = None) -> DueList:
-    """Everything owed and not yet done, overdue first, then soonest."""
+    """Everything owed and not yet done, overdue first, then soonest, then what has no date."""
     day = dates.parse_date(as_of) if as_of else dates.today()
     if not store.exists():
         return DueList(day, [], [])
@@ -85,7 +87,7 @@ def what_is_due(as_of: str | None = None) -> DueList:
         found = requests.list_requests(db)
         acts = actions.list_actions(True, db)
     items = _request_items(found, day) + _action_items(acts, day)
-    items.sort(key=lambda i: (not i.overdue, i.due, i.entry))
+    items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or day, i.entry))
     notes = []
     if any(r.school_days_assumed and r.open_stages for r in found):
         notes.append("Some dates count school days without your term dates, so they count weekdays less bank "
@@ -97,7 +99,9 @@ def for_timeline(as_of: date | None, children: list[str]) -> list[dict[str, Any]
     """The timeline summary's "Open requests and actions", as of the timeline's last day
     (so a copy made later reads the same)."""
     found = what_is_due(as_of.isoformat() if as_of else None)
-    return [{"overdue": i.overdue, "due": dates.long_date(i.due), "what": i.what, "owed_by": i.owed_by,
+    return [{"overdue": i.overdue, "due": dates.long_date(i.due) if i.due else "no date agreed",
+             "when": (f"Overdue since {dates.long_date(i.due)}" if i.overdue else f"Due {dates.long_date(i.due)}")
+             if i.due else "No date agreed", "what": i.what, "owed_by": i.owed_by,
              "entry": i.entry, "rule": i.rule, "source": i.source,
              # An agreed action's rule already says where it was agreed; a clock's needs its source.
              "basis": i.rule if i.ref.startswith("action") and i.status == "follow-up" and i.rule.startswith("agreed")
@@ -105,8 +109,9 @@ def for_timeline(as_of: date | None, children: list[str]) -> list[dict[str, Any]
             for i in found.items if i.child in children]
 
 
-def write_ics(due: DueList, path: str) -> Path:
-    """One all-day event per item, with the rule and its source in the description."""
+def write_ics(due: DueList, path: str) -> tuple[Path, int]:
+    """One all-day event per dated item, with the rule and its source in the description; the file's path and how many
+    events it holds (an action with no date has no day to put it on)."""
     from icalendar import Calendar, Event
 
     from refusal_log import paths
@@ -116,7 +121,8 @@ def write_ics(due: DueList, path: str) -> Path:
     cal.add("prodid", "-//refusal-log//what is due//EN")
     cal.add("version", "2.0")
     stamp = dates.now()
-    for item in due.items:
+    dated = [item for item in due.items if item.due]
+    for item in dated:
         event = Event()
         event.add("uid", f"{item.ref.replace(' ', '-')}-{item.due.isoformat()}@refusal-log")
         event.add("dtstamp", stamp)
@@ -127,4 +133,4 @@ def write_ics(due: DueList, path: str) -> Path:
         event.add("description", visible(f"{item.child}. Owed by {item.owed_by}. Rule: {item.rule}. "
                                          f"Source: {item.source}. In your log: {item.ref}."))
         cal.add_component(event)
-    return paths.write_user_file(path, cal.to_ical())
+    return paths.write_user_file(path, cal.to_ical()), len(dated)

@@ -221,6 +221,8 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     analysed text; `withheld` says the parent's words rule out illness (here or elsewhere in the
     draft)."""
     rules, hints = an.rules, []
+    # No illness named ([types] not_illness_rules: "she was shaking", the school's label): "only if it is true" below.
+    none_named = any(h.rule.id in rules.types_data.get("not_illness_rules", ()) for h in an.own_hits)
     if an.crisis:
         hints.append(rules.hints["crisis"])  # urgent help first, whatever the wording
     findings = _told_once([h.finding for h in an.hits] + list(extra), len(an.text))
@@ -239,12 +241,11 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     if not withheld and any(h.rule.suggest == "health" and not h.quiet for h in an.own_hits):
         suggestion = _suggestion(an, an.stated if stated is None else stated)
         if GAP in suggestion and _other_reason_given(an):
-            # Round 26: the reason given is the child's appointment, the school's exclusion, leave or
-            # transport that did not come, and no illness is named: asking what is wrong would turn a
-            # lawful reason into a claim of illness ("suspended for 2 days ... he's at home with me").
+            # Round 26: the reason given is the child's appointment, the school's exclusion, leave or transport that did
+            # not come, and no illness named: asking what is wrong would make a lawful reason a claim of illness.
             suggestion, withheld = None, True
             hints.append(rules.hints["lawful_reason"])
-        elif not (an.illness or illness):
+        elif not (an.illness or illness) or none_named:
             hints.append(rules.hints["honest"])
     # Vaguer distress named alone ("very anxious today", "in bits"): a caution, and a
     # suggestion that keeps the parent's own words for it, and the child's name (round 7).
@@ -258,7 +259,7 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     if verdict != "ok" and suggestion is None and not any(h.rule.hint for h in an.hits) and not an.crisis:
         # (Not beside talk of dying or self-harm: leave rules are not what a parent needs then.)
         hints.append(rules.hints["no_illness"])
-    if (any(t.kind != "distress" for t in an.health) or (suggestion and illness)) and not withheld:
+    if (any(t.kind != "distress" for t in an.health) or (suggestion and illness)) and not withheld and not none_named:
         # An appointment alone is not an illness: keep its letter, not "evidence of the illness".
         appointment = all(t.kind == "care" for t in an.health) and not (suggestion and illness)
         hints.append(rules.hints.get("evidence_appointment", rules.hints["evidence"]) if appointment
