@@ -76,6 +76,12 @@ def test_gate_without_a_terminal_stores_nothing(cli, ready):
     assert snapshot(ready) == before
 
 
+def test_a_caution_logged_with_no_illness_named_says_to_use_the_wording_only_if_true(cli, ready):
+    # The newcomer on round 143: `check` gave the tip, the note after add-absence did not.
+    result = cli("add-absence", "--date", "08/09/2026", "--reason", "Bad morning, meltdown at the gate", ok=True)
+    assert "Suggested wording:" in result.stderr and "only if it is true" in result.stderr
+
+
 def test_gate_accepted_keeps_the_words_and_the_verdict(cli, ready):
     added = cli.json("add-absence", "--date", "08/09/2026", "--reason", "refusing again", "--accept-wording")
     assert added["reason"] == "refusing again" and added["verdict"] == "avoid"

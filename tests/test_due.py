@@ -119,6 +119,33 @@ def test_an_action_agreed_with_no_date_is_still_listed_as_owed(cli, home, tmp_pa
     assert "No date agreed</td><td>Mrs Khan to send the referral form" in html
     cli("action", "done", "1.1", "--date", "21/10/2026", ok=True)
     assert [i["ref"] for i in _due(cli, "22/10/2026")] == ["action 1.2"]
+    # The newcomer on round 143: minutes asked for at the meeting have their own follow-up date; an undated "to send
+    # the minutes" line beside them is the same item, not a second one.
+    cli("add-meeting", "--with", "Mrs Khan", "--summary", "Review", "--date", "02/11/2026", "--minutes-requested",
+        "--agreed", "Mrs Khan to send the minutes\nMrs Khan to book the nurse", ok=True)
+    found = [(i["ref"], i["due"]) for i in _due(cli, "03/11/2026") if i["entry"] == 2]
+    assert found == [("action 2.0", found[0][1]), ("action 2.2", None)] and found[0][1]
+
+
+def test_due_reads_as_things_stood_on_its_day_and_names_control_characters(cli, home):
+    # The attacker on round 143: `due --as-of` listed actions agreed after that day and dropped ones done only after
+    # it; `due` and `action list` printed typed control characters raw; `--ics` could replace the log's write lock.
+    _school(cli)
+    cli("add-call", "--with", "Mrs \x1b]0;X\x07Patel", "--when", "05/10/2026 10:00", "--summary", "Rang",
+        "--agreed", "School to phone \x1b[5mback\x1b[0m by 9 October\nSchool to send the \u202eplan", ok=True)
+    assert _due(cli, "01/10/2026") == []
+    cli("action", "done", "1.1", "--date", "12/10/2026", ok=True)
+    assert [(i["ref"], i["overdue"]) for i in _due(cli, "10/10/2026")] == [("action 1.1", True), ("action 1.2", False)]
+    assert [i["ref"] for i in _due(cli, "13/10/2026")] == ["action 1.2"]
+    for args in (("due", "--as-of", "10/10/2026"), ("action", "list")):
+        out = cli(*args, ok=True).stdout
+        assert "\x1b" not in out and "\u202e" not in out and "\u27e8ESC\u27e9" in out, args
+        assert "\u27e8U+202E\u27e9" in out, args
+    lock = home / "refusal-log.lock"
+    before = lock.stat().st_ino if lock.exists() else None
+    refused = cli("due", "--ics", str(lock))
+    assert refused.exit_code == 1 and "part of your log" in refused.stderr
+    assert (lock.stat().st_ino if lock.exists() else None) == before
 
 
 def test_an_agreement_of_none_is_no_action(cli, home):

@@ -340,8 +340,16 @@ def test_a_summary_of_a_meeting_still_to_come_says_to_send_it_only_afterwards(fa
     run("add-meeting", "--date", f"{ahead:%d/%m/%Y} 15:30", "--with", "Mrs Patel", "--summary", "Attendance review.")
     result = run("draft", "meeting-summary", "--meeting", "1")
     assert "has not come yet" in result.stderr and "only after the meeting" in result.stderr
+    # Nothing agreed yet is a gap to fill, not "no actions were agreed" (the newcomer on round 143).
+    assert "[what was agreed: fill this in after the meeting]" in result.stdout
+    assert "no actions were agreed" not in result.stdout
     run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mrs Patel", "--summary", "Attendance review.")
     assert "has not come yet" not in run("draft", "meeting-summary", "--meeting", "2").stderr
+    # Later the same day: the time today, not "dated" a day that has come (the attacker on round 143).
+    from refusal_log import dates, letters
+
+    morning = datetime(2026, 10, 1, 9, 0, tzinfo=dates.local_zone())
+    assert any("at 15:30 today, which has not come yet" in n for n in letters.meeting_summary(2, now=morning).notes)
 
 
 def test_meeting_summary_as_eml(family):

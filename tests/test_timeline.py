@@ -224,6 +224,20 @@ def test_an_entry_recorded_late_shows_when_it_was_recorded():
         assert run("timeline", "--format", fmt).stdout.count(mark) == before[fmt] + 1, fmt
 
 
+def test_a_meeting_still_to_come_is_marked_so_in_every_format():
+    # The newcomer on round 143: a timeline printed for tomorrow's meeting showed that meeting, logged ahead to plan
+    # for it, as if it had been held.
+    from datetime import date, timedelta
+
+    setup_small_log()
+    ahead = date.today() + timedelta(days=3)
+    run("add-meeting", "--date", f"{ahead:%d/%m/%Y} 10:00", "--with", "Mrs Khan", "--summary", "Review meeting")
+    marks = (("txt", "| STILL TO COME"), ("md", "(still to come)"), ("html", 'class="ahead">still to come'))
+    for fmt, mark in marks:
+        out = run("timeline", "--format", fmt).stdout
+        assert out.count(mark) == 1, fmt
+
+
 def test_a_day_logged_early_the_next_morning_is_not_called_late():
     # A newcomer's find: yesterday's absence written down at 3 am today was marked "more than a day
     # after", as if a day with no time began and ended at midnight. A whole day ends at midnight.

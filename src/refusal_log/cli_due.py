@@ -13,6 +13,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from refusal_log.text import visible  # what the family typed reaches the terminal with its control characters named
+
 ChildOpt = Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Which child (needed only when the log has more than one).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Count as if today were this day.")]
@@ -38,7 +40,7 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(visible(cell)) for cell in row))
     Console(highlight=False).print(table)
 
 
@@ -83,7 +85,7 @@ def request_add(
     view = requests.add_request(kind, to, sent, via, about, child, due)
     if as_json:
         return _json(view.to_json(_today()))
-    sys.stdout.write(f"Logged request {view.id}: {view.kind} to {view.to}, sent {view.sent:%d/%m/%Y}.\n")
+    sys.stdout.write(visible(f"Logged request {view.id}: {view.kind} to {view.to}, sent {view.sent:%d/%m/%Y}.\n"))
     _said(view, _today())
 
 
@@ -174,7 +176,7 @@ def action_done(
     from refusal_log import actions
 
     act = actions.mark_done(action_id, on, note)
-    sys.stdout.write(f"Marked action {act.id} done on {act.done_on:%d/%m/%Y}: {act.text}\n")
+    sys.stdout.write(visible(f"Marked action {act.id} done on {act.done_on:%d/%m/%Y}: {act.text}\n"))
 
 
 # --- due -----------------------------------------------------------------------------------
@@ -209,9 +211,9 @@ def due(
     for i in found.items:
         when = f"{'OVERDUE since' if i.overdue else 'Due'} {i.due:%d/%m/%Y}" if i.due else "No date agreed"
         head = Text(f"\n{when}  ", style="bold red" if i.overdue else "bold")
-        head.append(f"{i.what}. Owed by {i.owed_by} ({i.ref}).", style="")
+        head.append(visible(f"{i.what}. Owed by {i.owed_by} ({i.ref})."), style="")
         console.print(head)
-        console.print(Text(f"  Rule: {i.rule}. Source: {i.source}.", style="dim"))
+        console.print(Text(visible(f"  Rule: {i.rule}. Source: {i.source}."), style="dim"))
 
 def register_commands(app: typer.Typer, group: type, draft_app: typer.Typer | None = None) -> None:
     """Add `request`, `action` and `due` (and the request letters under `draft`) to the app."""

@@ -64,16 +64,17 @@ def _request_items(found: list[requests.RequestView], as_of: date) -> list[DueIt
 
 def _action_items(found: list[actions.Action], as_of: date) -> list[DueItem]:
     items = []
+    minutes = {act.entry_id for act in found if act.rule == "minutes"}  # asked for, with a follow-up date of their own
     for act in found:  # one with no date is still owed ("Mrs Khan to send the referral"): listed last, never dropped
-        if act.done_on is not None:
-            continue
+        if act.due is None and act.entry_id in minutes and "minute" in act.text.lower():
+            continue  # (an undated "Mrs Khan to send the minutes" is the minutes' item already: the newcomer on 143)
         rule = clocks.rule(act.rule)
         text = (f"agreed at the {act.agreed_at} on {act.agreed_on:%d/%m/%Y}" if act.rule == "agreed"
                 else rule.describe())
         source = (f"The {act.agreed_at} with {act.with_} on {act.agreed_on:%d/%m/%Y} (entry {act.entry_id})"
                   if act.rule == "agreed" else rule.source)
         items.append(DueItem(act.text, act.entry_id, f"action {act.id}", act.owed_by, act.due,
-                             act.due is not None and act.overdue(as_of),
+                             act.due is not None and as_of > act.due,  # (not done by that day, whatever came after)
                              text, source, rule.status, act.child))
     return items
 
@@ -84,8 +85,11 @@ def what_is_due(as_of: str | None = None) -> DueList:
     if not store.exists():
         return DueList(day, [], [])
     with store.reading() as db:
-        found = requests.list_requests(db)
-        acts = actions.list_actions(True, db)
+        # As things stood on that day (the attacker on round 143: `--as-of` and a timeline's end listed actions agreed
+        # after it, and dropped ones only done after it): what was asked or agreed by then, and not done by then.
+        found = [r for r in requests.list_requests(db) if r.sent <= day]
+        acts = [a for a in actions.list_actions(False, db) if a.agreed_on <= day and not a.gone
+                and (a.done_on is None or a.done_on > day)]
     items = _request_items(found, day) + _action_items(acts, day)
     items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or day, i.entry))
     notes = []

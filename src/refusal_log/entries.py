@@ -62,11 +62,8 @@ def _minutes(value: int | None) -> int | None:
 
 
 def _fields(kind: kinds.Kind, values: dict[str, Any]) -> dict[str, Any]:
-    """A revision's own fields under their command-line names, from a model or a raw row.
-
-    Raw rows (how listings read, for speed) hold JSON text, ISO dates and 0/1 for
-    yes/no; models hold Python values. Both come out the same.
-    """
+    """A revision's own fields under their command-line names, from a model or a raw row. Raw rows (how listings
+    read, for speed) hold JSON text, ISO dates and 0/1 for yes/no; models hold Python values. Both come out the same."""
     out: dict[str, Any] = {}
     for name, value in values.items():
         if name in _BASE_COLUMNS:
@@ -228,9 +225,11 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
     if checked is not None and fields.get("verdict") == "caution":
         if checked.findings:
             finding = checked.findings[0]
+            from refusal_log.wording import load_rules  # (loaded already: the check has just run)
+            honest = load_rules().hints["honest"]  # as `check` says it where no illness is named: only if it is true
             suggested = f" Suggested wording: {checked.suggestion}" if checked.suggestion else ""
-            notes.append(f"The wording check has a note on this reason: {finding.why} "
-                         f"(Source: {finding.source}.){suggested}")
+            notes.append(f"The wording check has a note on this reason: {finding.why} (Source: {finding.source}.)"
+                         f"{suggested}{' ' + honest if suggested and honest in checked.hints else ''}")
     if kind == "absence":
         first = date.fromisoformat(fields["date"])
         last = date.fromisoformat(fields["until"]) if fields.get("until") else first

@@ -545,9 +545,12 @@ def meeting_summary(meeting_id: int, now: datetime | None = None) -> Draft:
         "minutes_requested": bool(f.get("minutes_requested")),
     }
     # A meeting logged ahead (to plan for it) has not happened yet: the summary thanks them for it all the same.
-    if (local.date() > now.astimezone(dates.local_zone()).date()) if view.timeless else view.when > now:
-        notes.append(f"This meeting is dated {dates.full_date(local)}, which has not come yet. The summary is "
-                     "written as if it has taken place, so send it only after the meeting, once what it says is true.")
+    context["ahead"] = (local.date() > now.astimezone(dates.local_zone()).date()) if view.timeless else view.when > now
+    if context["ahead"]:
+        today = local.date() == now.astimezone(dates.local_zone()).date()  # later today: the time, not "the day"
+        notes.append(f"This meeting is {f'at {local:%H:%M} today' if today else f'dated {dates.full_date(local)}'}, "
+                     "which has not come yet. The summary is written as if it has taken place, so send it only after "
+                     "the meeting, once what it says is true.")
     to = _recipients(_contacts_in(f["with"]), profile, view.child, notes)
     return _draft("meeting-summary", context, f"Summary of our meeting on {dates.full_date(local)} about "
                   f"{context['child_subject']}", to, profile, now, notes, people.region_of(profile))

@@ -242,8 +242,11 @@ def refuse_if_part_of_log(target: Path) -> None:
     except (OSError, RuntimeError):  # "~nosuchuser/x", a name too long: never the log; writing it says why it fails
         raise InvalidInput(f"{target} cannot be a place to write: check the name (a home folder that does not "
                            "exist, or a name too long), so nothing was written.") from None
+    from refusal_log.home_locks import LOCK_NAME
+
     db = db_path().resolve()
-    protected = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")}
+    # (The write lock too: it must never be replaced, or two writers would lock different files: the attacker on 143.)
+    protected = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), db.with_name(LOCK_NAME)}
     if resolved in protected or attachments_dir().resolve() in resolved.parents:
         raise InvalidInput(f"{target} is part of your log itself, so nothing was written there; choose another name.")
 

@@ -47,12 +47,8 @@ VIA_WORDS = {"email": "by email", "phone": "by phone", "app": "through the schoo
 # --- the environment ---------------------------------------------------------------
 
 def shipped_templates() -> Path:
-    """The templates that come with refusal-log.
-
-    In a wheel they are inside the package (pyproject maps the top-level templates/
-    folder to refusal_log/templates). In an editable install the package is
-    src/refusal_log and the folder is still at the top of the repository.
-    """
+    """The templates that come with refusal-log. In a wheel they are inside the package (pyproject maps the top-level
+    templates/ folder to refusal_log/templates); in an editable install the folder is still at the top of the repository."""
     from importlib.resources import files
 
     inside = files("refusal_log") / "templates"
@@ -245,6 +241,7 @@ class TimelineEntry:
     partial: str | None = None     # the kind's own template shown under it (kinds.py), if any
     # Files kept with the entry (each with .name and .sha256); empty until attachments exist.
     attachments: list[Any] = field(default_factory=list)
+    ahead: bool = False  # dated after the timeline was made (a meeting planned, an absence told ahead): "still to come"
 
     @property
     def when_text(self) -> str:
@@ -354,13 +351,10 @@ def _kind_facts(name: str) -> tuple[str, str, str | None, Any]:
 
 def timeline_entry(view: EntryView, zone: tzinfo | None = None,
                    facts: dict[str, tuple[str, str, str | None, Any]] | None = None) -> TimelineEntry:
-    """One entry as the timeline templates get it; what differs by kind comes from its
-    kind's "timeline" hook (kinds.py), laid over what every entry has.
-
-    Called once per entry of a long log, so it reads the entry's latest revision
-    directly instead of through EntryView's properties (each a few lookups), and takes
-    each kind's facts from `facts`, worked out once per timeline.
-    """
+    """One entry as the timeline templates get it; what differs by kind comes from its kind's "timeline" hook
+    (kinds.py), laid over what every entry has. Called once per entry of a long log, so it reads the entry's latest
+    revision directly instead of through EntryView's properties (each a few lookups), and takes each kind's facts from
+    `facts`, worked out once per timeline."""
     f = view.fields
     latest = view.history[-1] if view.history else None
     timeless = latest.timeless if latest else view.kind == "absence"
@@ -465,6 +459,9 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
     zone = dates.local_zone()
     facts: dict[str, tuple[str, str, str | None, Any]] = {}
     items = [timeline_entry(v, zone, facts) for v in views]
+    today = generated.astimezone(zone).date()
+    for item in items:  # a meeting not yet held must not read as one that was (the newcomer on round 143)
+        item.ahead = item.first_day > today if item.time is None else item.when > generated
     if not show_checks:
         # A timeline is read by the school and others: what the tool thought of the
         # family's wording is the family's business, shown only when they ask.

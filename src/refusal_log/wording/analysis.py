@@ -18,7 +18,7 @@ from refusal_log.wording.generalised import (consequence, consequence_rule, leav
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
-from refusal_log.wording.statements import background as statement_background, candidates as statement_candidates
+from refusal_log.wording.statements import MAX_HITS, background as statement_background, candidates as statement_candidates
 from refusal_log.wording.whose import about_someone_else as _elsewhere, second_child
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
@@ -104,8 +104,8 @@ class _Norm:
 
 
 # A health phrase: its kind (generic, specific, care, episode, distress), the parent's words, and whether it is hedged ("she
-# says her ear hurts"): counted, never stated as fact. Hits kept per rule, so a pasted phrase costs no square of its length.
-_MAX_HITS = 25
+# says her ear hurts"): counted, never stated as fact. Hits kept per rule: statements.MAX_HITS.
+_MAX_HITS = MAX_HITS
 _Term = namedtuple("_Term", "kind text hedged doubted start end")
 # One rule hit: the finding, its rule, whether it is someone else's words, and `quiet`: softened only by distress or lawful.
 _Hit = namedtuple("_Hit", "finding rule reported quiet")
@@ -425,8 +425,9 @@ class _Analysis:
         for a, b in self.others:
             if self.kept_up and self.kind_at.get(a) in ("state", "distress"):
                 continue  # "kept up by the baby and is exhausted": the child's own tiredness, not the baby's illness
-            if own_care and self.kind_at.get(a) == "care" and not rules.emergency_place.rx.fullmatch(n, a, b):
-                continue  # "Hattie has the dentist at 9 and her brother the orthodontist": the child's own is why
+            routine = self.kind_at.get(a) == "care" and not rules.emergency_place.rx.fullmatch(n, a, b)
+            if routine and (own_care or any(r.severity == "avoid" and a2 <= a and b <= b2 for a2, b2, r in candidates)):
+                continue  # the child's own is why ("Hattie has the dentist, her brother the orthodontist"), or an avoid says it
             other = rules.others_rule
             if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":
                 other = rules.sibling_rule
@@ -596,5 +597,3 @@ def _content_flags(rules: Rules, text: str, spans) -> list[bool]:
         flags.append(flag)
         after_signoff = not flag
     return flags
-
-

@@ -37,6 +37,9 @@ import re
 
 from refusal_log.wording.loading import TriggerIndex, _expand, _number, child_slot_ok, compile_pattern
 
+# Hits kept per pattern (here and in analysis.py): a phrase pasted thousands of times says nothing more.
+MAX_HITS = 25
+
 # The words a frame may skip between its parts: within one clause, so no sentence stop.
 # Atomic groups: a run of apostrophes (a separator and part of a word alike) can then be
 # split only one way; before, forty characters of them took minutes to fail to match.
@@ -272,7 +275,9 @@ def candidates(norm: str, rules) -> list[tuple]:
     frames = _frames(rules)
     for i in sorted(rules.frame_index.live(norm)):
         frame = frames[i]
-        for m in frame.rx().finditer(norm):
+        for k, m in enumerate(frame.rx().finditer(norm)):
+            if k >= MAX_HITS:
+                break  # the same phrase (or emoji) pasted thousands of times says nothing more: the attacker on 143
             if not child_slot_ok(m, rules.child_not):
                 continue
             a, b = m.span()
