@@ -141,11 +141,25 @@ def test_due_reads_as_things_stood_on_its_day_and_names_control_characters(cli, 
         out = cli(*args, ok=True).stdout
         assert "\x1b" not in out and "\u202e" not in out and "\u27e8ESC\u27e9" in out, args
         assert "\u27e8U+202E\u27e9" in out, args
+    # Asked for, then answered after the day in question: still open as things stood then (the attacker on round 144).
+    cli("request", "add", "other", "--to", "Council", "--sent", "20/11/2026", "--due", "30/11/2026", ok=True)
+    cli("request", "reply", "2", "--summary", "Answered", "--date", "02/12/2026", ok=True)
+    assert [i["ref"] for i in _due(cli, "01/12/2026") if i["ref"].startswith("request")] == ["request 2"]
+    assert not [i for i in _due(cli, "03/12/2026") if i["ref"].startswith("request")]
+    from datetime import timedelta
+
+    future = cli("action", "done", "1.2", "--date", f"{date.today() + timedelta(days=7):%d/%m/%Y}")
+    assert future.exit_code == 1 and "has not come yet" in future.stderr
+    assert cli("due", "--ics", "").exit_code == 1
     lock = home / "refusal-log.lock"
     before = lock.stat().st_ino if lock.exists() else None
     refused = cli("due", "--ics", str(lock))
     assert refused.exit_code == 1 and "part of your log" in refused.stderr
     assert (lock.stat().st_ino if lock.exists() else None) == before
+    cli("backup", ok=True)
+    made = next((home / "backups").iterdir())
+    kept = made.read_bytes()
+    assert cli("due", "--ics", str(made)).exit_code == 1 and made.read_bytes() == kept
 
 
 def test_an_agreement_of_none_is_no_action(cli, home):

@@ -836,6 +836,11 @@ def test_fine_in_herself_is_a_denial_and_honestly_is_not_a_name():
     ("The council's taxi firm rang to say the routes aren't running today so Rosie is at home", "transport"),
     ("Thanks to the head for agreeing to Rosie's leave for her cousin's wedding, she'll be back on Monday", "leave"),
     ("Her brother has flu", "other"),
+    # The newcomer on round 144: a fever told by its reading alone is an illness absence; a room's heat is not.
+    ("Temp 38,9", "illness"),
+    ("She's 38.6 again this morning", "illness"),
+    ("The room was 38.5 degrees", "other"),
+    ("It was 102.1 F outside so we are staying at the pool.", "other"),
     ("I'm unwell myself and can't do the school run", "other"),
     ("He isn't ill, he just won't go", "other"),
     ("She is refusing to go", "other"),
@@ -1496,6 +1501,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND143_OWN_WORDS", 24),
     ("INDEPENDENT_BLIND1265_1270", 596),
     ("ROUND144_OWN_WORDS", 46),
+    ("INDEPENDENT_BLIND1271_1276", 585),
+    ("ROUND145_OWN_WORDS", 24),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1507,7 +1514,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
 def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part, full_table):
     """Every row of the newest sets; of the older ones, a sixteenth (the same sixteenth every run), unless
     `--full-table` asks for every row, as it should after any edit to rules.toml. The whole table is about
-    96,000 rows and would be most of the suite's time; each older set has held for many rounds."""
+    98,000 rows and would be most of the suite's time; each older set has held for many rounds."""
     import wording_cases
 
     rows = getattr(wording_cases, name)
@@ -1519,7 +1526,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1253_1258", "INDEPENDENT_BLIND1259_1264", "INDEPENDENT_BLIND1265_1270")
+NEWEST_SETS = ("INDEPENDENT_BLIND1259_1264", "INDEPENDENT_BLIND1265_1270", "INDEPENDENT_BLIND1271_1276")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1657,6 +1664,15 @@ def test_a_reason_about_another_named_child_is_never_worded_as_the_logged_childs
     # Mia named, or nobody named: hers, and by her name rather than "My child".
     assert check_text("Mia has a migraine", child="Mia").verdict == "ok"
     assert check_text("refusing today", child="Mia").suggestion.startswith("Mia is too unwell to attend school today")
+    # The attacker on round 143: another child named anywhere (not a teacher, not a name signing off), the logged
+    # child never named: nothing is worded as the logged child's illness.
+    for text in ("We've decided not to send Noor in, she was up coughing most of the night.",
+                 "Hamza told his big sister he was going to be sick on the way to the gate, so they both came back home.",
+                 "Ollie reckons he's got a bad tummy, he's at home."):
+        result = check_text(text, child="Mia")
+        assert result.suggestion is None and result.withheld, (text, result)
+    for text in ("She is in a state and won't go. Thanks, Laura", "Mrs Morgan says she is refusing, she was in a state."):
+        assert check_text(text, child="Mia").suggestion.startswith("Mia is too unwell"), text
 
 
 def test_an_answer_about_someone_else_by_name_fills_no_gap_for_the_child():

@@ -273,6 +273,8 @@ def mark_done(action_id: str, on: str | None = None, note: str | None = None) ->
     entry_id, line = _parse_id(action_id)
     note = optional_text(note, "--note")
     day = dates.parse_date(on) if on else dates.today()
+    if day > dates.today():  # a day still to come would make it done before it was (the attacker on round 144)
+        raise InvalidInput(f"--date {day:%d/%m/%Y} has not come yet; mark it done on the day it was done.")
     with store.writing() as session:
         db = store.driver(session)
         action = next((a for a in _load(db) if (a.entry_id, a.line) == (entry_id, line) and not a.gone), None)

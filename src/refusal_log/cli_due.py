@@ -188,12 +188,15 @@ def due(
 ) -> None:
     """What is overdue and what falls due next, who owes it, and the rule that sets the date."""
     from refusal_log import due as due_list
+    from refusal_log.errors import InvalidInput
 
     found = due_list.what_is_due(as_of)
-    if ics:
+    if ics is not None:
+        if not ics.strip():
+            raise InvalidInput("No file name was given for --ics; give one, such as due.ics.")
         written, events = due_list.write_ics(found, ics)
         undated = len(found.items) - events
-        _say(f"Wrote {events} event{'s' if events != 1 else ''} to {written}."
+        _say(visible(f"Wrote {events} event{'s' if events != 1 else ''} to {written}.")
              + (f" {undated} agreed action{'s have' if undated != 1 else ' has'} no date, so "
                 f"{'they are' if undated != 1 else 'it is'} not in it." if undated else ""))
     for note in found.notes:

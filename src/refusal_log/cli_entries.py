@@ -16,6 +16,7 @@ from refusal_log.cli_check import show_check, show_urgent
 from refusal_log.cli_common import ChildOpt, JsonOpt, clip, err, interactive, out, print_json, table
 from refusal_log.cli_help import entry_number
 from refusal_log.errors import InvalidInput, WordingNeedsConfirmation
+from refusal_log.text import visible
 
 if TYPE_CHECKING:
     from refusal_log.entries import EntryView
@@ -37,7 +38,7 @@ def _logged(view: "EntryView", as_json: bool) -> None:
     who = f" with {view.who}" if view.who and view.kind in ("call", "meeting") else ""
     # The type decides the email drafted for it: show it, so a wrong guess is seen.
     who = f": {view.fields['type']}" if view.kind == "absence" else who
-    sys.stdout.write(f"Logged entry {view.id} ({view.label}{who}, {moment}).\n")
+    sys.stdout.write(visible(f"Logged entry {view.id} ({view.label}{who}, {moment}).\n"))  # a typed ESC is named, not run
 
 
 EditOpt = Annotated[bool, typer.Option("--edit", help="Write the long text in your editor ($EDITOR), as git commit does.")]

@@ -49,7 +49,7 @@ class DueList:
 def _request_items(found: list[requests.RequestView], as_of: date) -> list[DueItem]:
     items = []
     for req in found:
-        for stage in req.open_stages:
+        for stage in [s for s in req.stages if s.done_on is None or s.done_on > as_of]:  # open on that day
             rule = stage.rule
             text = stage.describe()
             if stage.legal:
@@ -62,9 +62,9 @@ def _request_items(found: list[requests.RequestView], as_of: date) -> list[DueIt
     return items
 
 
-def _action_items(found: list[actions.Action], as_of: date) -> list[DueItem]:
+def _action_items(found: list[actions.Action], as_of: date, minutes: set[int]) -> list[DueItem]:
+    """`minutes`: the meetings whose minutes were asked for (their follow-up date is an item of its own, done or not)."""
     items = []
-    minutes = {act.entry_id for act in found if act.rule == "minutes"}  # asked for, with a follow-up date of their own
     for act in found:  # one with no date is still owed ("Mrs Khan to send the referral"): listed last, never dropped
         if act.due is None and act.entry_id in minutes and "minute" in act.text.lower():
             continue  # (an undated "Mrs Khan to send the minutes" is the minutes' item already: the newcomer on 143)
@@ -88,9 +88,9 @@ def what_is_due(as_of: str | None = None) -> DueList:
         # As things stood on that day (the attacker on round 143: `--as-of` and a timeline's end listed actions agreed
         # after it, and dropped ones only done after it): what was asked or agreed by then, and not done by then.
         found = [r for r in requests.list_requests(db) if r.sent <= day]
-        acts = [a for a in actions.list_actions(False, db) if a.agreed_on <= day and not a.gone
-                and (a.done_on is None or a.done_on > day)]
-    items = _request_items(found, day) + _action_items(acts, day)
+        every = actions.list_actions(False, db)
+    acts = [a for a in every if a.agreed_on <= day and not a.gone and (a.done_on is None or a.done_on > day)]
+    items = _request_items(found, day) + _action_items(acts, day, {a.entry_id for a in every if a.rule == "minutes"})
     items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or day, i.entry))
     notes = []
     if any(r.school_days_assumed and r.open_stages for r in found):

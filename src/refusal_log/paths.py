@@ -246,8 +246,11 @@ def refuse_if_part_of_log(target: Path) -> None:
 
     db = db_path().resolve()
     # (The write lock too: it must never be replaced, or two writers would lock different files: the attacker on 143.)
-    protected = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), db.with_name(LOCK_NAME)}
-    if resolved in protected or attachments_dir().resolve() in resolved.parents:
+    protected = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), db.with_name(db.name + "-journal"),
+                 db.with_name(LOCK_NAME)}
+    # A backup already made, written over by a calendar or an export, is a backup lost (the attacker on round 144).
+    kept_backup = db.with_name("backups") in resolved.parents and os.path.lexists(resolved)
+    if resolved in protected or kept_backup or attachments_dir().resolve() in resolved.parents:
         raise InvalidInput(f"{target} is part of your log itself, so nothing was written there; choose another name.")
 
 

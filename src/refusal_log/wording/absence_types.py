@@ -20,6 +20,9 @@ _IN_AFTER = re.compile(r"(?<!not )\b(?:will be in|be in|be back|back in|bring (?
                        r"by [0-9]|at [0-9]|for [0-9])")
 # The text since the last clause break before a phrase: whose it is is read there.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?\n]| (?:and|but|so|because|as|while) ")
+# A temperature reading: 38.0 to 42.9 (a decimal point or comma), or 99.5 to 105.9 in Fahrenheit.
+_FEVER = re.compile(r"(?<![0-9.,])(?:3[89]|4[0-2])[.,][0-9](?![0-9])|(?<![0-9.,])(?:3[89]|4[0-2])(?= ?(?:°|degrees?|c\b))"
+                    r"|(?<![0-9.,])(?:99[.,][5-9]|10[0-5](?:[.,][0-9])?) ?(?:°|degrees ?|deg ?)?f\b", re.I)
 TYPES = ("illness", "appointment", "leave", "religious", "part-time", "transport", "exclusion", "other")
 
 
@@ -88,6 +91,12 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
         return "illness"
     if _child_in_crisis(an):
         return "illness"  # talk of dying or self-harm is mental ill-health, the child's (the newcomer on round 115)
+    # A fever told as its reading alone ("Temp 38,9", "She's 38.6 again"): a measured sign, named though never worded for
+    # the parent, and the child's illness (the newcomer on round 144 saw it typed other, and the email ask for no code I).
+    if not (an.others or an.parents) and any(t.kind == "care" and not t.hedged and _FEVER.search(t.text)
+                                             and an._whose(t.start, t.end) not in SOMEONE_ELSE for t in an.health) \
+            and not _withholds(an, True):
+        return "illness"
     # The child in hospital, or taken to A&E ("Sam has been admitted to hospital"): an illness absence, not "other" (the
     # newcomer on round 101). Someone else's hospital stay is not the child's.
     if not (an.others or an.parents) and any(

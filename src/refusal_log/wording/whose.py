@@ -71,8 +71,26 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
     found = _found_subject(text, norm, rules)[0]
     named = child or found  # with no child given, the one the text names
     return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None
-                            or _other_gender(found.lower(), norm)) or \
+                            or _other_gender(found.lower(), norm) or _someone_named(text, first, rules)) or \
         bool(named and named.split() and _home_only(re.escape(_plain(named.split()[0]))).search(_plain(norm)))
+
+
+# A name after a title is staff ("Mrs Morgan"); one at the very end, or after "Thanks", signs the message off.
+_TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|dr|sir|madam|dear)\.?\s*$", re.I)
+_SIGNED = re.compile(r"(?:[\s,.!-]*\b(?:thanks|thank you|many thanks|cheers|regards|kind regards|best wishes|love|from|ta)\b)?"
+                     r"[\s,.!-]*\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?[\s.!x]*$")
+
+
+def _someone_named(text: str, first: str, rules: Rules) -> bool:
+    """Another first name written in a reason that never names the logged child, not staff and not signing off: then
+    the reason may be theirs ("We've decided not to send Noor in, she was up coughing", logged for Aisha; "Hamza told his
+    big sister he was going to be sick": the attacker on round 143), and no sentence may say the logged child is ill."""
+    body = _SIGNED.sub("", text)
+    return any(_another_first_name(m.group(), first, rules) and _is_name(m.group(), rules)
+               and not _TITLED.search(body, max(0, m.start() - 8), m.start()) for m in _CAPITAL_WORD.finditer(body))
+
+
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z\u00df-\u00ff]+\b")
 
 
 # Someone else ill ("my son", another name; not "he" or "she", who are the child: "He has a fever so Oliver won't be in"),
