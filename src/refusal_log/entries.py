@@ -267,10 +267,9 @@ def check_reason(reason: str, child: str | None = None) -> CheckResult:
     """The wording check of an absence reason, under the law of the log's nation. `child`: the name of
     the child it is logged for, so that another child named in it is read as someone else ("Josh was
     sick all night so Mia is at home", logged for Mia, is Josh's illness)."""
-    from refusal_log.wording import check_text
-    from refusal_log.wording.region import home_region
+    from refusal_log.wording.region import check_for_home
 
-    return check_text(reason, region=home_region(store.paths.db_path()) or "england", child=child)
+    return check_for_home(reason, child, store.paths.db_path())
 
 
 def _logged_child(child: str | None) -> str | None:

@@ -8,6 +8,19 @@ then applies, and `check` says so and how to change it).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
+
+
+def check_for_home(reason: str, child: str | None, db_path):
+    """The wording check of a reason under the law of the home's nation (England's when it does not say)."""
+    return _checked(reason, child, home_region(db_path) or "england")
+
+
+@lru_cache(maxsize=4)  # add-absence asks before it opens the log and again inside it: a long paste is read once
+def _checked(reason: str, child: str | None, region: str):
+    from refusal_log.wording import check_text
+
+    return check_text(reason, region=region, child=child)
 
 
 def home_region(db_path) -> str | None:
