@@ -352,6 +352,13 @@ def test_a_summary_of_a_meeting_still_to_come_says_to_send_it_only_afterwards(fa
     assert any("at 15:30 today, which has not come yet" in n for n in letters.meeting_summary(2, now=morning).notes)
 
 
+def test_a_draft_on_the_terminal_names_typed_control_characters(family):
+    # The attacker on round 144: `draft meeting-summary` printed a typed ESC raw, so a name could clear the screen.
+    run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mr \x1b[2JLee", "--summary", "Review \u202eplan.")
+    out = run("draft", "meeting-summary", "--meeting", "1").stdout
+    assert "\x1b" not in out and "\u202e" not in out and "\u27e8ESC\u27e9" in out and "\u27e8U+202E\u27e9" in out
+
+
 def test_meeting_summary_as_eml(family):
     run("add-meeting", "--date", "01/10/2026 15:30", "--with", "Mr Hughes", "--summary", "Support plan.")
     message = parse_eml(run("draft", "meeting-summary", "--meeting", "1", "--format", "eml").stdout_bytes)

@@ -69,15 +69,17 @@ def hand_over(draft: "Draft", fmt: str | None, out: str | None) -> None:
     from refusal_log import letters, paths, render
 
     chosen = render.pick_format(fmt, out, allowed=letters.FORMATS, suffixes=letters.SUFFIX_FORMATS)
+    from refusal_log.text import visible  # a typed ESC or bidi mark is named on the terminal, never run (attacker, 144)
+
     for note in draft.notes:
-        _say(note)
+        _say(visible(note))
     data: str | bytes = draft.as_eml() if chosen == "eml" else draft.as_text()
     if out is None:
         if isinstance(data, bytes):
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
         else:
-            sys.stdout.write(data)
+            sys.stdout.write(visible(data))
         return
     path = paths.write_user_file(out, data)
     if chosen == "eml":
