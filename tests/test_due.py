@@ -125,6 +125,9 @@ def test_an_action_agreed_with_no_date_is_still_listed_as_owed(cli, home, tmp_pa
         "--agreed", "Mrs Khan to send the minutes\nMrs Khan to book the nurse", ok=True)
     found = [(i["ref"], i["due"]) for i in _due(cli, "03/11/2026") if i["entry"] == 2]
     assert found == [("action 2.0", found[0][1]), ("action 2.2", None)] and found[0][1]
+    # Ticking the line in the parent's own words clears the minutes too (the newcomer on round 145).
+    cli("action", "done", "2.1", "--date", "04/11/2026", ok=True)
+    assert [i["ref"] for i in _due(cli, "05/11/2026") if i["entry"] == 2] == ["action 2.2"]
 
 
 def test_due_reads_as_things_stood_on_its_day_and_names_control_characters(cli, home):

@@ -1673,6 +1673,17 @@ def test_a_reason_about_another_named_child_is_never_worded_as_the_logged_childs
         assert result.suggestion is None and result.withheld, (text, result)
     for text in ("She is in a state and won't go. Thanks, Laura", "Mrs Morgan says she is refusing, she was in a state."):
         assert check_text(text, child="Mia").suggestion.startswith("Mia is too unwell"), text
+    # The attacker on round 145: in lower case, in capitals, or with the logged child only signing off, the other child
+    # is still the one kept home; a name that is also a word, a parent or a friend named elsewhere is not.
+    for text in ("We've decided not to send noor in, she was up coughing", "keeping NOOR off, she's got a migraine",
+                 "We've decided not to send Noor in, she was up coughing - Mia's mum"):
+        result = check_text(text, child="Mia")
+        assert result.suggestion is None and result.withheld, (text, result)
+    from refusal_log.wording import illness_ruled_out
+
+    for text in ("Fever of 39. Will let you know if she's better by Wednesday", "She has a fever, her dad Omar is with her",
+                 "She has tonsillitis, her sister Noor is in school"):
+        assert not illness_ruled_out(text, child="Mia"), text
 
 
 def test_an_answer_about_someone_else_by_name_fills_no_gap_for_the_child():

@@ -89,7 +89,11 @@ def what_is_due(as_of: str | None = None) -> DueList:
         # after it, and dropped ones only done after it): what was asked or agreed by then, and not done by then.
         found = [r for r in requests.list_requests(db) if r.sent <= day]
         every = actions.list_actions(False, db)
-    acts = [a for a in every if a.agreed_on <= day and not a.gone and (a.done_on is None or a.done_on > day)]
+    # The minutes asked for are one item with an agreed "to send the minutes" line: either marked done clears both (the
+    # newcomer on round 145 ticked the line in their own words and was still told the minutes were owed).
+    got = {a.entry_id for a in every if a.done_on and a.done_on <= day and "minute" in a.text.lower()}
+    acts = [a for a in every if a.agreed_on <= day and not a.gone and (a.done_on is None or a.done_on > day)
+            and not (a.entry_id in got and "minute" in a.text.lower())]
     items = _request_items(found, day) + _action_items(acts, day, {a.entry_id for a in every if a.rule == "minutes"})
     items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or day, i.entry))
     notes = []

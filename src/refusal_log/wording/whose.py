@@ -71,26 +71,34 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
     found = _found_subject(text, norm, rules)[0]
     named = child or found  # with no child given, the one the text names
     return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None
-                            or _other_gender(found.lower(), norm) or _someone_named(text, first, rules)) or \
+                            or _other_gender(found.lower(), norm)) or _someone_named(text, child, rules) or \
         bool(named and named.split() and _home_only(re.escape(_plain(named.split()[0]))).search(_plain(norm)))
 
 
 # A name after a title is staff ("Mrs Morgan"); one at the very end, or after "Thanks", signs the message off.
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|dr|sir|madam|dear)\.?\s*$", re.I)
 _SIGNED = re.compile(r"(?:[\s,.!-]*\b(?:thanks|thank you|many thanks|cheers|regards|kind regards|best wishes|love|from|ta)\b)?"
-                     r"[\s,.!-]*\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?[\s.!x]*$")
+                     r"[\s,.!-]*\b[A-Z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*)?[\s.!x]*$")
+# Another child in the place of the one who is off: kept home, sent in or not, given the day, or the one who says they
+# are ill ("send Noor in", "keeping noor off", "Ollie reckons", "Hamza told his sister", "Noor has been up coughing").
+_IN_THE_ABSENCE = re.compile(
+    r"(?i)\b(?:send|sending|keep|keeping|kept|give|giving|gave|bring|bringing|have|having)(?: our)? (?P<a>[^\W\d_][\w'\u2019-]*)"
+    r" (?:in|off|home|at home|the day)\b|\b(?P<b>[^\W\d_][\w'\u2019-]*)(?:'s|\u2019s)? (?:reckons|reckoned|told (?:me|us|his|her)|came to me"
+    r"|says (?:she|he)|said (?:she|he)|(?:has been |is |was |s )?(?:up (?:all night|coughing|being sick|with)|ill|sick|poorly|unwell|off sick"
+    r"|coughing|being sick|got a|has a|has got))")
 
 
-def _someone_named(text: str, first: str, rules: Rules) -> bool:
-    """Another first name written in a reason that never names the logged child, not staff and not signing off: then
-    the reason may be theirs ("We've decided not to send Noor in, she was up coughing", logged for Aisha; "Hamza told his
-    big sister he was going to be sick": the attacker on round 143), and no sentence may say the logged child is ill."""
+def _someone_named(text: str, child: str | None, rules: Rules) -> bool:
+    """Another first name in the place of the one who is off (kept home, sent in or not, the one who says they are ill),
+    in a reason that never names the logged child but to sign off: then it may be theirs ("We've decided not to send Noor
+    in, she was up coughing", logged for Aisha: the attacker on round 143), and no sentence may say the logged child is
+    ill. A teacher, a parent or a friend named elsewhere is not this ("Will let you know", "her dad Omar is with her")."""
     body = _SIGNED.sub("", text)
-    return any(_another_first_name(m.group(), first, rules) and _is_name(m.group(), rules)
-               and not _TITLED.search(body, max(0, m.start() - 8), m.start()) for m in _CAPITAL_WORD.finditer(body))
-
-
-_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z\u00df-\u00ff]+\b")
+    first = _first_if_unnamed(body, child, rules)
+    return bool(first) and any(
+        _another_first_name(w, first, rules) and _is_name(w, rules)
+        and not _TITLED.search(body, max(0, m.start() - 8), m.start())
+        for m in _IN_THE_ABSENCE.finditer(body) for w in [m.group("a") or m.group("b")])
 
 
 # Someone else ill ("my son", another name; not "he" or "she", who are the child: "He has a fever so Oliver won't be in"),
