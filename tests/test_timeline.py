@@ -236,6 +236,10 @@ def test_a_meeting_still_to_come_is_marked_so_in_every_format():
     for fmt, mark in marks:
         out = run("timeline", "--format", fmt).stdout
         assert out.count(mark) == 1, fmt
+    # A bare weekday is read as the one just gone: said, with the fix (the newcomer on round 145).
+    gone = (date.today() - timedelta(days=1)).strftime("%A").lower()
+    said = run("add-meeting", "--date", f"{gone} 16:00", "--with", "Mrs Khan", "--summary", "Review").stderr
+    assert "the one just gone" in said and "--date DATE" in said
 
 
 def test_a_day_logged_early_the_next_morning_is_not_called_late():

@@ -290,6 +290,16 @@ def parse_when(text: str | None) -> datetime:
     return parse_when_given(text)[0]
 
 
+def weekday_read_back(text: str | None, moment: datetime, fix: str) -> list[str]:
+    """A note when a bare weekday ("thursday 16:00") was read as the one just gone, for a meeting: logged the night
+    before, it would sit under last week (the newcomer on round 145). `fix` is the command that corrects it."""
+    words = (text or "").lower().replace(",", " ").split()
+    if not words or words[0] not in WEEKDAYS or moment.astimezone(local_zone()).date() >= today():
+        return []
+    return [f"'{words[0].title()}' was read as {human_date(moment.astimezone(local_zone()).date())}, the one just gone. "
+            f"If the meeting is still to come, give its date instead: {fix}."]
+
+
 def parse_when_given(text: str | None) -> tuple[datetime, bool]:
     """--when / --date as given: (the moment, True when only a day was given).
 

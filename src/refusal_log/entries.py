@@ -389,7 +389,9 @@ def add_gp(summary: str, when: str | None = None, clinician: str | None = None,
 
 def add_meeting(with_: str, summary: str, when: str | None = None, witness: str | None = None,
                 agreed: str | None = None, minutes_requested: bool = False, child: str | None = None) -> EntryView:
-    return _add("meeting", child, *meeting_fields(with_, summary, when, witness, agreed, minutes_requested))
+    view = _add("meeting", child, *meeting_fields(with_, summary, when, witness, agreed, minutes_requested))
+    view.notes += dates.weekday_read_back(when, view.when, f"refusal-log edit {view.id} --date DATE")
+    return view
 
 
 def add_note(text: str, when: str | None = None, child: str | None = None) -> EntryView:
