@@ -56,11 +56,11 @@ def clip(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def table(headers: list[str], rows: list[list[Any]]) -> None:
+def table(headers: list[str], rows: list[list[Any]], title: str | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    grid = Table(*headers, show_lines=False)
+    grid = Table(*headers, show_lines=False, title=Text(title) if title else None)
     for row in rows:  # Text: what the parent typed ("she said [/red] to me") is shown as typed, never read as markup
         grid.add_row(*(Text("" if cell is None else visible(str(cell))) for cell in row))
     out().print(grid)

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from refusal_log.cli_common import table
 from refusal_log.text import visible  # what the family typed reaches the terminal with its control characters named
 
 ChildOpt = Annotated[Optional[str], typer.Option("--child", metavar="NAME", help="Which child (needed only when the log has more than one).")]
@@ -28,20 +29,6 @@ def _json(data: Any) -> None:
 
 def _say(message: str) -> None:
     sys.stderr.write(message.rstrip("\n") + "\n")
-
-
-def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text  # the family's own words are never rich markup
-
-    table = Table(title=escape(title))
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(Text(visible(cell)) for cell in row))
-    Console(highlight=False).print(table)
 
 
 def _today() -> date:
@@ -137,7 +124,7 @@ def request_list(as_json: JsonOpt = False) -> None:
     for r in found:
         due = ", ".join(f"{s.due:%d/%m/%Y}" for s in r.open_stages) or "-"
         rows.append((str(r.id), r.kind, r.to, f"{r.sent:%d/%m/%Y}", due, r.state(today), r.about or ""))
-    _table("Requests", ("ID", "Kind", "To", "Sent", "Due", "Where it stands", "About"), rows)
+    table(["ID", "Kind", "To", "Sent", "Due", "Where it stands", "About"], rows, "Requests")
 
 
 # --- actions ---------------------------------------------------------------------------
@@ -158,7 +145,7 @@ def action_list(
         return
     rows = [(a.id, a.text, a.owed_by, f"{a.due:%d/%m/%Y}" if a.due else "no date",
              _action_state(a, today)) for a in found]
-    _table("Agreed actions", ("ID", "What", "Owed by", "Due", "Where it stands"), rows)
+    table(["ID", "What", "Owed by", "Due", "Where it stands"], rows, "Agreed actions")
 
 
 def _action_state(a, today: date) -> str:

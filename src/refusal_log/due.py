@@ -62,12 +62,9 @@ def _request_items(found: list[requests.RequestView], as_of: date) -> list[DueIt
     return items
 
 
-def _action_items(found: list[actions.Action], as_of: date, minutes: set[int]) -> list[DueItem]:
-    """`minutes`: the meetings whose minutes were asked for (their follow-up date is an item of its own, done or not)."""
+def _action_items(found: list[actions.Action], as_of: date) -> list[DueItem]:
     items = []
     for act in found:  # one with no date is still owed ("Mrs Khan to send the referral"): listed last, never dropped
-        if act.due is None and act.entry_id in minutes and "minute" in act.text.lower():
-            continue  # (an undated "Mrs Khan to send the minutes" is the minutes' item already: the newcomer on 143)
         rule = clocks.rule(act.rule)
         text = (f"agreed at the {act.agreed_at} on {act.agreed_on:%d/%m/%Y}" if act.rule == "agreed"
                 else rule.describe())
@@ -89,12 +86,13 @@ def what_is_due(as_of: str | None = None) -> DueList:
         # after it, and dropped ones only done after it): what was asked or agreed by then, and not done by then.
         found = [r for r in requests.list_requests(db) if r.sent <= day]
         every = actions.list_actions(False, db)
-    # The minutes asked for are one item with an agreed "to send the minutes" line: either marked done clears both (the
-    # newcomer on round 145 ticked the line in their own words and was still told the minutes were owed).
+    # The minutes asked for at a meeting and an agreed "to send the minutes" line are one item: an undated line is not
+    # listed beside them (the newcomer on 143), and either marked done clears both (the newcomer on 145).
+    asked = {a.entry_id for a in every if a.rule == "minutes"}
     got = {a.entry_id for a in every if a.done_on and a.done_on <= day and "minute" in a.text.lower()}
     acts = [a for a in every if a.agreed_on <= day and not a.gone and (a.done_on is None or a.done_on > day)
-            and not (a.entry_id in got and "minute" in a.text.lower())]
-    items = _request_items(found, day) + _action_items(acts, day, {a.entry_id for a in every if a.rule == "minutes"})
+            and not ("minute" in a.text.lower() and (a.entry_id in got or a.due is None and a.entry_id in asked))]
+    items = _request_items(found, day) + _action_items(acts, day)
     items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or day, i.entry))
     notes = []
     if any(r.school_days_assumed and r.open_stages for r in found):

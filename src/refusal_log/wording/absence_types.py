@@ -49,7 +49,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     from refusal_log.wording.folding import calm
     from refusal_log.wording.generalised import leave_granted
     from refusal_log.wording.clauses import SOMEONE_ELSE
-    from refusal_log.wording.engine import _Analysis, _negator, _withholds, load_rules
+    from refusal_log.wording.engine import _Analysis, _negator, _withholds, load_rules, names_no_illness
 
     if not isinstance(text, str) or not text.strip():
         return "other"
@@ -86,8 +86,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     # Distress alone ("in a state", "shaking") is not typed as illness: the check itself says no illness is named, and
     # an email asking for code I would say more than the parent did (the newcomer on round 139). `--type illness`
     # says it when the parent means it.
-    named_none = any(h.rule.id in rules.types_data.get("not_illness_rules", ()) for h in an.own_hits)
-    if an.illness and not named_none and not _withholds(an, an.illness):
+    if an.illness and not names_no_illness(an) and not _withholds(an, an.illness):
         return "illness"
     if _child_in_crisis(an):
         return "illness"  # talk of dying or self-harm is mental ill-health, the child's (the newcomer on round 115)

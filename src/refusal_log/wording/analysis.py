@@ -18,7 +18,7 @@ from refusal_log.wording.generalised import (consequence, consequence_rule, leav
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
-from refusal_log.wording.statements import MAX_HITS, background as statement_background, candidates as statement_candidates
+from refusal_log.wording.statements import MAX_HITS as _MAX_HITS, background as statement_background, candidates as statement_candidates
 from refusal_log.wording.whose import about_someone_else as _elsewhere, second_child
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
@@ -105,7 +105,6 @@ class _Norm:
 
 # A health phrase: its kind (generic, specific, care, episode, distress), the parent's words, and whether it is hedged ("she
 # says her ear hurts"): counted, never stated as fact. Hits kept per rule: statements.MAX_HITS.
-_MAX_HITS = MAX_HITS
 _Term = namedtuple("_Term", "kind text hedged doubted start end")
 # One rule hit: the finding, its rule, whether it is someone else's words, and `quiet`: softened only by distress or lawful.
 _Hit = namedtuple("_Hit", "finding rule reported quiet")

@@ -139,4 +139,5 @@ from refusal_log.wording.verdict import (  # noqa: F401
     InvalidUnclear,
     check_text,
     fill_gap,
+    names_no_illness,
 )

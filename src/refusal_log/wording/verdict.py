@@ -166,12 +166,10 @@ def _verdict(findings) -> str:
 
 
 def _withholds(an: _Analysis, illness: bool) -> bool:
-    """True if the parent's own words rule out illness in this text: they deny or doubt it
-    (a "withhold" rule), or give another reason that is not the child's illness (a "none"
-    rule: a holiday, a relative's illness, head lice...) and name no illness of the child's
-    (`illness` may come from the whole draft). Round 9a: so too a "none" rule the child's
-    illness does not soften (a trip with a motive, a family visit: only leave softens it)
-    when nothing else in the text would word a suggestion: the trip stays the reason."""
+    """True if the parent's own words rule out illness in this text: they deny or doubt it (a "withhold" rule), or give
+    another reason that is not the child's illness (a "none" rule: a holiday, a relative's illness, head lice...) and
+    name no illness of the child's (`illness` may come from the whole draft). Round 9a: so too a "none" rule the child's
+    illness does not soften (a trip with a motive, a family visit) when nothing else would word a suggestion."""
     hits = an.own_hits
     if any(h.rule.suggest == "withhold" or (h.rule.suggest == "none" and not illness) for h in hits):
         return True
@@ -188,9 +186,8 @@ _ILLNESS_SOFTENS = frozenset(("illness", "named"))
 
 
 def _other_reason_given(an: _Analysis) -> bool:
-    """The child's own lawful or unavoidable reason (the school's exclusion or closure, leave, an
-    agreed timetable, transport that did not come) is in the text. (An appointment is not: a CAMHS
-    appointment beside "refusing" may well mean the child is unwell, so the gap still asks.)"""
+    """The child's own lawful or unavoidable reason (the school's exclusion or closure, leave, an agreed timetable,
+    transport that did not come) is in the text. (Not an appointment: beside "refusing" the gap still asks.)"""
     return bool(an.lawful or an.unavoidable)
 
 
@@ -215,14 +212,17 @@ def _denies(an: _Analysis) -> bool:
     return False
 
 
+def names_no_illness(an: _Analysis) -> bool:
+    """A finding says no illness is named ([types] not_illness_rules: "she was shaking", the school's label)."""
+    return any(h.rule.id in an.rules.types_data.get("not_illness_rules", ()) for h in an.own_hits)
+
+
 def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld: bool = False,
               stated: bool | None = None) -> tuple:
-    """Verdict, findings, suggestion, hints and whether wording is withheld on purpose, for one
-    analysed text; `withheld` says the parent's words rule out illness (here or elsewhere in the
-    draft)."""
+    """Verdict, findings, suggestion, hints and whether wording is withheld on purpose, for one analysed text;
+    `withheld` says the parent's words rule out illness (here or elsewhere in the draft)."""
     rules, hints = an.rules, []
-    # No illness named ([types] not_illness_rules: "she was shaking", the school's label): "only if it is true" below.
-    none_named = any(h.rule.id in rules.types_data.get("not_illness_rules", ()) for h in an.own_hits)
+    none_named = names_no_illness(an)  # "only if it is true" below, and no talk of evidence of an illness
     if an.crisis:
         hints.append(rules.hints["crisis"])  # urgent help first, whatever the wording
     findings = _told_once([h.finding for h in an.hits] + list(extra), len(an.text))
