@@ -16,6 +16,7 @@ RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
 _SOFTENERS = frozenset(("named", "illness", "distress", "lawful", "later"))
 
 
+@lru_cache(maxsize=16384)  # kept for every Rules loaded (an edited file, a test's copy): re's own cache holds 512
 def compile_pattern(pattern: str) -> re.Pattern:
     """A rules.toml pattern compiled on first use (start-up stays fast), so a broken one someone typed into the file is
     found here: named as a RulesFileError, never a traceback."""
@@ -24,9 +25,8 @@ def compile_pattern(pattern: str) -> re.Pattern:
     except re.error as mistake:
         from refusal_log.errors import RulesFileError
 
-        raise RulesFileError(f"A pattern in the wording rules file has a mistake, so the check cannot run: "
-                             f"{mistake} (in {pattern[:80]!r}). If you edited rules.toml, put that right; "
-                             "nothing in your log has changed.") from None
+        raise RulesFileError(f"A pattern in the wording rules file has a mistake, so the check cannot run: {mistake} (in "
+                             f"{pattern[:80]!r}). If you edited rules.toml, put that right; nothing in your log has changed.") from None
 
 class _Terms(dict):
     """A nation's words; a placeholder that is not one of them ({cause}) is left as it is."""
@@ -498,7 +498,7 @@ def _check_schema(data: dict) -> None:
 
 
 def _paired(patterns: list[str], triggers, kind: str):
-    """Each pattern with its triggers (a list of lists kept beside the patterns)."""
+    """Each pattern with its triggers (a list of lists kept beside the patterns; [] : none, always tried)."""
     if triggers is None:
         return [(p, ()) for p in patterns]
     if len(triggers) != len(patterns) or not all(isinstance(t, list) and all(t) for t in triggers):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 
 from refusal_log.wording.loading import _Lazy
 
@@ -118,6 +119,7 @@ def _selectivity(strings: frozenset) -> tuple:
     return shortest >= 2, min(6, min(map(_informative, strings))), min(6, shortest), -len(strings), shortest
 
 
+@lru_cache(maxsize=16384)  # the same pattern in every Rules loaded, and in the maintainer's check
 def derive(pattern: str) -> frozenset | None:
     """Strings one of which every match of `pattern` contains, or None."""
     req, _ = _analyse(P.parse(pattern))
@@ -131,13 +133,65 @@ class Sought(_Lazy):
     cause): from the second search on, searched only where one of the strings every match contains is, derived here as
     the rules' triggers are (not for a single check: deriving costs about what compiling does)."""
 
-    searches = 0
+    searches, parts, index = 0, None, None
 
     def search(self, text: str, *args):
         self.searches += 1
         if self.searches == 2 and not (self.rx.flags & re.I or "(?i" in self.rx.pattern):  # a literal must be exact
             self.triggers = tuple(_minimal(derive(self.rx.pattern) or ()))
-        return self.rx.search(text, *args) if self.present(text) else None
+            self._split()
+        if self.index is None:
+            return self.rx.search(text, *args) if self.present(text) else None
+        # The leftmost match of any alternative, the first alternative at that place: what the whole would find.
+        found = (m for i in sorted(self.index.live(text)) if (m := self.parts[i].rx.search(text, *args)))
+        return min(found, key=lambda m: m.start(), default=None)
+
+    def _split(self) -> None:
+        """A pattern of many alternatives ([health] family_emergency has a hundred, each a relative and what befell
+        them) tries each at every place in the text: split, each is tried only where its own triggers are."""
+        from refusal_log.wording.loading import TriggerIndex
+
+        parts = _alternatives(self.rx.pattern)
+        if len(parts) < 4:
+            return
+        try:
+            lazy = [_Lazy(p, _minimal(derive(p) or ())) for p in parts]
+            for part in lazy:
+                part.rx  # noqa: B018 - an alternative that cannot stand alone (a back-reference) keeps the whole
+        except (re.error, ValueError):
+            return
+        self.parts, self.index = lazy, TriggerIndex(lazy)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern, groups that only wrap alternatives opened: "(?:(?:a|b)|c)" is a, b, c."""
+    bars, depth, wrapped = [], 0, pattern.startswith("(?:") and pattern.endswith(")")
+    for k, c in _structure(pattern):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if c == "|" and depth == 0:
+            bars.append(k)
+        elif c == ")" and depth == 0 and k < len(pattern) - 1:
+            wrapped = False  # the first group closes before the end: "(?:a)(?:b)"
+    if bars:
+        return [a for i, j in zip([-1, *bars], [*bars, len(pattern)]) for a in _alternatives(pattern[i + 1:j])]
+    return _alternatives(pattern[3:-1]) if wrapped else [pattern]
+
+
+def _structure(pattern: str):
+    """Each bracket and bar of a pattern that is not escaped nor in a class, with where it is."""
+    k = 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 1
+        elif c == "[":  # "]" first in a class ("[]a]", "[^]a]") does not close it
+            k += 2 if pattern.startswith("[^", k) else 1
+            k += 1 if pattern.startswith("]", k) else 0
+            while k < len(pattern) and pattern[k] != "]":
+                k += 2 if pattern[k] == "\\" else 1
+        elif c in "()|":
+            yield k, c
+        k += 1
 
 
 def rule_triggers(patterns: list[str], macros: dict) -> list[str] | None:
@@ -197,10 +251,9 @@ def _rewrite(path: str, check: bool) -> int:
             derived = []
             for p in data[section][kind]:
                 req = derive(_expand_all(p, data))
-                derived.append(sorted(req) if req else None)
-            if any(d is None for d in derived):
-                problems.append(f"[{section}] {kind}: a pattern has no trigger; the list is always compiled")
-                continue
+                derived.append(sorted(req) if req else [])  # [] : that one pattern is tried on every text
+            if not all(derived):
+                problems.append(f"[{section}] {kind}: {derived.count([])} pattern(s) have no trigger and are always tried")
             have = data.get("triggers", {}).get(section, {}).get(kind)
             if have != derived:
                 problems.append(f"[triggers.{section}] {kind} is not as derived")

@@ -72,7 +72,7 @@ def unsure_whose(text: str, norm: str, child: str | None, rules: Rules) -> bool:
     named = child or found  # with no child given, the one the text names
     return bool(first) and (_two_children(text) or _other_subject(text, norm, first, rules) is not None
                             or _other_gender(found.lower(), norm)) or _someone_named(text, child, rules) or \
-        bool(named and named.split() and _home_only(re.escape(_plain(named.split()[0]))).search(_plain(norm)))
+        bool(named and named.split() and _home_only(re.escape(_plain(named.split()[0])), _plain(norm)))
 
 
 # A name after a title is staff ("Mrs Morgan"); one at the very end, or after "Thanks", signs the message off.
@@ -104,9 +104,17 @@ def _someone_named(text: str, child: str | None, rules: Rules) -> bool:
 # Someone else ill ("my son", another name; not "he" or "she", who are the child: "He has a fever so Oliver won't be in"),
 # and the child named only as the one at home after it (the attacker on round 127: "My son has a bug so Ella is staying
 # home", logged for Ella, was worded for Ella).
+def _home_only(name: str, norm: str) -> bool:
+    # The pattern is built round the name, and compiling it costs more than the rest of a check; the same pattern with
+    # any word in the name's place (a looser one, compiled once) tells first whether it could match at all.
+    return bool(_home_only_pattern(None).search(norm) and _home_only_pattern(name).search(norm))
+
+
 @lru_cache(maxsize=64)
-def _home_only(name: str) -> re.Pattern:
-    return re.compile(rf"(?:^|(?<=[.!?\n] )|(?<=[.!?\n]))(?!{name}s?\b)(?:my (?:son|daughter|boy|girl|eldest|youngest|oldest|little one)|"
+def _home_only_pattern(name: str | None) -> re.Pattern:
+    not_the_name = "" if name is None else rf"(?!{name}s?\b)"
+    name = r"[^\s]+" if name is None else name
+    return re.compile(rf"(?:^|(?<=[.!?\n] )|(?<=[.!?\n])){not_the_name}(?:my (?:son|daughter|boy|girl|eldest|youngest|oldest|little one)|"
                       rf"(?!(?:he|she|they|i|we|it|told|says|said|who|that|this|there|really|very|so|bad|poor)\b)[a-z]+)"
                       rf"(?: is| s| was| has| had| has been| got| has got| caught) [^.!?\n]{{0,60}}?\b(?:bug|flu|influenza|virus|"
                       rf"norovirus|infection|cold|cough|sick|ill|poorly|temperature|fever|chicken ?pox|covid|d ?& ?v|sickness|"
