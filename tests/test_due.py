@@ -97,6 +97,15 @@ def test_agreed_actions_are_due_and_overdue_until_done(cli, home):
     assert cli("verify", ok=True).exit_code == 0
 
 
+def test_an_action_with_nobody_named_says_so_in_words(cli, home):
+    # The newcomer on round 146 saw "Owed by not said".
+    _school(cli)
+    cli("add-meeting", "--with", "Mrs Khan", "--summary", "Review", "--date", "01/10/2026",
+        "--agreed", "Keep a diary of mornings\nMrs Khan to send the referral form", ok=True)
+    shown = " ".join(cli("due", "--as-of", "20/10/2026", ok=True).stdout.split())
+    assert "Who owes it was not said" in shown and "Owed by Mrs Khan" in shown and "Owed by not said" not in shown
+
+
 def test_an_action_agreed_with_no_date_is_still_listed_as_owed(cli, home, tmp_path):
     # The newcomer on round 139: "Mrs Khan to send the referral form" had no date in it, so `due` and the timeline's
     # open list left it out, and a parent preparing for a meeting could forget it was ever promised.

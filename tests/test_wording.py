@@ -1504,6 +1504,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("ROUND145_OWN_WORDS", 24),
     ("INDEPENDENT_BLIND1277_1282", 597),
     ("ROUND146_OWN_WORDS", 26),
+    ("INDEPENDENT_BLIND1283_1288", 595),
+    ("ROUND147_OWN_WORDS", 61),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1527,7 +1529,7 @@ def test_each_round_of_independent_rows_keeps_its_verdicts(name, at_least, part,
 
 
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1265_1270", "INDEPENDENT_BLIND1271_1276", "INDEPENDENT_BLIND1277_1282")
+NEWEST_SETS = ("INDEPENDENT_BLIND1271_1276", "INDEPENDENT_BLIND1277_1282", "INDEPENDENT_BLIND1283_1288")
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -1620,10 +1622,11 @@ def test_a_mistake_in_an_edited_rules_file_is_named_plainly(tmp_path):
 
 
 def test_the_trigger_index_finds_exactly_the_rules_their_triggers_find():
-    """A batch of checks finds each text's rules through an index of their triggers (loading.py,
+    """A batch of checks finds each text's rules through an index of their triggers (index.py,
     TriggerIndex); it must find exactly the rules, health words and statement frames that testing
     every trigger would."""
-    from refusal_log.wording.loading import TriggerIndex, _load
+    from refusal_log.wording.index import TriggerIndex
+    from refusal_log.wording.loading import _load
     from refusal_log.wording.statements import _frames
     from refusal_log.wording.verdict import _Norm
 
@@ -1641,6 +1644,57 @@ def test_the_trigger_index_finds_exactly_the_rules_their_triggers_find():
             n = _Norm(text, rules).text if text else text
             assert index.live(n) == {i for i, o in enumerate(objects) if present(o, n)}, text
 
+
+
+def test_a_long_pattern_split_by_alternative_finds_what_the_whole_pattern_finds():
+    """The patterns searched in nearly every text ([health] family_emergency, everyday_cause...) are split into their
+    alternatives for a batch (triggers.Sought): the first match must be the whole pattern's, place and words."""
+    from refusal_log.wording.loading import _load
+    from refusal_log.wording.verdict import _Norm
+
+    rules = _load.__wrapped__(RULES_PATH_FOR_TESTS())
+    texts = [_Norm(text, rules).text for text, _ in CASES[::3] + INDEPENDENT[::2]]
+    for name in ("late_arrival", "kept_up", "bereavement", "family_emergency", "everyday"):
+        sought = getattr(rules, name)
+        for text in texts[:sought._SPLIT_FROM]:
+            sought.search(text)
+        assert sought.index is not None and len(sought.parts) > 3, name  # split once a batch is under way
+        for text in texts:
+            whole, split = sought.rx.search(text), sought.search(text)
+            assert (whole and (whole.span(), whole.group())) == (split and (split.span(), split.group())), (name, text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Taking Zayn to get his Eid clothes today while the shops are quiet.", "other"),  # the newcomer on round 146
+    ("Zayn is off today for Eid.", "religious"),
+    ("Hamza is fasting for Ramadan but that's NOT why he's at home, he's got a proper cold and was 38.2 this morning.",
+     "illness"),
+])
+def test_shopping_for_a_festival_is_no_religious_observance(text, kind):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert infer_absence_type(text) == kind
+
+
+@pytest.mark.parametrize("text", ["Kian keeps saying he's going to be sick but nothing's come up.",
+                                  "Kian says he's going to be sick.", "He says he's going to throw up."])
+def test_being_sick_foretold_in_the_childs_words_is_never_worded_as_sickness(text):
+    # The newcomer on round 146: "keeps saying he's going to be sick but nothing's come up" was worded "too unwell to
+    # attend school (sick)", and "says he's going to be sick" read ok.
+    result = check_text(text)
+    assert result.verdict == "caution" and "[what is wrong]" in result.suggestion and "(sick)" not in result.suggestion
+
+
+def test_a_name_with_a_sign_in_it_is_still_the_one_kept_home_for_someone_elses_bug():
+    # The attacker on round 146: the quick look for "my son has a bug so NAME is staying home" read a name of plain
+    # letters only, so "Zo\u00a8e" (a spacing diaeresis) was worded "too unwell (bug)".
+    for name in ("Zo\u00a8e", "Ella", "D'Arcy"):
+        assert check_text(f"My son has a bug so {name} is staying home.", child=name).suggestion is None, name
+
+
+def test_a_night_kept_awake_by_fireworks_is_not_worded_as_illness():
+    result = check_text("Off today, she hasn't slept a wink because of the neighbours' fireworks.")
+    assert result.verdict == "caution" and result.suggestion is None  # was "too unwell to attend school (hasn't slept)"
 
 
 @pytest.mark.parametrize("answer", ["he is just upset", "just tired", "she's just fed up"])

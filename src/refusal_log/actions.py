@@ -133,6 +133,11 @@ def owed_by(text: str) -> str:
     return "not said"
 
 
+def owed_sentence(owed_by: str) -> str:
+    """"Owed by Mrs Khan", or that nobody was named ("Owed by not said" read oddly: the newcomer on round 146)."""
+    return "Who owes it was not said" if owed_by == "not said" else f"Owed by {owed_by}"
+
+
 @dataclass
 class Action:
     entry_id: int

@@ -150,7 +150,9 @@ def demo(
     where = shlex.quote(str(result.home))
     _say(
         f"Built a made-up example log in {result.home}: {result.entries} entries about "
-        f"{result.child}, over the autumn term of 2026. Nothing in it is real.\n"
+        f"{result.child}, over the autumn term of 2026"
+        + (f" (and {result.withdrawn} withdrawn, to show how one looks)" if result.withdrawn else "")
+        + ". Nothing in it is real.\n"
         "Things to try:\n"
         f"  refusal-log --home {where} list\n"
         f"  refusal-log --home {where} timeline --format txt\n"

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from refusal_log.actions import owed_sentence
 from refusal_log.cli_common import table
 from refusal_log.text import visible  # what the family typed reaches the terminal with its control characters named
 
@@ -201,7 +202,7 @@ def due(
     for i in found.items:
         when = f"{'OVERDUE since' if i.overdue else 'Due'} {i.due:%d/%m/%Y}" if i.due else "No date agreed"
         head = Text(f"\n{when}  ", style="bold red" if i.overdue else "bold")
-        head.append(visible(f"{i.what}. Owed by {i.owed_by} ({i.ref})."), style="")
+        head.append(visible(f"{i.what}. {owed_sentence(i.owed_by)} ({i.ref})."), style="")
         console.print(head)
         console.print(Text(visible(f"  Rule: {i.rule}. Source: {i.source}."), style="dim"))
 

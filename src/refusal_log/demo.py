@@ -229,11 +229,12 @@ WITHDRAWALS: list[tuple[str, str, int, str, str]] = [
 class DemoResult:
     home: Path
     child: str
-    entries: int
+    entries: int  # as the timeline counts them: a withdrawn entry is counted apart (`withdrawn`)
     files: list[Path]
     sample_entry: int
     sample_meeting: int
     notes: list[str] = field(default_factory=list)
+    withdrawn: int = 0
 
 
 def _choose_home(home: str | Path | None) -> Path:
@@ -320,6 +321,8 @@ def build(home: str | Path | None = None) -> DemoResult:
     files.append(paths.write_user_file(folder / "absence-email.eml", email.as_eml()))
     return DemoResult(
         home=folder, child=CHILD,
-        entries=sum(len(v) for k, v in ids.items() if k not in ("risky", "corrected", "withdrawn")),
+        entries=sum(len(v) for k, v in ids.items() if k not in ("risky", "corrected", "withdrawn"))
+        - len(ids.get("withdrawn", ())),
         files=files, sample_entry=ids["risky"][0], sample_meeting=ids["meeting"][0], notes=email.notes,
+        withdrawn=len(ids.get("withdrawn", ())),
     )

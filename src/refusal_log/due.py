@@ -136,7 +136,7 @@ def write_ics(due: DueList, path: str) -> tuple[Path, int]:
         event.add("dtend", item.due + timedelta(days=1))
         # Typed text may hold control characters (ESC, BEL): a calendar app must not get them raw.
         event.add("summary", visible(f"{'Overdue: ' if item.overdue else 'Due: '}{item.what} ({item.owed_by})"))
-        event.add("description", visible(f"{item.child}. Owed by {item.owed_by}. Rule: {item.rule}. "
+        event.add("description", visible(f"{item.child}. {actions.owed_sentence(item.owed_by)}. Rule: {item.rule}. "
                                          f"Source: {item.source}. In your log: {item.ref}."))
         cal.add_component(event)
     return paths.write_user_file(path, cal.to_ical()), len(dated)

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 import re
 
-from refusal_log.wording.loading import TriggerIndex, _expand, _number, child_slot_ok, compile_pattern
+from refusal_log.wording.index import TriggerIndex
+from refusal_log.wording.loading import _expand, _number, child_slot_ok, compile_pattern
 
 # Hits kept per pattern (here and in analysis.py): a phrase pasted thousands of times says nothing more.
 MAX_HITS = 25

@@ -134,11 +134,14 @@ class Sought(_Lazy):
     the rules' triggers are (not for a single check: deriving costs about what compiling does)."""
 
     searches, parts, index = 0, None, None
+    _SPLIT_FROM = 20  # splitting costs about half a second: worth it for a batch, not for one command's few searches
 
     def search(self, text: str, *args):
         self.searches += 1
-        if self.searches == 2 and not (self.rx.flags & re.I or "(?i" in self.rx.pattern):  # a literal must be exact
+        exact = not (self.rx.flags & re.I or "(?i" in self.rx.pattern)  # a literal trigger must be exact
+        if self.searches == 2 and exact:
             self.triggers = tuple(_minimal(derive(self.rx.pattern) or ()))
+        if self.searches == self._SPLIT_FROM and exact:
             self._split()
         if self.index is None:
             return self.rx.search(text, *args) if self.present(text) else None
@@ -149,7 +152,7 @@ class Sought(_Lazy):
     def _split(self) -> None:
         """A pattern of many alternatives ([health] family_emergency has a hundred, each a relative and what befell
         them) tries each at every place in the text: split, each is tried only where its own triggers are."""
-        from refusal_log.wording.loading import TriggerIndex
+        from refusal_log.wording.index import TriggerIndex
 
         parts = _alternatives(self.rx.pattern)
         if len(parts) < 4:

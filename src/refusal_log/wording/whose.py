@@ -107,7 +107,9 @@ def _someone_named(text: str, child: str | None, rules: Rules) -> bool:
 def _home_only(name: str, norm: str) -> bool:
     # The pattern is built round the name, and compiling it costs more than the rest of a check; the same pattern with
     # any word in the name's place (a looser one, compiled once) tells first whether it could match at all.
-    return bool(_home_only_pattern(None).search(norm) and _home_only_pattern(name).search(norm))
+    # (Only for a name of plain letters: one with a space or a sign in it is not what the looser pattern's word is.)
+    loose = _home_only_pattern(None).search(norm) if name.isalpha() and name.isascii() else True
+    return bool(loose and _home_only_pattern(name).search(norm))
 
 
 @lru_cache(maxsize=64)
