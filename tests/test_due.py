@@ -104,6 +104,9 @@ def test_an_action_with_nobody_named_says_so_in_words(cli, home):
         "--agreed", "Keep a diary of mornings\nMrs Khan to send the referral form", ok=True)
     shown = " ".join(cli("due", "--as-of", "20/10/2026", ok=True).stdout.split())
     assert "Who owes it was not said" in shown and "Owed by Mrs Khan" in shown and "Owed by not said" not in shown
+    for fmt in ("txt", "md"):  # the timeline's open list too (the newcomer on round 147)
+        timeline = " ".join(cli("timeline", "--format", fmt, ok=True).stdout.split())
+        assert "who owes it was not said" in timeline and "owed by not said" not in timeline, fmt
 
 
 def test_an_action_agreed_with_no_date_is_still_listed_as_owed(cli, home, tmp_path):

@@ -1505,7 +1505,8 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
     ("INDEPENDENT_BLIND1277_1282", 597),
     ("ROUND146_OWN_WORDS", 26),
     ("INDEPENDENT_BLIND1283_1288", 595),
-    ("ROUND147_OWN_WORDS", 61),
+    ("ROUND147_OWN_WORDS", 63),
+    ("ROUND147_ATTACK", 30),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1681,8 +1682,22 @@ def test_shopping_for_a_festival_is_no_religious_observance(text, kind):
 def test_being_sick_foretold_in_the_childs_words_is_never_worded_as_sickness(text):
     # The newcomer on round 146: "keeps saying he's going to be sick but nothing's come up" was worded "too unwell to
     # attend school (sick)", and "says he's going to be sick" read ok.
+    from refusal_log.wording.absence_types import infer_absence_type
+
     result = check_text(text)
     assert result.verdict == "caution" and "[what is wrong]" in result.suggestion and "(sick)" not in result.suggestion
+    assert infer_absence_type(text) == "other"  # no illness stated, so no email asks for code I (the newcomer on 147)
+
+
+@pytest.mark.parametrize("text", [
+    "The office told me not to send Ollie back until we've had the meeting about his behaviour.",
+    "The head has sent Ollie home until the meeting about his behaviour.",
+])
+def test_the_school_keeping_the_child_out_is_never_read_as_someone_elses_words_about_the_reason(text):
+    # The newcomer on round 147: read as someone else's words, with a tip to make the parent's own reason an illness.
+    result = check_text(text)
+    assert result.verdict == "caution" and [f.rule for f in result.findings] == ["informal_exclusion"]
+    assert result.findings[0].why.startswith("The school asked you") and result.suggestion is None
 
 
 def test_a_name_with_a_sign_in_it_is_still_the_one_kept_home_for_someone_elses_bug():
