@@ -133,9 +133,11 @@ def owed_by(text: str) -> str:
     return "not said"
 
 
-def owed_sentence(owed_by: str) -> str:
-    """"Owed by Mrs Khan", or that nobody was named ("Owed by not said" read oddly: the newcomer on round 146)."""
-    return "Who owes it was not said" if owed_by == "not said" else f"Owed by {owed_by}"
+def owed_sentence(owed_by: str, mid_sentence: bool = False) -> str:
+    """"Owed by Mrs Khan", or that nobody was named ("Owed by not said" read oddly: the newcomer on round 146); in lower
+    case to follow a comma (the timeline's open list)."""
+    said = "Who owes it was not said" if owed_by == "not said" else f"Owed by {owed_by}"
+    return said[0].lower() + said[1:] if mid_sentence else said
 
 
 @dataclass

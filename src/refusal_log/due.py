@@ -108,6 +108,7 @@ def for_timeline(as_of: date | None, children: list[str]) -> list[dict[str, Any]
     return [{"overdue": i.overdue, "due": dates.long_date(i.due) if i.due else "no date agreed",
              "when": (f"Overdue since {dates.long_date(i.due)}" if i.overdue else f"Due {dates.long_date(i.due)}")
              if i.due else "No date agreed", "what": i.what, "owed_by": i.owed_by,
+             "owed": actions.owed_sentence(i.owed_by, mid_sentence=True),
              "entry": i.entry, "rule": i.rule, "source": i.source,
              # An agreed action's rule already says where it was agreed; a clock's needs its source.
              "basis": i.rule if i.ref.startswith("action") and i.status == "follow-up" and i.rule.startswith("agreed")

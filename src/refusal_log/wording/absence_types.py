@@ -20,9 +20,6 @@ _IN_AFTER = re.compile(r"(?<!not )\b(?:will be in|be in|be back|back in|bring (?
                        r"by [0-9]|at [0-9]|for [0-9])")
 # The text since the last clause break before a phrase: whose it is is read there.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?\n]| (?:and|but|so|because|as|while) ")
-# A temperature reading: 38.0 to 42.9 (a decimal point or comma), or 99.5 to 105.9 in Fahrenheit.
-_FEVER = re.compile(r"(?<![0-9.,])(?:3[89]|4[0-2])[.,][0-9](?![0-9])|(?<![0-9.,])(?:3[89]|4[0-2])(?= ?(?:°|degrees?|c\b))"
-                    r"|(?<![0-9.,])(?:99[.,][5-9]|10[0-5](?:[.,][0-9])?) ?(?:°|degrees ?|deg ?)?f\b", re.I)
 TYPES = ("illness", "appointment", "leave", "religious", "part-time", "transport", "exclusion", "other")
 
 
@@ -39,7 +36,8 @@ def _compiled(rules):
             kinds.append((name, _compile(raw["patterns"], macros), unless, after, tuple(raw["source"])))
         unwell = _compile(data.get("unwell_first", []), macros) if data.get("unwell_first") else None
         rules.compiled_types = (kinds, re.compile(_expand(data["not_own"], macros)), unwell,
-                                re.compile(_expand(data["crisis_not_own"], macros)))
+                                re.compile(_expand(data["crisis_not_own"], macros)),
+                                re.compile(_expand(data.get("fever_reading", "(?!)"), macros)))
     return rules.compiled_types
 
 
@@ -54,7 +52,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     if not isinstance(text, str) or not text.strip():
         return "other"
     rules = rules or load_rules()
-    kinds, not_own, unwell, _ = _compiled(rules)
+    kinds, not_own, unwell, _, fever = _compiled(rules)
     an = _Analysis(calm(text, rules), rules, child=child)  # as check_text reads capitals (folding.calm)
     n = an.norm.text
     for name, regex, unless, after, _ in kinds:
@@ -92,7 +90,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
         return "illness"  # talk of dying or self-harm is mental ill-health, the child's (the newcomer on round 115)
     # A fever told as its reading alone ("Temp 38,9", "She's 38.6 again"): a measured sign, named though never worded for
     # the parent, and the child's illness (the newcomer on round 144 saw it typed other, and the email ask for no code I).
-    if not (an.others or an.parents) and any(t.kind == "care" and not t.hedged and _FEVER.search(t.text)
+    if not (an.others or an.parents) and any(t.kind == "care" and not t.hedged and fever.search(t.text)
                                              and an._whose(t.start, t.end) not in SOMEONE_ELSE for t in an.health) \
             and not _withholds(an, True):
         return "illness"

@@ -9,10 +9,14 @@ from functools import lru_cache
 _GRAM = 4  # characters per piece: four bring up a third as many triggers to test as three did
 
 
+def _pieces(s: str):
+    return (s[k:k + _GRAM] for k in range(len(s) - _GRAM + 1))
+
+
 @lru_cache(maxsize=4)
 def _grams(norm: str) -> frozenset:
     """A text's four-character pieces: asked by every index for the same text in turn."""
-    return frozenset(norm[k:k + _GRAM] for k in range(len(norm) - _GRAM + 1))
+    return frozenset(_pieces(norm))
 
 
 class TriggerIndex:
@@ -30,7 +34,7 @@ class TriggerIndex:
         by_gram, short, always = {}, {}, set()
         # Each trigger is filed under its rarest four characters: a text's common ones (" the", "ing ") then bring up
         # few triggers to test. A trigger in the text has all its pieces in it; a shorter one is tested on its own.
-        counts = Counter(t[k:k + _GRAM] for rule in self.rules for t in rule.triggers for k in range(len(t) - _GRAM + 1))
+        counts = Counter(piece for rule in self.rules for t in rule.triggers for piece in _pieces(t))
         for i, rule in enumerate(self.rules):
             if not rule.triggers:
                 always.add(i)
@@ -38,8 +42,7 @@ class TriggerIndex:
                 if len(t) < _GRAM:
                     short.setdefault(t, set()).add(i)
                 else:
-                    pieces = (t[k:k + _GRAM] for k in range(len(t) - _GRAM + 1))
-                    exact, longer = by_gram.setdefault(min(pieces, key=counts.__getitem__), (set(), []))
+                    exact, longer = by_gram.setdefault(min(_pieces(t), key=counts.__getitem__), (set(), []))
                     if len(t) == _GRAM:
                         exact.add(i)  # a four-letter trigger is its own piece: no test beyond the piece's
                     else:
@@ -64,7 +67,7 @@ class TriggerIndex:
             return sorted(self._scan(word))
         if self.by_gram is None:
             self._build()
-        return sorted(self._look_up(word, {word[k:k + _GRAM] for k in range(len(word) - _GRAM + 1)}))
+        return sorted(self._look_up(word, set(_pieces(word))))
 
     def _scan(self, text: str) -> set[int]:
         return {i for i, r in enumerate(self.rules) if not r.triggers or any(t in text for t in r.triggers)}

@@ -138,11 +138,12 @@ class Sought(_Lazy):
 
     def search(self, text: str, *args):
         self.searches += 1
-        exact = not (self.rx.flags & re.I or "(?i" in self.rx.pattern)  # a literal trigger must be exact
-        if self.searches == 2 and exact:
-            self.triggers = tuple(_minimal(derive(self.rx.pattern) or ()))
-        if self.searches == self._SPLIT_FROM and exact:
-            self._split()
+        if self.searches in (2, self._SPLIT_FROM) and not (self.rx.flags & re.I or "(?i" in self.rx.pattern):
+            # (A literal trigger must be exact, so not for a pattern that ignores case.)
+            if self.searches == 2:
+                self.triggers = tuple(_minimal(derive(self.rx.pattern) or ()))
+            else:
+                self._split()
         if self.index is None:
             return self.rx.search(text, *args) if self.present(text) else None
         # The leftmost match of any alternative, the first alternative at that place: what the whole would find.
