@@ -234,7 +234,8 @@ class _Analysis:
             a, b = self.norm.span(start, m.end())
             # Scare quotes around a short phrase ("she's 'poorly' again") distance it, as doubt straight after it does.
             quoted = any(q.start() < start and m.end() < q.end() and q.end() - q.start() < 30 for q in _quotes(n))
-            doubted = quoted or bool(rules.doubt_hedge.search(clause)) or bool(rules.doubt_after.match(n, m.end()))
+            doubted = quoted or bool(rules.doubt_hedge.search(clause)) or (  # not "until the rash has cleared up"
+                bool(rules.doubt_after.match(n, m.end())) and not rules.conditional_before.search(n, max(0, start - 40), start))
             hedged = doubted or bool(rules.hedge.search(clause)) or childs_words(n, start, m.end(), rules, self._cued)
             terms.append(_Term(kind, self.text[a:b], hedged, doubted, start, m.end()))
         if feelings and not terms:  # the parent's fear for the child is no illness of theirs (round 112: "I'm scared")

@@ -95,7 +95,10 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
     lo = max(0, end - _LOOK_BACK)
     starts = [m.end() for m in rules.sentence_boundary.finditer(norm, lo, end)]
     first = starts[-1] if starts else lo
-    if rules.reported_always.search(norm, first, end):
+    # A few characters past the hit, so a pattern's look-ahead sees what follows ("been told my shifts..." is the
+    # parent's own news, blind1292); the words themselves still end before it.
+    always = rules.reported_always.search(norm, first, min(len(norm), end + 12))
+    if always and always.end() <= end:
         return True
     # A hit may itself open with the verb ("said she won't go"), so look up to its end.
     region = norm[first:b]
