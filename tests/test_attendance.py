@@ -83,6 +83,19 @@ def test_a_summer_term_in_england_gives_48_sessions(cli):
     assert data["bank_holidays"] == [{"date": "2026-05-04", "name": "May Day"}]
 
 
+def test_absences_after_the_last_term_are_said_not_counted_and_the_period_ends_with_the_term(cli):
+    # The newcomer on round 148: absences logged after the only term set left the figures at 100% for a period said to
+    # run to today, with no word about them.
+    setup_terms(cli, [("Summer", "20/04/2026", "22/05/2026")], inset=False)
+    for day in ("03/06/2026", "04/06/2026"):
+        cli("add-absence", "--date", day, "--reason", "Sam is too unwell to attend school (migraine).", ok=True)
+    standing = cli.json("attendance")
+    assert standing["to"] == "2026-05-22" and standing["absent_sessions"] == 0
+    assert standing["absent_days_not_school_days"] == ["2026-06-03", "2026-06-04"]
+    shown = " ".join(cli("timeline", "--format", "txt", ok=True).stdout.split())
+    assert "School days Mon 20 Apr 2026 to Fri 22 May 2026" in shown and "Not counted: 2 weekdays" in shown
+
+
 @pytest.mark.parametrize("nation, first, last, sessions", [
     # The early May bank holiday (4 May) falls in the summer term everywhere.
     ("england", date(2026, 4, 20), date(2026, 5, 22), 48),

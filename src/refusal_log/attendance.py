@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from refusal_log import dates, register, schoolcalendar, store
@@ -113,6 +113,8 @@ class Standing:
     penalty: dict[str, Any] | None
     mismatches: list[Mismatch] = field(default_factory=list)
     calendar: schoolcalendar.SchoolCalendar | None = None
+    # Weekdays logged as absent that the calendar does not count (after the last term set, a closure): said, not lost.
+    not_school_days: list[date] = field(default_factory=list)
 
     # --- the family's figures (from the log) ---
     def counts_as_possible(self, one: Logged) -> bool:
@@ -233,6 +235,7 @@ class Standing:
             "illness_unsaid_entries": self.illness_unsaid,
             "illness": self.illness(),
             "mismatches": [m.to_json() for m in self.mismatches],
+            "absent_days_not_school_days": [d.isoformat() for d in self.not_school_days],
         }
 
 
@@ -242,6 +245,19 @@ def _percent(part: int, whole: int) -> float | None:
 
 def _sessions(fields: dict[str, Any]) -> tuple[str, ...]:
     return {"am": ("am",), "pm": ("pm",)}.get(fields.get("sessions") or "both", ("am", "pm"))
+
+
+def _logged_elsewhere(cal: schoolcalendar.SchoolCalendar, child: str, start: date, end: date) -> list[date]:
+    """Weekdays from `start` to `end` logged as absent that are not school days in the calendar (the newcomer on round
+    148: absences after the last term set left the timeline saying 100% attendance, with no word about them)."""
+    from refusal_log import entries
+
+    found: set[date] = set()
+    for view in entries.list_entries(["absence"], child=child, include_withdrawn=False):
+        first = max(start, date.fromisoformat(view.fields["date"]))
+        last = min(end, date.fromisoformat(view.fields["until"]) if view.fields.get("until") else first)
+        found.update(d for d in (first + timedelta(k) for k in range(max(0, (last - first).days + 1))) if d.weekday() < 5)
+    return sorted(found - set(cal.school_days(start, end))) if found else []
 
 
 def _logged(cal: schoolcalendar.SchoolCalendar, child: str) -> dict[tuple[date, str], Logged]:
@@ -380,6 +396,9 @@ def standing(from_: str | None = None, to: str | None = None, child: str | None 
     if end < start:
         raise InvalidInput(f"--to ({dates.human_date(end)}) is before --from ({dates.human_date(start)}).")
     end = min(end, today)
+    elsewhere = _logged_elsewhere(cal, cal.child, start, end if to else today)  # after the terms set, too
+    # The figures cover the terms set: past the last one they say so, rather than a period they did not count.
+    end = max(start, min(end, last_term)) if start <= last_term else end
     days = cal.school_days(start, end)
     wanted = set(days)
     logged = {k: v for k, v in _logged(cal, cal.child).items() if k[0] in wanted}
@@ -387,7 +406,8 @@ def standing(from_: str | None = None, to: str | None = None, child: str | None 
     penalty = None
     if cal.nation == "england":
         penalty = penalty_window(cal, [m.date for m in in_period.values() if m.penalty])
-    result = Standing(cal.child, cal.nation, start, end, days, logged, in_period, penalty, calendar=cal)
+    result = Standing(cal.child, cal.nation, start, end, days, logged, in_period, penalty, calendar=cal,
+                      not_school_days=elsewhere)
     result.mismatches = _mismatches(result)
     return result
 

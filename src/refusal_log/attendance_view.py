@@ -132,6 +132,12 @@ def figures_lines(st: Standing, marked: str = "marked !") -> list[str]:
             level += (f", though over only {data['possible_sessions'] // 2} school days; the national measures look at "
                       "a whole term or school year")
         out.append(f"Absence {data['absence_percent']}%, from {which}: {level}.")
+    if st.not_school_days:
+        n, last = len(st.not_school_days), dates.human_date(st.not_school_days[-1])
+        out.append(f"Not counted: {n} weekday{'s' if n > 1 else ''} you logged as absent (the latest {last}) "
+                   + ("are not school days in the calendar you set. If they were, " if n > 1 else
+                      "is not a school day in the calendar you set. If it was, ")
+                   + "add the term or correct the calendar (refusal-log calendar add-term).")
     penalty = data["penalty_threshold"]
     if penalty is None:
         out.append(data["penalty_threshold_note"])

@@ -214,8 +214,9 @@ class _Analysis:
             away = kind != "care" and rules.elsewhere_after.match(n, m.end())
             if away and rules.elsewhere_before.search(n, max(0, start - 40), start):
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
-            if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())):
-                continue  # "scared of catching the flu", "had a cold last week and now...": not today's illness
+            if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())
+                                   or rules.someone_elses_after.match(n, m.end())):
+                continue  # "scared of catching the flu", "had a cold last week", "sick all night myself": not the child's today
             if self.theirs and (rules.emergency_place.rx.fullmatch(n, start, m.end()) if kind == "care" else rules.crisis.search(
                     n[start:m.end() + 3]) and any(e.start() <= start < e.end() for e in rules.family_emergency.finditer(n))):
                 self.others.append((start, m.end()))  # "dad's been in a crash ... at the hospital", "his sister self-harmed"
