@@ -19,6 +19,7 @@ from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
 from refusal_log.wording.statements import MAX_HITS as _MAX_HITS, background as statement_background, candidates as statement_candidates
+from refusal_log.wording.unless import excepted
 from refusal_log.wording.whose import about_someone_else as _elsewhere, second_child
 
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
@@ -367,9 +368,7 @@ class _Analysis:
                 if not child_slot_ok(m, rules.child_not):
                     continue  # "get up", "get ready": not the child
                 a, b = m.span()
-                if rule.unless and rule.unless.search(n[max(0, a - 80):b]):
-                    continue
-                if rule.unless_after and rule.unless_after.match(n[b:b + 80]):
+                if excepted(rule, n, a, b):
                     continue
                 candidates.append((a, b, rule))
         own = {(a, b) for a, b, _, _, mine in self.statements if mine}  # each clause's kind of statement (statements.py)
@@ -432,7 +431,8 @@ class _Analysis:
             other = rules.others_rule
             if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":
                 other = rules.sibling_rule
-            if not any(r.id in (other.id, rules.others_rule.id) and a2 < b and a < b2 for a2, b2, r in candidates):
+            if not any(r.id in (other.id, rules.others_rule.id) and a2 < b and a < b2 for a2, b2, r in candidates) \
+                    and not (other.unless and other.unless.search(n[max(0, a - 80):b])):  # "Euan will be in as usual, but"...
                 candidates.append((a, b, other))
         # The parent's own illness or appointment ("my own hospital appointment"): theirs ([reasons] parent_rule, parent_care_rule).
         urgent = bool(self.parents) and rules.emergency.rx.search(n)
