@@ -94,6 +94,11 @@ def test_absences_after_the_last_term_are_said_not_counted_and_the_period_ends_w
     assert standing["absent_days_not_school_days"] == ["2026-06-03", "2026-06-04"]
     shown = " ".join(cli("timeline", "--format", "txt", ok=True).stdout.split())
     assert "School days Mon 20 Apr 2026 to Fri 22 May 2026" in shown and "Not counted: 2 weekdays" in shown
+    # A period that starts after the last term says so (the newcomer on round 149: "--to ... is before --from").
+    refused = cli("attendance", "--from", "01/06/2026")
+    assert refused.exit_code == 1 and "No school term is set on or after Mon 1 Jun 2026" in refused.stderr
+    later = " ".join(cli("timeline", "--format", "txt", "--from", "01/06/2026", ok=True).stdout.split())
+    assert "left out of this timeline: no school term is set on or after Mon 1 Jun 2026" in later
 
 
 @pytest.mark.parametrize("nation, first, last, sessions", [

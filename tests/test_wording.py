@@ -1135,7 +1135,7 @@ def test_a_clinicians_suspicion_with_care_stated_is_ok():
 
 def test_the_independent_rows_keep_their_verdicts():
     # 500 rows written by people who never saw the rules (round 6), with the verdicts we
-    # decided (see wording_cases.py): one test, every miss listed at once.
+    # decided (see wording_cases.txt): one test, every miss listed at once.
     results = [(text, allowed, check_text(text)) for text, allowed in INDEPENDENT]
     misses = [(text, allowed, result.verdict) for text, allowed, result in results if result.verdict not in allowed]
     assert len(INDEPENDENT) == 500 and not misses, misses
@@ -1258,7 +1258,7 @@ def test_the_same_ideas_said_as_the_reason_are_still_flagged(text):
 # --- round 8b: dev8a's classes, generalised ------------------------------------------------
 
 
-# Rows from independent writers, each list from one round (see wording_cases.py for how each
+# Rows from independent writers, each list from one round (see wording_cases.txt for how each
 # was measured before it joined), with the fewest rows each must keep: every miss is listed at once.
 ROUND_SETS = [
     ("INDEPENDENT_REASONS", 50),
@@ -1512,6 +1512,7 @@ ROUND_SETS = [
     ("ROUND148_ATTACK", 38),
     ("INDEPENDENT_BLIND1295_1300", 585),
     ("ROUND149_OWN_WORDS", 28),
+    ("ROUND149_ATTACK", 36),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),

@@ -376,6 +376,14 @@ def _mismatches(standing: Standing) -> list[Mismatch]:
     return found
 
 
+class NoTermThen(InvalidInput):
+    """A period that starts after the last school term set: nothing to count, and the timeline says why."""
+
+    def __init__(self, message: str, child: str, why: str):
+        super().__init__(message)
+        self.child, self.why = child, why
+
+
 def standing(from_: str | None = None, to: str | None = None, child: str | None = None) -> Standing:
     """Where the child stands over a period (default: the terms so far)."""
     with store.reading() as db:
@@ -393,6 +401,11 @@ def standing(from_: str | None = None, to: str | None = None, child: str | None 
     if start > today:
         raise InvalidInput(f"The period starts on {dates.human_date(start)}, after today, so there are no school days "
                            "to count yet.")
+    if start > last_term:  # the newcomer on round 149: this said "--to ... is before --from" with no --to typed
+        why = (f"no school term is set on or after {dates.human_date(start)} (the last one set ends "
+               f"{dates.human_date(last_term)}), so there are no school days to count")
+        raise NoTermThen(f"{why[0].upper()}{why[1:]}. Add the term: refusal-log calendar add-term NAME --from DATE "
+                         "--to DATE.", cal.child, why)
     if end < start:
         raise InvalidInput(f"--to ({dates.human_date(end)}) is before --from ({dates.human_date(start)}).")
     end = min(end, today)

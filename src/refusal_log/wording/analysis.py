@@ -25,7 +25,7 @@ from refusal_log.wording.whose import about_someone_else as _elsewhere, second_c
 # Curly quotes and dashes to their plain forms; one character for one, so offsets hold.
 _PLAIN = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
-    "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
+    "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ",
     **ACCENTS,  # one for one (folding.py), so offsets still hold
     # Fullwidth letters, digits and signs are the plain ones ("Ｔｏｍ ｈａｓ ａ ｔｅｍｐ", the attack on round 45), one for one.
     **{chr(0xFF01 + k): chr(0x21 + k) for k in range(0x5E)}, "\u3000": " ",
@@ -216,7 +216,7 @@ class _Analysis:
             if away and rules.elsewhere_before.search(n, max(0, start - 40), start):
                 continue  # "scarlet fever in her class", "a bug going round school": not the child's
             if kind != "care" and (rules.feared.search(n, max(0, start - 60), start) or rules.past_illness.match(n, m.end())
-                                   or rules.someone_elses_after.match(n, m.end())):
+                                   or rules.not_illness_after.match(n, m.end())):
                 continue  # "scared of catching the flu", "had a cold last week", "sick all night myself": not the child's today
             if self.theirs and (rules.emergency_place.rx.fullmatch(n, start, m.end()) if kind == "care" else rules.crisis.search(
                     n[start:m.end() + 3]) and any(e.start() <= start < e.end() for e in rules.family_emergency.finditer(n))):

@@ -224,7 +224,7 @@ class Rules:
         self.doubt_hedge = _Lazy(_expand(health["doubt_hedge"], macros))
         self.doubt_after = _Lazy(_expand(health.get("doubt_after", "(?!)"), macros))
         self.conditional_before = _Lazy(_expand(health.get("conditional_before", "(?!)"), macros))  # "until the impetigo has cleared up"
-        self.someone_elses_after = _Lazy(_expand(health.get("someone_elses_after", "(?!)"), macros))  # "...all night myself"
+        self.not_illness_after = _Lazy(_expand(health.get("not_illness_after", "(?!)"), macros))  # "...all night myself"
         self.clause_start = _Lazy(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
         self.everyday = Sought(_expand(health["everyday_cause"], macros))
         # Health words and unavoidable causes: one lazy pattern each, with triggers.py's triggers (none: always compiled).

@@ -14,16 +14,14 @@ from refusal_log.wording.folding import calm
 from refusal_log.wording.generalised import _rx as generalised_rx, minor, vague
 from refusal_log.wording.loading import Rules, load_rules
 from refusal_log.wording.names import Logged, name_pattern
-from refusal_log.wording.readers import READ_FROM_WORDS, reading, word_count
-from refusal_log.wording.readers import stricter as stricter_reading
+from refusal_log.wording.readers import READ_FROM_WORDS, reading, stricter as stricter_reading, word_count
 from refusal_log.wording.whose import as_named, stranger_ill, unsure_whose
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 
 
 class InvalidUnclear(InvalidInput):
-    """An answer to "what is wrong?" that names nothing wrong: ask again (the gate), or keep the
-    parent's own words."""
+    """An answer to "what is wrong?" that names nothing wrong: ask again (the gate), or keep the parent's own words."""
 # The visible gap in a suggestion when the parent named no illness: only they can say what
 # is wrong, so the tool asks (fill_gap) rather than guesses.
 GAP = "[what is wrong]"
@@ -247,10 +245,10 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
             hints.append(rules.hints["lawful_reason"])
         elif not (an.illness or illness) or none_named:
             hints.append(rules.hints["honest"])
-    # Vaguer distress named alone ("very anxious today", "in bits"): a caution, and a
-    # suggestion that keeps the parent's own words for it, and the child's name (round 7).
-    # (Not lost sleep from someone else's bad night, [health] kept_up: tiredness is not illness.)
-    # (Never beside talk of dying or self-harm, whose finding says the check does not word it: the newcomer on 122.)
+    # Vaguer distress named alone ("very anxious today", "in bits"): a caution, and a suggestion that keeps the parent's
+    # own words for it, and the child's name (round 7).
+    # (Not lost sleep from someone else's bad night, [health] kept_up: tiredness is not illness. Never beside talk of
+    # dying or self-harm, whose finding says the check does not word it: the newcomer on 122.)
     if suggestion is None and not withheld and extra and an.distress and not an.crisis \
             and any(t.kind == "distress" and not t.hedged for t in an.health) and not an.kept_up:
         # (The feeling made small, "he's just upset": it asks what is wrong, as the gate's answer does; newcomer, 103.)
@@ -400,6 +398,8 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         suggestion, withheld = None, True  # in capitals, someone we do not know by name is told of: it may be theirs
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = withheld or (verdict == "avoid" and suggestion is None)
+    honest = rules.hints["honest"]  # nothing worded: no "only if it is true", but still what to do (newcomer, round 149)
+    hints = hints if suggestion or honest not in hints else [h for h in hints if h != honest] or [rules.hints["no_illness"]]
     findings = [f._replace(matched=written[f.start:f.end]) for f in findings]  # the parent's words, as written
     return Result(written, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
 
@@ -409,8 +409,8 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     # A short reason is the rules' alone: neither the model nor the names are read for it.
     if word_count(text) < READ_FROM_WORDS:
         return None
-    # Never over a lawful or unavoidable reason or the child's own appointment (the rules know those),
-    # nor over talk of dying or self-harm: the words matter less then than where to get help.
+    # Never over a lawful or unavoidable reason or the child's own appointment (the rules know those), nor over talk of
+    # dying or self-harm: the words matter less then than where to get help.
     if an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health) or an.crisis:
         return None
     # Only someone else's question was found ("she asked whether Maya was 'just not wanting to come in'"):
