@@ -411,7 +411,7 @@ def standing(from_: str | None = None, to: str | None = None, child: str | None 
     end = min(end, today)
     elsewhere = _logged_elsewhere(cal, cal.child, start, end if to else today)  # after the terms set, too
     # The figures cover the terms set: past the last one they say so, rather than a period they did not count.
-    end = max(start, min(end, last_term)) if start <= last_term else end
+    end = min(end, last_term)
     days = cal.school_days(start, end)
     wanted = set(days)
     logged = {k: v for k, v in _logged(cal, cal.child).items() if k[0] in wanted}
