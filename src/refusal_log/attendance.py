@@ -247,26 +247,30 @@ def _sessions(fields: dict[str, Any]) -> tuple[str, ...]:
     return {"am": ("am",), "pm": ("pm",)}.get(fields.get("sessions") or "both", ("am", "pm"))
 
 
-def _logged_elsewhere(cal: schoolcalendar.SchoolCalendar, child: str, start: date, end: date) -> list[date]:
-    """Weekdays from `start` to `end` logged as absent that are not school days in the calendar (the newcomer on round
-    148: absences after the last term set left the timeline saying 100% attendance, with no word about them)."""
+def _absences(child: str) -> list[tuple[Any, date, date]]:
+    """Each absence logged for the child (withdrawn ones left out), with its first and last day."""
     from refusal_log import entries
 
-    found: set[date] = set()
+    out = []
     for view in entries.list_entries(["absence"], child=child, include_withdrawn=False):
-        first = max(start, date.fromisoformat(view.fields["date"]))
-        last = min(end, date.fromisoformat(view.fields["until"]) if view.fields.get("until") else first)
+        first = date.fromisoformat(view.fields["date"])
+        out.append((view, first, date.fromisoformat(view.fields["until"]) if view.fields.get("until") else first))
+    return out
+
+
+def _logged_elsewhere(cal: schoolcalendar.SchoolCalendar, absences: list, start: date, end: date) -> list[date]:
+    """Weekdays from `start` to `end` logged as absent that are not school days in the calendar (the newcomer on round
+    148: absences after the last term set left the timeline saying 100% attendance, with no word about them)."""
+    found: set[date] = set()
+    for _, first, last in absences:
+        first, last = max(start, first), min(end, last)
         found.update(d for d in (first + timedelta(k) for k in range(max(0, (last - first).days + 1))) if d.weekday() < 5)
     return sorted(found - set(cal.school_days(start, end))) if found else []
 
 
-def _logged(cal: schoolcalendar.SchoolCalendar, child: str) -> dict[tuple[date, str], Logged]:
-    from refusal_log import entries
-
+def _logged(cal: schoolcalendar.SchoolCalendar, child: str, absences: list | None = None) -> dict[tuple[date, str], Logged]:
     found: dict[tuple[date, str], Logged] = {}
-    for view in entries.list_entries(["absence"], child=child, include_withdrawn=False):
-        first = date.fromisoformat(view.fields["date"])
-        last = date.fromisoformat(view.fields["until"]) if view.fields.get("until") else first
+    for view, first, last in _absences(child) if absences is None else absences:
         kind = absence_type(view.fields)
         counted = counted_type(view.fields, child)
         item = Logged(view.id, counted, view.fields.get("via"), view.recorded.isoformat(), counted != kind,
@@ -376,12 +380,8 @@ def _mismatches(standing: Standing) -> list[Mismatch]:
     return found
 
 
-class NoTermThen(InvalidInput):
+class NoTermThen(schoolcalendar.UncountableCalendar):
     """A period that starts after the last school term set: nothing to count, and the timeline says why."""
-
-    def __init__(self, message: str, child: str, why: str):
-        super().__init__(message)
-        self.child, self.why = child, why
 
 
 def standing(from_: str | None = None, to: str | None = None, child: str | None = None) -> Standing:
@@ -409,12 +409,13 @@ def standing(from_: str | None = None, to: str | None = None, child: str | None 
     if end < start:
         raise InvalidInput(f"--to ({dates.human_date(end)}) is before --from ({dates.human_date(start)}).")
     end = min(end, today)
-    elsewhere = _logged_elsewhere(cal, cal.child, start, end if to else today)  # after the terms set, too
+    absences = _absences(cal.child)  # read once, for the figures and for the days they leave out
+    elsewhere = _logged_elsewhere(cal, absences, start, end if to else today)  # after the terms set, too
     # The figures cover the terms set: past the last one they say so, rather than a period they did not count.
     end = min(end, last_term)
     days = cal.school_days(start, end)
     wanted = set(days)
-    logged = {k: v for k, v in _logged(cal, cal.child).items() if k[0] in wanted}
+    logged = {k: v for k, v in _logged(cal, cal.child, absences).items() if k[0] in wanted}
     in_period = {(m.date, m.session): m for m in marks if m.date in wanted}
     penalty = None
     if cal.nation == "england":

@@ -250,10 +250,10 @@ def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict |
 
     try:
         st = attendance.standing(from_, to, child)
+    except attendance.NoTermThen as exc:  # (an UncountableCalendar of its own, with its own words)
+        return _left_out(exc.child, f"{exc.why}.")
     except UncountableCalendar as exc:
         return _left_out(exc.child, f"the school calendar cannot be counted: {exc.why}")
-    except attendance.NoTermThen as exc:
-        return _left_out(exc.child, f"{exc.why}.")
     except OverflowError:  # a date past year 9999 while counting: figures left out, timeline kept
         return _left_out(child or "the child", "a date in the school calendar is too far away to count.")
     except RefusalLogError:

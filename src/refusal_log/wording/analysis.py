@@ -432,7 +432,7 @@ class _Analysis:
             if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":
                 other = rules.sibling_rule
             if not any(r.id in (other.id, rules.others_rule.id) and a2 < b and a < b2 for a2, b2, r in candidates) \
-                    and not (other.unless and other.unless.search(n[max(0, a - 80):b])):  # "Euan will be in as usual, but"...
+                    and not excepted(other, n, a, b, after=False):  # "Euan will be in as usual, but his twin..."
                 candidates.append((a, b, other))
         # The parent's own illness or appointment ("my own hospital appointment"): theirs ([reasons] parent_rule, parent_care_rule).
         urgent = bool(self.parents) and rules.emergency.rx.search(n)
@@ -440,7 +440,7 @@ class _Analysis:
             mine = rules.parent_emergency_rule if urgent else rules.parent_rule
             if self.kind_at.get(a) == "care" and not urgent and rules.parent_care_rule:
                 mine = rules.parent_care_rule
-            if mine and mine.unless_after and mine.unless_after.match(n[b:b + 80]):
+            if mine and excepted(mine, n, a, b, before=False):
                 continue  # "my husband and me both have covid, but this is not reason": the rule's own exception
             if mine and not any(r.id == mine.id and a2 <= b and a <= b2 for a2, b2, r in candidates):
                 candidates.append((a, b, mine))

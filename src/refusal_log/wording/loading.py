@@ -312,6 +312,12 @@ class Rules:
         """The first [[rules]] entry with this id (it speaks for the id); None for no id."""
         return next(r for r in self.rules if r.id == rule_id) if rule_id else None
 
+    def settled_hints(self, hints: list[str], suggestion: str | None) -> list[str]:
+        """The hints once the suggestion is settled: with nothing worded (the second reading or a doubt about whose
+        illness it is took it away), no "only if it is true", but still what to do (the newcomer on round 149)."""
+        honest = self.hints["honest"]
+        return hints if suggestion or honest not in hints else [h for h in hints if h != honest] or [self.hints["no_illness"]]
+
     def _source_keys(self, keys: list[str], rule_id: str) -> tuple:
         unknown = [k for k in keys if k not in self.nations["england"][0]]
         if unknown:

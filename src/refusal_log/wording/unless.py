@@ -58,8 +58,8 @@ class AnyOf:
         return next((m for rx in self.parts if (m := rx.match(text, *args))), None)
 
 
-def excepted(rule, norm: str, a: int, b: int) -> bool:
+def excepted(rule, norm: str, a: int, b: int, before: bool = True, after: bool = True) -> bool:
     """Whether a rule's own exceptions cancel its hit at norm[a:b]: `unless` in the words before it and the hit, or
-    `unless_after` in the words after it."""
-    return bool(rule.unless and rule.unless.search(norm[max(0, a - 80):b])
-                or rule.unless_after and rule.unless_after.match(norm[b:b + 80]))
+    `unless_after` in the words after it (`before`, `after`: which of the two to read)."""
+    return bool(before and rule.unless and rule.unless.search(norm[max(0, a - 80):b])
+                or after and rule.unless_after and rule.unless_after.match(norm[b:b + 80]))

@@ -398,8 +398,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         suggestion, withheld = None, True  # in capitals, someone we do not know by name is told of: it may be theirs
     # An avoid with no wording offered is always marked withheld: nothing is worded for the parent.
     withheld = withheld or (verdict == "avoid" and suggestion is None)
-    honest = rules.hints["honest"]  # nothing worded: no "only if it is true", but still what to do (newcomer, round 149)
-    hints = hints if suggestion or honest not in hints else [h for h in hints if h != honest] or [rules.hints["no_illness"]]
+    hints = rules.settled_hints(hints, suggestion)
     findings = [f._replace(matched=written[f.start:f.end]) for f in findings]  # the parent's words, as written
     return Result(written, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
 
