@@ -1230,6 +1230,20 @@ def test_the_cue_words_miss_no_one():
     assert [check_text(t, rules=full).to_dict() for t in skipped] == [check_text(t).to_dict() for t in skipped]
 
 
+@pytest.mark.parametrize("reason", [
+    "Hello, Oscar has been really struggling this week and this morning he just couldn't face it. Thanks",
+    "The party next door went on till 3 so she didn't sleep, she's staying home.",
+])
+def test_with_nothing_worded_no_tip_says_use_the_wording_only_if_true(reason):
+    # The newcomer on round 149: a reading with no suggestion (the second reading took it away) ended with "use the
+    # suggested wording only if it is true"; the same in a draft, sentence by sentence.
+    honest = load_rules().hints["honest"]
+    result = check_text(reason)
+    assert result.suggestion is None and honest not in result.hints and result.hints
+    for sentence in check_document(f"Dear Mrs Jones,\n\n{reason}\n\nThanks, Sarah").sentences:
+        assert sentence.suggestion or honest not in sentence.hints
+
+
 def test_whose_it_is_is_read_across_the_whole_draft():
     # "He" in the second sentence is the brother named in the first: his illness is never hers.
     doc = check_document("Dear Miss Jones,\n\nHer brother has flu. He was sick all night. She is staying home "

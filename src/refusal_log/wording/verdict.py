@@ -524,7 +524,7 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
         read = second_reading and about and not lawful and not (verdict == "ok" and stated)
         stricter = _second_reading(text[a:b], an, rules, verdict) if read else None
         findings, verdict, suggestion = _read_again(stricter, rules, text, a, b, findings, verdict, suggestion, illness)
-        findings, hints = _localise(rules, region, findings, hints)
+        findings, hints = _localise(rules, region, findings, rules.settled_hints(hints, suggestion))
         held = held or (verdict == "avoid" and suggestion is None)
         sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region,
                                   _urgent(an, region)))
