@@ -432,7 +432,7 @@ class _Analysis:
             if sibling and self.kind_at.get(a) in ("generic", "specific") and self._whose(a, b) == "sibling":
                 other = rules.sibling_rule
             if not any(r.id in (other.id, rules.others_rule.id) and a2 < b and a < b2 for a2, b2, r in candidates) \
-                    and not excepted(other, n, a, b, after=False):  # "Euan will be in as usual, but his twin..."
+                    and not excepted(other, n, a, b, after=False) and not rules.attends_after(self.text, n, b):  # "in as usual"
                 candidates.append((a, b, other))
         # The parent's own illness or appointment ("my own hospital appointment"): theirs ([reasons] parent_rule, parent_care_rule).
         urgent = bool(self.parents) and rules.emergency.rx.search(n)
