@@ -1532,6 +1532,9 @@ ROUND_SETS = [
     ("ROUND150_ATTACK", 37),
     ("INDEPENDENT_BLIND1307_1312", 587),
     ("ROUND151_OWN_WORDS", 31),
+    ("ROUND151_ATTACK", 55),
+    ("INDEPENDENT_BLIND1313_1318", 581),
+    ("ROUND152_OWN_WORDS", 22),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1540,11 +1543,14 @@ ROUND_SETS = [
     ("INDEPENDENT_ROUND10B", 20),
 ]
 # The newest independent sets, checked whole on every run: the rules' latest edges.
-NEWEST_SETS = ("INDEPENDENT_BLIND1301_1306", "INDEPENDENT_BLIND1307_1312")
+NEWEST_SETS = ("INDEPENDENT_BLIND1307_1312", "INDEPENDENT_BLIND1313_1318")
 # The older big sets are sampled: a sixty-fourth of each (the same rows every run), unless `--full-table` asks for
-# every row, as it should after any edit to rules.toml (the whole table is about 99,000 rows and would be most of the
-# suite's time; each older set has held for many rounds). A short list (a round's own words) is checked whole.
+# every row, as it should after any edit to rules.toml (the whole table is about 102,000 rows and would be most of the
+# suite's time; each older set has held for many rounds). An older short list (a round's own words or its attacker's
+# finds, about 3,100 rows in all) is checked every other row: the newest rounds' lists and sets are checked whole.
 OLDER_SAMPLE = 64
+OLDER_SHORT_SAMPLE = 2
+NEWEST_SHORT = ("ROUND151_OWN_WORDS", "ROUND151_ATTACK", "ROUND152_OWN_WORDS")
 
 
 def _round_misses(names, pick):
@@ -1569,8 +1575,14 @@ def test_the_newest_rounds_of_independent_rows_keep_their_verdicts(part):
 
 @pytest.mark.parametrize("part", range(6))
 def test_the_older_rounds_of_independent_rows_keep_their_verdicts(part, full_table):
-    names = [name for name, _ in ROUND_SETS if name not in NEWEST_SETS][part::6]
-    assert not _round_misses(names, lambda rows: rows if full_table or len(rows) < 200 else rows[::OLDER_SAMPLE])
+    names = [name for name, _ in ROUND_SETS if name not in NEWEST_SETS + NEWEST_SHORT][part::6]
+    assert not _round_misses(names, lambda rows: rows if full_table else rows[::OLDER_SAMPLE] if len(rows) >= 200
+                             else rows[::OLDER_SHORT_SAMPLE])
+
+
+def test_the_newest_short_lists_are_checked_whole():
+    assert set(NEWEST_SHORT) <= {name for name, _ in ROUND_SETS}
+    assert not _round_misses(NEWEST_SHORT, lambda rows: rows)
 
 
 def test_mental_health_words_alone_ask_for_more_and_keep_the_parents_words():
@@ -2080,3 +2092,11 @@ def test_a_pet_outside_the_old_list_told_ill_is_never_the_child():
     for pet in ("goldfish", "budgie", "lizard"):
         result = check_text(f"Ella is refusing, her {pet} is poorly", child="Ella")
         assert result.suggestion is None, (pet, result)
+
+
+def test_again_at_a_time_of_night_is_not_drafted_as_another_absence():
+    # "Up at 2am and again at 4am" tells when, not that the child is off again (the newcomer on round 151).
+    suggestion = check_text("she was up at 2am and again at 4am and says she feels sick").suggestion
+    assert suggestion and " again" not in suggestion
+    # Off again is still said again.
+    assert " again" in check_text("Sorry, keeping Ava off again today, she has a migraine.").suggestion

@@ -46,7 +46,8 @@ def test_names_survive_invisible_marks_and_a_named_sibling_is_not_the_child(text
                                            and "temperature" not in result.suggestion)
 
 
-@pytest.mark.parametrize("text, name", [
+def test_the_childs_name_is_kept_after_a_pronoun_and_in_lower_case():
+    _each(_worded_for, [
     # A name after a pronoun is the child's: "She" never replaces it.
     ("She's struggling today, Maya won't be in", "Maya"),
     ("Sorry, she won't go in today. Thanks, Lily's mum", "Lily"),
@@ -69,9 +70,7 @@ def test_names_survive_invisible_marks_and_a_named_sibling_is_not_the_child(text
     # The newcomer's finds: a name before "refuse".
     ("Mohammed refuse to go school today", "Mohammed"),
     ("Priya refuse go school, she have fever", "Priya"),
-])
-def test_the_childs_name_is_kept_after_a_pronoun_and_in_lower_case(text, name):
-    _worded_for(text, name)
+    ])
 
 
 @pytest.mark.parametrize("text", [
@@ -298,7 +297,8 @@ def test_crafted_and_pasted_texts_are_checked_quickly(text):
     assert time.process_time() - start < 3 and result.verdict in ("ok", "caution", "avoid")
 
 
-@pytest.mark.parametrize("text", [
+def test_nothing_is_worded_as_illness_the_parent_says_is_not_so_or_not_hers():
+    _each(_withheld, [
     "We'll just say Amy is ill, the head said no to our holiday.",
     "We'll say Amy's got a bug.",
     "The head said no so I'm reporting Amy sick.",
@@ -312,9 +312,7 @@ def test_crafted_and_pasted_texts_are_checked_quickly(text):
     "The attendance officer told me I should just say she's poorly.",
     "Someone told me the trick is to just say she's ill.",
     "Tbh Maya's fine, just not up for it today.",
-])
-def test_nothing_is_worded_as_illness_the_parent_says_is_not_so_or_not_hers(text):
-    _withheld(text)
+    ])
 
 
 def test_an_illness_going_round_the_class_or_house_is_not_the_childs():
@@ -423,6 +421,18 @@ def test_an_illness_in_a_year_group_is_not_the_childs():
 
 
 _STEP_UP = {"ok": "caution", "caution": "avoid"}
+
+
+def _each(check, cases):
+    """Every case of a list checked, every failure shown at once: one test for a list of phrasings, not one per
+    phrasing (each test costs the suite about 3 ms under xdist, and these lists hold thousands of phrasings)."""
+    failed = []
+    for case in cases:
+        try:
+            check(*case) if isinstance(case, tuple) else check(case)
+        except AssertionError as error:
+            failed.append((case, str(error)[:300]))
+    assert not failed, failed
 
 
 def _checked(text, verdict):
@@ -582,7 +592,8 @@ def test_the_rounds_26_to_30_cases(text, verdict):
         assert result.suggestion is not None or result.withheld
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_31_cases():
+    _each(_checked, [
     ("The head, Mr Khan, approved Zara's leave for her grandad's funeral (letter dated 3 March).", "ok"),
     ("Could Iwan please have Monday off to go to his taid's funeral in Bangor? I know it's term time.", "caution"),
     ("Her TA is off today and the school rang to say it would be best if she stayed at home.", "caution"),
@@ -595,9 +606,7 @@ def test_the_rounds_26_to_30_cases(text, verdict):
     # Beside them, what must not be caught.
     ("She's got flu and I don't want her brother catching it.", "ok"),
     ("He's been sick all night, no point sending him in if he's still being sick.", "caution"),
-])
-def test_the_round_31_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -615,7 +624,8 @@ def test_the_round_32_cases(text, verdict):
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_33_cases():
+    _each(_checked, [
     ("Can you mark Ellie as ill please, she has a dentist at 11 and it's not worth the trip in after.", "avoid"),
     ("We've put Finlay on a reduced timetable for now, so he'll only be doing afternoons this week.", "avoid"),
     ("Tilly is too tired to come in today after our late flight back from holiday last night.", "avoid"),
@@ -629,9 +639,7 @@ def test_the_round_32_cases(text, verdict):
     # Beside them, what must not be caught.
     ("He is going to be off for two weeks with his broken leg.", "ok"),
     ("He's going to be off for two weeks.", "caution"),
-])
-def test_the_round_33_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 
@@ -686,7 +694,8 @@ def test_the_round_35_cases(text, verdict):
         assert result.suggestion is None or check_text(result.suggestion).verdict == "ok"
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_36_cases():
+    _each(_checked, [
     ("Jake's not coming in today, he's knackered after his cousin's 18th last night.", "avoid"),
     ("Good morning. Tomasz is sick today, he has vomiting and diarrhoea, so following the 48 hour rule he will "
      "stay home until Thursday.", "ok"),
@@ -699,12 +708,11 @@ def test_the_round_35_cases(text, verdict):
     # Beside them: what school would do her good is still the doctor's view against the decision.
     ("The GP said going back would do her good but we've kept her home.", "avoid"),
     ("Tummy ache, same story every Monday.", "avoid"),
-])
-def test_the_round_36_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_37_cases():
+    _each(_checked, [
     ("Kacper is sick today, he have bad stomach pain and he vomit this morning. He will come back when he feel "
      "better.", "ok"),
     ("Our wee girl Orla has a temperature and a bad chest so she'll not be in today, so she won't.", "ok"),
@@ -719,12 +727,11 @@ def test_the_round_36_cases(text, verdict):
     ("She's been up all night with nightmares again and is absolutely exhausted. She won't be in today.", "caution"),
     # Beside them: waiting to see about today is still a caution.
     ("I'll bring him in if he feels better.", "caution"),
-])
-def test_the_round_37_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_38_cases():
+    _each(_checked, [
     ("Hiya, the taxi the council send for Alfie never turned up this morning. Rang transport at 8.20.", "ok"),
     ("Ffion is having her insulin pump fitted at the Heath today so she'll be off. Diolch yn fawr.", "ok"),
     ("Hiya, Aled's plan says he does 3 days a week for now so he's not expected in Thurs/Fri.", "ok"),
@@ -742,12 +749,11 @@ def test_the_round_37_cases(text, verdict):
     ("Hi it's Gracie's dad, her mum normally does mornings but she's on nights this week so Gracie's not in.", "avoid"),
     # Beside them: back the same evening is a day with the other parent, a caution.
     ("Both boys are off today, their dad has them and he's not bringing them back till tonight.", "caution"),
-])
-def test_the_round_38_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_second_attack_on_rounds_35_to_38():
+    _each(_checked, [
     # The second attack on rounds 35-38: honest reports the new rules must not call harmful...
     ("His dad has him this week and he is in hospital so he won't be in.", "ok"),
     ("He slept through his alarm because of his meds.", "ok"),
@@ -761,9 +767,7 @@ def test_the_round_38_cases(text, verdict):
     ("She is not expected in today because we are going to Disneyland.", "avoid"),
     ("The GP said nothing medically stops her going in but I disagree.", "avoid"),
     ("He won't be back in while Mr. Jones is his form tutor.", "avoid"),
-])
-def test_the_second_attack_on_rounds_35_to_38(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 def test_a_well_child_kept_home_from_a_bug_going_round_is_never_worded_as_ill():
@@ -777,19 +781,19 @@ def test_a_pronoun_of_no_one_is_never_the_childs_name_in_a_suggestion():
     assert not (result.suggestion or "").startswith("Something")
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_39_cases():
+    _each(_checked, [
     ("Morning, my mum's been taken into hospital so I need Caitlin at home to help with the wee ones today", "avoid"),
     ("My mum's in hospital and I need to be with her so the kids will be off for a couple of days.", "avoid"),
     ("His dad has him this week and says he's poorly, I haven't seen him myself so I can't tell you.", "caution"),
     ("Jasmine is off as she says she feels sick. Seems ok now though tbh.", "caution"),
     # Beside them: not seen this morning because she is asleep is not hearsay.
     ("She has a fever, I haven't seen her this morning yet as she's asleep.", "ok"),
-])
-def test_the_round_39_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_40_cases():
+    _each(_checked, [
     ("Kacper will not come to school today, he is ill, he has high fever since yesterday.", "ok"),
     ("He's too poorly to come in, though between you and me I think it's more that he's dreading PE.", "avoid"),
     ("Nid yw Cai yn dod i'r ysgol heddiw, we're off to Cardiff for the rugby! Diolch!", "avoid"),
@@ -799,12 +803,11 @@ def test_the_round_39_cases(text, verdict):
     ("Per the return plan we agreed at Tuesday's meeting, Isla is doing 10 till 12 only this week.", "ok"),
     # Beside them: skipping breakfast is not skipping school.
     ("She is skipping breakfast as she feels sick.", "ok"),
-])
-def test_the_round_40_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_41_cases():
+    _each(_checked, [
     ("Grace's EHCP says she needs 1:1 and there was no 1:1 today, so the school rang at 9.20 and asked me to "
      "collect her.", "caution"),
     ("Harry's back is playing up again after rugby so he's staying home to rest it.", "caution"),
@@ -812,12 +815,11 @@ def test_the_round_40_cases(text, verdict):
     ("Just to say Noah won't be in, he's been really low and can't get himself out of bed.", "caution"),
     # Beside them: the parent's own "I can't get him to school" is still the FAQ's example.
     ("I can't get him to school, he's refusing.", "avoid"),
-])
-def test_the_round_41_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_42_cases():
+    _each(_checked, [
     # Someone else's appointment or emergency is not the child's.
     ("Freya is tagging along to her sister's hospital appointment this morning so she won't be in.", "avoid"),
     ("Sorry, Ben won't be in, we're at the hospital with my mum, she was taken in last night.", "caution"),
@@ -846,9 +848,7 @@ def test_the_round_41_cases(text, verdict):
      "been set for him?", "ok"),
     ("I sent the leave form but we're going to Pakistan for 4 weeks whether it's approved or not.", "avoid"),
     ("He says he won't go back to that class, he hates the teacher.", "avoid"),
-])
-def test_the_round_42_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -875,7 +875,8 @@ def test_everyday_words_near_it_get_no_crisis_hint(text):
     assert not any("wanting to die" in h for h in check_text(text).hints)
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_rounds_42b_and_42c_cases():
+    _each(_checked, [
     # Someone else's appointment or illness as the reason; a relative's event; a show or a deal.
     ("Jess is coming with me today as her brother has a hearing test at the hospital.", "avoid"),
     ("Her grandad isn't well and she wants to be with him, so she's home today.", "avoid"),
@@ -907,12 +908,11 @@ def test_everyday_words_near_it_get_no_crisis_hint(text):
     # lateness.
     ("Can Holly be off Friday for her cousin's graduation?", "caution"),
     ("His brother has a dentist appointment at 9 so he'll be in late.", "caution"),
-])
-def test_the_rounds_42b_and_42c_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_43_cases():
+    _each(_checked, [
     ("We're taking my nan to her eye clinic appointment and Josh is coming with us.", "avoid"),
     ("I kept Tom home to help me with the baby today.", "avoid"),
     ("He's had enough of school and he's not going in today.", "avoid"),
@@ -932,9 +932,7 @@ def test_the_rounds_42b_and_42c_cases(text, verdict):
     ("Please mark Leo as ill, he's not really himself today.", "caution"),
     ("We need to work out a plan with school, she is overwhelmed.", "caution"),
     ("We're still waiting on the council to arrange transport so he can't get there yet.", "caution"),
-])
-def test_the_round_43_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 def test_urgent_help_comes_first_in_every_output(cli, tmp_path):
@@ -998,7 +996,8 @@ def test_everyday_words_like_them_get_no_urgent_help(text):
     assert check_text(text).urgent is None
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_44_cases():
+    _each(_checked, [
     ("We've decided to have a family day out as it's half term for her cousins.", "avoid"),
     ("She will come back when she is ready, I'm not forcing her.", "avoid"),
     ("We're off to the caravan for a long weekend so she won't be in Friday.", "avoid"),
@@ -1023,12 +1022,11 @@ def test_everyday_words_like_them_get_no_urgent_help(text):
     ("She has tonsillitis and is too unwell to attend today, we are off to the hospital this afternoon.", "ok"),
     ("Mornings are a battle with her Crohn's, she is in a flare and too unwell to attend today.", "caution"),
     ("He has had enough to eat today which is good, but he still has a temperature of 39.", "ok"),
-])
-def test_the_round_44_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_round_44_attack_cases():
+    _each(_checked, [
     # From the attack on round 44: a hospital, a clinic or an appointment is not a trip or shopping.
     ("We're going to the cottage hospital for her X-ray this morning.", "ok"),
     ("We're going to the opticians this afternoon.", "ok"),
@@ -1037,9 +1035,7 @@ def test_the_round_44_cases(text, verdict):
     ("We're waiting in for the emergency plumber because a pipe has burst and the kitchen is flooding.", "caution"),
     ("I don't know what to do with her medication, the GP changed it.", "ok"),
     ("Lily has a hospital appointment with her mum this morning.", "ok"),
-])
-def test_the_round_44_attack_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 def test_a_corrected_reason_is_read_for_urgent_help_too(cli, ready):
@@ -1052,14 +1048,13 @@ def test_a_corrected_reason_is_read_for_urgent_help_too(cli, ready):
 
 
 # --- 2026-12: a greeting with no comma is only a short line --------------------------------------
-@pytest.mark.parametrize("text,verdict", [
+def test_a_greeting_without_a_comma_does_not_swallow_the_reason():
+    _each(_checked, [
     ("Hi Jack wont be in today sorry", "caution"),  # the whole reason, not a greeting: no reason given
     ("Hiya Tom is off today sorry", "caution"),
     ("Hi Mrs Patel\nTilly is too unwell to attend today.", "ok"),
     ("Good morning Mrs Patel-Jones\nHe is refusing to go in.", "avoid"),
-])
-def test_a_greeting_without_a_comma_does_not_swallow_the_reason(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 def test_the_second_reading_never_raises_a_reason_that_tells_of_a_crisis():
@@ -1128,13 +1123,12 @@ def test_invisible_characters_between_words_still_count_as_words():
     assert word_count("  one  two ") == 2
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_a_soft_hyphen_or_a_joiner_inside_a_word_hides_nothing():
+    _each(_checked, [
     ("He re\u00adfuses to go in.", "avoid"),
     ("He re\u200dfuses to go in.", "avoid"),
     ("She is un\u00adwell today.", "ok"),
-])
-def test_a_soft_hyphen_or_a_joiner_inside_a_word_hides_nothing(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 def test_invisible_characters_alone_are_no_text():
@@ -1160,7 +1154,8 @@ def test_a_child_not_safe_alone_is_not_a_relatives_situation():
 
 
 # --- 2026-12: classes from blind215-220 (measured sealed first) ------------------------------------
-@pytest.mark.parametrize("text,verdict", [
+def test_the_blind215_220_classes():
+    _each(_checked, [
     # "As soon as we're done" is the appointment ending, not giving up.
     ("Evie has a filling at the community dental clinic at 9, I'll bring her in as soon as we're done.", "ok"),
     ("He won't go in and honestly we're done.", "avoid"),
@@ -1174,9 +1169,7 @@ def test_a_child_not_safe_alone_is_not_a_relatives_situation():
     ("Lucas has a doctors appointment this morning and then I need to get him some new school shoes, so he'll be in for afternoon reg.", "caution"),
     ("Robyn has the dentist at 9 and then I'm taking her for new school shoes while we're out.", "caution"),
     ("Sam has his CAMHS appointment this morning 9.30 and then I'll drop him in for period 3.", "ok"),
-])
-def test_the_blind215_220_classes(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 def test_one_finding_per_thing_said():
@@ -1197,7 +1190,8 @@ def test_period_problems_are_the_childs_illness(text, carried):
 
 
 # --- 2026-12 second review ----------------------------------------------------------------------------
-@pytest.mark.parametrize("text,verdict", [
+def test_the_second_review_cases():
+    _each(_checked, [
     ("She wasn't too unwell to attend yesterday but today she has a fever.", "ok"),  # a past day's state
     ("She's not too unwell to attend; she has a dental appointment at 10.", "caution"),
     ("She is not too unwell to attend, we have decided to keep her home today", "avoid"),
@@ -1205,9 +1199,7 @@ def test_period_problems_are_the_childs_illness(text, carried):
     ("She won't be in on Saturday as it is Shabbat.", "ok"),
     ("She has tonsillitis, the GP saw her and then we went to get her medicine in town.", "ok"),
     ("She had a hospital appointment then we popped to the shops.", "caution"),
-])
-def test_the_second_review_cases(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text,not_carried", [
@@ -1247,7 +1239,8 @@ def test_oversleeping_then_a_late_start_is_avoid_as_every_writer_reads_it(text):
     assert result.suggestion is None and result.withheld
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_a_guess_at_the_cause_beside_the_symptom_is_a_caution():
+    _each(_checked, [
     ("Grace has a bit of a tummy ache and I think she might be coming down with something so she'll be off.", "caution"),
     ("Mohammed has headache and stomach pain many mornings now, today also. He stay at home. I think maybe it is "
      "stress from school?", "caution"),
@@ -1256,9 +1249,7 @@ def test_oversleeping_then_a_late_start_is_avoid_as_every_writer_reads_it(text):
     ("I think Zoe might be coming down with something - she's running 38 and feels awful, so she's too unwell to "
      "come in today.", "ok"),
     ("He's had a stressful week but today he has a high temperature.", "ok"),
-])
-def test_a_guess_at_the_cause_beside_the_symptom_is_a_caution(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -1306,7 +1297,8 @@ def test_a_guess_is_never_worded_as_illness(text):
     assert check_text(text).suggestion is None
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_blind227_232_lawful_reasons():
+    _each(_checked, [
     ("The council bus for Mollie didnt run this morning, operator texted at 7.10 to say its cancelled cos of snow.", "ok"),
     ("The school rang last night to say Harvey should stay home today while the heating in his block is fixed, so "
      "he won't be in.", "ok"),
@@ -1316,9 +1308,7 @@ def test_a_guess_is_never_worded_as_illness(text):
     # A bus pass is not the council's bus.
     ("Mrs Ali, Yusuf won't be in as his school bus pass still hasn't come through and I can't afford the fares "
      "this week.", "avoid"),
-])
-def test_the_blind227_232_lawful_reasons(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 
@@ -1362,7 +1352,8 @@ def test_a_trip_till_a_day_or_a_family_party_is_a_holiday(text, verdict):
     assert result.suggestion is None
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_a_serious_fever_then_staying_home_and_permission_given():
+    _each(_checked, [
     # A serious fever or a night of sickness, then staying home: the illness's consequence.
     ("Aoife's not well at all, she's been burning up with a fever since last night so she'll be staying home, sorry.", "ok"),
     ("Finley was up half the night being sick so he's staying home.", "ok"),
@@ -1376,9 +1367,7 @@ def test_a_trip_till_a_day_or_a_family_party_is_a_holiday(text, verdict):
     # table keeps both readings for it.)
     ("She had flu last week and now no temperature, so she's staying home one more day.", "avoid"),
     ("She's got a cold, so she is staying home.", "caution"),
-])
-def test_a_serious_fever_then_staying_home_and_permission_given(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 # --- blind233-244: doubt, rest, home life, precautions, errands and grievances in other words -------
@@ -1422,7 +1411,8 @@ def test_rest_home_life_precautions_errands_and_grievances(text, verdict):
     assert "too unwell" not in (result.suggestion or "") or verdict != "avoid" or "unwell" in text.lower()
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_permission_for_distress_slang_illness_and_leave_in_other_words():
+    _each(_checked, [
     # Permission given for distress alone is a choice; beside a named illness it stays a caution.
     ("Hi, Annabel is a bit anxious this morning so I've let her have the day at home.", "avoid"),
     ("Lexi's period pains are bad today so I've let her stay home.", "caution"),
@@ -1432,9 +1422,7 @@ def test_rest_home_life_precautions_errands_and_grievances(text, verdict):
     ("Kid's got the skitters, keeping him off till it's cleared 48 hrs", "ok"),
     ("Amelia has her grandad's funeral on Thursday. I spoke to the head last week and she has authorised the "
      "absence.", "ok"),
-])
-def test_permission_for_distress_slang_illness_and_leave_in_other_words(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 def test_two_entries_reading_the_same_words_alike_give_one_finding():
@@ -1518,7 +1506,8 @@ def test_a_late_arrival_after_a_breakdown_stays_a_caution():
     _checked("Car broke down, Sam will be in for period 3.", "caution")
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_attacks_misses_in_other_words():
+    _each(_checked, [
     # The attack's misses: the same ideas in other words.
     ("The car's dead so Sam won't be in today.", "caution"),  # round 42: the car alone is a caution
     ("The car's dead so I can't get Sam in today.", "avoid"),
@@ -1535,24 +1524,22 @@ def test_a_late_arrival_after_a_breakdown_stays_a_caution():
     # A death in the family is still leave; a trip for it too.
     ("My grandad died last night so Sam won't be in.", "caution"),
     ("We're in Pakistan till the 20th for my dad's funeral.", "caution"),
-])
-def test_the_attacks_misses_in_other_words(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_only_todays_fever_makes_staying_home_its_consequence():
+    _each(_checked, [
     ("Sam has a high temperature so he's staying home.", "ok"),
     # A fever dated to another day is not today's illness.
     ("Sam had a high temperature on Sunday so he's staying home.", "caution"),
     ("Sam had a high temperature two weeks ago so he's staying home.", "caution"),
-])
-def test_only_todays_fever_makes_staying_home_its_consequence(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 # --- 2026-12-02: classes from blind251-256's misses, each with the words beside it that stay as they were.
 
-@pytest.mark.parametrize("text,verdict", [
+def test_attendance_waiting_on_the_school_is_a_protest():
+    _each(_checked, [
     # Attendance made to wait on the school answering or acting.
     ("Until someone from the SEN team gets back to me, Jake won't be attending.", "avoid"),
     ("He won't be back until you sort it out.", "avoid"),
@@ -1560,31 +1547,28 @@ def test_only_todays_fever_makes_staying_home_its_consequence(text, verdict):
     ("He has a fever, the GP will ring me back later.", "ok"),
     # A risk assessment the school is sorting is not the parent's condition.
     ("His leg's in a cast and he's home until they sort a risk assessment.", "caution"),
-])
-def test_attendance_waiting_on_the_school_is_a_protest(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_not_worth_sending_in_is_a_choice():
+    _each(_checked, [
     ("Lucas has a cold, didn't think it was worth sending him in.", "avoid"),
     ("There's no point her coming in today.", "avoid"),
     # Around an appointment, "not worth coming back" is the rules' caution, not a choice.
     ("Orthodontist at 2 in Leeds, by the time we're back it's not worth him coming in.", "caution"),
-])
-def test_not_worth_sending_in_is_a_choice(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_the_other_parent_not_taking_the_child_in_is_not_a_reason():
+    _each(_checked, [
     ("Nia's at her dad's this week and he hasn't taken her in. Nothing to do with me.", "avoid"),
     ("Daisy's with her dad and he hasn't brought her in.", "avoid"),
     ("Daisy is at her dad's this week. She has a temperature so she's off today.", "ok"),
-])
-def test_the_other_parent_not_taking_the_child_in_is_not_a_reason(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_doubt_in_the_parents_own_words():
+    _each(_checked, [
     ("Ethan has a bit of a cough but he's bright as a button.", "avoid"),
     ("He says he's got belly ache, but he always does on a Monday.", "avoid"),
     ("Finn feels sick. It's probably just nerves about his SATs but I'll keep him home.", "avoid"),
@@ -1594,12 +1578,11 @@ def test_the_other_parent_not_taking_the_child_in_is_not_a_reason(text, verdict)
     # Said before the illness, or about coming in later, the doubt is not there.
     ("I could probably bring her in later if she perks up.", "caution"),
     ("She has been sick three times in the night with a high temperature.", "ok"),
-])
-def test_doubt_in_the_parents_own_words(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_other_reasons_in_other_words():
+    _each(_checked, [
     ("Jacob has been feeling a bit low so we've agreed he can have a mental health day.", "avoid"),
     ("He's just not going today, end of.", "avoid"),
     ("Think it's something she ate. She's got her dance show tonight so needs the rest.", "avoid"),
@@ -1609,24 +1592,22 @@ def test_doubt_in_the_parents_own_words(text, verdict):
     ("Archie's asthma is bad but the school doesn't manage his inhaler so he's safer at home.", "avoid"),
     ("Jake's at home, he doesn't feel school is helping him at the moment and I agree.", "avoid"),
     ("Poppy is very low and I don't think school is helping. We're waiting on CAMHS.", "caution"),
-])
-def test_other_reasons_in_other_words(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_lawful_and_welsh_in_other_words():
+    _each(_checked, [
     ("The head has closed Year 7 today because the heating's broken, so Mia is at home.", "ok"),
     ("Dylan is at his citizenship ceremony today - we emailed Mrs Patel and she authorised the leave.", "ok"),
     ("Ffion's tost today, poor dab. Keeping her in bed.", "ok"),
     ("Mia's year is closed? Not sure, so she's at home.", "caution"),
-])
-def test_lawful_and_welsh_in_other_words(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
 # --- 2026-12-02, second round: classes from blind257-262's misses.
 
-@pytest.mark.parametrize("text,verdict", [
+def test_decisions_and_causes_in_other_words():
+    _each(_checked, [
     ("Jacob is struggling so we've agreed between us that he can have today at home.", "avoid"),
     ("It's his birthday so we're having a family day.", "avoid"),
     ("Kian isn't ill as such, he's just been really low lately and needs a mental health day.", "avoid"),
@@ -1640,12 +1621,11 @@ def test_lawful_and_welsh_in_other_words(text, verdict):
     ("As agreed at the review meeting, Ellie is on mornings only, so I'll collect her at 12 each day.", "ok"),
     ("Maddie won't be in today, she's upset after what happened yesterday.", "caution"),
     ("I can't be arsed with the drama, Sam has a temperature of 39.", "ok"),
-])
-def test_decisions_and_causes_in_other_words(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_hedges_and_doubts_at_home():
+    _each(_checked, [
     ("She's had tummy ache all morning, although I think it might just be nerves about her SATs.", "caution"),
     ("My husband says Charlie is faking it but he's got a temperature of 38.5.", "caution"),
     ("Ben is off with a migraine but he'll probably be fine by lunchtime.", "caution"),
@@ -1656,22 +1636,20 @@ def test_decisions_and_causes_in_other_words(text, verdict):
     ("She has a bad cough. I think it might be the start of a chest infection.", "ok"),
     ("Jenson sick.", "ok"),
     ("hi not in todya stomach bug sorry", "ok"),
-])
-def test_hedges_and_doubts_at_home(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_leave_granted_in_other_words():
+    _each(lambda text: _checked(text, "ok"), [
     "Daniel will be absent on Friday for his piano exam, as discussed with the head and approved in writing.",
     "He has a trial with the county academy today, we applied to the head last month and she agreed.",
-])
-def test_leave_granted_in_other_words(text):
-    _checked(text, "ok")
+    ])
 
 
 # --- 2026-12-02, third round: classes from blind263-268's misses.
 
-@pytest.mark.parametrize("text,verdict", [
+def test_choices_in_other_words_third_round():
+    _each(_checked, [
     ("Tyler's had a bad week so I told him he could have a day at home.", "avoid"),
     ("kids are off today its my birthday lol", "avoid"),
     ("It's his birthday but he has been sick all night.", "ok"),
@@ -1683,12 +1661,11 @@ def test_leave_granted_in_other_words(text):
     ("Kai has his cardiology appointment at 10 and an echo after, so he won't make it in at all.", "ok"),
     ("Sophie won't be in, school is a nightmare for her at the moment.", "avoid"),
     ("We're doing a trial of home education this week to see if it suits him better.", "avoid"),
-])
-def test_choices_in_other_words_third_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_doubt_and_precaution_third_round():
+    _each(_checked, [
     ("A bit of a headache last night but seems fine this morning. I'm keeping her off just to be sure.", "avoid"),
     ("Elijah has a bit of a sniffle. He says he feels fine but I didn't want him passing it on.", "avoid"),
     ("She's been dreading the swimming lessons so it's probably for the best.", "avoid"),
@@ -1701,22 +1678,20 @@ def test_choices_in_other_words_third_round(text, verdict):
     # Sick in the night, fine by morning, kept off: the 48-hour advice, not doubt.
     ("He was sick last night but seems fine this morning, I've kept him off just in case.", "caution"),
     ("Finlay has a rash, he seems fine in himself but I don't want him spreading anything. Seeing the pharmacist.", "ok"),
-])
-def test_doubt_and_precaution_third_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_the_schools_word_third_round():
+    _each(lambda text: _checked(text, "ok"), [
     "Emily is off today for her grandad's funeral, as per the leave of absence form you approved last week.",
     "Lucy's class was told by the school not to come in today because of the strike, so she's at home.",
-])
-def test_the_schools_word_third_round(text):
-    _checked(text, "ok")
+    ])
 
 
 # --- 2026-12-02, fourth round: classes from blind269-274's misses.
 
-@pytest.mark.parametrize("text,verdict", [
+def test_choices_in_other_words_fourth_round():
+    _each(_checked, [
     ("Alex was sick last night but he's fine now, we're just having a chilled day at home.", "avoid"),
     ("Ollie's not ill exactly, he just needs a day.", "avoid"),
     ("Tyler is off today due to the ongoing issues with his head of year.", "avoid"),
@@ -1736,12 +1711,11 @@ def test_the_schools_word_third_round(text):
     ("Jake isn't ready to come back yet after the incident. We'll be in touch.", "caution"),
     # A death in the family, then home with the family: leave to ask for, not a decision.
     ("Ffion's Nain passed away last night so she's staying home with the family today.", "caution"),
-])
-def test_choices_in_other_words_fourth_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_doubt_in_other_words_fourth_round():
+    _each(_checked, [
     ("Bella is too poorly with a tummy ache, though she seems fine now and is up watching TV.", "avoid"),
     ("Reggie has a cold. He says he feels fine but I'd rather he stayed home so he doesn't spread it.", "avoid"),
     ("Isaac is on antibiotics but feels fine now, just keeping him home until he finishes the course.", "avoid"),
@@ -1754,12 +1728,11 @@ def test_choices_in_other_words_fourth_round(text, verdict):
     ("George is ill, well, sort of - he had a rough night.", "caution"),
     # Staying home with a plain temperature stays the table's caution ("say too unwell to attend").
     ("Ellie has a temperature so she's staying home today.", "caution"),
-])
-def test_doubt_in_other_words_fourth_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_genuine_illness_beside_the_new_words_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on the fourth round: genuine illness beside the new rules' words stays below avoid.
     "Oliver has suspected scarlet fever. I've phoned the GP and I'm keeping him home until someone gets back to me.",
     "Mia has suspected appendicitis, so she'll stay off until they ring us back with the results.",
@@ -1780,12 +1753,11 @@ def test_doubt_in_other_words_fourth_round(text, verdict):
     "Rosie has tonsillitis. Please ignore my earlier email about a trial of home education, we've decided against it.",
     "Leo's got the sickness bug that's going round, keeping him off for the 48 hours like you said.",
     "The ferry was cancelled because of the storm.",
-])
-def test_genuine_illness_beside_the_new_words_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_choices_and_doubt_fifth_round():
+    _each(_checked, [
     # Kept home over other children or friendships, whatever the feeling beside it.
     ("We're keeping Isla at home today, it's been a hard week with all the stuff going on with the girls in her form.", "avoid"),
     ("Finn has been having a tough time with his mates lately so we've kept him off.", "avoid"),
@@ -1810,30 +1782,26 @@ def test_genuine_illness_beside_the_new_words_is_not_avoid(text):
     # The same day every week, across a sentence stop.
     ("His tummy hurts again this morning. It's every Monday and I don't know what to think.", "avoid"),
     ("Her head is bad again, she gets like this every time they have a supply teacher.", "avoid"),
-])
-def test_choices_and_doubt_fifth_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_maybes_and_advice_fifth_round():
+    _each(_checked, [
     # Maybes about the child's own day, not a family unable to get them in.
     ("Hi, Leo might not make it in at all today, we'll see how he is after his medicine.", "caution"),
     ("Ella was up in the night with a nosebleed. She'll probably come in after lunch if she's OK.", "caution"),
     ("The counsellor told us not to push him into school, so he'll be at home today.", "caution"),
-])
-def test_maybes_and_advice_fifth_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_lawful_and_plain_illness_fifth_round():
+    _each(lambda text: _verdict_is(text, "ok"), [
     # Lawful in other words, and illness in plain words.
     "As agreed with Mr Jones, who authorised it, Maya will be absent on Thursday for her aunt's funeral.",
     "Sam won't be in on Tuesday as he is on his reduced timetable agreed with the school, and Tuesdays are his home day.",
     "Our Callum's got a right dose of the flu, he's no coming in the day.",
     "Leah had her appendix out on Friday. I have the discharge letter from the hospital and will bring it in.",
-])
-def test_lawful_and_plain_illness_fifth_round(text):
-    _verdict_is(text, "ok")
+    ])
 
 
 def test_a_brother_passing_on_mums_word_is_not_avoid():
@@ -1841,7 +1809,8 @@ def test_a_brother_passing_on_mums_word_is_not_avoid():
     _verdict_is_not("Its Ava's big brother, mum says she's well sick so she's not coming in today", "avoid")
 
 
-@pytest.mark.parametrize("text", [
+def test_genuine_illness_beside_the_fifth_rounds_words_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on the fifth round: genuine illness beside the new words stays below avoid.
     "Mia has a temperature of 39 and the GP says to keep her home, there's a bug going round her class.",
     "She's not ill, just drained after the virus she had last week.",
@@ -1849,9 +1818,7 @@ def test_a_brother_passing_on_mums_word_is_not_avoid():
     "Theo's at the hospital for his MRI this morning and will come in after lunch if he's OK.",
     "Ben has a tummy ache again, it's every Monday lately. The GP thinks it could be anxiety.",
     "Harry has flu. I'm staying home with him to keep him company.",
-])
-def test_genuine_illness_beside_the_fifth_rounds_words_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 @pytest.mark.parametrize("text, day", [
@@ -1865,7 +1832,8 @@ def test_the_day_the_child_is_sent_in_is_not_a_day_of_the_absence(text, day):
     assert ("tomorrow" in suggestion) == (day == "tomorrow") and ("today" in suggestion) == (day == "today")
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_choices_doubt_and_hedges_sixth_round():
+    _each(_checked, [
     # A sixth round (from blind287-292), in our own words.
     ("Rosie seems fine this morning but we're keeping her home anyway just to be sure.", "avoid"),
     # With an illness named before it, it stays the kept-off caution (65 of 65 such rows accept caution).
@@ -1884,22 +1852,20 @@ def test_the_day_the_child_is_sent_in_is_not_a_day_of_the_absence(text, day):
     ("Sort of unwell today, not sure what's up.", "caution"),
     ("He was sick earlier, not sure if it's a bug or just nerves about the test.", "caution"),
     ("The GP said she doesn't need to be off, but her eyes are so sore.", "caution"),
-])
-def test_choices_doubt_and_hedges_sixth_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_lawful_and_plain_illness_sixth_round():
+    _each(lambda text: _verdict_is(text, "ok"), [
     "Just confirming Isla is off on Friday for her great-grandma's funeral, as authorised in Mr Price's letter.",
     "Her ain't gooin in today, her's bad wi' 'er chest.",
     "Sorry for the late call, Kian has been sick all night.",
     "Jasmine had a seizure overnight and is too unwell to come in. We're following her care plan.",
-])
-def test_lawful_and_plain_illness_sixth_round(text):
-    _verdict_is(text, "ok")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_genuine_illness_beside_the_sixth_rounds_words_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on the fifth round: honest illness beside the new words is never avoid.
     "She's still got a bit of a temperature so I think she would be better off at home today.",
     "She's had nothing much to eat since Sunday with the vomiting, we think she would be better at home.",
@@ -1915,19 +1881,16 @@ def test_lawful_and_plain_illness_sixth_round(text):
     "We're leaving early to beat the traffic as his appointment at Great Ormond Street is at 10.",
     "Mia was sick in the night but seems fine now, keeping her off just in case.",
     "Wednesdays are his home day on his part-time timetable.",
-])
-def test_genuine_illness_beside_the_sixth_rounds_words_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_staff_agreeing_to_something_else_is_not_leave():
+    _each(lambda text: _verdict_is_not(text, "ok"), [
     # Staff "who agreed" something else is no leave granted.
     "We're taking him to Disneyland next week. The head, who agreed to meet us about it, said she would think about it.",
     "We're off to Tenerife on Thursday. I asked Mrs Patel, who agreed I could ask the head for leave.",
     "She's going to her cousin's wedding in Pakistan for three weeks. Miss Ahmed, who approved her last trip, is away.",
-])
-def test_staff_agreeing_to_something_else_is_not_leave(text):
-    _verdict_is_not(text, "ok")
+    ])
 
 
 @pytest.mark.parametrize("text, not_name", [
@@ -1984,7 +1947,8 @@ def test_a_paste_of_relatives_names_is_checked_quickly(unit):
     assert time.perf_counter() - started < 3
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_seventh_round():
+    _each(_checked, [
     # A seventh round (from blind293-298), in our own words.
     ("Ella has been given leave by the head to attend her brother's graduation on Friday.", "ok"),
     ("Ruby's got a cold, nothing serious, but she was acting up so we kept her home.", "avoid"),
@@ -1999,12 +1963,11 @@ def test_a_paste_of_relatives_names_is_checked_quickly(unit):
     ("Amber was up late at a party last night and she's exhausted.", "avoid"),
     ("He's unwell today. I'm not happy with how his support is being handled and would like a meeting.", "caution"),
     ("Measles apparently, according to my mum, so he's off.", "caution"),
-])
-def test_seventh_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_genuine_illness_beside_the_seventh_rounds_words_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on the sixth round: honest illness and injury beside the new words is never avoid.
     "She had flu all weekend. She seems fine today but I'm keeping her off anyway just in case.",
     "He seems fine now but we'll keep him home anyway as he had two seizures last night.",
@@ -2019,12 +1982,11 @@ def test_seventh_round(text, verdict):
     "She's not well enough to come in today I don't think, she has a temperature of 39.",
     "Her consultant has said school isn't the right place for her at the moment while she recovers, and she is on hospital tuition.",
     "Lottie had her jabs yesterday and she's feeling sorry for herself, bit of a temp.",
-])
-def test_genuine_illness_beside_the_seventh_rounds_words_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text, name", [
+def test_the_childs_whole_name_is_kept():
+    _each(_worded_for, [
     ("Sam Jones is refusing to go in", "Sam Jones"),
     ("Mary Jane is refusing to go in", "Mary Jane"),
     ("sam jones is refusing to go in", "Sam"),
@@ -2032,9 +1994,7 @@ def test_genuine_illness_beside_the_seventh_rounds_words_is_not_avoid(text):
     ("He has a fever so Oliver won't be in today, I'm keeping him off.", "Oliver"),
     ("my son, kofi, is refusing school", "Kofi"),
     ("Good morning, Amelia is refusing to get up", "Amelia"),
-])
-def test_the_childs_whole_name_is_kept(text, name):
-    _worded_for(text, name)
+    ])
 
 
 @pytest.mark.parametrize("text, not_name", [
@@ -2056,7 +2016,8 @@ def test_the_day_of_an_appointment_or_a_past_day_is_kept(text, day):
     assert day in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_eighth_round():
+    _each(_checked, [
     # An eighth round (from blind299-304), in our own words.
     ("Ava is unwell with a high temperature and will not attend today.", "ok"),
     ("Noah has an ortho appointment at 11, I'll collect him at 10.30.", "ok"),
@@ -2075,24 +2036,22 @@ def test_the_day_of_an_appointment_or_a_past_day_is_kept(text, day):
     ("It's his county trial tomorrow so he needs to rest up for that today.", "avoid"),
     ("Grandad has taken her fishing for the day.", "avoid"),
     ("We're taking the kids to Spain next week, back on the 20th.", "avoid"),
-])
-def test_eighth_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_genuine_illness_beside_the_eighth_rounds_words_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # Honest illness beside the eighth round's words is never avoid.
     "Jack had his jabs yesterday and feels a bit rough, so he'll come in later once he's perked up.",
     "Poppy had a temperature this morning so I've kept her off, although she perked up a lot after the Calpol.",
     "The GP said she doesn't need to be off for the rash, but she also has a fever of 39.",
     "We were supposed to be taking her to Spain but she has flu, so she's at home today.",
     "Thanks for the text about the heating closure, Amelia will be at home today.",
-])
-def test_genuine_illness_beside_the_eighth_rounds_words_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text,verdict", [
+def test_ninth_round():
+    _each(_checked, [
     # A ninth round (from blind305-310), in our own words.
     ("As per your email, Zara is at home because the site is closed with no heating.", "ok"),
     ("The school rang and asked me to pick Max up at lunch as they can't support him this afternoon.", "caution"),
@@ -2105,12 +2064,11 @@ def test_genuine_illness_beside_the_eighth_rounds_words_is_not_avoid(text):
     ("Leo's on a wee break with his grandad, back Monday.", "avoid"),
     ("Sam has a headache. Might be in after lunch, might not.", "caution"),
     ("Ella has flu. She's also scared of seeing the boys who were picking on her.", "caution"),
-])
-def test_ninth_round(text, verdict):
-    _checked(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_genuine_illness_beside_the_ninth_rounds_words_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on rounds seven and eight: honest illness beside the new words is never avoid.
     "Her asthma has been playing up so I kept her home today.",
     "He's on chemo and his immunity is very low, we're worried he'll catch something at school.",
@@ -2126,31 +2084,28 @@ def test_ninth_round(text, verdict):
     "Our Lucas was sick at 6am, seems fine now but I don't want to risk it.",
     "She's still got a temperature of 38 so I think she needs another day.",
     "Nia is in a lot of pain with her period. She may come in after lunch if the painkillers kick in.",
-])
-def test_genuine_illness_beside_the_ninth_rounds_words_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_a_choice_beside_an_illness_is_still_avoid():
+    _each(lambda text: _verdict_is(text, "avoid"), [
     "Max is poorly and will not attend, but honestly he's just tired from the weekend.",
     "He has been ill and so will not attend the rest of the week as we're away.",
     "Depends if he feels like it really.",
     "It's too far to bother for one lesson.",
-])
-def test_a_choice_beside_an_illness_is_still_avoid(text):
-    _verdict_is(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text, name", [
+def test_the_reader_or_another_child_is_never_the_child_ninth_round():
+    _each(_worded_for, [
     ("Hi Kate was just letting you know Tom has a cold and won't be in.", "Tom"),
     ("Thanks Kate Tom has a cold and won't be in.", "Tom"),
     ("i need to get oliver to nursery first, then sophie has a cold so shes off", "Sophie"),
-])
-def test_the_reader_or_another_child_is_never_the_child_ninth_round(text, name):
-    _worded_for(text, name)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_genuine_illness_beside_the_final_rounds_words_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on the final rules: honest reports beside the newer words are never avoid.
     "The youngest has norovirus and the eldest has it too.",
     "My eldest has tonsillitis, the youngest is fine and will be in.",
@@ -2163,18 +2118,15 @@ def test_the_reader_or_another_child_is_never_the_child_ninth_round(text, name):
     "He was kicked in the playground and has a fractured shin, he's in plaster.",
     "By the time his hospital appointment finished at 2:45 it wasn't worth going in.",
     "He's not bothered about school today because he's in so much pain with his ear.",
-])
-def test_genuine_illness_beside_the_final_rounds_words_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_a_named_illness_after_a_hedge_is_fine():
+    _each(lambda text: _verdict_is(text, "ok"), [
     "We have tried everything to get his temperature down but it's still 39.",
     "According to my sister it's hand foot and mouth, she has blisters and a temperature.",
     "We don't feel school is the right place for him today, he has a temperature of 39.",
-])
-def test_a_named_illness_after_a_hedge_is_fine(text):
-    _verdict_is(text, "ok")
+    ])
 
 
 @pytest.mark.parametrize("text, not_name", [
@@ -2190,7 +2142,8 @@ def test_another_child_in_the_same_sentence_is_not_the_child(text, not_name):
 
 # --- 2026-12-02 (third session): blind317-322's classes, each with variants of our own ----------
 
-@pytest.mark.parametrize("text", [
+def test_third_session_classes_are_avoid():
+    _each(lambda text: _verdict_is(text, "avoid"), [
     # The parent's own day: childcare, the school run, the traffic.
     "Sorry no Zara today, childcare issue with her baby brother",
     "Childcare has fallen through so Ben is at home with me.",
@@ -2220,12 +2173,11 @@ def test_another_child_in_the_same_sentence_is_not_the_child(text, not_name):
     "We're away for a long weekend, Dylan will be back Tuesday.",
     # A second child kept home with the ill one.
     "Both girls are off today. Ella has a fever and Maddie is staying with her as I'm on nights.",
-])
-def test_third_session_classes_are_avoid(text):
-    _verdict_is(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_third_session_vague_or_hedged_is_caution():
+    _each(lambda text: _verdict_is(text, "caution"), [
     # Vague: "not right", something wrong not yet named, the parent would not call it illness,
     # someone else's guess, evidence with no reason.
     "Hiya, Tyler's not coming in today, he's not right.",
@@ -2236,12 +2188,11 @@ def test_third_session_classes_are_avoid(text):
     "Doctor's note to follow.",
     # Beside an illness, a dispute is a caution, not avoid.
     "Due to the ongoing situation with her class teacher, Poppy is unwell with anxiety and won't be attending this week.",
-])
-def test_third_session_vague_or_hedged_is_caution(text):
-    _verdict_is(text, "caution")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_third_session_honest_neighbours_are_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The honest neighbours of this round's rules.
     "Stanley was bitten by a dog yesterday and we're at A&E getting it looked at.",
     "It's not right that the school keeps ringing me. He is ill with flu.",
@@ -2252,9 +2203,7 @@ def test_third_session_vague_or_hedged_is_caution(text):
     "Taking her to see the consultant at the hospital today.",
     "Dad is staying home with her as she has a fever of 39.",
     "He has a cough, nothing serious, but I thought it best to keep him off as it's contagious.",
-])
-def test_third_session_honest_neighbours_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 @pytest.mark.parametrize("text, gap", [
@@ -2269,7 +2218,8 @@ def test_a_vague_state_is_asked_about_or_kept_as_written(text, gap):
     assert "not sure" not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text", [
+def test_the_attack_on_the_third_sessions_first_round_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on the third session's first round: honest reports beside its words are never avoid.
     "Both kids are ill with chickenpox; the childminder is staying with them.",
     "Both children have norovirus. The nanny is staying with them.",
@@ -2295,12 +2245,11 @@ def test_a_vague_state_is_asked_about_or_kept_as_written(text, gap):
     "He's got conjunctivitis, no point sending him as the school will send him home.",
     "He says his tummy hurts; honestly I'm not convinced it's a bug, I think it's appendicitis. Going to A&E.",
     "Elsie won't be in this morning, we're waiting in for a call from the paediatrician about her results.",
-])
-def test_the_attack_on_the_third_sessions_first_round_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_third_session_second_round():
+    _each(_verdict_is, [
     ("\ufeffDoctor's note to follow.", "caution"),  # a byte-order mark pasted before the words
     ("Hi, doctor's note to follow. Sorry.", "caution"),
     ("Not sure whats wrong with her yet. Shes staying home.", "caution"),
@@ -2319,16 +2268,15 @@ def test_the_attack_on_the_third_sessions_first_round_is_not_avoid(text):
     ("I've decided to keep Ruby at home today, she's exhausted", "avoid"),
     ("Kai is poorly but I'll drop him in at 10 if he's fine after some Calpol.", "caution"),
     ("Leah has a headache not sure if shell be in", "caution"),
-])
-def test_third_session_second_round(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 def test_a_mental_health_day_with_the_illness_denied_is_never_worded_as_illness():
     _withheld("Elsie isn't ill, it's more of a mental health day.")
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_third_session_third_round():
+    _each(_verdict_is, [
     # Round 3 (blind329-334), each with a variant of our own.
     ("booked a cheap week in spain, sorry, he'll catch up", "avoid"),
     ("We've booked a last minute break, she'll be back Monday.", "avoid"),
@@ -2348,12 +2296,11 @@ def test_a_mental_health_day_with_the_illness_denied_is_never_worded_as_illness(
     ("Wee Rory's got a sore throat but he's no too bad. I'll send him in tomorrow probably.", "caution"),
     ("Our taxi from the council didn't turn up this morning, I've rung transport and there's no one to bring Sami.", "ok"),
     ("she refuses point blank, i've tried everything", "avoid"),
-])
-def test_third_session_third_round(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_the_attack_on_the_third_sessions_second_round_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on rounds 1 and 2: honest reports beside the newer words are never avoid.
     "Keeping her home today so she's rested for her operation tomorrow, as the surgeon advised.",
     "He'll be off on Wednesday when it's PE as he has a broken leg, we agreed it with the head.",
@@ -2363,9 +2310,7 @@ def test_third_session_third_round(text, verdict):
     "She's better now but after the hospital stay she needs a day of rest, the consultant said.",
     "His nan is staying home with him today because he has chickenpox.",
     "She's not ill as such, just exhausted from chemo.",
-])
-def test_the_attack_on_the_third_sessions_second_round_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 def test_tried_everything_still_gets_a_suggestion():
@@ -2381,7 +2326,8 @@ def test_only_direction_marks_is_no_text():
         check_text("\u202a\u200f")
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_third_session_fourth_round():
+    _each(_verdict_is, [
     # Round 4 (blind335-340) and the attack on round 3.
     ("Jessica is at a dance competition in Blackpool today and tomorrow, sorry for the short notice.", "avoid"),
     ("he's just not coping with school atm so I'm keeping him off", "avoid"),
@@ -2390,12 +2336,11 @@ def test_only_direction_marks_is_no_text():
     ("Hiya, Frankie's nan passed away last night so he's at home with us today. Thank you for understanding.", "caution"),
     ("Sam is self-isolating", "caution"),
     ("Sienna is at a gymnastics competition representing Wales today, we did fill in the form.", "caution"),
-])
-def test_third_session_fourth_round(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_the_attack_on_the_third_sessions_third_round_is_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     "She's felt awful after the wedding on Saturday; we think it was food poisoning, she's been vomiting all night.",
     "We got back really late from A&E last night so she is having today to recover.",
     "After her seizure last night she's fine, just exhausted.",
@@ -2404,15 +2349,14 @@ def test_third_session_fourth_round(text, verdict):
     "The flight back from my father's burial in Ghana was delayed by two days, leave was given by the head for the week.",
     "I've booked the week off work to look after Oliver, he has chickenpox.",
     "He's fine, just tired. He's still off today because of the vomiting bug though.",
-])
-def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 # --- fourth session (2026-12-03), rounds 5 to 7: the classes behind blind341-358's misses and the
 # attacks on them, in our own words, and the honest words beside each that must stay as they were ----
 
-@pytest.mark.parametrize("text, verdict", [
+def test_fourth_and_fifth_session_classes():
+    _each(_verdict_is, [
     # Round 5 (blind341-346).
     ("Poppy is off today for her birthday, she's 8!", "avoid"),
     ("Noah won't be in, it's his birthday so he's having the day off with us.", "avoid"),
@@ -2520,12 +2464,11 @@ def test_the_attack_on_the_third_sessions_third_round_is_not_avoid(text):
     ("Musa not coming because the bus from council not come today, I have no car", "ok"),
     ("Joshua will be absent on Wednesday for his grandad's funeral, which Mrs Ahmed agreed to authorise.", "ok"),
     ("Yusuf is authorised to be absent on Monday to attend his citizenship ceremony.", "ok"),
-])
-def test_fourth_and_fifth_session_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_fourth_and_fifth_session_honest_words_are_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # Round 5: the honest words beside each class.
     "It's her birthday today but she woke up with a high temperature, so she's off sick.",
     "He said he felt sick at bedtime and seemed fine to me, but then he was sick twice in the night.",
@@ -2597,9 +2540,7 @@ def test_fourth_and_fifth_session_classes(text, verdict):
     "Head said yes to the leave for Granny's 90th in Cork, so Saoirse's off Friday as agreed",
     "She has head lice and a high temperature, so she's off today.",
     "He's ill and he's been on the sofa all morning, he can't even face the xbox.",
-])
-def test_fourth_and_fifth_session_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 def test_a_day_the_parent_will_explain_on_is_not_a_day_off():
@@ -2684,7 +2625,8 @@ def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text)
     assert result.verdict != "ok" and result.suggestion is None and result.withheld
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_sixth_session_classes():
+    _each(_verdict_is, [
     # Round 13 (sixth session, blind389-394), in our own words: away with the day of return;
     # the parent's own doubt (Mondays, fine by mid-morning then out, "off sick (kind of...)",
     # gaming, "really just bored", perked up and running around); maybe only tiredness; a quiet
@@ -2809,12 +2751,11 @@ def test_fine_today_or_someone_elses_illness_is_never_worded_as_too_unwell(text)
     ('Keeping her off, waiting on a call back from the GP.', 'caution'),
     ("Can't get him in today, he's too poorly.", 'caution'),
     ("Sorry for the late message, I've been ill myself. Noah has a temperature and is too unwell to come in.", 'ok'),
-])
-def test_sixth_session_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_sixth_session_honest_words_are_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # Round 13's honest neighbours: a real illness beside each new class.
     "He has tonsillitis and a temperature; he says he's poorly and he really is.",
     "We're away at the hospital until Thursday with her, she's having her operation.",
@@ -2850,9 +2791,7 @@ def test_sixth_session_classes(text, verdict):
     'He is very scared after the incident in the playground, shaking and not eating. We go to GP tomorrow.',
     "Not sure if it's something he ate or nerves but he's had the runs all morning and isn't well enough to come in.",
     "She seems fine now but was sick three times in the night, so she's off for 48 hours.",
-])
-def test_sixth_session_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 def test_leave_asked_for_is_not_leave_granted():
@@ -2867,16 +2806,15 @@ def test_a_frame_reads_its_rules_words_after_the_hit():
     assert check_text(text).verdict == "caution"
 
 
-@pytest.mark.parametrize("text", [
+def test_sixth_session_attack_not_ok():
+    _each(lambda text: _verdict_is_not(text, "ok"), [
     # The attack on rounds 13-15: leave from an employer or a nurse, the parent's own rough night, a lawful
     # reason asked as a question.
     'My leave was authorised by my manager so Sam will be off for the week',
     'We have permission from the school nurse to go on holiday',
     "I had a rough night so he's staying off",
     "Ben's on study leave right? so he's revising at home",
-])
-def test_sixth_session_attack_not_ok(text):
-    _verdict_is_not(text, "ok")
+    ])
 
 
 def test_a_doubted_illness_is_never_worded_as_fact():
@@ -2907,7 +2845,8 @@ def test_a_symptom_only_in_the_childs_words_is_a_caution_with_a_gap(text):
     assert result.verdict == "caution" and result.needs_input
 
 
-@pytest.mark.parametrize("text", [
+def test_the_new_rules_never_avoid_a_real_illness():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on rounds 15-17: a real illness or medical care named beside the new words keeps a message
     # from avoid ([statements.more.words] real_illness).
     "Sam has a high temperature and has been sick, not much point him coming in as he'd only be sent home",
@@ -2923,19 +2862,16 @@ def test_a_symptom_only_in_the_childs_words_is_a_caution_with_a_gap(text):
     "Sam has been throwing up since 5am. I've said he can have the day at home.",
     "Sam is not budging from the toilet, he's had diarrhoea since 5am",
     "Sam's grandad died last night, we are at home while we sort out some family stuff",
-])
-def test_the_new_rules_never_avoid_a_real_illness(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_a_vague_word_a_question_or_a_report_beside_a_real_illness_is_fine():
+    _each(lambda text: _verdict_is(text, "ok"), [
     "Sam is not feeling great today, he had a seizure last night",
     "The school has agreed the consultant recommended reduced timetable so she'll only be doing mornings from now on",
     "I think she's ill? she has been sick three times",
     "His dad says he's ill with a temperature of 39",
-])
-def test_a_vague_word_a_question_or_a_report_beside_a_real_illness_is_fine(text):
-    _verdict_is(text, "ok")
+    ])
 
 
 @pytest.mark.parametrize("text", [
@@ -2948,7 +2884,8 @@ def test_two_children_in_one_reason_get_no_wording_for_either(text):
     assert result.verdict != "ok" and result.suggestion is None and result.withheld
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_seventh_session_classes():
+    _each(_verdict_is, [
     # Round 19 (seventh session, blind425-430), in our own words: another cause than the illness, hedged or
     # compared; fine now and gaming; two guesses; fine to do the work at home; out until the school apologises
     # or explains; out while the family decides on home education; home learning by choice; upset after an
@@ -2998,12 +2935,11 @@ def test_two_children_in_one_reason_get_no_wording_for_either(text):
     # The attack on round 19: the child ill with the household is still ok.
     ("We've all got flu except me, Sam has a temperature of 39.", 'ok'),
     ("Everyone in the house has the bug apart from me, Lily has been sick all night.", 'ok'),
-])
-def test_seventh_session_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_seventh_session_honest_words_are_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # Round 19's honest neighbours: the illness is what the parent names, or the trip was for care.
     "He's off sick, I think it's actually the flu that's going round.",
     "She's off, to be honest it's really the migraines again.",
@@ -3026,9 +2962,7 @@ def test_seventh_session_classes(text, verdict):
     "The consultant said she is fit for school but she has a hospital appointment today for bloods.",
     "Aisha is nil by mouth, fasting before surgery, and is resting at home.",
     "Our dog died last night and Ruby has been sick all night with a high temperature.",
-])
-def test_seventh_session_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 @pytest.mark.parametrize("text, not_verdict", [
@@ -3045,7 +2979,8 @@ def test_seventh_session_verdicts_it_is_never(text, not_verdict):
 
 # --- eighth session, round 21 (blind437-442), in our own words --------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_eighth_session_classes():
+    _each(_verdict_is, [
     # Tiredness or nerves named by the parent as most of it; the child's dread confided with "honestly"; something
     # else "part of it"; "who knows with teenagers"; catching up on sleep at home.
     ("Maya is poorly, though to be honest I think it's mostly tiredness after the party.", "avoid"),
@@ -3100,12 +3035,11 @@ def test_seventh_session_verdicts_it_is_never(text, not_verdict):
     ("We're having a duvet day today, Mia needs a rest.", "avoid"),
     ("Jack slept badly and is so tired so we're keeping him home.", "avoid"),
     ("Tia won't be in today, she's got a netball tournament.", "avoid"),
-])
-def test_eighth_session_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_eighth_session_honest_words_are_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The honest neighbours: the dread is one thing among others, or beside an illness named; a migraine is
     # "part of it"; the parent declines to say more ("which I won't go into"); nightmares all week.
     "Finn has a cough, and to be honest he's dreading the spelling test too.",
@@ -3142,9 +3076,7 @@ def test_eighth_session_classes(text, verdict):
     "I'm sure she doesn't want to be off but she has a temperature of 39.",
     "She's too unwell to come in, she's going to her nan's for the day so nan can look after her while I work.",
     "Daisy is full of cold and absolutely shattered so I'm keeping her off today.",
-])
-def test_eighth_session_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 @pytest.mark.parametrize("text, not_verdict", [
@@ -3230,7 +3162,8 @@ def test_eighth_session_a_decided_mental_health_day_is_never_worded_as_illness(t
     assert result.verdict == "avoid" and result.suggestion is None and result.withheld
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_ninth_session_classes():
+    _each(_verdict_is, [
     # Ninth session, round 26. Lawful reasons in everyday words: an agreed part-time timetable, the school closed
     # (to a site or a year group), council transport that did not come, the school's own exclusion.
     ("Following the review meeting we're doing afternoons only for a few weeks, so Noah will be collected at 12.", "ok"),
@@ -3264,21 +3197,18 @@ def test_eighth_session_a_decided_mental_health_day_is_never_worded_as_illness(t
     # A decision beside an illness in other words is a caution; fine today by the parent's word is not illness.
     ("Jess has a cough and a cold, so I've decided it's best she stays home today.", "caution"),
     ("Finn has a sore throat, so we've made the call that he's better off resting at home.", "caution"),
-])
-def test_ninth_session_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_ninth_session_honest_words_are_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The honest neighbours of round 26's rules: a clinician's instruction, the parent's own strike, a relative's
     # word that is not doubt.
     "The surgeon said no school for a week after his op.",
     "Her consultant says no school until the cast is off.",
     "The GP saw her on Monday and said she isn't well enough for school yet.",
     "I know it's the third Monday in a row, but she has a temperature of 38.5 and a rash.",
-])
-def test_ninth_session_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
 def test_ninth_session_the_parents_strike_is_not_the_childs_stance():
@@ -3317,17 +3247,17 @@ def test_ninth_session_an_idiom_is_never_carried_as_illness(text):
     assert result.verdict == "avoid" and "pain" not in (result.suggestion or ""), result.suggestion
 
 
-@pytest.mark.parametrize("text", [
+def test_ninth_session_doubt_or_denial_words_nothing_as_illness():
+    _each(_withheld, [
     # Doubt and denial hold every suggestion back.
     "He's fine today but I've kept him off.",
     "He might have a headache but he's been making excuses all week.",
     "Ruby is having a mental health day. We believe in giving them one every so often.",
-])
-def test_ninth_session_doubt_or_denial_words_nothing_as_illness(text):
-    _withheld(text)
+    ])
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_27_classes():
+    _each(_verdict_is, [
     # Round 27. The transport office that cannot send anyone; a clinician's letter that says no school; a missed bus
     # and a late arrival; a decision beside an illness made by the parent, not the child.
     ("The council taxi never came. I rang transport and they can't get anyone out today, so Amir is at home.", "ok"),
@@ -3342,9 +3272,7 @@ def test_ninth_session_doubt_or_denial_words_nothing_as_illness(text):
     ("Jack has the dentist at 10 but he doesn't want to go in after and I'm not going to make him.", "avoid"),
     ("Only a sniffle, but it's nearly the end of term so she might as well have a rest.", "avoid"),
     ("She has anxiety and has said she's not going in while those girls are in her class. I'm backing her.", "avoid"),
-])
-def test_round_27_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text", [
@@ -3360,28 +3288,27 @@ def test_round_27_a_lawful_reason_is_never_turned_into_a_gap_for_illness(text):
     assert any("reason the law recognises" in hint for hint in result.hints), result.hints
 
 
-@pytest.mark.parametrize("text", [
+def test_round_27_a_lawful_reason_told_plainly_is_ok():
+    _each(lambda text: _verdict_is(text, "ok"), [
     # Told plainly, the same reasons need nothing at all.
     "Reece was suspended for 2 days by Mr Grant on Friday. I don't agree with it, but he's at home with me.",
     "Noor has her hospital follow-up at 9.30, her dad will bring her to school after if she's up to it.",
     "The council taxi didn't turn up and they can't get anyone out, so he's at home with me.",
-])
-def test_round_27_a_lawful_reason_told_plainly_is_ok(text):
-    _verdict_is(text, "ok")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_round_27_honest_words_are_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The honest neighbours: a timetable agreed, a later appointment day, a nurse's instruction, "might bring her in".
     "The school nurse said not to send him back until the GP has checked the rash.",
     "She's got a tummy ache, might bring her in after lunch.",
     "We agreed a reduced timetable with the SENCo, so Riley is in mornings only this week.",
     "The GP will let us know when he's ok to go back, he has scarlet fever.",
-])
-def test_round_27_honest_words_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_28_classes():
+    _each(_verdict_is, [
     # Round 28: more lawful reasons written short or in other words; the child's own illness told by name after
     # "that isn't why he's off"; a denial of not wanting ("Is not because he don't want to come").
     ("Just so you know Leo is on the shorter days we agreed with Mrs Khan, so he leaves at 12.", "ok"),
@@ -3390,9 +3317,7 @@ def test_round_27_honest_words_are_not_avoid(text):
     ("My husband has flu but that isn't why she's off. Mia woke with a temperature and has been sick.", "ok"),
     ("Ali is not well, he have fever. Is not because he don't want to come, he is really sick.", "ok"),
     ("Osian has been sick in the night. There's a bug going round the club apparently.", "ok"),
-])
-def test_round_28_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text, left_out", [
@@ -3405,7 +3330,8 @@ def test_round_28_a_booked_day_or_the_day_back_stays_out_of_the_suggestion(text,
     assert suggestion and left_out not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_28_the_newcomers_classes():
+    _each(_verdict_is, [
     # The ninth session's newcomer: a suspension told casually, staying home because of it, an ed psych
     # assessment, "not too clever".
     ("They've sent her home for 2 days after the fight, so Kayla won't be in till Thursday.", "ok"),
@@ -3413,9 +3339,7 @@ def test_round_28_a_booked_day_or_the_day_back_stays_out_of_the_suggestion(text,
     ("She's been excluded so she's staying home.", "ok"),
     ("Maya has her ed psych assessment this morning.", "ok"),
     ("Ieuan's not too clever today so he's staying home.", "caution"),
-])
-def test_round_28_the_newcomers_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text", [
@@ -3435,16 +3359,16 @@ def test_round_28_the_parents_heartbreak_is_not_their_illness():
     assert result.suggestion and result.suggestion.startswith("Ben ")
 
 
-@pytest.mark.parametrize("text, name", [
+def test_round_28_the_names_as_written_are_kept():
+    _each(_worded_for, [
     # The child's name written between commas after "my daughter", and two children named together.
     ("My daughter, Grace, won't go in today.", "Grace"),
     ("Jo and Sam are both refusing this morning.", "Jo and Sam"),
-])
-def test_round_28_the_names_as_written_are_kept(text, name):
-    _worded_for(text, name)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_attack_on_round_27_honest_reports_are_not_avoid():
+    _each(lambda text: _verdict_is_not(text, "avoid"), [
     # The attack on rounds 26 and 27: honest reports the new doubt and choice rules must leave alone.
     "Amy has flu, she might as well rest until the fever goes.",
     "Amy was checked by 111 overnight, they said she is ok but to keep her home for 48 hours after the vomiting stops.",
@@ -3457,21 +3381,18 @@ def test_round_28_the_names_as_written_are_kept(text, name):
     "Amy is in hospital with appendicitis. I'm backing her all the way.",
     "Amy looks fine today but she is still running a fever.",
     "Amy has a rash and a fever; I can't see anything wrong with her throat though.",
-])
-def test_attack_on_round_27_honest_reports_are_not_avoid(text):
-    _verdict_is_not(text, "avoid")
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_attack_on_round_27_a_familys_decision_is_not_a_lawful_reason():
+    _each(lambda text: _verdict_is_not(text, "ok"), [
     # ...and the family's own decisions dressed as lawful reasons are not ok.
     "We've closed school for Sam for good.",
     "The taxi never turned up - I rang the council to cancel it last night.",
     "We're doing mornings only, as we agreed between ourselves.",
     "Sam isn't to come in tomorrow while they look into what happened, I've said.",
     "The council taxi didn't come because I cancelled it.",
-])
-def test_attack_on_round_27_a_familys_decision_is_not_a_lawful_reason(text):
-    _verdict_is_not(text, "ok")
+    ])
 
 
 @pytest.mark.parametrize("text", [
@@ -3521,15 +3442,14 @@ def test_the_schools_or_the_taxi_firms_decision_is_not_the_childs_refusal(text):
     assert all(f.rule not in ("refusal", "staying_off", "unmet_needs") for f in result.findings), result.findings
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_30_classes():
+    _each(_verdict_is, [
     # Round 30: the school's letter is someone else's words; council transport chased; the parent's work "not the
     # reason"; a condition said to be fine is not today's illness.
     ("Your letter says Ellie was 'refusing' on Monday. She was having panic attacks and was too unwell to come in.", "ok"),
     ("The taxi the council sends never came, I rang transport and no answer. Sami is at home, no way I can get him there.", "ok"),
     ("My son Mihai is ill, vomiting since the morning. I work night shift also but this is not reason, he is really sick.", "ok"),
-])
-def test_round_30_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text, carried, not_carried", [
@@ -3543,7 +3463,8 @@ def test_round_30_what_a_suggestion_carries(text, carried, not_carried):
     assert (carried is None or carried in suggestion) and not_carried not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_31_classes():
+    _each(_verdict_is, [
     # Round 31: a symptom that "won't go away" is not refusal (the issue's first class, in other words); a trial move
     # both heads agreed, a year group off, exams only, SEN transport chased, what the school said to do; another day
     # the parent would have sent the child in.
@@ -3553,9 +3474,7 @@ def test_round_30_what_a_suggestion_carries(text, carried, not_carried):
     ("The minibus never turned up again, so Evie is home with me. I've emailed SEN transport.", "ok"),
     ("The school rang and said Kai's to stay at home today while they look into it, so he's home like they said.", "ok"),
     ("He's got a cold and a temperature, but honestly if it was a Friday I'd probably have sent him.", "avoid"),
-])
-def test_round_31_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 def test_a_day_at_school_is_never_a_day_of_the_absence():
@@ -3579,26 +3498,24 @@ def test_second_attack_what_is_ruled_out_or_fine_is_never_carried(text, word):
     assert word not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_second_attack_classes():
+    _each(_verdict_is, [
     ("She has flu, but it's not getting any better, so she's staying home.", "caution"),
     ("The school bus came but he did not come out of the house.", "avoid"),
     ("The taxi firm refused to take him today because there was no escort.", "ok"),
     ("I know it sounds like I'm making excuses but she really has a chest infection.", "ok"),
     ("He swears blind he's got a sore throat, and his tonsils are huge and covered in white spots.", "ok"),
     ("He seemed fine this morning, then threw up in the car.", "ok"),
-])
-def test_second_attack_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text", [
+def test_second_attack_a_timetable_agreed_at_home_is_not_lawful():
+    _each(lambda text: _verdict_is_not(text, "ok"), [
     # A timetable agreed within the family is not the school's.
     "Mornings only this week, as agreed with Sam.",
     "She's only doing mornings now, like we agreed with her.",
     "Mornings only from now on, as agreed with my husband.",
-])
-def test_second_attack_a_timetable_agreed_at_home_is_not_lawful(text):
-    _verdict_is_not(text, "ok")
+    ])
 
 
 @pytest.mark.parametrize("text, name", [
@@ -3618,16 +3535,16 @@ def test_second_attack_the_school_asking_to_keep_the_child_home_asks_for_no_illn
     assert result.verdict != "avoid" and not result.needs_input
 
 
-@pytest.mark.parametrize("text", [
+def test_second_attack_the_parents_state_alone_asks_for_no_illness():
+    _each(_withheld, [
     # The parent's own state as the only reason is theirs: no gap that invites an illness for the child.
     "I'm not coping at all so Sam is staying home today.",
     "I'm in bits, I've kept Sam off.",
-])
-def test_second_attack_the_parents_state_alone_asks_for_no_illness(text):
-    _withheld(text)
+    ])
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_32_classes():
+    _each(_verdict_is, [
     # Round 32: only some year groups in, a year group off on a day, a reduced timetable in simple English, a doubt
     # the parent denies, a child who grumbles but will be in.
     ("school text said only year 7 and 11 in today because of the strike so Oliver's home, he's year 9", "ok"),
@@ -3635,12 +3552,11 @@ def test_second_attack_the_parents_state_alone_asks_for_no_illness(text):
     ("Adam finish at 11.30 every day this week like we agree in the meeting with Mrs Clarke, the reduce timetable.", "ok"),
     ("Dinnae think for a minute she's swinging the lead, she's genuinely no right. Temperature's up.", "ok"),
     ("Ollie's got fracture clinic at 9 so he'll be late. He doesn't want to come back in a cast but he will be in.", "ok"),
-])
-def test_round_32_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_33_classes():
+    _each(_verdict_is, [
     # Round 33: the real reason named after a symptom is avoid; the main thing being the illness is not; a timetable
     # agreed at a meeting; "that isn't why she's off this week though" before a diagnosis.
     ("She's got a bit of a sore throat, but honestly the main thing is she can't stand being in Mrs Dale's class.", "avoid"),
@@ -3648,12 +3564,11 @@ def test_round_32_classes(text, verdict):
     ("He's on the timetable agreed at the PSP meeting, in for periods 1 to 3 only, so he missed period 4.", "ok"),
     ("Friendships have been hard. That isn't why she's off this week though. Her CAMHS clinician has diagnosed an "
      "anxiety disorder and she is too unwell to come in.", "ok"),
-])
-def test_round_33_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_34_classes():
+    _each(_verdict_is, [
     # Round 34: dictated text with no full stops, where the writer introduces themselves; the school closed said short;
     # a named member of staff telling the family the child is not to come back.
     ("this is jacks dad jack has got a chest infection the doctor has given him antibiotics he will be off until wednesday", "ok"),
@@ -3661,26 +3576,24 @@ def test_round_33_classes(text, verdict):
     ("The school text said closed today because of the snow so Harley is at home.", "ok"),
     ("After the incident on Tuesday Mrs Khan told us Tyler isn't to come back until Monday.", "ok"),
     ("The road is closed with the snow and we can't get out, so Jessica won't make it in.", "caution"),
-])
-def test_round_34_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_sarcasm_at_a_lesson_is_doubt():
+    _each(_verdict_is, [
     # Sarcasm pointing at a lesson, and "making out", are doubt; not beside a symptom the parent saw.
     ("She has a tummy ache, what a surprise, it's the spelling test.", "avoid"),
     ("He has a tummy ache, which is convenient as it's swimming.", "avoid"),
     ("Tummy ache again. Funny that it's PE day.", "avoid"),
     ("She's making out she has a headache.", "avoid"),
     ("She's making out she has a headache but she's been sick twice and has a temperature.", "ok"),
-])
-def test_sarcasm_at_a_lesson_is_doubt(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 # --- tenth session, round 35 (blind533-538): each class, and the words beside it that must not be caught -------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_35_classes():
+    _each(_verdict_is, [
     # Lawful reasons in everyday words: a year group kept home, the council's taxi, the suspension at home.
     ("We got the text saying Year 9 can't come in today because of the heating, so Ayaan is at home.", "ok"),
     ("Year 9 aren't allowed to come in tomorrow, so Tom will be at home with his grandad.", "ok"),
@@ -3725,9 +3638,7 @@ def test_sarcasm_at_a_lesson_is_doubt(text, verdict):
     # A grief told with a memory of what they did together is the bereavement, not the outing.
     ("Kieran's grandad passed away last night. They went to the match together every other Saturday, "
      "and he hasn't stopped crying, so he'll be off today.", "caution"),
-])
-def test_round_35_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 def test_round_35_names_kept_before_a_verb_of_how_the_child_is():
@@ -3737,7 +3648,8 @@ def test_round_35_names_kept_before_a_verb_of_how_the_child_is():
 
 # --- tenth session, round 36 (blind539-544) -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_36_classes():
+    _each(_verdict_is, [
     # The child kept up by someone else's bad night: tiredness, a caution (the original table's reading); the
     # parent's own tiredness, a lie-in or a day chosen beside it stay the avoid.
     ("The baby was up all night teething and kept Alfie awake, he's shattered so he's off today.", "caution"),
@@ -3783,9 +3695,7 @@ def test_round_35_names_kept_before_a_verb_of_how_the_child_is():
     ("Harrison isnt sick were away at the caravan for a long wkend", "avoid"),
     ("We're seeing Grandma off at the airport at 11 so Noor will be out for the morning.", "avoid"),
     ("Noor has cold I think, maybe. I keep her home today.", "caution"),
-])
-def test_round_36_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 def test_round_36_no_illness_worded_for_lost_sleep_or_a_pattern_day():
@@ -3800,7 +3710,8 @@ def test_round_36_no_illness_worded_for_lost_sleep_or_a_pattern_day():
 
 # --- tenth session, round 37 (blind545-550) -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_37_classes():
+    _each(_verdict_is, [
     # More ways of telling that the baby's or a brother's night kept the child up.
     ("The baby was up all night teething and Aiden was awake with him, so he's at home today.", "caution"),
     ("Zara was up half the night with her little brother being sick, so she's shattered and staying home.", "caution"),
@@ -3836,14 +3747,13 @@ def test_round_36_no_illness_worded_for_lost_sleep_or_a_pattern_day():
     ("Tariq will be late, his dad's car won't start. I'll bring him on the bus after I drop the baby at nursery.",
      "caution"),
     ("Our car's broken down on the bypass, so Ibrahim will either be very late or not in at all.", "caution"),
-])
-def test_round_37_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 # --- tenth session, round 38 (blind551-556) -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_38_classes():
+    _each(_verdict_is, [
     ("Charlie's brother was sick all over their bedroom at 3am and none of them got back to sleep properly. Charlie is "
      "fine but he's at home this morning, I'll bring him in at lunch.", "caution"),
     ("His wee brother was boaking all night and kept Lewis up, he's totally wabbit. Gonnae keep him home the day.",
@@ -3862,9 +3772,7 @@ def test_round_37_classes(text, verdict):
     ("We're taking Evie out today for a treat now that her operation went so well.", "avoid"),
     ("Taking Grace to get her bridesmaid dress fitted today, it was the only appointment the shop had.", "avoid"),
     ("Took Ahmed and Safa for eye tests then a bit of shopping in town so they wont be back today.", "avoid"),
-])
-def test_round_38_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 def test_round_38_the_day_of_an_event_named_is_not_the_absence():
@@ -3878,7 +3786,8 @@ def test_round_38_the_day_of_an_event_named_is_not_the_absence():
 
 # --- the attack on rounds 35-37, and the newcomer -------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_the_attack_on_rounds_35_to_37():
+    _each(_verdict_is, [
     # A sentence about the baby's night does not soften a decision, a lie-in or a false mark beside it.
     ("Not in today, and that's my decision. Her little sister was up crying all night.", "avoid"),
     ("He can have the day off, he's earned it. Her little sister was up crying all night.", "avoid"),
@@ -3908,9 +3817,7 @@ def test_round_38_the_day_of_an_event_named_is_not_the_absence():
     ("Sam was sick last night but he's fine now, he just won't go", "avoid"),
     ("Sam has a cold, nothing serious, I just think he needs a rest day", "avoid"),
     ("school sent year 5 home because of no teacher", "ok"),
-])
-def test_the_attack_on_rounds_35_to_37(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 def test_the_attack_on_rounds_35_to_37_no_illness_worded():
@@ -3930,7 +3837,8 @@ def test_the_attack_on_rounds_35_to_37_no_illness_worded():
 
 # --- tenth session, round 39 (blind557-562) -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_39_classes():
+    _each(_verdict_is, [
     ("Hamza has a dentist appointment at 11. It's the same appointment as his twin Zain so both will be out for an hour.",
      "ok"),
     ("Mei is unwell with a high temperature and a cough. Her grandparents are visiting from Hong Kong this week.", "ok"),
@@ -3954,14 +3862,13 @@ def test_the_attack_on_rounds_35_to_37_no_illness_worded():
     ("We're treating him to Alton Towers for his birthday.", "avoid"),
     ("We're in Manchester getting Hannah's prom dress today, it's the only day the shop had an appointment.", "avoid"),
     ("Trains are off from Pontypridd with the flooding so Cerys can't get in.", "caution"),
-])
-def test_round_39_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 # --- tenth session, round 40 (blind563-568) -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_40_classes():
+    _each(_verdict_is, [
     ("Evie went down with a temperature at her nan's 70th on Saturday and she's still really poorly. I've rung the GP.",
      "ok"),
     ("Ruqayyah has been unwell since Saturday. It started with a sore throat at her cousin's wedding and now she has a "
@@ -3984,14 +3891,13 @@ def test_round_39_classes(text, verdict):
     ("Nia's a bit poorly, and to be honest she's had a horrible time with the girls in her form.", "avoid"),
     ("got a migraine cant drive so Sienna n Max both off today sorry", "avoid"),
     ("Sienna is really tired after a bad night, she'll be in later if she perks up.", "caution"),
-])
-def test_round_40_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 # --- the attack on rounds 38-40 -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_the_attack_on_rounds_38_to_40():
+    _each(_verdict_is, [
     ("Amy had a seizure last night and is exhausted today. Please record it as illness.", "ok"),
     ("Lucy's knee is black and blue from hockey yesterday but she can walk fine, she's just tired so keeping her off.",
      "avoid"),
@@ -4007,9 +3913,7 @@ def test_round_40_classes(text, verdict):
     ("She was sick all over her dress, getting her dress washed now, she's poorly.", "ok"),
     ("Jacob is off sick with D&V. Dad is having the day with him as I'm at work.", "ok"),
     ("got a migraine cant drive and Sienna has a temperature so both off today", "ok"),
-])
-def test_the_attack_on_rounds_38_to_40(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 def test_an_illness_feared_or_over_is_never_worded_as_todays():
@@ -4027,7 +3931,8 @@ def test_an_illness_feared_or_over_is_never_worded_as_todays():
 
 # --- tenth session, round 41 (blind575-580) -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_41_classes():
+    _each(_verdict_is, [
     ("Priya wont be in she refused her brekkie then threw up all over the kitchen floor still being sick now", "ok"),
     ("Gethin's poorly, temp of 38.7 and a rash on his neck. He tried to tell me he's fine to go in but he clearly isn't!",
      "ok"),
@@ -4047,9 +3952,7 @@ def test_an_illness_feared_or_over_is_never_worded_as_todays():
      "tired and has a bit of a cough.", "avoid"),
     ("Skye was sick once this morning. We're also going shopping for her prom dress this afternoon since she's off "
      "anyway.", "avoid"),
-])
-def test_round_41_classes(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 # --- eleventh session, round 42 (blind569-574, the hold-out, and blind581-586) ----------------------------------
@@ -4447,7 +4350,8 @@ def test_round_47_classes(text, verdict):
     _expected(text, verdict)
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_47():
+    _each(_expected, [
     # The attack on round 47: the new rules stand down where the child's illness or care is the reason...
     ("I was out shopping this morning when the school rang to say she'd been sick, she's home now.", "ok"),
     ("I have to go shopping for her medication this morning, she'll be in after lunch.", "not avoid"),
@@ -4466,9 +4370,7 @@ def test_round_47_classes(text, verdict):
     ("Years 7 to 9 are not expected in today because of the strike.", "ok"),
     ("Year 11 are not needed in today except for their exams; she has chemistry at 1 but is too anxious.", "not ok"),
     ("His bus pass has been suspended so I've no way of getting him in.", "not ok"),
-])
-def test_the_attack_on_round_47(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_an_overloaded_phone_line_or_bus_is_no_illness_of_the_childs():
@@ -4542,7 +4444,8 @@ def test_round_49_classes(text, verdict):
     _verdict_is(text, verdict)
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_48():
+    _each(_expected, [
     # The attack on round 48: a relative's procedure is theirs, whatever word stands between...
     ("Her grandma has her cataract op today so Ella is going with her.", "avoid"),
     ("His nan has gone with his grandad to his heart scan so Jake is staying at home with me.", "not ok"),
@@ -4557,9 +4460,7 @@ def test_round_49_classes(text, verdict):
     ("Keeping him well rested for the county final, he only came out of hospital last month.", "avoid"),
     ("We need to keep her rested before her sleep deprived EEG tomorrow so she is off today.", "ok"),
     ("Everythings just too much for him atm so hes staying home", "caution"),
-])
-def test_the_attack_on_round_48(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_too_much_is_never_worded_as_illness():
@@ -4569,7 +4470,8 @@ def test_too_much_is_never_worded_as_illness():
         assert "too much" not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_49_read_again():
+    _each(_verdict_is, [
     # Round 49, read again after its first measure: transport named further back, a year group with no lessons, the
     # AA after a breakdown, and a late start after being let sleep.
     ("His taxi from the council never showed and nobody answered at transport. It's 9 miles so I can't get him to you.",
@@ -4580,12 +4482,11 @@ def test_too_much_is_never_worded_as_illness():
     ("The baby was up coughing all night and Ava shares his room so she had two hours sleep; I've let her sleep and "
      "she'll be in after lunch.",
      "caution"),
-])
-def test_round_49_read_again(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_49():
+    _each(_expected, [
     # The attack on round 49: someone else's illness with a word between stays theirs...
     ("My husband has his awful migraine again so we're keeping Ethan off.", "withheld"),
     ("Her brother's got his awful D&V so Isabella is staying home today.", "withheld"),
@@ -4601,20 +4502,17 @@ def test_round_49_read_again(text, verdict):
     ("I doubt she's really ill, but she can't face school today.", "withheld"),
     ("She keeps saying she's fine but she can't face school.", "withheld"),
     ("Funny how she's sick every Monday, she's been throwing up since 5am.", "not avoid"),
-])
-def test_the_attack_on_round_49(text, expected):
-    _expected(text, expected)
+    ])
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_after_the_last_measure():
+    _each(_verdict_is, [
     # After the last measure (blind635-640): a brother's wish for a day off is his; "he wouldn't have gone anyway"
     # beside an illness is refusal; a symptom "he always does on a Monday" is doubt.
     ("Amy has tonsillitis and is far too ill to attend. Her brother keeps saying he wants a day off too but he's in.", "ok"),
     ("Kai has a temperature but to be fair he wouldn't have gone in anyway after what happened.", "avoid"),
     ("Jordan says his tummy hurts. He always does on a Friday.", "avoid"),
-])
-def test_after_the_last_measure(text, verdict):
-    _verdict_is(text, verdict)
+    ])
 
 
 def test_refusing_anyway_beside_an_illness_is_never_reworded_as_the_illness():
@@ -4652,7 +4550,8 @@ def test_round_50_classes(text, verdict):
     _expected(text, verdict)
 
 
-@pytest.mark.parametrize("text, verdict", [
+def test_round_50_leaves_these():
+    _each(_expected, [
     # What round 50 leaves as it was: the family's own car with no road or recovery named, a doubt in "really", a
     # "staying home" beside only a cold, a sibling who is ill too, and a cause given as the reason.
     ("Car won't start so I can't get her in today.", "avoid"),
@@ -4661,9 +4560,7 @@ def test_round_50_classes(text, verdict):
     ("Ava has a temperature and I can't take her brother in as he's poorly too.", "not avoid"),
     ("She is off because of the bullying, it has not been dealt with.", "avoid"),
     ("We went to Alton Towers yesterday so he's shattered today.", "avoid"),
-])
-def test_round_50_leaves_these(text, verdict):
-    _expected(text, verdict)
+    ])
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -4693,7 +4590,8 @@ def test_round_51_classes(text, expected):
     _expected(text, expected)
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_50():
+    _each(_expected, [
     # The attack on round 50: a well sibling kept home needs the parent and "on his own", never a neighbour taking him...
     ("Mia has a temperature of 39. I can't take her brother in myself so our neighbour is taking him.", "ok"),
     ("Leo has a high temperature. His dad can't take his sister in, so I'll drop her off at 9.", "ok"),
@@ -4722,9 +4620,7 @@ def test_round_51_classes(text, expected):
     # ...and the council's transport counts only as the transport that did not come.
     ("No bus again, he isn't eligible for council transport so we rely on the service bus.", "not ok"),
     ("No bus today, we applied for council transport but haven't heard back.", "not ok"),
-])
-def test_the_attack_on_round_50(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_a_day_that_dates_an_outing_is_not_the_day_of_the_absence():
@@ -4781,7 +4677,8 @@ def test_round_52_classes(text, expected):
     _expected(text, expected)
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_51():
+    _each(_expected, [
     # The attack on round 51: "swears" beside an illness told after it is the illness...
     ("Mo swears his tummy hurts and he's been on the toilet all night with diarrhoea.", "ok"),
     ("He swears his leg hurts after football, we're at minor injuries now for an x-ray.", "not avoid"),
@@ -4805,9 +4702,7 @@ def test_round_52_classes(text, expected):
     # ...exasperation needs an illness named; a GP's break is not the parent's call.
     ("Caught it off the baby 🙄 she's at home.", "not ok"),
     ("The GP signed her off for a mental health break, it wasn't our decision.", "not avoid"),
-])
-def test_the_attack_on_round_51(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -4836,7 +4731,8 @@ def test_round_53_classes(text, expected):
     _expected(text, expected)
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_newcomer_on_round_52():
+    _each(_expected, [
     # The newcomer on round 52: a trip that is over, told after the illness; a part that "really hurts"; bullying said
     # to be over after it.
     ("He's got a sore throat and a temperature today, we were at Alton Towers at the weekend.", "ok"),
@@ -4844,12 +4740,11 @@ def test_round_53_classes(text, expected):
     ("We're at Alton Towers today, he has a cold.", "avoid"),
     ("Ella's tummy really hurts.", "ok"),
     ("He's off today with a migraine. The bullying was sorted out months ago.", "ok"),
-])
-def test_the_newcomer_on_round_52(text, expected):
-    _expected(text, expected)
+    ])
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_rounds_52_and_53():
+    _each(_expected, [
     # The attack on rounds 52 and 53: a trip still going is never cleared by the illness beside it...
     ("She has a slight cold today so we went to Spain for a week.", "avoid"),
     ("He's got a sore throat and a temperature today, we were at Alton Towers at the weekend.", "ok"),
@@ -4865,9 +4760,7 @@ def test_the_newcomer_on_round_52(text, expected):
     ("not sure alfies really poorly tbh but hes making such a fuss hes home", "withheld"),
     ("He has a bug, he was sick at 5am. Even before that he was saying he won't go in because of the seating plan.",
      "withheld"),
-])
-def test_the_attack_on_rounds_52_and_53(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -5067,7 +4960,8 @@ def test_round_57_classes(text, expected):
     _expected(text, expected)
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_56():
+    _each(_expected, [
     # The attack on round 56: grown-ups and grandparents named bare are never the child...
     ("Hubby has a migraine so can't take Lily in", "withheld"),
     ("Grandmother has pneumonia and we're at the hospital with Lily", "withheld"),
@@ -5086,9 +4980,7 @@ def test_round_57_classes(text, expected):
     # ...and the child's refusal after an aside is read, by name too.
     ("Frankly she's been saying she won't go in", "avoid"),
     ("To be honest Sam has been saying she won't go in", "avoid"),
-])
-def test_the_attack_on_round_56(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -5111,7 +5003,8 @@ def test_round_58_classes(text, expected):
     _expected(text, expected)
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_57():
+    _each(_expected, [
     # The attack on round 57: a parent named in the third person keeps their own injury...
     ("Jack is staying home today. Dad broke his ankle.", "withheld"),
     ("Lily is off. Mum broke her wrist.", "withheld"),
@@ -5129,9 +5022,7 @@ def test_round_58_classes(text, expected):
     ("Amelia woke up saying her ear really hurts and there's pus coming out of it.", "not avoid"),
     ("Megan told me at breakfast she has a headache.", "caution"),
     ("She woke up complaining of earache.", "caution"),
-])
-def test_the_attack_on_round_57(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_not_wanting_to_go_into_it_is_not_about_school():
@@ -5140,7 +5031,8 @@ def test_not_wanting_to_go_into_it_is_not_about_school():
     assert not [f for f in findings if f.rule == "not_want"], findings
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_newcomer_on_round_58():
+    _each(_expected, [
     # The newcomer on round 58: the parent's own injury is never worded as the child's illness...
     ("I broke my leg and can't get him to school", "withheld"),
     ("I've done my back in and can't drive her to school", "withheld"),
@@ -5149,9 +5041,7 @@ def test_not_wanting_to_go_into_it_is_not_about_school():
     ("She says it's a headache but I think it's a migraine actually.", "ok"),
     # ...and a brother or sister in hospital with an illness is someone else's emergency.
     ("His little sister is in hospital with a chest infection and I have to stay with her", "caution"),
-])
-def test_the_newcomer_on_round_58(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_a_guess_at_the_cause_is_never_worded_as_the_illness():
@@ -5691,7 +5581,8 @@ def test_fine_now_is_never_worded_as_illness_however_many_words_between():
         assert _withheld(text).verdict == "avoid", text
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_65_newcomer_finds():
+    _each(_expected, [
     # The newcomer on round 65: staff at the start of a message are not the child; the council's escort off sick is not
     # the child's illness; the child's quoted words about feeling ill are asked about, not stated...
     ("Staff said he didn't need to come in today.", "caution"),
@@ -5707,9 +5598,7 @@ def test_fine_now_is_never_worded_as_illness_however_many_words_between():
     ("Ben has a tennis tournament for the county today.", "caution"),
     ("Ben has a football match at school today so he'll be in late.", "not ok"),
     ("School would rather he didn't come in until the risk assessment is done.", "caution"),
-])
-def test_round_65_newcomer_finds(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_the_childs_quoted_words_are_never_stated_as_the_illness():
@@ -5722,7 +5611,8 @@ def test_the_childs_quoted_words_are_never_stated_as_the_illness():
     assert result.verdict == "ok" and result.suggestion is None
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_65_attack_finds():
+    _each(_expected, [
     # The attack on round 65: a quotation is the child's only when the child says it; a husband's, a nan's, a teacher's,
     # or words said to the parent ("Mum, you look awful") stay theirs...
     ("My partner got in from work. He said 'I feel dreadful' so Ella is staying home to help.", "withheld"),
@@ -5747,9 +5637,7 @@ def test_the_childs_quoted_words_are_never_stated_as_the_illness():
     ("He got to the gate and fainted, so we came home and rang 111.", "ok"),
     ("The other children are taking his lunch to the hall for him as he's on crutches.", "not avoid"),
     ("Ever since the exclusion Kai will not attend.", "avoid"),
-])
-def test_round_65_attack_finds(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_quoted_texts_stay_quick():
@@ -5763,7 +5651,8 @@ def test_quoted_texts_stay_quick():
     assert time.process_time() - start < 3
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_66_and_the_second_attack():
+    _each(_expected, [
     # The second attack on round 65: where the child is staying is theirs only for the child's own illness...
     ("My wife is at her mum's with a temperature so I've kept Ava off today.", "withheld"),
     ("Ava is at her grandad's with pneumonia and he can't bring her in.", "withheld"),
@@ -5795,12 +5684,11 @@ def test_quoted_texts_stay_quick():
     ("Bad night with the baby and everyone's exhausted, Sam will be in after lunch.", "avoid"),
     ("Diwali was yesterday and we're staying on at his uncle's until Thursday.", "avoid"),
     ("Her tutor rang and said she could do with a quiet day at home after yesterday's upset.", "caution"),
-])
-def test_round_66_and_the_second_attack(text, expected):
-    _expected(text, expected)
+    ])
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_66_attack_finds():
+    _each(_expected, [
     # The attack on round 66: "red hot" is a fever only of the child's body, never a hot house or good form...
     ("The classroom was red hot yesterday so Sam is staying home today.", "not ok"),
     ("Sam's been red hot in training so he's got the county trial today instead of school.", "not ok"),
@@ -5815,12 +5703,11 @@ def test_round_66_and_the_second_attack(text, expected):
     ("Mia (Josh's sister, Year 6) has flu.", "ok"),
     ("Isla is still at her nan's with a stomach bug.", "ok"),
     ("Isla is at her dad's with flu, he has been really poorly.", "not ok"),
-])
-def test_round_66_attack_finds(text, expected):
-    _expected(text, expected)
+    ])
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_66_newcomer_finds():
+    _each(_expected, [
     # The newcomer on round 66: a sister between commas after the child's name is the child; everyone shattered after a
     # death is grief; "better today" with an illness still there is not doubt; always grand by dinner time is; the head of
     # year's words quoted are the school's.
@@ -5829,9 +5716,7 @@ def test_round_66_attack_finds(text, expected):
     ("Mia is much better today but still has tonsillitis and a temperature, so a lazy morning.", "not avoid"),
     ("She's allways grand by dinner time, keeping her off this morn.", "withheld"),
     ("Her head of year told me Isla 'could do with a quiet day at home' after yesterday.", "caution"),
-])
-def test_round_66_newcomer_finds(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_a_sister_between_commas_after_the_logged_childs_name_is_the_child():
@@ -5853,7 +5738,8 @@ def test_staying_at_her_nanas_in_scots_is_where_the_child_is():
     assert result.verdict == "ok", [(f.rule, f.severity) for f in result.findings]
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_67_classes():
+    _each(_expected, [
     # Round 67 (blind779-784): someone else's emergency stays a caution however it is put...
     ("Hi, my wife is in hospital and I have to be with her, so Omar won't be in today.", "caution"),
     ("Our nan is seriously ill in hospital in Lagos and we fly out tonight.", "caution"),
@@ -5883,9 +5769,7 @@ def test_staying_at_her_nanas_in_scots_is_where_the_child_is():
     ("Cole says his ear is killing him. No temperature, but he's adamant, so he's in bed.", "not avoid"),
     # Not every "thought it best" is the school's: the parent's own thought stays theirs.
     ("School has been awful so I thought she could do with a quiet day at home.", "not caution"),
-])
-def test_round_67_classes(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_a_past_day_dates_the_absence_only_when_no_other_day_does():
@@ -5900,7 +5784,8 @@ def test_a_guess_between_two_causes_is_never_worded_as_the_illness():
     assert result.suggestion and "bug" not in result.suggestion and "[what is wrong]" in result.suggestion
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_67_attack_and_newcomer_finds():
+    _each(_expected, [
     # The attack on round 67: the child's own hospital stay is the child's, however the sentence starts...
     ("Her dad and I are with her: Ella is in hospital and we are staying with her until she is discharged.", "ok"),
     # ...a relative's pain is never the child's, and a guess is never worded...
@@ -5936,9 +5821,7 @@ def test_a_guess_between_two_causes_is_never_worded_as_the_illness():
     ("She's never ill at weekends, only on school mornings.", "avoid"),
     ("Same as last Thursday, Isla has another migraine.", "ok"),
     ("she wont be in til her needs r met", "avoid"),
-])
-def test_round_67_attack_and_newcomer_finds(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("text", [
@@ -5972,7 +5855,8 @@ def test_the_childs_word_given_after_the_symptom_is_asked_about(text):
     assert suggestion and "[what is wrong]" in suggestion and "tummy" not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_68_classes():
+    _each(_expected, [
     # Round 68 (blind785-790): "that's not why she's off" puts a visit aside; a plan's part-time timetable is lawful...
     ("Her nan is visiting from Cardiff but that's not why she's off: she has tonsillitis.", "ok"),
     ("As agreed in her support plan, Ruby does afternoons only until half term.", "ok"),
@@ -5993,12 +5877,11 @@ def test_the_childs_word_given_after_the_symptom_is_asked_about(text):
     ("Not ill as such, just not up to it today.", "withheld"),
     ("The neighbours' party kept us up, so I'm letting her catch up on sleep this morning.", "avoid"),
     ("Jo has a bit of a sniffle but mainly she's had a late night, so we're taking it easy.", "withheld"),
-])
-def test_round_68_classes(text, expected):
-    _expected(text, expected)
+    ])
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_second_attack_on_round_67():
+    _each(_expected, [
     # The second attack on round 67: a diagnosis the parent names stays theirs beside the child's words...
     ("Sam has gastroenteritis and has complained of tummy ache all night, so he's off today.", "ok"),
     ("Sam is off today with a migraine. He says his head is pounding; no temperature.", "ok"),
@@ -6015,9 +5898,7 @@ def test_round_68_classes(text, expected):
     # ...a professional helping with a school move is not the child helping, and right as rain now is doubt.
     ("Sam is off today with anxiety about the move to secondary; the SENCo is helping us with the move.", "not avoid"),
     ("Sam's right as rain now but I'm keeping him home till Monday just in case.", "withheld"),
-])
-def test_the_second_attack_on_round_67(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("text, day", [
@@ -6034,7 +5915,8 @@ def test_the_suggestion_keeps_the_absences_day_and_what_others_said(text, day):
     assert day in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_68():
+    _each(_expected, [
     # The attack on round 68: a chronic condition's usual pattern, or an illness beside it, is not doubt...
     ("Her epilepsy meds make her drowsy; she's usually fine by lunchtime so I'll bring her in at 12.", "not avoid"),
     ("Maya is usually fine by lunchtime, but she was sick four times in the night so she's off today.", "ok"),
@@ -6052,9 +5934,7 @@ def test_the_suggestion_keeps_the_absences_day_and_what_others_said(text, day):
     ("She's fine herself, but her brother has chickenpox; the GP said it's up to us whether we keep her off.", "avoid"),
     ("Going to Spain tomorrow and it's not the reason she's off, but she won't be in today.", "avoid"),
     ("As set out in the plan we've made at home, Dylan does mornings only this week because he's tired.", "not ok"),
-])
-def test_the_attack_on_round_68(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("text, words", [
@@ -6070,7 +5950,8 @@ def test_the_wording_after_the_attack_on_round_68(text, words):
     assert all(w in suggestion for w in words), suggestion
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_newcomer_on_round_68():
+    _each(_expected, [
     # The newcomer on round 68: a sibling's exclusion the child is in bits about, the teacher who "reckons" it would be
     # easier, a doctor by name, and two days a week agreed in the EHCP...
     ("Her brother got excluded yesterday and she's in bits about it, she hasn't slept.", "not ok"),
@@ -6086,9 +5967,7 @@ def test_the_wording_after_the_attack_on_round_68(text, words):
     ("covid test was neg and shes fine in herself", "withheld"),
     ("not really ill as such just not up to school today", "withheld"),
     ("He's fit as a fiddle now, one more day off won't hurt.", "withheld"),
-])
-def test_the_newcomer_on_round_68(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("text, gone", [
@@ -6103,7 +5982,8 @@ def test_an_illness_or_a_day_said_to_be_over_is_never_worded(text, gone):
     assert gone not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_69_classes():
+    _each(_expected, [
     # Round 69 (blind791-796): council transport cancelled "until it's sorted" is the council's, never a protest...
     ("The council taxi has been cancelled again and nothing else arranged, so Noah is home until it's sorted.", "ok"),
     ("His transport from the local authority has been cancelled because there are no drivers.", "ok"),
@@ -6121,12 +6001,11 @@ def test_an_illness_or_a_day_said_to_be_over_is_never_worded(text, gone):
     ("He's struggling to breathe, or maybe it's just nerves, I'm not sure, so he's home for now.", "not avoid"),
     # Bullying on the bus, kept home until it's sorted, stays a protest.
     ("She's that upset about the bullying on the bus; she's staying home till you sort it out.", "avoid"),
-])
-def test_round_69_classes(text, expected):
-    _expected(text, expected)
+    ])
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_and_the_newcomer_on_round_69():
+    _each(_expected, [
     # The attack on round 69: asthma before "faking it" does not cancel the parent's doubt; "can't be that sick ... but I'm
     # letting him stay off" stays doubt; a rebuttal in its own sentence, or an illness that turned out, is no doubt...
     ("Jack has asthma, but honestly he's faking it this morning to get out of the test.", "withheld"),
@@ -6150,12 +6029,11 @@ def test_round_69_classes(text, expected):
     ("death in the family so not sending Sam in today", "caution"),
     ("Sam lost his grandad last night so we've decided he's staying home today", "caution"),
     ("sam has a headache, his sister reckons he's putting it on to get out of PE", "withheld"),
-])
-def test_the_attack_and_the_newcomer_on_round_69(text, expected):
-    _expected(text, expected)
+    ])
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_70_classes():
+    _each(_expected, [
     # Round 70 (blind797-802): a fire at home is the household's emergency; the class told to learn from home and
     # physiotherapy are the school's arrangement and the child's care...
     ("There was a kitchen fire at ours last night, everyone's safe but Maya won't be in while we sort things out.", "caution"),
@@ -6180,9 +6058,7 @@ def test_the_attack_and_the_newcomer_on_round_69(text, expected):
     ("Ava has a fever of 39. Her nan is staying with us too, but that's not why she's off.", "ok"),
     ("He reckons it's something he ate at the party, but either way he's been sick four times.", "ok"),
     ("We're taking a mental health day for Ruby today, she's been so overwhelmed.", "not avoid"),
-])
-def test_round_70_classes(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_the_day_the_child_is_back_never_dates_the_absence():
@@ -6193,7 +6069,8 @@ def test_the_day_the_child_is_back_never_dates_the_absence():
     assert "tomorrow" in check_text("Isaac says he feels sick so he will not be in tomorrow.").suggestion
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_the_attack_on_round_70():
+    _each(_expected, [
     # The attack on round 70: service leave gives way to the child's own illness; someone else's trouble is put aside
     # only where it is someone else's (not "his brother had it too, but it's not the reason, he's refusing")...
     ("Josh has tonsillitis. His dad is home on leave so he's having a quiet day with his dad while he recovers.", "ok"),
@@ -6215,9 +6092,7 @@ def test_the_day_the_child_is_back_never_dates_the_absence():
     ("Her dance teacher said it would be best if she had the day off to rest before the show.", "avoid"),
     ("Ella told me she is unwell, and she's flushed, pale and shivering.", "ok"),
     ("The class has to learn from home if they feel ill, she doesn't but I'm keeping her off.", "avoid"),
-])
-def test_the_attack_on_round_70(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("back", [
@@ -6230,7 +6105,8 @@ def test_the_day_the_child_returns_is_never_the_absences_day(back):
     assert suggestion and "tomorrow" not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_71_classes():
+    _each(_expected, [
     # Round 71 (blind803-808): someone else's emergency ("taken a turn", "rushed in") stays a caution, however the child
     # is placed; council transport that broke down or drove past is the council's; a timetable signed with the SENCo
     # is lawful; a parent's day off work is theirs...
@@ -6253,9 +6129,7 @@ def test_the_day_the_child_returns_is_never_the_absences_day(back):
     ("We agreed he needed a quiet day at home after a rough week.", "avoid"),
     ("Mrs Ali asked whether Omar could stay at home tomorrow as there is no one to support him.", "caution"),
     ("The head said to keep him off until the review, but nothing has been put in writing.", "caution"),
-])
-def test_round_71_classes(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_someone_elses_telling_is_never_worded_as_the_logged_childs_illness():
@@ -6277,7 +6151,8 @@ def test_the_day_back_without_an_apostrophe_never_dates_the_absence(text):
     assert "today" in suggestion and "tomorrow" not in suggestion, suggestion
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_72_classes_and_the_attack_on_round_71():
+    _each(_expected, [
     # Round 72 (blind809-814): council transport in more words, a polling-station closure and the head's letter are
     # lawful; a dog bite is an injury...
     ("The minibus the council arranges for her hasn't come and I've been waiting since 8.", "ok"),
@@ -6305,9 +6180,7 @@ def test_the_day_back_without_an_apostrophe_never_dates_the_absence(text):
     ("The school has not sent anything in writing about the trip, anyway Ella is off today with a migraine.", "ok"),
     ("The SEN taxi no-showed again this morning so he's at home.", "ok"),
     ("As per the plan agreed with the SENCo he should be in, but we decided to go to the beach.", "avoid"),
-])
-def test_round_72_classes_and_the_attack_on_round_71(text, expected):
-    _expected(text, expected)
+    ])
 
 
 @pytest.mark.parametrize("text", [
@@ -6320,7 +6193,8 @@ def test_family_telling_of_the_childs_illness_keeps_it_the_childs(text):
     assert check_text(text, child="Ellie-May").verdict == "ok"
 
 
-@pytest.mark.parametrize("text, expected", [
+def test_round_73_and_the_attack_and_the_newcomer_on_round_72():
+    _each(_expected, [
     # Round 73 (blind815-820): the head's email or letter to keep the child at home, and a part-time timetable the
     # SENCo agreed, are lawful; a friend's move or a christening put aside are not the reason; a show in London is a
     # day out; fine since yesterday and "one more day wouldn't hurt" is doubt...
@@ -6341,9 +6215,7 @@ def test_family_telling_of_the_childs_illness_keeps_it_the_childs(text):
     ("school phoned, said theres no staff to support her so keep her home today", "caution"),
     ("told to keep him home for the rest of the week by the deputy head", "caution"),
     ("Got a letter from the school saying he cannot come into school in trainers, so he's off till payday.", "not ok"),
-])
-def test_round_73_and_the_attack_and_the_newcomer_on_round_72(text, expected):
-    _expected(text, expected)
+    ])
 
 
 def test_a_relatives_illness_the_child_stays_home_to_help_with_is_theirs():

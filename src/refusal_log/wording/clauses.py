@@ -402,12 +402,12 @@ def _object(norm: str, m: Mention) -> bool:
 
 
 # The parent as the one who saw it ("I saw the rash myself", "I've checked her temperature"): a witness, not the one ill.
-_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|"
-                      r"could see|can see|felt|heard)\b")
+_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|could see|"
+                      r"can see|felt|heard|explained|mentioned|described|raised|discussed|talked about|brought up)\b")
 
 
 def witnessed(norm: str, at: int) -> bool:
-    """Whether the parent's "I saw", "I've checked"... stands within a few words before `at`."""
+    """Whether "I saw", "I've checked", "I explained" (a sign seen or a topic told, not the parent's own) is just before `at`."""
     i = norm.rfind("i ", max(0, at - 40), at)
     return i != -1 and (i == 0 or not norm[i - 1].isalnum()) and bool(_WITNESS.match(norm, i + 1))
 

@@ -138,9 +138,14 @@ _RETURNED = re.compile(r"\b(?:well|better|fine|ok|okay|normal|right|herself|hims
                        r"gone|brought (?:her|him|them)|took (?:her|him|them)|is|s|was) (?:back )?home) $")
 
 
+# "Up at 2am and again at 4am", "sick at midnight and again in the night": a time the illness came back (the newcomer on
+# round 151: it was drafted "too unwell to attend school again").
+_AGAIN_AT = re.compile(r" (?:at|in the|overnight|later|during|around|after|before|an hour|half an hour|[0-9])\b")
+
+
 def returned(norm: str, at: int) -> bool:
-    """The "again" at `at` follows a return ("well again", "is home again"), not a repeated absence."""
-    return _RETURNED.search(norm, max(0, at - 30), at) is not None
+    """The "again" at `at` follows a return ("well again", "is home again") or tells a time, not a repeated absence."""
+    return _RETURNED.search(norm, max(0, at - 30), at) is not None or _AGAIN_AT.match(norm, at + 5) is not None
 
 
 def ongoing(an):

@@ -226,6 +226,7 @@ class Rules:
         self.conditional_before = _Lazy(_expand(health.get("conditional_before", "(?!)"), macros))  # "until the impetigo has cleared up"
         self.not_illness_after = _Lazy(_expand(health.get("not_illness_after", "(?!)"), macros))  # "...all night myself"
         self.attending = _Lazy(_expand(health.get("attending", "(?!)"), macros))  # "Lily will be in as normal"
+        self.attending_not = _Lazy(_expand(health.get("attending_not", "(?!)"), macros))  # "...coming with us"
         self.clause_start = _Lazy(r"[.;:!?\n]| - |, (?=(?:and |but |so )?(?:he|she|they|i|we)\b)|(?<!nothing )(?<!nothing, )\bbut\b|\b(?:because|so)\b")
         self.everyday = Sought(_expand(health["everyday_cause"], macros))
         # Health words and unavoidable causes: one lazy pattern each, with triggers.py's triggers (none: always compiled).
@@ -316,7 +317,8 @@ class Rules:
     def attends_after(self, text: str, norm: str, pos: int) -> bool:
         """The child is said to be in as normal after `pos` ([health] attending), and nobody is said to be off: another
         child's appointment or illness is then not this absence's reason (blind1312)."""
-        return bool(self.attending.search(norm, pos)) and not self.absent_here.search(text)
+        return bool(self.attending.search(norm, pos)) and not self.absent_here.search(text) \
+            and not self.attending_not.search(norm)
 
     def settled_hints(self, hints: list[str], suggestion: str | None) -> list[str]:
         """The hints once the suggestion is settled: with nothing worded (the second reading or a doubt about whose

@@ -146,7 +146,8 @@ _NEW_KEYS = frozenset(("doubt_after", "described", "described_rules", "described
                        "second_reason_rules", "mental", "mental_framed", "mental_hints", "mental_rules", "mental_signs",
                        "care_vague", "care_vague_rules", "fever_before", "fever_before_rules", "not_after",
                        "negative_test", "leave_asked", "leave_granter", "not_before", "well_sibling_rules", "sibling_decision_rules",
-                       "second_child_rules", "conditional_before", "not_illness_after", "attending"))
+                       "second_child_rules", "conditional_before", "not_illness_after", "attending",
+                       "attending_not"))
 
 
 def _merged(have: dict, extra: dict, where: str) -> dict:
