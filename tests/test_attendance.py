@@ -449,6 +449,21 @@ def test_the_text_and_markdown_timelines_carry_a_compact_map(cli, term_so_far):
         assert max(len(line) for line in text.splitlines()) <= 80 or fmt == "md"
 
 
+def test_a_timeline_of_two_children_shows_where_each_stands(cli, term_so_far):
+    # The newcomer on round 151: with a second child and no --child, the figures were silently left out.
+    cli("child", "add", "Ella Jones", ok=True)
+    cli("add-absence", "--child", "Ella", "--date", "09/09/2026", "--reason", "Ella has a high temperature",
+        "--via", "phone", ok=True)
+    for fmt in ("txt", "md", "html"):
+        text = cli("timeline", "--from", "03/09/2026", "--to", "20/11/2026", "--format", fmt, ok=True).stdout
+        assert "Where Sam stands" in text and "Where Ella Jones stands" in text, fmt
+        assert "No school terms are set yet" in " ".join(text.split())  # Ella's: said, not silently dropped
+    html = cli("timeline", "--from", "03/09/2026", "--to", "20/11/2026", "--format", "html", ok=True).stdout
+    assert 'id="attendance-heading-1"' in html and 'id="attendance-heading-2"' in html  # ids stay unique
+    only_ella = cli("timeline", "--child", "Ella", "--format", "txt", ok=True).stdout
+    assert "Where Sam stands" not in only_ella
+
+
 def test_a_timeline_without_a_calendar_is_as_before(cli, ready):
     cli("add-note", "A note", "--when", "08/09/2026", ok=True)
     assert "Where Sam stands" not in cli("timeline", "--format", "txt", ok=True).stdout

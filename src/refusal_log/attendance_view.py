@@ -238,9 +238,9 @@ def legend_svg(state: str) -> str:
             f'<rect width="14" height="10" fill="{fill}" stroke="#555" stroke-width="0.5"/>{overlay}</svg>')
 
 
-def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict | None:
-    """The figures and map for a timeline's summary, or None where there is no calendar
-    (a timeline must never fail because attendance cannot be worked out)."""
+def for_timeline(from_: str | None, to: str | None, child: str | None, quiet: bool = True) -> dict | None:
+    """The figures and map for a timeline's summary, or None where there is no calendar (a timeline must never fail
+    because attendance cannot be worked out); not `quiet`, why they are left out instead."""
     from markupsafe import Markup
 
     from refusal_log import attendance
@@ -256,8 +256,8 @@ def for_timeline(from_: str | None, to: str | None, child: str | None) -> dict |
         return _left_out(exc.child, f"the school calendar cannot be counted: {exc.why}")
     except OverflowError:  # a date past year 9999 while counting: figures left out, timeline kept
         return _left_out(child or "the child", "a date in the school calendar is too far away to count.")
-    except RefusalLogError:
-        return None
+    except RefusalLogError as exc:  # no calendar yet: said only where the timeline covers several children
+        return None if quiet else _left_out(child, f"{exc}")
     if not st.days:
         return None
     return {

@@ -499,9 +499,8 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "head_hash": head_hash,
         "show_checks": show_checks,
         "zone_note": zone_note(zone),
-        # Where the child stands (figures and calendar map); set by timeline() when a
-        # school calendar exists, see attendance_view.for_timeline.
-        "attendance": None,
+        # Where each child stands (figures, calendar map), set by timeline(): see attendance_view.for_timeline.
+        "attendances": [], "attendance": None,
         # What is owed and not done as of the last day shown; set by timeline(), see due.for_timeline.
         "open_items": [],
     }
@@ -566,7 +565,11 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
         # Without --to, up to the timeline's last day (not today), so a copy made later reads the same.
         last = max((e.last_day for e in context["entries"]), default=None)
         context["withdrawn_left_out"] = left_out
-        context["attendance"] = attendance_view.for_timeline(from_, to or (last.isoformat() if last else None), child)
+        # Each child's figures in turn when the timeline covers several (the newcomer on round 151: they were left out).
+        names = [child] if child or len(context["children"]) < 2 else context["children"]
+        figures = (attendance_view.for_timeline(from_, to or (last and str(last)), name, len(names) < 2) for name in names)
+        context["attendances"] = [a for a in figures if a]
+        context["attendance"] = (context["attendances"] or [None])[0]  # what an older template of the user's reads
         from refusal_log import due  # "Open requests and actions" in the summary
         as_of = dates.parse_date(to) if to else last  # never past today: a day still ahead is not overdue yet
         context["open_items"] = due.for_timeline(min(as_of, dates.today()) if as_of else None, context["children"])

@@ -314,15 +314,14 @@ def childs_words(norm: str, a: int, b: int, rules: Rules, whole=None, names=(), 
 
 
 def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who | None = None) -> str | None:
-    """The kind of the last person named before `at`. His/her/their straight before `at`
-    point back to the person named before them (else the child); anywhere else they are
-    the child ("keeping her off"). A group joined by "and" that includes the child is the
-    child's. See _points_back for a word between and for the pronoun's gender."""
+    """The kind of the last person named before `at`. His/her/their straight before `at` point back to the person named
+    before them (else the child); anywhere else they are the child ("keeping her off"). A group joined by "and" that
+    includes the child is the child's. See _points_back for a word between and for the pronoun's gender."""
     kind, people = None, []
-    # "I think": the parent speaking; "stayed with me": the parent only where the child was (round 49, blind629: a
-    # nan's "Chloe stayed with me last night and woke up with a high temperature").
+    # "I think": the parent speaking; "stayed with me": the parent only where the child was (round 49: a nan's "Chloe
+    # stayed with me last night and woke up with a high temperature"); "I explained the anxiety": a topic (round 151).
     found = [m for m in found if m.kind != "speaker" and not (m.kind == "parent" and (_object(norm, m) or (
-        norm[m.start:m.end] == "i" and _WITNESS.match(norm, m.end))))]
+        norm[m.start:m.end] == "i" and (_WITNESS.match(norm, m.end) or at and _TOPIC.fullmatch(norm, m.end, at)))))]
     for i, m in enumerate(found):
         if m.kind == "possessive":
             # Straight before the phrase, it points back to a third person named before it
@@ -402,12 +401,13 @@ def _object(norm: str, m: Mention) -> bool:
 
 
 # The parent as the one who saw it ("I saw the rash myself", "I've checked her temperature"): a witness, not the one ill.
-_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|could see|"
-                      r"can see|felt|heard|explained|mentioned|described|raised|discussed|talked about|brought up)\b")
+_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|"
+                      r"could see|can see|felt|heard)\b")
+_TOPIC = re.compile(r" (?:have |ve |had |also |just )?(?:explained|mentioned|described|raised|discussed|talked about) (?:the|her|his|their) ")
 
 
 def witnessed(norm: str, at: int) -> bool:
-    """Whether "I saw", "I've checked", "I explained" (a sign seen or a topic told, not the parent's own) is just before `at`."""
+    """Whether the parent's "I saw", "I've checked"... stands within a few words before `at`."""
     i = norm.rfind("i ", max(0, at - 40), at)
     return i != -1 and (i == 0 or not norm[i - 1].isalnum()) and bool(_WITNESS.match(norm, i + 1))
 

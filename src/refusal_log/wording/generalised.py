@@ -140,7 +140,8 @@ _RETURNED = re.compile(r"\b(?:well|better|fine|ok|okay|normal|right|herself|hims
 
 # "Up at 2am and again at 4am", "sick at midnight and again in the night": a time the illness came back (the newcomer on
 # round 151: it was drafted "too unwell to attend school again").
-_AGAIN_AT = re.compile(r" (?:at|in the|overnight|later|during|around|after|before|an hour|half an hour|[0-9])\b")
+_AGAIN_AT = re.compile(r" (?:at (?:[0-9]|midnight|night|about [0-9]|around [0-9])|in the night|overnight|during the night|an hour later|"
+                       r"half an hour later|(?:about |around )?[0-9]+ ?(?:am|pm|o clock))")
 
 
 def returned(norm: str, at: int) -> bool:
