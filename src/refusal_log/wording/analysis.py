@@ -141,7 +141,6 @@ class _Analysis:
         self.names_for = _Logged(child.strip()) if child and child.strip() else self.subject  # whose names: see Logged
         self.parents = []  # the parent's own health words and appointments: see find()
         self._cued = None  # a _Whole for this text alone, built on first use
-        self._upheaval_seen = None  # someone else's emergency in the text, read once
         self.health = self._health()
         if _elsewhere(text, n, rules, child):  # "Sam can't face school, he's got a migraine", logged for Mia
             self.others, self.health = self.others + [(t.start, t.end) for t in self.health], []
@@ -206,9 +205,8 @@ class _Analysis:
                     elif kind not in ("distress", "state"):
                         self.parents.append((start, m.end()))  # "I've a dentist appointment": see find()
                     else:
-                        # The parent's own feelings ("I'm not coping, so Sam is staying home") are their
-                        # situation only when nothing of the child's is named: "I am heartbroken, Ben is
-                        # so anxious he can't leave the house" is about Ben (the ninth session's newcomer).
+                        # The parent's own feelings ("I'm not coping, so Sam is staying home") are their situation only
+                        # when nothing of the child's is named: "I am heartbroken, Ben is so anxious..." is about Ben.
                         feelings.append((start, m.end()))
                 if owner or mine:
                     continue  # the parent's ("I'm ill myself") or a relative's, not the child's
@@ -228,7 +226,7 @@ class _Analysis:
                 continue  # whose it is, clause by clause (clauses.py)
             if kind == "state":
                 # So is a sleepless night beside someone else's emergency ("her brother's in hospital and no sleep"): worry.
-                if everyday or self._upheaval():
+                if everyday or self._upheaval:
                     continue
                 kind = rules.state_as  # round 7: lost sleep reads as distress, not illness
             measured = generalised_rx(rules, "measured").match(n, start)  # "temp of 38.2": no hedge before it makes it less
@@ -247,18 +245,21 @@ class _Analysis:
         return terms
 
     @cached_property
+    def in_as_usual(self) -> bool:
+        """Someone else's illness or appointment told, then the child in as usual ([health] attending): no absence here."""
+        return bool(self.others) and self.rules.attends_after(self.text, self.norm.text, self.others[-1][1])
+
+    @cached_property
     def theirs(self) -> bool:
         """Someone else's emergency named ([health] family_emergency), read once per text, not once per care word."""
         return bool(self.rules.family_emergency.search(self.norm.text))
 
+    @cached_property
     def _upheaval(self) -> bool:
         """Someone else's emergency in the text (a relative and a hospital, the police), read once per text."""
-        if self._upheaval_seen is None:
-            n = self.norm.text
-            self._upheaval_seen = bool(self.rules.upheaval.rx.search(n)) or (
-                bool(self.rules.emergency.rx.search(n)) and any(
-                    m.kind in ("sibling", "relative", "friend") for m in mentions(n, 0, len(n), self.rules)))
-        return self._upheaval_seen
+        n, rules = self.norm.text, self.rules
+        return bool(rules.upheaval.rx.search(n) or rules.emergency.rx.search(n) and any(
+            m.kind in ("sibling", "relative", "friend") for m in mentions(n, 0, len(n), rules)))
 
     def _whose(self, a: int, b: int, **how) -> str:
         """Whose the phrase at norm[a:b] is (clauses.py): child, family, parent, relative..."""
@@ -355,8 +356,8 @@ class _Analysis:
         n, rules = self.norm.text, self.rules
         child = self.subject.split()[-1].lower()
         names = lambda: _names(self.text, n, rules, self.names_for)  # noqa: E731 - asked rarely
-        # What may soften a rule (its softened_by). Distress and a lawful absence soften
-        # without naming an illness, so a hit softened only by them drives no suggestion.
+        # What may soften a rule (its softened_by). Distress and a lawful absence soften without naming an illness, so a
+        # hit softened only by them drives no suggestion.
         present = {"named": named, "illness": illness, "distress": distress, "lawful": lawful, "later": self.later}
         candidates = []
         # Only the rules with a trigger here (in rules order): the others cannot match, so are not compiled.
@@ -450,8 +451,7 @@ class _Analysis:
         phrases = [(a2, b2) for a2, b2, _ in candidates] + self.spans
         kept = []
         for a, b, rule in candidates:
-            # A phrase that opens with a blocker ("until school sort it") is a condition of
-            # its own: "she is not going in till it's sorted" does not deny it.
+            # A phrase opening with a blocker ("until school sort it") is a condition: "not going in till it's sorted".
             opener = _WORDS.match(n, a)
             neg = None if opener and opener.group() in rules.blockers else _negator(n, a, rules)
             # A negator denies the first risky phrase after it, not every one that follows.

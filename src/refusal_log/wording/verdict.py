@@ -381,7 +381,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     an = _Analysis(text, rules, child=child)
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     extra = []
-    if not an.named and not an.own_hits and not (an.others and rules.attends_after(text, an.norm.text, an.others[-1][1])):
+    if not an.named and not an.own_hits and not an.in_as_usual:
         spans = _sentences(text)
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1], an.crisis))
@@ -411,7 +411,7 @@ def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str
     # Never over a lawful or unavoidable reason or the child's own appointment (the rules know those), nor over talk of
     # dying or self-harm: the words matter less then than where to get help.
     if an.lawful or an.unavoidable or any(t.kind == "care" and not t.hedged for t in an.health) or an.crisis \
-            or (an.others and rules.attends_after(text, an.norm.text, an.others[-1][1])):  # another's, the child in as usual
+            or an.in_as_usual:  # someone else's illness or appointment, the child in as usual
         return None
     # Only someone else's question was found ("she asked whether Maya was 'just not wanting to come in'"):
     # the words alone cannot tell it from the parent's reason, so the rules' reading of it stands.
