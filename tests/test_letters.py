@@ -270,6 +270,9 @@ def test_several_days_and_half_days(family):
     middle = run("draft", "absence-email", "--date", "16/09/2026").stdout
     assert "Wednesday 16 September 2026." in middle
     assert "off school until Friday 18 September 2026" in middle
+    # The subject names every day of the absence, not only its first (the newcomer on round 152).
+    assert ": absence from Wednesday 16 September 2026 to Friday 18 September 2026\n" in middle
+    assert ": absence on Friday 18 September 2026\n" in run("draft", "absence-email", "--date", "18/09/2026").stdout
     morning = run("draft", "absence-email", "--date", "21/09/2026").stdout
     assert "Monday 21 September 2026 (the morning session)." in morning
     for body in (middle, morning):

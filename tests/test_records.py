@@ -66,6 +66,26 @@ def test_a_suggestion_with_a_gap_asks_what_is_wrong_and_never_guesses(cli, ready
     assert entry["typed_reason"] == "She won't go to school"
 
 
+def test_a_suggestion_chosen_for_an_absence_already_reported_is_never_cited_as_what_was_reported(cli, ready):
+    # The newcomer on round 153: "s" for an absence already phoned in as "refusin" made the register-correction letter
+    # say "I reported by phone that Sam was unwell"; the school was told the first words, not the suggested ones.
+    child = spawn(ready, "add-absence", "--date", "09/09/2026", "--via", "phone", "--reason", "She is refusin")
+    child.expect("log the suggested wording instead")
+    child.sendline("s")
+    child.expect_exact("Was Sam unwell on Wed 9 Sep 2026? What was wrong?")
+    child.sendline("anxiety")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and listed(ready)[0]["typed_reason"] == "She is refusin"
+    cli("calendar", "add-term", "Autumn", "--from", "01/09/2026", "--to", "18/12/2026", ok=True)
+    cli("register", "set", "09/09/2026", "--am", "O", "--pm", "O", ok=True)
+    letter = cli("draft", "register-correction", "--date", "09/09/2026", ok=True)
+    body = " ".join(letter.stdout.split())
+    assert "I reported" not in body and "by phone" not in body
+    assert "My log records that Sam was unwell and unable to attend that day (entry 1 in my log" in body
+    assert "corrected on" not in body and "not what you told the school at the time" in " ".join(letter.stderr.split())
+
+
 def test_keep_my_words_stores_them_verbatim_and_no_draft(cli, ready):
     child = spawn(ready, "add-absence", "--date", "09/09/2026", "--reason", RISKY)
     child.expect("keep my words")

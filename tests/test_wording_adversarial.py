@@ -6248,6 +6248,22 @@ def test_a_brother_or_sisters_word_naming_the_logged_child(text, child, expected
         assert result.suggestion is None or "too unwell" not in result.suggestion
 
 
+@pytest.mark.parametrize("text, child, expected", [
+    ("Mia is too unwell to attend today, her twin Sam will be in as normal", "Sam", "caution"),
+    ("mia has flu, sam will be in as normal", "Sam Jones", "caution"),
+    ("Mia has a hospital appointment, her brother will be in as usual.", "Sam", "caution"),
+    ("Mia is too unwell to attend today, her twin Sam will be in as normal", "Mia", "ok"),
+    ("Mia has a hospital appointment, Sam will be in as usual.", None, "ok"),
+    ("Mia has a hospital appointment, her brother Tom will be in as usual.", "Sam", "ok"),
+])
+def test_a_reason_saying_the_logged_child_is_in_school_is_a_caution(text, child, expected):
+    # The newcomer on b589ebc: logged for Sam, "her twin Sam will be in as normal" was ok and logged without a word.
+    result = check_text(text, child=child)
+    assert result.verdict == expected, (result.verdict, result.findings)
+    assert (expected == "caution") == any(f.rule == "child_said_in" for f in result.findings)
+    assert "too unwell" not in (result.suggestion or "")
+
+
 @pytest.mark.parametrize("text", [
     "Both twins were up all night, Jack with a temperature, Ellie's fine but shattered so I've kept them both home",
     "The twins won't be in, Jack's got chickenpox and I don't want Ellie spreading it",

@@ -486,8 +486,9 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
         "greeting": attendance[0].name if attendance else "Attendance Team",
         "parent": _sign_off(profile, kid.name, notes),
     }
-    return _draft("absence-email", context, f"{_subject_name(kid)}: absence on {dates.full_date(the_day)}",
-                  to, profile, now, notes, law)
+    # An absence over several days names them all in the subject, not only the first (the newcomer on round 152).
+    days = f"from {dates.full_date(the_day)} to {until}" if until else f"on {dates.full_date(the_day)}"
+    return _draft("absence-email", context, f"{_subject_name(kid)}: absence {days}", to, profile, now, notes, law)
 
 
 # --- after a meeting or a call -----------------------------------------------------

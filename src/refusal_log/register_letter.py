@@ -46,12 +46,18 @@ def register_correction(day: str, child: str | None = None) -> Draft:
         view = entries.get_entry(logged.entry_id)
         entry = {"id": view.id, "via": render.VIA_WORDS.get(view.fields.get("via") or "", ""), "told": view.fields.get("told"),
                  "recorded": dates.human_datetime(view.recorded), "type": logged.type,
-                 "corrected": dates.human_datetime(view.corrected) if logged.corrected else None}
+                 "corrected": dates.human_datetime(view.corrected) if logged.corrected else None,
+                 "reworded": bool(view.fields.get("typed_reason"))}
         if logged.corrected:
             # What the school was told at the time may differ from the corrected entry: the letter says only what the
             # log now records, and when it was corrected, never "I reported" (the newcomer on round 101).
             notes.append(f"Entry {view.id} was corrected after it was first logged, so the letter says what your log "
                          "records now and when it was corrected, not what you told the school at the time.")
+        elif entry["reworded"]:
+            # The parent chose the suggested wording at the gate: the school may have been told the first words, so
+            # the letter never says "I reported" the suggested ones (the newcomer on round 153).
+            notes.append(f"Entry {view.id} keeps the suggested wording you chose beside the words you first typed, "
+                         "so the letter says what your log records, not what you told the school at the time.")
     if logged is None:
         notes.append(f"Nothing is logged for {dates.human_date(the_day)}, so the letter only asks what the code is "
                      f"based on and says nothing about why {st.child} was away. If {st.child} was absent, log it "

@@ -8,29 +8,25 @@ suggestion. This module splits normalised text into clauses and finds whose each
 Design decisions:
 
 - Words only, from rules.toml [reasons] (owners, clause breaks, inheritance), compiled once on first use.
-- A clause ends at sentence punctuation, a comma, a dash or a joining word ("and", "so",
-  "because", "who"...). "Noah and his sister" is one subject, not two clauses: an "and"
-  after a bare noun phrase (no more than `and_words` words and no verb) does not split.
-- Whose a phrase is: the last person named before it in its clause ("I am keeping her off
-  with a temperature": her, the child), or a "for"/"with"/"of" person straight after it
-  ("hospital appointment for his little brother"), or "my"/"my own" straight before it
-  ("my own hospital appointment", "my depression": the parent). "His", "her" and "their"
-  before a phrase point back to the last person named in the clause ("take her brother to
-  his appointment": the brother's). A group joined by "and" that includes the child
-  ("Noah and his sister both have chickenpox") is the child's too.
-- A clause with nobody named takes the last person of the clause before it in the same
-  sentence when it opens with a word that carries the subject over ("his sister has flu
-  and a temperature", "look after her brother who has a fever"); otherwise, with nobody
-  named at all, it is the child's (the default: "temperature of 39 this morning").
-- A he or she of the other gender from the child's (the text's first he, him, his, she or
-  her) is the person of that gender named before it, in any earlier sentence too: "she's
-  minding her little brother as he's got a bug" is the brother's bug.
-- "Our eldest", "our youngest" are a brother or sister when the text names another child,
-  and the child when it names none ("our eldest has tonsillitis").
-- Kinds of owner: child, family ("we", "us": the child is among them), parent (the writer:
-  "I", "me", "my own"), sibling (a brother, sister, twin, the baby, our youngest), relative
-  (a partner, nan, an aunt...), friend, school (staff, the office), pet. Only child and
-  family count as the child's.
+- A clause ends at sentence punctuation, a comma, a dash or a joining word ("and", "so", "because", "who"...).
+  "Noah and his sister" is one subject, not two clauses: an "and" after a bare noun phrase (no more than
+  `and_words` words and no verb) does not split.
+- Whose a phrase is: the last person named before it in its clause ("I am keeping her off with a temperature": her,
+  the child), or a "for"/"with"/"of" person straight after it ("hospital appointment for his little brother"), or
+  "my"/"my own" straight before it ("my own hospital appointment", "my depression": the parent). "His", "her" and
+  "their" before a phrase point back to the last person named in the clause ("take her brother to his appointment":
+  the brother's). A group joined by "and" that includes the child ("Noah and his sister both have chickenpox") is
+  the child's too.
+- A clause with nobody named takes the last person of the clause before it in the same sentence when it opens with
+  a word that carries the subject over ("his sister has flu and a temperature", "look after her brother who has a
+  fever"); otherwise, with nobody named at all, it is the child's (the default: "temperature of 39 this morning").
+- A he or she of the other gender from the child's (the text's first he, him, his, she or her) is the person of
+  that gender named before it, in any earlier sentence too: "she's minding her little brother as he's got a bug".
+- "Our eldest", "our youngest" are a brother or sister when the text names another child, and the child when it
+  names none ("our eldest has tonsillitis").
+- Kinds of owner: child, family ("we", "us": the child is among them), parent (the writer: "I", "me", "my own"),
+  sibling (a brother, sister, twin, the baby, our youngest), relative (a partner, nan, an aunt...), friend, school
+  (staff, the office), pet. Only child and family count as the child's.
 
 The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, rules)` and
 `owner(norm, a, b, rules, names)` (all on normalised text): see their docstrings.
@@ -403,7 +399,10 @@ def _object(norm: str, m: Mention) -> bool:
 # The parent as the one who saw it ("I saw the rash myself", "I've checked her temperature"): a witness, not the one ill.
 _WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|"
                       r"could see|can see|felt|heard)\b")
-_TOPIC = re.compile(r" (?:have |ve |had |also |just )?(?:explained|mentioned|described|raised|discussed|talked about) (?:the|her|his|their) ")
+# ... or the child as the parent sees them ("I call it a kid who isn't coping", blind1332).
+_TOPIC = re.compile(r" (?:(?:have |ve |had |also |just )?(?:explained|mentioned|described|raised|discussed|talked about) (?:the|her|his|their)"
+                    r"|(?:would |d )?(?:call|see) (?:it|this|that|him|her|them) (?:as )?(?:a|an) (?:kid|child|boy|girl|lad|lass|teenager|"
+                    r"young person) (?:who|that)(?: is| s| are)?(?: just| really| simply| clearly)?) ")
 
 
 def witnessed(norm: str, at: int) -> bool:
@@ -466,7 +465,8 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
         words = norm[prev.start:prev.end].strip(" ,")
         if index and (prev.opener in ("who", "which") or not words or words.startswith("whose ")):
             continue  # "Grandad, who lives with us, has covid": the one before the "who" clause (the attack on round 59)
-        found = mentions(norm, max(prev.start, prev.end - _REACH), prev.end, rules, names)
+        found = [m for m in mentions(norm, max(prev.start, prev.end - _REACH), prev.end, rules, names)
+                 if not (norm[m.start:m.end] == "i" and _TOPIC.fullmatch(norm, m.end, a))]  # "i call it a kid who..."
         people = [m for m in found if m.kind not in ("speaker", "possessive") and not (m.kind == "parent" and _object(norm, m))]
         if len(people) > 1 and not norm[people[0].end:people[1].start].strip():
             people = people[1:]  # "Connor's little brother had croup and was up all night": the brother

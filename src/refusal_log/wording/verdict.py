@@ -15,7 +15,7 @@ from refusal_log.wording.generalised import _rx as generalised_rx, minor, vague
 from refusal_log.wording.loading import Rules, load_rules
 from refusal_log.wording.names import Logged, name_pattern
 from refusal_log.wording.readers import READ_FROM_WORDS, reading, stricter as stricter_reading, word_count
-from refusal_log.wording.whose import as_named, stranger_ill, unsure_whose
+from refusal_log.wording.whose import as_named, said_in_school, stranger_ill, unsure_whose
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
 
@@ -183,12 +183,6 @@ def _withholds(an: _Analysis, illness: bool) -> bool:
 _ILLNESS_SOFTENS = frozenset(("illness", "named"))
 
 
-def _other_reason_given(an: _Analysis) -> bool:
-    """The child's own lawful or unavoidable reason (the school's exclusion or closure, leave, an agreed timetable,
-    transport that did not come) is in the text. (Not an appointment: beside "refusing" the gap still asks.)"""
-    return bool(an.lawful or an.unavoidable)
-
-
 def _denies(an: _Analysis) -> bool:
     """The parent denies the child's illness somewhere in the text, even where an illness named
     elsewhere softened the denial away ("Amy has a temperature. Not really ill though, just
@@ -238,9 +232,10 @@ def _conclude(an: _Analysis, illness: bool, extra: list[Finding] = (), withheld:
     withheld = withheld or _withholds(an, illness or an.illness)
     if not withheld and any(h.rule.suggest == "health" and not h.quiet for h in an.own_hits):
         suggestion = _suggestion(an, an.stated if stated is None else stated)
-        if GAP in suggestion and _other_reason_given(an):
-            # Round 26: the reason given is the child's appointment, the school's exclusion, leave or transport that did
-            # not come, and no illness named: asking what is wrong would make a lawful reason a claim of illness.
+        if GAP in suggestion and (an.lawful or an.unavoidable):
+            # Round 26: the reason given is the school's exclusion or closure, leave, an agreed timetable or transport
+            # that did not come (not an appointment: beside "refusing" the gap still asks), and no illness named:
+            # asking what is wrong would make a lawful reason a claim of illness.
             suggestion, withheld = None, True
             hints.append(rules.hints["lawful_reason"])
         elif not (an.illness or illness) or none_named:
@@ -304,8 +299,13 @@ def _read_again(stricter: str | None, rules: Rules, text: str, start: int, end: 
 
 def _positive(rules: Rules, text: str, start: int, end: int, crisis: bool = False) -> Finding:
     rule_id, severity, why, source, why_in_crisis = rules.positive
-    why = why_in_crisis if crisis else why
-    return Finding(rule_id, severity, text[start:end], why, source, start, end)
+    return Finding(rule_id, severity, text[start:end], why_in_crisis if crisis else why, source, start, end)
+
+
+def _said_in(rules: Rules, text: str, start: int, end: int) -> Finding:
+    """The reason says the logged child will be in as usual (whose.said_in_school): a caution, nothing worded."""
+    rule = rules.rule_named("child_said_in")
+    return Finding(rule.id, rule.severity, text[start:end], rule.why, rule.source, start, end)
 
 
 # The check reads a reason or an email, not a book: a bound keeps any paste answered in
@@ -386,6 +386,9 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1], an.crisis))
     verdict, findings, suggestion, hints, withheld = _conclude(an, an.illness, extra)
+    if child and an.in_as_usual and (span := said_in_school(text, an.norm.text, child, rules, an.others[-1][1])):
+        findings, suggestion, hints = [*findings, _said_in(rules, text, *span)], None, [rules.rule_named("child_said_in").hint]
+        verdict = max(verdict, "caution", key=_RANK.get)
     stricter = _second_reading(text, an, rules, verdict) if second_reading else None
     findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
                                                 bool(an.illness))
@@ -560,20 +563,18 @@ def _plain_answer(answer: str) -> str:
 
 
 def denies_illness(answer: str) -> bool:
-    """True when the parent's answer to "what is wrong?" says nothing is, or that they do not know
-    ("no", "nothing", "he's fine", "he isn't ill", "not sure"): then no sentence saying the child
-    is too unwell may be made from it."""
+    """True when the parent's answer to "what is wrong?" says nothing is, or that they do not know ("no", "nothing",
+    "he's fine", "he isn't ill", "not sure"): then no sentence saying the child is too unwell may be made from it."""
     plain = _plain_answer(answer)
     return bool(_NO_ILLNESS.match(plain) or _UNSURE.match(plain))
 
 
 def fill_gap(suggestion: str, answer: str, child: str | None = None) -> str:
-    """The suggestion with the parent's answer where the gap ([what is wrong]) was:
-    fill_gap("Sam is too unwell to attend school today ([what is wrong]).", "a migraine")
-    gives "Sam is too unwell to attend school today (a migraine).". A suggestion without a
-    gap comes back as it was. An empty answer is an InvalidInput: the gap is never filled
-    with a guess, nor with an answer saying nothing is wrong ("no", "he's fine"). `child`: the child it is logged
-    for; an answer about someone else by name ("Sam has a cold", for Mia) fills nothing."""
+    """The suggestion with the parent's answer where the gap ([what is wrong]) was: "Sam is too unwell to attend
+    school today ([what is wrong])." and "a migraine" give "Sam is too unwell to attend school today (a migraine).".
+    A suggestion without a gap comes back as it was. An empty answer is an InvalidInput: the gap is never filled with
+    a guess, nor with an answer saying nothing is wrong ("no", "he's fine"). `child`: the child it is logged for; an
+    answer about someone else by name ("Sam has a cold", for Mia) fills nothing."""
     if GAP not in suggestion:
         return suggestion
     words = " ".join(str(answer or "").split()).strip(" .;,()[]")
@@ -587,8 +588,7 @@ def fill_gap(suggestion: str, answer: str, child: str | None = None) -> str:
     if _NO_ILLNESS.match(plain):
         raise InvalidInput("That answer says nothing is wrong, so the suggested wording (which says your "
                            "child is too unwell) is not used. You can keep your own words or cancel.")
-    # The answer must itself name something wrong, and the sentence it makes must read as illness
-    # ("he just won't go", "refusing", "yes" fill nothing).
+    # The answer must name something wrong, and its sentence read as illness ("he won't go", "refusing", "yes" do not).
     rules = load_rules()
     filled = suggestion.replace(GAP, words, 1)
     result = check_text(filled, rules)

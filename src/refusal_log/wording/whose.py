@@ -203,3 +203,24 @@ def stranger_ill(written: str, child: str | None, rules: Rules) -> bool:
         if word in _NOT_A_CHILD or _is_name(m.group(1).title(), rules):
             return True
     return False
+
+
+# The logged child by kinship alone, not named ("Mia has a hospital appointment, her brother will be in as usual").
+_KIN_IN = r"\b(?:her|his|their) (?:twin |little |big |older |younger |baby )?(?:brother|sister|twin|sibling) $"
+
+
+def said_in_school(text: str, norm: str, child: str | None, rules: Rules, pos: int) -> tuple[int, int] | None:
+    """Where the reason says the child it is logged for will be in as usual ("Mia has flu, her twin Sam will be in as
+    normal", logged for Sam): that child's absence then has no reason in it (the newcomer on b589ebc). The span in
+    `text` from the name to the end of its clause; None when another child, or nobody by name, is the one in."""
+    first = child.split()[0] if child and child.split() else ""
+    m = rules.attending.search(norm, pos) if first else None
+    name = _plain(first)
+    if not m:
+        return None
+    before = _plain(norm[max(0, m.start() - 30): m.start()])  # "her twin sam ", "sam s brother is ill, sam "
+    if not re.search(rf"(?<![\w']){re.escape(name)}(?:'s| s)?(?: [a-z]+){{0,2}} $|{_KIN_IN}", before):
+        return None
+    named = list(re.finditer(rf"(?<![\w'\u2019]){re.escape(first)}(?![\w])", text, re.I))
+    start = named[-1].start() if named else 0  # the name written another way ("Zoe" for Zoë): the whole reason
+    return start, re.compile(r"[.;!?\n]|$").search(text, start).start()
