@@ -596,6 +596,23 @@ def test_a_corrected_entry_is_cited_as_what_the_log_records_not_as_what_was_repo
     assert why.startswith("Your log has illness") and "corrected after it was first logged" in why
 
 
+def test_the_letter_says_i_reported_only_what_the_log_says_was_told_and_half_a_day_as_half(cli):
+    # The newcomer on round 155: with no --via or --told the letter still said "I reported that Sam was unwell", and an
+    # afternoon's absence was "unable to attend that day".
+    setup_terms(cli)
+    cli("add-absence", "--date", "06/10/2026", "--reason", "Sam has a migraine", ok=True)
+    cli("add-absence", "--date", "07/10/2026", "--sessions", "pm", "--via", "phone", "--reason",
+        "Sam was sent home at lunch with a temperature", ok=True)
+    for day in ("06/10/2026", "07/10/2026"):
+        cli("register", "set", day, "--am", "O" if day == "06/10/2026" else "/", "--pm", "O", ok=True)
+    untold = " ".join(cli("draft", "register-correction", "--date", "06/10/2026", ok=True).stdout.split())
+    assert "I reported" not in untold and "My log records that Sam was unwell and unable to attend that day" in untold
+    told = " ".join(cli("draft", "register-correction", "--date", "07/10/2026", ok=True).stdout.split())
+    assert "I reported by phone that Sam was unwell and unable to attend that afternoon." in told
+    # A half day is half a day towards the 15-day point, not a whole one.
+    assert cli.json("attendance", "--to", "18/12/2026")["illness_school_days"] == 1.5
+
+
 def test_a_transport_day_coded_unauthorised_is_a_mismatch_and_its_letter_claims_nothing(cli):
     # The newcomer on round 103: a council taxi day coded O was not flagged, so no letter could ask about it.
     setup_terms(cli)

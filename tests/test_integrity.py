@@ -697,3 +697,17 @@ def test_a_database_that_links_outside_the_home_is_never_written(cli, home, tmp_
     result = cli("init", "--child", "Sam", "--school", "Hill Primary")
     assert result.exit_code == 1 and "is a link to somewhere else" in result.stderr
     assert outside.read_bytes() == b""
+
+
+def test_verify_backup_restore_and_import_count_a_log_the_same_way(cli, demo_home, tmp_path):
+    # The newcomer on round 153: verify said "43 entries, 108 register codes and 4 requests", backup "155 entries" and
+    # import "47 entries" of the same log.
+    said = cli("--home", str(demo_home), "verify", ok=True).stdout.split(", chain intact")[0]
+    assert "register codes" in said and "requests" in said
+    backed = cli("--home", str(demo_home), "backup", "--out", str(tmp_path / "b.tar.gz"), ok=True)
+    assert f"Backed up {said} (" in backed.stderr
+    restored = cli("--home", str(tmp_path / "restored"), "restore", str(tmp_path / "b.tar.gz"), ok=True)
+    assert restored.stdout.startswith(f"Restored {said} into")
+    cli("--home", str(demo_home), "export", "--format", "json", "--out", str(tmp_path / "e.json"), ok=True)
+    imported = cli("--home", str(tmp_path / "imported"), "import", str(tmp_path / "e.json"), ok=True)
+    assert imported.stdout.startswith(f"Imported {said} into")

@@ -264,6 +264,18 @@ def test_draft_for_today_says_today(family):
     assert "absence of Maya from school on Monday 7 September 2026." in draft.body
 
 
+def test_an_absence_already_over_is_reported_as_over(family):
+    # The newcomer on round 155: drafted on 7 December for 3-4 December, the email said "I expect Ella to be off school
+    # until Friday" and "I will let you know when Ella is well enough to return".
+    run("add-absence", "--date", "07/09/2026", "--until", "09/09/2026", "--reason", "Too unwell to attend: flu.")
+    during = letters.absence_email("07/09/2026", now=datetime(2026, 9, 7, 8, 0, tzinfo=LONDON)).body
+    assert "I expect Maya to be off school until Wednesday 9 September 2026." in during
+    assert "well enough to return" in during
+    after = letters.absence_email("07/09/2026", now=datetime(2026, 9, 14, 8, 0, tzinfo=LONDON)).body
+    assert "Maya was off school until Wednesday 9 September 2026." in after
+    assert "I expect" not in after and "well enough to return" not in after
+
+
 def test_several_days_and_half_days(family):
     run("add-absence", "--date", "14/09/2026", "--until", "18/09/2026", "--reason", "Too unwell to attend this week.")
     run("add-absence", "--date", "21/09/2026", "--sessions", "am", "--reason", "Too unwell to attend this morning.")

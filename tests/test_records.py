@@ -37,6 +37,8 @@ def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(c
     assert shown["typed_reason"] == RISKY and shown["reason"] != RISKY and shown["verdict"] == "ok"
     screen = cli("show", "1", ok=True).stdout
     assert "Words first typed" in screen and "refusing to go in" in screen
+    # The suggestion is labelled as such, never as the reason the school was given (the newcomer on round 155).
+    assert "Suggested wording logged" in screen and "Reason given" not in screen
     # The check's "fine" is the suggested wording's, said so (the newcomer on round 72 read it as the typed words').
     assert "for the suggested wording that was logged" in " ".join(screen.split())
     # So does the timeline that shows the checks (an attacker on 53b863a: it printed a bare "ok" there).
@@ -47,6 +49,7 @@ def test_at_the_gate_enter_asks_again_and_the_suggestion_keeps_the_typed_words(c
     for fmt in ("txt", "md", "html"):
         page = cli("timeline", "--format", fmt, ok=True).stdout
         assert "Words first typed" in page and "refusing to go in" in page, fmt
+        assert "Suggested wording logged" in page, fmt
 
 
 def test_a_suggestion_with_a_gap_asks_what_is_wrong_and_never_guesses(cli, ready):

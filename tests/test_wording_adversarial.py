@@ -6255,6 +6255,15 @@ def test_a_brother_or_sisters_word_naming_the_logged_child(text, child, expected
     ("Mia is too unwell to attend today, her twin Sam will be in as normal", "Mia", "ok"),
     ("Mia has a hospital appointment, Sam will be in as usual.", None, "ok"),
     ("Mia has a hospital appointment, her brother Tom will be in as usual.", "Sam", "ok"),
+    # The attacker on round 155: words between the name and "will be in", brackets, another child "won't be in",
+    # a curly apostrophe; and never when the logged child is the ill one.
+    ("Mia has flu. Sam is fine and will be in as normal.", "Sam", "caution"),
+    ("Mia won't be in today as she has flu. Sam will be in as normal.", "Sam", "caution"),
+    ("Mia is too unwell to attend today, Sam (her twin) will be in as normal", "Sam", "caution"),
+    ("Mia has flu, her twin D\u2019Arcy will be in as normal", "D\u2019Arcy", "caution"),
+    ("My mum is in hospital and Sam has tonsillitis, Sam's sister Mia will be in as usual", "Sam", "ok"),
+    ("Mia has been sick in the night and Sam has been sick this morning, their big brother will be in as usual", "Sam",
+     "ok"),
 ])
 def test_a_reason_saying_the_logged_child_is_in_school_is_a_caution(text, child, expected):
     # The newcomer on b589ebc: logged for Sam, "her twin Sam will be in as normal" was ok and logged without a word.
@@ -6262,6 +6271,22 @@ def test_a_reason_saying_the_logged_child_is_in_school_is_a_caution(text, child,
     assert result.verdict == expected, (result.verdict, result.findings)
     assert (expected == "caution") == any(f.rule == "child_said_in" for f in result.findings)
     assert "too unwell" not in (result.suggestion or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Ella was sick in the night and Finn is too tired to go in",
+    "Ella has flu and Finn is too upset to go in",
+    "Ella is in hospital and Finn is too upset to go in",
+])
+def test_a_twins_illness_beside_too_tired_or_too_upset_stays_the_twins(text):
+    # The newcomer on round 155: "Finn is too tired" read "too" as "also", so Ella's illness was Finn's: ok, typed
+    # illness and drafted with code I for Finn.
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Finn")
+    assert result.verdict == "caution" and "family_illness" in [f.rule for f in result.findings], result
+    assert infer_absence_type(text, child="Finn") == "other"
+    assert check_text("Ella has flu and Finn has it too", child="Finn").verdict == "ok"
 
 
 @pytest.mark.parametrize("text", [

@@ -27,6 +27,7 @@ from typing import Any
 
 from refusal_log import dates, register, schoolcalendar, store
 from refusal_log.errors import InvalidInput
+from refusal_log.text import VIA_WORDS
 
 PENALTY_SESSIONS = 10
 PENALTY_WEEKS = 10
@@ -83,6 +84,9 @@ class Logged:
     # Its reason or type corrected since it was first logged: it shows what the log records, not what the school was
     # told (a change only to how or to whom it was reported is not this: the attacker on round 103).
     corrected: bool = False
+    # The suggested wording chosen at the gate in place of the words first typed: it too shows what the log records,
+    # not what the school was told (the newcomer on round 155).
+    suggested: bool = False
 
 
 @dataclass
@@ -194,14 +198,21 @@ class Standing:
         return sorted({item.entry_id for item in self.logged.values() if item.illness_unsaid})
 
     @property
-    def illness_days(self) -> list[date]:
-        days = {d for (d, _), item in self.logged.items() if item.type == "illness"}
+    def _illness_sessions(self) -> set[tuple[date, str]]:
+        sessions = {key for key, item in self.logged.items() if item.type == "illness"}
         if self.nation == "england":
-            days |= {d for (d, _), m in self.marks.items() if m.code == "I"}
-        return sorted(days)
+            sessions |= {key for key, m in self.marks.items() if m.code == "I"}
+        return sessions
+
+    @property
+    def illness_school_days(self) -> float | int:
+        """School days lost to illness, a half day as a half (the newcomer on round 155: an afternoon counted as a
+        whole day towards the 15-day point)."""
+        halves = len(self._illness_sessions)
+        return halves // 2 if halves % 2 == 0 else halves / 2
 
     def illness(self) -> dict[str, Any]:
-        count = len(self.illness_days)
+        count = self.illness_school_days
         law = ILLNESS_LAW.get(self.nation)
         if law is None:
             step = ("Refusal-log knows of no verified rule in Northern Ireland setting a point at which the "
@@ -231,7 +242,7 @@ class Standing:
             "figures_from": self.basis,
             "penalty_threshold": self.penalty,
             "penalty_threshold_note": THRESHOLD_MEANS if self.nation == "england" else NO_THRESHOLD[self.nation],
-            "illness_school_days": len(self.illness_days),
+            "illness_school_days": self.illness_school_days,
             "illness_unsaid_entries": self.illness_unsaid,
             "illness": self.illness(),
             "mismatches": [m.to_json() for m in self.mismatches],
@@ -274,7 +285,7 @@ def _logged(cal: schoolcalendar.SchoolCalendar, child: str, absences: list | Non
         kind = absence_type(view.fields)
         counted = counted_type(view.fields, child)
         item = Logged(view.id, counted, view.fields.get("via"), view.recorded.isoformat(), counted != kind,
-                      reworded(view))
+                      reworded(view), bool(view.fields.get("typed_reason")))
         # A range covers school days only; a later entry for the same session wins.
         for day in cal.school_days(first, last):
             for slot in _sessions(view.fields):
@@ -334,14 +345,16 @@ def _why(kind: str, child: str, nation: str, item: Logged | None) -> str:
     england = nation == "england"
     proof = ""
     if item is not None:
-        how = f" by {item.via}" if item.via else ""
+        how = " " + VIA_WORDS.get(item.via, f"by {item.via}") if item.via else ""
         proof = (f" Entry {item.entry_id} was corrected after it was first logged: it shows what your log records, "
                  "which may not be what the school was told at the time." if item.corrected
+                 else f" Entry {item.entry_id} keeps the suggested wording you chose beside your first words: it shows "
+                 "what your log records, which may not be what the school was told at the time." if item.suggested
                  else f" Entry {item.entry_id} shows what you reported{how}.")
     if kind == "illness-unauthorised":
         fits = " Illness, physical or mental, is recorded as I." if england else ""
         counts = " Unauthorised sessions can count towards a penalty notice." if england else ""
-        said = "Your log has illness" if item is not None and item.corrected else "You reported illness"
+        said = "Your log has illness" if item is not None and (item.corrected or item.suggested) else "You reported illness"
         return f"{said}, but the school coded this session unauthorised.{fits}{counts}{proof}"
     if kind.removesuffix("-unauthorised") in _LAWFUL_WORDS:
         # Transport that did not come, leave granted, a religious day, an agreed timetable, a suspension: none of them

@@ -30,9 +30,10 @@ FORMAT = "refusal-log-backup"
 @dataclass
 class BackupResult:
     path: Path
-    entries: int
+    entries: int  # every entry in the chain (the manifest's count)
     head: str
     size: int
+    counts: str = ""  # as verify says it: "43 entries, 108 register codes and 4 requests"
 
 
 @dataclass
@@ -41,13 +42,14 @@ class RestoreResult:
     entries: int
     head: str
     previous_backup: Path | None
+    counts: str = ""  # as verify says it
 
 
 def _default_name() -> str:
     return f"refusal-log-backup-{dates.now():%Y-%m-%d-%H%M%S}.tar.gz"
 
 
-def _snapshot_database(target: Path) -> tuple[int, str]:
+def _snapshot_database(target: Path) -> tuple[int, str, str]:
     """Copy the live database into `target` with SQLite's backup API."""
     source = store._open_for_reading(paths.db_path())
     try:
@@ -55,6 +57,7 @@ def _snapshot_database(target: Path) -> tuple[int, str]:
         try:
             source.backup(copy)
             entries = copy.execute("SELECT count(*) FROM entry").fetchone()[0]
+            counts = integrity.tally(copy).counts()
             row = copy.execute("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
             # The copy is a standalone file: no WAL side files to carry around.
             copy.execute("PRAGMA journal_mode = DELETE")
@@ -66,7 +69,7 @@ def _snapshot_database(target: Path) -> tuple[int, str]:
         raise store.translate(exc, paths.db_path()) from None
     finally:
         source.close()
-    return entries, row[0] if row else integrity.GENESIS
+    return entries, row[0] if row else integrity.GENESIS, counts
 
 
 def _home_full() -> StoreNotWritable:
@@ -115,7 +118,7 @@ def backup(out: str | None = None) -> BackupResult:
         # not in a shared temporary folder where a crash could leave it behind.
         with store.staging(".backup-") as work:
             db_copy = work / paths.DB_NAME
-            entries, head = _snapshot_database(db_copy)
+            entries, head, counts = _snapshot_database(db_copy)
             files = {paths.DB_NAME: db_copy}
             folder = paths.attachments_dir()
             for sha, name, entry_id in _attachments_in(db_copy):
@@ -145,7 +148,7 @@ def backup(out: str | None = None) -> BackupResult:
             raise _home_full() from None
         raise StoreNotWritable(f"The backup could not be written to {target} ({exc.strerror}); "
                                "nothing in your log was changed.") from None
-    return BackupResult(target, entries, head, target.stat().st_size)
+    return BackupResult(target, entries, head, target.stat().st_size, counts)
 
 
 def _attachments_in(db_file: Path) -> list[tuple[str, str, int]]:
@@ -317,7 +320,7 @@ def restore(path: str, force: bool = False) -> RestoreResult:
         if isinstance(failure, OSError):
             raise StoreNotWritable(f"The backup could not be restored into {home} ({failure.strerror}).") from None
         raise
-    return RestoreResult(home, checked.entries, checked.head, previous)
+    return RestoreResult(home, checked.entries, checked.head, previous, checked.counts())
 
 
 def _not_empty(home: Path) -> InvalidInput:

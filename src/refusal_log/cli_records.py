@@ -10,7 +10,7 @@ import typer
 from refusal_log import paths
 from refusal_log.cli_common import ChildOpt, JsonOpt, err, print_json
 from refusal_log.cli_help import entry_number
-from refusal_log.text import counted, visible
+from refusal_log.text import visible
 
 
 def verify(
@@ -74,7 +74,7 @@ def backup(
 
     result = backups.backup(out)
     sys.stdout.write(f"{result.path}\n")
-    err().print(f"Backed up {counted(result.entries)} ({result.size:,} bytes). Keep a copy somewhere other "
+    err().print(f"Backed up {result.counts} ({result.size:,} bytes). Keep a copy somewhere other "
                  "than this computer, such as a USB stick.")
 
 
@@ -92,7 +92,7 @@ def restore(
     result = backups.restore(file, force)
     if result.previous_backup:
         err().print(f"The log that was here is saved in {result.previous_backup}.", markup=False)
-    sys.stdout.write(f"Restored {counted(result.entries)} into {result.home}; chain intact, head {result.head}\n")
+    sys.stdout.write(f"Restored {result.counts} into {result.home}; chain intact, head {result.head}\n")
 
 
 def export(
@@ -115,8 +115,7 @@ def import_(
     """Recreate an exported log in a new, empty home."""
     from refusal_log import exchange
 
-    count = exchange.import_json(file)
-    sys.stdout.write(f"Imported {counted(count)} into {paths.home_dir()}.\n")
+    sys.stdout.write(f"Imported {exchange.import_json(file)} into {paths.home_dir()}.\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -127,6 +127,9 @@ def show_entry(view: EntryView, console: Console) -> None:
         if key == "typed_reason":
             row(label(view.kind, key), f"{value}\n(replaced by the suggested wording above when it was logged)")
             continue
+        if key == "reason" and view.fields.get("typed_reason"):
+            row("Suggested wording logged", value_text(key, value))  # not what the school was told: newcomer, round 155
+            continue
         if key == "verdict" and view.fields.get("typed_reason"):
             # The check read the suggested wording that was logged, not the words first typed (the newcomer on round 72).
             row(label(view.kind, key), f"{value_text(key, value)} {VERDICT_OF_SUGGESTION}")

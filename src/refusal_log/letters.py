@@ -465,10 +465,13 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
     code = None if asked_only else law.code_for(kind)
     if code is None and not asked_only and kind in nations.nation(nations.DEFAULT).codes and law.unverified:
         notes.append(law.unverified)
-    until = None
+    until, last = None, the_day
     if view and view.fields.get("until"):
         last = date.fromisoformat(view.fields["until"])
         until = dates.full_date(last) if last > the_day else None
+    # An absence already over is reported as over: no "I expect ... until" nor "I will let you know when ... is well
+    # enough to return" for days gone by (the newcomer on round 155).
+    over = last < now.astimezone(dates.local_zone()).date()
     attendance = [c for c in people.list_contacts() if "attendance" in c.role.lower()]
     # Always the school's attendance address: that is where the FAQ says to report.
     to = _recipients([], profile, kid.name, notes)
@@ -483,6 +486,7 @@ def absence_email(day: str | None = None, child: str | None = None, now: datetim
         "sessions": SESSION_PHRASES.get((view.fields.get("sessions") if view else None) or "both", ""),
         "reason": worded,
         "until": until,
+        "over": over,
         "greeting": attendance[0].name if attendance else "Attendance Team",
         "parent": _sign_off(profile, kid.name, notes),
     }

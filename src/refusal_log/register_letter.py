@@ -47,7 +47,9 @@ def register_correction(day: str, child: str | None = None) -> Draft:
         entry = {"id": view.id, "via": render.VIA_WORDS.get(view.fields.get("via") or "", ""), "told": view.fields.get("told"),
                  "recorded": dates.human_datetime(view.recorded), "type": logged.type,
                  "corrected": dates.human_datetime(view.corrected) if logged.corrected else None,
-                 "reworded": bool(view.fields.get("typed_reason"))}
+                 "reworded": bool(view.fields.get("typed_reason")),
+                 # Half a day logged is said as half a day (the newcomer on round 155: "unable to attend that day").
+                 "part": {"am": "that morning", "pm": "that afternoon"}.get(view.fields.get("sessions") or "")}
         if logged.corrected:
             # What the school was told at the time may differ from the corrected entry: the letter says only what the
             # log now records, and when it was corrected, never "I reported" (the newcomer on round 101).

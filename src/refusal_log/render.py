@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from refusal_log import __version__, dates, kinds, paths
 from refusal_log.entry_views import VERDICT_OF_SUGGESTION, main_text
 from refusal_log.errors import InvalidInput
-from refusal_log.text import nothing_agreed, shown, visible
+from refusal_log.text import VIA_WORDS, nothing_agreed, shown, visible
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -40,8 +40,6 @@ FORMATS = ("txt", "md", "html")
 # Used to guess --format from the name given to --out.
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 SESSION_WORDS = {"both": "all day", "am": "morning only", "pm": "afternoon only"}
-VIA_WORDS = {"email": "by email", "phone": "by phone", "app": "through the school app",
-             "letter": "by letter", "in-person": "in person", "text": "by text message"}
 
 
 # --- the environment ---------------------------------------------------------------
@@ -305,11 +303,13 @@ def absence_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:
         verdict = verdict and f"{verdict} {VERDICT_OF_SUGGESTION}"
     first_logged = view.history[0].fields if view.history else f
     corrected = {"said_label": "Reason as corrected"} if first_logged.get("reason") != f.get("reason") else {}
+    # The suggested wording chosen at the gate is never shown as the reason the school was given (newcomer, round 155).
+    labelled = corrected or ({"said_label": "Suggested wording logged"} if f.get("typed_reason") else {})
     if corrected:  # the reason first logged (what the school may have been told) stands beside the corrected one
         details.append(("Reason first logged", first_logged.get("reason")))
         verdict = verdict and f"{verdict} (of the correction; {first_logged.get('verdict')} when first logged)"
     return {"first_day": first, "last_day": last, "day": day, "time": None, "heading": f"Absence ({sessions})",
-            "details": details, "sessions": sessions, "reported": reported, "verdict": verdict, **corrected}
+            "details": details, "sessions": sessions, "reported": reported, "verdict": verdict, **labelled}
 
 
 def call_timeline(view: EntryView, f: dict[str, Any]) -> dict[str, Any]:

@@ -140,3 +140,8 @@ def shown(value: object, limit: int = 40, quoted: bool = True) -> str:
             cut -= 1
         text = text[:cut] + "…"
     return repr(text) if quoted else repr(text)[1:-1]
+
+
+# How the school was told (an absence's --via), in words: "by phone", "in person".
+VIA_WORDS = {"email": "by email", "phone": "by phone", "app": "through the school app",
+             "letter": "by letter", "in-person": "in person", "text": "by text message"}

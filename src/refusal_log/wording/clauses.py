@@ -43,9 +43,8 @@ from refusal_log.wording.loading import Rules, _expand
 
 
 class Clause:
-    """One clause: offsets into the normalised text, the joining word that opened it ("and",
-    "who", "" at a sentence start), and whether a sentence starts with it. (A plain class:
-    a namedtuple costs start-up time, and `check` must start fast.)"""
+    """One clause: offsets into the normalised text, the joining word that opened it ("and", "who", "" at a sentence
+    start), and whether a sentence starts with it. (A plain class: a namedtuple costs start-up time.)"""
 
     __slots__ = ("start", "end", "opener", "sentence_start")
 
@@ -54,8 +53,8 @@ class Clause:
 
 
 class Mention:
-    """One person named: offsets and kind (child, family, parent, sibling, relative, friend,
-    school, pet, speaker, or "possessive" for his/her/their, which point back)."""
+    """One person named: offsets and kind (child, family, parent, sibling, relative, friend, school, pet, speaker, or
+    "possessive" for his/her/their, which point back)."""
 
     __slots__ = ("start", "end", "kind")
 
@@ -73,9 +72,8 @@ SOMEONE_ELSE = frozenset(("parent", "sibling", "relative", "friend", "pet"))
 
 
 class _Who:
-    """The [reasons] data compiled: clause breaks and the words for each kind of owner. The
-    patterns only some texts need (the parent's care words, gender, "our eldest") are
-    compiled on first use, so a check pays only for what its text asks."""
+    """The [reasons] data compiled: clause breaks and the words for each kind of owner. The patterns only some texts
+    need (the parent's care words, gender, "our eldest") are compiled on first use, so a check pays only for them."""
 
     _LATER = ("owner_before", "owner_after", "parent_care", "ambiguous", "two_children", "male", "female", "visited",
               "own_body")
@@ -314,10 +312,12 @@ def _resolve(found: list[Mention], norm: str, at: int | None = None, who: _Who |
     before them (else the child); anywhere else they are the child ("keeping her off"). A group joined by "and" that
     includes the child is the child's. See _points_back for a word between and for the pronoun's gender."""
     kind, people = None, []
-    # "I think": the parent speaking; "stayed with me": the parent only where the child was (round 49: a nan's "Chloe
-    # stayed with me last night and woke up with a high temperature"); "I explained the anxiety": a topic (round 151).
-    found = [m for m in found if m.kind != "speaker" and not (m.kind == "parent" and (_object(norm, m) or (
-        norm[m.start:m.end] == "i" and (_WITNESS.match(norm, m.end) or at and _TOPIC.fullmatch(norm, m.end, at)))))]
+    # "I think": the parent speaking; "stayed with me": the parent only where the child was (round 49: "Chloe stayed with
+    # me last night and woke up with a high temperature"); "I explained the anxiety": a topic (round 151); "caught Ella's
+    # cold": the one it was caught from is not the one who has it now (the newcomer on round 155).
+    found = [m for m in found if m.kind != "speaker" and not _CAUGHT_FROM.search(norm, max(0, m.start - 24), m.start)
+             and not (m.kind == "parent" and (_object(norm, m) or (norm[m.start:m.end] == "i" and (
+                 _WITNESS.match(norm, m.end) or at and _TOPIC.fullmatch(norm, m.end, at)))))]
     for i, m in enumerate(found):
         if m.kind == "possessive":
             # Straight before the phrase, it points back to a third person named before it
@@ -405,6 +405,9 @@ _TOPIC = re.compile(r" (?:(?:have |ve |had |also |just )?(?:explained|mentioned|
                     r"young person) (?:who|that)(?: is| s| are)?(?: just| really| simply| clearly)?) ")
 
 
+_CAUGHT_FROM = re.compile(r"\b(?:caught|catch|got|picked up|come down with|came down with) $")
+
+
 def witnessed(norm: str, at: int) -> bool:
     """Whether the parent's "I saw", "I've checked"... stands within a few words before `at`."""
     i = norm.rfind("i ", max(0, at - 40), at)
@@ -413,12 +416,11 @@ def witnessed(norm: str, at: int) -> bool:
 
 def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause] | None = None,
           after: bool = True, care: bool = False) -> str:
-    """Whose the phrase norm[a:b] is: "child", "family", "parent", "sibling", "relative",
-    "friend", "school" or "pet". Only "child" and "family" (see CHILDS) make it the child's. `names`
-    as for mentions(); `parts` the text's clauses, if already split. `after`: whether a
-    person straight after the phrase may own it ("appointment for his brother"; not
-    "absence for her brother's graduation"). `care`: the phrase is a care word (an
-    appointment, the GP), the parent's only when they say so ("I've got an appointment")."""
+    """Whose the phrase norm[a:b] is: "child", "family", "parent", "sibling", "relative", "friend", "school" or "pet".
+    Only "child" and "family" (see CHILDS) make it the child's. `names` as for mentions(); `parts` the text's clauses,
+    if already split. `after`: whether a person straight after the phrase may own it ("appointment for his brother";
+    not "absence for her brother's graduation"). `care`: the phrase is a care word (an appointment, the GP), the
+    parent's only when they say so ("I've got an appointment")."""
     who = _who(rules)
     parts = clauses(norm, rules) if parts is None else parts
     index = next((i for i, c in enumerate(parts) if c.start <= a < c.end), None)
@@ -511,10 +513,9 @@ _CARE_FOR = re.compile(r"\b(?:look(?:ing)? after|keep(?:ing)? (?:her|him|them) c
 
 
 def _told_by(norm: str, found: list[Mention], who: _Who, names) -> str | None:
-    """A he or she straight after the telling of someone else named by first name is theirs, not the child's (the
-    newcomer on round 70: with Ellie-May logged, "Niamh told me she has a sore throat" was worded as Ellie-May's).
-    Not "Nan told me she's got a fever" or "my sister told me she has been sick" (the child's, told by family: the
-    attack on round 71), nor a pronoun of the other gender. Their kind, or None."""
+    """A he or she straight after the telling of someone else named by first name is theirs, not the child's (round 70:
+    with Ellie-May logged, "Niamh told me she has a sore throat" was worded as Ellie-May's). Not "Nan told me she's
+    got a fever" (the child's, told by family: round 71), nor a pronoun of the other gender. Their kind, or None."""
     people = [m for m in found if m.kind != "speaker" and norm[m.start:m.end] not in ("me", "us")]
     if len(people) < 2 or norm[people[-1].start:people[-1].end] not in ("he", "she"):
         return None
@@ -576,10 +577,9 @@ def cued(norm: str, rules: Rules) -> bool:
 
 
 class Whole:
-    """A whole normalised text (or draft) read for whose each phrase is: its clauses and
-    names, worked out once and only if the text has a word that can name anyone but the
-    child ([reasons] cues). `starts`/`ends` map each normalised character to the original;
-    `names` is called, once, for the names to take as the child's."""
+    """A whole normalised text (or draft) read for whose each phrase is: its clauses and names, worked out once and
+    only if the text has a word that can name anyone but the child ([reasons] cues). `starts`/`ends` map each
+    normalised character to the original; `names` is called, once, for the names to take as the child's."""
 
     def __init__(self, norm: str, starts, ends, rules: Rules, names):
         self.norm, self.starts, self.ends, self.rules = norm, starts, ends, rules

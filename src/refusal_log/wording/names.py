@@ -234,12 +234,17 @@ def _named_after(text: str, m: re.Match, child: str, own: set) -> bool:
         name_pattern(rf"(?<![\w-]){re.escape(child.split()[0])}(?![\w-])", re.I).search(text, m.end()))
 
 
+# "Too" as "also" ("Finn is too", "Finn too, so..."), not as "too tired" (the newcomer on round 155: "Ella was sick in the
+# night and Finn is too tired to go in" made Ella's sickness Finn's).
+_TOO_ALSO = r"(?=\s*(?:[,.;:!?)\n]|$|(?:and|so|but|now|i|we|she|he|they|x+)\b))"
+
+
 def _shared(text: str, child: str) -> bool:
     """The logged child has what someone else has ("Josh has flu and so does Mia"): no name is someone else's alone."""
     first = re.escape(child.split()[0])
     # (Not "and now Ella is staying home": home, not ill, the attacker on round 126.)
     return bool(name_pattern(rf"\b(?:so (?:does|is|has)|as (?:has|does|is)|and now|(?:spread|passed|given it) to) {first}\b{_NOT_HOME}|\b{first} "
-                             rf"(?:(?:has|have|s|does|did|is|was|has been|had) )?(?:too|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
+                             rf"(?:(?:has|have|s|does|did|is|was|has been|had) )?(?:too{_TOO_ALSO}|as well|also)\b|\b{first} (?:has|have|s) (?:it|got it|caught it|the same)\b|"
                              rf"\b{first} \(and ", re.I).search(text))
 
 

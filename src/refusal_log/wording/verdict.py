@@ -386,7 +386,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
         if any(_content_flags(rules, text, spans)):
             extra.append(_positive(rules, text, spans[0][0], spans[-1][1], an.crisis))
     verdict, findings, suggestion, hints, withheld = _conclude(an, an.illness, extra)
-    if child and an.in_as_usual and (span := said_in_school(text, an.norm.text, child, rules, an.others[-1][1])):
+    if child and (span := said_in_school(text, an.norm.text, child, rules, an.in_as_usual)):
         findings, suggestion, hints = [*findings, _said_in(rules, text, *span)], None, [rules.rule_named("child_said_in").hint]
         verdict = max(verdict, "caution", key=_RANK.get)
     stricter = _second_reading(text, an, rules, verdict) if second_reading else None

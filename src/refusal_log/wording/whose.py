@@ -206,21 +206,28 @@ def stranger_ill(written: str, child: str | None, rules: Rules) -> bool:
 
 
 # The logged child by kinship alone, not named ("Mia has a hospital appointment, her brother will be in as usual").
-_KIN_IN = r"\b(?:her|his|their) (?:twin |little |big |older |younger |baby )?(?:brother|sister|twin|sibling) $"
+_KIN_IN = re.compile(r"\b(?:her|his|their) (?:twin |little |big |older |younger |baby )?(?:brother|sister|twin|sibling) $")
+# What may stand between the name and "will be in" ("Sam is fine and will be in", "Sam (her twin) will be in").
+_BETWEEN = r"(?: \([^()]{0,24}\))?(?: (?:is|s|fine|well|ok|okay|and|absolutely|perfectly|totally|completely|though|still|also|as))*"
 
 
-def said_in_school(text: str, norm: str, child: str | None, rules: Rules, pos: int) -> tuple[int, int] | None:
+def said_in_school(text: str, norm: str, child: str | None, rules: Rules, others_told: bool) -> tuple[int, int] | None:
     """Where the reason says the child it is logged for will be in as usual ("Mia has flu, her twin Sam will be in as
-    normal", logged for Sam): that child's absence then has no reason in it (the newcomer on b589ebc). The span in
-    `text` from the name to the end of its clause; None when another child, or nobody by name, is the one in."""
-    first = child.split()[0] if child and child.split() else ""
-    m = rules.attending.search(norm, pos) if first else None
-    name = _plain(first)
-    if not m:
+    normal", logged for Sam): that child's absence then has no reason in it (the newcomer on b589ebc). By name anywhere;
+    by kinship ("her brother will be in") only when someone else's illness was told (`others_told`) and the child is
+    never named. The span in `text` from the name to the end of its clause; None otherwise."""
+    first = child.split()[0].replace("\u2019", "'") if child and child.split() else ""
+    if not first:
         return None
-    before = _plain(norm[max(0, m.start() - 30): m.start()])  # "her twin sam ", "sam s brother is ill, sam "
-    if not re.search(rf"(?<![\w']){re.escape(name)}(?:'s| s)?(?: [a-z]+){{0,2}} $|{_KIN_IN}", before):
+    name, plain = _plain(first), _plain(norm)
+    named = re.search(rf"(?<![\w']){re.escape(name)}(?![\w'])", plain)
+    for m in rules.attending.finditer(norm):
+        before = plain[max(0, m.start() - 60): m.start()]
+        if re.search(rf"(?<![\w']){re.escape(name)}{_BETWEEN} $", before) or (others_told and not named and _KIN_IN.search(before)):
+            break
+    else:
         return None
-    named = list(re.finditer(rf"(?<![\w'\u2019]){re.escape(first)}(?![\w])", text, re.I))
-    start = named[-1].start() if named else 0  # the name written another way ("Zoe" for Zoë): the whole reason
+    spelt = re.escape(first).replace("'", "['\u2019]")  # "D'Arcy" as typed, with either apostrophe
+    found = list(re.finditer(rf"(?<![\w'\u2019]){spelt}(?![\w])", text, re.I))
+    start = found[-1].start() if found else 0  # the name written another way ("Zoe" for Zoë): the whole reason
     return start, re.compile(r"[.;!?\n]|$").search(text, start).start()
