@@ -613,6 +613,25 @@ def test_the_letter_says_i_reported_only_what_the_log_says_was_told_and_half_a_d
     assert cli.json("attendance", "--to", "18/12/2026")["illness_school_days"] == 1.5
 
 
+def test_a_letter_asks_only_about_the_sessions_its_entry_covers(cli):
+    # The attacker on round 156: a morning's illness, the register O all day, asked for code I for the afternoon too;
+    # an afternoon's absence with the morning unlogged read "I have no record of an absence for this session".
+    setup_terms(cli)
+    cli("add-absence", "--date", "06/10/2026", "--sessions", "am", "--via", "phone", "--reason", "Sam has a migraine",
+        ok=True)
+    cli("add-absence", "--date", "07/10/2026", "--sessions", "pm", "--told", "Mrs Lowe", "--reason",
+        "Sam has a temperature", ok=True)
+    for day in ("06/10/2026", "07/10/2026"):
+        cli("register", "set", day, "--am", "O", "--pm", "O", ok=True)
+    morning = cli("draft", "register-correction", "--date", "06/10/2026", ok=True)
+    body = " ".join(morning.stdout.split())
+    assert "records the morning session as code O" in body and "afternoon" not in body
+    assert "This letter is about the morning session only." in " ".join(morning.stderr.split())
+    afternoon = " ".join(cli("draft", "register-correction", "--date", "07/10/2026", ok=True).stdout.split())
+    assert "records the afternoon session as code O" in afternoon and "no record" not in afternoon
+    assert "unable to attend that afternoon (I told Mrs Lowe)" in afternoon
+
+
 def test_a_transport_day_coded_unauthorised_is_a_mismatch_and_its_letter_claims_nothing(cli):
     # The newcomer on round 103: a council taxi day coded O was not flagged, so no letter could ask about it.
     setup_terms(cli)

@@ -401,3 +401,19 @@ def test_an_import_with_names_init_would_never_write_is_refused(cli, sam, tmp_pa
         refused = cli("--home", str(tmp_path / "other"), "import", str(exported))
         assert refused.exit_code == 1 and "Traceback" not in refused.stderr and refused.stderr.count("\n") == 1
         assert not (tmp_path / "other" / "refusal-log.db").exists()
+
+
+def test_a_grandparent_is_never_written_down_as_the_parent(cli):
+    # The newcomer on round 156: a grandmother who keeps the log was "Lily's parent" in the records request, the EHC
+    # request, the meeting summary and the timeline.
+    cli("init", "--child", "Lily Hughes", "--school", "St Anne's", "--parent", "Margaret Hughes",
+        "--relationship", "Grandmother", "--school-type", "academy", ok=True)
+    records = cli("draft", "records-request", ok=True)
+    assert "made by me as Lily Hughes's grandmother on Lily Hughes's behalf" in " ".join(records.stdout.split())
+    assert "parent" not in records.stdout.split("Kind regards")[0].replace("parental", "")
+    assert "parental responsibility" in " ".join(records.stderr.split())
+    ehc = " ".join(cli("draft", "ehc-request", "--need", "anxiety", ok=True).stdout.split())
+    assert "I make this request as Lily Hughes's grandmother under section 36(1)" in ehc
+    assert "Kept by: Margaret Hughes (grandmother)" in cli("timeline", ok=True).stdout
+    bad = cli("init", "--child", "Lily Hughes", "--relationship", "<script>")
+    assert bad.exit_code == 1 and "--relationship" in bad.stderr and "Traceback" not in bad.stderr

@@ -20,6 +20,7 @@ def init(
     upn: cli_family.UpnOpt = None,
     school_type: cli_family.SchoolTypeOpt = None,
     parent: Annotated[Optional[str], typer.Option("--parent", help="Your name, to sign letters with.", metavar="NAME")] = None,
+    relationship: Annotated[Optional[str], typer.Option("--relationship", metavar="WORDS", help="How you are related to the child, as letters should say it, e.g. grandmother or 'foster carer' (default: parent).")] = None,
     email: Annotated[Optional[str], typer.Option("--email", help="Your email address.", metavar="ADDRESS")] = None,
     school_email: Annotated[Optional[str], typer.Option("--school-email", help="The school's attendance or office email.", metavar="ADDRESS")] = None,
     region: Annotated[Optional[str], typer.Option("--region", metavar="NATION", help="england, wales, scotland or northern-ireland (default england): the law letters follow.")] = None,
@@ -48,7 +49,7 @@ def init(
     elif not child:
         fail("init needs --child NAME (and --school NAME) when it is not run in a terminal.")
     result = people.setup(child, school, parent, email, school_email, region, born=born, year_group=year_group,
-                          form=form, upn=upn, school_type=school_type)
+                          form=form, upn=upn, school_type=school_type, relationship=relationship)
     say = err()
     if result.child_added and result.others:
         name = result.child.name

@@ -240,7 +240,9 @@ _RECORDS_OF_WHAT_WAS_SAID = frozenset(("meeting-summary", "call-confirmation"))
 
 def _draft(kind: str, context: dict, default_subject: str, to: list[str], profile: dict[str, str],
            created: datetime, notes: list[str], law: nations.Nation) -> Draft:
-    body, subject = _letter(kind, context)
+    from refusal_log import people
+
+    body, subject = _letter(kind, {**context, "relationship": people.relationship(profile)})
     notes.extend(_wording_notes(body, law, illness=context.get("type") == "illness", child=context.get("child"),
                                 record=kind in _RECORDS_OF_WHAT_WAS_SAID))
     return Draft(kind, subject or default_subject, body, to, profile.get("email"), profile.get("parent"),

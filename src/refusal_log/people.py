@@ -219,10 +219,25 @@ def _save_settings(session: Session, given: dict[str, str | None]) -> list[str]:
     return updated
 
 
+def _relationship(text: str | None) -> str | None:
+    """How the person keeping the log is related to the child ("grandmother", "foster carer"), as letters say it."""
+    words = optional_text(text)
+    if words is not None and (len(words) > 60 or not re.fullmatch(r"[^\W\d_][\w '\u2019-]*", words)):
+        raise InvalidInput("--relationship is a few words saying how you are related to the child, such as "
+                           "'grandmother' or 'foster carer' (up to 60 characters).")
+    return words.lower() if words else None
+
+
+def relationship(profile: dict[str, str]) -> str:
+    """The carer's relationship to the child, as letters and timelines say it: "parent" unless `init
+    --relationship` gave another (a grandmother is not written down as the parent: the newcomer on round 156)."""
+    return profile.get("relationship") or "parent"
+
+
 def setup(child: str, school: str | None, parent: str | None = None, email: str | None = None,
           school_email: str | None = None, region: str | None = None, *, born: str | None = None,
           year_group: str | None = None, form: str | None = None, upn: str | None = None,
-          school_type: str | None = None) -> SetupResult:
+          school_type: str | None = None, relationship: str | None = None) -> SetupResult:
     """Create the home (or add to it): the child, and the parent's details for letters.
 
     Running it again never touches what was logged: a child already there is kept as
@@ -236,6 +251,7 @@ def setup(child: str, school: str | None, parent: str | None = None, email: str 
                        form, upn, school_type)
     given = {
         "parent": optional_text(parent),
+        "relationship": _relationship(relationship),
         "email": _validate_email(email, "--email"),
         "school_email": _validate_email(school_email, "--school-email"),
         "region": nations.region_key(region) if optional_text(region) else None,

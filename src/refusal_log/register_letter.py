@@ -32,7 +32,17 @@ def register_correction(day: str, child: str | None = None) -> Draft:
                            "'refusal-log attendance' lists the days that differ.")
     profile = people.profile(for_letter=True)
     notes: list[str] = []
+    # One letter speaks for one logged entry (or for nothing logged): a session the log says something else about, or
+    # nothing about, is left out with a note, never asked to be recoded as this one (the attacker on round 156: a
+    # morning's illness asked for code I for the afternoon too, and an afternoon's absence read as "no record").
+    found.sort(key=lambda m: (m.entry is None, m.session))
     first = found[0]
+    apart = [m for m in found if (m.entry, _kind(m)) != (first.entry, _kind(first))]
+    found = [m for m in found if m not in apart]
+    if apart:
+        notes.append(f"This letter is about the {SESSION_WORDS[tuple(sorted({m.session for m in found}))]} only. The "
+                     f"{SESSION_WORDS[tuple(sorted({m.session for m in apart}))]} also differs from your log "
+                     f"({(why := apart[0].why.split('.')[0])[:1].lower() + why[1:]}); ask about it separately.")
     slots = tuple(sorted({m.session for m in found}))
     codes = sorted({m.school_code for m in found})
     mark = st.marks[(the_day, first.session)]

@@ -83,12 +83,26 @@ def _illness_figures(child: str) -> dict[str, Any] | None:
             "percent": st.attendance_percent}
 
 
+# What a carer who is not the parent should check before sending (the newcomer on round 156).
+_AS_PARENT = {
+    "records-request": "You gave your relationship to {child} as {relationship}, and the letter says so. A request for a "
+                       "child's records is made by someone with parental responsibility, or with the permission of "
+                       "the child or a parent: if that is how you act for {child}, say so and attach a copy.",
+    "ehc-request": "You gave your relationship to {child} as {relationship}, and the letter says so. Section 36(1) is a "
+                   "request by the child's parent: ask the council, or an education law helpline, whether that "
+                   "includes you, and say in the letter that {child} lives with you if so.",
+}
+
+
 def _draft(kind: str, template: str, subject: str, context: dict[str, Any], to: list[str],
            profile: dict[str, str], notes: list[str]) -> Draft:
     if not profile.get("parent"):
         notes.append("Your name is not in your details, so the letter is not signed. "
                      "To add it: refusal-log init --parent \"YOUR NAME\"")
-    context = {**context, "parent": profile.get("parent")}
+    context = {**context, "parent": profile.get("parent"), "relationship": people.relationship(profile)}
+    if context["relationship"] != "parent" and kind in _AS_PARENT:
+        # The letter names the carer as they are, never as the parent; whether the law lets them ask is theirs to check.
+        notes.append(_AS_PARENT[kind].format(relationship=context["relationship"], child=context.get("child")))
     body = render.render(f"letters/{template}.txt.j2", context).strip("\n") + "\n"
     body = re.sub(r"\n{3,}", "\n\n", body)  # optional paragraphs leave no gaps
     return Draft(kind, subject, body, to, profile.get("email"), profile.get("parent"), dates.now(), notes)

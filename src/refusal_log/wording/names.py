@@ -236,7 +236,9 @@ def _named_after(text: str, m: re.Match, child: str, own: set) -> bool:
 
 # "Too" as "also" ("Finn is too", "Finn too, so..."), not as "too tired" (the newcomer on round 155: "Ella was sick in the
 # night and Finn is too tired to go in" made Ella's sickness Finn's).
-_TOO_ALSO = r"(?=\s*(?:[,.;:!?)\n]|$|(?:and|so|but|now|i|we|she|he|they|x+)\b))"
+_TOO_ALSO = (r"(?!\s+(?:tired|upset|ill|unwell|poorly|sick|anxious|distressed|scared|worried|exhausted|shattered|much|many|young|"
+             r"little|far|late|early|bad|weak|sore|hot|cold|wobbly|nervous|frightened|overwhelmed|low|emotional|drained|"
+             r"wiped|stressed|sad|shaky|dizzy|sleepy|knackered|[a-z]+ to)\b)")
 
 
 def _shared(text: str, child: str) -> bool:
