@@ -611,6 +611,7 @@ def test_the_letter_says_i_reported_only_what_the_log_says_was_told_and_half_a_d
     assert "I reported by phone that Sam was unwell and unable to attend that afternoon." in told
     # A half day is half a day towards the 15-day point, not a whole one.
     assert cli.json("attendance", "--to", "18/12/2026")["illness_school_days"] == 1.5
+    assert "1.5 school days (3 sessions)" in " ".join(cli("draft", "s19-request", ok=True).stdout.split())
 
 
 def test_a_letter_asks_only_about_the_sessions_its_entry_covers(cli):

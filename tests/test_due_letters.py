@@ -119,3 +119,15 @@ def test_a_chaser_before_the_due_date_says_it_is_due_not_that_it_was(cli, ready)
     result = cli("draft", "chaser", "--request", "1", ok=True)
     assert "it is due by" in result.stdout and "it was due by" not in result.stdout
     assert "not overdue yet" in result.stderr
+
+
+def test_a_chaser_for_guidance_reads_as_guidance(cli, ready):
+    # The newcomer on round 156: "Official guidance (...) says guidance, not a legal deadline: 15 school days from ..."
+    # and "confirm that education arranged by the council ... will be with me by".
+    from datetime import date, timedelta
+
+    sent = date.today() - timedelta(days=2)
+    cli("request", "add", "s19", "--to", "Countyshire Council", "--sent", f"{sent:%d/%m/%Y}", ok=True)
+    body = " ".join(cli("draft", "chaser", "--request", "1", ok=True).stdout.split())
+    assert "says guidance" not in body and "will be with me" not in body
+    assert "It is guidance, not a time limit in law" in body and "what is being arranged" in body

@@ -79,7 +79,8 @@ def _illness_figures(child: str) -> dict[str, Any] | None:
         return None
     ill = [k for k, v in st.logged.items() if v.type == "illness"]
     return {"from": dates.long_date(st.start), "to": dates.long_date(st.end), "possible": st.possible_sessions,
-            "absent": st.absent_sessions, "ill_sessions": len(ill), "ill_days": len({d for d, _ in ill}),
+            # Half a day is half a day, as `attendance` counts it (the newcomer on round 156: "9 school days (17 sessions)").
+            "absent": st.absent_sessions, "ill_sessions": len(ill), "ill_days": len(ill) // 2 if len(ill) % 2 == 0 else len(ill) / 2,
             "percent": st.attendance_percent}
 
 
@@ -251,6 +252,7 @@ def chaser(request_id: int) -> Draft:
                "kind": view.kind, "about": view.about, "what": (stage.legal or stage).rule.what, "due": dates.long_date(stage.due),
                "overdue": stage.due < today, "law": rule.status == "law", "guidance": rule.status == "guidance",
                "rule": rule.describe(), "source": rule.source, "extended": stage.extended,
+               "within": f"{rule.length_text} from {rule.runs_from}",
                "reply_by": dates.long_date(reply_by), "entry": view.id,
                "legal": stage.legal and stage.legal.rule.status == "law",
                "legal_rule": stage.legal and stage.legal.rule.describe(),
