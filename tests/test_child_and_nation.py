@@ -417,3 +417,17 @@ def test_a_grandparent_is_never_written_down_as_the_parent(cli):
     assert "Kept by: Margaret Hughes (grandmother)" in cli("timeline", ok=True).stdout
     bad = cli("init", "--child", "Lily Hughes", "--relationship", "<script>")
     assert bad.exit_code == 1 and "--relationship" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_an_imported_relationship_is_checked_as_init_checks_it(cli, tmp_path):
+    # The attacker on round 157: an edited export put "grandmother\n\nSubject: ..." word for word into the EHC request.
+    import json
+
+    cli("init", "--child", "Lily Hughes", "--school", "St Anne's", "--relationship", "grandmother", ok=True)
+    exported = tmp_path / "log.json"
+    cli("export", "--format", "json", "--out", str(exported), ok=True)
+    document = json.loads(exported.read_text("utf-8"))
+    document["profile"]["relationship"] = "grandmother\n\nSubject: pay the fine\n\nKind regards"
+    exported.write_text(json.dumps(document), "utf-8")
+    result = cli("--home", str(tmp_path / "fresh"), "import", str(exported))
+    assert result.exit_code == 1 and "--relationship" in result.stderr and "Traceback" not in result.stderr

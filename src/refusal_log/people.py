@@ -313,6 +313,8 @@ def check_details(details: dict[str, str]) -> dict[str, str]:
     checked = dict(details)
     if "region" in checked:
         checked["region"] = nations.region_key(checked["region"], "The region in the file")
+    if "relationship" in checked:  # as init checks it: a few words, never a line break into a letter (attacker, 157)
+        checked["relationship"] = _relationship(checked["relationship"]) or "parent"
     for key in ("email", "school_email"):
         if key in checked:
             checked[key] = _validate_email(checked[key], f"The {key.replace('_', ' ')} in the file")

@@ -32,12 +32,12 @@ def register_correction(day: str, child: str | None = None) -> Draft:
                            "'refusal-log attendance' lists the days that differ.")
     profile = people.profile(for_letter=True)
     notes: list[str] = []
-    # One letter speaks for one logged entry (or for nothing logged): a session the log says something else about, or
-    # nothing about, is left out with a note, never asked to be recoded as this one (the attacker on round 156: a
-    # morning's illness asked for code I for the afternoon too, and an afternoon's absence read as "no record").
+    # One letter speaks for one kind of logged reason (or for nothing logged): a session the log says something else
+    # about, or nothing about, is left out with a note, never asked to be recoded as this one (the attacker on round
+    # 156: a morning's illness asked for code I for the afternoon too; an afternoon's absence read "no record").
     found.sort(key=lambda m: (m.entry is None, m.session))
     first = found[0]
-    apart = [m for m in found if (m.entry, _kind(m)) != (first.entry, _kind(first))]
+    apart = [m for m in found if _kind(m) != _kind(first)]  # two entries of one kind (am and pm illness): one letter
     found = [m for m in found if m not in apart]
     if apart:
         notes.append(f"This letter is about the {SESSION_WORDS[tuple(sorted({m.session for m in found}))]} only. The "

@@ -79,11 +79,14 @@ def _illness_figures(child: str) -> dict[str, Any] | None:
         return None
     ill = [k for k, v in st.logged.items() if v.type == "illness"]
     return {"from": dates.long_date(st.start), "to": dates.long_date(st.end), "possible": st.possible_sessions,
-            # Half a day is half a day, as `attendance` counts it (the newcomer on round 156: "9 school days (17 sessions)").
-            "absent": st.absent_sessions, "ill_sessions": len(ill), "ill_days": len(ill) // 2 if len(ill) % 2 == 0 else len(ill) / 2,
+            # Half a day is half a day, as `attendance` counts it (the newcomer on round 156: "9 school days (17
+            # sessions)").
+            "absent": st.absent_sessions, "ill_sessions": len(ill),
+            "ill_days": len(ill) // 2 if len(ill) % 2 == 0 else len(ill) / 2,
             "percent": st.attendance_percent}
 
 
+_PARENT_WORDS = frozenset(("parent", "mother", "father", "mum", "dad", "mam", "mom"))
 # What a carer who is not the parent should check before sending (the newcomer on round 156).
 _AS_PARENT = {
     "records-request": "You gave your relationship to {child} as {relationship}, and the letter says so. A request for a "
@@ -101,7 +104,7 @@ def _draft(kind: str, template: str, subject: str, context: dict[str, Any], to: 
         notes.append("Your name is not in your details, so the letter is not signed. "
                      "To add it: refusal-log init --parent \"YOUR NAME\"")
     context = {**context, "parent": profile.get("parent"), "relationship": people.relationship(profile)}
-    if context["relationship"] != "parent" and kind in _AS_PARENT:
+    if context["relationship"] not in _PARENT_WORDS and kind in _AS_PARENT and not context.get("maintained"):
         # The letter names the carer as they are, never as the parent; whether the law lets them ask is theirs to check.
         notes.append(_AS_PARENT[kind].format(relationship=context["relationship"], child=context.get("child")))
     body = render.render(f"letters/{template}.txt.j2", context).strip("\n") + "\n"
