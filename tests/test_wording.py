@@ -1551,6 +1551,7 @@ ROUND_SETS = [
     ("ROUND156_ATTACK", 53),
     ("INDEPENDENT_BLIND1349_1354", 584),
     ("ROUND158_OWN_WORDS", 14),
+    ("ROUND158_ATTACK", 6),
     ("ROUND157_ATTACK", 21),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
@@ -1567,7 +1568,7 @@ NEWEST_SETS = ("INDEPENDENT_BLIND1349_1354",)
 # finds, about 3,300 rows in all) is checked every fourth row: the newest round's lists and set are checked whole.
 OLDER_SAMPLE = 128
 OLDER_SHORT_SAMPLE = 4
-NEWEST_SHORT = ("ROUND157_OWN_WORDS", "ROUND158_OWN_WORDS", "ROUND157_ATTACK")
+NEWEST_SHORT = ("ROUND158_OWN_WORDS", "ROUND157_ATTACK", "ROUND158_ATTACK")
 
 
 def _round_misses(names, pick):
