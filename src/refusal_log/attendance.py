@@ -105,6 +105,11 @@ class Mismatch:
                 "register_entry": self.register_entry}
 
 
+def as_school_days(sessions: int) -> float | int:
+    """Sessions as school days, a half day as a half: 17 sessions are 8.5 days, 16 are 8 (never 8.0)."""
+    return sessions // 2 if sessions % 2 == 0 else sessions / 2
+
+
 @dataclass
 class Standing:
     child: str
@@ -197,7 +202,7 @@ class Standing:
         """Entries logged as illness whose reasons do not say the child was ill."""
         return sorted({item.entry_id for item in self.logged.values() if item.illness_unsaid})
 
-    @property
+    @cached_property
     def _illness_sessions(self) -> set[tuple[date, str]]:
         sessions = {key for key, item in self.logged.items() if item.type == "illness"}
         if self.nation == "england":
@@ -208,8 +213,7 @@ class Standing:
     def illness_school_days(self) -> float | int:
         """School days lost to illness, a half day as a half (the newcomer on round 155: an afternoon counted as a
         whole day towards the 15-day point)."""
-        halves = len(self._illness_sessions)
-        return halves // 2 if halves % 2 == 0 else halves / 2
+        return as_school_days(len(self._illness_sessions))
 
     def illness(self) -> dict[str, Any]:
         count = self.illness_school_days

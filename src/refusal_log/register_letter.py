@@ -40,9 +40,10 @@ def register_correction(day: str, child: str | None = None) -> Draft:
     apart = [m for m in found if _kind(m) != _kind(first)]  # two entries of one kind (am and pm illness): one letter
     found = [m for m in found if m not in apart]
     if apart:
+        why = apart[0].why.split(".")[0]  # "The school has Sam absent, but ..." as a clause
         notes.append(f"This letter is about the {SESSION_WORDS[tuple(sorted({m.session for m in found}))]} only. The "
                      f"{SESSION_WORDS[tuple(sorted({m.session for m in apart}))]} also differs from your log "
-                     f"({(why := apart[0].why.split('.')[0])[:1].lower() + why[1:]}); ask about it separately.")
+                     f"({why[:1].lower() + why[1:]}); ask about it separately.")
     slots = tuple(sorted({m.session for m in found}))
     codes = sorted({m.school_code for m in found})
     mark = st.marks[(the_day, first.session)]
@@ -57,7 +58,7 @@ def register_correction(day: str, child: str | None = None) -> Draft:
         entry = {"id": view.id, "via": render.VIA_WORDS.get(view.fields.get("via") or "", ""), "told": view.fields.get("told"),
                  "recorded": dates.human_datetime(view.recorded), "type": logged.type,
                  "corrected": dates.human_datetime(view.corrected) if logged.corrected else None,
-                 "reworded": bool(view.fields.get("typed_reason")),
+                 "reworded": logged.suggested,
                  # Half a day logged is said as half a day (the newcomer on round 155: "unable to attend that day").
                  "part": {"am": "that morning", "pm": "that afternoon"}.get(view.fields.get("sessions") or "")}
         if logged.corrected:

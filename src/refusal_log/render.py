@@ -484,7 +484,7 @@ def timeline_context(views: list[EntryView], *, generated: datetime, start: date
         "children": [c.name for c in chosen],
         "schools": list(dict.fromkeys(c.school for c in chosen if c.school)),
         "several_children": len({e.child for e in items}) > 1,
-        "parent": profile.get("parent"), "relationship": profile.get("relationship") or "parent",
+        "parent": profile.get("parent"), "relationship": people.relationship(profile),
         "period": _period(start, end),
         "kinds": [_count_word(k, 2) for k in kinds] if kinds else [],
         "generated": dates.human_datetime(generated),

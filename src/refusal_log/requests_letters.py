@@ -81,8 +81,7 @@ def _illness_figures(child: str) -> dict[str, Any] | None:
     return {"from": dates.long_date(st.start), "to": dates.long_date(st.end), "possible": st.possible_sessions,
             # Half a day is half a day, as `attendance` counts it (the newcomer on round 156: "9 school days (17
             # sessions)").
-            "absent": st.absent_sessions, "ill_sessions": len(ill),
-            "ill_days": len(ill) // 2 if len(ill) % 2 == 0 else len(ill) / 2,
+            "absent": st.absent_sessions, "ill_sessions": len(ill), "ill_days": attendance.as_school_days(len(ill)),
             "percent": st.attendance_percent}
 
 
