@@ -447,6 +447,9 @@ def test_the_text_and_markdown_timelines_carry_a_compact_map(cli, term_so_far):
         assert "Week of     Mon    Tue    Wed    Thu    Fri" in text
         assert "O O !" in text and "85.6%" in text
         assert max(len(line) for line in text.splitlines()) <= 80 or fmt == "md"
+        # Which sessions differ, by day, as the HTML's table says (the newcomer on round 156: only a count before).
+        listed = " ".join(text[text.index("register differ"):].split())
+        assert "code O: You reported illness" in listed, fmt
 
 
 def test_a_timeline_of_two_children_shows_where_each_stands(cli, term_so_far):
