@@ -415,6 +415,8 @@ def test_a_grandparent_is_never_written_down_as_the_parent(cli):
     ehc = " ".join(cli("draft", "ehc-request", "--need", "anxiety", ok=True).stdout.split())
     assert "I make this request as Lily Hughes's grandmother under section 36(1)" in ehc
     assert "Kept by: Margaret Hughes (grandmother)" in cli("timeline", ok=True).stdout
+    html = " ".join(cli("timeline", "--format", "html", ok=True).stdout.split())
+    assert "as the grandmother wrote it down" in html and "the parent" not in html  # the newcomer on round 160
     bad = cli("init", "--child", "Lily Hughes", "--relationship", "<script>")
     assert bad.exit_code == 1 and "--relationship" in bad.stderr and "Traceback" not in bad.stderr
 

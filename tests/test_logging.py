@@ -311,6 +311,13 @@ def test_likely_slips_get_a_gentle_note_and_are_still_logged(cli, ready):
     assert len(cli.json("list")) == 4
     quiet = cli("add-absence", "--date", "08/09/2026", "--reason", "Too unwell to attend (migraine)", ok=True)
     assert "Note:" not in quiet.stderr
+    # A morning and an afternoon are two halves of a day, not one logged twice (the newcomer on round 160).
+    morning = cli("add-absence", "--date", "10/09/2026", "--sessions", "morning", "--reason", "Too unwell to attend", ok=True)
+    afternoon = cli("add-absence", "--date", "10/09/2026", "--sessions", "afternoon", "--reason", "Too unwell to attend",
+                    ok=True)
+    assert "already logged" not in morning.stderr + afternoon.stderr
+    whole = cli("add-absence", "--date", "10/09/2026", "--reason", "Too unwell to attend", ok=True)
+    assert "already logged (entries 6 and 7)" in whole.stderr
 
 
 def test_init_again_says_which_details_it_updated(cli, ready):

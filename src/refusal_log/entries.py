@@ -236,13 +236,13 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
         if first == last and first.weekday() >= 5:
             notes.append(f"{dates.human_date(first)} is a {dates.WEEKDAYS[first.weekday()].title()}. "
                          f"Dates are day first (08/09/2026 is 8 September); {fix}.")
+        half = fields.get("sessions") or "both"  # a morning and an afternoon are two halves, not one logged twice
         same_days = [row[0] for row in db.execute(
-            "SELECT e.id FROM entry e JOIN absence a ON a.entry_id = e.id "
-            "WHERE e.kind = 'absence' AND e.child_id = ? AND e.id != ? "
-            "AND a.revision = (SELECT max(revision) FROM absence WHERE entry_id = e.id) "
-            "AND a.date <= ? AND coalesce(a.until, a.date) >= ? "
-            "AND e.id NOT IN (SELECT entry_id FROM withdrawal) ORDER BY e.id",
-            (child_id, entry_id, last.isoformat(), first.isoformat()))]
+            "SELECT e.id FROM entry e JOIN absence a ON a.entry_id = e.id WHERE e.kind = 'absence' AND e.child_id = ? "
+            "AND e.id != ? AND a.revision = (SELECT max(revision) FROM absence WHERE entry_id = e.id) AND a.date <= ? "
+            "AND coalesce(a.until, a.date) >= ? AND e.id NOT IN (SELECT entry_id FROM withdrawal) AND NOT "
+            "(coalesce(a.sessions, 'both') IN ('am', 'pm') AND ? IN ('am', 'pm') AND coalesce(a.sessions, 'both') != ?) "
+            "ORDER BY e.id", (child_id, entry_id, last.isoformat(), first.isoformat(), half, half))]
         if same_days:
             ids = (f"entry {same_days[0]}" if len(same_days) == 1
                    else f"entries {', '.join(map(str, same_days[:-1]))} and {same_days[-1]}")
