@@ -450,6 +450,9 @@ def test_the_text_and_markdown_timelines_carry_a_compact_map(cli, term_so_far):
         # Which sessions differ, by day, as the HTML's table says (the newcomer on round 156: only a count before).
         listed = " ".join(text[text.index("register differ"):].split())
         assert "code O: You reported illness" in listed, fmt
+    # Days of the last week after the period are not "no school" (the newcomer on round 160: coming school days were).
+    html = cli("timeline", "--from", "03/09/2026", "--to", "18/11/2026", "--format", "html", ok=True).stdout
+    assert "2026-11-19 am: outside the period shown" in html and "2026-11-19 am: no school" not in html
 
 
 def test_a_timeline_of_two_children_shows_where_each_stands(cli, term_so_far):

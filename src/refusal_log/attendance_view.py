@@ -24,6 +24,8 @@ STATES = {
     "logged": ("absent in your log, no school code", "white on magenta", "#8e24aa", "hatch"),
     "none": ("no code recorded", "dim", "#ffffff", ""),
     "closed": ("no school", "dim", "#eeeeee", ""),
+    # A day of the map's first or last week outside the period (after today, or before --from): not "no school".
+    "outside": ("outside the period shown", "dim", "#fafafa", ""),
 }
 _SHOWN = {"approved": "present"}
 
@@ -61,7 +63,7 @@ def calendar_map(st: Standing) -> list[list[MapDay]]:
             day = monday + timedelta(days=i)
             if day not in school:
                 why = st.calendar.why_not(day) if st.calendar else None
-                closed = Half("closed", None, False)
+                closed = Half("outside" if day < st.start or day > st.end else "closed", None, False)
                 row.append(MapDay(day, False, closed, closed, why))
                 continue
             halves = []
@@ -82,7 +84,7 @@ def calendar_map(st: Standing) -> list[list[MapDay]]:
 
 
 def half_text(half: Half) -> str:
-    if half.state == "closed":
+    if half.state in ("closed", "outside"):
         return "  "
     if half.code:
         return f"{half.code[:2]:<2}"
@@ -100,7 +102,8 @@ def text_map(st: Standing) -> str:
         lines.append(f"{week[0].day:%d/%m/%Y}  " + " ".join(cells).rstrip())
     lines.append("Each day: the morning code, then the afternoon code.")
     lines.append("-- absent in your log, no school code; ·· no code recorded;")
-    lines.append("! your record and the school's differ; blank: no school.")
+    lines.append("! your record and the school's differ;")
+    lines.append("blank: no school, or a day outside the period shown.")
     return "\n".join(lines)
 
 
@@ -263,7 +266,7 @@ def for_timeline(from_: str | None, to: str | None, child: str | None, quiet: bo
     return {
         "child": st.child, "lines": figures_lines(st), "map": text_map(st), "svg": Markup(svg_map(st)),
         "html_lines": figures_lines(st, "marked with a dashed box"),
-        "legend": [(words, Markup(legend_svg(state))) for state, words, _ in legend() if state != "closed"],
+        "legend": [(words, Markup(legend_svg(state))) for state, words, _ in legend()],
         "mismatches": [{"day": dates.human_date(m.date), "session": m.session, "code": m.school_code, "why": m.why}
                        for m in st.mismatches],
     }

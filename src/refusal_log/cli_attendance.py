@@ -239,7 +239,7 @@ def _draw(st) -> None:
         if state in samples:
             key.append(samples[state], style=style)
             key.append(f" {words}   ")
-    key.append("! your record and the school's differ")
+    key.append("! your record and the school's differ; blank: no school, or outside the period")
     facts = Text("\n\n".join(view.figures_lines(st)))
     layout = Table.grid(padding=(0, 3))
     layout.add_column(no_wrap=True)
