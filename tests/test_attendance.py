@@ -497,6 +497,9 @@ def test_the_demo_has_a_calendar_and_a_register_with_two_days_that_differ(cli, d
     assert "Where Maya stands" in (folder / "timeline.html").read_text()
     letter = cli("--home", str(folder), "draft", "register-correction", "--date", "12/10/2026", ok=True).stdout
     assert "code I" in letter and "entry" in letter
+    # Two sessions coded, nothing logged: "these sessions", not "this session" (the newcomer on round 160).
+    both = " ".join(cli("--home", str(folder), "draft", "register-correction", "--date", "05/10/2026", ok=True).stdout.split())
+    assert "no record of an absence for these sessions" in both
 
 
 

@@ -90,6 +90,7 @@ def test_notes_logged_while_restore_runs_are_in_the_restored_log_or_its_backup(c
     reported = set(out.split("\n")) - {""}
     assert reported, err[-2000:]
     kept = re.search(r"saved in (\S+?)\.?$", restored.stderr.strip(), re.MULTILINE).group(1)
+    assert "The log that was here held " in restored.stderr  # what was set aside (the newcomer on round 160)
     now = {e["text"] for e in cli.json("list") if "text" in e}
     elsewhere = tmp_path / "elsewhere"
     cli("--home", str(elsewhere), "restore", kept, ok=True)

@@ -43,6 +43,7 @@ class RestoreResult:
     head: str
     previous_backup: Path | None
     counts: str = ""  # as verify says it
+    previous_counts: str = ""  # what the replaced log held, as verify says it
 
 
 def _default_name() -> str:
@@ -306,7 +307,7 @@ def restore(path: str, force: bool = False) -> RestoreResult:
                 occupied = _log_has_anything()
                 if occupied and not force:
                     raise _not_empty(home)
-                previous = backup().path if occupied else None
+                previous = backup() if occupied else None
                 folder = paths.ensure_private_dir(paths.attachments_dir())
                 for staged in staged_files.iterdir():
                     staged.replace(folder / staged.name)
@@ -320,7 +321,8 @@ def restore(path: str, force: bool = False) -> RestoreResult:
         if isinstance(failure, OSError):
             raise StoreNotWritable(f"The backup could not be restored into {home} ({failure.strerror}).") from None
         raise
-    return RestoreResult(home, checked.entries, checked.head, previous, checked.counts())
+    return RestoreResult(home, checked.entries, checked.head, previous and previous.path, checked.counts(),
+                         previous.counts if previous else "")
 
 
 def _not_empty(home: Path) -> InvalidInput:

@@ -91,6 +91,10 @@ def restore(
 
     result = backups.restore(file, force)
     if result.previous_backup:
+        # What was set aside, so nothing newer than the backup is lost without a word (the newcomer on round 160).
+        if result.previous_counts:
+            err().print(f"The log that was here held {result.previous_counts}; restoring the file below brings it back.",
+                        markup=False)
         err().print(f"The log that was here is saved in {result.previous_backup}.", markup=False)
     sys.stdout.write(f"Restored {result.counts} into {result.home}; chain intact, head {result.head}\n")
 

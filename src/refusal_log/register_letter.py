@@ -81,7 +81,8 @@ def register_correction(day: str, child: str | None = None) -> Draft:
     to = people.school_address(profile, st.child, notes)
     context = {
         "child": st.child, "day_full": dates.full_date(the_day), "day_long": dates.long_date(the_day),
-        "sessions": SESSION_WORDS[slots], "codes": " and ".join(codes), "meaning": meaning,
+        "sessions": SESSION_WORDS[slots], "these": "these sessions" if len(slots) > 1 else "this session",
+        "codes": " and ".join(codes), "meaning": meaning,
         "source": mark.source, "entry": entry, "kind": _kind(first), "fits": fits,
         "law": REGISTER_LAW.get(st.nation), "england": st.nation == "england", "parent": profile.get("parent"),
     }
