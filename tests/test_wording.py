@@ -1572,6 +1572,7 @@ ROUND_SETS = [
     ("ROUND163_ATTACK", 22),
     ("INDEPENDENT_BLIND1391_1396", 587),
     ("ROUND165_OWN_WORDS", 11),
+    ("ROUND165_ATTACK", 5),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1587,7 +1588,7 @@ NEWEST_SETS = ("INDEPENDENT_BLIND1391_1396",)
 # finds, about 3,300 rows in all) is checked every fourth row: the newest round's lists and set are checked whole.
 OLDER_SAMPLE = 128
 OLDER_SHORT_SAMPLE = 4
-NEWEST_SHORT = ("ROUND165_OWN_WORDS", "ROUND163_ATTACK")
+NEWEST_SHORT = ("ROUND165_OWN_WORDS", "ROUND165_ATTACK")
 
 
 def _round_misses(names, pick):
