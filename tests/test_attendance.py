@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -529,6 +530,9 @@ def test_a_letter_outside_england_names_no_english_code_or_law(cli, region):
     assert check_text(body.split("\n\n", 1)[1]).verdict == "ok"
     data = cli.json("attendance", "--to", "18/12/2026")
     assert data["penalty_threshold"] is None and "England" not in (data["illness"]["law"] or "")
+    # Without England's letters the swatches are colour alone, so the key names each colour.
+    key = cli("attendance", "--to", "18/12/2026", ok=True).stdout
+    assert "red: unauthorised absence" in key and "green: present" in key and "O unauthorised" not in key
 
 
 def test_a_damaged_calendar_file_is_refused_plainly(cli, tmp_path):
@@ -640,6 +644,16 @@ def test_a_letter_asks_only_about_the_sessions_its_entry_covers(cli):
     afternoon = " ".join(cli("draft", "register-correction", "--date", "07/10/2026", ok=True).stdout.split())
     assert "records the afternoon session as code O" in afternoon and "no record" not in afternoon
     assert "unable to attend that afternoon (I told Mrs Lowe)" in afternoon
+
+
+def test_the_letter_gives_a_codes_meaning_without_brackets_inside_brackets(cli):
+    # The newcomer on round 164: "code / (present (morning))" read as a typo in a formal letter.
+    setup_terms(cli)
+    cli("add-absence", "--date", "06/10/2026", "--reason", "Sam has a temperature", "--via", "phone", ok=True)
+    cli("register", "set", "06/10/2026", "--am", "/", "--pm", "I", ok=True)
+    body = " ".join(cli("draft", "register-correction", "--date", "06/10/2026", ok=True).stdout.split())
+    assert "as code / (present, morning)" in body
+    assert not re.search(r"\([^()]*\(", body)
 
 
 def test_a_transport_day_coded_unauthorised_is_a_mismatch_and_its_letter_claims_nothing(cli):

@@ -221,11 +221,24 @@ _ENGLAND_SAMPLES = {"present": "/ ", "authorised": "I ", "unauthorised": "O ", "
 _ANY_SAMPLES = {"logged": "--", "none": "··"}
 
 
+# Outside England the swatch is colour alone, so the key names the colour too: a key read
+# without colour (a screen reader, NO_COLOR, a pasted copy) still says what each one is.
+_COLOUR_NAMES = {"present": "green", "authorised": "yellow", "unauthorised": "red", "not-counted": "grey"}
+
+
 def legend_samples(nation: str) -> dict[str, str]:
     """The sample text for each state's swatch in the terminal legend."""
     if nation == "england":
         return {**_ENGLAND_SAMPLES, **_ANY_SAMPLES}
     return {**{state: "  " for state in _ENGLAND_SAMPLES}, **_ANY_SAMPLES}
+
+
+def legend_words(state: str, nation: str) -> str:
+    """The words beside a swatch in the terminal legend (the colour named where the swatch has no letters)."""
+    words = STATES[state][0]
+    if nation != "england" and state in _COLOUR_NAMES:
+        return f"{_COLOUR_NAMES[state]}: {words}"
+    return words
 
 
 def legend() -> list[tuple[str, str, str]]:

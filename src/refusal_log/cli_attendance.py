@@ -235,10 +235,10 @@ def _draw(st) -> None:
         grid.add_row(f"{week[0].day:%d/%m/%Y}", *cells)
     key = Text()
     samples = view.legend_samples(st.nation)
-    for state, (words, style, _, _) in view.STATES.items():
+    for state, (_, style, _, _) in view.STATES.items():
         if state in samples:
             key.append(samples[state], style=style)
-            key.append(f" {words}   ")
+            key.append(f" {view.legend_words(state, st.nation)}   ")
     key.append("! your record and the school's differ; blank: no school, or outside the period")
     facts = Text("\n\n".join(view.figures_lines(st)))
     layout = Table.grid(padding=(0, 3))

@@ -9,6 +9,8 @@ other letter. Nothing here prints.
 
 from __future__ import annotations
 
+import re
+
 from refusal_log import attendance, dates, people, register, render
 from refusal_log.errors import InvalidInput
 from refusal_log.letters import Draft
@@ -50,6 +52,10 @@ def register_correction(day: str, child: str | None = None) -> Draft:
     logged = st.logged.get((the_day, first.session))
     fits = FITS.get(logged.type) if logged and st.nation == "england" else None
     meaning = register.england_codes()[codes[0]].meaning if st.nation == "england" and len(codes) == 1 else None
+    if meaning:
+        # The letter puts the meaning in brackets, so its own brackets become commas:
+        # "code I (illness, physical or mental, not appointments)", not brackets in brackets.
+        meaning = re.sub(r"\s*\(([^()]*)\)", r", \1", meaning)
     entry = None
     if logged is not None:
         from refusal_log import entries

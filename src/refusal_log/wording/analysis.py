@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections import namedtuple
 from functools import cached_property
+from itertools import islice
 
 from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_ILL, Whole, ambiguous, childs_words,
                                          mentions, witnessed)
@@ -294,9 +295,7 @@ class _Analysis:
         n, found, rules = self.norm.text, False, self.rules
         # Leave the head granted is the child's even in the parent's sentence; a sibling's or a friend's is still theirs.
         others = SOMEONE_ELSE - {"parent"} if leave else SOMEONE_ELSE
-        for k, m in enumerate(rx.finditer(n)):
-            if k >= _MAX_HITS:
-                break  # a phrase pasted thousands of times says nothing more (each costs a look at whose it is)
+        for m in islice(rx.finditer(n), _MAX_HITS):  # a phrase pasted thousands of times says nothing more
             if rules.unavoidable_not.match(n, m.end()) or rules.unavoidable_not_before.search(n, max(0, m.start() - 40), m.start()):
                 continue  # round 10b: "excluded from breakfast club" is not from school; round 47: nor "the bus is suspended"
             if rules.leave_asked.search(n, max(0, m.start() - 40), m.start()):
@@ -304,8 +303,9 @@ class _Analysis:
             self.spans.append(m.span())
             owner = rules.not_child.search(n, max(0, m.start() - 60), m.start())  # "his brother has been suspended": his
             granted = leave and leave_granted(n, m.start(), m.end(), rules)
-            if owner and not owner.group("staff") and not rules.child_after.match(n, m.end()) and not granted:
-                continue  # (a teacher's decision, "Mr Price has suspended Owen", is the child's reason)
+            if owner and not owner.group("staff") and not rules.child_after.match(n, m.end()) and not granted \
+                    and (owner.group("other") or not rules.unavoidable_impersonal.search(m.group())):
+                continue  # (a teacher's decision is the child's reason; a taxi that never came is no one's, blind1408)
             whose = self._whose(*m.span(), after=False)
             # A school closed or transport that did not come is no one's, whoever tells of it.
             if whose == "parent" and rules.unavoidable_impersonal.search(m.group()):

@@ -30,6 +30,10 @@ _KNOWING = frozenset(("know", "knew", "realise", "realize", "understand", "appre
 _ASKS_ABOUT = re.compile(r"\b(?:whether|if) (?!(?:he|she|they|i|we|it|you)\b)[a-z]+ (?:is|was|were|had|has|would|will)\b")
 
 
+# A greeting opening the sentence ("Hello, Brooke is poorly and has said..."): not the clause's subject when the child
+# comes next (blind1401); "Hi, we had a call from Mrs Reid saying..." is still Mrs Reid's.
+_GREETING = re.compile(r"\W*(?:hi|hello|hiya|hey|dear|morning|afternoon|evening|good (?:morning|afternoon|evening))\b"
+                       r"[^,.!?\n]{0,30}?,\s*")
 _CAUSE = re.compile(r"(?:because of|due to|owing to|as a result of)\b")
 # Text-speak "let u no" is "let you know" ("u" is read as "you"): that "no" denies nothing (blind1036).
 _LET_KNOW = re.compile(r"\blet (?:you|ya|yu) $")
@@ -117,6 +121,11 @@ def _reported(norm: str, a: int, b: int, rules: Rules, child: str, names=tuple) 
             norm, aside.group(1), said.group(), child, rules):
         return False
     before = [w for w in _WORDS.findall(region[: verbs[-1].start()]) if w not in rules.auxiliaries]
+    opening = _GREETING.match(region)
+    if opening and opening.end() < verbs[-1].start():
+        greeted = [w for w in _WORDS.findall(region[opening.end(): verbs[-1].start()]) if w not in rules.auxiliaries]
+        if greeted[:1] in ([child], ["he"], ["she"], ["they"]):  # the child opens the sentence after the greeting
+            before = greeted
     # A verb that opens its clause has the parent as its dropped subject: "a bit of a cough,
     # thought I'd give him a day", "rang the office, said she won't be in".
     if not before or region[: verbs[-1].start()].rstrip().endswith((",", ";", ":", "-")):
