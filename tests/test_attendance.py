@@ -533,6 +533,10 @@ def test_a_letter_outside_england_names_no_english_code_or_law(cli, region):
     # Without England's letters the swatches are colour alone, so the key names each colour.
     key = cli("attendance", "--to", "18/12/2026", ok=True).stdout
     assert "red: unauthorised absence" in key and "green: present" in key and "O unauthorised" not in key
+    # England's 15-day health-needs point and its persistent/severe measures are not another nation's (the newcomer on
+    # round 169 saw both printed for a Scottish child).
+    flat = " ".join(key.split())
+    assert "15 school days" not in flat and "persistent" not in flat and data["illness"]["point"] is None
 
 
 def test_a_damaged_calendar_file_is_refused_plainly(cli, tmp_path):

@@ -263,6 +263,12 @@ def test_restore_checks_the_archive_first(cli, logged, tmp_path):
         result = cli("--home", str(fresh), "restore", str(path))
         assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert not (fresh / "refusal-log.db").exists()
+    # A file that is no backup is called that over a log with entries, never met with "pass --force" (the newcomer on
+    # round 169).
+    before = snapshot(logged)
+    wrong = cli("restore", str(make_eml(tmp_path / "y.eml")))
+    assert wrong.exit_code == 1 and "is not a refusal-log backup" in wrong.stderr and "--force" not in wrong.stderr
+    assert snapshot(logged) == before
 
 
 def test_export_json_import_round_trips(cli, logged, tmp_path):

@@ -161,6 +161,15 @@ def test_a_weekday_in_the_reason_that_is_not_the_emails_day_is_pointed_out(famil
         assert "The reason names" not in run("draft", "absence-email", "--date", "23/09/2026" if more else day).stderr
 
 
+def test_the_drafts_wording_check_reads_the_reason_not_the_letters_label(family):
+    """The newcomer on round 169: logged with a caution, the same words were "avoid" in the draft, quoted with the
+    email's own "Reason for absence:" before them (its three words took the reason over the second reading's length)."""
+    run("add-absence", "--date", "16/09/2026", "--reason", "She just can't face it today, she's in a right state",
+        "--via", "app", "--accept-wording")
+    note = " ".join(run("draft", "absence-email", "--date", "16/09/2026").stderr.split())
+    assert "Wording check (caution)" in note and "(avoid)" not in note and '"Reason for absence' not in note
+
+
 def test_a_weekend_day_is_pointed_out_and_the_draft_still_made(family):
     """The newcomer on round 68: drafted on a Saturday, the email said "absent today, Saturday" with no word about it,
     where add-absence points the weekend out. The draft is still made: the parent decides."""

@@ -163,6 +163,17 @@ def test_an_answer_naming_nothing_wrong_is_asked_again_then_filled(cli, ready):
     assert "too unwell to attend" in entry["reason"] and entry["reason"].endswith("(a migraine).")
 
 
+def test_distress_alone_is_asked_what_is_wrong_before_it_is_logged_as_illness(cli, ready):
+    # The newcomer on round 169: "he won't go in, he's been crying all morning" offered "too unwell ... (crying all
+    # morning)"; s logged it as an illness at once and the absence email asked for code I.
+    child = _answer_the_gap(ready, "he won't go in, he's been crying all morning", "anxiety")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [entry] = listed(ready)
+    assert entry["reason"].endswith("(crying all morning, anxiety).") and entry["type"] == "illness"
+
+
 def _answer_the_day_and_reason(child, day: str, reason: str) -> None:
     """Answer add-absence's questions for the day and the reason, and see it finish well."""
     child.expect("Which day was your child absent")

@@ -1585,6 +1585,7 @@ ROUND_SETS = [
     ("INDEPENDENT_BLIND1421_1426", 592),
     ("ROUND170_OWN_WORDS", 15),
     ("ROUND169_ATTACK", 25),
+    ("ROUND170_NEWCOMER", 4),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1600,7 +1601,7 @@ NEWEST_SETS = ("INDEPENDENT_BLIND1421_1426",)
 # finds, about 3,300 rows in all) is checked every fourth row: the newest round's lists and set are checked whole.
 OLDER_SAMPLE = 128
 OLDER_SHORT_SAMPLE = 4
-NEWEST_SHORT = ("ROUND170_OWN_WORDS", "ROUND169_ATTACK")
+NEWEST_SHORT = ("ROUND170_OWN_WORDS", "ROUND169_ATTACK", "ROUND170_NEWCOMER")
 
 
 def _round_misses(names, pick):

@@ -218,16 +218,23 @@ class Standing:
     def illness(self) -> dict[str, Any]:
         count = self.illness_school_days
         law = ILLNESS_LAW.get(self.nation)
+        # The 15 days are England's (the DfE's health-needs guidance); Wales's s19A and Scotland's s14 set no number
+        # of days (the newcomer on round 169 saw England's rule printed for a Scottish child).
+        point = ILLNESS_POINT if self.nation == "england" else None
         if law is None:
             step = ("Refusal-log knows of no verified rule in Northern Ireland setting a point at which the "
                     "Education Authority must arrange education; ask the school and the EA what they will provide.")
+        elif point is None:
+            step = (f"{law} sets no number of days: the council should arrange education without undue delay once "
+                    "illness is keeping your child out for a long time. Ask the school to tell the council, and keep "
+                    "logging each day.")
         elif count >= ILLNESS_POINT:
             step = (f"That reaches the {ILLNESS_POINT}-day point: the council should now be arranging education "
                     f"({law}). Ask the school to tell the council and ask the council who arranges it.")
         else:
             step = (f"At {ILLNESS_POINT} school days lost to illness, consecutive or not, the council should arrange "
                     f"education ({law}). Keep logging each day.")
-        return {"days": count, "point": ILLNESS_POINT if law else None, "reached": bool(law) and count >= ILLNESS_POINT,
+        return {"days": count, "point": point if law else None, "reached": bool(law and point) and count >= ILLNESS_POINT,
                 "law": law, "next": step}
 
     def to_json(self) -> dict[str, Any]:

@@ -134,7 +134,9 @@ def figures_lines(st: Standing, marked: str = "marked !") -> list[str]:
             # Two weeks at home reads as "severe" on its own; the government's measures take a term or a year.
             level += (f", though over only {data['possible_sessions'] // 2} school days; the national measures look at "
                       "a whole term or school year")
-        out.append(f"Absence {data['absence_percent']}%, from {which}: {level}.")
+        # Persistent (10%) and severe (50%) absence are England's DfE measures: not named for another nation's child.
+        out.append(f"Absence {data['absence_percent']}%, from {which}: {level}." if data["nation"] == "england"
+                   else f"Absence {data['absence_percent']}%, from {which}.")
     if st.not_school_days:
         n, last = len(st.not_school_days), dates.human_date(st.not_school_days[-1])
         out.append(f"Not counted: {n} weekday{'s' if n > 1 else ''} you logged as absent (the latest {last}) "

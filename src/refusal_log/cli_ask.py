@@ -213,10 +213,16 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     None when the answer says nothing is wrong ("no", "he's fine"): then there is no true
     sentence saying the child is too unwell. _ASK_AGAIN when it names nothing wrong ("refusing"):
     the parent chooses again (send, keep their words, or cancel)."""
-    if not result.needs_input:
-        return result.suggestion
     from refusal_log import dates, entries, wording
 
+    suggestion = result.suggestion
+    if not result.needs_input:
+        # Distress alone ("crying all morning", "in bits") is worded as the parent wrote it, but "too unwell" beside it
+        # would be logged as an illness and asked for as code I (the newcomer on round 169): so s asks what is wrong,
+        # as it does for a gap, and the answer goes in beside the parent's words.
+        if wording.infer_absence_type(result.text, child=child) == "illness" or not suggestion.endswith(")."):
+            return suggestion
+        suggestion = f"{suggestion[:-2]}, {wording.GAP})."
     name = entries.child_first_name(child)
     absent = dates.parse_date(day) if day else dates.today()
     # Asked about the day being logged: "today" would be the wrong question for last Tuesday.
@@ -226,7 +232,7 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     while not answer.strip():
         answer = typer.prompt(question, default="", show_default=False, err=True)
     try:
-        filled = wording.fill_gap(result.suggestion, answer.strip(), child=name)
+        filled = wording.fill_gap(suggestion, answer.strip(), child=name)
     except wording.InvalidUnclear as told:
         # Names nothing wrong: back to the choices, s among them.
         typer.echo(_SAFETY_FIRST if _help_first(answer) else str(told), err=True)

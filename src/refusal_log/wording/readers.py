@@ -46,6 +46,17 @@ def word_count(text: str) -> int:
     return len([w for w in _BETWEEN_WORDS.split(text) if w])
 
 
+# A letter's own label before the parent's words ("Reason for absence: ..."), which are not theirs (the newcomer on
+# round 169: the label's three words took an 11-word reason over the second reading's length in a draft).
+_LABEL = re.compile(r"\s*[A-Z][A-Za-z' ]{1,30}: +(?=\S)")
+
+
+def without_label(text: str) -> str:
+    """The text without a short label opening it."""
+    label = _LABEL.match(text)
+    return text[label.end():] if label else text
+
+
 @lru_cache(maxsize=1)
 def _model() -> dict | None:
     """The model, checked whole before it is trusted; None (the rules alone decide) when it is

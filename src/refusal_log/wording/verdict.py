@@ -14,7 +14,7 @@ from refusal_log.wording.folding import calm
 from refusal_log.wording.generalised import _rx as generalised_rx, minor, vague
 from refusal_log.wording.loading import Rules, load_rules
 from refusal_log.wording.names import Logged, name_pattern
-from refusal_log.wording.readers import READ_FROM_WORDS, reading, stricter as stricter_reading, word_count
+from refusal_log.wording.readers import READ_FROM_WORDS, reading, stricter as stricter_reading, without_label, word_count
 from refusal_log.wording.whose import as_named, said_in_school, stranger_ill, unsure_whose
 
 _RANK = {"ok": 0, "caution": 1, "avoid": 2}
@@ -409,7 +409,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
 def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:
     """The stricter verdict readers.py gives, or None where the rules' verdict stands."""
     # A short reason is the rules' alone: neither the model nor the names are read for it.
-    if word_count(text) < READ_FROM_WORDS:
+    if word_count(without_label(text)) < READ_FROM_WORDS:  # a letter's "Reason for absence:" is not the parent's
         return None
     # Never over a lawful or unavoidable reason or the child's own appointment (the rules know those), nor over talk of
     # dying or self-harm: the words matter less then than where to get help.
