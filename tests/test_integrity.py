@@ -204,6 +204,18 @@ def test_any_change_behind_the_tools_back_is_named(cli, logged, sql, names):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_timeline_of_a_changed_log_says_its_fingerprint_vouches_for_nothing(cli, logged):
+    # The newcomer on round 169: a reason changed in SQLite was printed under "Log fingerprint" with no word.
+    assert "does not verify" not in cli("timeline", "--format", "txt", ok=True).stdout
+    db = sqlite3.connect(logged / "refusal-log.db")
+    db.execute("UPDATE call SET summary = 'changed' WHERE revision = 1")
+    db.commit()
+    db.close()
+    for fmt in ("txt", "md", "html"):
+        page = " ".join(cli("timeline", "--format", fmt, ok=True).stdout.split())
+        assert "this log does not verify" in page and "Entry 1 (revision 1)" in page
+
+
 def test_a_changed_attachment_file_is_named(cli, logged):
     (item,) = cli.json("show", "2")["attachments"]
     stored = logged / "attachments" / item["sha256"]

@@ -240,6 +240,18 @@ def file_sha256(path) -> str:
     return digest.hexdigest()
 
 
+def checked_head() -> tuple[str, str | None]:
+    """The newest link's hash for the foot of a timeline, and why the log does not verify (None when it does): a copy
+    printed from a log changed outside refusal-log must not look vouched for (the newcomer on round 169)."""
+    from refusal_log.errors import ChainBroken
+
+    try:
+        verify()
+    except ChainBroken as broken:
+        return current_head(), str(broken)
+    return current_head(), None
+
+
 def current_head() -> str:
     """The newest link's hash, for the foot of a timeline."""
     from refusal_log import store

@@ -550,10 +550,9 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
         # see that something was taken back, not only what was kept.
         shown = [v for v in views if include_withdrawn or not v.withdrawn]
         left_out, views = len(views) - len(shown), shown
-        if fingerprint and head_hash is None:
-            # Read after the entries, so that every entry shown is covered by it even
-            # if another refusal-log writes in between.
-            head_hash = integrity.current_head()
+        # Read after the entries, so that every entry shown is covered by it even
+        # if another refusal-log writes in between; with why the log does not verify, if it does not.
+        head_hash, problem = integrity.checked_head() if fingerprint and head_hash is None else (head_hash, None)
         context = timeline_context(
             views, generated=generated or dates.now(),
             start=dates.parse_date(from_) if from_ else None, end=dates.parse_date(to) if to else None,
@@ -564,7 +563,7 @@ def timeline(fmt: str = "txt", *, from_: str | None = None, to: str | None = Non
 
         # Without --to, up to the timeline's last day (not today), so a copy made later reads the same.
         last = max((e.last_day for e in context["entries"]), default=None)
-        context["withdrawn_left_out"] = left_out
+        context["withdrawn_left_out"], context["chain_problem"] = left_out, problem
         # Each child's figures in turn when the timeline covers several (the newcomer on round 151: they were left out).
         names = [child] if child or len(context["children"]) < 2 else context["children"]
         figures = (attendance_view.for_timeline(from_, to or (last and str(last)), name, len(names) < 2) for name in names)
