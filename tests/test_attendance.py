@@ -539,6 +539,16 @@ def test_a_letter_outside_england_names_no_english_code_or_law(cli, region):
     assert "15 school days" not in flat and "persistent" not in flat and data["illness"]["point"] is None
 
 
+def test_moving_to_another_nation_names_the_codes_kept_with_englands_letters(cli):
+    # The newcomer on round 169: after `region set scotland` the O and U entered under England kept England's meaning,
+    # and nothing said so.
+    setup_terms(cli)
+    cli("register", "set", "08/10/2026", "--am", "O", "--pm", "U", ok=True)
+    moved = " ".join(cli("region", "set", "scotland", ok=True).stderr.split())
+    assert "2 register codes already in the log (the first, O, on Thu 8 Oct 2026)" in moved and "--category" in moved
+    assert "England's letters" not in cli("region", "set", "england", ok=True).stderr
+
+
 def test_a_damaged_calendar_file_is_refused_plainly(cli, tmp_path):
     setup_terms(cli, [], inset=False)
     broken = tmp_path / "broken.ics"

@@ -97,12 +97,19 @@ def region_set(
     region: Annotated[str, typer.Argument(metavar="REGION", help="england, wales, scotland or northern-ireland.")],
 ) -> None:
     """Set the nation whose law letters and checks follow."""
-    from refusal_log import nations, people
+    from refusal_log import dates, nations, people, register
 
     key = people.set_region(region)
     law = nations.nation(key)
     _say(f"Letters and wording checks now follow the law of {law.name}."
          + (f" {law.unverified}" if law.unverified else ""))
+    lettered = register.england_lettered() if key != "england" else []
+    if lettered:
+        day, code = lettered[0]
+        _say(f"{len(lettered)} register code{'s' if len(lettered) > 1 else ''} already in the log (the first, {code}, "
+             f"on {dates.human_date(day)}) {'were' if len(lettered) > 1 else 'was'} entered with England's letters and "
+             f"keep England's meaning. If the school uses {law.name}'s own codes, set them again with what they mean: "
+             "refusal-log register set DATE --am CODE --category CATEGORY.")
 
 
 def region_show(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:

@@ -144,12 +144,13 @@ def _describe(table: str, record_id: int, entry_id: int | None, row: dict[str, A
 
 
 def verify(expected_head: str | None = None, db_path: Path | None = None,
-           attachments: Path | None = None) -> Verification:
+           attachments: Path | None = None, entries_only: bool = False) -> Verification:
     """Walk the whole chain, SQLite's own check, and every attachment's bytes.
 
     Checks the home's log, or (for a restore, before it replaces anything) a staged
     copy given by db_path and attachments. Raises ChainBroken naming the first thing
-    that does not match.
+    that does not match. `entries_only` (a timeline's check of what it prints) leaves out
+    the search index and the attachments' bytes, which a timeline does not show.
     """
     from refusal_log import paths, search, store
     from refusal_log.errors import ChainBroken
@@ -191,11 +192,11 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
                     name = _describe(table, record_id, (row or {}).get("entry_id"), row)
                     raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")
         check_details(db)
-        problem = search.index_problem(db)
+        problem = None if entries_only else search.index_problem(db)
         if problem:
             raise ChainBroken(f"{problem}. The entries themselves are not affected: the index is only a copy of "
                               "their words, and 'refusal-log search --rebuild-index' makes it afresh.")
-        for name, sha, entry_id, attachment_id in db.execute(
+        for name, sha, entry_id, attachment_id in () if entries_only else db.execute(
                 "SELECT name, sha256, entry_id, id FROM attachment ORDER BY id"):
             stored = folder / sha
             if not stored.is_file():
@@ -246,7 +247,7 @@ def checked_head() -> tuple[str, str | None]:
     from refusal_log.errors import ChainBroken
 
     try:
-        verify()
+        verify(entries_only=True)
     except ChainBroken as broken:
         return current_head(), str(broken)
     return current_head(), None

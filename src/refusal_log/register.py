@@ -281,3 +281,16 @@ def list_marks(child: str | None = None, db=None, nation: str | None = None) -> 
         d = date.fromisoformat(day)
         latest[(d, slot)] = Mark(entry_id, d, slot, code, cat, src, revision, datetime.fromisoformat(recorded), nation)
     return [latest[k] for k in sorted(latest)]
+
+
+def england_lettered() -> list[tuple[date, str]]:
+    """(day, code) for each register code in the log written with one of England's letters, first day first: after
+    `region set` to another nation they keep England's meaning, so the parent is told (the newcomer on round 169)."""
+    if not store.exists():
+        return []
+    known = england_codes()
+    with store.reading() as db:
+        rows = db.execute("SELECT DISTINCT r.date, r.code FROM entry e JOIN register_mark r ON r.entry_id = e.id "
+                          "WHERE e.kind = 'register' AND e.id NOT IN (SELECT entry_id FROM withdrawal) "
+                          "ORDER BY r.date").fetchall()
+    return [(date.fromisoformat(day), code) for day, code in rows if code in known]
