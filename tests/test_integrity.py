@@ -214,6 +214,13 @@ def test_a_timeline_of_a_changed_log_says_its_fingerprint_vouches_for_nothing(cl
     for fmt in ("txt", "md", "html"):
         page = " ".join(cli("timeline", "--format", fmt, ok=True).stdout.split())
         assert "this log does not verify" in page and "Entry 1 (revision 1)" in page
+    # A time edited to one without a zone is read, and warned of, not a traceback (the attacker on round 171).
+    db = sqlite3.connect(logged / "refusal-log.db")
+    db.execute("UPDATE note SET happened_at = '2026-09-01T09:00:00'")
+    db.commit()
+    db.close()
+    assert "this log does not verify" in cli("timeline", "--format", "txt", ok=True).stdout
+    cli("show", "3", ok=True)
 
 
 def test_a_changed_attachment_file_is_named(cli, logged):

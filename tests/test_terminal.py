@@ -172,6 +172,14 @@ def test_distress_alone_is_asked_what_is_wrong_before_it_is_logged_as_illness(cl
     assert child.exitstatus == 0
     [entry] = listed(ready)
     assert entry["reason"].endswith("(crying all morning, anxiety).") and entry["type"] == "illness"
+    # Another feeling word ("upset") names no illness: asked again, never put in as one (the attacker on round 171).
+    child = _answer_the_gap(ready, "she won't go in, she's in bits", "upset")
+    child.expect("tells how your child feels")
+    child.expect(r"What would you like to do\? \[s\]")
+    child.sendline("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert len(listed(ready)) == 1
 
 
 def _answer_the_day_and_reason(child, day: str, reason: str) -> None:

@@ -215,14 +215,16 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
     the parent chooses again (send, keep their words, or cancel)."""
     from refusal_log import dates, entries, wording
 
-    suggestion = result.suggestion
+    suggestion, distress_only = result.suggestion, False
     if not result.needs_input:
         # Distress alone ("crying all morning", "in bits") is worded as the parent wrote it, but "too unwell" beside it
         # would be logged as an illness and asked for as code I (the newcomer on round 169): so s asks what is wrong,
-        # as it does for a gap, and the answer goes in beside the parent's words.
-        if wording.infer_absence_type(result.text, child=child) == "illness" or not suggestion.endswith(")."):
+        # as it does for a gap, and the answer goes in beside the parent's words (or in brackets of its own).
+        if wording.infer_absence_type(result.text, child=child) == "illness":
             return suggestion
-        suggestion = f"{suggestion[:-2]}, {wording.GAP})."
+        distress_only = True
+        suggestion = (f"{suggestion[:-2]}, {wording.GAP})." if suggestion.endswith(").")
+                      else f"{suggestion.rstrip('.')} ({wording.GAP}).")
     name = entries.child_first_name(child)
     absent = dates.parse_date(day) if day else dates.today()
     # Asked about the day being logged: "today" would be the wrong question for last Tuesday.
@@ -241,5 +243,12 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
         # Says nothing is wrong: the suggestion is withdrawn.
         typer.echo(_SAFETY_FIRST if _help_first(answer) else str(told), err=True)
         return None
+    if distress_only and wording.infer_absence_type(answer.strip(), child=child) != "illness":
+        # Another word for how the child feels ("upset", "scared") says no more than the parent's own words did: the
+        # sentence would still claim an illness nobody named (the attacker on round 171).
+        typer.echo("That answer tells how your child feels, not what is wrong with their health, so it was not put into "
+                   "the sentence. Choose s again and say what is wrong (for example: anxiety, a migraine, being sick), "
+                   "or keep your own words.", err=True)
+        return _ASK_AGAIN
     typer.echo(f"Logged as: {filled}", err=True)
     return filled

@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -373,3 +373,10 @@ def parse_range(from_: str | None, to: str | None) -> tuple[date | None, date | 
     if start and end and end < start:
         raise InvalidInput(f"--to ({to}) is before --from ({from_}); nothing could match.")
     return start, end
+
+
+def stored_moment(text: str) -> datetime:
+    """A moment read back from the log: always timezone-aware, even where the file was edited by hand to a time
+    without a zone (read as UTC), so a changed log gets its warning, not a traceback (the attacker on round 171)."""
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

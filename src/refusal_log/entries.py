@@ -113,7 +113,7 @@ def _raw_reader(kind: kinds.Kind, columns: list[str]):
         plan.append((i, kind.option(name), convert))
     entry, number, happened, recorded, why = (at[c] for c in ("entry_id", "revision", "happened_at",
                                                                 "recorded_at", "change_reason"))
-    parse = datetime.fromisoformat
+    parse = dates.stored_moment
     timeless = at.get("timeless")
     always_timeless = kind.day_only
 
@@ -551,7 +551,7 @@ def _load(db: sqlite3.Connection, wanted: tuple[str, ...], entry_ids: list[int] 
         _, kind, owner, recorded = entries[entry_id]
         latest = revisions[-1]
         views.append(EntryView(entry_id, kind, children.get(owner, "?"), latest.when,
-                               datetime.fromisoformat(recorded), latest.fields, revisions,
+                               dates.stored_moment(recorded), latest.fields, revisions,
                                withdrawals.get(entry_id), files.get(entry_id, [])))
     return views
 
