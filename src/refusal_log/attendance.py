@@ -228,13 +228,13 @@ class Standing:
             step = (f"{law} sets no number of days: the council should arrange education without undue delay once "
                     "illness is keeping your child out for a long time. Ask the school to tell the council, and keep "
                     "logging each day.")
-        elif count >= ILLNESS_POINT:
-            step = (f"That reaches the {ILLNESS_POINT}-day point: the council should now be arranging education "
+        elif count >= point:
+            step = (f"That reaches the {point}-day point: the council should now be arranging education "
                     f"({law}). Ask the school to tell the council and ask the council who arranges it.")
         else:
-            step = (f"At {ILLNESS_POINT} school days lost to illness, consecutive or not, the council should arrange "
+            step = (f"At {point} school days lost to illness, consecutive or not, the council should arrange "
                     f"education ({law}). Keep logging each day.")
-        return {"days": count, "point": point if law else None, "reached": bool(law and point) and count >= ILLNESS_POINT,
+        return {"days": count, "point": point, "reached": point is not None and count >= point,
                 "law": law, "next": step}
 
     def to_json(self) -> dict[str, Any]:

@@ -247,10 +247,9 @@ def checked_head() -> tuple[str, str | None]:
     from refusal_log.errors import ChainBroken
 
     try:
-        verify(entries_only=True)
+        return verify(entries_only=True).head, None
     except ChainBroken as broken:
         return current_head(), str(broken)
-    return current_head(), None
 
 
 def current_head() -> str:

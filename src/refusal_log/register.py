@@ -289,8 +289,7 @@ def england_lettered() -> list[tuple[date, str]]:
     if not store.exists():
         return []
     known = england_codes()
-    with store.reading() as db:
-        rows = db.execute("SELECT DISTINCT r.date, r.code FROM entry e JOIN register_mark r ON r.entry_id = e.id "
-                          "WHERE e.kind = 'register' AND e.id NOT IN (SELECT entry_id FROM withdrawal) "
-                          "ORDER BY r.date").fetchall()
-    return [(date.fromisoformat(day), code) for day, code in rows if code in known]
+    children = people.list_children()
+    with store.reading() as db:  # each child's latest code per session, as attendance reads them
+        marks = [m for child in children for m in list_marks(child.name, db)]
+    return sorted((m.date, m.code) for m in marks if m.code in known)
