@@ -3347,10 +3347,14 @@ def test_round_28_the_newcomers_classes():
     # illness given as the reason.
     "I'm worried sick, Sam won't go in today.",
     "She's been crying herself sick and won't go in.",
+    # The attack on the newcomer's fixes (session 41): "worried" was a feeling word of its own, so the negator
+    # before "sick" was passed over and "(worried, sick)" claimed a symptom nobody reported.
+    "she won't go in, she's worried sick",
+    "Sam won't go, he's worried sick about the test.",
 ])
 def test_round_28_worried_sick_is_never_an_illness(text):
     suggestion = check_text(text).suggestion or ""
-    assert "(sick" not in suggestion, suggestion
+    assert not re.search(r"[(,] ?sick\b", suggestion), suggestion
 
 
 def test_round_28_the_parents_heartbreak_is_not_their_illness():
