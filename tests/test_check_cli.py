@@ -152,6 +152,16 @@ def test_check_reads_the_region_from_the_log(cli, home):
     assert cli.json("check", "He won't go in", "--region", "england")["region"] == "england"
 
 
+def test_check_on_a_damaged_log_says_it_could_not_read_the_nation(cli, home):
+    # The newcomer on round 169: a Scottish log damaged on disk, and `check` cited England's law with no word why.
+    cli("init", "--child", "Sam", "--school", "Hill", "--parent", "Alex", "--region", "scotland", ok=True)
+    database = next(home.glob("*.db"))
+    with database.open("r+b") as f:
+        f.write(b"\x00" * 100)
+    data = cli.json("check", "He won't go in")
+    assert data["region"] == "england" and data["region_note"].startswith("Your log could not be read")
+
+
 def test_an_unknown_region_is_a_plain_error(cli):
     result = cli("check", "He won't go in", "--region", "mars")
     assert result.exit_code == 1 and "mars" in result.stderr and "scotland" in result.stderr

@@ -183,15 +183,16 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
     """
     # Only the small wording engine: no database, no templates.
     from refusal_log import wording
-    from refusal_log.wording.region import home_region
+    from refusal_log.wording.region import read_home_region
 
     # The nation decides the law cited: --region, else the log's own, else England (said).
-    defaulted = False
+    defaulted, readable = False, True
     if region is None:
-        region = home_region(paths.db_path())
+        region, readable = read_home_region(paths.db_path())
         if region not in wording.REGIONS:
             region, defaulted = "england", True
-    note = ("This follows the law in England. For a child in Wales, Scotland or Northern Ireland, "
+    note = (("Your log could not be read, so this " if not readable else "This ")
+            + "follows the law in England. For a child in Wales, Scotland or Northern Ireland, "
             "use --region (or refusal-log region set NATION).") if defaulted else None
     if file is not None and text is not None:  # one or the other, never words quietly left out (the attacker on 117)
         raise InvalidInput("Give either the words to check or --file with a draft, not both.")

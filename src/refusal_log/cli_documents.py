@@ -153,7 +153,9 @@ def demo(
         f"{result.child}, over the autumn term of 2026"
         + (f" (and {result.withdrawn} withdrawn, to show how one looks)" if result.withdrawn else "")
         + ". Nothing in it is real.\n"
-        "Things to try:\n"
+        + (f"Its story runs to {result.story_ends}, so until then its later entries are marked 'still to come'.\n"
+           if result.story_ends else "")
+        + "Things to try:\n"
         f"  refusal-log --home {where} list\n"
         f"  refusal-log --home {where} timeline --format txt\n"
         f"  refusal-log --home {where} show {result.sample_entry}\n"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ SCHOOL_EMAIL = "attendance@hollinspark.example.org"
 # The demo's absence email is for this day, drafted that morning.
 EMAIL_DAY = "2026-12-14"
 EMAIL_DRAFTED = "2026-12-14 07:55"
+LAST_DAY = date(2026, 12, 18)  # the story's last entry: the end of term
 
 CONTACTS = [
     ("Mrs Patel", "attendance officer", "k.patel@hollinspark.example.org", "01632 960 412"),
@@ -235,6 +236,7 @@ class DemoResult:
     sample_meeting: int
     notes: list[str] = field(default_factory=list)
     withdrawn: int = 0
+    story_ends: str | None = None  # the story's last day, while it is still ahead: its later entries read "still to come"
 
 
 def _choose_home(home: str | Path | None) -> Path:
@@ -325,4 +327,5 @@ def build(home: str | Path | None = None) -> DemoResult:
         - len(ids.get("withdrawn", ())),
         files=files, sample_entry=ids["risky"][0], sample_meeting=ids["meeting"][0], notes=email.notes,
         withdrawn=len(ids.get("withdrawn", ())),
+        story_ends=dates.long_date(LAST_DAY) if dates.today() < LAST_DAY else None,
     )

@@ -25,10 +25,16 @@ def _checked(reason: str, child: str | None, region: str):
 
 def home_region(db_path) -> str | None:
     """The region stored with `init --region` or `region set`, or None when there is no
-    log or it does not say."""
+    log, it does not say, or it cannot be read."""
+    return read_home_region(db_path)[0]
+
+
+def read_home_region(db_path) -> tuple[str | None, bool]:
+    """The stored region (or None) and whether a log that is there could be read: a damaged or
+    unreadable log is said to be so, so England's law is never applied to it in silence."""
     path = os.fspath(db_path)
     if not os.path.isfile(path):
-        return None
+        return None, True
     import sqlite3  # only when there is a log to read
 
     try:
@@ -42,7 +48,7 @@ def home_region(db_path) -> str | None:
         finally:
             db.close()
     except sqlite3.Error:
-        return None
+        return None, False
     value = (row[0] if row else "") or ""
     value = value.strip().lower().replace(" ", "-")
-    return value or None
+    return value or None, True
