@@ -187,7 +187,7 @@ class _Analysis:
             self.kind_at[start] = kind
             # A negator denies the first phrase after it: "hasn't slept for the pain" names pain.
             neg = _negator(n, start, rules)
-            if neg is not None and not any(neg < a2 and b2 <= start for a2, b2 in self.spans[:-1]):
+            if neg is not None and not any(neg <= a2 and b2 <= start for a2, b2 in self.spans[:-1]):
                 continue
             self.sleepless = self.sleepless or kind == "state"  # a bad night, whoever's: see find()
             owner = rules.not_child.search(n, max(0, start - 60), start)

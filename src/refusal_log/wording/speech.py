@@ -45,7 +45,8 @@ def _negator(norm: str, a: int, rules: Rules) -> int | None:
     pre = norm[lo:a]
     phrase = rules.phrase_negators.search(pre)
     if phrase:
-        return lo + phrase.start()
+        # Where the phrase ends: a feeling word inside it ("worried" in "worried sick") must not shield what follows.
+        return lo + phrase.end() - 1
     cuts = [m.end() for m in rules.boundary.finditer(pre)]
     words = list(_WORDS.finditer(pre, cuts[-1] if cuts else 0))[-4:]
     if words and _CAUSE.match(norm, a):
