@@ -211,6 +211,9 @@ def test_bad_input_is_one_sentence_and_changes_nothing(cli, ready, args, says):
 def test_usage_errors_are_typers_exit_2(cli, ready):
     assert cli("add-call", "--summary", "no --with").exit_code == 2
     assert cli("show", "not-a-number").exit_code == 2
+    # --home after the command says where it goes (the newcomer on round 169 was told only "No such option").
+    wrong = cli("list", "--home", "elsewhere")
+    assert wrong.exit_code == 2 and "--home goes before the command: refusal-log --home DIR list" in wrong.stderr
 
 
 def test_read_commands_on_an_empty_home_create_nothing(cli, home):

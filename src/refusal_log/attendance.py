@@ -225,9 +225,10 @@ class Standing:
             step = ("Refusal-log knows of no verified rule in Northern Ireland setting a point at which the "
                     "Education Authority must arrange education; ask the school and the EA what they will provide.")
         elif point is None:
-            step = (f"{law} sets no number of days: the council should arrange education without undue delay once "
-                    "illness is keeping your child out for a long time. Ask the school to tell the council, and keep "
-                    "logging each day.")
+            # "The law here" first: after "School days lost to illness: 4." the Act's name read as a list number.
+            step = (f"The law here ({law}) sets no number of days: the council should arrange education without undue "
+                    "delay once illness is keeping your child out for a long time. Ask the school to tell the council, "
+                    "and keep logging each day.")
         elif count >= point:
             step = (f"That reaches the {point}-day point: the council should now be arranging education "
                     f"({law}). Ask the school to tell the council and ask the council who arranges it.")

@@ -52,6 +52,7 @@ class _Group(TyperGroup):
             # Typer's own usage errors (exit 2) know how to show themselves; Typer
             # vendors Click and does not export the class, so recognise them by that.
             if os.environ.get("REFUSAL_LOG_DEBUG") or (hasattr(exc, "show") and hasattr(exc, "exit_code")):
+                _home_goes_first(exc)
                 raise
             # A fault of ours, not the user's: every write is one transaction, so
             # nothing half-done was kept.
@@ -75,6 +76,14 @@ class _Group(TyperGroup):
             with formatter.section("Commands"):
                 formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in shown])
         return None
+
+
+def _home_goes_first(exc) -> None:
+    """`refusal-log list --home DIR`: say where --home goes (the newcomer on round 169 was told only it is unknown)."""
+    sub = getattr(getattr(exc, "ctx", None), "command_path", "").split(" ", 1)[1:]
+    if getattr(exc, "option_name", None) == "--home" and sub:
+        exc.message = f"--home goes before the command: refusal-log --home DIR {sub[0]} ..."
+        exc.possibilities = ()
 
 
 class _Commands(MutableMapping):
