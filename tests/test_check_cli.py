@@ -162,6 +162,25 @@ def test_check_on_a_damaged_log_says_it_could_not_read_the_nation(cli, home):
     assert data["region"] == "england" and data["region_note"].startswith("Your log could not be read")
 
 
+def test_check_reads_the_nation_of_its_own_log_only(tmp_path):
+    # The attack on that change: a folder where the log should be was read as "no log" (England, in silence), and a
+    # "%41" in the home's path was read by SQLite as "A", so a neighbour's log set the law.
+    from refusal_log.wording.region import read_home_region
+
+    (tmp_path / "folder.db").mkdir()
+    assert read_home_region(tmp_path / "folder.db") == (None, False)
+    assert read_home_region(tmp_path / "missing.db") == (None, True)
+    import sqlite3
+
+    for name, nation in (("pcA", "wales"), ("pc%41", "scotland")):
+        (tmp_path / name).mkdir()
+        with sqlite3.connect(tmp_path / name / "log.db") as db:
+            db.execute("CREATE TABLE setting (key TEXT, value TEXT)")
+            db.execute("INSERT INTO setting VALUES ('region', ?)", (nation,))
+        db.close()
+    assert read_home_region(tmp_path / "pc%41" / "log.db") == ("scotland", True)
+
+
 def test_an_unknown_region_is_a_plain_error(cli):
     result = cli("check", "He won't go in", "--region", "mars")
     assert result.exit_code == 1 and "mars" in result.stderr and "scotland" in result.stderr

@@ -247,8 +247,8 @@ def test_a_damaged_database_is_left_exactly_as_it_is(cli, ready, args):
     db.write_bytes(GARBAGE)
     result = cli(*args)
     assert result.exit_code == 1
-    assert "is damaged; nothing was changed" in result.stderr
-    assert "With no backup, keep the file safe" in result.stderr  # a next step for those without one too
+    assert "is damaged and nothing was changed" in result.stderr
+    assert "with no backup, keep the file safe" in result.stderr  # a next step for those without one too
     assert len(result.stderr.strip().splitlines()) == 1
     assert db.read_bytes() == GARBAGE
     # The lock file is init's (writers queue on it); the failed command added nothing.

@@ -327,5 +327,5 @@ def build(home: str | Path | None = None) -> DemoResult:
         - len(ids.get("withdrawn", ())),
         files=files, sample_entry=ids["risky"][0], sample_meeting=ids["meeting"][0], notes=email.notes,
         withdrawn=len(ids.get("withdrawn", ())),
-        story_ends=dates.long_date(LAST_DAY) if dates.today() < LAST_DAY else None,
+        story_ends=dates.long_date(LAST_DAY) if dates.today() <= LAST_DAY else None,
     )

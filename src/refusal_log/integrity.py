@@ -50,6 +50,13 @@ def raw_row(db: sqlite3.Connection, table: str, record_id: int) -> dict[str, Any
     return None if row is None else dict(zip((d[0] for d in cursor.description), row))
 
 
+def _all_rows(db: sqlite3.Connection, table: str) -> dict[int, dict[str, Any]]:
+    """Every row of a table by rowid, each as raw_row reads it."""
+    cursor = db.execute(f'SELECT rowid, * FROM "{table}"')
+    names = [d[0] for d in cursor.description[1:]]
+    return {row[0]: dict(zip(names, row[1:])) for row in cursor}
+
+
 def head(db: sqlite3.Connection) -> tuple[int, str]:
     row = db.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
     return (0, GENESIS) if row is None else (row[0], row[1])
@@ -172,8 +179,9 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
         chained: dict[str, set[int]] = {}
         links = db.execute(
             "SELECT seq, record_table, record_id, entry_id, prev_hash, hash FROM ledger ORDER BY seq").fetchall()
+        stored = {table: _all_rows(db, table) for table in tables}  # one read per table, not one per link
         for seq, table, record_id, entry_id, prev_hash, digest in links:
-            row = raw_row(db, table, record_id) if table in tables else None
+            row = stored[table].get(record_id) if table in tables else None
             name = _describe(table, record_id, entry_id, row)
             if prev_hash != prev:
                 raise ChainBroken(f"{name} does not follow the link before it (link {seq}): "
@@ -186,9 +194,8 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
             chained.setdefault(table, set()).add(record_id)
             prev = digest
         for table in tables:
-            for (record_id,) in db.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid'):
+            for record_id, row in sorted(stored[table].items()):
                 if record_id not in chained.get(table, set()):
-                    row = raw_row(db, table, record_id)
                     name = _describe(table, record_id, (row or {}).get("entry_id"), row)
                     raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")
         check_details(db)

@@ -197,11 +197,10 @@ def _check_is_sqlite(path: Path, empty_ok: bool = False) -> None:
 
 def damaged(path: Path) -> DamagedStore:
     return DamagedStore(
-        f"The database at {path} is damaged; nothing was changed. Keep that file as it is, "
-        "and restore your latest backup into a new folder with "
-        "'refusal-log --home NEW_FOLDER restore BACKUP_FILE'. With no backup, keep the file safe all the same: "
-        "timelines and exports you made earlier still hold what they showed, and someone who knows SQLite can "
-        "often recover the rest from a copy of it (its '.recover' command)."
+        f"The database at {path} is damaged and nothing was changed: keep that file as it is, and restore your "
+        "latest backup into a new folder with 'refusal-log --home NEW_FOLDER restore BACKUP_FILE' (with no backup, "
+        "keep the file safe all the same: the timelines and exports you made still hold what they showed, and "
+        "someone who knows databases may recover the rest from a copy)."
     )
 
 

@@ -396,14 +396,14 @@ def _object(norm: str, m: Mention) -> bool:
         any(w in _IS for w in before[:-1]) and (m.end == len(norm) or norm.startswith(_IS_THEN, m.end)))
 
 
-# The parent as the one who saw it ("I saw the rash myself", "I've checked her temperature"): a witness, not the one ill.
-_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|"
-                      r"could see|can see|felt|heard)\b")
+# The parent as a witness ("I saw the rash myself", "I've checked her temperature"), not the one ill.
+_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|could see|can see|felt|heard)\b")
 # ... or the child as the parent sees them ("I call it a kid who isn't coping", blind1332; "I don't think it's a bug, more like a migraine", blind1436).
 _TOPIC = re.compile(r" (?:(?:have |ve |had |also |just )?(?:explained|mentioned|described|raised|discussed|talked about) (?:the|her|his|their)"
                     r"|(?:would |d )?(?:call|see) (?:it|this|that|him|her|them) (?:as )?(?:a|an) (?:kid|child|boy|girl|lad|lass|teenager|"
                     r"young person) (?:who|that)(?: is| s| are)?(?: just| really| simply| clearly)?|(?:do not |did not )?(?:think|reckon|believe|"
-                    r"suspect) (?:that )?(?:it is|it was|it might be|this is)(?: just| only| probably)?(?: a| an| the)?(?:[^.!?\n]*?, (?:more|most) (?:like|likely)(?: a| an)?)?) ")
+                    r"suspect) (?:that )?(?:it is|it was|it might be|this is)(?: just| only| probably)?(?: a| an| the)?(?:[^.!?\n]*?(?:, (?:more|most) (?:like|likely)"
+                    r"|,? (?:i )?(?:think|reckon) it is| probably| more of|,? (?:looks|sounds|seems) (?:more )?like)(?: a| an)?)?) ")
 
 _CAUGHT_FROM = re.compile(r"\b(?:caught|catch|got|picked up|come down with|came down with) $")
 

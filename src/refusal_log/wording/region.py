@@ -34,14 +34,14 @@ def read_home_region(db_path) -> tuple[str | None, bool]:
     unreadable log is said to be so, so England's law is never applied to it in silence."""
     path = os.fspath(db_path)
     if not os.path.isfile(path):
-        return None, True
+        return None, not os.path.lexists(path)  # a folder or a broken link where the log should be: not readable
     import sqlite3  # only when there is a log to read
 
     try:
         # Without a WAL file nobody is writing: read the file as it stands (immutable), so
         # that no side file is created; with one, read it too (its side files exist already).
         query = "?mode=ro" if os.path.exists(path + "-wal") else "?immutable=1"
-        uri = "file:" + path.replace("?", "%3f").replace("#", "%23") + query
+        uri = "file:" + path.replace("%", "%25").replace("?", "%3f").replace("#", "%23") + query  # "%41" is no "A"
         db = sqlite3.connect(uri, uri=True, timeout=0.5)
         try:
             row = db.execute("SELECT value FROM setting WHERE key = 'region'").fetchone()
