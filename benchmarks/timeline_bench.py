@@ -92,7 +92,7 @@ def build_imported(home: Path, count: int) -> None:
     entries = []
     for i in range(count):
         when = (start + timedelta(hours=3 * i)).isoformat()
-        revision = {"revision": 1, "when": when, "recorded": when, "change_reason": None, "timeless": None}
+        revision = {"revision": 1, "when": when, "recorded": when, "change_reason": None}
         if i % 2:
             revision |= {"with": "Mrs Patel", "role": "attendance officer", "direction": "in", "summary": _text(i),
                          "agreed": None, "minutes": 10}
