@@ -105,7 +105,11 @@ def test_ctrl_c_at_a_question_stops_calmly_with_nothing_logged(cli, ready):
     # (a Ctrl-C then was lost under load in a CI run).
     child.expect("note\\?: ")
     child.sendcontrol("c")
-    child.expect(pexpect.EOF)
+    # A Ctrl-C in the very instant the prompt appears can be lost under load (about 1 in 80 on a busy 2-core machine,
+    # the newcomer on round 172): a person presses again, and so does this test, once.
+    if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 1:
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     assert "Stopped" in child.before and "Aborted" not in child.before
