@@ -255,6 +255,21 @@ def test_a_damaged_database_is_left_exactly_as_it_is(cli, ready, args):
     assert sorted(p.name for p in ready.iterdir()) == ["refusal-log.db", "refusal-log.lock"]
 
 
+def test_a_write_into_a_log_damaged_further_in_is_refused(cli, ready):
+    # The attack on round 172: damage past the header went unseen by add-note, which wrote into the file that the next
+    # timeline refused; now the write is refused and the file is left exactly as it was.
+    cli("add-note", "a note before the damage", ok=True)
+    db = ready / "refusal-log.db"
+    for extra in ready.glob("refusal-log.db-*"):
+        extra.unlink()
+    data = bytearray(db.read_bytes())
+    data[4096:4096 * 20] = b"\xff" * (4096 * 19)
+    db.write_bytes(bytes(data))
+    result = cli("add-note", "a note after it")
+    assert result.exit_code == 1 and "is damaged and nothing was changed" in result.stderr
+    assert db.read_bytes() == bytes(data)
+
+
 def test_a_truncated_database_is_reported_as_damaged(cli, ready):
     for i in range(30):
         cli("add-note", f"note {i} " + "x" * 500, ok=True)
