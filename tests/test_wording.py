@@ -1602,6 +1602,7 @@ ROUND_SETS = [
     ("ROUND176_OWN_WORDS", 9),
     ("INDEPENDENT_BLIND1463_1468", 559),
     ("ROUND176_ATTACK", 6),
+    ("ROUND177_OWN_WORDS", 3),
     ("INDEPENDENT_BLIND1019_1024", 558),
     ("ROUND103_ATTACK", 24),
     ("ROUND78_OWN_WORDS", 8),
@@ -1617,7 +1618,7 @@ NEWEST_SETS = ("INDEPENDENT_BLIND1463_1468",)
 # finds, about 3,300 rows in all) is checked every fourth row: the newest round's lists and set are checked whole.
 OLDER_SAMPLE = 128
 OLDER_SHORT_SAMPLE = 4
-NEWEST_SHORT = ("ROUND176_OWN_WORDS", "ROUND176_ATTACK")
+NEWEST_SHORT = ("ROUND177_OWN_WORDS", "ROUND176_OWN_WORDS", "ROUND176_ATTACK")
 
 
 def _round_misses(names, pick):
