@@ -191,11 +191,12 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
         region, readable = read_home_region(paths.db_path())
         if region not in wording.REGIONS:
             region, defaulted = "england", True
-    note = ("This follows the law in England. For a child in Wales, Scotland or Northern Ireland, "
-            "use --region (or refusal-log region set NATION).") if defaulted else None
     if not readable:  # damaged or not a file: `region set` would fail on it too (the newcomer on round 172)
         note = ("Your log could not be read (it may be damaged; 'refusal-log verify' says more), so this follows the "
                 "law in England: for a child in Wales, Scotland or Northern Ireland, use --region.")
+    else:
+        note = ("This follows the law in England. For a child in Wales, Scotland or Northern Ireland, "
+                "use --region (or refusal-log region set NATION).") if defaulted else None
     if file is not None and text is not None:  # one or the other, never words quietly left out (the attacker on 117)
         raise InvalidInput("Give either the words to check or --file with a draft, not both.")
     if file is not None:

@@ -179,9 +179,9 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
         chained: dict[str, set[int]] = {}
         links = db.execute(
             "SELECT seq, record_table, record_id, entry_id, prev_hash, hash FROM ledger ORDER BY seq").fetchall()
-        stored = {table: _all_rows(db, table) for table in tables}  # one read per table, not one per link
+        rows = {table: _all_rows(db, table) for table in tables}  # one read per table, not one per link
         for seq, table, record_id, entry_id, prev_hash, digest in links:
-            row = stored[table].get(record_id) if table in tables else None
+            row = rows[table].get(record_id) if table in tables else None
             name = _describe(table, record_id, entry_id, row)
             if prev_hash != prev:
                 raise ChainBroken(f"{name} does not follow the link before it (link {seq}): "
@@ -194,7 +194,7 @@ def verify(expected_head: str | None = None, db_path: Path | None = None,
             chained.setdefault(table, set()).add(record_id)
             prev = digest
         for table in tables:
-            for record_id, row in sorted(stored[table].items()):
+            for record_id, row in sorted(rows[table].items()):
                 if record_id not in chained.get(table, set()):
                     name = _describe(table, record_id, (row or {}).get("entry_id"), row)
                     raise ChainBroken(f"{name} was added outside refusal-log: it is not in the chain.")

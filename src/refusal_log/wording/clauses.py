@@ -1,35 +1,33 @@
 """Clauses and whose they are: the "who" layer of the wording check (round 7).
 
-A reason is only the child's when it is about the child. "I've got my own hospital
-appointment", "his sister's got flu", "the dog is poorly" each name an illness or an
-appointment, but not the child's; another person's illness never becomes the child's in a
-suggestion. This module splits normalised text into clauses and finds whose each phrase is.
+A reason is only the child's when it is about the child. "I've got my own hospital appointment", "his sister's got
+flu", "the dog is poorly" each name an illness or an appointment, but not the child's; another person's illness never
+becomes the child's in a suggestion. This module splits normalised text into clauses and finds whose each phrase is.
 
 Design decisions:
-
 - Words only, from rules.toml [reasons] (owners, clause breaks, inheritance), compiled once on first use.
-- A clause ends at sentence punctuation, a comma, a dash or a joining word ("and", "so", "because", "who"...).
-  "Noah and his sister" is one subject, not two clauses: an "and" after a bare noun phrase (no more than
-  `and_words` words and no verb) does not split.
+- A clause ends at sentence punctuation, a comma, a dash or a joining word ("and", "so", "because", "who"...). "Noah
+  and his sister" is one subject, not two clauses: an "and" after a bare noun phrase (no more than `and_words` words
+  and no verb) does not split.
 - Whose a phrase is: the last person named before it in its clause ("I am keeping her off with a temperature": her,
   the child), or a "for"/"with"/"of" person straight after it ("hospital appointment for his little brother"), or
   "my"/"my own" straight before it ("my own hospital appointment", "my depression": the parent). "His", "her" and
   "their" before a phrase point back to the last person named in the clause ("take her brother to his appointment":
-  the brother's). A group joined by "and" that includes the child ("Noah and his sister both have chickenpox") is
-  the child's too.
-- A clause with nobody named takes the last person of the clause before it in the same sentence when it opens with
-  a word that carries the subject over ("his sister has flu and a temperature", "look after her brother who has a
+  the brother's). A group joined by "and" that includes the child ("Noah and his sister both have chickenpox") is the
+  child's too.
+- A clause with nobody named takes the last person of the clause before it in the same sentence when it opens with a
+  word that carries the subject over ("his sister has flu and a temperature", "look after her brother who has a
   fever"); otherwise, with nobody named at all, it is the child's (the default: "temperature of 39 this morning").
-- A he or she of the other gender from the child's (the text's first he, him, his, she or her) is the person of
-  that gender named before it, in any earlier sentence too: "she's minding her little brother as he's got a bug".
-- "Our eldest", "our youngest" are a brother or sister when the text names another child, and the child when it
-  names none ("our eldest has tonsillitis").
+- A he or she of the other gender from the child's (the text's first he, him, his, she or her) is the person of that
+  gender named before it, in any earlier sentence too: "she's minding her little brother as he's got a bug".
+- "Our eldest", "our youngest" are a brother or sister when the text names another child, and the child when it names
+  none ("our eldest has tonsillitis").
 - Kinds of owner: child, family ("we", "us": the child is among them), parent (the writer: "I", "me", "my own"),
   sibling (a brother, sister, twin, the baby, our youngest), relative (a partner, nan, an aunt...), friend, school
   (staff, the office), pet. Only child and family count as the child's.
 
-The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, rules)` and
-`owner(norm, a, b, rules, names)` (all on normalised text): see their docstrings.
+The other wording layers may use `clauses(norm, rules)`, `mentions(norm, a, b, rules)` and `owner(norm, a, b, rules,
+names)` (all on normalised text): see their docstrings.
 """
 
 from __future__ import annotations
@@ -396,15 +394,17 @@ def _object(norm: str, m: Mention) -> bool:
         any(w in _IS for w in before[:-1]) and (m.end == len(norm) or norm.startswith(_IS_THEN, m.end)))
 
 
-# The parent as a witness ("I saw the rash myself", "I've checked her temperature"), not the one ill.
-_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|could see|can see|felt|heard)\b")
-# ... or the child as the parent sees them ("I call it a kid who isn't coping", blind1332; "I don't think it's a bug, more like a migraine", blind1436).
-_TOPIC = re.compile(r" (?:(?:have |ve |had |also |just )?(?:explained|mentioned|described|raised|discussed|talked about) (?:the|her|his|their)"
-                    r"|(?:would |d )?(?:call|see) (?:it|this|that|him|her|them) (?:as )?(?:a|an) (?:kid|child|boy|girl|lad|lass|teenager|"
-                    r"young person) (?:who|that)(?: is| s| are)?(?: just| really| simply| clearly)?|(?:do not |did not )?(?:think|reckon|believe|"
-                    r"suspect) (?:that )?(?:it is|it was|it might be|this is)(?: just| only| probably)?(?: a| an| the)?(?:[^.!?\n]*?(?:, (?:more|most) (?:like|likely)"
-                    r"|,? (?:i )?(?:think|reckon) it is| probably| more of|,? (?:looks|sounds|seems) (?:more )?like)(?: a| an)?)?) ")
-
+# The parent as a witness ("I saw the rash myself", "I've checked her temperature"), not the one ill ...
+_WITNESS = re.compile(r" (?:have |ve |had |d |just |actually )?(?:saw|seen|see|checked|noticed|spotted|looked at|"
+                      r"could see|can see|felt|heard)\b")
+# ... or the child as they see it ("I call it a kid who isn't coping"; "I don't think it's a bug, more like a migraine").
+_SEEN_AS = (r"(?:have |ve |had |also |just )?(?:explained|mentioned|described|raised|discussed|talked about) (?:the|her|his|"
+            r"their)|(?:would |d )?(?:call|see) (?:it|this|that|him|her|them) (?:as )?(?:a|an) (?:kid|child|boy|girl|lad|lass|"
+            r"teenager|young person) (?:who|that)(?: is| s| are)?(?: just| really| simply| clearly)?")
+_JUDGED = (r"(?:do not |did not )?(?:think|reckon|believe|suspect) (?:that )?(?:it is|it was|it might be|this is)(?: just| only|"
+           r" probably)?(?: a| an| the)?(?:[^.!?\n]*?(?:, (?:more|most) (?:like|likely)|,? (?:i )?(?:think|reckon) it is|"
+           r" probably| more of|,? (?:looks|sounds|seems) (?:more )?like)(?: a| an)?)?")
+_TOPIC = re.compile(rf" (?:{_SEEN_AS}|{_JUDGED}) ")
 _CAUGHT_FROM = re.compile(r"\b(?:caught|catch|got|picked up|come down with|came down with) $")
 
 
