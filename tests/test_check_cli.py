@@ -168,8 +168,8 @@ def test_check_reads_the_nation_of_its_own_log_only(tmp_path):
     from refusal_log.wording.region import read_home_region
 
     (tmp_path / "folder.db").mkdir()
-    assert read_home_region(tmp_path / "folder.db") == (None, False)
-    assert read_home_region(tmp_path / "missing.db") == (None, True)
+    assert read_home_region(tmp_path / "folder.db") == (None, "unreadable")
+    assert read_home_region(tmp_path / "missing.db") == (None, None)
     import sqlite3
 
     for name, nation in (("pcA", "wales"), ("pc%41", "scotland")):
@@ -178,7 +178,25 @@ def test_check_reads_the_nation_of_its_own_log_only(tmp_path):
             db.execute("CREATE TABLE setting (key TEXT, value TEXT)")
             db.execute("INSERT INTO setting VALUES ('region', ?)", (nation,))
         db.close()
-    assert read_home_region(tmp_path / "pc%41" / "log.db") == ("scotland", True)
+    assert read_home_region(tmp_path / "pc%41" / "log.db") == ("scotland", None)
+
+
+def test_check_on_a_busy_log_says_busy_not_damaged(cli, home):
+    # The attack on round 172: a log held by another program was "could not be read (it may be damaged)".
+    import sqlite3
+
+    cli("init", "--child", "Sam", "--school", "Oak", "--region", "wales", ok=True)
+    holder = sqlite3.connect(home / "refusal-log.db", isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("SELECT 1 FROM setting").fetchall()
+        data = cli.json("check", "He won't go in")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert data["region"] == "england" and data["region_note"].startswith("Your log is busy")
+    assert "damaged" not in data["region_note"]
 
 
 def test_an_unknown_region_is_a_plain_error(cli):

@@ -186,12 +186,15 @@ def run(text: str | None, file: str | None, region: str | None, as_json: bool, c
     from refusal_log.wording.region import read_home_region
 
     # The nation decides the law cited: --region, else the log's own, else England (said).
-    defaulted, readable = False, True
+    defaulted, problem = False, None
     if region is None:
-        region, readable = read_home_region(paths.db_path())
+        region, problem = read_home_region(paths.db_path())
         if region not in wording.REGIONS:
             region, defaulted = "england", True
-    if not readable:  # damaged or not a file: `region set` would fail on it too (the newcomer on round 172)
+    if problem == "busy":  # another refusal-log writing: nothing is wrong with the log (the attack on round 176)
+        note = ("Your log is busy (another refusal-log may be saving to it), so this follows the law in England: "
+                "for a child in Wales, Scotland or Northern Ireland, use --region or try again in a moment.")
+    elif problem:  # damaged or not a file: `region set` would fail on it too (the newcomer on round 172)
         note = ("Your log could not be read (it may be damaged; 'refusal-log verify' says more), so this follows the "
                 "law in England: for a child in Wales, Scotland or Northern Ireland, use --region.")
     else:

@@ -29,12 +29,14 @@ def home_region(db_path) -> str | None:
     return read_home_region(db_path)[0]
 
 
-def read_home_region(db_path) -> tuple[str | None, bool]:
-    """The stored region (or None) and whether a log that is there could be read: a damaged or
-    unreadable log is said to be so, so England's law is never applied to it in silence."""
+def read_home_region(db_path) -> tuple[str | None, str | None]:
+    """The stored region (or None) and what kept a log that is there from being read: None, "busy"
+    (another refusal-log is writing) or "unreadable" (damaged, or not a file), so that England's law
+    is never applied to it in silence and a busy log is not called damaged."""
     path = os.fspath(db_path)
     if not os.path.isfile(path):
-        return None, not os.path.lexists(path)  # a folder or a broken link where the log should be: not readable
+        # A folder or a broken link where the log should be cannot be read; no log at all is no problem.
+        return None, ("unreadable" if os.path.lexists(path) else None)
     import sqlite3  # only when there is a log to read
 
     try:
@@ -47,8 +49,11 @@ def read_home_region(db_path) -> tuple[str | None, bool]:
             row = db.execute("SELECT value FROM setting WHERE key = 'region'").fetchone()
         finally:
             db.close()
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        return None, ("busy" if "locked" in text or "busy" in text else "unreadable")
     except sqlite3.Error:
-        return None, False
+        return None, "unreadable"
     value = (row[0] if row else "") or ""
     value = value.strip().lower().replace(" ", "-")
-    return value or None, True
+    return value or None, None
