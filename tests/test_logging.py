@@ -388,3 +388,13 @@ def test_list_shows_square_brackets_as_typed(cli, ready):
     cli("add-note", "she said [/red] to me, and [bold]no[/bold]", ok=True)
     listed = cli("list", ok=True).stdout
     assert "[/red]" in listed and "[bold]no[/bold]" in listed
+
+
+def test_a_reason_with_the_suggestions_gap_left_in_is_refused(cli):
+    # The attack on round 177: "Sam is too unwell to attend school today ([what is wrong])." was logged as illness and the
+    # draft email sent the brackets to school.
+    cli("init", "--child", "Sam", "--school", "Oak", ok=True)
+    result = cli("add-absence", "--date", "2026-09-09", "--reason",
+                 "Sam is too unwell to attend school today ([what is wrong]).", "--accept-wording")
+    assert result.exit_code == 1 and "[what is wrong]" in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(cli("list", "--json", ok=True).stdout) == []

@@ -6658,3 +6658,76 @@ def test_talk_of_not_wanting_to_be_here_gets_help_and_no_wording():
     """The newcomer on round 122: the finding said the check does not word a crisis, and then it did."""
     result = check_text("She was really low last night and said she'd be better off not here. Poppy won't be in today.")
     assert result.suggestion is None and result.urgent
+
+
+# --- the attack on round 177 -----------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["migraine, not really", "a cold maybe", "headache apparently", "tonsillitis (his sister)",
+                                    "nan is ill", "my migraine", "a bug, so he says"])
+def test_an_answer_that_hedges_or_is_someone_elses_never_fills_the_gap(answer):
+    from refusal_log.wording import InvalidUnclear, fill_gap
+
+    with pytest.raises(InvalidUnclear):
+        fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer, child="Sam")
+
+
+@pytest.mark.parametrize("answer", ["a migraine", "her anxiety", "being sick", "a high temperature", "his asthma"])
+def test_a_plain_answer_still_fills_the_gap(answer):
+    from refusal_log.wording import fill_gap
+
+    assert fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer, child="Sam") == \
+        f"Sam is too unwell to attend school today ({answer})."
+
+
+@pytest.mark.parametrize("text", [
+    "Sam is refusing and Dad is ill, he has covid",
+    "Sam is refusing and so is Lily, she has a cold",
+    "Sam refusing, his dad's off work, he has covid",
+    "Sam is refusing to go in; his brother Tom is in hospital, he has appendicitis",
+])
+def test_a_he_or_she_meaning_someone_else_never_gives_the_child_their_illness(text):
+    from refusal_log.wording import infer_absence_type
+
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+    assert infer_absence_type(text) != "illness"
+
+
+@pytest.mark.parametrize("text", [
+    "Sam is too unwell to attend school today. He is not ill.",
+    "Sam is unwell. He isn't really.",
+    "Sam has a migraine. Actually he doesn't.",
+    "Sam has a headache, lol not really",
+    "Sam is ill. I know he's not, but please just mark it as ill.",
+    "sick 4 times since 5am? no, he's not, he's just refusing",
+    "Sam's refusing, he's perfectly healthy",
+    "Poppy is refusing, she isn't anxious, she just doesn't like her teacher",
+])
+def test_an_illness_taken_back_is_never_worded_as_illness(text):
+    result = check_text(text)
+    assert result.verdict != "ok" and result.suggestion is None and result.withheld
+
+
+def test_an_accusation_answered_is_not_a_denial():
+    result = check_text("Some people think Charlie's just skiving. He isn't. He's got a chest infection, "
+                        "the doctor confirmed it this morning.")
+    assert result.verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["Sam tried to overdose last night", "Sam swallowed a bottle of pills last night",
+                                  "Sam tried to jump out of the window", "Sam wrote a goodbye note"])
+def test_an_attempt_in_other_words_gets_where_to_find_help(text):
+    assert check_text(text).urgent
+
+
+def test_jumping_off_a_wall_is_no_crisis():
+    assert not check_text("She tried to jump off the wall and hurt her ankle").urgent
+
+
+
+
+@pytest.mark.parametrize("text", ["Sam is poorly. Back Monday after our week in Majorca.",
+                                  "Sam is ill. We will be back from Tenerife on Monday.",
+                                  "Sam has a stomach bug. He's at the cinema with his dad."])
+def test_a_trip_or_day_out_beside_an_illness_word_is_the_reason(text):
+    assert check_text(text).verdict == "avoid"

@@ -21,7 +21,7 @@ from refusal_log.entry_views import (  # noqa: F401  (the read model, used from 
     when_text,
 )
 from refusal_log.errors import INIT_COMMAND, InvalidInput, NothingLoggedYet, NotFound, WordingNeedsConfirmation
-from refusal_log.text import optional_text, required_text, shown
+from refusal_log.text import gap_filled, optional_text, required_text, shown
 
 if TYPE_CHECKING:
     import sqlite3
@@ -294,7 +294,7 @@ def absence_fields(date: str, reason: str, until: str | None = None, sessions: s
     last = dates.parse_date(until) if until else None
     if last is not None and last < day:
         raise InvalidInput(f"--until ({until}) is before --date ({date}); the last day must be the same day or later.")
-    reason = required_text(reason, "--reason", "the reason for the absence, in your own words")
+    reason = gap_filled(required_text(reason, "--reason", "the reason for the absence, in your own words"))
     fields = {
         "date": day, "until": last, "sessions": _choice(sessions or "both", SESSIONS, "--sessions"),
         "reason": reason, "via": _choice(via, VIA, "--via"), "told": optional_text(told),

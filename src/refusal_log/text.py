@@ -37,6 +37,15 @@ def required_text(value: str | None, option: str, what: str) -> str:
     return _readable(value, option)
 
 
+def gap_filled(reason: str) -> str:
+    """A reason, refused while it still holds the suggestion's gap: "([what is wrong])" logged as it stands was sent to
+    school in the absence email (the attack on round 177)."""
+    if "[what is wrong]" in reason.lower():
+        raise InvalidInput("The reason still has the gap [what is wrong] in it: write what is wrong in its place "
+                           "(for example: a high temperature, a migraine, anxiety), or use your own words.")
+    return reason
+
+
 def optional_text(value: str | None, option: str = "The text") -> str | None:
     """A blank optional value means "not given"; anything else is kept as typed."""
     if blank(value):

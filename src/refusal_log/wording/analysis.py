@@ -13,9 +13,9 @@ from itertools import islice
 from refusal_log.wording.clauses import (AT_HOMES, CHILDS, SOMEONE_ELSE, WITH_ILL, Whole, ambiguous, childs_words,
                                          mentions, witnessed)
 from refusal_log.wording.folding import ACCENTS
-from refusal_log.wording.generalised import (consequence, consequence_rule, leave_granted, minor, minor_rule, not_today, ongoing,
-                                              ongoing_rule, returned, second_reason, told_as_history, vague,
-                                              _rx as generalised_rx)
+from refusal_log.wording.generalised import (consequence, consequence_rule, generic_denied, leave_granted, minor,
+                                              minor_rule, not_today, ongoing, ongoing_rule, returned, second_reason,
+                                              told_as_history, vague, _rx as generalised_rx)
 from refusal_log.wording.loading import Rules, child_slot_ok
 from refusal_log.wording.names import Logged as _Logged, child_names as _names, subject as _subject
 from refusal_log.wording.speech import _LOOK_BACK, _negator, _quotes, _reported
@@ -482,7 +482,8 @@ class _Analysis:
                 continue  # "Year 7 is closed today ... she's fine, not ill": no illness is claimed to doubt
             # Permission for the child's distress alone ("anxious, so I've let her have the day") is a choice.
             soft = [k for k in rule.softened_by if present[k] and not (permission and k == "distress")]
-            soft = [] if rule.id in rules.second_child_rules and second_child(n[a:b], self.names_for) != "ill" else soft
+            soft = [] if rule.id in rules.second_child_rules and second_child(n[a:b], self.names_for) != "ill" else \
+                generic_denied(self, rule.id, soft)
             severity, why = rule.severity, rule.why
             if soft == ["later"]:
                 severity, soft = "caution", []  # a late arrival told honestly: a caution, never fine
@@ -594,7 +595,6 @@ def _content(rules: Rules, sentence: str, after_signoff: bool, last: bool) -> bo
 def _content_flags(rules: Rules, text: str, spans) -> list[bool]:
     flags, after_signoff = [], False
     for i, (a, b) in enumerate(spans):
-        flag = _content(rules, text[a:b], after_signoff, last=len(spans) > 1 and i == len(spans) - 1)
-        flags.append(flag)
+        flags.append(flag := _content(rules, text[a:b], after_signoff, last=len(spans) > 1 and i == len(spans) - 1))
         after_signoff = not flag
     return flags

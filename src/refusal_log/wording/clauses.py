@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from refusal_log.wording.folding import as_in_text
 from refusal_log.wording.loading import Rules, _expand
+from refusal_log.wording.pronouns import CHILDS, agreement, told_by
 
 
 class Clause:
@@ -63,7 +64,6 @@ class Mention:
         return (self.start, self.end) < (other.start, other.end)
 
 
-CHILDS = frozenset(("child", "family"))
 _WORD = re.compile(r"[a-z0-9&]+")
 # Another person: their exclusion, closure or leave is not the child's (the school's is).
 SOMEONE_ELSE = frozenset(("parent", "sibling", "relative", "friend", "pet"))
@@ -447,7 +447,7 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
         # "My mum fell down the stairs and broke her hip": the subject the clause carries over, not the child.
         kind = _carried_subject(norm, parts, index, who, rules, names, body.group().split()[-1]) or kind
     if kind == "child" and found:
-        kind = _told_by(norm, found, who, names) or _agreement(norm, found[-1], who, rules, names) or kind
+        kind = told_by(norm, found, who, names) or agreement(norm, found[-1], who, rules, names, mentions) or kind
     if kind == "sibling" and _only_child(norm, found, who, rules, names):
         kind = "child"  # "our eldest has tonsillitis": no other child named
     if kind == "parent" and care and not who.parent_care.search(norm, start, a):
@@ -474,7 +474,7 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
             people = people[1:]  # "Connor's little brother had croup and was up all night": the brother
         kind = people[0].kind if subject_carried and people else _resolve(found, norm)
         if kind == "child" and people and not subject_carried:  # "she's got a cold and a temperature", she his sister
-            kind = _agreement(norm, people[-1], who, rules, names) or kind
+            kind = agreement(norm, people[-1], who, rules, names, mentions) or kind
         if kind:
             return "child" if kind == "parent" and care else kind
     return "child"
@@ -500,50 +500,6 @@ def _carried_subject(norm: str, parts: list[Clause], index: int, who: _Who, rule
     if pronoun in ("his", "her") and _genders(who, pronoun)[1].search(norm, people[0].start, people[0].end):
         return None
     return people[0].kind
-
-
-# What someone else told the parent ("Niamh told me she has a sore throat", "his cousin says he feels sick").
-_TOLD = re.compile(r" (?:told|tells|texted|messaged|rang|phoned|called|txt|txted|text) (?:me|us)(?: that| to say(?: that)?)? | "
-                   r"(?:says|said|reckons|thinks|thought|is saying|was saying|keeps saying)(?: that)? | (?:rang|phoned|called|"
-                   r"texted|messaged)(?:,| to say(?: that)?| and said(?: that)?) ")
-
-
-_CARE_FOR = re.compile(r"\b(?:look(?:ing)? after|keep(?:ing)? (?:her|him|them) company|help(?:ing)? (?:me|her|him|them|out)|"
-                       r"care for|caring for|going round|go round|sit with)\b")
-
-
-def _told_by(norm: str, found: list[Mention], who: _Who, names) -> str | None:
-    """A he or she straight after the telling of someone else named by first name is theirs, not the child's (round 70:
-    with Ellie-May logged, "Niamh told me she has a sore throat" was worded as Ellie-May's). Not "Nan told me she's
-    got a fever" (the child's, told by family: round 71), nor a pronoun of the other gender. Their kind, or None."""
-    people = [m for m in found if m.kind != "speaker" and norm[m.start:m.end] not in ("me", "us")]
-    if len(people) < 2 or norm[people[-1].start:people[-1].end] not in ("he", "she"):
-        return None
-    teller, other_gender = people[-2], who.female if norm[people[-1].start:people[-1].end] == "he" else who.male
-    if norm[teller.start:teller.end] not in getattr(names, "others", ()) and not _CARE_FOR.search(norm):
-        return None  # family telling of the child ("Nan told me she's got a fever"), unless the child is to care for them
-    if teller.kind not in ("relative", "friend", "sibling") or other_gender.search(norm, teller.start, teller.end) \
-            or not _TOLD.fullmatch(norm, teller.end, people[-1].start):
-        return None
-    return teller.kind
-
-
-def _agreement(norm: str, last: Mention, who: _Who, rules: Rules, names) -> str | None:
-    """"She's minding her little brother as he's got a bug": a pronoun of the other gender
-    from the child's (the text's first he, him, his, she or her) is the brother, not the
-    child. Returns the kind of the last person of that gender named before it, or None."""
-    pronoun = norm[last.start:last.end]
-    male = pronoun in ("he", "him")
-    gender = who.male if male else who.female if pronoun == "she" else None
-    first = who.first_pronoun.search(norm)
-    if gender is None or not first or (first.group() in ("he", "him", "his")) == male or first.start() >= last.start:
-        return None
-    # The last person of that gender named before it, in this sentence or an earlier one
-    # ("His sister has flu. She was sick all night").
-    found = mentions(norm, max(0, last.start - 2000), last.start, rules, names)[::-1]  # bounded: linear
-    # Else another first name before it ("Safa is staying home, she's got a cold", blind1154).
-    return next((m.kind for m in found if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end)),
-                next((m.kind for m in found if norm[m.start:m.end] in getattr(names, "others", ())), None))
 
 
 def _only_child(norm: str, found: list[Mention], who: _Who, rules: Rules, names) -> bool:

@@ -138,6 +138,6 @@ from refusal_log.wording.verdict import (  # noqa: F401
     check_document,
     InvalidUnclear,
     check_text,
-    fill_gap,
     names_no_illness,
 )
+from refusal_log.wording.answers import fill_gap  # noqa: F401

@@ -1,6 +1,6 @@
 """Verdicts: from an analysis to what the parent sees (the verdict, the findings in the
 child's nation's law, a suggestion that asks rather than guesses, and hints), and the
-public check_text / check_document / fill_gap."""
+public check_text / check_document (the answer that fills a gap: answers.py)."""
 
 from __future__ import annotations
 
@@ -535,66 +535,6 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
     return Document(text, _verdict(f for s in sentences for f in s.findings), sentences, region)
 
 
-# An answer to "what is wrong?" that says nothing is wrong, that the parent does not know, or that
-# gives a reason that is not illness: it must never fill the gap of a sentence saying the child is
-# too unwell. Read after "n't" -> " not", "'s" -> " is" and dashes or dots -> spaces.
-_NO_ILLNESS = re.compile(
-    r"^(?:(?:no|nope|nah|naw|nae|na|n|none|nothing|nowt|nil|fine|ok|okay|alright|all right|all good|well|grand|"
-    r"negative|n/?a|not really|nothing really|nothing at all)(?: (?:tbh|really|honestly|at all))?$"
-    r"|(?:no|nope|nah|none)(?:[,.!;]| (?=(?:he|she|they|it|not|nothing)\b))"
-    r"|(?:he|she|they|it) (?:is|are|seems?|looks?|feels?) (?:not|fine|ok|okay|alright|well|grand|perfectly|nothing|all right)\b"
-    r"|(?:not|is not|are not) (?:ill|sick|unwell|poorly|really)\b|nothing (?:is )?(?:wrong|the matter)\b)", re.I)
-
-
-# An answer that opens by saying the parent does not know ("dunno really, he is just upset"), or that makes
-# the feeling small ("he's just upset", "just tired"): it does not say what is wrong, so it fills nothing.
-_UNSURE = re.compile(r"^(?:dunno|idk|unsure|not (?:really )?sure|no idea|no clue|who knows|"
-                     r"(?:i )?(?:do not|dont) (?:really )?know)\b", re.I)
+# An answer that makes the feeling small ("he's just upset", "just tired"): it does not say what is wrong.
 _JUST = re.compile(r"\bjust (?:a bit |a little |really )?(?:upset|tired|sad|fed up|grumpy|moody|cross|angry|bored|"
                    r"lazy|stroppy|not (?:in the mood|bothered|keen|feeling it)|does not want|did not want|will not)\b", re.I)
-
-
-def _plain_answer(answer: str) -> str:
-    words = str(answer or "").replace("\u2019", "'").lower()
-    words = re.sub(r"n't\b", " not", words)
-    words = re.sub(r"'s\b", " is", words)
-    words = re.sub(r"[\u2026\u2013\u2014?-]+|\.{2,}", " ", words)
-    return " ".join(words.split()).strip(" .;,()[]!")
-
-
-def denies_illness(answer: str) -> bool:
-    """True when the parent's answer to "what is wrong?" says nothing is, or that they do not know ("no", "nothing",
-    "he's fine", "he isn't ill", "not sure"): then no sentence saying the child is too unwell may be made from it."""
-    plain = _plain_answer(answer)
-    return bool(_NO_ILLNESS.match(plain) or _UNSURE.match(plain))
-
-
-def fill_gap(suggestion: str, answer: str, child: str | None = None) -> str:
-    """The suggestion with the parent's answer where the gap ([what is wrong]) was: "Sam is too unwell to attend
-    school today ([what is wrong])." and "a migraine" give "Sam is too unwell to attend school today (a migraine).".
-    A suggestion without a gap comes back as it was. An empty answer is an InvalidInput: the gap is never filled with
-    a guess, nor with an answer saying nothing is wrong ("no", "he's fine"). `child`: the child it is logged for; an
-    answer about someone else by name ("Sam has a cold", for Mia) fills nothing."""
-    if GAP not in suggestion:
-        return suggestion
-    words = " ".join(str(answer or "").split()).strip(" .;,()[]")
-    if not words:
-        raise InvalidInput("Say in a few words what is wrong (for example: a migraine, anxiety, "
-                           "being sick), or keep your own words.")
-    plain = _plain_answer(words)
-    if _UNSURE.match(plain):
-        raise InvalidInput("That answer says you are not sure what is wrong, so the suggested wording (which "
-                           "says your child is too unwell) is not used. You can keep your own words or cancel.")
-    if _NO_ILLNESS.match(plain):
-        raise InvalidInput("That answer says nothing is wrong, so the suggested wording (which says your "
-                           "child is too unwell) is not used. You can keep your own words or cancel.")
-    # The answer must name something wrong, and its sentence read as illness ("he won't go", "refusing", "yes" do not).
-    rules = load_rules()
-    filled = suggestion.replace(GAP, words, 1)
-    result = check_text(filled, rules)
-    if not _Analysis(words, rules, child=child).health or result.verdict != "ok" or _JUST.search(plain):
-        raise InvalidUnclear("That answer does not say what is wrong with your child's health, so it was not "
-                             "put into the sentence. Choose s again and say in a few words what is wrong (for "
-                             "example: a migraine, anxiety, being sick), or keep your own words.")
-    return filled
-

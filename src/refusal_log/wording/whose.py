@@ -178,6 +178,10 @@ def as_named(suggestion: str, subject: str, norm: str, child: str | None, rules:
         person = re.search(rf"(?<![a-z]){re.escape(plain)} (?:is|s|has|had|was|got|has got|woke|felt|feels|has been|caught) ",
                            norm)
         return suggestion if person and plain not in _NOT_A_CHILD and not (child and child.split()) else None
+    if plain not in _NOT_A_CHILD and re.search(rf"(?<![a-z]){re.escape(plain)} (?:is |s |was |has )?(?:just |still )?(?:refus|will not|"
+                                               rf"won t|would not|wouldn t|does not want|doesn t want|did not want|"
+                                               rf"is not going|isn t going|dug|hid|cried|screamed|point blank)", norm):
+        return suggestion  # a name we do not list that refuses or digs in is a child ("Anne is refusing": the attack on round 177)
     named = child.split()[0] if child and child.split() else (
         "She" if re.search(r"\b(?:she|her)\b", norm) else "He" if re.search(r"\b(?:he|him|his)\b", norm) else "My child")
     return named + suggestion[len(subject):] if suggestion.startswith(subject) else suggestion

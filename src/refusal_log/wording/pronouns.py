@@ -1,0 +1,81 @@
+"""Whom a he or she points to, when it may be someone other than the child (the "who" layer's pronouns, clauses.py).
+
+"She's minding her little brother as he's got a bug": the brother's. "Niamh told me she has a sore throat": Niamh's.
+"Sam is refusing and Dad is ill, he has covid": Dad's. Each function returns the kind of person meant ("sibling",
+"relative", "friend"...) or None for the child. `mentions` is clauses.mentions, passed in so that neither module
+imports the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+CHILDS = frozenset(("child", "family"))  # the kinds that are the child's (clauses.py)
+_WORD = re.compile(r"[a-z0-9&]+")
+
+
+# What someone else told the parent ("Niamh told me she has a sore throat", "his cousin says he feels sick").
+_TOLD = re.compile(r" (?:told|tells|texted|messaged|rang|phoned|called|txt|txted|text) (?:me|us)(?: that| to say(?: that)?)? | "
+                   r"(?:says|said|reckons|thinks|thought|is saying|was saying|keeps saying)(?: that)? | (?:rang|phoned|called|"
+                   r"texted|messaged)(?:,| to say(?: that)?| and said(?: that)?) ")
+
+
+_CARE_FOR = re.compile(r"\b(?:look(?:ing)? after|keep(?:ing)? (?:her|him|them) company|help(?:ing)? (?:me|her|him|them|out)|"
+                       r"care for|caring for|going round|go round|sit with)\b")
+
+
+def told_by(norm: str, found: list, who, names) -> str | None:
+    """A he or she straight after the telling of someone else named by first name is theirs, not the child's (round 70:
+    with Ellie-May logged, "Niamh told me she has a sore throat" was worded as Ellie-May's). Not "Nan told me she's
+    got a fever" (the child's, told by family: round 71), nor a pronoun of the other gender. Their kind, or None."""
+    people = [m for m in found if m.kind != "speaker" and norm[m.start:m.end] not in ("me", "us")]
+    if len(people) < 2 or norm[people[-1].start:people[-1].end] not in ("he", "she"):
+        return None
+    teller, other_gender = people[-2], who.female if norm[people[-1].start:people[-1].end] == "he" else who.male
+    if norm[teller.start:teller.end] not in getattr(names, "others", ()) and not _CARE_FOR.search(norm):
+        return None  # family telling of the child ("Nan told me she's got a fever"), unless the child is to care for them
+    if teller.kind not in ("relative", "friend", "sibling") or other_gender.search(norm, teller.start, teller.end) \
+            or not _TOLD.fullmatch(norm, teller.end, people[-1].start):
+        return None
+    return teller.kind
+
+
+def agreement(norm: str, last, who, rules, names, mentions) -> str | None:
+    """"She's minding her little brother as he's got a bug": a pronoun of the other gender
+    from the child's (the text's first he, him, his, she or her) is the brother, not the
+    child. Returns the kind of the last person of that gender named before it, or None."""
+    pronoun = norm[last.start:last.end]
+    male = pronoun in ("he", "him")
+    gender = who.male if male else who.female if pronoun == "she" else None
+    first = who.first_pronoun.search(norm)
+    if gender is None or not first or first.start() > last.start:
+        return None
+    if first.start() == last.start or (first.group() in ("he", "him", "his")) == male:  # "Dad is ill, he has covid"
+        return _named_just_before(norm, last, gender, rules, names, mentions)
+    # The last person of that gender named before it, in this sentence or an earlier one
+    # ("His sister has flu. She was sick all night").
+    found = mentions(norm, max(0, last.start - 2000), last.start, rules, names)[::-1]  # bounded: linear
+    # Else another first name before it ("Safa is staying home, she's got a cold", blind1154).
+    return next((m.kind for m in found if m.kind not in CHILDS and m.kind != "possessive" and gender.search(norm, m.start, m.end)),
+                next((m.kind for m in found if norm[m.start:m.end] in getattr(names, "others", ())), None))
+
+
+def _named_just_before(norm: str, last, gender: re.Pattern, rules, names, mentions) -> str | None:
+    """Someone else named, as their clause's subject, up to three words before a he or she that opens a clause after a
+    comma, of its gender or by first name ("and so is Lily, she has a cold", "Dad is ill, he has covid": the attack on
+    round 177 had their illness worded as the child's). Not the writer ("it's Lily's mum, she has a temperature", "Darren, dad of Tyler, he has...").
+    Their kind, or None."""
+    found = [m for m in mentions(norm, max(0, last.start - 80), last.start, rules, names) if m.kind not in ("speaker", "possessive")]
+    prev = found[-1] if found else None
+    if prev is None or prev.kind in CHILDS or not norm[prev.end:last.start].rstrip().endswith(",") \
+            or len(_WORD.findall(norm, prev.end, last.start)) > 3 or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
+            or not _SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) \
+            or {w.split("-")[-1] for w in norm[max(0, prev.start - 30):prev.start].split()[-1:] + norm[prev.start:prev.end].split()} \
+            & {n.split()[-1].split("-")[-1] for n in names}:
+        return None
+    return prev.kind if gender.search(norm, prev.start, prev.end) or norm[prev.start:prev.end] in getattr(names, "others", ()) else None
+
+
+_INTRODUCED = re.compile(r"\b(?:it s|its|it is|this is|from|here s)\b[^.!?]{0,40}$")
+# The person opens their clause (its subject: "and Dad is ill", "so is Lily"), not "what his brother had".
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!?] |\b(?:and|but) |\b(?:so|neither|nor) (?:is|has|does|will|did|was|can) )$")
