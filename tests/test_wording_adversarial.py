@@ -6671,7 +6671,8 @@ def test_an_answer_that_hedges_or_is_someone_elses_never_fills_the_gap(answer):
         fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer, child="Sam")
 
 
-@pytest.mark.parametrize("answer", ["a migraine", "her anxiety", "being sick", "a high temperature", "his asthma"])
+@pytest.mark.parametrize("answer", ["a migraine", "her anxiety", "being sick", "a high temperature", "his asthma",
+                                    "my son has a migraine"])
 def test_a_plain_answer_still_fills_the_gap(answer):
     from refusal_log.wording import fill_gap
 

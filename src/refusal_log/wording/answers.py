@@ -36,7 +36,8 @@ _HEDGED = re.compile(r"\b(?:not really|or not|maybe|perhaps|possibly|probably|mi
 # An answer about someone else ("tonsillitis (his sister)", "nan is ill"): never the child's illness.
 _SOMEONE_ELSES = re.compile(r"\b(?:sister|brother|sibling|twin|mum|mam|mom|mummy|dad|daddy|father|mother|nan|nana|nain|"
                             r"gran|granny|grandma|grandad|grandpa|taid|baby|cousin|friend|partner|husband|wife|aunt|auntie|"
-                            r"uncle|me|my|i|i am|i have|myself)\b", re.I)
+                            r"uncle|me|myself|i|i am|i have|my(?! (?:son|daughter|boy|girl|child|kid|lad|lass|little one|"
+                            r"youngest|eldest|twins?)\b))\b", re.I)
 
 
 def _plain_answer(answer: str) -> str:
