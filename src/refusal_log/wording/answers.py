@@ -55,6 +55,20 @@ def denies_illness(answer: str) -> bool:
     return bool(_NO_ILLNESS.match(plain) or _UNSURE.match(plain))
 
 
+# What an answer may say that keeps it out of the sentence, in the order asked, with what the parent is told.
+_NOT_AN_ANSWER = (
+    (_UNSURE.match, InvalidInput, "That answer says you are not sure what is wrong, so the suggested wording (which says "
+                                  "your child is too unwell) is not used. You can keep your own words or cancel."),
+    (_NO_ILLNESS.match, InvalidInput, "That answer says nothing is wrong, so the suggested wording (which says your child "
+                                      "is too unwell) is not used. You can keep your own words or cancel."),
+    (_HEDGED.search, InvalidUnclear, "That answer sounds unsure, so it was not put into a sentence that states it as fact. "
+                                     "Choose s again and say plainly what is wrong, or keep your own words."),
+    (_SOMEONE_ELSES.search, InvalidUnclear, "That answer seems to be about someone else, so it was not put into a sentence "
+                                            "about your child. Choose s again and say what is wrong with your child, or "
+                                            "keep your own words."),
+)
+
+
 def fill_gap(suggestion: str, answer: str, child: str | None = None) -> str:
     """The suggestion with the parent's answer where the gap ([what is wrong]) was: "Sam is too unwell to attend
     school today ([what is wrong])." and "a migraine" give "Sam is too unwell to attend school today (a migraine).".
@@ -68,18 +82,9 @@ def fill_gap(suggestion: str, answer: str, child: str | None = None) -> str:
         raise InvalidInput("Say in a few words what is wrong (for example: a migraine, anxiety, "
                            "being sick), or keep your own words.")
     plain = _plain_answer(words)
-    if _UNSURE.match(plain):
-        raise InvalidInput("That answer says you are not sure what is wrong, so the suggested wording (which "
-                           "says your child is too unwell) is not used. You can keep your own words or cancel.")
-    if _NO_ILLNESS.match(plain):
-        raise InvalidInput("That answer says nothing is wrong, so the suggested wording (which says your "
-                           "child is too unwell) is not used. You can keep your own words or cancel.")
-    if _HEDGED.search(plain):
-        raise InvalidUnclear("That answer sounds unsure, so it was not put into a sentence that states it as fact. "
-                             "Choose s again and say plainly what is wrong, or keep your own words.")
-    if _SOMEONE_ELSES.search(plain):
-        raise InvalidUnclear("That answer seems to be about someone else, so it was not put into a sentence about your "
-                             "child. Choose s again and say what is wrong with your child, or keep your own words.")
+    for says, error, message in _NOT_AN_ANSWER:
+        if says(plain):
+            raise error(message)
     # The answer must name something wrong, and its sentence read as illness ("he won't go", "refusing", "yes" do not).
     rules = load_rules()
     filled = suggestion.replace(GAP, words, 1)
