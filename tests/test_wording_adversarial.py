@@ -6732,3 +6732,56 @@ def test_jumping_off_a_wall_is_no_crisis():
                                   "Sam has a stomach bug. He's at the cinema with his dad."])
 def test_a_trip_or_day_out_beside_an_illness_word_is_the_reason(text):
     assert check_text(text).verdict == "avoid"
+
+
+# --- the attack on round 178 ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Mum here, she's got a temperature", "Dad here, he has tonsillitis",
+                                  "Ella won't be in, her sister is fine, she has a fever"])
+def test_the_writer_or_a_well_sibling_never_takes_the_childs_illness(text):
+    assert check_text(text).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["Sam has a migraine. Just kidding, he just won't go.", "Tell them it's a migraine, he won't go",
+                                  "Sam has a cold. Not really.", "Sam is refusing and Dad is ill and he has covid"])
+def test_an_illness_made_up_or_someone_elses_is_withheld(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("answer", ["flu (Jack)", "covid (stepdad)", "a cold ;)", "headache, yeah right", "a cold, Sam says"])
+def test_the_gate_refuses_someone_elses_or_a_winking_answer(answer):
+    from refusal_log.wording import InvalidUnclear, fill_gap
+
+    with pytest.raises(InvalidUnclear):
+        fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer, child="Sam")
+
+
+@pytest.mark.parametrize("answer, words", [("a fever, I took it at 7am", "a fever, I took it at 7am"),
+                                           ("(a migraine)", "a migraine"), ("being sick (twice)", "being sick (twice)")])
+def test_the_gate_takes_a_plain_answer_with_its_brackets_whole(answer, words):
+    from refusal_log.wording import fill_gap
+
+    assert fill_gap("Sam is too unwell to attend school today ([what is wrong]).", answer, child="Sam") == \
+        f"Sam is too unwell to attend school today ({words})."
+
+
+@pytest.mark.parametrize("text", ["Sam OD'd last night", "Sam took all his sertraline at once", "Sam drank bleach",
+                                  "He has a plan to end it", "He's given away all his things"])
+def test_more_attempts_and_plans_bring_help_first(text):
+    assert check_text(text).urgent
+
+
+def test_goodbye_notes_for_a_house_move_are_no_crisis():
+    assert not check_text("She wrote goodbye notes for her friends as we're moving house").urgent
+
+
+@pytest.mark.parametrize("reason", ["Sam is too unwell (what's wrong).", "Sam is too unwell\uff08what is wrong\uff09.",
+                                    "Sam is too unwell (TBC).", "Sam is too unwell ()."])
+def test_the_gap_is_refused_however_it_was_copied(reason):
+    from refusal_log.errors import InvalidInput
+    from refusal_log.text import gap_filled
+
+    with pytest.raises(InvalidInput):
+        gap_filled(reason)
+    assert gap_filled("Sam has a temperature (38.5).") == "Sam has a temperature (38.5)."

@@ -232,7 +232,7 @@ def _filled_suggestion(result: CheckResult, child: str | None, day: str | None) 
                 else f"Was {name} unwell on {dates.human_date(absent)}? What was wrong?")
     answer = ""
     while not answer.strip():
-        answer = typer.prompt(question, default="", show_default=False, err=True)
+        answer = typer.prompt(question, default="", show_default=False, err=True, prompt_suffix=" ")  # not "?:"
     try:
         filled = wording.fill_gap(suggestion, answer.strip(), child=name)
     except wording.InvalidUnclear as told:

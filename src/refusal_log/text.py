@@ -37,10 +37,16 @@ def required_text(value: str | None, option: str, what: str) -> str:
     return _readable(value, option)
 
 
+# The gap however it was copied or retyped: "[what is wrong]", "(what's wrong)", full-width or spaced brackets, "(TBC)",
+# "()" (the attack on round 178).
+_GAP = re.compile(r"[\[(\uff08\uff3b]\s*(?:what\s+is\s+wrong|what['\u2019]?s\s+wrong|tbc|tbd|\?+|\.\.\.|\u2026)?\s*[\])\uff09\uff3d]",
+                  re.I)
+
+
 def gap_filled(reason: str) -> str:
     """A reason, refused while it still holds the suggestion's gap: "([what is wrong])" logged as it stands was sent to
     school in the absence email (the attack on round 177)."""
-    if "[what is wrong]" in reason.lower():
+    if _GAP.search(reason):
         raise InvalidInput("The reason still has the gap [what is wrong] in it: write what is wrong in its place "
                            "(for example: a high temperature, a migraine, anxiety), or use your own words.")
     return reason

@@ -31,13 +31,18 @@ _UNSURE = re.compile(r"^(?:dunno|idk|unsure|not (?:really )?sure|no idea|no clue
 # An answer that takes itself back or hedges ("migraine, not really", "a cold maybe", "headache apparently"): the
 # sentence would state as fact what the parent doubts (the attack on round 177).
 _HEDGED = re.compile(r"\b(?:not really|or not|maybe|perhaps|possibly|probably|might be|may be|could be|i think|i guess|"
-                     r"i suppose|i reckon|apparently|allegedly|supposedly|(?:so )?(?:he|she|they) (?:says|claims|reckons)|"
-                     r"according to (?:him|her|them)|if you believe|not that|ish|lol|jk|joking|kidding)\b", re.I)
+                     r"i suppose|i reckon|apparently|allegedly|supposedly|(?:so )?[a-z]+ (?:says|claims|reckons)|yeah right|"
+                     r"doubt it|as if|according to (?:him|her|them)|if you believe|not that|ish|lol|jk|joking|kidding|wink)\b"
+                     r"|[;:]-?\)|\U0001F609|\U0001F644", re.I)
 # An answer about someone else ("tonsillitis (his sister)", "nan is ill"): never the child's illness.
-_SOMEONE_ELSES = re.compile(r"\b(?:sister|brother|sibling|twin|mum|mam|mom|mummy|dad|daddy|father|mother|nan|nana|nain|"
-                            r"gran|granny|grandma|grandad|grandpa|taid|baby|cousin|friend|partner|husband|wife|aunt|auntie|"
-                            r"uncle|me|myself|i|i am|i have|my(?! (?:son|daughter|boy|girl|child|kid|lad|lass|little one|"
-                            r"youngest|eldest|twins?)\b))\b", re.I)
+_SOMEONE_ELSES = re.compile(r"(?<!caught )(?<!caught his )(?<!caught her )(?<!from )(?<!from his )(?<!from her )(?<!off )"
+                            r"(?<!off his )(?<!off her )\b(?:sister|brother|sibling|twin|mum|mam|mom|mummy|dad|daddy|father|"
+                            r"mother|step ?(?:dad|mum|brother|sister|father|mother)|nan|nana|nain|gran|granny|grandma|grandad|"
+                            r"grandpa|taid|baby|cousin|friend|partner|husband|wife|aunt|auntie|uncle|himself|herself|me|"
+                            r"myself|i (?:have|am|ve|m|ve got|have got)|my(?! (?:son|daughter|boy|girl|child|kid|lad|lass|"
+                            r"little one|youngest|eldest|twins?)\b))\b", re.I)
+# A first name in brackets after the illness ("flu (Jack)"): whose it is, when it is not the child's.
+_BRACKETED_NAME = re.compile(r"\(([A-Z][a-z'-]+)\)")
 
 
 def _plain_answer(answer: str) -> str:
@@ -77,14 +82,21 @@ def fill_gap(suggestion: str, answer: str, child: str | None = None) -> str:
     answer about someone else by name ("Sam has a cold", for Mia) fills nothing."""
     if GAP not in suggestion:
         return suggestion
-    words = " ".join(str(answer or "").split()).strip(" .;,()[]")
+    written = " ".join(str(answer or "").split())
+    words = written.strip(" .;,[]!")
+    if words.startswith("(") and words.endswith(")"):
+        words = words[1:-1].strip()  # "(a migraine)": the brackets are the sentence's
+    words = words.strip(" .;,()[]!") if words.count("(") != words.count(")") else words  # never a bracket left open
     if not words:
         raise InvalidInput("Say in a few words what is wrong (for example: a migraine, anxiety, "
                            "being sick), or keep your own words.")
     plain = _plain_answer(words)
     for says, error, message in _NOT_AN_ANSWER:
-        if says(plain):
+        if says(plain) or (says is not _UNSURE.match and says(written.lower())):  # ";)" and "(Jack)" as written
             raise error(message)
+    named = _BRACKETED_NAME.search(written)
+    if named and not (child and named.group(1).lower() == child.split()[0].lower()):
+        raise InvalidUnclear(_NOT_AN_ANSWER[-1][2])  # "flu (Jack)": another child's
     # The answer must name something wrong, and its sentence read as illness ("he won't go", "refusing", "yes" do not).
     rules = load_rules()
     filled = suggestion.replace(GAP, words, 1)

@@ -63,11 +63,13 @@ def agreement(norm: str, last, who, rules, names, mentions) -> str | None:
 def _named_just_before(norm: str, last, gender: re.Pattern, rules, names, mentions) -> str | None:
     """Someone else named, as their clause's subject, up to three words before a he or she that opens a clause after a
     comma, of its gender or by first name ("and so is Lily, she has a cold", "Dad is ill, he has covid": the attack on
-    round 177 had their illness worded as the child's). Not the writer ("it's Lily's mum, she has a temperature", "Darren, dad of Tyler, he has...").
+    round 177 had their illness worded as the child's). Not the writer ("it's Lily's mum, she has a temperature", "Mum here, she's got a temperature", "Darren, dad of
+    Tyler, he has...").
     Their kind, or None."""
     found = [m for m in mentions(norm, max(0, last.start - 80), last.start, rules, names) if m.kind not in ("speaker", "possessive")]
     prev = found[-1] if found else None
-    if prev is None or prev.kind in CHILDS or not norm[prev.end:last.start].rstrip().endswith(",") \
+    between = norm[prev.end:last.start] if prev else ""
+    if prev is None or prev.kind in CHILDS or not _JOINED.search(between) or norm.startswith(" here", prev.end) or _WELL.search(between) \
             or len(_WORD.findall(norm, prev.end, last.start)) > 3 or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
             or not _SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) \
             or {w.split("-")[-1] for w in norm[max(0, prev.start - 30):prev.start].split()[-1:] + norm[prev.start:prev.end].split()} \
@@ -77,5 +79,9 @@ def _named_just_before(norm: str, last, gender: re.Pattern, rules, names, mentio
 
 
 _INTRODUCED = re.compile(r"\b(?:it s|its|it is|this is|from|here s)\b[^.!?]{0,40}$")
+# The pronoun's clause joined on to theirs: "Dad is ill, he has covid", "Dad is ill and he has covid", "; he", " - he".
+_JOINED = re.compile(r"(?:[,;:]|\s-|\band)\s*$")
+# Said to be well ("her sister is fine, she has a fever"): the he or she is the child again.
+_WELL = re.compile(r"\b(?:fine|ok|okay|well|alright|all right|not ill|not sick|in school|at school|at work|worried)\b")
 # The person opens their clause (its subject: "and Dad is ill", "so is Lily"), not "what his brother had".
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!?] |\b(?:and|but) |\b(?:so|neither|nor) (?:is|has|does|will|did|was|can) )$")
