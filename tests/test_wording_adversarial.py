@@ -6777,11 +6777,29 @@ def test_goodbye_notes_for_a_house_move_are_no_crisis():
 
 
 @pytest.mark.parametrize("reason", ["Sam is too unwell (what's wrong).", "Sam is too unwell\uff08what is wrong\uff09.",
-                                    "Sam is too unwell (TBC).", "Sam is too unwell ()."])
+                                    "Sam is too unwell ([what is wrong?]).", "Sam is too unwell {what is wrong with him}.",
+                                    "Sam is too unwell ([what is\u200b wrong]).", "Sam is too unwell ()."])
 def test_the_gap_is_refused_however_it_was_copied(reason):
     from refusal_log.errors import InvalidInput
     from refusal_log.text import gap_filled
 
     with pytest.raises(InvalidInput):
         gap_filled(reason)
-    assert gap_filled("Sam has a temperature (38.5).") == "Sam has a temperature (38.5)."
+    for honest in ("Sam has a temperature (38.5).", "Sam has a virus (?) and a rash.", "Sam is poorly (...)."):
+        assert gap_filled(honest) == honest
+
+
+# --- the attack on round 179 ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Sam is too unwell to attend school (not ill, refusing)",
+                                  "He is too unwell to attend school. He isn't really, he won't go.",
+                                  "He is too anxious to attend (he's not anxious, he won't go)"])
+def test_a_denial_beside_the_claim_is_withheld(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("text", ["Dad checked, he has a temperature", "Mum writing, she has a fever",
+                                  "Her sister is at nursery, she has a fever"])
+def test_someone_doing_something_before_a_he_or_she_leaves_the_illness_the_childs(text):
+    assert check_text(text).verdict == "ok"

@@ -37,16 +37,17 @@ def required_text(value: str | None, option: str, what: str) -> str:
     return _readable(value, option)
 
 
-# The gap however it was copied or retyped: "[what is wrong]", "(what's wrong)", full-width or spaced brackets, "(TBC)",
-# "()" (the attack on round 178).
-_GAP = re.compile(r"[\[(\uff08\uff3b]\s*(?:what\s+is\s+wrong|what['\u2019]?s\s+wrong|tbc|tbd|\?+|\.\.\.|\u2026)?\s*[\])\uff09\uff3d]",
-                  re.I)
+# The gap however it was copied or retyped (the attacks on rounds 178 and 179): "[what is wrong]", "(what's wrong)",
+# "([what is wrong?])", "{what is wrong with him}", full-width or spaced brackets, an invisible space inside, "()".
+# Not "(?)" or "(...)", which a parent may write honestly.
+_GAP = re.compile(r"[\[({\uff08\uff3b]\s*(?:what\s*(?:is|['\u2019]?s)\s*wrong[^\])}\uff09\uff3d]{0,30})?\s*[\])}\uff09\uff3d]", re.I)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def gap_filled(reason: str) -> str:
     """A reason, refused while it still holds the suggestion's gap: "([what is wrong])" logged as it stands was sent to
     school in the absence email (the attack on round 177)."""
-    if _GAP.search(reason):
+    if _GAP.search(reason.translate(_INVISIBLE)):
         raise InvalidInput("The reason still has the gap [what is wrong] in it: write what is wrong in its place "
                            "(for example: a high temperature, a migraine, anxiety), or use your own words.")
     return reason

@@ -70,6 +70,7 @@ def _named_just_before(norm: str, last, gender: re.Pattern, rules, names, mentio
     prev = found[-1] if found else None
     between = norm[prev.end:last.start] if prev else ""
     if prev is None or prev.kind in CHILDS or not _JOINED.search(between) or norm.startswith(" here", prev.end) or _WELL.search(between) \
+            or not (_UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start)) \
             or len(_WORD.findall(norm, prev.end, last.start)) > 3 or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
             or not _SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) \
             or {w.split("-")[-1] for w in norm[max(0, prev.start - 30):prev.start].split()[-1:] + norm[prev.start:prev.end].split()} \
@@ -82,6 +83,11 @@ _INTRODUCED = re.compile(r"\b(?:it s|its|it is|this is|from|here s)\b[^.!?]{0,40
 # The pronoun's clause joined on to theirs: "Dad is ill, he has covid", "Dad is ill and he has covid", "; he", " - he".
 _JOINED = re.compile(r"(?:[,;:]|\s-|\band)\s*$")
 # Said to be well ("her sister is fine, she has a fever"): the he or she is the child again.
-_WELL = re.compile(r"\b(?:fine|ok|okay|well|alright|all right|not ill|not sick|in school|at school|at work|worried)\b")
+_WELL = re.compile(r"\b(?:fine|ok|okay|(?<!not )(?<!n t )well|alright|all right|not ill|not sick|in school|at school|at work|worried)\b")
+# Said to be unwell themselves ("Dad is ill, he has covid"), or joined to the child's state ("and so is Lily, she has a
+# cold"): not "Dad checked, he has a temperature" or "Mum writing, she has a fever" (the attack on round 179).
+_UNWELL = re.compile(r"\b(?:ill|sick|poorly|unwell|not well|in hospital|in a ?& ?e|off work|off sick|isolating|in bed|bad|"
+                     r"rough|(?:has|got|with) (?:covid|flu|a cold|a bug|the bug|chickenpox|it))\b")
+_ALSO_BEFORE = re.compile(r"\b(?:so (?:is|has|does|was)|neither (?:is|will|has|does)|nor (?:is|will|has))\s*$")
 # The person opens their clause (its subject: "and Dad is ill", "so is Lily"), not "what his brother had".
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!?] |\b(?:and|but) |\b(?:so|neither|nor) (?:is|has|does|will|did|was|can) )$")
