@@ -6803,3 +6803,25 @@ def test_a_denial_beside_the_claim_is_withheld(text):
                                   "Her sister is at nursery, she has a fever"])
 def test_someone_doing_something_before_a_he_or_she_leaves_the_illness_the_childs(text):
     assert check_text(text).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["He attempted an overdose", "She swallowed all her sertraline", "He took 20 ibuprofen",
+                                  "He's been stockpiling tablets", "He tried to poison himself", "She slit her wrists",
+                                  "He put a knife to his throat", "He was on the edge of the bridge",
+                                  "She left us a goodbye letter", "He's been googling ways to die",
+                                  "She said nobody would miss her", "She scratched her arms until they bled"])
+def test_attempts_plans_and_goodbyes_in_yet_more_words_bring_help_first(text):
+    assert check_text(text).urgent
+
+
+@pytest.mark.parametrize("text", ["He drank some bleach by accident, poisons centre said he's fine",
+                                  "He gave away all his things for the charity sale"])
+def test_an_accident_or_a_charity_sale_is_no_crisis(text):
+    assert not check_text(text).urgent
+
+
+@pytest.mark.parametrize("text", ["Excuse: migraine", "He has a migraine, that's our excuse", "Cover story: he has a migraine",
+                                  "Just say it's a migraine", "We're telling school he has a migraine"])
+def test_an_illness_given_as_an_excuse_is_never_worded_as_illness(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
