@@ -245,7 +245,7 @@ def generic_denied(an, rule_id: str, soft: list) -> list:
     """What softens `rule_id` when it is one of [reasons] denial_over_generic: the illness denied is not softened by
     the generic words it denies ("Sam is too unwell to attend school today. He is not ill.", the attack on round 177),
     only by an illness or symptom named, an appointment, or a lawful or unavoidable reason."""
-    if rule_id not in an.rules.reasons_data.get("denial_over_generic", ()) or not soft:
+    if rule_id not in an.rules.denial_over_generic or not soft:
         return soft
     plain = an.rules.plain_illness  # "ill", "sick", "unwell": the words a denial denies ("off colour" is more than those)
     if an.unavoidable or an.lawful or any(not t.hedged and (t.kind in ("specific", "care", "condition") or (

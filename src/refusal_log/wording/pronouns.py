@@ -61,22 +61,27 @@ def agreement(norm: str, last, who, rules, names, mentions) -> str | None:
 
 
 def _named_just_before(norm: str, last, gender: re.Pattern, rules, names, mentions) -> str | None:
-    """Someone else named, as their clause's subject, up to three words before a he or she that opens a clause after a
-    comma, of its gender or by first name ("and so is Lily, she has a cold", "Dad is ill, he has covid": the attack on
-    round 177 had their illness worded as the child's). Not the writer ("it's Lily's mum, she has a temperature", "Mum here, she's got a temperature", "Darren, dad of
-    Tyler, he has...").
-    Their kind, or None."""
+    """Someone else named, as their clause's subject, up to three words before a he or she that opens a clause joined to
+    theirs, said to be unwell, of its gender or by first name ("and so is Lily, she has a cold", "Dad is ill, he has
+    covid": the attack on round 177 had their illness worded as the child's). Not the writer ("it's Lily's mum, she has
+    a temperature", "Mum here, she's got a temperature", "Darren, dad of Tyler, he has..."). Their kind, or None."""
     found = [m for m in mentions(norm, max(0, last.start - 80), last.start, rules, names) if m.kind not in ("speaker", "possessive")]
-    prev = found[-1] if found else None
-    between = norm[prev.end:last.start] if prev else ""
-    if prev is None or prev.kind in CHILDS or not _JOINED.search(between) or norm.startswith(" here", prev.end) or _WELL.search(between) \
-            or not (_UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start)) \
-            or len(_WORD.findall(norm, prev.end, last.start)) > 3 or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
-            or not _SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) \
-            or {w.split("-")[-1] for w in norm[max(0, prev.start - 30):prev.start].split()[-1:] + norm[prev.start:prev.end].split()} \
-            & {n.split()[-1].split("-")[-1] for n in names}:
+    if not found or found[-1].kind in CHILDS:
+        return None
+    prev, between = found[-1], norm[found[-1].end:last.start]
+    joined_and_unwell = (_JOINED.search(between) and len(_WORD.findall(between)) <= 3 and not _WELL.search(between)
+                         and (_UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start)))
+    if not joined_and_unwell or norm.startswith(" here", prev.end) \
+            or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
+            or not _SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) or _names_the_child(norm, prev, names):
         return None
     return prev.kind if gender.search(norm, prev.start, prev.end) or norm[prev.start:prev.end] in getattr(names, "others", ()) else None
+
+
+def _names_the_child(norm: str, prev, names) -> bool:
+    """The child's name in the person or just before them: "Lily-Mae's mam", "dad of Tyler" (the writer)."""
+    words = norm[max(0, prev.start - 30):prev.start].split()[-1:] + norm[prev.start:prev.end].split()
+    return bool({w.split("-")[-1] for w in words} & {n.split()[-1].split("-")[-1] for n in names})
 
 
 _INTRODUCED = re.compile(r"\b(?:it s|its|it is|this is|from|here s)\b[^.!?]{0,40}$")
