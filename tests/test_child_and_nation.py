@@ -433,3 +433,10 @@ def test_an_imported_relationship_is_checked_as_init_checks_it(cli, tmp_path):
     exported.write_text(json.dumps(document), "utf-8")
     result = cli("--home", str(tmp_path / "fresh"), "import", str(exported))
     assert result.exit_code == 1 and "--relationship" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_faqs_words_with_someone_elses_illness_in_brackets_are_not_logged_as_illness(cli, sam):
+    # The attack on round 179: the brackets are the reason given, and Mum's flu is not Sam's illness.
+    entry = absence(cli, "08/09/2026", "Sam is too unwell to attend school today (Mum has flu)")
+    assert entry["type"] != "illness"
+    assert "code I" not in email(cli, "08/09/2026")

@@ -6825,3 +6825,46 @@ def test_an_accident_or_a_charity_sale_is_no_crisis(text):
 def test_an_illness_given_as_an_excuse_is_never_worded_as_illness(text):
     result = check_text(text)
     assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+
+
+# --- round 182 (blind1493-1498) and what the attack on round 179 left ---------------------------
+
+@pytest.mark.parametrize(("inside", "verdict"), [("Mum has flu", "avoid"), ("day off", "avoid"), ("his sister has a bug", "avoid"),
+                                                 ("maybe a cold", "caution"), ("tired", "caution"), ("nan's funeral", "caution")])
+def test_the_brackets_after_the_faqs_words_are_read_as_the_reason(inside, verdict):
+    result = check_text(f"Sam is too unwell to attend school today ({inside})")
+    assert result.verdict == verdict and result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("inside", ["covid", "a migraine", "anxiety", "low mood", "vomiting and diarrhoea", "see GP letter"])
+def test_an_illness_in_the_brackets_after_the_faqs_words_stays_fine(inside):
+    assert check_text(f"Sam is too unwell to attend school today ({inside})").verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["Sam is off. Dad is ill. He has covid.", "Sam is off because Dad is ill, he has covid"])
+def test_a_he_after_a_full_stop_or_because_can_be_the_person_just_named_ill(text):
+    result = check_text(text)
+    assert result.verdict != "ok" and result.suggestion is None
+
+
+@pytest.mark.parametrize("text", ["Oisin says he's ill. He's not.", "She says she feels sick. She doesn't."])
+def test_the_childs_claim_of_illness_taken_back_is_withheld(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("text", ["Is she refusing? No. She's been sick all night", "Is he refusing? No, he has a fever."])
+def test_a_question_answered_no_denies_the_word(text):
+    assert check_text(text).verdict == "ok"
+
+
+def test_recovered_then_kept_home_to_be_sure_is_not_worded_as_illness():
+    result = check_text("Grace's chickenpox spots all scabbed over on Friday so she's not catching any more, "
+                        "but I've kept her in today just to be sure.")
+    assert result.verdict == "avoid" and result.suggestion is None
+
+
+def test_the_one_name_said_to_be_ill_after_a_he_is_kept_in_the_suggestion():
+    result = check_text("I know last year he was off loads because of the bullying but this is nothing to do with that, "
+                        "Rhys has a bit of a cold.")
+    assert result.suggestion and result.suggestion.startswith("Rhys ")

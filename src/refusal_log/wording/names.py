@@ -1,8 +1,6 @@
-"""Who a reason is about: the child's name as the parent wrote it (capitalised or, in a rushed
-text, lower case), "my son", a group ("the twins") or he/she, and every other word in the text
-that is a name. The suggestion's subject comes from here, and clauses.py asks it whose each
-phrase is. The word lists (name verbs, common first names, relation words) are data, in
-rules.toml's [names] table."""
+"""Who a reason is about: the child's name as the parent wrote it (capitalised or, in a rushed text, lower case), "my
+son", a group ("the twins") or he/she, and every other word in the text that is a name. The suggestion's subject comes
+from here, and clauses.py asks it whose each phrase is. The word lists are data, in rules.toml's [names] table."""
 
 from __future__ import annotations
 
@@ -19,6 +17,7 @@ _WORD_CHARS = f"{_UP}{_LOW}"
 _NAME = f"[{_UP}][{_LOW}]*(?:['\u2019][{_UP}][{_LOW}]+)?(?<=[{_LOW}])(?:-[{_UP}][{_LOW}]+)?"
 _NAME_VERB = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])({_NAME})(['\u2019]s)?(?=\s+([A-Za-z'\u2019]+))")
 _LOWER_NAME_VERB = re.compile(r"(?<![A-Za-z'\u2019])([a-z]+)(['\u2019]s)?(?=\s+([a-z'\u2019]+))")
+_AND_SIBLING = re.compile(r" (?:and|&) (?:his|her|their) (?:little |big |baby |twin |older |younger )?(?:sister|brother|sibling|twin)s?\b")
 _LOWER_AFTER = re.compile(r",? ([a-z]+(?:-[a-z]+)?)(?=,? ([a-z'\u2019]+))")
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his)\b", re.I)
 _HE_SHE = re.compile(r"(?<![\w'\u2019])(she|he)(?=(?:s|['\u2019][a-z]+)?\b)", re.I)  # "he", "he's", "hes"
@@ -33,10 +32,11 @@ _KEPT_OFF = re.compile(r" (?:off|aff|home|hame|at home|at hame|off school)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
 # An illness told of the word before (a name the lists lack, at a sentence's start: "Łucja has flu so I'm keeping Ella
 # at home", the attacker on round 126).
-_ILL_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:(?:has|s|has got|s got|got|caught|has caught) (?:a |an |the )?(?:bug|flu|cold|cough|"
+_ILL_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:(?:has|s|has got|s got|got|caught|has caught) (?:a bit of |a bad |a really bad |a nasty |a high )?(?:a |an |the )?(?:bug|flu|cold|cough|"
                        r"temperature|temp|fever|virus|chicken ?pox|covid|sickness|tummy bug|stomach bug|sore throat|tonsillitis|"
                        r"headache|migraine|ear infection|chest infection|conjunctivitis|measles|norovirus|d ?& ?v|rash)\b|"
                        r"is (?:ill|poorly|sick|unwell|off sick)\b|(?:has been|s been|was) (?:ill|poorly|sick|unwell)\b)")
+_HISTORY = re.compile(r"\b(?:last (?:year|term|week|month|time)|in the past|used to|previously)\b", re.I)  # off then, not now
 _CAPITAL = re.compile(rf"(?<![{_WORD_CHARS}'\u2019])(?:{_NAME})(?![{_WORD_CHARS}])")
 _NAME_BETWEEN_COMMAS = re.compile(rf", ({_NAME}),")
 _WHO_IS_KIN = re.compile(r" (?:is|s) (?:her|his|their|my|our) (?:little |big |older |younger |twin )?(?:brother|sister|cousin|friend|"
@@ -111,8 +111,7 @@ _ASKED: dict = {}
 
 
 def child_names(text: str, norm: str, rules: Rules, child: str | None) -> Names:
-    """The child's name (`child`, the subject, found here when not given) and every other
-    capitalised word that is a name, lower case; see Names for the other people's."""
+    """The child's name (`child`, or the subject found) and every other capitalised name, lower case; see Names."""
     child = child or subject(text, norm, rules)[0]
     key = (text, norm, child, type(child), rules)  # a Logged child is read otherwise than the same name found
     found = _ASKED.get(key)
@@ -273,10 +272,8 @@ def _short_form(name: str, own: set, rules: Rules) -> bool:
 
 
 def subject(text: str, norm: str, rules: Rules, child: str | None = None) -> tuple[str, bool]:
-    """Who the reason is about (see _found_subject); with `child`, the name of the child the absence is logged for, that
-    child: as the text writes them when it names them ("Josh was sick all night so Mia is at home", logged for Mia: Mia),
-    or by that name when the text's subject is another first name that is not a short form of it (logged for Mia, "Tom
-    has a fever": Tom is someone else)."""
+    """Who the reason is about (see _found_subject); with `child` (the child logged for), that child, as the text writes
+    them ("Josh was sick all night so Mia is at home": Mia) or by that name when the subject is another's ("Tom has ...")."""
     found = _found_subject(text, norm, rules)
     first = child.split()[0] if child and child.split() else ""
     if not first or first.lower() in found[0].lower().split():
@@ -466,7 +463,8 @@ def _lower_case_name(text: str, rules: Rules) -> tuple[int, str] | None:
     """A common first name in a rushed lower-case text ("tom has a cold", "sorry jack wont be
     in", "I can't get sam in", "sam jones is refusing"): where it starts, and the name."""
     for m in _LOWER_NAME_VERB.finditer(text):
-        if m.group(1) not in rules.first_names:
+        with_sibling = _AND_SIBLING.match(text, m.end(1))  # "poppy and her sister both got the bug" (blind1498)
+        if m.group(1) not in rules.first_names and not (with_sibling and m.group(1) in rules.capitalised_names):
             continue
         # "I can't get sam in": the child; "I need to get oliver to nursery first": another child.
         verb = rules.name_after_lower.match(text, max(0, m.start() - 30), m.start())
@@ -474,7 +472,7 @@ def _lower_case_name(text: str, rules: Rules) -> tuple[int, str] | None:
                           or (verb.group().endswith(_KEEP_VERBS) and _KEPT_OFF.match(text, m.end(1))))
         surname = _LOWER_SURNAME.match(text, m.end(1))
         surname = surname and _verb(surname.group(2), rules) in rules.name_verbs and _plain_word(surname.group(1), rules)
-        if (m.group(2) or _verb(m.group(3), rules) in rules.name_verbs or after or surname) \
+        if (m.group(2) or _verb(m.group(3), rules) in rules.name_verbs or after or surname or with_sibling) \
                 and _not_someone_else(text, m.start(), rules):
             return m.start(1), m.group(1).capitalize()
     return None
@@ -525,10 +523,9 @@ def _someone_elses(text: str, at: int, rules: Rules) -> bool:
 
 
 def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
-    """Whether a name after the first he/she or "my son" is the child: in the same sentence,
-    in a clause that says it is this person who is absent ("She's struggling today, Maya won't
-    be in"), or a sign-off ("Thanks, Lily's mum"). Never one doing something to the child
-    ("Chris is taking him"), nor someone in school as normal or with the same bug."""
+    """Whether a name after the first he/she or "my son" is the child: in the same sentence, in a clause that says it is
+    this person who is absent ("She's struggling today, Maya won't be in"), or a sign-off ("Thanks, Lily's mum"). Never
+    one doing something to the child ("Chris is taking him"), nor someone in school as normal or with the same bug."""
     signoff = rules.name_signoff.match(text, name_at)
     if signoff:
         # "Lily's mum said half the class has it": another family's news, not a sign-off.
@@ -545,8 +542,13 @@ def _name_wins(text: str, pronoun_at: int, name_at: int, rules: Rules) -> bool:
     if rules.object_pronoun.search(own) or rules.name_elsewhere.search(own):
         return False  # "Chris is taking him", "Lily will still be in as normal", "Sam had it too"
     # The name's own clause must say who is absent ("so Oliver won't be in today"), and the words before it must not
-    # have said so already ("He has a cold and is staying home, Ruby will be in": Ruby is someone else's news).
-    return bool(rules.absent_here.search(own)) and not rules.absent_here.search(text, pronoun_at, name_at)
+    # have said so already ("He has a cold and is staying home, Ruby will be in": Ruby is someone else's news). Or it is
+    # the text's one name, said to be ill ("I know last year he was off loads ..., Rhys has a fever of 39": blind1497).
+    if rules.absent_here.search(own):
+        return not rules.absent_here.search(text, pronoun_at, name_at) or bool(_HISTORY.search(text, pronoun_at, name_at))
+    word = _CAPITAL.match(text, name_at)
+    return bool(word and _HE_SHE.match(text, pronoun_at) and _ILL_VERB.match(text, word.end())
+                and {w.lower() for w in _CAPITAL.findall(text)} == {word.group().lower()})
 
 
 def _clause(text: str, at: int, rules: Rules) -> str:

@@ -73,7 +73,8 @@ def _named_just_before(norm: str, last, gender: re.Pattern, rules, names, mentio
                          and (_UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start)))
     if not joined_and_unwell or norm.startswith(" here", prev.end) \
             or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
-            or not _SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) or _names_the_child(norm, prev, names):
+            or not (_SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) or _BECAUSE.match(norm, prev.start)) \
+            or _names_the_child(norm, prev, names):
         return None
     return prev.kind if gender.search(norm, prev.start, prev.end) or norm[prev.start:prev.end] in getattr(names, "others", ()) else None
 
@@ -86,7 +87,7 @@ def _names_the_child(norm: str, prev, names) -> bool:
 
 _INTRODUCED = re.compile(r"\b(?:it s|its|it is|this is|from|here s)\b[^.!?]{0,40}$")
 # The pronoun's clause joined on to theirs: "Dad is ill, he has covid", "Dad is ill and he has covid", "; he", " - he".
-_JOINED = re.compile(r"(?:[,;:]|\s-|\band)\s*$")
+_JOINED = re.compile(r"(?:[,;:.!]|\s-|\band)\s*$")
 # Said to be well ("her sister is fine, she has a fever"): the he or she is the child again.
 _WELL = re.compile(r"\b(?:fine|ok|okay|(?<!not )(?<!n t )well|alright|all right|not ill|not sick|in school|at school|at work|worried)\b")
 # Said to be unwell themselves ("Dad is ill, he has covid"), or joined to the child's state ("and so is Lily, she has a
@@ -95,4 +96,6 @@ _UNWELL = re.compile(r"\b(?:ill|sick|poorly|unwell|not well|in hospital|in a ?& 
                      r"rough|(?:has|got|with) (?:covid|flu|a cold|a bug|the bug|chickenpox|it))\b")
 _ALSO_BEFORE = re.compile(r"\b(?:so (?:is|has|does|was)|neither (?:is|will|has|does)|nor (?:is|will|has))\s*$")
 # The person opens their clause (its subject: "and Dad is ill", "so is Lily"), not "what his brother had".
-_SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!?] |\b(?:and|but) |\b(?:so|neither|nor) (?:is|has|does|will|did|was|can) )$")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!?] |\b(?:and|but|because|cos|coz|as|since) |\b(?:so|neither|nor) (?:is|has|does|will|did|was|can) )$")
+# A mention that opens with its reason word ("off because Dad is ill, he has covid": the attack on round 179).
+_BECAUSE = re.compile(r"(?:because|cos|coz|as|since) ")

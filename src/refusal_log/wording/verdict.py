@@ -392,6 +392,8 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     stricter = _second_reading(text, an, rules, verdict) if second_reading else None
     findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
                                                 bool(an.illness))
+    if brackets := in_brackets(text, rules, findings, child):
+        findings, verdict, suggestion, withheld = findings + brackets, _verdict(findings + brackets), None, True
     findings, hints = _localise(rules, region, findings, hints)
     if suggestion and unsure_whose(text, an.norm.text, child, rules):
         suggestion, withheld = None, True  # the logged child never named, someone else is: whose illness is unclear
@@ -404,6 +406,22 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     hints = rules.settled_hints(hints, suggestion)
     findings = [f._replace(matched=written[f.start:f.end]) for f in findings]  # the parent's words, as written
     return Result(written, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
+
+
+def in_brackets(text: str, rules: Rules, findings: list = (), child: str | None = None) -> list[Finding]:
+    """What the brackets after the FAQ's own sentence say, read alone, that is not the child's illness or doubts it
+    ([reasons] faq_bracket: "too unwell to attend school today (Mum has flu)"): findings not already made, with offsets
+    into `text`. The brackets hold no brackets, so this reads them once. absence_types.py asks it too: such a reason is
+    not typed or counted as illness."""
+    found = []
+    for m in rules.faq_bracket.finditer(text):
+        inside = check_text(m.group(1), rules, second_reading=False, child=child)
+        for f in inside.findings:
+            rule = rules.rule_named(f.rule) if f.rule != rules.positive[0] else None
+            if rule and (f.severity == "avoid" or rule.suggest != "health" or rule.id in rules.bracket_doubts) \
+                    and all(f.rule != g.rule for g in [*findings, *found]):
+                found.append(f._replace(start=f.start + m.start(1), end=f.end + m.start(1)))
+    return found
 
 
 def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:
