@@ -6834,6 +6834,8 @@ def test_an_illness_given_as_an_excuse_is_never_worded_as_illness(text):
 def test_the_brackets_after_the_faqs_words_are_read_as_the_reason(inside, verdict):
     result = check_text(f"Sam is too unwell to attend school today ({inside})")
     assert result.verdict == verdict and result.suggestion is None and result.withheld
+    # Each finding cites its source, and no tip talks of evidence of an illness (the newcomer on round 182).
+    assert all(f.source for f in result.findings) and not any("evidence of the illness" in h for h in result.hints)
 
 
 @pytest.mark.parametrize("inside", ["covid", "a migraine", "anxiety", "low mood", "vomiting and diarrhoea", "see GP letter"])
@@ -6868,3 +6870,39 @@ def test_the_one_name_said_to_be_ill_after_a_he_is_kept_in_the_suggestion():
     result = check_text("I know last year he was off loads because of the bullying but this is nothing to do with that, "
                         "Rhys has a bit of a cold.")
     assert result.suggestion and result.suggestion.startswith("Rhys ")
+
+
+# --- the attack on round 182 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Keeping Sam home. Grandad has had a fall. He has broken his hip.",
+                                  "Keeping Sam home. My partner is ill. She has covid.",
+                                  "Keeping Sam home today. His friend Josh is ill. He has chickenpox."])
+def test_a_he_or_she_after_the_sentence_about_someone_else_is_theirs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").suggestion is None
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["Sam is off. His sister is ill. He is too.", "Sam is off. Dad has covid. He has tested positive too.",
+                                  "Is he faking? No. He has a fever of 39.", "Is he skiving? No. He has tonsillitis."])
+def test_the_child_ill_too_or_a_suspicion_answered_no_stays_fine(text):
+    assert check_text(text).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["Is he ill? No.", "Sam is ill. Is he? No.", "Sam says he feels sick. He's fine.",
+                                  "Sam is too ill to attend school today (Mum has flu)", "Sam is off sick today (day off)",
+                                  "Sam is too unwell to attend school today - Mum has flu", "Sam is too unwell to attend school today [he's fine]",
+                                  "Sam is too unwell to attend school today (pretending)", "Sam is too unwell to attend school today (parent unwell)"])
+def test_an_illness_denied_or_someone_elses_in_other_forms_is_neither_worded_nor_logged_as_illness(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.verdict != "ok" and result.suggestion is None and result.withheld
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["Ella went in. Keeping him home, he has a cold.", "Keeping him home with a cold. Ella will be in as normal.",
+                                  "Keeping him off with a cold. Josh will bring his homework in."])
+def test_the_suggestion_never_names_a_child_who_is_in_school(text):
+    assert check_text(text).suggestion.startswith("He is too unwell")

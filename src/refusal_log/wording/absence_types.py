@@ -85,7 +85,7 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     # Distress alone ("in a state", "shaking") is not typed as illness: the check itself says no illness is named, and
     # an email asking for code I would say more than the parent did (the newcomer on round 139). `--type illness`
     # says it when the parent means it.
-    if an.illness and not names_no_illness(an) and not _withholds(an, an.illness) and not in_brackets(text, rules, child=child):
+    if an.illness and not names_no_illness(an) and not _withholds(an, an.illness) and not in_brackets(text, rules, child=child)[0]:
         return "illness"
     if _child_in_crisis(an):
         return "illness"  # talk of dying or self-harm is mental ill-health, the child's (the newcomer on round 115)
@@ -118,7 +118,7 @@ def illness_ruled_out(text: str, rules=None, child: str | None = None) -> bool:
     an = _Analysis(text, rules, child=child)
     if child and unsure_whose(text, an.norm.text, child, rules):
         return True  # whose it is, is unclear: "Owen is too unwell to attend", logged for Cerys (the newcomer on 103)
-    if in_brackets(text, rules, child=child):
+    if in_brackets(text, rules, child=child)[0]:
         return True  # the FAQ's words with another reason in brackets: "too unwell to attend school (Mum has flu)"
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     if an.illness or an.distress:

@@ -203,8 +203,9 @@ class Rules:
         self.together, self.precaution, self.emergency, self.awaited, self.upheaval = (
             _Lazy(reasons.get(key, "(?!)")) for key in ("together", "precaution", "emergency", "awaited", "upheaval"))
         self.evidence_held, self.evidence_word = (_Lazy(reasons.get(key, "(?!)")) for key in ("evidence_held", "evidence_word"))
-        self.sleep_rules, self.moot_beside_lawful, self.denial_over_generic, self.bracket_doubts = (
-            frozenset(reasons.get(k, ())) for k in ("sleep_rules", "moot_beside_lawful", "denial_over_generic", "bracket_doubts"))
+        self.sleep_rules, self.moot_beside_lawful, self.denial_over_generic, self.bracket_doubts, self.bracket_others = (
+            frozenset(reasons.get(k, ())) for k in ("sleep_rules", "moot_beside_lawful", "denial_over_generic", "bracket_doubts",
+                                                    "bracket_others"))
         self.faq_bracket = _Lazy(reasons.get("faq_bracket", "(?!)"))
         self.moot_not = _Lazy(reasons.get("moot_not", "(?!)"))
         self.child_after = _Lazy(health["child_after"])

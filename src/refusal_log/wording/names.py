@@ -30,8 +30,7 @@ _TO_SCHOOL = re.compile(r" (?:in|into school|to school|up|out of bed|dressed|rea
 _KEEP_VERBS = ("keep ", "keeping ", "keepin ", "kept ")  # "keepin" and "hame": Scots
 _KEPT_OFF = re.compile(r" (?:off|aff|home|hame|at home|at hame|off school)\b")
 _LOWER_SURNAME = re.compile(r" ([a-z]{2,})(?= ([a-z'\u2019]+))")
-# An illness told of the word before (a name the lists lack, at a sentence's start: "Łucja has flu so I'm keeping Ella
-# at home", the attacker on round 126).
+# An illness told of the word before (a name the lists lack: "Łucja has flu so I'm keeping Ella at home", round 126).
 _ILL_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:(?:has|s|has got|s got|got|caught|has caught) (?:a bit of |a bad |a really bad |a nasty |a high )?(?:a |an |the )?(?:bug|flu|cold|cough|"
                        r"temperature|temp|fever|virus|chicken ?pox|covid|sickness|tummy bug|stomach bug|sore throat|tonsillitis|"
                        r"headache|migraine|ear infection|chest infection|conjunctivitis|measles|norovirus|d ?& ?v|rash)\b|"
@@ -54,6 +53,8 @@ _IN_SCHOOL = re.compile(r"(?:['\u2019]s| is| will be| will still be| ll be)? (?:
 # Said to be well or in school ("Josh is fine and will be in", "Mia's fine and going in", "Tom is in as normal").
 _FINE = re.compile(r"(?:\b(?:is|are)|['\u2019]s) (?:absolutely |perfectly |totally |completely )?(?:fine|well|ok|okay)\b|\bas normal\b|"
                    r"\bas usual\b|\b(?:is|will be|ll be|s) (?:still )?(?:in school|at school|in today)\b|\bgoing in\b|\bwill be in\b", re.I)
+_GONE_IN = re.compile(r"\b(?:went|has gone|s gone) in\b|\bwill be in\b|\bas (?:normal|usual)\b|\b(?:in|at) school\b|\bwill bring\b", re.I)
+_KEPT_PRONOUN = re.compile(r"\b(?:keep|keeping|kept)\s+(him|her)\b", re.I)
 _PLACE_TITLES = r"st|st\.|saint|queen|princess|prince|king|royal|lady|sir|mount"  # "St George's", "the Queen Elizabeth"
 _TITLED_PLACE = re.compile(rf"\b(?:{_PLACE_TITLES})\s+$", re.I)
 _PLACE_NAMED_BEFORE = re.compile(rf"\b(?:{_PLACE_TITLES}|the)\s+$", re.I)
@@ -400,7 +401,7 @@ def _away_later(text: str, first: tuple[int, str], rules: Rules, cause: bool = F
                 and not rules.name_signoff.match(text, m.start()) and _name_wins(text, first[0], m.start(), rules)):
             return m.start(), m.group()
     # (Or the first is the cause: "After what Jessica said on Friday Mia is too upset to come in", the attack on 63e.)
-    if cause or _FINE.search(_CLAUSE_BREAK.split(text[first[0]: at + 40])[0]):
+    if cause or _FINE.search(_CLAUSE_BREAK.split(text[first[0]: at + 40])[0]) or _GONE_IN.search(text, at, at + 40):
         # The first one is fine or in school as normal: the next one named as a clause's subject ("Josh is fine and will
         # be in. Mia has a fever"; "Mia's fine and going in, but Poppy's been sick"), else a later "my daughter".
         for m in _NAME_VERB.finditer(text, at + 1):
@@ -413,14 +414,15 @@ def _away_later(text: str, first: tuple[int, str], rules: Rules, cause: bool = F
         for m in rules.family.finditer(text, at):
             if m.group().lower() != first[1].lower() and rules.absent_here.search(text[m.start(): m.start() + 120].split(".")[0]):
                 return m.start(), m.group()[0].upper() + m.group()[1:]
+        if _GONE_IN.search(text, at, at + 40) and (kept := _HE_SHE.search(text) or _KEPT_PRONOUN.search(text)):  # round 182
+            return kept.start(), "She" if kept.group(1).lower() in ("she", "her") else "He"
     return first
 
 
 def _name_before(text: str, pronoun_at: int, rules: Rules) -> tuple[int, str] | None:
-    """A common first name before the first he/she that no verb follows ("Lucas pas bien today,
-    he has fievre", "not happy with Tilly being moved and she is upset"): the child, when it is
-    the only one there and no one else's (a title, a greeting, a relation, the writer, "Tilly's
-    brother"), so a suggestion keeps the name the parent wrote rather than "He"."""
+    """A common first name before the first he/she that no verb follows ("Lucas pas bien today, he has fievre"): the child,
+    when it is the only one there and no one else's (a title, a greeting, a relation, the writer, "Tilly's brother"), so
+    a suggestion keeps the name the parent wrote rather than "He"."""
     found = {}
     for m in _CAPITAL.finditer(text, 0, pronoun_at):
         word = m.group()
@@ -504,10 +506,8 @@ def _family_phrase(text: str, rules: Rules) -> tuple[int, str, bool] | None:
 
 
 def _not_someone_else(text: str, at: int, rules: Rules) -> bool:
-    """A name at `at` is not straight after a title ("Mrs Patel"), a greeting ("Hi Kate he
-    won't go", "Hi Kate was just letting you know": the reader) or a relation ("her brother
-    Tom", "a girl called Ella"). Each looks only at the few words before it: a long paste of
-    names stays linear."""
+    """A name at `at` is not straight after a title ("Mrs Patel"), a greeting ("Hi Kate he won't go": the reader) or a
+    relation ("her brother Tom", "a girl called Ella"). Each looks only at the few words before it: stays linear."""
     before = max(0, at - 40)
     return not (rules.titled.search(text, before, at) or rules.greeted.search(text, before, at)
                 or rules.related.search(text, before, at))

@@ -45,13 +45,16 @@ def agreement(norm: str, last, who, rules, names, mentions) -> str | None:
     from the child's (the text's first he, him, his, she or her) is the brother, not the
     child. Returns the kind of the last person of that gender named before it, or None."""
     pronoun = norm[last.start:last.end]
+    if pronoun in ("his", "her") and (opener := _OPENED_BY.search(norm, max(0, last.start - 40), last.start)) \
+            and opener.group(1) == {"his": "he", "her": "she"}[pronoun]:
+        last, pronoun = type(last)(opener.start(1), opener.end(1), last.kind), opener.group(1)  # "He has broken his hip"
     male = pronoun in ("he", "him")
     gender = who.male if male else who.female if pronoun == "she" else None
     first = who.first_pronoun.search(norm)
     if gender is None or not first or first.start() > last.start:
         return None
     if first.start() == last.start or (first.group() in ("he", "him", "his")) == male:  # "Dad is ill, he has covid"
-        return _named_just_before(norm, last, gender, rules, names, mentions)
+        return _named_just_before(norm, last, (gender, who.female if male else who.male), rules, names, mentions)
     # The last person of that gender named before it, in this sentence or an earlier one
     # ("His sister has flu. She was sick all night").
     found = mentions(norm, max(0, last.start - 2000), last.start, rules, names)[::-1]  # bounded: linear
@@ -60,23 +63,29 @@ def agreement(norm: str, last, who, rules, names, mentions) -> str | None:
                 next((m.kind for m in found if norm[m.start:m.end] in getattr(names, "others", ())), None))
 
 
-def _named_just_before(norm: str, last, gender: re.Pattern, rules, names, mentions) -> str | None:
-    """Someone else named, as their clause's subject, up to three words before a he or she that opens a clause joined to
-    theirs, said to be unwell, of its gender or by first name ("and so is Lily, she has a cold", "Dad is ill, he has
-    covid": the attack on round 177 had their illness worded as the child's). Not the writer ("it's Lily's mum, she has
-    a temperature", "Mum here, she's got a temperature", "Darren, dad of Tyler, he has..."). Their kind, or None."""
+def _named_just_before(norm: str, last, genders: tuple, rules, names, mentions) -> str | None:
+    """Someone else named, as their clause's subject, just before a he or she that opens a clause joined to theirs: up to
+    three words before or in the sentence before, said to be unwell ("and so is Lily, she has a cold", "Dad is ill, he
+    has covid": the attack on round 177 had their illness worded as the child's; "Grandad has had a fall. He has broken
+    his hip": the attack on round 182), and not in the past ("her sister had it last week. She's been sick"). Of its gender, of none ("my partner"), or by first name. Not the
+    writer ("it's Lily's mum, she has a temperature", "Mum here, she's got...", "Darren, dad of Tyler, he has..."), nor
+    the child too ("His sister is ill. He has it too"). Their kind, or None."""
     found = [m for m in mentions(norm, max(0, last.start - 80), last.start, rules, names) if m.kind not in ("speaker", "possessive")]
-    if not found or found[-1].kind in CHILDS:
+    if not found or found[-1].kind in CHILDS or _TOO_AFTER.match(norm, last.end):
         return None
     prev, between = found[-1], norm[found[-1].end:last.start]
-    joined_and_unwell = (_JOINED.search(between) and len(_WORD.findall(between)) <= 3 and not _WELL.search(between)
-                         and (_UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start)))
-    if not joined_and_unwell or norm.startswith(" here", prev.end) \
+    sentence = _STOP.search(between) and len(_WORD.findall(between)) <= 8 and not _PAST.search(between)
+    joined_and_unwell = (sentence or _JOINED.search(between) and len(_WORD.findall(between)) <= 3) and (
+        _UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start))
+    if not joined_and_unwell or _WELL.search(between) or _WRITER.match(norm, prev.end) \
             or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
             or not (_SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) or _BECAUSE.match(norm, prev.start)) \
             or _names_the_child(norm, prev, names):
         return None
-    return prev.kind if gender.search(norm, prev.start, prev.end) or norm[prev.start:prev.end] in getattr(names, "others", ()) else None
+    gender, other = genders
+    named = norm[prev.start:prev.end]
+    return prev.kind if gender.search(named) or named in getattr(names, "others", ()) or (
+        prev.kind != "possessive" and not other.search(named) and not named.split()[-1] in getattr(names, "own", ())) else None
 
 
 def _names_the_child(norm: str, prev, names) -> bool:
@@ -87,15 +96,27 @@ def _names_the_child(norm: str, prev, names) -> bool:
 
 _INTRODUCED = re.compile(r"\b(?:it s|its|it is|this is|from|here s)\b[^.!?]{0,40}$")
 # The pronoun's clause joined on to theirs: "Dad is ill, he has covid", "Dad is ill and he has covid", "; he", " - he".
-_JOINED = re.compile(r"(?:[,;:.!]|\s-|\band)\s*$")
+_JOINED = re.compile(r"(?:[,;:]|\s-|\band)\s*$")
+_STOP = re.compile(r"[.!]\s*$")  # the sentence before
+# The writer introducing themselves ("Mum here. She has a fever", "Mum writing, she has...").
+_WRITER = re.compile(r" (?:here|writing|speaking|texting|messaging)\b")
+# The child as well: "His sister is ill. He is too", "Dad has covid. He has tested positive too" (the attack on round 182).
+_TOO_AFTER = re.compile(r" (?:is|s|has|has got|s got|has caught|caught|has tested positive|tested positive|has it|has got it|"
+                        r"s got it|has the same(?: thing)?|is the same)?(?: it| now)? (?:too|as well)\b")
 # Said to be well ("her sister is fine, she has a fever"): the he or she is the child again.
 _WELL = re.compile(r"\b(?:fine|ok|okay|(?<!not )(?<!n t )well|alright|all right|not ill|not sick|in school|at school|at work|worried)\b")
 # Said to be unwell themselves ("Dad is ill, he has covid"), or joined to the child's state ("and so is Lily, she has a
 # cold"): not "Dad checked, he has a temperature" or "Mum writing, she has a fever" (the attack on round 179).
 _UNWELL = re.compile(r"\b(?:ill|sick|poorly|unwell|not well|in hospital|in a ?& ?e|off work|off sick|isolating|in bed|bad|"
-                     r"rough|(?:has|got|with) (?:covid|flu|a cold|a bug|the bug|chickenpox|it))\b")
+                     r"rough|(?:has|got|with) (?:covid|flu|a cold|a bug|the bug|chickenpox|it)|had a fall|fell|under the weather|"
+                     r"came to stay|stayed over|tested positive)\b")
+# Their illness over before today ("her sister had the same bug last week. She's been vomiting since 5am"): the child's.
+_PAST = re.compile(r"\b(?:last (?:week|month|night)|at the weekend|on (?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|"
+                   r"before|previously|a (?:few days|week) ago)\b")
 _ALSO_BEFORE = re.compile(r"\b(?:so (?:is|has|does|was)|neither (?:is|will|has|does)|nor (?:is|will|has))\s*$")
 # The person opens their clause (its subject: "and Dad is ill", "so is Lily"), not "what his brother had".
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!?] |\b(?:and|but|because|cos|coz|as|since) |\b(?:so|neither|nor) (?:is|has|does|will|did|was|can) )$")
 # A mention that opens with its reason word ("off because Dad is ill, he has covid": the attack on round 179).
 _BECAUSE = re.compile(r"(?:because|cos|coz|as|since) ")
+# A his or her in a clause a he or she opened: theirs ("Grandad has had a fall. He has broken his hip").
+_OPENED_BY = re.compile(r"(?:^|[.!?;,] |\b(?:and|but|so) )(he|she) [^.!?;,]*$")
