@@ -6906,3 +6906,23 @@ def test_an_illness_denied_or_someone_elses_in_other_forms_is_neither_worded_nor
                                   "Keeping him off with a cold. Josh will bring his homework in."])
 def test_the_suggestion_never_names_a_child_who_is_in_school(text):
     assert check_text(text).suggestion.startswith("He is too unwell")
+
+
+# --- the attack on round 183 and round 184 ------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Keeping Sam home. Grandad has pneumonia. He's very ill.", "Sam's mum is ill. She has the flu.",
+                                  "I've told her to take a mental health day.", "Fever's gone, keeping him in just to be on the safe side.",
+                                  "Ill? No.", "Sam says he has a headache. As if."])
+def test_someone_elses_or_a_denied_illness_is_not_logged_as_the_childs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").suggestion is None
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["Sam is too unwell to attend school today (ME/CFS)", "Sam is too unwell to attend school today (Dr says 48 hours)",
+                                  "His sister is ill. So is he.", "His sister is ill. He has also got it.",
+                                  "Can't get Finlay up this morning - and no, not THAT kind of can't, he's burning up, 39.4.",
+                                  "Poppy's taxi never turned up. I've rang the council transport 4 times. It's 12 miles so I can't walk her."])
+def test_honest_reports_from_the_attack_on_round_183_stay_fine(text):
+    assert check_text(text).verdict == "ok"

@@ -29,7 +29,7 @@ UNSURE = re.compile(r"^(?:dunno|idk|unsure|not (?:really )?sure|no idea|no clue|
 HEDGED = re.compile(r"\b(?:not really|or not|maybe|perhaps|possibly|probably|might be|may be|could be|i think|i guess|"
                      r"i suppose|i reckon|apparently|allegedly|supposedly|(?:so )?[a-z]+ (?:says|claims|reckons)|yeah right|"
                      r"doubt it|as if|according to (?:him|her|them)|if you believe|not that|ish|lol|jk|joking|kidding|wink|sort of|kind of|"
-                    r"meh)\b"
+                    r"meh|officially|cough cough|wink wink|nudge nudge)\b"
                      r"|[;:]-?\)|\U0001F609|\U0001F644", re.I)
 # An answer about someone else ("tonsillitis (his sister)", "nan is ill"): never the child's illness.
 SOMEONE_ELSES = re.compile(r"(?<!caught )(?<!caught his )(?<!caught her )(?<!from )(?<!from his )(?<!from her )(?<!off )"

@@ -53,7 +53,7 @@ _IN_SCHOOL = re.compile(r"(?:['\u2019]s| is| will be| will still be| ll be)? (?:
 # Said to be well or in school ("Josh is fine and will be in", "Mia's fine and going in", "Tom is in as normal").
 _FINE = re.compile(r"(?:\b(?:is|are)|['\u2019]s) (?:absolutely |perfectly |totally |completely )?(?:fine|well|ok|okay)\b|\bas normal\b|"
                    r"\bas usual\b|\b(?:is|will be|ll be|s) (?:still )?(?:in school|at school|in today)\b|\bgoing in\b|\bwill be in\b", re.I)
-_GONE_IN = re.compile(r"\b(?:went|has gone|s gone) in\b|\bwill be in\b|\bas (?:normal|usual)\b|\b(?:in|at) school\b|\bwill bring\b", re.I)
+_GONE_IN = re.compile(r"\b(?:went|s gone|got|s back|made it) in\b|\bwill be in\b|\bas (?:normal|usual)\b|\b(?:in|at) school\b|\bgot to school\b|\bwill bring\b", re.I)
 _KEPT_PRONOUN = re.compile(r"\b(?:keep|keeping|kept)\s+(him|her)\b", re.I)
 _PLACE_TITLES = r"st|st\.|saint|queen|princess|prince|king|royal|lady|sir|mount"  # "St George's", "the Queen Elizabeth"
 _TITLED_PLACE = re.compile(rf"\b(?:{_PLACE_TITLES})\s+$", re.I)

@@ -71,16 +71,18 @@ def _named_just_before(norm: str, last, genders: tuple, rules, names, mentions) 
     writer ("it's Lily's mum, she has a temperature", "Mum here, she's got...", "Darren, dad of Tyler, he has..."), nor
     the child too ("His sister is ill. He has it too"). Their kind, or None."""
     found = [m for m in mentions(norm, max(0, last.start - 80), last.start, rules, names) if m.kind not in ("speaker", "possessive")]
-    if not found or found[-1].kind in CHILDS or _TOO_AFTER.match(norm, last.end):
+    if not found or found[-1].kind in CHILDS or _TOO_AFTER.match(norm, last.end) \
+            or _SO_BEFORE.search(norm, max(0, last.start - 12), last.start):
         return None
     prev, between = found[-1], norm[found[-1].end:last.start]
     sentence = _STOP.search(between) and len(_WORD.findall(between)) <= 8 and not _PAST.search(between)
     joined_and_unwell = (sentence or _JOINED.search(between) and len(_WORD.findall(between)) <= 3) and (
-        _UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start))
+        _UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start)
+        or sentence and any(rx.search(between) for kind, rx in rules.health if kind in ("generic", "specific")))
     if not joined_and_unwell or _WELL.search(between) or _WRITER.match(norm, prev.end) \
             or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
             or not (_SUBJECT_BEFORE.search(norm, max(0, prev.start - 20), prev.start) or _BECAUSE.match(norm, prev.start)) \
-            or _names_the_child(norm, prev, names):
+            or not sentence and _names_the_child(norm, prev, names):  # "Sam's mum is ill. She has flu": Mum's
         return None
     gender, other = genders
     named = norm[prev.start:prev.end]
@@ -101,8 +103,8 @@ _STOP = re.compile(r"[.!]\s*$")  # the sentence before
 # The writer introducing themselves ("Mum here. She has a fever", "Mum writing, she has...").
 _WRITER = re.compile(r" (?:here|writing|speaking|texting|messaging)\b")
 # The child as well: "His sister is ill. He is too", "Dad has covid. He has tested positive too" (the attack on round 182).
-_TOO_AFTER = re.compile(r" (?:is|s|has|has got|s got|has caught|caught|has tested positive|tested positive|has it|has got it|"
-                        r"s got it|has the same(?: thing)?|is the same)?(?: it| now)? (?:too|as well)\b")
+_TOO_AFTER = re.compile(r"[^.!?,;]{0,40}?\b(?:too|as well|also)\b| (?:has|s|has got|s got) (?:got )?the same\b")
+_SO_BEFORE = re.compile(r"\bso (?:is|has|does|did|was)\s*$")  # "His sister is ill. So is he."
 # Said to be well ("her sister is fine, she has a fever"): the he or she is the child again.
 _WELL = re.compile(r"\b(?:fine|ok|okay|(?<!not )(?<!n t )well|alright|all right|not ill|not sick|in school|at school|at work|worried)\b")
 # Said to be unwell themselves ("Dad is ill, he has covid"), or joined to the child's state ("and so is Lily, she has a

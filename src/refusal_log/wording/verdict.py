@@ -421,7 +421,7 @@ def in_brackets(text: str, rules: Rules, child: str | None = None, region: str =
     found, told = [], []
     for m in rules.faq_bracket.finditer(text):
         at = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
-        words, start = m.group(at), m.start(at)
+        words, start = _ME.sub("XX", m.group(at)), m.start(at)  # "(ME/CFS)": an illness, never the writer's "me"
         inside = check_text(words, rules, region=region, second_reading=False, child=child)
         also = _ALSO.search(words)  # "(Mum has it too)": the child's as well, so someone else's is no other reason
         for f in inside.findings:
@@ -454,7 +454,8 @@ _ALSO = re.compile(r"\b(?:too|as well|also)\b", re.I)
 _KIN = re.compile(r"\b(?:mum|mam|mom|dad|father|mother|sister|brother|sibling|twin|nan|nana|gran|grandma|grandad|baby|cousin|"
                   r"partner|husband|wife|aunt|auntie|uncle|i am|i m|i have|i ve|myself)\b")
 # The doctor's or another clinician's word in the brackets ("(GP says viral)") is no hedge of the parent's.
-_CARE = re.compile(r"\b(?:gp|doctor|doc|nurse|111|hospital|consultant|camhs|paediatrician|pharmacist|dentist)\b")
+_CARE = re.compile(r"\b(?:gp|doctor|doc|dr|nurse|111|hospital|consultant|camhs|paediatrician|pharmacist|dentist)\b")
+_ME = re.compile(r"\bME\b")
 
 
 def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:
