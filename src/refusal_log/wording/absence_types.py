@@ -48,7 +48,8 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     from refusal_log.wording.generalised import leave_granted
     from refusal_log.wording.clauses import SOMEONE_ELSE
     from refusal_log.wording.engine import _Analysis, _negator, _withholds, load_rules, names_no_illness
-    from refusal_log.wording.verdict import in_brackets
+    from refusal_log.wording.brackets import in_brackets
+    from refusal_log.wording.verdict import check_text
 
     if not isinstance(text, str) or not text.strip():
         return "other"
@@ -85,7 +86,8 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     # Distress alone ("in a state", "shaking") is not typed as illness: the check itself says no illness is named, and
     # an email asking for code I would say more than the parent did (the newcomer on round 139). `--type illness`
     # says it when the parent means it.
-    if an.illness and not names_no_illness(an) and not _withholds(an, an.illness) and not in_brackets(text, rules, child=child)[0]:
+    if an.illness and not names_no_illness(an) and not _withholds(an, an.illness) \
+            and not in_brackets(text, rules, check_text, child=child)[0]:  # "too unwell to attend school (Mum has flu)"
         return "illness"
     if _child_in_crisis(an):
         return "illness"  # talk of dying or self-harm is mental ill-health, the child's (the newcomer on round 115)
@@ -109,7 +111,8 @@ def illness_ruled_out(text: str, rules=None, child: str | None = None) -> bool:
     the parent's, or a lawful or unavoidable reason and no illness of the child's ("the minibus driver rang in sick").
     An absence typed as illness with such a reason is not counted or written as illness (attendance.counted_type)."""
     from refusal_log.wording.engine import _Analysis, _withholds, load_rules
-    from refusal_log.wording.verdict import in_brackets
+    from refusal_log.wording.brackets import in_brackets
+    from refusal_log.wording.verdict import check_text
     from refusal_log.wording.whose import unsure_whose
 
     if not isinstance(text, str) or not text.strip():
@@ -118,7 +121,7 @@ def illness_ruled_out(text: str, rules=None, child: str | None = None) -> bool:
     an = _Analysis(text, rules, child=child)
     if child and unsure_whose(text, an.norm.text, child, rules):
         return True  # whose it is, is unclear: "Owen is too unwell to attend", logged for Cerys (the newcomer on 103)
-    if in_brackets(text, rules, child=child)[0]:
+    if in_brackets(text, rules, check_text, child=child)[0]:
         return True  # the FAQ's words with another reason in brackets: "too unwell to attend school (Mum has flu)"
     an.find(an.named, an.illness, 0, an.distress, an.lawful)
     if an.illness or an.distress:

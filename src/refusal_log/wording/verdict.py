@@ -9,7 +9,7 @@ import re
 from refusal_log.errors import InvalidInput
 from refusal_log.text import blank
 from refusal_log.wording.analysis import Finding, _Analysis, _content_flags, _names, _Norm, _sentences, _Whole
-from refusal_log.wording.answer_words import HEDGED, NO_ILLNESS, SOMEONE_ELSES, UNSURE, plain_answer
+from refusal_log.wording.brackets import in_brackets
 from refusal_log.wording.clauses import CHILDS
 from refusal_log.wording.folding import calm
 from refusal_log.wording.generalised import _rx as generalised_rx, minor, vague
@@ -394,7 +394,7 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
                                                 bool(an.illness))
     findings, hints = _localise(rules, region, findings, hints)
-    found, told = in_brackets(text, rules, child, region)
+    found, told = in_brackets(text, rules, check_text, child, region, an)
     if found:  # the brackets' own reason, with its source and tips, in place of the illness's (the newcomer on 182)
         found = [f for f in found if not any(g.rule == f.rule and g.start < f.end and f.start < g.end for g in findings)]
         findings, verdict, suggestion, withheld = findings + found, _verdict(findings + found), None, True
@@ -411,51 +411,6 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     hints = rules.settled_hints(hints, suggestion)
     findings = [f._replace(matched=written[f.start:f.end]) for f in findings]  # the parent's words, as written
     return Result(written, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
-
-
-def in_brackets(text: str, rules: Rules, child: str | None = None, region: str = "england") -> tuple[list[Finding], list[str]]:
-    """What the brackets after the FAQ's own sentence say, read alone, that is not the child's illness or doubts it
-    ([reasons] faq_bracket: "too unwell to attend school today (Mum has flu)"): findings with offsets into `text` and
-    sources in `region`'s law, and the tips the brackets' reading gives. The brackets hold no brackets,
-    so this reads them once. absence_types.py asks it too: such a reason is not typed or counted as illness."""
-    found, told = [], []
-    for m in rules.faq_bracket.finditer(text):
-        at = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
-        words, start = _ME.sub("XX", m.group(at)), m.start(at)  # "(ME/CFS)": an illness, never the writer's "me"
-        inside = check_text(words, rules, region=region, second_reading=False, child=child)
-        also = _ALSO.search(words)  # "(Mum has it too)": the child's as well, so someone else's is no other reason
-        for f in inside.findings:
-            rule = rules.rule_named(f.rule) if f.rule != rules.positive[0] else None
-            doubt = rule and rule.id in rules.bracket_doubts and not _CARE.search(words.lower())  # not "(GP says viral)"
-            theirs = rule and rule.id in rules.bracket_others and (also or at != 1 and not _KIN.search(words.lower()))
-            if rule and (f.severity == "avoid" or rule.suggest not in ("health",) or doubt) and not theirs \
-                    and all(f.rule != g.rule for g in found):
-                found.append(f._replace(start=f.start + start, end=f.end + start))
-                told += [h for h in inside.hints if h not in told]
-        # Read too as the gate reads its answer: "(he's fine)", "(not really)", "(sort of)", "(Mum - flu)".
-        plain, said = plain_answer(words), None
-        if at != 1 or len(plain.split()) > 8:
-            pass  # a clause after a dash or "because" is read as a reason, not as an answer to "what is wrong?"
-        elif NO_ILLNESS.match(plain) or UNSURE.match(plain):
-            said = next(r for r in rules.rules if r.id == "illness_denied" and r.severity == "avoid")
-        elif HEDGED.search(plain) and not _CARE.search(plain):
-            said = rules.rule_named(rules.hedged_rule.id)
-        elif SOMEONE_ELSES.search(plain) and not also and not any(g.rule in rules.bracket_others for g in found):
-            said = rules.others_rule
-        if said and all(said.id != g.rule for g in found):
-            found.append(Finding(said.id, said.severity, words, rules.render(said.why, region), rules.source(said.source, region),
-                                 start, start + len(words)))
-            told += [rules.render(h, region) for h in (said.hint,) if h and rules.render(h, region) not in told]
-    return found, told
-
-
-_ALSO = re.compile(r"\b(?:too|as well|also)\b", re.I)
-# Someone named by kin after a dash or "because" ("because Mum has flu"); not "her ME/CFS", whose "me" is no one.
-_KIN = re.compile(r"\b(?:mum|mam|mom|dad|father|mother|sister|brother|sibling|twin|nan|nana|gran|grandma|grandad|baby|cousin|"
-                  r"partner|husband|wife|aunt|auntie|uncle|i am|i m|i have|i ve|myself)\b")
-# The doctor's or another clinician's word in the brackets ("(GP says viral)") is no hedge of the parent's.
-_CARE = re.compile(r"\b(?:gp|doctor|doc|dr|nurse|111|hospital|consultant|camhs|paediatrician|pharmacist|dentist)\b")
-_ME = re.compile(r"\bME\b")
 
 
 def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:
