@@ -6926,3 +6926,12 @@ def test_someone_elses_or_a_denied_illness_is_not_logged_as_the_childs(text):
                                   "Poppy's taxi never turned up. I've rang the council transport 4 times. It's 12 miles so I can't walk her."])
 def test_honest_reports_from_the_attack_on_round_183_stay_fine(text):
     assert check_text(text).verdict == "ok"
+
+
+def test_a_draft_with_someone_elses_illness_in_the_faqs_brackets_is_warned_of():
+    # The newcomer on round 184: check_document, which drafts use, said nothing of "(Mum has flu)".
+    from refusal_log.wording.engine import check_document
+
+    draft = check_document("Dear Mrs Khan,\n\nSam is too unwell to attend school today (Mum has flu).\n\nAlex", child="Sam Jones")
+    assert draft.verdict == "avoid" and all(f.source for s in draft.sentences for f in s.findings)
+    assert check_document("Sam is too unwell to attend school today (a migraine).", child="Sam Jones").verdict == "ok"
