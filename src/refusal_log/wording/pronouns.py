@@ -67,12 +67,13 @@ def _named_just_before(norm: str, last, genders: tuple, rules, names, mentions) 
     """Someone else named, as their clause's subject, just before a he or she that opens a clause joined to theirs: up to
     three words before or in the sentence before, said to be unwell ("and so is Lily, she has a cold", "Dad is ill, he
     has covid": the attack on round 177 had their illness worded as the child's; "Grandad has had a fall. He has broken
-    his hip": the attack on round 182), and not in the past ("her sister had it last week. She's been sick"). Of its gender, of none ("my partner"), or by first name. Not the
-    writer ("it's Lily's mum, she has a temperature", "Mum here, she's got...", "Darren, dad of Tyler, he has..."), nor
-    the child too ("His sister is ill. He has it too"). Their kind, or None."""
+    his hip": the attack on round 182), and not in the past ("her sister had it last week. She's been sick"). Of its
+    gender, of none ("my partner"), or by first name. Not the writer ("it's Lily's mum, she has a temperature", "Mum
+    here, she's got...", "Darren, dad of Tyler, he has..."), nor the child too ("His sister is ill. He has it too", "So
+    is he"). Their kind, or None."""
     found = [m for m in mentions(norm, max(0, last.start - 80), last.start, rules, names) if m.kind not in ("speaker", "possessive")]
     if not found or found[-1].kind in CHILDS or _TOO_AFTER.match(norm, last.end) \
-            or _SO_BEFORE.search(norm, max(0, last.start - 12), last.start):
+            or _ALSO_BEFORE.search(norm, max(0, last.start - 12), last.start):
         return None
     prev, between = found[-1], norm[found[-1].end:last.start]
     sentence = _STOP.search(between) and len(_WORD.findall(between)) <= 8 and not _PAST.search(between)
@@ -104,7 +105,6 @@ _STOP = re.compile(r"[.!]\s*$")  # the sentence before
 _WRITER = re.compile(r" (?:here|writing|speaking|texting|messaging)\b")
 # The child as well: "His sister is ill. He is too", "Dad has covid. He has tested positive too" (the attack on round 182).
 _TOO_AFTER = re.compile(r"[^.!?,;]{0,40}?\b(?:too|as well|also)\b| (?:has|s|has got|s got) (?:got )?the same\b")
-_SO_BEFORE = re.compile(r"\bso (?:is|has|does|did|was)\s*$")  # "His sister is ill. So is he."
 # Said to be well ("her sister is fine, she has a fever"): the he or she is the child again.
 _WELL = re.compile(r"\b(?:fine|ok|okay|(?<!not )(?<!n t )well|alright|all right|not ill|not sick|in school|at school|at work|worried)\b")
 # Said to be unwell themselves ("Dad is ill, he has covid"), or joined to the child's state ("and so is Lily, she has a
@@ -115,9 +115,10 @@ _UNWELL = re.compile(r"\b(?:ill|sick|poorly|unwell|not well|in hospital|in a ?& 
 # Their illness over before today ("her sister had the same bug last week. She's been vomiting since 5am"): the child's.
 _PAST = re.compile(r"\b(?:last (?:week|month|night)|at the weekend|on (?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|"
                    r"before|previously|a (?:few days|week) ago)\b")
-_ALSO_BEFORE = re.compile(r"\b(?:so (?:is|has|does|was)|neither (?:is|will|has|does)|nor (?:is|will|has))\s*$")
+# "... and so is Lily"; after a he or she's own: "His sister is ill. So is he" (the child too).
+_ALSO_BEFORE = re.compile(r"\b(?:so (?:is|has|does|did|was)|neither (?:is|will|has|does)|nor (?:is|will|has))\s*$")
 # The person opens their clause (its subject: "and Dad is ill", "so is Lily"), not "what his brother had".
-_SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!?] |\b(?:and|but|because|cos|coz|as|since) |\b(?:so|neither|nor) (?:is|has|does|will|did|was|can) )$")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!?] |\b(?:and|but) |\b(?:so|neither|nor) (?:is|has|does|will|did|was|can) )$")
 # A mention that opens with its reason word ("off because Dad is ill, he has covid": the attack on round 179).
 _BECAUSE = re.compile(r"(?:because|cos|coz|as|since) ")
 # A his or her in a clause a he or she opened: theirs ("Grandad has had a fall. He has broken his hip").

@@ -394,12 +394,8 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     findings, verdict, suggestion = _read_again(stricter, rules, text, 0, len(text), findings, verdict, suggestion,
                                                 bool(an.illness))
     findings, hints = _localise(rules, region, findings, hints)
-    found, told = in_brackets(text, rules, check_text, child, region, an)
-    if found:  # the brackets' own reason, with its source and tips, in place of the illness's (the newcomer on 182)
-        found = [f for f in found if not any(g.rule == f.rule and g.start < f.end and f.start < g.end for g in findings)]
-        findings, verdict, suggestion, withheld = findings + found, _verdict(findings + found), None, True
-        evidence = (rules.hints["evidence"], rules.hints.get("evidence_appointment"))  # nothing is claimed as illness
-        hints = [h for h in hints if h == rules.hints["crisis"]] + [h for h in told if h not in evidence]
+    if bracketed := _in_brackets(text, 0, rules, findings, hints, child, region, an):
+        (findings, hints), verdict, suggestion, withheld = bracketed, _verdict(bracketed[0]), None, True
     if suggestion and unsure_whose(text, an.norm.text, child, rules):
         suggestion, withheld = None, True  # the logged child never named, someone else is: whose illness is unclear
     elif suggestion and (named := as_named(suggestion, an.subject, an.norm.text, child, rules, an.illness)) != suggestion:
@@ -411,6 +407,20 @@ def check_text(text: str, rules: Rules | None = None, *, region: str = "england"
     hints = rules.settled_hints(hints, suggestion)
     findings = [f._replace(matched=written[f.start:f.end]) for f in findings]  # the parent's words, as written
     return Result(written, verdict, findings, suggestion, hints, withheld, region, _urgent(an, region))
+
+
+def _in_brackets(text: str, offset: int, rules: Rules, findings: list, hints: list, child: str | None, region: str,
+                 an: _Analysis) -> tuple[list, list] | None:
+    """Findings and tips once the brackets after the FAQ's own sentence give another reason (brackets.in_brackets:
+    "too unwell to attend school today (Mum has flu)"), or None when they give none. Their findings join those already
+    made (`offset`: where `text` starts in the checked text); their tips replace the illness's, crisis help kept first."""
+    found, told = in_brackets(text, rules, check_text, child, region, an)
+    if not found:
+        return None
+    found = [f._replace(start=f.start + offset, end=f.end + offset) for f in found]
+    found = [f for f in found if not any(g.rule == f.rule and g.start < f.end and f.start < g.end for g in findings)]
+    evidence = (rules.hints["evidence"], rules.hints.get("evidence_appointment"))  # nothing is claimed as illness
+    return findings + found, [h for h in hints if h == rules.hints["crisis"]] + [h for h in told if h not in evidence]
 
 
 def _second_reading(text: str, an: _Analysis, rules: Rules, verdict: str) -> str | None:
@@ -536,10 +546,8 @@ def check_document(text: str, rules: Rules | None = None, *, region: str = "engl
         stricter = _second_reading(text[a:b], an, rules, verdict) if read else None
         findings, verdict, suggestion = _read_again(stricter, rules, text, a, b, findings, verdict, suggestion, illness)
         findings, hints = _localise(rules, region, findings, rules.settled_hints(hints, suggestion))
-        found, told = in_brackets(text[a:b], rules, check_text, child, region, an)
-        if found:  # "too unwell to attend school today (Mum has flu)" in a draft too (the newcomer on round 184)
-            found = [f._replace(start=f.start + a, end=f.end + a) for f in found if all(g.rule != f.rule for g in findings)]
-            findings, verdict, suggestion, held, hints = findings + found, _verdict(findings + found), None, True, told
+        if bracketed := _in_brackets(text[a:b], a, rules, findings, hints, child, region, an):  # in a draft too (round 184)
+            (findings, hints), verdict, suggestion, held = bracketed, _verdict(bracketed[0]), None, True
         held = held or (verdict == "avoid" and suggestion is None)
         sentences.append(Sentence(a, b, text[a:b], verdict, findings, suggestion, hints, held, region,
                                   _urgent(an, region)))
