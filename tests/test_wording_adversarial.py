@@ -6935,3 +6935,52 @@ def test_a_draft_with_someone_elses_illness_in_the_faqs_brackets_is_warned_of():
     draft = check_document("Dear Mrs Khan,\n\nSam is too unwell to attend school today (Mum has flu).\n\nAlex", child="Sam Jones")
     assert draft.verdict == "avoid" and all(f.source for s in draft.sentences for f in s.findings)
     assert check_document("Sam is too unwell to attend school today (a migraine).", child="Sam Jones").verdict == "ok"
+
+
+# --- round 185 (blind1517-1522) ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["I'm ill, not Sam. Been up all night being sick.",
+                                  "It's me who's poorly, not Sam! Been sick since 4am so I can't drive him in.",
+                                  "Fi sy'n sâl, not Sam! Been up all night being sick."])
+def test_a_sentence_with_no_subject_after_the_parents_illness_is_the_parents(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.verdict == "avoid" and "parent_unwell" in [f.rule for f in result.findings] and result.suggestion is None
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+def test_a_sentence_with_no_subject_after_the_parent_up_with_the_child_is_the_childs():
+    assert check_text("I've been up with him all night. Been sick 4 times.").verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["She was at a concert last night and she's shattered, not coming in till lunch.",
+                                  "He stayed up watching the boxing with his uncle last night so he's knackered this morning."])
+def test_tired_after_a_night_out_is_avoid_even_when_coming_in_later(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and "tired" in [f.rule for f in result.findings] and result.suggestion is None
+
+
+def test_tired_after_the_school_trip_is_never_fine():
+    # blind1519: "on the school trip ... yesterday and come back very late, he is too tired today" was fine.
+    result = check_text("He got back from the school trip late last night and he's too tired today.")
+    assert result.verdict != "ok" and result.suggestion is None
+    assert check_text("He's on the school trip today, he was so excited this morning.").verdict == "ok"
+
+
+def test_illness_denied_beside_another_denial_is_never_worded_as_illness():
+    result = check_text("Not ill, not anxious, just not herself.")
+    assert "illness_denied" in [f.rule for f in result.findings] and result.suggestion is None and result.withheld
+
+
+@pytest.mark.parametrize("text", ["The council bus drove straight past him again this morning.",
+                                  "111 said keep him home for 48 hours after being sick, so we're doing what they said."])
+def test_lawful_reasons_and_advice_followed_in_round_185s_words_are_fine(text):
+    assert check_text(text).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["He's been crying on and off since he woke. He's staying with me.",
+                                  "She's very wobbly today so she's staying with me.",
+                                  "Nightmares again and he's very flat this morning. Keeping him off."])
+def test_a_decision_beside_the_childs_distress_in_more_words_is_a_caution(text):
+    assert check_text(text).verdict == "caution"

@@ -45,7 +45,7 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.!]?")
 _GREETED = re.compile(r"(?i:dear|hi|hiya|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|to whom it may concern)\b"
                       r"[\s,.:!-]*+(?:(?:[A-Z][\w'\u2019.-]*+|(?i:there|all|everyone|everybody|both|team|sir|madam|miss|mrs|mr|ms|"
                       r"dr|of|the|and|year|form|tutor|head|office|attendance|staff|teachers?|\d+))\b[\s,.:!-]*+)*+")
-_PARENT = ("i", "mum", "dad", "mummy", "daddy", "mam", "mom", "mama", "mamma", "mammy", "mommy", "papa")
+_PARENT = ("i", "fi", "mum", "dad", "mummy", "daddy", "mam", "mom", "mama", "mamma", "mammy", "mommy", "papa")
 _PERMITTED = re.compile(r"\b(?:let|lets|letting|allow|allows|allowed|allowing) (?:him|her|them|[a-z]+) (?:to )?$")
 
 
