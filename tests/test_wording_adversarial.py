@@ -6984,3 +6984,72 @@ def test_lawful_reasons_and_advice_followed_in_round_185s_words_are_fine(text):
                                   "Nightmares again and he's very flat this morning. Keeping him off."])
 def test_a_decision_beside_the_childs_distress_in_more_words_is_a_caution(text):
     assert check_text(text).verdict == "caution"
+
+
+# --- round 186 (blind1523-1528) and the attack on round 185 ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["I'm ill. She has tonsillitis.", "I'm ill and she has tonsillitis.",
+                                  "I'm poorly too. She has a temperature of 39.", "I'm sick of this. She's been up all night being sick.",
+                                  "I'm sick with worry. She has a temperature of 39."])
+def test_a_he_or_she_after_the_writers_own_illness_or_worry_is_the_childs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").verdict == "ok"
+    assert infer_absence_type(text, child="Sam Jones") == "illness"
+
+
+@pytest.mark.parametrize("text", ["His sister's poorly, not him. Temperature of 39.", "It's his brother who's ill. Been sick all night.",
+                                  "I'm ill. Up all night being sick, I can't take him in."])
+def test_a_sentence_naming_nobody_after_someone_elses_illness_is_theirs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").suggestion is None
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["She's too unwell to attend school. (She isn't really, she won't go.)",
+                                  "She has a cold but she's well enough to go, she just won't.",
+                                  "She's poorly, well not really, just tired.", "Tummy ache, put on I think.",
+                                  "Not ill, not refusing. Just not herself.", "Nothing physically wrong, she's just not herself."])
+def test_an_illness_taken_back_or_called_put_on_is_never_worded_or_logged(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.suggestion is None and result.withheld
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Good morning, Sam is observing Ashura today with our family at the mosque, so he will not attend.", "religious"),
+    ("The council minibus broke down and they rang to say there's no replacement, so Sam is at home.", "transport"),
+    ("The council minibus went past without Sam again this morning.", "transport"),
+    ("I got the school's text last night saying Year 9 are to stay at home today because of the heating.", None)])
+def test_lawful_reasons_in_round_186s_words_are_fine_and_typed(text, kind):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").verdict == "ok"
+    if kind:
+        assert infer_absence_type(text, child="Sam Jones") == kind
+
+
+@pytest.mark.parametrize("text", ["Had to take his brother to his hospital appointment so he's come with us.",
+                                  "We're away in Tenerife till Sunday, back Monday.", "Sam's been given a mental health day, he needs a break.",
+                                  "hiya no lift today, my partners took the car to work so Sam wont be in",
+                                  "Late night back from our trip to London and she's still asleep."])
+def test_a_day_out_a_siblings_appointment_or_a_day_given_is_avoid(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion is None
+
+
+def test_a_trip_or_a_test_in_the_faqs_brackets_is_another_reason():
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    for text in ("Sam is too unwell to attend school today (trip to London)", "Sam is too unwell to attend school today (maths test)"):
+        result = check_text(text, child="Sam Jones")
+        assert result.verdict != "ok" and result.suggestion is None
+        assert infer_absence_type(text, child="Sam Jones") != "illness"
+    assert check_text("Sam is too unwell to attend school today (blood test)").verdict == "ok"
+
+
+def test_a_day_the_gp_gave_is_not_a_day_off():
+    assert check_text("The GP has given him a mental health day.").verdict != "avoid"

@@ -477,28 +477,40 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
             kind = agreement(norm, people[-1], who, rules, names, mentions) or kind
         if kind:
             return "child" if kind == "parent" and care else kind
-    if parts[index].sentence_start and first and first.group() in who.verbs and not care \
-            and _parent_ill_before(norm, parts, index, rules, names):
-        return "parent"  # "I'm ill, not Kai. Been up all night being sick": the parent's account goes on (blind1521)
+    if parts[index].sentence_start and not care and (ill := _ill_before(norm, parts, index, rules, names)):
+        return ill  # "I'm ill, not Kai. Been up all night being sick": the account of them goes on (blind1521)
     return "child"
 
 
-# The parent ill in the sentence before, in the words pronouns.py reads for anyone's illness; not "sick of it".
-_ILL_BEFORE = re.compile(r"\b(?:ill|sick|poorly|unwell|not well|under the weather|sal|dost|tost|(?:got|have|has|with) (?:covid|flu|a bug|"
-                         r"the bug|a migraine|a virus|norovirus))\b(?! of\b| and tired\b)(?<!worried sick)")
+# Someone ill in the sentence before, in the words pronouns.py reads for anyone's illness; not "sick of it".
+_ILL_BEFORE = re.compile(r"\b(?:ill|sick|poorly|unwell|not well|under the weather|sal|dost|tost|(?:got|have|has|with|caught) (?:covid|"
+                         r"flu|a bug|the bug|a stomach bug|a migraine|a virus|norovirus|it)|tested positive)\b(?! of\b| and tired\b| with worry\b)"
+                         r"(?<!worried sick)")
 
 
-def _parent_ill_before(norm: str, parts: list[Clause], index: int, rules: Rules, names) -> bool:
-    """A sentence with no subject of its own ("Been up all night being sick") after one in which the parent, and
-    nobody else but a child said not to be, is ill ("I'm ill.", "It's me who's ill, not Kai!"): the parent's."""
+def _ill_before(norm: str, parts: list[Clause], index: int, rules: Rules, names) -> str | None:
+    """Whose a sentence naming nobody is ("Been up all night being sick", "Temperature of 39"), when the sentence before
+    says someone is ill and names nobody else but a child said not to be ("I'm ill, not Kai.", "It's me who's poorly",
+    "His sister's poorly, not him."): that person's kind; else None (the child's, as before)."""
     first = index - 1
     while first > 0 and not parts[first].sentence_start:
         first -= 1
     if index == 0 or not _ILL_BEFORE.search(norm, parts[first].start, parts[index - 1].end):
-        return False
-    people = [m for m in mentions(norm, parts[first].start, parts[index - 1].end, rules, names)
-              if m.kind != "possessive" and not norm.endswith("not ", 0, m.start)]
-    return bool(people) and all(m.kind == "parent" and norm[m.start:m.end] in ("i", "me", "fi") for m in people)
+        return None
+    found = [m for m in mentions(norm, parts[first].start, parts[index - 1].end, rules, names)
+             if m.kind not in ("possessive", "speaker")]
+    people = [m for m in found if not norm.endswith("not ", 0, m.start)]
+    if not people or any(m.kind in CHILDS for m in people):
+        return None
+    if people[0].kind == "parent" and norm[people[0].start:people[0].end] in ("i", "me", "fi", "myself"):
+        return "parent"  # the writer's own illness
+    # Someone else's only when the child is said not to be the one ("His sister's poorly, not him", "It's his brother
+    # who's ill"): "Her brother has flu. Temperature of 39 this morning" is the child's.
+    denied = len(people) < len(found) or _CLEFT.match(norm, parts[first].start)
+    return people[0].kind if denied else None
+
+
+_CLEFT = re.compile(r"\W*(?:it is|it s|its) (?:(?:his|her|their|my|our) )?[a-z]+(?: [a-z]+)? (?:who|that) ")
 
 
 def _carried_subject(norm: str, parts: list[Clause], index: int, who: _Who, rules: Rules, names,

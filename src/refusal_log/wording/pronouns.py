@@ -71,7 +71,8 @@ def _named_just_before(norm: str, last, genders: tuple, rules, names, mentions) 
     gender, of none ("my partner"), or by first name. Not the writer ("it's Lily's mum, she has a temperature", "Mum
     here, she's got...", "Darren, dad of Tyler, he has..."), nor the child too ("His sister is ill. He has it too", "So
     is he"). Their kind, or None."""
-    found = [m for m in mentions(norm, max(0, last.start - 80), last.start, rules, names) if m.kind not in ("speaker", "possessive")]
+    found = [m for m in mentions(norm, max(0, last.start - 80), last.start, rules, names) if m.kind not in ("speaker", "possessive")
+             and norm[m.start:m.end] not in _FIRST_PERSON]  # "I'm ill. She has tonsillitis": a she is never the writer
     if not found or found[-1].kind in CHILDS or _TOO_AFTER.match(norm, last.end) \
             or _ALSO_BEFORE.search(norm, max(0, last.start - 12), last.start):
         return None
@@ -89,6 +90,9 @@ def _named_just_before(norm: str, last, genders: tuple, rules, names, mentions) 
     named = norm[prev.start:prev.end]
     return prev.kind if gender.search(named) or named in getattr(names, "others", ()) or (
         prev.kind != "possessive" and not other.search(named) and not named.split()[-1] in getattr(names, "own", ())) else None
+
+
+_FIRST_PERSON = frozenset(("i", "me", "myself", "we", "us", "ourselves", "fi"))
 
 
 def _names_the_child(norm: str, prev, names) -> bool:
