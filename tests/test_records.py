@@ -188,6 +188,16 @@ def test_a_time_later_than_now_warns_calmly(cli, ready):
     assert cli("add-note", "Now", ok=True).stderr == ""
 
 
+def test_an_absence_far_ahead_is_asked_about_as_a_likely_typo(cli, ready):
+    # The newcomer on round 185: "--date 07/12/2027" was logged with only the note for telling school ahead.
+    from datetime import date, timedelta
+
+    next_year = (date.today() + timedelta(days=366)).strftime("%d/%m/%Y")
+    far = cli("add-absence", "--date", next_year, "--reason", "Dentist appointment at 9:00", ok=True)
+    assert "more than two months from now" in far.stderr and "refusal-log edit 1 --date" in far.stderr
+    assert "telling school ahead" not in far.stderr
+
+
 # --- what the reader sees -----------------------------------------------------------------------
 
 def test_timelines_show_wording_checks_only_when_asked(cli, ready):

@@ -7023,6 +7023,7 @@ def test_an_illness_taken_back_or_called_put_on_is_never_worded_or_logged(text):
     ("Good morning, Sam is observing Ashura today with our family at the mosque, so he will not attend.", "religious"),
     ("The council minibus broke down and they rang to say there's no replacement, so Sam is at home.", "transport"),
     ("The council minibus went past without Sam again this morning.", "transport"),
+    ("No transport came for Sam today, the council has been told.", "transport"),
     ("I got the school's text last night saying Year 9 are to stay at home today because of the heating.", None)])
 def test_lawful_reasons_in_round_186s_words_are_fine_and_typed(text, kind):
     from refusal_log.wording.absence_types import infer_absence_type
@@ -7053,3 +7054,51 @@ def test_a_trip_or_a_test_in_the_faqs_brackets_is_another_reason():
 
 def test_a_day_the_gp_gave_is_not_a_day_off():
     assert check_text("The GP has given him a mental health day.").verdict != "avoid"
+
+
+# --- the attack on round 186 -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Sam is too unwell to attend school. Not really, he just won't go.",
+                                  "Sam is too unwell to attend school. He's fine though.",
+                                  "Sam is too unwell to attend school. (Between us he's fine.)",
+                                  "Sam is too unwell to attend school. I'll just say that.",
+                                  "I'm ill. My husband is too. He has flu.", "My partner and I are ill, she has covid.",
+                                  "I'm sick and my wife is too, she has a temperature."])
+def test_the_faqs_sentence_taken_back_or_another_adults_illness_is_never_logged_as_the_childs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.suggestion is None and result.withheld
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["I'm ill too. Temperature of 39, he's in bed.", "Sam has a migraine, he's fine otherwise.",
+                                  "His sister is ill. He is too."])
+def test_the_child_ill_as_well_as_someone_else_stays_the_childs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").verdict == "ok"
+    assert infer_absence_type(text, child="Sam Jones") == "illness"
+
+
+@pytest.mark.parametrize("words", ["the zoo", "flight at 6am", "swimming lesson", "cinema"])
+def test_more_outings_in_the_faqs_brackets_are_another_reason(words):
+    result = check_text(f"Sam is too unwell to attend school ({words})")
+    assert result.verdict != "ok" and result.suggestion is None
+
+
+def test_a_mental_health_day_the_school_agreed_is_not_a_day_off_the_family_chose():
+    assert check_text("The school agreed she could have a mental health day.").verdict != "avoid"
+
+
+# --- round 187 (blind1529-1534) ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    ("She was poorly on Friday with a temperature. She's been fine since yesterday but I've kept her home just in case.", "avoid"),
+    ("Mental health day for him today, I think they all need one now and then.", "avoid"),
+    ("He won't be in today because I have no car, his dad took it to work.", "avoid"),
+    ("Had a late one at the Coldplay concert so she's shattered, she'll be in at lunch.", "avoid"),
+    ("He had a bad cold and a fever and he was sick in the night, so he's staying home today.", "ok"),
+    ("His asthma flared up overnight, he's been on his inhaler every two hours and he's still wheezy. Keeping him home.", "ok")])
+def test_round_187s_classes_in_our_own_words(text, verdict):
+    assert check_text(text).verdict == verdict

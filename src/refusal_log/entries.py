@@ -210,16 +210,16 @@ def _urgent_help(checked: CheckResult, typed: str | None = None) -> str | None:
 def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, when: datetime,
               fields: dict[str, Any], now: datetime, checked: CheckResult | None = None) -> list[str]:
     """Things worth a second look in what was just logged: likely slips of the keyboard."""
-    notes = []
-    about = kinds.get(kind)
-    fix = f"if that is wrong, correct it with: refusal-log edit {entry_id} {about.when_option} DATE"
-    timeless = about.day_only or bool(fields.get("timeless"))
+    notes, about = [], kinds.get(kind)
+    correct = f"correct it with: refusal-log edit {entry_id} {about.when_option} DATE"
+    fix, timeless = f"if that is wrong, {correct}", about.day_only or bool(fields.get("timeless"))
     if timeless and when.date() > now.date():
-        if kind == "absence":
-            notes.append(f"This absence is for {dates.human_date(when)}, which has not come yet. That is fine if "
-                         f"you are telling school ahead; {fix}.")
-        else:
-            notes.append(f"This is dated {dates.human_date(when)}, which has not come yet; {fix}.")
+        # More than two months ahead is more likely a year or a month mistyped ("07/12/2027") than telling school ahead.
+        ahead = (f"more than two months from now. If the year or the month was typed wrong, {correct}"
+                 if (when.date() - now.date()).days > 60 else f"which has not come yet. That is fine if you are "
+                 f"telling school ahead; {fix}")
+        notes.append(f"This absence is for {dates.human_date(when)}, {ahead}." if kind == "absence" else
+                     f"This is dated {dates.human_date(when)}, which has not come yet; {fix}.")
     elif not timeless and when > now:
         notes.append(f"This is dated {dates.human_datetime(when)}, which is later than now; {fix}.")
     if checked is not None and fields.get("verdict") == "caution":

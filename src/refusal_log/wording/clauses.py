@@ -495,8 +495,9 @@ def _ill_before(norm: str, parts: list[Clause], index: int, rules: Rules, names)
     first = index - 1
     while first > 0 and not parts[first].sentence_start:
         first -= 1
-    if index == 0 or not _ILL_BEFORE.search(norm, parts[first].start, parts[index - 1].end):
-        return None
+    if index == 0 or not _ILL_BEFORE.search(norm, parts[first].start, parts[index - 1].end) \
+            or _ALSO.search(norm, parts[first].start, parts[index - 1].end):
+        return None  # "I'm ill too. Temperature of 39": the child's, as well as the writer's
     found = [m for m in mentions(norm, parts[first].start, parts[index - 1].end, rules, names)
              if m.kind not in ("possessive", "speaker")]
     people = [m for m in found if not norm.endswith("not ", 0, m.start)]
@@ -510,6 +511,7 @@ def _ill_before(norm: str, parts: list[Clause], index: int, rules: Rules, names)
     return people[0].kind if denied else None
 
 
+_ALSO = re.compile(r"\b(?:too|as well|also)\b")
 _CLEFT = re.compile(r"\W*(?:it is|it s|its) (?:(?:his|her|their|my|our) )?[a-z]+(?: [a-z]+)? (?:who|that) ")
 
 

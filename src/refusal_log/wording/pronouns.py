@@ -76,10 +76,11 @@ def _named_just_before(norm: str, last, genders: tuple, rules, names, mentions) 
     if not found or found[-1].kind in CHILDS or _TOO_AFTER.match(norm, last.end) \
             or _ALSO_BEFORE.search(norm, max(0, last.start - 12), last.start):
         return None
-    prev, between = found[-1], norm[found[-1].end:last.start]
+    prev, between = found[-1], _AND_I.sub("", norm[found[-1].end:last.start])  # "My partner and I are ill, she..."
     sentence = _STOP.search(between) and len(_WORD.findall(between)) <= 8 and not _PAST.search(between)
     joined_and_unwell = (sentence or _JOINED.search(between) and len(_WORD.findall(between)) <= 3) and (
         _UNWELL.search(between) or _ALSO_BEFORE.search(norm, max(0, prev.start - 16), prev.start)
+        or _ILL_TOO.match(between) and _UNWELL.search(norm, max(0, prev.start - 60), prev.start)  # "I'm ill. My husband is too."
         or sentence and any(rx.search(between) for kind, rx in rules.health if kind in ("generic", "specific")))
     if not joined_and_unwell or _WELL.search(between) or _WRITER.match(norm, prev.end) \
             or _INTRODUCED.search(norm, max(0, prev.start - 40), prev.start) \
@@ -92,6 +93,10 @@ def _named_just_before(norm: str, last, genders: tuple, rules, names, mentions) 
         prev.kind != "possessive" and not other.search(named) and not named.split()[-1] in getattr(names, "own", ())) else None
 
 
+# Ill "too" after someone the writer's own illness was told just before ("I'm ill. My husband is too. He has flu": the attack
+# on round 186), and the writer beside them ("my partner and I are ill").
+_ILL_TOO = re.compile(r"\W*(?:(?:is|s|are|re|has|was)\s+)?(?:ill |poorly |sick |unwell )?(?:too|as well)\b")
+_AND_I = re.compile(r"^ (?:and|&) (?:i|me)\b")
 _FIRST_PERSON = frozenset(("i", "me", "myself", "we", "us", "ourselves", "fi"))
 
 
