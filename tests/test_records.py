@@ -194,7 +194,7 @@ def test_an_absence_far_ahead_is_asked_about_as_a_likely_typo(cli, ready):
 
     next_year = (date.today() + timedelta(days=366)).strftime("%d/%m/%Y")
     far = cli("add-absence", "--date", next_year, "--reason", "Dentist appointment at 9:00", ok=True)
-    assert "more than two months from now" in far.stderr and "refusal-log edit 1 --date" in far.stderr
+    assert "more than two months from now" in far.stderr and 'refusal-log edit 1 --date DATE --why "wrong date"' in far.stderr
     assert "telling school ahead" not in far.stderr
 
 

@@ -7102,3 +7102,38 @@ def test_a_mental_health_day_the_school_agreed_is_not_a_day_off_the_family_chose
     ("His asthma flared up overnight, he's been on his inhaler every two hours and he's still wheezy. Keeping him home.", "ok")])
 def test_round_187s_classes_in_our_own_words(text, verdict):
     assert check_text(text).verdict == verdict
+
+
+# --- round 188 (blind1535-1540) ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    ("His match ran really late last night and he's knackered. He'll be in after lunch.", "avoid"),
+    ("Got back from the gig at 1am, she's out for the count, she'll be in later.", "avoid"),
+    ("She's having a mental health day, she's had a hard week and I've told her she can have it.", "avoid"),
+    ("My lift's let me down and I don't drive, so he won't be in.", "avoid")])
+def test_round_188s_classes_in_our_own_words(text, verdict):
+    assert check_text(text).verdict == verdict
+
+
+# --- the attack on round 187 -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["He has a tummy ache. Not really, he just won't go.", "He has a cold. He's fine though.",
+                                  "Sam is too unwell to attend school. Actually he's fine.",
+                                  "Sam is too unwell to attend school. It's a white lie.",
+                                  "Sam is too unwell to attend school. Between us, he just refuses.",
+                                  "Mental health day today, I think every child needs one.", "Sam has flu. Joking, he's fine.",
+                                  "Sam has a stomach ache (he hasn't really).",
+                                  "He was ill on Monday, fine since this morning, I'm keeping him home to be on the safe side."])
+def test_an_illness_taken_back_after_any_sentence_is_never_worded_or_logged(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.suggestion is None and result.withheld
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["Sam is too unwell to attend school. Not really eating, just sleeping.",
+                                  "He has a migraine. He's fine otherwise.",
+                                  "Is he eating? Not really, he's just sleeping. He has a temperature of 39."])
+def test_not_really_about_something_else_or_fine_otherwise_is_no_take_back(text):
+    assert check_text(text).verdict == "ok"

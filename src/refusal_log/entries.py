@@ -211,12 +211,12 @@ def _notes_on(db: sqlite3.Connection, kind: str, entry_id: int, child_id: int, w
               fields: dict[str, Any], now: datetime, checked: CheckResult | None = None) -> list[str]:
     """Things worth a second look in what was just logged: likely slips of the keyboard."""
     notes, about = [], kinds.get(kind)
-    correct = f"correct it with: refusal-log edit {entry_id} {about.when_option} DATE"
+    correct = f'correct it with: refusal-log edit {entry_id} {about.when_option} DATE --why "wrong date"'
     fix, timeless = f"if that is wrong, {correct}", about.day_only or bool(fields.get("timeless"))
     if timeless and when.date() > now.date():
         # More than two months ahead is more likely a year or a month mistyped ("07/12/2027") than telling school ahead.
         ahead = (f"more than two months from now. If the year or the month was typed wrong, {correct}"
-                 if (when.date() - now.date()).days > 60 else f"which has not come yet. That is fine if you are "
+                 if (when.date() - now.date()).days > 62 else f"which has not come yet. That is fine if you are "
                  f"telling school ahead; {fix}")
         notes.append(f"This absence is for {dates.human_date(when)}, {ahead}." if kind == "absence" else
                      f"This is dated {dates.human_date(when)}, which has not come yet; {fix}.")
