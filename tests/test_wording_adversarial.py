@@ -7137,3 +7137,22 @@ def test_an_illness_taken_back_after_any_sentence_is_never_worded_or_logged(text
                                   "Is he eating? Not really, he's just sleeping. He has a temperature of 39."])
 def test_not_really_about_something_else_or_fine_otherwise_is_no_take_back(text):
     assert check_text(text).verdict == "ok"
+
+
+def test_no_one_to_take_him_is_the_parents_situation_not_a_made_up_appointment():
+    # The newcomer on round 187: "but there's no one" was explained as an appointment that does not exist.
+    rules = [f.rule for f in check_text("Sam is fine but there's no one to take him.").findings]
+    assert "parent_situation" in rules and "illness_doubted" not in rules
+    assert "illness_doubted" in [f.rule for f in check_text("He says he has a dentist appointment but there isn't one.").findings]
+
+
+# --- round 189 (blind1541-1546) ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    ("hi sam and his little brother both been sick in the night, sam 3 times so hes off today", "ok"),
+    ("He has a fever of 38.5, but honestly this is also school refusing again.", "avoid"),
+    ("School text last night say Year 8 stay at home today because the heating is broken, so he is home.", "ok"),
+    ("The letter say Year 10 do study at home today because of exams in the hall.", "ok"),
+    ("He's been up all night with diarrhoea, keeping him home.", "ok")])
+def test_round_189s_classes_in_our_own_words(text, verdict):
+    assert check_text(text).verdict == verdict

@@ -475,7 +475,7 @@ def _lower_case_name(text: str, rules: Rules) -> tuple[int, str] | None:
         surname = _LOWER_SURNAME.match(text, m.end(1))
         surname = surname and _verb(surname.group(2), rules) in rules.name_verbs and _plain_word(surname.group(1), rules)
         if (m.group(2) or _verb(m.group(3), rules) in rules.name_verbs or after or surname or with_sibling) \
-                and _not_someone_else(text, m.start(), rules):
+                and (with_sibling or _not_someone_else(text, m.start(), rules)):  # "hi nia and her brother both..."
             return m.start(1), m.group(1).capitalize()
     return None
 
