@@ -7156,3 +7156,11 @@ def test_no_one_to_take_him_is_the_parents_situation_not_a_made_up_appointment()
     ("He's been up all night with diarrhoea, keeping him home.", "ok")])
 def test_round_189s_classes_in_our_own_words(text, verdict):
     assert check_text(text).verdict == verdict
+
+
+@pytest.mark.parametrize("text", ["Sam will not attend school on Ashura.", "Sam will not attend on Good Friday."])
+def test_a_holy_day_after_will_not_attend_is_not_denied_by_its_not(text):
+    # The attack on round 186: the "not" of "will not attend" was read as denying the holy day after it.
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text).verdict == "ok" and infer_absence_type(text, child="Sam Jones") == "religious"
