@@ -13,11 +13,9 @@ import re
 
 from refusal_log.wording.analysis import Finding
 from refusal_log.wording.answer_words import HEDGED, NO_ILLNESS, SOMEONE_ELSES, UNSURE, plain_answer
-from refusal_log.wording.clauses import CHILDS
+from refusal_log.wording.clauses import ALSO, CHILDS  # ALSO: "(Mum has it too)", the child's as well
 
 
-# "(Mum has it too)": the child's as well, so someone else's illness is no other reason.
-_ALSO = re.compile(r"\b(?:too|as well|also)\b", re.I)
 # Someone named by kin after a dash or "because" ("because Mum has flu"); not "her ME/CFS", whose "me" is no one.
 _KIN = re.compile(r"\b(?:mum|mam|mom|dad|father|mother|sister|brother|sibling|twin|nan|nana|gran|grandma|grandad|baby|cousin|"
                   r"partner|husband|wife|aunt|auntie|uncle|i am|i m|i have|i ve|myself)\b")
@@ -40,7 +38,7 @@ def in_brackets(text: str, rules, check, child: str | None = None, region: str =
         if an is not None and _named_only(words, an):
             continue  # "(anxiety)", "(a migraine)": only the child's illness, as the whole text already read it
         inside = check(words, rules, region=region, second_reading=False, child=child)
-        also = _ALSO.search(words)
+        also = ALSO.search(words)
         for f in inside.findings:
             rule = rules.rule_named(f.rule) if f.rule != rules.positive[0] else None
             doubt = rule and rule.id in rules.bracket_doubts and not _CARE.search(words.lower())  # not "(GP says viral)"

@@ -482,7 +482,7 @@ def owner(norm: str, a: int, b: int, rules: Rules, names=(), parts: list[Clause]
     return "child"
 
 
-# Someone ill in the sentence before, in the words pronouns.py reads for anyone's illness; not "sick of it".
+# Someone ill in the sentence before (Welsh "sal", "dost" too); not "sick of it", "sick with worry", "worried sick".
 _ILL_BEFORE = re.compile(r"\b(?:ill|sick|poorly|unwell|not well|under the weather|sal|dost|tost|(?:got|have|has|with|caught) (?:covid|"
                          r"flu|a bug|the bug|a stomach bug|a migraine|a virus|norovirus|it)|tested positive)\b(?! of\b| and tired\b| with worry\b)"
                          r"(?<!worried sick)")
@@ -496,7 +496,7 @@ def _ill_before(norm: str, parts: list[Clause], index: int, rules: Rules, names)
     while first > 0 and not parts[first].sentence_start:
         first -= 1
     if index == 0 or not _ILL_BEFORE.search(norm, parts[first].start, parts[index - 1].end) \
-            or _ALSO.search(norm, parts[first].start, parts[index - 1].end):
+            or ALSO.search(norm, parts[first].start, parts[index - 1].end):
         return None  # "I'm ill too. Temperature of 39": the child's, as well as the writer's
     found = [m for m in mentions(norm, parts[first].start, parts[index - 1].end, rules, names)
              if m.kind not in ("possessive", "speaker")]
@@ -511,7 +511,8 @@ def _ill_before(norm: str, parts: list[Clause], index: int, rules: Rules, names)
     return people[0].kind if denied else None
 
 
-_ALSO = re.compile(r"\b(?:too|as well|also)\b")
+# Someone ill as well ("I'm ill too", "(Mum has it too)"): brackets.py reads the same words.
+ALSO = re.compile(r"\b(?:too|as well|also)\b", re.I)
 _CLEFT = re.compile(r"\W*(?:it is|it s|its) (?:(?:his|her|their|my|our) )?[a-z]+(?: [a-z]+)? (?:who|that) ")
 
 
