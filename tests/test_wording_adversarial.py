@@ -7164,3 +7164,39 @@ def test_a_holy_day_after_will_not_attend_is_not_denied_by_its_not(text):
     from refusal_log.wording.absence_types import infer_absence_type
 
     assert check_text(text).verdict == "ok" and infer_absence_type(text, child="Sam Jones") == "religious"
+
+
+# --- round 190 (blind1547-1552) ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    # Someone else's injury, night or emergency: a caution, never the child's illness.
+    ("Sam's sister broke her wrist last night and we were at A&E till 2, he's exhausted.", "caution"),
+    ("His little sister kept the whole house up with croup, he's shattered.", "caution"),
+    ("Sam's baby brother was admitted to the children's ward overnight with bronchiolitis, Sam is with us.", "caution"),
+    ("Sam's our kid was rushed in with appendicitis last night, so Sam's with me.", "caution"),
+    ("Sam is very tired. His baby sister have night terrors all night and nobody sleep. He stay home today.", "caution"),
+    ("My dad (Sam's grandad) was rushed in with a suspected heart attack, Sam's coming with me to Derby.", "caution"),
+    ("Sam's mum starts her chemo today and he wants to be there with her, I hope that's alright.", "caution"),
+    # The parent's own doubt, situation or word.
+    ("Sam, ill? Not really. His cousin's christening is at 11 and we all want to go.", "avoid"),
+    ("He had a temperature last night but woke up fine, so just to be safe I'm keeping him home.", "avoid"),
+    ("Says her ear hurts. Seems fine to me, she's singing away, but she's home.", "avoid"),
+    ("He always gets a stomach ache every time he has swimming.", "avoid"),
+    ("He had a cold last month but today it's the bullying, he's staying home.", "avoid"),
+    ("The head teacher did not approve Sam's leave, but the tickets were booked so he'll be away until Friday.", "avoid"),
+    ("His dad has a shift and I don't drive, so no one can take him.", "avoid"),
+    ("He's at his mum's this week and she can't drive him in, so he'll be off.", "avoid"),
+    # The child's illness said plainly, whatever is said beside it.
+    ("Don't want you thinking he's bunking off, he's been sick four times since 3am.", "ok"),
+    ("His twin was being sick all night and now Sam's started too, both off.", "ok"),
+    ("The office rang & said Sam can't come back until he's 48 hours clear, so he's home.", "ok"),
+    ("My daughter have bad tummy pain and she vomit in the night. She is staying home.", "ok"),
+    ("His asthma was awful all through the night so we're keeping him in today.", "ok")])
+def test_round_190s_classes_in_our_own_words(text, verdict):
+    assert check_text(text).verdict == verdict
+
+
+@pytest.mark.parametrize("text", ["Leo told me after tea he had been sick at school, so he's staying home today.",
+                                  "His sister was being sick all night so none of us slept, he's staying home today."])
+def test_sickness_at_school_yesterday_or_a_sisters_is_no_reason_to_stay_home_today(text):
+    assert check_text(text).verdict == "caution"
