@@ -7200,3 +7200,28 @@ def test_round_190s_classes_in_our_own_words(text, verdict):
                                   "His sister was being sick all night so none of us slept, he's staying home today."])
 def test_sickness_at_school_yesterday_or_a_sisters_is_no_reason_to_stay_home_today(text):
     assert check_text(text).verdict == "caution"
+
+
+# --- round 191 (blind1553-1558) ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Sam has tonsillitis, the GP says not fit for school until Friday.", "ok"),
+    ("Hiya, me little one's got chickenpox, the doctor said keep her off till they scab over.", "ok"),
+    ("He has a high fever and was sick on the way in, so I brought him home.", "ok"),
+    ("Sam's got a tummy bug, sick 5 times since midnight. I know he's been finding school hard lately, this is different.",
+     "ok"),
+    ("Sam has his CAMHS appointment at 9.45 so he will miss the morning. I'll bring him in after lunch if he's up to it.",
+     "ok"),
+    ("Sam has his dentist appointment at 10. Last time someone marked it as truanting but I have the card.", "ok"),
+    ("Sam says his knees are hurting and he feels hot. He's staying home.", "caution"),
+    ("He's not himself, very pale and quiet. I'll keep an eye on him at home.", "caution"),
+    ("We were at A&E until 2am with my dad, Sam had to come too. I'll bring him in this afternoon.", "caution"),
+    ("Sam's twin had a fever all night and I was up and down with her, Sam's had hardly any sleep and is exhausted.",
+     "caution"),
+    ("His dad was meant to take him but he's gone to work early, so I've no lift for him.", "avoid"),
+    ("Sam's got his Cubs camp today so won't be in.", "avoid"),
+    ("He went to the darts at the arena last night, it was a late one and he's shattered.", "avoid"),
+    ("He has a cold. Honestly he needs a break from that class for a few days.", "avoid"),
+    ("He's all better now but I've kept him off one more day to be safe.", "avoid")])
+def test_round_191s_classes_in_our_own_words(text, verdict):
+    assert check_text(text).verdict == verdict
