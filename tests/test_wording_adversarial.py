@@ -7225,3 +7225,94 @@ def test_sickness_at_school_yesterday_or_a_sisters_is_no_reason_to_stay_home_tod
     ("He's all better now but I've kept him off one more day to be safe.", "avoid")])
 def test_round_191s_classes_in_our_own_words(text, verdict):
     assert check_text(text).verdict == verdict
+
+
+# --- round 192 (blind1559-1564) ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Sam and I both had the bug, he's better now but I'm still poorly so no school run today.", "avoid"),
+    ("He has a headache (again!). Friday miracle, you know how it is.", "avoid"),
+    ("He had a temperature on Sunday, fine since. Keeping him off today to be on the safe side.", "avoid"),
+    ("He was at a sleepover last night and is really tired.", "avoid"),
+    ("He has a mental health day, I've told him he can stay home.", "avoid"),
+    ("We got back from Spain late last night so he's sleeping in.", "avoid"),
+    ("Not ill exactly, Sam's just worn out.", "avoid"),
+    ("we r away 4 the weekend, bk wed", "avoid"),
+    ("He said his ear hurt at 8 but he was racing round the garden by 10.", "avoid"),
+    ("Something's up with him, he's off his food, but I don't know what.", "caution"),
+    ("His sister was in crisis last night and the crisis team were here till 2, Sam's very shaken.", "caution"),
+    ("We were at A&E till 4am with his grandad and Sam was with us, he's shattered.", "caution"),
+    ("He was crying with the pain all night with his ear infection, keeping him home.", "ok"),
+    ("My son very low, he crying all night, the doctor is see him today at 10.", "ok"),
+    ("He has conjunctivitis, the GP said two days off. He reckons he's fine but doctor's orders.", "ok"),
+    ("The bus did not come. The council one, not the town bus.", "ok"),
+    ("He has a fever. Last week he was saying he didn't want to come in for the test, but this isn't that.", "ok")])
+def test_round_192s_classes_in_our_own_words(text, verdict):
+    assert check_text(text).verdict == verdict
+
+
+# --- the attack on rounds 190 and 191 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Sat up all night with his gran, she has pneumonia.",
+                                  "Looking after his little brother today as he has chickenpox.",
+                                  "Been up with my youngest all night, she has croup, so Sam is shattered.",
+                                  "Took his sister to the GP, she has an ear infection."])
+def test_a_he_or_she_after_someone_looked_after_is_theirs_never_the_childs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.verdict != "ok" and result.suggestion is None
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["His temperature's gone, he's fine, but I'm keeping him off.",
+                                  "Recovered from the cold, having a lazy day.",
+                                  "Her earache's all gone, she's staying home anyway.",
+                                  "He had a cough yesterday, he's fine today, but he's staying home.",
+                                  "Toothache until I said he could stay home, then it disappeared.",
+                                  "Poorly with a bad case of mondayitis."])
+def test_an_illness_said_to_be_over_or_doubted_is_never_worded_as_illness(text):
+    result = check_text(text)
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+
+
+def test_leave_refused_is_the_heads_answer_not_the_child_refusing():
+    result = check_text("Leave was refused but we've booked Spain.")
+    assert [f.rule for f in result.findings] == ["holiday"] and result.suggestion is None
+
+
+@pytest.mark.parametrize("text", ["In A&E till 4am with me mam, Sam had to come.", "We were at A&E all night with my mum."])
+def test_a_night_at_a_and_e_with_someone_else_is_not_typed_illness(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").verdict == "caution"
+    assert infer_absence_type(text, child="Sam Jones") == "other"
+    assert infer_absence_type("Sam has been taken to A&E.", child="Sam Jones") == "illness"
+
+
+@pytest.mark.parametrize("text", ["He has been sick at 3am, fine now, keeping him home for 48 hours.",
+                                  "His temperature has come down but he's still not eating, keeping him home."])
+def test_still_unwell_or_within_the_48_hours_is_no_recovery(text):
+    assert check_text(text).verdict in ("ok", "caution") and not check_text(text).withheld
+
+
+@pytest.mark.parametrize("text", ["Headache (he's really not).", "Sick (really it's her party).", "She thinks she's poorly, I don't.",
+                                  "Officially she's ill.", "Tummy ache, officially.", "For the register, say illness.",
+                                  "He's unwell if anyone asks.", "Headache, conveniently on swimming day.",
+                                  "Funny how his tummy aches only come on Mondays.", "Earache that vanished at 9.10.",
+                                  "Taking a sick day.", "A mental health day would do him good."])
+def test_an_illness_put_on_for_the_record_is_never_drafted_as_illness(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.verdict == "avoid" and result.suggestion is None
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["Me youngest has got a chest infection.",
+                                  "She was meant to be at her cousin's party but she's been sick all night.",
+                                  "We were due to fly to Malaga but he has chickenpox and can't fly.",
+                                  "The doctor says no school till the rash has gone.",
+                                  "Officially she's been diagnosed with asthma, she had an attack last night."])
+def test_an_honest_illness_beside_a_missed_trip_or_the_doctors_words_stays_fine(text):
+    assert check_text(text).verdict == "ok"

@@ -101,9 +101,19 @@ def infer_absence_type(text: str, rules=None, child: str | None = None) -> str:
     # newcomer on round 101). Someone else's hospital stay is not the child's.
     if not (an.others or an.parents) and any(
             t.kind == "care" and not t.hedged and rules.emergency_place.rx.fullmatch(n, t.start, t.end)
-            and an._whose(t.start, t.end) not in SOMEONE_ELSE for t in an.health) and not _withholds(an, True):
+            and an._whose(t.start, t.end) not in SOMEONE_ELSE for t in an.health) and not _withholds(an, True) \
+            and not _others_finding(text, rules, child):  # "at A&E all night with my mum": hers (the newcomer on 191)
         return "illness"
     return "other"
+
+
+def _others_finding(text: str, rules, child: str | None) -> bool:
+    """The check reads someone else's illness or emergency in the reason ([reasons] bracket_others: a relative's, the
+    parent's): a hospital named beside it is theirs, not the child's."""
+    from refusal_log.wording.verdict import check_text
+
+    others = set(rules.bracket_others)
+    return any(f.rule in others for f in check_text(text, rules, child=child, second_reading=False).findings)
 
 
 def illness_ruled_out(text: str, rules=None, child: str | None = None) -> bool:
