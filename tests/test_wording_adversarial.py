@@ -7316,3 +7316,22 @@ def test_an_illness_put_on_for_the_record_is_never_drafted_as_illness(text):
                                   "Officially she's been diagnosed with asthma, she had an attack last night."])
 def test_an_honest_illness_beside_a_missed_trip_or_the_doctors_words_stays_fine(text):
     assert check_text(text).verdict == "ok"
+
+
+# --- round 193 (blind1565-1570) ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    ("No, it's not school refusal 🙄 he's been sick since 5am.", "ok"),
+    ("He has flu, the GP said three days off. Not a skive whatever his cousin says 🙄", "ok"),
+    ("He has his hospital appointment at 9.30 so he won't be in this morning. In after lunch if he's up to it.", "ok"),
+    ("His brother was in and out of hospital with his asthma all night, Sam is exhausted.", "caution"),
+    ("He was at a sleepover, they were up till 2, he's not fit for school.", "avoid"),
+    ("After the Scouts trip yesterday, back very late, so he's resting this morning.", "avoid"),
+    ("Funny how Sam always gets a headache on a Friday.", "avoid"),
+    ("His fever went on Sunday and he's back to normal, but I'll keep him one more day to be safe.", "avoid"),
+    ("We're still waiting for a meeting about Mr Hall. Until then he stays home.", "avoid"),
+    ("He's having a school refusing morning and has a bit of a cold.", "avoid"),
+    ("Sam's at the match with his grandad today.", "avoid"),
+    ("We have an appointment at the Home Office for my visa, he's coming with us.", "avoid")])
+def test_round_193s_classes_in_our_own_words(text, verdict):
+    assert check_text(text).verdict == verdict
