@@ -7335,3 +7335,65 @@ def test_an_honest_illness_beside_a_missed_trip_or_the_doctors_words_stays_fine(
     ("We have an appointment at the Home Office for my visa, he's coming with us.", "avoid")])
 def test_round_193s_classes_in_our_own_words(text, verdict):
     assert check_text(text).verdict == verdict
+
+
+# --- round 194 (blind1571-1576) ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verdict", [
+    ("He's had ear infections before, but today he's just tired from the party last night.", "avoid"),
+    ("She's tired from the dance competition at the weekend, not coming in today.", "avoid"),
+    ("She needs a mental health day so I'm giving her one.", "avoid"),
+    ("He was at a sleepover and they were up all hours.", "avoid"),
+    ("He had a temperature on Friday, all gone now, but I'd like one more day at home for him.", "avoid"),
+    ("He has a photo shoot today.", "avoid"),
+    ("Taking Sam out for the day, we both need a break.", "avoid"),
+    ("our lad's been up all night spewin, keepin him off today", "ok"),
+    ("The taxi the council sends for Sam never turned up and I don't drive, so he's at home.", "ok")])
+def test_round_194s_classes_in_our_own_words(text, verdict):
+    assert check_text(text).verdict == verdict
+
+
+# --- the attack on rounds 192 and 193 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Put tummy bug, he just won't go.", "Officially a cold, really she's refusing.",
+                                  "He wanted a day off, I'm telling them migraine."])
+def test_an_illness_named_as_a_cover_story_is_never_drafted(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.verdict == "avoid" and result.suggestion is None and result.withheld
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["A&E with my dad all night, Sam came with us.", "Hospital with his nan all night.",
+                                  "We were in A&E with grandad till 3."])
+def test_a_and_e_with_someone_else_without_at_or_in_is_theirs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").verdict == "caution"
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["Hair appointment this morning.", "Court appointment today, she has to come with me.",
+                                  "My Jobcentre appointment, he has to come.", "Dentist appointment (not really)."])
+def test_an_appointment_with_no_clinician_or_taken_back_is_not_typed_a_medical_appointment(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert infer_absence_type(text, child="Sam Jones") != "appointment"
+    assert infer_absence_type("Dentist appointment at 10.", child="Sam Jones") == "appointment"
+
+
+@pytest.mark.parametrize("text", ["Sat up all night with me mam, she's got a temperature.",
+                                  "Up all night with my father-in-law, he has pneumonia.",
+                                  "Took the cat to the emergency vets, she had a fit."])
+def test_a_he_or_she_after_a_dialect_relative_an_in_law_or_a_pet_is_never_the_childs(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    assert check_text(text, child="Sam Jones").verdict != "ok"
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["It's a miracle I got any sleep, she was being sick all night.",
+                                  "She's having a sick day, she's been vomiting since 4."])
+def test_honest_words_near_the_new_doubts_stay_fine(text):
+    assert check_text(text).verdict == "ok"
