@@ -7397,3 +7397,16 @@ def test_a_he_or_she_after_a_dialect_relative_an_in_law_or_a_pet_is_never_the_ch
                                   "She's having a sick day, she's been vomiting since 4."])
 def test_honest_words_near_the_new_doubts_stay_fine(text):
     assert check_text(text).verdict == "ok"
+
+
+@pytest.mark.parametrize("text", ["Headache (yeah right).", "Ill, not that I believe it.", "Feigning illness again.",
+                                  "Poorly for the register.", "As far as the school is concerned she's ill.",
+                                  "Mysteriously sick every Monday.", "Sick day, nothing wrong with him.",
+                                  "Sick so we went to Whitby for the day.", "Poorly with a cold, we're at Butlins.",
+                                  "She's ill but went to her dance competition."])
+def test_more_asides_and_outings_beside_an_illness_are_never_drafted(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.verdict == "avoid" and result.suggestion is None
+    assert infer_absence_type(text, child="Sam Jones") != "illness"
