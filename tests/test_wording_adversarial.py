@@ -7410,3 +7410,13 @@ def test_more_asides_and_outings_beside_an_illness_are_never_drafted(text):
     result = check_text(text, child="Sam Jones")
     assert result.verdict == "avoid" and result.suggestion is None
     assert infer_absence_type(text, child="Sam Jones") != "illness"
+
+
+@pytest.mark.parametrize("text", ["Took her to see her nan in hospital, she has a chest infection.",
+                                  "Headache, back late from the Scouts trip.", "Orthodontist appointment (jk)."])
+def test_a_visit_a_late_trip_or_an_appointment_taken_back_is_never_drafted_as_illness(text):
+    from refusal_log.wording.absence_types import infer_absence_type
+
+    result = check_text(text, child="Sam Jones")
+    assert result.verdict != "ok" and result.suggestion is None
+    assert infer_absence_type(text, child="Sam Jones") not in ("illness", "appointment")
