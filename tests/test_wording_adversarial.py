@@ -7420,3 +7420,10 @@ def test_a_visit_a_late_trip_or_an_appointment_taken_back_is_never_drafted_as_il
     result = check_text(text, child="Sam Jones")
     assert result.verdict != "ok" and result.suggestion is None
     assert infer_absence_type(text, child="Sam Jones") not in ("illness", "appointment")
+
+
+def test_sick_with_worry_beside_a_high_temperature_is_no_second_symptom():
+    # Found by the property test after round 194: "high temp, sick with worry" had read as a high temperature and being
+    # sick, so "keeping her off" was dropped and nothing was suggested.
+    result = check_text("Sam is having a day off, has a migraine, has a high temp, sick with worry. Keeping her off.")
+    assert result.verdict != "ok" and "sick with worry" in (result.suggestion or "")
